@@ -1,0 +1,43 @@
+"""leaklint: finds leak-prone Python code and says how to fix it.
+
+Public API::
+
+    from leaklint import lint_source, lint_paths
+    findings = lint_source("f = open('x')\\n", path="example.py")
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Union
+
+from leaklint.config import Settings
+from leaklint.rule import Bad, Confidence, Finding, Fix, FixSafety, Good, Location, Option, Rule
+from leaklint.runner import Report, lint_paths
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Bad", "Confidence", "Finding", "Fix", "FixSafety", "Good", "Location", "Option", "Report", "Rule",
+    "Settings", "__version__", "lint_paths", "lint_source",
+]
+
+
+def lint_source(
+    source: Union[str, bytes],
+    path: str = "<string>",
+    *,
+    select: Optional[Sequence[str]] = None,
+    ignore: Sequence[str] = (),
+    settings: Optional[Settings] = None,
+) -> List[Finding]:
+    """Findings for one piece of source, project rules included (on this file's facts alone)."""
+    from leaklint.engine import analyze_source, check_project
+
+    if settings is None:
+        settings = Settings(select=tuple(select) if select else None, ignore=tuple(ignore))
+    rules = settings.rules()
+    result = analyze_source(source, path, rules, settings.rule_settings()).result
+    findings = list(result.findings)
+    findings.extend(check_project([result], rules, settings.rule_settings()))
+    findings.sort(key=Finding.sort_key)
+    return findings

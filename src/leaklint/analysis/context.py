@@ -1,0 +1,139 @@
+"""What a rule may ask about the file it is checking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, Iterator, Mapping, Optional, Type, TypeVar, Union
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from leaklint.analysis.names import BUILTIN_NAMES, LOCAL, Bindings, collect_bindings, dotted_name
+from leaklint.analysis.positions import compute_positions
+from leaklint.rule import Location
+
+NodeT = TypeVar("NodeT", bound=cst.CSTNode)
+Scope = Union[cst.FunctionDef, cst.Lambda]
+
+
+def module_name_for(path: str) -> "tuple[str, bool]":
+    """The dotted module name of ``path`` (walking up through packages) and whether it is one."""
+    file = Path(path)
+    is_package = file.name in ("__init__.py", "__init__.pyi")
+    parts = [] if is_package else [file.name.rsplit(".", 1)[0]]
+    folder = file.parent
+    try:
+        while (folder / "__init__.py").is_file() or (folder / "__init__.pyi").is_file():
+            parts.append(folder.name)
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+    except OSError:
+        pass
+    parts.reverse()
+    name = ".".join(p for p in parts if p)
+    return name or "__main__", is_package
+
+
+class FileContext:
+    """One file: its tree, parents, bindings and (lazily) positions."""
+
+    def __init__(self, path: str, source: str, module: cst.Module, module_name: str, is_package: bool) -> None:
+        self.path = path
+        self.source = source
+        self.module = module
+        self.module_name = module_name
+        self.is_package = is_package
+        # Filled by the engine's walk, before any rule handler runs for a node's children.
+        self.parents: Dict[int, cst.CSTNode] = {}
+        self._module_bindings: Optional[Bindings] = None
+        self._scope_bindings: Dict[int, Bindings] = {}
+        self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+
+    # -- tree navigation ----------------------------------------------------------------------
+
+    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return self.parents.get(id(node))
+
+    def ancestors(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        parent = self.parents.get(id(node))
+        while parent is not None:
+            yield parent
+            parent = self.parents.get(id(parent))
+
+    def nearest(self, node: cst.CSTNode, kind: Type[NodeT]) -> Optional[NodeT]:
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, kind):
+                return ancestor
+        return None
+
+    def enclosing_scope(self, node: cst.CSTNode) -> Optional[Scope]:
+        """The function or lambda whose body contains ``node`` (None at module or class level)."""
+        for ancestor in self.ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return ancestor
+        return None
+
+    def enclosing_class(self, node: cst.CSTNode) -> Optional[cst.ClassDef]:
+        return self.nearest(node, cst.ClassDef)
+
+    def enclosing_statement(self, node: cst.CSTNode) -> Optional[cst.BaseStatement]:
+        for ancestor in (node, *self.ancestors(node)):
+            if isinstance(ancestor, cst.BaseStatement):
+                return ancestor
+        return None
+
+    # -- names ----------------------------------------------------------------------------------
+
+    @property
+    def module_bindings(self) -> Bindings:
+        if self._module_bindings is None:
+            self._module_bindings = collect_bindings(self.module, self.module_name, self.is_package)
+        return self._module_bindings
+
+    def scope_bindings(self, scope: Scope) -> Bindings:
+        bindings = self._scope_bindings.get(id(scope))
+        if bindings is None:
+            bindings = collect_bindings(scope, self.module_name, self.is_package)
+            self._scope_bindings[id(scope)] = bindings
+        return bindings
+
+    def resolve_name(self, name: str, at: cst.CSTNode) -> Optional[str]:
+        """What ``name`` means at ``at``: a qualified name, or None when it is a local value."""
+        scope = self.enclosing_scope(at)
+        while scope is not None:
+            target = self.scope_bindings(scope).names.get(name)
+            if target is not None:
+                return None if target == LOCAL else target
+            scope = self.enclosing_scope(scope)
+        target = self.module_bindings.names.get(name)
+        if target is not None:
+            return f"{self.module_name}.{name}" if target == LOCAL else target
+        if name in BUILTIN_NAMES:
+            return f"builtins.{name}"
+        return None
+
+    def qualified_name(self, expr: cst.CSTNode) -> Optional[str]:
+        """``threading.Thread`` for ``T`` after ``from threading import Thread as T``, etc."""
+        dotted = dotted_name(expr) if isinstance(expr, cst.BaseExpression) else None
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        resolved = self.resolve_name(head, expr)
+        if resolved is None:
+            return None
+        return f"{resolved}.{rest}" if rest else resolved
+
+    # -- source ---------------------------------------------------------------------------------
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    def location(self, node: cst.CSTNode) -> Location:
+        """The node's 1-based region. The first call computes positions for the whole file."""
+        if self._positions is None:
+            self._positions = compute_positions(self.module)
+        code_range = self._positions[node]
+        return Location(
+            code_range.start.line, code_range.start.column + 1, code_range.end.line, code_range.end.column + 1
+        )

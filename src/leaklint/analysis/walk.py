@@ -1,0 +1,96 @@
+"""A cheap iterative walk over a libcst tree.
+
+libcst's own visitor machinery costs about as much as parsing (FACTS.md); reading the dataclass
+fields directly and keeping an explicit stack costs a fraction of that, gives every node's parent
+for free, and cannot hit the recursion limit on deeply nested code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Dict, Iterator, List, Tuple, Type
+
+import libcst as cst
+
+# Fields that hold only whitespace, punctuation or operators. Rules read these directly from the
+# parent node when they care (``node.operator``), so the walk does not descend into them.
+_SKIPPED_FIELDS = frozenset(
+    {
+        "lpar", "rpar", "leading_lines", "lines_after_decorators", "comma", "semicolon", "header",
+        "footer", "trailing_whitespace", "equal", "dot", "colon", "star", "lbracket", "rbracket",
+        "lbrace", "rbrace", "operator", "indent", "asynchronous", "whitespace_between",
+        "posonly_ind", "default_indent", "default_newline", "encoding", "has_trailing_newline",
+        "value_ws", "start", "end", "prefix", "quote",
+    }
+)
+_BODY_FIELDS = ("body", "handlers", "orelse", "finalbody")
+# Fields listed in source order where the dataclass order differs from it.
+_SOURCE_ORDER_OVERRIDES: Dict[str, Tuple[str, ...]] = {
+    "IfExp": ("body", "test", "orelse"),
+    "Parameters": ("posonly_params", "params", "star_arg", "kwonly_params", "star_kwarg"),
+    "Lambda": ("params", "body"),
+    "DictComp": ("key", "value", "for_in"),
+}
+
+_field_cache: Dict[Type[cst.CSTNode], Tuple[str, ...]] = {}
+
+
+def child_fields(node_type: Type[cst.CSTNode]) -> Tuple[str, ...]:
+    """The names of ``node_type``'s fields that may hold child nodes, in source order."""
+    cached = _field_cache.get(node_type)
+    if cached is not None:
+        return cached
+    override = _SOURCE_ORDER_OVERRIDES.get(node_type.__name__)
+    if override is not None:
+        names: Tuple[str, ...] = override
+    else:
+        all_names = [
+            f.name
+            for f in dataclasses.fields(node_type)
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
+        ]
+
+        def order(name: str) -> int:
+            if name == "decorators":
+                return 0
+            return 2 if name in _BODY_FIELDS else 1
+
+        names = tuple(sorted(all_names, key=order))
+    _field_cache[node_type] = names
+    return names
+
+
+def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The child nodes the walk visits, in source order."""
+    for name in child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            yield value
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                if isinstance(item, cst.CSTNode):
+                    yield item
+
+
+def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node below ``root`` (included), depth first, in source order."""
+    stack: List[cst.CSTNode] = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        children = list(iter_children(node))
+        children.reverse()
+        stack.extend(children)
+
+
+def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Like ``walk`` but does not enter nested functions, lambdas or classes below ``root``."""
+    stack: List[cst.CSTNode] = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            continue
+        children = list(iter_children(node))
+        children.reverse()
+        stack.extend(children)

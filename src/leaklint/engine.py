@@ -1,0 +1,345 @@
+"""The engine: one parse and one walk per file for every selected rule, then the project pass.
+
+Both front ends (the CLI and the flake8 plugin) go through ``analyze_source``; nothing else
+parses or walks.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import sys
+import threading
+import tokenize
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
+
+import libcst as cst
+
+from leaklint.analysis.context import FileContext, module_name_for
+from leaklint.analysis.walk import iter_children
+from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, PendingFinding, Rule
+from leaklint.suppression import Suppressions, parse_suppressions
+
+SYNTAX_ERROR = ("LKL001", "syntax-error")
+INTERNAL_ERROR = ("LKL002", "internal-error")
+
+# libcst's visitors and code generation recurse once per nesting level; 10000 handled every shape
+# tested up to 3,000 levels (FACTS.md). The stack below keeps that recursion off the C limit.
+_RECURSION_LIMIT = 10_000
+_STACK_SIZE = 512 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+@dataclass
+class FileResult:
+    """Everything the CLI keeps about a file once its tree is dropped (picklable, cacheable)."""
+
+    path: str
+    findings: List[Finding] = field(default_factory=list)
+    facts: Dict[str, Any] = field(default_factory=dict)  # rule code -> file_facts()
+    suppressions: Suppressions = field(default_factory=Suppressions)
+
+    @property
+    def has_internal_error(self) -> bool:
+        return any(f.code == INTERNAL_ERROR[0] for f in self.findings)
+
+
+@dataclass
+class FileAnalysis:
+    """A file's result plus what only lives in memory: its tree and the fixes on it."""
+
+    result: FileResult
+    module: Optional[cst.Module] = None
+    context: Optional[FileContext] = None
+    fixes: List[Tuple[Finding, Fix]] = field(default_factory=list)
+
+
+# -- running with a big stack ---------------------------------------------------------------------
+
+_executor: Optional[ThreadPoolExecutor] = None
+_executor_lock = threading.Lock()
+
+
+def run_with_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``function`` in a worker thread with a large C stack and a high recursion limit.
+
+    libcst's native parser and its recursive Python code overflow the default 8 MB stack on
+    deeply nested input, killing the process with SIGSEGV (FACTS.md). A thread's stack size can
+    only be chosen when the thread is created, hence the dedicated single worker.
+    """
+    global _executor
+    if threading.current_thread().name.startswith("leaklint-big-stack"):
+        return function(*args, **kwargs)
+    with _executor_lock:
+        if _executor is None:
+            if sys.getrecursionlimit() < _RECURSION_LIMIT:
+                sys.setrecursionlimit(_RECURSION_LIMIT)
+            previous = threading.stack_size()
+            try:
+                threading.stack_size(_STACK_SIZE)
+                _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaklint-big-stack")
+                # The thread is created lazily on the first submit: create it now, while the
+                # stack size is set.
+                _executor.submit(lambda: None).result()
+            finally:
+                threading.stack_size(previous)
+    return _executor.submit(function, *args, **kwargs).result()
+
+
+# -- decoding and parsing -------------------------------------------------------------------------
+
+
+def decode_source(data: bytes) -> str:
+    """Decode Python source as the interpreter would (BOM, coding cookie, default UTF-8)."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    text = data.decode(encoding)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _finding(path: str, code: Tuple[str, str], message: str, suggestion: str, location: Location) -> Finding:
+    return Finding(path, code[0], code[1], message, suggestion, location, Confidence.HIGH)
+
+
+def _syntax_error_finding(path: str, message: str, line: int = 1, column: int = 1) -> Finding:
+    line, column = max(line or 1, 1), max(column or 1, 1)
+    return _finding(
+        path,
+        SYNTAX_ERROR,
+        f"cannot parse this file: {message}",
+        "fix the syntax error, or exclude the file with `extend-exclude` in [tool.leaklint]",
+        Location(line, column, line, column),
+    )
+
+
+def _check_syntax(text: str, path: str) -> Optional[Finding]:
+    """CPython's own verdict first: it is cheap (a tenth of a libcst parse), gives exact error
+    locations, and refuses the deeply nested input that would crash libcst's native parser."""
+    try:
+        compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as error:
+        return _syntax_error_finding(path, error.msg or "invalid syntax", error.lineno or 1, error.offset or 1)
+    except (ValueError, MemoryError, RecursionError, OverflowError) as error:
+        # ValueError: NUL bytes; the others: input too large or deep for the compiler.
+        return _syntax_error_finding(path, f"{type(error).__name__}: {error}")
+    return None
+
+
+def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
+    """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises."""
+    try:
+        text = decode_source(data) if isinstance(data, bytes) else data
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        return None, None, _syntax_error_finding(path, f"cannot decode the file: {error}")
+    problem = _check_syntax(text, path)
+    if problem is not None:
+        return text, None, problem
+    try:
+        module = cst.parse_module(data)
+    except cst.ParserSyntaxError as error:
+        message = str(error).splitlines()[0] if str(error) else "invalid syntax"
+        return text, None, _syntax_error_finding(path, f"libcst cannot parse it: {message}", error.raw_line, error.raw_column + 1)
+    except (RecursionError, MemoryError) as error:
+        return text, None, _syntax_error_finding(path, f"too deeply nested for leaklint's parser ({type(error).__name__})")
+    except Exception as error:  # libcst raises TypeError and others on some valid code
+        return text, None, _syntax_error_finding(path, f"libcst cannot parse it: {type(error).__name__}: {error}")
+    return text, module, None
+
+
+# -- the walk -------------------------------------------------------------------------------------
+
+
+class _Dispatcher:
+    """Calls ``visit_<Type>``/``leave_<Type>`` of every live rule, dropping a rule that raises."""
+
+    def __init__(self, rules: List[Rule], path: str) -> None:
+        self.rules = rules
+        self.path = path
+        self.failures: List[Tuple[Rule, BaseException]] = []
+        self._visit: Dict[type, List[Callable[[cst.CSTNode], Any]]] = {}
+        self._leave: Dict[type, List[Callable[[cst.CSTNode], Any]]] = {}
+
+    def _handlers(self, table: Dict[type, list], prefix: str, node_type: type) -> list:
+        handlers = table.get(node_type)
+        if handlers is None:
+            name = prefix + node_type.__name__
+            handlers = [getattr(rule, name) for rule in self.rules if hasattr(rule, name)]
+            table[node_type] = handlers
+        return handlers
+
+    def call(self, leaving: bool, node: cst.CSTNode) -> None:
+        table = self._leave if leaving else self._visit
+        for handler in self._handlers(table, "leave_" if leaving else "visit_", type(node)):
+            try:
+                handler(node)
+            except Exception as error:  # a broken rule must not stop the others: LKL002
+                self.fail(handler.__self__, error)  # type: ignore[attr-defined]
+
+    def has_leave(self, node_type: type) -> bool:
+        return bool(self._handlers(self._leave, "leave_", node_type))
+
+    def fail(self, rule: Rule, error: BaseException) -> None:
+        if rule in self.rules:
+            self.failures.append((rule, error))
+            self.rules = [r for r in self.rules if r is not rule]
+            self._visit.clear()
+            self._leave.clear()
+
+
+def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> None:
+    parents = context.parents
+    stack: List[Tuple[cst.CSTNode, bool]] = [(module, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            dispatcher.call(True, node)
+            continue
+        dispatcher.call(False, node)
+        if dispatcher.has_leave(type(node)):
+            stack.append((node, True))
+        children = list(iter_children(node))
+        for child in reversed(children):
+            parents[id(child)] = node
+            stack.append((child, False))
+
+
+def _internal_error(path: str, rule: Optional[Type[Rule]], error: BaseException, location: Location) -> Finding:
+    where = f"{rule.code} {rule.name}" if rule is not None else "the engine"
+    reason = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+    silence = f"`# leaklint: noqa: {rule.code}`" if rule is not None else "`extend-exclude`"
+    return _finding(
+        path,
+        INTERNAL_ERROR,
+        f"leaklint failed on this file in {where}: {reason}",
+        f"please report this bug with the file; meanwhile skip it here with {silence}",
+        location,
+    )
+
+
+def analyze_source(
+    data: Union[str, bytes],
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    *,
+    text_edits: bool = False,
+    module_name: Optional[str] = None,
+) -> FileAnalysis:
+    """Parse and check one file. Never raises for anything the file contains."""
+    return run_with_big_stack(_analyze, data, path, rules, rule_settings, text_edits, module_name)
+
+
+def _analyze(
+    data: Union[str, bytes],
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    text_edits: bool,
+    module_name: Optional[str],
+) -> FileAnalysis:
+    text, module, problem = parse(data, path)
+    suppressions = parse_suppressions(text) if text is not None else Suppressions()
+    result = FileResult(path, suppressions=suppressions)
+    if problem is not None:
+        if any(rule.code == SYNTAX_ERROR[0] for rule in rules):
+            result.findings.append(problem)
+        return FileAnalysis(result)
+    assert module is not None and text is not None
+    if module_name is None:
+        name, is_package = module_name_for(path)
+    else:
+        name, is_package = module_name, path.endswith(("__init__.py", "__init__.pyi"))
+    context = FileContext(path, text, module, name, is_package)
+    analysis = FileAnalysis(result, module, context)
+    live = [rule for rule in rules if not rule.engine_only]
+    instances = []
+    for rule_class in live:
+        settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
+        instances.append(rule_class(context, settings))
+    dispatcher = _Dispatcher(instances, path)
+    try:
+        _walk(module, context, dispatcher)
+    except RecursionError as error:
+        result.findings.append(_internal_error(path, None, error, Location(1, 1, 1, 1)))
+        return analysis
+    failed = {id(rule) for rule, _ in dispatcher.failures}
+    for rule, error in dispatcher.failures:
+        result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))
+    for rule in instances:
+        if id(rule) in failed:
+            continue
+        try:
+            findings = _resolve(rule.pending, context, module, text_edits)
+            facts = rule.file_facts() if rule.project_scope else None
+        except Exception as error:  # noqa: BLE001 - reported as LKL002, the run goes on
+            result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))
+            continue
+        for finding, fix in findings:
+            if suppressions.silences(finding.code, finding.line):
+                continue
+            result.findings.append(finding)
+            if fix is not None:
+                analysis.fixes.append((finding, fix))
+        if facts is not None:
+            result.facts[rule.code] = facts
+    result.findings.sort(key=Finding.sort_key)
+    return analysis
+
+
+def _resolve(
+    pending: Iterable[PendingFinding], context: FileContext, module: cst.Module, text_edits: bool
+) -> List[Tuple[Finding, Optional[Fix]]]:
+    from leaklint.fixes.apply import text_edits_for
+
+    resolved = []
+    for item in pending:
+        rule = item.rule
+        location = item.location or context.location(item.node)
+        fix_info = None
+        if item.fix is not None:
+            edits = text_edits_for(module, context, item.fix) if text_edits else ()
+            fix_info = FixInfo(rule.fix_title or "apply the suggested fix", item.fix.safety, edits)
+        finding = Finding(
+            context.path, rule.code, rule.name, item.message, item.suggestion, location, item.confidence, fix_info
+        )
+        resolved.append((finding, item.fix))
+    return resolved
+
+
+# -- the project pass -----------------------------------------------------------------------------
+
+
+def check_project(
+    results: Sequence[FileResult],
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    rules_for_path: Optional[Callable[[str], Sequence[Type[Rule]]]] = None,
+) -> List[Finding]:
+    """Findings of project-scope rules over every file's facts, with each file's noqa applied."""
+    by_path = {result.path: result for result in results}
+    findings: List[Finding] = []
+    for rule in rules:
+        if not rule.project_scope:
+            continue
+        facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
+        if not facts:
+            continue
+        settings = {**rule.default_settings(), **rule_settings.get(rule.code, {})}
+        try:
+            produced = list(rule.check_project(facts, settings))
+        except Exception as error:  # noqa: BLE001 - reported as LKL002 on the first file
+            first = sorted(facts)[0]
+            findings.append(_internal_error(first, rule, error, Location(1, 1, 1, 1)))
+            continue
+        for finding in produced:
+            owner = by_path.get(finding.path)
+            if owner is not None and owner.suppressions.silences(finding.code, finding.line):
+                continue
+            if rules_for_path is not None and rule not in rules_for_path(finding.path):
+                continue
+            findings.append(finding)
+    return findings

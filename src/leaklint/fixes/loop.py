@@ -1,0 +1,99 @@
+"""Fix a file's source until no fix applies: lint, apply compatible fixes, verify, repeat."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any, List, Mapping, Sequence, Type, Union
+
+import libcst as cst
+
+from leaklint.engine import analyze_source
+from leaklint.fixes.apply import apply_to_module, compatible_fixes
+from leaklint.rule import Fix, FixSafety, Rule
+
+MAX_ROUNDS = 10
+
+
+@dataclass
+class FixOutcome:
+    source: Union[str, bytes]  # the fixed source, same type as the input
+    applied: int = 0
+    problems: List[str] = field(default_factory=list)  # fixes dropped, and why
+
+    @property
+    def changed(self) -> bool:
+        return self.applied > 0
+
+
+def _allowed(fix: Fix, unsafe: bool) -> bool:
+    return fix.safety is FixSafety.SAFE or (unsafe and fix.safety is FixSafety.UNSAFE)
+
+
+def _render(module: cst.Module, like: Union[str, bytes], original: Union[str, bytes]) -> Union[str, bytes]:
+    """The module as source of the same type as ``like``, keeping a lone-CR file's last newline.
+
+    libcst drops the final ``\\r`` of a file whose newlines are bare CRs (FACTS.md).
+    """
+    if isinstance(like, bytes):
+        out: Union[str, bytes] = module.bytes
+        cr, crlf = b"\r", b"\r\n"
+    else:
+        out = module.code
+        cr, crlf = "\r", "\r\n"
+    if original.endswith(cr) and not original.endswith(crlf) and not out.endswith(cr):  # type: ignore[arg-type]
+        out = out + cr  # type: ignore[operator]
+    return out
+
+
+def _verify(source: Union[str, bytes], path: str) -> bool:
+    """The fixed code must re-parse with libcst and compile with CPython."""
+    try:
+        module = cst.parse_module(source)
+        compile(module.code, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except Exception:  # noqa: BLE001 - any failure means the fix is not written
+        return False
+    return True
+
+
+def fix_source(
+    source: Union[str, bytes],
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    *,
+    unsafe: bool = False,
+) -> FixOutcome:
+    outcome = FixOutcome(source)
+    current = source
+    for _ in range(MAX_ROUNDS):
+        analysis = analyze_source(current, path, rules, rule_settings)
+        if analysis.module is None or analysis.context is None:
+            break
+        candidates = [fix for _, fix in analysis.fixes if _allowed(fix, unsafe)]
+        chosen = compatible_fixes(candidates, analysis.context)
+        if not chosen:
+            break
+        fixed = _render(apply_to_module(analysis.module, chosen), current, source)
+        if _verify(fixed, path):
+            outcome.applied += len(chosen)
+            current = fixed
+            continue
+        # The batch broke the file: keep the fixes that are fine on their own, drop the others.
+        kept = 0
+        for (finding, fix) in analysis.fixes:
+            if fix not in chosen:
+                continue
+            single = _render(apply_to_module(analysis.module, [fix]), current, source)
+            if _verify(single, path):
+                current, kept = single, kept + 1
+                break
+            outcome.problems.append(
+                f"{path}:{finding.line}:{finding.column}: {finding.code} fix dropped: the result would not parse"
+            )
+        outcome.applied += kept
+        if not kept:
+            break
+    outcome.source = current
+    outcome.problems = list(dict.fromkeys(outcome.problems))
+    return outcome

@@ -1,0 +1,31 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, Set, Tuple
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MARKER = re.compile(r"#\s*error:\s*(?P<codes>LKL[0-9]{3}(?:\s*,\s*LKL[0-9]{3})*)")
+
+
+def expected_markers(folder: Path) -> Set[Tuple[str, int, str]]:
+    """(relative path, line, code) for every ``# error: LKL...`` marker under ``folder``."""
+    expected = set()
+    for path in sorted(folder.rglob("*.py*")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            match = MARKER.search(line)
+            if match:
+                for code in re.split(r"\s*,\s*", match.group("codes")):
+                    expected.add((path.relative_to(folder).as_posix(), lineno, code))
+    return expected
+
+
+@pytest.fixture
+def tmp_project(tmp_path: Path) -> Path:
+    return tmp_path
