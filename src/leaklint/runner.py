@@ -92,25 +92,74 @@ def read_file(path: str) -> Tuple[Optional[bytes], Optional[str]]:
         return None, error.strerror or str(error)
 
 
-def lint_file(path: str, settings: Settings, data: Optional[bytes] = None) -> Tuple[Optional[FileResult], Optional[Problem]]:
+def lint_file(
+    path: str, settings: Settings, data: Optional[bytes] = None, text_edits: bool = False
+) -> Tuple[Optional[FileResult], Optional[Problem]]:
     if data is None:
         data, error = read_file(path)
         if data is None:
             return None, Problem(path, f"cannot read: {error}")
-    analysis = analyze_source(data, path, settings.rules_for(path), settings.rule_settings())
+    analysis = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits)
     return analysis.result, None
 
 
-def lint_files(files: Sequence[str], settings: Settings) -> Report:
-    report = Report()
-    results: List[FileResult] = []
+# Below this much source, worker start-up (fork + libcst import) costs more than it saves.
+_POOL_MIN_BYTES = 256 * 1024
+_worker_settings: Optional[Settings] = None
+_worker_text_edits = False
+
+
+def _init_worker(settings: Settings, text_edits: bool) -> None:
+    global _worker_settings, _worker_text_edits
+    _worker_settings, _worker_text_edits = settings, text_edits
+
+
+def _lint_in_worker(path: str) -> Tuple[str, Optional[FileResult], Optional[Problem]]:
+    assert _worker_settings is not None
+    result, problem = lint_file(path, _worker_settings, text_edits=_worker_text_edits)
+    return path, result, problem
+
+
+def _sizes(files: Sequence[str]) -> List[int]:
+    sizes = []
     for path in files:
-        result, problem = lint_file(path, settings)
+        try:
+            sizes.append(os.path.getsize(path))
+        except OSError:
+            sizes.append(0)
+    return sizes
+
+
+def lint_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = None, text_edits: bool = False) -> Report:
+    """Check ``files``, in worker processes when there is enough work to pay for them."""
+    report = Report()
+    jobs = jobs or os.cpu_count() or 1
+    sizes = _sizes(files)
+    outcomes: List[Tuple[str, Optional[FileResult], Optional[Problem]]] = []
+    if jobs > 1 and len(files) > 1 and sum(sizes) >= _POOL_MIN_BYTES:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Largest files first, so no worker is left with a big file at the end.
+        ordered = [path for _, path in sorted(zip(sizes, files), key=lambda pair: -pair[0])]
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(files)),
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(settings, text_edits),
+        ) as pool:
+            outcomes = list(pool.map(_lint_in_worker, ordered, chunksize=1))
+    else:
+        for path in files:
+            result, problem = lint_file(path, settings, text_edits=text_edits)
+            outcomes.append((path, result, problem))
+    results: List[FileResult] = []
+    for _, result, problem in outcomes:
         if problem is not None:
             report.problems.append(problem)
-            continue
-        assert result is not None
-        results.append(result)
+        elif result is not None:
+            results.append(result)
     return finish(report, results, settings)
 
 

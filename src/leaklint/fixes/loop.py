@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Any, List, Mapping, Sequence, Type, Union
+from typing import Any, List, Mapping, Optional, Sequence, Type, Union
 
 import libcst as cst
 
-from leaklint.engine import analyze_source
+from leaklint.engine import FileResult, analyze_source
 from leaklint.fixes.apply import apply_to_module, compatible_fixes
 from leaklint.rule import Fix, FixSafety, Rule
 
@@ -20,6 +20,7 @@ class FixOutcome:
     source: Union[str, bytes]  # the fixed source, same type as the input
     applied: int = 0
     problems: List[str] = field(default_factory=list)  # fixes dropped, and why
+    result: Optional[FileResult] = None  # the findings left in the fixed source
 
     @property
     def changed(self) -> bool:
@@ -63,11 +64,15 @@ def fix_source(
     rule_settings: Mapping[str, Mapping[str, Any]],
     *,
     unsafe: bool = False,
+    text_edits: bool = False,
 ) -> FixOutcome:
     outcome = FixOutcome(source)
     current = source
+    analysed = None
     for _ in range(MAX_ROUNDS):
-        analysis = analyze_source(current, path, rules, rule_settings)
+        analysis = analyze_source(current, path, rules, rule_settings, text_edits=text_edits)
+        analysed = current
+        outcome.result = analysis.result
         if analysis.module is None or analysis.context is None:
             break
         candidates = [fix for _, fix in analysis.fixes if _allowed(fix, unsafe)]
@@ -94,6 +99,8 @@ def fix_source(
         outcome.applied += kept
         if not kept:
             break
+    if analysed is not current:
+        outcome.result = analyze_source(current, path, rules, rule_settings, text_edits=text_edits).result
     outcome.source = current
     outcome.problems = list(dict.fromkeys(outcome.problems))
     return outcome

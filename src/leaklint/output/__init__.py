@@ -1,0 +1,69 @@
+"""Output formats, one module each, found by name: ``leaklint check --format NAME``.
+
+A format module defines ``write(report, out, view) -> None``; ``NEEDS_TEXT_EDITS = True`` asks the
+engine to compute fixes as text replacements (JSON, SARIF).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Dict, List, Optional, TextIO
+
+from leaklint.rule import Finding
+
+
+def available_formats() -> List[str]:
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+
+
+def format_module(name: str) -> ModuleType:
+    if name not in available_formats():
+        raise ValueError(f"unknown output format {name!r} (choose from {', '.join(available_formats())})")
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def display_path(path: str) -> str:
+    """Paths as people expect them: relative to the working folder when inside it."""
+    if path == "-" or path.startswith("<"):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def one_line(finding: Finding) -> str:
+    """``CODE message; fix: suggestion`` - the text shown by concise output and flake8."""
+    return f"{finding.code} {finding.message}; fix: {finding.suggestion}"
+
+
+@dataclass
+class View:
+    """What a format may need besides the findings: source lines, and the run's settings."""
+
+    sources: Dict[str, str] = field(default_factory=dict)  # path -> text, for stdin and caches
+    show_fix_hint: bool = True
+    unsafe_fixes: bool = False
+
+    def lines(self, path: str) -> List[str]:
+        text = self.sources.get(path)
+        if text is None:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                from leaklint.engine import decode_source
+
+                text = decode_source(data)
+            except Exception:  # noqa: BLE001 - an excerpt is optional
+                text = ""
+            self.sources[path] = text
+        return text.splitlines()
+
+    def line(self, path: str, number: int) -> Optional[str]:
+        lines = self.lines(path)
+        return lines[number - 1] if 0 < number <= len(lines) else None

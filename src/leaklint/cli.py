@@ -1,0 +1,350 @@
+"""The ``leaklint`` command: check (with --fix/--diff), rule, rules, graph.
+
+Exit codes, like ruff and flake8: 0 nothing found, 1 findings (or, with --diff, something to fix),
+2 a usage or configuration error, a path that cannot be read, or an internal error (LKL002).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, TextIO, Tuple
+
+from leaklint import __version__
+from leaklint.config import ConfigError, Settings, load_settings, with_overrides
+from leaklint.engine import analyze_source, decode_source
+from leaklint.output import View, available_formats, display_path, format_module
+from leaklint.registry import all_rules, rule_by_code
+from leaklint.runner import Problem, Report, discover, finish, lint_files, read_file
+
+COMMANDS = ("check", "rule", "rules", "graph")
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> List[str]:
+    return [part.strip().upper() for part in value.split(",") if part.strip()]
+
+
+def _globs(value: str) -> List[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"leaklint: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="leaklint", description="Find leak-prone Python code and say how to fix it.")
+    parser.add_argument("--version", action="version", version=f"leaklint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check files and folders (default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: .); - reads stdin")
+    selection = check.add_argument_group("rule selection")
+    selection.add_argument("--select", type=_codes, action="extend", help="only these code prefixes, comma-separated (e.g. LKL3,LKL101)")
+    selection.add_argument("--ignore", type=_codes, action="extend", help="skip these code prefixes")
+    selection.add_argument("--extend-select", type=_codes, action="extend", help="add code prefixes to the selection")
+    files = check.add_argument_group("files")
+    files.add_argument("--exclude", type=_globs, action="extend", help="globs to skip, replacing the defaults")
+    files.add_argument("--extend-exclude", type=_globs, action="extend", help="globs to skip, added to the defaults")
+    files.add_argument("--stdin-filename", metavar="NAME", help="the path standard input stands for (config, per-file ignores, output)")
+    files.add_argument("--config", metavar="PYPROJECT", help="read [tool.leaklint] from this file instead of the nearest pyproject.toml")
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes, writing files atomically")
+    fixes.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply fixes that may change behaviour")
+    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and write nothing")
+    out = check.add_argument_group("output")
+    out.add_argument("--format", choices=available_formats(), help="output format (default: full on a terminal, else concise)")
+    out.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    out.add_argument("--statistics", action="store_true", help="print a count per code instead of each finding")
+    out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    run = check.add_argument_group("run")
+    run.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    run.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .leaklint_cache)")
+    run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores)")
+
+    rule = commands.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("code", metavar="CODE", help="a rule code, e.g. LKL301, or a rule name")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    graph = commands.add_parser("graph", help="draw the reference cycles between classes (Graphviz DOT or Mermaid)")
+    graph.add_argument("paths", nargs="*", metavar="PATH")
+    graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
+    graph.add_argument("--output-file", metavar="FILE")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `leaklint src/` is `leaklint check src/`, as with flake8.
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "check")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.command == "rule":
+            return _rule_command(args.code)
+        if args.command == "rules":
+            return _rules_command(args.format)
+        if args.command == "graph":
+            return _graph_command(args)
+        return _check_command(args)
+    except ConfigError as error:
+        print(f"leaklint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("leaklint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `leaklint check | head`: the reader went away; nothing more to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+# -- rule / rules -----------------------------------------------------------------------------------
+
+
+def _rule_command(code: str) -> int:
+    from leaklint.docs import rule_markdown
+
+    rule = rule_by_code(code) or next((r for r in all_rules() if r.name == code.lower()), None)
+    if rule is None:
+        print(f"leaklint: error: unknown rule {code!r}; `leaklint rules` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(rule_markdown(rule, heading="#") + "\n")
+    return EXIT_CLEAN
+
+
+def _rules_command(fmt: str) -> int:
+    from leaklint.docs import FIX_LABELS
+
+    if fmt == "json":
+        import json
+
+        rows = [
+            {"code": r.code, "name": r.name, "fix": r.fix_safety.value, "summary": r.summary(), "project": r.project_scope}
+            for r in all_rules()
+        ]
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    width = max(len(r.name) for r in all_rules())
+    for r in all_rules():
+        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {FIX_LABELS[r.fix_safety]:<10}  {r.summary()}\n")
+    return EXIT_CLEAN
+
+
+def _graph_command(args: argparse.Namespace) -> int:
+    from leaklint.graph import render_graph
+
+    paths = args.paths or ["."]
+    settings = load_settings(Path(paths[0]))
+    text = render_graph(paths, settings, args.format)
+    _emit(text, args.output_file)
+    return EXIT_CLEAN
+
+
+def _emit(text: str, output_file: Optional[str]) -> None:
+    if output_file:
+        Path(output_file).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    start = Path(args.stdin_filename) if args.stdin_filename else Path(args.paths[0] if args.paths and args.paths[0] != "-" else ".")
+    explicit = Path(args.config) if args.config else None
+    settings = load_settings(start, explicit)
+    return with_overrides(
+        settings,
+        select=tuple(args.select) if args.select else None,
+        ignore=tuple(args.ignore) if args.ignore else None,
+        extend_select=tuple(args.extend_select) if args.extend_select else None,
+        exclude=tuple(args.exclude) if args.exclude else None,
+        extend_exclude=tuple(args.extend_exclude) if args.extend_exclude else None,
+        unsafe_fixes=args.unsafe_fixes,
+        cache_dir=args.cache_dir,
+    )
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError("--jobs must be at least 1")
+    settings = _settings(args)
+    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
+    writer = format_module(fmt)
+    text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
+    view = View(unsafe_fixes=settings.unsafe_fixes)
+    reading_stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
+    if reading_stdin:
+        report, diffs, fixed_stdin = _check_stdin(args, settings, view, text_edits)
+    else:
+        report, diffs, fixed_stdin = _check_paths(args, settings, view, text_edits)
+
+    out: TextIO = sys.stdout
+    handle = None
+    if args.output_file:
+        handle = open(args.output_file, "w", encoding="utf-8")
+        out = handle
+    try:
+        if args.diff:
+            for diff in diffs:
+                out.write(diff)
+        elif fixed_stdin is not None:
+            out.write(fixed_stdin)
+        elif args.statistics:
+            _write_statistics(report, out)
+        else:
+            writer.write(report, out, view)
+    finally:
+        if handle is not None:
+            handle.close()
+    for problem in report.problems:
+        print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
+    if not args.quiet and fmt in ("concise", "full") and not args.diff:
+        _write_summary(report, args, settings)
+    if report.problems or report.internal_errors:
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if diffs else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _check_paths(
+    args: argparse.Namespace, settings: Settings, view: View, text_edits: bool
+) -> Tuple[Report, List[str], Optional[str]]:
+    paths = args.paths or ["."]
+    files, problems = discover(paths, settings)
+    diffs: List[str] = []
+    if args.fix or args.diff:
+        report = Report(problems=list(problems))
+        results = []
+        for path in files:
+            result, problem, diff = _fix_file(path, settings, args, text_edits)
+            if problem is not None:
+                report.problems.append(problem)
+            if diff:
+                diffs.append(diff)
+            if result is not None:
+                results.append(result)
+        return finish(report, results, settings), diffs, None
+    report = lint_files(files, settings, jobs=args.jobs, text_edits=text_edits)
+    report.problems[:0] = problems
+    return report, diffs, None
+
+
+def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edits: bool):  # type: ignore[no-untyped-def]
+    from leaklint.fixes.loop import fix_source
+    from leaklint.fixes.write import WriteRefused, atomic_write
+
+    data, error = read_file(path)
+    if data is None:
+        return None, Problem(path, f"cannot read: {error}"), None
+    outcome = fix_source(
+        data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits
+    )
+    problem = None
+    for message in outcome.problems:
+        print(f"leaklint: warning: {message}", file=sys.stderr)
+    diff = None
+    if outcome.changed:
+        assert isinstance(outcome.source, bytes)
+        if args.diff:
+            diff = _unified_diff(data, outcome.source, display_path(path))
+        else:
+            try:
+                atomic_write(path, outcome.source, data)
+            except WriteRefused as refused:
+                problem = Problem(path, f"fixes not written: {refused}")
+                result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
+                return result, problem, None
+    result = outcome.result
+    if args.diff and result is not None:
+        # --diff writes nothing, so the findings are those of the file as it is.
+        result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
+    return result, problem, diff
+
+
+def _unified_diff(old: bytes, new: bytes, name: str) -> str:
+    try:
+        old_text, new_text = decode_source(old), decode_source(new)
+    except (SyntaxError, UnicodeDecodeError):
+        old_text, new_text = old.decode("utf-8", "replace"), new.decode("utf-8", "replace")
+    lines = difflib.unified_diff(
+        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _check_stdin(
+    args: argparse.Namespace, settings: Settings, view: View, text_edits: bool
+) -> Tuple[Report, List[str], Optional[str]]:
+    from leaklint.engine import check_project
+    from leaklint.fixes.loop import fix_source
+
+    name = args.stdin_filename or "-"
+    data = sys.stdin.buffer.read()
+    rules = settings.rules_for(name)
+    report = Report()
+    diffs: List[str] = []
+    fixed_stdin: Optional[str] = None
+    if args.fix or args.diff:
+        outcome = fix_source(data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits)
+        assert isinstance(outcome.source, bytes)
+        if args.diff and outcome.changed:
+            diffs.append(_unified_diff(data, outcome.source, display_path(name)))
+        if args.fix:
+            fixed_stdin = outcome.source.decode("utf-8", "surrogateescape") if outcome.changed else data.decode("utf-8", "surrogateescape")
+        result = outcome.result
+    else:
+        result = analyze_source(data, name, rules, settings.rule_settings(), text_edits=text_edits).result
+    try:
+        view.sources[name] = decode_source(data)
+    except (SyntaxError, UnicodeDecodeError):
+        view.sources[name] = data.decode("utf-8", "replace")
+    if result is not None:
+        report.findings.extend(result.findings)
+        report.findings.extend(check_project([result], rules, settings.rule_settings()))
+        report.files_checked = 1
+    return report, diffs, fixed_stdin
+
+
+def _write_statistics(report: Report, out: TextIO) -> None:
+    counts = Counter(f.code for f in report.findings)
+    names: Dict[str, str] = {f.code: f.rule for f in report.findings}
+    fixable = Counter(f.code for f in report.findings if f.fix is not None)
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        marker = "[*]" if fixable[code] else "   "
+        out.write(f"{count:>5}  {code}  {marker} {names[code]}\n")
+
+
+def _write_summary(report: Report, args: argparse.Namespace, settings: Settings) -> None:
+    total = len(report.findings)
+    files = report.files_checked
+    noun = "finding" if total == 1 else "findings"
+    if not total:
+        print(f"All checks passed ({files} file{'s' if files != 1 else ''} checked).", file=sys.stderr)
+        return
+    safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "safe")
+    unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "unsafe")
+    line = f"Found {total} {noun} in {files} file{'s' if files != 1 else ''} checked."
+    if safe and not args.fix:
+        line += f" {safe} fixable with --fix."
+    if unsafe and not settings.unsafe_fixes:
+        line += f" {unsafe} more with --fix --unsafe-fixes."
+    print(line, file=sys.stderr)

@@ -1,0 +1,55 @@
+"""A stable JSON list of finding objects (schema in the README).
+
+Each object: code, rule, message, suggestion, confidence ("high"/"medium"), path, location
+{line, column}, end_location {line, column} (1-based, end exclusive), and fix: null or
+{title, safety ("safe"/"unsafe"), edits: [{location, end_location, content}]}.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, TextIO
+
+from leaklint.output import View, display_path
+from leaklint.rule import Finding
+from leaklint.runner import Report
+
+NEEDS_TEXT_EDITS = True
+
+
+def _position(line: int, column: int) -> Dict[str, int]:
+    return {"line": line, "column": column}
+
+
+def finding_to_dict(finding: Finding) -> Dict[str, Any]:
+    fix = None
+    if finding.fix is not None:
+        fix = {
+            "title": finding.fix.title,
+            "safety": finding.fix.safety.value,
+            "edits": [
+                {
+                    "location": _position(edit.start_line, edit.start_column),
+                    "end_location": _position(edit.end_line, edit.end_column),
+                    "content": edit.content,
+                }
+                for edit in finding.fix.edits
+            ],
+        }
+    location = finding.location
+    return {
+        "code": finding.code,
+        "rule": finding.rule,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "confidence": finding.confidence.value,
+        "path": display_path(finding.path),
+        "location": _position(location.line, location.column),
+        "end_location": _position(location.end_line, location.end_column),
+        "fix": fix,
+    }
+
+
+def write(report: Report, out: TextIO, view: View) -> None:
+    json.dump([finding_to_dict(f) for f in report.findings], out, indent=2, ensure_ascii=False)
+    out.write("\n")
