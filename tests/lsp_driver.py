@@ -124,8 +124,10 @@ class LspProcess:
 
     # -- session helpers --------------------------------------------------------------------------
 
-    def initialize(self, root: Path, options: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
-        capabilities = {
+    def initialize(
+        self, root: Path, options: Optional[Dict[str, Any]] = None, encodings: Optional[List[str]] = None
+    ) -> Dict[str, Any]:
+        capabilities: Dict[str, Any] = {
             "workspace": {"workspaceEdit": {"documentChanges": True}},
             "textDocument": {
                 "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "source"]}}},
@@ -133,6 +135,8 @@ class LspProcess:
                 "publishDiagnostics": {"versionSupport": True},
             },
         }
+        if encodings is not None:
+            capabilities["general"] = {"positionEncodings": encodings}
         result = self.request(
             "initialize",
             {

@@ -135,6 +135,11 @@ def test_session_diagnostics_hover_noqa_config_and_clean_exit(project: Path, req
     assert message["type"] == 1 and "bogus: unknown key" in message["message"]
     assert server.diagnostics(broken_uri, version=1) == []
 
+    # Files the config excludes (here by the default excludes) are not linted.
+    vendored = (project / ".venv" / "lib" / "site.py").as_uri()
+    server.open(vendored, f"X = {LEAK}\n")
+    assert server.diagnostics(vendored, version=1) == []
+
     # Closing clears the document's diagnostics.
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert server.diagnostics(uri) == []
@@ -143,9 +148,16 @@ def test_session_diagnostics_hover_noqa_config_and_clean_exit(project: Path, req
     assert "Traceback" not in server.stderr_text()
 
 
-def test_syntax_error_is_shown_on_its_line(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_utf32_client_syntax_error_and_exit_without_shutdown(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     server = start([sys.executable, "-m", "leaklint", "server"], tmp_path, request)
-    server.initialize(tmp_path)
+    result = server.initialize(tmp_path, encodings=["utf-32"])
+    assert result["capabilities"]["positionEncoding"] == "utf-32"
+    uri = (tmp_path / "emoji.py").as_uri()
+    line = f'S = "😋😋"; X = {LEAK}\n'
+    server.open(uri, line)
+    (leak,) = server.diagnostics(uri, version=1)
+    assert leak["range"]["start"]["character"] == line.index(LEAK)  # code points, as negotiated
+
     uri = (tmp_path / "broken.py").as_uri()
     server.open(uri, "x = 1\ndef f(:\n    pass\n")
     (diagnostic,) = server.diagnostics(uri, version=1)

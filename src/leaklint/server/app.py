@@ -369,16 +369,19 @@ def _is_python(document: TextDocument) -> bool:
 
 
 def _excluded(settings: Settings, path: str) -> bool:
-    """Does the config exclude this file, or a folder it is in (below the project root)?"""
-    candidate = Path(path)
+    """Does the config exclude this file, or a folder it is in below the project root?
+
+    An editor opens library files too (go to definition into ``.venv``): those stay quiet, as
+    they would under ``leaklint check``. Files outside the project are linted.
+    """
     try:
-        candidate.resolve().relative_to(Path(settings.root).resolve())
+        candidate, root = Path(path).resolve(), Path(settings.root).resolve()
+        candidate.relative_to(root)
     except (ValueError, OSError):
-        return False  # outside the project: the config's patterns do not speak about it
-    root = Path(settings.root).resolve()
-    for part in (candidate.resolve(), *candidate.resolve().parents):
+        return False
+    for part in (candidate, *candidate.parents):
         if part == root:
-            break
+            return False
         if settings.is_excluded(part):
             return True
     return False
