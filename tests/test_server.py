@@ -158,6 +158,12 @@ def test_utf32_client_syntax_error_and_exit_without_shutdown(tmp_path: Path, req
     (leak,) = server.diagnostics(uri, version=1)
     assert leak["range"]["start"]["character"] == line.index(LEAK)  # code points, as negotiated
 
+    # U+2028 and a form feed are not line breaks for LSP (nor for Python), though str.splitlines says so.
+    uri = (tmp_path / "separators.py").as_uri()
+    server.open(uri, f'S = "\u2028"  # \x0c form feed\nX = {LEAK}\n')
+    (leak,) = server.diagnostics(uri, version=1)
+    assert leak["range"]["start"] == {"line": 1, "character": 4}
+
     uri = (tmp_path / "broken.py").as_uri()
     server.open(uri, "x = 1\ndef f(:\n    pass\n")
     (diagnostic,) = server.diagnostics(uri, version=1)

@@ -23,10 +23,10 @@ from pygls.workspace import TextDocument
 from leaklint import __version__
 from leaklint.config import ConfigError, Settings, load_settings
 from leaklint.docs import anchor, rule_markdown
-from leaklint.engine import check_project, analyze_source
+from leaklint.engine import analyze_source, check_project
 from leaklint.registry import rule_by_code
 from leaklint.rule import Confidence, Finding, FixSafety, Rule, TextEdit
-from leaklint.server.noqa import noqa_edit
+from leaklint.server.noqa import NoqaPlanner
 from leaklint.server.positions import Point, from_client, from_one_based, point_at, split_lines, to_client
 
 logger = logging.getLogger(__name__)
@@ -58,12 +58,16 @@ class DocumentLint:
     rules: Dict[str, Type[Rule]]
     fixed_text: Optional[str] = None  # the fix-all result, computed on first request
     lines: List[str] = field(default_factory=list)
+    _noqa: Optional[NoqaPlanner] = None
 
     def __post_init__(self) -> None:
         self.lines = split_lines(self.text)
 
-    def key(self) -> Tuple[str, str, Optional[str]]:
-        return (self.text, self.settings.fingerprint(), self.settings.config_file)
+    @property
+    def noqa(self) -> NoqaPlanner:
+        if self._noqa is None:
+            self._noqa = NoqaPlanner(self.text)
+        return self._noqa
 
 
 class LeaklintServer(LanguageServer):
@@ -116,7 +120,7 @@ class LeaklintServer(LanguageServer):
             return None
         text = document.source
         cached = self.lints.get(document.uri)
-        if cached is not None and cached.key() == (text, settings.fingerprint(), settings.config_file):
+        if cached is not None and cached.text == text and cached.settings == settings:
             return cached
         loop = asyncio.get_running_loop()
         lint = await loop.run_in_executor(None, self.analyze, text, path, settings)
@@ -223,7 +227,7 @@ class LeaklintServer(LanguageServer):
                 )
             if finding.code in ENGINE_CODES or (finding.line, finding.code) in silenced:
                 continue
-            edit = noqa_edit(lint.text, finding.line, finding.code)
+            edit = lint.noqa.edit(finding.line, finding.code)
             if edit is not None:
                 silenced.add((finding.line, finding.code))
                 actions.append(
