@@ -105,7 +105,7 @@ class LspProcess:
         deadline = time.monotonic() + timeout
         while True:
             for index, message in enumerate(self.notifications):
-                if message["method"] == method and predicate(message.get("params")):
+                if message["method"] == method and predicate(message.get("params") or {}):
                     del self.notifications[index]
                     return message["params"]
             self._receive(deadline)
@@ -118,9 +118,8 @@ class LspProcess:
 
     def published(self, uri: str) -> List[Dict[str, Any]]:
         """Every publishDiagnostics for ``uri`` received so far (not consumed)."""
-        return [
-            m["params"] for m in self.notifications if m["method"] == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
-        ]
+        method = "textDocument/publishDiagnostics"
+        return [m["params"] for m in self.notifications if m["method"] == method and m["params"]["uri"] == uri]
 
     # -- session helpers --------------------------------------------------------------------------
 
@@ -150,7 +149,8 @@ class LspProcess:
         return result
 
     def open(self, uri: str, text: str, version: int = 1) -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": version, "text": text}})
+        document = {"uri": uri, "languageId": "python", "version": version, "text": text}
+        self.notify("textDocument/didOpen", {"textDocument": document})
 
     def change(self, uri: str, text: str, version: int) -> None:
         self.notify(

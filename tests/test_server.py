@@ -283,6 +283,6 @@ def test_noqa_edit(source: str, line: int, expected: str) -> None:
         return
     assert edit is not None
     lines = split_lines(source)
-    start = sum(len(l) for l in lines[: edit.start_line - 1]) + edit.start_column - 1
-    end = sum(len(l) for l in lines[: edit.end_line - 1]) + edit.end_column - 1
+    start = sum(len(text) for text in lines[: edit.start_line - 1]) + edit.start_column - 1
+    end = sum(len(text) for text in lines[: edit.end_line - 1]) + edit.end_column - 1
     assert source[:start] + edit.content + source[end:] == expected
