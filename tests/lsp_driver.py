@@ -26,6 +26,7 @@ class LspProcess:
         )
         self.inbox: "queue.Queue[Optional[Dict[str, Any]]]" = queue.Queue()
         self.notifications: List[Dict[str, Any]] = []
+        self.server_requests: List[Dict[str, Any]] = []
         self.stderr: List[bytes] = []
         self.next_id = 0
         assert self.process.stdout is not None and self.process.stderr is not None
@@ -76,6 +77,7 @@ class LspProcess:
             self.inbox.put(None)  # stay closed for the next reader
             raise LspError(f"the server closed its output; stderr:\n{self.stderr_text()}")
         if "method" in message and "id" in message:  # a request from the server: accept it
+            self.server_requests.append(message)
             self.send({"id": message["id"], "result": None})
         elif "method" in message:
             self.notifications.append(message)
@@ -127,7 +129,10 @@ class LspProcess:
         self, root: Path, options: Optional[Dict[str, Any]] = None, encodings: Optional[List[str]] = None
     ) -> Dict[str, Any]:
         capabilities: Dict[str, Any] = {
-            "workspace": {"workspaceEdit": {"documentChanges": True}},
+            "workspace": {
+                "workspaceEdit": {"documentChanges": True},
+                "didChangeWatchedFiles": {"dynamicRegistration": True},
+            },
             "textDocument": {
                 "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "source"]}}},
                 "hover": {"contentFormat": ["markdown", "plaintext"]},

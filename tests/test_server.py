@@ -140,6 +140,15 @@ def test_session_diagnostics_hover_noqa_config_and_clean_exit(project: Path, req
     server.open(vendored, f"X = {LEAK}\n")
     assert server.diagnostics(vendored, version=1) == []
 
+    # Editing pyproject.toml re-lints the open documents (the server asked to watch it).
+    (registration,) = [r for r in server.server_requests if r["method"] == "client/registerCapability"]
+    watchers = registration["params"]["registrations"][0]["registerOptions"]["watchers"]
+    assert watchers == [{"globPattern": "**/pyproject.toml"}]
+    (project / "pyproject.toml").write_text('[tool.leaklint]\nignore = ["LKL501"]\n', encoding="utf-8")
+    changed = {"uri": (project / "pyproject.toml").as_uri(), "type": 2}
+    server.notify("workspace/didChangeWatchedFiles", {"changes": [changed]})
+    assert server.diagnostics(uri, version=6) == []
+
     # Closing clears the document's diagnostics.
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert server.diagnostics(uri) == []

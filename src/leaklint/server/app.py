@@ -87,6 +87,20 @@ class LeaklintServer(LanguageServer):
         """The open document ``uri`` or None (pygls keys its documents by the unquoted URI)."""
         return self.workspace.text_documents.get(unquote(uri))
 
+    def watch_config_files(self) -> None:
+        """Ask the client to report pyproject.toml changes, if it can watch files for us."""
+        workspace = self.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        if not (watched and watched.dynamic_registration):
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern="**/pyproject.toml")]
+        )
+        registration = types.Registration(
+            id="leaklint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        self.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
     # -- analysis ---------------------------------------------------------------------------------
 
     def settings_for(self, path: str) -> Optional[Settings]:
@@ -406,6 +420,16 @@ def create_server(rules_provider: RulesProvider = default_rules, debounce: Optio
                 server.debounce = max(0.0, float(options["debounce"]))
             if isinstance(options.get("docsUrl"), str) and options["docsUrl"]:
                 server.docs_url = options["docsUrl"]
+
+    @server.feature(types.INITIALIZED)
+    def initialized(params: types.InitializedParams) -> None:
+        server.watch_config_files()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def config_changed(params: types.DidChangeWatchedFilesParams) -> None:
+        # A pyproject.toml changed: lint every open document again (the cache compares settings).
+        for document in list(server.workspace.text_documents.values()):
+            server.schedule(document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
