@@ -22,7 +22,7 @@ from leaklint.output import View, available_formats, display_path, format_module
 from leaklint.registry import all_rules, rule_by_code
 from leaklint.runner import Problem, Report, discover, finish, lint_files, read_file
 
-COMMANDS = ("check", "rule", "rules", "graph")
+COMMANDS = ("check", "rule", "rules", "graph", "server")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("paths", nargs="*", metavar="PATH")
     graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
     graph.add_argument("--output-file", metavar="FILE")
+
+    server = commands.add_parser("server", help="run the language server on stdin/stdout (needs leaklint[server])")
+    server.add_argument("--debounce", type=float, metavar="SECONDS", help="quiet time after an edit before linting (default: 0.3)")
     return parser
 
 
@@ -98,6 +101,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _rules_command(args.format)
         if args.command == "graph":
             return _graph_command(args)
+        if args.command == "server":
+            return _server_command(args.debounce)
         return _check_command(args)
     except ConfigError as error:
         print(f"leaklint: error: {error}", file=sys.stderr)
@@ -152,6 +157,21 @@ def _graph_command(args: argparse.Namespace) -> int:
     text = render_graph(paths, settings, args.format)
     _emit(text, args.output_file)
     return EXIT_CLEAN
+
+
+def _server_command(debounce: Optional[float]) -> int:
+    from leaklint.server import SERVER_PACKAGES, run_server
+
+    try:
+        return run_server(debounce)
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        print(
+            f"leaklint: error: `leaklint server` needs {error.name}: pip install 'leaklint[server]'",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 def _emit(text: str, output_file: Optional[str]) -> None:
