@@ -114,3 +114,13 @@ def test_failure_between_write_and_rename_leaves_original(tmp_path: Path, monkey
         atomic_write(str(target), b"new\n", b"old\n")
     assert target.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.py"], "no temporary file is left behind"
+
+
+def test_text_edit_positions_count_every_newline_style() -> None:
+    from leaklint.fixes.apply import diff_as_edit
+
+    for newline in ("\n", "\r\n", "\r"):
+        old = f"a = 1{newline}b = leak{newline}"
+        new = f"a = 1{newline}b = kept{newline}"
+        edit = diff_as_edit(old, new)
+        assert (edit.start_line, edit.start_column, edit.end_line, edit.end_column) == (2, 5, 2, 9), newline

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import io
 import os
 import sys
 from collections import Counter

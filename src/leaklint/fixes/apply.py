@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Dict, Iterable, List, Sequence, Set, Tuple
 
 import libcst as cst
@@ -59,10 +60,17 @@ def apply_to_module(module: cst.Module, fixes: Iterable[Fix]) -> cst.Module:
     return new_module
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _line_column(text: str, offset: int) -> Tuple[int, int]:
-    """1-based line and column (code points) of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
+    """1-based line and column (code points) of ``offset`` in ``text``.
+
+    Lines end at CRLF, CR or LF, as Python (and libcst's positions) count them.
+    """
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
     return line, offset - start + 1
 
 
