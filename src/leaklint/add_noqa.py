@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from leaklint.runner import Report
 
 # A noqa with a code list; the list is extended in place (same syntax as leaklint.suppression).
-_NOQA_CODES = re.compile(r"#\s*noqa:\s?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*)", re.IGNORECASE)
+# Codes need a digit here, so the words of `# noqa: E501 because ...` are not taken for codes.
+_NOQA_CODES = re.compile(r"#\s*noqa:\s?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
 _BARE_NOQA = re.compile(r"#\s*noqa(?![:\w])", re.IGNORECASE)
 _NEWLINE = re.compile(r"(\r\n|\r|\n)")
 # The engine's own findings cannot be silenced per line (LKL001: there is no tree to check).
@@ -64,7 +65,7 @@ def _line_facts(text: str) -> Tuple[Set[int], Dict[int, int]]:
 def _missing(codes: Set[str], comment: str) -> List[str]:
     """The codes an existing comment does not silence yet."""
     match = _NOQA_CODES.search(comment)
-    present = [c.upper() for c in re.findall(r"[A-Z]+[0-9]*", match.group("codes"), re.IGNORECASE)] if match else []
+    present = [c.upper() for c in re.findall(r"[A-Z]+[0-9]+", match.group("codes"), re.IGNORECASE)] if match else []
     return sorted(code for code in codes if not any(code.startswith(prefix) for prefix in present))
 
 
