@@ -159,3 +159,16 @@ def test_independent_consumer_reads_it_back(tmp_path: Path) -> None:
     assert record["Location"] == "a.py" and str(record["Line"]) == "2"
     assert record["Severity"] == "warning"
     assert loaded.get_rules_by_id("LKL501")
+
+
+def test_stdin_filename_names_the_artifact(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.leaklint]\nper-file-ignores = {"gen/*" = ["LKL501"]}\n', encoding="utf-8")
+    code, out, _ = run_cli(["check", "--format", "sarif", "--stdin-filename", "src/new.py", "-"], tmp_path, stdin="\n" + LEAK)
+    assert code == 1
+    log = json.loads(out)
+    validate(log)
+    (result,) = log["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "src/new.py" and location["region"]["startLine"] == 2
+    code, out, _ = run_cli(["check", "--format", "sarif", "--stdin-filename", "gen/new.py", "-"], tmp_path, stdin=LEAK)
+    assert code == 0 and json.loads(out)["runs"][0]["results"] == []
