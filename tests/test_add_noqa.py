@@ -78,3 +78,10 @@ def test_cli_add_noqa_refuses_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     cli = InProcessCli(monkeypatch, capsys)
     code, _, err = cli(["check", "--add-noqa", "-"], tmp_path)
     assert code == 2 and "--add-noqa" in err
+
+
+def test_noqa_is_read_in_files_with_bare_cr_newlines() -> None:
+    from leaklint import lint_source
+
+    assert [f.line for f in lint_source(b"a = 1\rX = [0] * 10 ** 12\r")] == [2]
+    assert lint_source(b"a = 1\rX = [0] * 10 ** 12  # noqa: LKL501\r") == []
