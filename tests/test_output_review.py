@@ -57,7 +57,9 @@ def test_github_summary_counts_everything(tmp_path: Path) -> None:
     assert lines[-1].startswith("leaklint: 12 findings in 1 file") and "at most 10" in lines[-1]
     assert "Found" not in err  # the summary is part of the format, not printed twice
     code, out, _ = run_cli(["check", "--format", "github", "--select", "LKL5", "a.py", "--ignore", "LKL501"], tmp_path)
-    assert code == 0 and out.startswith("leaklint: no findings")
+    assert code == 0 and out == "leaklint: no findings (1 file checked)\n"
+    code, out, _ = run_cli(["check", "--format", "github", "missing, really.py"], tmp_path)
+    assert code == 2 and out.splitlines()[0] == "::error file=missing%2C really.py,title=leaklint::no such file or directory"
 
 
 def test_gitlab_code_quality(tmp_path: Path) -> None:

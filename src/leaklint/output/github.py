@@ -13,7 +13,7 @@ from typing import TextIO
 from leaklint.output import View, display_path
 from leaklint.output._levels import github_command
 from leaklint.rule import Finding
-from leaklint.runner import Report
+from leaklint.runner import Problem, Report
 
 SHOWN_PER_LEVEL = 10
 
@@ -43,7 +43,8 @@ def annotation(finding: Finding) -> str:
 def summary(report: Report) -> str:
     total = len(report.findings)
     if not total:
-        return f"leaklint: no findings ({report.files_checked} files checked)"
+        checked = report.files_checked
+        return f"leaklint: no findings ({checked} file{'s' if checked != 1 else ''} checked)"
     files = len({f.path for f in report.findings})
     noun = "finding" if total == 1 else "findings"
     line = f"leaklint: {total} {noun} in {files} file{'s' if files != 1 else ''}"
@@ -52,7 +53,14 @@ def summary(report: Report) -> str:
     return line
 
 
+def problem_annotation(problem: Problem) -> str:
+    """A path that could not be checked at all (missing, unreadable): an error on that file."""
+    return f"::error file={escape_property(display_path(problem.path))},title=leaklint::{escape_data(problem.message)}"
+
+
 def write(report: Report, out: TextIO, view: View) -> None:
+    for problem in report.problems:
+        out.write(problem_annotation(problem) + "\n")
     for finding in report.findings:
         out.write(annotation(finding) + "\n")
     out.write(summary(report) + "\n")
