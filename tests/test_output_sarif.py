@@ -148,7 +148,7 @@ def test_problems_become_notifications(tmp_path: Path) -> None:
     assert invocation["toolExecutionNotifications"][0]["level"] == "error"
 
 
-SARIF_TOOLS = "sarif-tools==3.0.5"
+SARIF_TOOLS = ("sarif-tools==3.0.5", "jsonpath-ng")  # the reader imports jsonpath_ng (no deps of its own)
 _READ_BACK = """
 import json, sys
 from sarif import loader
@@ -162,15 +162,15 @@ def _consumer_path(tmp_path: Path) -> str:
     """Where sarif-tools' `sarif` package can be imported from ("" when it is installed).
 
     sarif-tools pulls in matplotlib and python-docx for its reports, too heavy for the test extra;
-    its reader needs none of them, so it is installed alone (no dependencies) into a temporary
-    folder. Skipped when pip cannot get it.
+    its reader needs none of them, so it is installed with only the one module its reader imports
+    into a temporary folder. Skipped when pip cannot get it.
     """
     probe = subprocess.run([sys.executable, "-c", "import sarif.loader"], capture_output=True)
     if probe.returncode == 0:
         return ""
     target = tmp_path / "sarif-tools"
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), SARIF_TOOLS],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), *SARIF_TOOLS],
         capture_output=True, text=True, timeout=300,
     )
     if install.returncode != 0:
