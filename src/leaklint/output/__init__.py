@@ -53,8 +53,12 @@ class View:
     show_fix_hint: bool = True
     unsafe_fixes: bool = False
     rules: Sequence[Type[Rule]] = ()  # the selected rules (SARIF lists them all)
+    _split: Dict[str, List[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, path: str) -> List[str]:
+        cached = self._split.get(path)
+        if cached is not None:
+            return cached
         text = self.sources.get(path)
         if text is None:
             try:
@@ -70,6 +74,7 @@ class View:
         lines = _NEWLINE.split(text)
         if lines[-1] == "":
             lines.pop()
+        self._split[path] = lines
         return lines
 
     def line(self, path: str, number: int) -> Optional[str]:
