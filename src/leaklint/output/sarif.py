@@ -67,7 +67,7 @@ def rule_descriptor(rule: Type[Rule]) -> Dict[str, Any]:
         "help": {"text": _plain(markdown), "markdown": markdown},
         "helpUri": rules_doc_url(anchor(rule)),
         "defaultConfiguration": {"level": rule_level(rule.code)},
-        "properties": {"tags": ["leaklint", rule.fix_safety.value], "fixSafety": rule.fix_safety.value},
+        "properties": {"tags": ["leaklint", "reliability"], "fixSafety": rule.fix_safety.value},
     }
 
 
