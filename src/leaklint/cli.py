@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--statistics", action="store_true", help="print a count per code instead of each finding")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    adopt = check.add_argument_group("adopting leaklint on existing code")
+    adopt.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE by --write-baseline")
+    adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then they are hidden)")
+    adopt.add_argument("--add-noqa", action="store_true", help="append `# noqa: CODE` to each flagged line, then exit")
     run = check.add_argument_group("run")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     run.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .leaklint_cache)")
@@ -206,12 +210,22 @@ def _check_command(args: argparse.Namespace) -> int:
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     writer = format_module(fmt)
     text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
-    view = View(unsafe_fixes=settings.unsafe_fixes)
+    view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules())
     reading_stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
+    if args.add_noqa and (reading_stdin or args.fix or args.diff):
+        raise ConfigError("--add-noqa edits files: it cannot be combined with stdin, --fix or --diff")
     if reading_stdin:
         report, diffs, fixed_stdin = _check_stdin(args, settings, view, text_edits)
     else:
         report, diffs, fixed_stdin = _check_paths(args, settings, view, text_edits)
+    if args.baseline or args.write_baseline:
+        from leaklint.baseline import apply_baseline_options
+
+        apply_baseline_options(report, view, args.baseline, args.write_baseline, quiet=args.quiet)
+    if args.add_noqa:
+        from leaklint.add_noqa import add_noqa_command
+
+        return add_noqa_command(report, quiet=args.quiet)
 
     out: TextIO = sys.stdout
     handle = None

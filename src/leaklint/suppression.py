@@ -62,7 +62,8 @@ def parse_suppressions(source: str) -> Suppressions:
 def _comments(source: str):
     """(line, comment text) pairs; falls back to a line scan when tokenize gives up."""
     try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        # newline=None: a file whose newlines are bare CRs is still read line by line.
+        for token in tokenize.generate_tokens(io.StringIO(source, newline=None).readline):
             if token.type == tokenize.COMMENT:
                 yield token.start[0], token.string
     except (tokenize.TokenError, SyntaxError, ValueError):

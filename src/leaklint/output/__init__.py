@@ -9,11 +9,14 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Dict, List, Optional, TextIO
+from typing import Dict, List, Optional, Sequence, TextIO, Type
 
-from leaklint.rule import Finding
+from leaklint.rule import Finding, Rule
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 def available_formats() -> List[str]:
@@ -49,8 +52,13 @@ class View:
     sources: Dict[str, str] = field(default_factory=dict)  # path -> text, for stdin and caches
     show_fix_hint: bool = True
     unsafe_fixes: bool = False
+    rules: Sequence[Type[Rule]] = ()  # the selected rules (SARIF lists them all)
+    _split: Dict[str, List[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, path: str) -> List[str]:
+        cached = self._split.get(path)
+        if cached is not None:
+            return cached
         text = self.sources.get(path)
         if text is None:
             try:
@@ -62,7 +70,12 @@ class View:
             except Exception:  # noqa: BLE001 - an excerpt is optional
                 text = ""
             self.sources[path] = text
-        return text.splitlines()
+        # Only the newlines Python counts: str.splitlines() also splits at form feeds, U+2028...
+        lines = _NEWLINE.split(text)
+        if lines[-1] == "":
+            lines.pop()
+        self._split[path] = lines
+        return lines
 
     def line(self, path: str, number: int) -> Optional[str]:
         lines = self.lines(path)
