@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Dict
 
+from leaklint.docs import REPOSITORY_URL, RULES_PAGE_URL
 from leaklint.rule import Confidence, Finding
 
-REPOSITORY_URL = "https://github.com/leaklint/leaklint"  # the project's home; update if it moves
 ERROR_CODES = frozenset({"LKL001", "LKL002"})
 
 _GITHUB: Dict[str, str] = {"error": "error", "warning": "warning", "note": "notice"}
@@ -40,4 +40,4 @@ def gitlab_severity(finding: Finding) -> str:
 
 
 def rules_doc_url(anchor: str) -> str:
-    return f"{REPOSITORY_URL}/blob/main/docs/rules.md#{anchor}"
+    return f"{RULES_PAGE_URL}#{anchor}"

@@ -22,7 +22,7 @@ from pygls.workspace import TextDocument
 
 from leaklint import __version__
 from leaklint.config import ConfigError, Settings, load_settings
-from leaklint.docs import anchor, rule_markdown
+from leaklint.docs import RULES_PAGE_URL, anchor, rule_markdown
 from leaklint.engine import analyze_source, check_project
 from leaklint.registry import rule_by_code
 from leaklint.rule import Confidence, Finding, FixSafety, Rule, TextEdit
@@ -32,7 +32,7 @@ from leaklint.server.positions import Point, from_client, from_one_based, point_
 logger = logging.getLogger(__name__)
 
 # Where docs/rules.md is published; a client may override it with initializationOptions.docsUrl.
-DOCS_URL = "https://github.com/leaklint/leaklint/blob/main/docs/rules.md"
+DOCS_URL = RULES_PAGE_URL
 DEFAULT_DEBOUNCE = 0.3  # seconds of quiet after a change before linting
 SOURCE = "leaklint"
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.leaklint"
