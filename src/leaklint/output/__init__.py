@@ -12,7 +12,7 @@ import pkgutil
 import re
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Dict, List, Optional, Sequence, TextIO, Type
+from typing import Dict, List, Optional, Sequence, Type
 
 from leaklint.rule import Finding, Rule
 
