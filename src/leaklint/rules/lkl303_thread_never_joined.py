@@ -211,7 +211,8 @@ class ThreadNeverJoined(Rule):
         else:
             return
         in_loop = lt.inside(self.context, call, (cst.For, cst.While))
-        self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop)
+        stop = "cancel" if kind == "threading.Timer" else "join"
+        self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
 
     def _holder(self, call: cst.BaseExpression) -> Optional[cst.BaseExpression]:
         """``t`` in ``t = Thread()``, ``self._t`` in ``self._t = Thread()``, else None."""
@@ -251,6 +252,8 @@ class ThreadNeverJoined(Rule):
         dropped: bool = False,
         holder: Optional[cst.BaseExpression] = None,
         in_loop: bool = False,
+        container: bool = False,
+        stop: str = "join",
     ) -> None:
         if not fate.started or fate.released or fate.escaped:
             return
@@ -268,20 +271,27 @@ class ThreadNeverJoined(Rule):
             assert isinstance(holder, cst.Attribute)
             cls = self.context.enclosing_class(call)
             attr = self.context.code(holder).strip()
+            joining = f"for t in {attr}: t.join()" if container else f"{attr}.{stop}()"
             message = (
                 f"non-daemon thread {shown} is started but never joined in any method of its owner: it keeps "
                 f"the process alive at exit until {target} returns, and keeps the owner alive while it runs"
             )
             if cls is not None and lt.release_method(cls):
-                place = f"in `{cls.name.value}.{lt.release_method(cls)}`: `{attr}.join()`"
+                place = f"in `{cls.name.value}.{lt.release_method(cls)}`: `{joining}`"
             elif cls is not None:
-                place = f"in a `close()` method of `{cls.name.value}` (and call it): `{attr}.join()`"
+                place = f"in a `close()` method of `{cls.name.value}` (and call it): `{joining}`"
             else:
-                place = f"where the owner is released: `{attr}.join()`"
+                place = f"where the owner is released: `{joining}`"
             suggestion = f"join it {place}, {alternatives}"
         else:
             name = self.context.code(holder).strip() if holder is not None else "t"
-            if in_loop:
+            if container:
+                message = (
+                    f"non-daemon threads in {shown} are started but never joined: they keep the process alive "
+                    f"at exit until {target} returns, and keep what they reference alive while they run"
+                )
+                suggestion = f"join them at the end of {where}: `for t in {name}: t.join()`, {alternatives}"
+            elif in_loop:
                 message = (
                     f"non-daemon thread {shown} is started on every iteration and never joined: the threads "
                     f"pile up, keep the process alive at exit until {target} returns, and keep what they reference alive"
@@ -295,7 +305,7 @@ class ThreadNeverJoined(Rule):
                     f"non-daemon thread {shown} is started but never joined: it keeps the process alive at exit "
                     f"until {target} returns, and keeps what it references alive while it runs"
                 )
-                suggestion = f"call `{name}.join()` at the end of {where}, {alternatives}"
+                suggestion = f"call `{name}.{stop}()` at the end of {where}, {alternatives}"
         self.report(call, message, suggestion=suggestion, confidence=Confidence.HIGH)
 
 

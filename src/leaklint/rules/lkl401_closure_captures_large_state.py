@@ -323,20 +323,21 @@ class ClosureCapturesLargeState(Rule):
         if escape.kind == "cycle":
             why = f"it keeps the object alive through a reference cycle (`self` -> {escape.how.split(' ', 2)[-1]} -> {_noun(label)} -> `self`) until the cyclic garbage collector runs"
         else:
-            why = "the registry keeps the object alive as long as the callback stays registered"
+            keeper = "the module-level container" if escape.how.startswith("stored") else "the registry"
+            why = f"{keeper} keeps the object alive as long as it holds the callback"
         methods = [p[len("self."):] for p in parts if lt.classify(self.context, self._first_use(closure, p)).kind == lt.METHOD]
-        args = ", ".join(others)
         if len(parts) == 1 and methods:
             method = methods[0]
-            partial = f"functools.partial({method}, {args})" if args else method
+            bound = self._bound_arguments(closure, method, others)
+            partial = f"functools.partial({method}, {bound})" if bound else method
             suggestion = (
                 f"make `{method}` a module-level function and use `{partial}`, or hold "
                 f"`weakref.WeakMethod(self.{method})` and call it only while it is alive"
             )
         else:
-            values = ", ".join(parts)
+            values = ", ".join([*parts, *others])
             suggestion = (
-                f"pass only the needed values: `functools.partial(func, {values}{', ' + args if args else ''})` with "
+                f"pass only the needed values: `functools.partial(func, {values})` with "
                 "`func` a module-level function, or reach the object through `weakref.ref(self)`"
             )
         self.report(
@@ -345,6 +346,21 @@ class ClosureCapturesLargeState(Rule):
             suggestion=suggestion,
             confidence=Confidence.HIGH if escape.kind == "cycle" else Confidence.MEDIUM,
         )
+
+    def _bound_arguments(self, closure: Closure, method: str, others: List[str]) -> str:
+        """The arguments a partial must bind: those of ``lambda: self.m(a, b)`` that are not the
+        lambda's own parameters, else the captured names."""
+        if isinstance(closure, cst.Lambda) and isinstance(closure.body, cst.Call):
+            params = {p.name.value for p in closure.params.params}
+            func = closure.body.func
+            if isinstance(func, cst.Attribute) and func.attr.value == method:
+                bound = []
+                for arg in closure.body.args:
+                    if isinstance(arg.value, cst.Name) and arg.value.value in params:
+                        break  # later arguments come after the call-time ones
+                    bound.append(self.context.code(arg).strip().rstrip(","))
+                return ", ".join(bound)
+        return ", ".join(others)
 
     def _first_use(self, closure: Closure, part: str) -> cst.Name:
         attr = part[len("self."):]
