@@ -24,11 +24,14 @@ _ASYNCIO_COROUTINES = frozenset(
 )
 # Task methods that look at a task without keeping it or consuming its outcome.
 _NEUTRAL_METHODS = frozenset(
-    {"add_done_callback", "remove_done_callback", "set_name", "get_name", "done", "cancelled", "get_coro",
+    {"add_done_callback", "remove_done_callback", "set_name", "get_name", "get_coro",
      "get_loop", "get_stack", "print_stack", "get_context", "uncancel", "cancelling"}
 )
 _GROW = frozenset({"add", "append", "insert", "appendleft", "extend", "update", "setdefault"})
 _INIT_METHODS = frozenset({"__init__", "__post_init__", "setUp", "__new__", "asyncSetUp"})
+
+# Calls that run the event loop until something happens: while they run, a local keeps its task.
+_LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete"})
 
 # Verdicts for a task.
 _KEPT = "kept"
@@ -287,6 +290,8 @@ class _TaskFollower:
         self.seen.add(key)
         if lt.declares_global(self.context, scope, name) or isinstance(scope, cst.Module):
             return _KEPT
+        if isinstance(scope, cst.FunctionDef) and scope.asynchronous is None and self._runs_loop(scope):
+            return _KEPT  # the frame (and its local) lives until the loop it runs stops
         growing = None
         for use in lt.name_uses(self.context, scope, name):
             verdict = self._task_use(use, depth)
@@ -295,6 +300,12 @@ class _TaskFollower:
             if isinstance(verdict, tuple):
                 growing = verdict
         return growing if growing is not None else _LOST
+
+    def _runs_loop(self, scope: cst.FunctionDef) -> bool:
+        return any(
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _LOOP_RUNNERS
+            for node in walk_scope(scope)
+        )
 
     def _task_use(self, use: lt.Use, depth: int) -> object:
         kind = use.kind
