@@ -308,6 +308,23 @@ def inside(context: FileContext, node: cst.CSTNode, kinds: tuple) -> bool:
     return False
 
 
+_RAISES_CONTEXTS = ("assertRaises", "assertRaisesRegex", "raises")
+
+
+def expected_to_raise(context: FileContext, node: cst.CSTNode) -> bool:
+    """True inside ``with self.assertRaises(...)`` / ``with pytest.raises(...)`` in the same
+    scope: the code there is written to fail, so what it would have made never exists."""
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(ancestor, cst.With):
+            for item in ancestor.items:
+                call = item.item
+                if isinstance(call, cst.Call) and (dotted_name(call.func) or "").endswith(_RAISES_CONTEXTS):
+                    return True
+    return False
+
+
 def class_methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
     body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
     return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
