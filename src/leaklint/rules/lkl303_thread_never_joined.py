@@ -167,10 +167,27 @@ class ThreadNeverJoined(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         self._find_thread_classes()
+        local_classes = {key.rsplit(".", 1)[-1] for key in self.thread_classes}
         for call in self.calls:
+            if not self._may_be_thread(call.func, local_classes):
+                continue
             kind = self.context.qualified_name(call.func)
             if (kind in _THREAD_CLASSES or kind in self.thread_classes) and not lt.expected_to_raise(self.context, call):
                 self._check_creation(call, kind or "")
+
+    def _may_be_thread(self, func: cst.BaseExpression, local_classes: Set[str]) -> bool:
+        """A cheap look at the spelling before the costly name resolution."""
+        spelled = dotted_name(func)
+        if spelled is None:
+            return False
+        head = spelled.split(".", 1)[0]
+        if head in local_classes:
+            return True
+        bound = self.context.module_bindings.names.get(head)
+        if bound is not None and bound != lt.LOCAL:
+            return bound.startswith("threading") or any(bound.endswith(f".{c}") for c in local_classes)
+        # imported inside the function, or a name the module does not bind
+        return spelled.rsplit(".", 1)[-1] in ("Thread", "Timer")
 
     def _check_creation(self, call: cst.Call, kind: str) -> None:
         info = self.thread_classes.get(kind, _ThreadClass())

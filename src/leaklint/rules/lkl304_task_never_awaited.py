@@ -238,7 +238,15 @@ class TaskNeverAwaited(Rule):
                 class_coroutines.setdefault(id(owner), set()).add(function.name.value)
             elif self.context.enclosing_scope(function) is None and self.context.enclosing_class(function) is None:
                 module_coroutines.add(f"{self.context.module_name}.{function.name.value}")
+        # Cheap spelling filter first: resolving names costs a walk of the enclosing function.
+        last_names = {q.rsplit(".", 1)[-1] for q in (*_ASYNCIO_COROUTINES, *module_coroutines)}
+        for names in class_coroutines.values():
+            last_names |= names
         for call in self.statements:
+            func = call.func
+            spelled = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if spelled not in last_names and not (isinstance(func, cst.Name) and self._imported(func.value)):
+                continue
             name = self._coroutine_name(call, module_coroutines, class_coroutines)
             if name is None:
                 continue
@@ -251,6 +259,10 @@ class TaskNeverAwaited(Rule):
                 suggestion=f"`await {shown}`, or run it in the background with a kept task: "
                 f"`task = asyncio.create_task({shown}); tasks.add(task); task.add_done_callback(tasks.discard)`",
             )
+
+    def _imported(self, name: str) -> bool:
+        """``name`` is imported from asyncio under another name (``from asyncio import sleep as nap``)."""
+        return self.context.module_bindings.names.get(name, "").startswith("asyncio.")
 
     def _coroutine_name(
         self, call: cst.Call, module_coroutines: Set[str], class_coroutines: Dict[int, Set[str]]

@@ -114,9 +114,12 @@ class ClosureCapturesLargeState(Rule):
             function = self.context.enclosing_scope(closure)
             if not isinstance(function, cst.FunctionDef):
                 continue
+            captured = self._captured(closure, function)
+            if not captured:
+                continue  # cheaper than following where the closure goes
             escape = self._escape(closure, function)
             if escape is not None:
-                self._check(closure, function, escape)
+                self._check(closure, function, escape, captured)
 
     # -- does it outlive the call? ----------------------------------------------------------------
 
@@ -204,8 +207,7 @@ class ClosureCapturesLargeState(Rule):
 
     # -- what does it capture, and use? ------------------------------------------------------------
 
-    def _check(self, closure: Closure, function: cst.FunctionDef, escape: _Escape) -> None:
-        captured = self._captured(closure, function)
+    def _check(self, closure: Closure, function: cst.FunctionDef, escape: _Escape, captured: dict) -> None:
         self_name = self._self_name(function)
         label = "lambda" if isinstance(closure, cst.Lambda) else f"nested function `{closure.name.value}`"
         others = [name for name in captured if name != self_name]
