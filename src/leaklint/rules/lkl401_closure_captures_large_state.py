@@ -70,7 +70,9 @@ class ClosureCapturesLargeState(Rule):
     ## Known problems
     A local counts as large only by how it is made in the same function. A closure that uses the
     captured value whole (`lambda: process(data)`) is not flagged: it really needs it. Whether
-    the registry outlives the object is a guess from the API's name.
+    the registry outlives the object is a guess from the API's name. Binding a value before
+    creating the closure takes a snapshot: if the attribute or the part is reassigned later, the
+    closure no longer sees the change (that is often the point, but check).
 
     ## References
     - pylint: W0640 cell-var-from-loop (a different closure bug). ruff: B023
@@ -332,20 +334,26 @@ class ClosureCapturesLargeState(Rule):
         else:
             keeper = "the module-level container" if escape.how.startswith("stored") else "the registry"
             why = f"{keeper} keeps the object alive as long as it holds the callback"
-        methods = [p[len("self."):] for p in parts if lt.classify(self.context, self._first_use(closure, p)).kind == lt.METHOD]
-        if len(parts) == 1 and methods:
-            method = methods[0]
-            bound = self._bound_arguments(closure, method, others)
-            partial = f"functools.partial({method}, {bound})" if bound else method
+        defined = {method.name.value for method in lt.class_methods(cls)} if cls is not None else set()
+        called = self._called_method(closure)
+        if len(parts) == 1 and called is not None and called in defined:
+            bound = self._bound_arguments(closure, called, others)
+            partial = f"functools.partial({called}, {bound})" if bound else called
             suggestion = (
-                f"make `{method}` a module-level function and use `{partial}`, or hold "
-                f"`weakref.WeakMethod(self.{method})` and call it only while it is alive"
+                f"make `{called}` a module-level function and use `{partial}`, or hold "
+                f"`weakref.WeakMethod(self.{called})` and call it only while it is alive"
             )
         else:
-            values = ", ".join([*parts, *others])
+            steps = []
+            for part in parts:
+                attr = part[len("self."):]
+                if attr in defined:
+                    steps.append(f"`{attr} = weakref.WeakMethod(self.{attr})` (call `{attr}()(...)` inside, if it is not None)")
+                else:
+                    steps.append(f"`{attr} = self.{attr}`")
             suggestion = (
-                f"pass only the needed values: `functools.partial(func, {values})` with "
-                "`func` a module-level function, or reach the object through `weakref.ref(self)`"
+                f"bind what it uses before creating the {_noun(label)} and use those names instead of `self`: "
+                + "; ".join(steps)
             )
         self.report(
             closure,
@@ -353,6 +361,14 @@ class ClosureCapturesLargeState(Rule):
             suggestion=suggestion,
             confidence=Confidence.HIGH if escape.kind == "cycle" else Confidence.MEDIUM,
         )
+
+    def _called_method(self, closure: Closure) -> Optional[str]:
+        """``m`` when the closure is ``lambda ...: self.m(...)``."""
+        if isinstance(closure, cst.Lambda) and isinstance(closure.body, cst.Call):
+            func = closure.body.func
+            if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+                return func.attr.value
+        return None
 
     def _bound_arguments(self, closure: Closure, method: str, others: List[str]) -> str:
         """The arguments a partial must bind: those of ``lambda: self.m(a, b)`` that are not the
@@ -368,13 +384,6 @@ class ClosureCapturesLargeState(Rule):
                     bound.append(self.context.code(arg).strip().rstrip(","))
                 return ", ".join(bound)
         return ", ".join(others)
-
-    def _first_use(self, closure: Closure, part: str) -> cst.Name:
-        attr = part[len("self."):]
-        for node in lt.attribute_nodes(closure, attr):
-            if isinstance(node.value, cst.Name) and node.value.value == "self":
-                return node.value
-        raise LookupError(part)
 
     def _report_large(self, closure: Closure, label: str, escape: _Escape, name: str, source: str, parts: List[str]) -> None:
         used = ", ".join(f"`{p}`" for p in parts)
