@@ -203,13 +203,15 @@ class ThreadNeverJoined(Rule):
         scope = lt.scope_of(self.context, call)
         where = self._scope_label(scope)
         target = self._target_label(call)
+        if kind in self.thread_classes and target == "its target":
+            target = f"`{kind.rsplit('.', 1)[-1]}.run`"
         if isinstance(parent, cst.Attribute) and parent.attr.value == "start":
             fate.started = True
             self._flag(call, fate, "the thread", where, target, dropped=True)
             return
         if isinstance(parent, (cst.Expr,)) and info.autostart:
             fate.started = True
-            self._flag(call, fate, "the thread", where, target, dropped=True)
+            self._flag(call, fate, "the thread", where, target, dropped=True, autostart=True)
             return
         container = isinstance(parent, cst.ListComp) and parent.elt is call
         holder = self._holder(parent if container else call)
@@ -271,6 +273,7 @@ class ThreadNeverJoined(Rule):
         in_loop: bool = False,
         container: bool = False,
         stop: str = "join",
+        autostart: bool = False,
     ) -> None:
         if not fate.started or fate.released or fate.escaped:
             return
@@ -283,7 +286,8 @@ class ThreadNeverJoined(Rule):
                 f"non-daemon thread is started and thrown away in {where}: nobody can join it, so it keeps "
                 f"the process alive at exit until {target} returns, and keeps what it references alive while it runs"
             )
-            suggestion = f"keep it (`t = {self.context.code(call).strip()}`), start it, and call `t.join()` at the end of {where}, {alternatives}"
+            start = "" if autostart else ", start it,"
+            suggestion = f"keep it (`t = {self.context.code(call).strip()}`){start} and call `t.join()` at the end of {where}, {alternatives}"
         elif holder is not None and lt.is_self_attribute(holder):
             assert isinstance(holder, cst.Attribute)
             cls = self.context.enclosing_class(call)

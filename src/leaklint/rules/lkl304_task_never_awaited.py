@@ -213,15 +213,15 @@ class TaskNeverAwaited(Rule):
 
     def _report_growing(self, call: cst.Call, container: str, owner: Optional[str], name: Optional[str]) -> None:
         task = name or "task"
-        if owner:
-            place = f" and cancel or gather what is left in `{owner}`"
-        else:
-            place = ""
+        place = f", and cancel or gather what is left in {owner}" if owner else ""
         self.report(
             call,
             f"tasks are added to `{container}` but it is never awaited, gathered, iterated or emptied: it grows "
             "with every task and keeps finished tasks, their results and tracebacks alive",
-            suggestion=f"remove each task when it is done: `{task}.add_done_callback({container}.discard)`{place}",
+            suggestion=(
+                f"remove each task when it is done: keep them in a set and add "
+                f"`{task}.add_done_callback({container}.discard)`{place}"
+            ),
             confidence=Confidence.MEDIUM if owner is None and "." in container else Confidence.HIGH,
         )
 
@@ -362,7 +362,7 @@ class _TaskFollower:
             owner = None
             if cls is not None:
                 release = lt.release_method(cls)
-                owner = f"{cls.name.value}.{release}" if release else f"a `close()` method of {cls.name.value}"
+                owner = f"`{cls.name.value}.{release}`" if release else f"a `close()` method of `{cls.name.value}`"
         else:
             return _KEPT
         for use in uses:
