@@ -194,6 +194,8 @@ class ThreadNeverJoined(Rule):
         daemon = _keyword(call, "daemon")
         if info.daemon or (daemon is not None and not _is_false(daemon.value)):
             return
+        if any(arg.star == "**" for arg in call.args):
+            return  # ``Thread(**options)`` may well say daemon=True
         joins = {"join"} | info.joins
         if kind == "threading.Timer":
             joins.add("cancel")

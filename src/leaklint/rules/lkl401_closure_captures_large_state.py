@@ -127,12 +127,17 @@ class ClosureCapturesLargeState(Rule):
 
     def _escape(self, closure: Closure, function: cst.FunctionDef) -> Optional[_Escape]:
         if isinstance(closure, cst.Lambda):
-            return self._escape_of(lt.classify(self.context, closure), function)
-        for decorator in closure.decorators:
-            registry = self._registry(decorator.decorator, function)
-            if registry is not None:
-                return registry
-        for use in lt.name_uses(self.context, function, closure.name.value):
+            use = lt.classify(self.context, closure)
+            if not (use.kind == lt.ALIAS and len(use.targets) == 1 and isinstance(use.targets[0], cst.Name)):
+                return self._escape_of(use, function)
+            name = use.targets[0].value  # ``handler = lambda: ...`` then ``registry.append(handler)``
+        else:
+            for decorator in closure.decorators:
+                registry = self._registry(decorator.decorator, function)
+                if registry is not None:
+                    return registry
+            name = closure.name.value
+        for use in lt.name_uses(self.context, function, name):
             found = self._escape_of(use, function)
             if found is not None:
                 return found
@@ -186,7 +191,14 @@ class ClosureCapturesLargeState(Rule):
         if isinstance(root, cst.Name) and lt.is_module_variable(self.context, root.value):
             if not lt.binds_locally(self.context, function, root.value) or lt.declares_global(self.context, function, root.value):
                 return _Escape(f"stored in `{shown}`", "global")
+        if isinstance(root, cst.Name) and self._is_parameter(function, root.value):
+            # the caller's container: it outlives this call (reported for large captures only)
+            return _Escape(f"stored in `{shown}`", "caller")
         return None
+
+    def _is_parameter(self, function: cst.FunctionDef, name: str) -> bool:
+        params = function.params
+        return any(p.name.value == name for p in (*params.posonly_params, *params.params, *params.kwonly_params))
 
     def _rooted_at_self(self, expr: cst.BaseExpression, function: cst.FunctionDef) -> bool:
         self_name = self._self_name(function)
