@@ -31,6 +31,7 @@ class _Fate:
     started: bool = False
     released: bool = False  # joined, cancelled (Timer) or made a daemon
     escaped: bool = False  # handed to code this rule cannot follow
+    container: Optional[str] = None  # the list or set the thread was put in, as spelled
 
 
 def _is_false(expr: cst.BaseExpression) -> bool:
@@ -246,6 +247,13 @@ class ThreadNeverJoined(Rule):
             return parent.target
         return None
 
+    def _owner_place(self, call: cst.Call) -> str:
+        cls = self.context.enclosing_class(call)
+        if cls is None:
+            return "the place the owner is released"
+        release = lt.release_method(cls)
+        return f"`{cls.name.value}.{release}`" if release else f"a `close()` method of `{cls.name.value}` (and call it)"
+
     def _scope_label(self, scope: lt.ScopeNode) -> str:
         if isinstance(scope, cst.FunctionDef):
             owner = lt.method_owner(self.context, scope)
@@ -308,7 +316,17 @@ class ThreadNeverJoined(Rule):
             suggestion = f"join it {place}, {alternatives}"
         else:
             name = self.context.code(holder).strip() if holder is not None else "t"
-            if container:
+            if fate.container is not None and not container:
+                message = (
+                    f"non-daemon thread {shown} is started and kept in `{fate.container}`, but no thread in it is "
+                    f"ever joined: they keep the process alive at exit until {target} returns, and keep what they "
+                    "reference alive while they run"
+                )
+                owner_place = f"in {self._owner_place(call)}" if fate.container.startswith("self.") else f"at the end of {where}"
+                suggestion = (
+                    f"join them {owner_place}: `for {name} in {fate.container}: {name}.join()`, {alternatives}"
+                )
+            elif container:
                 message = (
                     f"non-daemon threads in {shown} are started but never joined: they keep the process alive "
                     f"at exit until {target} returns, and keep what they reference alive while they run"
@@ -396,6 +414,8 @@ class _Follower:
 
     def _into(self, holder: cst.BaseExpression, fate: _Fate, depth: int, *, container: bool) -> None:
         """The thread is now held by ``holder`` (a name, an attribute, or a container of them)."""
+        if container and fate.container is None:
+            fate.container = self.context.code(holder).strip()
         if isinstance(holder, cst.Name):
             scope = lt.scope_of(self.context, holder)
             if container:
