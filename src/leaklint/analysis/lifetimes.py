@@ -77,6 +77,8 @@ def classify(context: FileContext, expr: cst.BaseExpression) -> Use:
         return Use(ALIAS, expr, targets=targets)
     if isinstance(parent, cst.NamedExpr) and parent.value is expr:
         return Use(ALIAS, expr, targets=[parent.target])
+    if isinstance(parent, cst.Param) and parent.default is expr:
+        return Use(ALIAS, expr, targets=[parent.name])  # ``def f(queue=self.queue)``
     if isinstance(parent, cst.For) and parent.iter is expr:
         return Use(ITER, expr, loop=parent)
     if isinstance(parent, cst.CompFor) and parent.iter is expr:
@@ -323,6 +325,45 @@ def expected_to_raise(context: FileContext, node: cst.CSTNode) -> bool:
                 if isinstance(call, cst.Call) and (dotted_name(call.func) or "").endswith(_RAISES_CONTEXTS):
                     return True
     return False
+
+
+DRAIN_METHODS = frozenset({"pop", "popleft", "popitem", "clear", "remove", "discard", "difference_update"})
+INIT_METHODS = frozenset({"__init__", "__post_init__", "__new__", "setUp", "asyncSetUp"})
+
+
+def is_drained(context: FileContext, uses: Sequence[Use], depth: int = 0) -> bool:
+    """True when a container is emptied somewhere: ``pop``/``clear``/``remove``/``discard``
+    (also through a local alias, ``queue = self.queue; queue.pop()``), ``del c[k]``, or an
+    attribute reset outside the initialiser (``self.pending = []`` in ``flush``)."""
+    for use in uses:
+        if use.kind == METHOD and use.detail in DRAIN_METHODS:
+            return True
+        if use.kind == ATTR and use.detail in DRAIN_METHODS:
+            return True  # ``add_done_callback(tasks.discard)``
+        if use.kind == SUBSCRIPT:
+            subscript = context.parent(use.node)
+            if isinstance(subscript, cst.Subscript) and _empties(context, subscript):
+                return True
+        if use.kind == REBIND and isinstance(use.node, cst.Attribute):
+            function = context.enclosing_scope(use.node)
+            if not (isinstance(function, cst.FunctionDef) and function.name.value in INIT_METHODS):
+                return True
+        if use.kind == ALIAS and depth < 2:
+            for target in use.targets:
+                if isinstance(target, cst.Name):
+                    scope = scope_of(context, target)
+                    if is_drained(context, name_uses(context, scope, target.value), depth + 1):
+                        return True
+    return False
+
+
+def _empties(context: FileContext, subscript: cst.Subscript) -> bool:
+    """``del c[k]``, ``del c[:]`` or ``c[:] = []``."""
+    holder = context.parent(subscript)
+    if isinstance(holder, cst.Del):
+        return True
+    whole = len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Slice)
+    return whole and isinstance(holder, cst.AssignTarget)
 
 
 def class_methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:

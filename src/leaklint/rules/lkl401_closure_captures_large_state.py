@@ -166,7 +166,10 @@ class ClosureCapturesLargeState(Rule):
         if use.kind == lt.ARG and use.call is not None:
             call = use.call
             if isinstance(call.func, cst.Attribute) and call.func.attr.value in _CONTAINER_ADDS:
-                return self._stored(call.func.value, function)
+                escape = self._stored(call.func.value, function)
+                if escape is not None and escape.kind == "cycle" and self._queue_drained(call.func.value):
+                    return None  # a queue of callbacks that is emptied: the cycle is transient
+                return escape
             return self._registry(call.func, function)
         if use.kind == lt.ALIAS:
             for target in use.targets:
@@ -195,6 +198,13 @@ class ClosureCapturesLargeState(Rule):
             # the caller's container: it outlives this call (reported for large captures only)
             return _Escape(f"stored in `{shown}`", "caller")
         return None
+
+    def _queue_drained(self, holder: cst.BaseExpression) -> bool:
+        if not isinstance(holder, cst.Attribute):
+            return False
+        owner = self.context.enclosing_class(holder)
+        nodes = lt.owner_attribute_nodes(self.context, holder.attr.value, owner)
+        return lt.is_drained(self.context, [lt.classify(self.context, node) for node in nodes])
 
     def _is_parameter(self, function: cst.FunctionDef, name: str) -> bool:
         params = function.params
