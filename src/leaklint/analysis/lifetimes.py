@@ -244,16 +244,8 @@ def loop_variable_uses(context: FileContext, use: Use) -> List[Use]:
     return found
 
 
-def call_name(context: FileContext, call: cst.Call) -> str:
-    """The qualified name of the called function if known, else its dotted spelling, else ''."""
-    qualified = context.qualified_name(call.func)
-    if qualified:
-        return qualified
-    return dotted_name(call.func) or ""
 
 
-def method_name(call: cst.Call) -> str:
-    return call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
 
 
 # Calls that look at a value without keeping it.
@@ -289,11 +281,6 @@ def assigned_values(context: FileContext, scope: ScopeNode, name: str) -> List[c
     return values
 
 
-def is_local_variable(context: FileContext, scope: ScopeNode, name: str) -> bool:
-    """``name`` is a plain local of the function ``scope`` (not global, not imported)."""
-    if not isinstance(scope, (cst.FunctionDef, cst.Lambda)):
-        return False
-    return context.scope_bindings(scope).names.get(name) == LOCAL
 
 
 def is_module_variable(context: FileContext, name: str) -> bool:
