@@ -1,0 +1,387 @@
+"""What happens to a value after it is made: the uses of a name or an attribute, classified.
+
+Rules about lifetimes (a thread that is never joined, a task that is never awaited, a closure that
+outlives its call) ask the same questions: where is this value read, and what does each read do
+with it? Is a method called on it, is it awaited, returned, passed on, stored, iterated? This
+module answers them on the engine's parent map, without ScopeProvider. Call these helpers from
+``leave_Module`` (or from ``leave_FunctionDef`` for that function's own subtree), when the parents
+of the nodes involved are known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, List, Optional, Sequence, Union
+
+import libcst as cst
+
+from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.walk import iter_children
+
+ScopeNode = Union[cst.Module, cst.FunctionDef, cst.Lambda]
+
+# Kinds of use, from the point of view of the value that the expression evaluates to.
+METHOD = "method"  # value.name(...)
+ATTR = "attr"  # value.name read, not called
+ATTR_STORE = "attr-store"  # value.name = ...
+AWAIT = "await"
+RETURN = "return"
+YIELD = "yield"
+ARG = "arg"  # passed to a call (``call`` is set)
+REBIND = "rebind"  # the name itself is assigned (a target)
+ALIAS = "alias"  # assigned to other targets: ``other = value`` (``targets`` is set)
+ITER = "iter"  # iterated by a for loop or comprehension (``loop`` is set)
+ELEMENT = "element"  # put in a list/tuple/set/dict literal
+SUBSCRIPT = "subscript"  # value[...] read
+OTHER = "other"  # anything else: a test, a comparison, an operand
+
+
+@dataclass
+class Use:
+    kind: str
+    node: cst.BaseExpression  # the expression whose value is used (a Name or an Attribute)
+    detail: str = ""  # the method or attribute name, for METHOD/ATTR/ATTR_STORE
+    call: Optional[cst.Call] = None  # the call for METHOD and ARG
+    targets: Sequence[cst.BaseExpression] = ()  # for ALIAS
+    loop: Optional[cst.CSTNode] = None  # the For or CompFor for ITER
+
+
+def classify(context: FileContext, expr: cst.BaseExpression) -> Use:
+    """What the code around ``expr`` does with its value."""
+    parent = context.parent(expr)
+    if isinstance(parent, cst.Attribute) and parent.value is expr:
+        grand = context.parent(parent)
+        if isinstance(grand, cst.Call) and grand.func is parent:
+            return Use(METHOD, expr, parent.attr.value, call=grand)
+        if isinstance(grand, cst.AssignTarget) and grand.target is parent:
+            return Use(ATTR_STORE, expr, parent.attr.value)
+        return Use(ATTR, expr, parent.attr.value)
+    if isinstance(parent, cst.Await):
+        return Use(AWAIT, expr)
+    if isinstance(parent, cst.Return):
+        return Use(RETURN, expr)
+    if isinstance(parent, cst.Yield):
+        return Use(YIELD, expr)
+    if isinstance(parent, cst.Arg):
+        call = context.parent(parent)
+        if isinstance(call, cst.Call):
+            return Use(ARG, expr, call=call)
+        return Use(OTHER, expr)
+    if isinstance(parent, cst.AssignTarget) and parent.target is expr:
+        return Use(REBIND, expr)
+    if isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is expr:
+        return Use(REBIND, expr)
+    if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is expr:
+        targets = [t.target for t in parent.targets] if isinstance(parent, cst.Assign) else [parent.target]
+        return Use(ALIAS, expr, targets=targets)
+    if isinstance(parent, cst.NamedExpr) and parent.value is expr:
+        return Use(ALIAS, expr, targets=[parent.target])
+    if isinstance(parent, cst.Param) and parent.default is expr:
+        return Use(ALIAS, expr, targets=[parent.name])  # ``def f(queue=self.queue)``
+    if isinstance(parent, cst.For) and parent.iter is expr:
+        return Use(ITER, expr, loop=parent)
+    if isinstance(parent, cst.CompFor) and parent.iter is expr:
+        return Use(ITER, expr, loop=parent)
+    if isinstance(parent, (cst.Element, cst.DictElement, cst.StarredElement, cst.StarredDictElement)):
+        return Use(ELEMENT, expr)
+    if isinstance(parent, cst.Subscript) and parent.value is expr:
+        return Use(SUBSCRIPT, expr)
+    if isinstance(parent, cst.AssignTarget) or isinstance(parent, cst.Tuple):
+        return Use(ELEMENT, expr)
+    return Use(OTHER, expr)
+
+
+# -- finding the reads ------------------------------------------------------------------------------
+
+
+def scope_of(context: FileContext, node: cst.CSTNode) -> ScopeNode:
+    """The function, lambda or module whose namespace ``node``'s names live in."""
+    scope = context.enclosing_scope(node)
+    return scope if scope is not None else context.module
+
+
+def binds_locally(context: FileContext, scope: cst.CSTNode, name: str) -> bool:
+    """True when ``scope`` (a function or lambda) has its own binding of ``name``."""
+    if not isinstance(scope, (cst.FunctionDef, cst.Lambda)):
+        return False
+    return name in context.scope_bindings(scope).names
+
+
+def declares_global(context: FileContext, scope: cst.CSTNode, name: str) -> bool:
+    if not isinstance(scope, (cst.FunctionDef, cst.Lambda)):
+        return False
+    return name in context.scope_bindings(scope).passthrough
+
+
+def name_nodes(context: FileContext, scope: ScopeNode, name: str) -> Iterator[cst.Name]:
+    """Every ``Name`` spelled ``name`` in ``scope`` that means ``scope``'s variable, nested
+    functions included unless they bind the name themselves (closures read the same cell)."""
+    stack: List[cst.CSTNode] = [scope]
+    while stack:
+        node = stack.pop()
+        if node is not scope and isinstance(node, (cst.FunctionDef, cst.Lambda)):
+            if binds_locally(context, node, name):
+                # Its default values and decorators still belong to the outer scope.
+                stack.extend(_outer_parts(node))
+                continue
+        if isinstance(node, cst.Name) and node.value == name:
+            yield node
+        elif isinstance(node, cst.Attribute):
+            stack.append(node.value)  # the attribute's own Name is not a variable
+            continue
+        elif isinstance(node, cst.Arg) and node.keyword is not None:
+            stack.append(node.value)
+            continue
+        stack.extend(iter_children(node))
+
+
+def _outer_parts(function: Union[cst.FunctionDef, cst.Lambda]) -> List[cst.CSTNode]:
+    parts: List[cst.CSTNode] = []
+    if isinstance(function, cst.FunctionDef):
+        parts.extend(d.decorator for d in function.decorators)
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.default is not None:
+            parts.append(param.default)
+    return parts
+
+
+def name_uses(context: FileContext, scope: ScopeNode, name: str, *, skip: Sequence[cst.CSTNode] = ()) -> List[Use]:
+    """The classified reads of variable ``name`` of ``scope`` (targets come back as REBIND)."""
+    skipped = {id(node) for node in skip}
+    return [classify(context, node) for node in name_nodes(context, scope, name) if id(node) not in skipped]
+
+
+def attribute_nodes(root: cst.CSTNode, attr: str) -> Iterator[cst.Attribute]:
+    """Every ``<expr>.attr`` below ``root``, whatever ``<expr>`` is."""
+    stack: List[cst.CSTNode] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Attribute) and node.attr.value == attr:
+            yield node
+        stack.extend(iter_children(node))
+
+
+def owner_attribute_nodes(context: FileContext, attr: str, owner: Optional[cst.ClassDef]) -> Iterator[cst.Attribute]:
+    """The ``.attr`` reads that may reach ``owner``'s attribute: ``self.attr`` in ``owner``'s own
+    methods (and in nested functions there), and ``anything.attr`` outside any method (``obj.attr``
+    in a function or a test). ``self.attr`` in a method of another class is another attribute."""
+    for node in attribute_nodes(context.module, attr):
+        base = node.value
+        method = _enclosing_method(context, node)
+        if method is not None and isinstance(base, cst.Name) and base.value == first_param(method[0]):
+            if owner is None or not related_classes(method[1], owner):
+                continue
+        yield node
+
+
+def related_classes(one: cst.ClassDef, other: cst.ClassDef) -> bool:
+    """The same class, or one names the other as a direct base (same module, by spelling)."""
+    if one is other:
+        return True
+    for a, b in ((one, other), (other, one)):
+        for base in a.bases:
+            spelled = dotted_name(base.value) or ""
+            if spelled.rsplit(".", 1)[-1] == b.name.value:
+                return True
+    return False
+
+
+def _enclosing_method(context: FileContext, node: cst.CSTNode) -> Optional["tuple[cst.FunctionDef, cst.ClassDef]"]:
+    """The outermost method around ``node`` and its class (nested functions see its ``self``)."""
+    found = None
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, cst.FunctionDef):
+            owner = method_owner(context, ancestor)
+            if owner is not None:
+                found = (ancestor, owner)
+                break
+    return found
+
+
+def is_self_attribute(node: cst.CSTNode, attr: Optional[str] = None, self_name: str = "self") -> bool:
+    return (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == self_name
+        and (attr is None or node.attr.value == attr)
+    )
+
+
+def loop_variable_uses(context: FileContext, use: Use) -> List[Use]:
+    """For ``for x in value: ...`` (or a comprehension), the classified uses of ``x``."""
+    loop = use.loop
+    if isinstance(loop, cst.For):
+        target, body = loop.target, loop.body
+    elif isinstance(loop, cst.CompFor):
+        target = loop.target
+        body = context.parent(loop)
+        while isinstance(body, cst.CompFor):
+            body = context.parent(body)
+        if body is None:
+            return []
+    else:
+        return []
+    if not isinstance(target, cst.Name):
+        return []
+    found: List[Use] = []
+    stack: List[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name) and node.value == target.value and node is not target:
+            found.append(classify(context, node))
+        elif isinstance(node, cst.Attribute):
+            stack.append(node.value)
+            continue
+        elif isinstance(node, cst.CompFor) and node is loop:
+            stack.append(node.iter)  # its target is the variable itself, its own iter is outer
+            stack.extend(node.ifs)
+            if node.inner_for_in is not None:
+                stack.append(node.inner_for_in)
+            continue
+        stack.extend(iter_children(node))
+    return found
+
+
+
+
+
+
+# Calls that look at a value without keeping it.
+_INSPECTING_BUILTINS = frozenset(
+    {"builtins.print", "builtins.repr", "builtins.str", "builtins.id", "builtins.isinstance",
+     "builtins.type", "builtins.hash", "builtins.bool", "builtins.format", "builtins.len"}
+)
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+
+
+def is_inspecting_call(context: FileContext, call: cst.Call) -> bool:
+    """``print(x)``, ``repr(x)``, ``logger.info("%s", x)``: reads that do not keep ``x``."""
+    if context.qualified_name(call.func) in _INSPECTING_BUILTINS:
+        return True
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value in _LOG_METHODS:
+        base = dotted_name(call.func.value) or ""
+        return "log" in base.lower()
+    return False
+
+
+def assigned_values(context: FileContext, scope: ScopeNode, name: str) -> List[cst.BaseExpression]:
+    """The values assigned to the plain name ``name`` directly in ``scope`` (``name = value``)."""
+    values: List[cst.BaseExpression] = []
+    for node in name_nodes(context, scope, name):
+        use = classify(context, node)
+        if use.kind != REBIND:
+            continue
+        statement = context.parent(context.parent(node))
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+            values.append(statement.value)
+        elif isinstance(statement, cst.AnnAssign) and statement.value is not None:
+            values.append(statement.value)
+    return values
+
+
+
+
+def is_module_variable(context: FileContext, name: str) -> bool:
+    return context.module_bindings.names.get(name) == LOCAL
+
+
+def inside(context: FileContext, node: cst.CSTNode, kinds: tuple) -> bool:
+    """True when ``node`` lies in a loop or other statement of ``kinds`` within its own scope."""
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(ancestor, kinds):
+            return True
+    return False
+
+
+_RAISES_CONTEXTS = ("assertRaises", "assertRaisesRegex", "raises")
+
+
+def expected_to_raise(context: FileContext, node: cst.CSTNode) -> bool:
+    """True inside ``with self.assertRaises(...)`` / ``with pytest.raises(...)`` in the same
+    scope: the code there is written to fail, so what it would have made never exists."""
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(ancestor, cst.With):
+            for item in ancestor.items:
+                call = item.item
+                if isinstance(call, cst.Call) and (dotted_name(call.func) or "").endswith(_RAISES_CONTEXTS):
+                    return True
+    return False
+
+
+DRAIN_METHODS = frozenset({"pop", "popleft", "popitem", "clear", "remove", "discard", "difference_update"})
+INIT_METHODS = frozenset({"__init__", "__post_init__", "__new__", "setUp", "asyncSetUp"})
+
+
+def is_drained(context: FileContext, uses: Sequence[Use], depth: int = 0) -> bool:
+    """True when a container is emptied somewhere: ``pop``/``clear``/``remove``/``discard``
+    (also through a local alias, ``queue = self.queue; queue.pop()``), ``del c[k]``, or an
+    attribute reset outside the initialiser (``self.pending = []`` in ``flush``)."""
+    for use in uses:
+        if use.kind == METHOD and use.detail in DRAIN_METHODS:
+            return True
+        if use.kind == ATTR and use.detail in DRAIN_METHODS:
+            return True  # ``add_done_callback(tasks.discard)``
+        if use.kind == SUBSCRIPT:
+            subscript = context.parent(use.node)
+            if isinstance(subscript, cst.Subscript) and _empties(context, subscript):
+                return True
+        if use.kind == REBIND and isinstance(use.node, cst.Attribute):
+            function = context.enclosing_scope(use.node)
+            if not (isinstance(function, cst.FunctionDef) and function.name.value in INIT_METHODS):
+                return True
+        if use.kind == ALIAS and depth < 2:
+            for target in use.targets:
+                if isinstance(target, cst.Name):
+                    scope = scope_of(context, target)
+                    if is_drained(context, name_uses(context, scope, target.value), depth + 1):
+                        return True
+    return False
+
+
+def _empties(context: FileContext, subscript: cst.Subscript) -> bool:
+    """``del c[k]``, ``del c[:]`` or ``c[:] = []``."""
+    holder = context.parent(subscript)
+    if isinstance(holder, cst.Del):
+        return True
+    whole = len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Slice)
+    return whole and isinstance(holder, cst.AssignTarget)
+
+
+def class_methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
+
+
+def first_param(function: cst.FunctionDef) -> Optional[str]:
+    params = (*function.params.posonly_params, *function.params.params)
+    return params[0].name.value if params else None
+
+
+def method_owner(context: FileContext, function: cst.CSTNode) -> Optional[cst.ClassDef]:
+    """The class whose body defines ``function`` directly (a method), else None."""
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    parent = context.parent(function)
+    if isinstance(parent, cst.IndentedBlock):
+        grand = context.parent(parent)
+        if isinstance(grand, cst.ClassDef):
+            return grand
+    return None
+
+
+# Methods where owners release what they hold, in the order a suggestion should prefer them.
+RELEASE_METHODS = ("close", "stop", "shutdown", "__exit__", "__aexit__", "aclose", "terminate", "cleanup", "dispose", "__del__")
+
+
+def release_method(cls: cst.ClassDef) -> Optional[str]:
+    names = {method.name.value for method in class_methods(cls)}
+    for name in RELEASE_METHODS:
+        if name in names:
+            return name
+    return None

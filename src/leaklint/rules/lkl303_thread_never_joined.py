@@ -1,0 +1,476 @@
+"""LKL303: a non-daemon thread that is started and never joined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.names import dotted_name
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_THREAD_CLASSES = frozenset({"threading.Thread", "threading.Timer"})
+_CONTAINER_ADDS = frozenset({"append", "add", "insert", "appendleft"})
+_CONTAINER_TAKES = frozenset({"pop", "popleft", "popitem", "get"})
+_MAX_DEPTH = 4
+
+
+@dataclass
+class _ThreadClass:
+    """What a Thread subclass of this module does to its instances."""
+
+    daemon: bool = False
+    autostart: bool = False
+    joins: Set[str] = field(default_factory=set)  # methods that call self.join()
+
+
+@dataclass
+class _Fate:
+    started: bool = False
+    released: bool = False  # joined, cancelled (Timer) or made a daemon
+    escaped: bool = False  # handed to code this rule cannot follow
+    container: Optional[str] = None  # the list or set the thread was put in, as spelled
+
+
+def _is_false(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value in ("False", "None")
+
+
+def _keyword(call: cst.Call, name: str) -> Optional[cst.Arg]:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg
+    return None
+
+
+class ThreadNeverJoined(Rule):
+    """
+    ## What it does
+    Flags a `threading.Thread` (or `threading.Timer`, or a `Thread` subclass of the same module)
+    that is started, is not a daemon, and is never joined: not in the same scope, not through a
+    list of threads joined in a loop, not in another method of the owning class (`close`, `stop`,
+    `__exit__`, ...). `Thread(target=f).start()` with the thread thrown away is flagged too.
+
+    ## Why is this bad?
+    At exit the interpreter waits for every non-daemon thread, so a thread nobody joins keeps the
+    process alive until its target returns, and keeps everything its target references alive
+    while it runs. Threads started per request or per loop iteration and never joined pile up,
+    and their errors and results are lost. Joining at a known place (the end of the scope, or the
+    owner's `close`) bounds their lifetime.
+
+    ## Known problems
+    A thread that is handed to other code (returned, passed to a function, stored in a structure
+    the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
+    attribute of the same name counts. A thread whose join only happens on some paths is not
+    flagged. `daemon=<expression>` is assumed to make a daemon.
+
+    ## References
+    - ruff, pylint, flake8-bugbear: none. Runtime checkers (pytest's `threading_helper`,
+      `threading.excepthook`) see the symptom only when it happens.
+    """
+
+    code = "LKL303"
+    name = "thread-never-joined"
+    message = "non-daemon thread `{name}` is started but never joined"
+    examples = (
+        Bad(
+            "import threading\n\ndef work():\n    pass\n\ndef start_workers(n):\n    for _ in range(n):\n"
+            "        t = threading.Thread(target=work)\n        t.start()\n"
+        ),
+        Bad("import threading\n\ndef work():\n    pass\n\ndef fire():\n    threading.Thread(target=work).start()\n"),
+        Good(
+            "import threading\n\ndef work():\n    pass\n\ndef start_workers(n):\n    threads = []\n"
+            "    for _ in range(n):\n        t = threading.Thread(target=work)\n        t.start()\n"
+            "        threads.append(t)\n    for t in threads:\n        t.join()\n"
+        ),
+        Good("import threading\n\ndef work():\n    pass\n\ndef fire():\n    threading.Thread(target=work, daemon=True).start()\n"),
+        Good(
+            "import threading\n\nclass Poller:\n    def __init__(self):\n"
+            "        self._thread = threading.Thread(target=self.poll)\n        self._thread.start()\n\n"
+            "    def poll(self):\n        pass\n\n    def close(self):\n        self._thread.join()\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.calls: List[cst.Call] = []
+        self.classes: List[cst.ClassDef] = []
+        self.thread_classes: Dict[str, _ThreadClass] = {}
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if node.bases:
+            self.classes.append(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if last[:1].isupper():
+            self.calls.append(node)
+
+    # -- the module's Thread subclasses ---------------------------------------------------------
+
+    def _find_thread_classes(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for cls in self.classes:
+                key = f"{self.context.module_name}.{cls.name.value}"
+                if key in self.thread_classes or self.context.enclosing_scope(cls) is not None:
+                    continue
+                bases = [self.context.qualified_name(arg.value) for arg in cls.bases if arg.keyword is None]
+                parents = [b for b in bases if b in _THREAD_CLASSES or b in self.thread_classes]
+                if parents:
+                    self.thread_classes[key] = self._describe_class(cls, parents)
+                    changed = True
+
+    def _describe_class(self, cls: cst.ClassDef, parents: List[Optional[str]]) -> _ThreadClass:
+        info = _ThreadClass()
+        for parent in parents:
+            inherited = self.thread_classes.get(parent or "")
+            if inherited is not None:
+                info.daemon |= inherited.daemon
+                info.autostart |= inherited.autostart
+                info.joins |= inherited.joins
+        for statement in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and any(
+                        isinstance(t.target, cst.Name) and t.target.value == "daemon" for t in small.targets
+                    ):
+                        info.daemon |= not _is_false(small.value)
+        for method in lt.class_methods(cls):
+            self_name = lt.first_param(method) or "self"
+            for use in lt.name_uses(self.context, method, self_name):
+                if use.kind == lt.METHOD and use.detail == "start" and method.name.value == "__init__":
+                    info.autostart = True
+                elif use.kind == lt.METHOD and use.detail == "join":
+                    info.joins.add(method.name.value)
+                elif use.kind == lt.METHOD and use.detail == "setDaemon" and use.call is not None:
+                    info.daemon |= not (use.call.args and _is_false(use.call.args[0].value))
+                elif use.kind == lt.ATTR_STORE and use.detail == "daemon":
+                    info.daemon |= not self._stored_false(use.node)
+            for node in lt.attribute_nodes(method, "__init__"):
+                call = self.context.parent(node)
+                if isinstance(call, cst.Call) and call.func is node:
+                    daemon = _keyword(call, "daemon")
+                    if daemon is not None and not _is_false(daemon.value):
+                        info.daemon = True
+        return info
+
+    def _stored_false(self, node: cst.BaseExpression) -> bool:
+        target = self.context.parent(self.context.parent(node))
+        statement = self.context.parent(target) if target is not None else None
+        return isinstance(statement, cst.Assign) and _is_false(statement.value)
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self._find_thread_classes()
+        local_classes = {key.rsplit(".", 1)[-1] for key in self.thread_classes}
+        for call in self.calls:
+            if not self._may_be_thread(call.func, local_classes):
+                continue
+            kind = self.context.qualified_name(call.func)
+            if (kind in _THREAD_CLASSES or kind in self.thread_classes) and not lt.expected_to_raise(self.context, call):
+                self._check_creation(call, kind or "")
+
+    def _may_be_thread(self, func: cst.BaseExpression, local_classes: Set[str]) -> bool:
+        """A cheap look at the spelling before the costly name resolution."""
+        spelled = dotted_name(func)
+        if spelled is None:
+            return False
+        head = spelled.split(".", 1)[0]
+        if head in local_classes:
+            return True
+        bound = self.context.module_bindings.names.get(head)
+        if bound is not None and bound != lt.LOCAL:
+            return bound.startswith("threading") or any(bound.endswith(f".{c}") for c in local_classes)
+        # imported inside the function, or a name the module does not bind
+        return spelled.rsplit(".", 1)[-1] in ("Thread", "Timer")
+
+    def _check_creation(self, call: cst.Call, kind: str) -> None:
+        info = self.thread_classes.get(kind, _ThreadClass())
+        daemon = _keyword(call, "daemon")
+        if info.daemon or (daemon is not None and not _is_false(daemon.value)):
+            return
+        if any(arg.star == "**" for arg in call.args):
+            return  # ``Thread(**options)`` may well say daemon=True
+        joins = {"join"} | info.joins
+        if kind == "threading.Timer":
+            joins.add("cancel")
+        follower = _Follower(self.context, joins)
+        fate = _Fate(started=info.autostart)
+        parent = self.context.parent(call)
+        scope = lt.scope_of(self.context, call)
+        where = self._scope_label(scope)
+        target = self._target_label(call)
+        if kind in self.thread_classes and target == "its target":
+            target = f"`{kind.rsplit('.', 1)[-1]}.run`"
+        if isinstance(parent, cst.Attribute) and parent.attr.value == "start":
+            fate.started = True
+            self._flag(call, fate, "the thread", where, target, dropped=True)
+            return
+        if isinstance(parent, (cst.Expr,)) and info.autostart:
+            fate.started = True
+            self._flag(call, fate, "the thread", where, target, dropped=True, autostart=True)
+            return
+        container = isinstance(parent, cst.ListComp) and parent.elt is call
+        holder = self._holder(parent if container else call)
+        if holder is None:
+            return
+        shown = self.context.code(holder).strip()
+        owner = self.context.enclosing_class(call)
+        if isinstance(holder, cst.Name) and container:
+            follower.follow_container_name(scope, holder.value, fate, 0)
+        elif isinstance(holder, cst.Name):
+            follower.follow_name(scope, holder.value, fate, 0)
+        elif lt.is_self_attribute(holder) and container:
+            follower.follow_container_attribute(holder.attr.value, fate, 0, owner)
+        elif lt.is_self_attribute(holder):
+            follower.follow_attribute(holder.attr.value, fate, 0, owner)
+        else:
+            return
+        in_loop = lt.inside(self.context, call, (cst.For, cst.While))
+        stop = "cancel" if kind == "threading.Timer" else "join"
+        self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _holder(self, call: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+        """``t`` in ``t = Thread()``, ``self._t`` in ``self._t = Thread()``, else None."""
+        parent = self.context.parent(call)
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
+            target = parent.targets[0].target
+            if isinstance(target, cst.Name) or lt.is_self_attribute(target):
+                return target
+        if isinstance(parent, cst.AnnAssign) and (isinstance(parent.target, cst.Name) or lt.is_self_attribute(parent.target)):
+            return parent.target
+        return None
+
+    def _owner_place(self, call: cst.Call) -> str:
+        cls = self.context.enclosing_class(call)
+        if cls is None:
+            return "the place the owner is released"
+        release = lt.release_method(cls)
+        return f"`{cls.name.value}.{release}`" if release else f"a `close()` method of `{cls.name.value}` (and call it)"
+
+    def _scope_label(self, scope: lt.ScopeNode) -> str:
+        if isinstance(scope, cst.FunctionDef):
+            owner = lt.method_owner(self.context, scope)
+            return f"`{owner.name.value}.{scope.name.value}`" if owner else f"`{scope.name.value}`"
+        return "the module" if isinstance(scope, cst.Module) else "the lambda"
+
+    def _target_label(self, call: cst.Call) -> str:
+        target = _keyword(call, "target")
+        if target is None and len(call.args) >= 2 and call.args[1].keyword is None:
+            target = call.args[1]  # Thread(group, target) / Timer(interval, function)
+        if target is not None:
+            text = dotted_name(target.value)
+            if text:
+                return f"`{text}`"
+        return "its target"
+
+    def _flag(
+        self,
+        call: cst.Call,
+        fate: _Fate,
+        shown: str,
+        where: str,
+        target: str,
+        *,
+        dropped: bool = False,
+        holder: Optional[cst.BaseExpression] = None,
+        in_loop: bool = False,
+        container: bool = False,
+        stop: str = "join",
+        autostart: bool = False,
+    ) -> None:
+        if not fate.started or fate.released or fate.escaped:
+            return
+        alternatives = (
+            f"or run {target} in a `concurrent.futures.ThreadPoolExecutor` used in `with`, "
+            "or pass `daemon=True` if it may die with the process"
+        )
+        if dropped:
+            message = (
+                f"non-daemon thread is started and thrown away in {where}: nobody can join it, so it keeps "
+                f"the process alive at exit until {target} returns, and keeps what it references alive while it runs"
+            )
+            start = "" if autostart else ", start it,"
+            suggestion = f"keep it (`t = {self.context.code(call).strip()}`){start} and call `t.join()` at the end of {where}, {alternatives}"
+        elif holder is not None and lt.is_self_attribute(holder):
+            assert isinstance(holder, cst.Attribute)
+            cls = self.context.enclosing_class(call)
+            attr = self.context.code(holder).strip()
+            joining = f"for t in {attr}: t.join()" if container else f"{attr}.{stop}()"
+            message = (
+                f"non-daemon thread {shown} is started but never joined in any method of its owner: it keeps "
+                f"the process alive at exit until {target} returns, and keeps the owner alive while it runs"
+            )
+            if cls is not None and lt.release_method(cls):
+                place = f"in `{cls.name.value}.{lt.release_method(cls)}`: `{joining}`"
+            elif cls is not None:
+                place = f"in a `close()` method of `{cls.name.value}` (and call it): `{joining}`"
+            else:
+                place = f"where the owner is released: `{joining}`"
+            suggestion = f"join it {place}, {alternatives}"
+        else:
+            name = self.context.code(holder).strip() if holder is not None else "t"
+            if fate.container is not None and not container:
+                message = (
+                    f"non-daemon thread {shown} is started and kept in `{fate.container}`, but no thread in it is "
+                    f"ever joined: they keep the process alive at exit until {target} returns, and keep what they "
+                    "reference alive while they run"
+                )
+                owner_place = f"in {self._owner_place(call)}" if fate.container.startswith("self.") else f"at the end of {where}"
+                suggestion = (
+                    f"join them {owner_place}: `for {name} in {fate.container}: {name}.join()`, {alternatives}"
+                )
+            elif container:
+                message = (
+                    f"non-daemon threads in {shown} are started but never joined: they keep the process alive "
+                    f"at exit until {target} returns, and keep what they reference alive while they run"
+                )
+                suggestion = f"join them at the end of {where}: `for t in {name}: t.join()`, {alternatives}"
+            elif in_loop:
+                message = (
+                    f"non-daemon thread {shown} is started on every iteration and never joined: the threads "
+                    f"pile up, keep the process alive at exit until {target} returns, and keep what they reference alive"
+                )
+                suggestion = (
+                    f"collect them (`threads.append({name})`) and join them at the end of {where} "
+                    f"(`for {name} in threads: {name}.join()`), {alternatives}"
+                )
+            else:
+                message = (
+                    f"non-daemon thread {shown} is started but never joined: it keeps the process alive at exit "
+                    f"until {target} returns, and keeps what it references alive while it runs"
+                )
+                suggestion = f"call `{name}.{stop}()` at the end of {where}, {alternatives}"
+        self.report(call, message, suggestion=suggestion, confidence=Confidence.HIGH)
+
+
+class _Follower:
+    """Follows a thread through names, attributes and containers, filling in its fate."""
+
+    def __init__(self, context, joins: Set[str]) -> None:  # type: ignore[no-untyped-def]
+        self.context = context
+        self.joins = joins
+        self.seen: Set[str] = set()
+
+    def follow_name(self, scope: lt.ScopeNode, name: str, fate: _Fate, depth: int) -> None:
+        key = f"name:{id(scope)}:{name}"
+        if key in self.seen or depth > _MAX_DEPTH:
+            return
+        self.seen.add(key)
+        if lt.declares_global(self.context, scope, name):
+            fate.escaped = True
+            return
+        for use in lt.name_uses(self.context, scope, name):
+            self.element_use(use, fate, depth)
+
+    def follow_attribute(self, attr: str, fate: _Fate, depth: int, owner: Optional[cst.ClassDef]) -> None:
+        key = f"attr:{attr}"
+        if key in self.seen or depth > _MAX_DEPTH:
+            return
+        self.seen.add(key)
+        for node in lt.owner_attribute_nodes(self.context, attr, owner):
+            self.element_use(lt.classify(self.context, node), fate, depth)
+
+    def element_use(self, use: lt.Use, fate: _Fate, depth: int) -> None:
+        """A use of an expression whose value is the thread."""
+        kind = use.kind
+        if kind == lt.METHOD:
+            if use.detail == "start":
+                fate.started = True
+            elif use.detail in self.joins:
+                fate.released = True
+            elif use.detail == "setDaemon" and use.call is not None:
+                fate.released |= not (use.call.args and _is_false(use.call.args[0].value))
+        elif kind == lt.ATTR:
+            if use.detail in self.joins:
+                fate.released = True  # t.join handed over as a callable
+        elif kind == lt.ATTR_STORE:
+            if use.detail == "daemon":
+                statement = self.context.parent(self.context.parent(self.context.parent(use.node)))
+                fate.released |= not (isinstance(statement, cst.Assign) and _is_false(statement.value))
+        elif kind in (lt.AWAIT, lt.RETURN, lt.YIELD, lt.ELEMENT):
+            fate.escaped = True
+        elif kind == lt.ARG:
+            self._argument(use, fate, depth)
+        elif kind == lt.ALIAS:
+            for target in use.targets:
+                self._into(target, fate, depth, container=False)
+
+    def _argument(self, use: lt.Use, fate: _Fate, depth: int) -> None:
+        call = use.call
+        assert call is not None
+        if lt.is_inspecting_call(self.context, call):
+            return
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value in _CONTAINER_ADDS:
+            self._into(call.func.value, fate, depth, container=True)
+            return
+        fate.escaped = True
+
+    def _into(self, holder: cst.BaseExpression, fate: _Fate, depth: int, *, container: bool) -> None:
+        """The thread is now held by ``holder`` (a name, an attribute, or a container of them)."""
+        if container and fate.container is None:
+            fate.container = self.context.code(holder).strip()
+        if isinstance(holder, cst.Name):
+            scope = lt.scope_of(self.context, holder)
+            if container:
+                self.follow_container_name(scope, holder.value, fate, depth + 1)
+            else:
+                self.follow_name(scope, holder.value, fate, depth + 1)
+        elif isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name):
+            owner = self.context.enclosing_class(holder)
+            if container:
+                self.follow_container_attribute(holder.attr.value, fate, depth + 1, owner)
+            else:
+                self.follow_attribute(holder.attr.value, fate, depth + 1, owner)
+        else:
+            fate.escaped = True
+
+    def follow_container_name(self, scope: lt.ScopeNode, name: str, fate: _Fate, depth: int) -> None:
+        key = f"container:{id(scope)}:{name}"
+        if key in self.seen or depth > _MAX_DEPTH:
+            return
+        self.seen.add(key)
+        if lt.declares_global(self.context, scope, name) or isinstance(scope, cst.Module):
+            fate.escaped = True  # a module-level registry: joined by whoever reads it
+            return
+        for use in lt.name_uses(self.context, scope, name):
+            self.container_use(use, fate, depth)
+
+    def follow_container_attribute(self, attr: str, fate: _Fate, depth: int, owner: Optional[cst.ClassDef]) -> None:
+        key = f"container-attr:{attr}"
+        if key in self.seen or depth > _MAX_DEPTH:
+            return
+        self.seen.add(key)
+        for node in lt.owner_attribute_nodes(self.context, attr, owner):
+            self.container_use(lt.classify(self.context, node), fate, depth)
+
+    def container_use(self, use: lt.Use, fate: _Fate, depth: int) -> None:
+        """A use of a list/set/dict holding threads."""
+        kind = use.kind
+        if kind == lt.ITER:
+            for inner in lt.loop_variable_uses(self.context, use):
+                self.element_use(inner, fate, depth + 1)
+        elif kind == lt.METHOD:
+            if use.detail in _CONTAINER_TAKES and use.call is not None:
+                self.element_use(lt.classify(self.context, use.call), fate, depth + 1)
+            elif use.detail in ("values", "copy", "items") and use.call is not None:
+                taken = lt.classify(self.context, use.call)
+                if taken.kind == lt.ITER:
+                    self.container_use(taken, fate, depth + 1)
+                else:
+                    fate.escaped = True
+        elif kind == lt.SUBSCRIPT:
+            subscript = self.context.parent(use.node)
+            if isinstance(subscript, cst.Subscript):
+                self.element_use(lt.classify(self.context, subscript), fate, depth + 1)
+        elif kind == lt.ARG:
+            if use.call is not None and not lt.is_inspecting_call(self.context, use.call):
+                fate.escaped = True
+        elif kind in (lt.RETURN, lt.YIELD, lt.ELEMENT, lt.ALIAS, lt.AWAIT):
+            fate.escaped = True

@@ -1,0 +1,388 @@
+"""LKL304: an asyncio task (or coroutine) whose result nobody keeps or awaits."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_TASK_FACTORIES = frozenset(
+    {"asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future"}
+)
+_LOOP_FACTORIES = ("get_event_loop", "get_running_loop", "new_event_loop")
+_ASYNCIO_COROUTINES = frozenset(
+    {
+        "asyncio.sleep", "asyncio.wait_for", "asyncio.wait", "asyncio.open_connection", "asyncio.start_server",
+        "asyncio.open_unix_connection", "asyncio.start_unix_server", "asyncio.create_subprocess_exec",
+        "asyncio.create_subprocess_shell", "asyncio.to_thread",
+    }
+)
+# Task methods that look at a task without keeping it or consuming its outcome.
+_NEUTRAL_METHODS = frozenset(
+    {"add_done_callback", "remove_done_callback", "set_name", "get_name", "get_coro",
+     "get_loop", "get_stack", "print_stack", "get_context", "uncancel", "cancelling"}
+)
+_GROW = frozenset({"add", "append", "insert", "appendleft", "extend", "update", "setdefault"})
+_INIT_METHODS = frozenset({"__init__", "__post_init__", "setUp", "__new__", "asyncSetUp"})
+
+# Calls that run the event loop until something happens: while they run, a local keeps its task.
+_LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete"})
+
+# Verdicts for a task.
+_KEPT = "kept"
+_LOST = "lost"
+
+
+class TaskNeverAwaited(Rule):
+    """
+    ## What it does
+    Flags an asyncio task whose result is dropped (`asyncio.create_task(...)`,
+    `asyncio.ensure_future(...)` or `loop.create_task(...)` as a statement, also with a chained
+    `.add_done_callback(...)`), a task bound to a name that is never awaited, cancelled, gathered
+    or stored before the function returns, a collection of tasks that only grows, and a coroutine
+    of the same module called without `await`.
+
+    ## Why is this bad?
+    The event loop keeps only a weak reference to a task: a task nobody references can be
+    garbage-collected before it finishes, silently, and its exception is never retrieved. A done
+    callback does not keep the task alive either. A set that tasks are added to but never removed
+    from keeps every finished task, its result and its traceback alive. A coroutine called without
+    `await` never runs at all.
+
+    Not flagged: `TaskGroup.create_task`, tasks awaited, cancelled, gathered, returned or passed on,
+    tasks stored on `self` or in a collection that is awaited, gathered, iterated or drained
+    (`add_done_callback(tasks.discard)`), and the fixture pattern that yields, then cancels.
+
+    ## Known problems
+    A task passed to any function is assumed to be kept by it. Only `create_task` calls on
+    something named like a loop (`loop`, `self._loop`, `asyncio.get_running_loop()`) are
+    followed, so a task group or a custom scheduler with a `create_task` method is left alone.
+    Coroutine functions are recognised only in the same module (`foo()` of a module-level
+    `async def foo`, `self.foo()` of an `async def` in the same class) and a few of asyncio's.
+
+    ## References
+    - ruff: RUF006 asyncio-dangling-task (counts any read of the name as a use, so
+      `task.add_done_callback(...)` or `print(task)` silences it; misses chained callbacks and
+      collections that only grow). pylint: none. CPython docs: `asyncio.create_task`, "Important:
+      save a reference to the result of this function".
+    """
+
+    code = "LKL304"
+    name = "task-never-awaited"
+    message = "asyncio task `{name}` is never awaited, cancelled or kept"
+    examples = (
+        Bad("import asyncio\n\nasync def tick():\n    pass\n\nasync def main():\n    asyncio.create_task(tick())\n"),
+        Bad(
+            "import asyncio\n\nasync def tick():\n    pass\n\nasync def main():\n"
+            "    task = asyncio.create_task(tick())\n    task.add_done_callback(print)\n"
+        ),
+        Good(
+            "import asyncio\n\nbackground = set()\n\nasync def tick():\n    pass\n\nasync def main():\n"
+            "    task = asyncio.create_task(tick())\n    background.add(task)\n"
+            "    task.add_done_callback(background.discard)\n"
+        ),
+        Good(
+            "import asyncio\n\nasync def tick():\n    pass\n\nasync def main():\n"
+            "    async with asyncio.TaskGroup() as tg:\n        tg.create_task(tick())\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.creations: List[cst.Call] = []
+        self.statements: List[cst.Call] = []  # calls that are whole expression statements
+        self.async_defs: List[cst.FunctionDef] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("create_task", "ensure_future"):
+            self.creations.append(node)
+        elif isinstance(func, cst.Name) and func.value in ("create_task", "ensure_future"):
+            self.creations.append(node)
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(node.value, cst.Call):
+            self.statements.append(node.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node.asynchronous is not None:
+            self.async_defs.append(node)
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for call in self.creations:
+            factory = self._factory(call)
+            if factory is not None and not lt.expected_to_raise(self.context, call):
+                self._check_task(call, factory)
+        self._check_coroutine_calls()
+
+    def _factory(self, call: cst.Call) -> Optional[str]:
+        """How the task is made, as shown in messages, or None when it is not a loop's task."""
+        qualified = self.context.qualified_name(call.func)
+        if qualified in _TASK_FACTORIES:
+            if qualified.endswith("ensure_future") and not (call.args and isinstance(call.args[0].value, cst.Call)):
+                return None  # ensure_future(existing_future) returns what it was given
+            return f"{dotted_name(call.func)}(...)"
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "create_task" and self._is_loop(func.value):
+            return f"{self.context.code(func).strip()}(...)"
+        return None
+
+    def _is_loop(self, receiver: cst.BaseExpression) -> bool:
+        if isinstance(receiver, cst.Call):
+            return (dotted_name(receiver.func) or "").endswith(_LOOP_FACTORIES)
+        spelled = dotted_name(receiver)
+        if spelled is None:
+            return False
+        if "loop" in spelled.rsplit(".", 1)[-1].lower():
+            return True
+        if isinstance(receiver, cst.Name):
+            scope = lt.scope_of(self.context, receiver)
+            return any(
+                isinstance(value, cst.Call) and (dotted_name(value.func) or "").endswith(_LOOP_FACTORIES)
+                for value in lt.assigned_values(self.context, scope, receiver.value)
+            )
+        return False
+
+    def _check_task(self, call: cst.Call, factory: str) -> None:
+        parent = self.context.parent(call)
+        scope = lt.scope_of(self.context, call)
+        where = self._scope_label(scope)
+        if isinstance(parent, cst.Expr):
+            self._report_dropped(call, factory, where, chained=False)
+            return
+        if isinstance(parent, cst.Attribute) and parent.attr.value == "add_done_callback":
+            statement = self.context.parent(self.context.parent(parent))
+            if isinstance(statement, cst.Expr):
+                self._report_dropped(call, factory, where, chained=True)
+            return
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            name = parent.targets[0].target.value
+            verdict = _TaskFollower(self.context).follow_name(scope, name)
+            if verdict == _LOST:
+                self.report(
+                    call,
+                    f"task `{name}` from `{factory}` is never awaited, cancelled, gathered or stored before "
+                    f"{where} returns: the event loop keeps only a weak reference to it, so it can be "
+                    "garbage-collected before it finishes, and its exception is never seen",
+                    suggestion=(
+                        f"`await {name}` before {where} returns, or keep it until it is done: "
+                        f"`tasks.add({name}); {name}.add_done_callback(tasks.discard)` with a set that outlives "
+                        f"{where}, or create it with `tg.create_task(...)` inside `async with asyncio.TaskGroup() as tg:`"
+                    ),
+                )
+            elif isinstance(verdict, tuple):
+                self._report_growing(call, verdict[1], verdict[2], name)
+            return
+        if isinstance(parent, cst.Arg):
+            adder = self.context.parent(parent)
+            if isinstance(adder, cst.Call) and isinstance(adder.func, cst.Attribute) and adder.func.attr.value in _GROW:
+                verdict = _TaskFollower(self.context).follow_container(adder.func.value)
+                if isinstance(verdict, tuple):
+                    self._report_growing(call, verdict[1], verdict[2], None)
+
+    def _scope_label(self, scope: lt.ScopeNode) -> str:
+        if isinstance(scope, cst.FunctionDef):
+            owner = lt.method_owner(self.context, scope)
+            return f"`{owner.name.value}.{scope.name.value}`" if owner else f"`{scope.name.value}`"
+        return "the module" if isinstance(scope, cst.Module) else "the lambda"
+
+    def _report_dropped(self, call: cst.Call, factory: str, where: str, *, chained: bool) -> None:
+        reason = (
+            "a done callback does not keep it alive: the event loop keeps only a weak reference to the task"
+            if chained
+            else "the event loop keeps only a weak reference to it"
+        )
+        self.report(
+            call,
+            f"the task from `{factory}` is dropped in {where}: {reason}, so it can be garbage-collected "
+            "before it finishes, and its exception is never seen",
+            suggestion=(
+                "keep a reference until it is done: `task = ...; tasks.add(task); "
+                "task.add_done_callback(tasks.discard)` with a set that outlives "
+                f"{where} (such as `self._tasks`), or create it with `tg.create_task(...)` inside "
+                "`async with asyncio.TaskGroup() as tg:`"
+            ),
+        )
+
+    def _report_growing(self, call: cst.Call, container: str, owner: Optional[str], name: Optional[str]) -> None:
+        task = name or "task"
+        place = f", and cancel or gather what is left in {owner}" if owner else ""
+        self.report(
+            call,
+            f"tasks are added to `{container}` but it is never awaited, gathered, iterated or emptied: it grows "
+            "with every task and keeps finished tasks, their results and tracebacks alive",
+            suggestion=(
+                f"remove each task when it is done: keep them in a set and add "
+                f"`{task}.add_done_callback({container}.discard)`{place}"
+            ),
+            confidence=Confidence.MEDIUM if owner is None and "." in container else Confidence.HIGH,
+        )
+
+    # -- coroutines called without await ----------------------------------------------------------
+
+    def _check_coroutine_calls(self) -> None:
+        module_coroutines: Set[str] = set()
+        class_coroutines: Dict[int, Set[str]] = {}
+        for function in self.async_defs:
+            if any(isinstance(node, (cst.Yield,)) for node in walk_scope(function)):
+                continue  # an async generator: calling it is fine
+            owner = lt.method_owner(self.context, function)
+            if owner is not None:
+                class_coroutines.setdefault(id(owner), set()).add(function.name.value)
+            elif self.context.enclosing_scope(function) is None and self.context.enclosing_class(function) is None:
+                module_coroutines.add(f"{self.context.module_name}.{function.name.value}")
+        # Cheap spelling filter first: resolving names costs a walk of the enclosing function.
+        last_names = {q.rsplit(".", 1)[-1] for q in (*_ASYNCIO_COROUTINES, *module_coroutines)}
+        for names in class_coroutines.values():
+            last_names |= names
+        for call in self.statements:
+            func = call.func
+            spelled = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if spelled not in last_names and not (isinstance(func, cst.Name) and self._imported(func.value)):
+                continue
+            name = self._coroutine_name(call, module_coroutines, class_coroutines)
+            if name is None:
+                continue
+            code = self.context.code(call).strip()
+            shown = code if len(code) <= 60 else f"{name}(...)"
+            self.report(
+                call,
+                f"coroutine `{shown}` is called without `await`: the call only creates a coroutine object, "
+                "which never runs (Python warns that it 'was never awaited')",
+                suggestion=f"`await {shown}`, or run it in the background with a kept task: "
+                f"`task = asyncio.create_task({shown}); tasks.add(task); task.add_done_callback(tasks.discard)`",
+            )
+
+    def _imported(self, name: str) -> bool:
+        """``name`` is imported from asyncio under another name (``from asyncio import sleep as nap``)."""
+        return self.context.module_bindings.names.get(name, "").startswith("asyncio.")
+
+    def _coroutine_name(
+        self, call: cst.Call, module_coroutines: Set[str], class_coroutines: Dict[int, Set[str]]
+    ) -> Optional[str]:
+        qualified = self.context.qualified_name(call.func)
+        if qualified in _ASYNCIO_COROUTINES or qualified in module_coroutines:
+            return dotted_name(call.func)
+        func = call.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            function = self.context.enclosing_scope(call)
+            while isinstance(function, cst.Lambda):
+                function = self.context.enclosing_scope(function)
+            if not isinstance(function, cst.FunctionDef):
+                return None
+            # the method that owns ``self`` may be an outer function of a nested def
+            for candidate in (function, *[a for a in self.context.ancestors(function) if isinstance(a, cst.FunctionDef)]):
+                owner = lt.method_owner(self.context, candidate)
+                if owner is not None:
+                    if lt.first_param(candidate) == func.value.value and func.attr.value in class_coroutines.get(id(owner), ()):
+                        return dotted_name(func)
+                    break
+        return None
+
+
+class _TaskFollower:
+    """Decides whether a task (or a collection of tasks) is kept until it is done."""
+
+    def __init__(self, context) -> None:  # type: ignore[no-untyped-def]
+        self.context = context
+        self.seen: Set[str] = set()
+
+    def follow_name(self, scope: lt.ScopeNode, name: str, depth: int = 0) -> object:
+        """_KEPT, _LOST, or ("grows", container, owner-method) when it only lands in a growing set."""
+        key = f"{id(scope)}:{name}"
+        if key in self.seen or depth > 3:
+            return _KEPT
+        self.seen.add(key)
+        if lt.declares_global(self.context, scope, name) or isinstance(scope, cst.Module):
+            return _KEPT
+        if isinstance(scope, cst.FunctionDef) and scope.asynchronous is None and self._runs_loop(scope):
+            return _KEPT  # the frame (and its local) lives until the loop it runs stops
+        growing = None
+        for use in lt.name_uses(self.context, scope, name):
+            verdict = self._task_use(use, depth)
+            if verdict == _KEPT:
+                return _KEPT
+            if isinstance(verdict, tuple):
+                growing = verdict
+        return growing if growing is not None else _LOST
+
+    def _runs_loop(self, scope: cst.FunctionDef) -> bool:
+        return any(
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _LOOP_RUNNERS
+            for node in walk_scope(scope)
+        )
+
+    def _task_use(self, use: lt.Use, depth: int) -> object:
+        kind = use.kind
+        if kind == lt.METHOD:
+            return None if use.detail in _NEUTRAL_METHODS else _KEPT
+        if kind in (lt.ATTR, lt.AWAIT, lt.RETURN, lt.YIELD, lt.ELEMENT, lt.ATTR_STORE):
+            return _KEPT
+        if kind == lt.ALIAS:
+            for target in use.targets:
+                if isinstance(target, cst.Name):
+                    scope = lt.scope_of(self.context, target)
+                    verdict = self.follow_name(scope, target.value, depth + 1)
+                    if verdict != _LOST:
+                        return verdict
+                else:
+                    return _KEPT
+            return None
+        if kind == lt.ARG:
+            call = use.call
+            assert call is not None
+            if lt.is_inspecting_call(self.context, call):
+                return None
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in _GROW:
+                verdict = self.follow_container(call.func.value)
+                return _KEPT if verdict == _KEPT else verdict
+            return _KEPT
+        return None
+
+    def follow_container(self, holder: cst.BaseExpression) -> object:
+        """_KEPT, or ("grows", container, owner release method) when it only grows."""
+        shown = self.context.code(holder).strip()
+        if isinstance(holder, cst.Name):
+            scope = lt.scope_of(self.context, holder)
+            if lt.declares_global(self.context, scope, holder.value):
+                scope = self.context.module
+            uses = lt.name_uses(self.context, scope, holder.value)
+            owner = None
+        elif isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name):
+            cls = self.context.enclosing_class(holder)
+            nodes = lt.owner_attribute_nodes(self.context, holder.attr.value, cls)
+            uses = [lt.classify(self.context, node) for node in nodes]
+            owner = None
+            if cls is not None:
+                release = lt.release_method(cls)
+                owner = f"`{cls.name.value}.{release}`" if release else f"a `close()` method of `{cls.name.value}`"
+        else:
+            return _KEPT
+        for use in uses:
+            if self._drains(use):
+                return _KEPT
+        return ("grows", shown, owner)
+
+    def _drains(self, use: lt.Use) -> bool:
+        kind = use.kind
+        if kind == lt.METHOD:
+            return use.detail not in _GROW
+        if kind == lt.ARG:
+            return use.call is None or not lt.is_inspecting_call(self.context, use.call)
+        if kind == lt.REBIND:
+            if isinstance(use.node, cst.Name):
+                return isinstance(self.context.parent(use.node), cst.AugAssign)
+            method = self.context.enclosing_scope(use.node)
+            return not (isinstance(method, cst.FunctionDef) and method.name.value in _INIT_METHODS)
+        if kind == lt.SUBSCRIPT:
+            subscript = self.context.parent(use.node)
+            holder = self.context.parent(subscript) if subscript is not None else None
+            return not (isinstance(holder, cst.AssignTarget) and holder.target is subscript)
+        return kind in (lt.ITER, lt.ATTR, lt.RETURN, lt.YIELD, lt.ALIAS, lt.ELEMENT, lt.AWAIT, lt.ATTR_STORE)
