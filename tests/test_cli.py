@@ -247,3 +247,18 @@ def test_process_pool_gives_the_same_findings(tmp_path: Path) -> None:
     pooled = run(["check", ".", "--jobs", "2"], tmp_path)
     assert single[0] == pooled[0] == 1
     assert single[1] == pooled[1] and single[1].count("LKL501") == 12
+
+
+def test_folder_named_explicitly_inside_an_excluded_name_is_checked(tmp_path: Path) -> None:
+    write(tmp_path, "site-packages/pkg/mod.py", LEAK)
+    write(tmp_path, "site-packages/pkg/build/gen.py", LEAK)
+    code, out, _ = run(["check", "site-packages/pkg"], tmp_path)
+    assert code == 1 and "mod.py" in out and "gen.py" not in out
+    assert run(["check", "."], tmp_path)[0] == 0  # walking from above, site-packages is skipped
+
+
+def test_exclude_pattern_with_a_slash_matches_from_the_root(tmp_path: Path) -> None:
+    write(tmp_path, "src/generated/a.py", LEAK)
+    write(tmp_path, "other/generated/b.py", LEAK)
+    code, out, _ = run(["check", ".", "--extend-exclude", "src/generated"], tmp_path)
+    assert code == 1 and "b.py" in out and "a.py" not in out

@@ -60,12 +60,21 @@ class Settings:
         return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
 
     def is_excluded(self, path: Path) -> bool:
-        """True when a file or folder found by walking a directory matches an exclude pattern."""
-        relative = _relative(str(path), self.root)
+        """True when a file or folder found by walking a directory matches an exclude pattern.
+
+        A pattern without a slash (``build``, ``*.egg-info``) matches the name of the file or
+        folder being walked, never the folders above it: checking a path inside ``site-packages``
+        that was named on the command line still works. A pattern with a slash matches the path
+        relative to the project root.
+        """
         for pattern in self.exclude + self.extend_exclude:
-            if fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(relative, pattern):
-                return True
-            if fnmatch.fnmatch(relative, pattern.rstrip("/") + "/*"):
+            if "/" not in pattern.rstrip("/"):
+                if fnmatch.fnmatch(path.name, pattern.rstrip("/")):
+                    return True
+                continue
+            relative = _relative(str(path), self.root)
+            pattern = pattern.rstrip("/")
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern + "/*"):
                 return True
         return False
 
