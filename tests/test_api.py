@@ -48,3 +48,22 @@ def test_deep_nesting_is_a_finding_not_a_crash() -> None:
     findings = lint_source(deep, "deep.py")
     assert [f.code for f in findings] == ["LKL001"]
     assert "nested" in findings[0].message
+
+
+class RecordsOpen(Rule):
+    """Records what `open` means at each call (test only)."""
+
+    code = "LKL993"
+    name = "test-records-open"
+    message = "test"
+    seen: list = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        RecordsOpen.seen.append(self.context.qualified_name(node.func))
+
+
+def test_names_resolve_in_the_call_scope_at_visit_time() -> None:
+    RecordsOpen.seen = []
+    source = "def f():\n    def open(p):\n        return p\n    open('x')\nopen('y')\n"
+    analyze_source(source, "x.py", [RecordsOpen], {})
+    assert RecordsOpen.seen == [None, "builtins.open"]

@@ -198,12 +198,15 @@ def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> 
         if leaving:
             dispatcher.call(True, node)
             continue
+        # Children's parents are recorded before the node's visit handlers run, so a handler
+        # can resolve names in its node's children (``qualified_name(node.func)``).
+        children = list(iter_children(node))
+        for child in children:
+            parents[id(child)] = node
         dispatcher.call(False, node)
         if dispatcher.has_leave(type(node)):
             stack.append((node, True))
-        children = list(iter_children(node))
         for child in reversed(children):
-            parents[id(child)] = node
             stack.append((child, False))
 
 
