@@ -1,0 +1,421 @@
+"""Ownership and escape analysis for values that must be released (files, sockets, pools...).
+
+The question for a value created by a call is not "is it inside ``with``?" but "who owns it, and
+does the owner release it?". Ownership visibly moves on when the value is returned or yielded,
+stored in a container or on another object, handed to an unknown callee, captured by a nested
+function, or managed by ``with``/``contextlib.closing``/``ExitStack``. It stays with the current
+scope when only borrowed: methods called on it, passed to ``json.load``/``print(file=...)``...
+
+The analysis is flow-insensitive over one scope (a function or the module's top level), reads
+only the parent map the engine's walk built, and caches per-scope name uses, so a rule can call
+it from ``leave_Module`` for each candidate call at little cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
+
+import libcst as cst
+
+from leaklint.analysis.context import FileContext
+from leaklint.analysis.resources import ResourceKind
+from leaklint.analysis.walk import walk, walk_scope
+
+# Why a resource is reported.
+DISCARDED = "discarded"  # the call's result is dropped at once
+PARTIAL = "partial"  # only something derived from it is kept: open(p).read(), json.load(open(p))
+NEVER_CLOSED = "never-closed"  # bound to a name that is never released
+WITH_DOES_NOT_CLOSE = "with-does-not-close"  # with sqlite3.connect(...): commits, does not close
+NOT_ON_EXCEPTION = "not-on-exception"  # released, but not if an exception comes first
+STORED_ON_SELF = "stored-on-self"  # self.x = open(...) and nothing in the module releases .x
+
+# Callables that take over the release of their argument.
+MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
+MANAGER_METHODS = frozenset({"enter_context", "enter_async_context", "push", "push_async_exit"})
+
+# Callables that use their argument without taking ownership of it.
+BORROWERS = frozenset(
+    {f"builtins.{name}" for name in (
+        "print", "len", "iter", "next", "list", "tuple", "sorted", "set", "frozenset", "enumerate", "zip",
+        "isinstance", "getattr", "hasattr", "repr", "str", "id", "type", "map", "filter", "min", "max", "sum",
+        "any", "all", "dict", "bytes", "bytearray", "bool", "callable", "vars", "dir", "hash", "format",
+        "reversed", "memoryview",
+    )}
+    | {
+        "json.load", "json.dump", "pickle.load", "pickle.dump", "marshal.load", "marshal.dump", "tomllib.load",
+        "plistlib.load", "plistlib.dump", "csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter",
+        "shutil.copyfileobj", "hashlib.file_digest", "base64.encode", "base64.decode",
+        "xml.etree.ElementTree.parse", "traceback.print_exc", "traceback.print_exception",
+        "traceback.print_stack", "traceback.print_tb", "select.select",
+    }
+    | {f"os.{name}" for name in (
+        "fstat", "fsync", "fdatasync", "read", "write", "lseek", "ftruncate", "fchmod", "fchown", "isatty",
+        "set_inheritable", "get_inheritable", "set_blocking", "get_blocking", "readv", "writev", "pread",
+        "pwrite", "sendfile", "fstatvfs", "fpathconf", "ttyname", "posix_fallocate", "posix_fadvise",
+        "truncate", "chmod", "chown", "utime", "stat", "listdir", "scandir", "device_encoding",
+    )}
+    | {"fcntl.fcntl", "fcntl.ioctl", "fcntl.flock", "fcntl.lockf"}
+)
+
+# Borrowers that keep a reference in the object they return (an iterator, a reader): when the
+# resource is passed to them directly, it lives as long as that object does.
+LAZY_BORROWERS = frozenset(
+    {f"builtins.{name}" for name in ("iter", "map", "filter", "enumerate", "zip", "reversed", "memoryview")}
+    | {"csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter"}
+)
+
+# Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
+RELEASE_METHODS = frozenset(
+    {
+        "close", "aclose", "shutdown", "terminate", "cleanup", "quit", "wait", "communicate", "kill",
+        "stop", "release", "disconnect", "detach", "__exit__", "__aexit__", "dispose", "join",
+    }
+)
+RELEASING_DUNDERS = frozenset({"close", "aclose", "__exit__", "__aexit__", "stop", "shutdown", "__del__", "cleanup", "terminate"})
+
+# What a use of a name does to the value it holds.
+IGNORE, BORROW, ESCAPE, MANAGED, RELEASE, SAFE_RELEASE = range(6)
+
+Scope = Union[cst.Module, cst.FunctionDef, cst.Lambda]
+
+
+@dataclass
+class Leak:
+    kind: ResourceKind
+    call: cst.Call  # the call that creates the resource (the node reported)
+    reason: str
+    name: Optional[str] = None  # the variable (or ``self.<attr>``) holding it
+    binding: Optional[cst.CSTNode] = None  # the statement that binds ``name``
+    release: Optional[cst.Call] = None  # NOT_ON_EXCEPTION: the release that is not exception-safe
+    use: str = ""  # PARTIAL: what is kept of it (".read()", "json.load()")
+    scope: Optional[Scope] = None
+
+
+@dataclass
+class _ScopeUses:
+    names: Dict[str, List[cst.Name]]
+    nested: Set[str]  # names referenced from nested functions, lambdas and classes
+
+
+class OwnershipAnalyzer:
+    """Answers "is this resource released on every path?" for calls in one file."""
+
+    def __init__(self, context: FileContext) -> None:
+        self.context = context
+        self._uses: Dict[int, _ScopeUses] = {}
+        self._attribute_fate: Optional[Dict[str, int]] = None
+
+    # -- the entry point ------------------------------------------------------------------------
+
+    def analyze(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
+        scope = self._scope_of(call)
+        if scope is None:
+            return []
+        if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
+            return []  # the object that is being entered owns it
+        node, parent = self._climb(call)
+        leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
+        if isinstance(parent, cst.WithItem) and parent.item is node:
+            return self._with_item(parent, call, kind, scope)
+        if isinstance(parent, cst.Arg) and parent.value is node:
+            return self._argument(parent, call, kind, scope)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            grand = self.context.parent(parent)
+            method = parent.attr.value
+            if isinstance(grand, cst.Call) and grand.func is parent:
+                if method in kind.release or method in ("__enter__", "__aenter__", "detach"):
+                    return []  # open(p, "w").close(), Popen(...).wait()
+                return leak(PARTIAL, use=f".{method}()")
+            return leak(PARTIAL, use=f".{method}")
+        if isinstance(parent, cst.Subscript) and parent.value is node:
+            return self._subscript(parent, call, kind, scope)
+        if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+            return leak(PARTIAL, use="a `for` loop" if isinstance(parent, cst.For) else "a comprehension")
+        if isinstance(parent, cst.Expr):
+            return leak(DISCARDED)
+        if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
+            return self._assignment(parent, call, kind, scope)
+        if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
+            return self._track_name(parent.target.value, call, kind, scope, self.context.enclosing_statement(parent))
+        return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    # -- where the value goes ---------------------------------------------------------------------
+
+    def _climb(self, call: cst.Call) -> Tuple[cst.CSTNode, Optional[cst.CSTNode]]:
+        """Skip ``await``, and the branches of ``a if c else b`` / ``a or b``: they pass the value on."""
+        node: cst.CSTNode = call
+        parent = self.context.parent(node)
+        while True:
+            if isinstance(parent, cst.Await):
+                pass
+            elif isinstance(parent, cst.IfExp) and parent.test is not node:
+                pass
+            elif isinstance(parent, cst.BooleanOperation):
+                pass
+            else:
+                return node, parent
+            node, parent = parent, self.context.parent(parent)
+
+    def _with_item(self, item: cst.WithItem, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        if kind.with_closes:
+            return []
+        name = item.asname.name.value if item.asname is not None and isinstance(item.asname.name, cst.Name) else None
+        if name is None:
+            return [Leak(kind, call, WITH_DOES_NOT_CLOSE, binding=item, scope=scope)]
+        return self._track_name(name, call, kind, scope, item, with_target=True)
+
+    def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        callee = self.context.parent(arg)
+        if not isinstance(callee, cst.Call):
+            return []
+        qualified = self.context.qualified_name(callee.func)
+        if qualified in BORROWERS and qualified not in LAZY_BORROWERS:
+            shown = qualified[len("builtins."):] if qualified.startswith("builtins.") else self.context.code(callee.func)
+            return [Leak(kind, call, PARTIAL, use=f"{shown}()", scope=scope)]
+        return []  # a manager, or an unknown callee that may take ownership
+
+    def _subscript(self, sub: cst.Subscript, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        if kind.tuple_items:
+            index = _literal_index(sub)
+            if index is None or index in kind.tuple_items:
+                return []
+            return [Leak(kind, call, DISCARDED, use=f"[{index}]", scope=scope)]
+        return [Leak(kind, call, PARTIAL, use="[...]", scope=scope)]
+
+    def _assignment(self, assign: Union[cst.Assign, cst.AnnAssign], call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        if isinstance(assign, cst.Assign):
+            if len(assign.targets) != 1:
+                return []
+            target = assign.targets[0].target
+        else:
+            target = assign.target
+        statement = self.context.enclosing_statement(assign)
+        if isinstance(target, cst.Name):
+            if kind.tuple_items:
+                return []  # the whole tuple is kept; its items are not tracked
+            return self._track_name(target.value, call, kind, scope, statement)
+        if isinstance(target, (cst.Tuple, cst.List)) and kind.tuple_items:
+            leaks: List[Leak] = []
+            for index in kind.tuple_items:
+                if index >= len(target.elements):
+                    return []
+                element = target.elements[index].value
+                if isinstance(element, cst.Name) and element.value != "_":
+                    leaks.extend(self._track_name(element.value, call, kind, scope, statement))
+                elif isinstance(element, cst.Name):
+                    leaks.append(Leak(kind, call, DISCARDED, use=f"[{index}]", scope=scope))
+                else:
+                    return []
+            return leaks
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
+            return self._stored_on_self(target.attr.value, call, kind, scope, statement)
+        return []
+
+    # -- a name in its scope --------------------------------------------------------------------
+
+    def _track_name(
+        self,
+        name: str,
+        call: cst.Call,
+        kind: ResourceKind,
+        scope: Scope,
+        statement: Optional[cst.CSTNode],
+        *,
+        with_target: bool = False,
+    ) -> List[Leak]:
+        uses = self._scope_uses(scope)
+        if name in uses.nested:
+            return []
+        releases: List[cst.Call] = []
+        for use in uses.names.get(name, ()):
+            fate, release = self._use(use, kind)
+            if fate in (ESCAPE, MANAGED, SAFE_RELEASE):
+                return []
+            if fate == RELEASE and release is not None:
+                releases.append(release)
+        if with_target and not releases:
+            return [Leak(kind, call, WITH_DOES_NOT_CLOSE, name=name, binding=statement, scope=scope)]
+        if releases:
+            return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
+        return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope)]
+
+    def _use(self, name: cst.Name, kind: ResourceKind) -> Tuple[int, Optional[cst.Call]]:
+        """What this occurrence of a name does to the value, and the release call if it is one."""
+        parent = self.context.parent(name)
+        if isinstance(parent, cst.Attribute):
+            if parent.attr is name:
+                return IGNORE, None
+            grand = self.context.parent(parent)
+            method = parent.attr.value
+            if isinstance(grand, cst.Call) and grand.func is parent:
+                if method in kind.release or method in ("__exit__", "__aexit__"):
+                    return (SAFE_RELEASE if self._exception_safe(grand) else RELEASE), grand
+                if method in ("detach", "__enter__", "__aenter__"):
+                    return ESCAPE, None
+                return BORROW, None
+            if method in kind.release:
+                return SAFE_RELEASE, None  # registered as a callback: addCleanup(f.close), atexit...
+            return BORROW, None
+        if isinstance(parent, cst.Arg):
+            if parent.keyword is name:
+                return IGNORE, None
+            return self._use_as_argument(parent, kind)
+        if isinstance(parent, cst.WithItem):
+            return (MANAGED if parent.item is name else IGNORE), None
+        if isinstance(parent, (cst.AssignTarget, cst.AsName, cst.Param, cst.FunctionDef, cst.ClassDef, cst.Del)):
+            return IGNORE, None
+        if isinstance(parent, (cst.For, cst.CompFor)):
+            return (BORROW if parent.iter is name else IGNORE), None
+        if isinstance(parent, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr)) and parent.target is name:
+            return IGNORE, None
+        if isinstance(parent, (cst.ImportAlias, cst.ExceptHandler)):
+            return IGNORE, None
+        if isinstance(parent, (cst.Element, cst.StarredElement)):
+            return (IGNORE if self._is_unpacking_target(parent) else ESCAPE), None
+        if isinstance(parent, cst.NameItem):
+            return ESCAPE, None  # global / nonlocal
+        if isinstance(parent, (cst.If, cst.While, cst.Assert, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation)):
+            return BORROW, None
+        if isinstance(parent, cst.IfExp) and parent.test is name:
+            return BORROW, None
+        if isinstance(parent, cst.BooleanOperation):
+            outer: Optional[cst.CSTNode] = parent
+            while isinstance(outer, (cst.BooleanOperation, cst.UnaryOperation)):
+                outer = self.context.parent(outer)
+            if isinstance(outer, (cst.If, cst.While, cst.Assert)) or (isinstance(outer, cst.IfExp) and outer.test is not name):
+                return BORROW, None
+            return ESCAPE, None
+        if isinstance(parent, (cst.Subscript, cst.FormattedStringExpression)):
+            return BORROW, None
+        return ESCAPE, None  # returned, yielded, stored, aliased: not ours to release any more
+
+    def _is_unpacking_target(self, element: cst.CSTNode) -> bool:
+        node: Optional[cst.CSTNode] = element
+        child: Optional[cst.CSTNode] = None
+        while isinstance(node, (cst.Element, cst.StarredElement, cst.Tuple, cst.List)):
+            child, node = node, self.context.parent(node)
+        if isinstance(node, (cst.AssignTarget, cst.AsName)):
+            return True
+        return isinstance(node, (cst.For, cst.CompFor)) and node.target is child
+
+    def _use_as_argument(self, arg: cst.Arg, kind: ResourceKind) -> Tuple[int, Optional[cst.Call]]:
+        callee = self.context.parent(arg)
+        if not isinstance(callee, cst.Call):
+            return ESCAPE, None
+        qualified = self.context.qualified_name(callee.func)
+        if qualified in MANAGERS:
+            return MANAGED, None
+        if isinstance(callee.func, cst.Attribute) and callee.func.attr.value in MANAGER_METHODS:
+            return MANAGED, None
+        if kind.fd and qualified == "os.close":
+            return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
+        if qualified in BORROWERS:
+            return BORROW, None
+        return ESCAPE, None
+
+    def _exception_safe(self, release: cst.CSTNode) -> bool:
+        """A release in a ``finally:`` or ``except:`` block also runs when an exception is raised."""
+        for ancestor in self.context.ancestors(release):
+            if isinstance(ancestor, (cst.Finally, cst.ExceptHandler, cst.ExceptStarHandler)):
+                return True
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.Module)):
+                return False
+        return False
+
+    # -- self.<attr> ------------------------------------------------------------------------------
+
+    def _stored_on_self(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: Scope, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        if not isinstance(scope, cst.FunctionDef):
+            return []
+        cls = self.context.parent(self.context.parent(scope) or scope)
+        if not isinstance(cls, cst.ClassDef) or self.context.nearest(scope, cst.ClassDef) is not cls:
+            return []
+        if any(not _is_object(base.value) for base in cls.bases):
+            return []  # a base class (maybe elsewhere) may release it
+        if cls.keywords:
+            return []
+        if self._attribute_fates().get(attr, BORROW) != BORROW:
+            return []
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope)]
+
+    def _attribute_fates(self) -> Dict[str, int]:
+        """For every attribute name in the module: RELEASE if some ``x.<attr>.close()`` (or a hand-off
+        of ``x.<attr>``) exists anywhere, else BORROW."""
+        if self._attribute_fate is None:
+            fates: Dict[str, int] = {}
+            for node in walk(self.context.module):
+                if isinstance(node, cst.Attribute) and fates.get(node.attr.value) != RELEASE:
+                    fates[node.attr.value] = self._attribute_use(node)
+            self._attribute_fate = fates
+        return self._attribute_fate
+
+    def _attribute_use(self, node: cst.Attribute) -> int:
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            return RELEASE if parent.attr.value in RELEASE_METHODS else BORROW
+        if isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node):
+            return BORROW
+        if isinstance(parent, (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.Del)):
+            return BORROW
+        if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+            return BORROW
+        if isinstance(parent, cst.Call) and parent.func is node:
+            return BORROW
+        return RELEASE  # handed on (argument, return, with, container): someone else may release it
+
+    # -- scopes ---------------------------------------------------------------------------------
+
+    def _scope_of(self, node: cst.CSTNode) -> Optional[Scope]:
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return ancestor
+            if isinstance(ancestor, cst.ClassDef):
+                return None  # class bodies are not analysed
+        return self.context.module
+
+    def _scope_uses(self, scope: Scope) -> _ScopeUses:
+        cached = self._uses.get(id(scope))
+        if cached is not None:
+            return cached
+        names: Dict[str, List[cst.Name]] = {}
+        nested: Set[str] = set()
+        for node in walk_scope(scope):
+            if node is not scope and isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                nested.update(_all_names(node))
+            elif isinstance(node, cst.Name):
+                names.setdefault(node.value, []).append(node)
+        uses = _ScopeUses(names, nested)
+        self._uses[id(scope)] = uses
+        return uses
+
+    def uses_of(self, scope: Scope, name: str) -> List[cst.Name]:
+        return list(self._scope_uses(scope).names.get(name, ()))
+
+    def names_in_scope(self, scope: Scope) -> Set[str]:
+        uses = self._scope_uses(scope)
+        return set(uses.names) | uses.nested
+
+
+def _all_names(root: cst.CSTNode) -> Iterable[str]:
+    for node in walk(root):
+        if isinstance(node, cst.Name):
+            yield node.value
+
+
+def _is_object(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "object"
+
+
+def _literal_index(sub: cst.Subscript) -> Optional[int]:
+    if len(sub.slice) != 1 or not isinstance(sub.slice[0].slice, cst.Index):
+        return None
+    value = sub.slice[0].slice.value
+    if isinstance(value, cst.Integer):
+        try:
+            return int(value.value)
+        except ValueError:
+            return None
+    return None
