@@ -236,6 +236,8 @@ class OwnershipAnalyzer:
                 releases.append(release)
         if with_target and not releases:
             return [Leak(kind, call, WITH_DOES_NOT_CLOSE, name=name, binding=statement, scope=scope)]
+        if len(releases) == 1 and statement is not None and self._nothing_can_raise_between(statement, releases[0]):
+            return []
         if releases:
             return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
         return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope)]
@@ -313,6 +315,23 @@ class OwnershipAnalyzer:
         if qualified in BORROWERS:
             return BORROW, None
         return ESCAPE, None
+
+    def _nothing_can_raise_between(self, binding: cst.CSTNode, release: cst.Call) -> bool:
+        """``fd, path = mkstemp()`` directly followed by ``os.close(fd)``: no exception can come
+        between them (only plain name/constant assignments are allowed in between)."""
+        block = self.context.parent(binding)
+        statements = getattr(block, "body", None)
+        if not isinstance(statements, (list, tuple)):
+            return False
+        start = next((i for i, s in enumerate(statements) if s is binding), None)
+        if start is None:
+            return False
+        for statement in statements[start + 1 :]:
+            if any(node is release for node in walk(statement)):
+                return _is_statement_of(statement, release)
+            if not _trivial(statement):
+                return False
+        return False
 
     def _exception_safe(self, release: cst.CSTNode) -> bool:
         """A release in a ``finally:`` or ``except:`` block also runs when an exception is raised."""
@@ -397,6 +416,34 @@ class OwnershipAnalyzer:
     def names_in_scope(self, scope: Scope) -> Set[str]:
         uses = self._scope_uses(scope)
         return set(uses.names) | uses.nested
+
+
+def _is_statement_of(statement: cst.CSTNode, call: cst.Call) -> bool:
+    """``statement`` is just ``call`` (or ``await call``) as an expression statement."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    small = statement.body[0]
+    if not isinstance(small, cst.Expr):
+        return False
+    value = small.value.expression if isinstance(small.value, cst.Await) else small.value
+    return value is call
+
+
+_TRIVIAL_VALUES = (cst.Name, cst.BaseNumber, cst.SimpleString, cst.ConcatenatedString)
+
+
+def _trivial(statement: cst.CSTNode) -> bool:
+    """An assignment of a name or a literal to a name: it cannot raise."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    for small in statement.body:
+        if isinstance(small, cst.Pass):
+            continue
+        if not (isinstance(small, cst.Assign) and isinstance(small.value, _TRIVIAL_VALUES)):
+            return False
+        if not all(isinstance(t.target, cst.Name) for t in small.targets):
+            return False
+    return True
 
 
 def _all_names(root: cst.CSTNode) -> Iterable[str]:

@@ -45,8 +45,12 @@ class ResourceRule(Rule):
         super().__init__(context, settings)
         self.kinds: Dict[str, ResourceKind] = {q: k for q, k in CATALOGUE.items() if k.family == self.family}
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
-        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds)
-        self.candidates: List[Tuple[cst.Call, ResourceKind]] = []
+        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
+        self.candidates: List[cst.Call] = []
+
+    def _aliases(self) -> Set[str]:
+        """Local names bound to a catalogued callable: ``from io import open as io_open``."""
+        return {local for local, target in self.context.module_bindings.names.items() if target in self.kinds}
 
     # -- collecting ---------------------------------------------------------------------------
 
@@ -58,11 +62,10 @@ class ResourceRule(Rule):
             terminal = func.attr.value
         else:
             return
-        if terminal not in self.terminals:
-            return
-        kind = self._kind(node)
-        if kind is not None:
-            self.candidates.append((node, kind))
+        if terminal in self.terminals:
+            # Resolved in leave_Module: during visit_Call the engine has not yet recorded the
+            # parents of the call's children, so names would resolve at module level.
+            self.candidates.append(node)
 
     def _kind(self, call: cst.Call) -> Optional[ResourceKind]:
         func = call.func
@@ -77,7 +80,10 @@ class ResourceRule(Rule):
         if not self.candidates:
             return
         analyzer = OwnershipAnalyzer(self.context)
-        for call, kind in self.candidates:
+        for call in self.candidates:
+            kind = self._kind(call)
+            if kind is None:
+                continue
             for leak in analyzer.analyze(call, kind):
                 self._report(leak, analyzer)
 
