@@ -200,32 +200,25 @@ class ResourceRule(Rule):
         return Fix((Edit(statement, new),), self._safety(leak.kind, True), imports)
 
     def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> bool:
-        """The call runs exactly once, before anything else in the statement that could notice."""
-        path: Set[int] = set()
+        """The call runs exactly once, and nothing with side effects runs before it in the
+        statement (so opening it first, in a ``with``, changes no order)."""
+        before: List[cst.CSTNode] = []
         child: cst.CSTNode = call
         node = self.context.parent(call)
         while node is not None and node is not statement:
             if not _passes_value(node, child):
                 return False
-            path.add(id(node))
+            before.extend(_evaluated_before(node, child))
             child, node = node, self.context.parent(node)
         if node is None:
             return False
         if isinstance(statement, cst.SimpleStatementLine):
             if len(statement.body) != 1:
                 return False
-            checked: cst.CSTNode = statement
-        elif isinstance(statement, cst.For):
-            if statement.iter is not child:
-                return False
-            checked = statement.iter
-        else:
+        elif not (isinstance(statement, cst.For) and statement.iter is child):
             return False
-        inside = {id(n) for n in walk(call)}
-        return all(
-            id(n) in path or id(n) in inside
-            for n in walk(checked)
-            if isinstance(n, (cst.Call, cst.Await, cst.Yield, cst.Lambda))
+        return not any(
+            isinstance(n, (cst.Call, cst.Await, cst.Yield, cst.NamedExpr)) for root in before for n in walk(root)
         )
 
     def _fix_binding(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
@@ -354,6 +347,25 @@ def _passes_value(node: cst.CSTNode, child: cst.CSTNode) -> bool:
     if isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp)):
         return node.for_in is child  # only the outermost iterable is evaluated once, eagerly
     return False
+
+
+def _evaluated_before(node: cst.CSTNode, child: cst.CSTNode) -> List[cst.CSTNode]:
+    """The parts of ``node`` that Python evaluates before ``child``."""
+    if isinstance(node, cst.Call) and isinstance(child, cst.Arg):
+        earlier: List[cst.CSTNode] = [node.func]
+        for arg in node.args:
+            if arg is child:
+                break
+            earlier.append(arg)
+        return earlier
+    if isinstance(node, (cst.Tuple, cst.List)):
+        earlier = []
+        for element in node.elements:
+            if element is child:
+                break
+            earlier.append(element)
+        return earlier
+    return []
 
 
 def _index(statements: Sequence[cst.BaseStatement], statement: cst.CSTNode) -> Optional[int]:
