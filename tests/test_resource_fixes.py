@@ -149,3 +149,14 @@ def test_aliases_and_shadowing() -> None:
     assert _codes("import gzip as gz\n\ndef f(p):\n    return gz.open(p).read()\n") == ["LKL301"]
     assert _codes("def open(p):\n    return p\n\ndef f(p):\n    return open(p).read()\n") == []
     assert _codes("def f(open, p):\n    return open(p).read()\n") == []
+
+
+def test_unknown_callee_fix_is_unsafe_and_wrapper_gets_none() -> None:
+    unknown = _only("def load(path, yaml):\n    return yaml.safe_load(open(path))\n")
+    assert unknown.fix is not None and unknown.fix.safety is FixSafety.UNSAFE
+    assert "not known to close it" in unknown.message
+    known = _only("import json\n\ndef load(path):\n    return json.load(open(path))\n")
+    assert known.fix is not None and known.fix.safety is FixSafety.SAFE
+    assert "which does not close it" in known.message
+    wrapper = _only("import zipfile\n\ndef names(path):\n    return zipfile.ZipFile(open(path, 'rb'))\n")
+    assert wrapper.fix is None  # closing the file under the returned ZipFile would break it

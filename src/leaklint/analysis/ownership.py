@@ -19,7 +19,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.resources import ResourceKind
+from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 
 # Why a resource is reported.
@@ -65,6 +65,21 @@ LAZY_BORROWERS = frozenset(
     | {"csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter"}
 )
 
+# Callables that take over their argument and close it when they are closed.
+OWNING_WRAPPERS = frozenset(
+    {f"io.{name}" for name in ("TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair")}
+    | {"builtins.open", "io.open", "os.fdopen", "socket.socket", "socket.fromfd", "contextlib.ExitStack"}
+)
+# Methods that store their argument somewhere (a container, a registry, another thread).
+STORING_METHODS = frozenset(
+    {
+        "append", "add", "extend", "insert", "appendleft", "setdefault", "put", "put_nowait", "register",
+        "push", "callback", "submit", "set", "update", "attach", "adopt", "manage", "start", "run_in_executor",
+        "call_soon", "create_task", "set_result", "setattr", "enter_context", "enter_async_context",
+    }
+)
+_STORING_WORDS = ("wrap", "register", "store", "save_handle", "track", "own", "closing", "add_", "set_")
+
 # Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
 RELEASE_METHODS = frozenset(
     {
@@ -78,6 +93,7 @@ RELEASING_DUNDERS = frozenset({"close", "aclose", "__exit__", "__aexit__", "stop
 IGNORE, BORROW, ESCAPE, MANAGED, RELEASE, SAFE_RELEASE = range(6)
 
 Scope = Union[cst.Module, cst.FunctionDef, cst.Lambda]
+CATALOGUE_NAMES = frozenset(CATALOGUE)
 
 
 @dataclass
@@ -90,6 +106,7 @@ class Leak:
     release: Optional[cst.Call] = None  # NOT_ON_EXCEPTION: the release that is not exception-safe
     use: str = ""  # PARTIAL: what is kept of it (".read()", "json.load()")
     scope: Optional[Scope] = None
+    callee_known: bool = True  # PARTIAL via a call: the callee is known not to close it
 
 
 @dataclass
@@ -166,14 +183,30 @@ class OwnershipAnalyzer:
         return self._track_name(name, call, kind, scope, item, with_target=True)
 
     def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        """``f(open(p))``: a temporary handed straight to a call. Only the callee could close it."""
         callee = self.context.parent(arg)
-        if not isinstance(callee, cst.Call):
+        if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind):
             return []
         qualified = self.context.qualified_name(callee.func)
-        if qualified in BORROWERS and qualified not in LAZY_BORROWERS:
-            shown = qualified[len("builtins."):] if qualified.startswith("builtins.") else self.context.code(callee.func)
-            return [Leak(kind, call, PARTIAL, use=f"{shown}()", scope=scope)]
-        return []  # a manager, or an unknown callee that may take ownership
+        if qualified is not None and qualified.startswith("builtins."):
+            shown = qualified[len("builtins."):]
+        else:
+            shown = _shorten_code(self.context.code(callee.func))
+        known = qualified in BORROWERS or qualified in CATALOGUE_NAMES
+        return [Leak(kind, call, PARTIAL, use=f"{shown}()", scope=scope, callee_known=known)]
+
+    def _borrows_temporary(self, callee: cst.Call, kind: ResourceKind) -> bool:
+        qualified = self.context.qualified_name(callee.func)
+        if qualified in BORROWERS:
+            return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
+        if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
+            return False
+        if qualified is not None and qualified in CATALOGUE_NAMES:
+            return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
+        terminal = _terminal(callee.func)
+        if terminal is None or terminal.startswith("__") or terminal[:1].isupper():
+            return False  # a class (or super().__init__) may keep and close it
+        return terminal not in STORING_METHODS and not any(word in terminal for word in _STORING_WORDS)
 
     def _subscript(self, sub: cst.Subscript, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         if kind.tuple_items:
@@ -416,6 +449,19 @@ class OwnershipAnalyzer:
     def names_in_scope(self, scope: Scope) -> Set[str]:
         uses = self._scope_uses(scope)
         return set(uses.names) | uses.nested
+
+
+def _terminal(func: cst.BaseExpression) -> Optional[str]:
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return None
+
+
+def _shorten_code(code: str) -> str:
+    code = " ".join(code.split())
+    return code if len(code) <= 40 else code[:37] + "..."
 
 
 def _is_statement_of(statement: cst.CSTNode, call: cst.Call) -> bool:

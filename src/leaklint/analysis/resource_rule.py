@@ -13,7 +13,9 @@ import libcst as cst
 
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
+    BORROWERS,
     DISCARDED,
+    LAZY_BORROWERS,
     NEVER_CLOSED,
     NOT_ON_EXCEPTION,
     PARTIAL,
@@ -96,7 +98,7 @@ class ResourceRule(Rule):
         fix: Optional[Fix] = None
         if leak.reason == PARTIAL:
             message = (
-                f"`{shown}` is never {_released(kind)}: only {_what_is_kept(leak.use)} is used "
+                f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} "
                 "(CPython closes it when it is garbage-collected, PyPy may not, and `python -X dev` warns)"
             )
             suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
@@ -191,35 +193,45 @@ class ResourceRule(Rule):
         statement = self.context.enclosing_statement(leak.call)
         if statement is None or statement_list(self.context.parent(statement)) is None:
             return None
-        if not self._straight_path(leak.call, statement):
+        path_safety = self._straight_path(leak.call, statement)
+        if path_safety is None:
             return None
         name = unique_name(leak.kind.var, analyzer.names_in_scope(leak.scope))
         item, imports = self._item(leak.kind, leak.call)
         assert isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
         new = wrap_statement(statement, leak.call, item, name, is_async=leak.kind.is_async)
-        return Fix((Edit(statement, new),), self._safety(leak.kind, True), imports)
+        return Fix((Edit(statement, new),), self._safety(leak.kind, path_safety), imports)
 
-    def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> bool:
-        """The call runs exactly once, and nothing with side effects runs before it in the
-        statement (so opening it first, in a ``with``, changes no order)."""
+    def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> Optional[bool]:
+        """Whether the statement can be put under ``with``: None when not (the call may not run
+        exactly once, something with side effects runs before it, or the value it is passed to
+        may keep it); else True when that is safe, False when the callee is unknown."""
         before: List[cst.CSTNode] = []
+        safe = True
         child: cst.CSTNode = call
         node = self.context.parent(call)
         while node is not None and node is not statement:
             if not _passes_value(node, child):
-                return False
+                return None
+            if isinstance(node, cst.Attribute) and not isinstance(self.context.parent(node), cst.Call):
+                return None  # open(p).buffer: the attribute may keep the resource alive
+            if isinstance(node, cst.Call) and isinstance(child, cst.Arg):
+                qualified = self.context.qualified_name(node.func)
+                if qualified in CATALOGUE or qualified in LAZY_BORROWERS:
+                    return None  # ZipFile(open(p)) / iter(open(p)) keeps using it after the statement
+                safe = safe and qualified in BORROWERS
             before.extend(_evaluated_before(node, child))
             child, node = node, self.context.parent(node)
         if node is None:
-            return False
+            return None
         if isinstance(statement, cst.SimpleStatementLine):
             if len(statement.body) != 1:
-                return False
+                return None
         elif not (isinstance(statement, cst.For) and statement.iter is child):
-            return False
-        return not any(
-            isinstance(n, (cst.Call, cst.Await, cst.Yield, cst.NamedExpr)) for root in before for n in walk(root)
-        )
+            return None
+        if any(isinstance(n, (cst.Call, cst.Await, cst.Yield, cst.NamedExpr)) for root in before for n in walk(root)):
+            return None
+        return safe
 
     def _fix_binding(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``f = open(p)`` + uses (+ ``f.close()``) in one block -> a ``with`` block."""
@@ -393,11 +405,16 @@ def _release_call(kind: ResourceKind, name: str) -> str:
     return f"call `{prefix}{name}.{kind.release[0]}()`"
 
 
-def _what_is_kept(use: str) -> str:
+def _what_is_kept(leak: Leak) -> str:
+    use = leak.use
     if use.startswith("a "):
-        return f"its iteration in {use}"
+        return f"it is only iterated in {use}"
+    if use.endswith("()") and use.startswith("."):
+        return f"only the result of its `{use}` is kept"
     if use.startswith("."):
-        return f"its `{use}`"
+        return f"only its `{use}` is used"
     if use.startswith("["):
-        return "an item of it"
-    return f"`{use}` of it"
+        return "only an item of it is kept"
+    if leak.callee_known:
+        return f"it is only passed to `{use}`, which does not close it"
+    return f"it is only passed to `{use}`, which is not known to close it"

@@ -47,7 +47,7 @@ def _res(qualname: str, **kwargs: Any) -> ResourceKind:
 
 
 _FD = dict(release=("os.close",), fd=True, var="fd")
-_SOCKET = dict(release=("close", "detach"), var="sock")
+_SOCKET = dict(release=("close",), var="sock")
 _WAITS = dict(with_changes_behaviour=True)
 
 CATALOGUE: Dict[str, ResourceKind] = {
