@@ -152,7 +152,7 @@ def test_aliases_and_shadowing() -> None:
 
 
 def test_unknown_callee_fix_is_unsafe_and_wrapper_gets_none() -> None:
-    unknown = _only("def load(path, yaml):\n    return yaml.safe_load(open(path))\n")
+    unknown = _only("def load(path, yaml):\n    data = yaml.safe_load(open(path))\n    return data\n")
     assert unknown.fix is not None and unknown.fix.safety is FixSafety.UNSAFE
     assert "not known to close it" in unknown.message
     known = _only("import json\n\ndef load(path):\n    return json.load(open(path))\n")

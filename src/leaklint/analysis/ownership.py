@@ -48,6 +48,11 @@ BORROWERS = frozenset(
         "shutil.copyfileobj", "hashlib.file_digest", "base64.encode", "base64.decode",
         "xml.etree.ElementTree.parse", "traceback.print_exc", "traceback.print_exception",
         "traceback.print_stack", "traceback.print_tb", "select.select",
+        "subprocess.call", "subprocess.run", "subprocess.check_call", "subprocess.check_output",
+        # common third-party loaders that read their argument and return plain data
+        "yaml.load", "yaml.safe_load", "yaml.full_load", "yaml.unsafe_load", "yaml.load_all", "yaml.safe_load_all",
+        "yaml.dump", "yaml.safe_dump", "toml.load", "toml.dump", "tomli.load", "tomli_w.dump", "simplejson.load",
+        "simplejson.dump", "ujson.load", "ujson.dump", "xml.dom.minidom.parse", "xml.sax.parse",
     }
     | {f"os.{name}" for name in (
         "fstat", "fsync", "fdatasync", "read", "write", "lseek", "ftruncate", "fchmod", "fchown", "isatty",
@@ -201,12 +206,27 @@ class OwnershipAnalyzer:
             return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
             return False
+        if kind.fd and qualified == "os.close":
+            return False  # os.close(os.open(...))
         if qualified is not None and qualified in CATALOGUE_NAMES:
             return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
         terminal = _terminal(callee.func)
         if terminal is None or terminal.startswith("__") or terminal[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
-        return terminal not in STORING_METHODS and not any(word in terminal for word in _STORING_WORDS)
+        if terminal in STORING_METHODS or any(word in terminal for word in _STORING_WORDS):
+            return False
+        return not self._result_escapes(callee)
+
+    def _result_escapes(self, callee: cst.Call) -> bool:
+        """``return addinfourl(open(p), ...)``: an unknown callee's result that is returned or
+        stored may be a wrapper that owns (and closes) the resource."""
+        node, parent = self._climb(callee)
+        if isinstance(parent, (cst.Return, cst.Yield, cst.Element, cst.DictElement, cst.Arg)):
+            return True
+        if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
+            targets = [t.target for t in parent.targets] if isinstance(parent, cst.Assign) else [parent.target]
+            return any(not isinstance(target, cst.Name) for target in targets)
+        return False
 
     def _subscript(self, sub: cst.Subscript, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         if kind.tuple_items:
