@@ -14,7 +14,7 @@ it from ``leave_Module`` for each candidate call at little cost.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
@@ -155,11 +155,15 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
             return leak(PARTIAL, use="a `for` loop" if isinstance(parent, cst.For) else "a comprehension")
         if isinstance(parent, cst.Expr):
+            if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
+                return []  # fire and forget, as a launcher does: no pipe is left open
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             return self._assignment(parent, call, kind, scope)
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
-            return self._track_name(parent.target.value, call, kind, scope, self.context.enclosing_statement(parent))
+            return self._track_name(
+                parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
+            )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
 
     # -- where the value goes ---------------------------------------------------------------------
@@ -185,7 +189,8 @@ class OwnershipAnalyzer:
         name = item.asname.name.value if item.asname is not None and isinstance(item.asname.name, cst.Name) else None
         if name is None:
             return [Leak(kind, call, WITH_DOES_NOT_CLOSE, binding=item, scope=scope)]
-        return self._track_name(name, call, kind, scope, item, with_target=True)
+        target = item.asname.name if item.asname is not None and isinstance(item.asname.name, cst.Name) else None
+        return self._track_name(name, call, kind, scope, item, with_target=True, target=target)
 
     def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         """``f(open(p))``: a temporary handed straight to a call. Only the callee could close it."""
@@ -247,7 +252,7 @@ class OwnershipAnalyzer:
         if isinstance(target, cst.Name):
             if kind.tuple_items:
                 return []  # the whole tuple is kept; its items are not tracked
-            return self._track_name(target.value, call, kind, scope, statement)
+            return self._track_name(target.value, call, kind, scope, statement, target=target)
         if isinstance(target, (cst.Tuple, cst.List)) and kind.tuple_items:
             leaks: List[Leak] = []
             for index in kind.tuple_items:
@@ -255,7 +260,7 @@ class OwnershipAnalyzer:
                     return []
                 element = target.elements[index].value
                 if isinstance(element, cst.Name) and element.value != "_":
-                    leaks.extend(self._track_name(element.value, call, kind, scope, statement))
+                    leaks.extend(self._track_name(element.value, call, kind, scope, statement, target=element))
                 elif isinstance(element, cst.Name):
                     leaks.append(Leak(kind, call, DISCARDED, use=f"[{index}]", scope=scope))
                 else:
@@ -276,24 +281,82 @@ class OwnershipAnalyzer:
         statement: Optional[cst.CSTNode],
         *,
         with_target: bool = False,
+        target: Optional[cst.Name] = None,
     ) -> List[Leak]:
         uses = self._scope_uses(scope)
         if name in uses.nested:
             return []
+        occurrences = uses.names.get(name, [])
+        segment = self._segment(occurrences, target)
         releases: List[cst.Call] = []
-        for use in uses.names.get(name, ()):
+        released_elsewhere = False
+        for index, use in enumerate(occurrences):
             fate, release = self._use(use, kind)
             if fate in (ESCAPE, MANAGED, SAFE_RELEASE):
-                return []
+                return []  # anywhere in the scope: stay quiet
             if fate == RELEASE and release is not None:
-                releases.append(release)
+                if segment[0] <= index < segment[1]:
+                    releases.append(release)
+                elif index < segment[0]:
+                    released_elsewhere = True  # before the binding: maybe in a loop
+        if not releases and released_elsewhere:
+            return []  # the name is rebound; a release of another binding may be loop-carried
         if with_target and not releases:
             return [Leak(kind, call, WITH_DOES_NOT_CLOSE, name=name, binding=statement, scope=scope)]
         if len(releases) == 1 and statement is not None and self._nothing_can_raise_between(statement, releases[0]):
             return []
         if releases:
             return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
+        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
+            # a detached launcher (webbrowser, editors): nothing of the parent's stays open
+            return []
         return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope)]
+
+    def _segment(self, occurrences: List[cst.Name], target: Optional[cst.Name]) -> Tuple[int, int]:
+        """The occurrences that belong to the binding ``target`` (occurrences are in source
+        order): from it up to a later rebinding that runs after it in an enclosing block (a
+        rebinding in a sibling ``else:`` branch does not end it)."""
+        if target is None:
+            return 0, len(occurrences)
+        start = next((i for i, n in enumerate(occurrences) if n is target), None)
+        if start is None:
+            return 0, len(occurrences)
+        positions = self._block_positions(target)
+        for index in range(start + 1, len(occurrences)):
+            name = occurrences[index]
+            if self._is_binding(name) and self._comes_after(name, positions):
+                return start, index
+        return start, len(occurrences)
+
+    def _block_positions(self, node: cst.CSTNode) -> Dict[int, int]:
+        """For each block enclosing ``node``: the index of the statement holding it."""
+        positions: Dict[int, int] = {}
+        child: cst.CSTNode = node
+        for ancestor in self.context.ancestors(node):
+            body = getattr(ancestor, "body", None)
+            if isinstance(body, (list, tuple)) and isinstance(ancestor, (cst.IndentedBlock, cst.Module)):
+                for i, statement in enumerate(body):
+                    if statement is child:
+                        positions[id(ancestor)] = i
+                        break
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                break
+            child = ancestor
+        return positions
+
+    def _comes_after(self, node: cst.CSTNode, positions: Dict[int, int]) -> bool:
+        for block, index in self._block_positions(node).items():
+            if block in positions:
+                return index > positions[block]
+        return False
+
+    def _is_binding(self, name: cst.Name) -> bool:
+        parent = self.context.parent(name)
+        if isinstance(parent, (cst.AssignTarget, cst.AsName)):
+            return True
+        if isinstance(parent, (cst.NamedExpr, cst.For, cst.CompFor)) and parent.target is name:
+            return True
+        return isinstance(parent, (cst.Element, cst.StarredElement)) and self._is_unpacking_target(parent)
 
     def _use(self, name: cst.Name, kind: ResourceKind) -> Tuple[int, Optional[cst.Call]]:
         """What this occurrence of a name does to the value, and the release call if it is one."""
@@ -370,21 +433,77 @@ class OwnershipAnalyzer:
         return ESCAPE, None
 
     def _nothing_can_raise_between(self, binding: cst.CSTNode, release: cst.Call) -> bool:
-        """``fd, path = mkstemp()`` directly followed by ``os.close(fd)``: no exception can come
-        between them (only plain name/constant assignments are allowed in between)."""
-        block = self.context.parent(binding)
-        statements = getattr(block, "body", None)
-        if not isinstance(statements, (list, tuple)):
-            return False
-        start = next((i for i, s in enumerate(statements) if s is binding), None)
-        if start is None:
-            return False
-        for statement in statements[start + 1 :]:
-            if any(node is release for node in walk(statement)):
-                return _is_statement_of(statement, release)
+        """``fd, path = mkstemp()`` directly followed by ``os.close(fd)`` (maybe after leaving an
+        ``if``/``else``, or as the first statement of a ``try`` or of its ``else:``): no
+        exception can come between them. Plain name/constant assignments may sit in between."""
+        for statement in self._successors(binding):
+            if self._starts_with(statement, release):
+                return True
+            if isinstance(statement, cst.Try):
+                continue  # entering `try:` runs nothing; its body follows
             if not _trivial(statement):
                 return False
         return False
+
+    def _starts_with(self, statement: cst.CSTNode, call: cst.Call) -> bool:
+        """``statement`` is a simple statement whose evaluation starts with ``call``:
+        ``p.wait()``, ``out, _ = p.communicate()``, ``return not p.wait()``."""
+        if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+            return False
+        child: cst.CSTNode = call
+        node = self.context.parent(call)
+        while node is not None and node is not statement:
+            first = (
+                (isinstance(node, (cst.UnaryOperation, cst.Await)))
+                or (isinstance(node, (cst.Comparison, cst.BinaryOperation, cst.BooleanOperation)) and node.left is child)
+                or (isinstance(node, (cst.Attribute, cst.Subscript)) and node.value is child)
+                or (isinstance(node, cst.Call) and node.func is child)
+                or (isinstance(node, (cst.Expr, cst.Assign, cst.AnnAssign, cst.Return)) and node.value is child)
+            )
+            if not first:
+                return False
+            child, node = node, self.context.parent(node)
+        return node is statement
+
+    def _successors(self, statement: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        """The statements that run after ``statement`` when nothing raises, as far as that is
+        plain: the rest of its block, then on after an enclosing ``if``/``else`` or into the
+        ``else:`` of an enclosing ``try``; a ``try`` statement is followed by its body."""
+        current: cst.CSTNode = statement
+        for _ in range(50):
+            block = self.context.parent(current)
+            body = getattr(block, "body", None)
+            if not isinstance(body, (list, tuple)):
+                return
+            position = next((i for i, s in enumerate(body) if s is current), None)
+            if position is None:
+                return
+            for following in body[position + 1 :]:
+                yield following
+                if isinstance(following, cst.Try):
+                    yield from following.body.body
+                    return
+                if not _trivial(following):
+                    return
+            owner = self.context.parent(block) if block is not None else None
+            if isinstance(owner, cst.Else):
+                owner = self.context.parent(owner)
+                if isinstance(owner, cst.If):  # the `else:` of an if: continue after the whole if
+                    pass
+                else:
+                    return
+            if isinstance(owner, cst.Try) and owner.body is block:
+                if owner.orelse is not None:
+                    yield from owner.orelse.body.body
+                return
+            if isinstance(owner, cst.If):
+                while isinstance(self.context.parent(owner), (cst.If, cst.Else)):
+                    owner = self.context.parent(owner)  # climb an elif chain
+                    if isinstance(owner, cst.Else):
+                        continue
+                current = owner
+                continue
+            return
 
     def _exception_safe(self, release: cst.CSTNode) -> bool:
         """A release in a ``finally:`` or ``except:`` block also runs when an exception is raised."""
@@ -471,6 +590,20 @@ class OwnershipAnalyzer:
         return set(uses.names) | uses.nested
 
 
+def _has_pipe(call: cst.Call) -> bool:
+    """``Popen(..., stdout=PIPE)``: the parent holds pipe ends that only it can close."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in ("stdin", "stdout", "stderr"):
+            value = arg.value
+            if isinstance(value, cst.Attribute):
+                value = value.attr
+            if isinstance(value, cst.Name) and value.value == "PIPE":
+                return True
+        if arg.star:
+            return True
+    return False
+
+
 def _terminal(func: cst.BaseExpression) -> Optional[str]:
     if isinstance(func, cst.Name):
         return func.value
@@ -482,17 +615,6 @@ def _terminal(func: cst.BaseExpression) -> Optional[str]:
 def _shorten_code(code: str) -> str:
     code = " ".join(code.split())
     return code if len(code) <= 40 else code[:37] + "..."
-
-
-def _is_statement_of(statement: cst.CSTNode, call: cst.Call) -> bool:
-    """``statement`` is just ``call`` (or ``await call``) as an expression statement."""
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return False
-    small = statement.body[0]
-    if not isinstance(small, cst.Expr):
-        return False
-    value = small.value.expression if isinstance(small.value, cst.Await) else small.value
-    return value is call
 
 
 _TRIVIAL_VALUES = (cst.Name, cst.BaseNumber, cst.SimpleString, cst.ConcatenatedString)

@@ -82,7 +82,13 @@ class ResourceWithoutContextManager(ResourceRule):
             ),
         ),
         Bad(
-            "import subprocess\n\ndef run(cmd):\n    proc = subprocess.Popen(cmd)\n    code = proc.wait()\n    return code\n",
+            "import subprocess\n\ndef run(cmd):\n    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)\n"
+            "    out = proc.stdout.read()\n    proc.wait()\n    return out\n",
+            fixed=(
+                "import subprocess\n\ndef run(cmd):\n    with subprocess.Popen(cmd, stdout=subprocess.PIPE) as proc:\n"
+                "        out = proc.stdout.read()\n    return out\n"
+            ),
+            unsafe=True,
         ),
         Bad("import socket\n\ndef ping(host):\n    socket.create_connection((host, 80)).sendall(b'ping')\n"),
         Good(
