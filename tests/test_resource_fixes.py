@@ -88,12 +88,12 @@ def test_fd_has_suggestion_only() -> None:
 
 
 def test_popen_fix_is_unsafe() -> None:
-    source = "import subprocess\n\ndef run(cmd):\n    p = subprocess.Popen(cmd)\n    log(p.pid)\n    p.wait()\n    return 1\n"
+    source = "import subprocess\n\ndef run(cmd):\n    p = subprocess.Popen(cmd, stdout=subprocess.PIPE)\n    log(p.pid)\n    p.wait()\n    return 1\n"
     finding = _only(source)
     assert finding.confidence is Confidence.MEDIUM
     assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
     assert _fix(source) == source
-    assert "with subprocess.Popen(cmd) as p:\n        log(p.pid)\n    return 1" in _fix(source, unsafe=True)
+    assert "with subprocess.Popen(cmd, stdout=subprocess.PIPE) as p:\n        log(p.pid)\n    return 1" in _fix(source, unsafe=True)
 
 
 def test_executor_close_block_is_unsafe() -> None:
@@ -160,3 +160,8 @@ def test_unknown_callee_fix_is_unsafe_and_wrapper_gets_none() -> None:
     assert "which does not close it" in known.message
     wrapper = _only("import zipfile\n\ndef names(path):\n    return zipfile.ZipFile(open(path, 'rb'))\n")
     assert wrapper.fix is None  # closing the file under the returned ZipFile would break it
+
+
+def test_popen_without_pipes_is_not_reported() -> None:
+    assert _codes("import subprocess\n\ndef launch(cmd):\n    subprocess.Popen(cmd)\n") == []
+    assert _codes("import subprocess\n\ndef launch(cmd):\n    subprocess.Popen(cmd, stdout=subprocess.PIPE)\n") == ["LKL302"]

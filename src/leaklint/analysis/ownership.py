@@ -136,6 +136,10 @@ class OwnershipAnalyzer:
             return []
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
+        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
+            # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
+            # webbrowser start a child and never wait for it on purpose).
+            return []
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
         if isinstance(parent, cst.WithItem) and parent.item is node:
@@ -155,8 +159,6 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
             return leak(PARTIAL, use="a `for` loop" if isinstance(parent, cst.For) else "a comprehension")
         if isinstance(parent, cst.Expr):
-            if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
-                return []  # fire and forget, as a launcher does: no pipe is left open
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             return self._assignment(parent, call, kind, scope)
@@ -303,13 +305,10 @@ class OwnershipAnalyzer:
             return []  # the name is rebound; a release of another binding may be loop-carried
         if with_target and not releases:
             return [Leak(kind, call, WITH_DOES_NOT_CLOSE, name=name, binding=statement, scope=scope)]
-        if len(releases) == 1 and statement is not None and self._nothing_can_raise_between(statement, releases[0]):
+        if releases and statement is not None and self._nothing_can_raise_between(statement, releases[0]):
             return []
         if releases:
             return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
-        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
-            # a detached launcher (webbrowser, editors): nothing of the parent's stays open
-            return []
         return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope)]
 
     def _segment(self, occurrences: List[cst.Name], target: Optional[cst.Name]) -> Tuple[int, int]:
