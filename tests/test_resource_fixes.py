@@ -165,3 +165,8 @@ def test_unknown_callee_fix_is_unsafe_and_wrapper_gets_none() -> None:
 def test_popen_without_pipes_is_not_reported() -> None:
     assert _codes("import subprocess\n\ndef launch(cmd):\n    subprocess.Popen(cmd)\n") == []
     assert _codes("import subprocess\n\ndef launch(cmd):\n    subprocess.Popen(cmd, stdout=subprocess.PIPE)\n") == ["LKL302"]
+
+
+def test_derived_value_passed_on_keeps_the_safe_fix() -> None:
+    finding = _only("def run(path, scope):\n    exec(open(path).read(), scope)\n")
+    assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE

@@ -99,6 +99,7 @@ IGNORE, BORROW, ESCAPE, MANAGED, RELEASE, SAFE_RELEASE = range(6)
 
 Scope = Union[cst.Module, cst.FunctionDef, cst.Lambda]
 CATALOGUE_NAMES = frozenset(CATALOGUE)
+WRAPS_FILEOBJ = frozenset({"gzip.GzipFile", "gzip.open", "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 
 
 @dataclass
@@ -136,6 +137,8 @@ class OwnershipAnalyzer:
             return []
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
+        if kind.qualname in WRAPS_FILEOBJ and any(a.keyword is not None and a.keyword.value == "fileobj" for a in call.args):
+            return []  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
         if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
             # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
             # webbrowser start a child and never wait for it on purpose).

@@ -208,6 +208,7 @@ class ResourceRule(Rule):
         may keep it); else True when that is safe, False when the callee is unknown."""
         before: List[cst.CSTNode] = []
         safe = True
+        direct = True  # the value on the path is still the resource itself (not open(p).read())
         child: cst.CSTNode = call
         node = self.context.parent(call)
         while node is not None and node is not statement:
@@ -215,7 +216,9 @@ class ResourceRule(Rule):
                 return None
             if isinstance(node, cst.Attribute) and not isinstance(self.context.parent(node), cst.Call):
                 return None  # open(p).buffer: the attribute may keep the resource alive
-            if isinstance(node, cst.Call) and isinstance(child, cst.Arg):
+            if isinstance(node, cst.Call) and node.func is child:
+                direct = False  # open(p).read(): from here on the value is the method's result
+            if direct and isinstance(node, cst.Call) and isinstance(child, cst.Arg):
                 qualified = self.context.qualified_name(node.func)
                 if qualified in CATALOGUE or qualified in LAZY_BORROWERS:
                     return None  # ZipFile(open(p)) / iter(open(p)) keeps using it after the statement
