@@ -85,6 +85,15 @@ STORING_METHODS = frozenset(
 )
 _STORING_WORDS = ("wrap", "register", "store", "save_handle", "track", "own", "closing", "add_", "set_")
 
+# Methods whose bound form, handed on (``setwriter(f.write)``), keeps the resource in use elsewhere.
+BOUND_METHODS_HANDED_ON = frozenset(
+    {
+        "write", "writelines", "read", "readline", "readlines", "readinto", "read1", "send", "sendall", "sendto",
+        "recv", "recvfrom", "recv_into", "fileno", "flush", "accept", "makefile", "execute", "submit", "cursor",
+        "__next__", "__iter__",
+    }
+)
+
 # Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
 RELEASE_METHODS = frozenset(
     {
@@ -99,7 +108,9 @@ IGNORE, BORROW, ESCAPE, MANAGED, RELEASE, SAFE_RELEASE = range(6)
 
 Scope = Union[cst.Module, cst.FunctionDef, cst.Lambda]
 CATALOGUE_NAMES = frozenset(CATALOGUE)
-WRAPS_FILEOBJ = frozenset({"gzip.GzipFile", "gzip.open", "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
+WRAPS_FILEOBJ = frozenset(
+    {"gzip.GzipFile", "gzip.open", "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile"}
+)
 
 
 @dataclass
@@ -137,7 +148,7 @@ class OwnershipAnalyzer:
             return []
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
-        if kind.qualname in WRAPS_FILEOBJ and any(a.keyword is not None and a.keyword.value == "fileobj" for a in call.args):
+        if kind.qualname in WRAPS_FILEOBJ and self._wraps_file_object(call, scope):
             return []  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
         if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
             # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
@@ -172,6 +183,38 @@ class OwnershipAnalyzer:
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
 
     # -- where the value goes ---------------------------------------------------------------------
+
+    def _wraps_file_object(self, call: cst.Call, scope: Scope) -> bool:
+        """``ZipFile(fp)`` / ``GzipFile(fileobj=buf)`` over an object the caller owns: closing the
+        wrapper would not close it, and the wrapper holds no descriptor of its own."""
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "fileobj":
+                return True
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        if not positional:
+            return False
+        value = positional[0].value
+        if isinstance(value, cst.Name) and value.value == "self":
+            return True
+        if isinstance(value, cst.Call):
+            return self.context.qualified_name(value.func) in ("io.BytesIO", "io.StringIO") or value.func is not None and (
+                self.context.qualified_name(value.func) in CATALOGUE_NAMES
+            )
+        if isinstance(value, cst.Name):
+            return self._bound_to_file(value.value, scope)
+        return False
+
+    def _bound_to_file(self, name: str, scope: Scope) -> bool:
+        """``name`` is assigned a file object (``open(...)``, ``BytesIO()``) in ``scope``."""
+        for use in self._scope_uses(scope).names.get(name, ()):
+            target = self.context.parent(use)
+            if isinstance(target, cst.AssignTarget):
+                assign = self.context.parent(target)
+                if isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call):
+                    qualified = self.context.qualified_name(assign.value.func)
+                    if qualified in CATALOGUE_NAMES or qualified in ("io.BytesIO", "io.StringIO"):
+                        return True
+        return False
 
     def _climb(self, call: cst.Call) -> Tuple[cst.CSTNode, Optional[cst.CSTNode]]:
         """Skip ``await``, and the branches of ``a if c else b`` / ``a or b``: they pass the value on."""
@@ -376,6 +419,8 @@ class OwnershipAnalyzer:
                 return BORROW, None
             if method in kind.release:
                 return SAFE_RELEASE, None  # registered as a callback: addCleanup(f.close), atexit...
+            if method in BOUND_METHODS_HANDED_ON and isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.Assign, cst.Yield)):
+                return ESCAPE, None  # a bound method handed on (setwriter(f.write)) keeps it alive
             return BORROW, None
         if isinstance(parent, cst.Arg):
             if parent.keyword is name:
@@ -438,6 +483,8 @@ class OwnershipAnalyzer:
         """``fd, path = mkstemp()`` directly followed by ``os.close(fd)`` (maybe after leaving an
         ``if``/``else``, or as the first statement of a ``try`` or of its ``else:``): no
         exception can come between them. Plain name/constant assignments may sit in between."""
+        if self._guarded_by_broad_except(binding, release):
+            return True
         for statement in self._successors(binding):
             if self._starts_with(statement, release):
                 return True
@@ -446,6 +493,39 @@ class OwnershipAnalyzer:
             if not _trivial(statement):
                 return False
         return False
+
+    def _guarded_by_broad_except(self, binding: cst.CSTNode, release: cst.Call) -> bool:
+        """``try: sock = socket(); sock.bind(a) / except Exception: pass`` then ``sock.close()``
+        after the ``try``: every exception in between is swallowed, so the close runs."""
+        for ancestor in self.context.ancestors(binding):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.Module)):
+                return False
+            if isinstance(ancestor, cst.Try) and not any(a is ancestor for a in self.context.ancestors(release)):
+                if not any(_broad(h) and not any(isinstance(n, cst.Raise) for n in walk(h)) for h in ancestor.handlers):
+                    continue
+                return any(self._starts_with(s, release) for s in self._successors(ancestor)) or self._after_in_block(ancestor, release)
+        return False
+
+    def _after_in_block(self, statement: cst.CSTNode, release: cst.Call) -> bool:
+        """``release`` sits in a statement after ``statement`` in the same block, not nested in a loop."""
+        block = self.context.parent(statement)
+        body = getattr(block, "body", None)
+        if not isinstance(body, (list, tuple)):
+            return False
+        start = next((i for i, s in enumerate(body) if s is statement), None)
+        if start is None:
+            return False
+        for later in body[start + 1 :]:
+            for node in walk(later):
+                if node is release:
+                    return not any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_until(release, later))
+        return False
+
+    def _ancestors_until(self, node: cst.CSTNode, stop: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        for ancestor in self.context.ancestors(node):
+            yield ancestor
+            if ancestor is stop:
+                return
 
     def _starts_with(self, statement: cst.CSTNode, call: cst.Call) -> bool:
         """``statement`` is a simple statement whose evaluation starts with ``call``:
@@ -590,6 +670,15 @@ class OwnershipAnalyzer:
     def names_in_scope(self, scope: Scope) -> Set[str]:
         uses = self._scope_uses(scope)
         return set(uses.names) | uses.nested
+
+
+def _broad(handler: cst.ExceptHandler) -> bool:
+    """``except:``, ``except Exception:`` or ``except BaseException:``."""
+    if handler.type is None:
+        return True
+    kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+    names = {e.value.value if isinstance(e, cst.Element) and isinstance(e.value, cst.Name) else getattr(e, "value", None) for e in kinds}
+    return bool(names & {"Exception", "BaseException"})
 
 
 def _has_pipe(call: cst.Call) -> bool:
