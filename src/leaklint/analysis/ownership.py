@@ -48,6 +48,7 @@ BORROWERS = frozenset(
         "shutil.copyfileobj", "hashlib.file_digest", "base64.encode", "base64.decode",
         "xml.etree.ElementTree.parse", "traceback.print_exc", "traceback.print_exception",
         "traceback.print_stack", "traceback.print_tb", "select.select",
+        "tokenize.detect_encoding", "tokenize.tokenize", "tokenize.generate_tokens",
         "subprocess.call", "subprocess.run", "subprocess.check_call", "subprocess.check_output",
         # common third-party loaders that read their argument and return plain data
         "yaml.load", "yaml.safe_load", "yaml.full_load", "yaml.unsafe_load", "yaml.load_all", "yaml.safe_load_all",
@@ -420,6 +421,9 @@ class OwnershipAnalyzer:
             if method in kind.release:
                 return SAFE_RELEASE, None  # registered as a callback: addCleanup(f.close), atexit...
             if method in BOUND_METHODS_HANDED_ON and isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.Assign, cst.Yield)):
+                callee = self.context.parent(grand) if isinstance(grand, cst.Arg) else None
+                if isinstance(callee, cst.Call) and self.context.qualified_name(callee.func) in BORROWERS:
+                    return BORROW, None  # tokenize.detect_encoding(f.readline)
                 return ESCAPE, None  # a bound method handed on (setwriter(f.write)) keeps it alive
             return BORROW, None
         if isinstance(parent, cst.Arg):
