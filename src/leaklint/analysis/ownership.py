@@ -511,18 +511,31 @@ class OwnershipAnalyzer:
         return False
 
     def _after_in_block(self, statement: cst.CSTNode, release: cst.Call) -> bool:
-        """``release`` sits in a statement after ``statement`` in the same block, not nested in a loop."""
-        block = self.context.parent(statement)
-        body = getattr(block, "body", None)
-        if not isinstance(body, (list, tuple)):
-            return False
-        start = next((i for i, s in enumerate(body) if s is statement), None)
-        if start is None:
-            return False
-        for later in body[start + 1 :]:
-            for node in walk(later):
-                if node is release:
-                    return not any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_until(release, later))
+        """``release`` sits in a statement after ``statement`` in its block, or after the
+        ``if``/``with`` that holds it, and not in a loop."""
+        current: Optional[cst.CSTNode] = statement
+        for _ in range(20):
+            if current is None:
+                return False
+            block = self.context.parent(current)
+            body = getattr(block, "body", None)
+            if not isinstance(body, (list, tuple)):
+                return False
+            start = next((i for i, s in enumerate(body) if s is current), None)
+            if start is None:
+                return False
+            for later in body[start + 1 :]:
+                for node in walk(later):
+                    if node is release:
+                        return not any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_until(release, later))
+            owner = self.context.parent(block) if block is not None else None
+            if isinstance(owner, cst.Else):
+                owner = self.context.parent(owner)
+            if not isinstance(owner, (cst.If, cst.With)):
+                return False
+            while isinstance(self.context.parent(owner), (cst.If, cst.Else)):
+                owner = self.context.parent(owner)
+            current = owner
         return False
 
     def _ancestors_until(self, node: cst.CSTNode, stop: cst.CSTNode) -> Iterator[cst.CSTNode]:
