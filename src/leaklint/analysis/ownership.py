@@ -422,8 +422,12 @@ class OwnershipAnalyzer:
                 return SAFE_RELEASE, None  # registered as a callback: addCleanup(f.close), atexit...
             if method in BOUND_METHODS_HANDED_ON and isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.Assign, cst.Yield)):
                 callee = self.context.parent(grand) if isinstance(grand, cst.Arg) else None
-                if isinstance(callee, cst.Call) and self.context.qualified_name(callee.func) in BORROWERS:
-                    return BORROW, None  # tokenize.detect_encoding(f.readline)
+                if isinstance(callee, cst.Call) and (
+                    isinstance(callee.func, cst.Name) or self.context.qualified_name(callee.func) in BORROWERS
+                ):
+                    # detect_encoding(f.readline): a plain function uses it now; a method of another
+                    # object (tracer.setwriter(f.write), loop.add_reader) is likely to keep it
+                    return BORROW, None
                 return ESCAPE, None  # a bound method handed on (setwriter(f.write)) keeps it alive
             return BORROW, None
         if isinstance(parent, cst.Arg):
