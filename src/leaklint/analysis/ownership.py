@@ -737,8 +737,8 @@ def _trivial(statement: cst.CSTNode) -> bool:
     if not isinstance(statement, cst.SimpleStatementLine):
         return False
     for small in statement.body:
-        if isinstance(small, cst.Pass):
-            continue
+        if isinstance(small, cst.Pass) or (isinstance(small, cst.AnnAssign) and small.value is None):
+            continue  # `x: int` binds nothing and runs nothing in a function
         if not (isinstance(small, cst.Assign) and isinstance(small.value, _TRIVIAL_VALUES)):
             return False
         if not all(isinstance(t.target, cst.Name) for t in small.targets):
