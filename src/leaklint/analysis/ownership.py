@@ -19,6 +19,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import dotted_name
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 
@@ -693,6 +694,15 @@ class OwnershipAnalyzer:
         return set(uses.names) | uses.nested
 
 
+def _is_os_close_of_name(expr: cst.BaseExpression) -> bool:
+    return (
+        isinstance(expr, cst.Call)
+        and dotted_name(expr.func) == "os.close"
+        and len(expr.args) == 1
+        and isinstance(expr.args[0].value, cst.Name)
+    )
+
+
 def _broad(handler: cst.ExceptHandler) -> bool:
     """``except:``, ``except Exception:`` or ``except BaseException:``."""
     if handler.type is None:
@@ -739,6 +749,8 @@ def _trivial(statement: cst.CSTNode) -> bool:
     for small in statement.body:
         if isinstance(small, cst.Pass) or (isinstance(small, cst.AnnAssign) and small.value is None):
             continue  # `x: int` binds nothing and runs nothing in a function
+        if isinstance(small, cst.Expr) and _is_os_close_of_name(small.value):
+            continue  # closing another descriptor (mkstemp twice, then os.close both)
         if not (isinstance(small, cst.Assign) and isinstance(small.value, _TRIVIAL_VALUES)):
             return False
         if not all(isinstance(t.target, cst.Name) for t in small.targets):
