@@ -305,6 +305,8 @@ class OwnershipAnalyzer:
             return self._track_name(target.value, call, kind, scope, statement, target=target)
         if isinstance(target, (cst.Tuple, cst.List)) and kind.tuple_items:
             leaks: List[Leak] = []
+            if any(isinstance(e, cst.StarredElement) for e in target.elements):
+                return []
             for index in kind.tuple_items:
                 if index >= len(target.elements):
                     return []
