@@ -170,3 +170,13 @@ def test_popen_without_pipes_is_not_reported() -> None:
 def test_derived_value_passed_on_keeps_the_safe_fix() -> None:
     finding = _only("def run(path, scope):\n    exec(open(path).read(), scope)\n")
     assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE
+
+
+def test_temporary_directory_gets_no_with_fix() -> None:
+    finding = _only("import tempfile\n\ndef f():\n    tmp = tempfile.TemporaryDirectory()\n    return tmp.name + '/x'\n")
+    assert finding.fix is None and "binds the path" in finding.suggestion
+
+
+def test_partial_suggestion_uses_the_fresh_name() -> None:
+    finding = _only("def load(path, f):\n    return f(open(path).read())\n")
+    assert "as f2:" in finding.suggestion

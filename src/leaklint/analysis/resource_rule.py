@@ -96,6 +96,8 @@ class ResourceRule(Rule):
         name = leak.name or kind.var
         confidence = Confidence.HIGH
         fix: Optional[Fix] = None
+        if leak.reason == PARTIAL and leak.scope is not None:
+            name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
         if leak.reason == PARTIAL:
             message = (
                 f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} "
@@ -160,6 +162,11 @@ class ResourceRule(Rule):
     def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str) -> str:
         if kind.fd:
             return f"release it with `os.close({name})` in a `finally:` block"
+        if not kind.enter_returns_self:
+            return (
+                f"call `{name}.{kind.release[0]}()` in a `finally:` block, or use `with {shown} as path:` "
+                f"(it binds the path, not the object) and use `path` instead of `{name}.name`"
+            )
         text = f"use `{self._with_form(kind, shown, name)}` and indent the code that uses `{name}` under it"
         if kind.with_changes_behaviour:
             text += f" (its `with` also calls `{kind.with_release}()`), or call `{name}.{kind.release[0]}()` in a `finally:` block"
@@ -177,7 +184,7 @@ class ResourceRule(Rule):
 
     def _can_fix(self, leak: Leak) -> bool:
         kind = leak.kind
-        if not kind.can_use_with or kind.tuple_items:
+        if not kind.can_use_with or kind.tuple_items or not kind.enter_returns_self:
             return False
         if self.context.parent(leak.call) is not None and isinstance(self.context.parent(leak.call), cst.Await):
             return False

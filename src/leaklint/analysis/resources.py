@@ -28,6 +28,7 @@ class ResourceKind:
     fd: bool = False  # a raw file descriptor (``os.close(fd)``), no ``with`` form
     tuple_items: Tuple[int, ...] = ()  # the call returns a tuple; these items are the resources
     var: str = "f"  # the name a fix gives it
+    enter_returns_self: bool = True  # False: `with x as y` binds something else (a path)
 
     @property
     def can_use_with(self) -> bool:
@@ -101,7 +102,13 @@ CATALOGUE: Dict[str, ResourceKind] = {
         _res("multiprocessing.pool.ThreadPool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
         _res("selectors.DefaultSelector", var="selector"),
         _res("mmap.mmap", var="mapped"),
-        _res("tempfile.TemporaryDirectory", release=("cleanup",), with_release="cleanup", var="tmpdir"),
+        _res(
+            "tempfile.TemporaryDirectory",
+            release=("cleanup",),
+            with_release="cleanup",
+            var="tmpdir",
+            enter_returns_self=False,
+        ),
         _res("requests.Session", var="session"),
         _res("requests.sessions.Session", var="session"),
         _res("httpx.Client", var="client"),
