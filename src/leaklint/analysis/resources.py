@@ -60,8 +60,6 @@ CATALOGUE: Dict[str, ResourceKind] = {
         _file("io.FileIO"),
         _file("io.open_code"),
         _file("tokenize.open"),
-        _file("wave.open", var="wav"),
-        _file("sunau.open", var="au"),
         _file("_io.open"),
         _file("codecs.open"),
         _file("pathlib.Path.open"),
