@@ -180,3 +180,13 @@ def test_temporary_directory_gets_no_with_fix() -> None:
 def test_partial_suggestion_uses_the_fresh_name() -> None:
     finding = _only("def load(path, f):\n    return f(open(path).read())\n")
     assert "as f2:" in finding.suggestion
+
+
+def test_extra_resources_from_pyproject(tmp_path: Path) -> None:
+    from leaklint.config import load_settings
+    from leaklint.runner import lint_paths
+
+    (tmp_path / "pyproject.toml").write_text('[tool.leaklint.LKL302]\nextra-resources = {"mylib.connect" = "close"}\n')
+    (tmp_path / "m.py").write_text("import mylib\n\ndef f():\n    c = mylib.connect()\n    c.query()\n")
+    report = lint_paths([str(tmp_path / "m.py")], load_settings(tmp_path))
+    assert [(f.code, f.line) for f in report.findings] == [("LKL302", 4)]
