@@ -41,10 +41,13 @@ class OpenWithoutContextManager(ResourceRule):
     (`os.open`, `mkstemp`) get a suggestion only.
 
     ## Known problems
-    The analysis is per function and flow-insensitive: a file passed to an unknown function is
-    assumed to be taken over by it (no report), and a close on only one branch counts as a close
-    (medium confidence). `self.x = open(...)` is reported only in classes without base classes
-    when nothing in the module closes any `.x`.
+    The analysis is per function and flow-insensitive: a file bound to a name and passed to an
+    unknown function is assumed to be taken over by it (no report), and a close on only one branch
+    counts as a close (medium confidence). A release in `finally:` counts as exception-safe even
+    when a statement before the `try:` could raise. `self.x = open(...)` is reported only in
+    classes without base classes when nothing in the module closes any `.x`. Archive and
+    compression wrappers over a stream the caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`)
+    are not reported: they hold no descriptor of their own.
 
     ## References
     - ruff: SIM115 open-file-with-context-handler. pylint: R1732 consider-using-with.

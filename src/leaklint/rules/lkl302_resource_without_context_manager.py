@@ -38,8 +38,11 @@ class ResourceWithoutContextManager(ResourceRule):
     inside `async def`.
 
     ## Known problems
-    The analysis is per function and flow-insensitive; a resource passed to an unknown function
-    is assumed to be taken over by it. Third-party names are matched only when imported under
+    The analysis is per function and flow-insensitive; a resource bound to a name and passed to an
+    unknown function is assumed to be taken over by it. `subprocess.Popen` is reported only when
+    it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
+    that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 
     ## References
