@@ -1,0 +1,430 @@
+"""The machinery LKL301 (files) and LKL302 (other resources) share: candidate calls, the
+ownership verdict, the message in the code's own names, and the context-manager fixes.
+
+This is a base class without a ``code``: the registry only collects rules defined in
+``leaklint/rules/``, so it is never run on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.names import collect_bindings
+from leaklint.analysis.ownership import (
+    BORROWERS,
+    DISCARDED,
+    LAZY_BORROWERS,
+    NEVER_CLOSED,
+    NOT_ON_EXCEPTION,
+    PARTIAL,
+    STORED_ON_SELF,
+    WITH_DOES_NOT_CLOSE,
+    Leak,
+    OwnershipAnalyzer,
+)
+from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
+from leaklint.analysis.walk import walk
+from leaklint.fixes.with_block import block_under_with, closing, statement_list, unique_name, wrap_statement
+from leaklint.rule import Confidence, Edit, Fix, FixSafety, ImportSpec, Rule
+
+PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
+_CONTEXTLIB = (ImportSpec("contextlib"),)
+
+
+def _shorten(code: str, limit: int = 60) -> str:
+    code = " ".join(code.split())
+    return code if len(code) <= limit else code[: limit - 4] + "...)"
+
+
+class ResourceRule(Rule):
+    """Shared base of LKL301 and LKL302; subclasses set ``family`` and the metadata."""
+
+    family: ClassVar[str]
+
+    def __init__(self, context: Any, settings: Mapping[str, Any]) -> None:
+        super().__init__(context, settings)
+        self.kinds: Dict[str, ResourceKind] = {q: k for q, k in CATALOGUE.items() if k.family == self.family}
+        self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
+        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
+        self.candidates: List[cst.Call] = []
+
+    def _aliases(self) -> Set[str]:
+        """Local names bound to a catalogued callable: ``from io import open as io_open``."""
+        return {local for local, target in self.context.module_bindings.names.items() if target in self.kinds}
+
+    # -- collecting ---------------------------------------------------------------------------
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Name):
+            terminal = func.value
+        elif isinstance(func, cst.Attribute):
+            terminal = func.attr.value
+        else:
+            return
+        if terminal in self.terminals:
+            # Resolved in leave_Module: during visit_Call the engine has not yet recorded the
+            # parents of the call's children, so names would resolve at module level.
+            self.candidates.append(node)
+
+    def _kind(self, call: cst.Call) -> Optional[ResourceKind]:
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "open" and isinstance(func.value, cst.Call):
+            # Path(p).open(): the one method call whose receiver type is visible
+            if self.context.qualified_name(func.value.func) in PATHLIB_CLASSES:
+                return self.kinds.get("pathlib.Path.open")
+        qualified = self.context.qualified_name(func)
+        return self.kinds.get(qualified) if qualified is not None else None
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if not self.candidates:
+            return
+        analyzer = OwnershipAnalyzer(self.context)
+        for call in self.candidates:
+            kind = self._kind(call)
+            if kind is None:
+                continue
+            for leak in analyzer.analyze(call, kind):
+                self._report(leak, analyzer)
+
+    # -- reporting ----------------------------------------------------------------------------
+
+    def _report(self, leak: Leak, analyzer: OwnershipAnalyzer) -> None:
+        kind, shown = leak.kind, _shorten(self.context.code(leak.call))
+        name = leak.name or kind.var
+        confidence = Confidence.HIGH
+        fix: Optional[Fix] = None
+        if leak.reason == PARTIAL and leak.scope is not None:
+            name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
+        if leak.reason == PARTIAL:
+            message = (
+                f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} "
+                "(CPython closes it when it is garbage-collected, PyPy may not, and `python -X dev` warns)"
+            )
+            suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
+            fix = self._fix_statement(leak, analyzer)
+        elif leak.reason == DISCARDED:
+            if kind.tuple_items:
+                message = f"the file descriptor returned by `{shown}` is never closed"
+                suggestion = (
+                    f"keep it (`fd, path = {shown}`) and release it with `os.close(fd)` in a `finally:` block, "
+                    "or use `tempfile.NamedTemporaryFile`" if kind.fd else f"keep both ends of `{shown}` and close them"
+                )
+            else:
+                message = f"`{shown}` is never {_released(kind)}: its result is discarded"
+                suggestion = f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name)}`"
+        elif leak.reason == NEVER_CLOSED:
+            message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
+            suggestion = self._binding_suggestion(kind, shown, name)
+            fix = self._fix_binding(leak, analyzer)
+        elif leak.reason == STORED_ON_SELF:
+            method = kind.release[0] if not kind.fd else "close"
+            cls = self.context.enclosing_class(leak.call)
+            owner = f"`{cls.name.value}`" if cls is not None else "the class"
+            message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in this module calls `{name}.{method}()`"
+            suggestion = (
+                f"give {owner} a `close()` method that calls "
+                + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")
+                + " (and `__enter__`/`__exit__` calling it), and close the instances"
+            )
+        elif leak.reason == WITH_DOES_NOT_CLOSE:
+            message = (
+                f"`with {shown}` does not close it: the connection's `with` commits or rolls back, "
+                "but leaves the connection open"
+            )
+            target = f" as {leak.name}, {leak.name}" if leak.name else ""
+            suggestion = f"use `with contextlib.closing({shown}){target}:` to commit and then close it"
+            fix = self._fix_with_item(leak)
+        else:  # NOT_ON_EXCEPTION
+            assert leak.release is not None
+            confidence = Confidence.MEDIUM
+            line = self.context.location(leak.release).line
+            release = _shorten(self.context.code(leak.release), 40)
+            message = (
+                f"`{name}` (from `{shown}`) is released by `{release}` on line {line}, "
+                "but not if an exception is raised before that"
+            )
+            suggestion = (
+                f"release it in a `finally:` block: `{release}`"
+                if kind.fd
+                else f"use `{self._with_form(kind, shown, name)}` (or call `{release}` in a `finally:` block)"
+            )
+            fix = self._fix_binding(leak, analyzer)
+        self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:
+        keyword = "async with" if kind.is_async else "with"
+        managed = shown if kind.with_closes else f"contextlib.closing({shown})"
+        return f"{keyword} {managed} as {name}:"
+
+    def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str) -> str:
+        if kind.fd:
+            return f"release it with `os.close({name})` in a `finally:` block"
+        if not kind.enter_returns_self:
+            return (
+                f"call `{name}.{kind.release[0]}()` in a `finally:` block, or use `with {shown} as path:` "
+                f"(it binds the path, not the object) and use `path` instead of `{name}.name`"
+            )
+        text = f"use `{self._with_form(kind, shown, name)}` and indent the code that uses `{name}` under it"
+        if kind.with_changes_behaviour:
+            text += f" (its `with` also calls `{kind.with_release}()`), or call `{name}.{kind.release[0]}()` in a `finally:` block"
+        elif kind.is_async:
+            text += f", or `await {name}.{kind.release[0]}()` in a `finally:` block"
+        return text
+
+    # -- fixes ----------------------------------------------------------------------------------
+
+    def _item(self, kind: ResourceKind, call: cst.Call) -> Tuple[cst.BaseExpression, Tuple[ImportSpec, ...]]:
+        return (call, ()) if kind.with_closes else (closing(call), _CONTEXTLIB)
+
+    def _safety(self, kind: ResourceKind, safe: bool) -> FixSafety:
+        return FixSafety.SAFE if safe and not kind.with_changes_behaviour else FixSafety.UNSAFE
+
+    def _can_fix(self, leak: Leak) -> bool:
+        kind = leak.kind
+        if not kind.can_use_with or kind.tuple_items or not kind.enter_returns_self:
+            return False
+        if self.context.parent(leak.call) is not None and isinstance(self.context.parent(leak.call), cst.Await):
+            return False
+        if kind.is_async:
+            scope = leak.scope
+            return isinstance(scope, cst.FunctionDef) and scope.asynchronous is not None
+        return True
+
+    def _fix_statement(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
+        """``data = open(p).read()`` -> ``with open(p) as f: data = f.read()`` (safe)."""
+        if not self._can_fix(leak) or leak.scope is None:
+            return None
+        statement = self.context.enclosing_statement(leak.call)
+        if statement is None or statement_list(self.context.parent(statement)) is None:
+            return None
+        path_safety = self._straight_path(leak.call, statement)
+        if path_safety is None:
+            return None
+        name = unique_name(leak.kind.var, analyzer.names_in_scope(leak.scope))
+        item, imports = self._item(leak.kind, leak.call)
+        assert isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+        new = wrap_statement(statement, leak.call, item, name, is_async=leak.kind.is_async)
+        return Fix((Edit(statement, new),), self._safety(leak.kind, path_safety), imports)
+
+    def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> Optional[bool]:
+        """Whether the statement can be put under ``with``: None when not (the call may not run
+        exactly once, something with side effects runs before it, or the value it is passed to
+        may keep it); else True when that is safe, False when the callee is unknown."""
+        before: List[cst.CSTNode] = []
+        safe = True
+        direct = True  # the value on the path is still the resource itself (not open(p).read())
+        child: cst.CSTNode = call
+        node = self.context.parent(call)
+        while node is not None and node is not statement:
+            if not _passes_value(node, child):
+                return None
+            if isinstance(node, cst.Attribute) and not isinstance(self.context.parent(node), cst.Call):
+                return None  # open(p).buffer: the attribute may keep the resource alive
+            if isinstance(node, cst.Call) and node.func is child:
+                direct = False  # open(p).read(): from here on the value is the method's result
+            if direct and isinstance(node, cst.Call) and isinstance(child, cst.Arg):
+                qualified = self.context.qualified_name(node.func)
+                if qualified in CATALOGUE or qualified in LAZY_BORROWERS:
+                    return None  # ZipFile(open(p)) / iter(open(p)) keeps using it after the statement
+                safe = safe and qualified in BORROWERS
+            before.extend(_evaluated_before(node, child))
+            child, node = node, self.context.parent(node)
+        if node is None:
+            return None
+        if isinstance(statement, cst.SimpleStatementLine):
+            if len(statement.body) != 1:
+                return None
+        elif not (isinstance(statement, cst.For) and statement.iter is child):
+            return None
+        if any(isinstance(n, (cst.Call, cst.Await, cst.Yield, cst.NamedExpr)) for root in before for n in walk(root)):
+            return None
+        return safe
+
+    def _fix_binding(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
+        """``f = open(p)`` + uses (+ ``f.close()``) in one block -> a ``with`` block."""
+        binding = leak.binding
+        if not self._can_fix(leak) or leak.name is None or leak.scope is None:
+            return None
+        if not isinstance(binding, cst.SimpleStatementLine) or len(binding.body) != 1:
+            return None
+        small = binding.body[0]
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and small.value is leak.call
+        ):
+            return None
+        block = self.context.parent(binding)
+        statements = statement_list(block) if block is not None else None
+        if statements is None:
+            return None
+        index = _index(statements, binding)
+        used_at = self._use_positions(leak, analyzer, block, statements)
+        if index is None or used_at is None or any(position <= index for position in used_at):
+            return None
+        item, imports = self._item(leak.kind, leak.call)
+        if leak.reason == NOT_ON_EXCEPTION:
+            end = self._release_position(leak, statements)
+            if end is None or any(position > end for position in used_at):
+                return None
+            moved = statements[index + 1 : end]
+            removed = statements[index + 1 : end + 1]
+            safe = True
+        else:
+            end = self._last_dependent(leak.name, statements, index)
+            if end is None:
+                return None
+            moved = removed = statements[index + 1 : end + 1]
+            safe = False
+        new = block_under_with(binding, moved, item, leak.name, is_async=leak.kind.is_async)
+        edits = (Edit(binding, new),) + tuple(Edit(s, cst.RemoveFromParent()) for s in removed)
+        return Fix(edits, self._safety(leak.kind, safe), imports)
+
+    def _use_positions(
+        self, leak: Leak, analyzer: OwnershipAnalyzer, block: cst.CSTNode, statements: Sequence[cst.BaseStatement]
+    ) -> Optional[List[int]]:
+        """For each use of the name, the index of the block's statement holding it (None: outside)."""
+        assert leak.scope is not None and leak.name is not None
+        positions = {id(s): i for i, s in enumerate(statements)}
+        found: List[int] = []
+        for use in analyzer.uses_of(leak.scope, leak.name):
+            parent = self.context.parent(use)
+            if isinstance(parent, cst.Attribute) and parent.attr is use:
+                continue
+            if isinstance(parent, cst.AssignTarget) and self.context.enclosing_statement(parent) is leak.binding:
+                continue
+            top: Optional[cst.CSTNode] = use
+            while top is not None and id(top) not in positions:
+                top = self.context.parent(top)
+                if top is block:
+                    return None
+            if top is None:
+                return None
+            found.append(positions[id(top)])
+        return found
+
+    def _release_position(self, leak: Leak, statements: Sequence[cst.BaseStatement]) -> Optional[int]:
+        release = leak.release
+        kind = leak.kind
+        if release is None or not isinstance(release.func, cst.Attribute) or release.args:
+            return None
+        method = release.func.attr.value
+        if method != (kind.with_release if kind.with_closes else "close"):
+            return None
+        for position, statement in enumerate(statements):
+            if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+                small = statement.body[0]
+                if isinstance(small, cst.Expr):
+                    value = small.value.expression if isinstance(small.value, cst.Await) else small.value
+                    if value is release:
+                        return position
+        return None
+
+    def _last_dependent(self, name: str, statements: Sequence[cst.BaseStatement], index: int) -> Optional[int]:
+        """The last statement after ``index`` that uses ``name`` or a name computed from it
+        (``cur = conn.cursor()`` keeps needing ``conn``)."""
+        tracked = {name}
+        last: Optional[int] = None
+        for position in range(index + 1, len(statements)):
+            statement = statements[position]
+            nodes = list(walk(statement))
+            if any(isinstance(n, cst.Name) and n.value in tracked for n in nodes):
+                last = position
+                bound = collect_bindings(statement, self.context.module_name, self.context.is_package, nodes=nodes)
+                tracked.update(bound.names)
+        return last
+
+    def _fix_with_item(self, leak: Leak) -> Optional[Fix]:
+        """``with sqlite3.connect(p) as conn:`` -> ``with contextlib.closing(sqlite3.connect(p)) as conn, conn:``."""
+        item = self.context.parent(leak.call)
+        if not isinstance(item, cst.WithItem) or leak.name is None:
+            return None
+        first = item.with_changes(
+            item=closing(leak.call), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+        second = cst.WithItem(item=cst.Name(leak.name), comma=item.comma)
+        return Fix((Edit(item, cst.FlattenSentinel([first, second])),), FixSafety.SAFE, _CONTEXTLIB)
+
+
+def _passes_value(node: cst.CSTNode, child: cst.CSTNode) -> bool:
+    """``node`` evaluates ``child`` exactly once, unconditionally, and uses its value."""
+    if isinstance(node, cst.Attribute):
+        return node.value is child
+    if isinstance(node, cst.Call):
+        return node.func is child or isinstance(child, cst.Arg)
+    if isinstance(node, cst.Arg):
+        return node.value is child
+    if isinstance(node, cst.Subscript):
+        return node.value is child
+    if isinstance(node, (cst.Element, cst.Tuple, cst.List)):
+        return True
+    if isinstance(node, (cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return, cst.Expr)):
+        return node.value is child
+    if isinstance(node, cst.CompFor):
+        return node.iter is child
+    if isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp)):
+        return node.for_in is child  # only the outermost iterable is evaluated once, eagerly
+    return False
+
+
+def _evaluated_before(node: cst.CSTNode, child: cst.CSTNode) -> List[cst.CSTNode]:
+    """The parts of ``node`` that Python evaluates before ``child``."""
+    if isinstance(node, cst.Call) and isinstance(child, cst.Arg):
+        earlier: List[cst.CSTNode] = [node.func]
+        for arg in node.args:
+            if arg is child:
+                break
+            earlier.append(arg)
+        return earlier
+    if isinstance(node, (cst.Tuple, cst.List)):
+        earlier = []
+        for element in node.elements:
+            if element is child:
+                break
+            earlier.append(element)
+        return earlier
+    return []
+
+
+def _index(statements: Sequence[cst.BaseStatement], statement: cst.CSTNode) -> Optional[int]:
+    for position, candidate in enumerate(statements):
+        if candidate is statement:
+            return position
+    return None
+
+
+def _released(kind: ResourceKind) -> str:
+    method = kind.release[0]
+    if method in ("close", "os.close", "aclose"):
+        return "closed"
+    if method == "wait":
+        return "waited for"
+    if method == "cleanup":
+        return "cleaned up"
+    return f"released (`{method}()`)"
+
+
+def _release_call(kind: ResourceKind, name: str) -> str:
+    if kind.fd:
+        return f"call `os.close({name})`"
+    prefix = "await " if kind.is_async else ""
+    return f"call `{prefix}{name}.{kind.release[0]}()`"
+
+
+def _what_is_kept(leak: Leak) -> str:
+    use = leak.use
+    if use.startswith("a "):
+        return f"it is only iterated in {use}"
+    if use.endswith("()") and use.startswith("."):
+        return f"only the result of its `{use}` is kept"
+    if use.startswith("."):
+        return f"only its `{use}` is used"
+    if use.startswith("["):
+        return "only an item of it is kept"
+    if leak.callee_known:
+        return f"it is only passed to `{use}`, which does not close it"
+    return f"it is only passed to `{use}`, which is not known to close it"

@@ -1,0 +1,100 @@
+"""LKL301: a file opened without a context manager and not reliably closed."""
+
+from __future__ import annotations
+
+from leaklint.analysis.resource_rule import ResourceRule
+from leaklint.analysis.resources import FILE
+from leaklint.rule import Bad, FixSafety, Good, Option
+
+
+class OpenWithoutContextManager(ResourceRule):
+    """
+    ## What it does
+    Flags a file that is opened without a context manager and is not closed on every path:
+    `open`, `io.open`, `codecs.open`, `Path(...).open`, `gzip`/`bz2`/`lzma.open`, `tarfile.open`,
+    `zipfile.ZipFile`, the `tempfile` file classes, `os.fdopen`, `dbm`/`shelve.open`, and raw file
+    descriptors from `os.open` and `tempfile.mkstemp`.
+
+    ## Why is this bad?
+    A file that is never closed keeps its descriptor (and, for writes, its unflushed buffer) until
+    the garbage collector gets to it. CPython usually closes it when the last reference goes away,
+    but PyPy and other interpreters do not, a reference cycle or a traceback can keep it alive,
+    written data may not be on disk when another process reads the file, and `python -X dev`
+    reports a `ResourceWarning`. A file closed with `f.close()` but not in a `finally:` block leaks
+    whenever an exception is raised before the close.
+
+    leaklint tracks ownership rather than syntax: a file is fine when it is closed in a `finally:`
+    block or by `with`, `contextlib.closing` or `ExitStack.enter_context`, when it is returned or
+    yielded to the caller, handed to another object, stored on `self` in a class that closes it,
+    or opened inside `__enter__`. It is not fine when only part of it escapes:
+    `return open(p).read()` or `json.load(open(p))`.
+
+    Two confidences: "never closed" is high; "closed, but not if an exception is raised before
+    the close" is medium.
+
+    ## Fix safety
+    Rewriting one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`,
+    is safe, and so is turning `f = open(p)` ... `f.close()` in one block (with no use of `f` after
+    the close) into a `with` block. Moving the statements that follow `f = open(p)` under a new
+    `with` when the file is never closed is unsafe: the file is now closed (and flushed) at the
+    end of the block, and a failing close raises where it was silent before. Raw descriptors
+    (`os.open`, `mkstemp`) get a suggestion only.
+
+    ## Known problems
+    The analysis is per function and flow-insensitive: a file bound to a name and passed to an
+    unknown function is assumed to be taken over by it (no report), and a close on only one branch
+    counts as a close (medium confidence). A release in `finally:` counts as exception-safe even
+    when a statement before the `try:` could raise. `self.x = open(...)` is reported only in
+    classes without base classes when nothing in the module closes any `.x`. Archive and
+    compression wrappers over a stream the caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`)
+    are not reported: they hold no descriptor of their own.
+
+    ## References
+    - ruff: SIM115 open-file-with-context-handler. pylint: R1732 consider-using-with.
+      flake8-simplify: SIM115. CodeQL: py/file-not-closed.
+    - LKL302 covers sockets, connections, processes, pools and sessions.
+    """
+
+    family = FILE
+    code = "LKL301"
+    name = "open-without-context-manager"
+    message = "`{name}` (from `open(...)`) is never closed / not closed if an exception is raised"
+    fix_title = "open the file in a `with` statement"
+    fix_safety = FixSafety.SAFE
+    options = (
+        Option(
+            "extra-resources",
+            dict,
+            {},
+            'more file-like openers: {"mylib.open_log" = "close"} (qualified name -> release method, '
+            'or a table with release, async, with, with-changes-behaviour)',
+        ),
+    )
+    examples = (
+        Bad(
+            "f = open('file.txt', 'w')\nf.write('hello')\n",
+            fixed="with open('file.txt', 'w') as f:\n    f.write('hello')\n",
+            unsafe=True,
+        ),
+        Bad(
+            "def load(path):\n    data = open(path).read()\n    return data\n",
+            fixed="def load(path):\n    with open(path) as f:\n        data = f.read()\n    return data\n",
+        ),
+        Bad(
+            "def load(path):\n    f = open(path)\n    data = f.read()\n    f.close()\n    return data\n",
+            fixed="def load(path):\n    with open(path) as f:\n        data = f.read()\n    return data\n",
+        ),
+        Bad(
+            "import json\n\ndef load(path):\n    return json.load(open(path))\n",
+            fixed="import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n",
+        ),
+        Bad("import tempfile\n\n_, path = tempfile.mkstemp()\n"),
+        Good("with open('file.txt', 'w') as f:\n    f.write('hello')\n"),
+        Good("def load(path):\n    f = open(path)\n    try:\n        return f.read()\n    finally:\n        f.close()\n"),
+        Good("def open_log(path):\n    return open(path, 'a')\n"),
+        Good(
+            "class Log:\n    def __init__(self, path):\n        self.file = open(path, 'a')\n\n"
+            "    def close(self):\n        self.file.close()\n"
+        ),
+        Good("open('stamp', 'w').close()\n"),
+    )

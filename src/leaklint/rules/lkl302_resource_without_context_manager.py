@@ -1,0 +1,110 @@
+"""LKL302: a socket, connection, process, pool or session that is not reliably released."""
+
+from __future__ import annotations
+
+from leaklint.analysis.resource_rule import ResourceRule
+from leaklint.analysis.resources import RESOURCE
+from leaklint.rule import Bad, FixSafety, Good, Option
+
+
+class ResourceWithoutContextManager(ResourceRule):
+    """
+    ## What it does
+    Flags a resource other than a file that is created without a context manager and is not
+    released on every path: sockets, `sqlite3`/`psycopg`/`pymysql` connections, `subprocess.Popen`,
+    `urlopen` responses, `http.client` connections, executors and process pools, selectors,
+    `mmap`, `tempfile.TemporaryDirectory`, `requests`/`httpx`/`aiohttp` sessions and clients,
+    `smtplib` and `ftplib` clients. Extend the catalogue with the `extra-resources` option.
+
+    ## Why is this bad?
+    Each of these holds an operating-system resource (a socket, a descriptor, a child process, a
+    thread pool, a temporary directory) that the garbage collector releases late or never: a
+    process that is not waited for stays a zombie, an executor's threads keep running, a socket
+    keeps its port. Some context managers do not release at all: `with sqlite3.connect(p) as conn`
+    commits or rolls back but does not close the connection.
+
+    The same ownership tracking as LKL301 keeps idiomatic code quiet: released in `finally:`,
+    managed by `with`/`contextlib.closing`/`ExitStack`, returned or yielded, handed to another
+    object, or stored on `self` in a class that releases it. "Never released" is high confidence;
+    "released, but not if an exception is raised first" is medium.
+
+    ## Fix safety
+    `with sqlite3.connect(p) as conn:` becomes `with contextlib.closing(sqlite3.connect(p)) as conn, conn:`
+    (still commits, now also closes): safe. A single statement or a create ... `close()` block
+    rewritten as `with` is safe. Moving the statements that follow the creation under a new `with`
+    is unsafe, and so is any `with` for `Popen` (its `with` waits for the child), executors (their
+    `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
+    `smtplib`/`ftplib` clients (their `with` sends QUIT). Async clients get `async with`, only
+    inside `async def`.
+
+    ## Known problems
+    The analysis is per function and flow-insensitive; a resource bound to a name and passed to an
+    unknown function is assumed to be taken over by it. `subprocess.Popen` is reported only when
+    it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
+    that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    `with` binds the path, not the object. Third-party names are matched only when imported under
+    their documented module (`requests.Session`, `httpx.Client`...).
+
+    ## References
+    - pylint: R1732 consider-using-with (Popen, pools, files). ruff: SIM115 covers files only.
+      CPython: `ResourceWarning` under `-X dev`.
+    - LKL301 covers files.
+    """
+
+    family = RESOURCE
+    code = "LKL302"
+    name = "resource-without-context-manager"
+    message = "`{name}` (from `{call}`) is never released / not released if an exception is raised"
+    fix_title = "manage the resource with a `with` statement"
+    fix_safety = FixSafety.SAFE
+    options = (
+        Option(
+            "extra-resources",
+            dict,
+            {},
+            'more resources: {"mylib.connect" = "close"} (qualified name -> release method, or a table '
+            "with release, async, with, with-changes-behaviour)",
+        ),
+    )
+    examples = (
+        Bad(
+            "import sqlite3\nconn = sqlite3.connect('app.db')\ncur = conn.cursor()\ncur.execute('select 1')\n",
+            fixed=(
+                "import sqlite3\nimport contextlib\n\nwith contextlib.closing(sqlite3.connect('app.db')) as conn:\n"
+                "    cur = conn.cursor()\n    cur.execute('select 1')\n"
+            ),
+            unsafe=True,
+        ),
+        Bad(
+            "import sqlite3\n\ndef save(path, row):\n    with sqlite3.connect(path) as conn:\n"
+            "        conn.execute('insert into t values (?)', row)\n",
+            fixed=(
+                "import sqlite3\nimport contextlib\n\ndef save(path, row):\n"
+                "    with contextlib.closing(sqlite3.connect(path)) as conn, conn:\n"
+                "        conn.execute('insert into t values (?)', row)\n"
+            ),
+        ),
+        Bad(
+            "import subprocess\n\ndef run(cmd):\n    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)\n"
+            "    out = proc.stdout.read()\n    proc.wait()\n    return out\n",
+            fixed=(
+                "import subprocess\n\ndef run(cmd):\n    with subprocess.Popen(cmd, stdout=subprocess.PIPE) as proc:\n"
+                "        out = proc.stdout.read()\n    return out\n"
+            ),
+            unsafe=True,
+        ),
+        Bad("import socket\n\ndef ping(host):\n    socket.create_connection((host, 80)).sendall(b'ping')\n"),
+        Good(
+            "import socket\n\ndef ping(host):\n    with socket.create_connection((host, 80)) as sock:\n"
+            "        sock.sendall(b'ping')\n"
+        ),
+        Good(
+            "from concurrent.futures import ThreadPoolExecutor\n\n\nclass Worker:\n    def __init__(self):\n"
+            "        self.pool = ThreadPoolExecutor()\n\n    def close(self):\n        self.pool.shutdown()\n"
+        ),
+        Good(
+            "import contextlib\nimport sqlite3\n\ndef count(path):\n"
+            "    with contextlib.closing(sqlite3.connect(path)) as conn:\n"
+            "        return conn.execute('select count(*) from t').fetchone()\n"
+        ),
+    )
