@@ -45,10 +45,13 @@ def test_fixture_fixes_safe_then_unsafe() -> None:
     assert _codes(unsafe) == []
 
 
-def test_seed_example_is_high_and_unsafe_fix() -> None:
+def test_seed_example_is_high_and_safe_fix_to_the_end_of_the_scope() -> None:
     finding = _only("f = open('file.txt', 'w')\nf.write('hello')\n")
     assert finding.code == "LKL301" and finding.confidence is Confidence.HIGH
-    assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
+    assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE
+    # stopping before the end of the body moves the close earlier: unsafe
+    earlier = _only("f = open('file.txt', 'w')\nf.write('hello')\nprint('done')\n")
+    assert earlier.fix is not None and earlier.fix.safety is FixSafety.UNSAFE
     assert "with open('file.txt', 'w') as f:" in finding.suggestion
 
 

@@ -279,10 +279,19 @@ class ResourceRule(Rule):
             if end is None:
                 return None
             moved = removed = statements[index + 1 : end + 1]
-            safe = False
+            # Wrapping the rest of a function (or module) body closes the resource where the
+            # scope ends, which is when CPython's reference counting would have closed it: the
+            # behaviour only changes on the paths that leaked. Stopping earlier moves the close.
+            safe = end == len(statements) - 1 and self._is_scope_body(block, leak.scope)
         new = block_under_with(binding, moved, item, leak.name, is_async=leak.kind.is_async)
         edits = (Edit(binding, new),) + tuple(Edit(s, cst.RemoveFromParent()) for s in removed)
         return Fix(edits, self._safety(leak.kind, safe), imports)
+
+    @staticmethod
+    def _is_scope_body(block: cst.CSTNode, scope: cst.CSTNode) -> bool:
+        if isinstance(scope, cst.Module):
+            return block is scope
+        return isinstance(scope, cst.FunctionDef) and block is scope.body
 
     def _use_positions(
         self, leak: Leak, analyzer: OwnershipAnalyzer, block: cst.CSTNode, statements: Sequence[cst.BaseStatement]

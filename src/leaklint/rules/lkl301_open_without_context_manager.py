@@ -35,10 +35,12 @@ class OpenWithoutContextManager(ResourceRule):
     ## Fix safety
     Rewriting one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`,
     is safe, and so is turning `f = open(p)` ... `f.close()` in one block (with no use of `f` after
-    the close) into a `with` block. Moving the statements that follow `f = open(p)` under a new
-    `with` when the file is never closed is unsafe: the file is now closed (and flushed) at the
-    end of the block, and a failing close raises where it was silent before. Raw descriptors
-    (`os.open`, `mkstemp`) get a suggestion only.
+    the close) into a `with` block. When the file is never closed, wrapping the rest of the
+    function (or module) body after `f = open(p)` in a `with` is safe too: the file is closed where
+    the scope ends, which is when CPython's reference counting closed it, and only the leaking
+    paths change (a failing close now raises instead of being printed as ignored). Moving only
+    some of the following statements under a new `with` is unsafe: the file is closed (and
+    flushed) earlier than before. Raw descriptors (`os.open`, `mkstemp`) get a suggestion only.
 
     ## Known problems
     The analysis is per function and flow-insensitive: a file bound to a name and passed to an
@@ -74,7 +76,6 @@ class OpenWithoutContextManager(ResourceRule):
         Bad(
             "f = open('file.txt', 'w')\nf.write('hello')\n",
             fixed="with open('file.txt', 'w') as f:\n    f.write('hello')\n",
-            unsafe=True,
         ),
         Bad(
             "def load(path):\n    data = open(path).read()\n    return data\n",

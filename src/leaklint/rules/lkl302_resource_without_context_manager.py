@@ -31,8 +31,10 @@ class ResourceWithoutContextManager(ResourceRule):
     ## Fix safety
     `with sqlite3.connect(p) as conn:` becomes `with contextlib.closing(sqlite3.connect(p)) as conn, conn:`
     (still commits, now also closes): safe. A single statement or a create ... `close()` block
-    rewritten as `with` is safe. Moving the statements that follow the creation under a new `with`
-    is unsafe, and so is any `with` for `Popen` (its `with` waits for the child), executors (their
+    rewritten as `with` is safe, and so is wrapping the rest of the function (or module) body after
+    a creation that is never released: it is released where the scope ends, as reference counting
+    did. Moving only some of the following statements under a new `with` is unsafe (it releases
+    earlier), and so is any `with` for `Popen` (its `with` waits for the child), executors (their
     `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
     `smtplib`/`ftplib` clients (their `with` sends QUIT). Async clients get `async with`, only
     inside `async def`.
@@ -73,7 +75,6 @@ class ResourceWithoutContextManager(ResourceRule):
                 "import sqlite3\nimport contextlib\n\nwith contextlib.closing(sqlite3.connect('app.db')) as conn:\n"
                 "    cur = conn.cursor()\n    cur.execute('select 1')\n"
             ),
-            unsafe=True,
         ),
         Bad(
             "import sqlite3\n\ndef save(path, row):\n    with sqlite3.connect(path) as conn:\n"
