@@ -50,8 +50,11 @@ _NOT_HELD = frozenset(
         "typing.Literal", "typing_extensions.Literal", "typing.Final", "typing.Iterator", "typing.Generator",
         "collections.abc.Iterator", "collections.abc.Generator", "typing.Iterable", "collections.abc.Iterable",
         "typing.AsyncIterator", "typing.Awaitable", "typing.Coroutine", "typing.TypeGuard",
+        "weakref.ref", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType",
+        "weakref.WeakMethod", "_weakref.ref", "_weakref.ReferenceType",
     }
-)
+) | WEAK_CONTAINERS
+_PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
 # Edge kinds, in the order a report prefers them as "the back-reference to make weak".
@@ -121,6 +124,7 @@ class LocalStore:
     via_setattr: bool  # `holder.attr = value` (a property setter may make it weak)
     location: Location
     text: str
+    value_plain: bool = False  # the value is a plain list/dict/set: it cannot be weakly referenced
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,7 @@ class _Scope:
     self_name: Optional[str]
     types: Dict[str, Set[str]] = field(default_factory=dict)
     param_names: Set[str] = field(default_factory=set)
+    plain: Set[str] = field(default_factory=set)  # locals bound to list/dict/set displays
 
 
 class _Collector:
@@ -377,6 +382,8 @@ class _Collector:
                 name = node.targets[0].target.value
                 if name == scope.self_name or name in scope.param_names:
                     continue
+                if isinstance(node.value, _PLAIN_DISPLAYS):
+                    scope.plain.add(name)
                 if isinstance(node.value, cst.Call):
                     called = self._resolve(node.value.func, node.value.func)
                     if called and not called.startswith("builtins.") and called not in WEAK_FUNCTIONS:
@@ -437,7 +444,7 @@ class _Collector:
                 holder_name, value.value, holder_types,
                 target.attr.value if isinstance(target, cst.Attribute) else None,
                 isinstance(target, cst.Attribute) and not container,
-                self.context.location(node), _short(self.context.code(node)),
+                self.context.location(node), _short(self.context.code(node)), value.value in scope.plain,
             ))
 
     def _init_store(self, info: ClassInfo, attr: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
@@ -478,7 +485,7 @@ class _Collector:
         if isinstance(holder, cst.Name) and isinstance(value, cst.Name) and holder.value != value.value:
             stores.append(LocalStore(
                 holder.value, value.value, tuple(sorted(scope.types.get(holder.value, ()))), None, False,
-                self.context.location(node), _short(self.context.code(node)),
+                self.context.location(node), _short(self.context.code(node)), value.value in scope.plain,
             ))
 
     def _call(self, scope: _Scope, node: cst.Call, stores: List[LocalStore]) -> None:

@@ -136,7 +136,7 @@ class MutualReference(ClassGraphRule):
                 f"(`weakref.ref(value)`, returned as `ref()` by the getter), so that "
                 f"`{second.holder}.{second.attr} = {second.value}` no longer keeps `{second.value}` alive"
             )
-        elif second.attr is not None and second.via_setattr:
+        elif second.attr is not None and second.via_setattr and not second.value_plain:
             suggestion = (
                 f"make the back-reference weak: `{second.holder}.{second.attr} = weakref.ref({second.value})` "
                 f"(or `weakref.proxy`, or a property whose setter stores `weakref.ref(value)`)"
