@@ -85,7 +85,7 @@ class DelInReferenceCycle(ClassGraphRule):
     def _finding(cls, owner: str, name: str, path: str, location: Location, cycle: Cycle) -> Finding:
         short = owner.rsplit(".", 1)[-1]
         instances = "its instances" if owner == name else f"instances of its subclass `{name.rsplit('.', 1)[-1]}`"
-        edge = cycle.edges[-1] if len(cycle.edges) > 1 else cycle.edges[0]
+        edge = cycle.edges[0]
         message = (
             f"`{short}.__del__` runs on objects that can sit in a reference cycle ({cycle.spelled()}): "
             f"{instances} are then freed only when the cyclic garbage collector runs, and the "
