@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -57,13 +58,20 @@ def _chain_facts(count: int) -> ClassFacts:
 
 def test_tarjan_is_iterative_and_near_linear() -> None:
     timings = []
-    for count in (10_000, 40_000):
+    for count in (10_000, 80_000):
         graph = ClassGraph({"m.py": _chain_facts(count)})
-        start = time.perf_counter()
-        components = graph.components()
-        timings.append(time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):
+            gc.disable()  # a collection in the middle of one run would make the ratio noise
+            try:
+                start = time.perf_counter()
+                components = graph.components()
+                best = min(best, time.perf_counter() - start)
+            finally:
+                gc.enable()
+        timings.append(best)
         assert [len(c) for c in components] == [count]  # deeper than any recursion limit
-    assert timings[1] < timings[0] * 12  # 4x the classes: far from quadratic (16x)
+    assert timings[1] < timings[0] * 32  # 8x the classes: linear is 8x, quadratic 64x
 
 
 def test_unrelated_classes_with_one_name_do_not_merge() -> None:

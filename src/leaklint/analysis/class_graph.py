@@ -32,6 +32,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Location
 
@@ -54,6 +55,7 @@ _NOT_HELD = frozenset(
         "weakref.WeakMethod", "_weakref.ref", "_weakref.ReferenceType",
     }
 ) | WEAK_CONTAINERS
+_WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
@@ -182,6 +184,15 @@ class _Collector:
         self.facts = ClassFacts(context.module_name)
         self.class_names: Dict[int, str] = {}  # id(ClassDef) -> qualified name
         self.infos: Dict[str, ClassInfo] = {}
+        self.lines: Optional[StatementLines] = None
+
+    def _location(self, node: cst.CSTNode) -> Location:
+        assert self.lines is not None
+        return self.lines.location(node)
+
+    def _text(self, node: cst.CSTNode) -> str:
+        assert self.lines is not None
+        return _short(self.lines.text(node))
 
     def run(self) -> ClassFacts:
         context = self.context
@@ -189,11 +200,19 @@ class _Collector:
             if target != LOCAL and target != f"{context.module_name}.{name}":
                 self.facts.aliases[f"{context.module_name}.{name}"] = target
         functions: List[cst.FunctionDef] = []
+        classes: List[cst.ClassDef] = []
+        statements: List[cst.CSTNode] = []
         for node in walk(context.module):
-            if isinstance(node, cst.ClassDef):
-                self._class(node)
-            elif isinstance(node, cst.FunctionDef):
-                functions.append(node)
+            kind = type(node)
+            if kind in STATEMENT_TYPES:
+                statements.append(node)
+                if kind is cst.ClassDef:
+                    classes.append(node)  # type: ignore[arg-type]
+                elif kind is cst.FunctionDef:
+                    functions.append(node)  # type: ignore[arg-type]
+        self.lines = statement_lines(context, statements)
+        for cls in classes:
+            self._class(cls)
         self._scope(_Scope(context.module, None, None))
         for function in functions:
             self._function(function)
@@ -221,7 +240,7 @@ class _Collector:
             resolved = self._resolve(arg.value, arg.value)
             if resolved:
                 bases.append(resolved)
-        info = ClassInfo(qualified, self.context.location(node.name), tuple(bases), path=self.context.path)
+        info = ClassInfo(qualified, self._location(node), tuple(bases), path=self.context.path)
         self.infos[qualified] = info
         self.facts.classes.append(info)
         if isinstance(node.body, cst.IndentedBlock):
@@ -238,6 +257,17 @@ class _Collector:
             self._edge(info.name, attr, target, False, PARAM, node, statement)
 
     # -- names and types ------------------------------------------------------------------------
+
+    def _resolve_call(self, func: cst.BaseExpression) -> Optional[str]:
+        """What a call's callee means, for callees that may be classes or weakref helpers only.
+
+        Resolving a name inside a function collects that function's bindings; by convention a
+        class is CapWords, so lowercase callees (other than weakref's) are not worth it.
+        """
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if not last or not (last[0].isupper() or last in _WEAK_LAST or (last[0] == "_" and last[1:2].isupper())):
+            return None
+        return self._resolve(func, func)
 
     def _resolve(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Optional[str]:
         dotted = dotted_name(expr)
@@ -287,7 +317,7 @@ class _Collector:
         if depth > 6:
             return [], False, OWNED
         if isinstance(expr, cst.Call):
-            called = self._resolve(expr.func, expr.func)
+            called = self._resolve_call(expr.func)
             if called in WEAK_FUNCTIONS:
                 return [], True, OWNED
             if called is None or called.startswith("builtins.") or called in WEAK_CONTAINERS:
@@ -340,7 +370,7 @@ class _Collector:
             info = self.infos[cls]
             name = node.name.value
             if name == "__del__":
-                info.del_location = self.context.location(node.name)
+                info.del_location = self._location(node)
             elif name == "__init__":
                 info.init_params = tuple(p.name.value for p in params[1:])
             setter = next(
@@ -358,7 +388,7 @@ class _Collector:
             if isinstance(inner, cst.Assign) and any(_is_attr_of(t.target, self_name) for t in inner.targets):
                 if isinstance(inner.value, cst.Name) and inner.value.value == value:
                     strong = True
-                elif isinstance(inner.value, cst.Call) and self._resolve(inner.value.func, inner.value.func) in WEAK_FUNCTIONS:
+                elif isinstance(inner.value, cst.Call) and self._resolve_call(inner.value.func) in WEAK_FUNCTIONS:
                     weak = True
         if weak and not strong:
             info.weak_properties.add(name)
@@ -370,14 +400,18 @@ class _Collector:
         self._infer_locals(scope, nodes)
         stores: List[LocalStore] = []
         for node in nodes:
-            if isinstance(node, (cst.Assign, cst.AnnAssign)):
+            kind = type(node)
+            if kind is cst.Assign or kind is cst.AnnAssign:
                 self._assignment(scope, node, stores)
-            elif isinstance(node, cst.Call):
-                self._call(scope, node, stores)
+            elif kind is cst.Call:
+                self._call(scope, node, stores)  # type: ignore[arg-type]
         self._pairs(scope, stores)
 
     def _infer_locals(self, scope: _Scope, nodes: Sequence[cst.CSTNode]) -> None:
         for node in nodes:
+            kind = type(node)
+            if kind is not cst.Assign and kind is not cst.AnnAssign:
+                continue
             if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
                 name = node.targets[0].target.value
                 if name == scope.self_name or name in scope.param_names:
@@ -385,7 +419,7 @@ class _Collector:
                 if isinstance(node.value, _PLAIN_DISPLAYS):
                     scope.plain.add(name)
                 if isinstance(node.value, cst.Call):
-                    called = self._resolve(node.value.func, node.value.func)
+                    called = self._resolve_call(node.value.func)
                     if called and not called.startswith("builtins.") and called not in WEAK_FUNCTIONS:
                         scope.types.setdefault(name, set()).add(called)
             elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name):
@@ -399,8 +433,8 @@ class _Collector:
     def _edge(self, source: str, attr: str, target: str, weak: bool, kind: str, node: cst.CSTNode,
               statement: cst.CSTNode, via_property: bool = False) -> None:
         self.facts.edges.append(
-            Edge(source, attr, target, weak, kind, self.context.location(node),
-                 _short(self.context.code(node)), via_property)
+            Edge(source, attr, target, weak, kind, self._location(node),
+                 self._text(node), via_property)
         )
 
     def _holder(self, scope: _Scope, expr: cst.BaseExpression) -> Tuple[List[str], Optional[str], bool]:
@@ -425,7 +459,7 @@ class _Collector:
             elif not on_self:
                 kind = BACKREF if kind == BACKREF else STORE
             if on_self and isinstance(value, cst.Call) and holders[0] in self.infos \
-                    and self._resolve(value.func, value.func) in WEAK_CONTAINERS:
+                    and self._resolve_call(value.func) in WEAK_CONTAINERS:
                 self.infos[holders[0]].weak_attrs.add(attr)
             for holder in holders:
                 for target_class in [*types, *extra_types]:
@@ -444,16 +478,16 @@ class _Collector:
                 holder_name, value.value, holder_types,
                 target.attr.value if isinstance(target, cst.Attribute) else None,
                 isinstance(target, cst.Attribute) and not container,
-                self.context.location(node), _short(self.context.code(node)), value.value in scope.plain,
+                self._location(node), self._text(node), value.value in scope.plain,
             ))
 
     def _init_store(self, info: ClassInfo, attr: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         weak = False
-        if isinstance(value, cst.Call) and value.args and self._resolve(value.func, value.func) in WEAK_FUNCTIONS:
+        if isinstance(value, cst.Call) and value.args and self._resolve_call(value.func) in WEAK_FUNCTIONS:
             value, weak = value.args[0].value, True
         if isinstance(value, cst.Name) and value.value in info.init_params:
             info.init_stores.append(
-                InitStore(value.value, attr, weak, self.context.location(node), _short(self.context.code(node)))
+                InitStore(value.value, attr, weak, self._location(node), self._text(node))
             )
 
     def _assignment(self, scope: _Scope, node: cst.CSTNode, stores: List[LocalStore]) -> None:
@@ -485,7 +519,7 @@ class _Collector:
         if isinstance(holder, cst.Name) and isinstance(value, cst.Name) and holder.value != value.value:
             stores.append(LocalStore(
                 holder.value, value.value, tuple(sorted(scope.types.get(holder.value, ()))), None, False,
-                self.context.location(node), _short(self.context.code(node)), value.value in scope.plain,
+                self._location(node), self._text(node), value.value in scope.plain,
             ))
 
     def _call(self, scope: _Scope, node: cst.Call, stores: List[LocalStore]) -> None:
@@ -510,10 +544,10 @@ class _Collector:
             if a.keyword is not None and isinstance(a.value, cst.Name) and a.value.value == scope.self_name
         )
         if positions or keywords:
-            called = self._resolve(func, func)
+            called = self._resolve_call(func)
             if called and not called.startswith("builtins."):
                 self.facts.ctor_calls.append(CtorCall(
-                    scope.cls, called, positions, keywords, self.context.location(node), _short(self.context.code(node))
+                    scope.cls, called, positions, keywords, self._location(node), self._text(node)
                 ))
 
     def _pairs(self, scope: _Scope, stores: List[LocalStore]) -> None:

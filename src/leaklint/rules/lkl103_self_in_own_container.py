@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional, Set, Tuple
+from typing import Iterator, Optional, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.class_graph import WEAK_CONTAINERS
-from leaklint.analysis.walk import walk, walk_scope
+from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
@@ -63,21 +63,23 @@ class SelfInOwnContainer(Rule):
         ),
     )
 
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        for inner in walk_scope(node):
-            if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name):
-                for target in inner.targets:
-                    if isinstance(target.target, (cst.Attribute, cst.Subscript)):
-                        self._check(inner, target.target, inner.value, node)
-            elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute):
-                index = _ADDERS.get(inner.func.attr.value)
-                positional = [a for a in inner.args if a.keyword is None and not a.star]
-                if index is not None and len(positional) > index and isinstance(positional[index].value, cst.Name):
-                    self._check(inner, inner.func.value, positional[index].value, node)
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Name):
+            for target in node.targets:
+                if isinstance(target.target, (cst.Attribute, cst.Subscript)):
+                    self._check(node, target.target, node.value)
 
-    def _check(self, node: cst.CSTNode, holder: cst.BaseExpression, value: cst.Name, function: cst.FunctionDef) -> None:
-        if self.context.enclosing_scope(node) is not function:
-            return  # nested functions are checked on their own
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            index = _ADDERS.get(func.attr.value)
+            if index is None:
+                return
+            positional = [a for a in node.args if a.keyword is None and not a.star]
+            if len(positional) > index and isinstance(positional[index].value, cst.Name):
+                self._check(node, func.value, positional[index].value)
+
+    def _check(self, node: cst.CSTNode, holder: cst.BaseExpression, value: cst.Name) -> None:
         name, attr = _root(holder)
         if name is None or name != value.value:
             return
@@ -91,7 +93,7 @@ class SelfInOwnContainer(Rule):
             if kind == "unknown" and name == "self":
                 confidence = Confidence.MEDIUM
         container = self.context.code(holder).strip()
-        in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node, function))
+        in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
         if in_loop and isinstance(node, cst.Call):
             message += f"; inside a loop, each iteration adds another reference and `{container}` grows without bound"
@@ -111,9 +113,10 @@ class SelfInOwnContainer(Rule):
             suggestion = f"store `weakref.proxy({name})` (or `weakref.ref({name})`) in `{container}`, or compute it on access with a property"
         self.report(node, message, suggestion=suggestion, confidence=confidence)
 
-    def _ancestors_within(self, node: cst.CSTNode, function: cst.FunctionDef):  # type: ignore[no-untyped-def]
+    def _ancestors_within(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        """Ancestors up to the enclosing function, lambda or class."""
         for ancestor in self.context.ancestors(node):
-            if ancestor is function:
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 return
             yield ancestor
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Set
+from typing import Dict, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -10,6 +10,7 @@ from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
+_CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 
 
@@ -58,38 +59,78 @@ class SelfCapturingCallableOnSelf(Rule):
         ),
     )
 
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        cls = self.context.enclosing_class(node)
-        block = self.context.parent(node)
-        if cls is None or block is None or self.context.parent(block) is not cls:
-            return
-        if any(_decorator(d) in ("staticmethod", "classmethod") for d in node.decorators):
-            return
-        params = [*node.params.posonly_params, *node.params.params]
-        if not params:
-            return
-        self_name = params[0].name.value
-        methods = _methods(cls)
-        nested = {inner.name.value: inner for inner in walk_scope(node)
-                  if isinstance(inner, cst.FunctionDef) and inner is not node and _uses(inner, self_name)}
-        for inner in walk_scope(node):
-            if isinstance(inner, cst.Assign):
-                for target in inner.targets:
-                    if _on_self(target.target, self_name):
-                        self._value(inner, target.target, inner.value, self_name, methods, nested)
-            elif isinstance(inner, cst.Call):
-                self._call(inner, self_name, methods, nested)
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._methods: Dict[int, Optional[Tuple[str, Set[str]]]] = {}
+        self._nested: Dict[int, Dict[str, cst.FunctionDef]] = {}
 
-    def _call(self, node: cst.Call, self_name: str, methods: Set[str], nested: dict) -> None:
+    def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
+        """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef):
+            return None
+        key = id(function)
+        if key not in self._methods:
+            self._methods[key] = self._describe_method(function)
+        found = self._methods[key]
+        return (function, *found) if found is not None else None
+
+    def _describe_method(self, function: cst.FunctionDef) -> Optional[Tuple[str, Set[str]]]:
+        block = self.context.parent(function)
+        cls = self.context.parent(block) if block is not None else None
+        if not isinstance(cls, cst.ClassDef):
+            return None
+        if any(_decorator(d) in ("staticmethod", "classmethod") for d in function.decorators):
+            return None
+        params = [*function.params.posonly_params, *function.params.params]
+        if not params:
+            return None
+        return params[0].name.value, _methods(cls)
+
+    def nested(self, function: cst.FunctionDef, self_name: str) -> Dict[str, cst.FunctionDef]:
+        key = id(function)
+        if key not in self._nested:
+            self._nested[key] = {
+                inner.name.value: inner for inner in walk_scope(function)
+                if isinstance(inner, cst.FunctionDef) and inner is not function and _uses(inner, self_name)
+            }
+        return self._nested[key]
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not isinstance(node.value, _CANDIDATE_VALUES):
+            return
+        if not any(isinstance(t.target, (cst.Attribute, cst.Subscript)) for t in node.targets):
+            return
+        method = self._method(node)
+        if method is None:
+            return
+        function, self_name, methods = method
+        for target in node.targets:
+            if _on_self(target.target, self_name):
+                self._value(node, target.target, node.value, self_name, methods, function)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not isinstance(func, (cst.Attribute, cst.Name)) or not node.args:
+            return
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value
+        if name not in _ADDERS and name != "register":
+            return
+        method = self._method(node)
+        if method is not None:
+            function, self_name, methods = method
+            self._call(node, self_name, methods, function)
+
+    def _call(self, node: cst.Call, self_name: str, methods: Set[str], function: cst.FunctionDef) -> None:
         func = node.func
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if isinstance(func, cst.Attribute) and func.attr.value in _ADDERS and _on_self(func.value, self_name):
             index = _ADDERS[func.attr.value]
             if len(positional) > index:
-                self._value(node, func.value, positional[index].value, self_name, methods, nested)
+                self._value(node, func.value, positional[index].value, self_name, methods, function)
             return
         if self.context.qualified_name(func) == "atexit.register" and positional:
-            what = self._describe(positional[0].value, self_name, methods, nested)
+            what = self._describe(positional[0].value, self_name, methods, function)
             if what is not None:
                 self.report(
                     node,
@@ -103,8 +144,8 @@ class SelfCapturingCallableOnSelf(Rule):
                 )
 
     def _value(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression, self_name: str,
-               methods: Set[str], nested: dict) -> None:
-        what = self._describe(value, self_name, methods, nested)
+               methods: Set[str], function: cst.FunctionDef) -> None:
+        what = self._describe(value, self_name, methods, function)
         if what is None:
             return
         shown = self.context.code(target).strip()
@@ -127,13 +168,14 @@ class SelfCapturingCallableOnSelf(Rule):
             )
         self.report(node, message, suggestion=suggestion)
 
-    def _describe(self, value: cst.BaseExpression, self_name: str, methods: Set[str], nested: dict) -> Optional[str]:
+    def _describe(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
+                  function: cst.FunctionDef) -> Optional[str]:
         method = _bound_method(value, self_name, methods)
         if method is not None:
             return f"the bound method `{self_name}.{method}`"
         if isinstance(value, cst.Lambda) and _uses(value, self_name):
             return f"a lambda that uses `{self_name}`"
-        if isinstance(value, cst.Name) and value.value in nested:
+        if isinstance(value, cst.Name) and value.value in self.nested(function, self_name):
             return f"the nested function `{value.value}`, which uses `{self_name}`"
         if isinstance(value, cst.Call) and self.context.qualified_name(value.func) in _PARTIALS and value.args:
             inner = _bound_method(value.args[0].value, self_name, methods)
@@ -141,13 +183,13 @@ class SelfCapturingCallableOnSelf(Rule):
                 return f"a `partial` of the bound method `{self_name}.{inner}`"
         if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
             for element in value.elements:
-                found = self._describe(element.value, self_name, methods, nested)
+                found = self._describe(element.value, self_name, methods, function)
                 if found is not None:
                     return f"a container with {found}"
         if isinstance(value, cst.Dict):
             for element in value.elements:
                 if isinstance(element, cst.DictElement):
-                    found = self._describe(element.value, self_name, methods, nested)
+                    found = self._describe(element.value, self_name, methods, function)
                     if found is not None:
                         return f"a dict with {found}"
         return None

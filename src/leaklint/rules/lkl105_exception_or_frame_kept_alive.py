@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Optional, Set
+from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -73,18 +73,29 @@ class ExceptionOrFrameKeptAlive(Rule):
         ),
     )
 
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        nodes = list(walk_scope(node))
-        self._order = {id(n): i for i, n in enumerate(nodes)}
-        self._releases = self._released(nodes)
-        released: Set[str] = set()
-        for inner in nodes:
-            if isinstance(inner, cst.Assign):
-                self._frame(inner, released)
-            elif isinstance(inner, cst.ExceptHandler):
-                self._handler(inner, released)
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._functions: Dict[int, Tuple[Dict[int, int], Dict[str, List[int]]]] = {}
 
-    def _released(self, nodes: List[cst.CSTNode]) -> Dict[str, List[int]]:
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
+            self._frame(node)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
+            self._handler(node)
+
+    def _function_facts(self, node: cst.CSTNode) -> Tuple[Dict[int, int], Dict[str, List[int]]]:
+        """(source order of the function's nodes, where names are released), once per function."""
+        function = self.context.enclosing_scope(node)
+        key = id(function)
+        if key not in self._functions:
+            nodes = list(walk_scope(function)) if function is not None else []
+            self._functions[key] = ({id(n): i for i, n in enumerate(nodes)}, self._released(nodes))
+        return self._functions[key]
+
+    @staticmethod
+    def _released(nodes: List[cst.CSTNode]) -> Dict[str, List[int]]:
         """Where names are deleted (anywhere counts: -1) or set to None (after the store counts)."""
         names: Dict[str, List[int]] = {}
         for index, inner in enumerate(nodes):
@@ -98,13 +109,20 @@ class ExceptionOrFrameKeptAlive(Rule):
         return names
 
     def _is_released(self, name: str, store: cst.CSTNode) -> bool:
-        at = self._order.get(id(store), 0)
-        return any(index == -1 or index > at for index in self._releases.get(name, ()))
+        order, releases = self._function_facts(store)
+        at = order.get(id(store), 0)
+        return any(index == -1 or index > at for index in releases.get(name, ()))
 
-    def _frame(self, node: cst.Assign, released: Set[str]) -> None:
+    def _frame(self, node: cst.Assign) -> None:
         if not isinstance(node.value, cst.Call) or len(node.targets) != 1:
             return
-        if self.context.qualified_name(node.value.func) not in _FRAME_CALLS:
+        func = node.value.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value  # type: ignore[union-attr]
+        if last not in ("currentframe", "_getframe"):
+            return
+        if not isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
+            return
+        if self.context.qualified_name(func) not in _FRAME_CALLS:
             return
         args = node.value.args
         if args and not (isinstance(args[0].value, cst.Integer) and args[0].value.value == "0"):
@@ -135,7 +153,7 @@ class ExceptionOrFrameKeptAlive(Rule):
                 return True
         return False
 
-    def _handler(self, handler: cst.ExceptHandler, released: Set[str]) -> None:
+    def _handler(self, handler: cst.ExceptHandler) -> None:
         caught = None
         if handler.name is not None and isinstance(handler.name.name, cst.Name):
             caught = handler.name.name.value
@@ -144,7 +162,7 @@ class ExceptionOrFrameKeptAlive(Rule):
             return
         for inner in body:
             if isinstance(inner, cst.Assign):
-                self._handler_assign(inner, caught, released)
+                self._handler_assign(inner, caught)
             elif isinstance(inner, cst.Call) and caught is not None:
                 self._handler_call(inner, caught)
 
@@ -160,7 +178,7 @@ class ExceptionOrFrameKeptAlive(Rule):
                         return True
         return False
 
-    def _handler_assign(self, node: cst.Assign, caught: Optional[str], released: Set[str]) -> None:
+    def _handler_assign(self, node: cst.Assign, caught: Optional[str]) -> None:
         value = node.value
         holds = self._holds_traceback(value, caught)
         if holds is None:
