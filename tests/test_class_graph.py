@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 
@@ -57,21 +56,14 @@ def _chain_facts(count: int) -> ClassFacts:
 
 
 def test_tarjan_is_iterative_and_near_linear() -> None:
-    timings = []
-    for count in (10_000, 80_000):
-        graph = ClassGraph({"m.py": _chain_facts(count)})
-        best = float("inf")
-        for _ in range(3):
-            gc.disable()  # a collection in the middle of one run would make the ratio noise
-            try:
-                start = time.perf_counter()
-                components = graph.components()
-                best = min(best, time.perf_counter() - start)
-            finally:
-                gc.enable()
-        timings.append(best)
-        assert [len(c) for c in components] == [count]  # deeper than any recursion limit
-    assert timings[1] < timings[0] * 32  # 8x the classes: linear is 8x, quadratic 64x
+    # 200,000 classes in one component: deeper than any recursion limit, and a quadratic
+    # algorithm would take hours. Wall-clock ratios are too noisy on a shared machine.
+    count = 200_000
+    graph = ClassGraph({"m.py": _chain_facts(count)})
+    start = time.perf_counter()
+    components = graph.components()
+    assert [len(c) for c in components] == [count]
+    assert time.perf_counter() - start < 20
 
 
 def test_unrelated_classes_with_one_name_do_not_merge() -> None:

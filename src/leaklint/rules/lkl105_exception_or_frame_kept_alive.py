@@ -76,18 +76,23 @@ class ExceptionOrFrameKeptAlive(Rule):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._functions: Dict[int, Tuple[Dict[int, int], Dict[str, List[int]]]] = {}
+        self._handler_function: Optional[cst.FunctionDef] = None
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
             self._frame(node)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
-            self._handler(node)
-
-    def _function_facts(self, node: cst.CSTNode) -> Tuple[Dict[int, int], Dict[str, List[int]]]:
-        """(source order of the function's nodes, where names are released), once per function."""
         function = self.context.enclosing_scope(node)
+        if isinstance(function, cst.FunctionDef):
+            self._handler_function = function
+            try:
+                self._handler(node)
+            finally:
+                self._handler_function = None
+
+    def _function_facts(self, function: Optional[cst.CSTNode]) -> Tuple[Dict[int, int], Dict[str, List[int]]]:
+        """(source order of the function's nodes, where names are released), once per function."""
         key = id(function)
         if key not in self._functions:
             nodes = list(walk_scope(function)) if function is not None else []
@@ -109,7 +114,10 @@ class ExceptionOrFrameKeptAlive(Rule):
         return names
 
     def _is_released(self, name: str, store: cst.CSTNode) -> bool:
-        order, releases = self._function_facts(store)
+        # Handlers are checked when the walk enters them, before their nodes have parents: the
+        # handler records its function first.
+        function = self._handler_function or self.context.enclosing_scope(store)
+        order, releases = self._function_facts(function)
         at = order.get(id(store), 0)
         return any(index == -1 or index > at for index in releases.get(name, ()))
 
