@@ -185,6 +185,9 @@ class _Collector:
         self.class_names: Dict[int, str] = {}  # id(ClassDef) -> qualified name
         self.infos: Dict[str, ClassInfo] = {}
         self.lines: Optional[StatementLines] = None
+        # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
+        # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
+        self.weak_attr_names: Set[str] = set()
 
     def _location(self, node: cst.CSTNode) -> Location:
         assert self.lines is not None
@@ -216,6 +219,15 @@ class _Collector:
         self._scope(_Scope(context.module, None, None))
         for function in functions:
             self._function(function)
+        weak_names = self.weak_attr_names
+        if weak_names:
+            self.facts.local_pairs = [
+                p for p in self.facts.local_pairs if p.first.attr not in weak_names and p.second.attr not in weak_names
+            ]
+            self.facts.edges = [
+                _replace(e, e.source, e.target, True) if e.kind == STORE and e.attr in weak_names else e
+                for e in self.facts.edges
+            ]
         return self.facts
 
     # -- classes ----------------------------------------------------------------------------
@@ -265,7 +277,7 @@ class _Collector:
         class is CapWords, so lowercase callees (other than weakref's) are not worth it.
         """
         last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if not last or not (last[0].isupper() or last in _WEAK_LAST or (last[0] == "_" and last[1:2].isupper())):
+        if not last or not (last[0].isupper() or last.lstrip("_") in _WEAK_LAST or (last[0] == "_" and last[1:2].isupper())):
             return None
         return self._resolve(func, func)
 
@@ -398,7 +410,7 @@ class _Collector:
     def _scope(self, scope: _Scope) -> None:
         nodes = list(walk_scope(scope.node))
         self._infer_locals(scope, nodes)
-        stores: List[LocalStore] = []
+        stores: List[Tuple[Dict[int, bool], LocalStore]] = []
         for node in nodes:
             kind = type(node)
             if kind is cst.Assign or kind is cst.AnnAssign:
@@ -450,8 +462,11 @@ class _Collector:
         return [], None, False
 
     def _store(self, scope: _Scope, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
-               stores: List[LocalStore], extra_types: Sequence[str] = (), container: bool = False) -> None:
+               stores: List[Tuple[Dict[int, bool], LocalStore]], extra_types: Sequence[str] = (), container: bool = False) -> None:
         holders, attr, on_self = self._holder(scope, target)
+        if attr is not None and not container and isinstance(value, cst.Call) \
+                and self._resolve_call(value.func) in WEAK_FUNCTIONS:
+            self.weak_attr_names.add(attr)
         if attr is not None and holders:
             types, weak, kind = self._value_types(value, scope)
             if container and not on_self:
@@ -474,12 +489,24 @@ class _Collector:
             holder_types = tuple(sorted(scope.types.get(holder_name, ())))
             if holder_name == scope.self_name and scope.cls is not None:
                 holder_types = (scope.cls,)
-            stores.append(LocalStore(
+            stores.append((self._branches(node, scope), LocalStore(
                 holder_name, value.value, holder_types,
                 target.attr.value if isinstance(target, cst.Attribute) else None,
                 isinstance(target, cst.Attribute) and not container,
                 self._location(node), self._text(node), value.value in scope.plain,
-            ))
+            )))
+
+    def _branches(self, node: cst.CSTNode, scope: _Scope) -> Dict[int, bool]:
+        """For each enclosing ``if`` (up to the scope): is ``node`` in its body (True) or else (False)?"""
+        found: Dict[int, bool] = {}
+        child = node
+        for ancestor in self.context.ancestors(node):
+            if ancestor is scope.node:
+                break
+            if isinstance(ancestor, cst.If):
+                found[id(ancestor)] = child is ancestor.body
+            child = ancestor
+        return found
 
     def _init_store(self, info: ClassInfo, attr: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         weak = False
@@ -490,7 +517,7 @@ class _Collector:
                 InitStore(value.value, attr, weak, self._location(node), self._text(node))
             )
 
-    def _assignment(self, scope: _Scope, node: cst.CSTNode, stores: List[LocalStore]) -> None:
+    def _assignment(self, scope: _Scope, node: cst.CSTNode, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
         if isinstance(node, cst.Assign):
             targets = [t.target for t in node.targets]
             value = node.value
@@ -515,14 +542,14 @@ class _Collector:
                 self._local_container_store(target.value, value, node, stores, scope)
 
     def _local_container_store(self, holder: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
-                               stores: List[LocalStore], scope: _Scope) -> None:
+                               stores: List[Tuple[Dict[int, bool], LocalStore]], scope: _Scope) -> None:
         if isinstance(holder, cst.Name) and isinstance(value, cst.Name) and holder.value != value.value:
-            stores.append(LocalStore(
+            stores.append((self._branches(node, scope), LocalStore(
                 holder.value, value.value, tuple(sorted(scope.types.get(holder.value, ()))), None, False,
                 self._location(node), self._text(node), value.value in scope.plain,
-            ))
+            )))
 
-    def _call(self, scope: _Scope, node: cst.Call, stores: List[LocalStore]) -> None:
+    def _call(self, scope: _Scope, node: cst.Call, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in _ADDERS:
             index = _ADDERS[func.attr.value]
@@ -550,16 +577,23 @@ class _Collector:
                     scope.cls, called, positions, keywords, self._location(node), self._text(node)
                 ))
 
-    def _pairs(self, scope: _Scope, stores: List[LocalStore]) -> None:
-        seen: Dict[Tuple[str, str], LocalStore] = {}
-        reported: Set[Tuple[str, str]] = set()
-        for store in stores:
-            back = seen.get((store.value, store.holder))
+    def _pairs(self, scope: _Scope, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
+        seen: Dict[Tuple[str, str], List[Tuple[Dict[int, bool], LocalStore]]] = {}
+        reported: Set[Tuple[str, ...]] = set()
+        for branches, store in stores:
             key = tuple(sorted((store.holder, store.value)))
-            if back is not None and key not in reported:
-                reported.add(key)  # type: ignore[arg-type]
-                self.facts.local_pairs.append(LocalPair(back, store))
-            seen.setdefault((store.holder, store.value), store)
+            if key not in reported:
+                for back_branches, back in seen.get((store.value, store.holder), ()):
+                    if _exclusive(branches, back_branches):
+                        continue  # `if`/`else`: never both on one run
+                    reported.add(key)
+                    self.facts.local_pairs.append(LocalPair(back, store))
+                    break
+            seen.setdefault((store.holder, store.value), []).append((branches, store))
+
+
+def _exclusive(first: Dict[int, bool], second: Dict[int, bool]) -> bool:
+    return any(key in second and second[key] != value for key, value in first.items())
 
 
 def _is_attr_of(expr: cst.BaseExpression, name: str) -> bool:
@@ -806,13 +840,24 @@ class ClassGraph:
         return None
 
     def component_cycles(self, component: Sequence[str], limit: int = 10) -> List[Cycle]:
-        """A few concrete cycles covering the component's edges, back-references first."""
+        """A few concrete cycles of the component, each starting at a back-reference.
+
+        Only edges that store a reference handed in (`self.parent = parent`, `child.parent = self`)
+        start a cycle: the edge that owns a new object (`self.children.append(Node())`) is not the
+        one to make weak. A self-loop inside a larger component (an inherited attribute) is not
+        reported on its own.
+        """
         members = set(component)
-        edges = [e for name in component for e in self.adjacency.get(name, ()) if e.target in members]
+        multi = len(component) > 1
+        edges = [
+            e for name in component for e in self.adjacency.get(name, ())
+            if e.target in members and not (multi and e.target == e.source)
+        ]
         edges.sort(key=lambda e: (_KIND_RANK[e.kind], e.path, e.location.line, e.source, e.attr))
+        starts = [e for e in edges if e.kind in (BACKREF, PARAM)] or edges[:1]
         covered: Set[Tuple[str, str, str]] = set()
         cycles: List[Cycle] = []
-        for edge in edges:
+        for edge in starts:
             if (edge.source, edge.attr, edge.target) in covered:
                 continue
             cycle = self.shortest_cycle(edge, members)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List, Mapping, Set, Tuple
 
-from leaklint.analysis.class_graph import BACKREF, ClassGraph, Cycle, Edge, LocalPair
+from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, Edge, LocalPair
 from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for, weak_fix
 from leaklint.rule import Bad, Confidence, Finding, Good
 
@@ -112,9 +112,8 @@ class MutualReference(ClassGraphRule):
     @classmethod
     def _cycle_finding(cls, cycle: Cycle) -> Finding:
         edge = cycle.edges[0]
-        message = (
-            f"reference cycle {cycle.spelled()}: `{edge.text}` stores a strong back-reference; {_HARM}"
-        )
+        role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
+        message = f"reference cycle {cycle.spelled()}: `{edge.text}` {role}; {_HARM}"
         return Finding(
             edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location,
             Confidence.HIGH if edge.kind == BACKREF else Confidence.MEDIUM,
