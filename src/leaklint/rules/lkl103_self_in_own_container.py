@@ -6,11 +6,19 @@ from typing import Iterator, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.class_graph import WEAK_CONTAINERS
-from leaklint.analysis.walk import walk
+from leaklint.analysis.class_graph import WEAK_CONTAINERS, WEAK_FUNCTIONS
+from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
+
+
+def _target_names(target: cst.BaseExpression) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _target_names(element.value)
 
 
 def _root(expr: cst.BaseExpression) -> Tuple[Optional[str], Optional[str]]:
@@ -85,16 +93,25 @@ class SelfInOwnContainer(Rule):
             return
         if isinstance(holder, cst.Name) and isinstance(node, cst.Assign):
             return  # `x = x`: not a store
+        if name != "self" and (self._is_class(name, node) or self._is_weak_local(name, node)):
+            return  # a class is always in cycles (its __mro__); a proxy holds nothing
         confidence = Confidence.HIGH
+        shared = False
         if attr is not None and attr != "__dict__":
             kind = self._attr_kind(node, name, attr)
             if kind == "weak":
                 return
             if kind == "unknown" and name == "self":
                 confidence = Confidence.MEDIUM
+            shared = kind == "class"
         container = self.context.code(holder).strip()
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
+        if shared:
+            message = (
+                f"`{container}` is a class attribute shared by every instance: it keeps each `{name}` "
+                f"alive until it is removed, and each instance reaches it through its class (a reference cycle)"
+            )
         if in_loop and isinstance(node, cst.Call):
             message += f"; inside a loop, each iteration adds another reference and `{container}` grows without bound"
         if isinstance(holder, cst.Name):
@@ -119,6 +136,22 @@ class SelfInOwnContainer(Rule):
             if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 return
             yield ancestor
+
+    def _is_class(self, name: str, node: cst.CSTNode) -> bool:
+        return self.context.resolve_name(name, node) == f"{self.context.module_name}.{name}" and any(
+            isinstance(statement, cst.ClassDef) and statement.name.value == name for statement in self.context.module.body
+        )
+
+    def _is_weak_local(self, name: str, node: cst.CSTNode) -> bool:
+        """``name = proxy(...)`` / ``weakref.ref(...)`` in the same scope: stores into it hold nothing."""
+        scope = self.context.enclosing_scope(node) or self.context.module
+        for inner in walk_scope(scope):
+            if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Call):
+                if any(name in _target_names(t.target) for t in inner.targets):
+                    called = self.context.qualified_name(inner.value.func)
+                    if called in WEAK_FUNCTIONS:
+                        return True
+        return False
 
     def _attr_kind(self, node: cst.CSTNode, name: str, attr: str) -> str:
         """"weak" when ``name.attr`` holds a weak container (as far as this class shows), else
@@ -145,5 +178,7 @@ class SelfInOwnContainer(Rule):
                     continue
                 if isinstance(value, cst.Call) and self.context.qualified_name(value.func) in WEAK_CONTAINERS:
                     return "weak"
-                assigned.add(attr)
-        return "strong" if assigned else "unknown"
+                assigned.add("class" if isinstance(target, cst.Name) else "instance")
+        if "instance" in assigned:
+            return "strong"
+        return "class" if assigned else "unknown"

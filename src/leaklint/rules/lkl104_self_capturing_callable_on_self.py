@@ -6,11 +6,13 @@ from typing import Dict, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
+_IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 
 
@@ -82,9 +84,11 @@ class SelfCapturingCallableOnSelf(Rule):
             return None
         if any(_decorator(d) in ("staticmethod", "classmethod") for d in function.decorators):
             return None
-        params = [*function.params.posonly_params, *function.params.params]
-        if not params:
+        if function.name.value in _IMPLICIT_CLASSMETHODS:
             return None
+        params = [*function.params.posonly_params, *function.params.params]
+        if not params or params[0].name.value in ("cls", "mcs", "mcls", "metacls"):
+            return None  # a class already sits in cycles (its __mro__ holds it); functions on it are not bound
         return params[0].name.value, _methods(cls)
 
     def nested(self, function: cst.FunctionDef, self_name: str) -> Dict[str, cst.FunctionDef]:
@@ -244,11 +248,13 @@ def _bound_method(value: cst.BaseExpression, self_name: str, methods: Set[str]) 
 
 
 def _uses(function: cst.CSTNode, name: str) -> bool:
-    """True when ``function``'s body reads ``name`` from an enclosing scope."""
+    """True when ``function``'s body reads ``name`` from an enclosing scope (a closure).
+
+    ``def remove(wr, selfref=ref(self)): self = selfref()`` binds its own ``self``: not a closure.
+    """
     if isinstance(function, (cst.FunctionDef, cst.Lambda)):
-        params = function.params
-        names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-        if name in names:
+        bindings = collect_bindings(function, "", False)
+        if name in bindings.names:
             return False
     for inner in walk(function.body):
         if isinstance(inner, cst.Name) and inner.value == name:

@@ -111,6 +111,9 @@ class ExceptionOrFrameKeptAlive(Rule):
                 for target in inner.targets:
                     for name in _names(target.target):
                         names.setdefault(name, []).append(index)
+            elif (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                  and inner.func.attr.value == "clear" and isinstance(inner.func.value, cst.Name)):
+                names.setdefault(inner.func.value.value, []).append(index)  # `errors.clear()`
         return names
 
     def _is_released(self, name: str, store: cst.CSTNode) -> bool:
@@ -159,6 +162,8 @@ class ExceptionOrFrameKeptAlive(Rule):
                     return True
             elif isinstance(inner, cst.For) and name in _names(inner.target):
                 return True
+            elif isinstance(inner, cst.NamedExpr) and name in _names(inner.target):
+                return True  # `while f := f.f_back:`
         return False
 
     def _handler(self, handler: cst.ExceptHandler) -> None:
@@ -169,6 +174,11 @@ class ExceptionOrFrameKeptAlive(Rule):
         if self._cleared(body, caught):
             return
         for inner in body:
+            if caught is not None and isinstance(inner, cst.Assign) and any(
+                    caught in _names(t.target) for t in inner.targets):
+                # `exc = OSError(...)` replaces the caught exception with one that was never raised
+                if not (isinstance(inner.value, cst.Name) and inner.value.value == caught):
+                    return
             if isinstance(inner, cst.Assign):
                 self._handler_assign(inner, caught)
             elif isinstance(inner, cst.Call) and caught is not None:
@@ -216,7 +226,14 @@ class ExceptionOrFrameKeptAlive(Rule):
                     )
                 self.report(node, message, suggestion=suggestion)
             elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
+                if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
+                    continue  # exception chaining, as `raise new from exc` does
+                if self._local_released(expr, node):
+                    continue
                 self._stored(node, self.context.code(expr).strip(), caught or value.value)
+            else:
+                continue
+            return  # one finding per statement
 
     def _handler_call(self, node: cst.Call, caught: str) -> None:
         func = node.func
@@ -225,7 +242,14 @@ class ExceptionOrFrameKeptAlive(Rule):
         index = _ADDERS[func.attr.value]
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if len(positional) > index and isinstance(positional[index].value, cst.Name) and positional[index].value.value == caught:
-            self._stored(node, self.context.code(func.value).strip(), caught)
+            if not self._local_released(func.value, node):
+                self._stored(node, self.context.code(func.value).strip(), caught)
+
+    def _local_released(self, holder: cst.BaseExpression, node: cst.CSTNode) -> bool:
+        """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards."""
+        if isinstance(holder, cst.Subscript):
+            holder = holder.value
+        return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str) -> None:
         self.report(
