@@ -464,8 +464,8 @@ class _Collector:
     def _store(self, scope: _Scope, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
                stores: List[Tuple[Dict[int, bool], LocalStore]], extra_types: Sequence[str] = (), container: bool = False) -> None:
         holders, attr, on_self = self._holder(scope, target)
-        if attr is not None and not container and isinstance(value, cst.Call) \
-                and self._resolve_call(value.func) in WEAK_FUNCTIONS:
+        if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
+                value, self._resolve_call(value.func)):
             self.weak_attr_names.add(attr)
         if attr is not None and holders:
             types, weak, kind = self._value_types(value, scope)
@@ -590,6 +590,14 @@ class _Collector:
                     self.facts.local_pairs.append(LocalPair(back, store))
                     break
             seen.setdefault((store.holder, store.value), []).append((branches, store))
+
+
+def is_weak_call(call: cst.Call, resolved: Optional[str]) -> bool:
+    """``weakref.ref(x)``, ``proxy(x)``; also a bare ``proxy``/``_proxy`` that is a local alias
+    (``def f(self, proxy=_proxy)``, the pure-Python OrderedDict's idiom)."""
+    if resolved in WEAK_FUNCTIONS:
+        return True
+    return resolved is None and isinstance(call.func, cst.Name) and call.func.value.lstrip("_") in ("proxy", "ref")
 
 
 def _exclusive(first: Dict[int, bool], second: Dict[int, bool]) -> bool:

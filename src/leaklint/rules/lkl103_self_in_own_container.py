@@ -6,7 +6,7 @@ from typing import Iterator, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.class_graph import WEAK_CONTAINERS, WEAK_FUNCTIONS
+from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_weak_call
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -143,14 +143,27 @@ class SelfInOwnContainer(Rule):
         )
 
     def _is_weak_local(self, name: str, node: cst.CSTNode) -> bool:
-        """``name = proxy(...)`` / ``weakref.ref(...)`` in the same scope: stores into it hold nothing."""
+        """``name = proxy(...)`` in the same scope, or ``name = self.root`` where the class stores
+        ``self.root = proxy(...)``: stores into a proxy land in another object."""
         scope = self.context.enclosing_scope(node) or self.context.module
         for inner in walk_scope(scope):
-            if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Call):
-                if any(name in _target_names(t.target) for t in inner.targets):
-                    called = self.context.qualified_name(inner.value.func)
-                    if called in WEAK_FUNCTIONS:
-                        return True
+            if not isinstance(inner, cst.Assign) or not any(name in _target_names(t.target) for t in inner.targets):
+                continue
+            value = inner.value
+            if isinstance(value, cst.Call) and is_weak_call(value, self.context.qualified_name(value.func)):
+                return True
+            if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
+                cls = self.context.enclosing_class(node)
+                if cls is not None and self._weak_self_attr(cls, value.attr.value):
+                    return True
+        return False
+
+    def _weak_self_attr(self, cls: cst.ClassDef, attr: str) -> bool:
+        for inner in walk(cls):
+            if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Call) and any(
+                    isinstance(t.target, cst.Attribute) and t.target.attr.value == attr for t in inner.targets):
+                if is_weak_call(inner.value, self.context.qualified_name(inner.value.func)):
+                    return True
         return False
 
     def _attr_kind(self, node: cst.CSTNode, name: str, attr: str) -> str:
