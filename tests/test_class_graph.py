@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+
+import pytest
 from pathlib import Path
 
 from leaklint import lint_source
@@ -106,3 +108,25 @@ def test_render_graph_rejects_unknown_format(tmp_path: Path) -> None:
         assert "svg" in str(error)
     else:  # pragma: no cover
         raise AssertionError("expected ValueError")
+
+
+def test_graph_subcommand(tmp_path: Path) -> None:
+    """`leaklint graph --format mermaid` through the CLI (once the CLI has the subcommand)."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("leaklint.cli") is None:
+        pytest.skip("this branch has no CLI yet")
+    import leaklint.cli as cli
+
+    if "graph" not in getattr(cli, "COMMANDS", ()):
+        pytest.skip("the CLI has no graph subcommand")
+    folder = FIXTURES / "LKL102"
+    done = subprocess.run(
+        [sys.executable, "-m", "leaklint", "graph", str(folder), "--format", "mermaid"],
+        capture_output=True, text=True, cwd=str(tmp_path), timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("graph LR")
+    assert "-->|host|" in done.stdout
