@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import argparse
 import collections
+import copy
+import dataclasses
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from leaklint.analysis.class_graph import ClassFacts
 from leaklint.config import Settings
 from leaklint.engine import check_project
 from leaklint.runner import discover, lint_file
@@ -38,6 +41,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=0)
     parser.add_argument("--show", default="")
     parser.add_argument("--select", default="LKL1")
+    parser.add_argument("--replicate", type=int, default=0,
+                        help="also time the project pass on N renamed copies of the collected facts")
     args = parser.parse_args()
     root = Path(args.root)
     temp = None
@@ -71,8 +76,57 @@ def main() -> None:
             continue
         relative = Path(finding.path).relative_to(root) if finding.path.startswith(str(root)) else finding.path
         print(f"{relative}:{finding.line}: {finding.code} [{finding.confidence.value}] {finding.message}")
+    if args.replicate:
+        replicate(results, args.replicate, settings)
     if temp is not None:
         shutil.rmtree(temp)
+
+
+def _rename(facts: ClassFacts, prefix: str) -> ClassFacts:
+    """The same facts as if the tree lived in package ``prefix`` (imports rewritten too)."""
+
+    def n(name: str) -> str:
+        return f"{prefix}.{name}"
+
+    classes = []
+    for info in facts.classes:
+        clone = copy.copy(info)
+        clone.name, clone.bases = n(info.name), tuple(n(b) for b in info.bases)
+        classes.append(clone)
+    return ClassFacts(
+        n(facts.module),
+        classes,
+        [dataclasses.replace(e, source=n(e.source), target=n(e.target)) for e in facts.edges],
+        [dataclasses.replace(c, caller=n(c.caller), target=n(c.target)) for c in facts.ctor_calls],
+        [
+            dataclasses.replace(
+                p,
+                first=dataclasses.replace(p.first, holder_types=tuple(n(t) for t in p.first.holder_types)),
+                second=dataclasses.replace(p.second, holder_types=tuple(n(t) for t in p.second.holder_types)),
+            )
+            for p in facts.local_pairs
+        ],
+        {n(k): n(v) for k, v in facts.aliases.items()},
+    )
+
+
+def replicate(results: list, copies: int, settings: Settings) -> None:
+    """Time LKL101+LKL102's project pass on ``copies`` renamed copies of every file's facts."""
+    from leaklint.rules.lkl101_mutual_reference import MutualReference
+    from leaklint.rules.lkl102_del_in_reference_cycle import DelInReferenceCycle
+
+    for count in (1, copies):
+        facts = {}
+        for result in results:
+            if "LKL101" in result.facts:
+                for index in range(count):
+                    facts[f"copy{index}/{result.path}"] = _rename(result.facts["LKL101"], f"copy{index}")
+        classes = sum(len(f.classes) for f in facts.values())
+        edges = sum(len(f.edges) for f in facts.values())
+        start = time.perf_counter()
+        found = list(MutualReference.check_project(facts, {})) + list(DelInReferenceCycle.check_project(facts, {}))
+        elapsed = time.perf_counter() - start
+        print(f"project pass x{count}: {classes} classes, {edges} edges, {len(found)} findings, {elapsed:.2f}s")
 
 
 if __name__ == "__main__":
