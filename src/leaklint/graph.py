@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Mapping, Sequence, Set, Tuple
 
-from leaklint.analysis.class_graph import ClassFacts, ClassGraph, Edge
+from leaklint.analysis.class_graph import ClassFacts, ClassGraph
 from leaklint.config import Settings
 from leaklint.engine import analyze_source
 from leaklint.runner import discover, read_file

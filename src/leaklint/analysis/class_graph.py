@@ -26,7 +26,7 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -261,12 +261,12 @@ class _Collector:
                     continue
                 for small in statement.body:
                     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
-                        self._class_annotation(info, small, statement)
+                        self._class_annotation(info, small)
 
-    def _class_annotation(self, info: ClassInfo, node: cst.AnnAssign, statement: cst.CSTNode) -> None:
+    def _class_annotation(self, info: ClassInfo, node: cst.AnnAssign) -> None:
         attr = node.target.value  # type: ignore[union-attr]
         for target in self._annotation_types(node.annotation.annotation, node):
-            self._edge(info.name, attr, target, False, PARAM, node, statement)
+            self._edge(info.name, attr, target, False, PARAM, node)
 
     # -- names and types ------------------------------------------------------------------------
 
@@ -439,11 +439,8 @@ class _Collector:
                 if types:
                     scope.types.setdefault(node.target.value, set()).update(types)
 
-    def _statement(self, node: cst.CSTNode) -> cst.CSTNode:
-        return self.context.enclosing_statement(node) or node
-
     def _edge(self, source: str, attr: str, target: str, weak: bool, kind: str, node: cst.CSTNode,
-              statement: cst.CSTNode, via_property: bool = False) -> None:
+              via_property: bool = False) -> None:
         self.facts.edges.append(
             Edge(source, attr, target, weak, kind, self._location(node),
                  self._text(node), via_property)
@@ -478,7 +475,7 @@ class _Collector:
                 self.infos[holders[0]].weak_attrs.add(attr)
             for holder in holders:
                 for target_class in [*types, *extra_types]:
-                    self._edge(holder, attr, target_class, weak, kind, node, node,
+                    self._edge(holder, attr, target_class, weak, kind, node,
                                via_property=not on_self and not container)
             if on_self and scope.cls in self.infos and isinstance(scope.node, cst.FunctionDef) \
                     and scope.node.name.value == "__init__":
@@ -531,7 +528,7 @@ class _Collector:
                 holders, attr, on_self = self._holder(scope, node.target)
                 for holder in holders if on_self else ():
                     for target_class in extra:
-                        self._edge(holder, attr or "", target_class, False, PARAM, node, node)
+                        self._edge(holder, attr or "", target_class, False, PARAM, node)
                 return
         for target in targets:
             if isinstance(target, cst.Attribute):
@@ -625,7 +622,7 @@ class Cycle:
     edges: Tuple[Edge, ...]
 
     def spelled(self) -> str:
-        """``Tree.children -> Node.parent -> Tree`` (short class names, qualified when ambiguous)."""
+        """``Tree.children -> Node.parent -> Tree`` (short class names)."""
         parts = [f"{_short_class(e.source)}.{e.attr}" for e in self.edges]
         return " -> ".join(parts + [_short_class(self.edges[0].source)])
 
@@ -907,13 +904,3 @@ def _with_path(edge: Edge, path: str) -> Edge:
 def _replace(edge: Edge, source: str, target: str, weak: bool) -> Edge:
     return Edge(source, edge.attr, target, weak or edge.weak, edge.kind, edge.location, edge.text,
                 edge.via_property, edge.path)
-
-
-def build_graph(facts: Mapping[str, object]) -> ClassGraph:
-    return ClassGraph({path: f for path, f in facts.items() if isinstance(f, ClassFacts)})
-
-
-def iter_facts(values: Iterable[object]) -> Iterator[ClassFacts]:
-    for value in values:
-        if isinstance(value, ClassFacts):
-            yield value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List, Mapping, Set, Tuple
 
-from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, Edge, LocalPair
+from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
 from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for, weak_fix
 from leaklint.rule import Bad, Confidence, Finding, Good
 
