@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping, Set, Tuple
+from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
 from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for, weak_fix
@@ -120,7 +120,7 @@ class MutualReference(ClassGraphRule):
         )
 
     @classmethod
-    def _local(cls, graph: ClassGraph, pair: LocalPair) -> "Finding | None":
+    def _local(cls, graph: ClassGraph, pair: LocalPair) -> Optional[Finding]:
         if graph.is_weak_store(pair.first) or graph.is_weak_store(pair.second):
             return None
         first, second = pair.first, pair.second
