@@ -531,6 +531,8 @@ class _Collector:
                         self._edge(holder, attr or "", target_class, False, PARAM, node)
                 return
         for target in targets:
+            if isinstance(target, cst.Subscript) and is_slice(target):
+                continue  # `a[:] = b` copies b's items
             if isinstance(target, cst.Attribute):
                 self._store(scope, target, value, node, stores, extra)
             elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
@@ -587,6 +589,10 @@ class _Collector:
                     self.facts.local_pairs.append(LocalPair(back, store))
                     break
             seen.setdefault((store.holder, store.value), []).append((branches, store))
+
+
+def is_slice(node: cst.Subscript) -> bool:
+    return any(isinstance(element.slice, cst.Slice) for element in node.slice)
 
 
 def is_weak_call(call: cst.Call, resolved: Optional[str]) -> bool:

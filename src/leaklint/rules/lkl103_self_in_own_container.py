@@ -6,7 +6,7 @@ from typing import Iterator, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_weak_call
+from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_call
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -74,6 +74,8 @@ class SelfInOwnContainer(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if isinstance(node.value, cst.Name):
             for target in node.targets:
+                if isinstance(target.target, cst.Subscript) and is_slice(target.target):
+                    continue  # `a[:1] = a` copies the items, it does not store `a`
                 if isinstance(target.target, (cst.Attribute, cst.Subscript)):
                     self._check(node, target.target, node.value)
 
