@@ -1,0 +1,912 @@
+"""The project-wide class reference graph: per-file facts, resolution, strongly connected components.
+
+Per file (``collect_class_facts``) we record, for every module-level class, which attributes may
+hold instances of which classes, and how:
+
+- ``self.x = Child(...)``, ``self.x = param`` (with ``param: Child``), ``self.x: Child``,
+  ``self.items.append(child)``, ``self.items[k] = child``, class-body annotations ``x: Child``;
+- stores into other objects whose type is known: ``child.parent = self``, ``a.b = b`` after
+  ``a = A()``;
+- ``Child(self)`` calls, resolved in the project pass against ``Child.__init__``'s stores;
+- property setters, counted by what they store (``weakref.ref(value)`` makes the property weak);
+- weak edges: ``weakref.ref``/``proxy``/``WeakMethod``, attributes holding a ``WeakSet``,
+  ``WeakValueDictionary`` or ``WeakKeyDictionary``.
+
+Class names are module-qualified (``pkg.tree.Node``) and resolved through imports and re-exports,
+never by bare name. The project pass (``ClassGraph``) flattens inheritance, keeps strong edges,
+and finds strongly connected components with an iterative Tarjan (linear in classes + edges).
+
+Within one function (or at module level) ``a.b = b; b.a = a`` and ``a.append(b); b.append(a)``
+are recorded as local pairs; the project pass drops a pair whose store goes through a weak
+property.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.rule import Location
+
+WEAK_FUNCTIONS = frozenset(
+    {"weakref.ref", "weakref.proxy", "weakref.WeakMethod", "_weakref.ref", "_weakref.proxy", "weakref.finalize"}
+)
+WEAK_CONTAINERS = frozenset(
+    {
+        "weakref.WeakSet", "weakref.WeakValueDictionary", "weakref.WeakKeyDictionary", "_weakrefset.WeakSet",
+    }
+)
+# Annotation heads whose arguments are not held: a callback taking a Node does not hold a Node.
+_NOT_HELD = frozenset(
+    {
+        "typing.Callable", "collections.abc.Callable", "typing.Type", "builtins.type", "typing.ClassVar",
+        "typing.Literal", "typing_extensions.Literal", "typing.Final", "typing.Iterator", "typing.Generator",
+        "collections.abc.Iterator", "collections.abc.Generator", "typing.Iterable", "collections.abc.Iterable",
+        "typing.AsyncIterator", "typing.Awaitable", "typing.Coroutine", "typing.TypeGuard",
+        "weakref.ref", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType",
+        "weakref.WeakMethod", "_weakref.ref", "_weakref.ReferenceType",
+    }
+) | WEAK_CONTAINERS
+_WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
+_PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
+
+# Edge kinds, in the order a report prefers them as "the back-reference to make weak".
+BACKREF = "backref"  # `child.parent = self`, `Child(self)` stored by Child.__init__
+PARAM = "param"  # `self.parent = parent` (a reference handed in)
+STORE = "store"  # `a.b = b` on a typed local
+OWNED = "owned"  # `self.child = Child()`: an object the class creates
+_KIND_RANK = {BACKREF: 0, PARAM: 1, STORE: 2, OWNED: 3}
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Instances of ``source`` may hold an instance of ``target`` in attribute ``attr``."""
+
+    source: str
+    attr: str
+    target: str
+    weak: bool
+    kind: str
+    location: Location
+    text: str  # the statement, shortened, for messages
+    via_property: bool = False  # `obj.attr = v` from outside: a property setter may decide
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class CtorCall:
+    """``Target(..., self, ...)`` inside a method of ``caller``: Target.__init__ may store it."""
+
+    caller: str
+    target: str
+    positions: Tuple[int, ...]
+    keywords: Tuple[str, ...]
+    location: Location
+    text: str
+
+
+@dataclass(frozen=True)
+class InitStore:
+    param: str
+    attr: str
+    weak: bool
+    location: Location
+    text: str
+
+
+@dataclass
+class ClassInfo:
+    name: str
+    location: Location
+    bases: Tuple[str, ...] = ()
+    del_location: Optional[Location] = None
+    init_params: Tuple[str, ...] = ()
+    init_stores: List[InitStore] = field(default_factory=list)
+    weak_properties: Set[str] = field(default_factory=set)  # setters that store a weakref
+    strong_properties: Set[str] = field(default_factory=set)
+    weak_attrs: Set[str] = field(default_factory=set)  # hold a WeakSet / WeakValueDictionary...
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class LocalStore:
+    holder: str  # local name that holds
+    value: str  # local name held
+    holder_types: Tuple[str, ...]
+    attr: Optional[str]  # `holder.attr = value` / `holder.attr.append(value)`; None: `holder.append`
+    via_setattr: bool  # `holder.attr = value` (a property setter may make it weak)
+    location: Location
+    text: str
+    value_plain: bool = False  # the value is a plain list/dict/set: it cannot be weakly referenced
+
+
+@dataclass(frozen=True)
+class LocalPair:
+    """``first`` makes ``a`` hold ``b`` and ``second`` makes ``b`` hold ``a``, in one scope."""
+
+    first: LocalStore
+    second: LocalStore
+    path: str = ""
+
+
+@dataclass
+class ClassFacts:
+    module: str
+    classes: List[ClassInfo] = field(default_factory=list)
+    edges: List[Edge] = field(default_factory=list)
+    ctor_calls: List[CtorCall] = field(default_factory=list)
+    local_pairs: List[LocalPair] = field(default_factory=list)
+    aliases: Dict[str, str] = field(default_factory=dict)  # "pkg.Node" -> "pkg.node.Node"
+
+
+_CACHE: "weakref.WeakKeyDictionary[FileContext, ClassFacts]" = weakref.WeakKeyDictionary()
+
+
+def collect_class_facts(context: FileContext) -> ClassFacts:
+    """The file's class-graph facts, computed once per file however many rules ask."""
+    facts = _CACHE.get(context)
+    if facts is None:
+        facts = _Collector(context).run()
+        _CACHE[context] = facts
+    return facts
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# -- per-file collection --------------------------------------------------------------------------
+
+
+@dataclass
+class _Scope:
+    node: cst.CSTNode
+    cls: Optional[str]  # the class whose method this is
+    self_name: Optional[str]
+    types: Dict[str, Set[str]] = field(default_factory=dict)
+    param_names: Set[str] = field(default_factory=set)
+    plain: Set[str] = field(default_factory=set)  # locals bound to list/dict/set displays
+
+
+class _Collector:
+    def __init__(self, context: FileContext) -> None:
+        self.context = context
+        self.facts = ClassFacts(context.module_name)
+        self.class_names: Dict[int, str] = {}  # id(ClassDef) -> qualified name
+        self.infos: Dict[str, ClassInfo] = {}
+        self.lines: Optional[StatementLines] = None
+        # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
+        # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
+        self.weak_attr_names: Set[str] = set()
+
+    def _location(self, node: cst.CSTNode) -> Location:
+        assert self.lines is not None
+        return self.lines.location(node)
+
+    def _text(self, node: cst.CSTNode) -> str:
+        assert self.lines is not None
+        return _short(self.lines.text(node))
+
+    def run(self) -> ClassFacts:
+        context = self.context
+        for name, target in context.module_bindings.names.items():
+            if target != LOCAL and target != f"{context.module_name}.{name}":
+                self.facts.aliases[f"{context.module_name}.{name}"] = target
+        functions: List[cst.FunctionDef] = []
+        classes: List[cst.ClassDef] = []
+        statements: List[cst.CSTNode] = []
+        for node in walk(context.module):
+            kind = type(node)
+            if kind in STATEMENT_TYPES:
+                statements.append(node)
+                if kind is cst.ClassDef:
+                    classes.append(node)  # type: ignore[arg-type]
+                elif kind is cst.FunctionDef:
+                    functions.append(node)  # type: ignore[arg-type]
+        self.lines = statement_lines(context, statements)
+        for cls in classes:
+            self._class(cls)
+        self._scope(_Scope(context.module, None, None))
+        for function in functions:
+            self._function(function)
+        weak_names = self.weak_attr_names
+        if weak_names:
+            self.facts.local_pairs = [
+                p for p in self.facts.local_pairs if p.first.attr not in weak_names and p.second.attr not in weak_names
+            ]
+            self.facts.edges = [
+                _replace(e, e.source, e.target, True) if e.kind == STORE and e.attr in weak_names else e
+                for e in self.facts.edges
+            ]
+        return self.facts
+
+    # -- classes ----------------------------------------------------------------------------
+
+    def _class_owner(self, node: cst.CSTNode) -> Optional[cst.ClassDef]:
+        """The ClassDef whose body directly contains ``node`` (a def or a class)."""
+        block = self.context.parent(node)
+        owner = self.context.parent(block) if block is not None else None
+        return owner if isinstance(owner, cst.ClassDef) else None
+
+    def _class(self, node: cst.ClassDef) -> None:
+        if self.context.enclosing_scope(node) is not None:
+            return  # a class local to a function: nothing outside can name it
+        names = [node.name.value]
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, cst.ClassDef):
+                names.append(ancestor.name.value)
+        qualified = f"{self.context.module_name}.{'.'.join(reversed(names))}"
+        self.class_names[id(node)] = qualified
+        bases = []
+        for arg in node.bases:
+            resolved = self._resolve(arg.value, arg.value)
+            if resolved:
+                bases.append(resolved)
+        info = ClassInfo(qualified, self._location(node), tuple(bases), path=self.context.path)
+        self.infos[qualified] = info
+        self.facts.classes.append(info)
+        if isinstance(node.body, cst.IndentedBlock):
+            for statement in node.body.body:
+                if not isinstance(statement, cst.SimpleStatementLine):
+                    continue
+                for small in statement.body:
+                    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                        self._class_annotation(info, small)
+
+    def _class_annotation(self, info: ClassInfo, node: cst.AnnAssign) -> None:
+        attr = node.target.value  # type: ignore[union-attr]
+        for target in self._annotation_types(node.annotation.annotation, node):
+            self._edge(info.name, attr, target, False, PARAM, node)
+
+    # -- names and types ------------------------------------------------------------------------
+
+    def _resolve_call(self, func: cst.BaseExpression) -> Optional[str]:
+        """What a call's callee means, for callees that may be classes or weakref helpers only.
+
+        Resolving a name inside a function collects that function's bindings; by convention a
+        class is CapWords, so lowercase callees (other than weakref's) are not worth it.
+        """
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if not last or not (last[0].isupper() or last.lstrip("_") in _WEAK_LAST or (last[0] == "_" and last[1:2].isupper())):
+            return None
+        return self._resolve(func, func)
+
+    def _resolve(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Optional[str]:
+        dotted = dotted_name(expr)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        resolved = self.context.resolve_name(head, at)
+        if resolved is None:
+            return None
+        return f"{resolved}.{rest}" if rest else resolved
+
+    def _annotation_types(self, expr: cst.BaseExpression, at: cst.CSTNode, depth: int = 0) -> List[str]:
+        if depth > 8:
+            return []
+        if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
+            value = expr.evaluated_value
+            if not isinstance(value, str):
+                return []
+            try:
+                parsed = cst.parse_expression(value.strip())
+            except Exception:  # noqa: BLE001 - a string annotation that is not an expression
+                return []
+            return self._annotation_types(parsed, at, depth + 1)
+        if isinstance(expr, (cst.Name, cst.Attribute)):
+            resolved = self._resolve(expr, at)
+            if resolved is None or resolved.startswith(("builtins.", "typing.", "collections.")):
+                return []
+            return [resolved]
+        if isinstance(expr, cst.Subscript):
+            head = self._resolve(expr.value, at)
+            if head in _NOT_HELD:
+                return []
+            found: List[str] = []
+            elements = expr.slice
+            if head in ("typing.Annotated", "typing_extensions.Annotated"):
+                elements = elements[:1]
+            for element in elements:
+                if isinstance(element.slice, cst.Index):
+                    found.extend(self._annotation_types(element.slice.value, at, depth + 1))
+            return found
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
+            return self._annotation_types(expr.left, at, depth + 1) + self._annotation_types(expr.right, at, depth + 1)
+        return []
+
+    def _value_types(self, expr: cst.BaseExpression, scope: _Scope, depth: int = 0) -> Tuple[List[str], bool, str]:
+        """(class candidates, weak, kind) for a stored value."""
+        if depth > 6:
+            return [], False, OWNED
+        if isinstance(expr, cst.Call):
+            called = self._resolve_call(expr.func)
+            if called in WEAK_FUNCTIONS:
+                return [], True, OWNED
+            if called is None or called.startswith("builtins.") or called in WEAK_CONTAINERS:
+                return [], False, OWNED
+            return [called], False, OWNED
+        if isinstance(expr, cst.Name):
+            if scope.self_name is not None and expr.value == scope.self_name and scope.cls is not None:
+                return [scope.cls], False, BACKREF
+            types = scope.types.get(expr.value)
+            if types:
+                return sorted(types), False, PARAM if expr.value in scope.param_names else STORE
+            return [], False, STORE
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
+            found: List[str] = []
+            kind = OWNED
+            for element in expr.elements:
+                types, _, element_kind = self._value_types(element.value, scope, depth + 1)
+                found.extend(types)
+                if types and _KIND_RANK[element_kind] < _KIND_RANK[kind]:
+                    kind = element_kind
+            return found, False, kind
+        if isinstance(expr, cst.IfExp):
+            body = self._value_types(expr.body, scope, depth + 1)
+            orelse = self._value_types(expr.orelse, scope, depth + 1)
+            return body[0] + orelse[0], body[1] and orelse[1], body[2] if body[0] else orelse[2]
+        if isinstance(expr, cst.BooleanOperation):
+            right = self._value_types(expr.right, scope, depth + 1)
+            left = self._value_types(expr.left, scope, depth + 1)
+            return left[0] + right[0], False, right[2] if right[0] else left[2]
+        return [], False, OWNED
+
+    # -- functions and scopes ---------------------------------------------------------------------
+
+    def _function(self, node: cst.FunctionDef) -> None:
+        owner = self._class_owner(node)
+        cls = self.class_names.get(id(owner)) if owner is not None else None
+        decorators = {dotted_name(d.decorator) for d in node.decorators}
+        params = [*node.params.posonly_params, *node.params.params]
+        self_name = None
+        if cls is not None and params and not decorators & {"staticmethod", "classmethod"}:
+            self_name = params[0].name.value
+        scope = _Scope(node, cls, self_name)
+        for param in (*params, *node.params.kwonly_params):
+            scope.param_names.add(param.name.value)
+            if param.annotation is not None:
+                types = self._annotation_types(param.annotation.annotation, param)
+                if types:
+                    scope.types.setdefault(param.name.value, set()).update(types)
+        if cls is not None and self_name is not None:
+            info = self.infos[cls]
+            name = node.name.value
+            if name == "__del__":
+                info.del_location = self._location(node)
+            elif name == "__init__":
+                info.init_params = tuple(p.name.value for p in params[1:])
+            setter = next(
+                (d.decorator for d in node.decorators
+                 if isinstance(d.decorator, cst.Attribute) and d.decorator.attr.value == "setter"),
+                None,
+            )
+            if setter is not None and len(params) >= 2:
+                self._property_setter(info, name, params[1].name.value, node, self_name)
+        self._scope(scope)
+
+    def _property_setter(self, info: ClassInfo, name: str, value: str, node: cst.FunctionDef, self_name: str) -> None:
+        weak = strong = False
+        for inner in walk_scope(node):
+            if isinstance(inner, cst.Assign) and any(_is_attr_of(t.target, self_name) for t in inner.targets):
+                if isinstance(inner.value, cst.Name) and inner.value.value == value:
+                    strong = True
+                elif isinstance(inner.value, cst.Call) and self._resolve_call(inner.value.func) in WEAK_FUNCTIONS:
+                    weak = True
+        if weak and not strong:
+            info.weak_properties.add(name)
+        elif strong:
+            info.strong_properties.add(name)
+
+    def _scope(self, scope: _Scope) -> None:
+        nodes = list(walk_scope(scope.node))
+        self._infer_locals(scope, nodes)
+        stores: List[Tuple[Dict[int, bool], LocalStore]] = []
+        for node in nodes:
+            kind = type(node)
+            if kind is cst.Assign or kind is cst.AnnAssign:
+                self._assignment(scope, node, stores)
+            elif kind is cst.Call:
+                self._call(scope, node, stores)  # type: ignore[arg-type]
+        self._pairs(scope, stores)
+
+    def _infer_locals(self, scope: _Scope, nodes: Sequence[cst.CSTNode]) -> None:
+        for node in nodes:
+            kind = type(node)
+            if kind is not cst.Assign and kind is not cst.AnnAssign:
+                continue
+            if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+                name = node.targets[0].target.value
+                if name == scope.self_name or name in scope.param_names:
+                    continue
+                if isinstance(node.value, _PLAIN_DISPLAYS):
+                    scope.plain.add(name)
+                if isinstance(node.value, cst.Call):
+                    called = self._resolve_call(node.value.func)
+                    if called and not called.startswith("builtins.") and called not in WEAK_FUNCTIONS:
+                        scope.types.setdefault(name, set()).add(called)
+            elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name):
+                types = self._annotation_types(node.annotation.annotation, node)
+                if types:
+                    scope.types.setdefault(node.target.value, set()).update(types)
+
+    def _edge(self, source: str, attr: str, target: str, weak: bool, kind: str, node: cst.CSTNode,
+              via_property: bool = False) -> None:
+        self.facts.edges.append(
+            Edge(source, attr, target, weak, kind, self._location(node),
+                 self._text(node), via_property)
+        )
+
+    def _holder(self, scope: _Scope, expr: cst.BaseExpression) -> Tuple[List[str], Optional[str], bool]:
+        """For a store into ``expr``: (classes of the holding object, attribute, holder is self).
+
+        ``self.x`` -> ([cls], "x", True); ``child.parent`` -> (types of child, "parent", False).
+        """
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+            owner = expr.value.value
+            if scope.self_name is not None and owner == scope.self_name and scope.cls is not None:
+                return [scope.cls], expr.attr.value, True
+            return sorted(scope.types.get(owner, ())), expr.attr.value, False
+        return [], None, False
+
+    def _store(self, scope: _Scope, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
+               stores: List[Tuple[Dict[int, bool], LocalStore]], extra_types: Sequence[str] = (), container: bool = False) -> None:
+        holders, attr, on_self = self._holder(scope, target)
+        if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
+                value, self._resolve_call(value.func)):
+            self.weak_attr_names.add(attr)
+        if attr is not None and holders:
+            types, weak, kind = self._value_types(value, scope)
+            if container and not on_self:
+                kind = STORE if kind == OWNED else kind
+            elif not on_self:
+                kind = BACKREF if kind == BACKREF else STORE
+            if on_self and isinstance(value, cst.Call) and holders[0] in self.infos \
+                    and self._resolve_call(value.func) in WEAK_CONTAINERS:
+                self.infos[holders[0]].weak_attrs.add(attr)
+            for holder in holders:
+                for target_class in [*types, *extra_types]:
+                    self._edge(holder, attr, target_class, weak, kind, node,
+                               via_property=not on_self and not container)
+            if on_self and scope.cls in self.infos and isinstance(scope.node, cst.FunctionDef) \
+                    and scope.node.name.value == "__init__":
+                self._init_store(self.infos[scope.cls], attr, value, node)
+        # local pairs: `a.x = b`, `a.x[k] = b`, `a.x.append(b)`
+        holder_name = _root_name(target)
+        if isinstance(value, cst.Name) and holder_name is not None and holder_name != value.value:
+            holder_types = tuple(sorted(scope.types.get(holder_name, ())))
+            if holder_name == scope.self_name and scope.cls is not None:
+                holder_types = (scope.cls,)
+            stores.append((self._branches(node, scope), LocalStore(
+                holder_name, value.value, holder_types,
+                target.attr.value if isinstance(target, cst.Attribute) else None,
+                isinstance(target, cst.Attribute) and not container,
+                self._location(node), self._text(node), value.value in scope.plain,
+            )))
+
+    def _branches(self, node: cst.CSTNode, scope: _Scope) -> Dict[int, bool]:
+        """For each enclosing ``if`` (up to the scope): is ``node`` in its body (True) or else (False)?"""
+        found: Dict[int, bool] = {}
+        child = node
+        for ancestor in self.context.ancestors(node):
+            if ancestor is scope.node:
+                break
+            if isinstance(ancestor, cst.If):
+                found[id(ancestor)] = child is ancestor.body
+            child = ancestor
+        return found
+
+    def _init_store(self, info: ClassInfo, attr: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
+        weak = False
+        if isinstance(value, cst.Call) and value.args and self._resolve_call(value.func) in WEAK_FUNCTIONS:
+            value, weak = value.args[0].value, True
+        if isinstance(value, cst.Name) and value.value in info.init_params:
+            info.init_stores.append(
+                InitStore(value.value, attr, weak, self._location(node), self._text(node))
+            )
+
+    def _assignment(self, scope: _Scope, node: cst.CSTNode, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+            value = node.value
+            extra: List[str] = []
+        else:
+            assert isinstance(node, cst.AnnAssign)
+            targets = [node.target]
+            value = node.value  # type: ignore[assignment]
+            extra = self._annotation_types(node.annotation.annotation, node) if isinstance(node.target, cst.Attribute) else []
+            if value is None:
+                holders, attr, on_self = self._holder(scope, node.target)
+                for holder in holders if on_self else ():
+                    for target_class in extra:
+                        self._edge(holder, attr or "", target_class, False, PARAM, node)
+                return
+        for target in targets:
+            if isinstance(target, cst.Subscript) and is_slice(target):
+                continue  # `a[:] = b` copies b's items
+            if isinstance(target, cst.Attribute):
+                self._store(scope, target, value, node, stores, extra)
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
+                self._store(scope, target.value, value, node, stores, container=True)
+            elif isinstance(target, cst.Subscript):
+                self._local_container_store(target.value, value, node, stores, scope)
+
+    def _local_container_store(self, holder: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
+                               stores: List[Tuple[Dict[int, bool], LocalStore]], scope: _Scope) -> None:
+        if isinstance(holder, cst.Name) and isinstance(value, cst.Name) and holder.value != value.value:
+            stores.append((self._branches(node, scope), LocalStore(
+                holder.value, value.value, tuple(sorted(scope.types.get(holder.value, ()))), None, False,
+                self._location(node), self._text(node), value.value in scope.plain,
+            )))
+
+    def _call(self, scope: _Scope, node: cst.Call, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _ADDERS:
+            index = _ADDERS[func.attr.value]
+            positional = [a for a in node.args if a.keyword is None and not a.star]
+            if len(positional) > index:
+                value = positional[index].value
+                if isinstance(func.value, cst.Attribute):
+                    self._store(scope, func.value, value, node, stores, container=True)
+                else:
+                    self._local_container_store(func.value, value, node, stores, scope)
+        if scope.self_name is None or scope.cls is None:
+            return
+        positions = tuple(
+            i for i, a in enumerate(node.args)
+            if a.keyword is None and not a.star and isinstance(a.value, cst.Name) and a.value.value == scope.self_name
+        )
+        keywords = tuple(
+            a.keyword.value for a in node.args
+            if a.keyword is not None and isinstance(a.value, cst.Name) and a.value.value == scope.self_name
+        )
+        if positions or keywords:
+            called = self._resolve_call(func)
+            if called and not called.startswith("builtins."):
+                self.facts.ctor_calls.append(CtorCall(
+                    scope.cls, called, positions, keywords, self._location(node), self._text(node)
+                ))
+
+    def _pairs(self, scope: _Scope, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
+        seen: Dict[Tuple[str, str], List[Tuple[Dict[int, bool], LocalStore]]] = {}
+        reported: Set[Tuple[str, ...]] = set()
+        for branches, store in stores:
+            key = tuple(sorted((store.holder, store.value)))
+            if key not in reported:
+                for back_branches, back in seen.get((store.value, store.holder), ()):
+                    if _exclusive(branches, back_branches):
+                        continue  # `if`/`else`: never both on one run
+                    reported.add(key)
+                    self.facts.local_pairs.append(LocalPair(back, store))
+                    break
+            seen.setdefault((store.holder, store.value), []).append((branches, store))
+
+
+def is_slice(node: cst.Subscript) -> bool:
+    return any(isinstance(element.slice, cst.Slice) for element in node.slice)
+
+
+def is_weak_call(call: cst.Call, resolved: Optional[str]) -> bool:
+    """``weakref.ref(x)``, ``proxy(x)``; also a bare ``proxy``/``_proxy`` that is a local alias
+    (``def f(self, proxy=_proxy)``, the pure-Python OrderedDict's idiom)."""
+    if resolved in WEAK_FUNCTIONS:
+        return True
+    return resolved is None and isinstance(call.func, cst.Name) and call.func.value.lstrip("_") in ("proxy", "ref")
+
+
+def _exclusive(first: Dict[int, bool], second: Dict[int, bool]) -> bool:
+    return any(key in second and second[key] != value for key, value in first.items())
+
+
+def _is_attr_of(expr: cst.BaseExpression, name: str) -> bool:
+    return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == name
+
+
+def _root_name(expr: cst.BaseExpression) -> Optional[str]:
+    """``a`` for ``a``, ``a.x``; None for deeper chains (``a.x.y`` is held by ``a.x``)."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        return expr.value.value
+    return None
+
+
+# -- the project pass -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cycle:
+    edges: Tuple[Edge, ...]
+
+    def spelled(self) -> str:
+        """``Tree.children -> Node.parent -> Tree`` (short class names)."""
+        parts = [f"{_short_class(e.source)}.{e.attr}" for e in self.edges]
+        return " -> ".join(parts + [_short_class(self.edges[0].source)])
+
+    @property
+    def classes(self) -> List[str]:
+        return [e.source for e in self.edges]
+
+
+def _short_class(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
+
+
+class ClassGraph:
+    """Every file's facts merged: resolved strong edges, SCCs, cycles."""
+
+    def __init__(self, facts: Mapping[str, ClassFacts]) -> None:
+        self.classes: Dict[str, ClassInfo] = {}
+        self.aliases: Dict[str, str] = {}
+        raw_edges: List[Edge] = []
+        self.local_pairs: List[LocalPair] = []
+        ctor_calls: List[Tuple[str, CtorCall]] = []
+        for path, file_facts in facts.items():
+            for info in file_facts.classes:
+                info.path = path
+                self.classes.setdefault(info.name, info)
+            self.aliases.update(file_facts.aliases)
+            raw_edges.extend(_with_path(e, path) for e in file_facts.edges)
+            self.local_pairs.extend(LocalPair(p.first, p.second, path) for p in file_facts.local_pairs)
+            ctor_calls.extend((path, c) for c in file_facts.ctor_calls)
+        self._mro_cache: Dict[str, Tuple[str, ...]] = {}
+        self.edges: List[Edge] = []  # resolved, all strengths
+        for edge in raw_edges:
+            source, target = self.resolve(edge.source), self.resolve(edge.target)
+            if source is None or target is None:
+                continue
+            weak = edge.weak or self._is_weak_attr(source, edge.attr, edge.via_property)
+            self.edges.append(_replace(edge, source, target, weak))
+        for path, call in ctor_calls:
+            self._ctor_edges(path, call)
+        self.adjacency: Dict[str, List[Edge]] = {}
+        self._flatten()
+
+    def resolve(self, name: Optional[str]) -> Optional[str]:
+        for _ in range(8):
+            if name is None or name in self.classes:
+                return name
+            target = self.aliases.get(name)
+            if target is None:
+                # `pkg.mod.Class.Inner` or an alias of a module: `m.Class` with `import pkg.mod as m`
+                head, _, tail = name.rpartition(".")
+                if head in self.aliases:
+                    target = f"{self.aliases[head]}.{tail}"
+                else:
+                    return None
+            name = target
+        return None
+
+    def mro(self, name: str) -> Tuple[str, ...]:
+        """``name`` and its resolved bases, transitively (cycles in bad code are cut)."""
+        cached = self._mro_cache.get(name)
+        if cached is not None:
+            return cached
+        order: List[str] = []
+        stack = [name]
+        seen: Set[str] = set()
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            order.append(current)
+            info = self.classes.get(current)
+            if info is not None:
+                for base in reversed(info.bases):
+                    resolved = self.resolve(base)
+                    if resolved is not None and resolved not in seen:
+                        stack.append(resolved)
+        result = tuple(order)
+        self._mro_cache[name] = result
+        return result
+
+    def _is_weak_attr(self, cls: str, attr: str, via_property: bool) -> bool:
+        for name in self.mro(cls):
+            info = self.classes.get(name)
+            if info is None:
+                continue
+            if attr in info.weak_attrs or (via_property and attr in info.weak_properties):
+                return True
+            if via_property and attr in info.strong_properties:
+                return False
+        return False
+
+    def del_location(self, cls: str) -> Optional[Tuple[str, str, Location]]:
+        """(defining class, path, location) of the ``__del__`` instances of ``cls`` run."""
+        for name in self.mro(cls):
+            info = self.classes.get(name)
+            if info is not None and info.del_location is not None:
+                return name, info.path, info.del_location
+        return None
+
+    def _ctor_edges(self, path: str, call: CtorCall) -> None:
+        target = self.resolve(call.target)
+        caller = self.resolve(call.caller)
+        if target is None or caller is None:
+            return
+        for name in self.mro(target):
+            info = self.classes.get(name)
+            if info is None or not info.init_params and not info.init_stores:
+                continue
+            params = set(call.keywords)
+            for position in call.positions:
+                if position < len(info.init_params):
+                    params.add(info.init_params[position])
+            for store in info.init_stores:
+                if store.param in params:
+                    weak = store.weak or self._is_weak_attr(target, store.attr, False)
+                    self.edges.append(Edge(target, store.attr, caller, weak, BACKREF, store.location,
+                                           store.text, False, info.path))
+            return  # the first __init__ found decides
+
+    def _flatten(self) -> None:
+        """Strong edges per class, inherited ones included (an instance has its bases' attributes)."""
+        own: Dict[str, List[Edge]] = {}
+        for edge in self.edges:
+            if not edge.weak:
+                own.setdefault(edge.source, []).append(edge)
+        for name in self.classes:
+            collected: List[Edge] = []
+            seen: Set[Tuple[str, str]] = set()
+            for base in self.mro(name):
+                for edge in own.get(base, ()):
+                    key = (edge.attr, edge.target)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    collected.append(edge if base == name else _replace(edge, name, edge.target, False))
+            if collected:
+                self.adjacency[name] = collected
+
+    # -- strongly connected components --------------------------------------------------------
+
+    def components(self) -> List[List[str]]:
+        """Iterative Tarjan over the strong edges: SCCs in reverse topological order."""
+        index: Dict[str, int] = {}
+        low: Dict[str, int] = {}
+        on_stack: Set[str] = set()
+        stack: List[str] = []
+        result: List[List[str]] = []
+        counter = 0
+        for root in sorted(self.adjacency):
+            if root in index:
+                continue
+            work: List[Tuple[str, Iterator[Edge]]] = [(root, iter(self.adjacency.get(root, ())))]
+            index[root] = low[root] = counter
+            counter += 1
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                node, edges = work[-1]
+                advanced = False
+                for edge in edges:
+                    child = edge.target
+                    if child not in index:
+                        index[child] = low[child] = counter
+                        counter += 1
+                        stack.append(child)
+                        on_stack.add(child)
+                        work.append((child, iter(self.adjacency.get(child, ()))))
+                        advanced = True
+                        break
+                    if child in on_stack:
+                        low[node] = min(low[node], index[child])
+                if advanced:
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    result.append(sorted(component))
+        return result
+
+    def cyclic_components(self) -> List[List[str]]:
+        """Components that hold a cycle: two or more classes, or one with a strong self-edge."""
+        found = []
+        for component in self.components():
+            if len(component) > 1 or any(e.target == component[0] for e in self.adjacency.get(component[0], ())):
+                found.append(component)
+        return found
+
+    def shortest_cycle(self, first: Edge, members: Set[str]) -> Optional[Cycle]:
+        """The shortest cycle that starts with ``first`` and stays inside ``members`` (BFS)."""
+        start, goal = first.target, first.source
+        if start == goal:
+            return Cycle((first,))
+        previous: Dict[str, Edge] = {}
+        queue = deque([start])
+        visited = {start}
+        while queue:
+            node = queue.popleft()
+            for edge in self.adjacency.get(node, ()):
+                if edge.target not in members or edge.target in visited:
+                    continue
+                previous[edge.target] = edge
+                if edge.target == goal:
+                    path = [edge]
+                    while path[-1].source != start:
+                        path.append(previous[path[-1].source])
+                    path.reverse()
+                    return Cycle((first, *path))
+                visited.add(edge.target)
+                queue.append(edge.target)
+        return None
+
+    def component_cycles(self, component: Sequence[str], limit: int = 10) -> List[Cycle]:
+        """A few concrete cycles of the component, each starting at a back-reference.
+
+        Only edges that store a reference handed in (`self.parent = parent`, `child.parent = self`)
+        start a cycle: the edge that owns a new object (`self.children.append(Node())`) is not the
+        one to make weak. A self-loop inside a larger component (an inherited attribute) is not
+        reported on its own.
+        """
+        members = set(component)
+        multi = len(component) > 1
+        edges = [
+            e for name in component for e in self.adjacency.get(name, ())
+            if e.target in members and not (multi and e.target == e.source)
+        ]
+        edges.sort(key=lambda e: (_KIND_RANK[e.kind], e.path, e.location.line, e.source, e.attr))
+        starts = [e for e in edges if e.kind in (BACKREF, PARAM)] or edges[:1]
+        covered: Set[Tuple[str, str, str]] = set()
+        cycles: List[Cycle] = []
+        for edge in starts:
+            if (edge.source, edge.attr, edge.target) in covered:
+                continue
+            cycle = self.shortest_cycle(edge, members)
+            if cycle is None:
+                continue
+            cycles.append(cycle)
+            covered.update((e.source, e.attr, e.target) for e in cycle.edges)
+            if len(cycles) >= limit:
+                break
+        return cycles
+
+    def property_class(self, store: LocalStore) -> Optional[str]:
+        """The class whose property setter ``holder.attr = value`` goes through, if any."""
+        if store.attr is None or not store.via_setattr:
+            return None
+        for holder in store.holder_types:
+            for name in self.mro(self.resolve(holder) or holder):
+                info = self.classes.get(name)
+                if info is not None and store.attr in info.strong_properties:
+                    return name
+        return None
+
+    def is_weak_store(self, store: LocalStore) -> bool:
+        """``a.attr = b`` through a property whose setter stores a weakref, or into a weak container."""
+        if store.attr is None:
+            return False
+        for holder in store.holder_types:
+            resolved = self.resolve(holder)
+            if resolved is not None and self._is_weak_attr(resolved, store.attr, store.via_setattr):
+                return True
+        return False
+
+
+def _with_path(edge: Edge, path: str) -> Edge:
+    return Edge(edge.source, edge.attr, edge.target, edge.weak, edge.kind, edge.location, edge.text,
+                edge.via_property, path)
+
+
+def _replace(edge: Edge, source: str, target: str, weak: bool) -> Edge:
+    return Edge(source, edge.attr, target, weak or edge.weak, edge.kind, edge.location, edge.text,
+                edge.via_property, edge.path)

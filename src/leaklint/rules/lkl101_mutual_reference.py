@@ -1,0 +1,150 @@
+"""LKL101: objects that hold strong references to each other (a reference cycle)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
+
+from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
+from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for, weak_fix
+from leaklint.rule import Bad, Confidence, Finding, Good
+
+_HARM = (
+    "objects in a reference cycle are freed only when the cyclic garbage collector runs "
+    "(late, and never under `gc.disable()`), not when the last outside reference goes"
+)
+
+
+class MutualReference(ClassGraphRule):
+    """
+    ## What it does
+    Flags two objects, or two classes, that hold strong references to each other: `a.b = b;
+    b.a = a`, `a.append(b); b.append(a)`, `self.children.append(child)` with `child.parent = self`,
+    or a `Child(self)` whose `__init__` stores the parent. Classes are followed across methods and
+    modules through the project-wide class reference graph, and the message spells out the cycle,
+    such as `Tree.children -> Node.parent -> Tree`.
+
+    ## Why is this bad?
+    CPython frees an object as soon as its reference count drops to zero, except when it sits in
+    a reference cycle: then it waits for the cyclic garbage collector. The collector does free
+    cycles (also those with `__del__`, since Python 3.4), but later: large buffers, open files
+    and sockets held by the cycle stay alive until a collection happens to run (never, under
+    `gc.disable()`), finalizers of the objects in the cycle run in no fixed order, and building a
+    cycle per call on a hot path adds work for the collector. Making the back-reference weak
+    (`weakref.ref`, `weakref.proxy`, or a property over a weakref) lets reference counting free
+    the whole structure at once.
+
+    ## Known problems
+    Types are known only from calls (`x = Node()`), annotations (`parent: Tree`) and
+    `self`; an attribute filled from an unannotated parameter is not followed. A cycle between
+    classes says that instances *can* point at each other; a program may never link the same two
+    instances both ways. A `__slots__` class without `__weakref__` needs that slot before
+    `weakref.ref` works on it. Under flake8, which checks one file at a time, only cycles within
+    one file are found.
+
+    ## References
+    - No rule in ruff, pylint or flake8-bugbear looks for reference cycles.
+    - Python docs: `gc`, `weakref`; PEP 442 (safe object finalization, Python 3.4).
+    - Related: LKL102 (`__del__` in a cycle), LKL103 (an object in its own container).
+    """
+
+    code = "LKL101"
+    name = "mutual-reference"
+    message = "reference cycle: {cycle}"
+    examples = (
+        Bad(
+            "class A:\n    def __init__(self):\n        self.b = None\n\n\n"
+            "class B:\n    def __init__(self):\n        self.a = None\n\n\n"
+            "a = A()\nb = B()\na.b = b\nb.a = a\n"
+        ),
+        Bad(
+            "def func():\n    a = [i for i in range(10000000)]\n    b = [i for i in range(10000000)]\n"
+            "    a.append(b)\n    b.append(a)\n"
+        ),
+        Bad(
+            "class Tree:\n    def __init__(self):\n        self.children = []\n\n"
+            "    def add(self, child: 'Node') -> None:\n        self.children.append(child)\n"
+            "        child.parent = self\n\n\n"
+            "class Node:\n    def __init__(self):\n        self.parent = None\n"
+        ),
+        Good(
+            "import weakref\n\n\nclass Tree:\n    def __init__(self):\n        self.children = []\n\n"
+            "    def add(self, child: 'Node') -> None:\n        self.children.append(child)\n"
+            "        child.parent = weakref.ref(self)\n\n\n"
+            "class Node:\n    def __init__(self):\n        self.parent = None\n"
+        ),
+    )
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        graph = graph_for(facts)
+        findings: List[Finding] = []
+        local_lines: Set[Tuple[str, int]] = set()
+        for pair in graph.local_pairs:
+            finding = cls._local(graph, pair)
+            if finding is not None:
+                findings.append(finding)
+                local_lines.update({(pair.path, pair.first.location.line), (pair.path, pair.second.location.line)})
+        for component in graph.cyclic_components():
+            for cycle in cls._cycles(graph, component):
+                if all((e.path, e.location.line) in local_lines for e in cycle.edges):
+                    continue  # the same stores are already reported as a local pair
+                findings.append(cls._cycle_finding(cycle))
+        unique = {}
+        for finding in findings:
+            unique.setdefault((finding.path, finding.line), finding)
+        return list(unique.values())
+
+    @classmethod
+    def _cycles(cls, graph: ClassGraph, component: List[str]) -> List[Cycle]:
+        if len(component) > 1:
+            return graph.component_cycles(component)
+        # One class pointing at itself is a cycle only when an instance stores itself into
+        # another instance (`child.parent = self`) that it also holds (`self.children`): a linked
+        # list's `Node.next` alone is not a cycle.
+        name = component[0]
+        loops = [e for e in graph.adjacency.get(name, ()) if e.target == name]
+        back = next((e for e in loops if e.kind == BACKREF and not e.text.startswith("self.")), None)
+        other = next((e for e in loops if back is not None and e.attr != back.attr), None)
+        if back is None or other is None:
+            return []
+        return [Cycle((back, other))]
+
+    @classmethod
+    def _cycle_finding(cls, cycle: Cycle) -> Finding:
+        edge = cycle.edges[0]
+        role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
+        message = f"reference cycle {cycle.spelled()}: `{edge.text}` {role}; {_HARM}"
+        return Finding(
+            edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location,
+            Confidence.HIGH if edge.kind == BACKREF else Confidence.MEDIUM,
+        )
+
+    @classmethod
+    def _local(cls, graph: ClassGraph, pair: LocalPair) -> Optional[Finding]:
+        if graph.is_weak_store(pair.first) or graph.is_weak_store(pair.second):
+            return None
+        first, second = pair.first, pair.second
+        message = (
+            f"`{first.holder}` and `{first.value}` hold strong references to each other "
+            f"(`{first.text}`, then `{second.text}`): {_HARM}"
+        )
+        owner = graph.property_class(second)
+        if owner is not None:
+            suggestion = (
+                f"make the setter of `{owner.rsplit('.', 1)[-1]}.{second.attr}` store a weak reference "
+                f"(`weakref.ref(value)`, returned as `ref()` by the getter), so that "
+                f"`{second.holder}.{second.attr} = {second.value}` no longer keeps `{second.value}` alive"
+            )
+        elif second.attr is not None and second.via_setattr and not second.value_plain:
+            suggestion = (
+                f"make the back-reference weak: `{second.holder}.{second.attr} = weakref.ref({second.value})` "
+                f"(or `weakref.proxy`, or a property whose setter stores `weakref.ref(value)`)"
+            )
+        else:
+            suggestion = (
+                f"break the link when done (`{second.holder}.remove({second.value})` or `del`), or let "
+                f"`{second.holder}` hold `{second.value}` weakly (`weakref.ref({second.value})`, a "
+                f"`weakref.WeakSet`) when `{second.value}` supports weak references (a plain list or dict "
+                f"does not: wrap it in a small class)"
+            )
+        return Finding(pair.path, cls.code, cls.name, message, suggestion, second.location, Confidence.HIGH)

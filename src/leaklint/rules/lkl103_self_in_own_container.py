@@ -1,0 +1,199 @@
+"""LKL103: an object stored inside one of its own attributes or containers."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_call
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
+
+
+def _target_names(target: cst.BaseExpression) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _target_names(element.value)
+
+
+def _root(expr: cst.BaseExpression) -> Tuple[Optional[str], Optional[str]]:
+    """(root name, first attribute) of ``a`` / ``a.x`` / ``a.x[k]``; deeper chains give (None, None)."""
+    if isinstance(expr, cst.Subscript):
+        expr = expr.value
+    if isinstance(expr, cst.Name):
+        return expr.value, None
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        return expr.value.value, expr.attr.value
+    return None, None
+
+
+class SelfInOwnContainer(Rule):
+    """
+    ## What it does
+    Flags an object stored in itself: `self.items.append(self)`, `self.registry[key] = self`,
+    `self.me = self`, `self.__dict__ = self`, `lst.append(lst)`. Inside a loop it is worse: each
+    iteration adds another reference, so the container grows without bound.
+
+    ## Why is this bad?
+    An object that holds itself is a one-object reference cycle: reference counting can never
+    free it, so it (and everything it holds) waits for the cyclic garbage collector, which runs
+    late and never under `gc.disable()`. A `self.list_of_myself.append(self)` in a loop also
+    grows the list by one entry per iteration.
+
+    ## Known problems
+    An attribute assigned a `weakref.WeakSet`/`WeakValueDictionary`/`WeakKeyDictionary` in the
+    same class is recognised as weak; one created in a base class is not (confidence: medium when
+    the attribute is not assigned in the class at all).
+
+    ## References
+    - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakSet`, `gc`.
+    - Related: LKL101 (mutual references), LKL104 (bound methods stored on `self`).
+    """
+
+    code = "LKL103"
+    name = "self-in-own-container"
+    message = "`{container}` holds `{name}` itself: a reference cycle"
+    examples = (
+        Bad(
+            "class MyClass:\n    def __init__(self):\n        self.list_of_myself = []\n\n"
+            "    def leak_memory(self):\n        for i in range(1000000):\n"
+            "            self.list_of_myself.append(self)\n"
+        ),
+        Bad("class Node:\n    def __init__(self):\n        self.root = self\n"),
+        Good(
+            "import weakref\n\n\nclass MyClass:\n    def __init__(self):\n        self.peers = weakref.WeakSet()\n\n"
+            "    def join(self):\n        self.peers.add(self)\n"
+        ),
+    )
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Name):
+            for target in node.targets:
+                if isinstance(target.target, cst.Subscript) and is_slice(target.target):
+                    continue  # `a[:1] = a` copies the items, it does not store `a`
+                if isinstance(target.target, (cst.Attribute, cst.Subscript)):
+                    self._check(node, target.target, node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            index = _ADDERS.get(func.attr.value)
+            if index is None:
+                return
+            positional = [a for a in node.args if a.keyword is None and not a.star]
+            if len(positional) > index and isinstance(positional[index].value, cst.Name):
+                self._check(node, func.value, positional[index].value)
+
+    def _check(self, node: cst.CSTNode, holder: cst.BaseExpression, value: cst.Name) -> None:
+        name, attr = _root(holder)
+        if name is None or name != value.value:
+            return
+        if isinstance(holder, cst.Name) and isinstance(node, cst.Assign):
+            return  # `x = x`: not a store
+        if name != "self" and (self._is_class(name, node) or self._is_weak_local(name, node)):
+            return  # a class is always in cycles (its __mro__); a proxy holds nothing
+        confidence = Confidence.HIGH
+        shared = False
+        if attr is not None and attr != "__dict__":
+            kind = self._attr_kind(node, name, attr)
+            if kind == "weak":
+                return
+            if kind == "unknown" and name == "self":
+                confidence = Confidence.MEDIUM
+            shared = kind == "class"
+        container = self.context.code(holder).strip()
+        in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
+        message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
+        if shared:
+            message = (
+                f"`{container}` is a class attribute shared by every instance: it keeps each `{name}` "
+                f"alive until it is removed, and each instance reaches it through its class (a reference cycle)"
+            )
+        if in_loop and isinstance(node, cst.Call):
+            message += f"; inside a loop, each iteration adds another reference and `{container}` grows without bound"
+        if isinstance(holder, cst.Name):
+            suggestion = (
+                f"do not put `{name}` inside itself: store a copy (`list({name})`) or a marker, or "
+                f"`{name}.clear()` when done"
+            )
+        elif isinstance(node, cst.Call) or isinstance(holder, cst.Subscript):
+            suggestion = (
+                f"store `weakref.ref({name})` in `{container}` (call it to get the object back), or make "
+                f"`{container}` a `weakref.WeakSet`/`weakref.WeakValueDictionary`"
+            )
+        elif attr == "__dict__":
+            suggestion = f"do not make `{name}` its own `__dict__`: implement `__getattr__` over a separate dict instead"
+        else:
+            suggestion = f"store `weakref.proxy({name})` (or `weakref.ref({name})`) in `{container}`, or compute it on access with a property"
+        self.report(node, message, suggestion=suggestion, confidence=confidence)
+
+    def _ancestors_within(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        """Ancestors up to the enclosing function, lambda or class."""
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return
+            yield ancestor
+
+    def _is_class(self, name: str, node: cst.CSTNode) -> bool:
+        return self.context.resolve_name(name, node) == f"{self.context.module_name}.{name}" and any(
+            isinstance(statement, cst.ClassDef) and statement.name.value == name for statement in self.context.module.body
+        )
+
+    def _is_weak_local(self, name: str, node: cst.CSTNode) -> bool:
+        """``name = proxy(...)`` in the same scope, or ``name = self.root`` where the class stores
+        ``self.root = proxy(...)``: stores into a proxy land in another object."""
+        scope = self.context.enclosing_scope(node) or self.context.module
+        for inner in walk_scope(scope):
+            if not isinstance(inner, cst.Assign) or not any(name in _target_names(t.target) for t in inner.targets):
+                continue
+            value = inner.value
+            if isinstance(value, cst.Call) and is_weak_call(value, self.context.qualified_name(value.func)):
+                return True
+            if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
+                cls = self.context.enclosing_class(node)
+                if cls is not None and self._weak_self_attr(cls, value.attr.value):
+                    return True
+        return False
+
+    def _weak_self_attr(self, cls: cst.ClassDef, attr: str) -> bool:
+        for inner in walk(cls):
+            if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Call) and any(
+                    isinstance(t.target, cst.Attribute) and t.target.attr.value == attr for t in inner.targets):
+                if is_weak_call(inner.value, self.context.qualified_name(inner.value.func)):
+                    return True
+        return False
+
+    def _attr_kind(self, node: cst.CSTNode, name: str, attr: str) -> str:
+        """"weak" when ``name.attr`` holds a weak container (as far as this class shows), else
+        "strong" when the class assigns it, "unknown" when it never does."""
+        cls = self.context.enclosing_class(node) if name == "self" else None
+        scope = cls if cls is not None else self.context.enclosing_scope(node)
+        if scope is None:
+            return "unknown"
+        assigned: Set[str] = set()
+        for inner in walk(scope):
+            value = None
+            if isinstance(inner, cst.Assign):
+                targets = [t.target for t in inner.targets]
+                value = inner.value
+            elif isinstance(inner, cst.AnnAssign) and inner.value is not None:
+                targets, value = [inner.target], inner.value
+            else:
+                continue
+            for target in targets:
+                matches = (isinstance(target, cst.Attribute) and target.attr.value == attr
+                           and isinstance(target.value, cst.Name) and target.value.value == name) or (
+                    isinstance(target, cst.Name) and target.value == attr and cls is not None)
+                if not matches:
+                    continue
+                if isinstance(value, cst.Call) and self.context.qualified_name(value.func) in WEAK_CONTAINERS:
+                    return "weak"
+                assigned.add("class" if isinstance(target, cst.Name) else "instance")
+        if "instance" in assigned:
+            return "strong"
+        return "class" if assigned else "unknown"

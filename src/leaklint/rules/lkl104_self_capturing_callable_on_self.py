@@ -1,0 +1,262 @@
+"""LKL104: a callable that holds ``self`` stored on ``self`` (or handed to a long-lived registry)."""
+
+from __future__ import annotations
+
+from typing import Dict, Optional, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.names import collect_bindings
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
+_CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
+_IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+_PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+
+
+class SelfCapturingCallableOnSelf(Rule):
+    """
+    ## What it does
+    Flags a callable that holds `self` stored on `self`: a bound method (`self.handler =
+    self.on_event`, `self.callbacks.append(self.method)`, `{"a": self.on_a}`), a lambda or
+    nested function that uses `self`, or `functools.partial(self.method, ...)`. Also flags a bound
+    method handed to `atexit.register`, which keeps `self` alive until the interpreter exits.
+
+    ## Why is this bad?
+    A bound method holds its instance (`self.on_event.__self__ is self`), and a lambda or nested
+    function that uses `self` holds it in its closure. Stored on `self`, it makes a reference
+    cycle: the instance and everything it holds are freed only when the cyclic garbage collector
+    runs (late, and never under `gc.disable()`), not when the last outside reference goes.
+    `atexit.register(self.close)` keeps the instance alive until exit.
+
+    Store `weakref.WeakMethod(self.method)` (call it to get the bound method, None once the
+    instance is gone), or look the method up when it is needed. Never `weakref.ref(self.method)`:
+    the bound method is a temporary object and that reference dies at once.
+
+    ## Known problems
+    Only methods defined in the class itself are recognised (not inherited ones). Often the
+    cycle is harmless for a small object that lives as long as the program; its cost is the
+    delayed release of what the instance holds.
+
+    ## References
+    - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakMethod`, `atexit`.
+    - Related: LKL103 (an object in its own container).
+    """
+
+    code = "LKL104"
+    name = "self-capturing-callable-on-self"
+    message = "`{target}` stores a callable that holds `self`: a reference cycle"
+    examples = (
+        Bad(
+            "class Widget:\n    def __init__(self):\n        self.handler = self.on_event\n\n"
+            "    def on_event(self):\n        pass\n"
+        ),
+        Bad("class Widget:\n    def __init__(self):\n        self.size = 1\n        self.area = lambda: self.size ** 2\n"),
+        Good(
+            "import weakref\n\n\nclass Widget:\n    def __init__(self):\n"
+            "        self.handler = weakref.WeakMethod(self.on_event)\n\n"
+            "    def on_event(self):\n        pass\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._methods: Dict[int, Optional[Tuple[str, Set[str]]]] = {}
+        self._nested: Dict[int, Dict[str, cst.FunctionDef]] = {}
+
+    def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
+        """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef):
+            return None
+        key = id(function)
+        if key not in self._methods:
+            self._methods[key] = self._describe_method(function)
+        found = self._methods[key]
+        return (function, *found) if found is not None else None
+
+    def _describe_method(self, function: cst.FunctionDef) -> Optional[Tuple[str, Set[str]]]:
+        block = self.context.parent(function)
+        cls = self.context.parent(block) if block is not None else None
+        if not isinstance(cls, cst.ClassDef):
+            return None
+        if any(_decorator(d) in ("staticmethod", "classmethod") for d in function.decorators):
+            return None
+        if function.name.value in _IMPLICIT_CLASSMETHODS:
+            return None
+        params = [*function.params.posonly_params, *function.params.params]
+        if not params or params[0].name.value in ("cls", "mcs", "mcls", "metacls"):
+            return None  # a class already sits in cycles (its __mro__ holds it); functions on it are not bound
+        return params[0].name.value, _methods(cls)
+
+    def nested(self, function: cst.FunctionDef, self_name: str) -> Dict[str, cst.FunctionDef]:
+        key = id(function)
+        if key not in self._nested:
+            self._nested[key] = {
+                inner.name.value: inner for inner in walk_scope(function)
+                if isinstance(inner, cst.FunctionDef) and inner is not function and _uses(inner, self_name)
+            }
+        return self._nested[key]
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not isinstance(node.value, _CANDIDATE_VALUES):
+            return
+        if not any(isinstance(t.target, (cst.Attribute, cst.Subscript)) for t in node.targets):
+            return
+        method = self._method(node)
+        if method is None:
+            return
+        function, self_name, methods = method
+        for target in node.targets:
+            if _on_self(target.target, self_name):
+                self._value(node, target.target, node.value, self_name, methods, function)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not isinstance(func, (cst.Attribute, cst.Name)) or not node.args:
+            return
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value
+        if name not in _ADDERS and name != "register":
+            return
+        method = self._method(node)
+        if method is not None:
+            function, self_name, methods = method
+            self._call(node, self_name, methods, function)
+
+    def _call(self, node: cst.Call, self_name: str, methods: Set[str], function: cst.FunctionDef) -> None:
+        func = node.func
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        if isinstance(func, cst.Attribute) and func.attr.value in _ADDERS and _on_self(func.value, self_name):
+            index = _ADDERS[func.attr.value]
+            if len(positional) > index:
+                self._value(node, func.value, positional[index].value, self_name, methods, function)
+            return
+        if self.context.qualified_name(func) == "atexit.register" and positional:
+            what = self._describe(positional[0].value, self_name, methods, function)
+            if what is not None:
+                self.report(
+                    node,
+                    f"`atexit.register` keeps {what} and with it `{self_name}` alive until the interpreter exits",
+                    suggestion=(
+                        f"register a function that does not hold `{self_name}` (e.g. `weakref.finalize({self_name}, "
+                        f"cleanup, resource)`, which runs at exit too and lets `{self_name}` go), or "
+                        f"`atexit.unregister` it when `{self_name}` is closed"
+                    ),
+                    confidence=Confidence.MEDIUM,
+                )
+
+    def _value(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression, self_name: str,
+               methods: Set[str], function: cst.FunctionDef) -> None:
+        what = self._describe(value, self_name, methods, function)
+        if what is None:
+            return
+        shown = self.context.code(target).strip()
+        if isinstance(target, cst.Subscript):
+            shown = self.context.code(target.value).strip()
+        message = (
+            f"`{shown}` stores {what}; it holds `{self_name}`, so `{self_name}` is in a reference cycle "
+            f"and is freed only when the cyclic garbage collector runs"
+        )
+        method = _first_method(self.context.code(value), self_name, methods)
+        if method is not None:
+            suggestion = (
+                f"store `weakref.WeakMethod({self_name}.{method})` (call it to get the method back), or call "
+                f"`{self_name}.{method}` where it is needed instead of storing it"
+            )
+        else:
+            suggestion = (
+                f"do not capture `{self_name}`: make it a method and look it up when needed, or capture "
+                f"`weakref.ref({self_name})` and call it inside"
+            )
+        self.report(node, message, suggestion=suggestion)
+
+    def _describe(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
+                  function: cst.FunctionDef) -> Optional[str]:
+        method = _bound_method(value, self_name, methods)
+        if method is not None:
+            return f"the bound method `{self_name}.{method}`"
+        if isinstance(value, cst.Lambda) and _uses(value, self_name):
+            return f"a lambda that uses `{self_name}`"
+        if isinstance(value, cst.Name) and value.value in self.nested(function, self_name):
+            return f"the nested function `{value.value}`, which uses `{self_name}`"
+        if isinstance(value, cst.Call) and self.context.qualified_name(value.func) in _PARTIALS and value.args:
+            inner = _bound_method(value.args[0].value, self_name, methods)
+            if inner is not None:
+                return f"a `partial` of the bound method `{self_name}.{inner}`"
+        if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            for element in value.elements:
+                found = self._describe(element.value, self_name, methods, function)
+                if found is not None:
+                    return f"a container with {found}"
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                if isinstance(element, cst.DictElement):
+                    found = self._describe(element.value, self_name, methods, function)
+                    if found is not None:
+                        return f"a dict with {found}"
+        return None
+
+
+def _decorator(decorator: cst.Decorator) -> Optional[str]:
+    target = decorator.decorator
+    if isinstance(target, cst.Call):
+        target = target.func
+    if isinstance(target, cst.Name):
+        return target.value
+    if isinstance(target, cst.Attribute):
+        return target.attr.value
+    return None
+
+
+def _methods(cls: cst.ClassDef) -> Set[str]:
+    """Plain methods defined in the class body (no properties, static- or classmethods)."""
+    found: Set[str] = set()
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return found
+    for statement in cls.body.body:
+        if isinstance(statement, cst.FunctionDef):
+            kinds = {_decorator(d) for d in statement.decorators}
+            if not kinds & {"staticmethod", "classmethod", "property", "setter", "getter", "deleter",
+                            "cached_property", "abstractproperty"}:
+                found.add(statement.name.value)
+    return found
+
+
+def _first_method(code: str, self_name: str, methods: Set[str]) -> Optional[str]:
+    """The first ``self.method`` (a method of the class) mentioned in ``code``."""
+    import re
+
+    for match in re.finditer(rf"\b{re.escape(self_name)}\.(\w+)", code):
+        if match.group(1) in methods:
+            return match.group(1)
+    return None
+
+
+def _on_self(expr: cst.BaseExpression, self_name: str) -> bool:
+    if isinstance(expr, cst.Subscript):
+        expr = expr.value
+    return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == self_name
+
+
+def _bound_method(value: cst.BaseExpression, self_name: str, methods: Set[str]) -> Optional[str]:
+    if (isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == self_name
+            and value.attr.value in methods):
+        return value.attr.value
+    return None
+
+
+def _uses(function: cst.CSTNode, name: str) -> bool:
+    """True when ``function``'s body reads ``name`` from an enclosing scope (a closure).
+
+    ``def remove(wr, selfref=ref(self)): self = selfref()`` binds its own ``self``: not a closure.
+    """
+    if isinstance(function, (cst.FunctionDef, cst.Lambda)):
+        bindings = collect_bindings(function, "", False)
+        if name in bindings.names:
+            return False
+    for inner in walk(function.body):
+        if isinstance(inner, cst.Name) and inner.value == name:
+            return True
+    return False

@@ -1,0 +1,279 @@
+"""LKL105: a traceback, a caught exception or the current frame kept where it forms a cycle."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.walk import walk_scope
+from leaklint.rule import Bad, Good, Rule
+
+_FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
+_CLEARERS = frozenset({"traceback.clear_frames"})
+
+
+def _names(target: cst.BaseExpression) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _names(element.value)
+
+
+class ExceptionOrFrameKeptAlive(Rule):
+    """
+    ## What it does
+    Flags a traceback, a caught exception or the current frame kept where it forms a reference
+    cycle with the running frame: `exc_info = sys.exc_info()` or `tb = e.__traceback__` in a
+    local of the function that caught the exception; `frame = inspect.currentframe()` (or
+    `sys._getframe()`) without `del frame`; a caught exception stored on `self`, in a container
+    or in another local (`self.error = e`, `errors.append(e)`, `err = e`).
+
+    ## Why is this bad?
+    A traceback holds every frame it passes through, and a frame holds all its local variables.
+    When a local of the catching frame holds the traceback (directly, or through the exception's
+    `__traceback__`), the frame and the traceback keep each other alive: every local of every
+    frame in the traceback (large buffers, open files, `self`) waits for the cyclic garbage
+    collector. That is why Python deletes the `as e` name at the end of an `except` block, and why
+    the `inspect` docs ask for `del frame` in a `finally` clause.
+
+    Accepted remedies: `del name` (or `name = None`) in the function, `traceback.clear_frames(tb)`,
+    `e.__traceback__ = None`, storing `e.with_traceback(None)`, `str(e)` or
+    `traceback.format_exc()` instead of the exception.
+
+    ## Known problems
+    A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
+    `sys._getframe(1)` (the caller's frame) is not flagged: the caller does not hold this frame.
+
+    ## References
+    - No rule in ruff, pylint or flake8-bugbear. Python docs: `inspect` ("The interpreter
+      stack", note on frame references), `sys.exc_info`, `traceback.clear_frames`.
+    """
+
+    code = "LKL105"
+    name = "exception-or-frame-kept-alive"
+    message = "`{name}` keeps {what} alive in a reference cycle with this frame"
+    examples = (
+        Bad(
+            "import sys\n\n\ndef run(job):\n    try:\n        job()\n    except Exception:\n"
+            "        exc_info = sys.exc_info()\n        print(exc_info)\n"
+        ),
+        Bad("import inspect\n\n\ndef where():\n    frame = inspect.currentframe()\n    return frame.f_lineno\n"),
+        Bad(
+            "class Task:\n    def run(self, job):\n        try:\n            job()\n"
+            "        except Exception as error:\n            self.error = error\n"
+        ),
+        Good("import inspect\n\n\ndef where():\n    frame = inspect.currentframe()\n    try:\n"
+             "        return frame.f_lineno\n    finally:\n        del frame\n"),
+        Good(
+            "import traceback\n\n\nclass Task:\n    def run(self, job):\n        try:\n            job()\n"
+            "        except Exception:\n            self.error = traceback.format_exc()\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._functions: Dict[int, Tuple[Dict[int, int], Dict[str, List[int]]]] = {}
+        self._handler_function: Optional[cst.FunctionDef] = None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
+            self._frame(node)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        function = self.context.enclosing_scope(node)
+        if isinstance(function, cst.FunctionDef):
+            self._handler_function = function
+            try:
+                self._handler(node)
+            finally:
+                self._handler_function = None
+
+    def _function_facts(self, function: Optional[cst.CSTNode]) -> Tuple[Dict[int, int], Dict[str, List[int]]]:
+        """(source order of the function's nodes, where names are released), once per function."""
+        key = id(function)
+        if key not in self._functions:
+            nodes = list(walk_scope(function)) if function is not None else []
+            self._functions[key] = ({id(n): i for i, n in enumerate(nodes)}, self._released(nodes))
+        return self._functions[key]
+
+    @staticmethod
+    def _released(nodes: List[cst.CSTNode]) -> Dict[str, List[int]]:
+        """Where names are deleted (anywhere counts: -1) or set to None (after the store counts)."""
+        names: Dict[str, List[int]] = {}
+        for index, inner in enumerate(nodes):
+            if isinstance(inner, cst.Del):
+                for name in _names(inner.target):
+                    names.setdefault(name, []).append(-1)
+            elif isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) and inner.value.value == "None":
+                for target in inner.targets:
+                    for name in _names(target.target):
+                        names.setdefault(name, []).append(index)
+            elif (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                  and inner.func.attr.value == "clear" and isinstance(inner.func.value, cst.Name)):
+                names.setdefault(inner.func.value.value, []).append(index)  # `errors.clear()`
+        return names
+
+    def _is_released(self, name: str, store: cst.CSTNode) -> bool:
+        # Handlers are checked when the walk enters them, before their nodes have parents: the
+        # handler records its function first.
+        function = self._handler_function or self.context.enclosing_scope(store)
+        order, releases = self._function_facts(function)
+        at = order.get(id(store), 0)
+        return any(index == -1 or index > at for index in releases.get(name, ()))
+
+    def _frame(self, node: cst.Assign) -> None:
+        if not isinstance(node.value, cst.Call) or len(node.targets) != 1:
+            return
+        func = node.value.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value  # type: ignore[union-attr]
+        if last not in ("currentframe", "_getframe"):
+            return
+        if not isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
+            return
+        if self.context.qualified_name(func) not in _FRAME_CALLS:
+            return
+        args = node.value.args
+        if args and not (isinstance(args[0].value, cst.Integer) and args[0].value.value == "0"):
+            return  # an outer frame does not hold this one
+        target = node.targets[0].target
+        if not isinstance(target, cst.Name) or self._is_released(target.value, node):
+            return
+        if self._rebound(node, target.value):
+            return  # `frame = frame.f_back` walks away from this frame
+        name = target.value
+        self.report(
+            node,
+            f"`{name}` holds this function's own frame, whose locals hold `{name}`: a reference cycle "
+            f"that keeps every local of this frame alive until the cyclic garbage collector runs",
+            suggestion=f"use `{name}` inside `try:` and `del {name}` in its `finally:` clause",
+        )
+
+    def _rebound(self, node: cst.Assign, name: str) -> bool:
+        function = self.context.enclosing_scope(node)
+        if function is None:
+            return True
+        for inner in walk_scope(function):
+            if isinstance(inner, (cst.Assign, cst.AugAssign, cst.AnnAssign)) and inner is not node:
+                targets = [t.target for t in inner.targets] if isinstance(inner, cst.Assign) else [inner.target]
+                if any(name in _names(t) for t in targets):
+                    return True
+            elif isinstance(inner, cst.For) and name in _names(inner.target):
+                return True
+            elif isinstance(inner, cst.NamedExpr) and name in _names(inner.target):
+                return True  # `while f := f.f_back:`
+        return False
+
+    def _handler(self, handler: cst.ExceptHandler) -> None:
+        caught = None
+        if handler.name is not None and isinstance(handler.name.name, cst.Name):
+            caught = handler.name.name.value
+        body = list(walk_scope(handler.body))
+        if self._cleared(body, caught):
+            return
+        for inner in body:
+            if caught is not None and isinstance(inner, cst.Assign) and any(
+                    caught in _names(t.target) for t in inner.targets):
+                # `exc = OSError(...)` replaces the caught exception with one that was never raised
+                if not (isinstance(inner.value, cst.Name) and inner.value.value == caught):
+                    return
+            if isinstance(inner, cst.Assign):
+                self._handler_assign(inner, caught)
+            elif isinstance(inner, cst.Call) and caught is not None:
+                self._handler_call(inner, caught)
+
+    def _cleared(self, body: List[cst.CSTNode], caught: Optional[str]) -> bool:
+        for inner in body:
+            if isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) in _CLEARERS:
+                return True
+            if isinstance(inner, cst.Assign) and caught is not None:
+                for target in inner.targets:
+                    t = target.target
+                    if (isinstance(t, cst.Attribute) and t.attr.value == "__traceback__"
+                            and isinstance(t.value, cst.Name) and t.value.value == caught):
+                        return True
+        return False
+
+    def _handler_assign(self, node: cst.Assign, caught: Optional[str]) -> None:
+        value = node.value
+        holds = self._holds_traceback(value, caught)
+        if holds is None:
+            return
+        for target in node.targets:
+            expr = target.target
+            if isinstance(expr, (cst.Name, cst.Tuple, cst.List)):
+                names = [n for n in _names(expr) if n != caught]
+                if not names or any(self._is_released(n, node) for n in names):
+                    continue
+                if isinstance(value, cst.Name):
+                    message = (
+                        f"`{names[0]}` keeps the caught exception `{caught}` after the `except` block; its "
+                        f"`__traceback__` holds this frame, whose locals hold `{names[0]}`: a reference cycle that "
+                        f"keeps every local of every frame in the traceback alive until the cyclic garbage collector runs"
+                    )
+                    suggestion = f"set `{names[0]} = None` (or `del {names[0]}`) in a `finally:` once it has been re-raised or reported"
+                else:
+                    message = (
+                        f"`{self.context.code(expr).strip()}` holds {holds} of the exception caught here, which holds "
+                        f"this frame, whose locals hold it again: a reference cycle that keeps every local of every "
+                        f"frame in the traceback alive until the cyclic garbage collector runs"
+                    )
+                    suggestion = (
+                        f"`del {', '.join(names)}` in a `finally:` clause once done, or keep "
+                        f"`traceback.format_exc()` instead"
+                    )
+                self.report(node, message, suggestion=suggestion)
+            elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
+                if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
+                    continue  # exception chaining, as `raise new from exc` does
+                if self._local_released(expr, node):
+                    continue
+                self._stored(node, self.context.code(expr).strip(), caught or value.value)
+            else:
+                continue
+            return  # one finding per statement
+
+    def _handler_call(self, node: cst.Call, caught: str) -> None:
+        func = node.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in _ADDERS:
+            return
+        index = _ADDERS[func.attr.value]
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        if len(positional) > index and isinstance(positional[index].value, cst.Name) and positional[index].value.value == caught:
+            if not self._local_released(func.value, node):
+                self._stored(node, self.context.code(func.value).strip(), caught)
+
+    def _local_released(self, holder: cst.BaseExpression, node: cst.CSTNode) -> bool:
+        """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards."""
+        if isinstance(holder, cst.Subscript):
+            holder = holder.value
+        return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
+
+    def _stored(self, node: cst.CSTNode, where: str, caught: str) -> None:
+        self.report(
+            node,
+            f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
+            f"every frame the exception passed through alive, with all their locals (a reference cycle when "
+            f"those locals reach `{where}`)",
+            suggestion=(
+                f"store `{caught}.with_traceback(None)`, `str({caught})` or `traceback.format_exc()` instead, or "
+                f"call `traceback.clear_frames({caught}.__traceback__)` first"
+            ),
+        )
+
+    def _holds_traceback(self, value: cst.BaseExpression, caught: Optional[str]) -> Optional[str]:
+        """What of the current exception ``value`` holds, or None."""
+        if isinstance(value, cst.Name) and caught is not None and value.value == caught:
+            return "the exception"
+        if isinstance(value, cst.Attribute) and value.attr.value == "__traceback__":
+            return "the traceback"
+        call = value.value if isinstance(value, cst.Subscript) else value
+        if isinstance(call, cst.Call) and self.context.qualified_name(call.func) == "sys.exc_info":
+            if isinstance(value, cst.Subscript):
+                element = value.slice[0].slice if len(value.slice) == 1 else None
+                if isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "0":
+                    return None
+            return "the traceback"
+        return None
