@@ -6,6 +6,7 @@ from typing import Dict, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.closures import carries_call_state
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -36,7 +37,9 @@ class SelfCapturingCallableOnSelf(Rule):
     the bound method is a temporary object and that reference dies at once.
 
     ## Known problems
-    Only methods defined in the class itself are recognised (not inherited ones). Often the
+    A lambda or nested function that captures the call's own arguments or locals besides `self`
+    (`lambda: self.run(state)`) is reported as LKL401, whose `functools.partial` fix fits it
+    better. Only methods defined in the class itself are recognised (not inherited ones). Often the
     cycle is harmless for a small object that lives as long as the program; its cost is the
     delayed release of what the instance holds.
 
@@ -177,9 +180,16 @@ class SelfCapturingCallableOnSelf(Rule):
         method = _bound_method(value, self_name, methods)
         if method is not None:
             return f"the bound method `{self_name}.{method}`"
+        # Closures that also capture the call's own state (`lambda: self.run(state)`) are
+        # LKL401's: this rule takes the ones whose only capture is `self`.
         if isinstance(value, cst.Lambda) and _uses(value, self_name):
+            if carries_call_state(self.context, value, function, self_name):
+                return None
             return f"a lambda that uses `{self_name}`"
         if isinstance(value, cst.Name) and value.value in self.nested(function, self_name):
+            nested = self.nested(function, self_name)[value.value]
+            if isinstance(nested, cst.FunctionDef) and carries_call_state(self.context, nested, function, self_name):
+                return None
             return f"the nested function `{value.value}`, which uses `{self_name}`"
         if isinstance(value, cst.Call) and self.context.qualified_name(value.func) in _PARTIALS and value.args:
             inner = _bound_method(value.args[0].value, self_name, methods)

@@ -8,6 +8,7 @@ from typing import List, Optional, Sequence, Union
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.closures import captured_names
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import iter_children
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -36,6 +37,7 @@ _BIG_STRING = 10_000
 class _Escape:
     how: str  # "stored in `self.callbacks`", "registered with `atexit.register`", "returned"
     kind: str  # "cycle", "global", "short", "returned"
+    registry: Optional[str] = None  # the qualified registering function, when there is one
 
 
 def _noun(label: str) -> str:
@@ -68,7 +70,10 @@ class ClosureCapturesLargeState(Rule):
     locals.
 
     ## Known problems
-    A local counts as large only by how it is made in the same function. A closure that uses the
+    A closure stored on `self` (or given to `atexit`) whose only capture is `self` is reported
+    as LKL104 instead; this rule takes the ones that also carry the call's own arguments or
+    locals, where `functools.partial` is the fix. A local counts as large only by how it is made
+    in the same function. A closure that uses the
     captured value whole (`lambda: process(data)`) is not flagged: it really needs it. Whether
     the registry outlives the object is a guess from the API's name. Binding a value before
     creating the closure takes a snapshot: if the attribute or the part is reassigned later, the
@@ -150,7 +155,7 @@ class ClosureCapturesLargeState(Rule):
         qualified = self.context.qualified_name(func)
         shown = dotted_name(func) or self.context.code(func).strip()
         if qualified in _LONG_REGISTRIES:
-            return _Escape(f"registered with `{shown}`", "global")
+            return _Escape(f"registered with `{shown}`", "global", qualified)
         if isinstance(func, cst.Attribute):
             method = func.attr.value
             if method in _SHORT_METHODS:
@@ -235,7 +240,11 @@ class ClosureCapturesLargeState(Rule):
         self_name = self._self_name(function)
         label = "lambda" if isinstance(closure, cst.Lambda) else f"nested function `{closure.name.value}`"
         others = [name for name in captured if name != self_name]
-        if self_name in captured and escape.kind in ("cycle", "global"):
+        # A closure capturing nothing but `self`, stored on `self` or given to atexit, is LKL104's
+        # self-capturing callable; this rule takes those that also carry the call's own state
+        # (`lambda: self.run(state)`) and those registered where LKL104 does not look.
+        lkl104_reports = escape.kind == "cycle" or escape.registry == "atexit.register"
+        if self_name in captured and (others or not lkl104_reports) and escape.kind in ("cycle", "global"):
             parts = self._parts_of_self(captured[self_name])
             if parts:
                 self._report_self(closure, function, label, escape, parts, others)
@@ -253,23 +262,7 @@ class ClosureCapturesLargeState(Rule):
 
     def _captured(self, closure: Closure, function: cst.FunctionDef) -> dict:
         """Free names of ``closure`` bound in ``function``, with their Name nodes."""
-        outer = self.context.scope_bindings(function).names
-        inner = self.context.scope_bindings(closure).names
-        found: dict = {}
-        stack: List[cst.CSTNode] = [closure.body] if isinstance(closure, cst.Lambda) else [closure.body]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, cst.Name):
-                if node.value in outer and outer[node.value] == lt.LOCAL and node.value not in inner:
-                    found.setdefault(node.value, []).append(node)
-            elif isinstance(node, cst.Attribute):
-                stack.append(node.value)
-                continue
-            elif isinstance(node, cst.Arg) and node.keyword is not None:
-                stack.append(node.value)
-                continue
-            stack.extend(iter_children(node))
-        return found
+        return captured_names(self.context, closure, function)
 
     def _parts_of_self(self, nodes: Sequence[cst.Name]) -> List[str]:
         parts: List[str] = []
