@@ -1,0 +1,193 @@
+"""Shared facts for the growth rules (LKL201-LKL203): what a container is, what grows or shrinks
+it, which keys come from a finite domain, and which functions only run at import time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
+
+import libcst as cst
+
+if TYPE_CHECKING:  # pragma: no cover
+    from leaklint.analysis.context import FileContext
+
+# Methods that add to a list, dict, set, deque or Counter.
+GROW_METHODS = frozenset(
+    {"append", "extend", "add", "update", "setdefault", "insert", "appendleft", "extendleft", "__setitem__"}
+)
+# Methods that remove from one. A reference to any of them (called or passed along, as in
+# ``atexit.register(_cache.clear)``) counts as "something removes from it".
+REMOVE_METHODS = frozenset(
+    {
+        "pop", "popitem", "remove", "discard", "clear", "popleft", "__delitem__", "difference_update",
+        "intersection_update", "symmetric_difference_update", "move_to_end", "rotate",
+    }
+)
+
+# Qualified constructor -> kind. ``deque`` is bounded when given ``maxlen``.
+_CONSTRUCTORS = {
+    "builtins.list": "list",
+    "builtins.dict": "dict",
+    "builtins.set": "set",
+    "collections.defaultdict": "defaultdict",
+    "collections.OrderedDict": "OrderedDict",
+    "collections.deque": "deque",
+    "collections.Counter": "Counter",
+    "typing.DefaultDict": "defaultdict",
+    "typing.OrderedDict": "OrderedDict",
+}
+
+# Kinds whose missing keys spring into existence on ``d[k]`` / ``d[k] += 1``.
+AUTOVIVIFYING = frozenset({"defaultdict", "Counter"})
+
+# Builtins that only read a container passed to them.
+READ_ONLY_CALLS = frozenset(
+    {
+        "builtins.len", "builtins.list", "builtins.tuple", "builtins.sorted", "builtins.set", "builtins.frozenset",
+        "builtins.dict", "builtins.iter", "builtins.reversed", "builtins.enumerate", "builtins.any", "builtins.all",
+        "builtins.sum", "builtins.min", "builtins.max", "builtins.print", "builtins.repr", "builtins.str",
+        "builtins.isinstance", "builtins.id", "builtins.bool", "builtins.hash", "builtins.zip", "builtins.map",
+        "builtins.filter", "builtins.format", "copy.copy", "copy.deepcopy", "json.dumps", "pprint.pprint",
+        "pprint.pformat", "builtins.next", "builtins.type", "builtins.vars",
+    }
+)
+
+# Dunder methods that run once per class definition, i.e. at import time.
+CLASS_DEFINITION_HOOKS = frozenset({"__init_subclass__", "__set_name__"})
+
+
+def container_kind(context: "FileContext", value: Optional[cst.BaseExpression]) -> Optional[str]:
+    """``list``/``dict``/... for an unbounded container expression, else None (bounded, weak,
+    or not a container at all)."""
+    if isinstance(value, (cst.List, cst.ListComp)):
+        return "list"
+    if isinstance(value, (cst.Dict, cst.DictComp)):
+        return "dict"
+    if isinstance(value, (cst.Set, cst.SetComp)):
+        return "set"
+    if not isinstance(value, cst.Call):
+        return None
+    kind = _CONSTRUCTORS.get(context.qualified_name(value.func) or "")
+    if kind == "deque" and _has_maxlen(value):
+        return None
+    return kind
+
+
+def _has_maxlen(call: cst.Call) -> bool:
+    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "maxlen":
+            return not _is_none(arg.value)
+    if len(positional) >= 2:
+        return not _is_none(positional[1].value)
+    return any(arg.star == "**" for arg in call.args)  # unknown keywords: give it the benefit
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def is_constant_name(name: str) -> bool:
+    """``RED``, ``MAX_SIZE``: the conventional spelling of constants and enum members."""
+    letters = name.strip("_")
+    return bool(letters) and letters.upper() == letters and any(c.isalpha() for c in letters)
+
+
+def is_finite_key(context: "FileContext", node: Optional[cst.BaseExpression], class_names: Iterable[str] = ()) -> bool:
+    """True when ``node`` visibly comes from a finite domain: a literal, a constant or enum
+    member (``Color.RED``, ``MAX``), a class (``type(x)``, ``x.__class__``, ``cls``), or a tuple
+    of those. Such keys cannot make a container grow without bound."""
+    if node is None:
+        return False
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return not _has_fstring(node)
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None", "cls", "mcls", "metacls") or is_constant_name(node.value) or node.value in class_names
+    if isinstance(node, cst.Attribute):
+        return node.attr.value == "__class__" or is_constant_name(node.attr.value)
+    if isinstance(node, cst.UnaryOperation):
+        return is_finite_key(context, node.expression, class_names)
+    if isinstance(node, cst.Tuple):
+        return all(is_finite_key(context, element.value, class_names) for element in node.elements)
+    if isinstance(node, cst.Call):
+        return context.qualified_name(node.func) == "builtins.type" and len(node.args) == 1
+    return False
+
+
+def _has_fstring(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.FormattedString):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return _has_fstring(node.left) or _has_fstring(node.right)
+    return False
+
+
+def added_items(method: str, call: Optional[cst.Call]) -> Optional[Sequence[Optional[cst.BaseExpression]]]:
+    """The keys or items a growth call adds (None inside the list: unknown), or None when the
+    call's arguments cannot be read at all (``*args``, a bound method passed along)."""
+    if call is None:
+        return None
+    args = list(call.args)
+    if any(arg.star for arg in args):
+        return None
+    positional = [arg.value for arg in args if arg.keyword is None]
+    if method in ("append", "add", "appendleft", "setdefault", "__setitem__"):
+        return positional[:1] or None
+    if method == "insert":
+        return positional[1:2] or None
+    if method in ("extend", "extendleft", "update"):
+        if not positional:
+            return [None] if not args else []  # update(a=1) adds the keyword names: finite
+        items: list = []
+        for value in positional:
+            if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+                items.extend(element.value for element in value.elements)
+            elif isinstance(value, cst.Dict):
+                items.extend(getattr(element, "key", None) for element in value.elements)
+            else:
+                items.append(None)
+        return items
+    return None
+
+
+def returns_a_parameter(function: cst.FunctionDef) -> bool:
+    """A decorator's shape: the last statement returns the first parameter unchanged."""
+    params = function.params.params or function.params.posonly_params
+    if not params or not isinstance(function.body, cst.IndentedBlock) or not function.body.body:
+        return False
+    last = function.body.body[-1]
+    if not isinstance(last, cst.SimpleStatementLine) or not last.body:
+        return False
+    statement = last.body[-1]
+    return (
+        isinstance(statement, cst.Return)
+        and isinstance(statement.value, cst.Name)
+        and statement.value.value == params[0].name.value
+    )
+
+
+def function_name(scope: Union[cst.FunctionDef, cst.Lambda]) -> str:
+    return scope.name.value if isinstance(scope, cst.FunctionDef) else "<lambda>"
+
+
+def module_level_statements(body: Sequence[cst.CSTNode]) -> Iterable[cst.BaseSmallStatement]:
+    """Small statements run at module level, looking into if/try/with/for/while blocks."""
+    stack = list(reversed(body))
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, cst.SimpleStatementLine):
+            yield from statement.body
+        elif isinstance(statement, (cst.If, cst.Try, cst.TryStar, cst.With, cst.For, cst.While, cst.Else, cst.Finally, cst.ExceptHandler, cst.ExceptStarHandler)):
+            blocks = [getattr(statement, name, None) for name in ("body", "orelse", "finalbody")]
+            handlers = list(getattr(statement, "handlers", ()))
+            children: list = []
+            for block in blocks:
+                if isinstance(block, cst.IndentedBlock):
+                    children.extend(block.body)
+                elif isinstance(block, (cst.If, cst.Else, cst.Finally)):
+                    children.append(block)
+            for handler in handlers:
+                if isinstance(handler.body, cst.IndentedBlock):
+                    children.extend(handler.body.body)
+            stack.extend(reversed(children))

@@ -1,0 +1,434 @@
+"""LKL201: a module-level container that functions add to and nothing removes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple, Union
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    AUTOVIVIFYING,
+    CLASS_DEFINITION_HOOKS,
+    GROW_METHODS,
+    READ_ONLY_CALLS,
+    REMOVE_METHODS,
+    added_items,
+    container_kind,
+    function_name,
+    is_finite_key,
+    module_level_statements,
+    returns_a_parameter,
+)
+from leaklint.analysis.names import dotted_name
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+Scope = Union[cst.FunctionDef, cst.Lambda]
+
+_SEQUENCE_KINDS = frozenset({"list", "deque"})
+_MAPPING_KINDS = frozenset({"dict", "defaultdict", "OrderedDict", "Counter"})
+_MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
+
+
+@dataclass
+class _Growth:
+    """One place, inside a function, where the container gets bigger."""
+
+    node: cst.CSTNode
+    scopes: Tuple[Scope, ...]
+    classes: Tuple[cst.ClassDef, ...]
+    how: str  # "append", "[]=", "+=", ...
+    items: Optional[List[Optional[cst.BaseExpression]]]  # what is added; None: unknown
+    value: Optional[cst.BaseExpression] = None  # the value of ``d[k] = value``
+
+
+@dataclass
+class _Container:
+    name: str
+    kind: str
+    target: cst.Name
+    growths: List[_Growth] = field(default_factory=list)
+    shrinks: bool = False  # something removes from it, resets it or checks its size
+    escapes: bool = False  # handed to code we cannot see, which may remove from it
+    memo_reads: Set[int] = field(default_factory=set)  # ids of functions that look entries up
+
+
+class GrowingModuleContainer(Rule):
+    """
+    ## What it does
+    Flags a module-level list, dict, set, `defaultdict`, `OrderedDict`, `Counter` or unbounded
+    `deque` that code inside functions adds to (`append`, `add`, `update`, `setdefault`,
+    `d[k] = v`, `+=`, ...) while nothing in the module ever removes from it.
+
+    ## Why is this bad?
+    A module-level container lives as long as the process, and so does everything in it. When a
+    request handler appends every request to a history list, or a function memoises results in a
+    module-level dict keyed by its arguments, the process grows with every call until it is killed.
+    The garbage collector cannot help: every entry is still reachable.
+
+    Not flagged: containers filled only at import time (module-level code, decorator registries
+    such as `@register`, `__init_subclass__` hooks, helpers called only at module level, functions
+    named `register...`); containers something removes from (`pop`, `popitem`, `remove`,
+    `discard`, `clear`, `del d[k]`, a reassignment, a `len()` check); bounded or weak structures
+    (`deque(maxlen=N)`, `functools.lru_cache`, cachetools caches, `weakref.WeakValueDictionary`,
+    `WeakKeyDictionary`, `WeakSet`); containers whose keys are visibly finite (literals, constants,
+    enum members, classes); and containers passed to code leaklint cannot see.
+
+    ## Known problems
+    Removal from another module (a test's `_cache.clear()`) is not seen. A container created lazily
+    (`_cache = None` at module level, `_cache = {}` inside a function) is not followed. A key
+    domain that is finite for reasons the code does not show (an encoding name, a locale) is
+    flagged; add `# noqa: LKL201` with the reason.
+
+    ## References
+    - pylint: none. ruff: none. flake8-bugbear: B019 covers `lru_cache` on methods only (see LKL203).
+    - LKL202 (instances added to a class-level registry), LKL203 (`lru_cache` on methods).
+    """
+
+    code = "LKL201"
+    name = "growing-module-container"
+    message = "module-level {kind} `{name}` grows in `{function}()` and nothing removes from it"
+    examples = (
+        Bad(
+            "_seen_requests = []\n\n\ndef handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
+        ),
+        Bad(
+            "_results = {}\n\n\nclass Result:\n    def __init__(self, params):\n        self.params = params\n\n\n"
+            "def compute(params):\n    key = hash(params)\n    if key not in _results:\n"
+            "        _results[key] = Result(params)\n    return _results[key]\n"
+        ),
+        Good(
+            "import collections\n\n_seen_requests = collections.deque(maxlen=1000)\n\n\n"
+            "def handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
+        ),
+        Good(
+            "_handlers = {}\n\n\ndef register(name):\n    def decorate(function):\n"
+            "        _handlers[name] = function\n        return function\n    return decorate\n\n\n"
+            "@register('ping')\ndef ping():\n    return 'pong'\n"
+        ),
+        Good(
+            "_pending = {}\n\n\ndef start(job):\n    _pending[job.id] = job\n\n\ndef finish(job):\n"
+            "    del _pending[job.id]\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.containers: Dict[str, _Container] = {}
+        self.scopes: List[Scope] = []
+        self.classes: List[cst.ClassDef] = []
+        self.decorator_names: Set[str] = set()
+        self.called_at_module_level: Set[str] = set()
+        self.called_at_runtime: Set[str] = set()
+        self.module_classes: Dict[str, cst.ClassDef] = {}
+        self.global_name = ""
+
+    # -- collecting ------------------------------------------------------------------------------
+
+    def visit_Module(self, node: cst.Module) -> None:
+        seen_other: Set[str] = set()
+        for statement in module_level_statements(node.body):
+            for target, value in _assignments(statement):
+                kind = container_kind(self.context, value)
+                if kind is None or target.value in seen_other:
+                    seen_other.add(target.value)
+                    self.containers.pop(target.value, None)
+                elif target.value not in self.containers:
+                    self.containers[target.value] = _Container(target.value, kind, target)
+        for statement in node.body:
+            if isinstance(statement, cst.ClassDef):
+                self.module_classes[statement.name.value] = statement
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        for decorator in node.decorators:
+            expression = decorator.decorator
+            if isinstance(expression, cst.Call):
+                expression = expression.func
+            dotted = dotted_name(expression)
+            if dotted:
+                self.decorator_names.add(dotted.rsplit(".", 1)[-1])
+        self.scopes.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.append(node)
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name):
+            (self.called_at_runtime if self.scopes else self.called_at_module_level).add(node.func.value)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        container = self.containers.get(node.value)
+        if container is None:
+            return
+        if self.scopes and self.context.resolve_name(node.value, node) != f"{self.context.module_name}.{node.value}":
+            return  # a local or parameter of the same name
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            self._attribute_use(container, parent)
+        elif isinstance(parent, cst.Subscript) and parent.value is node:
+            self._subscript_use(container, parent)
+        elif isinstance(parent, cst.AssignTarget) and parent.target is node:
+            if self.scopes:
+                container.shrinks = True  # reset by a function (``global``)
+        elif isinstance(parent, cst.AugAssign) and parent.target is node:
+            self._augmented_use(container, parent)
+        elif isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and _in_del(self.context, parent)):
+            container.shrinks = True
+        elif isinstance(parent, cst.Arg):
+            self._argument_use(container, parent)
+        elif isinstance(parent, (cst.Return, cst.Yield, cst.Assign, cst.AnnAssign, cst.NamedExpr)):
+            if getattr(parent, "value", None) is node:
+                container.escapes = True
+
+    # -- classifying one use ---------------------------------------------------------------------
+
+    def _attribute_use(self, container: _Container, attribute: cst.Attribute) -> None:
+        method = attribute.attr.value
+        if method in REMOVE_METHODS:
+            container.shrinks = True
+            return
+        call = self.context.parent(attribute)
+        is_call = isinstance(call, cst.Call) and call.func is attribute
+        if method in _MEMO_READS or method in ("setdefault",):
+            self._note_memo_read(container)
+        if method not in GROW_METHODS or not self.scopes:
+            return
+        items = added_items(method, call if is_call else None)  # type: ignore[arg-type]
+        value = None
+        if is_call and method in ("setdefault", "__setitem__"):
+            args = call.args  # type: ignore[union-attr]
+            value = args[1].value if len(args) > 1 else None
+        self._grow(container, attribute, method, items, value)
+
+    def _subscript_use(self, container: _Container, subscript: cst.Subscript) -> None:
+        is_slice = any(isinstance(element.slice, cst.Slice) for element in subscript.slice)
+        key = _subscript_key(subscript)
+        parent = self.context.parent(subscript)
+        if isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and _in_del(self.context, parent)):
+            container.shrinks = True
+            return
+        if isinstance(parent, cst.AssignTarget) and parent.target is subscript:
+            if is_slice:
+                container.shrinks = True
+            elif self.scopes:
+                assign = self.context.parent(parent)
+                value = assign.value if isinstance(assign, cst.Assign) else None
+                self._grow(container, subscript, "[]=", [key], value)
+            return
+        self._note_memo_read(container)
+        if container.kind not in AUTOVIVIFYING or not self.scopes or is_slice:
+            return
+        # ``counts[k] += 1`` and ``groups[k].append(v)`` create the key on a defaultdict/Counter.
+        self._grow(container, subscript, "[]", [key])
+
+    def _augmented_use(self, container: _Container, node: cst.AugAssign) -> None:
+        if isinstance(node.operator, (cst.AddAssign, cst.BitOrAssign)):
+            if self.scopes:
+                value = node.value
+                if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+                    items: Optional[List[Optional[cst.BaseExpression]]] = [e.value for e in value.elements]
+                elif isinstance(value, cst.Dict):
+                    items = [getattr(e, "key", None) for e in value.elements]
+                else:
+                    items = None
+                self._grow(container, node, "+=", items)
+        else:
+            container.shrinks = True
+
+    def _argument_use(self, container: _Container, arg: cst.Arg) -> None:
+        call = self.context.parent(arg)
+        if not isinstance(call, cst.Call):
+            return
+        qualified = self.context.qualified_name(call.func)
+        if qualified == "builtins.len":
+            # A size check (``if len(_cache) > MAX: ...``) bounds or evicts it.
+            if isinstance(self.context.parent(call), (cst.Comparison, cst.ComparisonTarget)):
+                container.shrinks = True
+            return
+        if qualified in READ_ONLY_CALLS:
+            return
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
+            "join", "extend", "update", "format", "write", "writelines", "append", "add", "union",
+            "issubset", "issuperset", "intersection", "difference", "isdisjoint", "startswith", "endswith",
+        ):
+            return  # reads the container
+        container.escapes = True
+
+    def _note_memo_read(self, container: _Container) -> None:
+        if self.scopes:
+            container.memo_reads.add(id(self.scopes[-1]))
+
+    def _grow(
+        self,
+        container: _Container,
+        node: cst.CSTNode,
+        how: str,
+        items: Optional[List[Optional[cst.BaseExpression]]],
+        value: Optional[cst.BaseExpression] = None,
+    ) -> None:
+        container.growths.append(_Growth(node, tuple(self.scopes), tuple(self.classes), how, items, value))
+
+    # -- deciding --------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for container in self.containers.values():
+            if container.shrinks or container.escapes:
+                continue
+            runtime = [g for g in container.growths if not self._import_time(g) and not self._finite(g)]
+            if runtime:
+                self._report(container, runtime)
+
+    def _import_time(self, growth: _Growth) -> bool:
+        """Growth that happens as functions and classes are defined, not as the program runs."""
+        for scope in growth.scopes:
+            name = function_name(scope)
+            if name in self.decorator_names or name in CLASS_DEFINITION_HOOKS or "register" in name.lower():
+                return True
+            if name in self.called_at_module_level and name not in self.called_at_runtime:
+                return True
+            if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
+                return True
+        for klass in growth.classes:
+            if _is_metaclass(self.context, klass):
+                return True
+        return False
+
+    def _finite(self, growth: _Growth) -> bool:
+        if growth.items is None:
+            return False
+        return all(is_finite_key(self.context, item, self.module_classes) for item in growth.items)
+
+    def _report(self, container: _Container, growths: List[_Growth]) -> None:
+        functions: List[str] = []
+        for growth in growths:
+            name = _describe_scope(growth)
+            if name not in functions:
+                functions.append(name)
+        where = ", ".join(f"`{name}()`" for name in functions[:3]) + (" and others" if len(functions) > 3 else "")
+        kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
+        message = f"module-level {kind} `{container.name}` grows in {where} and nothing in this module removes from it"
+        self.report(container.target, message, suggestion=self._suggestion(container, growths[0]), confidence=Confidence.HIGH)
+
+    def _suggestion(self, container: _Container, growth: _Growth) -> str:
+        name = container.name
+        function = _describe_scope(growth)
+        items = growth.items or []
+        if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value):
+            weak = "weakref.WeakSet()" if container.kind in _SEQUENCE_KINDS | {"set"} else "weakref.WeakValueDictionary()"
+            return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
+        if container.kind in _SEQUENCE_KINDS:
+            return (
+                f"keep only the latest entries with `{name} = collections.deque(maxlen=N)`, "
+                f"or remove entries once they are handled"
+            )
+        if container.kind == "set":
+            return f"remove items once they are done with (`{name}.discard(item)`), or bound the set's size"
+        value_class = self._weakrefable_class(growth.value)
+        if value_class is not None:
+            return (
+                f"make it `{name} = weakref.WeakValueDictionary()` so an entry lives only while its "
+                f"`{value_class}` is used elsewhere, or bound it with `functools.lru_cache(maxsize=N)` on `{function}`"
+            )
+        if growth.scopes and id(growth.scopes[-1]) in container.memo_reads and isinstance(growth.scopes[-1], cst.FunctionDef):
+            return (
+                f"decorate `{function}` with `@functools.lru_cache(maxsize=N)` and drop `{name}`, "
+                f"or evict old entries (`{name}.pop(key, None)`)"
+            )
+        return f"evict entries when they are no longer needed (`{name}.pop(key, None)`), or bound its size"
+
+    def _weakrefable_class(self, value: Optional[cst.BaseExpression]) -> Optional[str]:
+        """The class name when ``value`` is ``SomeClass(...)`` for a class of this module whose
+        instances accept weak references (no ``__slots__`` without ``__weakref__``)."""
+        if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Name):
+            return None
+        klass = self.module_classes.get(value.func.value)
+        if klass is None or _slots_without_weakref(klass):
+            return None
+        return klass.name.value
+
+
+def _assignments(statement: cst.BaseSmallStatement) -> List[Tuple[cst.Name, Optional[cst.BaseExpression]]]:
+    if isinstance(statement, cst.Assign):
+        return [(t.target, statement.value) for t in statement.targets if isinstance(t.target, cst.Name)]
+    if isinstance(statement, cst.AnnAssign) and isinstance(statement.target, cst.Name) and statement.value is not None:
+        return [(statement.target, statement.value)]
+    if isinstance(statement, cst.AugAssign) and isinstance(statement.target, cst.Name):
+        return []
+    return []
+
+
+def _subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
+    if len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Index):
+        return subscript.slice[0].slice.value
+    if all(isinstance(element.slice, cst.Index) for element in subscript.slice):
+        return cst.Tuple([cst.Element(element.slice.value) for element in subscript.slice])  # type: ignore[union-attr]
+    return None
+
+
+def _in_del(context, node: cst.CSTNode) -> bool:  # type: ignore[no-untyped-def]
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, cst.Del):
+            return True
+        if not isinstance(ancestor, (cst.Element, cst.Tuple, cst.List)):
+            return False
+    return False
+
+
+def _is_self(node: Optional[cst.BaseExpression]) -> bool:
+    return isinstance(node, cst.Name) and node.value == "self"
+
+
+def _is_metaclass(context, klass: cst.ClassDef) -> bool:  # type: ignore[no-untyped-def]
+    for base in klass.bases:
+        if base.keyword is not None:
+            continue
+        qualified = context.qualified_name(base.value) or ""
+        if qualified in ("builtins.type", "abc.ABCMeta", "enum.EnumMeta", "enum.EnumType") or qualified.endswith("Meta"):
+            return True
+    return False
+
+
+def _slots_without_weakref(klass: cst.ClassDef) -> bool:
+    if not isinstance(klass.body, cst.IndentedBlock):
+        return False
+    for statement in klass.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and any(
+                isinstance(t.target, cst.Name) and t.target.value == "__slots__" for t in small.targets
+            ):
+                return "__weakref__" not in _code_strings(small.value)
+    return False
+
+
+def _code_strings(node: cst.BaseExpression) -> Set[str]:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return {value} if isinstance(value, str) else set()
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        found: Set[str] = set()
+        for element in node.elements:
+            found |= _code_strings(element.value)
+        return found
+    return set()
+
+
+def _describe_scope(growth: _Growth) -> str:
+    scope = next((s for s in reversed(growth.scopes) if isinstance(s, cst.FunctionDef)), None)
+    if scope is None:
+        return "<lambda>"
+    enclosing_class = growth.classes[-1].name.value + "." if growth.classes else ""
+    return f"{enclosing_class}{scope.name.value}"
