@@ -151,8 +151,16 @@ def added_items(method: str, call: Optional[cst.Call]) -> Optional[Sequence[Opti
     return None
 
 
+# What a decorator's parameter is usually called.
+_DECORATED_NAMES = frozenset(
+    {"f", "fn", "func", "function", "cls", "klass", "kls", "class_", "method", "meth", "callback", "cb",
+     "handler", "wrapped", "decorated", "target", "view", "hook", "plugin", "test"}
+)
+
+
 def returns_a_parameter(function: cst.FunctionDef) -> bool:
-    """A decorator's shape: the last statement returns the first parameter unchanged."""
+    """A decorator's shape: the last statement returns the first parameter unchanged, and that
+    parameter is named like a function or class (``return func``)."""
     params = function.params.params or function.params.posonly_params
     if not params or not isinstance(function.body, cst.IndentedBlock) or not function.body.body:
         return False
@@ -164,6 +172,7 @@ def returns_a_parameter(function: cst.FunctionDef) -> bool:
         isinstance(statement, cst.Return)
         and isinstance(statement.value, cst.Name)
         and statement.value.value == params[0].name.value
+        and params[0].name.value.lower() in _DECORATED_NAMES
     )
 
 
@@ -191,3 +200,110 @@ def module_level_statements(body: Sequence[cst.CSTNode]) -> Iterable[cst.BaseSma
                 if isinstance(handler.body, cst.IndentedBlock):
                     children.extend(handler.body.body)
             stack.extend(reversed(children))
+
+
+# -- what a key says about how many distinct values it can take ------------------------------------
+
+FINITE = "finite"  # literals, constants, enum members, classes
+VOCABULARY = "vocabulary"  # names of things: module names, paths, encodings, command names
+OBJECT = "object"  # one entry per runtime object: ``id(obj)``, ``hash(params)``, ``self``
+UNKNOWN = "unknown"
+
+_VOCABULARY_STEMS = (
+    "name", "path", "file", "module", "encoding", "domain", "type", "kind", "class", "lang", "locale",
+    "suffix", "prefix", "scheme", "format", "level", "charset", "alias", "command", "attr", "field",
+    "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode",
+)
+_VOCABULARY_TOKENS = frozenset({"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc"})
+_STRING_NORMALISERS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "replace", "title"})
+
+
+def _tokens(identifier: str) -> list:
+    spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in identifier)
+    return [token for token in spaced.split("_") if token]
+
+
+def is_vocabulary_identifier(identifier: str) -> bool:
+    """``modname``, ``filename``, ``encoding``, ``fmt``: an identifier that names a thing."""
+    for token in _tokens(identifier):
+        if token in _VOCABULARY_TOKENS or any(stem in token for stem in _VOCABULARY_STEMS):
+            return True
+    return False
+
+
+def combine_evidence(evidences: Iterable[str]) -> str:
+    found = set(evidences)
+    if OBJECT in found:
+        return OBJECT
+    if not found or found == {FINITE}:
+        return FINITE
+    if found <= {FINITE, VOCABULARY}:
+        return VOCABULARY
+    return UNKNOWN
+
+
+def key_evidence(
+    context: "FileContext",
+    node: Optional[cst.BaseExpression],
+    assignments: "dict",
+    finite_names: Iterable[str] = (),
+    depth: int = 0,
+) -> str:
+    """How many distinct values ``node`` can take, judged from its shape. ``assignments`` maps a
+    local name to the values assigned to it in the enclosing function."""
+    if node is None or depth > 4:
+        return UNKNOWN
+    if is_finite_key(context, node, finite_names):
+        return FINITE
+    if isinstance(node, cst.Name):
+        if node.value == "self":
+            return OBJECT
+        values = assignments.get(node.value)
+        if values:
+            # ``name = name.upper()`` refers to itself: judge the others' values only once.
+            others = {k: v for k, v in assignments.items() if k != node.value}
+            found = combine_evidence(key_evidence(context, v, others, finite_names, depth + 1) for v in values)
+            if found in (OBJECT, FINITE):
+                return found
+        else:
+            found = UNKNOWN
+        return VOCABULARY if is_vocabulary_identifier(node.value) else found
+    if isinstance(node, cst.Attribute):
+        return VOCABULARY if is_vocabulary_identifier(node.attr.value) else UNKNOWN
+    if isinstance(node, cst.Tuple):
+        return combine_evidence(
+            key_evidence(context, e.value, assignments, finite_names, depth + 1) for e in node.elements
+        )
+    if isinstance(node, cst.Call):
+        qualified = context.qualified_name(node.func) or ""
+        if qualified in ("builtins.id", "builtins.hash"):
+            return OBJECT
+        if qualified.startswith(("os.path.", "posixpath.", "ntpath.")):
+            return VOCABULARY
+        if qualified in ("builtins.str", "builtins.repr", "builtins.int", "builtins.tuple", "builtins.frozenset"):
+            args = [arg.value for arg in node.args if not arg.star]
+            return combine_evidence(key_evidence(context, a, assignments, finite_names, depth + 1) for a in args) if args else UNKNOWN
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _STRING_NORMALISERS:
+            return key_evidence(context, func.value, assignments, finite_names, depth + 1)
+        callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if callee and (is_vocabulary_identifier(callee) or callee.startswith("normali")):
+            return VOCABULARY
+        if callee[:1].isupper():
+            return OBJECT  # a new instance per call
+    return UNKNOWN
+
+
+def local_assignments(scope: cst.CSTNode) -> "dict":
+    """name -> the values assigned to it directly in ``scope`` (for-loop targets get None)."""
+    from leaklint.analysis.walk import walk_scope
+
+    found: dict = {}
+    for node in walk_scope(scope):
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    found.setdefault(target.target.value, []).append(node.value)
+        elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name) and node.value is not None:
+            found.setdefault(node.target.value, []).append(node.value)
+    return found

@@ -10,6 +10,13 @@ import libcst as cst
 from leaklint.analysis.containers import (
     AUTOVIVIFYING,
     CLASS_DEFINITION_HOOKS,
+    FINITE,
+    OBJECT,
+    UNKNOWN,
+    VOCABULARY,
+    combine_evidence,
+    key_evidence,
+    local_assignments,
     GROW_METHODS,
     READ_ONLY_CALLS,
     REMOVE_METHODS,
@@ -118,15 +125,22 @@ class GrowingModuleContainer(Rule):
         self.scopes: List[Scope] = []
         self.classes: List[cst.ClassDef] = []
         self.decorator_names: Set[str] = set()
-        self.called_at_module_level: Set[str] = set()
-        self.called_at_runtime: Set[str] = set()
         self.module_classes: Dict[str, cst.ClassDef] = {}
-        self.global_name = ""
+        self.module_functions: Dict[str, cst.FunctionDef] = {}
+        # Names that only ever hold a literal (``_ALPHABET = b"..."``, ``_names = ["a", "b"]``).
+        self.literal_constants: Set[str] = set()
+        # function name -> who calls it: a function name, "<module>", or "<unknown>" when the
+        # function is passed along instead of called.
+        self.callers: Dict[str, Set[str]] = {}
+        self.call_sites: Dict[str, List[cst.Call]] = {}
+        self.assignment_cache: Dict[int, dict] = {}
+        self.deleted_functions: Set[str] = set()
 
     # -- collecting ------------------------------------------------------------------------------
 
     def visit_Module(self, node: cst.Module) -> None:
         seen_other: Set[str] = set()
+        seen_literal: Set[str] = set()
         for statement in module_level_statements(node.body):
             for target, value in _assignments(statement):
                 kind = container_kind(self.context, value)
@@ -135,9 +149,17 @@ class GrowingModuleContainer(Rule):
                     self.containers.pop(target.value, None)
                 elif target.value not in self.containers:
                     self.containers[target.value] = _Container(target.value, kind, target)
-        for statement in node.body:
+            for target, value in _assignments(statement):
+                if target.value in seen_literal or not _is_literal(value):
+                    self.literal_constants.discard(target.value)
+                else:
+                    self.literal_constants.add(target.value)
+                seen_literal.add(target.value)
+        for statement in _module_level_definitions(node.body):
             if isinstance(statement, cst.ClassDef):
                 self.module_classes[statement.name.value] = statement
+            else:
+                self.module_functions[statement.name.value] = statement
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         for decorator in node.decorators:
@@ -166,9 +188,17 @@ class GrowingModuleContainer(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Name):
-            (self.called_at_runtime if self.scopes else self.called_at_module_level).add(node.func.value)
+            self.callers.setdefault(node.func.value, set()).add(self._caller())
+            self.call_sites.setdefault(node.func.value, []).append(node)
+
+    def _caller(self) -> str:
+        if not self.scopes:
+            return "<module>"
+        return function_name(self.scopes[-1])
 
     def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.module_functions:
+            self._function_reference(node)
         container = self.containers.get(node.value)
         if container is None:
             return
@@ -191,6 +221,26 @@ class GrowingModuleContainer(Rule):
         elif isinstance(parent, (cst.Return, cst.Yield, cst.Assign, cst.AnnAssign, cst.NamedExpr)):
             if getattr(parent, "value", None) is node:
                 container.escapes = True
+        elif isinstance(parent, cst.Element):
+            # ``handlers = _handlerList`` spelled as a tuple assignment, ``return a, _cache``...
+            display = self.context.parent(parent)
+            holder = self.context.parent(display) if display is not None else None
+            if isinstance(holder, (cst.Assign, cst.Return, cst.Arg, cst.AnnAssign)):
+                container.escapes = True
+
+    def _function_reference(self, node: cst.Name) -> None:
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Call) and parent.func is node:
+            return
+        if isinstance(parent, cst.Del) or _in_del(self.context, node):
+            if not self.scopes:
+                self.deleted_functions.add(node.value)  # ``del def_op``: nobody can call it later
+            return
+        if isinstance(parent, (cst.FunctionDef, cst.Decorator)) or (
+            isinstance(parent, cst.Call) and isinstance(self.context.parent(parent), cst.Decorator)
+        ):
+            return
+        self.callers.setdefault(node.value, set()).add("<unknown>")
 
     # -- classifying one use ---------------------------------------------------------------------
 
@@ -283,34 +333,136 @@ class GrowingModuleContainer(Rule):
     # -- deciding --------------------------------------------------------------------------------
 
     def leave_Module(self, node: cst.Module) -> None:
+        import_time = self._import_time_functions()
         for container in self.containers.values():
             if container.shrinks or container.escapes:
                 continue
-            runtime = [g for g in container.growths if not self._import_time(g) and not self._finite(g)]
+            runtime: List[_Growth] = []
+            evidences: List[str] = []
+            for growth in container.growths:
+                if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
+                    continue
+                evidence = self._evidence(growth)
+                if evidence == FINITE or (evidence == VOCABULARY and container.kind not in _SEQUENCE_KINDS):
+                    continue  # keys that name things come from a vocabulary, not the workload
+                runtime.append(growth)
+                evidences.append(evidence)
             if runtime:
-                self._report(container, runtime)
+                strong = container.kind in _SEQUENCE_KINDS or OBJECT in evidences
+                self._report(container, runtime, Confidence.HIGH if strong else Confidence.MEDIUM)
 
-    def _import_time(self, growth: _Growth) -> bool:
-        """Growth that happens as functions and classes are defined, not as the program runs."""
+    def _import_time_functions(self) -> Set[str]:
+        """Functions that run only as the module and its classes are defined: decorators, class
+        hooks, registration APIs, and functions called only from module level or from other
+        import-time functions (a fixpoint over the module's call graph)."""
+        found = {name for name in self.module_functions if _is_registration_name(name)}
+        found |= self.decorator_names | CLASS_DEFINITION_HOOKS | self.deleted_functions
+        changed = True
+        while changed:
+            changed = False
+            for name in self.module_functions:
+                callers = self.callers.get(name)
+                if name in found or not callers:
+                    continue
+                if all(caller == "<module>" or caller in found for caller in callers):
+                    found.add(name)
+                    changed = True
+        return found
+
+    def _import_time(self, growth: _Growth, import_time: Set[str], keyed: bool) -> bool:
         for scope in growth.scopes:
             name = function_name(scope)
-            if name in self.decorator_names or name in CLASS_DEFINITION_HOOKS or "register" in name.lower():
-                return True
-            if name in self.called_at_module_level and name not in self.called_at_runtime:
+            if name in import_time or _is_registration_name(name, keyed):
                 return True
             if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
                 return True
-        for klass in growth.classes:
-            if _is_metaclass(self.context, klass):
+        return any(_is_metaclass(self.context, klass) for klass in growth.classes)
+
+    def _evidence(self, growth: _Growth) -> str:
+        """FINITE, VOCABULARY, OBJECT or UNKNOWN for everything this growth adds."""
+        if growth.items is None:
+            return UNKNOWN
+        scope = growth.scopes[-1] if growth.scopes else None
+        assignments = self._assignments_in(scope)
+        names = set(self.module_classes) | self.literal_constants
+        evidences = []
+        for item in growth.items:
+            if self._finite_item(growth, item):
+                evidences.append(FINITE)
+            else:
+                evidences.append(key_evidence(self.context, item, assignments, names))
+        return combine_evidence(evidences)
+
+    def _assignments_in(self, scope: Optional[Scope]) -> dict:
+        if scope is None:
+            return {}
+        cached = self.assignment_cache.get(id(scope))
+        if cached is None:
+            cached = self.assignment_cache[id(scope)] = local_assignments(scope)
+        return cached
+
+    def _finite_item(self, growth: _Growth, item: Optional[cst.BaseExpression]) -> bool:
+        names = set(self.module_classes) | self.literal_constants
+        if is_finite_key(self.context, item, names):
+            return True
+        if isinstance(item, cst.Tuple) and item.elements:
+            return all(self._finite_item(growth, element.value) for element in item.elements)
+        if not isinstance(item, cst.Name) or not growth.scopes:
+            return False
+        return (
+            self._flag_parameter(growth, item)
+            or self._finite_loop_variable(growth, item, names)
+            or self._finite_parameter(growth, item, names)
+        )
+
+    def _flag_parameter(self, growth: _Growth, item: cst.Name) -> bool:
+        """``def platform(aliased=False, terse=False)``: a flag takes two values."""
+        scope = growth.scopes[-1]
+        if not isinstance(scope, cst.FunctionDef):
+            return False
+        for param in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params):
+            if param.name.value != item.value:
+                continue
+            default = param.default
+            if isinstance(default, cst.Name) and default.value in ("True", "False"):
                 return True
+            if isinstance(default, cst.Integer) and default.value in ("0", "1"):
+                return True
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            return self.context.qualified_name(annotation) == "builtins.bool" if annotation is not None else False
         return False
 
-    def _finite(self, growth: _Growth) -> bool:
-        if growth.items is None:
-            return False
-        return all(is_finite_key(self.context, item, self.module_classes) for item in growth.items)
+    def _finite_loop_variable(self, growth: _Growth, item: cst.Name, names: Set[str]) -> bool:
+        """``for name in _names: _modules[name] = ...`` with ``_names`` a literal list."""
+        for ancestor in self.context.ancestors(growth.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.For) and isinstance(ancestor.target, cst.Name) and ancestor.target.value == item.value:
+                return _is_literal(ancestor.iter) or (isinstance(ancestor.iter, cst.Name) and ancestor.iter.value in names)
+        return False
 
-    def _report(self, container: _Container, growths: List[_Growth]) -> None:
+    def _finite_parameter(self, growth: _Growth, item: cst.Name, names: Set[str]) -> bool:
+        """A private helper's parameter that every call in the module fills from a finite set
+        (``_b32encode(_b32alphabet, s)``, ``_sys_version()`` with its default)."""
+        scope = growth.scopes[-1]
+        if not isinstance(scope, cst.FunctionDef) or not scope.name.value.startswith("_"):
+            return False
+        function = scope.name.value
+        if "<unknown>" in self.callers.get(function, {"<unknown>"}):
+            return False
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
+        keyword_only = next((p for p in scope.params.kwonly_params if p.name.value == item.value), None)
+        if index is None and keyword_only is None:
+            return False
+        param = params[index] if index is not None else keyword_only
+        for call in self.call_sites.get(function, []):
+            value = _argument_for(call, index, item.value, param)
+            if value is _UNKNOWN or not is_finite_key(self.context, value, names):  # type: ignore[arg-type]
+                return False
+        return True
+
+    def _report(self, container: _Container, growths: List[_Growth], confidence: Confidence) -> None:
         functions: List[str] = []
         for growth in growths:
             name = _describe_scope(growth)
@@ -319,7 +471,7 @@ class GrowingModuleContainer(Rule):
         where = ", ".join(f"`{name}()`" for name in functions[:3]) + (" and others" if len(functions) > 3 else "")
         kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
         message = f"module-level {kind} `{container.name}` grows in {where} and nothing in this module removes from it"
-        self.report(container.target, message, suggestion=self._suggestion(container, growths[0]), confidence=Confidence.HIGH)
+        self.report(container.target, message, suggestion=self._suggestion(container, growths[0]), confidence=confidence)
 
     def _suggestion(self, container: _Container, growth: _Growth) -> str:
         name = container.name
@@ -357,6 +509,65 @@ class GrowingModuleContainer(Rule):
         if klass is None or _slots_without_weakref(klass):
             return None
         return klass.name.value
+
+
+_UNKNOWN = cst.Name("__leaklint_unknown__")
+_REGISTRATION_VERBS = ("register", "add", "set", "def", "install", "bind", "declare", "replace", "warn")
+
+
+def _is_registration_name(name: str, keyed: bool = False) -> bool:
+    """Configuration APIs (``register``, and for dicts and sets ``add_charset``, ``addLevelName``,
+    ``_warn_once``): called a bounded number of times by setup code, not once per request. A bare
+    ``add``/``set`` says nothing, and a list appended to by ``add_job`` is a history."""
+    if "register" in name.lower():
+        return True
+    bare = name.lstrip("_").lower()
+    return keyed and any(bare.startswith(verb) and len(bare) > len(verb) for verb in _REGISTRATION_VERBS)
+
+
+def _argument_for(call: cst.Call, index: Optional[int], name: str, param: cst.Param) -> Optional[cst.BaseExpression]:
+    positional = 0
+    for arg in call.args:
+        if arg.star:
+            return _UNKNOWN
+        if arg.keyword is not None:
+            if arg.keyword.value == name:
+                return arg.value
+            continue
+        if index is not None and positional == index:
+            return arg.value
+        positional += 1
+    return param.default if param.default is not None else _UNKNOWN
+
+
+def _is_literal(node: Optional[cst.BaseExpression]) -> bool:
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return _is_literal(node.left) and _is_literal(node.right)
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None")
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        return all(not isinstance(e, cst.StarredElement) and _is_literal(e.value) for e in node.elements)
+    return False
+
+
+def _module_level_definitions(body) -> List[Union[cst.FunctionDef, cst.ClassDef]]:  # type: ignore[no-untyped-def]
+    found: List[Union[cst.FunctionDef, cst.ClassDef]] = []
+    stack = list(body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            found.append(statement)
+        elif isinstance(statement, (cst.If, cst.Try, cst.Else)):
+            for block in (statement.body, getattr(statement, "orelse", None)):
+                if isinstance(block, cst.IndentedBlock):
+                    stack.extend(block.body)
+                elif isinstance(block, (cst.If, cst.Else)):
+                    stack.append(block)
+            for handler in getattr(statement, "handlers", ()):
+                stack.extend(handler.body.body)
+    return found
 
 
 def _assignments(statement: cst.BaseSmallStatement) -> List[Tuple[cst.Name, Optional[cst.BaseExpression]]]:

@@ -88,11 +88,14 @@ class InstanceRegistryOnClass(Rule):
         self.instance_attributes: Dict[str, Set[str]] = {}
         self.released: Set[str] = set()  # attribute names something removes from, resets or sizes
         self.registrations: List[_Registration] = []
+        self.enum_classes: Set[str] = set()
 
     # -- scopes ----------------------------------------------------------------------------------
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         name = node.name.value
+        if any((self.context.qualified_name(b.value) or "").startswith("enum.") or _name_of(b.value) in self.enum_classes for b in node.bases):
+            self.enum_classes.add(name)  # Enum machinery keeps its members on purpose
         attributes = self.class_attributes.setdefault(name, {})
         self.class_bases[name] = [b.value.value for b in node.bases if isinstance(b.value, cst.Name)]
         if isinstance(node.body, cst.IndentedBlock):
@@ -166,8 +169,10 @@ class InstanceRegistryOnClass(Rule):
     def _maybe_registration(self, node: cst.Attribute, site: cst.CSTNode, how: str) -> None:
         klass = self._method_class()
         method = self.scopes[-1]
-        if klass is None or not isinstance(method, cst.FunctionDef):
+        if klass is None or not isinstance(method, cst.FunctionDef) or klass.name.value in self.enum_classes:
             return
+        if node.attr.value.startswith("__") or (node.attr.value.startswith("_") and node.attr.value.endswith("_")):
+            return  # dunder and ``_sunder_`` names belong to the language or a framework
         receiver = self._receiver(node.value, klass)
         if receiver is None:
             return
@@ -298,6 +303,10 @@ def _instance_names(method: cst.FunctionDef) -> Set[str]:
             if isinstance(func, cst.Attribute) and func.attr.value == "__new__":
                 names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
     return names
+
+
+def _name_of(node: cst.BaseExpression) -> str:
+    return node.value if isinstance(node, cst.Name) else ""
 
 
 def _is_instance(node: Optional[cst.BaseExpression], names: Set[str]) -> bool:

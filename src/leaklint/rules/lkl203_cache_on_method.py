@@ -12,6 +12,8 @@ from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
 _Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
 _SKIPPED_DECORATORS = frozenset({"builtins.staticmethod", "builtins.classmethod"})
+# Methods Python calls on the class, not an instance: their first argument is a class.
+_IMPLICIT_CLASS_LEVEL = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _FINITE_ANNOTATIONS = frozenset({"builtins.bool", "typing.Literal", "typing_extensions.Literal", "builtins.None"})
 
 
@@ -136,7 +138,7 @@ class CacheOnMethod(Rule):
         ):
             return
         params = [*node.params.posonly_params, *node.params.params]
-        if not params:
+        if not params or node.name.value in _IMPLICIT_CLASS_LEVEL:
             return
         if cache.bounded and not self.option("include-bounded"):
             return
