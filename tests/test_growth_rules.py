@@ -35,9 +35,19 @@ def test_memo_of_owned_objects_suggests_a_weak_value_dictionary() -> None:
 
 
 def test_memo_of_plain_values_suggests_lru_cache() -> None:
-    source = "_squares = {}\n\n\ndef square(n):\n    if n not in _squares:\n        _squares[n] = n * n\n    return _squares[n]\n"
+    source = (
+        "_profiles = {}\n\n\ndef profile(user_id):\n    if user_id not in _profiles:\n"
+        "        _profiles[user_id] = str(user_id)\n    return _profiles[user_id]\n"
+    )
     (finding,) = _lint(source, "LKL201")
-    assert "decorate `square` with `@functools.lru_cache(maxsize=N)`" in finding.suggestion
+    assert "decorate `profile` with `@functools.lru_cache(maxsize=N)`" in finding.suggestion
+
+
+def test_keys_that_show_nothing_need_the_option() -> None:
+    source = "_squares = {}\n\n\ndef square(n):\n    if n not in _squares:\n        _squares[n] = n * n\n    return _squares[n]\n"
+    assert _lint(source, "LKL201") == []
+    (finding,) = _lint(source, "LKL201", **{"unknown-keys": True})
+    assert finding.confidence is Confidence.MEDIUM
 
 
 def test_module_list_of_instances_suggests_a_weak_set() -> None:
@@ -72,7 +82,7 @@ def test_cache_on_method_confidence_and_option() -> None:
 
 
 def test_module_level_cache_is_medium() -> None:
-    (finding,) = _lint("import functools\n\n\n@functools.cache\ndef load(path):\n    return path\n", "LKL203")
+    (finding,) = _lint("import functools\n\n\n@functools.cache\ndef load(request):\n    return request\n", "LKL203")
     assert finding.confidence is Confidence.MEDIUM
     assert "lru_cache(maxsize=N)" in finding.suggestion
 

@@ -207,6 +207,7 @@ def module_level_statements(body: Sequence[cst.CSTNode]) -> Iterable[cst.BaseSma
 FINITE = "finite"  # literals, constants, enum members, classes
 VOCABULARY = "vocabulary"  # names of things: module names, paths, encodings, command names
 OBJECT = "object"  # one entry per runtime object: ``id(obj)``, ``hash(params)``, ``self``
+WORKLOAD = "workload"  # named like per-request data: ``request``, ``url``, ``user_id``
 UNKNOWN = "unknown"
 
 _VOCABULARY_STEMS = (
@@ -214,7 +215,20 @@ _VOCABULARY_STEMS = (
     "suffix", "prefix", "scheme", "format", "level", "charset", "alias", "command", "attr", "field",
     "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode",
 )
-_VOCABULARY_TOKENS = frozenset({"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc"})
+_VOCABULARY_TOKENS = frozenset(
+    {"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc", "typ", "tz", "version", "setting"}
+)
+# Identifiers of per-request, per-event data: one new value per unit of work.
+_WORKLOAD_TOKENS = frozenset(
+    {
+        "request", "req", "response", "resp", "url", "uri", "query", "user", "message", "msg", "payload", "data",
+        "body", "event", "session", "conn", "connection", "client", "raw", "line", "record", "row", "content",
+        "input", "obj", "object", "item", "instance", "job", "task", "packet", "frame", "token", "header",
+        "headers", "params", "args", "kwargs", "address", "addr", "ip", "host", "email", "text", "doc",
+        "document", "result", "results", "params", "peer", "socket", "sock", "order", "customer", "account",
+        "uid", "uuid", "sid", "pid", "tid", "ident", "id",
+    }
+)
 _STRING_NORMALISERS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "replace", "title"})
 
 
@@ -231,10 +245,17 @@ def is_vocabulary_identifier(identifier: str) -> bool:
     return False
 
 
+def is_workload_identifier(identifier: str) -> bool:
+    """``request``, ``user_id``, ``rawData``: an identifier for per-request or per-event data."""
+    return not is_vocabulary_identifier(identifier) and any(t in _WORKLOAD_TOKENS for t in _tokens(identifier))
+
+
 def combine_evidence(evidences: Iterable[str]) -> str:
     found = set(evidences)
     if OBJECT in found:
         return OBJECT
+    if WORKLOAD in found:
+        return WORKLOAD
     if not found or found == {FINITE}:
         return FINITE
     if found <= {FINITE, VOCABULARY}:
@@ -267,9 +288,9 @@ def key_evidence(
                 return found
         else:
             found = UNKNOWN
-        return VOCABULARY if is_vocabulary_identifier(node.value) else found
+        return _identifier_evidence(node.value, found)
     if isinstance(node, cst.Attribute):
-        return VOCABULARY if is_vocabulary_identifier(node.attr.value) else UNKNOWN
+        return _identifier_evidence(node.attr.value, UNKNOWN)
     if isinstance(node, cst.Tuple):
         return combine_evidence(
             key_evidence(context, e.value, assignments, finite_names, depth + 1) for e in node.elements
@@ -277,6 +298,10 @@ def key_evidence(
     if isinstance(node, cst.Call):
         qualified = context.qualified_name(node.func) or ""
         if qualified in ("builtins.id", "builtins.hash"):
+            # ``id(frame)`` is one key per object; ``id(module)`` one per module, a vocabulary.
+            inner = [arg.value for arg in node.args if not arg.star]
+            if inner and key_evidence(context, inner[0], assignments, finite_names, depth + 1) in (FINITE, VOCABULARY):
+                return VOCABULARY
             return OBJECT
         if qualified.startswith(("os.path.", "posixpath.", "ntpath.")):
             return VOCABULARY
@@ -294,6 +319,14 @@ def key_evidence(
     return UNKNOWN
 
 
+def _identifier_evidence(identifier: str, otherwise: str) -> str:
+    if is_vocabulary_identifier(identifier):
+        return VOCABULARY
+    if otherwise == UNKNOWN and is_workload_identifier(identifier):
+        return WORKLOAD
+    return otherwise
+
+
 def local_assignments(scope: cst.CSTNode) -> "dict":
     """name -> the values assigned to it directly in ``scope`` (for-loop targets get None)."""
     from leaklint.analysis.walk import walk_scope
@@ -307,3 +340,25 @@ def local_assignments(scope: cst.CSTNode) -> "dict":
         elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name) and node.value is not None:
             found.setdefault(node.target.value, []).append(node.value)
     return found
+
+
+_FINITE_ANNOTATIONS = frozenset({"builtins.bool", "typing.Literal", "typing_extensions.Literal", "builtins.None"})
+
+
+def annotation_is_finite(context: "FileContext", annotation: cst.BaseExpression, enums: Iterable[str] = ()) -> bool:
+    """``bool``, ``Literal[...]``, ``Optional[bool]``, ``bool | None``, an Enum of this module."""
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+        return annotation_is_finite(context, annotation.left, enums) and annotation_is_finite(context, annotation.right, enums)
+    if isinstance(annotation, cst.Subscript):
+        qualified = context.qualified_name(annotation.value) or ""
+        if qualified in ("typing.Optional", "typing.Union"):
+            return all(
+                isinstance(e.slice, cst.Index) and annotation_is_finite(context, e.slice.value, enums)
+                for e in annotation.slice
+            )
+        return qualified in _FINITE_ANNOTATIONS
+    if isinstance(annotation, cst.Name) and annotation.value in ("None", "bool"):
+        return True
+    if isinstance(annotation, cst.Name) and annotation.value in set(enums):
+        return True
+    return (context.qualified_name(annotation) or "") in _FINITE_ANNOTATIONS

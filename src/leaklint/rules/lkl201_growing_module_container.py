@@ -14,6 +14,7 @@ from leaklint.analysis.containers import (
     OBJECT,
     UNKNOWN,
     VOCABULARY,
+    WORKLOAD,
     combine_evidence,
     key_evidence,
     local_assignments,
@@ -28,7 +29,7 @@ from leaklint.analysis.containers import (
     returns_a_parameter,
 )
 from leaklint.analysis.names import dotted_name
-from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
@@ -95,6 +96,16 @@ class GrowingModuleContainer(Rule):
     code = "LKL201"
     name = "growing-module-container"
     message = "module-level {kind} `{name}` grows in `{function}()` and nothing removes from it"
+    options = (
+        Option(
+            "unknown-keys",
+            bool,
+            False,
+            "also flag dicts and sets whose keys show nothing about their domain (medium confidence); by "
+            "default only keys that are per-object (`id(obj)`, `hash(params)`, `self`, a new instance) or "
+            "named like per-request data (`request`, `url`, `user_id`) are reported",
+        ),
+    )
     examples = (
         Bad(
             "_seen_requests = []\n\n\ndef handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
@@ -135,6 +146,8 @@ class GrowingModuleContainer(Rule):
         self.call_sites: Dict[str, List[cst.Call]] = {}
         self.assignment_cache: Dict[int, dict] = {}
         self.deleted_functions: Set[str] = set()
+        self.lambda_names: Dict[int, str] = {}
+        self.function_like: Set[str] = set()
 
     # -- collecting ------------------------------------------------------------------------------
 
@@ -150,6 +163,9 @@ class GrowingModuleContainer(Rule):
                 elif target.value not in self.containers:
                     self.containers[target.value] = _Container(target.value, kind, target)
             for target, value in _assignments(statement):
+                if isinstance(value, cst.Lambda):
+                    self.lambda_names[id(value)] = target.value  # ``addflag = lambda *a: ...``
+                    self.function_like.add(target.value)
                 if target.value in seen_literal or not _is_literal(value):
                     self.literal_constants.discard(target.value)
                 else:
@@ -160,6 +176,7 @@ class GrowingModuleContainer(Rule):
                 self.module_classes[statement.name.value] = statement
             else:
                 self.module_functions[statement.name.value] = statement
+                self.function_like.add(statement.name.value)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         for decorator in node.decorators:
@@ -194,10 +211,15 @@ class GrowingModuleContainer(Rule):
     def _caller(self) -> str:
         if not self.scopes:
             return "<module>"
-        return function_name(self.scopes[-1])
+        return self._scope_name(self.scopes[-1])
+
+    def _scope_name(self, scope: Scope) -> str:
+        if isinstance(scope, cst.Lambda):
+            return self.lambda_names.get(id(scope), "<lambda>")
+        return function_name(scope)
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.module_functions:
+        if node.value in self.function_like:
             self._function_reference(node)
         container = self.containers.get(node.value)
         if container is None:
@@ -281,7 +303,12 @@ class GrowingModuleContainer(Rule):
         if container.kind not in AUTOVIVIFYING or not self.scopes or is_slice:
             return
         # ``counts[k] += 1`` and ``groups[k].append(v)`` create the key on a defaultdict/Counter.
-        self._grow(container, subscript, "[]", [key])
+        # (A plain read creates it too, but reads are nearly always guarded by ``in``.)
+        mutated = isinstance(parent, cst.AugAssign) and parent.target is subscript
+        if isinstance(parent, cst.Attribute) and parent.value is subscript and parent.attr.value in GROW_METHODS:
+            mutated = True
+        if mutated:
+            self._grow(container, subscript, "[]", [key])
 
     def _augmented_use(self, container: _Container, node: cst.AugAssign) -> None:
         if isinstance(node.operator, (cst.AddAssign, cst.BitOrAssign)):
@@ -343,24 +370,29 @@ class GrowingModuleContainer(Rule):
                 if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
                     continue
                 evidence = self._evidence(growth)
-                if evidence == FINITE or (evidence == VOCABULARY and container.kind not in _SEQUENCE_KINDS):
-                    continue  # keys that name things come from a vocabulary, not the workload
+                if evidence == FINITE:
+                    continue
+                if container.kind not in _SEQUENCE_KINDS:
+                    # Keys that name things come from a vocabulary, not the workload; keys that
+                    # show nothing either way are only reported when asked for.
+                    if evidence == VOCABULARY or (evidence == UNKNOWN and not self.option("unknown-keys")):
+                        continue
                 runtime.append(growth)
                 evidences.append(evidence)
             if runtime:
-                strong = container.kind in _SEQUENCE_KINDS or OBJECT in evidences
+                strong = OBJECT in evidences or WORKLOAD in evidences
                 self._report(container, runtime, Confidence.HIGH if strong else Confidence.MEDIUM)
 
     def _import_time_functions(self) -> Set[str]:
         """Functions that run only as the module and its classes are defined: decorators, class
         hooks, registration APIs, and functions called only from module level or from other
         import-time functions (a fixpoint over the module's call graph)."""
-        found = {name for name in self.module_functions if _is_registration_name(name)}
+        found = {name for name in self.function_like if _is_registration_name(name)}
         found |= self.decorator_names | CLASS_DEFINITION_HOOKS | self.deleted_functions
         changed = True
         while changed:
             changed = False
-            for name in self.module_functions:
+            for name in self.function_like:
                 callers = self.callers.get(name)
                 if name in found or not callers:
                     continue
@@ -371,7 +403,7 @@ class GrowingModuleContainer(Rule):
 
     def _import_time(self, growth: _Growth, import_time: Set[str], keyed: bool) -> bool:
         for scope in growth.scopes:
-            name = function_name(scope)
+            name = self._scope_name(scope)
             if name in import_time or _is_registration_name(name, keyed):
                 return True
             if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
@@ -522,6 +554,8 @@ def _is_registration_name(name: str, keyed: bool = False) -> bool:
     if "register" in name.lower():
         return True
     bare = name.lstrip("_").lower()
+    if keyed and "warn" in bare:
+        return True  # a warn-once registry: one entry per distinct warning in the code
     return keyed and any(bare.startswith(verb) and len(bare) > len(verb) for verb in _REGISTRATION_VERBS)
 
 

@@ -8,11 +8,15 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.containers import (
+    annotation_is_finite,
     GROW_METHODS,
     READ_ONLY_CALLS,
     REMOVE_METHODS,
+    FINITE,
+    VOCABULARY,
     container_kind,
-    is_finite_key,
+    key_evidence,
+    local_assignments,
 )
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -186,7 +190,7 @@ class InstanceRegistryOnClass(Rule):
             elif how in _ADD_KEYED:
                 if len(args) < 2 or not _is_instance(args[1].value, instances):
                     return
-                if is_finite_key(self.context, args[0].value, self.class_attributes):
+                if self._bounded_key(args[0].value, method):
                     return
             else:
                 return
@@ -197,12 +201,20 @@ class InstanceRegistryOnClass(Rule):
             if assign is None or not _is_instance(assign.value, instances):
                 return
             key = site.slice[0].slice.value if isinstance(site.slice[0].slice, cst.Index) else None
-            if len(site.slice) == 1 and is_finite_key(self.context, key, self.class_attributes):
+            if len(site.slice) == 1 and self._bounded_key(key, method):
                 return
             reported = assign
         self.registrations.append(
             _Registration(reported, klass, method, receiver, receiver == "self", node.attr.value, how)
         )
+
+    def _bounded_key(self, key: Optional[cst.BaseExpression], method: cst.FunctionDef) -> bool:
+        """Keys from a finite domain (``cls``, a flag, a literal) or a vocabulary (``self.name``):
+        one instance per key, not one per instance ever made."""
+        if isinstance(key, cst.Name) and _flag_parameter(self.context, method, key.value):
+            return True
+        evidence = key_evidence(self.context, key, local_assignments(method), self.class_attributes)
+        return evidence in (FINITE, VOCABULARY)
 
     def _method_class(self) -> Optional[cst.ClassDef]:
         """The class whose method the walk is in (directly: not a function nested in a method)."""
@@ -303,6 +315,14 @@ def _instance_names(method: cst.FunctionDef) -> Set[str]:
             if isinstance(func, cst.Attribute) and func.attr.value == "__new__":
                 names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
     return names
+
+
+def _flag_parameter(context, method: cst.FunctionDef, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """A parameter annotated ``bool``, ``Optional[bool]`` or ``Literal[...]``."""
+    for param in (*method.params.posonly_params, *method.params.params, *method.params.kwonly_params):
+        if param.name.value == name and param.annotation is not None:
+            return annotation_is_finite(context, param.annotation.annotation)
+    return False
 
 
 def _name_of(node: cst.BaseExpression) -> str:

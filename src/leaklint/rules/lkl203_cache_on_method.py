@@ -7,6 +7,7 @@ from typing import List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
+from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
@@ -14,7 +15,7 @@ _Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
 _SKIPPED_DECORATORS = frozenset({"builtins.staticmethod", "builtins.classmethod"})
 # Methods Python calls on the class, not an instance: their first argument is a class.
 _IMPLICIT_CLASS_LEVEL = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
-_FINITE_ANNOTATIONS = frozenset({"builtins.bool", "typing.Literal", "typing_extensions.Literal", "builtins.None"})
+_SCALARS = frozenset({"builtins.int", "builtins.float", "builtins.str", "builtins.bytes", "builtins.complex"})
 
 
 class _Cache:
@@ -192,7 +193,7 @@ class CacheOnMethod(Rule):
             *node.params.posonly_params, *node.params.params, *node.params.kwonly_params,
             *(p for p in (node.params.star_arg, node.params.star_kwarg) if isinstance(p, cst.Param)),
         ]
-        open_ended = [p.name.value for p in params if not self._finite_annotation(p.annotation)]
+        open_ended = [p.name.value for p in params if self._open_ended(p)]
         if not open_ended:
             return
         name = node.name.value
@@ -205,16 +206,21 @@ class CacheOnMethod(Rule):
             confidence=Confidence.MEDIUM,
         )
 
-    def _finite_annotation(self, annotation: Optional[cst.Annotation]) -> bool:
-        if annotation is None:
+    def _open_ended(self, param: cst.Param) -> bool:
+        """Objects and input data: a parameter annotated with a class (``Request``, ``Any``) or
+        named like per-request data (``request``, ``raw``, ``url``). Flags, enums, literals,
+        vocabularies (``codec_name``, ``path``) and bare numbers (``n``) are not."""
+        name = param.name.value
+        if is_vocabulary_identifier(name):
             return False
-        expression = annotation.annotation
-        if isinstance(expression, cst.Subscript):
-            expression = expression.value
-        qualified = self.context.qualified_name(expression) or ""
-        if qualified in _FINITE_ANNOTATIONS:
-            return True
-        return isinstance(expression, cst.Name) and expression.value in self.enum_classes
+        if param.annotation is None:
+            return is_workload_identifier(name)
+        annotation = param.annotation.annotation
+        if annotation_is_finite(self.context, annotation, self.enum_classes):
+            return False
+        if (self.context.qualified_name(annotation) or "") in _SCALARS:
+            return is_workload_identifier(name)
+        return True
 
     # -- decorators ------------------------------------------------------------------------------
 
