@@ -34,7 +34,6 @@ from leaklint.rule import Bad, Confidence, Good, Option, Rule
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
-_MAPPING_KINDS = frozenset({"dict", "defaultdict", "OrderedDict", "Counter"})
 _MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
 
 

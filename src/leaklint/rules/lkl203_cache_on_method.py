@@ -44,9 +44,10 @@ class CacheOnMethod(Rule):
 
     Unbounded caches on methods are reported with high confidence; bounded ones with medium
     confidence (the option `include-bounded = false` drops them). Caches on module-level
-    functions are reported with medium confidence, and only when some parameter is not
-    annotated with a finite type (`bool`, `Literal[...]`, an `Enum` of this module) and the
-    function takes parameters at all.
+    functions are reported with medium confidence, and only when some parameter is open-ended:
+    annotated with a class (`Request`, `Any`), or named like per-request data (`request`, `raw`,
+    `url`, `user_id`). Flags, `Literal`s, enums, vocabularies (`codec_name`, `path`) and bare
+    numbers (`n`) are not.
 
     Not flagged: `staticmethod`s, `classmethod`s, methods of `Enum` classes (their members are
     singletons), `functools.cached_property` (it stores the value on the instance), functions
