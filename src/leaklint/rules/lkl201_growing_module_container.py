@@ -361,12 +361,14 @@ class GrowingModuleContainer(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         import_time = self._import_time_functions()
         for container in self.containers.values():
-            if container.shrinks or container.escapes:
+            if container.shrinks or container.escapes or container.name == "__all__":
                 continue
             runtime: List[_Growth] = []
             evidences: List[str] = []
             for growth in container.growths:
                 if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
+                    continue
+                if self._lazy_initialisation(growth, container.name):
                     continue
                 evidence = self._evidence(growth)
                 if evidence == FINITE:
@@ -408,6 +410,15 @@ class GrowingModuleContainer(Rule):
             if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
                 return True
         return any(_is_metaclass(self.context, klass) for klass in growth.classes)
+
+    def _lazy_initialisation(self, growth: _Growth, name: str) -> bool:
+        """``if not _patterns: _patterns.extend(...)``: filled once, on first use."""
+        for ancestor in self.context.ancestors(growth.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.If) and _tests_empty(ancestor.test, name):
+                return True
+        return False
 
     def _evidence(self, growth: _Growth) -> str:
         """FINITE, VOCABULARY, OBJECT or UNKNOWN for everything this growth adds."""
@@ -611,6 +622,22 @@ def _assignments(statement: cst.BaseSmallStatement) -> List[Tuple[cst.Name, Opti
     if isinstance(statement, cst.AugAssign) and isinstance(statement.target, cst.Name):
         return []
     return []
+
+
+def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
+    """``not name``, ``len(name) == 0``, ``name == []``/``{}``."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return isinstance(test.expression, cst.Name) and test.expression.value == name
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        left, right = test.left, test.comparisons[0].comparator
+        if isinstance(left, cst.Call) and isinstance(left.func, cst.Name) and left.func.value == "len" and left.args:
+            return _is_name(left.args[0].value, name) and isinstance(right, cst.Integer) and right.value == "0"
+        return _is_name(left, name) and isinstance(right, (cst.List, cst.Dict)) and not right.elements
+    return False
+
+
+def _is_name(node: cst.BaseExpression, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
 
 
 def _subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:

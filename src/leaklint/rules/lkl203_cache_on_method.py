@@ -15,6 +15,8 @@ _Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
 _SKIPPED_DECORATORS = frozenset({"builtins.staticmethod", "builtins.classmethod"})
 # Methods Python calls on the class, not an instance: their first argument is a class.
 _IMPLICIT_CLASS_LEVEL = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+# ``@cache`` on a function that warns or logs is the warn-once idiom: one entry per message.
+_ONCE_ONLY_WORDS = ("warn", "log", "deprecat", "emit", "once")
 _SCALARS = frozenset({"builtins.int", "builtins.float", "builtins.str", "builtins.bytes", "builtins.complex"})
 
 
@@ -53,9 +55,13 @@ class CacheOnMethod(Rule):
     singletons), `functools.cached_property` (it stores the value on the instance), functions
     nested in other functions.
 
+    Also not flagged: methods of a class this module instantiates only at module level (a
+    singleton such as `MANAGER = Manager()`), and module-level functions that warn or log (the
+    `@cache` warn-once idiom).
+
     ## Known problems
-    A method of a class with a handful of long-lived instances (a singleton) is harmless, yet
-    flagged; suppress it with `# noqa: LKL203`.
+    A class with a handful of long-lived instances created elsewhere (a singleton made in another
+    module) is harmless, yet flagged; suppress it with `# noqa: LKL203`.
 
     ## References
     - flake8-bugbear / ruff: B019 cached-instance-method. pylint: W1518 method-cache-max-size-none.
@@ -98,6 +104,9 @@ class CacheOnMethod(Rule):
         self.scopes: List[_Scope] = []
         self.enum_classes: Set[str] = set()
         self.enum_stack: List[bool] = []
+        self.method_findings: List[Tuple[str, cst.Decorator, str, str, Confidence]] = []
+        self.made_at_import: Set[str] = set()  # names called at module level (classes: instances)
+        self.made_at_runtime: Set[str] = set()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         is_enum = any(self._is_enum_base(base.value) for base in node.bases if base.keyword is None)
@@ -156,12 +165,19 @@ class CacheOnMethod(Rule):
                 f"`{cache.spelled}` on method `{method}` keeps every `{self_name}` it is called with alive "
                 f"for the life of the class: the unbounded cache never lets go"
             )
-        self.report(
-            cache.decorator,
-            message,
-            suggestion=self._method_suggestion(node, params),
-            confidence=Confidence.MEDIUM if cache.bounded else Confidence.HIGH,
-        )
+        confidence = Confidence.MEDIUM if cache.bounded else Confidence.HIGH
+        self.method_findings.append((klass.name.value, cache.decorator, message, self._method_suggestion(node, params), confidence))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name):
+            in_function = any(isinstance(scope, (cst.FunctionDef, cst.Lambda)) for scope in self.scopes)
+            (self.made_at_runtime if in_function else self.made_at_import).add(node.func.value)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for class_name, decorator, message, suggestion, confidence in self.method_findings:
+            if class_name in self.made_at_import and class_name not in self.made_at_runtime:
+                continue  # a module-level singleton (``MANAGER = Manager()``): one `self`, kept anyway
+            self.report(decorator, message, suggestion=suggestion, confidence=confidence)
 
     def _method_suggestion(self, node: cst.FunctionDef, params: List[cst.Param]) -> str:
         name = node.name.value
@@ -188,7 +204,7 @@ class CacheOnMethod(Rule):
     # -- module-level functions ----------------------------------------------------------------
 
     def _check_function(self, node: cst.FunctionDef, cache: _Cache) -> None:
-        if cache.bounded:
+        if cache.bounded or any(word in node.name.value.lower() for word in _ONCE_ONLY_WORDS):
             return
         params = [
             *node.params.posonly_params, *node.params.params, *node.params.kwonly_params,
