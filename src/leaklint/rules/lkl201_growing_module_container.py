@@ -73,19 +73,37 @@ class GrowingModuleContainer(Rule):
     module-level dict keyed by its arguments, the process grows with every call until it is killed.
     The garbage collector cannot help: every entry is still reachable.
 
-    Not flagged: containers filled only at import time (module-level code, decorator registries
-    such as `@register`, `__init_subclass__` hooks, helpers called only at module level, functions
-    named `register...`); containers something removes from (`pop`, `popitem`, `remove`,
-    `discard`, `clear`, `del d[k]`, a reassignment, a `len()` check); bounded or weak structures
-    (`deque(maxlen=N)`, `functools.lru_cache`, cachetools caches, `weakref.WeakValueDictionary`,
-    `WeakKeyDictionary`, `WeakSet`); containers whose keys are visibly finite (literals, constants,
-    enum members, classes); and containers passed to code leaklint cannot see.
+    Not flagged:
+    - containers filled only at import time: module-level code, decorator registries
+      (`@register`, `@handler("ping")`), `__init_subclass__` and metaclass hooks, helpers called
+      only from module level (directly or through each other), registration APIs (`register*`,
+      and for dicts and sets `add_*`, `set_*`, `def_*`, `install_*`, `bind*`), warn-once sets,
+      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:`;
+    - containers something in the module removes from: `pop`, `popitem`, `remove`, `discard`,
+      `clear` (called or passed along, as in `atexit.register(_cache.clear)`), `del d[k]`, a
+      reassignment, a `len()` check; and containers handed to code leaklint cannot see;
+    - bounded or weak structures: `deque(maxlen=N)`, `functools.lru_cache`, cachetools caches,
+      `weakref.WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`;
+    - finite key domains: literals, constants, enum members, classes (`type(obj)`, `cls`), flag
+      parameters (`verbose=False`), loop variables over literal lists, a private helper's
+      parameter that every call fills with a constant;
+    - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
+      `module`, `version`...): they hold one entry per name the program uses, not per request.
+
+    Dicts and sets are reported when their keys are per object (`id(obj)`, `hash(params)`,
+    `self`, a new instance) or named like per-request data (`request`, `url`, `user_id`,
+    `session`): high confidence. Keys that show nothing either way are reported only with the
+    option `unknown-keys = true`, at medium confidence. Lists and deques that grow at run time
+    are histories: reported whatever they hold (high confidence when the items are per-request
+    data, medium otherwise).
 
     ## Known problems
     Removal from another module (a test's `_cache.clear()`) is not seen. A container created lazily
-    (`_cache = None` at module level, `_cache = {}` inside a function) is not followed. A key
-    domain that is finite for reasons the code does not show (an encoding name, a locale) is
-    flagged; add `# noqa: LKL201` with the reason.
+    (`_cache = None` at module level, `_cache = {}` inside a function) is not followed. Keys are
+    judged from their shape and names: a per-request key called `key` is missed unless
+    `unknown-keys` is on, and a vocabulary that comes from input (an encoding label read from
+    a request, cached even when the lookup fails) is not flagged. A key domain that is finite for
+    reasons the code does not show is flagged; add `# noqa: LKL201` with the reason.
 
     ## References
     - pylint: none. ruff: none. flake8-bugbear: B019 covers `lru_cache` on methods only (see LKL203).
@@ -405,8 +423,8 @@ class GrowingModuleContainer(Rule):
     def _import_time(self, growth: _Growth, import_time: Set[str], keyed: bool) -> bool:
         for scope in growth.scopes:
             name = self._scope_name(scope)
-            if name in import_time or _is_registration_name(name, keyed):
-                return True
+            if name in import_time or _is_registration_name(name, keyed) or name.startswith("pytest_"):
+                return True  # (pytest hooks fill per-session tables of items pytest keeps anyway)
             if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
                 return True
         return any(_is_metaclass(self.context, klass) for klass in growth.classes)

@@ -50,12 +50,14 @@ class InstanceRegistryOnClass(Rule):
     documents), can be freed. The registry grows with every instance.
 
     Not flagged: registries that something removes from (`remove`, `discard`, `pop`, `del`,
-    `clear`, a reassignment, a `len()` check), weak containers (`weakref.WeakSet`,
-    `WeakValueDictionary`), singletons keyed by class (`cls._instances[cls] = self`).
+    `clear`, a reassignment, a `len()` check, or handing the container to other code), weak
+    containers (`weakref.WeakSet`, `WeakValueDictionary`), singletons keyed by class
+    (`cls._instances[cls] = self`), registries keyed by a flag or a name (`by_name[name] = self`:
+    one instance per name), `Enum` classes, dunder and `_sunder_` attributes.
 
     ## Known problems
-    Removal done from another module is not seen. A registry inherited from a class in another
-    module is reported with medium confidence, since its definition is not visible.
+    Removal done from another module is not seen. A registry defined in a class of another
+    module is not reported, since leaklint cannot see whether it is weak or emptied there.
 
     ## References
     - pylint: none. ruff: none. flake8-bugbear: none.
@@ -253,8 +255,10 @@ class InstanceRegistryOnClass(Rule):
             found, kind = self._definition(owner, registration.attribute)
             if found and kind is None:
                 continue  # a weak or bounded container, or not a container at all
-            if not found and registration.via_self:
-                continue  # probably an instance attribute made elsewhere
+            if not found:
+                # Defined in another module (or an instance attribute made elsewhere): it may be
+                # weak, or emptied there. Stay quiet.
+                continue
             key = (owner, registration.attribute)
             if key in reported:
                 continue
@@ -293,7 +297,7 @@ class InstanceRegistryOnClass(Rule):
             f"declare `{attribute} = {weak}` in `{owner}` and register with {usage}, "
             f"or remove `self` from it when the instance is closed"
         )
-        self.report(registration.node, message, suggestion=suggestion, confidence=Confidence.HIGH if found else Confidence.MEDIUM)
+        self.report(registration.node, message, suggestion=suggestion, confidence=Confidence.HIGH)
 
 
 def _class_assignments(small: cst.BaseSmallStatement) -> List[Tuple[str, Optional[cst.BaseExpression]]]:
