@@ -103,3 +103,11 @@ def test_odd_code_does_not_crash() -> None:
     )
     findings = lint_source(source, "example.py", select=("LKL2", "LKL002"))
     assert not [f for f in findings if f.code == "LKL002"]
+
+
+def test_instance_attribute_shadowing_a_class_attribute_is_not_a_registry() -> None:
+    source = (
+        "class Tree:\n    seen = []\n\n    def __init__(self):\n        self.seen = []\n"
+        "        self.seen.append(self)\n"
+    )
+    assert _lint(source, "LKL202") == []
