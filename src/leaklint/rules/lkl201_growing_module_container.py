@@ -556,9 +556,9 @@ class GrowingModuleContainer(Rule):
         if growth.scopes and id(growth.scopes[-1]) in container.memo_reads and isinstance(growth.scopes[-1], cst.FunctionDef):
             return (
                 f"decorate `{function}` with `@functools.lru_cache(maxsize=N)` and drop `{name}`, "
-                f"or evict old entries (`{name}.pop(key, None)`)"
+                f"or evict old entries (`{name}.pop({_key_text(self.context, items)}, None)`)"
             )
-        return f"evict entries when they are no longer needed (`{name}.pop(key, None)`), or bound its size"
+        return f"evict entries when they are no longer needed (`{name}.pop({_key_text(self.context, items)}, None)`), or bound its size"
 
     def _weakrefable_class(self, value: Optional[cst.BaseExpression]) -> Optional[str]:
         """The class name when ``value`` is ``SomeClass(...)`` for a class of this module whose
@@ -640,6 +640,15 @@ def _assignments(statement: cst.BaseSmallStatement) -> List[Tuple[cst.Name, Opti
     if isinstance(statement, cst.AugAssign) and isinstance(statement.target, cst.Name):
         return []
     return []
+
+
+def _key_text(context, items: List[Optional[cst.BaseExpression]]) -> str:  # type: ignore[no-untyped-def]
+    """The key as written (``fid``, ``job.id``), or ``key`` when it is long or unknown."""
+    if len(items) == 1 and items[0] is not None:
+        text = context.code(items[0]).strip()
+        if len(text) <= 30 and "\n" not in text:
+            return text
+    return "key"
 
 
 def _tests_empty(test: cst.BaseExpression, name: str) -> bool:

@@ -166,7 +166,8 @@ class CacheOnMethod(Rule):
                 f"for the life of the class: the unbounded cache never lets go"
             )
         confidence = Confidence.MEDIUM if cache.bounded else Confidence.HIGH
-        self.method_findings.append((klass.name.value, cache.decorator, message, self._method_suggestion(node, params), confidence))
+        suggestion = self._method_suggestion(node, params, klass)
+        self.method_findings.append((klass.name.value, cache.decorator, message, suggestion, confidence))
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Name):
@@ -179,11 +180,20 @@ class CacheOnMethod(Rule):
                 continue  # a module-level singleton (``MANAGER = Manager()``): one `self`, kept anyway
             self.report(decorator, message, suggestion=suggestion, confidence=confidence)
 
-    def _method_suggestion(self, node: cst.FunctionDef, params: List[cst.Param]) -> str:
+    def _method_suggestion(self, node: cst.FunctionDef, params: List[cst.Param], klass: cst.ClassDef) -> str:
         name = node.name.value
         others = [p.name.value for p in params[1:]] + [p.name.value for p in node.params.kwonly_params]
         has_star = isinstance(node.params.star_arg, cst.Param) or node.params.star_kwarg is not None
         if not others and not has_star:
+            if _has_slots(klass):
+                # cached_property needs an instance __dict__, which __slots__ takes away.
+                return (
+                    f"cache on the instance: add a `_{name}` slot to `__slots__`, set it on first use "
+                    f"and return it afterwards, instead of a cache on the class"
+                )
+            is_property = any(self.context.qualified_name(_decorator_callee(d)) == "builtins.property" for d in node.decorators)
+            if is_property:
+                return f"replace `@property` and the cache with `@functools.cached_property` on `{name}` (it stores the value on the instance)"
             return (
                 f"use `@functools.cached_property` for `{name}` (it stores the value on the instance; "
                 f"callers then read `.{name}` without calling it)"
@@ -262,6 +272,19 @@ class CacheOnMethod(Rule):
         if qualified.startswith("enum."):
             return True
         return isinstance(base, cst.Name) and base.value in self.enum_classes
+
+
+def _has_slots(klass: cst.ClassDef) -> bool:
+    if not isinstance(klass.body, cst.IndentedBlock):
+        return False
+    for statement in klass.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = small.targets if isinstance(small, cst.Assign) else [small] if isinstance(small, cst.AnnAssign) else []
+                for target in targets:
+                    if isinstance(target.target, cst.Name) and target.target.value == "__slots__":
+                        return True
+    return False
 
 
 def _decorator_callee(decorator: cst.Decorator) -> cst.BaseExpression:
