@@ -90,7 +90,7 @@ def test_module_level_cache_is_medium() -> None:
 def test_aliases_resolve() -> None:
     source = "from functools import lru_cache as memo\n\n\nclass A:\n    @memo(None)\n    def f(self, x):\n        return x\n"
     assert [f.code for f in _lint(source, "LKL203")] == ["LKL203"]
-    alias = "import collections as c\n\n_h = c.deque()\n\n\ndef add(x):\n    _h.append(x)\n"
+    alias = "import collections as c\n\n_h = c.deque()\n\n\ndef add(request):\n    _h.append(request)\n"
     assert [f.code for f in _lint(alias, "LKL201")] == ["LKL201"]
 
 

@@ -145,6 +145,8 @@ def added_items(method: str, call: Optional[cst.Call]) -> Optional[Sequence[Opti
                 items.extend(element.value for element in value.elements)
             elif isinstance(value, cst.Dict):
                 items.extend(getattr(element, "key", None) for element in value.elements)
+            elif isinstance(value, (cst.Name, cst.Attribute)):
+                items.append(value)  # ``_log.extend(requests)``: judged by its name
             else:
                 items.append(None)
         return items
@@ -223,7 +225,7 @@ _WORKLOAD_TOKENS = frozenset(
     {
         "request", "req", "response", "resp", "url", "uri", "query", "user", "message", "msg", "payload", "data",
         "body", "event", "session", "conn", "connection", "client", "raw", "line", "record", "row", "content",
-        "input", "obj", "object", "item", "instance", "job", "task", "packet", "frame", "token", "header",
+        "input", "job", "task", "packet", "frame", "header",
         "headers", "params", "args", "kwargs", "address", "addr", "ip", "host", "email", "text", "doc",
         "document", "result", "results", "params", "peer", "socket", "sock", "order", "customer", "account",
         "uid", "uuid", "sid", "pid", "tid", "ident", "id",
@@ -247,7 +249,9 @@ def is_vocabulary_identifier(identifier: str) -> bool:
 
 def is_workload_identifier(identifier: str) -> bool:
     """``request``, ``user_id``, ``rawData``: an identifier for per-request or per-event data."""
-    return not is_vocabulary_identifier(identifier) and any(t in _WORKLOAD_TOKENS for t in _tokens(identifier))
+    if is_vocabulary_identifier(identifier):
+        return False
+    return any(t in _WORKLOAD_TOKENS or t.rstrip("s") in _WORKLOAD_TOKENS for t in _tokens(identifier))
 
 
 def combine_evidence(evidences: Iterable[str]) -> str:

@@ -90,12 +90,11 @@ class GrowingModuleContainer(Rule):
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
       `module`, `version`...): they hold one entry per name the program uses, not per request.
 
-    Dicts and sets are reported when their keys are per object (`id(obj)`, `hash(params)`,
+    A container is reported when what it gains is per object (`id(frame)`, `hash(params)`,
     `self`, a new instance) or named like per-request data (`request`, `url`, `user_id`,
-    `session`): high confidence. Keys that show nothing either way are reported only with the
-    option `unknown-keys = true`, at medium confidence. Lists and deques that grow at run time
-    are histories: reported whatever they hold (high confidence when the items are per-request
-    data, medium otherwise).
+    `session`, `event`): high confidence. A list or deque of names still grows per call and is
+    reported too. Keys and items that show nothing either way (`x`, `key`, `obj`) are reported
+    only with the option `unknown-keys = true`, at medium confidence.
 
     ## Known problems
     Removal from another module (a test's `_cache.clear()`) is not seen. A container created lazily
@@ -118,9 +117,9 @@ class GrowingModuleContainer(Rule):
             "unknown-keys",
             bool,
             False,
-            "also flag dicts and sets whose keys show nothing about their domain (medium confidence); by "
-            "default only keys that are per-object (`id(obj)`, `hash(params)`, `self`, a new instance) or "
-            "named like per-request data (`request`, `url`, `user_id`) are reported",
+            "also flag containers whose keys or items show nothing about their domain (medium confidence); "
+            "by default only keys and items that are per-object (`id(obj)`, `hash(params)`, `self`, a new "
+            "instance) or named like per-request data (`request`, `url`, `user_id`) are reported",
         ),
     )
     examples = (
@@ -335,6 +334,8 @@ class GrowingModuleContainer(Rule):
                     items: Optional[List[Optional[cst.BaseExpression]]] = [e.value for e in value.elements]
                 elif isinstance(value, cst.Dict):
                     items = [getattr(e, "key", None) for e in value.elements]
+                elif isinstance(value, (cst.Name, cst.Attribute)):
+                    items = [value]  # ``_events += requests``: judged by its name
                 else:
                     items = None
                 self._grow(container, node, "+=", items)
@@ -391,11 +392,13 @@ class GrowingModuleContainer(Rule):
                 evidence = self._evidence(growth)
                 if evidence == FINITE:
                     continue
-                if container.kind not in _SEQUENCE_KINDS:
-                    # Keys that name things come from a vocabulary, not the workload; keys that
-                    # show nothing either way are only reported when asked for.
-                    if evidence == VOCABULARY or (evidence == UNKNOWN and not self.option("unknown-keys")):
-                        continue
+                # Keys that name things come from a vocabulary, not the workload (a list of them
+                # still grows per call); keys and items that show nothing either way are only
+                # reported when asked for.
+                if evidence == VOCABULARY and container.kind not in _SEQUENCE_KINDS:
+                    continue
+                if evidence == UNKNOWN and not self.option("unknown-keys"):
+                    continue
                 runtime.append(growth)
                 evidences.append(evidence)
             if runtime:
@@ -434,8 +437,8 @@ class GrowingModuleContainer(Rule):
         for ancestor in self.context.ancestors(growth.node):
             if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
                 return False
-            if isinstance(ancestor, cst.If) and _tests_empty(ancestor.test, name):
-                return True
+            if isinstance(ancestor, cst.If) and any(_tests_empty(ancestor.test, other) for other in (name, *self.containers)):
+                return True  # (the guard may test a sibling table filled in the same block)
         return False
 
     def _evidence(self, growth: _Growth) -> str:

@@ -107,6 +107,7 @@ class CacheOnMethod(Rule):
         self.method_findings: List[Tuple[str, cst.Decorator, str, str, Confidence]] = []
         self.made_at_import: Set[str] = set()  # names called at module level (classes: instances)
         self.made_at_runtime: Set[str] = set()
+        self.main_guards = 0
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         is_enum = any(self._is_enum_base(base.value) for base in node.bases if base.keyword is None)
@@ -169,9 +170,18 @@ class CacheOnMethod(Rule):
         suggestion = self._method_suggestion(node, params, klass)
         self.method_findings.append((klass.name.value, cache.decorator, message, suggestion, confidence))
 
+    def visit_If(self, node: cst.If) -> None:
+        if not self.scopes and _is_main_guard(node.test):
+            self.main_guards += 1
+
+    def leave_If(self, node: cst.If) -> None:
+        if not self.scopes and _is_main_guard(node.test):
+            self.main_guards -= 1
+
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Name):
-            in_function = any(isinstance(scope, (cst.FunctionDef, cst.Lambda)) for scope in self.scopes)
+            # Code under ``if __name__ == "__main__":`` is a script's run time, not import time.
+            in_function = self.main_guards > 0 or any(isinstance(s, (cst.FunctionDef, cst.Lambda)) for s in self.scopes)
             (self.made_at_runtime if in_function else self.made_at_import).add(node.func.value)
 
     def leave_Module(self, node: cst.Module) -> None:
@@ -272,6 +282,15 @@ class CacheOnMethod(Rule):
         if qualified.startswith("enum."):
             return True
         return isinstance(base, cst.Name) and base.value in self.enum_classes
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    sides = (test.left, test.comparisons[0].comparator)
+    has_name = any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides)
+    has_main = any(isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides)
+    return has_name and has_main
 
 
 def _has_slots(klass: cst.ClassDef) -> bool:
