@@ -111,3 +111,11 @@ def test_instance_attribute_shadowing_a_class_attribute_is_not_a_registry() -> N
         "        self.seen.append(self)\n"
     )
     assert _lint(source, "LKL202") == []
+
+
+def test_keyword_and_attribute_names_are_not_the_container() -> None:
+    source = (
+        "_h = []\n\n\ndef add(request, other):\n    _h.append(request)\n    other._h.clear()\n"
+        "    other.send(_h=1)\n"
+    )
+    assert [f.code for f in _lint(source, "LKL201")] == ["LKL201"]

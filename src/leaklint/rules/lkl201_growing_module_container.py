@@ -235,6 +235,11 @@ class GrowingModuleContainer(Rule):
         return function_name(scope)
 
     def visit_Name(self, node: cst.Name) -> None:
+        if node.value not in self.function_like and node.value not in self.containers:
+            return
+        parent = self.context.parent(node)
+        if (isinstance(parent, cst.Attribute) and parent.attr is node) or (isinstance(parent, cst.Arg) and parent.keyword is node):
+            return  # ``obj._cache``, ``f(_cache=...)``: another name that happens to match
         if node.value in self.function_like:
             self._function_reference(node)
         container = self.containers.get(node.value)
@@ -242,7 +247,6 @@ class GrowingModuleContainer(Rule):
             return
         if self.scopes and self.context.resolve_name(node.value, node) != f"{self.context.module_name}.{node.value}":
             return  # a local or parameter of the same name
-        parent = self.context.parent(node)
         if isinstance(parent, cst.Attribute) and parent.value is node:
             self._attribute_use(container, parent)
         elif isinstance(parent, cst.Subscript) and parent.value is node:
