@@ -17,7 +17,7 @@ def timed(select: tuple, paths: list) -> float:
 
 def main() -> None:
     paths = run_corpus.files()
-    for round_ in range(2):
+    for round_ in range(3):
         base = timed(("LKL001",), paths)
         ours = timed(("LKL201", "LKL202", "LKL203"), paths)
         print(f"round {round_}: engine alone {base:.1f}s, with LKL201-203 {ours:.1f}s, ratio {ours / base:.3f}")

@@ -95,6 +95,7 @@ class InstanceRegistryOnClass(Rule):
         self.released: Set[str] = set()  # attribute names something removes from, resets or sizes
         self.registrations: List[_Registration] = []
         self.enum_classes: Set[str] = set()
+        self.candidates: Set[str] = set()
 
     # -- scopes ----------------------------------------------------------------------------------
 
@@ -104,13 +105,9 @@ class InstanceRegistryOnClass(Rule):
             self.enum_classes.add(name)  # Enum machinery keeps its members on purpose
         attributes = self.class_attributes.setdefault(name, {})
         self.class_bases[name] = [b.value.value for b in node.bases if isinstance(b.value, cst.Name)]
-        if isinstance(node.body, cst.IndentedBlock):
-            for statement in node.body.body:
-                if not isinstance(statement, cst.SimpleStatementLine):
-                    continue
-                for small in statement.body:
-                    for target, value in _class_assignments(small):
-                        attributes[target] = container_kind(self.context, value)
+        for target, value in _class_body_assignments(node):
+            attributes[target] = container_kind(self.context, value)
+            self.candidates.add(target)
         self.scopes.append(node)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
@@ -130,10 +127,19 @@ class InstanceRegistryOnClass(Rule):
 
     # -- uses of ``<receiver>.attribute`` ----------------------------------------------------------
 
+    def visit_Module(self, node: cst.Module) -> None:
+        # Every attribute a class body assigns, known before any method is walked: the only
+        # names worth looking at (and resolving names for, which costs a walk of the function).
+        for statement in node.body:
+            if isinstance(statement, cst.ClassDef):
+                self.candidates.update(name for name, _ in _class_body_assignments(statement))
+
     def visit_Attribute(self, node: cst.Attribute) -> None:
+        attribute = node.attr.value
+        if attribute not in self.candidates:
+            return
         if not self.scopes or not isinstance(self.scopes[-1], (cst.FunctionDef, cst.Lambda)):
             return
-        attribute = node.attr.value
         parent = self.context.parent(node)
         if isinstance(parent, cst.Attribute) and parent.value is node:
             method = parent.attr.value
@@ -298,6 +304,16 @@ class InstanceRegistryOnClass(Rule):
             f"or remove `self` from it when the instance is closed"
         )
         self.report(registration.node, message, suggestion=suggestion, confidence=Confidence.HIGH)
+
+
+def _class_body_assignments(klass: cst.ClassDef) -> List[Tuple[str, Optional[cst.BaseExpression]]]:
+    found: List[Tuple[str, Optional[cst.BaseExpression]]] = []
+    if isinstance(klass.body, cst.IndentedBlock):
+        for statement in klass.body.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    found.extend(_class_assignments(small))
+    return found
 
 
 def _class_assignments(small: cst.BaseSmallStatement) -> List[Tuple[str, Optional[cst.BaseExpression]]]:
