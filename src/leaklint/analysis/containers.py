@@ -1,0 +1,368 @@
+"""Shared facts for the growth rules (LKL201-LKL203): what a container is, what grows or shrinks
+it, which keys come from a finite domain, and which functions only run at import time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
+
+import libcst as cst
+
+if TYPE_CHECKING:  # pragma: no cover
+    from leaklint.analysis.context import FileContext
+
+# Methods that add to a list, dict, set, deque or Counter.
+GROW_METHODS = frozenset(
+    {"append", "extend", "add", "update", "setdefault", "insert", "appendleft", "extendleft", "__setitem__"}
+)
+# Methods that remove from one. A reference to any of them (called or passed along, as in
+# ``atexit.register(_cache.clear)``) counts as "something removes from it".
+REMOVE_METHODS = frozenset(
+    {
+        "pop", "popitem", "remove", "discard", "clear", "popleft", "__delitem__", "difference_update",
+        "intersection_update", "symmetric_difference_update", "move_to_end", "rotate",
+    }
+)
+
+# Qualified constructor -> kind. ``deque`` is bounded when given ``maxlen``.
+_CONSTRUCTORS = {
+    "builtins.list": "list",
+    "builtins.dict": "dict",
+    "builtins.set": "set",
+    "collections.defaultdict": "defaultdict",
+    "collections.OrderedDict": "OrderedDict",
+    "collections.deque": "deque",
+    "collections.Counter": "Counter",
+    "typing.DefaultDict": "defaultdict",
+    "typing.OrderedDict": "OrderedDict",
+}
+
+# Kinds whose missing keys spring into existence on ``d[k]`` / ``d[k] += 1``.
+AUTOVIVIFYING = frozenset({"defaultdict", "Counter"})
+
+# Builtins that only read a container passed to them.
+READ_ONLY_CALLS = frozenset(
+    {
+        "builtins.len", "builtins.list", "builtins.tuple", "builtins.sorted", "builtins.set", "builtins.frozenset",
+        "builtins.dict", "builtins.iter", "builtins.reversed", "builtins.enumerate", "builtins.any", "builtins.all",
+        "builtins.sum", "builtins.min", "builtins.max", "builtins.print", "builtins.repr", "builtins.str",
+        "builtins.isinstance", "builtins.id", "builtins.bool", "builtins.hash", "builtins.zip", "builtins.map",
+        "builtins.filter", "builtins.format", "copy.copy", "copy.deepcopy", "json.dumps", "pprint.pprint",
+        "pprint.pformat", "builtins.next", "builtins.type", "builtins.vars",
+    }
+)
+
+# Dunder methods that run once per class definition, i.e. at import time.
+CLASS_DEFINITION_HOOKS = frozenset({"__init_subclass__", "__set_name__"})
+
+
+def container_kind(context: "FileContext", value: Optional[cst.BaseExpression]) -> Optional[str]:
+    """``list``/``dict``/... for an unbounded container expression, else None (bounded, weak,
+    or not a container at all)."""
+    if isinstance(value, (cst.List, cst.ListComp)):
+        return "list"
+    if isinstance(value, (cst.Dict, cst.DictComp)):
+        return "dict"
+    if isinstance(value, (cst.Set, cst.SetComp)):
+        return "set"
+    if not isinstance(value, cst.Call):
+        return None
+    kind = _CONSTRUCTORS.get(context.qualified_name(value.func) or "")
+    if kind == "deque" and _has_maxlen(value):
+        return None
+    return kind
+
+
+def _has_maxlen(call: cst.Call) -> bool:
+    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "maxlen":
+            return not _is_none(arg.value)
+    if len(positional) >= 2:
+        return not _is_none(positional[1].value)
+    return any(arg.star == "**" for arg in call.args)  # unknown keywords: give it the benefit
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def is_constant_name(name: str) -> bool:
+    """``RED``, ``MAX_SIZE``: the conventional spelling of constants and enum members."""
+    letters = name.strip("_")
+    return bool(letters) and letters.upper() == letters and any(c.isalpha() for c in letters)
+
+
+def is_finite_key(context: "FileContext", node: Optional[cst.BaseExpression], class_names: Iterable[str] = ()) -> bool:
+    """True when ``node`` visibly comes from a finite domain: a literal, a constant or enum
+    member (``Color.RED``, ``MAX``), a class (``type(x)``, ``x.__class__``, ``cls``), or a tuple
+    of those. Such keys cannot make a container grow without bound."""
+    if node is None:
+        return False
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return not _has_fstring(node)
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None", "cls", "mcls", "metacls") or is_constant_name(node.value) or node.value in class_names
+    if isinstance(node, cst.Attribute):
+        return node.attr.value == "__class__" or is_constant_name(node.attr.value)
+    if isinstance(node, cst.UnaryOperation):
+        return is_finite_key(context, node.expression, class_names)
+    if isinstance(node, cst.Tuple):
+        return all(is_finite_key(context, element.value, class_names) for element in node.elements)
+    if isinstance(node, cst.Call):
+        return context.qualified_name(node.func) == "builtins.type" and len(node.args) == 1
+    return False
+
+
+def _has_fstring(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.FormattedString):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return _has_fstring(node.left) or _has_fstring(node.right)
+    return False
+
+
+def added_items(method: str, call: Optional[cst.Call]) -> Optional[Sequence[Optional[cst.BaseExpression]]]:
+    """The keys or items a growth call adds (None inside the list: unknown), or None when the
+    call's arguments cannot be read at all (``*args``, a bound method passed along)."""
+    if call is None:
+        return None
+    args = list(call.args)
+    if any(arg.star for arg in args):
+        return None
+    positional = [arg.value for arg in args if arg.keyword is None]
+    if method in ("append", "add", "appendleft", "setdefault", "__setitem__"):
+        return positional[:1] or None
+    if method == "insert":
+        return positional[1:2] or None
+    if method in ("extend", "extendleft", "update"):
+        if not positional:
+            return [None] if not args else []  # update(a=1) adds the keyword names: finite
+        items: list = []
+        for value in positional:
+            if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+                items.extend(element.value for element in value.elements)
+            elif isinstance(value, cst.Dict):
+                items.extend(getattr(element, "key", None) for element in value.elements)
+            elif isinstance(value, (cst.Name, cst.Attribute)):
+                items.append(value)  # ``_log.extend(requests)``: judged by its name
+            else:
+                items.append(None)
+        return items
+    return None
+
+
+# What a decorator's parameter is usually called.
+_DECORATED_NAMES = frozenset(
+    {"f", "fn", "func", "function", "cls", "klass", "kls", "class_", "method", "meth", "callback", "cb",
+     "handler", "wrapped", "decorated", "target", "view", "hook", "plugin", "test"}
+)
+
+
+def returns_a_parameter(function: cst.FunctionDef) -> bool:
+    """A decorator's shape: the last statement returns the first parameter unchanged, and that
+    parameter is named like a function or class (``return func``)."""
+    params = function.params.params or function.params.posonly_params
+    if not params or not isinstance(function.body, cst.IndentedBlock) or not function.body.body:
+        return False
+    last = function.body.body[-1]
+    if not isinstance(last, cst.SimpleStatementLine) or not last.body:
+        return False
+    statement = last.body[-1]
+    return (
+        isinstance(statement, cst.Return)
+        and isinstance(statement.value, cst.Name)
+        and statement.value.value == params[0].name.value
+        and params[0].name.value.lower() in _DECORATED_NAMES
+    )
+
+
+def function_name(scope: Union[cst.FunctionDef, cst.Lambda]) -> str:
+    return scope.name.value if isinstance(scope, cst.FunctionDef) else "<lambda>"
+
+
+def module_level_statements(body: Sequence[cst.CSTNode]) -> Iterable[cst.BaseSmallStatement]:
+    """Small statements run at module level, looking into if/try/with/for/while blocks."""
+    stack = list(reversed(body))
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, cst.SimpleStatementLine):
+            yield from statement.body
+        elif isinstance(statement, (cst.If, cst.Try, cst.TryStar, cst.With, cst.For, cst.While, cst.Else, cst.Finally, cst.ExceptHandler, cst.ExceptStarHandler)):
+            blocks = [getattr(statement, name, None) for name in ("body", "orelse", "finalbody")]
+            handlers = list(getattr(statement, "handlers", ()))
+            children: list = []
+            for block in blocks:
+                if isinstance(block, cst.IndentedBlock):
+                    children.extend(block.body)
+                elif isinstance(block, (cst.If, cst.Else, cst.Finally)):
+                    children.append(block)
+            for handler in handlers:
+                if isinstance(handler.body, cst.IndentedBlock):
+                    children.extend(handler.body.body)
+            stack.extend(reversed(children))
+
+
+# -- what a key says about how many distinct values it can take ------------------------------------
+
+FINITE = "finite"  # literals, constants, enum members, classes
+VOCABULARY = "vocabulary"  # names of things: module names, paths, encodings, command names
+OBJECT = "object"  # one entry per runtime object: ``id(obj)``, ``hash(params)``, ``self``
+WORKLOAD = "workload"  # named like per-request data: ``request``, ``url``, ``user_id``
+UNKNOWN = "unknown"
+
+_VOCABULARY_STEMS = (
+    "name", "path", "file", "module", "encoding", "domain", "type", "kind", "class", "lang", "locale",
+    "suffix", "prefix", "scheme", "format", "level", "charset", "alias", "command", "attr", "field",
+    "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode",
+)
+_VOCABULARY_TOKENS = frozenset(
+    {"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc", "typ", "tz", "version", "setting"}
+)
+# Identifiers of per-request, per-event data: one new value per unit of work.
+_WORKLOAD_TOKENS = frozenset(
+    {
+        "request", "req", "response", "resp", "url", "uri", "query", "user", "message", "msg", "payload", "data",
+        "body", "event", "session", "conn", "connection", "client", "raw", "line", "record", "row", "content",
+        "input", "job", "task", "packet", "frame", "header",
+        "headers", "params", "args", "kwargs", "address", "addr", "ip", "host", "email", "text", "doc",
+        "document", "result", "results", "params", "peer", "socket", "sock", "order", "customer", "account",
+        "uid", "uuid", "sid", "pid", "tid", "ident", "id",
+    }
+)
+_STRING_NORMALISERS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "replace", "title"})
+
+
+def _tokens(identifier: str) -> list:
+    spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in identifier)
+    return [token for token in spaced.split("_") if token]
+
+
+def is_vocabulary_identifier(identifier: str) -> bool:
+    """``modname``, ``filename``, ``encoding``, ``fmt``: an identifier that names a thing."""
+    for token in _tokens(identifier):
+        if token in _VOCABULARY_TOKENS or any(stem in token for stem in _VOCABULARY_STEMS):
+            return True
+    return False
+
+
+def is_workload_identifier(identifier: str) -> bool:
+    """``request``, ``user_id``, ``rawData``: an identifier for per-request or per-event data."""
+    if is_vocabulary_identifier(identifier):
+        return False
+    return any(t in _WORKLOAD_TOKENS or t.rstrip("s") in _WORKLOAD_TOKENS for t in _tokens(identifier))
+
+
+def combine_evidence(evidences: Iterable[str]) -> str:
+    found = set(evidences)
+    if OBJECT in found:
+        return OBJECT
+    if WORKLOAD in found:
+        return WORKLOAD
+    if not found or found == {FINITE}:
+        return FINITE
+    if found <= {FINITE, VOCABULARY}:
+        return VOCABULARY
+    return UNKNOWN
+
+
+def key_evidence(
+    context: "FileContext",
+    node: Optional[cst.BaseExpression],
+    assignments: "dict",
+    finite_names: Iterable[str] = (),
+    depth: int = 0,
+) -> str:
+    """How many distinct values ``node`` can take, judged from its shape. ``assignments`` maps a
+    local name to the values assigned to it in the enclosing function."""
+    if node is None or depth > 4:
+        return UNKNOWN
+    if is_finite_key(context, node, finite_names):
+        return FINITE
+    if isinstance(node, cst.Name):
+        if node.value == "self":
+            return OBJECT
+        values = assignments.get(node.value)
+        if values:
+            # ``name = name.upper()`` refers to itself: judge the others' values only once.
+            others = {k: v for k, v in assignments.items() if k != node.value}
+            found = combine_evidence(key_evidence(context, v, others, finite_names, depth + 1) for v in values)
+            if found in (OBJECT, FINITE):
+                return found
+        else:
+            found = UNKNOWN
+        return _identifier_evidence(node.value, found)
+    if isinstance(node, cst.Attribute):
+        return _identifier_evidence(node.attr.value, UNKNOWN)
+    if isinstance(node, cst.Tuple):
+        return combine_evidence(
+            key_evidence(context, e.value, assignments, finite_names, depth + 1) for e in node.elements
+        )
+    if isinstance(node, cst.Call):
+        qualified = context.qualified_name(node.func) or ""
+        if qualified in ("builtins.id", "builtins.hash"):
+            # ``id(frame)`` is one key per object; ``id(module)`` one per module, a vocabulary.
+            inner = [arg.value for arg in node.args if not arg.star]
+            if inner and key_evidence(context, inner[0], assignments, finite_names, depth + 1) in (FINITE, VOCABULARY):
+                return VOCABULARY
+            return OBJECT
+        if qualified.startswith(("os.path.", "posixpath.", "ntpath.")):
+            return VOCABULARY
+        if qualified in ("builtins.str", "builtins.repr", "builtins.int", "builtins.tuple", "builtins.frozenset"):
+            args = [arg.value for arg in node.args if not arg.star]
+            return combine_evidence(key_evidence(context, a, assignments, finite_names, depth + 1) for a in args) if args else UNKNOWN
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _STRING_NORMALISERS:
+            return key_evidence(context, func.value, assignments, finite_names, depth + 1)
+        callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if callee and (is_vocabulary_identifier(callee) or callee.startswith("normali")):
+            return VOCABULARY
+        if callee[:1].isupper():
+            return OBJECT  # a new instance per call
+    return UNKNOWN
+
+
+def _identifier_evidence(identifier: str, otherwise: str) -> str:
+    if is_vocabulary_identifier(identifier):
+        return VOCABULARY
+    if otherwise == UNKNOWN and is_workload_identifier(identifier):
+        return WORKLOAD
+    return otherwise
+
+
+def local_assignments(scope: cst.CSTNode) -> "dict":
+    """name -> the values assigned to it directly in ``scope`` (for-loop targets get None)."""
+    from leaklint.analysis.walk import walk_scope
+
+    found: dict = {}
+    for node in walk_scope(scope):
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    found.setdefault(target.target.value, []).append(node.value)
+        elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name) and node.value is not None:
+            found.setdefault(node.target.value, []).append(node.value)
+    return found
+
+
+_FINITE_ANNOTATIONS = frozenset({"builtins.bool", "typing.Literal", "typing_extensions.Literal", "builtins.None"})
+
+
+def annotation_is_finite(context: "FileContext", annotation: cst.BaseExpression, enums: Iterable[str] = ()) -> bool:
+    """``bool``, ``Literal[...]``, ``Optional[bool]``, ``bool | None``, an Enum of this module."""
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+        return annotation_is_finite(context, annotation.left, enums) and annotation_is_finite(context, annotation.right, enums)
+    if isinstance(annotation, cst.Subscript):
+        qualified = context.qualified_name(annotation.value) or ""
+        if qualified in ("typing.Optional", "typing.Union"):
+            return all(
+                isinstance(e.slice, cst.Index) and annotation_is_finite(context, e.slice.value, enums)
+                for e in annotation.slice
+            )
+        return qualified in _FINITE_ANNOTATIONS
+    if isinstance(annotation, cst.Name) and annotation.value in ("None", "bool"):
+        return True
+    if isinstance(annotation, cst.Name) and annotation.value in set(enums):
+        return True
+    return (context.qualified_name(annotation) or "") in _FINITE_ANNOTATIONS

@@ -1,0 +1,739 @@
+"""LKL201: a module-level container that functions add to and nothing removes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple, Union
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    AUTOVIVIFYING,
+    CLASS_DEFINITION_HOOKS,
+    FINITE,
+    OBJECT,
+    UNKNOWN,
+    VOCABULARY,
+    WORKLOAD,
+    combine_evidence,
+    key_evidence,
+    local_assignments,
+    GROW_METHODS,
+    READ_ONLY_CALLS,
+    REMOVE_METHODS,
+    added_items,
+    container_kind,
+    function_name,
+    is_finite_key,
+    module_level_statements,
+    returns_a_parameter,
+)
+from leaklint.analysis.names import dotted_name
+from leaklint.rule import Bad, Confidence, Good, Option, Rule
+
+Scope = Union[cst.FunctionDef, cst.Lambda]
+
+_SEQUENCE_KINDS = frozenset({"list", "deque"})
+_MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
+
+
+@dataclass
+class _Growth:
+    """One place, inside a function, where the container gets bigger."""
+
+    node: cst.CSTNode
+    scopes: Tuple[Scope, ...]
+    classes: Tuple[cst.ClassDef, ...]
+    how: str  # "append", "[]=", "+=", ...
+    items: Optional[List[Optional[cst.BaseExpression]]]  # what is added; None: unknown
+    value: Optional[cst.BaseExpression] = None  # the value of ``d[k] = value``
+
+
+@dataclass
+class _Container:
+    name: str
+    kind: str
+    target: cst.Name
+    growths: List[_Growth] = field(default_factory=list)
+    shrinks: bool = False  # something removes from it, resets it or checks its size
+    escapes: bool = False  # handed to code we cannot see, which may remove from it
+    memo_reads: Set[int] = field(default_factory=set)  # ids of functions that look entries up
+
+
+class GrowingModuleContainer(Rule):
+    """
+    ## What it does
+    Flags a module-level list, dict, set, `defaultdict`, `OrderedDict`, `Counter` or unbounded
+    `deque` that code inside functions adds to (`append`, `add`, `update`, `setdefault`,
+    `d[k] = v`, `+=`, ...) while nothing in the module ever removes from it.
+
+    ## Why is this bad?
+    A module-level container lives as long as the process, and so does everything in it. When a
+    request handler appends every request to a history list, or a function memoises results in a
+    module-level dict keyed by its arguments, the process grows with every call until it is killed.
+    The garbage collector cannot help: every entry is still reachable.
+
+    Not flagged:
+    - containers filled only at import time: module-level code, decorator registries
+      (`@register`, `@handler("ping")`), `__init_subclass__` and metaclass hooks, helpers called
+      only from module level (directly or through each other), registration APIs (`register*`,
+      and for dicts and sets `add_*`, `set_*`, `def_*`, `install_*`, `bind*`), warn-once sets,
+      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:`;
+    - containers something in the module removes from: `pop`, `popitem`, `remove`, `discard`,
+      `clear` (called or passed along, as in `atexit.register(_cache.clear)`), `del d[k]`, a
+      reassignment, a `len()` check; and containers handed to code leaklint cannot see;
+    - bounded or weak structures: `deque(maxlen=N)`, `functools.lru_cache`, cachetools caches,
+      `weakref.WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`;
+    - finite key domains: literals, constants, enum members, classes (`type(obj)`, `cls`), flag
+      parameters (`verbose=False`), loop variables over literal lists, a private helper's
+      parameter that every call fills with a constant;
+    - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
+      `module`, `version`...): they hold one entry per name the program uses, not per request.
+
+    A container is reported when what it gains is per object (`id(frame)`, `hash(params)`,
+    `self`, a new instance) or named like per-request data (`request`, `url`, `user_id`,
+    `session`, `event`): high confidence. A list or deque of names still grows per call and is
+    reported too. Keys and items that show nothing either way (`x`, `key`, `obj`) are reported
+    only with the option `unknown-keys = true`, at medium confidence.
+
+    ## Known problems
+    Removal from another module (a test's `_cache.clear()`) is not seen. A container created lazily
+    (`_cache = None` at module level, `_cache = {}` inside a function) is not followed. Keys are
+    judged from their shape and names: a per-request key called `key` is missed unless
+    `unknown-keys` is on, and a vocabulary that comes from input (an encoding label read from
+    a request, cached even when the lookup fails) is not flagged. A key domain that is finite for
+    reasons the code does not show is flagged; add `# noqa: LKL201` with the reason.
+
+    ## References
+    - pylint: none. ruff: none. flake8-bugbear: B019 covers `lru_cache` on methods only (see LKL203).
+    - LKL202 (instances added to a class-level registry), LKL203 (`lru_cache` on methods).
+    """
+
+    code = "LKL201"
+    name = "growing-module-container"
+    message = "module-level {kind} `{name}` grows in `{function}()` and nothing removes from it"
+    options = (
+        Option(
+            "unknown-keys",
+            bool,
+            False,
+            "also flag containers whose keys or items show nothing about their domain (medium confidence); "
+            "by default only keys and items that are per-object (`id(obj)`, `hash(params)`, `self`, a new "
+            "instance) or named like per-request data (`request`, `url`, `user_id`) are reported",
+        ),
+    )
+    examples = (
+        Bad(
+            "_seen_requests = []\n\n\ndef handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
+        ),
+        Bad(
+            "_results = {}\n\n\nclass Result:\n    def __init__(self, params):\n        self.params = params\n\n\n"
+            "def compute(params):\n    key = hash(params)\n    if key not in _results:\n"
+            "        _results[key] = Result(params)\n    return _results[key]\n"
+        ),
+        Good(
+            "import collections\n\n_seen_requests = collections.deque(maxlen=1000)\n\n\n"
+            "def handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
+        ),
+        Good(
+            "_handlers = {}\n\n\ndef register(name):\n    def decorate(function):\n"
+            "        _handlers[name] = function\n        return function\n    return decorate\n\n\n"
+            "@register('ping')\ndef ping():\n    return 'pong'\n"
+        ),
+        Good(
+            "_pending = {}\n\n\ndef start(job):\n    _pending[job.id] = job\n\n\ndef finish(job):\n"
+            "    del _pending[job.id]\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.containers: Dict[str, _Container] = {}
+        self.scopes: List[Scope] = []
+        self.classes: List[cst.ClassDef] = []
+        self.decorator_names: Set[str] = set()
+        self.module_classes: Dict[str, cst.ClassDef] = {}
+        self.module_functions: Dict[str, cst.FunctionDef] = {}
+        # Names that only ever hold a literal (``_ALPHABET = b"..."``, ``_names = ["a", "b"]``).
+        self.literal_constants: Set[str] = set()
+        # function name -> who calls it: a function name, "<module>", or "<unknown>" when the
+        # function is passed along instead of called.
+        self.callers: Dict[str, Set[str]] = {}
+        self.call_sites: Dict[str, List[cst.Call]] = {}
+        self.assignment_cache: Dict[int, dict] = {}
+        self.deleted_functions: Set[str] = set()
+        self.lambda_names: Dict[int, str] = {}
+        self.function_like: Set[str] = set()
+
+    # -- collecting ------------------------------------------------------------------------------
+
+    def visit_Module(self, node: cst.Module) -> None:
+        seen_other: Set[str] = set()
+        seen_literal: Set[str] = set()
+        for statement in module_level_statements(node.body):
+            for target, value in _assignments(statement):
+                kind = container_kind(self.context, value)
+                if kind is None or target.value in seen_other:
+                    seen_other.add(target.value)
+                    self.containers.pop(target.value, None)
+                elif target.value not in self.containers:
+                    self.containers[target.value] = _Container(target.value, kind, target)
+            for target, value in _assignments(statement):
+                if isinstance(value, cst.Lambda):
+                    self.lambda_names[id(value)] = target.value  # ``addflag = lambda *a: ...``
+                    self.function_like.add(target.value)
+                if target.value in seen_literal or not _is_literal(value):
+                    self.literal_constants.discard(target.value)
+                else:
+                    self.literal_constants.add(target.value)
+                seen_literal.add(target.value)
+        for statement in _module_level_definitions(node.body):
+            if isinstance(statement, cst.ClassDef):
+                self.module_classes[statement.name.value] = statement
+            else:
+                self.module_functions[statement.name.value] = statement
+                self.function_like.add(statement.name.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        for decorator in node.decorators:
+            expression = decorator.decorator
+            if isinstance(expression, cst.Call):
+                expression = expression.func
+            dotted = dotted_name(expression)
+            if dotted:
+                self.decorator_names.add(dotted.rsplit(".", 1)[-1])
+        self.scopes.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.append(node)
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name):
+            self.callers.setdefault(node.func.value, set()).add(self._caller())
+            self.call_sites.setdefault(node.func.value, []).append(node)
+
+    def _caller(self) -> str:
+        if not self.scopes:
+            return "<module>"
+        return self._scope_name(self.scopes[-1])
+
+    def _scope_name(self, scope: Scope) -> str:
+        if isinstance(scope, cst.Lambda):
+            return self.lambda_names.get(id(scope), "<lambda>")
+        return function_name(scope)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value not in self.function_like and node.value not in self.containers:
+            return
+        parent = self.context.parent(node)
+        if (isinstance(parent, cst.Attribute) and parent.attr is node) or (isinstance(parent, cst.Arg) and parent.keyword is node):
+            return  # ``obj._cache``, ``f(_cache=...)``: another name that happens to match
+        if node.value in self.function_like:
+            self._function_reference(node)
+        container = self.containers.get(node.value)
+        if container is None:
+            return
+        if self.scopes and self.context.resolve_name(node.value, node) != f"{self.context.module_name}.{node.value}":
+            return  # a local or parameter of the same name
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            self._attribute_use(container, parent)
+        elif isinstance(parent, cst.Subscript) and parent.value is node:
+            self._subscript_use(container, parent)
+        elif isinstance(parent, cst.AssignTarget) and parent.target is node:
+            if self.scopes:
+                container.shrinks = True  # reset by a function (``global``)
+        elif isinstance(parent, cst.AugAssign) and parent.target is node:
+            self._augmented_use(container, parent)
+        elif isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and _in_del(self.context, parent)):
+            container.shrinks = True
+        elif isinstance(parent, cst.Arg):
+            self._argument_use(container, parent)
+        elif isinstance(parent, (cst.Return, cst.Yield, cst.Assign, cst.AnnAssign, cst.NamedExpr)):
+            if getattr(parent, "value", None) is node:
+                container.escapes = True
+        elif isinstance(parent, cst.Element):
+            # ``handlers = _handlerList`` spelled as a tuple assignment, ``return a, _cache``...
+            display = self.context.parent(parent)
+            holder = self.context.parent(display) if display is not None else None
+            if isinstance(holder, (cst.Assign, cst.Return, cst.Arg, cst.AnnAssign)):
+                container.escapes = True
+
+    def _function_reference(self, node: cst.Name) -> None:
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Call) and parent.func is node:
+            return
+        if isinstance(parent, cst.Del) or _in_del(self.context, node):
+            if not self.scopes:
+                self.deleted_functions.add(node.value)  # ``del def_op``: nobody can call it later
+            return
+        if isinstance(parent, (cst.FunctionDef, cst.Decorator)) or (
+            isinstance(parent, cst.Call) and isinstance(self.context.parent(parent), cst.Decorator)
+        ):
+            return
+        self.callers.setdefault(node.value, set()).add("<unknown>")
+
+    # -- classifying one use ---------------------------------------------------------------------
+
+    def _attribute_use(self, container: _Container, attribute: cst.Attribute) -> None:
+        method = attribute.attr.value
+        if method in REMOVE_METHODS:
+            container.shrinks = True
+            return
+        call = self.context.parent(attribute)
+        is_call = isinstance(call, cst.Call) and call.func is attribute
+        if method in _MEMO_READS or method in ("setdefault",):
+            self._note_memo_read(container)
+        if method not in GROW_METHODS or not self.scopes:
+            return
+        items = added_items(method, call if is_call else None)  # type: ignore[arg-type]
+        value = None
+        if is_call and method in ("setdefault", "__setitem__"):
+            args = call.args  # type: ignore[union-attr]
+            value = args[1].value if len(args) > 1 else None
+        self._grow(container, attribute, method, items, value)
+
+    def _subscript_use(self, container: _Container, subscript: cst.Subscript) -> None:
+        is_slice = any(isinstance(element.slice, cst.Slice) for element in subscript.slice)
+        key = _subscript_key(subscript)
+        parent = self.context.parent(subscript)
+        if isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and _in_del(self.context, parent)):
+            container.shrinks = True
+            return
+        if isinstance(parent, cst.AssignTarget) and parent.target is subscript:
+            if is_slice:
+                container.shrinks = True
+            elif self.scopes:
+                assign = self.context.parent(parent)
+                value = assign.value if isinstance(assign, cst.Assign) else None
+                self._grow(container, subscript, "[]=", [key], value)
+            return
+        self._note_memo_read(container)
+        if container.kind not in AUTOVIVIFYING or not self.scopes or is_slice:
+            return
+        # ``counts[k] += 1`` and ``groups[k].append(v)`` create the key on a defaultdict/Counter.
+        # (A plain read creates it too, but reads are nearly always guarded by ``in``.)
+        mutated = isinstance(parent, cst.AugAssign) and parent.target is subscript
+        if isinstance(parent, cst.Attribute) and parent.value is subscript and parent.attr.value in GROW_METHODS:
+            mutated = True
+        if mutated:
+            self._grow(container, subscript, "[]", [key])
+
+    def _augmented_use(self, container: _Container, node: cst.AugAssign) -> None:
+        if isinstance(node.operator, (cst.AddAssign, cst.BitOrAssign)):
+            if self.scopes:
+                value = node.value
+                if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+                    items: Optional[List[Optional[cst.BaseExpression]]] = [e.value for e in value.elements]
+                elif isinstance(value, cst.Dict):
+                    items = [getattr(e, "key", None) for e in value.elements]
+                elif isinstance(value, (cst.Name, cst.Attribute)):
+                    items = [value]  # ``_events += requests``: judged by its name
+                else:
+                    items = None
+                self._grow(container, node, "+=", items)
+        else:
+            container.shrinks = True
+
+    def _argument_use(self, container: _Container, arg: cst.Arg) -> None:
+        call = self.context.parent(arg)
+        if not isinstance(call, cst.Call):
+            return
+        qualified = self.context.qualified_name(call.func)
+        if qualified == "builtins.len":
+            # A size check (``if len(_cache) > MAX: ...``) bounds or evicts it.
+            if isinstance(self.context.parent(call), (cst.Comparison, cst.ComparisonTarget)):
+                container.shrinks = True
+            return
+        if qualified in READ_ONLY_CALLS:
+            return
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
+            "join", "extend", "update", "format", "write", "writelines", "append", "add", "union",
+            "issubset", "issuperset", "intersection", "difference", "isdisjoint", "startswith", "endswith",
+        ):
+            return  # reads the container
+        container.escapes = True
+
+    def _note_memo_read(self, container: _Container) -> None:
+        if self.scopes:
+            container.memo_reads.add(id(self.scopes[-1]))
+
+    def _grow(
+        self,
+        container: _Container,
+        node: cst.CSTNode,
+        how: str,
+        items: Optional[List[Optional[cst.BaseExpression]]],
+        value: Optional[cst.BaseExpression] = None,
+    ) -> None:
+        container.growths.append(_Growth(node, tuple(self.scopes), tuple(self.classes), how, items, value))
+
+    # -- deciding --------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        import_time = self._import_time_functions()
+        for container in self.containers.values():
+            if container.shrinks or container.escapes or container.name == "__all__":
+                continue
+            runtime: List[_Growth] = []
+            evidences: List[str] = []
+            for growth in container.growths:
+                if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
+                    continue
+                if self._lazy_initialisation(growth, container.name):
+                    continue
+                evidence = self._evidence(growth)
+                if evidence == FINITE:
+                    continue
+                # Keys that name things come from a vocabulary, not the workload (a list of them
+                # still grows per call); keys and items that show nothing either way are only
+                # reported when asked for.
+                if evidence == VOCABULARY and container.kind not in _SEQUENCE_KINDS:
+                    continue
+                if evidence == UNKNOWN and not self.option("unknown-keys"):
+                    continue
+                runtime.append(growth)
+                evidences.append(evidence)
+            if runtime:
+                strong = OBJECT in evidences or WORKLOAD in evidences
+                self._report(container, runtime, Confidence.HIGH if strong else Confidence.MEDIUM)
+
+    def _import_time_functions(self) -> Set[str]:
+        """Functions that run only as the module and its classes are defined: decorators, class
+        hooks, registration APIs, and functions called only from module level or from other
+        import-time functions (a fixpoint over the module's call graph)."""
+        found = {name for name in self.function_like if _is_registration_name(name)}
+        found |= self.decorator_names | CLASS_DEFINITION_HOOKS | self.deleted_functions
+        changed = True
+        while changed:
+            changed = False
+            for name in self.function_like:
+                callers = self.callers.get(name)
+                if name in found or not callers:
+                    continue
+                if all(caller == "<module>" or caller in found for caller in callers):
+                    found.add(name)
+                    changed = True
+        return found
+
+    def _import_time(self, growth: _Growth, import_time: Set[str], keyed: bool) -> bool:
+        for scope in growth.scopes:
+            name = self._scope_name(scope)
+            if name in import_time or _is_registration_name(name, keyed) or name.startswith("pytest_"):
+                return True  # (pytest hooks fill per-session tables of items pytest keeps anyway)
+            if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
+                return True
+        return any(_is_metaclass(self.context, klass) for klass in growth.classes)
+
+    def _lazy_initialisation(self, growth: _Growth, name: str) -> bool:
+        """``if not _patterns: _patterns.extend(...)``: filled once, on first use."""
+        for ancestor in self.context.ancestors(growth.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.If) and any(_tests_empty(ancestor.test, other) for other in (name, *self.containers)):
+                return True  # (the guard may test a sibling table filled in the same block)
+        return False
+
+    def _evidence(self, growth: _Growth) -> str:
+        """FINITE, VOCABULARY, OBJECT or UNKNOWN for everything this growth adds."""
+        if growth.items is None:
+            return UNKNOWN
+        scope = growth.scopes[-1] if growth.scopes else None
+        assignments = self._assignments_in(scope)
+        names = set(self.module_classes) | self.literal_constants
+        evidences = []
+        for item in growth.items:
+            if self._finite_item(growth, item):
+                evidences.append(FINITE)
+            else:
+                evidences.append(key_evidence(self.context, item, assignments, names))
+        return combine_evidence(evidences)
+
+    def _assignments_in(self, scope: Optional[Scope]) -> dict:
+        if scope is None:
+            return {}
+        cached = self.assignment_cache.get(id(scope))
+        if cached is None:
+            cached = self.assignment_cache[id(scope)] = local_assignments(scope)
+        return cached
+
+    def _finite_item(self, growth: _Growth, item: Optional[cst.BaseExpression]) -> bool:
+        names = set(self.module_classes) | self.literal_constants
+        if is_finite_key(self.context, item, names):
+            return True
+        if isinstance(item, cst.Tuple) and item.elements:
+            return all(self._finite_item(growth, element.value) for element in item.elements)
+        if not isinstance(item, cst.Name) or not growth.scopes:
+            return False
+        return (
+            self._flag_parameter(growth, item)
+            or self._finite_loop_variable(growth, item, names)
+            or self._finite_parameter(growth, item, names)
+        )
+
+    def _flag_parameter(self, growth: _Growth, item: cst.Name) -> bool:
+        """``def platform(aliased=False, terse=False)``: a flag takes two values."""
+        scope = growth.scopes[-1]
+        if not isinstance(scope, cst.FunctionDef):
+            return False
+        for param in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params):
+            if param.name.value != item.value:
+                continue
+            default = param.default
+            if isinstance(default, cst.Name) and default.value in ("True", "False"):
+                return True
+            if isinstance(default, cst.Integer) and default.value in ("0", "1"):
+                return True
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            return self.context.qualified_name(annotation) == "builtins.bool" if annotation is not None else False
+        return False
+
+    def _finite_loop_variable(self, growth: _Growth, item: cst.Name, names: Set[str]) -> bool:
+        """``for name in _names: _modules[name] = ...`` with ``_names`` a literal list."""
+        for ancestor in self.context.ancestors(growth.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.For) and isinstance(ancestor.target, cst.Name) and ancestor.target.value == item.value:
+                return _is_literal(ancestor.iter) or (isinstance(ancestor.iter, cst.Name) and ancestor.iter.value in names)
+        return False
+
+    def _finite_parameter(self, growth: _Growth, item: cst.Name, names: Set[str]) -> bool:
+        """A private helper's parameter that every call in the module fills from a finite set
+        (``_b32encode(_b32alphabet, s)``, ``_sys_version()`` with its default)."""
+        scope = growth.scopes[-1]
+        if not isinstance(scope, cst.FunctionDef) or not scope.name.value.startswith("_"):
+            return False
+        function = scope.name.value
+        if "<unknown>" in self.callers.get(function, {"<unknown>"}):
+            return False
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
+        keyword_only = next((p for p in scope.params.kwonly_params if p.name.value == item.value), None)
+        if index is None and keyword_only is None:
+            return False
+        param = params[index] if index is not None else keyword_only
+        for call in self.call_sites.get(function, []):
+            value = _argument_for(call, index, item.value, param)
+            if value is _UNKNOWN or not is_finite_key(self.context, value, names):  # type: ignore[arg-type]
+                return False
+        return True
+
+    def _report(self, container: _Container, growths: List[_Growth], confidence: Confidence) -> None:
+        functions: List[str] = []
+        for growth in growths:
+            name = _describe_scope(growth)
+            if name not in functions:
+                functions.append(name)
+        where = ", ".join(f"`{name}()`" for name in functions[:3]) + (" and others" if len(functions) > 3 else "")
+        kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
+        message = f"module-level {kind} `{container.name}` grows in {where} and nothing in this module removes from it"
+        self.report(container.target, message, suggestion=self._suggestion(container, growths[0]), confidence=confidence)
+
+    def _suggestion(self, container: _Container, growth: _Growth) -> str:
+        name = container.name
+        function = _describe_scope(growth)
+        items = growth.items or []
+        if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value):
+            weak = "weakref.WeakSet()" if container.kind in _SEQUENCE_KINDS | {"set"} else "weakref.WeakValueDictionary()"
+            return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
+        if container.kind in _SEQUENCE_KINDS:
+            return (
+                f"keep only the latest entries with `{name} = collections.deque(maxlen=N)`, "
+                f"or remove entries once they are handled"
+            )
+        if container.kind == "set":
+            return f"remove items once they are done with (`{name}.discard(item)`), or bound the set's size"
+        value_class = self._weakrefable_class(growth.value)
+        if value_class is not None:
+            return (
+                f"make it `{name} = weakref.WeakValueDictionary()` so an entry lives only while its "
+                f"`{value_class}` is used elsewhere, or bound it with `functools.lru_cache(maxsize=N)` on `{function}`"
+            )
+        if growth.scopes and id(growth.scopes[-1]) in container.memo_reads and isinstance(growth.scopes[-1], cst.FunctionDef):
+            return (
+                f"decorate `{function}` with `@functools.lru_cache(maxsize=N)` and drop `{name}`, "
+                f"or evict old entries (`{name}.pop({_key_text(self.context, items)}, None)`)"
+            )
+        return f"evict entries when they are no longer needed (`{name}.pop({_key_text(self.context, items)}, None)`), or bound its size"
+
+    def _weakrefable_class(self, value: Optional[cst.BaseExpression]) -> Optional[str]:
+        """The class name when ``value`` is ``SomeClass(...)`` for a class of this module whose
+        instances accept weak references (no ``__slots__`` without ``__weakref__``)."""
+        if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Name):
+            return None
+        klass = self.module_classes.get(value.func.value)
+        if klass is None or _slots_without_weakref(klass):
+            return None
+        return klass.name.value
+
+
+_UNKNOWN = cst.Name("__leaklint_unknown__")
+_REGISTRATION_VERBS = ("register", "add", "set", "def", "install", "bind", "declare", "replace", "warn")
+
+
+def _is_registration_name(name: str, keyed: bool = False) -> bool:
+    """Configuration APIs (``register``, and for dicts and sets ``add_charset``, ``addLevelName``,
+    ``_warn_once``): called a bounded number of times by setup code, not once per request. A bare
+    ``add``/``set`` says nothing, and a list appended to by ``add_job`` is a history."""
+    if "register" in name.lower():
+        return True
+    bare = name.lstrip("_").lower()
+    if keyed and "warn" in bare:
+        return True  # a warn-once registry: one entry per distinct warning in the code
+    return keyed and any(bare.startswith(verb) and len(bare) > len(verb) for verb in _REGISTRATION_VERBS)
+
+
+def _argument_for(call: cst.Call, index: Optional[int], name: str, param: cst.Param) -> Optional[cst.BaseExpression]:
+    positional = 0
+    for arg in call.args:
+        if arg.star:
+            return _UNKNOWN
+        if arg.keyword is not None:
+            if arg.keyword.value == name:
+                return arg.value
+            continue
+        if index is not None and positional == index:
+            return arg.value
+        positional += 1
+    return param.default if param.default is not None else _UNKNOWN
+
+
+def _is_literal(node: Optional[cst.BaseExpression]) -> bool:
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return _is_literal(node.left) and _is_literal(node.right)
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None")
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        return all(not isinstance(e, cst.StarredElement) and _is_literal(e.value) for e in node.elements)
+    return False
+
+
+def _module_level_definitions(body) -> List[Union[cst.FunctionDef, cst.ClassDef]]:  # type: ignore[no-untyped-def]
+    found: List[Union[cst.FunctionDef, cst.ClassDef]] = []
+    stack = list(body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            found.append(statement)
+        elif isinstance(statement, (cst.If, cst.Try, cst.Else)):
+            for block in (statement.body, getattr(statement, "orelse", None)):
+                if isinstance(block, cst.IndentedBlock):
+                    stack.extend(block.body)
+                elif isinstance(block, (cst.If, cst.Else)):
+                    stack.append(block)
+            for handler in getattr(statement, "handlers", ()):
+                stack.extend(handler.body.body)
+    return found
+
+
+def _assignments(statement: cst.BaseSmallStatement) -> List[Tuple[cst.Name, Optional[cst.BaseExpression]]]:
+    if isinstance(statement, cst.Assign):
+        return [(t.target, statement.value) for t in statement.targets if isinstance(t.target, cst.Name)]
+    if isinstance(statement, cst.AnnAssign) and isinstance(statement.target, cst.Name) and statement.value is not None:
+        return [(statement.target, statement.value)]
+    if isinstance(statement, cst.AugAssign) and isinstance(statement.target, cst.Name):
+        return []
+    return []
+
+
+def _key_text(context, items: List[Optional[cst.BaseExpression]]) -> str:  # type: ignore[no-untyped-def]
+    """The key as written (``fid``, ``job.id``), or ``key`` when it is long or unknown."""
+    if len(items) == 1 and items[0] is not None:
+        text = context.code(items[0]).strip()
+        if len(text) <= 30 and "\n" not in text:
+            return text
+    return "key"
+
+
+def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
+    """``not name``, ``len(name) == 0``, ``name == []``/``{}``."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return isinstance(test.expression, cst.Name) and test.expression.value == name
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        left, right = test.left, test.comparisons[0].comparator
+        if isinstance(left, cst.Call) and isinstance(left.func, cst.Name) and left.func.value == "len" and left.args:
+            return _is_name(left.args[0].value, name) and isinstance(right, cst.Integer) and right.value == "0"
+        return _is_name(left, name) and isinstance(right, (cst.List, cst.Dict)) and not right.elements
+    return False
+
+
+def _is_name(node: cst.BaseExpression, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
+
+
+def _subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
+    if len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Index):
+        return subscript.slice[0].slice.value
+    if all(isinstance(element.slice, cst.Index) for element in subscript.slice):
+        return cst.Tuple([cst.Element(element.slice.value) for element in subscript.slice])  # type: ignore[union-attr]
+    return None
+
+
+def _in_del(context, node: cst.CSTNode) -> bool:  # type: ignore[no-untyped-def]
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, cst.Del):
+            return True
+        if not isinstance(ancestor, (cst.Element, cst.Tuple, cst.List)):
+            return False
+    return False
+
+
+def _is_self(node: Optional[cst.BaseExpression]) -> bool:
+    return isinstance(node, cst.Name) and node.value == "self"
+
+
+def _is_metaclass(context, klass: cst.ClassDef) -> bool:  # type: ignore[no-untyped-def]
+    for base in klass.bases:
+        if base.keyword is not None:
+            continue
+        qualified = context.qualified_name(base.value) or ""
+        if qualified in ("builtins.type", "abc.ABCMeta", "enum.EnumMeta", "enum.EnumType") or qualified.endswith("Meta"):
+            return True
+    return False
+
+
+def _slots_without_weakref(klass: cst.ClassDef) -> bool:
+    if not isinstance(klass.body, cst.IndentedBlock):
+        return False
+    for statement in klass.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and any(
+                isinstance(t.target, cst.Name) and t.target.value == "__slots__" for t in small.targets
+            ):
+                return "__weakref__" not in _code_strings(small.value)
+    return False
+
+
+def _code_strings(node: cst.BaseExpression) -> Set[str]:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return {value} if isinstance(value, str) else set()
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        found: Set[str] = set()
+        for element in node.elements:
+            found |= _code_strings(element.value)
+        return found
+    return set()
+
+
+def _describe_scope(growth: _Growth) -> str:
+    scope = next((s for s in reversed(growth.scopes) if isinstance(s, cst.FunctionDef)), None)
+    if scope is None:
+        return "<lambda>"
+    enclosing_class = growth.classes[-1].name.value + "." if growth.classes else ""
+    return f"{enclosing_class}{scope.name.value}"

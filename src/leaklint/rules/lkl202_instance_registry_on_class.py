@@ -1,0 +1,362 @@
+"""LKL202: instances add themselves to a class-level container that nothing removes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Set, Tuple, Union
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    annotation_is_finite,
+    GROW_METHODS,
+    READ_ONLY_CALLS,
+    REMOVE_METHODS,
+    FINITE,
+    VOCABULARY,
+    container_kind,
+    key_evidence,
+    local_assignments,
+)
+from leaklint.analysis.walk import walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
+_ADD_ONE = frozenset({"append", "add", "appendleft", "insert"})
+_ADD_KEYED = frozenset({"setdefault", "__setitem__"})
+
+
+@dataclass
+class _Registration:
+    node: cst.CSTNode  # the growing expression, reported
+    klass: cst.ClassDef  # the class whose method runs it
+    method: cst.FunctionDef
+    receiver: str  # "self", or a class name ("cls" and ``type(self)`` become the class's own name)
+    via_self: bool
+    attribute: str
+    how: str  # "append", "[]=", ...
+
+
+class InstanceRegistryOnClass(Rule):
+    """
+    ## What it does
+    Flags a class attribute container that instances add themselves to
+    (`cls._instances.append(self)`, `Registry.items[self.id] = self`, `self._all.add(self)` where
+    `_all` is a class-level set) when nothing in the module ever removes them.
+
+    ## Why is this bad?
+    The container lives on the class, the class lives as long as the program, so every instance
+    ever created stays reachable: none of them, nor anything they hold (buffers, sockets, parsed
+    documents), can be freed. The registry grows with every instance.
+
+    Not flagged: registries that something removes from (`remove`, `discard`, `pop`, `del`,
+    `clear`, a reassignment, a `len()` check, or handing the container to other code), weak
+    containers (`weakref.WeakSet`, `WeakValueDictionary`), singletons keyed by class
+    (`cls._instances[cls] = self`), registries keyed by a flag or a name (`by_name[name] = self`:
+    one instance per name), `Enum` classes, dunder and `_sunder_` attributes.
+
+    ## Known problems
+    Removal done from another module is not seen. A registry defined in a class of another
+    module is not reported, since leaklint cannot see whether it is weak or emptied there.
+
+    ## References
+    - pylint: none. ruff: none. flake8-bugbear: none.
+    - LKL201 (module-level containers that only grow).
+    """
+
+    code = "LKL202"
+    name = "instance-registry-on-class"
+    message = "every `{cls}` adds itself to class attribute `{attribute}`, which nothing empties"
+    examples = (
+        Bad(
+            "class Connection:\n    _instances = []\n\n    def __init__(self, host):\n        self.host = host\n"
+            "        Connection._instances.append(self)\n"
+        ),
+        Bad(
+            "class Node:\n    registry = {}\n\n    def __init__(self, node_id):\n        self.node_id = node_id\n"
+            "        type(self).registry[node_id] = self\n"
+        ),
+        Good(
+            "import weakref\n\n\nclass Connection:\n    _instances = weakref.WeakSet()\n\n"
+            "    def __init__(self, host):\n        self.host = host\n        Connection._instances.add(self)\n"
+        ),
+        Good(
+            "class Connection:\n    _open = set()\n\n    def __init__(self, host):\n        self.host = host\n"
+            "        self._open.add(self)\n\n    def close(self):\n        self._open.discard(self)\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.scopes: List[_Scope] = []
+        self.class_attributes: Dict[str, Dict[str, Optional[str]]] = {}  # class -> attr -> kind/None
+        self.class_bases: Dict[str, List[str]] = {}
+        self.instance_attributes: Dict[str, Set[str]] = {}
+        self.released: Set[str] = set()  # attribute names something removes from, resets or sizes
+        self.registrations: List[_Registration] = []
+        self.enum_classes: Set[str] = set()
+        self.candidates: Set[str] = set()
+
+    # -- scopes ----------------------------------------------------------------------------------
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        name = node.name.value
+        if any((self.context.qualified_name(b.value) or "").startswith("enum.") or _name_of(b.value) in self.enum_classes for b in node.bases):
+            self.enum_classes.add(name)  # Enum machinery keeps its members on purpose
+        attributes = self.class_attributes.setdefault(name, {})
+        self.class_bases[name] = [b.value.value for b in node.bases if isinstance(b.value, cst.Name)]
+        for target, value in _class_body_assignments(node):
+            attributes[target] = container_kind(self.context, value)
+            self.candidates.add(target)
+        self.scopes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.append(node)
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.pop()
+
+    # -- uses of ``<receiver>.attribute`` ----------------------------------------------------------
+
+    def visit_Module(self, node: cst.Module) -> None:
+        # Every attribute a class body assigns, known before any method is walked: the only
+        # names worth looking at (and resolving names for, which costs a walk of the function).
+        for statement in node.body:
+            if isinstance(statement, cst.ClassDef):
+                self.candidates.update(name for name, _ in _class_body_assignments(statement))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        attribute = node.attr.value
+        if attribute not in self.candidates:
+            return
+        if not self.scopes or not isinstance(self.scopes[-1], (cst.FunctionDef, cst.Lambda)):
+            return
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            method = parent.attr.value
+            if method in REMOVE_METHODS:
+                self.released.add(attribute)
+            elif method in GROW_METHODS:
+                call = self.context.parent(parent)
+                if isinstance(call, cst.Call) and call.func is parent:
+                    self._maybe_registration(node, call, method)
+        elif isinstance(parent, cst.Subscript) and parent.value is node:
+            holder = self.context.parent(parent)
+            if isinstance(holder, cst.Del) or _inside_del(self.context, parent):
+                self.released.add(attribute)
+            elif isinstance(holder, cst.AssignTarget) and holder.target is parent:
+                self._maybe_registration(node, parent, "[]=")
+        elif isinstance(parent, cst.AssignTarget) and parent.target is node:
+            self._assigned(node)
+        elif isinstance(parent, cst.Del) or _inside_del(self.context, node):
+            self.released.add(attribute)
+        elif isinstance(parent, cst.Arg):
+            call = self.context.parent(parent)
+            if isinstance(call, cst.Call):
+                qualified = self.context.qualified_name(call.func)
+                if qualified == "builtins.len":
+                    if isinstance(self.context.parent(call), (cst.Comparison, cst.ComparisonTarget)):
+                        self.released.add(attribute)
+                elif qualified not in READ_ONLY_CALLS:
+                    self.released.add(attribute)  # handed to code that may remove from it
+        elif isinstance(parent, cst.Return) and parent.value is node:
+            self.released.add(attribute)
+
+    def _assigned(self, node: cst.Attribute) -> None:
+        klass = self._method_class()
+        if isinstance(node.value, cst.Name) and node.value.value == "self" and klass is not None:
+            self.instance_attributes.setdefault(klass.name.value, set()).add(node.attr.value)
+        else:
+            self.released.add(node.attr.value)  # ``cls._instances = []``: a reset
+
+    def _maybe_registration(self, node: cst.Attribute, site: cst.CSTNode, how: str) -> None:
+        klass = self._method_class()
+        method = self.scopes[-1]
+        if klass is None or not isinstance(method, cst.FunctionDef) or klass.name.value in self.enum_classes:
+            return
+        if node.attr.value.startswith("__") or (node.attr.value.startswith("_") and node.attr.value.endswith("_")):
+            return  # dunder and ``_sunder_`` names belong to the language or a framework
+        receiver = self._receiver(node.value, klass)
+        if receiver is None:
+            return
+        instances = _instance_names(method)
+        if isinstance(site, cst.Call):
+            args = [arg for arg in site.args if not arg.star]
+            if how in _ADD_ONE:
+                item = args[-1].value if args else None
+                if not _is_instance(item, instances):
+                    return
+            elif how in _ADD_KEYED:
+                if len(args) < 2 or not _is_instance(args[1].value, instances):
+                    return
+                if self._bounded_key(args[0].value, method):
+                    return
+            else:
+                return
+            reported: cst.CSTNode = site
+        else:
+            assert isinstance(site, cst.Subscript)
+            assign = self.context.nearest(site, cst.Assign)
+            if assign is None or not _is_instance(assign.value, instances):
+                return
+            key = site.slice[0].slice.value if isinstance(site.slice[0].slice, cst.Index) else None
+            if len(site.slice) == 1 and self._bounded_key(key, method):
+                return
+            reported = assign
+        self.registrations.append(
+            _Registration(reported, klass, method, receiver, receiver == "self", node.attr.value, how)
+        )
+
+    def _bounded_key(self, key: Optional[cst.BaseExpression], method: cst.FunctionDef) -> bool:
+        """Keys from a finite domain (``cls``, a flag, a literal) or a vocabulary (``self.name``):
+        one instance per key, not one per instance ever made."""
+        if isinstance(key, cst.Name) and _flag_parameter(self.context, method, key.value):
+            return True
+        evidence = key_evidence(self.context, key, local_assignments(method), self.class_attributes)
+        return evidence in (FINITE, VOCABULARY)
+
+    def _method_class(self) -> Optional[cst.ClassDef]:
+        """The class whose method the walk is in (directly: not a function nested in a method)."""
+        if len(self.scopes) >= 2 and isinstance(self.scopes[-1], cst.FunctionDef) and isinstance(self.scopes[-2], cst.ClassDef):
+            return self.scopes[-2]
+        return None
+
+    def _receiver(self, value: cst.BaseExpression, klass: cst.ClassDef) -> Optional[str]:
+        if isinstance(value, cst.Name):
+            if value.value == "self":
+                return "self"
+            if value.value in ("cls", klass.name.value):
+                return klass.name.value
+            if value.value in self.class_attributes or value.value[:1].isupper():
+                return value.value
+            return None
+        if isinstance(value, cst.Attribute) and value.attr.value == "__class__":
+            if isinstance(value.value, cst.Name) and value.value.value == "self":
+                return klass.name.value
+        if isinstance(value, cst.Call) and self.context.qualified_name(value.func) == "builtins.type":
+            if len(value.args) == 1 and isinstance(value.args[0].value, cst.Name) and value.args[0].value.value == "self":
+                return klass.name.value
+        return None
+
+    # -- deciding --------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        reported: Set[Tuple[str, str]] = set()
+        for registration in self.registrations:
+            if registration.attribute in self.released:
+                continue
+            class_name = registration.klass.name.value
+            owner = class_name if registration.via_self else registration.receiver
+            if registration.via_self and registration.attribute in self.instance_attributes.get(class_name, set()):
+                continue
+            found, kind = self._definition(owner, registration.attribute)
+            if found and kind is None:
+                continue  # a weak or bounded container, or not a container at all
+            if not found:
+                # Defined in another module (or an instance attribute made elsewhere): it may be
+                # weak, or emptied there. Stay quiet.
+                continue
+            key = (owner, registration.attribute)
+            if key in reported:
+                continue
+            reported.add(key)
+            self._report(registration, owner, kind, found)
+
+    def _definition(self, class_name: str, attribute: str) -> Tuple[bool, Optional[str]]:
+        """(found, kind) of ``class_name.attribute``, looking through bases in this module."""
+        seen: Set[str] = set()
+        pending = [class_name]
+        while pending:
+            name = pending.pop(0)
+            if name in seen or name not in self.class_attributes:
+                continue
+            seen.add(name)
+            attributes = self.class_attributes[name]
+            if attribute in attributes:
+                return True, attributes[attribute]
+            pending.extend(self.class_bases.get(name, []))
+        return False, None
+
+    def _report(self, registration: _Registration, owner: str, kind: Optional[str], found: bool) -> None:
+        klass = registration.klass.name.value
+        method = f"{klass}.{registration.method.name.value}"
+        attribute = registration.attribute
+        keyed = registration.how in ("[]=",) or registration.how in _ADD_KEYED or kind in ("dict", "defaultdict", "OrderedDict")
+        if keyed:
+            weak, usage = "weakref.WeakValueDictionary()", f"`{owner}.{attribute}[key] = self`"
+        else:
+            weak, usage = "weakref.WeakSet()", f"`{owner}.{attribute}.add(self)`"
+        message = (
+            f"`{method}` adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
+            f"each instance stays alive as long as the class"
+        )
+        suggestion = (
+            f"declare `{attribute} = {weak}` in `{owner}` and register with {usage}, "
+            f"or remove `self` from it when the instance is closed"
+        )
+        self.report(registration.node, message, suggestion=suggestion, confidence=Confidence.HIGH)
+
+
+def _class_body_assignments(klass: cst.ClassDef) -> List[Tuple[str, Optional[cst.BaseExpression]]]:
+    found: List[Tuple[str, Optional[cst.BaseExpression]]] = []
+    if isinstance(klass.body, cst.IndentedBlock):
+        for statement in klass.body.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    found.extend(_class_assignments(small))
+    return found
+
+
+def _class_assignments(small: cst.BaseSmallStatement) -> List[Tuple[str, Optional[cst.BaseExpression]]]:
+    if isinstance(small, cst.Assign):
+        return [(t.target.value, small.value) for t in small.targets if isinstance(t.target, cst.Name)]
+    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+        return [(small.target.value, small.value)]
+    return []
+
+
+def _instance_names(method: cst.FunctionDef) -> Set[str]:
+    """``self``, plus in ``__new__`` the names bound to ``super().__new__(...)``/``object.__new__``."""
+    names = {"self"}
+    if method.name.value != "__new__":
+        return names
+    for node in walk_scope(method.body):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
+            func = node.value.func
+            if isinstance(func, cst.Attribute) and func.attr.value == "__new__":
+                names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+    return names
+
+
+def _flag_parameter(context, method: cst.FunctionDef, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """A parameter annotated ``bool``, ``Optional[bool]`` or ``Literal[...]``."""
+    for param in (*method.params.posonly_params, *method.params.params, *method.params.kwonly_params):
+        if param.name.value == name and param.annotation is not None:
+            return annotation_is_finite(context, param.annotation.annotation)
+    return False
+
+
+def _name_of(node: cst.BaseExpression) -> str:
+    return node.value if isinstance(node, cst.Name) else ""
+
+
+def _is_instance(node: Optional[cst.BaseExpression], names: Set[str]) -> bool:
+    return isinstance(node, cst.Name) and node.value in names
+
+
+def _inside_del(context, node: cst.CSTNode) -> bool:  # type: ignore[no-untyped-def]
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, cst.Del):
+            return True
+        if not isinstance(ancestor, (cst.Element, cst.Tuple, cst.List, cst.Subscript, cst.SubscriptElement, cst.Index)):
+            return False
+    return False

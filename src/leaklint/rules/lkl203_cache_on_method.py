@@ -1,0 +1,344 @@
+"""LKL203: ``functools.lru_cache``/``cache`` on an instance method (and ``cache`` on open-ended
+module-level functions)."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Set, Tuple, Union
+
+import libcst as cst
+
+from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
+from leaklint.analysis.walk import walk_scope
+from leaklint.rule import Bad, Confidence, Good, Option, Rule
+
+_Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
+_SKIPPED_DECORATORS = frozenset({"builtins.staticmethod", "builtins.classmethod"})
+# Methods Python calls on the class, not an instance: their first argument is a class.
+_IMPLICIT_CLASS_LEVEL = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+# ``@cache`` on a function that warns or logs is the warn-once idiom: one entry per message.
+_ONCE_ONLY_WORDS = ("warn", "log", "deprecat", "emit", "once")
+_SCALARS = frozenset({"builtins.int", "builtins.float", "builtins.str", "builtins.bytes", "builtins.complex"})
+
+
+class _Cache:
+    """What a caching decorator says about its size."""
+
+    def __init__(self, decorator: cst.Decorator, spelled: str, bounded: bool) -> None:
+        self.decorator = decorator
+        self.spelled = spelled
+        self.bounded = bounded
+
+
+class CacheOnMethod(Rule):
+    """
+    ## What it does
+    Flags `functools.lru_cache` and `functools.cache` on an instance method, and
+    `functools.cache` / `lru_cache(maxsize=None)` on a module-level function whose arguments are
+    open-ended.
+
+    ## Why is this bad?
+    The cache belongs to the function object, which lives on the class for as long as the
+    program runs. Every entry holds `self` and every argument, so no instance a cached method was
+    ever called on can be freed: with `maxsize=None` or `@cache` that is every instance, with
+    `lru_cache(maxsize=N)` up to N of them, kept alive until pushed out. On a module-level function,
+    an unbounded cache keeps every distinct argument (request objects, strings read from input)
+    forever.
+
+    Unbounded caches on methods are reported with high confidence; bounded ones with medium
+    confidence (the option `include-bounded = false` drops them). Caches on module-level
+    functions are reported with medium confidence, and only when some parameter is open-ended:
+    annotated with a class (`Request`, `Any`), or named like per-request data (`request`, `raw`,
+    `url`, `user_id`). Flags, `Literal`s, enums, vocabularies (`codec_name`, `path`) and bare
+    numbers (`n`) are not.
+
+    Not flagged: `staticmethod`s, `classmethod`s, methods of `Enum` classes (their members are
+    singletons), `functools.cached_property` (it stores the value on the instance), functions
+    nested in other functions.
+
+    Also not flagged: methods of a class this module instantiates only at module level (a
+    singleton such as `MANAGER = Manager()`), and module-level functions that warn or log (the
+    `@cache` warn-once idiom).
+
+    ## Known problems
+    A class with a handful of long-lived instances created elsewhere (a singleton made in another
+    module) is harmless, yet flagged; suppress it with `# noqa: LKL203`.
+
+    ## References
+    - flake8-bugbear / ruff: B019 cached-instance-method. pylint: W1518 method-cache-max-size-none.
+    - LKL201 (module-level containers that only grow).
+    """
+
+    code = "LKL203"
+    name = "cache-on-method"
+    message = "`{decorator}` on method `{method}` keeps every `self` it is called with alive"
+    options = (
+        Option(
+            "include-bounded",
+            bool,
+            True,
+            "also flag `lru_cache(maxsize=N)` on methods (at medium confidence); false drops the bounded case",
+        ),
+    )
+    examples = (
+        Bad(
+            "import functools\n\n\nclass Report:\n    def __init__(self, rows):\n        self.rows = rows\n\n"
+            "    @functools.cache\n    def total(self):\n        return sum(self.rows)\n"
+        ),
+        Bad(
+            "from functools import lru_cache as memo\n\n\nclass Geo:\n    def __init__(self, db):\n"
+            "        self.db = db\n\n    @memo(maxsize=None)\n    def lookup(self, ip):\n        return self.db.find(ip)\n"
+        ),
+        Good(
+            "import functools\n\n\nclass Report:\n    def __init__(self, rows):\n        self.rows = rows\n\n"
+            "    @functools.cached_property\n    def total(self):\n        return sum(self.rows)\n"
+        ),
+        Good(
+            "import enum\nimport functools\n\n\nclass Color(enum.Enum):\n    RED = 1\n\n"
+            "    @functools.cache\n    def label(self):\n        return self.name.lower()\n\n\n"
+            "class Units:\n    @staticmethod\n    @functools.cache\n    def factor(unit):\n        return {'m': 1, 'km': 1000}[unit]\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.scopes: List[_Scope] = []
+        self.enum_classes: Set[str] = set()
+        self.enum_stack: List[bool] = []
+        self.method_findings: List[Tuple[str, cst.Decorator, str, str, Confidence]] = []
+        self.made_at_import: Set[str] = set()  # names called at module level (classes: instances)
+        self.made_at_runtime: Set[str] = set()
+        self.main_guards = 0
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        is_enum = any(self._is_enum_base(base.value) for base in node.bases if base.keyword is None)
+        if is_enum:
+            self.enum_classes.add(node.name.value)
+        self.enum_stack.append(is_enum)
+        self.scopes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+        self.enum_stack.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.append(node)
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        enclosing = self.scopes[-1] if self.scopes else None
+        self.scopes.append(node)
+        if isinstance(enclosing, (cst.FunctionDef, cst.Lambda)):
+            return
+        cache = self._cache_decorator(node)
+        if cache is None:
+            return
+        if isinstance(enclosing, cst.ClassDef):
+            self._check_method(node, enclosing, cache)
+        else:
+            self._check_function(node, cache)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    # -- methods ---------------------------------------------------------------------------------
+
+    def _check_method(self, node: cst.FunctionDef, klass: cst.ClassDef, cache: _Cache) -> None:
+        if self.enum_stack[-1] or any(
+            self.context.qualified_name(_decorator_callee(d)) in _SKIPPED_DECORATORS for d in node.decorators
+        ):
+            return
+        params = [*node.params.posonly_params, *node.params.params]
+        if not params or node.name.value in _IMPLICIT_CLASS_LEVEL:
+            return
+        if cache.bounded and not self.option("include-bounded"):
+            return
+        method = f"{klass.name.value}.{node.name.value}"
+        self_name = params[0].name.value
+        if cache.bounded:
+            message = (
+                f"`{cache.spelled}` on method `{method}` keeps up to its `maxsize` of `{self_name}` objects "
+                f"(and their arguments) alive in a cache stored on the class"
+            )
+        else:
+            message = (
+                f"`{cache.spelled}` on method `{method}` keeps every `{self_name}` it is called with alive "
+                f"for the life of the class: the unbounded cache never lets go"
+            )
+        confidence = Confidence.MEDIUM if cache.bounded else Confidence.HIGH
+        suggestion = self._method_suggestion(node, params, klass)
+        self.method_findings.append((klass.name.value, cache.decorator, message, suggestion, confidence))
+
+    def visit_If(self, node: cst.If) -> None:
+        if not self.scopes and _is_main_guard(node.test):
+            self.main_guards += 1
+
+    def leave_If(self, node: cst.If) -> None:
+        if not self.scopes and _is_main_guard(node.test):
+            self.main_guards -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name):
+            # Code under ``if __name__ == "__main__":`` is a script's run time, not import time.
+            in_function = self.main_guards > 0 or any(isinstance(s, (cst.FunctionDef, cst.Lambda)) for s in self.scopes)
+            (self.made_at_runtime if in_function else self.made_at_import).add(node.func.value)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for class_name, decorator, message, suggestion, confidence in self.method_findings:
+            if class_name in self.made_at_import and class_name not in self.made_at_runtime:
+                continue  # a module-level singleton (``MANAGER = Manager()``): one `self`, kept anyway
+            self.report(decorator, message, suggestion=suggestion, confidence=confidence)
+
+    def _method_suggestion(self, node: cst.FunctionDef, params: List[cst.Param], klass: cst.ClassDef) -> str:
+        name = node.name.value
+        others = [p.name.value for p in params[1:]] + [p.name.value for p in node.params.kwonly_params]
+        has_star = isinstance(node.params.star_arg, cst.Param) or node.params.star_kwarg is not None
+        if not others and not has_star:
+            if _has_slots(klass):
+                # cached_property needs an instance __dict__, which __slots__ takes away.
+                return (
+                    f"cache on the instance: add a `_{name}` slot to `__slots__`, set it on first use "
+                    f"and return it afterwards, instead of a cache on the class"
+                )
+            is_property = any(self.context.qualified_name(_decorator_callee(d)) == "builtins.property" for d in node.decorators)
+            if is_property:
+                return f"replace `@property` and the cache with `@functools.cached_property` on `{name}` (it stores the value on the instance)"
+            return (
+                f"use `@functools.cached_property` for `{name}` (it stores the value on the instance; "
+                f"callers then read `.{name}` without calling it)"
+            )
+        fields = _self_fields(node, params[0].name.value)
+        shown = ", ".join([f"self.{f}" for f in fields[:3]] + others[:3])
+        module_level = (
+            f"move the work into a module-level `@functools.lru_cache(maxsize=N)` function that takes "
+            f"`{shown}` instead of `self`"
+            if fields
+            else f"move the work into a module-level cached function of `{', '.join(others[:3]) or '...'}`"
+        )
+        return (
+            f"give each instance its own cache in `__init__` (`self.{name} = functools.lru_cache(maxsize=N)"
+            f"(self._{name}_uncached)`), or {module_level}"
+        )
+
+    # -- module-level functions ----------------------------------------------------------------
+
+    def _check_function(self, node: cst.FunctionDef, cache: _Cache) -> None:
+        if cache.bounded or any(word in node.name.value.lower() for word in _ONCE_ONLY_WORDS):
+            return
+        params = [
+            *node.params.posonly_params, *node.params.params, *node.params.kwonly_params,
+            *(p for p in (node.params.star_arg, node.params.star_kwarg) if isinstance(p, cst.Param)),
+        ]
+        open_ended = [p.name.value for p in params if self._open_ended(p)]
+        if not open_ended:
+            return
+        name = node.name.value
+        shown = ", ".join(f"`{p}`" for p in open_ended[:3])
+        self.report(
+            cache.decorator,
+            f"`{cache.spelled}` on `{name}()` keeps every distinct {shown} it is ever called with, and "
+            f"its result, for the life of the process",
+            suggestion=f"bound it with `@functools.lru_cache(maxsize=N)` on `{name}`, unless its arguments come from a small fixed set",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _open_ended(self, param: cst.Param) -> bool:
+        """Objects and input data: a parameter annotated with a class (``Request``, ``Any``) or
+        named like per-request data (``request``, ``raw``, ``url``). Flags, enums, literals,
+        vocabularies (``codec_name``, ``path``) and bare numbers (``n``) are not."""
+        name = param.name.value
+        if is_vocabulary_identifier(name):
+            return False
+        if param.annotation is None:
+            return is_workload_identifier(name)
+        annotation = param.annotation.annotation
+        if annotation_is_finite(self.context, annotation, self.enum_classes):
+            return False
+        if (self.context.qualified_name(annotation) or "") in _SCALARS:
+            return is_workload_identifier(name)
+        return True
+
+    # -- decorators ------------------------------------------------------------------------------
+
+    def _cache_decorator(self, node: cst.FunctionDef) -> Optional[_Cache]:
+        for decorator in node.decorators:
+            expression = decorator.decorator
+            if isinstance(expression, cst.Call):
+                qualified = self.context.qualified_name(expression.func)
+                if qualified == "functools.lru_cache":
+                    bounded, shown = _lru_cache_bound(expression)
+                    return _Cache(decorator, f"@functools.lru_cache({shown})", bounded)
+                continue
+            qualified = self.context.qualified_name(expression)
+            if qualified == "functools.lru_cache":
+                return _Cache(decorator, "@functools.lru_cache", True)
+            if qualified == "functools.cache":
+                return _Cache(decorator, "@functools.cache", False)
+        return None
+
+    def _is_enum_base(self, base: cst.BaseExpression) -> bool:
+        qualified = self.context.qualified_name(base) or ""
+        if qualified.startswith("enum."):
+            return True
+        return isinstance(base, cst.Name) and base.value in self.enum_classes
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    sides = (test.left, test.comparisons[0].comparator)
+    has_name = any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides)
+    has_main = any(isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides)
+    return has_name and has_main
+
+
+def _has_slots(klass: cst.ClassDef) -> bool:
+    if not isinstance(klass.body, cst.IndentedBlock):
+        return False
+    for statement in klass.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = small.targets if isinstance(small, cst.Assign) else [small] if isinstance(small, cst.AnnAssign) else []
+                for target in targets:
+                    if isinstance(target.target, cst.Name) and target.target.value == "__slots__":
+                        return True
+    return False
+
+
+def _decorator_callee(decorator: cst.Decorator) -> cst.BaseExpression:
+    expression = decorator.decorator
+    return expression.func if isinstance(expression, cst.Call) else expression
+
+
+def _lru_cache_bound(call: cst.Call) -> Tuple[bool, str]:
+    """(bounded, how maxsize was written) for ``lru_cache(...)``; no argument means 128."""
+    maxsize: Optional[cst.BaseExpression] = None
+    for index, arg in enumerate(call.args):
+        if arg.keyword is not None and arg.keyword.value == "maxsize":
+            maxsize = arg.value
+        elif arg.keyword is None and not arg.star and index == 0:
+            maxsize = arg.value
+    if maxsize is None:
+        return True, ""
+    if isinstance(maxsize, cst.Name) and maxsize.value == "None":
+        return False, "maxsize=None"
+    return True, "maxsize=..." if not isinstance(maxsize, cst.Integer) else f"maxsize={maxsize.value}"
+
+
+def _self_fields(function: cst.FunctionDef, self_name: str) -> List[str]:
+    """``self.x`` attributes the method reads, in order of first use."""
+    fields: List[str] = []
+    called: Set[int] = set()
+    for node in walk_scope(function.body):
+        if isinstance(node, cst.Call):
+            called.add(id(node.func))  # ``self.helper(...)`` is a method, not a field
+        elif (
+            isinstance(node, cst.Attribute)
+            and id(node) not in called
+            and isinstance(node.value, cst.Name)
+            and node.value.value == self_name
+            and node.attr.value not in fields
+        ):
+            fields.append(node.attr.value)
+    return fields

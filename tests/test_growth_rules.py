@@ -1,0 +1,121 @@
+"""LKL201-LKL203: confidence levels, the include-bounded option and shape-chosen suggestions."""
+
+from __future__ import annotations
+
+from typing import List
+
+from leaklint import Confidence, Finding, lint_source
+from leaklint.config import Settings
+
+SEED_HISTORY = "_seen_requests = []\n\n\ndef handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
+SEED_MEMO = (
+    "_results = {}\n\n\nclass Result:\n    def __init__(self, params):\n        self.params = params\n\n\n"
+    "def compute(params):\n    key = hash(params)\n    if key not in _results:\n"
+    "        _results[key] = Result(params)\n    return _results[key]\n"
+)
+
+
+def _lint(source: str, code: str, **options: object) -> List[Finding]:
+    settings = Settings(select=(code,), rule_options=((code, tuple(options.items())),) if options else ())
+    return lint_source(source, "example.py", settings=settings)
+
+
+def test_history_list_suggests_a_bounded_deque() -> None:
+    (finding,) = _lint(SEED_HISTORY, "LKL201")
+    assert finding.confidence is Confidence.HIGH
+    assert "`handle()`" in finding.message
+    assert "_seen_requests = collections.deque(maxlen=N)" in finding.suggestion
+
+
+def test_memo_of_owned_objects_suggests_a_weak_value_dictionary() -> None:
+    (finding,) = _lint(SEED_MEMO, "LKL201")
+    assert finding.confidence is Confidence.HIGH
+    assert "_results = weakref.WeakValueDictionary()" in finding.suggestion
+    assert "`Result`" in finding.suggestion
+
+
+def test_memo_of_plain_values_suggests_lru_cache() -> None:
+    source = (
+        "_profiles = {}\n\n\ndef profile(user_id):\n    if user_id not in _profiles:\n"
+        "        _profiles[user_id] = str(user_id)\n    return _profiles[user_id]\n"
+    )
+    (finding,) = _lint(source, "LKL201")
+    assert "decorate `profile` with `@functools.lru_cache(maxsize=N)`" in finding.suggestion
+
+
+def test_keys_that_show_nothing_need_the_option() -> None:
+    source = "_squares = {}\n\n\ndef square(n):\n    if n not in _squares:\n        _squares[n] = n * n\n    return _squares[n]\n"
+    assert _lint(source, "LKL201") == []
+    (finding,) = _lint(source, "LKL201", **{"unknown-keys": True})
+    assert finding.confidence is Confidence.MEDIUM
+
+
+def test_module_list_of_instances_suggests_a_weak_set() -> None:
+    source = "_all = []\n\n\nclass Conn:\n    def __init__(self):\n        _all.append(self)\n"
+    (finding,) = _lint(source, "LKL201")
+    assert "_all = weakref.WeakSet()" in finding.suggestion
+
+
+def test_registry_suggestions_name_the_weak_container() -> None:
+    source = "class Conn:\n    _instances = []\n\n    def __init__(self):\n        Conn._instances.append(self)\n"
+    (finding,) = _lint(source, "LKL202")
+    assert "`_instances = weakref.WeakSet()` in `Conn`" in finding.suggestion
+    keyed = "class Conn:\n    by_id = {}\n\n    def __init__(self, i):\n        Conn.by_id[i] = self\n"
+    (finding,) = _lint(keyed, "LKL202")
+    assert "weakref.WeakValueDictionary()" in finding.suggestion
+
+
+METHODS = (
+    "import functools\n\n\nclass A:\n    def __init__(self, x):\n        self.x = x\n\n"
+    "    @functools.cache\n    def unbounded(self):\n        return self.x\n\n"
+    "    @functools.lru_cache(maxsize=32)\n    def bounded(self, y):\n        return self.x + y\n"
+)
+
+
+def test_cache_on_method_confidence_and_option() -> None:
+    findings = _lint(METHODS, "LKL203")
+    assert [(f.line, f.confidence) for f in findings] == [(8, Confidence.HIGH), (12, Confidence.MEDIUM)]
+    assert "functools.cached_property" in findings[0].suggestion
+    assert "self.x" in findings[1].suggestion and "`y`" not in findings[1].message
+    only_unbounded = _lint(METHODS, "LKL203", **{"include-bounded": False})
+    assert [f.line for f in only_unbounded] == [8]
+
+
+def test_module_level_cache_is_medium() -> None:
+    (finding,) = _lint("import functools\n\n\n@functools.cache\ndef load(request):\n    return request\n", "LKL203")
+    assert finding.confidence is Confidence.MEDIUM
+    assert "lru_cache(maxsize=N)" in finding.suggestion
+
+
+def test_aliases_resolve() -> None:
+    source = "from functools import lru_cache as memo\n\n\nclass A:\n    @memo(None)\n    def f(self, x):\n        return x\n"
+    assert [f.code for f in _lint(source, "LKL203")] == ["LKL203"]
+    alias = "import collections as c\n\n_h = c.deque()\n\n\ndef add(request):\n    _h.append(request)\n"
+    assert [f.code for f in _lint(alias, "LKL201")] == ["LKL201"]
+
+
+def test_odd_code_does_not_crash() -> None:
+    source = (
+        "import functools\n_d = {}\n_l = []\n\n\nclass K:\n    @functools.cache\n    def f():\n        pass\n\n"
+        "    def g(self, *a, **k):\n        _d[*a] = 1\n        _l.append(*a)\n        _d[1:2] = []\n"
+        "        type(self).x[self] = self\n        (lambda: _l.append(self))()\n\n\n"
+        "@functools.lru_cache(**{})\ndef h(*args, **kwargs):\n    del _d[args], _l[0]\n"
+    )
+    findings = lint_source(source, "example.py", select=("LKL2", "LKL002"))
+    assert not [f for f in findings if f.code == "LKL002"]
+
+
+def test_instance_attribute_shadowing_a_class_attribute_is_not_a_registry() -> None:
+    source = (
+        "class Tree:\n    seen = []\n\n    def __init__(self):\n        self.seen = []\n"
+        "        self.seen.append(self)\n"
+    )
+    assert _lint(source, "LKL202") == []
+
+
+def test_keyword_and_attribute_names_are_not_the_container() -> None:
+    source = (
+        "_h = []\n\n\ndef add(request, other):\n    _h.append(request)\n    other._h.clear()\n"
+        "    other.send(_h=1)\n"
+    )
+    assert [f.code for f in _lint(source, "LKL201")] == ["LKL201"]
