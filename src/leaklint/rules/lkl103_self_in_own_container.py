@@ -48,7 +48,9 @@ class SelfInOwnContainer(Rule):
     ## Known problems
     An attribute assigned a `weakref.WeakSet`/`WeakValueDictionary`/`WeakKeyDictionary` in the
     same class is recognised as weak; one created in a base class is not (confidence: medium when
-    the attribute is not assigned in the class at all).
+    the attribute is not assigned in the class at all). A container defined in the class body
+    (`registry = []`, then `self.registry.append(self)`) is a registry of every instance: that
+    is reported as LKL202 instance-registry-on-class, not here.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakSet`, `gc`.
@@ -98,22 +100,17 @@ class SelfInOwnContainer(Rule):
         if name != "self" and (self._is_class(name, node) or self._is_weak_local(name, node)):
             return  # a class is always in cycles (its __mro__); a proxy holds nothing
         confidence = Confidence.HIGH
-        shared = False
         if attr is not None and attr != "__dict__":
             kind = self._attr_kind(node, name, attr)
             if kind == "weak":
                 return
+            if kind == "class":
+                return  # a class-level container of instances is LKL202's instance registry
             if kind == "unknown" and name == "self":
                 confidence = Confidence.MEDIUM
-            shared = kind == "class"
         container = self.context.code(holder).strip()
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
-        if shared:
-            message = (
-                f"`{container}` is a class attribute shared by every instance: it keeps each `{name}` "
-                f"alive until it is removed, and each instance reaches it through its class (a reference cycle)"
-            )
         if in_loop and isinstance(node, cst.Call):
             message += f"; inside a loop, each iteration adds another reference and `{container}` grows without bound"
         if isinstance(holder, cst.Name):
