@@ -1,6 +1,6 @@
 """Run the LKL10x rules over a tree (the CPython stdlib by default) and time the two passes.
 
-    python docs/evaluation/cycles_eval.py [ROOT] [--copies N] [--show CODE]
+    python eval/cycles.py [ROOT] [--copies N] [--show CODE]
 
 With ``--copies N`` the tree is copied N times under different package names (cyclepkgK) into a
 temporary folder first, to measure how the project pass scales.
