@@ -46,6 +46,14 @@ def _render(module: cst.Module, like: Union[str, bytes], original: Union[str, by
     return out
 
 
+def _round_trips(module: cst.Module, current: Union[str, bytes], original: Union[str, bytes]) -> bool:
+    """libcst regenerates ``current`` exactly: otherwise a fix would rewrite untouched code too."""
+    try:
+        return _render(module, current, original) == current
+    except Exception:  # noqa: BLE001 - a module that cannot render cannot be fixed
+        return False
+
+
 def _verify(source: Union[str, bytes], path: str) -> bool:
     """The fixed code must re-parse with libcst and compile with CPython (a full compile, as
     `python file.py` would: some errors only show past the AST)."""
@@ -106,6 +114,12 @@ def _fix_source(
         candidates = [fix for _, fix in analysis.fixes if _allowed(fix, unsafe)]
         chosen = compatible_fixes(candidates, analysis.context)
         if not chosen:
+            break
+        if not _round_trips(analysis.module, current, source):
+            outcome.problems.append(
+                f"{path}: fixes not applied: libcst cannot reproduce this file byte for byte "
+                "(e.g. a form feed before a statement), so fixing it would also change other lines"
+            )
             break
         fixed = _fixed(analysis.module, chosen, current, source, path)
         if fixed is not None:

@@ -1,0 +1,76 @@
+"""Helpers shared by the robustness tests (test_robust_*.py): run the CLI, read its report."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple
+
+import pytest
+
+# The canonical leaky line (LKL501): a constant that cannot fit in memory.
+LEAK = "X = [0] * 10 ** 12\n"
+CONCISE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>LKL\d{3}) (?P<message>.*)$")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def findings(self) -> List[Tuple[str, int, int, str, str]]:
+        """(path, line, column, code, message) of each concise output line."""
+        found = []
+        for line in self.out.splitlines():
+            match = CONCISE.match(line)
+            if match:
+                found.append(
+                    (match["path"], int(match["line"]), int(match["column"]), match["code"], match["message"])
+                )
+        return found
+
+    def codes_by_path(self) -> List[Tuple[str, str]]:
+        return sorted((path, code) for path, _, _, code, _ in self.findings())
+
+
+def run_in_process(args: Sequence[str], cwd: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """The CLI in this process (fast: no interpreter start, no libcst import)."""
+    from leaklint.cli import main
+
+    monkeypatch.chdir(cwd)
+    capsys.readouterr()
+    code = main(["check", "--format", "concise", "--jobs", "1", *args])
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def run_subprocess(args: Sequence[str], cwd: Path, timeout: float = 600, env: Optional[dict] = None) -> Run:
+    """The CLI as users run it: a crash (SIGSEGV) shows as a negative return code."""
+    process = subprocess.run(
+        [sys.executable, "-m", "leaklint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+    return Run(process.returncode, process.stdout, process.stderr)
+
+
+def write_bytes(root: Path, name: str, data: bytes) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def isolated_config(root: Path, extra: str = "") -> Path:
+    """A pyproject.toml with an empty exclude list, so nothing is skipped by the defaults."""
+    config = root / "leaklint-test-pyproject.toml"
+    config.write_text("[tool.leaklint]\nexclude = []\n" + extra, encoding="utf-8")
+    return config
