@@ -74,3 +74,27 @@ def isolated_config(root: Path, extra: str = "") -> Path:
     config = root / "leaklint-test-pyproject.toml"
     config.write_text("[tool.leaklint]\nexclude = []\n" + extra, encoding="utf-8")
     return config
+
+
+_VERDICTS = r"""
+import sys, warnings
+warnings.simplefilter("ignore")
+for path in sys.stdin.read().splitlines():
+    try:
+        with open(path, "rb") as handle:
+            compile(handle.read(), path, "exec", dont_inherit=True)
+    except Exception as error:  # SyntaxError, ValueError (NUL), MemoryError, RecursionError
+        print(path)
+"""
+
+
+def cpython_rejects(paths: Sequence[str]) -> List[str]:
+    """The files a fresh `python` (default recursion limit) cannot compile: the ground truth.
+
+    A fresh process, because this one's recursion limit may have been raised (the engine does,
+    and CPython <= 3.11 scales its nesting limits by it).
+    """
+    process = subprocess.run(
+        [sys.executable, "-c", _VERDICTS], input="\n".join(paths), capture_output=True, text=True, timeout=900, check=True
+    )
+    return process.stdout.splitlines()
