@@ -98,3 +98,46 @@ def cpython_rejects(paths: Sequence[str]) -> List[str]:
         [sys.executable, "-c", _VERDICTS], input="\n".join(paths), capture_output=True, text=True, timeout=900, check=True
     )
     return process.stdout.splitlines()
+
+
+def register_rule(monkeypatch: pytest.MonkeyPatch, rule: type) -> None:
+    """Make a test-only rule visible to the CLI in this process, as if it were in rules/."""
+    import leaklint.config
+    import leaklint.registry
+
+    registered = leaklint.registry.all_rules()
+    monkeypatch.setattr(leaklint.registry, "all_rules", lambda: (*registered, rule))
+    # _select caches rule lists by selection: start empty, and leave it empty for later tests.
+    leaklint.config._select.cache_clear()
+    monkeypatch.setattr(leaklint.config, "_select", _uncached(leaklint.config._select))
+
+
+def _uncached(cached):  # type: ignore[no-untyped-def]
+    def select(*args):  # type: ignore[no-untyped-def]
+        cached.cache_clear()
+        return cached.__wrapped__(*args)
+
+    return select
+
+
+def make_fixable_rule() -> type:
+    """A test-only rule: `leak` becomes `weakref.ref(kept)`, a safe fix that needs an import."""
+    import libcst as cst
+
+    from leaklint.rule import Edit, Fix, FixSafety, ImportSpec, Rule
+
+    class RenameLeak(Rule):
+        """Renames `leak` (a test rule, not registered)."""
+
+        code = "LKL997"
+        name = "test-rename-leak"
+        message = "test"
+        fix_safety = FixSafety.SAFE
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value == "leak":
+                replacement = cst.parse_expression("weakref.ref(kept)")
+                fix = Fix((Edit(node, replacement),), FixSafety.SAFE, (ImportSpec("weakref"),))
+                self.report(node, "leak", suggestion="use a weakref", fix=fix)
+
+    return RenameLeak

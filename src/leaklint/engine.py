@@ -159,6 +159,10 @@ def _check_syntax(text: str, path: str) -> Optional[Finding]:
     return None
 
 
+# CPython has accepted the file by then: say it is leaklint's limit, not the user's syntax error.
+_LIBCST_GAP = "CPython accepts it but libcst, leaklint's parser, does not (the file is not checked)"
+
+
 def _decode_error_finding(data: Union[str, bytes], path: str, error: Exception) -> Finding:
     """CPython's message and line for an undecodable file when it gives one (ours says 1:1)."""
     try:
@@ -183,11 +187,11 @@ def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[c
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
         message = str(error).splitlines()[0] if str(error) else "invalid syntax"
-        return text, None, _syntax_error_finding(path, f"libcst cannot parse it: {message}", error.raw_line, error.raw_column + 1)
+        return text, None, _syntax_error_finding(path, f"{_LIBCST_GAP}: {message}", error.raw_line, error.raw_column + 1)
     except (RecursionError, MemoryError) as error:
         return text, None, _syntax_error_finding(path, f"too deeply nested for leaklint's parser ({type(error).__name__})")
     except Exception as error:  # libcst raises TypeError and others on some valid code
-        return text, None, _syntax_error_finding(path, f"libcst cannot parse it: {type(error).__name__}: {error}")
+        return text, None, _syntax_error_finding(path, f"{_LIBCST_GAP}: {type(error).__name__}: {error}")
     return text, module, None
 
 
