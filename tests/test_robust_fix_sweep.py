@@ -150,7 +150,9 @@ def test_fix_sweep_with_a_fixable_test_rule(
         def cli(args: List[str]) -> Run:
             return run_in_process(["--config", str(config), *args], tree, capsys, monkeypatch)
 
+        calls_before = sum(p.read_bytes().count(b"io.open(") for p in tree.rglob("*.py"))
         figures = _fix_sweep(tree, cli)
+        figures["fixes"] = sum(p.read_bytes().count(b"io.open(") for p in tree.rglob("*.py")) - calls_before
     finally:
         leaklint.config._select.cache_clear()
     assert figures["changed"] >= 5, "the test rule fixes real files"
