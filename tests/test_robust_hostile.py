@@ -44,6 +44,9 @@ CASES: List[Tuple[str, bytes, List[Tuple[str, int, Optional[int], str]]]] = [
     ("only_newlines.py", b"\n\n\r\n\r", []),
     ("last_byte_paren.py", b"x = 1\ny = (", [("LKL001", 2, None, "was never closed")]),
     ("last_byte_operator.py", b"x = 1\ny = 1 +", [("LKL001", 2, None, "invalid syntax")]),
+    # Found by hypothesmith: CPython 3.11 accepts a backslash continuation before EOF after CRLF,
+    # libcst does not. LKL001 says it is leaklint's limit, never a crash.
+    ("continuation_at_eof.py", b"x = 1\r\n\\\r\n", [("LKL001", 1, None, "libcst, leaklint's parser, does not")]),
     ("python2.py", b'print "hello"\nexec "x = 1"\n', [("LKL001", 1, None, "Missing parentheses")]),
     ("python2_except.py", b"try:\n    pass\nexcept Exception, e:\n    pass\n", [("LKL001", 3, None, "")]),
     (

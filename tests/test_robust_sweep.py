@@ -11,7 +11,6 @@ a plain ``python -m pytest``. Figures are printed with ``-s`` for docs/reliabili
 
 from __future__ import annotations
 
-import re
 import sysconfig
 import time
 from pathlib import Path
@@ -19,15 +18,9 @@ from typing import Dict, List, Set
 
 import pytest
 
-from robust_helpers import cpython_rejects, isolated_config, run_subprocess
+from robust_helpers import KNOWN_LIBCST_GAPS, cpython_rejects, isolated_config, run_subprocess
 
 pytestmark = pytest.mark.slow
-
-# Valid Python that libcst 1.x cannot parse, as (regex on the reported line, why).
-KNOWN_LIBCST_GAPS = [
-    (re.compile(r"^\s*\(\s*\w+\s*\)\s*:"), "a parenthesized annotated-assignment target: `(x): int = 1`"),
-]
-
 
 def _roots() -> List[str]:
     paths = sysconfig.get_paths()
