@@ -32,6 +32,10 @@ from robust_helpers import known_libcst_gap  # noqa: E402
 # limit changed during a test.
 analyze_source("", "warmup.py", [], {})
 
+# hypothesmith compiles what it generates; its SyntaxWarnings ("'int' object is not callable")
+# are about the generated code, not leaklint.
+pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
+
 EXAMPLES = int(os.environ.get("LEAKLINT_FUZZ_EXAMPLES", "2000"))
 STATS: Dict[str, int] = {"programs": 0, "variants": 0, "findings": 0, "fixes_applied": 0, "fixed_files": 0}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
