@@ -124,3 +124,31 @@ def test_text_edit_positions_count_every_newline_style() -> None:
         new = f"a = 1{newline}b = kept{newline}"
         edit = diff_as_edit(old, new)
         assert (edit.start_line, edit.start_column, edit.end_line, edit.end_column) == (2, 5, 2, 9), newline
+
+
+def test_file_libcst_cannot_round_trip_is_not_fixed() -> None:
+    # libcst drops a form feed before a statement at column 0: writing its output back would
+    # delete it, so no fix is applied to such a file (regression, issue 9).
+    source = "\x0cx = leak\n"
+    assert cst.parse_module(source).code != source, "libcst still drops the form feed"
+    outcome = fix_source(source, "t.py", [RenameLeak], {})
+    assert outcome.source == source and outcome.applied == 0
+    assert outcome.problems and "byte for byte" in outcome.problems[0]
+
+
+def test_form_feed_elsewhere_is_kept_by_fixes() -> None:
+    source = "a = 1\n\x0c\nx = leak\n"
+    outcome = fix_source(source, "t.py", [RenameLeak], {})
+    assert outcome.applied == 1 and "\x0c\n" in outcome.source
+
+
+def test_fix_whose_application_raises_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leaklint.fixes import loop
+
+    def explode(module: cst.Module, fixes: object) -> cst.Module:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(loop, "apply_to_module", explode)
+    outcome = fix_source("x = leak\n", "t.py", [RenameLeak], {})
+    assert outcome.source == "x = leak\n" and outcome.applied == 0
+    assert outcome.problems, "the dropped fix is reported"

@@ -301,7 +301,7 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
             diff = _unified_diff(data, outcome.source, display_path(path))
         else:
             try:
-                atomic_write(path, outcome.source, data)
+                atomic_write(path, outcome.source, data, within=args.paths or ["."])
             except WriteRefused as refused:
                 problem = Problem(path, f"fixes not written: {refused}")
                 result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result

@@ -108,11 +108,25 @@ def find_config(start: Path) -> Optional[Path]:
     for candidate in (folder, *folder.parents):
         pyproject = candidate / "pyproject.toml"
         try:
-            if pyproject.is_file() and "[tool.leaklint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            if pyproject.is_file() and _mentions_leaklint(pyproject.read_text(encoding="utf-8", errors="replace")):
                 return pyproject
         except OSError:
             continue
     return None
+
+
+def _mentions_leaklint(text: str) -> bool:
+    """A [tool.leaklint] table, also spelled `leaklint = {...}` under [tool] or inline: parse
+    when the cheap test is unsure, so such a config is never silently ignored."""
+    if "[tool.leaklint" in text:
+        return True
+    if "leaklint" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return False  # not ours to report: the file may only mention leaklint in a comment
+    return isinstance(tool, dict) and "leaklint" in tool
 
 
 def _string_list(key: str, value: Any) -> Tuple[str, ...]:

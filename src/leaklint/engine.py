@@ -6,11 +6,11 @@ parses or walks.
 
 from __future__ import annotations
 
-import ast
 import io
 import sys
 import threading
 import tokenize
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
@@ -116,17 +116,62 @@ def _syntax_error_finding(path: str, message: str, line: int = 1, column: int = 
     )
 
 
+# CPython's own limit on nesting depends on the recursion limit (3.9-3.11 scale the compiler's
+# depth checks by it); the engine raises that limit for libcst, so the check below restores
+# the interpreter's default while it runs: the verdict is then the one `python file.py` gives.
+_DEFAULT_RECURSION_LIMIT = 1000
+
+
+def compiles(text: Union[str, bytes], path: str) -> None:
+    """Compile like ``python file.py`` would, silently; raise what CPython raises.
+
+    A full compile, not only the AST: some errors (a misplaced ``from __future__``, ``return``
+    outside a function, too deep for the compiler) only show there, and it costs about the same.
+    Warnings are silenced: a SyntaxWarning is not ours to print, and ``-W error`` would turn it
+    into an error.
+    """
+    previous = sys.getrecursionlimit()
+    lowered = previous > _DEFAULT_RECURSION_LIMIT
+    try:
+        if lowered:
+            sys.setrecursionlimit(_DEFAULT_RECURSION_LIMIT)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(text, path, "exec", dont_inherit=True)
+    finally:
+        if lowered:
+            sys.setrecursionlimit(previous)
+
+
 def _check_syntax(text: str, path: str) -> Optional[Finding]:
     """CPython's own verdict first: it is cheap (a tenth of a libcst parse), gives exact error
     locations, and refuses the deeply nested input that would crash libcst's native parser."""
     try:
-        compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        compiles(text, path)
     except SyntaxError as error:
         return _syntax_error_finding(path, error.msg or "invalid syntax", error.lineno or 1, error.offset or 1)
-    except (ValueError, MemoryError, RecursionError, OverflowError) as error:
-        # ValueError: NUL bytes; the others: input too large or deep for the compiler.
+    except (MemoryError, RecursionError) as error:
+        # CPython's parser and compiler report nesting beyond their limits this way.
+        return _syntax_error_finding(path, f"too deeply nested for CPython ({type(error).__name__})")
+    except (ValueError, OverflowError) as error:
+        # ValueError: NUL bytes (before 3.12); OverflowError: input too large for the compiler.
         return _syntax_error_finding(path, f"{type(error).__name__}: {error}")
     return None
+
+
+# CPython has accepted the file by then: say it is leaklint's limit, not the user's syntax error.
+_LIBCST_GAP = "CPython accepts it but libcst, leaklint's parser, does not (the file is not checked)"
+
+
+def _decode_error_finding(data: Union[str, bytes], path: str, error: Exception) -> Finding:
+    """CPython's message and line for an undecodable file when it gives one (ours says 1:1)."""
+    try:
+        compiles(data, path)
+    except SyntaxError as verdict:
+        return _syntax_error_finding(path, f"cannot decode the file: {verdict.msg}", verdict.lineno or 1, 1)
+    except Exception:  # noqa: BLE001 - fall back to the decoder's own message
+        pass
+    return _syntax_error_finding(path, f"cannot decode the file: {error}")
 
 
 def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
@@ -134,7 +179,7 @@ def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[c
     try:
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
-        return None, None, _syntax_error_finding(path, f"cannot decode the file: {error}")
+        return None, None, _decode_error_finding(data, path, error)
     problem = _check_syntax(text, path)
     if problem is not None:
         return text, None, problem
@@ -142,11 +187,11 @@ def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[c
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
         message = str(error).splitlines()[0] if str(error) else "invalid syntax"
-        return text, None, _syntax_error_finding(path, f"libcst cannot parse it: {message}", error.raw_line, error.raw_column + 1)
+        return text, None, _syntax_error_finding(path, f"{_LIBCST_GAP}: {message}", error.raw_line, error.raw_column + 1)
     except (RecursionError, MemoryError) as error:
         return text, None, _syntax_error_finding(path, f"too deeply nested for leaklint's parser ({type(error).__name__})")
     except Exception as error:  # libcst raises TypeError and others on some valid code
-        return text, None, _syntax_error_finding(path, f"libcst cannot parse it: {type(error).__name__}: {error}")
+        return text, None, _syntax_error_finding(path, f"{_LIBCST_GAP}: {type(error).__name__}: {error}")
     return text, module, None
 
 

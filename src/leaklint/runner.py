@@ -55,8 +55,17 @@ def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[
         elif path.is_file():
             add(given)
         else:
-            problems.append(Problem(given, "not a regular file or directory"))
+            problems.append(Problem(given, _not_a_file(given)))
     return files, problems
+
+
+def _not_a_file(path: str) -> str:
+    """Why an existing path is neither a file nor a folder: a symlink loop, a dangling link..."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    return "not a regular file or directory (a FIFO, socket or device is never opened)"
 
 
 def _walk_directory(root: Path, settings: Settings, problems: List[Problem]) -> Iterator[str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Dict, Iterator, Mapping, Optional, Type, TypeVar, Union
+from typing import Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -12,6 +13,7 @@ from leaklint.analysis.names import BUILTIN_NAMES, LOCAL, Bindings, collect_bind
 from leaklint.analysis.positions import compute_positions
 from leaklint.rule import Location
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
@@ -49,6 +51,8 @@ class FileContext:
         self._module_bindings: Optional[Bindings] = None
         self._scope_bindings: Dict[int, Bindings] = {}
         self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+        self._code_lines: Optional[List[str]] = None
+        self._source_lines: List[str] = []
 
     # -- tree navigation ----------------------------------------------------------------------
 
@@ -134,6 +138,29 @@ class FileContext:
         if self._positions is None:
             self._positions = compute_positions(self.module)
         code_range = self._positions[node]
+        start, end = code_range.start, code_range.end
         return Location(
-            code_range.start.line, code_range.start.column + 1, code_range.end.line, code_range.end.column + 1
+            start.line,
+            start.column + 1 + self._dropped_prefix(start.line),
+            end.line,
+            end.column + 1 + self._dropped_prefix(end.line),
         )
+
+    def _dropped_prefix(self, line: int) -> int:
+        """How many characters libcst dropped at the start of ``line`` (0 almost always).
+
+        libcst loses form feeds (and the blanks around them) that precede a statement at
+        column 0, so its columns on such a line are short by that many characters.
+        """
+        if "\f" not in self.source:
+            return 0
+        if self._code_lines is None:
+            # Not str.splitlines(): it also splits at form feeds.
+            self._code_lines = _NEWLINE.split(self.module.code)
+            self._source_lines = _NEWLINE.split(self.source)
+        if line > len(self._code_lines) or line > len(self._source_lines):
+            return 0
+        ours, theirs = self._source_lines[line - 1], self._code_lines[line - 1]
+        if ours != theirs and ours.endswith(theirs):
+            return len(ours) - len(theirs)
+        return 0

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from typing import Any, List, Mapping, Optional, Sequence, Type, Union
 
 import libcst as cst
 
-from leaklint.engine import FileResult, analyze_source
+from leaklint.engine import FileResult, analyze_source, compiles, run_with_big_stack
 from leaklint.fixes.apply import apply_to_module, compatible_fixes
 from leaklint.rule import Fix, FixSafety, Rule
 
@@ -47,14 +46,37 @@ def _render(module: cst.Module, like: Union[str, bytes], original: Union[str, by
     return out
 
 
+def _round_trips(module: cst.Module, current: Union[str, bytes], original: Union[str, bytes]) -> bool:
+    """libcst regenerates ``current`` exactly: otherwise a fix would rewrite untouched code too."""
+    try:
+        return _render(module, current, original) == current
+    except Exception:  # noqa: BLE001 - a module that cannot render cannot be fixed
+        return False
+
+
 def _verify(source: Union[str, bytes], path: str) -> bool:
-    """The fixed code must re-parse with libcst and compile with CPython."""
+    """The fixed code must re-parse with libcst and compile with CPython (a full compile, as
+    `python file.py` would: some errors only show past the AST)."""
     try:
         module = cst.parse_module(source)
-        compile(module.code, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        compiles(module.code, path)
     except Exception:  # noqa: BLE001 - any failure means the fix is not written
         return False
     return True
+
+
+def _fixed(module: cst.Module, fixes: Sequence[Fix], like: Union[str, bytes], original: Union[str, bytes], path: str) -> Optional[Union[str, bytes]]:
+    """The source with ``fixes`` applied, or None when applying them fails or breaks the file.
+
+    Applying runs libcst's recursive transformer and code generation, which can raise (e.g.
+    RecursionError on deep code, or a rule's replacement node that cannot render): a fix that
+    fails is dropped like one whose result does not parse, never a traceback.
+    """
+    try:
+        fixed = _render(apply_to_module(module, fixes), like, original)
+    except Exception:  # noqa: BLE001 - reported by the caller as a dropped fix
+        return None
+    return fixed if _verify(fixed, path) else None
 
 
 def fix_source(
@@ -65,6 +87,20 @@ def fix_source(
     *,
     unsafe: bool = False,
     text_edits: bool = False,
+) -> FixOutcome:
+    """Fix ``source`` until no fix applies. Never raises for anything the file contains."""
+    # The same big-stack thread as the analysis: re-parsing and transforming deep code on the
+    # main thread's 8 MB stack can kill the process (FACTS.md).
+    return run_with_big_stack(_fix_source, source, path, rules, rule_settings, unsafe, text_edits)
+
+
+def _fix_source(
+    source: Union[str, bytes],
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    unsafe: bool,
+    text_edits: bool,
 ) -> FixOutcome:
     outcome = FixOutcome(source)
     current = source
@@ -79,8 +115,14 @@ def fix_source(
         chosen = compatible_fixes(candidates, analysis.context)
         if not chosen:
             break
-        fixed = _render(apply_to_module(analysis.module, chosen), current, source)
-        if _verify(fixed, path):
+        if not _round_trips(analysis.module, current, source):
+            outcome.problems.append(
+                f"{path}: fixes not applied: libcst cannot reproduce this file byte for byte "
+                "(e.g. a form feed before a statement), so fixing it would also change other lines"
+            )
+            break
+        fixed = _fixed(analysis.module, chosen, current, source, path)
+        if fixed is not None:
             outcome.applied += len(chosen)
             current = fixed
             continue
@@ -89,8 +131,8 @@ def fix_source(
         for (finding, fix) in analysis.fixes:
             if fix not in chosen:
                 continue
-            single = _render(apply_to_module(analysis.module, [fix]), current, source)
-            if _verify(single, path):
+            single = _fixed(analysis.module, [fix], current, source, path)
+            if single is not None:
                 current, kept = single, kept + 1
                 break
             outcome.problems.append(

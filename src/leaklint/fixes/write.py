@@ -5,21 +5,35 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from typing import Optional
+from typing import Optional, Sequence
 
 
 class WriteRefused(Exception):
     """The file was left as it was; the message says why."""
 
 
-def atomic_write(path: str, new_data: bytes, expected_old: bytes) -> None:
+def _inside(target: str, roots: Sequence[str]) -> bool:
+    """``target`` (a resolved path) is one of ``roots`` or below one of them, after resolving."""
+    for root in roots:
+        resolved = os.path.realpath(root)
+        if target == resolved or target.startswith(resolved.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def atomic_write(path: str, new_data: bytes, expected_old: bytes, within: Optional[Sequence[str]] = None) -> None:
     """Replace ``path``'s content with ``new_data`` if it still holds ``expected_old``.
 
     A temporary file in the same folder is written, flushed and renamed over the target, so a
     crash leaves either the old or the new file. A symlink is followed and its target replaced;
-    the mode bits are kept; a read-only file is refused.
+    the mode bits are kept; a read-only file is refused, and so is a target outside ``within``
+    (the paths the user gave) when it is given.
     """
     target = os.path.realpath(path)
+    if within is not None and not _inside(target, within):
+        # A symlink (to a file, or a folder walked into) that leads out of what the user asked
+        # to fix: writing there would change files they never named.
+        raise WriteRefused(f"it resolves to {target}, outside the paths given")
     try:
         info = os.stat(target)
     except OSError as error:
