@@ -31,7 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence
 
 HERE = Path(__file__).resolve().parent
 TEST_FOLDERS = {"test", "tests", "idle_test", "__pycache__", "site-packages"}

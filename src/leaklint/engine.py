@@ -7,6 +7,7 @@ parses or walks.
 from __future__ import annotations
 
 import ast
+import gc
 import io
 import sys
 import threading
@@ -18,7 +19,10 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 import libcst as cst
 
 from leaklint.analysis.context import FileContext, module_name_for
-from leaklint.analysis.walk import iter_children
+from leaklint.analysis.walk import _field_cache as walk_field_cache
+from leaklint.analysis.walk import _kind as walk_new_kind
+from leaklint.analysis.walk import _kinds as walk_kinds
+from leaklint.analysis.walk import child_fields
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, PendingFinding, Rule
 from leaklint.suppression import Suppressions, parse_suppressions
 
@@ -116,11 +120,14 @@ def _syntax_error_finding(path: str, message: str, line: int = 1, column: int = 
     )
 
 
-def _check_syntax(text: str, path: str) -> Optional[Finding]:
+def _check_syntax(text: str, path: str, keep: Optional[List[ast.Module]] = None) -> Optional[Finding]:
     """CPython's own verdict first: it is cheap (a tenth of a libcst parse), gives exact error
-    locations, and refuses the deeply nested input that would crash libcst's native parser."""
+    locations, and refuses the deeply nested input that would crash libcst's native parser.
+    The ``ast`` tree is appended to ``keep`` (positions use its line numbers)."""
     try:
-        compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        tree = compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        if keep is not None:
+            keep.append(tree)
     except SyntaxError as error:
         return _syntax_error_finding(path, error.msg or "invalid syntax", error.lineno or 1, error.offset or 1)
     except (ValueError, MemoryError, RecursionError, OverflowError) as error:
@@ -129,13 +136,15 @@ def _check_syntax(text: str, path: str) -> Optional[Finding]:
     return None
 
 
-def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
+def parse(
+    data: Union[str, bytes], path: str, keep: Optional[List[ast.Module]] = None
+) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
     """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises."""
     try:
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         return None, None, _syntax_error_finding(path, f"cannot decode the file: {error}")
-    problem = _check_syntax(text, path)
+    problem = _check_syntax(text, path, keep)
     if problem is not None:
         return text, None, problem
     try:
@@ -153,58 +162,91 @@ def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[c
 # -- the walk -------------------------------------------------------------------------------------
 
 
+Handlers = List[Callable[[cst.CSTNode], Any]]
+
+
 class _Dispatcher:
-    """Calls ``visit_<Type>``/``leave_<Type>`` of every live rule, dropping a rule that raises."""
+    """Finds each node type's ``visit_<Type>``/``leave_<Type>`` handlers of the live rules once,
+    and drops a rule that raises (the others go on)."""
 
     def __init__(self, rules: List[Rule], path: str) -> None:
         self.rules = rules
         self.path = path
         self.failures: List[Tuple[Rule, BaseException]] = []
-        self._visit: Dict[type, List[Callable[[cst.CSTNode], Any]]] = {}
-        self._leave: Dict[type, List[Callable[[cst.CSTNode], Any]]] = {}
+        # node type -> (visit handlers, leave handlers); cleared, never replaced, when a rule fails.
+        self.table: Dict[type, Tuple[Handlers, Handlers]] = {}
 
-    def _handlers(self, table: Dict[type, list], prefix: str, node_type: type) -> list:
-        handlers = table.get(node_type)
-        if handlers is None:
-            name = prefix + node_type.__name__
-            handlers = [getattr(rule, name) for rule in self.rules if hasattr(rule, name)]
-            table[node_type] = handlers
-        return handlers
+    def handlers(self, node_type: type) -> Tuple[Handlers, Handlers]:
+        entry = self.table.get(node_type)
+        if entry is None:
+            visit, leave = "visit_" + node_type.__name__, "leave_" + node_type.__name__
+            entry = (
+                [getattr(rule, visit) for rule in self.rules if hasattr(rule, visit)],
+                [getattr(rule, leave) for rule in self.rules if hasattr(rule, leave)],
+            )
+            self.table[node_type] = entry
+        return entry
 
-    def call(self, leaving: bool, node: cst.CSTNode) -> None:
-        table = self._leave if leaving else self._visit
-        for handler in self._handlers(table, "leave_" if leaving else "visit_", type(node)):
+    def call(self, handlers: Handlers, node: cst.CSTNode) -> None:
+        for handler in handlers:
             try:
                 handler(node)
             except Exception as error:  # a broken rule must not stop the others: LKL002
                 self.fail(handler.__self__, error)  # type: ignore[attr-defined]
 
-    def has_leave(self, node_type: type) -> bool:
-        return bool(self._handlers(self._leave, "leave_", node_type))
-
     def fail(self, rule: Rule, error: BaseException) -> None:
         if rule in self.rules:
             self.failures.append((rule, error))
             self.rules = [r for r in self.rules if r is not rule]
-            self._visit.clear()
-            self._leave.clear()
+            self.table.clear()
 
 
 def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> None:
+    """Depth first, in source order, calling handlers; records every node's parent.
+
+    The hot loop of the engine: child lookup (``walk.children``) and dispatch are inlined.
+    """
     parents = context.parents
-    stack: List[Tuple[cst.CSTNode, bool]] = [(module, False)]
+    table = dispatcher.table
+    handlers = dispatcher.handlers
+    call = dispatcher.call
+    kinds = walk_kinds
+    new_kind = walk_new_kind
+    fields = walk_field_cache
+    stack: List[Any] = [module]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, leaving = stack.pop()
-        if leaving:
-            dispatcher.call(True, node)
+        node = pop()
+        if type(node) is tuple:  # (node,): time to leave it
+            node = node[0]
+            leave = (table.get(type(node)) or handlers(type(node)))[1]
+            if leave:
+                call(leave, node)
             continue
-        dispatcher.call(False, node)
-        if dispatcher.has_leave(type(node)):
-            stack.append((node, True))
-        children = list(iter_children(node))
-        for child in reversed(children):
+        node_type = type(node)
+        visit, leave = table.get(node_type) or handlers(node_type)
+        if visit:
+            call(visit, node)
+        if leave:
+            push((node,))
+        found = []
+        for name in fields.get(node_type) or child_fields(node_type):
+            value = getattr(node, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = new_kind(type(value))
+            if kind == 1:
+                found.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if item_kind is None:
+                        item_kind = new_kind(type(item))
+                    if item_kind == 1:
+                        found.append(item)
+        for child in reversed(found):
             parents[id(child)] = node
-            stack.append((child, False))
+            push(child)
 
 
 def _internal_error(path: str, rule: Optional[Type[Rule]], error: BaseException, location: Location) -> Finding:
@@ -230,7 +272,23 @@ def analyze_source(
     module_name: Optional[str] = None,
 ) -> FileAnalysis:
     """Parse and check one file. Never raises for anything the file contains."""
-    return run_with_big_stack(_analyze, data, path, rules, rule_settings, text_edits, module_name)
+    return run_with_big_stack(_analyze_without_gc, data, path, rules, rule_settings, text_edits, module_name)
+
+
+def _analyze_without_gc(*args: Any) -> FileAnalysis:
+    """``_analyze`` with the cyclic collector paused.
+
+    Parsing allocates hundreds of thousands of container objects, each allocation counting towards
+    a collection that then scans the young tree (and, now and then, everything the process holds)
+    for cycles it does not have: about a tenth of a parse. The collector resumes after the file.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(*args)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _analyze(
@@ -241,7 +299,8 @@ def _analyze(
     text_edits: bool,
     module_name: Optional[str],
 ) -> FileAnalysis:
-    text, module, problem = parse(data, path)
+    trees: List[ast.Module] = []
+    text, module, problem = parse(data, path, trees)
     suppressions = parse_suppressions(text) if text is not None else Suppressions()
     result = FileResult(path, suppressions=suppressions)
     if problem is not None:
@@ -254,6 +313,7 @@ def _analyze(
     else:
         name, is_package = module_name, path.endswith(("__init__.py", "__init__.pyi"))
     context = FileContext(path, text, module, name, is_package)
+    context.syntax_tree = trees[0] if trees else None
     analysis = FileAnalysis(result, module, context)
     live = [rule for rule in rules if not rule.engine_only]
     instances = []
@@ -287,21 +347,28 @@ def _analyze(
         if facts is not None:
             result.facts[rule.code] = facts
     result.findings.sort(key=Finding.sort_key)
+    for rule in instances:
+        # Rule <-> PendingFinding is a reference cycle that would keep the file's tree alive
+        # until the next collection; with it broken, the tree goes when the caller drops it.
+        rule.pending = []
     return analysis
 
 
 def _resolve(
     pending: Iterable[PendingFinding], context: FileContext, module: cst.Module, text_edits: bool
 ) -> List[Tuple[Finding, Optional[Fix]]]:
-    from leaklint.fixes.apply import text_edits_for
-
     resolved = []
     for item in pending:
         rule = item.rule
         location = item.location or context.location(item.node)
         fix_info = None
         if item.fix is not None:
-            edits = text_edits_for(module, context, item.fix) if text_edits else ()
+            edits: Tuple[Any, ...] = ()
+            if text_edits:
+                # Imported here: it pulls in libcst.codemod, a costly import most runs never need.
+                from leaklint.fixes.apply import text_edits_for
+
+                edits = text_edits_for(module, context, item.fix)
             fix_info = FixInfo(rule.fix_title or "apply the suggested fix", item.fix.safety, edits)
         finding = Finding(
             context.path, rule.code, rule.name, item.message, item.suggestion, location, item.confidence, fix_info

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
-from typing import Dict, Iterator, Mapping, Optional, Type, TypeVar, Union
+from typing import Dict, Iterator, Optional, Type, TypeVar, Union
 
 import libcst as cst
-from libcst.metadata import CodeRange
 
 from leaklint.analysis.names import BUILTIN_NAMES, LOCAL, Bindings, collect_bindings, dotted_name
-from leaklint.analysis.positions import compute_positions
+from leaklint.analysis.positions import StatementPositions
 from leaklint.rule import Location
 
 NodeT = TypeVar("NodeT", bound=cst.CSTNode)
@@ -48,7 +48,9 @@ class FileContext:
         self.parents: Dict[int, cst.CSTNode] = {}
         self._module_bindings: Optional[Bindings] = None
         self._scope_bindings: Dict[int, Bindings] = {}
-        self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+        self._positions: Optional[StatementPositions] = None
+        # The same source's ``ast`` tree when the engine has one: positions use its line numbers.
+        self.syntax_tree: Optional[ast.Module] = None
 
     # -- tree navigation ----------------------------------------------------------------------
 
@@ -130,9 +132,9 @@ class FileContext:
         return self.module.code_for_node(node)
 
     def location(self, node: cst.CSTNode) -> Location:
-        """The node's 1-based region. The first call computes positions for the whole file."""
+        """The node's 1-based region, computed for the top-level statement holding it."""
         if self._positions is None:
-            self._positions = compute_positions(self.module)
+            self._positions = StatementPositions(self.module, self.parents, self.source, self.syntax_tree)
         code_range = self._positions[node]
         return Location(
             code_range.start.line, code_range.start.column + 1, code_range.end.line, code_range.end.column + 1
