@@ -10,7 +10,7 @@ Layout, like ruff's::
 One entry per (file, run configuration), named by a hash of the file's absolute and display paths
 and of everything besides the content that decides its result: leaklint's version and code, the
 Python and libcst versions, the settings' fingerprint, the rules selected for the file, its
-module name and whether text edits were asked for. The entry holds the content's hash and the
+module name and whether text edits were asked for. The entry holds the content's hash, a checksum and the
 pickled ``FileResult`` (findings, per-file facts for the project pass, suppressions); it is used
 only when that hash matches the file as read now. The display path is part of the name because a
 rule's facts may mention it, so a result is never re-used under another path.
@@ -40,11 +40,16 @@ DEFAULT_DIRECTORY = ".leaklint_cache"
 # Bump when the entry layout changes.
 _FORMAT = b"LKLC1\n"
 _DIGEST_SIZE = 32
+_CHECK_SIZE = 16  # a checksum of the pickled payload: a damaged entry must not unpickle
 _PICKLE_PROTOCOL = 4  # readable by every supported Python (3.9+)
 
 
 def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=_DIGEST_SIZE).digest()
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_CHECK_SIZE).digest()
 
 
 def default_directory(settings: Settings) -> Path:
@@ -131,12 +136,16 @@ class Cache:
                 blob = handle.read()
         except OSError:
             return None
-        header = len(_FORMAT) + _DIGEST_SIZE
+        digest_end = len(_FORMAT) + _DIGEST_SIZE
+        header = digest_end + _CHECK_SIZE
         if len(blob) <= header or not blob.startswith(_FORMAT):
             return None
-        if blob[len(_FORMAT) : header] != content_digest(data):
+        if blob[len(_FORMAT) : digest_end] != content_digest(data):
             return None
-        result = pickle.loads(blob[header:])
+        payload = blob[header:]
+        if blob[digest_end:header] != _checksum(payload):
+            return None
+        result = pickle.loads(payload)
         if not isinstance(result, FileResult) or result.path != path:
             return None
         return result
@@ -153,7 +162,7 @@ class Cache:
         except Exception:  # noqa: BLE001 - a rule's facts that do not pickle: just not cached
             return
         try:
-            self._write(self.entry_path(path), _FORMAT + content_digest(data) + payload)
+            self._write(self.entry_path(path), _FORMAT + content_digest(data) + _checksum(payload) + payload)
         except OSError:
             self.writable = False  # read-only or full disk: carry on without writing
 
