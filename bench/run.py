@@ -47,6 +47,7 @@ class Measure:
     rss_mb: float
     returncode: int
     note: str = ""
+    cpu: float = 0.0  # user + system seconds of the process and its waited-for children
 
 
 # -- the corpus -----------------------------------------------------------------------------------
@@ -111,8 +112,9 @@ def run(label: str, command: Sequence[str], cwd: Path, env: Optional[Dict[str, s
             err.seek(0)
             tail = err.read().decode("utf-8", "replace")[-2000:]
             print(f"  ! {label}: exit code {process.returncode}\n{tail}", file=sys.stderr)
-    measure = Measure(label, seconds, usage.ru_maxrss / 1024, process.returncode, note)
-    print(f"  {label:<44} {seconds:8.2f} s  {measure.rss_mb:7.0f} MB", file=sys.stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    measure = Measure(label, seconds, usage.ru_maxrss / 1024, process.returncode, note, cpu)
+    print(f"  {label:<44} {seconds:8.2f} s  cpu {cpu:8.2f} s  {measure.rss_mb:7.0f} MB", file=sys.stderr)
     return measure
 
 
@@ -191,10 +193,14 @@ class Bench:
 
 
 def ratio_table(rows: Sequence[Measure], floor: Measure) -> str:
-    lines = ["| run | seconds | x floor | peak RSS (MB) | note |", "|---|---:|---:|---:|---|"]
+    lines = [
+        "| run | wall s | x floor | CPU s | CPU x floor | peak RSS (MB) | note |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for row in rows:
         lines.append(
-            f"| {row.label} | {row.seconds:.2f} | {row.seconds / floor.seconds:.2f} | {row.rss_mb:.0f} | {row.note} |"
+            f"| {row.label} | {row.seconds:.2f} | {row.seconds / floor.seconds:.2f} | {row.cpu:.2f} "
+            f"| {row.cpu / floor.cpu:.2f} | {row.rss_mb:.0f} | {row.note} |"
         )
     return "\n".join(lines)
 
@@ -240,8 +246,6 @@ def _bench(args: argparse.Namespace, source: Path, work: Path) -> int:
     bench = Bench(work, args.jobs)
     import platform
 
-    import libcst
-
     from leaklint import __version__
     from leaklint.registry import all_rules
 
@@ -249,7 +253,8 @@ def _bench(args: argparse.Namespace, source: Path, work: Path) -> int:
     cpu = _cpu_name()
     header = [
         f"- machine: {platform.machine()} {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
-        f"- Python {platform.python_version()}, libcst {libcst.__version__ if hasattr(libcst, '__version__') else '?'}, "
+        f"- Python {platform.python_version()}, libcst {_version('libcst')}, flake8 {_version('flake8')}, "
+        f"ruff {_version('ruff')}, pylint {_version('pylint')}, flake8-bugbear {_version('flake8-bugbear')}, "
         f"leaklint {__version__} ({len(all_rules())} rules), jobs {args.jobs}",
         f"- corpus: {source} without test folders: {len(paths)} files, {lines} lines",
         f"- load average at start: {', '.join(f'{x:.2f}' for x in os.getloadavg())}",
@@ -267,7 +272,10 @@ def _bench(args: argparse.Namespace, source: Path, work: Path) -> int:
     if not args.skip_flake8 and find_tool("flake8"):
         with_plugin = bench.flake8("flake8 --select LKL", paths, "LKL")
         without = bench.flake8("same flake8 without leaklint", paths, "LKL", hide=["leaklint"])
-        added = Measure("leaklint's added time in flake8", with_plugin.seconds - without.seconds, with_plugin.rss_mb, 0, "difference of the two rows above")
+        added = Measure(
+            "leaklint's added time in flake8", with_plugin.seconds - without.seconds, with_plugin.rss_mb, 0,
+            "difference of the two rows above", with_plugin.cpu - without.cpu,
+        )
         rows += [with_plugin, without, added]
     peers = [p for p in args.peers.split(",") if p]
     if "ruff" in peers and find_tool("ruff"):
@@ -297,12 +305,24 @@ def _scaling(bench: Bench, work: Path, corpus: Path, files: Sequence[Path], copi
         f"Linear scaling: the corpus copied {copies} times under packages copy0..copy{copies - 1} "
         f"({len(paths)} files, {lines} lines).",
         "",
-        "| run | single (s) | x{0} (s) | growth (ideal {0}) | peak RSS x{0} (MB) |".format(copies),
-        "|---|---:|---:|---:|---:|",
-        f"| floor | {floor.seconds:.2f} | {big_floor.seconds:.2f} | {big_floor.seconds / floor.seconds:.2f} | {big_floor.rss_mb:.0f} |",
-        f"| leaklint cold | {cold.seconds:.2f} | {big.seconds:.2f} | {big.seconds / cold.seconds:.2f} | {big.rss_mb:.0f} |",
+        "| run | single wall s | x{0} wall s | wall growth | CPU growth (ideal {0}) | peak RSS x{0} (MB) |".format(copies),
+        "|---|---:|---:|---:|---:|---:|",
     ]
+    for name, small, large in (("floor", floor, big_floor), ("leaklint cold", cold, big)):
+        rows.append(
+            f"| {name} | {small.seconds:.2f} | {large.seconds:.2f} | {large.seconds / small.seconds:.2f} "
+            f"| {large.cpu / small.cpu:.2f} | {large.rss_mb:.0f} |"
+        )
     return "\n".join(rows)
+
+
+def _version(distribution: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(distribution)
+    except Exception:  # noqa: BLE001 - not installed
+        return "not installed"
 
 
 def _importable(name: str) -> bool:

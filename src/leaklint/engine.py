@@ -315,7 +315,7 @@ def _analyze(
     context = FileContext(path, text, module, name, is_package)
     context.syntax_tree = trees[0] if trees else None
     analysis = FileAnalysis(result, module, context)
-    live = [rule for rule in rules if not rule.engine_only]
+    live = [rule for rule in rules if not rule.engine_only and _triggered(rule, text)]
     instances = []
     for rule_class in live:
         settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
@@ -352,6 +352,11 @@ def _analyze(
         # until the next collection; with it broken, the tree goes when the caller drops it.
         rule.pending = []
     return analysis
+
+
+def _triggered(rule: Type[Rule], text: str) -> bool:
+    names = rule.trigger_names
+    return not names or any(name in text for name in names)
 
 
 def _resolve(
