@@ -63,7 +63,7 @@ def code_fingerprint() -> str:
     development checkout, where the version does not change) invalidates the cache."""
     from leaklint import __version__
 
-    parts = [__version__, sys.version.split()[0], _distribution_version("libcst")]
+    parts = [__version__, sys.version.split()[0], _libcst_version()]
     package = Path(__file__).resolve().parent
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
@@ -75,6 +75,15 @@ def code_fingerprint() -> str:
                     continue
                 parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _libcst_version() -> str:
+    try:  # already imported by the engine: free, where the package metadata costs ~50 ms
+        from libcst._version import __version__ as version
+
+        return str(version)
+    except Exception:  # noqa: BLE001 - libcst internals; the metadata says the same
+        return _distribution_version("libcst")
 
 
 def _distribution_version(name: str) -> str:

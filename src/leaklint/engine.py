@@ -139,12 +139,16 @@ def _check_syntax(text: str, path: str, keep: Optional[List[ast.Module]] = None)
 def parse(
     data: Union[str, bytes], path: str, keep: Optional[List[ast.Module]] = None
 ) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
-    """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises."""
+    """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises.
+
+    ``keep`` receives the ``ast`` tree of the syntax check; when it already holds the tree of
+    this source, the check is skipped (CPython has accepted the source).
+    """
     try:
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         return None, None, _syntax_error_finding(path, f"cannot decode the file: {error}")
-    problem = _check_syntax(text, path, keep)
+    problem = None if keep else _check_syntax(text, path, keep)
     if problem is not None:
         return text, None, problem
     try:
@@ -270,9 +274,14 @@ def analyze_source(
     *,
     text_edits: bool = False,
     module_name: Optional[str] = None,
+    syntax_tree: Optional[ast.Module] = None,
 ) -> FileAnalysis:
-    """Parse and check one file. Never raises for anything the file contains."""
-    return run_with_big_stack(_analyze_without_gc, data, path, rules, rule_settings, text_edits, module_name)
+    """Parse and check one file. Never raises for anything the file contains.
+
+    ``syntax_tree``: the ``ast`` of exactly this source when the caller has one (flake8 does);
+    it stands for the syntax check and gives positions their line numbers.
+    """
+    return run_with_big_stack(_analyze_without_gc, data, path, rules, rule_settings, text_edits, module_name, syntax_tree)
 
 
 def _analyze_without_gc(*args: Any) -> FileAnalysis:
@@ -298,8 +307,9 @@ def _analyze(
     rule_settings: Mapping[str, Mapping[str, Any]],
     text_edits: bool,
     module_name: Optional[str],
+    syntax_tree: Optional[ast.Module] = None,
 ) -> FileAnalysis:
-    trees: List[ast.Module] = []
+    trees: List[ast.Module] = [syntax_tree] if syntax_tree is not None else []
     text, module, problem = parse(data, path, trees)
     suppressions = parse_suppressions(text) if text is not None else Suppressions()
     result = FileResult(path, suppressions=suppressions)
