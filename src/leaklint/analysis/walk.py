@@ -109,13 +109,16 @@ def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         stack.extend(below)
 
 
+_SCOPE_TYPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
+
+
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Like ``walk`` but does not enter nested functions, lambdas or classes below ``root``."""
     stack: List[cst.CSTNode] = [root]
     while stack:
         node = stack.pop()
         yield node
-        if node is not root and isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+        if node is not root and type(node) in _SCOPE_TYPES:
             continue
         below = children(node)
         below.reverse()
