@@ -241,3 +241,26 @@ def test_cli_uses_and_skips_the_cache(tmp_path: Path) -> None:
     third = subprocess.run(command + ["--cache-dir", "elsewhere"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert third.stdout == first.stdout
     assert entries(tmp_path / "elsewhere")
+
+
+def test_worker_processes_fill_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("leaklint.runner._POOL_MIN_BYTES", 0)  # a pool even for tiny files
+    files = make_files(tmp_path / "src")
+    settings = Settings(root=str(tmp_path))
+    cache = Cache(tmp_path / "cache", settings)
+    cold = lint_files(files, settings, jobs=2, cache=cache)
+    assert codes(cold) == ["m0.py:1:LKL501"]
+    warm, cache = run(files, settings, tmp_path / "cache")
+    assert cache.hits == 3 and warm.findings == cold.findings
+
+
+def test_progress_counts_every_file(tmp_path: Path) -> None:
+    files = make_files(tmp_path / "src")
+    settings = Settings(root=str(tmp_path))
+    seen: List["tuple[int, int]"] = []
+    lint_files(files, settings, jobs=1, cache=Cache(tmp_path / "cache", settings), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (3, 3)
+    seen.clear()
+    Path(files[2]).write_text(LEAKY)
+    lint_files(files, settings, jobs=1, cache=Cache(tmp_path / "cache", settings), progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(2, 3), (3, 3)]  # the two hits at once, then the changed file

@@ -163,6 +163,10 @@ class Cache:
 
     def store(self, path: str, data: bytes, result: FileResult) -> None:
         """Remember ``result`` for ``path`` with content ``data`` (atomically; errors ignored)."""
+        self.store_digest(path, content_digest(data), result)
+
+    def store_digest(self, path: str, digest: bytes, result: FileResult) -> None:
+        """``store`` for content known by its ``content_digest``."""
         if not self.writable or result.has_internal_error:
             # An internal error is a bug to be seen again on the next run, not remembered.
             return
@@ -171,7 +175,7 @@ class Cache:
         except Exception:  # noqa: BLE001 - a rule's facts that do not pickle: just not cached
             return
         try:
-            self._write(self.entry_path(path), _FORMAT + content_digest(data) + _checksum(payload) + payload)
+            self._write(self.entry_path(path), _FORMAT + digest + _checksum(payload) + payload)
         except OSError:
             self.writable = False  # read-only or full disk: carry on without writing
 

@@ -124,9 +124,22 @@ def _init_worker(settings: Settings, text_edits: bool) -> None:
     gc.freeze()
 
 
-def _lint_in_worker(path: str, data: Optional[bytes]) -> Outcome:
+def _lint_in_worker(path: str, digest: bool) -> Tuple[Outcome, Optional[bytes]]:
     assert _worker_settings is not None
-    return lint_file(path, _worker_settings, data=data, text_edits=_worker_text_edits)
+    return _lint_one(path, _worker_settings, _worker_text_edits, digest)
+
+
+def _lint_one(path: str, settings: Settings, text_edits: bool, digest: bool) -> Tuple[Outcome, Optional[bytes]]:
+    """Read and check one file; with ``digest``, also the hash of exactly the bytes checked."""
+    data, error = read_file(path)
+    if data is None:
+        return (None, Problem(path, f"cannot read: {error}")), None
+    outcome = lint_file(path, settings, data=data, text_edits=text_edits)
+    if not digest:
+        return outcome, None
+    from leaklint.cache import content_digest
+
+    return outcome, content_digest(data)
 
 
 def lint_files(
@@ -137,14 +150,19 @@ def lint_files(
     cache: Optional["Cache"] = None,
     progress: Optional[ProgressCallback] = None,
 ) -> Report:
-    """Check ``files``: cached results first, the rest in worker processes when that pays."""
+    """Check ``files``: cached results first, the rest in worker processes when that pays.
+
+    Cache lookups happen here, before any worker starts, so a warm run starts none. Workers read
+    the files themselves and return the hash of what they checked, so a file edited meanwhile is
+    never cached under the wrong content, and no source is held or sent around.
+    """
     report = Report()
     total = len(files)
     outcomes: Dict[int, Outcome] = {}
-    todo: List[Tuple[int, str, Optional[bytes]]] = []
+    todo: List[Tuple[int, str, int]] = []  # index, path, size
     for index, path in enumerate(files):
         if cache is None:
-            todo.append((index, path, None))
+            todo.append((index, path, _size(path)))
             continue
         data, error = read_file(path)
         hit = cache.load(path, data) if data is not None else None
@@ -153,20 +171,18 @@ def lint_files(
         elif hit is not None:
             outcomes[index] = (hit, None)
         else:
-            todo.append((index, path, data))
+            todo.append((index, path, len(data)))
     if progress is not None and outcomes:
         progress(len(outcomes), total)
-    todo_data = {index: data for index, _, data in todo}
 
-    def finished(index: int, outcome: Outcome) -> None:
+    def finished(index: int, outcome: Outcome, digest: Optional[bytes]) -> None:
         outcomes[index] = outcome
-        data = todo_data.get(index)
-        if cache is not None and outcome[0] is not None and data is not None:
-            cache.store(files[index], data, outcome[0])
+        if cache is not None and outcome[0] is not None and digest is not None:
+            cache.store_digest(files[index], digest, outcome[0])
         if progress is not None:
             progress(len(outcomes), total)
 
-    _run(todo, settings, jobs or os.cpu_count() or 1, text_edits, finished)
+    _run(todo, settings, jobs or os.cpu_count() or 1, text_edits, cache is not None, finished)
     results: List[FileResult] = []
     for index in range(total):
         result, problem = outcomes[index]
@@ -178,19 +194,19 @@ def lint_files(
 
 
 def _run(
-    todo: Sequence[Tuple[int, str, Optional[bytes]]],
+    todo: Sequence[Tuple[int, str, int]],
     settings: Settings,
     jobs: int,
     text_edits: bool,
-    finished: Callable[[int, Outcome], None],
+    digest: bool,
+    finished: Callable[[int, Outcome, Optional[bytes]], None],
 ) -> None:
-    sizes = [len(data) if data is not None else _size(path) for _, path, data in todo]
-    if jobs > 1 and len(todo) > 1 and sum(sizes) >= _POOL_MIN_BYTES:
+    if jobs > 1 and len(todo) > 1 and sum(size for _, _, size in todo) >= _POOL_MIN_BYTES:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         # Largest files first, so no worker is left with a big file at the end.
-        ordered = [item for _, item in sorted(zip(sizes, todo), key=lambda pair: -pair[0])]
+        ordered = sorted(todo, key=lambda item: -item[2])
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(todo)),
@@ -198,12 +214,14 @@ def _run(
             initializer=_init_worker,
             initargs=(settings, text_edits),
         ) as pool:
-            futures = {pool.submit(_lint_in_worker, path, data): index for index, path, data in ordered}
+            futures = {pool.submit(_lint_in_worker, path, digest): index for index, path, _ in ordered}
             for future in as_completed(futures):
-                finished(futures[future], future.result())
+                outcome, content = future.result()
+                finished(futures[future], outcome, content)
     else:
-        for index, path, data in todo:
-            finished(index, lint_file(path, settings, data=data, text_edits=text_edits))
+        for index, path, _ in todo:
+            outcome, content = _lint_one(path, settings, text_edits, digest)
+            finished(index, outcome, content)
 
 
 def _size(path: str) -> int:
