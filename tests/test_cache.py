@@ -244,6 +244,11 @@ def test_cli_uses_and_skips_the_cache(tmp_path: Path) -> None:
 
 
 def test_worker_processes_fill_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Runs after files were analysed in this process: forked workers must not reuse the
+    # parent's big-stack executor (its thread does not exist in the child; it used to hang).
+    from leaklint.engine import analyze_source
+
+    analyze_source("x = 1\n", "warm-up.py", [], {})
     monkeypatch.setattr("leaklint.runner._POOL_MIN_BYTES", 0)  # a pool even for tiny files
     files = make_files(tmp_path / "src")
     settings = Settings(root=str(tmp_path))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import gc
 import io
+import os
 import sys
 import threading
 import tokenize
@@ -65,6 +66,7 @@ class FileAnalysis:
 
 _executor: Optional[ThreadPoolExecutor] = None
 _executor_lock = threading.Lock()
+_executor_pid = 0
 
 
 def run_with_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -74,11 +76,14 @@ def run_with_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) ->
     deeply nested input, killing the process with SIGSEGV (FACTS.md). A thread's stack size can
     only be chosen when the thread is created, hence the dedicated single worker.
     """
-    global _executor
+    global _executor, _executor_pid
     if threading.current_thread().name.startswith("leaklint-big-stack"):
         return function(*args, **kwargs)
     with _executor_lock:
-        if _executor is None:
+        if _executor is None or _executor_pid != os.getpid():
+            # A forked child inherits the executor but not its thread: work submitted to it
+            # would wait forever. Each process makes its own.
+            _executor_pid = os.getpid()
             if sys.getrecursionlimit() < _RECURSION_LIMIT:
                 sys.setrecursionlimit(_RECURSION_LIMIT)
             previous = threading.stack_size()
