@@ -14,7 +14,7 @@ from conftest import FIXTURES, expected_markers
 from leaklint.config import Settings
 from leaklint.runner import lint_paths
 
-FOLDERS = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
+FOLDERS = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[p.name for p in FOLDERS])

@@ -37,7 +37,7 @@ def _run(command: list, cwd: Path) -> subprocess.CompletedProcess:
 def test_flake8_and_cli_agree_on_fixtures() -> None:
     flake8 = _run([sys.executable, "-m", "flake8", "--select", "LKL", "--jobs", "1", str(FIXTURES)], FIXTURES)
     assert "Traceback" not in flake8.stderr, flake8.stderr
-    cli = _run([sys.executable, "-m", "leaklint", "check", "--format", "concise", "--quiet", str(FIXTURES)], FIXTURES)
+    cli = _run([sys.executable, "-m", "leaklint", "check", "--no-cache", "--format", "concise", "--quiet", str(FIXTURES)], FIXTURES)
     from_flake8 = _triples(flake8.stdout, FIXTURES)
     from_cli = _triples(cli.stdout, FIXTURES)
     assert from_cli, "the fixtures produce findings"

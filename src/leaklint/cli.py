@@ -199,7 +199,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         exclude=tuple(args.exclude) if args.exclude else None,
         extend_exclude=tuple(args.extend_exclude) if args.extend_exclude else None,
         unsafe_fixes=args.unsafe_fixes,
-        cache_dir=args.cache_dir,
+        # Relative to where the command runs, as the user typed it (the config's is relative to it).
+        cache_dir=os.path.abspath(args.cache_dir) if args.cache_dir else None,
     )
 
 
@@ -276,7 +277,12 @@ def _check_paths(
             if result is not None:
                 results.append(result)
         return finish(report, results, settings), diffs, None
-    report = lint_files(files, settings, jobs=args.jobs, text_edits=text_edits)
+    from leaklint.cache import open_cache
+    from leaklint.progress import Progress
+
+    cache = None if args.no_cache else open_cache(settings, text_edits=text_edits)
+    with Progress() as progress:
+        report = lint_files(files, settings, jobs=args.jobs, text_edits=text_edits, cache=cache, progress=progress.update)
     report.problems[:0] = problems
     return report, diffs, None
 

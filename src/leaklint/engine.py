@@ -6,7 +6,10 @@ parses or walks.
 
 from __future__ import annotations
 
+import ast
+import gc
 import io
+import os
 import sys
 import threading
 import tokenize
@@ -18,7 +21,10 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 import libcst as cst
 
 from leaklint.analysis.context import FileContext, module_name_for
-from leaklint.analysis.walk import iter_children
+from leaklint.analysis.walk import _field_cache as walk_field_cache
+from leaklint.analysis.walk import _kind as walk_new_kind
+from leaklint.analysis.walk import _kinds as walk_kinds
+from leaklint.analysis.walk import child_fields
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, PendingFinding, Rule
 from leaklint.suppression import Suppressions, parse_suppressions
 
@@ -61,6 +67,7 @@ class FileAnalysis:
 
 _executor: Optional[ThreadPoolExecutor] = None
 _executor_lock = threading.Lock()
+_executor_pid = 0
 
 
 def run_with_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -70,11 +77,14 @@ def run_with_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) ->
     deeply nested input, killing the process with SIGSEGV (FACTS.md). A thread's stack size can
     only be chosen when the thread is created, hence the dedicated single worker.
     """
-    global _executor
+    global _executor, _executor_pid
     if threading.current_thread().name.startswith("leaklint-big-stack"):
         return function(*args, **kwargs)
     with _executor_lock:
-        if _executor is None:
+        if _executor is None or _executor_pid != os.getpid():
+            # A forked child inherits the executor but not its thread: work submitted to it
+            # would wait forever. Each process makes its own.
+            _executor_pid = os.getpid()
             if sys.getrecursionlimit() < _RECURSION_LIMIT:
                 sys.setrecursionlimit(_RECURSION_LIMIT)
             previous = threading.stack_size()
@@ -122,13 +132,13 @@ def _syntax_error_finding(path: str, message: str, line: int = 1, column: int = 
 _DEFAULT_RECURSION_LIMIT = 1000
 
 
-def compiles(text: Union[str, bytes], path: str) -> None:
-    """Compile like ``python file.py`` would, silently; raise what CPython raises.
+def compiles(text: Union[str, bytes], path: str) -> ast.Module:
+    """Compile like ``python file.py`` would, silently; raise what CPython raises; return the AST.
 
     A full compile, not only the AST: some errors (a misplaced ``from __future__``, ``return``
-    outside a function, too deep for the compiler) only show there, and it costs about the same.
-    Warnings are silenced: a SyntaxWarning is not ours to print, and ``-W error`` would turn it
-    into an error.
+    outside a function, too deep for the compiler) only show there. The bytecode is compiled
+    from the AST, which positions reuse, so the source is parsed once. Warnings are silenced: a
+    SyntaxWarning is not ours to print, and ``-W error`` would turn it into an error.
     """
     previous = sys.getrecursionlimit()
     lowered = previous > _DEFAULT_RECURSION_LIMIT
@@ -137,17 +147,22 @@ def compiles(text: Union[str, bytes], path: str) -> None:
             sys.setrecursionlimit(_DEFAULT_RECURSION_LIMIT)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(text, path, "exec", dont_inherit=True)
+            tree = compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+            compile(tree, path, "exec", dont_inherit=True)
+            return tree
     finally:
         if lowered:
             sys.setrecursionlimit(previous)
 
 
-def _check_syntax(text: str, path: str) -> Optional[Finding]:
+def _check_syntax(text: str, path: str, keep: Optional[List[ast.Module]] = None) -> Optional[Finding]:
     """CPython's own verdict first: it is cheap (a tenth of a libcst parse), gives exact error
-    locations, and refuses the deeply nested input that would crash libcst's native parser."""
+    locations, and refuses the deeply nested input that would crash libcst's native parser.
+    The ``ast`` tree is appended to ``keep`` (positions use its line numbers)."""
     try:
-        compiles(text, path)
+        tree = compiles(text, path)
+        if keep is not None:
+            keep.append(tree)
     except SyntaxError as error:
         return _syntax_error_finding(path, error.msg or "invalid syntax", error.lineno or 1, error.offset or 1)
     except (MemoryError, RecursionError) as error:
@@ -174,13 +189,19 @@ def _decode_error_finding(data: Union[str, bytes], path: str, error: Exception) 
     return _syntax_error_finding(path, f"cannot decode the file: {error}")
 
 
-def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
-    """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises."""
+def parse(
+    data: Union[str, bytes], path: str, keep: Optional[List[ast.Module]] = None
+) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
+    """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises.
+
+    ``keep`` receives the ``ast`` tree of the syntax check; when it already holds the tree of
+    this source, the check is skipped (CPython has accepted the source).
+    """
     try:
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         return None, None, _decode_error_finding(data, path, error)
-    problem = _check_syntax(text, path)
+    problem = None if keep else _check_syntax(text, path, keep)
     if problem is not None:
         return text, None, problem
     try:
@@ -198,61 +219,94 @@ def parse(data: Union[str, bytes], path: str) -> Tuple[Optional[str], Optional[c
 # -- the walk -------------------------------------------------------------------------------------
 
 
+Handlers = List[Callable[[cst.CSTNode], Any]]
+
+
 class _Dispatcher:
-    """Calls ``visit_<Type>``/``leave_<Type>`` of every live rule, dropping a rule that raises."""
+    """Finds each node type's ``visit_<Type>``/``leave_<Type>`` handlers of the live rules once,
+    and drops a rule that raises (the others go on)."""
 
     def __init__(self, rules: List[Rule], path: str) -> None:
         self.rules = rules
         self.path = path
         self.failures: List[Tuple[Rule, BaseException]] = []
-        self._visit: Dict[type, List[Callable[[cst.CSTNode], Any]]] = {}
-        self._leave: Dict[type, List[Callable[[cst.CSTNode], Any]]] = {}
+        # node type -> (visit handlers, leave handlers); cleared, never replaced, when a rule fails.
+        self.table: Dict[type, Tuple[Handlers, Handlers]] = {}
 
-    def _handlers(self, table: Dict[type, list], prefix: str, node_type: type) -> list:
-        handlers = table.get(node_type)
-        if handlers is None:
-            name = prefix + node_type.__name__
-            handlers = [getattr(rule, name) for rule in self.rules if hasattr(rule, name)]
-            table[node_type] = handlers
-        return handlers
+    def handlers(self, node_type: type) -> Tuple[Handlers, Handlers]:
+        entry = self.table.get(node_type)
+        if entry is None:
+            visit, leave = "visit_" + node_type.__name__, "leave_" + node_type.__name__
+            entry = (
+                [getattr(rule, visit) for rule in self.rules if hasattr(rule, visit)],
+                [getattr(rule, leave) for rule in self.rules if hasattr(rule, leave)],
+            )
+            self.table[node_type] = entry
+        return entry
 
-    def call(self, leaving: bool, node: cst.CSTNode) -> None:
-        table = self._leave if leaving else self._visit
-        for handler in self._handlers(table, "leave_" if leaving else "visit_", type(node)):
+    def call(self, handlers: Handlers, node: cst.CSTNode) -> None:
+        for handler in handlers:
             try:
                 handler(node)
             except Exception as error:  # a broken rule must not stop the others: LKL002
                 self.fail(handler.__self__, error)  # type: ignore[attr-defined]
 
-    def has_leave(self, node_type: type) -> bool:
-        return bool(self._handlers(self._leave, "leave_", node_type))
-
     def fail(self, rule: Rule, error: BaseException) -> None:
         if rule in self.rules:
             self.failures.append((rule, error))
             self.rules = [r for r in self.rules if r is not rule]
-            self._visit.clear()
-            self._leave.clear()
+            self.table.clear()
 
 
 def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> None:
+    """Depth first, in source order, calling handlers; records every node's parent.
+
+    The hot loop of the engine: child lookup (``walk.children``) and dispatch are inlined.
+    """
     parents = context.parents
-    stack: List[Tuple[cst.CSTNode, bool]] = [(module, False)]
+    table = dispatcher.table
+    handlers = dispatcher.handlers
+    call = dispatcher.call
+    kinds = walk_kinds
+    new_kind = walk_new_kind
+    fields = walk_field_cache
+    stack: List[Any] = [module]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, leaving = stack.pop()
-        if leaving:
-            dispatcher.call(True, node)
+        node = pop()
+        if type(node) is tuple:  # (node,): time to leave it
+            node = node[0]
+            leave = (table.get(type(node)) or handlers(type(node)))[1]
+            if leave:
+                call(leave, node)
             continue
+        node_type = type(node)
+        visit, leave = table.get(node_type) or handlers(node_type)
+        found = []
+        for name in fields.get(node_type) or child_fields(node_type):
+            value = getattr(node, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = new_kind(type(value))
+            if kind == 1:
+                found.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if item_kind is None:
+                        item_kind = new_kind(type(item))
+                    if item_kind == 1:
+                        found.append(item)
         # Children's parents are recorded before the node's visit handlers run, so a handler
         # can resolve names in its node's children (``qualified_name(node.func)``).
-        children = list(iter_children(node))
-        for child in children:
+        for child in found:
             parents[id(child)] = node
-        dispatcher.call(False, node)
-        if dispatcher.has_leave(type(node)):
-            stack.append((node, True))
-        for child in reversed(children):
-            stack.append((child, False))
+        if visit:
+            call(visit, node)
+        if leave:
+            push((node,))
+        for child in reversed(found):
+            push(child)
 
 
 def _internal_error(path: str, rule: Optional[Type[Rule]], error: BaseException, location: Location) -> Finding:
@@ -276,9 +330,30 @@ def analyze_source(
     *,
     text_edits: bool = False,
     module_name: Optional[str] = None,
+    syntax_tree: Optional[ast.Module] = None,
 ) -> FileAnalysis:
-    """Parse and check one file. Never raises for anything the file contains."""
-    return run_with_big_stack(_analyze, data, path, rules, rule_settings, text_edits, module_name)
+    """Parse and check one file. Never raises for anything the file contains.
+
+    ``syntax_tree``: the ``ast`` of exactly this source when the caller has one (flake8 does);
+    it stands for the syntax check and gives positions their line numbers.
+    """
+    return run_with_big_stack(_analyze_without_gc, data, path, rules, rule_settings, text_edits, module_name, syntax_tree)
+
+
+def _analyze_without_gc(*args: Any) -> FileAnalysis:
+    """``_analyze`` with the cyclic collector paused.
+
+    Parsing allocates hundreds of thousands of container objects, each allocation counting towards
+    a collection that then scans the young tree (and, now and then, everything the process holds)
+    for cycles it does not have: about a tenth of a parse. The collector resumes after the file.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(*args)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _analyze(
@@ -288,8 +363,10 @@ def _analyze(
     rule_settings: Mapping[str, Mapping[str, Any]],
     text_edits: bool,
     module_name: Optional[str],
+    syntax_tree: Optional[ast.Module] = None,
 ) -> FileAnalysis:
-    text, module, problem = parse(data, path)
+    trees: List[ast.Module] = [syntax_tree] if syntax_tree is not None else []
+    text, module, problem = parse(data, path, trees)
     suppressions = parse_suppressions(text) if text is not None else Suppressions()
     result = FileResult(path, suppressions=suppressions)
     if problem is not None:
@@ -302,8 +379,9 @@ def _analyze(
     else:
         name, is_package = module_name, path.endswith(("__init__.py", "__init__.pyi"))
     context = FileContext(path, text, module, name, is_package)
+    context.syntax_tree = trees[0] if trees else None
     analysis = FileAnalysis(result, module, context)
-    live = [rule for rule in rules if not rule.engine_only]
+    live = [rule for rule in rules if not rule.engine_only and _triggered(rule, text)]
     instances = []
     for rule_class in live:
         settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
@@ -335,21 +413,33 @@ def _analyze(
         if facts is not None:
             result.facts[rule.code] = facts
     result.findings.sort(key=Finding.sort_key)
+    for rule in instances:
+        # Rule <-> PendingFinding is a reference cycle that would keep the file's tree alive
+        # until the next collection; with it broken, the tree goes when the caller drops it.
+        rule.pending = []
     return analysis
+
+
+def _triggered(rule: Type[Rule], text: str) -> bool:
+    names = rule.trigger_names
+    return not names or any(name in text for name in names)
 
 
 def _resolve(
     pending: Iterable[PendingFinding], context: FileContext, module: cst.Module, text_edits: bool
 ) -> List[Tuple[Finding, Optional[Fix]]]:
-    from leaklint.fixes.apply import text_edits_for
-
     resolved = []
     for item in pending:
         rule = item.rule
         location = item.location or context.location(item.node)
         fix_info = None
         if item.fix is not None:
-            edits = text_edits_for(module, context, item.fix) if text_edits else ()
+            edits: Tuple[Any, ...] = ()
+            if text_edits:
+                # Imported here: it pulls in libcst.codemod, a costly import most runs never need.
+                from leaklint.fixes.apply import text_edits_for
+
+                edits = text_edits_for(module, context, item.fix)
             fix_info = FixInfo(rule.fix_title or "apply the suggested fix", item.fix.safety, edits)
         finding = Finding(
             context.path, rule.code, rule.name, item.message, item.suggestion, location, item.confidence, fix_info

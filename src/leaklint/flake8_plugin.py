@@ -33,6 +33,7 @@ class LeaklintChecker:
     version = __version__
 
     def __init__(self, tree: ast.AST, lines: Sequence[str], filename: str = "stdin") -> None:
+        self.tree = tree
         self.lines = lines
         self.filename = filename
 
@@ -56,6 +57,8 @@ class LeaklintChecker:
         # flake8 does the selecting; the file's own per-file ignores from [tool.leaklint] apply.
         rules = [rule for rule in settings.rules_for(self.filename) if rule.code != "LKL001"]
         source = "".join(self.lines)
-        result = analyze_source(source, self.filename, rules, settings.rule_settings()).result
+        # flake8 parsed these very lines: its tree stands for leaklint's own syntax check.
+        tree = self.tree if isinstance(self.tree, ast.Module) else None
+        result = analyze_source(source, self.filename, rules, settings.rule_settings(), syntax_tree=tree).result
         findings = list(result.findings) + check_project([result], rules, settings.rule_settings())
         return [(f.line, f.column - 1, one_line(f)) for f in sorted(findings, key=lambda f: f.sort_key())]

@@ -171,6 +171,10 @@ class Rule:
     engine_only: ClassVar[bool] = False
     # Rules whose verdict needs every file's facts (see ``file_facts``/``check_project``).
     project_scope: ClassVar[bool] = False
+    # A cheap pre-check: when set, the rule runs only on files whose source contains at least one
+    # of these strings (e.g. ("open", "socket")); elsewhere it is skipped before the walk, and a
+    # project rule then has no facts for that file.
+    trigger_names: ClassVar[Tuple[str, ...]] = ()
 
     def __init__(self, context: "FileContext", settings: Mapping[str, Any]) -> None:
         self.context = context

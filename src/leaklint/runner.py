@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 from leaklint.config import Settings
 from leaklint.engine import FileResult, analyze_source, check_project
 from leaklint.rule import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from leaklint.cache import Cache
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
@@ -117,59 +121,123 @@ _POOL_MIN_BYTES = 256 * 1024
 _worker_settings: Optional[Settings] = None
 _worker_text_edits = False
 
+Outcome = Tuple[Optional[FileResult], Optional[Problem]]
+ProgressCallback = Callable[[int, int], None]
+
 
 def _init_worker(settings: Settings, text_edits: bool) -> None:
     global _worker_settings, _worker_text_edits
     _worker_settings, _worker_text_edits = settings, text_edits
+    # Everything alive now (libcst, the rules) lives as long as the worker: keep the collector
+    # from scanning it again and again, and from touching the pages shared with the parent.
+    gc.freeze()
 
 
-def _lint_in_worker(path: str) -> Tuple[str, Optional[FileResult], Optional[Problem]]:
+def _lint_in_worker(path: str, digest: bool) -> Tuple[Outcome, Optional[bytes]]:
     assert _worker_settings is not None
-    result, problem = lint_file(path, _worker_settings, text_edits=_worker_text_edits)
-    return path, result, problem
+    return _lint_one(path, _worker_settings, _worker_text_edits, digest)
 
 
-def _sizes(files: Sequence[str]) -> List[int]:
-    sizes = []
-    for path in files:
-        try:
-            sizes.append(os.path.getsize(path))
-        except OSError:
-            sizes.append(0)
-    return sizes
+def _lint_one(path: str, settings: Settings, text_edits: bool, digest: bool) -> Tuple[Outcome, Optional[bytes]]:
+    """Read and check one file; with ``digest``, also the hash of exactly the bytes checked."""
+    data, error = read_file(path)
+    if data is None:
+        return (None, Problem(path, f"cannot read: {error}")), None
+    outcome = lint_file(path, settings, data=data, text_edits=text_edits)
+    if not digest:
+        return outcome, None
+    from leaklint.cache import content_digest
+
+    return outcome, content_digest(data)
 
 
-def lint_files(files: Sequence[str], settings: Settings, jobs: Optional[int] = None, text_edits: bool = False) -> Report:
-    """Check ``files``, in worker processes when there is enough work to pay for them."""
+def lint_files(
+    files: Sequence[str],
+    settings: Settings,
+    jobs: Optional[int] = None,
+    text_edits: bool = False,
+    cache: Optional["Cache"] = None,
+    progress: Optional[ProgressCallback] = None,
+) -> Report:
+    """Check ``files``: cached results first, the rest in worker processes when that pays.
+
+    Cache lookups happen here, before any worker starts, so a warm run starts none. Workers read
+    the files themselves and return the hash of what they checked, so a file edited meanwhile is
+    never cached under the wrong content, and no source is held or sent around.
+    """
     report = Report()
-    jobs = jobs or os.cpu_count() or 1
-    sizes = _sizes(files)
-    outcomes: List[Tuple[str, Optional[FileResult], Optional[Problem]]] = []
-    if jobs > 1 and len(files) > 1 and sum(sizes) >= _POOL_MIN_BYTES:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    total = len(files)
+    outcomes: Dict[int, Outcome] = {}
+    todo: List[Tuple[int, str, int]] = []  # index, path, size
+    for index, path in enumerate(files):
+        if cache is None:
+            todo.append((index, path, _size(path)))
+            continue
+        data, error = read_file(path)
+        hit = cache.load(path, data) if data is not None else None
+        if data is None:
+            outcomes[index] = (None, Problem(path, f"cannot read: {error}"))
+        elif hit is not None:
+            outcomes[index] = (hit, None)
+        else:
+            todo.append((index, path, len(data)))
+    if progress is not None and outcomes:
+        progress(len(outcomes), total)
 
-        # Largest files first, so no worker is left with a big file at the end.
-        ordered = [path for _, path in sorted(zip(sizes, files), key=lambda pair: -pair[0])]
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(files)),
-            mp_context=multiprocessing.get_context(method),
-            initializer=_init_worker,
-            initargs=(settings, text_edits),
-        ) as pool:
-            outcomes = list(pool.map(_lint_in_worker, ordered, chunksize=1))
-    else:
-        for path in files:
-            result, problem = lint_file(path, settings, text_edits=text_edits)
-            outcomes.append((path, result, problem))
+    def finished(index: int, outcome: Outcome, digest: Optional[bytes]) -> None:
+        outcomes[index] = outcome
+        if cache is not None and outcome[0] is not None and digest is not None:
+            cache.store_digest(files[index], digest, outcome[0])
+        if progress is not None:
+            progress(len(outcomes), total)
+
+    _run(todo, settings, jobs or os.cpu_count() or 1, text_edits, cache is not None, finished)
     results: List[FileResult] = []
-    for _, result, problem in outcomes:
+    for index in range(total):
+        result, problem = outcomes[index]
         if problem is not None:
             report.problems.append(problem)
         elif result is not None:
             results.append(result)
     return finish(report, results, settings)
+
+
+def _run(
+    todo: Sequence[Tuple[int, str, int]],
+    settings: Settings,
+    jobs: int,
+    text_edits: bool,
+    digest: bool,
+    finished: Callable[[int, Outcome, Optional[bytes]], None],
+) -> None:
+    if jobs > 1 and len(todo) > 1 and sum(size for _, _, size in todo) >= _POOL_MIN_BYTES:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # Largest files first, so no worker is left with a big file at the end.
+        ordered = sorted(todo, key=lambda item: -item[2])
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(todo)),
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(settings, text_edits),
+        ) as pool:
+            futures = {pool.submit(_lint_in_worker, path, digest): index for index, path, _ in ordered}
+            for future in as_completed(futures):
+                outcome, content = future.result()
+                finished(futures[future], outcome, content)
+    else:
+        for index, path, _ in todo:
+            outcome, content = _lint_one(path, settings, text_edits, digest)
+            finished(index, outcome, content)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def finish(report: Report, results: Sequence[FileResult], settings: Settings) -> Report:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
-from typing import Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union
+from typing import Dict, Iterator, List, Optional, Type, TypeVar, Union
 
 import libcst as cst
-from libcst.metadata import CodeRange
 
 from leaklint.analysis.names import BUILTIN_NAMES, LOCAL, Bindings, collect_bindings, dotted_name
-from leaklint.analysis.positions import compute_positions
+from leaklint.analysis.positions import StatementPositions
 from leaklint.rule import Location
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -50,7 +50,9 @@ class FileContext:
         self.parents: Dict[int, cst.CSTNode] = {}
         self._module_bindings: Optional[Bindings] = None
         self._scope_bindings: Dict[int, Bindings] = {}
-        self._positions: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+        self._positions: Optional[StatementPositions] = None
+        # The same source's ``ast`` tree when the engine has one: positions use its line numbers.
+        self.syntax_tree: Optional[ast.Module] = None
         self._code_lines: Optional[List[str]] = None
         self._source_lines: List[str] = []
 
@@ -134,9 +136,9 @@ class FileContext:
         return self.module.code_for_node(node)
 
     def location(self, node: cst.CSTNode) -> Location:
-        """The node's 1-based region. The first call computes positions for the whole file."""
+        """The node's 1-based region, computed for the top-level statement holding it."""
         if self._positions is None:
-            self._positions = compute_positions(self.module)
+            self._positions = StatementPositions(self.module, self.parents, self.source, self.syntax_tree)
         code_range = self._positions[node]
         start, end = code_range.start, code_range.end
         return Location(

@@ -75,6 +75,15 @@ def _target_names(target: cst.BaseExpression) -> Iterator[str]:
         yield from _target_names(target.value)
 
 
+# libcst's concrete node classes are final in practice: membership by exact type is isinstance.
+_BINDING_TYPES = frozenset(
+    {
+        cst.FunctionDef, cst.ClassDef, cst.Import, cst.ImportFrom, cst.AssignTarget, cst.AnnAssign,
+        cst.AugAssign, cst.For, cst.CompFor, cst.AsName, cst.NamedExpr, cst.Global, cst.Nonlocal,
+    }
+)
+
+
 def collect_bindings(
     scope: cst.CSTNode, module_name: str, is_package: bool, *, nodes: Optional[Iterable[cst.CSTNode]] = None
 ) -> Bindings:
@@ -88,7 +97,9 @@ def collect_bindings(
             if isinstance(star, cst.Param):
                 bindings.bind(star.name.value, LOCAL)
     for node in nodes if nodes is not None else walk_scope(scope):
-        if node is scope:
+        # Most nodes bind nothing: one set lookup skips them (CSTNode is an ABC, so each failed
+        # isinstance below costs a trip through ABCMeta).
+        if type(node) not in _BINDING_TYPES or node is scope:
             continue
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             bindings.bind(node.name.value, LOCAL)

@@ -1,11 +1,24 @@
-"""Source positions for reported nodes, computed only for files that report something."""
+"""Source positions for reported nodes, computed only for the statements that contain them.
+
+libcst's PositionProvider regenerates the whole file's code through a position-tracking state,
+costing one to two parses (FACTS.md) for the first finding in a file. Here the file is cut at its
+top-level statements: a statement's first line is the previous one's first line plus the newlines
+in the previous one's code (plain code generation, the cheap kind, done at most once per statement
+and only up to the one needed), and only the statement holding a reported node goes through the
+position-tracking code generation, started at that line. A top-level statement starts at column 0
+with no indentation, so the positions are exactly those the full provider computes.
+"""
 
 from __future__ import annotations
 
-from typing import Mapping
+import ast
+import re
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 def compute_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
@@ -22,3 +35,196 @@ def compute_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
     except (AttributeError, TypeError):  # pragma: no cover - depends on libcst internals
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         return wrapper.resolve(PositionProvider)
+
+
+def _newlines(code: str) -> int:
+    return len(_NEWLINE.findall(code))
+
+
+def _first_line(statement: ast.stmt) -> int:
+    decorators = getattr(statement, "decorator_list", None)
+    if decorators:
+        return min(statement.lineno, *(decorator.lineno for decorator in decorators))
+    return statement.lineno
+
+
+def _pair(statements: Sequence[cst.BaseStatement], nodes: Sequence[ast.stmt]) -> Optional[List[ast.stmt]]:
+    """The ``ast`` statement where each libcst statement starts (``a; b`` is one libcst line)."""
+    paired = []
+    position = 0
+    for statement in statements:
+        if position >= len(nodes):
+            return None
+        paired.append(nodes[position])
+        position += len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+    return paired if position == len(nodes) else None
+
+
+_DESCEND = ((cst.ClassDef, (ast.ClassDef,)), (cst.FunctionDef, (ast.FunctionDef, ast.AsyncFunctionDef)))
+
+
+class StatementPositions:
+    """Positions on demand, for the smallest statement holding each reported node.
+
+    ``parents`` maps ``id(node)`` to its parent (the engine's walk fills it). With ``source`` and
+    ``tree`` (the ``ast`` of the same source, which the engine's syntax check builds anyway) the
+    statement is found by descending through class and function bodies, its first line comes from
+    ``ast`` (minus its leading blank and comment lines), and its code, generated with the
+    enclosing blocks' indentation, is checked against ``source`` at that line; any mismatch
+    drops back, for the rest of the file, to top-level statements whose lines are counted by code
+    generation. A node the walk did not reach falls back to the whole-file provider.
+    """
+
+    def __init__(
+        self,
+        module: cst.Module,
+        parents: Mapping[int, cst.CSTNode],
+        source: Optional[str] = None,
+        tree: Optional[ast.Module] = None,
+    ) -> None:
+        self.module = module
+        self.parents = parents
+        self.source = source
+        self._computed: Dict[cst.CSTNode, CodeRange] = {}
+        self._index = {id(statement): i for i, statement in enumerate(module.body)}
+        # Top-level fallback: _starts[i] is the first line of module.body[i], for a prefix of the body.
+        self._starts: List[int] = [1 + _newlines(self._header_code())] if module.body else []
+        self._use_ast = source is not None and tree is not None
+        self._ast_pairs: Dict[int, Optional[List[ast.stmt]]] = {}  # id(block owner) -> paired ast
+        if self._use_ast:
+            assert tree is not None
+            self._ast_pairs[id(module)] = _pair(module.body, tree.body)
+        self._line_offsets: Optional[List[int]] = None
+        self._done: Set[int] = set()
+        self._full: Optional[Mapping[cst.CSTNode, CodeRange]] = None
+
+    def __getitem__(self, node: cst.CSTNode) -> CodeRange:
+        found = self._computed.get(node)
+        if found is not None:
+            return found
+        if self._full is None:
+            try:
+                self._compute_for(node)
+            except (AttributeError, TypeError):  # pragma: no cover - libcst internals changed
+                self._full = compute_positions(self.module)
+            found = self._computed.get(node)
+            if found is not None:
+                return found
+            if self._full is None:
+                self._full = compute_positions(self.module)
+        return self._full[node]
+
+    # -- which statement ---------------------------------------------------------------------------
+
+    def _chain(self, node: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
+        """``node`` and its ancestors, outermost (the module) first; None when not reached."""
+        chain = [node]
+        current = node
+        while current is not self.module:
+            parent = self.parents.get(id(current))
+            if parent is None:
+                return None
+            chain.append(parent)
+            current = parent
+        chain.reverse()
+        return chain
+
+    def _compute_for(self, node: cst.CSTNode) -> None:
+        chain = self._chain(node)
+        if chain is None or len(chain) < 2:
+            return
+        if self._use_ast:
+            target = self._nested_statement(chain)
+            if target is not None:
+                statement, start, indents = target
+                if id(statement) in self._done:
+                    return
+                provider, _ = self._position_codegen(statement, start, indents)
+                if self._matches_source(start, provider):
+                    self._computed.update(provider._computed)
+                    self._done.add(id(statement))
+                    return
+            self._use_ast = False  # never trust the ast lines again for this file
+        index = self._index.get(id(chain[1]))
+        if index is not None and id(chain[1]) not in self._done:
+            start = self._top_level_start(index)
+            provider, state = self._position_codegen(chain[1], start, [])
+            self._computed.update(provider._computed)
+            self._done.add(id(chain[1]))
+            if len(self._starts) == index + 1:
+                # The position run counted this statement's lines: the next one's start is free.
+                self._starts.append(state.line)
+
+    def _nested_statement(self, chain: List[cst.CSTNode]) -> Optional[Tuple[cst.CSTNode, int, List[str]]]:
+        """The innermost statement of ``chain`` reachable through class and def bodies, its first
+        line and the indentation of the blocks around it."""
+        owner: cst.CSTNode = self.module
+        statements: Sequence[cst.CSTNode] = self.module.body
+        indents: List[str] = []
+        best: Optional[Tuple[cst.CSTNode, int, List[str]]] = None
+        depth = 1
+        while depth < len(chain):
+            statement = chain[depth]
+            paired = self._ast_pairs.get(id(owner))
+            if paired is None:
+                return best
+            try:
+                position = next(i for i, s in enumerate(statements) if s is statement)
+            except StopIteration:
+                return best
+            node = paired[position]
+            best = (statement, _first_line(node) - len(statement.leading_lines), list(indents))
+            block = chain[depth + 1] if depth + 1 < len(chain) else None
+            if not isinstance(block, cst.IndentedBlock) or depth + 2 >= len(chain):
+                return best
+            if not any(isinstance(statement, c) and isinstance(node, a) for c, a in _DESCEND):
+                return best
+            if id(statement) not in self._ast_pairs:
+                self._ast_pairs[id(statement)] = _pair(block.body, node.body)  # type: ignore[attr-defined]
+            owner, statements = statement, block.body
+            indents.append(self.module.default_indent if block.indent is None else block.indent)
+            depth += 2
+        return best
+
+    # -- code generation -----------------------------------------------------------------------------
+
+    def _header_code(self) -> str:
+        return "".join(self.module.code_for_node(line) for line in self.module.header)
+
+    def _top_level_start(self, index: int) -> int:
+        body = self.module.body
+        while len(self._starts) <= index:
+            previous = len(self._starts) - 1
+            self._starts.append(self._starts[previous] + _newlines(self.module.code_for_node(body[previous])))
+        return self._starts[index]
+
+    def _position_codegen(self, statement: cst.CSTNode, start: int, indents: List[str]) -> Tuple[PositionProvider, Any]:
+        from libcst.metadata.position_provider import PositionProvidingCodegenState
+
+        provider = PositionProvider()
+        state = PositionProvidingCodegenState(
+            default_indent=self.module.default_indent,
+            default_newline=self.module.default_newline,
+            provider=provider,
+        )
+        state.line = start
+        state.indent_tokens = list(indents)
+        statement._codegen(state)
+        provider.tokens = state.tokens  # type: ignore[attr-defined]
+        return provider, state
+
+    def _matches_source(self, start: int, provider: PositionProvider) -> bool:
+        """Is the generated code exactly the source text from line ``start`` on?"""
+        assert self.source is not None
+        code = "".join(provider.tokens)  # type: ignore[attr-defined]
+        if self._line_offsets is None:
+            self._line_offsets = [0] + [match.end() for match in _NEWLINE.finditer(self.source)]
+        if not 1 <= start <= len(self._line_offsets):
+            return False
+        offset = self._line_offsets[start - 1]
+        if self.source.startswith(code, offset):
+            return True
+        # The last statement of a file without a final newline: libcst drops it only at the end.
+        newline = self.module.default_newline
+        trimmed = code[: -len(newline)] if code.endswith(newline) else code
+        return not self.module.has_trailing_newline and self.source[offset:] == trimmed

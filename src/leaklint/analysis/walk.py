@@ -60,16 +60,42 @@ def child_fields(node_type: Type[cst.CSTNode]) -> Tuple[str, ...]:
     return names
 
 
+# type -> 1 for a node, 2 for a sequence that may hold nodes, 0 for anything else. CSTNode is an
+# ABC, so ``isinstance(value, cst.CSTNode)`` goes through ABCMeta: a dict lookup is much cheaper.
+_kinds: Dict[type, int] = {}
+
+
+def _kind(value_type: type) -> int:
+    kind = 1 if issubclass(value_type, cst.CSTNode) else 2 if issubclass(value_type, (tuple, list)) else 0
+    _kinds[value_type] = kind
+    return kind
+
+
+def children(node: cst.CSTNode) -> List[cst.CSTNode]:
+    """The child nodes the walk visits, in source order."""
+    kinds = _kinds
+    found: List[cst.CSTNode] = []
+    names = _field_cache.get(type(node)) or child_fields(type(node))
+    for name in names:
+        value = getattr(node, name)
+        kind = kinds.get(type(value))
+        if kind is None:
+            kind = _kind(type(value))
+        if kind == 1:
+            found.append(value)
+        elif kind == 2:
+            for item in value:
+                item_kind = kinds.get(type(item))
+                if item_kind is None:
+                    item_kind = _kind(type(item))
+                if item_kind == 1:
+                    found.append(item)
+    return found
+
+
 def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The child nodes the walk visits, in source order."""
-    for name in child_fields(type(node)):
-        value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            yield value
-        elif isinstance(value, (tuple, list)):
-            for item in value:
-                if isinstance(item, cst.CSTNode):
-                    yield item
+    return iter(children(node))
 
 
 def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -78,9 +104,12 @@ def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while stack:
         node = stack.pop()
         yield node
-        children = list(iter_children(node))
-        children.reverse()
-        stack.extend(children)
+        below = children(node)
+        below.reverse()
+        stack.extend(below)
+
+
+_SCOPE_TYPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
 
 
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -89,8 +118,8 @@ def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while stack:
         node = stack.pop()
         yield node
-        if node is not root and isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+        if node is not root and type(node) in _SCOPE_TYPES:
             continue
-        children = list(iter_children(node))
-        children.reverse()
-        stack.extend(children)
+        below = children(node)
+        below.reverse()
+        stack.extend(below)

@@ -1,0 +1,82 @@
+"""Positions computed per statement must equal libcst's PositionProvider on every node."""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict
+
+import libcst as cst
+import pytest
+
+from leaklint.analysis.positions import StatementPositions, compute_positions
+from leaklint.analysis.walk import children, walk
+
+SOURCES: Dict[str, str] = {
+    "header-and-decorators": (
+        "#!/usr/bin/env python\n# a comment\n\n'''doc'''\nimport os; import sys\n\n\n"
+        "@decorator\n# between\n@other(\n    1)\nclass A(object):\n    '''doc'''\n\n"
+        "    # leading comment\n    @property\n    def f(self):\n        x = 1; y = 2\n"
+        "        return open(os.devnull)\n    # footer comment\n\n"
+        "    async def g(self):\n        async with x as y:\n            pass\n"
+        "        def inner():\n            class B: pass\n            return B\n"
+        "# trailing\n"
+    ),
+    "compound": (
+        "if a:\n    b = (1 +\n         2)\nelif c:\n    pass\nelse:\n    d = '''x\ny'''\n"
+        "for i in range(3):\n    try:\n        f(i)\n    except E as e:\n        raise\n    finally:\n        g()\n"
+        "while x: y()\nwith a() as b, c() as d:\n    pass\ndef f(): return 1\n"
+        "x = [\n    1,\n    2,\n]\nlong = 1 + \\\n    2\n"
+    ),
+    "crlf": "class A:\r\n    def f(self):\r\n        return 1\r\n\r\nx = A()\r\n",
+    "cr-only": "class A:\r    def f(self):\r        return 1\rx = A()\r",
+    "no-final-newline": "def f():\n    return 1\nx = f()",
+    "tabs": "class A:\n\tdef f(self):\n\t\treturn 1\n\tdef g(self):\n\t\treturn 2\n",
+    "non-ascii": "s = 'héllo wörld'\nclass Ä:\n    def f(self):\n        return 'ÿ' + s\n",
+    "form-feed": "x = 1\n\x0c\ndef f():\n    return x\n",
+    "only-comments": "# nothing\n# at all\n",
+    "empty": "",
+}
+
+
+def _parents(module: cst.Module) -> Dict[int, cst.CSTNode]:
+    parents: Dict[int, cst.CSTNode] = {}
+    for node in walk(module):
+        for child in children(node):
+            parents[id(child)] = node
+    return parents
+
+
+@pytest.mark.parametrize("with_ast", [True, False], ids=["ast-lines", "codegen-lines"])
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_same_as_position_provider(name: str, with_ast: bool) -> None:
+    source = SOURCES[name]
+    module = cst.parse_module(source)
+    full = compute_positions(module)
+    tree = ast.parse(source) if with_ast else None
+    nodes = list(walk(module))
+    # One object per node: each lookup starts from nothing, like a file with one finding.
+    for node in nodes:
+        assert StatementPositions(module, _parents(module), source, tree)[node] == full[node], type(node).__name__
+    # One object for all nodes: a file with many findings.
+    positions = StatementPositions(module, _parents(module), source, tree)
+    for node in reversed(nodes):
+        assert positions[node] == full[node]
+
+
+def test_wrong_ast_lines_are_caught() -> None:
+    source = SOURCES["header-and-decorators"]
+    module = cst.parse_module(source)
+    full = compute_positions(module)
+    wrong = ast.parse("\n\n" + source)  # every line off by two
+    positions = StatementPositions(module, _parents(module), source, wrong)
+    for node in walk(module):
+        assert positions[node] == full[node]
+
+
+def test_node_outside_the_walk_falls_back() -> None:
+    module = cst.parse_module("x = (1)\n")
+    full = compute_positions(module)
+    statement = module.body[0]
+    assert isinstance(statement, cst.SimpleStatementLine)
+    paren = statement.body[0].value.lpar[0]  # type: ignore[attr-defined]
+    assert StatementPositions(module, _parents(module), "x = (1)\n", ast.parse("x = (1)\n"))[paren] == full[paren]
