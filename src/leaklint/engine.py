@@ -15,8 +15,9 @@ import threading
 import tokenize
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 import libcst as cst
 
@@ -135,21 +136,33 @@ _DEFAULT_RECURSION_LIMIT = 1000
 def compiles(text: Union[str, bytes], path: str) -> ast.Module:
     """Compile like ``python file.py`` would, silently; raise what CPython raises; return the AST.
 
-    A full compile, not only the AST: some errors (a misplaced ``from __future__``, ``return``
-    outside a function, too deep for the compiler) only show there. The bytecode is compiled
-    from the AST, which positions reuse, so the source is parsed once. Warnings are silenced: a
-    SyntaxWarning is not ours to print, and ``-W error`` would turn it into an error.
+    The parse runs at the interpreter's default recursion limit, so nesting is judged as
+    ``python file.py`` judges it. The bytecode is then compiled from that tree, at the engine's
+    raised limit (turning a deep tree back into C structures recurses more than parsing does), to
+    catch the errors only the compiler sees (a misplaced ``from __future__``, ``return`` outside a
+    function). Warnings are silenced: a SyntaxWarning is not ours to print, and ``-W error`` would
+    turn it into an error.
     """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _default_recursion_limit():
+            tree = compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        try:
+            compile(tree, path, "exec", dont_inherit=True)
+        except RecursionError:
+            with _default_recursion_limit():
+                compile(text, path, "exec", dont_inherit=True)
+    return tree
+
+
+@contextmanager
+def _default_recursion_limit() -> Iterator[None]:
     previous = sys.getrecursionlimit()
     lowered = previous > _DEFAULT_RECURSION_LIMIT
+    if lowered:
+        sys.setrecursionlimit(_DEFAULT_RECURSION_LIMIT)
     try:
-        if lowered:
-            sys.setrecursionlimit(_DEFAULT_RECURSION_LIMIT)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-            compile(tree, path, "exec", dont_inherit=True)
-            return tree
+        yield
     finally:
         if lowered:
             sys.setrecursionlimit(previous)

@@ -10,7 +10,7 @@ is the n-th ``ast`` statement. If the counts ever differ, we fall back to libcst
 from __future__ import annotations
 
 import ast
-import weakref
+import re
 from typing import Dict, List, Optional
 
 import libcst as cst
@@ -18,6 +18,8 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.walk import walk
 from leaklint.rule import Location
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Concrete statement classes: `type(node) in` is much cheaper than isinstance against libcst's ABCs.
 STATEMENT_TYPES = frozenset(
@@ -48,13 +50,16 @@ def _ast_statements(tree: ast.AST) -> List[ast.stmt]:
 class StatementLines:
     def __init__(self, context: FileContext, statements: Optional[List[cst.CSTNode]] = None) -> None:
         self.context = context
-        self.lines = context.source.splitlines()
+        # Not str.splitlines(): it also breaks at form feeds and U+2028, which ast does not.
+        self.lines = _LINE_BREAK.split(context.source)
         self.index: Dict[int, ast.stmt] = {}
         self.exact = False
-        try:
-            tree = ast.parse(context.source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return
+        tree = context.syntax_tree  # the engine's syntax check already parsed it
+        if tree is None:
+            try:
+                tree = ast.parse(context.source)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return
         theirs = _ast_statements(tree)
         ours = statements if statements is not None else [
             n for n in walk(context.module) if type(n) in STATEMENT_TYPES
@@ -98,13 +103,14 @@ def _column(lines: List[str], statement: ast.stmt) -> int:
     return len(line.encode("utf-8")[: statement.col_offset].decode("utf-8", "replace")) + 1
 
 
-_CACHE: "weakref.WeakKeyDictionary[FileContext, StatementLines]" = weakref.WeakKeyDictionary()
-
-
 def statement_lines(context: FileContext, statements: Optional[List[cst.CSTNode]] = None) -> StatementLines:
-    """The file's statement positions; ``statements`` (every statement node in walk order) saves a walk."""
-    found = _CACHE.get(context)
+    """The file's statement positions; ``statements`` (every statement node in walk order) saves a walk.
+
+    Kept on the context itself, so it dies with the file's tree (a module-level cache keyed by
+    the context kept every tree of a run alive: its value refers back to its key).
+    """
+    found: Optional[StatementLines] = getattr(context, "_statement_lines", None)
     if found is None:
         found = StatementLines(context, statements)
-        _CACHE[context] = found
+        context._statement_lines = found  # type: ignore[attr-defined]
     return found
