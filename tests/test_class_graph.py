@@ -130,3 +130,21 @@ def test_graph_subcommand(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("graph LR")
     assert "-->|host|" in done.stdout
+
+
+def test_nodes_by_scope_matches_walk_scope() -> None:
+    import libcst as cst
+
+    from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
+
+    module = cst.parse_module(
+        "import os\nx = [i for i in range(3)]\n\nclass A:\n    y = 1\n    def f(self, a=lambda: 1):\n"
+        "        def g():\n            return self\n        return g\n\nasync def h():\n    await h()\n"
+    )
+    every: list = []
+    scopes = nodes_by_scope(module, every)
+    assert every == list(walk(module))
+    roots = [n for n in walk(module) if isinstance(n, (cst.FunctionDef, cst.Lambda, cst.ClassDef))] + [module]
+    assert set(scopes) == {id(n) for n in roots}
+    for root in roots:
+        assert scopes[id(root)] == list(walk_scope(root))

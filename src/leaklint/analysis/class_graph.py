@@ -33,7 +33,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
-from leaklint.analysis.walk import walk, walk_scope
+from leaklint.analysis.walk import nodes_by_scope, walk_scope
 from leaklint.rule import Location
 
 WEAK_FUNCTIONS = frozenset(
@@ -185,6 +185,7 @@ class _Collector:
         self.class_names: Dict[int, str] = {}  # id(ClassDef) -> qualified name
         self.infos: Dict[str, ClassInfo] = {}
         self.lines: Optional[StatementLines] = None
+        self.scope_nodes: Dict[int, List[cst.CSTNode]] = {}  # filled by run(): nodes of each scope
         # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
         # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
         self.weak_attr_names: Set[str] = set()
@@ -205,7 +206,11 @@ class _Collector:
         functions: List[cst.FunctionDef] = []
         classes: List[cst.ClassDef] = []
         statements: List[cst.CSTNode] = []
-        for node in walk(context.module):
+        # One walk for both the statement list and each scope's nodes (walking every scope again
+        # cost as much as a second walk of the file).
+        every: List[cst.CSTNode] = []
+        self.scope_nodes = nodes_by_scope(context.module, every)
+        for node in every:
             kind = type(node)
             if kind in STATEMENT_TYPES:
                 statements.append(node)
@@ -408,7 +413,7 @@ class _Collector:
             info.strong_properties.add(name)
 
     def _scope(self, scope: _Scope) -> None:
-        nodes = list(walk_scope(scope.node))
+        nodes = self.scope_nodes.get(id(scope.node)) or list(walk_scope(scope.node))
         self._infer_locals(scope, nodes)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
         for node in nodes:

@@ -65,14 +65,15 @@ class Bindings:
             self.names[name] = target
 
 
-def _target_names(target: cst.BaseExpression) -> Iterator[str]:
+def target_names(target: cst.BaseExpression) -> Iterator[str]:
+    """The names an assignment target binds: ``a``, ``a, (b, *c)``; not attributes or subscripts."""
     if isinstance(target, cst.Name):
         yield target.value
     elif isinstance(target, (cst.Tuple, cst.List)):
         for element in target.elements:
-            yield from _target_names(element.value)
+            yield from target_names(element.value)
     elif isinstance(target, cst.StarredElement):
-        yield from _target_names(target.value)
+        yield from target_names(target.value)
 
 
 # libcst's concrete node classes are final in practice: membership by exact type is isinstance.
@@ -122,19 +123,19 @@ def collect_bindings(
                     local = alias.asname.name.value
                 bindings.bind(local, f"{source}.{imported}" if source else imported)
         elif isinstance(node, cst.AssignTarget):
-            for name in _target_names(node.target):
+            for name in target_names(node.target):
                 bindings.bind(name, LOCAL)
         elif isinstance(node, (cst.AnnAssign, cst.AugAssign)) and node.value is not None:
-            for name in _target_names(node.target):
+            for name in target_names(node.target):
                 bindings.bind(name, LOCAL)
         elif isinstance(node, (cst.For, cst.CompFor)):
-            for name in _target_names(node.target):
+            for name in target_names(node.target):
                 bindings.bind(name, LOCAL)
         elif isinstance(node, cst.AsName) and isinstance(node.name, (cst.Name, cst.Tuple, cst.List)):
-            for name in _target_names(node.name):
+            for name in target_names(node.name):
                 bindings.bind(name, LOCAL)
         elif isinstance(node, cst.NamedExpr):
-            for name in _target_names(node.target):
+            for name in target_names(node.target):
                 bindings.bind(name, LOCAL)
         elif isinstance(node, (cst.Global, cst.Nonlocal)):
             for item in node.names:

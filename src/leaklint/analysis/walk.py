@@ -8,7 +8,7 @@ for free, and cannot hit the recursion limit on deeply nested code.
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, Iterator, List, Tuple, Type
+from typing import Dict, Iterator, List, Optional, Tuple, Type
 
 import libcst as cst
 
@@ -123,3 +123,23 @@ def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         below = children(node)
         below.reverse()
         stack.extend(below)
+
+
+def nodes_by_scope(root: cst.CSTNode, every: Optional[List[cst.CSTNode]] = None) -> Dict[int, List[cst.CSTNode]]:
+    """One walk giving, for ``root`` and every function, lambda and class below it (by id),
+    exactly the nodes ``walk_scope`` would yield for it, in the same order. ``every`` receives
+    all nodes in ``walk`` order."""
+    scopes: Dict[int, List[cst.CSTNode]] = {id(root): [root]}
+    if every is not None:
+        every.append(root)
+    stack: List[Tuple[cst.CSTNode, List[cst.CSTNode]]] = [(child, scopes[id(root)]) for child in reversed(children(root))]
+    while stack:
+        node, members = stack.pop()
+        members.append(node)
+        if every is not None:
+            every.append(node)
+        if type(node) in _SCOPE_TYPES:
+            members = scopes[id(node)] = [node]
+        for child in reversed(children(node)):
+            stack.append((child, members))
+    return scopes

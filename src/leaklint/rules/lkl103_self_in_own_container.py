@@ -7,18 +7,13 @@ from typing import Iterator, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_call
+from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 
 
-def _target_names(target: cst.BaseExpression) -> Iterator[str]:
-    if isinstance(target, cst.Name):
-        yield target.value
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            yield from _target_names(element.value)
 
 
 def _root(expr: cst.BaseExpression) -> Tuple[Optional[str], Optional[str]]:
@@ -146,7 +141,7 @@ class SelfInOwnContainer(Rule):
         ``self.root = proxy(...)``: stores into a proxy land in another object."""
         scope = self.context.enclosing_scope(node) or self.context.module
         for inner in walk_scope(scope):
-            if not isinstance(inner, cst.Assign) or not any(name in _target_names(t.target) for t in inner.targets):
+            if not isinstance(inner, cst.Assign) or not any(name in target_names(t.target) for t in inner.targets):
                 continue
             value = inner.value
             if isinstance(value, cst.Call) and is_weak_call(value, self.context.qualified_name(value.func)):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Good, Rule
 
@@ -14,12 +15,6 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1,
 _CLEARERS = frozenset({"traceback.clear_frames"})
 
 
-def _names(target: cst.BaseExpression) -> Iterator[str]:
-    if isinstance(target, cst.Name):
-        yield target.value
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            yield from _names(element.value)
 
 
 class ExceptionOrFrameKeptAlive(Rule):
@@ -105,11 +100,11 @@ class ExceptionOrFrameKeptAlive(Rule):
         names: Dict[str, List[int]] = {}
         for index, inner in enumerate(nodes):
             if isinstance(inner, cst.Del):
-                for name in _names(inner.target):
+                for name in target_names(inner.target):
                     names.setdefault(name, []).append(-1)
             elif isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) and inner.value.value == "None":
                 for target in inner.targets:
-                    for name in _names(target.target):
+                    for name in target_names(target.target):
                         names.setdefault(name, []).append(index)
             elif (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
                   and inner.func.attr.value == "clear" and isinstance(inner.func.value, cst.Name)):
@@ -158,11 +153,11 @@ class ExceptionOrFrameKeptAlive(Rule):
         for inner in walk_scope(function):
             if isinstance(inner, (cst.Assign, cst.AugAssign, cst.AnnAssign)) and inner is not node:
                 targets = [t.target for t in inner.targets] if isinstance(inner, cst.Assign) else [inner.target]
-                if any(name in _names(t) for t in targets):
+                if any(name in target_names(t) for t in targets):
                     return True
-            elif isinstance(inner, cst.For) and name in _names(inner.target):
+            elif isinstance(inner, cst.For) and name in target_names(inner.target):
                 return True
-            elif isinstance(inner, cst.NamedExpr) and name in _names(inner.target):
+            elif isinstance(inner, cst.NamedExpr) and name in target_names(inner.target):
                 return True  # `while f := f.f_back:`
         return False
 
@@ -175,7 +170,7 @@ class ExceptionOrFrameKeptAlive(Rule):
             return
         for inner in body:
             if caught is not None and isinstance(inner, cst.Assign) and any(
-                    caught in _names(t.target) for t in inner.targets):
+                    caught in target_names(t.target) for t in inner.targets):
                 # `exc = OSError(...)` replaces the caught exception with one that was never raised
                 if not (isinstance(inner.value, cst.Name) and inner.value.value == caught):
                     return
@@ -204,7 +199,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         for target in node.targets:
             expr = target.target
             if isinstance(expr, (cst.Name, cst.Tuple, cst.List)):
-                names = [n for n in _names(expr) if n != caught]
+                names = [n for n in target_names(expr) if n != caught]
                 if not names or any(self._is_released(n, node) for n in names):
                     continue
                 if isinstance(value, cst.Name):
