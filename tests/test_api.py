@@ -67,3 +67,16 @@ def test_names_resolve_in_the_call_scope_at_visit_time() -> None:
     source = "def f():\n    def open(p):\n        return p\n    open('x')\nopen('y')\n"
     analyze_source(source, "x.py", [RecordsOpen], {})
     assert RecordsOpen.seen == [None, "builtins.open"]
+
+
+def test_leaklint_source_is_clean_under_leaklint() -> None:
+    """Dogfood: leaklint's own code has none of the leaks it reports (a finding is a real leak to
+    fix or a false alarm to fix in the rule)."""
+    from pathlib import Path
+
+    from leaklint.config import Settings
+    from leaklint.runner import lint_paths
+
+    source = Path(__file__).resolve().parent.parent / "src"
+    report = lint_paths([str(source)], Settings(root=str(source)))
+    assert [(f.path, f.line, f.code) for f in report.findings] == []

@@ -193,3 +193,10 @@ def test_extra_resources_from_pyproject(tmp_path: Path) -> None:
     (tmp_path / "m.py").write_text("import mylib\n\ndef f():\n    c = mylib.connect()\n    c.query()\n")
     report = lint_paths([str(tmp_path / "m.py")], load_settings(tmp_path))
     assert [(f.code, f.line) for f in report.findings] == [("LKL302", 4)]
+
+
+def test_raw_descriptor_passed_on_gets_a_close_suggestion_not_with() -> None:
+    finding = _only("import os\n\ndef redirect():\n    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)\n")
+    assert finding.code == "LKL301"
+    assert "with os.open" not in finding.suggestion and "os.close(fd)" in finding.suggestion
+    assert "garbage-collected" not in finding.message

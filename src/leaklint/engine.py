@@ -17,7 +17,7 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
 
 import libcst as cst
 
@@ -26,7 +26,7 @@ from leaklint.analysis.walk import _field_cache as walk_field_cache
 from leaklint.analysis.walk import _kind as walk_new_kind
 from leaklint.analysis.walk import _kinds as walk_kinds
 from leaklint.analysis.walk import child_fields
-from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, PendingFinding, Rule
+from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule
 from leaklint.suppression import Suppressions, parse_suppressions
 
 SYNTAX_ERROR = ("LKL001", "syntax-error")
@@ -412,7 +412,7 @@ def _analyze(
         if id(rule) in failed:
             continue
         try:
-            findings = _resolve(rule.pending, context, module, text_edits)
+            findings = _resolve(rule, context, module, text_edits)
             facts = rule.file_facts() if rule.project_scope else None
         except Exception as error:  # noqa: BLE001 - reported as LKL002, the run goes on
             result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))
@@ -426,10 +426,6 @@ def _analyze(
         if facts is not None:
             result.facts[rule.code] = facts
     result.findings.sort(key=Finding.sort_key)
-    for rule in instances:
-        # Rule <-> PendingFinding is a reference cycle that would keep the file's tree alive
-        # until the next collection; with it broken, the tree goes when the caller drops it.
-        rule.pending = []
     return analysis
 
 
@@ -439,11 +435,10 @@ def _triggered(rule: Type[Rule], text: str) -> bool:
 
 
 def _resolve(
-    pending: Iterable[PendingFinding], context: FileContext, module: cst.Module, text_edits: bool
+    rule: Rule, context: FileContext, module: cst.Module, text_edits: bool
 ) -> List[Tuple[Finding, Optional[Fix]]]:
     resolved = []
-    for item in pending:
-        rule = item.rule
+    for item in rule.pending:
         location = item.location or context.location(item.node)
         fix_info = None
         if item.fix is not None:

@@ -142,7 +142,6 @@ class Finding:
 class PendingFinding:
     """A finding whose node has not been given a position yet (the engine does that once)."""
 
-    rule: "Rule"
     node: cst.CSTNode
     message: str
     suggestion: str
@@ -195,7 +194,7 @@ class Rule:
         """Report ``node``. ``suggestion`` is the concrete fix in words, using the code's names."""
         if not suggestion:
             raise ValueError(f"{self.code}: every finding needs a suggested fix")
-        self.pending.append(PendingFinding(self, node, message, suggestion, confidence, fix))
+        self.pending.append(PendingFinding(node, message, suggestion, confidence, fix))
 
     def option(self, name: str) -> Any:
         return self.settings[name]

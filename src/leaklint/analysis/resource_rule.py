@@ -99,11 +99,16 @@ class ResourceRule(Rule):
         if leak.reason == PARTIAL and leak.scope is not None:
             name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
         if leak.reason == PARTIAL:
-            message = (
-                f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} "
-                "(CPython closes it when it is garbage-collected, PyPy may not, and `python -X dev` warns)"
+            why = (
+                "(a raw descriptor is an int: nothing closes it until the process exits)"
+                if kind.fd
+                else "(CPython closes it when it is garbage-collected, PyPy may not, and `python -X dev` warns)"
             )
-            suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
+            message = f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} {why}"
+            if kind.fd:
+                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `os.close({name})` in a `finally:` block"
+            else:
+                suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
             fix = self._fix_statement(leak, analyzer)
         elif leak.reason == DISCARDED:
             if kind.tuple_items:
@@ -114,7 +119,11 @@ class ResourceRule(Rule):
                 )
             else:
                 message = f"`{shown}` is never {_released(kind)}: its result is discarded"
-                suggestion = f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name)}`"
+                suggestion = (
+                    f"keep the result and {_release_call(kind, name)}"
+                    if kind.fd
+                    else f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name)}`"
+                )
         elif leak.reason == NEVER_CLOSED:
             message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
             suggestion = self._binding_suggestion(kind, shown, name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import weakref
 from typing import Dict, List, Optional
 
 import libcst as cst
@@ -49,7 +50,9 @@ def _ast_statements(tree: ast.AST) -> List[ast.stmt]:
 
 class StatementLines:
     def __init__(self, context: FileContext, statements: Optional[List[cst.CSTNode]] = None) -> None:
-        self.context = context
+        # A proxy: the context keeps this object (``context._statement_lines``), so a strong
+        # reference back would make a cycle that outlives the file until the collector runs.
+        self.context = weakref.proxy(context)
         # Not str.splitlines(): it also breaks at form feeds and U+2028, which ast does not.
         self.lines = _LINE_BREAK.split(context.source)
         self.index: Dict[int, ast.stmt] = {}
