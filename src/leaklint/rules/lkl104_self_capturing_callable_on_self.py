@@ -7,7 +7,7 @@ from typing import Dict, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.closures import carries_call_state
-from leaklint.analysis.names import collect_bindings
+from leaklint.analysis.context import FileContext
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -99,7 +99,7 @@ class SelfCapturingCallableOnSelf(Rule):
         if key not in self._nested:
             self._nested[key] = {
                 inner.name.value: inner for inner in walk_scope(function)
-                if isinstance(inner, cst.FunctionDef) and inner is not function and _uses(inner, self_name)
+                if isinstance(inner, cst.FunctionDef) and inner is not function and _uses(self.context, inner, self_name)
             }
         return self._nested[key]
 
@@ -182,7 +182,7 @@ class SelfCapturingCallableOnSelf(Rule):
             return f"the bound method `{self_name}.{method}`"
         # Closures that also capture the call's own state (`lambda: self.run(state)`) are
         # LKL401's: this rule takes the ones whose only capture is `self`.
-        if isinstance(value, cst.Lambda) and _uses(value, self_name):
+        if isinstance(value, cst.Lambda) and _uses(self.context, value, self_name):
             if carries_call_state(self.context, value, function, self_name):
                 return None
             return f"a lambda that uses `{self_name}`"
@@ -257,14 +257,14 @@ def _bound_method(value: cst.BaseExpression, self_name: str, methods: Set[str]) 
     return None
 
 
-def _uses(function: cst.CSTNode, name: str) -> bool:
+def _uses(context: FileContext, function: cst.CSTNode, name: str) -> bool:
     """True when ``function``'s body reads ``name`` from an enclosing scope (a closure).
 
     ``def remove(wr, selfref=ref(self)): self = selfref()`` binds its own ``self``: not a closure.
+    The bindings come from the context's per-scope cache, shared with name resolution.
     """
     if isinstance(function, (cst.FunctionDef, cst.Lambda)):
-        bindings = collect_bindings(function, "", False)
-        if name in bindings.names:
+        if name in context.scope_bindings(function).names:
             return False
     for inner in walk(function.body):
         if isinstance(inner, cst.Name) and inner.value == name:
