@@ -12,22 +12,12 @@ import pytest
 from leaklint.fixes import write as write_module
 from leaklint.fixes.loop import fix_source
 from leaklint.fixes.write import WriteRefused, atomic_write
-from leaklint.rule import Edit, Fix, FixSafety, ImportSpec, Rule
+from leaklint.rule import Edit, Fix, FixSafety, Rule
+from robust_helpers import make_fixable_rule
 
 
-class RenameLeak(Rule):
-    """Renames `leak` to `weakref.ref(leak)` (a test rule, not registered)."""
-
-    code = "LKL990"
-    name = "test-rename"
-    message = "test"
-    fix_safety = FixSafety.SAFE
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value == "leak":
-            replacement = cst.parse_expression("weakref.ref(kept)")
-            fix = Fix((Edit(node, replacement),), FixSafety.SAFE, (ImportSpec("weakref"),))
-            self.report(node, "leak", suggestion="use a weakref", fix=fix)
+# `leak` becomes `weakref.ref(kept)`: a safe fix that needs an import (shared with the robustness tests).
+RenameLeak = make_fixable_rule()
 
 
 class BreakSyntax(Rule):
