@@ -1,8 +1,10 @@
-"""Engine shortcuts that must not change results: trigger names, per-statement positions."""
+"""Engine shortcuts that must not change results: trigger names, per-statement positions, the
+tree index that rules re-walk subtrees through."""
 
 from __future__ import annotations
 
 import gc
+import os
 
 import libcst as cst
 
@@ -70,3 +72,105 @@ def test_collector_is_restored_after_a_file() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+TRICKY = """\
+import os
+
+@decorate(lambda: [x for x in y])
+class A(Base, metaclass=lambda *a: type(*a)):
+    y = {k: v for k, v in z}
+
+    def f(self, a=lambda b=lambda: 1: b, *, c: "A" = None) -> "A":
+        def g():
+            class Inner:
+                def h(self):
+                    return [lambda: self for _ in range(3)]
+            return Inner
+        try:
+            pass
+        except Exception as error:
+            handler = lambda: error
+        return g
+
+async def top():
+    async with x as y:
+        await y
+    return (lambda: (yield))
+"""
+
+
+class WalksInsideTheWalk(Rule):
+    """Compares the walks with their uncached versions while the engine is still walking, and
+    again once it has finished (a test rule, not registered)."""
+
+    code = "LKL991"
+    name = "test-walks"
+    message = "test"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.functions: list = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+        _assert_walks_match(node)
+
+    def file_facts(self) -> int:
+        for function in self.functions:
+            _assert_walks_match(function)
+            _assert_walks_match(function.body)
+        return len(self.functions)
+
+    project_scope = True
+
+
+def _assert_walks_match(root: cst.CSTNode) -> None:
+    from leaklint.analysis import walk
+
+    assert [id(n) for n in walk.walk(root)] == [id(n) for n in walk._plain_walk(root)]
+    assert [id(n) for n in walk.walk_scope(root)] == [id(n) for n in walk._plain_walk_scope(root)]
+    assert list(walk.children(root)) == walk._computed_children(root)
+
+
+def _source_files() -> list:
+    import json
+    import typing
+
+    files = [typing.__file__, json.__file__, os.__file__]
+    return [open(path, encoding="utf-8").read() for path in files] + [TRICKY]
+
+
+def test_tree_index_answers_exactly_like_the_plain_walks() -> None:
+    """Rules re-walk subtrees through the engine's index of its one walk: same nodes, same order."""
+    from leaklint.analysis import walk
+    from leaklint.analysis.context import FileContext
+    from leaklint.engine import _Dispatcher, _walk
+
+    for source in _source_files():
+        module = cst.parse_module(source)
+        index = walk.TreeIndex()
+        _walk(module, FileContext("t.py", source, module, "t", False), _Dispatcher([], "t.py"), index)
+        index.complete = True
+        assert [id(n) for n in index.order] == [id(n) for n in walk._plain_walk(module)]
+        plain_scopes = walk._plain_nodes_by_scope(module)
+        with walk.indexed(index):
+            every: list = []
+            scopes = walk.nodes_by_scope(module, every)
+            assert every == index.order
+            assert scopes.keys() == plain_scopes.keys()
+            for key, members in plain_scopes.items():
+                assert [id(n) for n in scopes[key]] == [id(n) for n in members]
+            for node in index.order:
+                _assert_walks_match(node)
+        assert walk.active_index() is None
+
+
+def test_walks_from_rules_match_during_and_after_the_walk() -> None:
+    from leaklint.analysis.walk import active_index
+
+    analysis = analyze_source(TRICKY, "t.py", [WalksInsideTheWalk], {})
+    assert analysis.result.findings == []  # no LKL002: every assert held
+    assert analysis.result.facts == {"LKL991": 4}  # f, g, h, top
+    assert active_index() is None
+

@@ -25,7 +25,7 @@ from leaklint.analysis.context import FileContext, module_name_for
 from leaklint.analysis.walk import _field_cache as walk_field_cache
 from leaklint.analysis.walk import _kind as walk_new_kind
 from leaklint.analysis.walk import _kinds as walk_kinds
-from leaklint.analysis.walk import child_fields
+from leaklint.analysis.walk import TreeIndex, child_fields, indexed
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule
 from leaklint.suppression import Suppressions, parse_suppressions
 
@@ -271,12 +271,15 @@ class _Dispatcher:
             self.table.clear()
 
 
-def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> None:
-    """Depth first, in source order, calling handlers; records every node's parent.
+def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher, index: TreeIndex) -> None:
+    """Depth first, in source order, calling handlers; records every node's parent, and fills
+    ``index`` (walk order, children) so that rules walking a subtree again need not recompute it.
 
     The hot loop of the engine: child lookup (``walk.children``) and dispatch are inlined.
     """
     parents = context.parents
+    visited = index.order.append
+    kids = index.kids
     table = dispatcher.table
     handlers = dispatcher.handlers
     call = dispatcher.call
@@ -295,6 +298,7 @@ def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> 
             continue
         node_type = type(node)
         visit, leave = table.get(node_type) or handlers(node_type)
+        visited(node)
         found = []
         for name in fields.get(node_type) or child_fields(node_type):
             value = getattr(node, name)
@@ -312,8 +316,10 @@ def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher) -> 
                         found.append(item)
         # Children's parents are recorded before the node's visit handlers run, so a handler
         # can resolve names in its node's children (``qualified_name(node.func)``).
-        for child in found:
-            parents[id(child)] = node
+        if found:
+            kids[id(node)] = found
+            for child in found:
+                parents[id(child)] = node
         if visit:
             call(visit, node)
         if leave:
@@ -399,12 +405,26 @@ def _analyze(
     for rule_class in live:
         settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
         instances.append(rule_class(context, settings))
+    index = TreeIndex()
+    with indexed(index):
+        _run_rules(instances, context, index, analysis, text_edits)
+    result.findings.sort(key=Finding.sort_key)
+    return analysis
+
+
+def _run_rules(
+    instances: List[Rule], context: FileContext, index: TreeIndex, analysis: FileAnalysis, text_edits: bool
+) -> None:
+    """The walk with every rule's handlers, then each rule's findings and project facts."""
+    result, path, module = analysis.result, context.path, context.module
+    suppressions = result.suppressions
     dispatcher = _Dispatcher(instances, path)
     try:
-        _walk(module, context, dispatcher)
+        _walk(module, context, dispatcher, index)
     except RecursionError as error:
         result.findings.append(_internal_error(path, None, error, Location(1, 1, 1, 1)))
-        return analysis
+        return
+    index.complete = True
     failed = {id(rule) for rule, _ in dispatcher.failures}
     for rule, error in dispatcher.failures:
         result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))
@@ -425,8 +445,6 @@ def _analyze(
                 analysis.fixes.append((finding, fix))
         if facts is not None:
             result.facts[rule.code] = facts
-    result.findings.sort(key=Finding.sort_key)
-    return analysis
 
 
 def _triggered(rule: Type[Rule], text: str) -> bool:

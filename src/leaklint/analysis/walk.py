@@ -8,7 +8,9 @@ for free, and cannot hit the recursion limit on deeply nested code.
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, Iterator, List, Optional, Tuple, Type
+import threading
+from contextlib import contextmanager
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Type
 
 import libcst as cst
 
@@ -71,8 +73,7 @@ def _kind(value_type: type) -> int:
     return kind
 
 
-def children(node: cst.CSTNode) -> List[cst.CSTNode]:
-    """The child nodes the walk visits, in source order."""
+def _computed_children(node: cst.CSTNode) -> List[cst.CSTNode]:
     kinds = _kinds
     found: List[cst.CSTNode] = []
     names = _field_cache.get(type(node)) or child_fields(type(node))
@@ -93,6 +94,123 @@ def children(node: cst.CSTNode) -> List[cst.CSTNode]:
     return found
 
 
+_SCOPE_TYPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
+
+
+class TreeIndex:
+    """What the engine's one walk learnt about a file's tree, so that rules can walk subtrees
+    again without recomputing children: every node in walk order and each node's children.
+
+    A subtree is a contiguous run of ``order``: it starts at its root and ends after the root's
+    last descendant, found by following last children down.
+    """
+
+    def __init__(self) -> None:
+        self.order: List[cst.CSTNode] = []
+        # id(node) -> its children, for nodes that have any; the engine fills both during its walk.
+        self.kids: Dict[int, List[cst.CSTNode]] = {}
+        # Set once the walk is over: subtrees and scopes are only known then (``children`` is
+        # right at any time: a node's children are recorded when the walk reaches it).
+        self.complete = False
+        self._positions: Optional[Dict[int, int]] = None
+        self._scopes: Optional[Dict[int, List[cst.CSTNode]]] = None
+
+    def position(self, node: cst.CSTNode) -> Optional[int]:
+        if self._positions is None:
+            self._positions = {id(node): i for i, node in enumerate(self.order)}
+        return self._positions.get(id(node))
+
+    def _end(self, node: cst.CSTNode) -> int:
+        """One past the position of ``node``'s last descendant (``node`` must be indexed)."""
+        kids = self.kids
+        last = node
+        below = kids.get(id(last))
+        while below:
+            last = below[-1]
+            below = kids.get(id(last))
+        return self.position(last) + 1  # type: ignore[operator]
+
+    def subtree(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
+        start = self.position(root)
+        return None if start is None else self.order[start : self._end(root)]
+
+    def scope_members(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
+        """What ``walk_scope(root)`` yields, or None when ``root`` is not in this tree."""
+        start = self.position(root)
+        if start is None:
+            return None
+        if start == 0 or type(root) in _SCOPE_TYPES:
+            return self.by_scope()[id(root)]
+        order, end_of = self.order, self._end
+        members = [root]
+        index, end = start + 1, end_of(root)
+        while index < end:
+            node = order[index]
+            members.append(node)
+            index = end_of(node) if type(node) in _SCOPE_TYPES else index + 1
+        return members
+
+    def by_scope(self) -> Dict[int, List[cst.CSTNode]]:
+        """``nodes_by_scope`` of the whole tree, computed once by slicing ``order``."""
+        if self._scopes is not None:
+            return self._scopes
+        order = self.order
+        root = order[0]
+        members: List[cst.CSTNode] = [root]
+        scopes: Dict[int, List[cst.CSTNode]] = {id(root): members}
+        cursor, end = 1, len(order)
+        open_scopes: List[Tuple[List[cst.CSTNode], int, int]] = []
+        scope_types = _SCOPE_TYPES
+        for start in [i for i, node in enumerate(order) if type(node) in scope_types]:
+            if start == 0:
+                continue
+            while start >= end:  # the current scope ended before this one starts
+                members.extend(order[cursor:end])
+                members, cursor, end = open_scopes.pop()
+            members.extend(order[cursor : start + 1])  # up to and including the nested scope node
+            scope_end = self._end(order[start])
+            open_scopes.append((members, scope_end, end))  # the parent resumes after the nested scope
+            members = scopes[id(order[start])] = [order[start]]
+            cursor, end = start + 1, scope_end
+        while True:
+            members.extend(order[cursor:end])
+            if not open_scopes:
+                break
+            members, cursor, end = open_scopes.pop()
+        self._scopes = scopes
+        return scopes
+
+
+# The index of the file being analysed on this thread (the language server analyses in threads).
+# Installed by the engine for the duration of a file; every lookup is by id() of nodes the index
+# keeps alive, so a node of another tree can never be mistaken for one of this tree.
+_active = threading.local()
+
+
+@contextmanager
+def indexed(index: TreeIndex) -> Iterator[None]:
+    previous = getattr(_active, "index", None)
+    _active.index = index
+    try:
+        yield
+    finally:
+        _active.index = previous
+
+
+def active_index() -> Optional[TreeIndex]:
+    return getattr(_active, "index", None)
+
+
+def children(node: cst.CSTNode) -> Sequence[cst.CSTNode]:
+    """The child nodes the walk visits, in source order. Do not modify the result."""
+    index: Optional[TreeIndex] = getattr(_active, "index", None)
+    if index is not None:
+        found = index.kids.get(id(node))
+        if found is not None:
+            return found
+    return _computed_children(node)
+
+
 def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The child nodes the walk visits, in source order."""
     return iter(children(node))
@@ -100,35 +218,57 @@ def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node below ``root`` (included), depth first, in source order."""
+    index: Optional[TreeIndex] = getattr(_active, "index", None)
+    if index is not None and index.complete:
+        nodes = index.subtree(root)
+        if nodes is not None:
+            return iter(nodes)
+    return _plain_walk(root)
+
+
+def _plain_walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     stack: List[cst.CSTNode] = [root]
     while stack:
         node = stack.pop()
         yield node
-        below = children(node)
-        below.reverse()
-        stack.extend(below)
-
-
-_SCOPE_TYPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
+        stack.extend(reversed(children(node)))
 
 
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Like ``walk`` but does not enter nested functions, lambdas or classes below ``root``."""
+    index: Optional[TreeIndex] = getattr(_active, "index", None)
+    if index is not None and index.complete:
+        nodes = index.scope_members(root)
+        if nodes is not None:
+            return iter(nodes)
+    return _plain_walk_scope(root)
+
+
+def _plain_walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     stack: List[cst.CSTNode] = [root]
     while stack:
         node = stack.pop()
         yield node
         if node is not root and type(node) in _SCOPE_TYPES:
             continue
-        below = children(node)
-        below.reverse()
-        stack.extend(below)
+        stack.extend(reversed(children(node)))
 
 
 def nodes_by_scope(root: cst.CSTNode, every: Optional[List[cst.CSTNode]] = None) -> Dict[int, List[cst.CSTNode]]:
     """One walk giving, for ``root`` and every function, lambda and class below it (by id),
     exactly the nodes ``walk_scope`` would yield for it, in the same order. ``every`` receives
     all nodes in ``walk`` order."""
+    index: Optional[TreeIndex] = getattr(_active, "index", None)
+    if index is not None and index.complete and index.order[0] is root:
+        if every is not None:
+            every.extend(index.order)
+        return index.by_scope()
+    return _plain_nodes_by_scope(root, every)
+
+
+def _plain_nodes_by_scope(
+    root: cst.CSTNode, every: Optional[List[cst.CSTNode]] = None
+) -> Dict[int, List[cst.CSTNode]]:
     scopes: Dict[int, List[cst.CSTNode]] = {id(root): [root]}
     if every is not None:
         every.append(root)
