@@ -101,8 +101,8 @@ async def top():
 
 
 class WalksInsideTheWalk(Rule):
-    """Compares the walks with their uncached versions while the engine is still walking, and
-    again once it has finished (a test rule, not registered)."""
+    """Compares the walks with their uncached versions from visit and leave handlers and once the
+    walk has finished, and records the order of handler calls (a test rule, not registered)."""
 
     code = "LKL991"
     name = "test-walks"
@@ -111,16 +111,30 @@ class WalksInsideTheWalk(Rule):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.functions: list = []
+        self.events: list = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
+        self.events.append(f"visit {node.name.value}")
+        _assert_walks_match(node)
+        _assert_walks_match(self.context.module)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.events.append(f"leave {node.name.value}")
         _assert_walks_match(node)
 
-    def file_facts(self) -> int:
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == "error":
+            self.events.append("error")
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self.events.append("leave module")
+
+    def file_facts(self) -> list:
         for function in self.functions:
             _assert_walks_match(function)
             _assert_walks_match(function.body)
-        return len(self.functions)
+        return self.events
 
     project_scope = True
 
@@ -144,15 +158,14 @@ def _source_files() -> list:
 def test_tree_index_answers_exactly_like_the_plain_walks() -> None:
     """Rules re-walk subtrees through the engine's index of its one walk: same nodes, same order."""
     from leaklint.analysis import walk
-    from leaklint.analysis.context import FileContext
-    from leaklint.engine import _Dispatcher, _walk
 
     for source in _source_files():
         module = cst.parse_module(source)
-        index = walk.TreeIndex()
-        _walk(module, FileContext("t.py", source, module, "t", False), _Dispatcher([], "t.py"), index)
-        index.complete = True
+        parents: dict = {}
+        index = walk.TreeIndex.build(module, parents)
         assert [id(n) for n in index.order] == [id(n) for n in walk._plain_walk(module)]
+        assert len(parents) == len(index.order) - 1
+        assert all(parents[id(child)] is node for node in index.order for child in walk._computed_children(node))
         plain_scopes = walk._plain_nodes_by_scope(module)
         with walk.indexed(index):
             every: list = []
@@ -171,6 +184,9 @@ def test_walks_from_rules_match_during_and_after_the_walk() -> None:
 
     analysis = analyze_source(TRICKY, "t.py", [WalksInsideTheWalk], {})
     assert analysis.result.findings == []  # no LKL002: every assert held
-    assert analysis.result.facts == {"LKL991": 4}  # f, g, h, top
+    assert analysis.result.facts["LKL991"] == [
+        "visit f", "visit g", "visit h", "leave h", "leave g", "error", "error", "leave f",
+        "visit top", "leave top", "leave module",
+    ]
     assert active_index() is None
 

@@ -109,6 +109,7 @@ class Cache:
         self.misses = 0
         self._run_key = "\0".join((code_fingerprint(), settings.fingerprint(), f"text_edits={text_edits}"))
         self._rule_keys: Dict[Tuple[Type[Rule], ...], str] = {}
+        self._packages: Dict[Path, str] = {}  # folder -> dotted package name, for this run
 
     # -- keys -------------------------------------------------------------------------------------
 
@@ -120,7 +121,7 @@ class Cache:
         if rule_key is None:
             rule_key = ",".join(rule.code for rule in rules)
             self._rule_keys[rules] = rule_key
-        module_name, is_package = module_name_for(path)
+        module_name, is_package = module_name_for(path, self._packages)
         key = "\0".join((os.path.abspath(path), path, self._run_key, rule_key, module_name, str(is_package)))
         name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
         return self.root / name[:2] / f"{name[2:]}.pickle"

@@ -22,10 +22,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Seque
 import libcst as cst
 
 from leaklint.analysis.context import FileContext, module_name_for
-from leaklint.analysis.walk import _field_cache as walk_field_cache
-from leaklint.analysis.walk import _kind as walk_new_kind
-from leaklint.analysis.walk import _kinds as walk_kinds
-from leaklint.analysis.walk import TreeIndex, child_fields, indexed
+from leaklint.analysis.walk import TreeIndex, indexed
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule
 from leaklint.suppression import Suppressions, parse_suppressions
 
@@ -271,61 +268,37 @@ class _Dispatcher:
             self.table.clear()
 
 
-def _walk(module: cst.Module, context: FileContext, dispatcher: _Dispatcher, index: TreeIndex) -> None:
-    """Depth first, in source order, calling handlers; records every node's parent, and fills
-    ``index`` (walk order, children) so that rules walking a subtree again need not recompute it.
-
-    The hot loop of the engine: child lookup (``walk.children``) and dispatch are inlined.
-    """
-    parents = context.parents
-    visited = index.order.append
-    kids = index.kids
+def _walk(index: TreeIndex, dispatcher: _Dispatcher) -> None:
+    """Call every rule's handlers in walk order: ``visit_X`` on reaching a node, ``leave_X``
+    after its last descendant. The tree is indexed (parents included) before any handler runs,
+    so a rule may look anywhere in the file from any handler, and its re-walks are cheap."""
     table = dispatcher.table
     handlers = dispatcher.handlers
     call = dispatcher.call
-    kinds = walk_kinds
-    new_kind = walk_new_kind
-    fields = walk_field_cache
-    stack: List[Any] = [module]
-    pop, push = stack.pop, stack.append
-    while stack:
-        node = pop()
-        if type(node) is tuple:  # (node,): time to leave it
-            node = node[0]
-            leave = (table.get(type(node)) or handlers(type(node)))[1]
-            if leave:
-                call(leave, node)
-            continue
-        node_type = type(node)
-        visit, leave = table.get(node_type) or handlers(node_type)
-        visited(node)
-        found = []
-        for name in fields.get(node_type) or child_fields(node_type):
-            value = getattr(node, name)
-            kind = kinds.get(type(value))
-            if kind is None:
-                kind = new_kind(type(value))
-            if kind == 1:
-                found.append(value)
-            elif kind == 2:
-                for item in value:
-                    item_kind = kinds.get(type(item))
-                    if item_kind is None:
-                        item_kind = new_kind(type(item))
-                    if item_kind == 1:
-                        found.append(item)
-        # Children's parents are recorded before the node's visit handlers run, so a handler
-        # can resolve names in its node's children (``qualified_name(node.func)``).
-        if found:
-            kids[id(node)] = found
-            for child in found:
-                parents[id(child)] = node
+    end_of = index.end
+    waiting: List[Tuple[int, cst.CSTNode]] = []  # (end position, node) to leave; innermost last
+    next_end = -1
+    for position, node in enumerate(index.order):
+        while position == next_end:
+            next_end = _leave(waiting, dispatcher)
+        visit, leave = table.get(type(node)) or handlers(type(node))
         if visit:
             call(visit, node)
         if leave:
-            push((node,))
-        for child in reversed(found):
-            push(child)
+            next_end = end_of(node)
+            waiting.append((next_end, node))
+    while waiting:
+        _leave(waiting, dispatcher)
+
+
+def _leave(waiting: List[Tuple[int, cst.CSTNode]], dispatcher: _Dispatcher) -> int:
+    """Leave the innermost waiting node; return the end position of the next one (-1: none)."""
+    node = waiting.pop()[1]
+    # Looked up again: a rule that failed since the visit has been dropped from the table.
+    leave = (dispatcher.table.get(type(node)) or dispatcher.handlers(type(node)))[1]
+    if leave:
+        dispatcher.call(leave, node)
+    return waiting[-1][0] if waiting else -1
 
 
 def _internal_error(path: str, rule: Optional[Type[Rule]], error: BaseException, location: Location) -> Finding:
@@ -405,7 +378,7 @@ def _analyze(
     for rule_class in live:
         settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
         instances.append(rule_class(context, settings))
-    index = TreeIndex()
+    index = TreeIndex.build(module, context.parents)
     with indexed(index):
         _run_rules(instances, context, index, analysis, text_edits)
     result.findings.sort(key=Finding.sort_key)
@@ -420,11 +393,10 @@ def _run_rules(
     suppressions = result.suppressions
     dispatcher = _Dispatcher(instances, path)
     try:
-        _walk(module, context, dispatcher, index)
+        _walk(index, dispatcher)
     except RecursionError as error:
         result.findings.append(_internal_error(path, None, error, Location(1, 1, 1, 1)))
         return
-    index.complete = True
     failed = {id(rule) for rule, _ in dispatcher.failures}
     for rule, error in dispatcher.failures:
         result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))

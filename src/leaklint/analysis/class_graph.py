@@ -57,6 +57,7 @@ _NOT_HELD = frozenset(
 ) | WEAK_CONTAINERS
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
+_SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
 # Edge kinds, in the order a report prefers them as "the back-reference to make weak".
@@ -203,21 +204,13 @@ class _Collector:
         for name, target in context.module_bindings.names.items():
             if target != LOCAL and target != f"{context.module_name}.{name}":
                 self.facts.aliases[f"{context.module_name}.{name}"] = target
-        functions: List[cst.FunctionDef] = []
-        classes: List[cst.ClassDef] = []
-        statements: List[cst.CSTNode] = []
         # One walk for both the statement list and each scope's nodes (walking every scope again
         # cost as much as a second walk of the file).
         every: List[cst.CSTNode] = []
         self.scope_nodes = nodes_by_scope(context.module, every)
-        for node in every:
-            kind = type(node)
-            if kind in STATEMENT_TYPES:
-                statements.append(node)
-                if kind is cst.ClassDef:
-                    classes.append(node)  # type: ignore[arg-type]
-                elif kind is cst.FunctionDef:
-                    functions.append(node)  # type: ignore[arg-type]
+        statements = [node for node in every if type(node) in STATEMENT_TYPES]
+        classes: List[cst.ClassDef] = [node for node in statements if type(node) is cst.ClassDef]  # type: ignore[misc]
+        functions: List[cst.FunctionDef] = [node for node in statements if type(node) is cst.FunctionDef]  # type: ignore[misc]
         self.lines = statement_lines(context, statements)
         for cls in classes:
             self._class(cls)
@@ -414,20 +407,22 @@ class _Collector:
 
     def _scope(self, scope: _Scope) -> None:
         nodes = self.scope_nodes.get(id(scope.node)) or list(walk_scope(scope.node))
-        self._infer_locals(scope, nodes)
+        # One filtering pass (most nodes are neither): the two passes below see only these.
+        relevant = [node for node in nodes if type(node) in _SCOPE_FACT_TYPES]
+        if not relevant:
+            return
+        self._infer_locals(scope, relevant)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
-        for node in nodes:
-            kind = type(node)
-            if kind is cst.Assign or kind is cst.AnnAssign:
-                self._assignment(scope, node, stores)
-            elif kind is cst.Call:
+        for node in relevant:
+            if type(node) is cst.Call:
                 self._call(scope, node, stores)  # type: ignore[arg-type]
+            else:
+                self._assignment(scope, node, stores)
         self._pairs(scope, stores)
 
     def _infer_locals(self, scope: _Scope, nodes: Sequence[cst.CSTNode]) -> None:
         for node in nodes:
-            kind = type(node)
-            if kind is not cst.Assign and kind is not cst.AnnAssign:
+            if type(node) is cst.Call:
                 continue
             if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
                 name = node.targets[0].target.value

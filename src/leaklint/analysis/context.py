@@ -18,12 +18,27 @@ NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
 
-def module_name_for(path: str) -> "tuple[str, bool]":
-    """The dotted module name of ``path`` (walking up through packages) and whether it is one."""
+def module_name_for(path: str, packages: Optional[Dict[Path, str]] = None) -> "tuple[str, bool]":
+    """The dotted module name of ``path`` (walking up through packages) and whether it is one.
+
+    ``packages`` memoises each folder's dotted package name for a run over many files (a dict
+    the caller keeps for as long as the folders may be assumed unchanged).
+    """
     file = Path(path)
     is_package = file.name in ("__init__.py", "__init__.pyi")
-    parts = [] if is_package else [file.name.rsplit(".", 1)[0]]
-    folder = file.parent
+    package = _package_name(file.parent) if packages is None else packages.get(file.parent)
+    if package is None:
+        package = _package_name(file.parent)
+        if packages is not None:
+            packages[file.parent] = package
+    parts = [package] if is_package else [package, file.name.rsplit(".", 1)[0]]
+    name = ".".join(p for p in parts if p)
+    return name or "__main__", is_package
+
+
+def _package_name(folder: Path) -> str:
+    """The dotted name of the package ``folder`` is ('' when it is not one)."""
+    parts = []
     try:
         while (folder / "__init__.py").is_file() or (folder / "__init__.pyi").is_file():
             parts.append(folder.name)
@@ -33,8 +48,7 @@ def module_name_for(path: str) -> "tuple[str, bool]":
     except OSError:
         pass
     parts.reverse()
-    name = ".".join(p for p in parts if p)
-    return name or "__main__", is_package
+    return ".".join(p for p in parts if p)
 
 
 class FileContext:

@@ -117,21 +117,25 @@ def declares_global(context: FileContext, scope: cst.CSTNode, name: str) -> bool
 def name_nodes(context: FileContext, scope: ScopeNode, name: str) -> Iterator[cst.Name]:
     """Every ``Name`` spelled ``name`` in ``scope`` that means ``scope``'s variable, nested
     functions included unless they bind the name themselves (closures read the same cell)."""
+    # Exact type tests: this loop sees every node of the scope, and isinstance against libcst's
+    # ABCs costs a trip through ABCMeta for each miss.
     stack: List[cst.CSTNode] = [scope]
     while stack:
         node = stack.pop()
-        if node is not scope and isinstance(node, (cst.FunctionDef, cst.Lambda)):
+        kind = type(node)
+        if (kind is cst.FunctionDef or kind is cst.Lambda) and node is not scope:
             if binds_locally(context, node, name):
                 # Its default values and decorators still belong to the outer scope.
-                stack.extend(_outer_parts(node))
+                stack.extend(_outer_parts(node))  # type: ignore[arg-type]
                 continue
-        if isinstance(node, cst.Name) and node.value == name:
-            yield node
-        elif isinstance(node, cst.Attribute):
-            stack.append(node.value)  # the attribute's own Name is not a variable
+        if kind is cst.Name:
+            if node.value == name:  # type: ignore[attr-defined]
+                yield node  # type: ignore[misc]
+        elif kind is cst.Attribute:
+            stack.append(node.value)  # type: ignore[attr-defined]  # its own Name is not a variable
             continue
-        elif isinstance(node, cst.Arg) and node.keyword is not None:
-            stack.append(node.value)
+        elif kind is cst.Arg and node.keyword is not None:  # type: ignore[attr-defined]
+            stack.append(node.value)  # type: ignore[attr-defined]
             continue
         stack.extend(iter_children(node))
 
@@ -158,8 +162,8 @@ def attribute_nodes(root: cst.CSTNode, attr: str) -> Iterator[cst.Attribute]:
     stack: List[cst.CSTNode] = [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.Attribute) and node.attr.value == attr:
-            yield node
+        if type(node) is cst.Attribute and node.attr.value == attr:  # type: ignore[attr-defined]
+            yield node  # type: ignore[misc]
         stack.extend(iter_children(node))
 
 

@@ -98,8 +98,8 @@ _SCOPE_TYPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
 
 
 class TreeIndex:
-    """What the engine's one walk learnt about a file's tree, so that rules can walk subtrees
-    again without recomputing children: every node in walk order and each node's children.
+    """A file's tree walked once: every node in walk order and each node's children, so that
+    rules can walk any subtree again without recomputing children.
 
     A subtree is a contiguous run of ``order``: it starts at its root and ends after the root's
     last descendant, found by following last children down.
@@ -107,20 +107,58 @@ class TreeIndex:
 
     def __init__(self) -> None:
         self.order: List[cst.CSTNode] = []
-        # id(node) -> its children, for nodes that have any; the engine fills both during its walk.
-        self.kids: Dict[int, List[cst.CSTNode]] = {}
-        # Set once the walk is over: subtrees and scopes are only known then (``children`` is
-        # right at any time: a node's children are recorded when the walk reaches it).
-        self.complete = False
+        self.kids: Dict[int, List[cst.CSTNode]] = {}  # id(node) -> its children, for nodes with any
         self._positions: Optional[Dict[int, int]] = None
         self._scopes: Optional[Dict[int, List[cst.CSTNode]]] = None
+
+    @classmethod
+    def build(cls, root: cst.CSTNode, parents: Dict[int, cst.CSTNode]) -> "TreeIndex":
+        """Index ``root``'s tree, recording every node's parent (by id) in ``parents``.
+
+        The hot loop of the engine: the child lookup of ``_computed_children`` is inlined.
+        """
+        index = cls()
+        visited = index.order.append
+        kids = index.kids
+        kinds = _kinds
+        fields = _field_cache
+        stack: List[cst.CSTNode] = [root]
+        pop, push, extend = stack.pop, stack.append, stack.extend
+        while stack:
+            node = pop()
+            visited(node)
+            node_type = type(node)
+            found: List[cst.CSTNode] = []
+            for name in fields.get(node_type) or child_fields(node_type):
+                value = getattr(node, name)
+                kind = kinds.get(type(value))
+                if kind is None:
+                    kind = _kind(type(value))
+                if kind == 1:
+                    found.append(value)
+                elif kind == 2:
+                    for item in value:
+                        item_kind = kinds.get(type(item))
+                        if item_kind is None:
+                            item_kind = _kind(type(item))
+                        if item_kind == 1:
+                            found.append(item)
+            if found:
+                kids[id(node)] = found
+                for child in found:
+                    parents[id(child)] = node
+                if len(found) == 1:
+                    push(found[0])
+                else:
+                    extend(reversed(found))
+        return index
 
     def position(self, node: cst.CSTNode) -> Optional[int]:
         if self._positions is None:
             self._positions = {id(node): i for i, node in enumerate(self.order)}
         return self._positions.get(id(node))
 
-    def _end(self, node: cst.CSTNode) -> int:
+    def end(self, node: cst.CSTNode) -> int:
         """One past the position of ``node``'s last descendant (``node`` must be indexed)."""
         kids = self.kids
         last = node
@@ -132,7 +170,7 @@ class TreeIndex:
 
     def subtree(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
         start = self.position(root)
-        return None if start is None else self.order[start : self._end(root)]
+        return None if start is None else self.order[start : self.end(root)]
 
     def scope_members(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
         """What ``walk_scope(root)`` yields, or None when ``root`` is not in this tree."""
@@ -141,7 +179,7 @@ class TreeIndex:
             return None
         if start == 0 or type(root) in _SCOPE_TYPES:
             return self.by_scope()[id(root)]
-        order, end_of = self.order, self._end
+        order, end_of = self.order, self.end
         members = [root]
         index, end = start + 1, end_of(root)
         while index < end:
@@ -168,7 +206,7 @@ class TreeIndex:
                 members.extend(order[cursor:end])
                 members, cursor, end = open_scopes.pop()
             members.extend(order[cursor : start + 1])  # up to and including the nested scope node
-            scope_end = self._end(order[start])
+            scope_end = self.end(order[start])
             open_scopes.append((members, scope_end, end))  # the parent resumes after the nested scope
             members = scopes[id(order[start])] = [order[start]]
             cursor, end = start + 1, scope_end
@@ -183,7 +221,8 @@ class TreeIndex:
 
 # The index of the file being analysed on this thread (the language server analyses in threads).
 # Installed by the engine for the duration of a file; every lookup is by id() of nodes the index
-# keeps alive, so a node of another tree can never be mistaken for one of this tree.
+# keeps alive, so a node of another tree (a fix's replacement, say) is never mistaken for one of
+# this tree: it is not found, and the plain walks below answer for it.
 _active = threading.local()
 
 
@@ -219,7 +258,7 @@ def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node below ``root`` (included), depth first, in source order."""
     index: Optional[TreeIndex] = getattr(_active, "index", None)
-    if index is not None and index.complete:
+    if index is not None:
         nodes = index.subtree(root)
         if nodes is not None:
             return iter(nodes)
@@ -237,7 +276,7 @@ def _plain_walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Like ``walk`` but does not enter nested functions, lambdas or classes below ``root``."""
     index: Optional[TreeIndex] = getattr(_active, "index", None)
-    if index is not None and index.complete:
+    if index is not None:
         nodes = index.scope_members(root)
         if nodes is not None:
             return iter(nodes)
@@ -259,7 +298,7 @@ def nodes_by_scope(root: cst.CSTNode, every: Optional[List[cst.CSTNode]] = None)
     exactly the nodes ``walk_scope`` would yield for it, in the same order. ``every`` receives
     all nodes in ``walk`` order."""
     index: Optional[TreeIndex] = getattr(_active, "index", None)
-    if index is not None and index.complete and index.order[0] is root:
+    if index is not None and index.order[0] is root:
         if every is not None:
             every.extend(index.order)
         return index.by_scope()
