@@ -190,3 +190,13 @@ def test_walks_from_rules_match_during_and_after_the_walk() -> None:
     ]
     assert active_index() is None
 
+
+
+def test_statement_types_are_libcst_statement_classes() -> None:
+    from leaklint.analysis.statement_lines import STATEMENT_TYPES
+
+    expected = {
+        value for value in vars(cst).values()
+        if isinstance(value, type) and issubclass(value, (cst.BaseSmallStatement, cst.BaseCompoundStatement))
+    }
+    assert STATEMENT_TYPES == expected
