@@ -232,12 +232,18 @@ def parse(
 Handlers = List[Callable[[cst.CSTNode], Any]]
 
 
+# (rule classes, node type) -> which of those rules have a visit_/leave_ handler for the type:
+# found once per process, not once per file.
+_HANDLER_POSITIONS: Dict[Tuple[Tuple[type, ...], type], Tuple[Tuple[int, ...], Tuple[int, ...]]] = {}
+
+
 class _Dispatcher:
     """Finds each node type's ``visit_<Type>``/``leave_<Type>`` handlers of the live rules once,
     and drops a rule that raises (the others go on)."""
 
     def __init__(self, rules: List[Rule], path: str) -> None:
         self.rules = rules
+        self.classes = tuple(type(rule) for rule in rules)
         self.path = path
         self.failures: List[Tuple[Rule, BaseException]] = []
         # node type -> (visit handlers, leave handlers); cleared, never replaced, when a rule fails.
@@ -247,9 +253,17 @@ class _Dispatcher:
         entry = self.table.get(node_type)
         if entry is None:
             visit, leave = "visit_" + node_type.__name__, "leave_" + node_type.__name__
+            key = (self.classes, node_type)
+            positions = _HANDLER_POSITIONS.get(key)
+            if positions is None:
+                positions = (
+                    tuple(i for i, rule in enumerate(self.classes) if hasattr(rule, visit)),
+                    tuple(i for i, rule in enumerate(self.classes) if hasattr(rule, leave)),
+                )
+                _HANDLER_POSITIONS[key] = positions
             entry = (
-                [getattr(rule, visit) for rule in self.rules if hasattr(rule, visit)],
-                [getattr(rule, leave) for rule in self.rules if hasattr(rule, leave)],
+                [getattr(self.rules[i], visit) for i in positions[0]],
+                [getattr(self.rules[i], leave) for i in positions[1]],
             )
             self.table[node_type] = entry
         return entry
@@ -265,6 +279,7 @@ class _Dispatcher:
         if rule in self.rules:
             self.failures.append((rule, error))
             self.rules = [r for r in self.rules if r is not rule]
+            self.classes = tuple(type(r) for r in self.rules)
             self.table.clear()
 
 

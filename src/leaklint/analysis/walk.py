@@ -109,6 +109,7 @@ class TreeIndex:
         self.order: List[cst.CSTNode] = []
         self.kids: Dict[int, List[cst.CSTNode]] = {}  # id(node) -> its children, for nodes with any
         self._positions: Optional[Dict[int, int]] = None
+        self._ends: Dict[int, int] = {}  # id(node) -> end(node), filled as asked
         self._scopes: Optional[Dict[int, List[cst.CSTNode]]] = None
 
     @classmethod
@@ -160,13 +161,25 @@ class TreeIndex:
 
     def end(self, node: cst.CSTNode) -> int:
         """One past the position of ``node``'s last descendant (``node`` must be indexed)."""
-        kids = self.kids
-        last = node
-        below = kids.get(id(last))
+        ends = self._ends
+        found = ends.get(id(node))
+        if found is not None:
+            return found
+        # Every node on the way down the last children ends where ``node`` ends: remember them all.
+        chain = [node]
+        below = self.kids.get(id(node))
         while below:
             last = below[-1]
-            below = kids.get(id(last))
-        return self.position(last) + 1  # type: ignore[operator]
+            found = ends.get(id(last))
+            if found is not None:
+                break
+            chain.append(last)
+            below = self.kids.get(id(last))
+        if found is None:
+            found = self.position(chain[-1]) + 1  # type: ignore[operator]
+        for member in chain:
+            ends[id(member)] = found
+        return found
 
     def subtree(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
         start = self.position(root)
@@ -247,6 +260,8 @@ def children(node: cst.CSTNode) -> Sequence[cst.CSTNode]:
         found = index.kids.get(id(node))
         if found is not None:
             return found
+        if index.position(node) is not None:
+            return ()  # indexed, and no children: a leaf
     return _computed_children(node)
 
 
