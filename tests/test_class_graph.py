@@ -52,7 +52,7 @@ def _chain_facts(count: int) -> ClassFacts:
     """C0 -> C1 -> ... -> C(n-1) -> C0: one big component."""
     facts = ClassFacts("m")
     for index in range(count):
-        facts.classes.append(ClassInfo(f"m.C{index}", HERE))
+        facts.classes.append(ClassInfo(f"m.C{index}"))
         facts.edges.append(Edge(f"m.C{index}", "next", f"m.C{(index + 1) % count}", False, OWNED, HERE, "x"))
     return facts
 

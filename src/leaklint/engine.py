@@ -130,26 +130,19 @@ def _syntax_error_finding(path: str, message: str, line: int = 1, column: int = 
 _DEFAULT_RECURSION_LIMIT = 1000
 
 
-def compiles(text: Union[str, bytes], path: str) -> ast.Module:
-    """Compile like ``python file.py`` would, silently; raise what CPython raises; return the AST.
+def compiles(text: Union[str, bytes], path: str) -> None:
+    """Compile like ``python file.py`` would, silently; raise what CPython raises.
 
-    The parse runs at the interpreter's default recursion limit, so nesting is judged as
-    ``python file.py`` judges it. The bytecode is then compiled from that tree, at the engine's
-    raised limit (turning a deep tree back into C structures recurses more than parsing does), to
-    catch the errors only the compiler sees (a misplaced ``from __future__``, ``return`` outside a
-    function). Warnings are silenced: a SyntaxWarning is not ours to print, and ``-W error`` would
-    turn it into an error.
+    A full compile to bytecode (some errors only the compiler sees: a misplaced ``from
+    __future__``, ``return`` outside a function), at the interpreter's default recursion limit,
+    so nesting is judged as ``python file.py`` judges it. Warnings are silenced: a SyntaxWarning
+    is not ours to print, and ``-W error`` would turn it into an error. The ``ast`` tree is not
+    built here: most files never need it (``FileContext.syntax_tree`` parses it when asked).
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with _default_recursion_limit():
-            tree = compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-        try:
-            compile(tree, path, "exec", dont_inherit=True)
-        except RecursionError:
-            with _default_recursion_limit():
-                compile(text, path, "exec", dont_inherit=True)
-    return tree
+            compile(text, path, "exec", dont_inherit=True)
 
 
 @contextmanager
@@ -165,14 +158,11 @@ def _default_recursion_limit() -> Iterator[None]:
             sys.setrecursionlimit(previous)
 
 
-def _check_syntax(text: str, path: str, keep: Optional[List[ast.Module]] = None) -> Optional[Finding]:
+def _check_syntax(text: str, path: str) -> Optional[Finding]:
     """CPython's own verdict first: it is cheap (a tenth of a libcst parse), gives exact error
-    locations, and refuses the deeply nested input that would crash libcst's native parser.
-    The ``ast`` tree is appended to ``keep`` (positions use its line numbers)."""
+    locations, and refuses the deeply nested input that would crash libcst's native parser."""
     try:
-        tree = compiles(text, path)
-        if keep is not None:
-            keep.append(tree)
+        compiles(text, path)
     except SyntaxError as error:
         return _syntax_error_finding(path, error.msg or "invalid syntax", error.lineno or 1, error.offset or 1)
     except (MemoryError, RecursionError) as error:
@@ -200,18 +190,17 @@ def _decode_error_finding(data: Union[str, bytes], path: str, error: Exception) 
 
 
 def parse(
-    data: Union[str, bytes], path: str, keep: Optional[List[ast.Module]] = None
+    data: Union[str, bytes], path: str, accepted: bool = False
 ) -> Tuple[Optional[str], Optional[cst.Module], Optional[Finding]]:
     """(text, module, None) or (text-or-None, None, LKL001 finding). Never raises.
 
-    ``keep`` receives the ``ast`` tree of the syntax check; when it already holds the tree of
-    this source, the check is skipped (CPython has accepted the source).
+    ``accepted``: CPython is known to accept the source (flake8 has its ``ast``): no check.
     """
     try:
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         return None, None, _decode_error_finding(data, path, error)
-    problem = None if keep else _check_syntax(text, path, keep)
+    problem = None if accepted else _check_syntax(text, path)
     if problem is not None:
         return text, None, problem
     try:
@@ -372,8 +361,7 @@ def _analyze(
     module_name: Optional[str],
     syntax_tree: Optional[ast.Module] = None,
 ) -> FileAnalysis:
-    trees: List[ast.Module] = [syntax_tree] if syntax_tree is not None else []
-    text, module, problem = parse(data, path, trees)
+    text, module, problem = parse(data, path, accepted=syntax_tree is not None)
     suppressions = parse_suppressions(text) if text is not None else Suppressions()
     result = FileResult(path, suppressions=suppressions)
     if problem is not None:
@@ -386,7 +374,8 @@ def _analyze(
     else:
         name, is_package = module_name, path.endswith(("__init__.py", "__init__.pyi"))
     context = FileContext(path, text, module, name, is_package)
-    context.syntax_tree = trees[0] if trees else None
+    if syntax_tree is not None:
+        context.syntax_tree = syntax_tree
     analysis = FileAnalysis(result, module, context)
     live = [rule for rule in rules if not rule.engine_only and _triggered(rule, text)]
     instances = []

@@ -106,8 +106,9 @@ class InitStore:
 
 @dataclass
 class ClassInfo:
+    # No location of its own: nothing reports a class definition, and a location costs the
+    # file's ``ast`` parse, which most files with classes would otherwise not need.
     name: str
-    location: Location
     bases: Tuple[str, ...] = ()
     del_location: Optional[Location] = None
     init_params: Tuple[str, ...] = ()
@@ -250,7 +251,7 @@ class _Collector:
             resolved = self._resolve(arg.value, arg.value)
             if resolved:
                 bases.append(resolved)
-        info = ClassInfo(qualified, self._location(node), tuple(bases), path=self.context.path)
+        info = ClassInfo(qualified, tuple(bases), path=self.context.path)
         self.infos[qualified] = info
         self.facts.classes.append(info)
         if isinstance(node.body, cst.IndentedBlock):

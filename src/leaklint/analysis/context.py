@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Type, TypeVar, Union
 
@@ -65,10 +66,29 @@ class FileContext:
         self._module_bindings: Optional[Bindings] = None
         self._scope_bindings: Dict[int, Bindings] = {}
         self._positions: Optional[StatementPositions] = None
-        # The same source's ``ast`` tree when the engine has one: positions use its line numbers.
-        self.syntax_tree: Optional[ast.Module] = None
+        self._syntax_tree: Optional[ast.Module] = None
+        self._syntax_tree_tried = False
         self._code_lines: Optional[List[str]] = None
         self._source_lines: List[str] = []
+
+    @property
+    def syntax_tree(self) -> Optional[ast.Module]:
+        """The same source's ``ast`` tree (positions use its line numbers), parsed on first use;
+        None if CPython cannot parse it. About a tenth of a libcst parse, so only when needed."""
+        if self._syntax_tree is None and not self._syntax_tree_tried:
+            self._syntax_tree_tried = True
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # the syntax check's verdict stands; no output
+                    self._syntax_tree = ast.parse(self.source)
+            except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError):
+                pass
+        return self._syntax_tree
+
+    @syntax_tree.setter
+    def syntax_tree(self, tree: Optional[ast.Module]) -> None:
+        self._syntax_tree = tree
+        self._syntax_tree_tried = True
 
     # -- tree navigation ----------------------------------------------------------------------
 

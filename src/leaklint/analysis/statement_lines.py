@@ -63,32 +63,50 @@ def _ast_statements(tree: ast.AST) -> List[ast.stmt]:
 
 
 class StatementLines:
+    """Pairs the file's statements with the ``ast`` tree's on first use (many files never ask)."""
+
     def __init__(self, context: FileContext, statements: Optional[List[cst.CSTNode]] = None) -> None:
         # A proxy: the context keeps this object (``context._statement_lines``), so a strong
         # reference back would make a cycle that outlives the file until the collector runs.
         self.context = weakref.proxy(context)
-        # Not str.splitlines(): it also breaks at form feeds and U+2028, which ast does not.
-        self.lines = _LINE_BREAK.split(context.source)
-        self.index: Dict[int, ast.stmt] = {}
-        self.exact = False
-        tree = context.syntax_tree  # the engine's syntax check already parsed it
+        self._statements = statements
+        self._paired = False
+        self._lines: Optional[List[str]] = None
+        self._index: Dict[int, ast.stmt] = {}
+        self._exact = False
+
+    @property
+    def lines(self) -> List[str]:
+        if self._lines is None:
+            # Not str.splitlines(): it also breaks at form feeds and U+2028, which ast does not.
+            self._lines = _LINE_BREAK.split(self.context.source)
+        return self._lines
+
+    @property
+    def exact(self) -> bool:
+        self._pair()
+        return self._exact
+
+    def _pair(self) -> None:
+        if self._paired:
+            return
+        self._paired = True
+        tree = self.context.syntax_tree
         if tree is None:
-            try:
-                tree = ast.parse(context.source)
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                return
+            return
         theirs = _ast_statements(tree)
-        ours = statements if statements is not None else [
-            n for n in walk(context.module) if type(n) in STATEMENT_TYPES
+        ours = self._statements if self._statements is not None else [
+            n for n in walk(self.context.module) if type(n) in STATEMENT_TYPES
         ]
+        self._statements = None
         if len(ours) == len(theirs):
-            self.index = {id(node): statement for node, statement in zip(ours, theirs)}
-            self.exact = True
+            self._index = {id(node): statement for node, statement in zip(ours, theirs)}
+            self._exact = True
 
     def statement(self, node: cst.CSTNode) -> Optional[ast.stmt]:
         current: Optional[cst.CSTNode] = node
         while current is not None:
-            found = self.index.get(id(current))
+            found = self._index.get(id(current))
             if found is not None:
                 return found
             current = self.context.parent(current)
