@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+from pathlib import Path
 
 import libcst as cst
 
@@ -152,7 +153,7 @@ def _source_files() -> list:
     import typing
 
     files = [typing.__file__, json.__file__, os.__file__]
-    return [open(path, encoding="utf-8").read() for path in files] + [TRICKY]
+    return [Path(path).read_text(encoding="utf-8") for path in files] + [TRICKY]
 
 
 def test_tree_index_answers_exactly_like_the_plain_walks() -> None:
@@ -189,7 +190,6 @@ def test_walks_from_rules_match_during_and_after_the_walk() -> None:
         "visit top", "leave top", "leave module",
     ]
     assert active_index() is None
-
 
 
 def test_statement_types_are_libcst_statement_classes() -> None:

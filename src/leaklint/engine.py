@@ -1,4 +1,4 @@
-"""The engine: one parse and one walk per file for every selected rule, then the project pass.
+"""The engine: one parse and one indexing walk per file for every selected rule, then the project pass.
 
 Both front ends (the CLI and the flake8 plugin) go through ``analyze_source``; nothing else
 parses or walks.

@@ -26,7 +26,7 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, cast
 
 import libcst as cst
 
@@ -210,8 +210,8 @@ class _Collector:
         every: List[cst.CSTNode] = []
         self.scope_nodes = nodes_by_scope(context.module, every)
         statements = [node for node in every if type(node) in STATEMENT_TYPES]
-        classes: List[cst.ClassDef] = [node for node in statements if type(node) is cst.ClassDef]  # type: ignore[misc]
-        functions: List[cst.FunctionDef] = [node for node in statements if type(node) is cst.FunctionDef]  # type: ignore[misc]
+        classes = [cast(cst.ClassDef, node) for node in statements if type(node) is cst.ClassDef]
+        functions = [cast(cst.FunctionDef, node) for node in statements if type(node) is cst.FunctionDef]
         self.lines = statement_lines(context, statements)
         for cls in classes:
             self._class(cls)

@@ -61,7 +61,7 @@ class FileContext:
         self.module = module
         self.module_name = module_name
         self.is_package = is_package
-        # Filled by the engine's walk, before any rule handler runs for a node's children.
+        # Filled when the engine indexes the tree, before any rule handler runs.
         self.parents: Dict[int, cst.CSTNode] = {}
         self._module_bindings: Optional[Bindings] = None
         self._scope_bindings: Dict[int, Bindings] = {}

@@ -11,7 +11,7 @@ of the nodes involved are known.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Sequence, Union
+from typing import Iterator, List, Optional, Sequence, Union, cast
 
 import libcst as cst
 
@@ -124,18 +124,19 @@ def name_nodes(context: FileContext, scope: ScopeNode, name: str) -> Iterator[cs
         node = stack.pop()
         kind = type(node)
         if (kind is cst.FunctionDef or kind is cst.Lambda) and node is not scope:
-            if binds_locally(context, node, name):
+            function = cast(Union[cst.FunctionDef, cst.Lambda], node)
+            if binds_locally(context, function, name):
                 # Its default values and decorators still belong to the outer scope.
-                stack.extend(_outer_parts(node))  # type: ignore[arg-type]
+                stack.extend(_outer_parts(function))
                 continue
         if kind is cst.Name:
-            if node.value == name:  # type: ignore[attr-defined]
-                yield node  # type: ignore[misc]
+            if cast(cst.Name, node).value == name:
+                yield cast(cst.Name, node)
         elif kind is cst.Attribute:
-            stack.append(node.value)  # type: ignore[attr-defined]  # its own Name is not a variable
+            stack.append(cast(cst.Attribute, node).value)  # the attribute's own Name is not a variable
             continue
-        elif kind is cst.Arg and node.keyword is not None:  # type: ignore[attr-defined]
-            stack.append(node.value)  # type: ignore[attr-defined]
+        elif kind is cst.Arg and cast(cst.Arg, node).keyword is not None:
+            stack.append(cast(cst.Arg, node).value)
             continue
         stack.extend(iter_children(node))
 
@@ -162,8 +163,8 @@ def attribute_nodes(root: cst.CSTNode, attr: str) -> Iterator[cst.Attribute]:
     stack: List[cst.CSTNode] = [root]
     while stack:
         node = stack.pop()
-        if type(node) is cst.Attribute and node.attr.value == attr:  # type: ignore[attr-defined]
-            yield node  # type: ignore[misc]
+        if type(node) is cst.Attribute and cast(cst.Attribute, node).attr.value == attr:
+            yield cast(cst.Attribute, node)
         stack.extend(iter_children(node))
 
 

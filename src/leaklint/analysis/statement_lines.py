@@ -24,7 +24,6 @@ from leaklint.rule import Location
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-
 def _subclasses(*bases: type) -> FrozenSet[type]:
     """``bases`` and every class derived from them. Read from ``__subclasses__``: issubclass
     against libcst's ABCs builds ABCMeta caches class by class (about 20 ms at import)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from contextlib import contextmanager
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Type
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Type
 
 import libcst as cst
 
@@ -114,36 +114,17 @@ class TreeIndex:
 
     @classmethod
     def build(cls, root: cst.CSTNode, parents: Dict[int, cst.CSTNode]) -> "TreeIndex":
-        """Index ``root``'s tree, recording every node's parent (by id) in ``parents``.
-
-        The hot loop of the engine: the child lookup of ``_computed_children`` is inlined.
-        """
+        """Index ``root``'s tree, recording every node's parent (by id) in ``parents``."""
         index = cls()
         visited = index.order.append
         kids = index.kids
-        kinds = _kinds
-        fields = _field_cache
+        computed = _computed_children
         stack: List[cst.CSTNode] = [root]
         pop, push, extend = stack.pop, stack.append, stack.extend
         while stack:
             node = pop()
             visited(node)
-            node_type = type(node)
-            found: List[cst.CSTNode] = []
-            for name in fields.get(node_type) or child_fields(node_type):
-                value = getattr(node, name)
-                kind = kinds.get(type(value))
-                if kind is None:
-                    kind = _kind(type(value))
-                if kind == 1:
-                    found.append(value)
-                elif kind == 2:
-                    for item in value:
-                        item_kind = kinds.get(type(item))
-                        if item_kind is None:
-                            item_kind = _kind(type(item))
-                        if item_kind == 1:
-                            found.append(item)
+            found = computed(node)
             if found:
                 kids[id(node)] = found
                 for child in found:
@@ -272,12 +253,18 @@ def iter_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 def walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node below ``root`` (included), depth first, in source order."""
+    return _from_index_or(root, TreeIndex.subtree, _plain_walk)
+
+
+def _from_index_or(
+    root: cst.CSTNode,
+    read: Callable[[TreeIndex, cst.CSTNode], Optional[List[cst.CSTNode]]],
+    plain: Callable[[cst.CSTNode], Iterator[cst.CSTNode]],
+) -> Iterator[cst.CSTNode]:
+    """``read`` from the active index when ``root`` is in it, else the ``plain`` walk."""
     index: Optional[TreeIndex] = getattr(_active, "index", None)
-    if index is not None:
-        nodes = index.subtree(root)
-        if nodes is not None:
-            return iter(nodes)
-    return _plain_walk(root)
+    nodes = read(index, root) if index is not None else None
+    return iter(nodes) if nodes is not None else plain(root)
 
 
 def _plain_walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -290,12 +277,7 @@ def _plain_walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Like ``walk`` but does not enter nested functions, lambdas or classes below ``root``."""
-    index: Optional[TreeIndex] = getattr(_active, "index", None)
-    if index is not None:
-        nodes = index.scope_members(root)
-        if nodes is not None:
-            return iter(nodes)
-    return _plain_walk_scope(root)
+    return _from_index_or(root, TreeIndex.scope_members, _plain_walk_scope)
 
 
 def _plain_walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
