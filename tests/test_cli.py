@@ -262,3 +262,13 @@ def test_exclude_pattern_with_a_slash_matches_from_the_root(tmp_path: Path) -> N
     write(tmp_path, "other/generated/b.py", LEAK)
     code, out, _ = run(["check", ".", "--extend-exclude", "src/generated"], tmp_path)
     assert code == 1 and "b.py" in out and "a.py" not in out
+
+
+def test_python_m_ignores_modules_of_the_checked_folder(tmp_path: Path) -> None:
+    """A project file named like a standard module must not replace it inside leaklint."""
+    for name in ("tempfile", "selectors", "concurrent", "pickle", "hashlib"):
+        write(tmp_path, f"{name}.py", "raise SystemExit('shadowed the standard library')\n")
+    write(tmp_path, "leak.py", LEAK)
+    code, out, err = run(["check", "--format", "concise", "."], tmp_path)
+    assert "shadowed" not in err + out
+    assert code == 1 and "leak.py:1:" in out

@@ -8,11 +8,12 @@ Public API::
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, List, Optional, Sequence, Union
 
-from leaklint.config import Settings
-from leaklint.rule import Bad, Confidence, Finding, Fix, FixSafety, Good, Location, Option, Rule
-from leaklint.runner import Report, lint_paths
+if TYPE_CHECKING:
+    from leaklint.config import Settings
+    from leaklint.rule import Bad, Confidence, Finding, Fix, FixSafety, Good, Location, Option, Rule
+    from leaklint.runner import Report, lint_paths
 
 __version__ = "0.1.0"
 
@@ -20,6 +21,27 @@ __all__ = [
     "Bad", "Confidence", "Finding", "Fix", "FixSafety", "Good", "Location", "Option", "Report", "Rule",
     "Settings", "__version__", "lint_paths", "lint_source",
 ]
+
+# The public names are imported on first use: importing the package itself stays cheap and
+# imports no other module, so ``python -m leaklint`` can take the working folder off sys.path
+# (see __main__.py) before anything of the standard library is imported through it.
+_LAZY = {
+    "Settings": "leaklint.config",
+    **dict.fromkeys(("Bad", "Confidence", "Finding", "Fix", "FixSafety", "Good", "Location", "Option", "Rule"), "leaklint.rule"),
+    "Report": "leaklint.runner",
+    "lint_paths": "leaklint.runner",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'leaklint' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def lint_source(
@@ -31,7 +53,9 @@ def lint_source(
     settings: Optional[Settings] = None,
 ) -> List[Finding]:
     """Findings for one piece of source, project rules included (on this file's facts alone)."""
+    from leaklint.config import Settings
     from leaklint.engine import analyze_source, check_project
+    from leaklint.rule import Finding
 
     if settings is None:
         settings = Settings(select=tuple(select) if select else None, ignore=tuple(ignore))
