@@ -109,9 +109,15 @@ class FileContext:
 
     def enclosing_scope(self, node: cst.CSTNode) -> Optional[Scope]:
         """The function or lambda whose body contains ``node`` (None at module or class level)."""
-        for ancestor in self.ancestors(node):
-            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
-                return ancestor
+        # Asked for thousands of times per file: exact type tests (isinstance against libcst's
+        # ABCs goes through ABCMeta) on the parent table directly.
+        parents = self.parents
+        ancestor = parents.get(id(node))
+        while ancestor is not None:
+            kind = type(ancestor)
+            if kind is cst.FunctionDef or kind is cst.Lambda:
+                return ancestor  # type: ignore[return-value]
+            ancestor = parents.get(id(ancestor))
         return None
 
     def enclosing_class(self, node: cst.CSTNode) -> Optional[cst.ClassDef]:
