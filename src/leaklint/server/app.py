@@ -198,14 +198,22 @@ class LeaklintServer(LanguageServer):
             source=SOURCE,
         )
 
+    async def lint_for_request(self, uri: str) -> Tuple[Optional[TextDocument], Optional[DocumentLint]]:
+        """The document and the lint of exactly its current text, for a request about it; (None, None)
+        for a document that is not Python or whose text changed while it was linted."""
+        document = self.workspace.get_text_document(uri)
+        if not _is_python(document):
+            return None, None
+        lint = await self.current_lint(document)
+        if lint is None or lint.text != document.source:
+            return None, None
+        return document, lint
+
     # -- code actions -----------------------------------------------------------------------------
 
     async def code_actions(self, params: types.CodeActionParams) -> Optional[List[types.CodeAction]]:
-        document = self.workspace.get_text_document(params.text_document.uri)
-        if not _is_python(document):
-            return None
-        lint = await self.current_lint(document)
-        if lint is None or lint.text != document.source:
+        document, lint = await self.lint_for_request(params.text_document.uri)
+        if document is None or lint is None:
             return None
         wanted = list(params.context.only or [])
         start = from_client(document.position_codec, lint.lines, params.range.start.line, params.range.start.character)
@@ -285,11 +293,8 @@ class LeaklintServer(LanguageServer):
     # -- hover ------------------------------------------------------------------------------------
 
     async def hover(self, params: types.HoverParams) -> Optional[types.Hover]:
-        document = self.workspace.get_text_document(params.text_document.uri)
-        if not _is_python(document):
-            return None
-        lint = await self.current_lint(document)
-        if lint is None or lint.text != document.source:
+        document, lint = await self.lint_for_request(params.text_document.uri)
+        if document is None or lint is None:
             return None
         point = from_client(document.position_codec, lint.lines, params.position.line, params.position.character)
         hits = [f for f in lint.findings if _finding_points(f)[0] <= point <= _finding_points(f)[1]]
