@@ -232,7 +232,6 @@ class _Dispatcher:
 
     def __init__(self, rules: List[Rule], path: str) -> None:
         self.rules = rules
-        self.classes = tuple(type(rule) for rule in rules)
         self.path = path
         self.failures: List[Tuple[Rule, BaseException]] = []
         # node type -> (visit handlers, leave handlers); cleared, never replaced, when a rule fails.
@@ -242,12 +241,13 @@ class _Dispatcher:
         entry = self.table.get(node_type)
         if entry is None:
             visit, leave = "visit_" + node_type.__name__, "leave_" + node_type.__name__
-            key = (self.classes, node_type)
+            classes = tuple(type(rule) for rule in self.rules)
+            key = (classes, node_type)
             positions = _HANDLER_POSITIONS.get(key)
             if positions is None:
                 positions = (
-                    tuple(i for i, rule in enumerate(self.classes) if hasattr(rule, visit)),
-                    tuple(i for i, rule in enumerate(self.classes) if hasattr(rule, leave)),
+                    tuple(i for i, rule in enumerate(classes) if hasattr(rule, visit)),
+                    tuple(i for i, rule in enumerate(classes) if hasattr(rule, leave)),
                 )
                 _HANDLER_POSITIONS[key] = positions
             entry = (
@@ -268,7 +268,6 @@ class _Dispatcher:
         if rule in self.rules:
             self.failures.append((rule, error))
             self.rules = [r for r in self.rules if r is not rule]
-            self.classes = tuple(type(r) for r in self.rules)
             self.table.clear()
 
 
@@ -396,11 +395,7 @@ def _run_rules(
     result, path, module = analysis.result, context.path, context.module
     suppressions = result.suppressions
     dispatcher = _Dispatcher(instances, path)
-    try:
-        _walk(index, dispatcher)
-    except RecursionError as error:
-        result.findings.append(_internal_error(path, None, error, Location(1, 1, 1, 1)))
-        return
+    _walk(index, dispatcher)  # a loop over a list; a handler that raises is dropped, not re-raised
     failed = {id(rule) for rule, _ in dispatcher.failures}
     for rule, error in dispatcher.failures:
         result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))
