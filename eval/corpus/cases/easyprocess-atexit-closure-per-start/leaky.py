@@ -15,7 +15,7 @@ class Proc:
             pass
 
     def start(self) -> "Proc":
-        def shutdown() -> None:
+        def shutdown() -> None:  # LEAK
             self._stop_thread = True
             self._thread.join()
 

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+import ctypes
+
+
+class BufferReader:
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def __call__(self, _, position: int, data, size: int) -> int:
+        self.stream.seek(position)
+        block = (ctypes.c_ubyte * size).from_address(ctypes.addressof(data.contents))
+        return self.stream.readinto(block)
