@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import csv
 
-_BAR_CACHE: dict = {}
+_BAR_CACHE: dict = {}  # LEAK
 
 
 def load_ticker_bars(ticker: str, root: str = "bars") -> list:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 
 _shutdown_locks_lock = threading.Lock()
-_shutdown_locks: set = set()
+_shutdown_locks: set = set()  # LEAK
 
 
 class Worker:

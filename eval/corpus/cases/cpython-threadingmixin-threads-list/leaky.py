@@ -8,7 +8,7 @@ class ThreadingServer:
 
     def __init__(self, handler) -> None:
         self.handler = handler
-        self._threads: list = []
+        self._threads: list = []  # LEAK
 
     def process_request(self, request, client_address) -> None:
         t = threading.Thread(target=self.handler, args=(request, client_address))

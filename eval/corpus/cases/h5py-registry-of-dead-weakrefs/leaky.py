@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import weakref
 
-registry: dict = {}
+registry: dict = {}  # LEAK
 
 
 class ObjectID:

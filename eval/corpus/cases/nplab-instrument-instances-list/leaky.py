@@ -2,7 +2,7 @@ from __future__ import annotations
 
 
 class Instrument:
-    _instances: list = []
+    _instances: list = []  # LEAK
 
     def __init__(self, address: str) -> None:
         self.address = address

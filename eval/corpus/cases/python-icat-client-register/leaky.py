@@ -4,7 +4,7 @@ import atexit
 
 
 class Client:
-    Register: dict = {}
+    Register: dict = {}  # LEAK
 
     def __init__(self, url: str) -> None:
         self.url = url

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 
 class Repeater:
-    tasks: list = []
+    tasks: list = []  # LEAK
 
     def __init__(self, handler, interval: float) -> None:
         self.handler = handler

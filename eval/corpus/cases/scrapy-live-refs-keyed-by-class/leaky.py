@@ -4,7 +4,7 @@ import time
 from collections import defaultdict
 from weakref import WeakKeyDictionary
 
-live_refs: "defaultdict[type, WeakKeyDictionary]" = defaultdict(WeakKeyDictionary)
+live_refs: "defaultdict[type, WeakKeyDictionary]" = defaultdict(WeakKeyDictionary)  # LEAK
 
 
 class ObjectRef:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-_cache: dict = {}
+_cache: dict = {}  # LEAK
 
 
 def create_channel(pvname: str, callback=None) -> int:

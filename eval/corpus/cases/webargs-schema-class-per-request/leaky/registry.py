@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-_registry: dict = {}
+_registry: dict = {}  # LEAK
 
 
 class SchemaMeta(type):
