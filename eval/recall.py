@@ -283,12 +283,48 @@ def print_table(name: str, summary: Dict[str, object]) -> None:
     print()
 
 
+def _cell(row: Optional[Dict[str, object]]) -> str:
+    return "-" if row is None else f"{row['found']}/{row['cases']}"
+
+
+def print_markdown(report: Dict[str, object]) -> None:
+    """Recall per family: leaklint (default selection) on tune/holdout/all, then every other run on all."""
+    selections: Dict[str, Dict[str, object]] = report["selections"]  # type: ignore[assignment]
+    main_summary = selections["default"]["summary"]
+    others = [name for name in selections if name != "default"]
+    names = {"all": "leaklint, every rule"}
+    head = ["family", "leaklint tune", "leaklint holdout", "leaklint all"] + [names.get(o, o) for o in others]
+    print("| " + " | ".join(head) + " |")
+    print("|" + " --- |" * len(head))
+    for key in ("per_family", "per_code_family"):
+        for name in sorted(main_summary["all"][key]):  # type: ignore[index]
+            label = name if key == "per_family" else f"**expected {name}**"
+            cells = [_cell(main_summary[split][key].get(name)) for split in ("tune", "holdout", "all")]  # type: ignore[index]
+            cells += [_cell(selections[o]["summary"]["all"][key].get(name)) for o in others]  # type: ignore[index]
+            print(f"| {label} | " + " | ".join(cells) + " |")
+
+    def overall(summary, split: str) -> str:
+        part = summary[split]
+        return f"{part['found']}/{part['cases']} ({_pct(part['recall'])})"
+
+    def alarms(summary, split: str) -> str:
+        part = summary[split]
+        return (f"{part['fixed_false_alarms']}/{part['cases']} fixed, "
+                f"{part['negative_false_alarms']}/{part['negatives']} negatives")
+
+    for label, render in (("**recall**", overall), ("**false alarms**", alarms)):
+        cells = [render(main_summary, split) for split in ("tune", "holdout", "all")]
+        cells += [render(selections[o]["summary"], "all") for o in others]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--cases", help="comma-separated case ids to run (default: all)")
     parser.add_argument("--compare", action="store_true", help="also run ruff and pylint when installed")
     parser.add_argument("--details", action="store_true", help="list each case's outcome")
+    parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
     args = parser.parse_args(argv)
 
     cases = load_cases()
@@ -309,6 +345,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         report["selections"][name] = {"summary": summarize(cases, results), "results": results}  # type: ignore[index]
     if args.json:
         print(json.dumps(report, indent=2))
+        return 0
+    if args.markdown:
+        print_markdown(report)
         return 0
     print(f"{report['cases']} leak cases, {report['negatives']} negatives\n")
     for name, data in report["selections"].items():  # type: ignore[union-attr]
