@@ -6,7 +6,8 @@ _registry: dict = {}
 class SchemaMeta(type):
     def __init__(cls, name, bases, namespace) -> None:
         super().__init__(name, bases, namespace)
-        _registry.setdefault(name, []).append(cls)
+        if namespace.get("register", True):
+            _registry.setdefault(name, []).append(cls)
 
 
 class Schema(metaclass=SchemaMeta):
