@@ -125,20 +125,27 @@ def _lint_cli(files: Sequence[Path], extra: Sequence[str]) -> List[Finding]:
     return [(str(Path(r["path"]).resolve()), r["location"]["line"], r["code"]) for r in rows]
 
 
-def cli_profiles() -> List[str]:
+def _check_help() -> str:
+    return subprocess.run([sys.executable, "-m", "leaklint", "check", "--help"], capture_output=True,
+                          text=True, check=False).stdout
+
+
+def cli_profiles(help_text: Optional[str] = None) -> List[str]:
     """The profiles `leaklint check --help` offers (empty when it offers none)."""
-    help_text = subprocess.run([sys.executable, "-m", "leaklint", "check", "--help"], capture_output=True,
-                               text=True, check=False).stdout
-    match = re.search(r"--profile\s*\{([^}]*)\}", help_text)
+    match = re.search(r"--profile[ =]*\{([^}]*)\}", help_text if help_text is not None else _check_help())
     return [p.strip() for p in match.group(1).split(",")] if match else []
 
 
 def selections() -> Dict[str, object]:
+    """Default selection and every rule (in process); the strictest CLI profile when one exists."""
     chosen: Dict[str, object] = {"default": None, "all": ("LKL",)}
-    profiles = cli_profiles()
+    help_text = _check_help()
+    profiles = cli_profiles(help_text)
     if profiles:
         strict = next((p for p in profiles if p in ("strict", "all", "pedantic")), profiles[-1])
         chosen[f"profile:{strict}"] = ["--select", "LKL", "--profile", strict]
+    elif re.search(r"--strict\b", help_text):
+        chosen["strict"] = ["--select", "LKL", "--strict"]
     return chosen
 
 
