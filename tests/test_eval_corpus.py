@@ -109,3 +109,8 @@ def test_recall_runs_end_to_end_on_a_few_cases(capsys: pytest.CaptureFixture[str
         for result in data["results"]:
             if result.get("found"):
                 assert result["leaky_codes"], result
+
+
+def test_profiles_are_read_from_the_help_text() -> None:
+    assert recall.cli_profiles("  --profile {default,strict}  which findings") == ["default", "strict"]
+    assert recall.cli_profiles("  --select SELECT  only these") == []
