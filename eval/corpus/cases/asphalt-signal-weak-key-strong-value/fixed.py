@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import weakref
+
+
+class BoundSignal:
+    def __init__(self, source) -> None:
+        self._source = weakref.ref(source)
+        self.listeners: list = []
+
+    @property
+    def source(self):
+        return self._source()
+
+
+class Signal:
+    def __init__(self) -> None:
+        self.bound_signals: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        bound = self.bound_signals.get(instance)
+        if bound is None:
+            bound = self.bound_signals[instance] = BoundSignal(instance)
+        return bound
+
+
+class Context:
+    finished = Signal()

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+
+
+def build_charm(sources: list) -> str:
+    fd, zipname = tempfile.mkstemp(suffix=".charm")
+    os.close(fd)
+    with zipfile.ZipFile(zipname, "w") as archive:
+        for source in sources:
+            archive.write(source, os.path.basename(source))
+    return zipname

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+
+class DataSetStoreReader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.buffers: list = []
+
+    def finalize(self) -> None:
+        self.buffers.clear()
+
+
+def run_section(path: str, methods: list) -> None:
+    reader = DataSetStoreReader(path)
+    try:
+        for method in methods:
+            method(reader)
+    finally:
+        reader.finalize()

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from socketserver import ThreadingMixIn
+
+
+class _ThreadingSimpleServer(ThreadingMixIn, HTTPServer):
+    """Thread per request HTTP server."""
+
+    # daemon threads are not tracked, so the server does not keep every finished request thread
+    daemon_threads = True
+
+
+def start_http_server(port: int, handler: type = BaseHTTPRequestHandler) -> None:
+    httpd = _ThreadingSimpleServer(("", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()

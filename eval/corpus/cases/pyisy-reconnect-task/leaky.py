@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import asyncio
+
+
+class EventStream:
+    def __init__(self, loop: asyncio.AbstractEventLoop, connect) -> None:
+        self.loop = loop
+        self.connect = connect
+
+    def on_disconnect(self, reason: str) -> None:
+        if reason != "closed":
+            self.loop.create_task(self.reconnect(delay=5))  # LEAK
+
+    async def reconnect(self, delay: int) -> None:
+        await asyncio.sleep(delay)
+        await self.connect()

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import asyncio
+
+
+class EventHolder:
+    def __init__(self) -> None:
+        self.observers: list = []
+
+    def trigger(self, *args) -> None:
+        for observer in self.observers:
+            if asyncio.iscoroutinefunction(observer):
+                loop = asyncio.new_event_loop()
+                try:
+                    loop.run_until_complete(observer(*args))
+                finally:
+                    loop.close()
+            else:
+                observer(*args)

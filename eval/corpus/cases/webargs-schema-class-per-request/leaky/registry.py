@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+_registry: dict = {}  # LEAK
+
+
+class SchemaMeta(type):
+    def __init__(cls, name, bases, namespace) -> None:
+        super().__init__(name, bases, namespace)
+        _registry.setdefault(name, []).append(cls)
+
+
+class Schema(metaclass=SchemaMeta):
+    fields: dict = {}
+
+    def load(self, data: dict) -> dict:
+        return {key: data.get(key) for key in self.fields}

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+import weakref
+
+
+class Grid:
+    def __init__(self, hierarchy, grid_id: int) -> None:
+        self.hierarchy = weakref.proxy(hierarchy)
+        self.id = grid_id
+        self.data: dict = {}
+
+
+class Hierarchy:
+    def __init__(self, num_grids: int) -> None:
+        self.grids = [Grid(self, i) for i in range(num_grids)]
