@@ -42,8 +42,9 @@ else:  # pragma: no cover - exercised on Python 3.9/3.10
 
 __all__ = [
     "RECEIVER", "Acquire", "Cache", "Derived", "ModelError", "Models", "Release", "Retain", "SignalLibrary",
-    "acquisition", "cache_decorator", "derived_keeps_reference", "for_settings", "releaser", "retention",
-    "shipped", "signal_library", "user_models_from_table", "USER_MODELS_KEY",
+    "acquisition", "add_to_rule_settings", "cache_decorator", "derived_keeps_keyword", "derived_keeps_reference",
+    "for_settings", "is_modelled", "load_table_text", "releaser", "retention", "shipped", "signal_library",
+    "user_models_from_table", "USER_MODELS_KEY",
 ]
 
 # The key under which a rule's settings carry the user's models (canonical JSON of the table).

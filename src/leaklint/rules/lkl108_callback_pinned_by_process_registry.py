@@ -114,12 +114,20 @@ class CallbackPinnedByProcessRegistry(Rule):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.models = models.for_settings(self.settings)
+        # A cheap first test in visit_Call: the last part of a modelled registry's name, or a
+        # local alias of one (`from atexit import register as on_exit`).
+        retained = self.models.retain
+        self.terminals = {q.rsplit(".", 1)[-1] for q in retained} | {"connect", "getChild"} | {
+            local for local, target in self.context.module_bindings.names.items() if target in retained
+        }
         self.calls: List[cst.Call] = []
         self._methods: Dict[int, Set[str]] = {}
         self._class_calls: Dict[int, List[Tuple[Optional[str], cst.Call]]] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
-        if isinstance(node.func, (cst.Name, cst.Attribute)):
+        func = node.func
+        terminal = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
+        if terminal in self.terminals:
             self.calls.append(node)  # resolved in leave_Module, when every parent is known
 
     def leave_Module(self, node: cst.Module) -> None:
@@ -308,6 +316,8 @@ class CallbackPinnedByProcessRegistry(Rule):
             if other is call or qualified != "signal.signal" or len(other.args) < 2:
                 continue
             handler = other.args[1].value
+            if isinstance(handler, cst.Lambda):
+                continue  # another handler of the instance, not the previous one put back
             chain = dotted_name(handler) or ""
             if not chain.startswith(method.self_name + ".") or chain.count(".") > 1:
                 if self._pins_self(handler, method) is None:
