@@ -120,6 +120,7 @@ def test_signal_libraries_match_by_longest_prefix() -> None:
         ({"retain": {"mylib.on": {"until": "forever", "args": 0}}}, "'forever' is not one of process, referent, receiver"),
         ({"retain": {"mylib.on": {"until": "referent", "args": "*"}}}, "referent: missing"),
         ({"retain": {"mylib.on": {"undo": "mylib.off"}}}, "says nothing is retained"),
+        ({"retain": {"mylib.on": {"args": 0, "slot": "yes"}}}, "slot: expected true or false"),
         ({"returns": {"mylib.wrap": {}}}, "keeps: missing"),
         ({"returns": {"mylib.wrap": {"keeps": 0, "copies": True}}}, "copies: unknown key"),
         ({"cache": {"mylib.memo": {"default-bound": -1}}}, "default-bound: expected a non-negative integer"),

@@ -63,6 +63,7 @@ class Retain:
     referent: Optional[int] = None  # until == "referent": the argument whose death releases them
     key: Optional[int] = None  # the argument that names a registry entry (``logging.getLogger(name)``)
     undo: str = ""  # the call that removes the registration, if any
+    slot: bool = False  # one value at a time: the next call replaces it (``signal.signal``, ``sys.settrace``)
     table: str = ""
 
     def keeps(self, index: int) -> bool:
@@ -221,7 +222,7 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
     )
 
 
-_RETAIN_KEYS = ("args", "keywords", "until", "referent", "key", "undo")
+_RETAIN_KEYS = ("args", "keywords", "until", "referent", "key", "undo", "slot")
 
 
 def retain_entry(where: str, qualname: str, spec: Any, table: str) -> Retain:
@@ -248,6 +249,7 @@ def retain_entry(where: str, qualname: str, spec: Any, table: str) -> Retain:
         referent=referent,
         key=key,
         undo=_qualname(_where(where, "undo"), spec["undo"]) if "undo" in spec else "",
+        slot=_bool(_where(where, "slot"), spec.get("slot", False)),
         table=table,
     )
 

@@ -185,14 +185,16 @@ class CallbackPinnedByProcessRegistry(Rule):
         return self._class_calls[key]
 
     def _undone_in_class(self, cls: cst.ClassDef, undo: str) -> bool:
+        """The class calls ``undo`` or hands it on (``stack.callback(atexit.unregister, f)``)."""
         if not undo:
             return False
         method = undo.rsplit(".", 1)[-1]
         for qualified, call in self._calls_in_class(cls):
             if qualified == undo:
                 return True
-            if undo.startswith("weakref.finalize.") and isinstance(call.func, cst.Attribute) and call.func.attr.value == method:
-                return True
+            for arg in call.args:
+                if isinstance(arg.value, (cst.Name, cst.Attribute)) and self.context.qualified_name(arg.value) == undo:
+                    return True
         return False
 
     def _confidence(self, cls: cst.ClassDef) -> Confidence:
@@ -281,7 +283,7 @@ class CallbackPinnedByProcessRegistry(Rule):
             return  # at import time: registered once
         if self._undone_in_class(method.cls, retain.undo):
             return
-        if qualified == "signal.signal" and self._restores_signal(call, method):
+        if retain.slot and self._restores_slot(call, qualified, retain, method):
             return
         shown = dotted_name(call.func) or qualified
         for index, value in enumerate(self._retained_values(call, retain)):
@@ -306,22 +308,19 @@ class CallbackPinnedByProcessRegistry(Rule):
         return (chain is not None and chain.count(".") == 1 and chain.startswith(method.self_name + ".")
                 and chain.split(".")[1] in self._class_methods(method.cls))
 
-    def _restores_signal(self, call: cst.Call, method: _Method) -> bool:
-        """``self._old = signal.signal(...)`` keeps the previous handler to put it back, and a second
-        ``signal.signal`` in the class with a handler that is not the instance's puts one back."""
+    def _restores_slot(self, call: cst.Call, qualified: str, retain: models.Retain, method: _Method) -> bool:
+        """A registry with one slot (``signal.signal``, ``sys.settrace``): ``self._old = signal.signal(...)``
+        keeps the previous value to put it back, and a second call in the class with a value that
+        is not the instance's (``sys.settrace(None)``, ``signal.signal(sig, self._old)``) puts one back."""
         parent = self.context.parent(call)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)):
             return True
-        for qualified, other in self._calls_in_class(method.cls):
-            if other is call or qualified != "signal.signal" or len(other.args) < 2:
+        for other_name, other in self._calls_in_class(method.cls):
+            if other is call or other_name != qualified:
                 continue
-            handler = other.args[1].value
-            if isinstance(handler, cst.Lambda):
-                continue  # another handler of the instance, not the previous one put back
-            chain = dotted_name(handler) or ""
-            if not chain.startswith(method.self_name + ".") or chain.count(".") > 1:
-                if self._pins_self(handler, method) is None:
-                    return True
+            values = self._retained_values(other, retain)
+            if values and not any(isinstance(v, cst.Lambda) or self._pins_self(v, method) is not None for v in values):
+                return True
         return False
 
     def _suggestion(self, qualified: str, retain: models.Retain, call: cst.Call, value: cst.BaseExpression,
