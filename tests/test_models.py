@@ -191,7 +191,9 @@ def test_user_acquire_reaches_the_resource_rule_through_pyproject(tmp_path: Path
     _project(tmp_path, USER_RESOURCE)
     report = lint_paths([str(tmp_path / "m.py")], load_settings(tmp_path))
     assert [(f.code, f.line) for f in report.findings] == [("LKL302", 5)]
-    assert "`conn`" in report.findings[0].suggestion or "conn" in report.findings[0].message + report.findings[0].suggestion
+    (tmp_path / "n.py").write_text("import mylib\n\n\ndef f():\n    mylib.connect().query()\n", encoding="utf-8")
+    unbound = lint_paths([str(tmp_path / "n.py")], load_settings(tmp_path)).findings
+    assert "with mylib.connect() as conn:" in unbound[0].suggestion  # the model's `name`
     _project(tmp_path, "[tool.leaklint]\n")
     assert lint_paths([str(tmp_path / "m.py")], load_settings(tmp_path)).findings == []
 

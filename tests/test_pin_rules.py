@@ -149,3 +149,21 @@ def test_no_line_is_reported_twice_by_neighbouring_rules() -> None:
     assert codes[13] == "LKL108" and codes[15] == "LKL108"
     assert codes[27] == "LKL105" and codes[28] == "LKL109" and codes[29] == "LKL105"
     assert codes[30] == "LKL109" and codes[33] == "LKL109"
+
+
+def test_flake8_reads_the_user_models_too(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text(
+        "import mylib\n\n\nclass Service:\n    def __init__(self):\n        mylib.on_shutdown(self.stop)\n\n"
+        "    def stop(self):\n        pass\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.leaklint.models.retain]\n"mylib.on_shutdown" = { args = [0] }\n', encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "LKL", "--jobs", "1", "m.py"], cwd=tmp_path,
+        capture_output=True, text=True, timeout=300,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert [line.split(" ")[1] for line in done.stdout.splitlines()] == ["LKL108"]
+    assert done.stdout.startswith("./m.py:6:9: LKL108") or done.stdout.startswith("m.py:6:9: LKL108")
