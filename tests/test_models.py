@@ -173,8 +173,9 @@ def test_user_models_extend_and_override_the_shipped_ones() -> None:
     assert set(rule_settings["LKL302"]["extra-resources"]) == {"mylib.connect", "sqlite3.connect"}
     assert "extra-resources" not in rule_settings.get("LKL301", {})
     assert models.for_settings({}) is models.shipped()
-    # the models take part in the cache key
+    # the models take part in the cache key, the shipped tables' text too
     assert settings.fingerprint() != settings_from_table({}, ".", None).fingerprint()
+    assert models.shipped_digest() in settings.fingerprint()
 
 
 def _project(tmp_path: Path, pyproject: str) -> None:

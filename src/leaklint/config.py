@@ -86,7 +86,12 @@ class Settings:
 
     def fingerprint(self) -> str:
         """What decides the findings, for the cache key."""
-        return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options, self.models))
+        from leaklint.models import shipped_digest
+
+        return repr((
+            self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options, self.models,
+            shipped_digest(),
+        ))
 
 
 @lru_cache(maxsize=256)

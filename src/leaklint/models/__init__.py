@@ -16,6 +16,7 @@ Inside a rule, ``for_settings(self.settings)`` gives the shipped tables plus the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -43,7 +44,8 @@ else:  # pragma: no cover - exercised on Python 3.9/3.10
 __all__ = [
     "RECEIVER", "Acquire", "Cache", "Derived", "ModelError", "Models", "Release", "Retain", "SignalLibrary",
     "acquisition", "add_to_rule_settings", "cache_decorator", "derived_keeps_keyword", "derived_keeps_reference",
-    "for_settings", "is_modelled", "load_table_text", "releaser", "retention", "shipped", "signal_library",
+    "for_settings", "is_modelled", "load_table_text", "releaser", "retention", "shipped", "shipped_digest",
+    "signal_library",
     "user_models_from_table", "USER_MODELS_KEY",
 ]
 
@@ -105,6 +107,16 @@ def load_table_text(name: str, text: str) -> Dict[str, Dict[str, Any]]:
     except tomllib.TOMLDecodeError as error:
         raise ModelError(f"{name}: not valid TOML: {error}") from None
     return parse_table(data, name, name, allow_meta=True)
+
+
+@lru_cache(maxsize=1)
+def shipped_digest() -> str:
+    """A hash of the shipped tables' text, for the cache key: editing a table in a development
+    checkout (where the version does not change) must invalidate cached results."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name, text in _data_files():
+        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)
