@@ -65,7 +65,8 @@ class CallbackPinnedByProcessRegistry(Rule):
     instance lives as long as the program (an application object) costs nothing here; the rule
     lowers its confidence when the class is a visible singleton (instantiated at module level, a
     `__new__`, an `_instance` attribute) and stays quiet when the class undoes the registration
-    (`atexit.unregister`, `disconnect`, restoring the previous signal handler). Signal libraries
+    (calls or hands on `atexit.unregister`, calls `disconnect`, or puts another value back in a
+    one-value registry: a kept previous signal handler, `sys.settrace(None)`). Signal libraries
     that hold receivers weakly (Django, blinker: the `signal-library` models) are left alone
     unless `weak=False` is passed.
 
