@@ -240,3 +240,13 @@ def test_installed_wheel_ships_and_finds_the_tables(tmp_path: Path) -> None:
     location, count, has_sqlite = json.loads(ran.stdout)
     assert location.startswith(str(tmp_path / "site"))
     assert count == len(models.shipped().acquire) and has_sqlite
+
+
+def test_method_models_through_the_creating_call() -> None:
+    cursor = models.method_of("sqlite3.connect", "cursor")
+    assert cursor == "sqlite3.Connection.cursor" and models.derived_keeps_reference(cursor, RECEIVER)
+    assert models.method_of("tarfile.open", "extractfile") == "tarfile.TarFile.extractfile"
+    assert models.method_of("zipfile.ZipFile", "open") == "zipfile.ZipFile.open"  # the class itself
+    assert models.derived_keeps_reference(models.method_of("zipfile.ZipFile", "open"), RECEIVER)
+    with pytest.raises(ModelError, match=r'acquire\."x\.y"\.type: .* is not a qualified name'):
+        parse_table({"acquire": {"x.y": {"category": "file", "type": "no such"}}}, "models", "t")

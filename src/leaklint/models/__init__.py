@@ -8,6 +8,8 @@ fixes query them through this module:
 - ``retention(qualname)``: what a call keeps alive, and for how long, or None.
 - ``derived_keeps_reference(qualname, arg_index)``: does the call's result keep a reference to
   that argument (``RECEIVER`` for the object a method is called on)?
+- ``method_of(created_by, method)``: the name method models use for a method of what a call
+  returns (``method_of("sqlite3.connect", "cursor")`` is ``"sqlite3.Connection.cursor"``).
 - ``releaser(qualname)``, ``cache_decorator(qualname)``, ``signal_library(qualname)``.
 
 Every function takes an optional ``models`` (a ``Models``); without it the shipped tables answer.
@@ -44,7 +46,7 @@ else:  # pragma: no cover - exercised on Python 3.9/3.10
 __all__ = [
     "RECEIVER", "Acquire", "Cache", "Derived", "ModelError", "Models", "Release", "Retain", "SignalLibrary",
     "acquisition", "add_to_rule_settings", "cache_decorator", "derived_keeps_keyword", "derived_keeps_reference",
-    "for_settings", "is_modelled", "load_table_text", "releaser", "retention", "shipped", "shipped_digest",
+    "for_settings", "is_modelled", "load_table_text", "method_of", "releaser", "retention", "shipped", "shipped_digest",
     "signal_library",
     "user_models_from_table", "USER_MODELS_KEY",
 ]
@@ -205,6 +207,15 @@ def derived_keeps_reference(qualname: str, arg_index: int, models: Optional[Mode
     Unknown calls answer False: ask ``is_modelled`` first when "unknown" must differ from "no"."""
     derived = (models or shipped()).returns.get(qualname)
     return derived is not None and derived.keeps_reference(arg_index)
+
+
+def method_of(created_by: str, method: str, models: Optional[Models] = None) -> str:
+    """The qualified name of ``method`` on what ``created_by(...)`` returns, for method models:
+    ``method_of("sqlite3.connect", "cursor")`` is ``"sqlite3.Connection.cursor"``. Without a known
+    ``type`` the creator is taken to be the class itself (``zipfile.ZipFile`` -> ``zipfile.ZipFile.open``)."""
+    acquire = (models or shipped()).acquire.get(created_by)
+    owner = acquire.type if acquire is not None and acquire.type else created_by
+    return f"{owner}.{method}"
 
 
 def derived_keeps_keyword(qualname: str, keyword: str, models: Optional[Models] = None) -> bool:

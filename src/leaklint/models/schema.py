@@ -48,6 +48,7 @@ class Acquire:
     tuple_items: Tuple[int, ...] = ()  # the call returns a tuple; these items are the resources
     name: str = "resource"  # the variable name a fix gives it
     with_returns_self: bool = True  # False: ``with x as y`` binds something else (a path)
+    type: str = ""  # the class of what it returns (``sqlite3.connect`` -> ``sqlite3.Connection``), if known
     table: str = ""  # where the entry came from (a shipped table's file name, or "pyproject")
 
 
@@ -188,7 +189,7 @@ def _qualname(where: str, name: Any) -> str:
 
 _ACQUIRE_KEYS = (
     "category", "release", "async", "with-releases", "with-calls", "with-changes-behaviour", "fd",
-    "tuple-items", "name", "with-returns-self",
+    "tuple-items", "name", "with-returns-self", "type",
 )
 
 
@@ -218,6 +219,7 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         tuple_items=items,
         name=_string(_where(where, "name"), spec.get("name", "fd" if fd else "resource")),
         with_returns_self=_bool(_where(where, "with-returns-self"), spec.get("with-returns-self", True)),
+        type=_qualname(_where(where, "type"), spec["type"]) if "type" in spec else "",
         table=table,
     )
 
