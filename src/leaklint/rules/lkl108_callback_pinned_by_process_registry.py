@@ -36,8 +36,8 @@ class CallbackPinnedByProcessRegistry(Rule):
     ## What it does
     Flags an object handed, from a method, to a registry that keeps it for the life of the
     process: `atexit.register(self.pool.shutdown)` or `atexit.register(cleanup, self)`,
-    `signal.signal(sig, self.handler)`, `self.changed.connect(self.refresh)` on a signal object
-    that lives at module or class level, and a `weakref.finalize(obj, obj.close)` whose callback
+    `signal.signal(sig, self.handler)`, `changed.connect(self.refresh)` on a signal object that
+    lives at module level (or `Panel.changed`, read from the class), and a `weakref.finalize(obj, obj.close)` whose callback
     or arguments hold the object it watches. Also flags `logging.getLogger(name)` where `name` is
     different on every call (made with `uuid4()`, `id()`, a counter, the time, or a per-request
     parameter such as `request_id`). Which calls keep what, and for how long, comes from the API
@@ -68,7 +68,8 @@ class CallbackPinnedByProcessRegistry(Rule):
     (calls or hands on `atexit.unregister`, calls `disconnect`, or puts another value back in a
     one-value registry: a kept previous signal handler, `sys.settrace(None)`). Signal libraries
     that hold receivers weakly (Django, blinker: the `signal-library` models) are left alone
-    unless `weak=False` is passed.
+    unless `weak=False` is passed, and so is `self.changed.connect(...)`: a signal declared in the
+    class body and read through the instance is, in Qt, PySide and psygnal, the instance's own.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `atexit`, `weakref.finalize` ("It
@@ -509,7 +510,11 @@ class CallbackPinnedByProcessRegistry(Rule):
         if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
             owner = receiver.value.value
             attr = receiver.attr.value
-            if owner in (method.self_name, "cls") or owner == method.cls.name.value:
+            if owner == method.self_name:
+                # `changed = Signal()` in the class body read through `self` is, in Qt, PySide and
+                # psygnal, a descriptor that gives each instance its own signal: not a process root.
+                return None
+            if owner == method.cls.name.value:
                 return (shown, "") if _class_attribute(method.cls, attr) else None
             qualified = self.context.qualified_name(receiver)
             if qualified is not None and owner[:1].isupper():
