@@ -74,7 +74,7 @@ class CallbackPinnedByProcessRegistry(Rule):
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `atexit`, `weakref.finalize` ("It
       is important to ensure that func, args and kwargs do not own any references to obj"),
-      `signal.signal`, `logging.getLogger` ("loggers are never freed"), `weakref.WeakMethod`.
+      `signal.signal`, `logging.getLogger` (one logger per name, kept by the manager), `weakref.WeakMethod`.
     - Related: LKL104 (a callable holding `self` stored on `self`), LKL401 (closures that outlive
       their call), LKL202 (instances registered on the class).
     """
