@@ -326,8 +326,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
         )
 
     def _holds_exception_instance(self, cls: cst.ClassDef, attribute: str) -> bool:
-        if _CLASS_NAME.search(attribute):
-            return False
+        if _CLASS_NAME.search(attribute) or _is_property(cls, attribute):
+            return False  # a property builds a new exception on every read: nothing keeps it
         if _EXCEPTION_NAME.search(attribute):
             return True
         for handler in walk(cls):
@@ -374,6 +374,15 @@ def _self_name(context, function: cst.FunctionDef) -> Optional[str]:  # type: ig
                 return None
             return params[0].name.value
     return None
+
+
+def _is_property(cls: cst.ClassDef, name: str) -> bool:
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return False
+    for statement in cls.body.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+            return True  # a property (or a method: `raise self.error` would raise a bound method)
+    return False
 
 
 def _declares_global(function: cst.FunctionDef, name: str) -> bool:
