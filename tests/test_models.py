@@ -4,6 +4,7 @@ through a real pyproject.toml, the CLI and an installed (non-editable) wheel."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -217,8 +218,13 @@ def test_cli_reads_user_models_and_reports_bad_ones(tmp_path: Path) -> None:
 
 
 def test_installed_wheel_ships_and_finds_the_tables(tmp_path: Path) -> None:
+    # Build from a copy: setuptools leaves build/ and *.egg-info behind in the tree it builds.
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, project / name)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path / "dist"), str(project)],
         capture_output=True, text=True, timeout=300,
     )
     if built.returncode != 0:
