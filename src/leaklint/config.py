@@ -41,6 +41,7 @@ class Settings:
     cache_dir: Optional[str] = None
     root: str = "."
     config_file: Optional[str] = None
+    models: str = ""  # [tool.leaklint.models], validated, as canonical JSON (see leaklint.models)
 
     # -- what to run ------------------------------------------------------------------------
 
@@ -53,7 +54,12 @@ class Settings:
         return _select(self.select, self.ignore + extra, self.extend_select)
 
     def rule_settings(self) -> Dict[str, Dict[str, Any]]:
-        return {code: dict(options) for code, options in self.rule_options}
+        settings = {code: dict(options) for code, options in self.rule_options}
+        if self.models:
+            from leaklint.models import add_to_rule_settings
+
+            add_to_rule_settings(settings, self.models, [rule.code for rule in all_rules()])
+        return settings
 
     def _matches(self, path: str, pattern: str) -> bool:
         relative = _relative(path, self.root)
@@ -80,7 +86,12 @@ class Settings:
 
     def fingerprint(self) -> str:
         """What decides the findings, for the cache key."""
-        return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options))
+        from leaklint.models import shipped_digest
+
+        return repr((
+            self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options, self.models,
+            shipped_digest(),
+        ))
 
 
 @lru_cache(maxsize=256)
@@ -147,8 +158,17 @@ def _check_option_type(where: str, expected: type, value: Any) -> Any:
 
 _TOP_LEVEL_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-    "unsafe-fixes", "cache-dir",
+    "unsafe-fixes", "cache-dir", "models",
 }
+
+
+def _models(value: Any) -> str:
+    from leaklint.models import ModelError, user_models_from_table
+
+    try:
+        return user_models_from_table(value)
+    except ModelError as error:
+        raise ConfigError(str(error)) from None
 
 
 def settings_from_table(table: Mapping[str, Any], root: str, config_file: Optional[str]) -> Settings:
@@ -199,6 +219,8 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
                 values["unsafe_fixes"] = _check_option_type(f"[tool.leaklint] {key}", bool, value)
             elif key == "cache-dir":
                 values["cache_dir"] = _check_option_type(f"[tool.leaklint] {key}", str, value)
+            elif key == "models":
+                values["models"] = _models(value)
         except UnknownCodeError as error:
             raise ConfigError(str(error)) from None
     values["ignore"] = ignore

@@ -1,15 +1,20 @@
 """The resource catalogue: which calls create something that must be released, and how.
 
-Data, not code: each entry says how the resource is released, whether it needs ``async with``,
-whether ``with`` releases it at all (``sqlite3.connect``'s does not) and whether putting it under
-``with`` changes behaviour beyond releasing it (``Popen`` waits, ``Pool`` terminates). Users add
-entries through the ``extra-resources`` option of LKL301/LKL302.
+Data, not code: the entries come from the ``acquire`` sections of the API models
+(``leaklint/models/data/*.toml``, described in docs/models.md). Each says how the resource is
+released, whether it needs ``async with``, whether ``with`` releases it at all (``sqlite3.connect``'s
+does not) and whether putting it under ``with`` changes behaviour beyond releasing it (``Popen``
+waits, ``Pool`` terminates). Users add entries through ``[tool.leaklint.models.acquire]`` or the
+``extra-resources`` option of LKL301/LKL302.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Tuple
+
+from leaklint import models
+from leaklint.models import Acquire
 
 FILE = "file"
 RESOURCE = "resource"
@@ -39,88 +44,43 @@ class ResourceKind:
         return self.qualname.rsplit(".", 1)[-1] if self.qualname.startswith("builtins.") else self.qualname
 
 
-def _file(qualname: str, **kwargs: Any) -> ResourceKind:
-    return ResourceKind(qualname, FILE, **kwargs)
-
-
-def _res(qualname: str, **kwargs: Any) -> ResourceKind:
-    return ResourceKind(qualname, RESOURCE, **kwargs)
-
-
-_FD = dict(release=("os.close",), fd=True, var="fd")
-_SOCKET = dict(release=("close",), var="sock")
-_WAITS = dict(with_changes_behaviour=True)
-
-CATALOGUE: Dict[str, ResourceKind] = {
-    kind.qualname: kind
-    for kind in (
-        # LKL301: files and file-like handles
-        _file("builtins.open"),
-        _file("io.open"),
-        _file("io.FileIO"),
-        _file("io.open_code"),
-        _file("tokenize.open"),
-        _file("_io.open"),
-        _file("codecs.open"),
-        _file("pathlib.Path.open"),
-        _file("gzip.open"),
-        _file("gzip.GzipFile"),
-        _file("bz2.open"),
-        _file("bz2.BZ2File"),
-        _file("lzma.open"),
-        _file("lzma.LZMAFile"),
-        _file("tarfile.open"),
-        _file("tarfile.TarFile"),
-        _file("tarfile.TarFile.open"),
-        _file("zipfile.ZipFile"),
-        _file("tempfile.TemporaryFile"),
-        _file("tempfile.NamedTemporaryFile"),
-        _file("tempfile.SpooledTemporaryFile"),
-        _file("os.fdopen"),
-        _file("os.open", **_FD),
-        _file("tempfile.mkstemp", tuple_items=(0,), **_FD),
-        _file("dbm.open", var="db"),
-        _file("shelve.open", var="db"),
-        # LKL302: sockets, connections, processes, pools, sessions
-        _res("socket.socket", **_SOCKET),
-        _res("socket.create_connection", **_SOCKET),
-        _res("socket.create_server", **_SOCKET),
-        _res("socket.fromfd", **_SOCKET),
-        _res("socket.socketpair", tuple_items=(0, 1), **_SOCKET),
-        _res("sqlite3.connect", with_closes=False, var="conn"),
-        _res("sqlite3.dbapi2.connect", with_closes=False, var="conn"),
-        _res("subprocess.Popen", release=("wait", "communicate"), with_release="wait", var="proc", **_WAITS),
-        _res("urllib.request.urlopen", var="response"),
-        _res("http.client.HTTPConnection", with_closes=False, var="conn"),
-        _res("http.client.HTTPSConnection", with_closes=False, var="conn"),
-        _res("concurrent.futures.ThreadPoolExecutor", release=("shutdown",), with_release="shutdown", var="executor", **_WAITS),
-        _res("concurrent.futures.ProcessPoolExecutor", release=("shutdown",), with_release="shutdown", var="executor", **_WAITS),
-        _res("multiprocessing.Pool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
-        _res("multiprocessing.pool.Pool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
-        _res("multiprocessing.pool.ThreadPool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
-        _res("selectors.DefaultSelector", var="selector"),
-        _res("mmap.mmap", var="mapped"),
-        _res(
-            "tempfile.TemporaryDirectory",
-            release=("cleanup",),
-            with_release="cleanup",
-            var="tmpdir",
-            enter_returns_self=False,
-        ),
-        _res("requests.Session", var="session"),
-        _res("requests.sessions.Session", var="session"),
-        _res("httpx.Client", var="client"),
-        _res("httpx.AsyncClient", release=("aclose",), with_release="aclose", is_async=True, var="client"),
-        _res("aiohttp.ClientSession", is_async=True, var="session"),
-        _res("smtplib.SMTP", release=("close", "quit"), with_release="quit", var="smtp", **_WAITS),
-        _res("smtplib.SMTP_SSL", release=("close", "quit"), with_release="quit", var="smtp", **_WAITS),
-        _res("ftplib.FTP", release=("close", "quit"), with_release="quit", var="ftp", **_WAITS),
-        _res("ftplib.FTP_TLS", release=("close", "quit"), with_release="quit", var="ftp", **_WAITS),
-        _res("psycopg.connect", var="conn"),
-        _res("psycopg2.connect", with_closes=False, var="conn"),
-        _res("pymysql.connect", var="conn"),
+def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
+    """The catalogue entry for a model's ``acquire`` entry; None for categories the resource
+    rules do not check (threads, tasks, loops, handlers have rules of their own)."""
+    family = _FAMILIES.get(acquire.category)
+    if family is None:
+        return None
+    return ResourceKind(
+        acquire.qualname,
+        family,
+        release=acquire.release,
+        is_async=acquire.is_async,
+        # A raw descriptor has no `with` form (can_use_with is False); the rules read these two
+        # fields for it only where "close" is the neutral answer.
+        with_closes=acquire.with_releases or acquire.fd,
+        with_changes_behaviour=acquire.with_changes_behaviour,
+        with_release="close" if acquire.fd else acquire.with_calls,
+        fd=acquire.fd,
+        tuple_items=acquire.tuple_items,
+        var=acquire.name,
+        enter_returns_self=acquire.with_returns_self,
     )
-}
+
+
+_FAMILIES = {"file": FILE, "resource": RESOURCE}
+
+
+def _catalogue() -> Dict[str, ResourceKind]:
+    kinds: Dict[str, ResourceKind] = {}
+    for qualname, acquire in models.shipped().acquire.items():
+        kind = kind_from_model(acquire)
+        if kind is not None:
+            kinds[qualname] = kind
+    return kinds
+
+
+# The shipped models' files (LKL301) and other resources (LKL302): leaklint/models/data/*.toml.
+CATALOGUE: Dict[str, ResourceKind] = _catalogue()
 
 # The last part of every catalogued name, for a cheap first test in ``visit_Call``.
 TERMINAL_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in CATALOGUE)
@@ -143,6 +103,9 @@ def extra_kinds(option: Any, family: str) -> Dict[str, ResourceKind]:
 def _extra_kind(qualname: Any, spec: Any, family: str) -> Optional[ResourceKind]:
     if not isinstance(qualname, str) or not qualname:
         return None
+    if isinstance(spec, Acquire):  # from [tool.leaklint.models.acquire], already validated
+        kind = kind_from_model(spec)
+        return kind if kind is not None and kind.family == family else None
     if isinstance(spec, str):
         spec = {"release": spec}
     if not isinstance(spec, Mapping):

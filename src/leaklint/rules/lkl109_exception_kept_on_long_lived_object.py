@@ -1,0 +1,455 @@
+"""LKL109: a caught exception (or its traceback) kept on a long-lived object, or re-raised from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "extend": 0, "update": 0}
+_GROWING = frozenset({"append", "add", "appendleft", "insert", "setdefault", "extend", "update"})
+_TRACEBACK_CALLS = frozenset({"sys.exc_info", "sys.exception"})
+_CLEARERS = frozenset({"traceback.clear_frames"})
+_DRAINS = frozenset({"clear", "pop", "popleft", "popitem"})
+# An attribute named like this that is raised holds an exception instance, not a class.
+_EXCEPTION_NAME = re.compile(r"(exc|error|err|exception|failure)", re.IGNORECASE)
+_CLASS_NAME = re.compile(r"(class|type|cls|factory)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Holder:
+    shown: str  # as written: `self.history`, `_FAILURES`
+    attribute: Optional[str]  # `history` for `self.history`; None for a module-level name
+    name: Optional[str]  # `_FAILURES` for a module-level container
+
+
+class ExceptionKeptOnLongLivedObject(Rule):
+    """
+    ## What it does
+    Flags two ways a caught exception's traceback is kept past the `except` block on an object
+    that outlives it: a value that carries the exception or its traceback stored on `self` or in
+    a module-level container (`self.failures.append((job, exc))`, `self.errors += [exc]`,
+    `self.exc_info = sys.exc_info()`, `self.tb = exc.__traceback__`, `FAILED[key] = (when, exc)`,
+    `self.errors.append(future.exception())`); and re-raising an exception kept on `self` from one
+    of its own methods (`raise self._exception`).
+
+    ## Why is this bad?
+    An exception holds its traceback, the traceback holds every frame the exception passed
+    through, and each frame holds all its local variables: request objects, buffers, open files.
+    Kept on an object that lives long (or appended to a container, once per failure), the
+    exception keeps all of that alive as long as the object, and a `self` among those locals makes
+    a reference cycle. Re-raising `self._exception` from a method adds that method's frame, whose
+    `self` holds the exception again: exception -> traceback -> frame -> `self` -> exception, a
+    cycle on every call. CPython fixed this shape in `concurrent.futures.Future.result()` with
+    `try: raise self._exception finally: self = None`.
+
+    It stays quiet when the exception is kept on purpose and released: the attribute or container
+    is reset, deleted, cleared or drained in the class (`self._exc = None` in `finally` or after
+    the raise), the traceback is dropped (`exc.with_traceback(None)`, `exc.__traceback__ = None`,
+    `traceback.clear_frames`), only a string is kept (`str(exc)`, `traceback.format_exc()`), or the
+    exception is handed to a future (`future.set_exception(exc)`). A method that re-raises inside
+    `try:` and sets `self = None` (or deletes it, or resets the attribute) in its `finally:` is fine.
+
+    ## Known problems
+    Storing the bare caught name (`self.error = exc`, `self.errors.append(exc)`) is LKL105's
+    finding; this rule takes values that carry it (tuples, dicts, `sys.exc_info()`,
+    `__traceback__`, `extend`/`+=`) and the re-raise cycle, so one line is never reported twice.
+    Whether the holder really outlives the failure is not known: an object made per request and
+    dropped right after its error was recorded costs little. A raised attribute counts as an
+    exception instance when its name says so (`_exception`, `error`, `_exc`) or the class stores a
+    caught exception in it; `raise self.error_class(...)` builds a new one and is fine.
+
+    ## References
+    - No rule in ruff, pylint or flake8-bugbear. CPython: bpo-35930 (python/cpython#80111, a
+      reference cycle when `Future.result()` re-raises `self._exception`), python/cpython#124958
+      (refcycles through `asyncio.TaskGroup._errors`). Python docs: `traceback.clear_frames`,
+      `BaseException.with_traceback`.
+    - Related: LKL105 (an exception, traceback or frame kept in a local or stored as is).
+    """
+
+    code = "LKL109"
+    name = "exception-kept-on-long-lived-object"
+    message = "`{holder}` keeps {what}, whose traceback pins every frame it passed through"
+    examples = (
+        Bad(
+            "class Runner:\n    def __init__(self):\n        self.failures = []\n\n    def run(self, job):\n"
+            "        try:\n            job()\n        except Exception as exc:\n"
+            "            self.failures.append((job, exc))\n"
+        ),
+        Bad(
+            "class Result:\n    def __init__(self, exception):\n        self._exception = exception\n\n"
+            "    def get(self):\n        raise self._exception\n"
+        ),
+        Bad(
+            "import sys\n\n\nclass Task:\n    def run(self, job):\n        try:\n            job()\n"
+            "        except Exception:\n            self.exc_info = sys.exc_info()\n"
+        ),
+        Good(
+            "class Runner:\n    def __init__(self):\n        self.failures = []\n\n    def run(self, job):\n"
+            "        try:\n            job()\n        except Exception as exc:\n"
+            "            self.failures.append((job, repr(exc)))\n"
+        ),
+        Good(
+            "class Result:\n    def __init__(self, exception):\n        self._exception = exception\n\n"
+            "    def get(self):\n        try:\n            raise self._exception\n        finally:\n"
+            "            self = None\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.handlers: List[cst.ExceptHandler] = []
+        self.raises: List[cst.Raise] = []
+        self.exception_calls: List[cst.Call] = []
+        self._released: Dict[int, Set[str]] = {}
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self.handlers.append(node)
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        if node.exc is not None:
+            self.raises.append(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "exception" and not node.args:
+            self.exception_calls.append(node)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        reported: Set[int] = set()
+        for handler in self.handlers:
+            self._handler(handler, reported)
+        for call in self.exception_calls:
+            self._future_exception(call, reported)
+        for raised in self.raises:
+            self._reraise(raised)
+
+    # -- stores in an except block ------------------------------------------------------------------
+
+    def _handler(self, handler: cst.ExceptHandler, reported: Set[int]) -> None:
+        function = self.context.enclosing_scope(handler)
+        if not isinstance(function, cst.FunctionDef):
+            return  # at import time: once
+        caught = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
+        body = list(walk_scope(handler.body))
+        if self._traceback_dropped(body, caught):
+            return
+        for inner in body:
+            if isinstance(inner, (cst.Assign, cst.AugAssign)):
+                targets = [t.target for t in inner.targets] if isinstance(inner, cst.Assign) else [inner.target]
+                what = self._carries(inner.value, caught, bare_is_lkl105=isinstance(inner, cst.Assign))
+                if what is None:
+                    continue
+                for target in targets:
+                    holder = self._holder(target, function, rebinds=True)
+                    if holder is not None and id(inner) not in reported:
+                        grows = isinstance(inner, cst.AugAssign) or isinstance(target, cst.Subscript)
+                        self._report_store(inner, holder, what, grows, reported)
+                        break
+            elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute):
+                method = inner.func.attr.value
+                if method not in _ADDERS:
+                    continue
+                positional = [a for a in inner.args if a.keyword is None and not a.star]
+                index = _ADDERS[method]
+                if len(positional) <= index:
+                    continue
+                # `errors.append(exc)` with the bare name is LKL105's; `extend([exc])` is ours
+                what = self._carries(positional[index].value, caught, bare_is_lkl105=method not in ("extend", "update"))
+                if what is None:
+                    continue
+                holder = self._holder(inner.func.value, function)
+                if holder is not None and id(inner) not in reported:
+                    self._report_store(inner, holder, what, method in _GROWING, reported)
+
+    def _traceback_dropped(self, body: List[cst.CSTNode], caught: Optional[str]) -> bool:
+        for inner in body:
+            if isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) in _CLEARERS:
+                return True
+            if isinstance(inner, cst.Assign) and caught is not None:
+                for target in inner.targets:
+                    t = target.target
+                    if (isinstance(t, cst.Attribute) and t.attr.value == "__traceback__"
+                            and isinstance(t.value, cst.Name) and t.value.value == caught):
+                        return True
+        return False
+
+    def _carries(self, value: cst.BaseExpression, caught: Optional[str], bare_is_lkl105: bool) -> Optional[str]:
+        """What of the current exception ``value`` carries, in words, or None."""
+        if isinstance(value, cst.Name):
+            if caught is not None and value.value == caught and not bare_is_lkl105:
+                return f"the caught exception `{caught}`"
+            return None
+        if isinstance(value, cst.Attribute) and value.attr.value == "__traceback__":
+            return f"the traceback `{self.context.code(value).strip()}`"
+        call = value.value if isinstance(value, cst.Subscript) else value
+        if isinstance(call, cst.Call) and self.context.qualified_name(call.func) in _TRACEBACK_CALLS:
+            if isinstance(value, cst.Subscript):
+                element = value.slice[0].slice if len(value.slice) == 1 else None
+                if isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "0":
+                    return None  # the exception's type only
+            return f"`{self.context.code(value).strip()}`"
+        if isinstance(value, (cst.Tuple, cst.List, cst.Set)):
+            for element in value.elements:
+                found = self._carries(element.value, caught, bare_is_lkl105=False)
+                if found is not None:
+                    return f"a {type(value).__name__.lower()} with {found}"
+        if isinstance(value, cst.Dict):
+            for element in value.elements:
+                if isinstance(element, cst.DictElement):
+                    found = self._carries(element.value, caught, bare_is_lkl105=False)
+                    if found is not None:
+                        return f"a dict with {found}"
+        if isinstance(value, cst.Call) and isinstance(value.func, (cst.Name, cst.Attribute)):
+            # a record built from it: `Failure(job, exc)`, `dict(error=exc)`
+            qualified = self.context.qualified_name(value.func) or ""
+            if qualified.startswith("builtins.") and qualified not in ("builtins.dict", "builtins.tuple", "builtins.list"):
+                return None  # `str(exc)`, `repr(exc)`, `type(exc)`
+            for arg in value.args:
+                if caught is not None and isinstance(arg.value, cst.Name) and arg.value.value == caught:
+                    name = dotted_name(value.func) or "..."
+                    if name.rsplit(".", 1)[-1] in ("with_traceback", "format_exception", "format_exception_only", "set_exception"):
+                        return None
+                    return f"`{name}(...)` holding the caught exception `{caught}`"
+        return None
+
+    def _holder(self, target: cst.BaseExpression, function: cst.FunctionDef, rebinds: bool = False) -> Optional[_Holder]:
+        """``self.x`` / ``self.x[k]`` in a method, or a module-level container, else None.
+        ``rebinds``: ``target`` is assigned to (``name = ...`` rebinds a local unless declared global)."""
+        base = target.value if isinstance(target, cst.Subscript) else target
+        self_name = _self_name(self.context, function)
+        if isinstance(base, cst.Attribute) and isinstance(base.value, cst.Name):
+            if self_name is not None and base.value.value == self_name:
+                return _Holder(self.context.code(base).strip(), base.attr.value, None)
+            return None
+        if not isinstance(base, cst.Name) or self.context.module_bindings.names.get(base.value) is None:
+            return None
+        if rebinds and base is target:
+            if not _declares_global(function, base.value):
+                return None
+        elif self.context.resolve_name(base.value, base) != f"{self.context.module_name}.{base.value}":
+            return None  # a local, a parameter or an import
+        return _Holder(base.value, None, base.value)
+
+    def _report_store(self, node: cst.CSTNode, holder: _Holder, what: str, grows: bool, reported: Set[int]) -> None:
+        if self._released_somewhere(node, holder):
+            return
+        reported.add(id(node))
+        where = "a module-level container" if holder.name is not None else "the object"
+        growth = " and one more is kept on every failure" if grows else ""
+        self.report(
+            node,
+            f"`{holder.shown}` keeps {what}, and with it the traceback: every frame the exception passed "
+            f"through, with all their locals, stays alive as long as {where}{growth}",
+            suggestion=(
+                "keep what you need as text (`repr(exc)`, `traceback.format_exc()`) or drop the frames "
+                "(`exc.with_traceback(None)`); if the exception must be re-raised later, clear "
+                f"`{holder.shown}` once it has been"
+            ),
+            confidence=Confidence.HIGH if grows else Confidence.MEDIUM,
+        )
+
+    def _released_somewhere(self, node: cst.CSTNode, holder: _Holder) -> bool:
+        """The holder is reset, deleted, cleared or drained elsewhere in its class (or module)."""
+        scope: cst.CSTNode = self.context.module
+        if holder.attribute is not None:
+            cls = self.context.enclosing_class(node)
+            if cls is None:
+                return False
+            scope = cls
+        key = id(scope)
+        if key not in self._released:
+            self._released[key] = _released_names(scope, holder.attribute is not None)
+        return (holder.attribute or holder.name or "") in self._released[key]
+
+    # -- `self.errors.append(future.exception())` --------------------------------------------------------
+
+    def _future_exception(self, call: cst.Call, reported: Set[int]) -> None:
+        parent = self.context.parent(call)
+        arg = parent if isinstance(parent, cst.Arg) else None
+        store = self.context.parent(arg) if arg is not None else parent
+        function = self.context.enclosing_scope(call)
+        if not isinstance(function, cst.FunctionDef) or store is None:
+            return
+        if isinstance(store, cst.Call) and isinstance(store.func, cst.Attribute) and store.func.attr.value in _ADDERS:
+            holder = self._holder(store.func.value, function)
+            node: cst.CSTNode = store
+            grows = store.func.attr.value in _GROWING
+        elif isinstance(store, cst.Assign) and store.value is call and len(store.targets) == 1:
+            holder = self._holder(store.targets[0].target, function, rebinds=True)
+            node = store
+            grows = isinstance(store.targets[0].target, cst.Subscript)
+        else:
+            return
+        if holder is not None and id(node) not in reported:
+            shown = self.context.code(call).strip()
+            self._report_store(node, holder, f"the exception `{shown}` returns", grows, reported)
+
+    # -- `raise self._exception` from the holder's own method ------------------------------------------------
+
+    def _reraise(self, node: cst.Raise) -> None:
+        exc = node.exc
+        if isinstance(exc, cst.Call) and isinstance(exc.func, cst.Attribute) and exc.func.attr.value == "with_traceback":
+            exc = exc.func.value  # raising adds this frame to the traceback again
+        if not (isinstance(exc, cst.Attribute) and isinstance(exc.value, cst.Name)):
+            return
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef):
+            return
+        self_name = _self_name(self.context, function)
+        if self_name is None or exc.value.value != self_name:
+            return
+        attribute = exc.attr.value
+        cls = self.context.enclosing_class(function)
+        if cls is None or not self._holds_exception_instance(cls, attribute):
+            return
+        if self._cycle_broken(node, function, self_name, attribute):
+            return
+        shown = self.context.code(exc).strip()
+        self.report(
+            node,
+            f"re-raising `{shown}` adds this frame to its traceback, and the frame's `{self_name}` holds "
+            f"`{shown}`: a reference cycle (exception -> traceback -> frame -> `{self_name}` -> exception) on every "
+            f"call, which keeps `{self_name}` and the frames' locals alive until the cyclic garbage collector runs",
+            suggestion=(
+                f"raise it inside `try:` and set `{self_name} = None` in its `finally:` (as "
+                f"`concurrent.futures.Future.result()` does), or `exc, {shown} = {shown}, None` then `raise exc` "
+                f"when it is raised only once"
+            ),
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _holds_exception_instance(self, cls: cst.ClassDef, attribute: str) -> bool:
+        if _CLASS_NAME.search(attribute) or _is_property(cls, attribute):
+            return False  # a property builds a new exception on every read: nothing keeps it
+        if _EXCEPTION_NAME.search(attribute):
+            return True
+        for handler in walk(cls):
+            if isinstance(handler, cst.ExceptHandler) and handler.name is not None and isinstance(handler.name.name, cst.Name):
+                caught = handler.name.name.value
+                for inner in walk(handler.body):
+                    if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) and inner.value.value == caught:
+                        if any(isinstance(t.target, cst.Attribute) and t.target.attr.value == attribute for t in inner.targets):
+                            return True
+        return False
+
+    def _cycle_broken(self, node: cst.Raise, function: cst.FunctionDef, self_name: str, attribute: str) -> bool:
+        """A ``finally:`` around the raise that drops ``self`` or resets the attribute."""
+        for ancestor in self.context.ancestors(node):
+            if ancestor is function:
+                break
+            if isinstance(ancestor, cst.Try) and ancestor.finalbody is not None:
+                for inner in walk(ancestor.finalbody):
+                    if isinstance(inner, cst.Del) and self_name in _names_in(inner.target):
+                        return True
+                    if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) and inner.value.value == "None":
+                        for target in inner.targets:
+                            t = target.target
+                            if isinstance(t, cst.Name) and t.value == self_name:
+                                return True
+                            if (isinstance(t, cst.Attribute) and t.attr.value == attribute
+                                    and isinstance(t.value, cst.Name) and t.value.value == self_name):
+                                return True
+        return False
+
+
+def _self_name(context, function: cst.FunctionDef) -> Optional[str]:  # type: ignore[no-untyped-def]
+    """The instance parameter of the method around ``function`` (itself or an enclosing one)."""
+    for candidate in (function, *[a for a in context.ancestors(function) if isinstance(a, cst.FunctionDef)]):
+        block = context.parent(candidate)
+        cls = context.parent(block) if block is not None else None
+        if isinstance(cls, cst.ClassDef):
+            for decorator in candidate.decorators:
+                target = decorator.decorator
+                if isinstance(target, cst.Name) and target.value in ("staticmethod", "classmethod"):
+                    return None
+            params = [*candidate.params.posonly_params, *candidate.params.params]
+            if not params or params[0].name.value in ("cls", "mcs", "mcls", "metacls"):
+                return None
+            return params[0].name.value
+    return None
+
+
+def _is_property(cls: cst.ClassDef, name: str) -> bool:
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return False
+    for statement in cls.body.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+            return True  # a property (or a method: `raise self.error` would raise a bound method)
+    return False
+
+
+def _declares_global(function: cst.FunctionDef, name: str) -> bool:
+    for inner in walk_scope(function):
+        if isinstance(inner, cst.Global) and any(item.name.value == name for item in inner.names):
+            return True
+    return False
+
+
+def _names_in(target: cst.BaseExpression) -> Set[str]:
+    return {n.value for n in walk(target) if isinstance(n, cst.Name)}
+
+
+def _released_names(scope: cst.CSTNode, on_self: bool) -> Set[str]:
+    """Attribute names (``on_self``) or module-level names that are reset to None or an empty
+    container, deleted, cleared or drained somewhere in ``scope``, outside ``__init__`` (where
+    the initial value is set)."""
+    found: Set[str] = set()
+    initial: Set[int] = set()
+    for inner in walk(scope):
+        if isinstance(inner, cst.FunctionDef) and inner.name.value == "__init__":
+            initial.update(id(n) for n in walk(inner))
+    if isinstance(scope, cst.Module):  # `FAILURES = []` at module level defines it
+        for statement in scope.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                initial.update(id(n) for n in walk(statement))
+
+    def name_of(expr: cst.BaseExpression) -> Optional[str]:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        if on_self and isinstance(expr, cst.Attribute):
+            return expr.attr.value
+        if not on_self and isinstance(expr, cst.Name):
+            return expr.value
+        return None
+
+    for inner in walk(scope):
+        if id(inner) in initial:
+            continue
+        if isinstance(inner, cst.Del):
+            for target in walk(inner.target):
+                if isinstance(target, (cst.Attribute, cst.Name, cst.Subscript)):
+                    name = name_of(target)
+                    if name is not None:
+                        found.add(name)
+        elif isinstance(inner, cst.Assign):
+            for assigned in inner.targets:
+                target, value = assigned.target, inner.value
+                pairs = [(target, value)]
+                if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+                    pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]  # `x, self._e = self._e, None`
+                for one_target, one_value in pairs:
+                    name = name_of(one_target) if _empty(one_value) else None
+                    if name is not None:
+                        found.add(name)
+        elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in _DRAINS:
+            name = name_of(inner.func.value)
+            if name is not None:
+                found.add(name)
+    return found
+
+
+def _empty(value: cst.BaseExpression) -> bool:
+    if isinstance(value, cst.Name):
+        return value.value == "None"
+    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
+        return not value.elements
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
+        return value.func.value in ("list", "dict", "set", "deque") and not value.args
+    return False

@@ -1,0 +1,169 @@
+"""LKL108 and LKL109 beyond their fixtures: confidence policy, models from pyproject, and no
+line reported twice with the older rules that look at neighbouring shapes (LKL104, LKL105, LKL401)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import List, Tuple
+
+from leaklint import lint_source
+from leaklint.config import load_settings, settings_from_table
+from leaklint.engine import analyze_source
+from leaklint.registry import all_rules
+from leaklint.rule import Confidence
+from leaklint.runner import lint_paths
+
+
+def _found(source: str, code: str) -> List[Tuple[int, Confidence]]:
+    return [(f.line, f.confidence) for f in lint_source(source, "example.py") if f.code == code]
+
+
+PER_INSTANCE = """\
+import atexit
+
+
+class Client:
+    def __init__(self, pool):
+        self.pool = pool
+        atexit.register(self.pool.shutdown)
+"""
+
+
+def test_lkl108_per_instance_is_high_and_a_visible_singleton_medium() -> None:
+    assert _found(PER_INSTANCE, "LKL108") == [(7, Confidence.HIGH)]
+    singleton = PER_INSTANCE + "\n\nCLIENT = Client(None)\n"
+    assert _found(singleton, "LKL108") == [(7, Confidence.MEDIUM)]
+
+
+def test_lkl108_finalizer_at_import_time_is_medium_and_static_callback_is_quiet() -> None:
+    source = "import weakref\n\n\nclass R:\n    def close(self):\n        pass\n\n\nr = R()\nweakref.finalize(r, r.close)\n"
+    assert _found(source, "LKL108") == [(10, Confidence.MEDIUM)]
+    assert _found("import weakref\n\n\ndef _close(h):\n    h.close()\n\n\ndef watch(r):\n    weakref.finalize(r, _close, r.handle)\n", "LKL108") == []
+
+
+def test_lkl108_logger_names() -> None:
+    per_request = "import logging\n\n\ndef handle(request_id):\n    return logging.getLogger('req.' + request_id)\n"
+    assert _found(per_request, "LKL108") == [(5, Confidence.MEDIUM)]
+    by_id = "import logging\n\n\nclass Job:\n    def run(self):\n        return logging.getLogger(f'job.{id(self)}')\n"
+    assert _found(by_id, "LKL108") == [(6, Confidence.HIGH)]
+    child = "import logging\nimport uuid\nlog = logging.getLogger(__name__)\n\n\ndef run():\n    return log.getChild(str(uuid.uuid4()))\n"
+    assert _found(child, "LKL108") == [(7, Confidence.HIGH)]
+    assert _found("import logging\n\n\ndef make(component):\n    return logging.getLogger(component)\n", "LKL108") == []
+
+
+def test_lkl108_reads_retain_models_from_pyproject(tmp_path: Path) -> None:
+    source = (
+        "import mylib\n\n\nclass Service:\n    def __init__(self):\n        mylib.on_shutdown(self.stop)\n\n"
+        "    def stop(self):\n        pass\n"
+    )
+    (tmp_path / "m.py").write_text(source, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.leaklint]\nselect = ['LKL108']\n", encoding="utf-8")
+    assert lint_paths([str(tmp_path / "m.py")], load_settings(tmp_path)).findings == []
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.leaklint]\nselect = ['LKL108']\n\n[tool.leaklint.models.retain]\n"
+        '"mylib.on_shutdown" = { args = [0], undo = "mylib.remove_shutdown_hook" }\n',
+        encoding="utf-8",
+    )
+    findings = lint_paths([str(tmp_path / "m.py")], load_settings(tmp_path)).findings
+    assert [(f.code, f.line) for f in findings] == [("LKL108", 6)]
+    assert "mylib.remove_shutdown_hook" in findings[0].suggestion
+    done = subprocess.run(
+        [sys.executable, "-m", "leaklint", "check", "m.py", "--no-cache"], cwd=tmp_path, capture_output=True,
+        text=True, timeout=120,
+    )
+    assert done.returncode == 1 and "m.py:6:9: LKL108" in done.stdout
+
+
+def test_lkl108_weak_signal_library_from_user_models() -> None:
+    source = (
+        "from mybus import changed\n\n\nclass View:\n    def __init__(self):\n        changed.connect(self.redraw)\n\n"
+        "    def redraw(self):\n        pass\n"
+    )
+    assert [f.line for f in lint_source(source, "v.py") if f.code == "LKL108"] == [6]
+    settings = settings_from_table({"models": {"signal-library": {"mybus": {"weak-by-default": True}}}}, ".", None)
+    analysis = analyze_source(source, "v.py", all_rules(), settings.rule_settings())
+    assert [f.code for f in analysis.result.findings] == []
+
+
+def test_lkl109_confidence_follows_growth() -> None:
+    grows = (
+        "class R:\n    def __init__(self):\n        self.failed = []\n\n    def run(self, job):\n        try:\n"
+        "            job()\n        except Exception as exc:\n            self.failed.append((job, exc))\n"
+    )
+    assert _found(grows, "LKL109") == [(9, Confidence.HIGH)]
+    replaces = (
+        "import sys\n\n\nclass R:\n    def run(self, job):\n        try:\n            job()\n"
+        "        except Exception:\n            self.info = sys.exc_info()\n"
+    )
+    assert _found(replaces, "LKL109") == [(9, Confidence.MEDIUM)]
+    released = replaces + "\n    def reset(self):\n        self.info = None\n"
+    assert _found(released, "LKL109") == []
+
+
+NEIGHBOURS = """\
+import atexit
+import signal
+import sys
+import weakref
+
+
+class Service:
+    def __init__(self, state):
+        self.errors = []
+        atexit.register(self.stop)
+        atexit.register(lambda: self.stop())
+        signal.signal(signal.SIGTERM, lambda signum, frame: self.stop())
+        signal.signal(signal.SIGHUP, self.reload)
+        weakref.finalize(self, lambda: self.stop())
+        weakref.finalize(self, self.stop)
+
+    def stop(self):
+        pass
+
+    def reload(self, signum, frame):
+        pass
+
+    def run(self, job):
+        try:
+            job()
+        except Exception as exc:
+            self.errors.append(exc)
+            self.errors.append((job, exc))
+            self.last = exc
+            self.info = sys.exc_info()
+
+    def result(self):
+        raise self.last
+"""
+
+
+def test_no_line_is_reported_twice_by_neighbouring_rules() -> None:
+    findings = lint_source(NEIGHBOURS, "service.py")
+    per_line = Counter(f.line for f in findings)
+    assert [line for line, count in per_line.items() if count > 1] == []
+    codes = {f.line: f.code for f in findings}
+    assert codes[10] == "LKL104"  # atexit.register(self.method): LKL104's
+    assert codes[13] == "LKL108" and codes[15] == "LKL108"
+    assert codes[27] == "LKL105" and codes[28] == "LKL109" and codes[29] == "LKL105"
+    assert codes[30] == "LKL109" and codes[33] == "LKL109"
+
+
+def test_flake8_reads_the_user_models_too(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text(
+        "import mylib\n\n\nclass Service:\n    def __init__(self):\n        mylib.on_shutdown(self.stop)\n\n"
+        "    def stop(self):\n        pass\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.leaklint.models.retain]\n"mylib.on_shutdown" = { args = [0] }\n', encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "LKL", "--jobs", "1", "m.py"], cwd=tmp_path,
+        capture_output=True, text=True, timeout=300,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert [line.split(" ")[1] for line in done.stdout.splitlines()] == ["LKL108"]
+    assert done.stdout.startswith("./m.py:6:9: LKL108") or done.stdout.startswith("m.py:6:9: LKL108")
