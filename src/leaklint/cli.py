@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     adopt.add_argument("--add-noqa", action="store_true", help="append `# noqa: CODE` to each flagged line, then exit")
     run = check.add_argument_group("run")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
-    run.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .leaklint_cache)")
+    run.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: a folder per project in the user cache folder)")
     run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores)")
 
     rule = commands.add_parser("rule", help="show a rule's documentation")

@@ -41,6 +41,18 @@ class Settings:
     cache_dir: Optional[str] = None
     root: str = "."
     config_file: Optional[str] = None
+    # Where each setting given (not defaulted) came from: (pyproject key, config file path or
+    # "command line"). Read by --show-settings, and by the cache: a project's own config may not
+    # point the cache outside the project.
+    origins: Tuple[Tuple[str, str], ...] = ()
+
+    def origin(self, key: str) -> Optional[str]:
+        """The config file or "command line" that set ``key`` (pyproject spelling); None: default."""
+        found = None
+        for name, source in self.origins:
+            if name == key:
+                found = source
+        return found
 
     # -- what to run ------------------------------------------------------------------------
 
@@ -202,6 +214,10 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
         except UnknownCodeError as error:
             raise ConfigError(str(error)) from None
     values["ignore"] = ignore
+    source = config_file or "pyproject.toml"
+    values["origins"] = tuple((key, source) for key in table if rule_by_code(key) is None) + tuple(
+        (f"{code}.{name}", source) for code, options in sorted(rule_options.items()) for name in sorted(options)
+    )
     values["rule_options"] = tuple(
         (code, tuple(sorted(options.items()))) for code, options in sorted(rule_options.items())
     )
@@ -243,6 +259,8 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
         given["extend_select"] = settings.extend_select + tuple(given["extend_select"])
     if "extend_exclude" in given:
         given["extend_exclude"] = settings.extend_exclude + tuple(given["extend_exclude"])
+    if given:
+        given["origins"] = settings.origins + tuple((key.replace("_", "-"), "command line") for key in given)
     return replace(settings, **given)
 
 
