@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--extend-exclude", type=_globs, action="extend", help="globs to skip, added to the defaults")
     files.add_argument("--stdin-filename", metavar="NAME", help="the path standard input stands for (config, per-file ignores, output)")
     files.add_argument("--config", metavar="PYPROJECT", help="read [tool.leaklint] from this file instead of the nearest pyproject.toml")
+    files.add_argument("--isolated", action="store_true", help="read no pyproject.toml: defaults and the command line only (for code you do not trust)")
     fixes = check.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes, writing files atomically")
     fixes.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply fixes that may change behaviour")
@@ -194,7 +195,12 @@ def _emit(text: str, output_file: Optional[str]) -> None:
 def _settings(args: argparse.Namespace) -> Settings:
     start = Path(args.stdin_filename) if args.stdin_filename else Path(args.paths[0] if args.paths and args.paths[0] != "-" else ".")
     explicit = Path(args.config) if args.config else None
-    settings = load_settings(start, explicit)
+    if getattr(args, "isolated", False):
+        if explicit is not None:
+            raise ConfigError("--isolated reads no configuration: it cannot be combined with --config")
+        settings = Settings(root=str(Path.cwd()))
+    else:
+        settings = load_settings(start, explicit)
     return with_overrides(
         settings,
         select=tuple(args.select) if args.select else None,

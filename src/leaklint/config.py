@@ -68,7 +68,14 @@ class Settings:
         return {code: dict(options) for code, options in self.rule_options}
 
     def _matches(self, path: str, pattern: str) -> bool:
-        relative = _relative(path, self.root)
+        try:
+            relative = Path(path).resolve().relative_to(_resolved(self.root)).as_posix()
+        except ValueError:
+            # A file outside the project (another folder named in the same run): the project's
+            # per-file ignores are about its own files, never about someone else's.
+            return False
+        except OSError:
+            relative = PurePosixPath(Path(path).as_posix()).as_posix()
         return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
 
     def is_excluded(self, path: Path) -> bool:
@@ -98,6 +105,11 @@ class Settings:
 @lru_cache(maxsize=256)
 def _select(select: Optional[Tuple[str, ...]], ignore: Tuple[str, ...], extend: Tuple[str, ...]) -> List[Type[Rule]]:
     return select_rules(select, ignore, extend)
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
 
 
 def _relative(path: str, root: str) -> str:
