@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--statistics", action="store_true", help="print a count per code instead of each finding")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    out.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
+    out.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
     adopt = check.add_argument_group("adopting leaklint on existing code")
     adopt.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE by --write-baseline")
     adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then they are hidden)")
@@ -218,6 +220,8 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError("--jobs must be at least 1")
     settings = _settings(args)
+    if args.show_settings or args.show_files:
+        return _show_command(args, settings)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     writer = format_module(fmt)
     text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
@@ -267,6 +271,20 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _show_command(args: argparse.Namespace, settings: Settings) -> int:
+    from leaklint.show import write_files, write_settings
+
+    if args.show_settings:
+        write_settings(settings, sys.stdout)
+    if args.show_files:
+        files, problems = discover(args.paths or ["."], settings)
+        write_files(files, sys.stdout)
+        for problem in problems:
+            print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
+        return EXIT_ERROR if problems else EXIT_CLEAN
+    return EXIT_CLEAN
 
 
 def _check_paths(

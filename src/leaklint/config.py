@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.registry import UnknownCodeError, all_rules, rule_by_code, select_rules, validate_prefixes
 from leaklint.rule import Rule
+from leaklint.suggest import code_suggestion, did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -189,13 +190,15 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
             for option_name, option_value in value.items():
                 if option_name not in known:
                     names = ", ".join(sorted(known)) or "none"
-                    raise ConfigError(f"[tool.leaklint.{key}] {option_name}: unknown option (known: {names})")
+                    hint = did_you_mean(option_name, known)
+                    raise ConfigError(f"[tool.leaklint.{key}] {option_name}: unknown option{hint} (known: {names})")
                 rule_options.setdefault(rule.code, {})[option_name] = _check_option_type(
                     f"[tool.leaklint.{key}] {option_name}", known[option_name].type, option_value
                 )
             continue
         if key not in _TOP_LEVEL_KEYS:
-            raise ConfigError(f"[tool.leaklint] {key}: unknown key")
+            hint = did_you_mean(key, _TOP_LEVEL_KEYS) or (code_suggestion(key) if key.upper().startswith("LKL") else "")
+            raise ConfigError(f"[tool.leaklint] {key}: unknown key{hint}")
         try:
             if key == "select":
                 values["select"] = _string_list(key, value)
