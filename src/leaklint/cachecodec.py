@@ -3,7 +3,7 @@
 Decoding never runs code from the entry. Findings, fixes and suppressions have a fixed layout
 checked field by field (types, ranges, known codes' shape, known enum values). Per-file facts are
 any nesting of None, bool, int, float, str, list, tuple, dict, set and frozenset, plus the data
-classes and enums that leaklint's own, already imported modules define (a rule's facts are
+classes, named tuples and enums that leaklint's own, already imported modules define (a rule's facts are
 usually dataclasses): such a value is written with its class's ``module:qualname`` and rebuilt
 only when that names a dataclass or Enum in a ``leaklint.`` module that is already loaded, with
 exactly its fields. Nothing is imported, no ``__init__``/``__post_init__`` runs, no other class is
@@ -29,7 +29,7 @@ _NAME = re.compile(r"^leaklint(\.[A-Za-z_][A-Za-z0-9_]*)+:[A-Za-z_][A-Za-z0-9_]*
 _CONFIDENCE = {member.value: member for member in Confidence}
 _SAFETY = {member.value: member for member in FixSafety}
 # Tags of the values JSON has no type for; a plain dict never has a key starting with "$".
-_TUPLE, _SET, _FROZENSET, _DICT, _CLASS, _ENUM = "$t", "$s", "$fs", "$d", "$c", "$e"
+_TUPLE, _SET, _FROZENSET, _DICT, _CLASS, _ENUM, _NAMEDTUPLE = "$t", "$s", "$fs", "$d", "$c", "$e", "$n"
 
 
 class DecodeError(ValueError):
@@ -177,6 +177,8 @@ def encode_value(value: Any) -> Any:
         return {_SET if kind is set else _FROZENSET: items}
     if isinstance(value, enum.Enum):
         return {_ENUM: _name_of(kind), "v": encode_value(value.value)}
+    if isinstance(value, tuple) and isinstance(getattr(kind, "_fields", None), tuple):
+        return {_NAMEDTUPLE: _name_of(kind), "f": [encode_value(item) for item in value]}
     if dataclasses.is_dataclass(value):
         # Fields by position: one JSON object per instance, the cheapest shape to read back.
         return {_CLASS: _name_of(kind), "f": [encode_value(getattr(value, f.name)) for f in dataclasses.fields(value)]}
@@ -207,6 +209,14 @@ def _untag(table: Dict[str, Any]) -> Any:
             for field_name, value in zip(names, fields):  # no __init__: the entry decides nothing that runs
                 object.__setattr__(instance, field_name, value)
             return instance
+        name = table.get(_NAMEDTUPLE)
+        if name is not None:
+            cls, _ = _known_class(name)
+            fields = table.get("f")
+            names = getattr(cls, "_fields", None)
+            if not (issubclass(cls, tuple) and isinstance(names, tuple)) or type(fields) is not list or len(fields) != len(names):
+                raise DecodeError("not the fields of the named tuple")
+            return tuple.__new__(cls, fields)  # no __new__ of the class: nothing it defines runs
         name = table.get(_ENUM)
         if name is not None and "v" in table:
             cls = _known_class(name)[0]
@@ -281,9 +291,13 @@ def _known_class(name: Any) -> Tuple[type, Optional[Tuple[str, ...]]]:
         isinstance(found, type)
         and found.__module__ == module_name
         and found.__qualname__ == qualname
-        and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum))
+        and (
+            dataclasses.is_dataclass(found)
+            or issubclass(found, enum.Enum)
+            or (issubclass(found, tuple) and isinstance(getattr(found, "_fields", None), tuple))
+        )
     ):
-        raise DecodeError(f"{name} is not a leaklint dataclass or enum")
+        raise DecodeError(f"{name} is not a leaklint dataclass, named tuple or enum")
     names = tuple(f.name for f in dataclasses.fields(found)) if dataclasses.is_dataclass(found) else None
     _KNOWN[name] = (found, names)
     return found, names
