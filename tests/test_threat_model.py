@@ -4,6 +4,7 @@ docs/reliability.md. The cache's entries are covered in test_cache_security.py."
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -53,6 +54,19 @@ def test_pyproject_is_data_unknown_keys_and_wrong_types_are_errors(tmp_path: Pat
         assert run.code == 2 and run.err.count("\n") == 1 and "Traceback" not in run.err, run.err
 
 
+def test_a_pyproject_nested_too_deeply_is_a_config_error_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.leaklint]\nselect = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    (tmp_path / "a.py").write_text(LEAK, encoding="utf-8")
+    run = _check(tmp_path, ".")
+    assert run.code == 2 and run.err.strip().splitlines() == [
+        f"leaklint: error: {tmp_path / 'pyproject.toml'}: not valid TOML: nested too deeply"
+    ]
+    flake8 = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "LKL", "a.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert "Traceback" not in flake8.stderr and "nested too deeply" in flake8.stdout
+
+
 # -- baseline files ---------------------------------------------------------------------------------
 
 
@@ -69,6 +83,13 @@ def test_a_baseline_entry_that_is_not_a_fingerprint_is_an_error(fingerprint: str
     )
     run = _check(project, "--baseline", "baseline.json", ".")
     assert run.code == 2 and "is not a leaklint fingerprint" in run.err and "Traceback" not in run.err
+
+
+def test_a_baseline_nested_too_deeply_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    project = _baseline_project(tmp_path)
+    (project / "baseline.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    run = _check(project, "--baseline", "baseline.json", ".")
+    assert run.code == 2 and "nested too deeply" in run.err and "Traceback" not in run.err
 
 
 def test_a_baseline_hides_exactly_what_it_fingerprints(tmp_path: Path) -> None:

@@ -139,6 +139,8 @@ def read_baseline(baseline_file: str) -> Set[str]:
         raise ConfigError(f"cannot read baseline {baseline_file}: {error.strerror or error}") from None
     except ValueError as error:
         raise ConfigError(f"baseline {baseline_file} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"baseline {baseline_file} is not valid JSON: nested too deeply") from None
     if not isinstance(document, dict) or document.get("leaklint-baseline") != BASELINE_VERSION:
         raise ConfigError(f"{baseline_file} is not a leaklint baseline (version {BASELINE_VERSION})")
     entries = document.get("findings")

@@ -149,7 +149,7 @@ def _mentions_leaklint(text: str) -> bool:
         return False
     try:
         tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return False  # not ours to report: the file may only mention leaklint in a comment
     return isinstance(tool, dict) and "leaklint" in tool
 
@@ -250,6 +250,9 @@ def load_settings(start: Path, explicit: Optional[Path] = None) -> Settings:
         raise ConfigError(f"{config}: cannot read: {error.strerror or error}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{config}: not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per nesting level: a checkout's pyproject must not crash the run.
+        raise ConfigError(f"{config}: not valid TOML: nested too deeply") from None
     table = data.get("tool", {}).get("leaklint", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{config}: [tool.leaklint] must be a table")
