@@ -29,3 +29,12 @@ def expected_markers(folder: Path) -> Set[Tuple[str, int, str]]:
 @pytest.fixture
 def tmp_project(tmp_path: Path) -> Path:
     return tmp_path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """leaklint keeps its cache and cache key in the user's cache folder: the tests get their own
+    (subprocesses inherit it), so they never touch the real one."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))

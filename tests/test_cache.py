@@ -128,7 +128,7 @@ def test_display_path_is_part_of_the_key(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def entries(directory: Path) -> List[Path]:
-    return [p for p in directory.rglob("*.pickle") if not p.name.startswith(".tmp-")]
+    return [p for p in directory.rglob("*.json") if not p.name.startswith(".tmp-")]
 
 
 @pytest.mark.parametrize(
@@ -139,10 +139,10 @@ def entries(directory: Path) -> List[Path]:
         lambda blob: blob[:20],
         lambda blob: b"garbage" * 10,
         lambda blob: blob[:-10] + b"\x00" * 10,
-        lambda blob: blob[: len(cache_module._FORMAT) + 48] + b"\x80\x04not a pickle",
-        lambda blob: blob[:-1] + bytes([blob[-2]]),
+        lambda blob: blob[: len(cache_module._FORMAT) + 64] + b"{not json",
+        lambda blob: blob[:-2] + bytes([blob[-2] ^ 1]) + blob[-1:],
     ],
-    ids=["empty", "half", "header-only", "garbage", "tail-zeroed", "bad-pickle", "flipped-byte"],
+    ids=["empty", "half", "header-only", "garbage", "tail-zeroed", "bad-json", "flipped-byte"],
 )
 def test_damaged_entries_are_rebuilt(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
     files = make_files(tmp_path / "src")
@@ -198,7 +198,10 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_default_directory_follows_settings(tmp_path: Path) -> None:
-    assert cache_module.default_directory(Settings(root=str(tmp_path))) == tmp_path / ".leaklint_cache"
+    default = cache_module.default_directory(Settings(root=str(tmp_path)))
+    assert default == cache_module.project_directory(str(tmp_path))
+    assert default.parent == Path(os.environ["XDG_CACHE_HOME"]) / "leaklint" / "projects"
+    assert cache_module.project_directory(str(tmp_path / "other")) != default
     assert cache_module.default_directory(Settings(root=str(tmp_path), cache_dir="c")) == tmp_path / "c"
     absolute = str(tmp_path / "elsewhere")
     assert open_cache(Settings(root=str(tmp_path), cache_dir=absolute)).directory == Path(absolute)  # type: ignore[union-attr]
@@ -234,10 +237,12 @@ def test_cli_uses_and_skips_the_cache(tmp_path: Path) -> None:
     env = {**os.environ, "CI": "true"}
     first = subprocess.run(command + ["--no-cache"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert first.returncode == 1 and "LKL501" in first.stdout
-    assert not (tmp_path / ".leaklint_cache").exists()
+    user_folder = cache_module.project_directory(str(tmp_path))
+    assert not user_folder.exists()
     second = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert second.stdout == first.stdout
-    assert entries(tmp_path / ".leaklint_cache")
+    assert entries(user_folder), "the default cache is in the user's cache folder"
+    assert not (tmp_path / ".leaklint_cache").exists(), "nothing is written into the checked tree"
     third = subprocess.run(command + ["--cache-dir", "elsewhere"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert third.stdout == first.stdout
     assert entries(tmp_path / "elsewhere")

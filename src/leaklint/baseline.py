@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -138,12 +139,22 @@ def read_baseline(baseline_file: str) -> Set[str]:
         raise ConfigError(f"cannot read baseline {baseline_file}: {error.strerror or error}") from None
     except ValueError as error:
         raise ConfigError(f"baseline {baseline_file} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"baseline {baseline_file} is not valid JSON: nested too deeply") from None
     if not isinstance(document, dict) or document.get("leaklint-baseline") != BASELINE_VERSION:
         raise ConfigError(f"{baseline_file} is not a leaklint baseline (version {BASELINE_VERSION})")
     entries = document.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
         raise ConfigError(f"baseline {baseline_file}: `findings` must be a list of objects with a fingerprint")
+    for entry in entries:
+        # Matching is by exact fingerprint, so only a whole one can hide a finding; anything else
+        # (a pattern, a bare hash without its occurrence) is a mistake or an attempt to hide more.
+        if not _FINGERPRINT.match(entry["fingerprint"]):
+            raise ConfigError(f"baseline {baseline_file}: {entry['fingerprint']!r} is not a leaklint fingerprint")
     return {entry["fingerprint"] for entry in entries}
+
+
+_FINGERPRINT = re.compile(r"^[0-9a-f]{20}:(0|[1-9][0-9]{0,8})$")
 
 
 def filter_baselined(

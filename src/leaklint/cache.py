@@ -1,61 +1,185 @@
 """The result cache: a warm run re-reads and hashes each file, and parses nothing that is unchanged.
 
-Layout, like ruff's::
+Layout::
 
-    .leaklint_cache/
+    <cache folder>/
         .gitignore          # "*": the folder never ends up in version control
         CACHEDIR.TAG        # backup tools skip it
-        <version>/<ab>/<cdef...>.pickle
+        <version>/<ab>/<cdef...>.json
+
+The cache folder is, by default, outside the checked tree: ``leaklint/projects/<hash of the
+project root>`` in the user's cache folder (``$XDG_CACHE_HOME``, else ``~/.cache``; the platform's
+own on macOS and Windows). ``--cache-dir`` chooses another; ``cache-dir`` in a project's own
+pyproject.toml is honoured only inside that project (a checkout must not point the cache at
+another project's entries).
 
 One entry per (file, run configuration), named by a hash of the file's absolute and display paths
 and of everything besides the content that decides its result: leaklint's version and code, the
 Python and libcst versions, the settings' fingerprint, the rules selected for the file, its
-module name and whether text edits were asked for. The entry holds the content's hash, a checksum and the
-pickled ``FileResult`` (findings, per-file facts for the project pass, suppressions); it is used
-only when that hash matches the file as read now. The display path is part of the name because a
+module name and whether text edits were asked for. The display path is part of the name because a
 rule's facts may mention it, so a result is never re-used under another path.
+
+**Data, never code.** An entry is a header, an HMAC and a JSON document: the content's hash, then
+the findings, the per-file facts and the suppressions as plain values (see ``leaklint.cachecodec``),
+validated field by field when read. Nothing in an entry is ever unpickled or imported: the worst a
+crafted entry can do is be a miss.
+
+**Entries a checkout cannot forge.** The HMAC (SHA-256) covers the entry's key (absolute path,
+settings, versions...), the content hash and the document, under a key made once per user
+(``leaklint/cache-key`` in the user's cache folder, 32 random bytes, mode 0600, refused when
+another user owns it or others can read it). An entry planted in a repository, copied from
+another file or project, or edited, fails the check and is a miss, never an error.
 
 Safety: entries are written to a temporary file and renamed into place (atomic on POSIX and
 Windows), so concurrent runs only ever see whole entries, and the last writer wins with an equally
-valid result. An entry that cannot be read, is truncated, corrupt, from another version or does
-not unpickle is a miss and gets rewritten; a cache folder that cannot be written turns the cache
-off for the run. Nothing here raises into the run.
+valid result. An entry that cannot be read, is too large, truncated, corrupt, from another version
+or fails its check is a miss and gets rewritten; a cache folder that cannot be written turns the
+cache off for the run. Nothing here raises into the run.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 import os
-import pickle
+import secrets
+import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Dict, Optional, Tuple, Type
 
+from leaklint.cachecodec import DecodeError, decode_result, encode_result, loads
 from leaklint.config import Settings
 from leaklint.engine import FileResult
 from leaklint.rule import Rule
 
-DEFAULT_DIRECTORY = ".leaklint_cache"
+DEFAULT_DIRECTORY = ".leaklint_cache"  # the folder name leaklint used to keep in the project root
 # Bump when the entry layout changes.
-_FORMAT = b"LKLC1\n"
+_FORMAT = b"LKLC2\n"
 _DIGEST_SIZE = 32
-_CHECK_SIZE = 16  # a checksum of the pickled payload: a damaged entry must not unpickle
-_PICKLE_PROTOCOL = 4  # readable by every supported Python (3.9+)
+_MAC_SIZE = 32
+_KEY_SIZE = 32
+KEY_NAME = "cache-key"
+# An entry larger than this is not written, and not read: a planted giant file costs one stat.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=_DIGEST_SIZE).digest()
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=_CHECK_SIZE).digest()
+def user_cache_home() -> Path:
+    """The user's cache folder: ``$XDG_CACHE_HOME`` when set (absolute), else the platform's."""
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    if configured and os.path.isabs(configured):
+        return Path(configured)
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            return Path(local)
+    elif sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    return Path.home() / ".cache"
+
+
+def user_directory() -> Path:
+    """leaklint's folder in the user's cache folder (the key and, by default, the entries)."""
+    return user_cache_home() / "leaklint"
+
+
+def project_directory(root: str) -> Path:
+    """The default cache folder of the project rooted at ``root``: outside the checked tree."""
+    try:
+        resolved = str(Path(root).resolve())
+    except OSError:
+        resolved = os.path.abspath(root)
+    name = hashlib.blake2b(resolved.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return user_directory() / "projects" / f"{_safe_name(Path(resolved).name)[:40]}-{name}"
+
+
+def configured_directory_refused(settings: Settings) -> Optional[str]:
+    """Why the ``cache-dir`` from a project's own pyproject.toml is not used (None: it is, or none).
+
+    A checkout chooses its pyproject, so its ``cache-dir`` must stay inside the project: otherwise
+    it could make leaklint read and write another project's cache folder (or any folder).
+    """
+    if not settings.cache_dir or settings.origin("cache-dir") in (None, "command line"):
+        return None
+    configured = Path(settings.cache_dir)
+    root = Path(settings.root)
+    try:
+        target = (configured if configured.is_absolute() else root / configured).resolve()
+        target.relative_to(root.resolve())
+    except ValueError:
+        return f"cache-dir {settings.cache_dir!r} in {settings.config_file} is outside the project {settings.root}"
+    except OSError as error:
+        return f"cache-dir {settings.cache_dir!r}: {error}"
+    return None
 
 
 def default_directory(settings: Settings) -> Path:
-    """``cache-dir`` (relative to the project root) or ``.leaklint_cache`` in the project root."""
-    configured = Path(settings.cache_dir) if settings.cache_dir else Path(DEFAULT_DIRECTORY)
-    return configured if configured.is_absolute() else Path(settings.root) / configured
+    """``cache-dir`` (relative to the project root), else the project's folder in the user's cache."""
+    if settings.cache_dir and configured_directory_refused(settings) is None:
+        configured = Path(settings.cache_dir)
+        return configured if configured.is_absolute() else Path(settings.root) / configured
+    return project_directory(settings.root)
+
+
+# -- the per-user key -----------------------------------------------------------------------------
+
+
+class CacheKeyError(OSError):
+    """The per-user key cannot be made or is not private: the cache stays off."""
+
+
+def load_key(folder: Optional[Path] = None) -> bytes:
+    """The per-user HMAC key, made on first use (mode 0600 in a 0700 folder). Raises CacheKeyError."""
+    folder = folder or user_directory()
+    path = folder / KEY_NAME
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".key-")  # mode 0600
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(_KEY_SIZE))
+        try:
+            os.link(temporary, path)  # never replaces a key another run made meanwhile
+        except FileExistsError:
+            pass
+        except OSError:
+            os.replace(temporary, path)
+    finally:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+    return _read_key(path)
+
+
+def _read_key(path: Path) -> bytes:
+    handle = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise CacheKeyError(f"{path} is not a regular file")
+        if os.name == "posix":
+            if info.st_uid != os.geteuid():
+                raise CacheKeyError(f"{path} belongs to another user")
+            if info.st_mode & 0o077:
+                raise CacheKeyError(f"{path} can be read or written by others (mode {stat.S_IMODE(info.st_mode):o})")
+        key = os.read(handle, _KEY_SIZE + 1)
+    finally:
+        os.close(handle)
+    if len(key) != _KEY_SIZE:
+        raise CacheKeyError(f"{path} is not a leaklint cache key")
+    return key
 
 
 def code_fingerprint() -> str:
@@ -96,9 +220,15 @@ def _distribution_version(name: str) -> str:
 
 
 class Cache:
-    """Per-file results for one run's settings. ``load``/``store`` never raise."""
+    """Per-file results for one run's settings. ``load``/``store`` never raise.
 
-    def __init__(self, directory: Path, settings: Settings, *, text_edits: bool = False) -> None:
+    Creating one raises CacheKeyError when the per-user key is unusable (``open_cache`` then
+    gives no cache at all).
+    """
+
+    def __init__(
+        self, directory: Path, settings: Settings, *, text_edits: bool = False, key: Optional[bytes] = None
+    ) -> None:
         from leaklint import __version__
 
         self.directory = Path(directory)
@@ -107,13 +237,16 @@ class Cache:
         self.writable = True
         self.hits = 0
         self.misses = 0
+        self._key = key if key is not None else load_key()
         self._run_key = "\0".join((code_fingerprint(), settings.fingerprint(), f"text_edits={text_edits}"))
         self._rule_keys: Dict[Tuple[Type[Rule], ...], str] = {}
         self._packages: Dict[Path, str] = {}  # folder -> dotted package name, for this run
+        self._resolved_root: Optional[Path] = None
 
     # -- keys -------------------------------------------------------------------------------------
 
-    def entry_path(self, path: str) -> Path:
+    def entry_key(self, path: str) -> str:
+        """Everything besides the content that decides ``path``'s result."""
         from leaklint.analysis.context import module_name_for
 
         rules = tuple(self.settings.rules_for(path))
@@ -122,9 +255,16 @@ class Cache:
             rule_key = ",".join(rule.code for rule in rules)
             self._rule_keys[rules] = rule_key
         module_name, is_package = module_name_for(path, self._packages)
-        key = "\0".join((os.path.abspath(path), path, self._run_key, rule_key, module_name, str(is_package)))
+        return "\0".join((os.path.abspath(path), path, self._run_key, rule_key, module_name, str(is_package)))
+
+    def entry_path(self, path: str, key: Optional[str] = None) -> Path:
+        key = self.entry_key(path) if key is None else key
         name = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-        return self.root / name[:2] / f"{name[2:]}.pickle"
+        return self.root / name[:2] / f"{name[2:]}.json"
+
+    def _mac(self, key: str, digest: bytes, payload: bytes) -> bytes:
+        message = b"".join((_FORMAT, key.encode("utf-8", "surrogatepass"), b"\0", digest, payload))
+        return hmac.new(self._key, message, hashlib.sha256).digest()
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -141,24 +281,24 @@ class Cache:
         return result
 
     def _load(self, path: str, data: bytes) -> Optional[FileResult]:
-        try:
-            with open(self.entry_path(path), "rb") as handle:
-                blob = handle.read()
-        except OSError:
+        key = self.entry_key(path)
+        blob = _read_entry(self.entry_path(path, key))
+        if blob is None:
             return None
         digest_end = len(_FORMAT) + _DIGEST_SIZE
-        header = digest_end + _CHECK_SIZE
+        header = digest_end + _MAC_SIZE
         if len(blob) <= header or not blob.startswith(_FORMAT):
             return None
-        if blob[len(_FORMAT) : digest_end] != content_digest(data):
+        digest = blob[len(_FORMAT) : digest_end]
+        if digest != content_digest(data):
             return None
         payload = blob[header:]
-        if blob[digest_end:header] != _checksum(payload):
+        if not hmac.compare_digest(blob[digest_end:header], self._mac(key, digest, payload)):
+            return None  # forged, copied from another file or project, or damaged
+        try:
+            return decode_result(loads(payload), path)
+        except (ValueError, DecodeError, RecursionError):
             return None
-        result = pickle.loads(payload)
-        if not isinstance(result, FileResult) or result.path != path:
-            return None
-        return result
 
     # -- writing ------------------------------------------------------------------------------------
 
@@ -172,11 +312,16 @@ class Cache:
             # An internal error is a bug to be seen again on the next run, not remembered.
             return
         try:
-            payload = pickle.dumps(result, protocol=_PICKLE_PROTOCOL)
-        except Exception:  # noqa: BLE001 - a rule's facts that do not pickle: just not cached
+            payload = json.dumps(encode_result(result), ensure_ascii=False, separators=(",", ":")).encode(
+                "utf-8", "surrogatepass"
+            )
+        except (DecodeError, ValueError, TypeError, RecursionError):
+            return  # facts that are not plain data: just not cached
+        if len(payload) + 128 > MAX_ENTRY_BYTES:
             return
+        key = self.entry_key(path)
         try:
-            self._write(self.entry_path(path), _FORMAT + digest + _checksum(payload) + payload)
+            self._write(self.entry_path(path, key), _FORMAT + digest + self._mac(key, digest, payload) + payload)
         except OSError:
             self.writable = False  # read-only or full disk: carry on without writing
 
@@ -184,7 +329,11 @@ class Cache:
         if not target.parent.is_dir():
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        if not self._inside(target.parent):
+            # A symbolic link inside the cache folder (planted in a checkout that holds it)
+            # would send the write somewhere else.
+            raise OSError(f"{target.parent} leads outside the cache folder")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(blob)
@@ -195,6 +344,15 @@ class Cache:
             except OSError:
                 pass
             raise
+
+    def _inside(self, folder: Path) -> bool:
+        if self._resolved_root is None:
+            self._resolved_root = self.directory.resolve()
+        try:
+            folder.resolve().relative_to(self._resolved_root)
+        except (ValueError, OSError):
+            return False
+        return True
 
     def _prepare(self) -> None:
         """Create the folder with its .gitignore and CACHEDIR.TAG (first writer wins)."""
@@ -212,14 +370,44 @@ class Cache:
                     pass
 
 
+def _read_entry(path: Path) -> Optional[bytes]:
+    """An entry's bytes; None when missing, not a regular file or larger than MAX_ENTRY_BYTES."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _O_BINARY)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
 def _safe_name(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in text) or "unknown"
 
 
 def open_cache(settings: Settings, directory: Optional[str] = None, *, text_edits: bool = False) -> Optional[Cache]:
-    """The cache for this run, or None when it cannot be used at all."""
+    """The cache for this run, or None when it cannot be used at all (a warning says why)."""
+    refused = None if directory else configured_directory_refused(settings)
+    if refused:
+        _warn(f"{refused}; using {project_directory(settings.root)} instead")
     try:
         return Cache(Path(directory) if directory else default_directory(settings), settings, text_edits=text_edits)
+    except CacheKeyError as error:
+        _warn(f"the cache is off: {error}")
+        return None
     except Exception:  # noqa: BLE001 - no cache is always a correct answer
         return None
 
+
+def _warn(message: str) -> None:
+    try:
+        print(f"leaklint: warning: {message}", file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--extend-exclude", type=_globs, action="extend", help="globs to skip, added to the defaults")
     files.add_argument("--stdin-filename", metavar="NAME", help="the path standard input stands for (config, per-file ignores, output)")
     files.add_argument("--config", metavar="PYPROJECT", help="read [tool.leaklint] from this file instead of the nearest pyproject.toml")
+    files.add_argument("--isolated", action="store_true", help="read no pyproject.toml: defaults and the command line only (for code you do not trust)")
     fixes = check.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes, writing files atomically")
     fixes.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply fixes that may change behaviour")
@@ -65,13 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--statistics", action="store_true", help="print a count per code instead of each finding")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    out.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
+    out.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
     adopt = check.add_argument_group("adopting leaklint on existing code")
     adopt.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE by --write-baseline")
     adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then they are hidden)")
     adopt.add_argument("--add-noqa", action="store_true", help="append `# noqa: CODE` to each flagged line, then exit")
     run = check.add_argument_group("run")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
-    run.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .leaklint_cache)")
+    run.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: a folder per project in the user cache folder)")
     run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of cores)")
 
     rule = commands.add_parser("rule", help="show a rule's documentation")
@@ -194,7 +197,12 @@ def _emit(text: str, output_file: Optional[str]) -> None:
 def _settings(args: argparse.Namespace) -> Settings:
     start = Path(args.stdin_filename) if args.stdin_filename else Path(args.paths[0] if args.paths and args.paths[0] != "-" else ".")
     explicit = Path(args.config) if args.config else None
-    settings = load_settings(start, explicit)
+    if getattr(args, "isolated", False):
+        if explicit is not None:
+            raise ConfigError("--isolated reads no configuration: it cannot be combined with --config")
+        settings = Settings(root=str(Path.cwd()))
+    else:
+        settings = load_settings(start, explicit)
     return with_overrides(
         settings,
         select=tuple(args.select) if args.select else None,
@@ -212,6 +220,8 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError("--jobs must be at least 1")
     settings = _settings(args)
+    if args.show_settings or args.show_files:
+        return _show_command(args, settings)
     fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
     writer = format_module(fmt)
     text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
@@ -261,6 +271,20 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _show_command(args: argparse.Namespace, settings: Settings) -> int:
+    from leaklint.show import write_files, write_settings
+
+    if args.show_settings:
+        write_settings(settings, sys.stdout)
+    if args.show_files:
+        files, problems = discover(args.paths or ["."], settings)
+        write_files(files, sys.stdout)
+        for problem in problems:
+            print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
+        return EXIT_ERROR if problems else EXIT_CLEAN
+    return EXIT_CLEAN
 
 
 def _check_paths(

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.registry import UnknownCodeError, all_rules, rule_by_code, select_rules, validate_prefixes
 from leaklint.rule import Rule
+from leaklint.suggest import code_suggestion, did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,6 +43,18 @@ class Settings:
     root: str = "."
     config_file: Optional[str] = None
     models: str = ""  # [tool.leaklint.models], validated, as canonical JSON (see leaklint.models)
+    # Where each setting given (not defaulted) came from: (pyproject key, config file path or
+    # "command line"). Read by --show-settings, and by the cache: a project's own config may not
+    # point the cache outside the project.
+    origins: Tuple[Tuple[str, str], ...] = ()
+
+    def origin(self, key: str) -> Optional[str]:
+        """The config file or "command line" that set ``key`` (pyproject spelling); None: default."""
+        found = None
+        for name, source in self.origins:
+            if name == key:
+                found = source
+        return found
 
     # -- what to run ------------------------------------------------------------------------
 
@@ -62,7 +75,14 @@ class Settings:
         return settings
 
     def _matches(self, path: str, pattern: str) -> bool:
-        relative = _relative(path, self.root)
+        try:
+            relative = Path(path).resolve().relative_to(_resolved(self.root)).as_posix()
+        except ValueError:
+            # A file outside the project (another folder named in the same run): the project's
+            # per-file ignores are about its own files, never about someone else's.
+            return False
+        except OSError:
+            relative = PurePosixPath(Path(path).as_posix()).as_posix()
         return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
 
     def is_excluded(self, path: Path) -> bool:
@@ -97,6 +117,11 @@ class Settings:
 @lru_cache(maxsize=256)
 def _select(select: Optional[Tuple[str, ...]], ignore: Tuple[str, ...], extend: Tuple[str, ...]) -> List[Type[Rule]]:
     return select_rules(select, ignore, extend)
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
 
 
 def _relative(path: str, root: str) -> str:
@@ -135,7 +160,7 @@ def _mentions_leaklint(text: str) -> bool:
         return False
     try:
         tool = tomllib.loads(text).get("tool")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return False  # not ours to report: the file may only mention leaklint in a comment
     return isinstance(tool, dict) and "leaklint" in tool
 
@@ -185,13 +210,15 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
             for option_name, option_value in value.items():
                 if option_name not in known:
                     names = ", ".join(sorted(known)) or "none"
-                    raise ConfigError(f"[tool.leaklint.{key}] {option_name}: unknown option (known: {names})")
+                    hint = did_you_mean(option_name, known)
+                    raise ConfigError(f"[tool.leaklint.{key}] {option_name}: unknown option{hint} (known: {names})")
                 rule_options.setdefault(rule.code, {})[option_name] = _check_option_type(
                     f"[tool.leaklint.{key}] {option_name}", known[option_name].type, option_value
                 )
             continue
         if key not in _TOP_LEVEL_KEYS:
-            raise ConfigError(f"[tool.leaklint] {key}: unknown key")
+            hint = did_you_mean(key, _TOP_LEVEL_KEYS) or (code_suggestion(key) if key.upper().startswith("LKL") else "")
+            raise ConfigError(f"[tool.leaklint] {key}: unknown key{hint}")
         try:
             if key == "select":
                 values["select"] = _string_list(key, value)
@@ -224,6 +251,10 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
         except UnknownCodeError as error:
             raise ConfigError(str(error)) from None
     values["ignore"] = ignore
+    source = config_file or "pyproject.toml"
+    values["origins"] = tuple((key, source) for key in table if rule_by_code(key) is None) + tuple(
+        (f"{code}.{name}", source) for code, options in sorted(rule_options.items()) for name in sorted(options)
+    )
     values["rule_options"] = tuple(
         (code, tuple(sorted(options.items()))) for code, options in sorted(rule_options.items())
     )
@@ -241,6 +272,9 @@ def load_settings(start: Path, explicit: Optional[Path] = None) -> Settings:
         raise ConfigError(f"{config}: cannot read: {error.strerror or error}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{config}: not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per nesting level: a checkout's pyproject must not crash the run.
+        raise ConfigError(f"{config}: not valid TOML: nested too deeply") from None
     table = data.get("tool", {}).get("leaklint", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{config}: [tool.leaklint] must be a table")
@@ -265,6 +299,8 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
         given["extend_select"] = settings.extend_select + tuple(given["extend_select"])
     if "extend_exclude" in given:
         given["extend_exclude"] = settings.extend_exclude + tuple(given["extend_exclude"])
+    if given:
+        given["origins"] = settings.origins + tuple((key.replace("_", "-"), "command line") for key in given)
     return replace(settings, **given)
 
 

@@ -47,7 +47,9 @@ def validate_prefixes(prefixes: Iterable[str], where: str) -> None:
     codes = [rule.code for rule in all_rules()]
     for prefix in prefixes:
         if not any(code.startswith(prefix.upper()) for code in codes):
-            raise UnknownCodeError(f"{where}: unknown rule code or prefix {prefix!r}")
+            from leaklint.suggest import code_suggestion
+
+            raise UnknownCodeError(f"{where}: unknown rule code or prefix {prefix!r}{code_suggestion(prefix)}")
 
 
 def matches(code: str, prefixes: Iterable[str]) -> bool:

@@ -34,6 +34,11 @@ logger = logging.getLogger(__name__)
 # Where docs/rules.md is published; a client may override it with initializationOptions.docsUrl.
 DOCS_URL = RULES_PAGE_URL
 DEFAULT_DEBOUNCE = 0.3  # seconds of quiet after a change before linting
+# initializationOptions may come from a workspace's own settings file (a checkout's
+# .vscode/settings.json): a huge debounce would silence diagnostics while typing, and a docs link
+# may only be a web page.
+MAX_DEBOUNCE = 5.0
+DOCS_URL_SCHEMES = ("https://", "http://")
 SOURCE = "leaklint"
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.leaklint"
 ENGINE_CODES = ("LKL001", "LKL002")  # reported by the engine itself; a line noqa cannot silence them
@@ -421,10 +426,12 @@ def create_server(rules_provider: RulesProvider = default_rules, debounce: Optio
     def initialize(params: types.InitializeParams) -> None:
         options = params.initialization_options
         if isinstance(options, dict):
-            if isinstance(options.get("debounce"), (int, float)) and not isinstance(options["debounce"], bool):
-                server.debounce = max(0.0, float(options["debounce"]))
-            if isinstance(options.get("docsUrl"), str) and options["docsUrl"]:
-                server.docs_url = options["docsUrl"]
+            debounce = options.get("debounce")
+            if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and debounce == debounce:
+                server.debounce = min(max(0.0, float(debounce)), MAX_DEBOUNCE)
+            docs_url = options.get("docsUrl")
+            if isinstance(docs_url, str) and docs_url.lower().startswith(DOCS_URL_SCHEMES) and " " not in docs_url:
+                server.docs_url = docs_url
 
     @server.feature(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
