@@ -1,0 +1,271 @@
+"""LKL204: a module-level container that code in another module adds to, per call."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    CLASS_DEFINITION_HOOKS,
+    OBJECT,
+    UNKNOWN,
+    VOCABULARY,
+    WORKLOAD,
+    FINITE,
+    container_kind,
+    module_level_statements,
+    returns_a_parameter,
+)
+from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, describe_pinned, first_line_text, items_evidence
+from leaklint.analysis.names import LOCAL
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
+
+_SEQUENCE_KINDS = frozenset({"list", "deque"})
+_KEYED_HOWS = frozenset({"[]=", "setdefault", "__setitem__"})
+
+
+class ContainerGrownFromAnotherModule(Rule):
+    """
+    ## What it does
+    Flags a function that adds per-call objects to a list, dict or set defined at module level in
+    another module of the project (`from .utils import TMP_THREADS` ... `TMP_THREADS.append(worker)`,
+    or `utils.REGISTRY[request.id] = request`) when no module of the project ever removes from it.
+
+    ## Why is this bad?
+    The container lives as long as its module, i.e. the process, and so does everything added to
+    it: every thread, request or frame added per call stays reachable forever. The leak is easy to
+    miss in review because the module that fills the container is not the one that defines it, and
+    the defining module looks harmless on its own.
+
+    This is its own code, not LKL201, because the verdict needs the whole project: the container,
+    the insertion and any removal sit in different files. The finding is reported at the insertion
+    site, where the fix (or a `# noqa: LKL204`) belongs.
+
+    Not flagged: containers that any module of the project removes from (`pop`, `remove`, `clear`,
+    `del`, a reassignment, a `len()` check) or hands to code leaklint cannot see; additions at import
+    time (module level, decorators, `register*` functions, class hooks) and from test modules;
+    additions of constants, names or classes (a finite or vocabulary domain); bounded or weak
+    containers (`deque(maxlen=N)`, `WeakSet`, `WeakValueDictionary`).
+
+    ## Known problems
+    Under flake8 each file is checked alone, so this rule sees nothing there. Only names imported
+    with `from module import NAME` or `import module` / `module.NAME` are followed, not a container
+    handed around as an argument. Items that show nothing about their domain (`x`, `key`) are
+    reported only with `unknown-keys = true`.
+
+    ## References
+    - LKL201 (the same leak inside one module), LKL202 (instances added to a class-level registry).
+    """
+
+    code = "LKL204"
+    name = "container-grown-from-another-module"
+    message = "`{function}()` adds to module-level {kind} `{module}.{name}` per call and no module removes from it"
+    project_scope = True
+    options = (
+        Option(
+            "unknown-keys",
+            bool,
+            False,
+            "also flag additions whose items show nothing about their domain (medium confidence)",
+        ),
+    )
+    examples = (
+        Bad(
+            "import threading\n\nimport example  # stands for the module that defines TMP_THREADS\n\n"
+            "TMP_THREADS = []\n\n\ndef run(job):\n    worker = threading.Thread(target=job)\n"
+            "    example.TMP_THREADS.append(worker)\n    worker.start()\n"
+        ),
+        Good(
+            "import threading\n\nimport example  # stands for the module that defines TMP_THREADS\n\n"
+            "TMP_THREADS = []\n\n\ndef run(job):\n    worker = threading.Thread(target=job)\n"
+            "    example.TMP_THREADS.append(worker)\n    try:\n        worker.run()\n    finally:\n"
+            "        example.TMP_THREADS.remove(worker)\n"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.own: Dict[str, Dict[str, Any]] = {}
+        self.own_uses: List[cst.Name] = []
+        self.foreign_uses: List[cst.BaseExpression] = []
+        self.imported: Set[str] = set()
+
+    def visit_Module(self, node: cst.Module) -> None:
+        seen_other: Set[str] = set()
+        for statement in module_level_statements(node.body):
+            if not isinstance(statement, (cst.Assign, cst.AnnAssign)):
+                continue
+            targets = (
+                [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]
+            )
+            kind = container_kind(self.context, statement.value)
+            for target in targets:
+                if not isinstance(target, cst.Name):
+                    continue
+                if kind is None or target.value in seen_other or target.value in self.own:
+                    seen_other.add(target.value)
+                    self.own.pop(target.value, None)
+                    continue
+                location = self.context.location(target)
+                self.own[target.value] = {"kind": kind, "line": location.line, "shrinks": False}
+        self.imported = {
+            name for name, target in self.context.module_bindings.names.items() if target != LOCAL
+        }
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.own:
+            self.own_uses.append(node)
+        elif node.value in self.imported:
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.attr is node:
+                return
+            # Either may be the container: ``TMP_THREADS`` (``from .utils import TMP_THREADS``)
+            # or ``utils.REGISTRY`` (``import utils``); the project pass keeps the one that is.
+            self.foreign_uses.append(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                self.foreign_uses.append(parent)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for name in self.own_uses:
+            parent = self.context.parent(name)
+            if isinstance(parent, cst.Attribute) and parent.attr is name:
+                continue
+            if isinstance(parent, cst.Arg) and parent.keyword is name:
+                continue
+            if self.context.resolve_name(name.value, name) != f"{self.context.module_name}.{name.value}":
+                continue
+            use = classify_use(self.context, name)
+            at_module_level = self.context.enclosing_scope(name) is None
+            if use.op == SHRINK and not (at_module_level and use.how == "="):
+                self.own[name.value]["shrinks"] = True
+            elif use.op == ESCAPE:
+                self.own[name.value]["shrinks"] = True
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        foreign = [fact for fact in (self._foreign_fact(expr) for expr in self.foreign_uses) if fact is not None]
+        containers = {name: data for name, data in self.own.items()}
+        if not foreign and not containers:
+            return None
+        return {"module": self.context.module_name, "containers": containers, "uses": foreign}
+
+    def _foreign_fact(self, expr: cst.BaseExpression) -> Optional[Dict[str, Any]]:
+        target = self.context.qualified_name(expr)
+        if target is None:
+            return None
+        use = classify_use(self.context, expr)
+        if use.op not in (GROW, SHRINK, ESCAPE):
+            return None
+        fact: Dict[str, Any] = {"target": target, "op": use.op, "how": use.how}
+        if use.op != GROW:
+            return fact
+        scope = self.context.enclosing_scope(expr)
+        function = self._per_call_function(scope)
+        if function is None:
+            return None
+        evidence = items_evidence(self.context, use.items, scope)
+        if evidence == FINITE:
+            return None
+        location = self.context.location(expr)
+        fact.update(
+            {
+                "function": function,
+                "evidence": evidence,
+                "pins": describe_pinned(self.context, use.items, use.value, scope),
+                "location": [location.line, location.column, location.end_line, location.end_column],
+                "text": _site_text(self.context, expr),
+            }
+        )
+        return fact
+
+    def _per_call_function(self, scope: Optional[cst.CSTNode]) -> Optional[str]:
+        """The function's name when it runs per call: not at import time, not in a test module."""
+        if not isinstance(scope, cst.FunctionDef):
+            return None
+        module_tail = self.context.module_name.rsplit(".", 1)[-1]
+        if module_tail.startswith("test") or module_tail == "conftest" or "tests" in self.context.module_name.split("."):
+            return None
+        name = scope.name.value
+        if "register" in name.lower() or name in CLASS_DEFINITION_HOOKS or name.startswith("pytest_"):
+            return None
+        for ancestor in [scope, *self.context.ancestors(scope)]:
+            if isinstance(ancestor, cst.FunctionDef) and (ancestor.decorators and _is_setup_decorated(ancestor)):
+                return None
+            if isinstance(ancestor, cst.FunctionDef) and returns_a_parameter(ancestor):
+                return None  # a decorator: runs once per decorated definition
+        klass = self.context.enclosing_class(scope)
+        return f"{klass.name.value}.{name}" if klass is not None else name
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        containers: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            if data is None:
+                continue
+            for name, container in data["containers"].items():
+                containers[f"{data['module']}.{name}"] = dict(container)
+        emptied: Set[str] = {target for target, container in containers.items() if container["shrinks"]}
+        for data in facts.values():
+            for use in (data or {}).get("uses", ()):
+                if use["op"] in (SHRINK, ESCAPE):
+                    emptied.add(use["target"])
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path]
+            for use in (data or {}).get("uses", ()):
+                if use["op"] != GROW or use["target"] in emptied or use["target"] not in containers:
+                    continue
+                container = containers[use["target"]]
+                evidence = use["evidence"]
+                if evidence == VOCABULARY or (evidence == UNKNOWN and not settings.get("unknown-keys")):
+                    continue
+                confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
+                findings.append(cls._finding(path, use, container, confidence))
+        return findings
+
+    @classmethod
+    def _finding(cls, path: str, use: Dict[str, Any], container: Dict[str, Any], confidence: Confidence) -> Finding:
+        module, _, name = use["target"].rpartition(".")
+        kind = container["kind"] if container["kind"] in ("list", "dict", "set") else f"`{container['kind']}`"
+        message = (
+            f"`{use['function']}()` adds {use['pins']} to module-level {kind} `{name}` of `{module}` "
+            f"in `{use['text']}` on every call, and no module removes from it: everything added stays alive "
+            f"as long as the process"
+        )
+        if container["kind"] in _SEQUENCE_KINDS:
+            suggestion = (
+                f"remove the entry when it is done with (`{name}.remove(...)`, e.g. in a `finally` or when the "
+                f"thread ends), or keep only the latest with `collections.deque(maxlen=N)` in `{module}`"
+            )
+        elif container["kind"] == "set":
+            suggestion = f"discard the item when it is done with (`{name}.discard(...)`), or bound the set's size"
+        else:
+            suggestion = (
+                f"pop the entry when its object is closed (`{name}.pop(key, None)`), or bound `{name}` "
+                f"(`functools.lru_cache(maxsize=N)` or an `OrderedDict` that evicts its oldest entry)"
+            )
+        line, column, end_line, end_column = use["location"]
+        return Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), confidence)
+
+
+def _is_setup_decorated(function: cst.FunctionDef) -> bool:
+    """``@pytest.fixture``, ``@app.on_event("startup")``...: decorated setup code, run once."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call):
+            expression = expression.func
+        text = expression.attr.value if isinstance(expression, cst.Attribute) else getattr(expression, "value", "")
+        if text in ("fixture", "on_startup", "on_event", "setup", "before_first_request", "cache", "lru_cache"):
+            return True
+    return False
+
+
+def _site_text(context: Any, expr: cst.BaseExpression) -> str:
+    """The insertion as written: ``TMP_THREADS.append(worker)``, ``utils.REGISTRY[request.id] = ...``."""
+    parent = context.parent(expr)
+    if isinstance(parent, cst.Attribute):
+        call = context.parent(parent)
+        return first_line_text(context, call if isinstance(call, cst.Call) else parent)
+    if isinstance(parent, cst.Subscript):
+        return first_line_text(context, parent) + " = ..."
+    return first_line_text(context, parent if parent is not None else expr)
