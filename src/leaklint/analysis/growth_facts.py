@@ -182,6 +182,10 @@ def describe_pinned(
         made = assignments[subject.value][0]
     if isinstance(made, cst.Call):
         qualified = context.qualified_name(made.func) or first_line_text(context, made.func, 40)
+        if qualified == "builtins.type":
+            return "a class made per call"
+        if not qualified.rsplit(".", 1)[-1][:1].isupper():
+            return f"`{first_line_text(context, subject, 40)}`"
         if isinstance(subject, cst.Name) and subject is not made:
             return f"a `{qualified}` (`{subject.value}`)"
         return f"a new `{qualified}`"
