@@ -304,7 +304,9 @@ def key_evidence(
         return _identifier_evidence(node.value, found)
     if isinstance(node, cst.Attribute):
         attr = node.attr.value
-        if attr in ("__dict__", "__name__", "__qualname__", "__module__"):
+        if attr in ("__name__", "__qualname__", "__module__"):
+            return VOCABULARY
+        if attr == "__dict__":
             # ``id(module.__dict__)``: one value per module, judged by what it belongs to.
             return key_evidence(context, node.value, assignments, finite_names, depth + 1)
         return _identifier_evidence(attr, UNKNOWN)

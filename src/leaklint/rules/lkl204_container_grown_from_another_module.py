@@ -107,8 +107,7 @@ class ContainerGrownFromAnotherModule(Rule):
                     seen_other.add(target.value)
                     self.own.pop(target.value, None)
                     continue
-                location = self.context.location(target)
-                self.own[target.value] = {"kind": kind, "line": location.line, "shrinks": False}
+                self.own[target.value] = {"kind": kind, "shrinks": False}
         self.imported = {
             name for name, target in self.context.module_bindings.names.items() if target != LOCAL
         }

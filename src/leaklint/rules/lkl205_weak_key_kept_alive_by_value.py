@@ -40,6 +40,7 @@ class WeakKeyKeptAliveByValue(Rule):
 
     code = "LKL205"
     name = "weak-key-kept-alive-by-value"
+    trigger_names = ("WeakKeyDictionary",)
     message = "the value stored under `{key}` in `WeakKeyDictionary` `{name}` refers to `{key}`, so the entry never goes"
     examples = (
         Bad(

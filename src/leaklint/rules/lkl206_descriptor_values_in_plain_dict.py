@@ -44,6 +44,7 @@ class DescriptorValuesInPlainDict(Rule):
 
     code = "LKL206"
     name = "descriptor-values-in-plain-dict"
+    trigger_names = ("__get__", "__set__")
     message = "descriptor `{klass}` keeps every instance in plain dict `self.{attribute}`"
     examples = (
         Bad(
