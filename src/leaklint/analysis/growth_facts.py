@@ -192,3 +192,17 @@ def describe_pinned(
     if isinstance(subject, cst.Name) and subject.value == "self":
         return "the instance (`self`)"
     return f"`{first_line_text(context, subject, 40)}`"
+
+
+def builds_class_per_call(context: "FileContext", value: Optional[cst.BaseExpression]) -> bool:
+    """``c_ubyte * n`` (a ctypes array type whose size is known only at run time) or
+    ``type(name, bases, ns)``: a new class each time the expression runs."""
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
+        left, right = value.left, value.right
+        if not isinstance(left, (cst.Name, cst.Attribute)) or isinstance(right, cst.Integer):
+            return False
+        tail = left.attr.value if isinstance(left, cst.Attribute) else left.value
+        return tail.startswith("c_") or (context.qualified_name(left) or "").startswith("ctypes.")
+    if isinstance(value, cst.Call) and context.qualified_name(value.func) == "builtins.type":
+        return len([arg for arg in value.args if arg.keyword is None]) == 3
+    return False

@@ -29,7 +29,7 @@ from leaklint.analysis.containers import (
     module_level_statements,
     returns_a_parameter,
 )
-from leaklint.analysis.growth_facts import describe_pinned, first_line_text
+from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text
 from leaklint.analysis.names import dotted_name
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
@@ -568,16 +568,7 @@ class GrowingModuleContainer(Rule):
         return False
 
     def _builds_class(self, value: Optional[cst.BaseExpression]) -> bool:
-        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
-            # A ctypes array type: ``c_ubyte * n`` with a size known only at run time.
-            left, right = value.left, value.right
-            return isinstance(left, (cst.Name, cst.Attribute)) and not isinstance(right, cst.Integer) and (
-                (dotted_name(left) or "").rsplit(".", 1)[-1].startswith("c_")
-                or (self.context.qualified_name(left) or "").startswith("ctypes.")
-            )
-        if isinstance(value, cst.Call) and self.context.qualified_name(value.func) == "builtins.type":
-            return len([arg for arg in value.args if arg.keyword is None]) == 3
-        return False
+        return builds_class_per_call(self.context, value)
 
     def _assignments_in(self, scope: Optional[Scope]) -> dict:
         if scope is None:

@@ -17,7 +17,7 @@ from leaklint.analysis.containers import (
     module_level_statements,
     returns_a_parameter,
 )
-from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, describe_pinned, first_line_text, items_evidence
+from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, builds_class_per_call, classify_use, describe_pinned, first_line_text, items_evidence
 from leaklint.analysis.names import LOCAL
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
 
@@ -31,6 +31,9 @@ class ContainerGrownFromAnotherModule(Rule):
     Flags a function that adds per-call objects to a list, dict or set defined at module level in
     another module of the project (`from .utils import TMP_THREADS` ... `TMP_THREADS.append(worker)`,
     or `utils.REGISTRY[request.id] = request`) when no module of the project ever removes from it.
+    Also flags a call that hands a class made per call (`pointer(c_ubyte * size)`,
+    `lookup(type(name, bases, ns))`) to a function of another module that memoises by that
+    parameter in a module-level dict (`_pointer_type_cache[cls] = ...`).
 
     ## Why is this bad?
     The container lives as long as its module, i.e. the process, and so does everything added to
@@ -90,6 +93,8 @@ class ContainerGrownFromAnotherModule(Rule):
         self.own_uses: List[cst.Name] = []
         self.foreign_uses: List[cst.BaseExpression] = []
         self.imported: Set[str] = set()
+        self.memos: Dict[str, Dict[str, Any]] = {}  # function -> the container it memoises in, by parameter
+        self.class_calls: List[cst.Call] = []
 
     def visit_Module(self, node: cst.Module) -> None:
         seen_other: Set[str] = set()
@@ -140,13 +145,58 @@ class ContainerGrownFromAnotherModule(Rule):
                 self.own[name.value]["shrinks"] = True
             elif use.op == ESCAPE:
                 self.own[name.value]["shrinks"] = True
+            elif use.op == GROW and use.items and isinstance(use.items[0], cst.Name):
+                self._note_memo(name.value, use.items[0], self.context.enclosing_scope(name))
+
+    def _note_memo(self, container: str, key: cst.Name, scope: Optional[cst.CSTNode]) -> None:
+        """``def pointer(cls): ... _cache[cls] = ...``: a module function keyed by a parameter."""
+        if not isinstance(scope, cst.FunctionDef) or self.context.enclosing_class(scope) is not None:
+            return
+        if self.context.enclosing_scope(scope) is not None:
+            return
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == key.value), None)
+        if index is not None:
+            self.memos[scope.name.value] = {"container": container, "index": index, "param": key.value}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if any(builds_class_per_call(self.context, arg.value) for arg in node.args if arg.keyword is None):
+            self.class_calls.append(node)
+
+    def _class_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
+        """A call in a function that passes a class made per call to a function of another module."""
+        callee = self.context.qualified_name(call.func)
+        scope = self.context.enclosing_scope(call)
+        function = self._per_call_function(scope)
+        if callee is None or function is None:
+            return None
+        positional = [arg for arg in call.args if arg.keyword is None]
+        if any(arg.star for arg in positional):
+            return None
+        indices = [i for i, arg in enumerate(positional) if builds_class_per_call(self.context, arg.value)]
+        location = self.context.location(call)
+        return {
+            "callee": callee,
+            "indices": indices,
+            "function": function,
+            "argument": first_line_text(self.context, positional[indices[0]].value, 40),
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": first_line_text(self.context, call),
+        }
 
     def file_facts(self) -> Optional[Dict[str, Any]]:
         foreign = [fact for fact in (self._foreign_fact(expr) for expr in self.foreign_uses) if fact is not None]
         containers = {name: data for name, data in self.own.items()}
-        if not foreign and not containers:
+        class_calls = [fact for fact in map(self._class_call_fact, self.class_calls) if fact is not None]
+        if not foreign and not containers and not class_calls:
             return None
-        return {"module": self.context.module_name, "containers": containers, "uses": foreign}
+        return {
+            "module": self.context.module_name,
+            "containers": containers,
+            "uses": foreign,
+            "memos": self.memos,
+            "class_calls": class_calls,
+        }
 
     def _foreign_fact(self, expr: cst.BaseExpression) -> Optional[Dict[str, Any]]:
         target = self.context.qualified_name(expr)
@@ -220,6 +270,44 @@ class ContainerGrownFromAnotherModule(Rule):
                     continue
                 confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
                 findings.append(cls._finding(path, use, container, confidence))
+        findings.extend(cls._class_memo_findings(facts, containers, emptied))
+        return findings
+
+    @classmethod
+    def _class_memo_findings(
+        cls, facts: Mapping[str, Any], containers: Dict[str, Dict[str, Any]], emptied: Set[str]
+    ) -> List[Finding]:
+        """``pointer(c_ubyte * n)`` in one module, ``_cache[cls] = ...`` in ``pointer`` of another:
+        the memo gains a class per call, and classes are never freed while it holds them."""
+        memos: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            for function, memo in ((data or {}).get("memos") or {}).items():
+                memos[f"{data['module']}.{function}"] = {**memo, "module": data["module"]}
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path] or {}
+            for call in data.get("class_calls") or ():
+                memo = memos.get(call["callee"])
+                if memo is None or memo["index"] not in call["indices"]:
+                    continue
+                target = f"{memo['module']}.{memo['container']}"
+                if target in emptied or target not in containers or memo["module"] == data.get("module"):
+                    continue  # (within one module LKL201 reports it)
+                callee = call["callee"].rsplit(".", 1)[-1]
+                message = (
+                    f"`{call['function']}()` passes a class made per call (`{call['argument']}`) to `{callee}()`, "
+                    f"which memoises it in module-level `{memo['container']}` of `{memo['module']}` under "
+                    f"`{memo['param']}`: one new class, and its entry, is kept for every call"
+                )
+                suggestion = (
+                    f"make the class once (at import time, or cache it by its size with "
+                    f"`functools.lru_cache(maxsize=N)`), or bound `{memo['container']}` in `{memo['module']}` "
+                    f"(an `OrderedDict` that evicts its oldest entry)"
+                )
+                line, column, end_line, end_column = call["location"]
+                findings.append(
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), Confidence.HIGH)
+                )
         return findings
 
     @classmethod
