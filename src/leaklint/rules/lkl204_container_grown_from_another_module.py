@@ -95,6 +95,8 @@ class ContainerGrownFromAnotherModule(Rule):
         self.imported: Set[str] = set()
         self.memos: Dict[str, Dict[str, Any]] = {}  # function -> the container it memoises in, by parameter
         self.class_calls: List[cst.Call] = []
+        self.module_functions: Set[str] = set()
+        self.function_references: Dict[str, List[cst.Name]] = {}
 
     def visit_Module(self, node: cst.Module) -> None:
         seen_other: Set[str] = set()
@@ -116,8 +118,11 @@ class ContainerGrownFromAnotherModule(Rule):
         self.imported = {
             name for name, target in self.context.module_bindings.names.items() if target != LOCAL
         }
+        self.module_functions = {s.name.value for s in node.body if isinstance(s, cst.FunctionDef)}
 
     def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.module_functions:
+            self.function_references.setdefault(node.value, []).append(node)
         if node.value in self.own:
             self.own_uses.append(node)
         elif node.value in self.imported:
@@ -242,8 +247,27 @@ class ContainerGrownFromAnotherModule(Rule):
                 return None
             if isinstance(ancestor, cst.FunctionDef) and returns_a_parameter(ancestor):
                 return None  # a decorator: runs once per decorated definition
+        if self._called_only_at_import(scope):
+            return None
         klass = self.context.enclosing_class(scope)
         return f"{klass.name.value}.{name}" if klass is not None else name
+
+    def _called_only_at_import(self, scope: cst.FunctionDef) -> bool:
+        """A module function whose every use in the module is a call at module level (and that
+        other modules cannot see by a public name): it runs once, at import."""
+        name = scope.name.value
+        if name not in self.module_functions or not name.startswith("_"):
+            return False
+        references = [r for r in self.function_references.get(name, []) if r is not scope.name]
+        if not references:
+            return False
+        for reference in references:
+            call = self.context.parent(reference)
+            if not (isinstance(call, cst.Call) and call.func is reference):
+                return False
+            if self.context.enclosing_scope(call) is not None or self.context.enclosing_class(call) is not None:
+                return False
+        return True
 
     @classmethod
     def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
