@@ -204,11 +204,11 @@ class ContainerGrownFromAnotherModule(Rule):
         }
 
     def _foreign_fact(self, expr: cst.BaseExpression) -> Optional[Dict[str, Any]]:
-        target = self.context.qualified_name(expr)
-        if target is None:
-            return None
         use = classify_use(self.context, expr)
         if use.op not in (GROW, SHRINK, ESCAPE):
+            return None  # (most uses: decided before the cost of resolving the name)
+        target = self.context.qualified_name(expr)
+        if target is None:
             return None
         fact: Dict[str, Any] = {"target": target, "op": use.op, "how": use.how}
         if use.op != GROW:
