@@ -678,6 +678,10 @@ class GrowingModuleContainer(Rule):
             text += " = ..."
         scope = growth.scopes[-1] if growth.scopes else None
         pinned = describe_pinned(self.context, growth.items, growth.value, scope)
+        key = (growth.items or [None])[0]
+        if growth.value is not None and isinstance(key, cst.Name) and key.value != "key":
+            # ``_made[model] = fields``: the key is an object the entry keeps alive too.
+            pinned = f"{describe_pinned(self.context, [key], None, scope)} and {pinned}"
         return f" (`{text}` keeps {pinned})"
 
     def _late_removal_text(self, container: _Container) -> str:

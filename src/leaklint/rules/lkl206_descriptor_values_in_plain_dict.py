@@ -121,12 +121,20 @@ class DescriptorValuesInPlainDict(Rule):
         parent = self.context.parent(node)
         site = self.context.parent(parent) if isinstance(parent, cst.Attribute) else parent
         text = first_line_text(self.context, site if site is not None else node)
+        if isinstance(site, cst.Subscript):
+            text += " = ..."
         name = klass.name.value
         message = (
             f"descriptor `{name}` keeps each owner instance's value in plain dict `self.{attribute}` (`{text}`): "
             f"the descriptor lives as long as the owner class, so every instance ever given a value, and the "
             f"value, stays alive"
         )
+        if "[id(" in text or ".setdefault(id(" in text:
+            message = (
+                f"descriptor `{name}` keeps a value per owner instance in plain dict `self.{attribute}` keyed by "
+                f"`id()` (`{text}`): the descriptor lives as long as the owner class, so the values are never "
+                f"freed, and a new instance that reuses a dead one's id reads its stale value"
+            )
         suggestion = (
             f"store the value on the instance (`instance.__dict__[self.name] = value`, with `self.name` set in "
             f"`__set_name__`), or make it `self.{attribute} = weakref.WeakKeyDictionary()` when the owner's "
