@@ -8,6 +8,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import (
     CLASS_DEFINITION_HOOKS,
+    REMOVE_METHODS,
     OBJECT,
     UNKNOWN,
     VOCABULARY,
@@ -40,6 +41,9 @@ class ContainerGrownFromAnotherModule(Rule):
     it: every thread, request or frame added per call stays reachable forever. The leak is easy to
     miss in review because the module that fills the container is not the one that defines it, and
     the defining module looks harmless on its own.
+
+    The same holds for a class-level container of another module filled per instance
+    (`Plugin.registry.append(self)` in a subclass defined elsewhere), which LKL202 cannot see.
 
     This is its own code, not LKL201, because the verdict needs the whole project: the container,
     the insertion and any removal sit in different files. The finding is reported at the insertion
@@ -96,6 +100,9 @@ class ContainerGrownFromAnotherModule(Rule):
         self.memos: Dict[str, Dict[str, Any]] = {}  # function -> the container it memoises in, by parameter
         self.class_calls: List[cst.Call] = []
         self.module_functions: Set[str] = set()
+        self.class_attributes: Set[str] = set()
+        self.class_attribute_uses: List[cst.Attribute] = []
+        self.removed_attributes: Set[str] = set()
         self.function_references: Dict[str, List[cst.Name]] = {}
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -119,6 +126,33 @@ class ContainerGrownFromAnotherModule(Rule):
             name for name, target in self.context.module_bindings.names.items() if target != LOCAL
         }
         self.module_functions = {s.name.value for s in node.body if isinstance(s, cst.FunctionDef)}
+        for klass in node.body:
+            if isinstance(klass, cst.ClassDef) and isinstance(klass.body, cst.IndentedBlock):
+                self._class_containers(klass)
+
+    def _class_containers(self, klass: cst.ClassDef) -> None:
+        """Class-level containers (``registry = []`` in the class body), as ``Class.attr``."""
+        for line in klass.body.body:  # type: ignore[union-attr]
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
+                    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                    kind = container_kind(self.context, small.value)
+                    for target in targets:
+                        if isinstance(target, cst.Name) and kind is not None:
+                            self.own[f"{klass.name.value}.{target.value}"] = {
+                                "kind": kind, "shrinks": False, "class": klass.name.value
+                            }
+                            self.class_attributes.add(target.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        # ``x.registry.remove(...)`` anywhere: without types, a removal from any attribute of that
+        # name counts for every class-level container of that name (the quiet side).
+        if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
+            self.removed_attributes.add(node.value.attr.value)
+        elif node.attr.value in self.class_attributes:
+            self.class_attribute_uses.append(node)
 
     def visit_Name(self, node: cst.Name) -> None:
         if node.value in self.module_functions:
@@ -152,6 +186,10 @@ class ContainerGrownFromAnotherModule(Rule):
                 self.own[name.value]["shrinks"] = True
             elif use.op == GROW and use.items and isinstance(use.items[0], cst.Name):
                 self._note_memo(name.value, use.items[0], self.context.enclosing_scope(name))
+        for attribute in self.class_attribute_uses:
+            use = classify_use(self.context, attribute)
+            if use.op in (SHRINK, ESCAPE) and self.context.enclosing_scope(attribute) is not None:
+                self.removed_attributes.add(attribute.attr.value)
 
     def _note_memo(self, container: str, key: cst.Name, scope: Optional[cst.CSTNode]) -> None:
         """``def pointer(cls): ... _cache[cls] = ...``: a module function keyed by a parameter."""
@@ -193,7 +231,7 @@ class ContainerGrownFromAnotherModule(Rule):
         foreign = [fact for fact in (self._foreign_fact(expr) for expr in self.foreign_uses) if fact is not None]
         containers = {name: data for name, data in self.own.items()}
         class_calls = [fact for fact in map(self._class_call_fact, self.class_calls) if fact is not None]
-        if not foreign and not containers and not class_calls:
+        if not foreign and not containers and not class_calls and not self.removed_attributes:
             return None
         return {
             "module": self.context.module_name,
@@ -201,6 +239,7 @@ class ContainerGrownFromAnotherModule(Rule):
             "uses": foreign,
             "memos": self.memos,
             "class_calls": class_calls,
+            "removed_attributes": sorted(self.removed_attributes),
         }
 
     def _foreign_fact(self, expr: cst.BaseExpression) -> Optional[Dict[str, Any]]:
@@ -278,10 +317,16 @@ class ContainerGrownFromAnotherModule(Rule):
             for name, container in data["containers"].items():
                 containers[f"{data['module']}.{name}"] = dict(container)
         emptied: Set[str] = {target for target, container in containers.items() if container["shrinks"]}
+        removed_attributes: Set[str] = set()
         for data in facts.values():
+            removed_attributes.update((data or {}).get("removed_attributes", ()))
             for use in (data or {}).get("uses", ()):
                 if use["op"] in (SHRINK, ESCAPE):
                     emptied.add(use["target"])
+        for target in containers:
+            owner, _, attribute = target.rpartition(".")
+            if attribute in removed_attributes and owner.rpartition(".")[2][:1].isupper():
+                emptied.add(target)  # (``Class.attr``: emptied through some ``x.attr``)
         findings: List[Finding] = []
         for path in sorted(facts):
             data = facts[path]
@@ -338,12 +383,23 @@ class ContainerGrownFromAnotherModule(Rule):
     def _finding(cls, path: str, use: Dict[str, Any], container: Dict[str, Any], confidence: Confidence) -> Finding:
         module, _, name = use["target"].rpartition(".")
         kind = container["kind"] if container["kind"] in ("list", "dict", "set") else f"`{container['kind']}`"
+        level = "module-level"
+        if container.get("class"):
+            module = module.rpartition(".")[0]
+            name = f"{container['class']}.{name}"
+            level = "class-level"
         message = (
-            f"`{use['function']}()` adds {use['pins']} to module-level {kind} `{name}` of `{module}` "
+            f"`{use['function']}()` adds {use['pins']} to {level} {kind} `{name}` of `{module}` "
             f"in `{use['text']}` on every call, and no module removes from it: everything added stays alive "
             f"as long as the process"
         )
-        if container["kind"] in _SEQUENCE_KINDS:
+        if use["pins"].startswith("the instance"):
+            weak = "weakref.WeakValueDictionary()" if container["kind"] not in _SEQUENCE_KINDS | {"set"} else "weakref.WeakSet()"
+            suggestion = (
+                f"make `{name}` a `{weak}` in `{module}` so it does not keep every instance alive, "
+                f"or remove `self` from it when the instance is closed"
+            )
+        elif container["kind"] in _SEQUENCE_KINDS:
             suggestion = (
                 f"remove the entry when it is done with (`{name}.remove(...)`, e.g. in a `finally` or when the "
                 f"thread ends), or keep only the latest with `collections.deque(maxlen=N)` in `{module}`"
