@@ -237,7 +237,7 @@ _STRING_NORMALISERS = frozenset(
 # Identifiers of live objects rather than names of things: ``fileobj`` is a file object, not a
 # file name, so a table keyed by it holds one entry per object ever seen.
 _OBJECT_IDENTIFIERS = frozenset(
-    {"fileobj", "file_obj", "fobj", "fp", "fh", "stream", "tb", "traceback", "thread", "instance", "inst", "frame"}
+    {"fileobj", "file_obj", "fobj", "fp", "fh", "stream", "tb", "traceback", "instance", "frame"}
 )
 # ``hashlib.sha1(text.encode()).hexdigest()``: a digest has as many values as what it hashes.
 _DIGEST_METHODS = frozenset({"hexdigest", "digest"})
