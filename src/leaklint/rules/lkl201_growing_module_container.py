@@ -256,10 +256,19 @@ class GrowingModuleContainer(Rule):
         self._visit_name(node)
         if container is None or before or not container.shrinks:
             return
-        late = self._late_removal_scope()
+        late = self._late_removal_scope() or self._atexit_removal(node)
         if late is not None:
             container.shrinks = False
             container.late_removals.setdefault(*late)
+
+    def _atexit_removal(self, node: cst.Name) -> Optional[Tuple[str, str]]:
+        """``atexit.register(_threads.clear)``: emptied only as the process exits."""
+        attribute = self.context.parent(node)
+        arg = self.context.parent(attribute) if isinstance(attribute, cst.Attribute) else None
+        call = self.context.parent(arg) if isinstance(arg, cst.Arg) else None
+        if isinstance(call, cst.Call) and self.context.qualified_name(call.func) == "atexit.register":
+            return "atexit.register", "shutdown"
+        return None
 
     def _late_removal_scope(self) -> Optional[Tuple[str, str]]:
         """(function, "del"/"shutdown") when the walk is in ``__del__`` or a shutdown function."""
