@@ -242,6 +242,15 @@ class InstanceRegistryOnClass(Rule):
         evidence = key_evidence(self.context, key, local_assignments(method), self.class_attributes)
         return evidence in (FINITE, VOCABULARY)
 
+    def _installing_method(self, function: cst.FunctionDef) -> Optional[str]:
+        """``__init_subclass__`` when ``function`` is a wrapper defined inside it, else None."""
+        for ancestor in self.context.ancestors(function):
+            if isinstance(ancestor, cst.FunctionDef):
+                return ancestor.name.value
+            if isinstance(ancestor, cst.ClassDef):
+                return None
+        return None
+
     def _method_class(self) -> Optional[cst.ClassDef]:
         """The class whose method the walk is in: directly, or an ``__init__`` wrapper that a
         method (``__init_subclass__``, a class decorator) defines and installs, whose first
@@ -315,19 +324,23 @@ class InstanceRegistryOnClass(Rule):
     def _report(self, registration: _Registration, owner: str, kind: Optional[str], found: bool) -> None:
         klass = registration.klass.name.value
         method = f"{klass}.{registration.method.name.value}"
+        installer = self._installing_method(registration.method)
+        if installer is not None:
+            method = f"the `{registration.method.name.value}` that `{klass}.{installer}` installs"
         attribute = registration.attribute
         keyed = registration.how in ("[]=",) or registration.how in _ADD_KEYED or kind in ("dict", "defaultdict", "OrderedDict")
         if keyed:
             weak, usage = "weakref.WeakValueDictionary()", f"`{owner}.{attribute}[key] = self`"
         else:
             weak, usage = "weakref.WeakSet()", f"`{owner}.{attribute}.add(self)`"
+        method = method if method.startswith("the `") else f"`{method}`"
         message = (
-            f"`{method}` adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
+            f"{method} adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
             f"each instance stays alive as long as the class"
         )
         if attribute in self.released_in_del:
             message = (
-                f"`{method}` adds every instance to class attribute `{owner}.{attribute}`, which is emptied only "
+                f"{method} adds every instance to class attribute `{owner}.{attribute}`, which is emptied only "
                 f"in `__del__`: `__del__` cannot run while `{owner}.{attribute}` holds the instance, so each "
                 f"instance stays alive as long as the class"
             )
