@@ -337,6 +337,8 @@ class ContainerGrownFromAnotherModule(Rule):
                 evidence = use["evidence"]
                 if evidence == VOCABULARY or (evidence == UNKNOWN and not settings.get("unknown-keys")):
                     continue
+                if use["how"] in ("update", "|=") and evidence == WORKLOAD:
+                    continue  # ``DEFAULTS.update(user_settings)``: its keys are names, whatever the mapping is called
                 confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
                 findings.append(cls._finding(path, use, container, confidence))
         findings.extend(cls._class_memo_findings(facts, containers, emptied))
