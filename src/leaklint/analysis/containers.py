@@ -231,7 +231,16 @@ _WORKLOAD_TOKENS = frozenset(
         "uid", "uuid", "sid", "pid", "tid", "ident", "id",
     }
 )
-_STRING_NORMALISERS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "replace", "title"})
+_STRING_NORMALISERS = frozenset(
+    {"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "replace", "title", "encode", "decode"}
+)
+# Identifiers of live objects rather than names of things: ``fileobj`` is a file object, not a
+# file name, so a table keyed by it holds one entry per object ever seen.
+_OBJECT_IDENTIFIERS = frozenset(
+    {"fileobj", "file_obj", "fobj", "fp", "fh", "stream", "tb", "traceback", "instance", "frame"}
+)
+# ``hashlib.sha1(text.encode()).hexdigest()``: a digest has as many values as what it hashes.
+_DIGEST_METHODS = frozenset({"hexdigest", "digest"})
 
 
 def _tokens(identifier: str) -> list:
@@ -294,7 +303,13 @@ def key_evidence(
             found = UNKNOWN
         return _identifier_evidence(node.value, found)
     if isinstance(node, cst.Attribute):
-        return _identifier_evidence(node.attr.value, UNKNOWN)
+        attr = node.attr.value
+        if attr in ("__name__", "__qualname__", "__module__"):
+            return VOCABULARY
+        if attr == "__dict__":
+            # ``id(module.__dict__)``: one value per module, judged by what it belongs to.
+            return key_evidence(context, node.value, assignments, finite_names, depth + 1)
+        return _identifier_evidence(attr, UNKNOWN)
     if isinstance(node, cst.Tuple):
         return combine_evidence(
             key_evidence(context, e.value, assignments, finite_names, depth + 1) for e in node.elements
@@ -313,6 +328,14 @@ def key_evidence(
             args = [arg.value for arg in node.args if not arg.star]
             return combine_evidence(key_evidence(context, a, assignments, finite_names, depth + 1) for a in args) if args else UNKNOWN
         func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _DIGEST_METHODS and isinstance(func.value, cst.Call):
+            hashed = func.value
+            if (context.qualified_name(hashed.func) or "").startswith("hashlib."):
+                args = [arg.value for arg in hashed.args if not arg.star and arg.keyword is None]
+                if args:
+                    found = combine_evidence(key_evidence(context, a, assignments, finite_names, depth + 1) for a in args)
+                    return VOCABULARY if found == FINITE else found
+                return UNKNOWN
         if isinstance(func, cst.Attribute) and func.attr.value in _STRING_NORMALISERS:
             return key_evidence(context, func.value, assignments, finite_names, depth + 1)
         callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
@@ -323,7 +346,14 @@ def key_evidence(
     return UNKNOWN
 
 
+def is_object_identifier(identifier: str) -> bool:
+    """``fileobj``, ``fp``, ``stream``, ``frame``: an identifier for a live object."""
+    return identifier.lstrip("_").lower() in _OBJECT_IDENTIFIERS
+
+
 def _identifier_evidence(identifier: str, otherwise: str) -> str:
+    if otherwise == UNKNOWN and is_object_identifier(identifier):
+        return OBJECT
     if is_vocabulary_identifier(identifier):
         return VOCABULARY
     if otherwise == UNKNOWN and is_workload_identifier(identifier):

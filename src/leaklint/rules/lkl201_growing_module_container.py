@@ -24,16 +24,22 @@ from leaklint.analysis.containers import (
     added_items,
     container_kind,
     function_name,
+    is_object_identifier,
     is_finite_key,
     module_level_statements,
     returns_a_parameter,
 )
+from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text
 from leaklint.analysis.names import dotted_name
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
+# Functions that run once, as the process or server stops: removing there does not bound growth.
+_SHUTDOWN_NAMES = frozenset(
+    {"shutdown", "server_close", "stop_all", "cleanup_all", "close_all", "join_all", "on_shutdown", "atexit_handler"}
+)
 _MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
 
 
@@ -58,6 +64,9 @@ class _Container:
     shrinks: bool = False  # something removes from it, resets it or checks its size
     escapes: bool = False  # handed to code we cannot see, which may remove from it
     memo_reads: Set[int] = field(default_factory=set)  # ids of functions that look entries up
+    # Removals that cannot bound it: in ``__del__`` (which never runs while the container holds
+    # the instance) or in a shutdown function. Function names, for the message.
+    late_removals: Dict[str, str] = field(default_factory=dict)  # function -> "del" / "shutdown"
 
 
 class GrowingModuleContainer(Rule):
@@ -86,13 +95,18 @@ class GrowingModuleContainer(Rule):
       `weakref.WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`;
     - finite key domains: literals, constants, enum members, classes (`type(obj)`, `cls`), flag
       parameters (`verbose=False`), loop variables over literal lists, a private helper's
-      parameter that every call fills with a constant;
+      parameter that every call fills with a constant, `id(module.__dict__)`;
+    - a list of names that adds each name once (`if name not in _names: _names.append(name)`);
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
       `module`, `version`...): they hold one entry per name the program uses, not per request.
 
     A container is reported when what it gains is per object (`id(frame)`, `hash(params)`,
-    `self`, a new instance) or named like per-request data (`request`, `url`, `user_id`,
-    `session`, `event`): high confidence. A list or deque of names still grows per call and is
+    `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
+    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of request text) or named like
+    per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
+    removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
+    never runs while the container holds the instance), or clearing a list of threads only in
+    `shutdown()`. The message names the insertion and what it keeps alive. A list or deque of names still grows per call and is
     reported too. Keys and items that show nothing either way (`x`, `key`, `obj`) are reported
     only with the option `unknown-keys = true`, at medium confidence.
 
@@ -237,6 +251,39 @@ class GrowingModuleContainer(Rule):
     def visit_Name(self, node: cst.Name) -> None:
         if node.value not in self.function_like and node.value not in self.containers:
             return
+        container = self.containers.get(node.value)
+        before = container.shrinks if container is not None else True
+        self._visit_name(node)
+        if container is None or before or not container.shrinks:
+            return
+        late = self._late_removal_scope() or self._atexit_removal(node)
+        if late is not None:
+            container.shrinks = False
+            container.late_removals.setdefault(*late)
+
+    def _atexit_removal(self, node: cst.Name) -> Optional[Tuple[str, str]]:
+        """``atexit.register(_threads.clear)``: emptied only as the process exits."""
+        attribute = self.context.parent(node)
+        arg = self.context.parent(attribute) if isinstance(attribute, cst.Attribute) else None
+        call = self.context.parent(arg) if isinstance(arg, cst.Arg) else None
+        if isinstance(call, cst.Call) and self.context.qualified_name(call.func) == "atexit.register":
+            return "atexit.register", "shutdown"
+        return None
+
+    def _late_removal_scope(self) -> Optional[Tuple[str, str]]:
+        """(function, "del"/"shutdown") when the walk is in ``__del__`` or a shutdown function."""
+        for scope in reversed(self.scopes):
+            if not isinstance(scope, cst.FunctionDef):
+                continue
+            name = scope.name.value
+            if name == "__del__":
+                return name, "del"
+            if name.lstrip("_").lower() in _SHUTDOWN_NAMES:
+                return name, "shutdown"
+            return None
+        return None
+
+    def _visit_name(self, node: cst.Name) -> None:
         parent = self.context.parent(node)
         if (isinstance(parent, cst.Attribute) and parent.attr is node) or (isinstance(parent, cst.Arg) and parent.keyword is node):
             return  # ``obj._cache``, ``f(_cache=...)``: another name that happens to match
@@ -391,6 +438,8 @@ class GrowingModuleContainer(Rule):
             for growth in container.growths:
                 if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
                     continue
+                if container.late_removals and not self._late_removal_misses(container, growth):
+                    continue
                 if self._lazy_initialisation(growth, container.name):
                     continue
                 evidence = self._evidence(growth)
@@ -399,8 +448,10 @@ class GrowingModuleContainer(Rule):
                 # Keys that name things come from a vocabulary, not the workload (a list of them
                 # still grows per call); keys and items that show nothing either way are only
                 # reported when asked for.
-                if evidence == VOCABULARY and container.kind not in _SEQUENCE_KINDS:
-                    continue
+                if evidence == VOCABULARY and (
+                    container.kind not in _SEQUENCE_KINDS or self._guarded_by_membership(growth, container.name)
+                ):
+                    continue  # (``if name not in _names: _names.append(name)`` is a set of names)
                 if evidence == UNKNOWN and not self.option("unknown-keys"):
                     continue
                 runtime.append(growth)
@@ -408,6 +459,48 @@ class GrowingModuleContainer(Rule):
             if runtime:
                 strong = OBJECT in evidences or WORKLOAD in evidences
                 self._report(container, runtime, Confidence.HIGH if strong else Confidence.MEDIUM)
+
+    def _guarded_by_membership(self, growth: _Growth, name: str) -> bool:
+        """``if item not in name: name.append(item)``: each distinct item is added once."""
+        items = growth.items or []
+        if len(items) != 1 or items[0] is None:
+            return False
+        item_code = self.context.code(items[0])
+        for ancestor in self.context.ancestors(growth.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.If):
+                test = ancestor.test
+                if (
+                    isinstance(test, cst.Comparison)
+                    and len(test.comparisons) == 1
+                    and isinstance(test.comparisons[0].operator, cst.NotIn)
+                    and _is_name(test.comparisons[0].comparator, name)
+                    and self.context.code(test.left) == item_code
+                ):
+                    return True
+        return False
+
+    def _late_removal_misses(self, container: _Container, growth: _Growth) -> bool:
+        """True when the only removals cannot free what ``growth`` adds: a ``__del__`` of the
+        instance the container holds (it never runs while the entry is there), or a shutdown
+        function for threads added per call."""
+        kinds = set(container.late_removals.values())
+        if "del" in kinds and growth.classes and (_is_self(growth.value) or any(_is_self(i) for i in growth.items or ())):
+            return True
+        return "shutdown" in kinds and self._adds_threads(growth)
+
+    def _adds_threads(self, growth: _Growth) -> bool:
+        scope = growth.scopes[-1] if growth.scopes else None
+        assignments = self._assignments_in(scope)
+        for item in growth.items or ():
+            values = assignments.get(item.value, []) if isinstance(item, cst.Name) else [item]
+            for value in values:
+                if isinstance(value, cst.Call):
+                    qualified = self.context.qualified_name(value.func) or ""
+                    if qualified.rsplit(".", 1)[-1] in ("Thread", "Process", "Timer"):
+                        return True
+        return False
 
     def _import_time_functions(self) -> Set[str]:
         """Functions that run only as the module and its classes are defined: decorators, class
@@ -454,11 +547,37 @@ class GrowingModuleContainer(Rule):
         names = set(self.module_classes) | self.literal_constants
         evidences = []
         for item in growth.items:
-            if self._finite_item(growth, item):
+            if self._class_made_per_call(growth, item, assignments):
+                evidences.append(OBJECT)
+            elif self._finite_item(growth, item):
                 evidences.append(FINITE)
             else:
                 evidences.append(key_evidence(self.context, item, assignments, names))
         return combine_evidence(evidences)
+
+    def _class_made_per_call(self, growth: _Growth, item: Optional[cst.BaseExpression], assignments: dict) -> bool:
+        """A class key that is not from a finite set: made in the function (``cls = type(name,
+        bases, ns)``), or a parameter that a caller fills with a class built per call
+        (``POINTER(c_ubyte * n)``, ``lookup(type(name, bases, ns))``)."""
+        if not isinstance(item, cst.Name) or not growth.scopes:
+            return False
+        if any(self._builds_class(value) for value in assignments.get(item.value, ())):
+            return True
+        scope = growth.scopes[-1]
+        if not isinstance(scope, cst.FunctionDef):
+            return False
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
+        if index is None:
+            return False
+        for call in self.call_sites.get(scope.name.value, []):
+            value = _argument_for(call, index, item.value, params[index])
+            if value is not _UNKNOWN and self._builds_class(value):
+                return True
+        return False
+
+    def _builds_class(self, value: Optional[cst.BaseExpression]) -> bool:
+        return builds_class_per_call(self.context, value)
 
     def _assignments_in(self, scope: Optional[Scope]) -> dict:
         if scope is None:
@@ -537,8 +656,55 @@ class GrowingModuleContainer(Rule):
                 functions.append(name)
         where = ", ".join(f"`{name}()`" for name in functions[:3]) + (" and others" if len(functions) > 3 else "")
         kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
-        message = f"module-level {kind} `{container.name}` grows in {where} and nothing in this module removes from it"
-        self.report(container.target, message, suggestion=self._suggestion(container, growths[0]), confidence=confidence)
+        pins = self._pins(growths[0])
+        message = (
+            f"module-level {kind} `{container.name}` grows in {where}{pins} and nothing in this module removes from it"
+        )
+        suggestion = self._suggestion(container, growths[0])
+        late = self._late_removal_text(container)
+        if late:
+            message = f"module-level {kind} `{container.name}` grows in {where}{pins} and {late}"
+        if "del" in container.late_removals.values():
+            suggestion = (
+                f"make it `{container.name} = weakref.WeakValueDictionary()` (entries go when the instance does, "
+                f"and `__del__` can run), or remove the entry in an explicit `close()`"
+            )
+        elif late:
+            suggestion = (
+                f"remove each thread from `{container.name}` when it finishes (in a `finally` at the end of its "
+                f"target), or keep only live ones: `{container.name}[:] = [t for t in {container.name} if t.is_alive()]`"
+            )
+        self.report(container.target, message, suggestion=suggestion, confidence=confidence)
+
+    def _pins(self, growth: _Growth) -> str:
+        """`` (`_log.append(request)` keeps each `request`)``: the insertion site and what it pins."""
+        site = growth.node
+        parent = self.context.parent(site)
+        if isinstance(site, cst.Attribute) and isinstance(parent, cst.Call):
+            site = parent
+        text = first_line_text(self.context, site)
+        if isinstance(growth.node, cst.Subscript) and growth.how == "[]=":
+            text += " = ..."
+        scope = growth.scopes[-1] if growth.scopes else None
+        pinned = describe_pinned(self.context, growth.items, growth.value, scope)
+        key = (growth.items or [None])[0]
+        if growth.value is not None and isinstance(key, cst.Name) and key.value != "key":
+            # ``_made[model] = fields``: the key is an object the entry keeps alive too.
+            pinned = f"{describe_pinned(self.context, [key], None, scope)} and {pinned}"
+        return f" (`{text}` keeps {pinned})"
+
+    def _late_removal_text(self, container: _Container) -> str:
+        for function, kind in container.late_removals.items():
+            if kind == "del":
+                return (
+                    f"is emptied only in `{function}`, which cannot run while `{container.name}` holds the instance: "
+                    f"every instance stays alive as long as the process"
+                )
+            return (
+                f"is emptied only in `{function}()`: every thread started until then, and what it references, "
+                f"stays alive"
+            )
+        return ""
 
     def _suggestion(self, container: _Container, growth: _Growth) -> str:
         name = container.name
@@ -554,6 +720,11 @@ class GrowingModuleContainer(Rule):
             )
         if container.kind == "set":
             return f"remove items once they are done with (`{name}.discard(item)`), or bound the set's size"
+        if container.kind not in ("set", "Counter") and len(items) == 1 and isinstance(items[0], cst.Name) and is_object_identifier(items[0].value):
+            return (
+                f"make it `{name} = weakref.WeakKeyDictionary()` so an entry goes when its `{items[0].value}` "
+                f"does (its users keep it alive), or pop the entry when `{items[0].value}` is closed"
+            )
         value_class = self._weakrefable_class(growth.value)
         if value_class is not None:
             return (

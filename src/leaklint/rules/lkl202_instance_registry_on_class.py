@@ -49,6 +49,11 @@ class InstanceRegistryOnClass(Rule):
     ever created stays reachable: none of them, nor anything they hold (buffers, sockets, parsed
     documents), can be freed. The registry grows with every instance.
 
+    Also flagged: a classmethod that registers what it makes (`instance = cls(...)`,
+    `cls.instances.append(instance)`), an `__init__` wrapper installed by `__init_subclass__`,
+    and registries emptied only in `__del__`, which cannot run while the registry holds the
+    instance.
+
     Not flagged: registries that something removes from (`remove`, `discard`, `pop`, `del`,
     `clear`, a reassignment, a `len()` check, or handing the container to other code), weak
     containers (`weakref.WeakSet`, `WeakValueDictionary`), singletons keyed by class
@@ -93,6 +98,7 @@ class InstanceRegistryOnClass(Rule):
         self.class_bases: Dict[str, List[str]] = {}
         self.instance_attributes: Dict[str, Set[str]] = {}
         self.released: Set[str] = set()  # attribute names something removes from, resets or sizes
+        self.released_in_del: Set[str] = set()  # removed from only in a ``__del__``
         self.registrations: List[_Registration] = []
         self.enum_classes: Set[str] = set()
         self.candidates: Set[str] = set()
@@ -135,9 +141,21 @@ class InstanceRegistryOnClass(Rule):
                 self.candidates.update(name for name, _ in _class_body_assignments(statement))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        attribute = node.attr.value
-        if attribute not in self.candidates:
+        if node.attr.value not in self.candidates:
             return
+        innermost = self.scopes[-1] if self.scopes else None
+        if isinstance(innermost, cst.FunctionDef) and innermost.name.value == "__del__":
+            # A removal in ``__del__`` cannot free an instance the registry holds: ``__del__``
+            # runs only once nothing refers to the instance, and the registry does.
+            before = set(self.released)
+            self._visit_attribute(node)
+            self.released_in_del |= self.released - before
+            self.released = before
+            return
+        self._visit_attribute(node)
+
+    def _visit_attribute(self, node: cst.Attribute) -> None:
+        attribute = node.attr.value
         if not self.scopes or not isinstance(self.scopes[-1], (cst.FunctionDef, cst.Lambda)):
             return
         parent = self.context.parent(node)
@@ -224,10 +242,27 @@ class InstanceRegistryOnClass(Rule):
         evidence = key_evidence(self.context, key, local_assignments(method), self.class_attributes)
         return evidence in (FINITE, VOCABULARY)
 
+    def _installing_method(self, function: cst.FunctionDef) -> Optional[str]:
+        """``__init_subclass__`` when ``function`` is a wrapper defined inside it, else None."""
+        for ancestor in self.context.ancestors(function):
+            if isinstance(ancestor, cst.FunctionDef):
+                return ancestor.name.value
+            if isinstance(ancestor, cst.ClassDef):
+                return None
+        return None
+
     def _method_class(self) -> Optional[cst.ClassDef]:
-        """The class whose method the walk is in (directly: not a function nested in a method)."""
+        """The class whose method the walk is in: directly, or an ``__init__`` wrapper that a
+        method (``__init_subclass__``, a class decorator) defines and installs, whose first
+        parameter is ``self``."""
         if len(self.scopes) >= 2 and isinstance(self.scopes[-1], cst.FunctionDef) and isinstance(self.scopes[-2], cst.ClassDef):
             return self.scopes[-2]
+        innermost = self.scopes[-1] if self.scopes else None
+        if not isinstance(innermost, cst.FunctionDef) or not _first_parameter_is_self(innermost):
+            return None
+        for outer, holder in zip(reversed(self.scopes[:-1]), reversed(self.scopes[:-2])):
+            if isinstance(outer, cst.FunctionDef) and isinstance(holder, cst.ClassDef):
+                return holder if outer.name.value in _INSTALLING_METHODS else None
         return None
 
     def _receiver(self, value: cst.BaseExpression, klass: cst.ClassDef) -> Optional[str]:
@@ -289,16 +324,26 @@ class InstanceRegistryOnClass(Rule):
     def _report(self, registration: _Registration, owner: str, kind: Optional[str], found: bool) -> None:
         klass = registration.klass.name.value
         method = f"{klass}.{registration.method.name.value}"
+        installer = self._installing_method(registration.method)
+        if installer is not None:
+            method = f"the `{registration.method.name.value}` that `{klass}.{installer}` installs"
         attribute = registration.attribute
         keyed = registration.how in ("[]=",) or registration.how in _ADD_KEYED or kind in ("dict", "defaultdict", "OrderedDict")
         if keyed:
             weak, usage = "weakref.WeakValueDictionary()", f"`{owner}.{attribute}[key] = self`"
         else:
             weak, usage = "weakref.WeakSet()", f"`{owner}.{attribute}.add(self)`"
+        method = method if method.startswith("the `") else f"`{method}`"
         message = (
-            f"`{method}` adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
+            f"{method} adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
             f"each instance stays alive as long as the class"
         )
+        if attribute in self.released_in_del:
+            message = (
+                f"{method} adds every instance to class attribute `{owner}.{attribute}`, which is emptied only "
+                f"in `__del__`: `__del__` cannot run while `{owner}.{attribute}` holds the instance, so each "
+                f"instance stays alive as long as the class"
+            )
         suggestion = (
             f"declare `{attribute} = {weak}` in `{owner}` and register with {usage}, "
             f"or remove `self` from it when the instance is closed"
@@ -325,16 +370,33 @@ def _class_assignments(small: cst.BaseSmallStatement) -> List[Tuple[str, Optiona
 
 
 def _instance_names(method: cst.FunctionDef) -> Set[str]:
-    """``self``, plus in ``__new__`` the names bound to ``super().__new__(...)``/``object.__new__``."""
+    """``self``, plus in ``__new__`` the names bound to ``super().__new__(...)``/``object.__new__``,
+    and in a classmethod the names bound to ``cls(...)`` (``instance = cls(value)``)."""
     names = {"self"}
-    if method.name.value != "__new__":
+    is_new = method.name.value == "__new__"
+    is_classmethod = any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in method.decorators
+    )
+    if not (is_new or is_classmethod):
         return names
     for node in walk_scope(method.body):
         if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
             func = node.value.func
-            if isinstance(func, cst.Attribute) and func.attr.value == "__new__":
+            made = (is_new and isinstance(func, cst.Attribute) and func.attr.value == "__new__") or (
+                is_classmethod and isinstance(func, cst.Name) and func.value == "cls"
+            )
+            if made:
                 names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
     return names
+
+
+# Methods that install an ``__init__`` wrapper on the class (``cls.__init__ = __init__``).
+_INSTALLING_METHODS = frozenset({"__init_subclass__", "__new__", "__call__"})
+
+
+def _first_parameter_is_self(function: cst.FunctionDef) -> bool:
+    params = function.params.posonly_params or function.params.params
+    return bool(params) and params[0].name.value == "self"
 
 
 def _flag_parameter(context, method: cst.FunctionDef, name: str) -> bool:  # type: ignore[no-untyped-def]

@@ -1,0 +1,208 @@
+"""Growth facts as plain data: what one use of a container does to it.
+
+The growth rules ask the same question of every place a container is named: does this use add to
+it (and what: an object made per call, a name, a constant), remove from it, or hand it to code we
+cannot see? ``classify_use`` answers for one expression whose value is the container (``_cache``,
+``utils.REGISTRY``, ``cls.instances``); the answer is a small dataclass of strings and ints, so a
+project-scope rule can keep it in its per-file facts (no libcst nodes there).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, List, Optional, Sequence
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    FINITE,
+    GROW_METHODS,
+    READ_ONLY_CALLS,
+    REMOVE_METHODS,
+    UNKNOWN,
+    added_items,
+    combine_evidence,
+    is_finite_key,
+    key_evidence,
+    local_assignments,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from leaklint.analysis.context import FileContext
+
+GROW = "grow"
+SHRINK = "shrink"  # removes, resets, evicts or checks the size
+ESCAPE = "escape"  # handed to code we cannot see, which may remove from it
+READ = "read"
+
+# Methods of ``str``/containers that only read an argument they are given.
+_READING_METHODS = frozenset(
+    {
+        "join", "extend", "update", "format", "write", "writelines", "append", "add", "union", "issubset",
+        "issuperset", "intersection", "difference", "isdisjoint", "startswith", "endswith",
+    }
+)
+
+
+@dataclass
+class ContainerUse:
+    """One use of a container. ``items`` are the added keys/items as written (None: unknown)."""
+
+    op: str
+    how: str = ""  # "append", "[]=", "+=", "clear", ...
+    items: Optional[Sequence[Optional[cst.BaseExpression]]] = None
+    value: Optional[cst.BaseExpression] = None  # ``d[k] = value``, ``d.setdefault(k, value)``
+
+
+def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerUse:
+    """What the code around ``expr`` (an expression evaluating to the container) does to it."""
+    parent = context.parent(expr)
+    if isinstance(parent, cst.Attribute) and parent.value is expr:
+        method = parent.attr.value
+        if method in REMOVE_METHODS:
+            return ContainerUse(SHRINK, method)
+        if method not in GROW_METHODS:
+            return ContainerUse(READ, method)
+        call = context.parent(parent)
+        if not (isinstance(call, cst.Call) and call.func is parent):
+            return ContainerUse(ESCAPE, method)  # a bound ``append`` handed on: unknown use
+        items = added_items(method, call)
+        value = None
+        if method in ("setdefault", "__setitem__"):
+            value = call.args[1].value if len(call.args) > 1 else None
+        return ContainerUse(GROW, method, items, value)
+    if isinstance(parent, cst.Subscript) and parent.value is expr:
+        is_slice = any(isinstance(element.slice, cst.Slice) for element in parent.slice)
+        holder = context.parent(parent)
+        if _in_del(context, parent):
+            return ContainerUse(SHRINK, "del")
+        if isinstance(holder, cst.AssignTarget) and holder.target is parent:
+            if is_slice:
+                return ContainerUse(SHRINK, "[:]=")
+            assign = context.parent(holder)
+            value = assign.value if isinstance(assign, cst.Assign) else None
+            return ContainerUse(GROW, "[]=", [subscript_key(parent)], value)
+        return ContainerUse(READ, "[]")
+    if _in_del(context, expr):
+        return ContainerUse(SHRINK, "del")
+    if isinstance(parent, cst.AssignTarget) and parent.target is expr:
+        return ContainerUse(SHRINK, "=")
+    if isinstance(parent, cst.AugAssign) and parent.target is expr:
+        if isinstance(parent.operator, (cst.AddAssign, cst.BitOrAssign)):
+            value = parent.value
+            items: Optional[List[Optional[cst.BaseExpression]]]
+            if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+                items = [e.value for e in value.elements]
+            elif isinstance(value, cst.Dict):
+                items = [getattr(e, "key", None) for e in value.elements]
+            elif isinstance(value, (cst.Name, cst.Attribute)):
+                items = [value]
+            else:
+                items = None
+            return ContainerUse(GROW, "+=", items)
+        return ContainerUse(SHRINK, "op=")
+    if isinstance(parent, cst.Arg):
+        call = context.parent(parent)
+        if not isinstance(call, cst.Call):
+            return ContainerUse(READ)
+        qualified = context.qualified_name(call.func)
+        if qualified == "builtins.len":
+            if isinstance(context.parent(call), (cst.Comparison, cst.ComparisonTarget)):
+                return ContainerUse(SHRINK, "len")  # a size check bounds or evicts it
+            return ContainerUse(READ)
+        if qualified in READ_ONLY_CALLS:
+            return ContainerUse(READ)
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value in _READING_METHODS:
+            return ContainerUse(READ)
+        return ContainerUse(ESCAPE)
+    if isinstance(parent, (cst.Return, cst.Yield, cst.Assign, cst.AnnAssign, cst.NamedExpr)):
+        if getattr(parent, "value", None) is expr:
+            return ContainerUse(ESCAPE)
+    return ContainerUse(READ)
+
+
+def subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
+    if len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Index):
+        return subscript.slice[0].slice.value
+    if all(isinstance(element.slice, cst.Index) for element in subscript.slice):
+        return cst.Tuple([cst.Element(element.slice.value) for element in subscript.slice])  # type: ignore[union-attr]
+    return None
+
+
+def _in_del(context: "FileContext", node: cst.CSTNode) -> bool:
+    current: Optional[cst.CSTNode] = node
+    while current is not None:
+        parent = context.parent(current)
+        if isinstance(parent, cst.Del):
+            return True
+        if not isinstance(parent, (cst.Element, cst.Tuple, cst.List)):
+            return False
+        current = parent
+    return False
+
+
+def items_evidence(
+    context: "FileContext",
+    items: Optional[Sequence[Optional[cst.BaseExpression]]],
+    scope: Optional[cst.CSTNode],
+    finite_names: Sequence[str] = (),
+) -> str:
+    """FINITE, VOCABULARY, OBJECT, WORKLOAD or UNKNOWN for everything one growth adds."""
+    if items is None:
+        return UNKNOWN
+    assignments = local_assignments(scope) if scope is not None else {}
+    evidences = []
+    for item in items:
+        if is_finite_key(context, item, finite_names):
+            evidences.append(FINITE)
+        else:
+            evidences.append(key_evidence(context, item, assignments, finite_names))
+    return combine_evidence(evidences)
+
+
+def first_line_text(context: "FileContext", node: cst.CSTNode, limit: int = 60) -> str:
+    """The node's code on one line, shortened: for messages."""
+    text = " ".join(context.code(node).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def describe_pinned(
+    context: "FileContext",
+    items: Optional[Sequence[Optional[cst.BaseExpression]]],
+    value: Optional[cst.BaseExpression],
+    scope: Optional[cst.CSTNode],
+) -> str:
+    """What one growth keeps alive, in words: "a `threading.Thread` (`worker`)", "`request`"."""
+    subject = value if value is not None else (items[0] if items else None)
+    if subject is None:
+        return "an entry"
+    assignments = local_assignments(scope) if scope is not None else {}
+    made = subject
+    if isinstance(subject, cst.Name) and len(assignments.get(subject.value, ())) == 1:
+        made = assignments[subject.value][0]
+    if isinstance(made, cst.Call):
+        qualified = context.qualified_name(made.func) or first_line_text(context, made.func, 40)
+        if qualified == "builtins.type":
+            return "a class made per call"
+        if not qualified.rsplit(".", 1)[-1][:1].isupper():
+            return f"`{first_line_text(context, subject, 40)}`"
+        if isinstance(subject, cst.Name) and subject is not made:
+            return f"a `{qualified}` (`{subject.value}`)"
+        return f"a new `{qualified}`"
+    if isinstance(subject, cst.Name) and subject.value == "self":
+        return "the instance (`self`)"
+    return f"`{first_line_text(context, subject, 40)}`"
+
+
+def builds_class_per_call(context: "FileContext", value: Optional[cst.BaseExpression]) -> bool:
+    """``c_ubyte * n`` (a ctypes array type whose size is known only at run time) or
+    ``type(name, bases, ns)``: a new class each time the expression runs."""
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
+        left, right = value.left, value.right
+        if not isinstance(left, (cst.Name, cst.Attribute)) or isinstance(right, cst.Integer):
+            return False
+        tail = left.attr.value if isinstance(left, cst.Attribute) else left.value
+        return tail.startswith("c_") or (context.qualified_name(left) or "").startswith("ctypes.")
+    if isinstance(value, cst.Call) and context.qualified_name(value.func) == "builtins.type":
+        return len([arg for arg in value.args if arg.keyword is None]) == 3
+    return False

@@ -1,0 +1,440 @@
+"""LKL204: a module-level container that code in another module adds to, per call."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    CLASS_DEFINITION_HOOKS,
+    REMOVE_METHODS,
+    OBJECT,
+    UNKNOWN,
+    VOCABULARY,
+    WORKLOAD,
+    FINITE,
+    container_kind,
+    module_level_statements,
+    returns_a_parameter,
+)
+from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, builds_class_per_call, classify_use, describe_pinned, first_line_text, items_evidence
+from leaklint.analysis.names import LOCAL
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
+
+_SEQUENCE_KINDS = frozenset({"list", "deque"})
+_KEYED_HOWS = frozenset({"[]=", "setdefault", "__setitem__"})
+
+
+class ContainerGrownFromAnotherModule(Rule):
+    """
+    ## What it does
+    Flags a function that adds per-call objects to a list, dict or set defined at module level in
+    another module of the project (`from .utils import TMP_THREADS` ... `TMP_THREADS.append(worker)`,
+    or `utils.REGISTRY[request.id] = request`) when no module of the project ever removes from it.
+    Also flags a call that hands a class made per call (`pointer(c_ubyte * size)`,
+    `lookup(type(name, bases, ns))`) to a function of another module that memoises by that
+    parameter in a module-level dict (`_pointer_type_cache[cls] = ...`).
+
+    ## Why is this bad?
+    The container lives as long as its module, i.e. the process, and so does everything added to
+    it: every thread, request or frame added per call stays reachable forever. The leak is easy to
+    miss in review because the module that fills the container is not the one that defines it, and
+    the defining module looks harmless on its own.
+
+    The same holds for a class-level container of another module filled per instance
+    (`Plugin.registry.append(self)` in a subclass defined elsewhere), which LKL202 cannot see.
+
+    This is its own code, not LKL201, because the verdict needs the whole project: the container,
+    the insertion and any removal sit in different files. The finding is reported at the insertion
+    site, where the fix (or a `# noqa: LKL204`) belongs.
+
+    Not flagged: containers that any module of the project removes from (`pop`, `remove`, `clear`,
+    `del`, a reassignment, a `len()` check) or hands to code leaklint cannot see; additions at import
+    time (module level, decorators, `register*` functions, class hooks) and from test modules;
+    additions of constants, names or classes (a finite or vocabulary domain); bounded or weak
+    containers (`deque(maxlen=N)`, `WeakSet`, `WeakValueDictionary`).
+
+    ## Known problems
+    Under flake8 each file is checked alone, so this rule sees nothing there. Only names imported
+    with `from module import NAME` or `import module` / `module.NAME` are followed, not a container
+    handed around as an argument. Items that show nothing about their domain (`x`, `key`) are
+    reported only with `unknown-keys = true`.
+
+    ## References
+    - LKL201 (the same leak inside one module), LKL202 (instances added to a class-level registry).
+    """
+
+    code = "LKL204"
+    name = "container-grown-from-another-module"
+    message = "`{function}()` adds to module-level {kind} `{module}.{name}` per call and no module removes from it"
+    project_scope = True
+    options = (
+        Option(
+            "unknown-keys",
+            bool,
+            False,
+            "also flag additions whose items show nothing about their domain (medium confidence)",
+        ),
+    )
+    examples = (
+        Bad(
+            "import threading\n\nimport example  # stands for the module that defines TMP_THREADS\n\n"
+            "TMP_THREADS = []\n\n\ndef run(job):\n    worker = threading.Thread(target=job)\n"
+            "    example.TMP_THREADS.append(worker)\n    worker.start()\n"
+        ),
+        Good(
+            "import threading\n\nimport example  # stands for the module that defines TMP_THREADS\n\n"
+            "TMP_THREADS = []\n\n\ndef run(job):\n    worker = threading.Thread(target=job)\n"
+            "    example.TMP_THREADS.append(worker)\n    try:\n        worker.run()\n    finally:\n"
+            "        example.TMP_THREADS.remove(worker)\n"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.own: Dict[str, Dict[str, Any]] = {}
+        self.own_uses: List[cst.Name] = []
+        self.foreign_uses: List[cst.BaseExpression] = []
+        self.imported: Set[str] = set()
+        self.memos: Dict[str, Dict[str, Any]] = {}  # function -> the container it memoises in, by parameter
+        self.class_calls: List[cst.Call] = []
+        self.module_functions: Set[str] = set()
+        self.class_attributes: Set[str] = set()
+        self.class_attribute_uses: List[cst.Attribute] = []
+        self.removed_attributes: Set[str] = set()
+        self.function_references: Dict[str, List[cst.Name]] = {}
+
+    def visit_Module(self, node: cst.Module) -> None:
+        seen_other: Set[str] = set()
+        for statement in module_level_statements(node.body):
+            if not isinstance(statement, (cst.Assign, cst.AnnAssign)):
+                continue
+            targets = (
+                [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]
+            )
+            kind = container_kind(self.context, statement.value)
+            for target in targets:
+                if not isinstance(target, cst.Name):
+                    continue
+                if kind is None or target.value in seen_other or target.value in self.own:
+                    seen_other.add(target.value)
+                    self.own.pop(target.value, None)
+                    continue
+                self.own[target.value] = {"kind": kind, "shrinks": False}
+        self.imported = {
+            name for name, target in self.context.module_bindings.names.items() if target != LOCAL
+        }
+        self.module_functions = {s.name.value for s in node.body if isinstance(s, cst.FunctionDef)}
+        for klass in node.body:
+            if isinstance(klass, cst.ClassDef) and isinstance(klass.body, cst.IndentedBlock):
+                self._class_containers(klass)
+
+    def _class_containers(self, klass: cst.ClassDef) -> None:
+        """Class-level containers (``registry = []`` in the class body), as ``Class.attr``."""
+        for line in klass.body.body:  # type: ignore[union-attr]
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
+                    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                    kind = container_kind(self.context, small.value)
+                    for target in targets:
+                        if isinstance(target, cst.Name) and kind is not None:
+                            self.own[f"{klass.name.value}.{target.value}"] = {
+                                "kind": kind, "shrinks": False, "class": klass.name.value
+                            }
+                            self.class_attributes.add(target.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        # ``x.registry.remove(...)`` anywhere: without types, a removal from any attribute of that
+        # name counts for every class-level container of that name (the quiet side).
+        if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
+            self.removed_attributes.add(node.value.attr.value)
+        elif node.attr.value in self.class_attributes:
+            self.class_attribute_uses.append(node)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.module_functions:
+            self.function_references.setdefault(node.value, []).append(node)
+        if node.value in self.own:
+            self.own_uses.append(node)
+        elif node.value in self.imported:
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.attr is node:
+                return
+            # Either may be the container: ``TMP_THREADS`` (``from .utils import TMP_THREADS``)
+            # or ``utils.REGISTRY`` (``import utils``); the project pass keeps the one that is.
+            self.foreign_uses.append(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                self.foreign_uses.append(parent)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for name in self.own_uses:
+            parent = self.context.parent(name)
+            if isinstance(parent, cst.Attribute) and parent.attr is name:
+                continue
+            if isinstance(parent, cst.Arg) and parent.keyword is name:
+                continue
+            if self.context.resolve_name(name.value, name) != f"{self.context.module_name}.{name.value}":
+                continue
+            use = classify_use(self.context, name)
+            at_module_level = self.context.enclosing_scope(name) is None
+            if use.op == SHRINK and not (at_module_level and use.how == "="):
+                self.own[name.value]["shrinks"] = True
+            elif use.op == ESCAPE:
+                self.own[name.value]["shrinks"] = True
+            elif use.op == GROW and use.items and isinstance(use.items[0], cst.Name):
+                self._note_memo(name.value, use.items[0], self.context.enclosing_scope(name))
+        for attribute in self.class_attribute_uses:
+            use = classify_use(self.context, attribute)
+            if use.op in (SHRINK, ESCAPE) and self.context.enclosing_scope(attribute) is not None:
+                self.removed_attributes.add(attribute.attr.value)
+
+    def _note_memo(self, container: str, key: cst.Name, scope: Optional[cst.CSTNode]) -> None:
+        """``def pointer(cls): ... _cache[cls] = ...``: a module function keyed by a parameter."""
+        if not isinstance(scope, cst.FunctionDef) or self.context.enclosing_class(scope) is not None:
+            return
+        if self.context.enclosing_scope(scope) is not None:
+            return
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == key.value), None)
+        if index is not None:
+            self.memos[scope.name.value] = {"container": container, "index": index, "param": key.value}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if any(builds_class_per_call(self.context, arg.value) for arg in node.args if arg.keyword is None):
+            self.class_calls.append(node)
+
+    def _class_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
+        """A call in a function that passes a class made per call to a function of another module."""
+        callee = self.context.qualified_name(call.func)
+        scope = self.context.enclosing_scope(call)
+        function = self._per_call_function(scope)
+        if callee is None or function is None:
+            return None
+        positional = [arg for arg in call.args if arg.keyword is None]
+        if any(arg.star for arg in positional):
+            return None
+        indices = [i for i, arg in enumerate(positional) if builds_class_per_call(self.context, arg.value)]
+        location = self.context.location(call)
+        return {
+            "callee": callee,
+            "indices": indices,
+            "function": function,
+            "argument": first_line_text(self.context, positional[indices[0]].value, 40),
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": first_line_text(self.context, call),
+        }
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        foreign = [fact for fact in (self._foreign_fact(expr) for expr in self.foreign_uses) if fact is not None]
+        containers = {name: data for name, data in self.own.items()}
+        class_calls = [fact for fact in map(self._class_call_fact, self.class_calls) if fact is not None]
+        if not foreign and not containers and not class_calls and not self.removed_attributes:
+            return None
+        return {
+            "module": self.context.module_name,
+            "containers": containers,
+            "uses": foreign,
+            "memos": self.memos,
+            "class_calls": class_calls,
+            "removed_attributes": sorted(self.removed_attributes),
+        }
+
+    def _foreign_fact(self, expr: cst.BaseExpression) -> Optional[Dict[str, Any]]:
+        use = classify_use(self.context, expr)
+        if use.op not in (GROW, SHRINK, ESCAPE):
+            return None  # (most uses: decided before the cost of resolving the name)
+        target = self.context.qualified_name(expr)
+        if target is None:
+            return None
+        fact: Dict[str, Any] = {"target": target, "op": use.op, "how": use.how}
+        if use.op != GROW:
+            return fact
+        scope = self.context.enclosing_scope(expr)
+        function = self._per_call_function(scope)
+        if function is None:
+            return None
+        evidence = items_evidence(self.context, use.items, scope)
+        if evidence == FINITE:
+            return None
+        location = self.context.location(expr)
+        fact.update(
+            {
+                "function": function,
+                "evidence": evidence,
+                "pins": describe_pinned(self.context, use.items, use.value, scope),
+                "location": [location.line, location.column, location.end_line, location.end_column],
+                "text": _site_text(self.context, expr),
+            }
+        )
+        return fact
+
+    def _per_call_function(self, scope: Optional[cst.CSTNode]) -> Optional[str]:
+        """The function's name when it runs per call: not at import time, not in a test module."""
+        if not isinstance(scope, cst.FunctionDef):
+            return None
+        module_tail = self.context.module_name.rsplit(".", 1)[-1]
+        if module_tail.startswith("test") or module_tail == "conftest" or "tests" in self.context.module_name.split("."):
+            return None
+        name = scope.name.value
+        if "register" in name.lower() or name in CLASS_DEFINITION_HOOKS or name.startswith("pytest_"):
+            return None
+        for ancestor in [scope, *self.context.ancestors(scope)]:
+            if isinstance(ancestor, cst.FunctionDef) and (ancestor.decorators and _is_setup_decorated(ancestor)):
+                return None
+            if isinstance(ancestor, cst.FunctionDef) and returns_a_parameter(ancestor):
+                return None  # a decorator: runs once per decorated definition
+        if self._called_only_at_import(scope):
+            return None
+        klass = self.context.enclosing_class(scope)
+        return f"{klass.name.value}.{name}" if klass is not None else name
+
+    def _called_only_at_import(self, scope: cst.FunctionDef) -> bool:
+        """A module function whose every use in the module is a call at module level (and that
+        other modules cannot see by a public name): it runs once, at import."""
+        name = scope.name.value
+        if name not in self.module_functions or not name.startswith("_"):
+            return False
+        references = [r for r in self.function_references.get(name, []) if r is not scope.name]
+        if not references:
+            return False
+        for reference in references:
+            call = self.context.parent(reference)
+            if not (isinstance(call, cst.Call) and call.func is reference):
+                return False
+            if self.context.enclosing_scope(call) is not None or self.context.enclosing_class(call) is not None:
+                return False
+        return True
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        containers: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            if data is None:
+                continue
+            for name, container in data["containers"].items():
+                containers[f"{data['module']}.{name}"] = dict(container)
+        emptied: Set[str] = {target for target, container in containers.items() if container["shrinks"]}
+        removed_attributes: Set[str] = set()
+        for data in facts.values():
+            removed_attributes.update((data or {}).get("removed_attributes", ()))
+            for use in (data or {}).get("uses", ()):
+                if use["op"] in (SHRINK, ESCAPE):
+                    emptied.add(use["target"])
+        for target in containers:
+            owner, _, attribute = target.rpartition(".")
+            if attribute in removed_attributes and owner.rpartition(".")[2][:1].isupper():
+                emptied.add(target)  # (``Class.attr``: emptied through some ``x.attr``)
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path]
+            for use in (data or {}).get("uses", ()):
+                if use["op"] != GROW or use["target"] in emptied or use["target"] not in containers:
+                    continue
+                container = containers[use["target"]]
+                evidence = use["evidence"]
+                if evidence == VOCABULARY or (evidence == UNKNOWN and not settings.get("unknown-keys")):
+                    continue
+                if use["how"] in ("update", "|=") and evidence == WORKLOAD:
+                    continue  # ``DEFAULTS.update(user_settings)``: its keys are names, whatever the mapping is called
+                confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
+                findings.append(cls._finding(path, use, container, confidence))
+        findings.extend(cls._class_memo_findings(facts, containers, emptied))
+        return findings
+
+    @classmethod
+    def _class_memo_findings(
+        cls, facts: Mapping[str, Any], containers: Dict[str, Dict[str, Any]], emptied: Set[str]
+    ) -> List[Finding]:
+        """``pointer(c_ubyte * n)`` in one module, ``_cache[cls] = ...`` in ``pointer`` of another:
+        the memo gains a class per call, and classes are never freed while it holds them."""
+        memos: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            for function, memo in ((data or {}).get("memos") or {}).items():
+                memos[f"{data['module']}.{function}"] = {**memo, "module": data["module"]}
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path] or {}
+            for call in data.get("class_calls") or ():
+                memo = memos.get(call["callee"])
+                if memo is None or memo["index"] not in call["indices"]:
+                    continue
+                target = f"{memo['module']}.{memo['container']}"
+                if target in emptied or target not in containers or memo["module"] == data.get("module"):
+                    continue  # (within one module LKL201 reports it)
+                callee = call["callee"].rsplit(".", 1)[-1]
+                message = (
+                    f"`{call['function']}()` passes a class made per call (`{call['argument']}`) to `{callee}()`, "
+                    f"which memoises it in module-level `{memo['container']}` of `{memo['module']}` under "
+                    f"`{memo['param']}`: one new class, and its entry, is kept for every call"
+                )
+                suggestion = (
+                    f"make the class once (at import time, or cache it by its size with "
+                    f"`functools.lru_cache(maxsize=N)`), or bound `{memo['container']}` in `{memo['module']}` "
+                    f"(an `OrderedDict` that evicts its oldest entry)"
+                )
+                line, column, end_line, end_column = call["location"]
+                findings.append(
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), Confidence.HIGH)
+                )
+        return findings
+
+    @classmethod
+    def _finding(cls, path: str, use: Dict[str, Any], container: Dict[str, Any], confidence: Confidence) -> Finding:
+        module, _, name = use["target"].rpartition(".")
+        kind = container["kind"] if container["kind"] in ("list", "dict", "set") else f"`{container['kind']}`"
+        level = "module-level"
+        if container.get("class"):
+            module = module.rpartition(".")[0]
+            name = f"{container['class']}.{name}"
+            level = "class-level"
+        message = (
+            f"`{use['function']}()` adds {use['pins']} to {level} {kind} `{name}` of `{module}` "
+            f"in `{use['text']}` on every call, and no module removes from it: everything added stays alive "
+            f"as long as the process"
+        )
+        if use["pins"].startswith("the instance"):
+            weak = "weakref.WeakValueDictionary()" if container["kind"] not in _SEQUENCE_KINDS | {"set"} else "weakref.WeakSet()"
+            suggestion = (
+                f"make `{name}` a `{weak}` in `{module}` so it does not keep every instance alive, "
+                f"or remove `self` from it when the instance is closed"
+            )
+        elif container["kind"] in _SEQUENCE_KINDS:
+            suggestion = (
+                f"remove the entry when it is done with (`{name}.remove(...)`, e.g. in a `finally` or when the "
+                f"thread ends), or keep only the latest with `collections.deque(maxlen=N)` in `{module}`"
+            )
+        elif container["kind"] == "set":
+            suggestion = f"discard the item when it is done with (`{name}.discard(...)`), or bound the set's size"
+        else:
+            suggestion = (
+                f"pop the entry when its object is closed (`{name}.pop(key, None)`), or bound `{name}` "
+                f"(`functools.lru_cache(maxsize=N)` or an `OrderedDict` that evicts its oldest entry)"
+            )
+        line, column, end_line, end_column = use["location"]
+        return Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), confidence)
+
+
+def _is_setup_decorated(function: cst.FunctionDef) -> bool:
+    """``@pytest.fixture``, ``@app.on_event("startup")``...: decorated setup code, run once."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call):
+            expression = expression.func
+        text = expression.attr.value if isinstance(expression, cst.Attribute) else getattr(expression, "value", "")
+        if text in ("fixture", "on_startup", "on_event", "setup", "before_first_request", "cache", "lru_cache"):
+            return True
+    return False
+
+
+def _site_text(context: Any, expr: cst.BaseExpression) -> str:
+    """The insertion as written: ``TMP_THREADS.append(worker)``, ``utils.REGISTRY[request.id] = ...``."""
+    parent = context.parent(expr)
+    if isinstance(parent, cst.Attribute):
+        call = context.parent(parent)
+        return first_line_text(context, call if isinstance(call, cst.Call) else parent)
+    if isinstance(parent, cst.Subscript):
+        return first_line_text(context, parent) + " = ..."
+    return first_line_text(context, parent if parent is not None else expr)
