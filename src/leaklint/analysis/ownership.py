@@ -22,6 +22,8 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
 DISCARDED = "discarded"  # the call's result is dropped at once
@@ -30,6 +32,8 @@ NEVER_CLOSED = "never-closed"  # bound to a name that is never released
 WITH_DOES_NOT_CLOSE = "with-does-not-close"  # with sqlite3.connect(...): commits, does not close
 NOT_ON_EXCEPTION = "not-on-exception"  # released, but not if an exception comes first
 STORED_ON_SELF = "stored-on-self"  # self.x = open(...) and nothing in the module releases .x
+NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, not on another
+RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -126,6 +130,7 @@ class Leak:
     use: str = ""  # PARTIAL: what is kept of it (".read()", "json.load()")
     scope: Optional[Scope] = None
     callee_known: bool = True  # PARTIAL via a call: the callee is known not to close it
+    path_end: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH / RAISES_UNRELEASED: where it is lost
 
 
 @dataclass
@@ -141,6 +146,11 @@ class OwnershipAnalyzer:
         self.context = context
         self._uses: Dict[int, _ScopeUses] = {}
         self._attribute_fate: Optional[Dict[str, int]] = None
+        self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
+        self._functions: Optional[Dict[str, cst.FunctionDef]] = None
+        self._param_fates: Dict[Tuple[int, str, str], Optional[bool]] = {}
+        self._summary_depth = 0
+        self._guessed_borrow = False
 
     # -- the entry point ------------------------------------------------------------------------
 
@@ -245,18 +255,22 @@ class OwnershipAnalyzer:
     def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         """``f(open(p))``: a temporary handed straight to a call. Only the callee could close it."""
         callee = self.context.parent(arg)
-        if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind):
+        if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind, arg):
             return []
         qualified = self.context.qualified_name(callee.func)
         if qualified is not None and qualified.startswith("builtins."):
             shown = qualified[len("builtins."):]
         else:
             shown = _shorten_code(self.context.code(callee.func))
-        known = qualified in BORROWERS or qualified in CATALOGUE_NAMES
+        known = qualified in BORROWERS or qualified in CATALOGUE_NAMES or self.is_handed_to_owner(callee, arg, kind) is False
         return [Leak(kind, call, PARTIAL, use=f"{shown}()", scope=scope, callee_known=known)]
 
-    def _borrows_temporary(self, callee: cst.Call, kind: ResourceKind) -> bool:
+    def _borrows_temporary(self, callee: cst.Call, kind: ResourceKind, arg: Optional[cst.Arg] = None) -> bool:
         qualified = self.context.qualified_name(callee.func)
+        if arg is not None:
+            owner = self.is_handed_to_owner(callee, arg, kind)
+            if owner is not None:
+                return not owner
         if qualified in BORROWERS:
             return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
@@ -339,6 +353,11 @@ class OwnershipAnalyzer:
         if name in uses.nested:
             return []
         occurrences = uses.names.get(name, [])
+        graph = self.graph(scope)
+        if graph is not None and target is not None:
+            found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
+            if found is not None:
+                return found
         segment = self._segment(occurrences, target)
         releases: List[cst.Call] = []
         released_elsewhere = False
@@ -360,6 +379,91 @@ class OwnershipAnalyzer:
         if releases:
             return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
         return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope)]
+
+    # -- the same question on the control-flow graph ---------------------------------------------
+
+    def graph(self, scope: Scope) -> Optional[ControlFlowGraph]:
+        """The scope's control-flow graph, built on first use (only for scopes that acquire)."""
+        if id(scope) not in self._graphs:
+            built: Optional[ControlFlowGraph] = None
+            if isinstance(scope, (cst.FunctionDef, cst.Module)):
+                try:
+                    built = ControlFlowGraph.build(scope)
+                except RecursionError:
+                    built = None
+            self._graphs[id(scope)] = built
+        return self._graphs[id(scope)]
+
+    def _track_on_paths(
+        self,
+        graph: ControlFlowGraph,
+        name: str,
+        occurrences: List[cst.Name],
+        call: cst.Call,
+        kind: ResourceKind,
+        scope: Scope,
+        statement: Optional[cst.CSTNode],
+        target: cst.Name,
+        with_target: bool,
+    ) -> Optional[List[Leak]]:
+        """Path-sensitive verdict for ``name = <call>``; None when the graph cannot place it."""
+        acquiring = graph.node_of(target, self.context.parent)
+        if not acquiring:
+            return None
+        acquiring_keys = {id(node.statement) for node in acquiring}
+        self._guessed_borrow = False
+        effects: Dict[int, int] = {}  # id(graph node key) -> PASS / RELEASE / LOST
+        releases: List[cst.Call] = []  # plain (not exception-safe) release calls
+        for use in occurrences:
+            nodes = graph.node_of(use, self.context.parent)
+            if not nodes:
+                if isinstance(self.context.parent(use), cst.Param):
+                    continue  # `def f(path): path = open(path)`: the parameter's old value
+                return None
+            key = id(nodes[0].statement)
+            if key in acquiring_keys:
+                effects[key] = LOST  # reached again: the name is rebound while still held
+                continue
+            fate, release = self._use(use, kind)
+            if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
+                effects[key] = PATH_RELEASE
+                if fate == RELEASE and release is not None:
+                    releases.append(release)
+            elif fate == IGNORE and self._is_rebinding(use) and effects.get(key) != PATH_RELEASE:
+                effects[key] = LOST
+        tests = {id(node.statement): node for use in occurrences for node in graph.node_of(use, self.context.parent) if node.kind == TEST}
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        def impossible(node: Node) -> Set[int]:
+            if node.kind != TEST or id(node.statement) not in tests:
+                return set()
+            return _held_test_branches(getattr(node.statement, "test", None), name)
+
+        verdict = follow(graph, acquiring, effect, impossible)
+        if verdict.normal is not None:
+            if with_target and not verdict.released:
+                return [Leak(kind, call, WITH_DOES_NOT_CLOSE, name=name, binding=statement, scope=scope)]
+            if not verdict.released:
+                guessed = not self._guessed_borrow  # only passed to a callee assumed to borrow it
+                return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope, callee_known=guessed)]
+            end = verdict.normal.statement
+            return [Leak(kind, call, NOT_ON_SOME_PATH, name=name, binding=statement, scope=scope, path_end=end)]
+        if verdict.explicit is not None:
+            return [Leak(kind, call, RAISES_UNRELEASED, name=name, binding=statement, scope=scope, path_end=verdict.explicit.statement)]
+        safe_release = any(self._use(use, kind)[0] == SAFE_RELEASE for use in occurrences)
+        if verdict.implicit is not None and releases and not safe_release:
+            return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
+        return []
+
+    def _is_rebinding(self, name: cst.Name) -> bool:
+        parent = self.context.parent(name)
+        if isinstance(parent, cst.Del):
+            return True
+        return self._is_binding(name)
 
     def _segment(self, occurrences: List[cst.Name], target: Optional[cst.Name]) -> Tuple[int, int]:
         """The occurrences that belong to the binding ``target`` (occurrences are in source
@@ -488,7 +592,64 @@ class OwnershipAnalyzer:
             return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
         if qualified in BORROWERS:
             return BORROW, None
+        owner = self.is_handed_to_owner(callee, arg, kind)
+        if owner is not None:
+            return (ESCAPE if owner else BORROW), None
+        if isinstance(callee.func, cst.Name) and qualified is not None and self._borrows_temporary(callee, kind):
+            # `f = open(p); parse(f)` is judged like `parse(open(p))`: a plain function whose
+            # result is not kept is assumed to borrow its argument. A callback (a parameter or a
+            # local) is not: the caller that passed it in may well own what it is given.
+            self._guessed_borrow = True
+            return BORROW, None
         return ESCAPE, None
+
+    # -- who owns an argument: the seam where function summaries plug in -------------------------
+
+    def is_handed_to_owner(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
+        """Does ``callee`` take over (store, return, close, hand on) the value passed as ``arg``?
+        True / False when known, None when not. Today only functions defined at the top of this
+        module are looked into (what they do with the matching parameter); project-wide function
+        summaries answer the same question for every resolvable callee."""
+        function = self._local_function(callee.func)
+        if function is None or self._summary_depth > 2:
+            return None
+        param = _matching_param(function, callee, arg)
+        if param is None:
+            return None
+        cache_key = (id(function), param, kind.qualname)
+        if cache_key in self._param_fates:
+            return self._param_fates[cache_key]
+        self._param_fates[cache_key] = True  # recursion: assume it is kept
+        self._summary_depth += 1
+        try:
+            uses = self._scope_uses(function)
+            if param in uses.nested:
+                owned: Optional[bool] = True
+            else:
+                owned = False
+                for use in uses.names.get(param, ()):
+                    fate, _ = self._use(use, kind)
+                    if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
+                        owned = True
+                        break
+        finally:
+            self._summary_depth -= 1
+        self._param_fates[cache_key] = owned
+        return owned
+
+    def _local_function(self, func: cst.BaseExpression) -> Optional[cst.FunctionDef]:
+        if not isinstance(func, cst.Name):
+            return None
+        if self._functions is None:
+            self._functions = {
+                statement.name.value: statement for statement in self.context.module.body if isinstance(statement, cst.FunctionDef)
+            }
+        function = self._functions.get(func.value)
+        if function is None:
+            return None
+        if self.context.qualified_name(func) not in (f"{self.context.module_name}.{func.value}", None):
+            return None
+        return function
 
     def _nothing_can_raise_between(self, binding: cst.CSTNode, release: cst.Call) -> bool:
         """``fd, path = mkstemp()`` directly followed by ``os.close(fd)`` (maybe after leaving an
@@ -694,6 +855,58 @@ class OwnershipAnalyzer:
     def names_in_scope(self, scope: Scope) -> Set[str]:
         uses = self._scope_uses(scope)
         return set(uses.names) | uses.nested
+
+
+def _matching_param(function: cst.FunctionDef, callee: cst.Call, arg: cst.Arg) -> Optional[str]:
+    """The name of ``function``'s parameter that receives ``arg`` in ``callee``."""
+    if arg.star:
+        return None
+    params = function.params
+    if arg.keyword is not None:
+        wanted = arg.keyword.value
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        return wanted if any(p.name.value == wanted for p in every) else None
+    positional = [a for a in callee.args if a.keyword is None]
+    if any(a.star for a in positional):
+        return None
+    index = next((i for i, a in enumerate(positional) if a is arg), None)
+    ordered = [*params.posonly_params, *params.params]
+    if index is None or index >= len(ordered):
+        return None
+    return ordered[index].name.value
+
+
+def _held_test_branches(test: Optional[cst.CSTNode], name: str) -> Set[int]:
+    """Branches of ``if <test>:`` that cannot run while ``name`` holds a live resource (which is
+    truthy and not None): 0 is the true branch, 1 the false one."""
+    negate = False
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        negate, test = not negate, test.expression
+    held: Optional[bool] = None  # whether the test is true while the resource is held
+    if isinstance(test, cst.NamedExpr):
+        test = test.target
+    if isinstance(test, cst.Comparison) and isinstance(test.left, cst.NamedExpr):
+        test = test.with_changes(left=test.left.target)
+    if isinstance(test, cst.Name) and test.value == name:
+        held = True
+    elif (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.left, cst.Name)
+        and test.left.value == name
+        and isinstance(test.comparisons[0].comparator, cst.Name)
+        and test.comparisons[0].comparator.value == "None"
+    ):
+        operator = test.comparisons[0].operator
+        if isinstance(operator, (cst.IsNot, cst.NotEqual)):
+            held = True
+        elif isinstance(operator, (cst.Is, cst.Equal)):
+            held = False
+    if held is None:
+        return set()
+    if negate:
+        held = not held
+    return {1} if held else {0}
 
 
 def _is_os_close_of_name(expr: cst.BaseExpression) -> bool:

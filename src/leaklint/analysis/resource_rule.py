@@ -18,7 +18,9 @@ from leaklint.analysis.ownership import (
     LAZY_BORROWERS,
     NEVER_CLOSED,
     NOT_ON_EXCEPTION,
+    NOT_ON_SOME_PATH,
     PARTIAL,
+    RAISES_UNRELEASED,
     STORED_ON_SELF,
     WITH_DOES_NOT_CLOSE,
     Leak,
@@ -126,6 +128,9 @@ class ResourceRule(Rule):
                 )
         elif leak.reason == NEVER_CLOSED:
             message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
+            if not leak.callee_known:
+                confidence = Confidence.MEDIUM
+                message += " (it is passed to a function that is not known to close it)"
             suggestion = self._binding_suggestion(kind, shown, name)
             fix = self._fix_binding(leak, analyzer)
         elif leak.reason == STORED_ON_SELF:
@@ -146,6 +151,10 @@ class ResourceRule(Rule):
             target = f" as {leak.name}, {leak.name}" if leak.name else ""
             suggestion = f"use `with contextlib.closing({shown}){target}:` to commit and then close it"
             fix = self._fix_with_item(leak)
+        elif leak.reason in (NOT_ON_SOME_PATH, RAISES_UNRELEASED):
+            message, suggestion = self._path_message(leak, kind, shown, name)
+            if leak.reason == RAISES_UNRELEASED:
+                confidence = Confidence.MEDIUM
         else:  # NOT_ON_EXCEPTION
             assert leak.release is not None
             confidence = Confidence.MEDIUM
@@ -162,6 +171,32 @@ class ResourceRule(Rule):
             )
             fix = self._fix_binding(leak, analyzer)
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _path_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
+        """The path a leak takes, in the code's own words: the statement where it is lost."""
+        end = leak.path_end
+        line = self.context.location(end).line if end is not None else None
+        released = _released(kind)
+        release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+        if leak.reason == RAISES_UNRELEASED:
+            message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"
+            suggestion = f"call `{release}` before raising, or release it in a `finally:`/`except:` block"
+            return message, suggestion
+        if isinstance(end, cst.Return):
+            how = f"the `return` on line {line} leaves it open"
+        elif isinstance(end, (cst.Assign, cst.AnnAssign, cst.Del)) or (
+            end is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(end))
+        ):
+            how = f"line {line} rebinds `{name}` while it is still open"
+        elif line is not None:
+            how = f"the path through line {line} leaves it open"
+        else:
+            how = "some path leaves it open"
+        message = f"`{name}` (from `{shown}`) is not {released} on every path: {how}"
+        suggestion = f"release it on that path too (`{release}`), or use `{self._with_form(kind, shown, name)}`"
+        if kind.fd:
+            suggestion = f"release it on that path too (`{release}`), or in a `finally:` block"
+        return message, suggestion
 
     def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:
         keyword = "async with" if kind.is_async else "with"
