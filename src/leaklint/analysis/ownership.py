@@ -131,6 +131,8 @@ class Leak:
     scope: Optional[Scope] = None
     callee_known: bool = True  # PARTIAL via a call: the callee is known not to close it
     path_end: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH / RAISES_UNRELEASED: where it is lost
+    rebinds: bool = False  # NOT_ON_SOME_PATH: ``path_end`` rebinds the name (else the path exits there)
+    caught: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH: only after this statement raised and was caught
 
 
 @dataclass
@@ -354,6 +356,8 @@ class OwnershipAnalyzer:
             return []
         occurrences = uses.names.get(name, [])
         graph = self.graph(scope)
+        if any(isinstance(self.context.parent(use), cst.NameItem) for use in occurrences):
+            return []  # `global f` / `nonlocal f`: someone outside this function owns it
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -412,6 +416,7 @@ class OwnershipAnalyzer:
             return None
         acquiring_keys = {id(node.statement) for node in acquiring}
         self._guessed_borrow = False
+        closing_keys: Set[int] = set()  # graph node keys that release it (not just hand it on)
         effects: Dict[int, int] = {}  # id(graph node key) -> PASS / RELEASE / LOST
         releases: List[cst.Call] = []  # plain (not exception-safe) release calls
         for use in occurrences:
@@ -427,11 +432,17 @@ class OwnershipAnalyzer:
             fate, release = self._use(use, kind)
             if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
                 effects[key] = PATH_RELEASE
+                if fate in (RELEASE, SAFE_RELEASE):
+                    closing_keys.add(key)
                 if fate == RELEASE and release is not None:
                     releases.append(release)
             elif fate == IGNORE and self._is_rebinding(use) and effects.get(key) != PATH_RELEASE:
                 effects[key] = LOST
         tests = {id(node.statement): node for use in occurrences for node in graph.node_of(use, self.context.parent) if node.kind == TEST}
+        fates = [self._use(use, kind)[0] for use in occurrences]
+        error_flags = self._error_flags(scope)
+        escapes = any(fate in (ESCAPE, MANAGED) for fate in fates)
+        safe_release = SAFE_RELEASE in fates
 
         def effect(node: Node) -> int:
             if node.kind in (LEAVE, JOIN, DISPATCH):
@@ -439,25 +450,58 @@ class OwnershipAnalyzer:
             return effects.get(id(node.statement), PASS)
 
         def impossible(node: Node) -> Set[int]:
-            if node.kind != TEST or id(node.statement) not in tests:
+            if node.kind != TEST:
                 return set()
-            return _held_test_branches(getattr(node.statement, "test", None), name)
+            test = getattr(node.statement, "test", None)
+            if id(node.statement) in tests:
+                return _held_test_branches(test, name)
+            flag = _error_flag_test(test, error_flags)
+            if flag is not None:
+                # `err = exc` in a handler, then `if err is not None: raise ...`: on the paths
+                # that still hold the resource no handler ran, so the flag is still None.
+                held_if_resource = _held_test_branches(test, flag)
+                if held_if_resource:
+                    return {0, 1} - held_if_resource
+            # `if not fd_closed: os.close(fd)`, `if file != "-": fp.close()`: a release guarded by
+            # a condition about how the value was obtained; the code says the other branch
+            # does not hold it.
+            if len(node.successors) == 2 and id(graph.nodes[node.successors[0]].statement) in closing_keys:
+                return {1}
+            return set()
 
         verdict = follow(graph, acquiring, effect, impossible)
+        leak = lambda reason, **kw: [Leak(kind, call, reason, name=name, binding=statement, scope=scope, **kw)]  # noqa: E731
         if verdict.normal is not None:
             if with_target and not verdict.released:
-                return [Leak(kind, call, WITH_DOES_NOT_CLOSE, name=name, binding=statement, scope=scope)]
+                return leak(WITH_DOES_NOT_CLOSE)
             if not verdict.released:
-                guessed = not self._guessed_borrow  # only passed to a callee assumed to borrow it
-                return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope, callee_known=guessed)]
-            end = verdict.normal.statement
-            return [Leak(kind, call, NOT_ON_SOME_PATH, name=name, binding=statement, scope=scope, path_end=end)]
-        if verdict.explicit is not None:
-            return [Leak(kind, call, RAISES_UNRELEASED, name=name, binding=statement, scope=scope, path_end=verdict.explicit.statement)]
-        safe_release = any(self._use(use, kind)[0] == SAFE_RELEASE for use in occurrences)
-        if verdict.implicit is not None and releases and not safe_release:
-            return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
+                return leak(NEVER_CLOSED, callee_known=not self._guessed_borrow)
+            return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds)
+        if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
+            return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
+        if verdict.caught is not None and verdict.caught_raiser is not None:
+            raiser = verdict.caught_raiser.statement
+            own_operation = raiser is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(raiser))
+            if own_operation or (verdict.released and not escapes):
+                return leak(
+                    NOT_ON_SOME_PATH,
+                    path_end=verdict.caught.statement,
+                    rebinds=verdict.caught_rebinds,
+                    caught=raiser,
+                )
+        if verdict.implicit is not None and releases and not safe_release and not escapes:
+            return leak(NOT_ON_EXCEPTION, release=releases[0])
         return []
+
+    def _error_flags(self, scope: Scope) -> Set[str]:
+        """Names assigned inside ``except`` blocks of ``scope`` (``err = exc``, ``failed = True``)."""
+        flags: Set[str] = set()
+        for node in walk_scope(scope):
+            if isinstance(node, cst.ExceptHandler):
+                for inner in walk(node.body):
+                    if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Name):
+                        flags.add(inner.target.value)
+        return flags
 
     def _is_rebinding(self, name: cst.Name) -> bool:
         parent = self.context.parent(name)
@@ -788,6 +832,10 @@ class OwnershipAnalyzer:
     ) -> List[Leak]:
         if not isinstance(scope, cst.FunctionDef):
             return []
+        if scope.name.value == "__init__":
+            raised = self._raised_in_constructor(attr, call, kind, scope, statement)
+            if raised:
+                return raised
         cls = self.context.parent(self.context.parent(scope) or scope)
         if not isinstance(cls, cst.ClassDef) or self.context.nearest(scope, cst.ClassDef) is not cls:
             return []
@@ -798,6 +846,64 @@ class OwnershipAnalyzer:
         if self._attribute_fates().get(attr, BORROW) != BORROW:
             return []
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope)]
+
+    def _raised_in_constructor(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``__init__`` stores a resource on ``self`` and then raises (a bad greeting, a failed
+        handshake): the half-built object never reaches the caller, so nobody can close it."""
+        graph = self.graph(scope)
+        acquiring = graph.node_of(call, self.context.parent) if graph is not None else []
+        if graph is None or not acquiring:
+            return []
+        acquiring_keys = {id(node.statement) for node in acquiring}
+        effects: Dict[int, int] = {}
+        for node in walk_scope(scope):
+            fate = self._self_use(node, attr, kind)
+            if fate == PASS:
+                continue
+            found = graph.node_of(node, self.context.parent)
+            if not found or id(found[0].statement) in acquiring_keys:
+                continue
+            key = id(found[0].statement)
+            if effects.get(key) != PATH_RELEASE:
+                effects[key] = fate
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        verdict = follow(graph, acquiring, effect)
+        if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
+            return [
+                Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=verdict.explicit.statement)
+            ]
+        return []
+
+    def _self_use(self, node: cst.CSTNode, attr: str, kind: ResourceKind) -> int:
+        """What ``node`` does to ``self.<attr>`` in a constructor: releases or hands it (or
+        ``self``) on, rebinds it, or nothing."""
+        if not isinstance(node, cst.Name) or node.value != "self":
+            return PASS
+        parent = self.context.parent(node)
+        if not isinstance(parent, cst.Attribute):
+            return PATH_RELEASE if isinstance(parent, (cst.Arg, cst.Element, cst.Return)) else PASS  # self handed on
+        grand = self.context.parent(parent)
+        method = parent.attr.value
+        if method != attr:
+            called = isinstance(grand, cst.Call) and grand.func is parent
+            return PATH_RELEASE if called and _sounds_like_release(method) else PASS
+        if isinstance(grand, cst.AssignTarget):
+            return LOST
+        if isinstance(grand, cst.Attribute) and grand.value is parent:
+            call = self.context.parent(grand)
+            if isinstance(call, cst.Call) and call.func is grand and (grand.attr.value in kind.release or grand.attr.value in RELEASE_METHODS):
+                return PATH_RELEASE
+            return PASS
+        if isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.WithItem)):
+            return PATH_RELEASE  # handed on: someone else may release it
+        return PASS
 
     def _attribute_fates(self) -> Dict[str, int]:
         """For every attribute name in the module: RELEASE if some ``x.<attr>.close()`` (or a hand-off
@@ -857,6 +963,41 @@ class OwnershipAnalyzer:
         return set(uses.names) | uses.nested
 
 
+def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[str]:
+    """The flag a test reads: ``err``, ``not err``, ``err is None``, ``err is not None``."""
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test = test.expression
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        comparator = test.comparisons[0].comparator
+        if not (isinstance(comparator, cst.Name) and comparator.value == "None"):
+            return None
+        test = test.left
+    if isinstance(test, cst.Name) and test.value in flags:
+        return test.value
+    return None
+
+
+_RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop", "dispose", "terminate", "disconnect", "teardown", "tear_down")
+
+
+def _sounds_like_release(method: str) -> bool:
+    """``self.close()``, ``self.server_close()``, ``self._cleanup()``: a method that releases
+    what the object holds (function summaries will answer this exactly)."""
+    lowered = method.lower()
+    return method in RELEASE_METHODS or method in RELEASING_DUNDERS or any(word in lowered for word in _RELEASE_WORDS)
+
+
+def _raises_a_new_error(statement: Optional[cst.CSTNode]) -> bool:
+    """``raise Timeout(path)`` / ``raise ValueError`` / a bare ``raise``, but not ``raise err`` of
+    an exception saved earlier, whose path usually ran through a handler that released."""
+    if not isinstance(statement, cst.Raise):
+        return False
+    exc = statement.exc
+    if exc is None or isinstance(exc, (cst.Call, cst.Attribute)):
+        return True
+    return isinstance(exc, cst.Name) and exc.value[:1].isupper()
+
+
 def _matching_param(function: cst.FunctionDef, callee: cst.Call, arg: cst.Arg) -> Optional[str]:
     """The name of ``function``'s parameter that receives ``arg`` in ``callee``."""
     if arg.star:
@@ -894,13 +1035,15 @@ def _held_test_branches(test: Optional[cst.CSTNode], name: str) -> Set[int]:
         and len(test.comparisons) == 1
         and isinstance(test.left, cst.Name)
         and test.left.value == name
-        and isinstance(test.comparisons[0].comparator, cst.Name)
-        and test.comparisons[0].comparator.value == "None"
     ):
+        # A value just created is not None and is no object that existed before it:
+        # `f is not sys.stdin` holds too.
         operator = test.comparisons[0].operator
-        if isinstance(operator, (cst.IsNot, cst.NotEqual)):
+        comparator = test.comparisons[0].comparator
+        against_none = isinstance(comparator, cst.Name) and comparator.value == "None"
+        if isinstance(operator, cst.IsNot) or (against_none and isinstance(operator, cst.NotEqual)):
             held = True
-        elif isinstance(operator, (cst.Is, cst.Equal)):
+        elif isinstance(operator, cst.Is) or (against_none and isinstance(operator, cst.Equal)):
             held = False
     if held is None:
         return set()

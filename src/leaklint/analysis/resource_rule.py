@@ -153,7 +153,7 @@ class ResourceRule(Rule):
             fix = self._fix_with_item(leak)
         elif leak.reason in (NOT_ON_SOME_PATH, RAISES_UNRELEASED):
             message, suggestion = self._path_message(leak, kind, shown, name)
-            if leak.reason == RAISES_UNRELEASED:
+            if leak.reason == RAISES_UNRELEASED or leak.caught is not None:
                 confidence = Confidence.MEDIUM
         else:  # NOT_ON_EXCEPTION
             assert leak.release is not None
@@ -182,16 +182,18 @@ class ResourceRule(Rule):
             message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"
             suggestion = f"call `{release}` before raising, or release it in a `finally:`/`except:` block"
             return message, suggestion
-        if isinstance(end, cst.Return):
-            how = f"the `return` on line {line} leaves it open"
-        elif isinstance(end, (cst.Assign, cst.AnnAssign, cst.Del)) or (
-            end is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(end))
-        ):
+        if leak.rebinds:
             how = f"line {line} rebinds `{name}` while it is still open"
+        elif isinstance(end, cst.Return):
+            how = f"the `return` on line {line} leaves it open"
+        elif isinstance(end, (cst.For, cst.While)):
+            how = f"the loop on line {line} can end with it still open"
         elif line is not None:
             how = f"the path through line {line} leaves it open"
         else:
             how = "some path leaves it open"
+        if leak.caught is not None:
+            how = f"when line {self.context.location(leak.caught).line} raises and the exception is caught, {how}"
         message = f"`{name}` (from `{shown}`) is not {released} on every path: {how}"
         suggestion = f"release it on that path too (`{release}`), or use `{self._with_form(kind, shown, name)}`"
         if kind.fd:

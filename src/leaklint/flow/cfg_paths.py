@@ -6,9 +6,12 @@ of a test cannot be taken while the value is held (``impossible``: ``if f is Non
 ``f = open(p)``). The search follows normal and exception edges from the acquisition's normal
 successors, stops at releases, and reports the first way the value gets lost:
 
-- ``normal``: a path reaches the function's normal exit (or a rebinding of the name) unreleased;
-- ``raised``: a ``raise`` statement (``explicit``) or any statement that may raise (``implicit``)
-  sends an exception out of the function while the value is held.
+- ``normal``: a path with no exception on it reaches the normal exit (or a rebinding of the
+  name) unreleased: the plainest leak;
+- ``caught``: the same, but only after an exception was raised and caught on the way
+  (``except OSError: continue``); ``caught_raiser`` is the statement that raised;
+- ``explicit``: a ``raise`` statement sends its exception out of the function while the value
+  is held; ``implicit``: any other statement that may raise does.
 """
 
 from __future__ import annotations
@@ -16,22 +19,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Set, Tuple
 
-from leaklint.flow.cfg import HANDLER, LEAVE, ControlFlowGraph, Node
+import libcst as cst
+
+from leaklint.flow.cfg import DISPATCH, HANDLER, LEAVE, ControlFlowGraph, Node
 
 PASS, RELEASE, LOST = range(3)
-MAX_STATES = 20000  # (node, exception origin) pairs; real functions stay far below
+MAX_STATES = 20000  # (node, exception in flight, exception caught) triples; real functions stay far below
 
 
 @dataclass
 class PathVerdict:
-    normal: Optional[Node] = None  # the last statement before an unreleased normal exit, or the rebinding
+    normal: Optional[Node] = None  # the last node before an unreleased exit, or the rebinding node
+    normal_rebinds: bool = False  # `normal` is a rebinding of the name, not an exit
+    caught: Optional[Node] = None  # like `normal`, on a path where an exception was caught first
+    caught_rebinds: bool = False
+    caught_raiser: Optional[Node] = None  # the statement whose exception was caught on that path
     explicit: Optional[Node] = None  # a `raise` statement reached with the value unreleased
     implicit: Optional[Node] = None  # a statement whose exception leaves the function unreleased
     released: bool = False  # some path releases it
+    gave_up: bool = False  # too many paths to judge
 
     @property
     def leaks(self) -> bool:
-        return self.normal is not None or self.explicit is not None or self.implicit is not None
+        return any(x is not None for x in (self.normal, self.caught, self.explicit, self.implicit))
 
 
 def follow(
@@ -42,28 +52,33 @@ def follow(
 ) -> PathVerdict:
     """Search forward from the normal successors of ``starts`` (the acquiring statement)."""
     verdict = PathVerdict()
-    # state: (node index, the node that raised the exception in flight or -1, came from)
-    seen: Set[Tuple[int, int]] = set()
-    work: List[Tuple[int, int, int]] = []
+    nodes = graph.nodes
+    seen: Set[Tuple[int, int, int]] = set()
+    # (node, the node whose exception is in flight or -1, the node whose exception was caught
+    # earlier on this path or -1, the node we came from)
+    work: List[Tuple[int, int, int, int]] = []
     for start in starts:
         skip = impossible(start)  # `if (f := open(p)) is not None:`
         for position, successor in enumerate(start.successors):
             if position not in skip:
-                work.append((successor, -1, start.index))
-    nodes = graph.nodes
+                work.append((successor, -1, -1, start.index))
     while work:
-        index, raiser, previous = work.pop()
-        if (index, raiser) in seen:
+        index, raiser, caught, previous = work.pop()
+        state = (index, raiser, caught)
+        if state in seen:
             continue
         if len(seen) > MAX_STATES:
-            return PathVerdict(released=True)  # too many paths to judge: stay quiet
-        seen.add((index, raiser))
+            return PathVerdict(released=True, gave_up=True)  # stay quiet
+        seen.add(state)
         node = nodes[index]
-        if node.kind == HANDLER:
-            raiser = -1  # caught: the exception in flight is handled
-        if index == graph.exit:
-            if verdict.normal is None:
-                verdict.normal = nodes[previous]
+        if index == graph.exit or (node.statement is not None and effect(node) == LOST):
+            rebinds = index != graph.exit
+            end = node if rebinds else nodes[previous]
+            if caught < 0:
+                if verdict.normal is None:
+                    verdict.normal, verdict.normal_rebinds = end, rebinds
+            elif verdict.caught is None:
+                verdict.caught, verdict.caught_rebinds, verdict.caught_raiser = end, rebinds, nodes[caught]
             continue
         if index == graph.raise_exit:
             culprit = nodes[raiser] if raiser >= 0 else nodes[previous]
@@ -72,23 +87,39 @@ def follow(
             else:
                 verdict.implicit = verdict.implicit or culprit
             continue
-        fate = effect(node) if node.statement is not None else PASS
-        if fate == RELEASE:
+        if node.kind == HANDLER:
+            caught, raiser = (raiser if raiser >= 0 else caught), -1
+        elif node.statement is not None and effect(node) == RELEASE:
             verdict.released = True
-            continue
-        if fate == LOST:
-            if verdict.normal is None:
-                verdict.normal = node
             continue
         skip = impossible(node)
         for position, successor in enumerate(node.successors):
             if position not in skip:
-                work.append((successor, raiser, index))
-        if node.exception is not None:
-            # the exception in flight is this node's own unless it is only passing through
-            # (the re-raise at the end of a finally copy, an exceptional `with` exit)
-            origin = raiser if node.statement is None or node.kind == LEAVE else index
-            if node.explicit_raise or origin < 0:
-                origin = index
-            work.append((node.exception, origin, index))
+                work.append((successor, raiser, caught, index))
+        if node.exception is None:
+            continue
+        if node.kind == DISPATCH and raiser >= 0 and _handled(nodes[raiser], node, graph):
+            continue  # `raise error(...)` inside `try: ... except error:`: it cannot propagate
+        passing_through = node.statement is None or node.kind == LEAVE
+        origin = raiser if passing_through and raiser >= 0 else index
+        work.append((node.exception, origin, caught, index))
     return verdict
+
+
+def _handled(raiser: Node, dispatch: Node, graph: ControlFlowGraph) -> bool:
+    """A ``raise Name(...)`` whose class is named by one of the dispatch's ``except`` clauses."""
+    statement = raiser.statement
+    if not raiser.explicit_raise or not isinstance(statement, cst.Raise) or statement.exc is None:
+        return False
+    raised = statement.exc.func if isinstance(statement.exc, cst.Call) else statement.exc
+    if not isinstance(raised, cst.Name):
+        return False
+    for successor in dispatch.successors:
+        handler = graph.nodes[successor].statement
+        kind = getattr(handler, "type", None)
+        names = kind.elements if isinstance(kind, cst.Tuple) else [kind]
+        for element in names:
+            value = element.value if isinstance(element, cst.Element) else element
+            if isinstance(value, cst.Name) and value.value == raised.value:
+                return True
+    return False

@@ -43,13 +43,21 @@ class OpenWithoutContextManager(ResourceRule):
     flushed) earlier than before. Raw descriptors (`os.open`, `mkstemp`) get a suggestion only.
 
     ## Known problems
-    The analysis is per function and flow-insensitive: a file bound to a name and passed to an
-    unknown function is assumed to be taken over by it (no report), and a close on only one branch
-    counts as a close (medium confidence). A release in `finally:` counts as exception-safe even
-    when a statement before the `try:` could raise. `self.x = open(...)` is reported only in
-    classes without base classes when nothing in the module closes any `.x`. Archive and
-    compression wrappers over a stream the caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`)
-    are not reported: they hold no descriptor of their own.
+    The analysis follows every path through one function (a control-flow graph with exception
+    edges): a file closed on one branch but returned past, rebound or raised past on another is
+    reported ("not closed on every path", high; medium when the path starts with a caught
+    exception); a `raise` of a new error while the file is open is reported with medium
+    confidence. Correlated conditions are only partly understood: `if f is not None:`,
+    `if f is not sys.stdin:`, a release guarded by a flag (`if not closed: os.close(fd)`) and
+    error flags set in `except` blocks are; other correlations may give a false path. A file
+    passed to a function defined in the same module is judged by what that function does with it;
+    one passed to a callback or a method of another object is assumed to be taken over (no report).
+    An implicit exception (not a `raise`) before a close is reported only when the close is not
+    in `finally:`/`except:` and the file is never handed on. `self.x = open(...)` is reported
+    only in classes without base classes when nothing in the module closes any `.x`, or when
+    `__init__` raises after opening it. Archive and compression wrappers over a stream the
+    caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`) are not reported: they hold no
+    descriptor of their own.
 
     ## References
     - ruff: SIM115 open-file-with-context-handler. pylint: R1732 consider-using-with.

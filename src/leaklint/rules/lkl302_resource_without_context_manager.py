@@ -40,8 +40,12 @@ class ResourceWithoutContextManager(ResourceRule):
     inside `async def`.
 
     ## Known problems
-    The analysis is per function and flow-insensitive; a resource bound to a name and passed to an
-    unknown function is assumed to be taken over by it. `subprocess.Popen` is reported only when
+    The analysis follows every path through one function, as LKL301's does (see there for what
+    it understands of correlated conditions): a socket returned on success but left open when
+    `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
+    constructor that raises after connecting (the half-built object never reaches a caller) are
+    reported. A resource passed to a callback or a method of another object is assumed to be
+    taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
     that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
