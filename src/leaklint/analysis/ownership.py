@@ -34,6 +34,8 @@ NOT_ON_EXCEPTION = "not-on-exception"  # released, but not if an exception comes
 STORED_ON_SELF = "stored-on-self"  # self.x = open(...) and nothing in the module releases .x
 NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, not on another
 RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
+REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
+EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -111,6 +113,7 @@ RELEASING_DUNDERS = frozenset({"close", "aclose", "__exit__", "__aexit__", "stop
 
 # What a use of a name does to the value it holds.
 IGNORE, BORROW, ESCAPE, MANAGED, RELEASE, SAFE_RELEASE = range(6)
+WITH_ITEM = 6  # `with self.x:` (releases it only when its `with` closes: not sqlite3's)
 
 Scope = Union[cst.Module, cst.FunctionDef, cst.Lambda]
 CATALOGUE_NAMES = frozenset(CATALOGUE)
@@ -147,8 +150,10 @@ class OwnershipAnalyzer:
     def __init__(self, context: FileContext) -> None:
         self.context = context
         self._uses: Dict[int, _ScopeUses] = {}
-        self._attribute_fate: Optional[Dict[str, int]] = None
+        self._attribute_fate: Optional[Dict[str, Set[int]]] = None
+        self._class_fates: Dict[int, Dict[str, Set[int]]] = {}
         self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
+        self._orders: Dict[int, Dict[int, int]] = {}
         self._functions: Optional[Dict[str, cst.FunctionDef]] = None
         self._param_fates: Dict[Tuple[int, str, str], Optional[bool]] = {}
         self._summary_depth = 0
@@ -336,6 +341,8 @@ class OwnershipAnalyzer:
             return leaks
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
             return self._stored_on_self(target.attr.value, call, kind, scope, statement)
+        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) and _is_self(target.value.value):
+            return self.evicted_unreleased(target.value.attr.value, call, kind, scope)
         return []
 
     # -- a name in its scope --------------------------------------------------------------------
@@ -839,13 +846,18 @@ class OwnershipAnalyzer:
         cls = self.context.parent(self.context.parent(scope) or scope)
         if not isinstance(cls, cst.ClassDef) or self.context.nearest(scope, cst.ClassDef) is not cls:
             return []
+        replaced = self._replaced_without_release(attr, call, kind, scope, cls, statement)
+        if replaced:
+            return replaced
         if any(not _is_object(base.value) for base in cls.bases):
             return []  # a base class (maybe elsewhere) may release it
         if cls.keywords:
             return []
-        if self._attribute_fates().get(attr, BORROW) != BORROW:
+        fates = self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
             return []
-        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope)]
+        use = "with" if WITH_ITEM in fates else ""
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
 
     def _raised_in_constructor(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
@@ -905,19 +917,109 @@ class OwnershipAnalyzer:
             return PATH_RELEASE  # handed on: someone else may release it
         return PASS
 
-    def _attribute_fates(self) -> Dict[str, int]:
-        """For every attribute name in the module: RELEASE if some ``x.<attr>.close()`` (or a hand-off
-        of ``x.<attr>``) exists anywhere, else BORROW."""
+    def _attribute_fates(self, cls: cst.ClassDef) -> Dict[str, Set[int]]:
+        """For every attribute name, what is done to it: RELEASE (``.close()`` or a hand-off),
+        WITH_ITEM (``with x.<attr>:``), BORROW. ``self.<attr>`` counts only inside ``cls`` (another
+        class closing its own ``self.con`` says nothing about this one); ``obj.<attr>`` counts
+        anywhere in the module (an owner may close what it holds)."""
         if self._attribute_fate is None:
-            fates: Dict[str, int] = {}
+            foreign: Dict[str, Set[int]] = {}
             for node in walk(self.context.module):
-                if isinstance(node, cst.Attribute) and fates.get(node.attr.value) != RELEASE:
-                    fates[node.attr.value] = self._attribute_use(node)
-            self._attribute_fate = fates
-        return self._attribute_fate
+                if isinstance(node, cst.Attribute) and not _is_self(node.value):
+                    foreign.setdefault(node.attr.value, set()).add(self._attribute_use(node))
+            self._attribute_fate = foreign
+        cached = self._class_fates.get(id(cls))
+        if cached is None:
+            cached = {attr: set(fates) for attr, fates in self._attribute_fate.items()}
+            for node in walk(cls):
+                if isinstance(node, cst.Attribute) and _is_self(node.value):
+                    cached.setdefault(node.attr.value, set()).add(self._attribute_use(node))
+            self._class_fates[id(cls)] = cached
+        return cached
+
+    def _replaced_without_release(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``self.loop = asyncio.new_event_loop()`` in a method that can run while ``self.loop``
+        already holds one (another method or ``__init__`` set it, or ``__init__`` is re-run), with
+        no release of the old value before it and no ``if self.loop is None`` guard."""
+        method = scope.name.value
+        others = [
+            m for m in _methods(cls) if m is not scope and any(self._assigns_self_attr(n, attr) for n in walk_scope(m))
+        ]
+        reinit = method == "__init__" and any(
+            _calls_self_method(n, "__init__") for m in _methods(cls) if m is not scope for n in walk_scope(m)
+        )
+        if method == "__init__" and not reinit:
+            return []
+        if not others and not reinit:
+            return []
+        if method in _FRESH_OBJECT_METHODS:
+            return []  # runs on an object that holds nothing yet
+        if method != "__init__" and any(_calls_self_method(n, method) for n in walk(cls)):
+            return []  # a helper: its callers release the old value (or check it) first
+        position = self._position_in(scope, call)
+        for node in walk_scope(scope):
+            if self._position_in(scope, node) >= position:
+                break
+            if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                parent = self.context.parent(node)
+                if isinstance(parent, cst.Attribute) and parent.attr.value in RELEASE_METHODS | set(kind.release):
+                    return []  # released before it is replaced
+                if isinstance(parent, (cst.Arg, cst.Element)):
+                    return []  # handed on (to a closer, a list of old loops...)
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                if _sounds_like_release(node.func.attr.value):
+                    return []  # self.close() / self._cleanup() first
+        for ancestor in self.context.ancestors(call):
+            if ancestor is scope:
+                break
+            if isinstance(ancestor, (cst.If, cst.While)) and any(
+                isinstance(n, cst.Attribute) and n.attr.value == attr and _is_self(n.value) for n in walk(ancestor.test)
+            ):
+                return []  # lazily created: `if self.loop is None:`
+        where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it"
+        return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where)]
+
+    def _assigns_self_attr(self, node: cst.CSTNode, attr: str) -> bool:
+        if not isinstance(node, cst.AssignTarget):
+            return False
+        target = node.target
+        if not (isinstance(target, cst.Attribute) and target.attr.value == attr and _is_self(target.value)):
+            return False
+        assign = self.context.parent(node)
+        value = getattr(assign, "value", None)
+        return not (isinstance(value, cst.Name) and value.value == "None")
+
+    def _position_in(self, scope: cst.CSTNode, node: cst.CSTNode) -> int:
+        """Source order of ``node`` within ``scope`` (cached per scope)."""
+        order = self._orders.get(id(scope))
+        if order is None:
+            order = {id(n): i for i, n in enumerate(walk_scope(scope))}
+            self._orders[id(scope)] = order
+        return order.get(id(node), -1)
+
+    def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        """``self.cache[key] = open(p)`` in a class that drops entries (``popitem()``, ``pop()``
+        with the result unused, ``del self.cache[k]``) without closing them."""
+        cls = self.context.nearest(call, cst.ClassDef)
+        if cls is None:
+            return []
+        for node in walk(cls):
+            if isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value):
+                parent = self.context.parent(node)
+                if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
+                    grand = self.context.parent(parent)
+                    if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr):
+                        return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value)]
+                if isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del):
+                    return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del")]
+        return []
 
     def _attribute_use(self, node: cst.Attribute) -> int:
         parent = self.context.parent(node)
+        if isinstance(parent, cst.WithItem) and parent.item is node:
+            return WITH_ITEM
         if isinstance(parent, cst.Attribute) and parent.value is node:
             return RELEASE if parent.attr.value in RELEASE_METHODS else BORROW
         if isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node):
@@ -978,6 +1080,28 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
 
 
 _RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop", "dispose", "terminate", "disconnect", "teardown", "tear_down")
+
+
+# Methods that run on a new object (unpickling, copying, test set-up): nothing to replace.
+_FRESH_OBJECT_METHODS = frozenset({"__setstate__", "__new__", "__copy__", "__deepcopy__", "__reduce__", "setUp", "asyncSetUp"})
+
+
+def _is_self(expr: cst.CSTNode) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "self"
+
+
+def _methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else []
+    return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
+
+
+def _calls_self_method(node: cst.CSTNode, method: str) -> bool:
+    """``self.__init__(...)`` or ``Cls.__init__(self, ...)``."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == method):
+        return False
+    if _is_self(node.func.value):
+        return True
+    return bool(node.args) and _is_self(node.args[0].value)
 
 
 def _sounds_like_release(method: str) -> bool:

@@ -21,6 +21,8 @@ from leaklint.analysis.ownership import (
     NOT_ON_SOME_PATH,
     PARTIAL,
     RAISES_UNRELEASED,
+    REPLACED,
+    EVICTED,
     STORED_ON_SELF,
     WITH_DOES_NOT_CLOSE,
     Leak,
@@ -133,11 +135,29 @@ class ResourceRule(Rule):
                 message += " (it is passed to a function that is not known to close it)"
             suggestion = self._binding_suggestion(kind, shown, name)
             fix = self._fix_binding(leak, analyzer)
+        elif leak.reason == REPLACED:
+            release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+            message = (
+                f"`{name} = {shown}` replaces the value `{name}` may already hold ({leak.use}) "
+                f"without releasing it first"
+            )
+            suggestion = f"call `{release}` on the old value before replacing it (guard with `if {name} is not None:`)"
+        elif leak.reason == EVICTED:
+            assert leak.path_end is not None
+            line = self.context.location(leak.path_end).line
+            how = "`del`" if leak.use == "del" else f"`.{leak.use}()`"
+            message = (
+                f"`{shown}` is stored in `{name}`, which drops entries with {how} on line {line} "
+                f"without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} them"
+            )
+            suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
         elif leak.reason == STORED_ON_SELF:
             method = kind.release[0] if not kind.fd else "close"
             cls = self.context.enclosing_class(leak.call)
             owner = f"`{cls.name.value}`" if cls is not None else "the class"
-            message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in this module calls `{name}.{method}()`"
+            message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in the class calls `{name}.{method}()`"
+            if leak.use == "with":
+                message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
                 f"give {owner} a `close()` method that calls "
                 + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")

@@ -99,6 +99,7 @@ CATALOGUE: Dict[str, ResourceKind] = {
         _res("multiprocessing.pool.Pool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
         _res("multiprocessing.pool.ThreadPool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
         _res("selectors.DefaultSelector", var="selector"),
+        _res("asyncio.new_event_loop", with_closes=False, var="loop"),
         _res("mmap.mmap", var="mapped"),
         _res(
             "tempfile.TemporaryDirectory",

@@ -44,8 +44,13 @@ class ResourceWithoutContextManager(ResourceRule):
     it understands of correlated conditions): a socket returned on success but left open when
     `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
     constructor that raises after connecting (the half-built object never reaches a caller) are
-    reported. A resource passed to a callback or a method of another object is assumed to be
-    taken over by it. `subprocess.Popen` is reported only when
+    reported. Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
+    class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
+    in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
+    closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
+    entries with `popitem()`/`pop()`/`del` without closing them. A method that other methods of the
+    class call is left to its callers. A resource passed to a callback or a method of another
+    object is assumed to be taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
     that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
