@@ -130,11 +130,13 @@ class ResourceRule(Rule):
                 )
         elif leak.reason == NEVER_CLOSED:
             message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
-            if not leak.callee_known:
+            suggestion = self._binding_suggestion(kind, shown, name)
+            if leak.callee_known:
+                fix = self._fix_binding(leak, analyzer)
+            else:
+                # The callee may keep it: a `with` would close it under a long-lived holder.
                 confidence = Confidence.MEDIUM
                 message += " (it is passed to a function that is not known to close it)"
-            suggestion = self._binding_suggestion(kind, shown, name)
-            fix = self._fix_binding(leak, analyzer)
         elif leak.reason == REPLACED:
             release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
