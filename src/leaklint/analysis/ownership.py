@@ -287,7 +287,7 @@ class OwnershipAnalyzer:
         if qualified is not None and qualified in CATALOGUE_NAMES:
             return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
         terminal = _terminal(callee.func)
-        if terminal is None or terminal.startswith("__") or terminal[:1].isupper():
+        if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
         if terminal in STORING_METHODS or any(word in terminal for word in _STORING_WORDS):
             return False

@@ -178,7 +178,8 @@ class ControlFlowGraph:
         if isinstance(statement, cst.Return):
             node.successors.append(targets.on_return())
         elif isinstance(statement, cst.Raise):
-            node.explicit_raise = True
+            # `raise X(...)` starts a new exception; a bare `raise` passes one on (from elsewhere)
+            node.explicit_raise = statement.exc is not None
             node.exception = targets.exception
             return index
         elif isinstance(statement, cst.Break) and targets.on_break is not None:
@@ -187,6 +188,8 @@ class ControlFlowGraph:
             node.successors.append(targets.on_continue())
         else:
             node.successors.append(after)
+        if isinstance(statement, cst.AnnAssign) and statement.value is None:
+            return index  # `x: int` evaluates nothing inside a function
         if may_raise(statement):
             node.exception = targets.exception
         return index
@@ -260,9 +263,10 @@ class ControlFlowGraph:
             node.exception = targets.exception
             node.explicit_raise = False
         else:
+            # Leaving normally: `__exit__` could raise, but a path that only leaks when a
+            # context manager's exit fails is not worth a report.
             assert after is not None
             node.successors.append(after)
-            node.exception = targets.exception
         node.statement = statement
         return index
 
