@@ -91,6 +91,7 @@ STORING_METHODS = frozenset(
         "call_soon", "create_task", "set_result", "setattr", "enter_context", "enter_async_context",
     }
 )
+_STORING_PREFIXES = ("add", "attach", "install", "register", "subscribe", "push")
 _STORING_WORDS = ("wrap", "register", "store", "save_handle", "track", "own", "closing", "add_", "set_")
 
 # Methods whose bound form, handed on (``setwriter(f.write)``), keeps the resource in use elsewhere.
@@ -291,6 +292,8 @@ class OwnershipAnalyzer:
             return False  # a class (or super().__init__) may keep and close it
         if terminal in STORING_METHODS or any(word in terminal for word in _STORING_WORDS):
             return False
+        if terminal.startswith(_STORING_PREFIXES):
+            return False  # addHandler(h), attachStream(s), installReader(r): camelCase registries
         return not self._result_escapes(callee)
 
     def _result_escapes(self, callee: cst.Call) -> bool:
@@ -948,7 +951,7 @@ class OwnershipAnalyzer:
             m for m in _methods(cls) if m is not scope and any(self._assigns_self_attr(n, attr) for n in walk_scope(m))
         ]
         reinit = method == "__init__" and any(
-            _calls_self_method(n, "__init__") for m in _methods(cls) if m is not scope for n in walk_scope(m)
+            _calls_self_method(n, "__init__", cls.name.value) for m in _methods(cls) if m is not scope for n in walk_scope(m)
         )
         if method == "__init__" and not reinit:
             return []
@@ -1095,13 +1098,16 @@ def _methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
     return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
 
 
-def _calls_self_method(node: cst.CSTNode, method: str) -> bool:
-    """``self.__init__(...)`` or ``Cls.__init__(self, ...)``."""
+def _calls_self_method(node: cst.CSTNode, method: str, cls_name: Optional[str] = None) -> bool:
+    """``self.<method>(...)``, or ``Cls.<method>(self, ...)`` of this very class (a base class's
+    ``__init__`` called from another method sets up the base, not this class's attributes)."""
     if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == method):
         return False
     if _is_self(node.func.value):
         return True
-    return bool(node.args) and _is_self(node.args[0].value)
+    receiver = node.func.value
+    same_class = cls_name is None or (isinstance(receiver, cst.Name) and receiver.value == cls_name)
+    return same_class and bool(node.args) and _is_self(node.args[0].value)
 
 
 def _sounds_like_release(method: str) -> bool:

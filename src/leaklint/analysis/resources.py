@@ -100,6 +100,10 @@ CATALOGUE: Dict[str, ResourceKind] = {
         _res("multiprocessing.pool.ThreadPool", release=("close", "terminate"), with_release="terminate", var="pool", **_WAITS),
         _res("selectors.DefaultSelector", var="selector"),
         _res("asyncio.new_event_loop", with_closes=False, var="loop"),
+        _res("logging.FileHandler", with_closes=False, var="handler"),
+        _res("logging.handlers.RotatingFileHandler", with_closes=False, var="handler"),
+        _res("logging.handlers.TimedRotatingFileHandler", with_closes=False, var="handler"),
+        _res("logging.handlers.WatchedFileHandler", with_closes=False, var="handler"),
         _res("mmap.mmap", var="mapped"),
         _res(
             "tempfile.TemporaryDirectory",
