@@ -486,7 +486,10 @@ class OwnershipAnalyzer:
                 return leak(WITH_DOES_NOT_CLOSE)
             if not verdict.released:
                 return leak(NEVER_CLOSED, callee_known=not self._guessed_borrow)
-            return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds)
+            # The release a `with` could replace: only when the value is never handed on, so a
+            # `with` cannot close something a caller or another object still uses.
+            movable = releases[0] if releases and not escapes and not safe_release else None
+            return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds, release=movable)
         if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
             return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
         if verdict.caught is not None and verdict.caught_raiser is not None:

@@ -7,6 +7,7 @@ This is a base class without a ``code``: the registry only collects rules define
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
@@ -177,6 +178,10 @@ class ResourceRule(Rule):
             message, suggestion = self._path_message(leak, kind, shown, name)
             if leak.reason == RAISES_UNRELEASED or leak.caught is not None:
                 confidence = Confidence.MEDIUM
+            if leak.reason == NOT_ON_SOME_PATH and leak.release is not None and not leak.rebinds:
+                # An early exit between `f = open(p)` and `f.close()` in one block: the same
+                # create ... close -> `with` rewrite closes it on that exit too.
+                fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
         else:  # NOT_ON_EXCEPTION
             assert leak.release is not None
             confidence = Confidence.MEDIUM

@@ -35,7 +35,8 @@ class OpenWithoutContextManager(ResourceRule):
     ## Fix safety
     Rewriting one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`,
     is safe, and so is turning `f = open(p)` ... `f.close()` in one block (with no use of `f` after
-    the close) into a `with` block. When the file is never closed, wrapping the rest of the
+    the close) into a `with` block, also when an early `return` between them skipped the close.
+    When the file is never closed, wrapping the rest of the
     function (or module) body after `f = open(p)` in a `with` is safe too: the file is closed where
     the scope ends, which is when CPython's reference counting closed it, and only the leaking
     paths change (a failing close now raises instead of being printed as ignored). Moving only
@@ -92,6 +93,14 @@ class OpenWithoutContextManager(ResourceRule):
         Bad(
             "def load(path):\n    f = open(path)\n    data = f.read()\n    f.close()\n    return data\n",
             fixed="def load(path):\n    with open(path) as f:\n        data = f.read()\n    return data\n",
+        ),
+        Bad(
+            "def header(path, magic):\n    f = open(path, 'rb')\n    if f.read(4) != magic:\n        return None\n"
+            "    data = f.read()\n    f.close()\n    return data\n",
+            fixed=(
+                "def header(path, magic):\n    with open(path, 'rb') as f:\n        if f.read(4) != magic:\n"
+                "            return None\n        data = f.read()\n    return data\n"
+            ),
         ),
         Bad(
             "import json\n\ndef load(path):\n    return json.load(open(path))\n",
