@@ -1126,6 +1126,9 @@ def _raises_a_new_error(statement: Optional[cst.CSTNode]) -> bool:
     if not isinstance(statement, cst.Raise):
         return False
     exc = statement.exc
+    raised = exc.func if isinstance(exc, cst.Call) else exc
+    if isinstance(raised, cst.Name) and raised.value in ("SystemExit", "KeyboardInterrupt", "GeneratorExit"):
+        return False  # the process (or the generator) ends: nothing is left running with it
     if exc is None or isinstance(exc, (cst.Call, cst.Attribute)):
         return True
     return isinstance(exc, cst.Name) and exc.value[:1].isupper()

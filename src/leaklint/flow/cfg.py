@@ -83,10 +83,8 @@ class ControlFlowGraph:
         body: Sequence[cst.BaseStatement]
         if isinstance(scope, cst.Module):
             body = scope.body
-        elif isinstance(scope.body, cst.IndentedBlock):
+        else:  # an indented block, or `def f(): return 1`
             body = scope.body.body
-        else:  # def f(): return 1
-            body = [scope.body]  # type: ignore[list-item]
         targets = _Targets(exception=graph.raise_exit, on_return=lambda: graph.exit)
         first = graph._block(body, graph.exit, targets)
         graph.nodes[graph.entry].successors.append(first)
