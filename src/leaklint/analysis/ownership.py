@@ -153,6 +153,7 @@ class OwnershipAnalyzer:
         self._uses: Dict[int, _ScopeUses] = {}
         self._attribute_fate: Optional[Dict[str, Set[int]]] = None
         self._class_fates: Dict[int, Dict[str, Set[int]]] = {}
+        self._classes: Optional[List[cst.ClassDef]] = None
         self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
         self._orders: Dict[int, Dict[int, int]] = {}
         self._functions: Optional[Dict[str, cst.FunctionDef]] = None
@@ -937,11 +938,31 @@ class OwnershipAnalyzer:
         cached = self._class_fates.get(id(cls))
         if cached is None:
             cached = {attr: set(fates) for attr, fates in self._attribute_fate.items()}
-            for node in walk(cls):
-                if isinstance(node, cst.Attribute) and _is_self(node.value):
-                    cached.setdefault(node.attr.value, set()).add(self._attribute_use(node))
+            for owner in (cls, *self._subclasses(cls)):
+                for node in walk(owner):
+                    if isinstance(node, cst.Attribute) and _is_self(node.value):
+                        cached.setdefault(node.attr.value, set()).add(self._attribute_use(node))
             self._class_fates[id(cls)] = cached
         return cached
+
+    def _subclasses(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
+        """Classes of this module that derive from ``cls`` (by name, transitively): a subclass's
+        ``close()`` releases what the base class's ``__init__`` stored."""
+        if self._classes is None:
+            self._classes = [node for node in walk(self.context.module) if isinstance(node, cst.ClassDef)]
+        names = {cls.name.value}
+        found: List[cst.ClassDef] = []
+        taken = {id(cls)}
+        changed = True
+        while changed:
+            changed = False
+            for node in self._classes:
+                if id(node) not in taken and {_base_name(base.value) for base in node.bases} & names:
+                    found.append(node)
+                    taken.add(id(node))
+                    names.add(node.name.value)
+                    changed = True
+        return found
 
     def _replaced_without_release(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
@@ -1090,6 +1111,14 @@ _RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop",
 
 # Methods that run on a new object (unpickling, copying, test set-up): nothing to replace.
 _FRESH_OBJECT_METHODS = frozenset({"__setstate__", "__new__", "__copy__", "__deepcopy__", "__reduce__", "setUp", "asyncSetUp"})
+
+
+def _base_name(expr: cst.BaseExpression) -> Optional[str]:
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return None
 
 
 def _is_self(expr: cst.CSTNode) -> bool:
