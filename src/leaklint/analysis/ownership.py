@@ -979,8 +979,10 @@ class OwnershipAnalyzer:
         )
         if method == "__init__" and not reinit:
             return []
-        if not others and not reinit:
-            return []
+        if _is_test_class(cls) or method.startswith("test"):
+            return []  # unittest runs every test method on a fresh instance
+        if not reinit and not any(m.name.value == "__init__" for m in others):
+            return []  # only when the constructor surely left an old value to replace
         if method in _FRESH_OBJECT_METHODS:
             return []  # runs on an object that holds nothing yet
         if method != "__init__" and any(_calls_self_method(n, method) for n in walk(cls)):
@@ -1111,6 +1113,12 @@ _RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop",
 
 # Methods that run on a new object (unpickling, copying, test set-up): nothing to replace.
 _FRESH_OBJECT_METHODS = frozenset({"__setstate__", "__new__", "__copy__", "__deepcopy__", "__reduce__", "setUp", "asyncSetUp"})
+
+
+def _is_test_class(cls: cst.ClassDef) -> bool:
+    if cls.name.value.startswith("Test") or cls.name.value.endswith(("Test", "Tests", "TestCase")):
+        return True
+    return any((_base_name(base.value) or "").endswith(("TestCase", "Test")) for base in cls.bases)
 
 
 def _base_name(expr: cst.BaseExpression) -> Optional[str]:
