@@ -156,7 +156,7 @@ class OwnershipAnalyzer:
         self._classes: Optional[List[cst.ClassDef]] = None
         self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
         self._orders: Dict[int, Dict[int, int]] = {}
-        self._functions: Optional[Dict[str, cst.FunctionDef]] = None
+        self._functions: Optional[Dict[str, Tuple[cst.FunctionDef, int]]] = None
         self._param_fates: Dict[Tuple[int, str, str], Optional[bool]] = {}
         self._summary_depth = 0
         self._guessed_borrow = False
@@ -668,10 +668,11 @@ class OwnershipAnalyzer:
         True / False when known, None when not. Today only functions defined at the top of this
         module are looked into (what they do with the matching parameter); project-wide function
         summaries answer the same question for every resolvable callee."""
-        function = self._local_function(callee.func)
-        if function is None or self._summary_depth > 2:
+        found = self._local_function(callee.func)
+        if found is None or self._summary_depth > 2:
             return None
-        param = _matching_param(function, callee, arg)
+        function, skipped = found
+        param = _matching_param(function, callee, arg, skipped)
         if param is None:
             return None
         cache_key = (id(function), param, kind.qualname)
@@ -695,19 +696,26 @@ class OwnershipAnalyzer:
         self._param_fates[cache_key] = owned
         return owned
 
-    def _local_function(self, func: cst.BaseExpression) -> Optional[cst.FunctionDef]:
+    def _local_function(self, func: cst.BaseExpression) -> Optional[Tuple[cst.FunctionDef, int]]:
+        """A function defined at the top of this module, or the ``__init__`` of such a class
+        without base classes (with how many leading parameters the call does not fill)."""
         if not isinstance(func, cst.Name):
             return None
         if self._functions is None:
-            self._functions = {
-                statement.name.value: statement for statement in self.context.module.body if isinstance(statement, cst.FunctionDef)
-            }
-        function = self._functions.get(func.value)
-        if function is None:
+            self._functions = {}
+            for statement in self.context.module.body:
+                if isinstance(statement, cst.FunctionDef):
+                    self._functions[statement.name.value] = (statement, 0)
+                elif isinstance(statement, cst.ClassDef) and all(_is_object(b.value) for b in statement.bases) and not statement.keywords:
+                    init = next((m for m in _methods(statement) if m.name.value == "__init__"), None)
+                    if init is not None and not init.decorators:
+                        self._functions[statement.name.value] = (init, 1)
+        found = self._functions.get(func.value)
+        if found is None:
             return None
         if self.context.qualified_name(func) not in (f"{self.context.module_name}.{func.value}", None):
             return None
-        return function
+        return found
 
     def _nothing_can_raise_between(self, binding: cst.CSTNode, release: cst.Call) -> bool:
         """``fd, path = mkstemp()`` directly followed by ``os.close(fd)`` (maybe after leaving an
@@ -1171,7 +1179,7 @@ def _raises_a_new_error(statement: Optional[cst.CSTNode]) -> bool:
     return isinstance(exc, cst.Name) and exc.value[:1].isupper()
 
 
-def _matching_param(function: cst.FunctionDef, callee: cst.Call, arg: cst.Arg) -> Optional[str]:
+def _matching_param(function: cst.FunctionDef, callee: cst.Call, arg: cst.Arg, skipped: int = 0) -> Optional[str]:
     """The name of ``function``'s parameter that receives ``arg`` in ``callee``."""
     if arg.star:
         return None
@@ -1184,7 +1192,7 @@ def _matching_param(function: cst.FunctionDef, callee: cst.Call, arg: cst.Arg) -
     if any(a.star for a in positional):
         return None
     index = next((i for i, a in enumerate(positional) if a is arg), None)
-    ordered = [*params.posonly_params, *params.params]
+    ordered = [*params.posonly_params, *params.params][skipped:]
     if index is None or index >= len(ordered):
         return None
     return ordered[index].name.value

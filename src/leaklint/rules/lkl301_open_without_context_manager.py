@@ -51,7 +51,8 @@ class OpenWithoutContextManager(ResourceRule):
     confidence. Correlated conditions are only partly understood: `if f is not None:`,
     `if f is not sys.stdin:`, a release guarded by a flag (`if not closed: os.close(fd)`) and
     error flags set in `except` blocks are; other correlations may give a false path. A file
-    passed to a function defined in the same module is judged by what that function does with it;
+    passed to a function (or the `__init__` of a class without bases) defined in the same module is
+    judged by what it does with the parameter, the same way inline and bound to a name first;
     one passed to a callback or a method of another object is assumed to be taken over (no report).
     An implicit exception (not a `raise`) before a close is reported only when the close is not
     in `finally:`/`except:` and the file is never handed on. `self.x = open(...)` is reported
