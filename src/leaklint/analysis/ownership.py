@@ -22,6 +22,8 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
 DISCARDED = "discarded"  # the call's result is dropped at once
@@ -30,6 +32,10 @@ NEVER_CLOSED = "never-closed"  # bound to a name that is never released
 WITH_DOES_NOT_CLOSE = "with-does-not-close"  # with sqlite3.connect(...): commits, does not close
 NOT_ON_EXCEPTION = "not-on-exception"  # released, but not if an exception comes first
 STORED_ON_SELF = "stored-on-self"  # self.x = open(...) and nothing in the module releases .x
+NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, not on another
+RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
+REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
+EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -85,6 +91,7 @@ STORING_METHODS = frozenset(
         "call_soon", "create_task", "set_result", "setattr", "enter_context", "enter_async_context",
     }
 )
+_STORING_PREFIXES = ("add", "attach", "install", "register", "subscribe", "push")
 _STORING_WORDS = ("wrap", "register", "store", "save_handle", "track", "own", "closing", "add_", "set_")
 
 # Methods whose bound form, handed on (``setwriter(f.write)``), keeps the resource in use elsewhere.
@@ -107,6 +114,7 @@ RELEASING_DUNDERS = frozenset({"close", "aclose", "__exit__", "__aexit__", "stop
 
 # What a use of a name does to the value it holds.
 IGNORE, BORROW, ESCAPE, MANAGED, RELEASE, SAFE_RELEASE = range(6)
+WITH_ITEM = 6  # `with self.x:` (releases it only when its `with` closes: not sqlite3's)
 
 Scope = Union[cst.Module, cst.FunctionDef, cst.Lambda]
 CATALOGUE_NAMES = frozenset(CATALOGUE)
@@ -126,6 +134,9 @@ class Leak:
     use: str = ""  # PARTIAL: what is kept of it (".read()", "json.load()")
     scope: Optional[Scope] = None
     callee_known: bool = True  # PARTIAL via a call: the callee is known not to close it
+    path_end: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH / RAISES_UNRELEASED: where it is lost
+    rebinds: bool = False  # NOT_ON_SOME_PATH: ``path_end`` rebinds the name (else the path exits there)
+    caught: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH: only after this statement raised and was caught
 
 
 @dataclass
@@ -140,7 +151,15 @@ class OwnershipAnalyzer:
     def __init__(self, context: FileContext) -> None:
         self.context = context
         self._uses: Dict[int, _ScopeUses] = {}
-        self._attribute_fate: Optional[Dict[str, int]] = None
+        self._attribute_fate: Optional[Dict[str, Set[int]]] = None
+        self._class_fates: Dict[int, Dict[str, Set[int]]] = {}
+        self._classes: Optional[List[cst.ClassDef]] = None
+        self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
+        self._orders: Dict[int, Dict[int, int]] = {}
+        self._functions: Optional[Dict[str, Tuple[cst.FunctionDef, int]]] = None
+        self._param_fates: Dict[Tuple[int, str, str], Optional[bool]] = {}
+        self._summary_depth = 0
+        self._guessed_borrow = False
 
     # -- the entry point ------------------------------------------------------------------------
 
@@ -245,18 +264,22 @@ class OwnershipAnalyzer:
     def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         """``f(open(p))``: a temporary handed straight to a call. Only the callee could close it."""
         callee = self.context.parent(arg)
-        if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind):
+        if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind, arg):
             return []
         qualified = self.context.qualified_name(callee.func)
         if qualified is not None and qualified.startswith("builtins."):
             shown = qualified[len("builtins."):]
         else:
             shown = _shorten_code(self.context.code(callee.func))
-        known = qualified in BORROWERS or qualified in CATALOGUE_NAMES
+        known = qualified in BORROWERS or qualified in CATALOGUE_NAMES or self.is_handed_to_owner(callee, arg, kind) is False
         return [Leak(kind, call, PARTIAL, use=f"{shown}()", scope=scope, callee_known=known)]
 
-    def _borrows_temporary(self, callee: cst.Call, kind: ResourceKind) -> bool:
+    def _borrows_temporary(self, callee: cst.Call, kind: ResourceKind, arg: Optional[cst.Arg] = None) -> bool:
         qualified = self.context.qualified_name(callee.func)
+        if arg is not None:
+            owner = self.is_handed_to_owner(callee, arg, kind)
+            if owner is not None:
+                return not owner
         if qualified in BORROWERS:
             return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
@@ -266,10 +289,12 @@ class OwnershipAnalyzer:
         if qualified is not None and qualified in CATALOGUE_NAMES:
             return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
         terminal = _terminal(callee.func)
-        if terminal is None or terminal.startswith("__") or terminal[:1].isupper():
+        if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
         if terminal in STORING_METHODS or any(word in terminal for word in _STORING_WORDS):
             return False
+        if terminal.startswith(_STORING_PREFIXES):
+            return False  # addHandler(h), attachStream(s), installReader(r): camelCase registries
         return not self._result_escapes(callee)
 
     def _result_escapes(self, callee: cst.Call) -> bool:
@@ -320,6 +345,8 @@ class OwnershipAnalyzer:
             return leaks
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
             return self._stored_on_self(target.attr.value, call, kind, scope, statement)
+        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) and _is_self(target.value.value):
+            return self.evicted_unreleased(target.value.attr.value, call, kind, scope)
         return []
 
     # -- a name in its scope --------------------------------------------------------------------
@@ -339,6 +366,13 @@ class OwnershipAnalyzer:
         if name in uses.nested:
             return []
         occurrences = uses.names.get(name, [])
+        graph = self.graph(scope)
+        if any(isinstance(self.context.parent(use), cst.NameItem) for use in occurrences):
+            return []  # `global f` / `nonlocal f`: someone outside this function owns it
+        if graph is not None and target is not None:
+            found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
+            if found is not None:
+                return found
         segment = self._segment(occurrences, target)
         releases: List[cst.Call] = []
         released_elsewhere = False
@@ -360,6 +394,134 @@ class OwnershipAnalyzer:
         if releases:
             return [Leak(kind, call, NOT_ON_EXCEPTION, name=name, binding=statement, release=releases[0], scope=scope)]
         return [Leak(kind, call, NEVER_CLOSED, name=name, binding=statement, scope=scope)]
+
+    # -- the same question on the control-flow graph ---------------------------------------------
+
+    def graph(self, scope: Scope) -> Optional[ControlFlowGraph]:
+        """The scope's control-flow graph, built on first use (only for scopes that acquire)."""
+        if id(scope) not in self._graphs:
+            built: Optional[ControlFlowGraph] = None
+            if isinstance(scope, (cst.FunctionDef, cst.Module)):
+                try:
+                    built = ControlFlowGraph.build(scope)
+                except RecursionError:
+                    built = None
+            self._graphs[id(scope)] = built
+        return self._graphs[id(scope)]
+
+    def _track_on_paths(
+        self,
+        graph: ControlFlowGraph,
+        name: str,
+        occurrences: List[cst.Name],
+        call: cst.Call,
+        kind: ResourceKind,
+        scope: Scope,
+        statement: Optional[cst.CSTNode],
+        target: cst.Name,
+        with_target: bool,
+    ) -> Optional[List[Leak]]:
+        """Path-sensitive verdict for ``name = <call>``; None when the graph cannot place it."""
+        acquiring = graph.node_of(target, self.context.parent)
+        if not acquiring:
+            return None
+        acquiring_keys = {id(node.statement) for node in acquiring}
+        self._guessed_borrow = False
+        closing_keys: Set[int] = set()  # graph node keys that release it (not just hand it on)
+        effects: Dict[int, int] = {}  # id(graph node key) -> PASS / RELEASE / LOST
+        releases: List[cst.Call] = []  # plain (not exception-safe) release calls
+        for use in occurrences:
+            nodes = graph.node_of(use, self.context.parent)
+            if not nodes:
+                if isinstance(self.context.parent(use), cst.Param):
+                    continue  # `def f(path): path = open(path)`: the parameter's old value
+                return None
+            key = id(nodes[0].statement)
+            if key in acquiring_keys:
+                effects[key] = LOST  # reached again: the name is rebound while still held
+                continue
+            fate, release = self._use(use, kind)
+            if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
+                effects[key] = PATH_RELEASE
+                if fate in (RELEASE, SAFE_RELEASE):
+                    closing_keys.add(key)
+                if fate == RELEASE and release is not None:
+                    releases.append(release)
+            elif fate == IGNORE and self._is_rebinding(use) and effects.get(key) != PATH_RELEASE:
+                effects[key] = LOST
+        tests = {id(node.statement): node for use in occurrences for node in graph.node_of(use, self.context.parent) if node.kind == TEST}
+        fates = [self._use(use, kind)[0] for use in occurrences]
+        error_flags = self._error_flags(scope)
+        escapes = any(fate in (ESCAPE, MANAGED) for fate in fates)
+        safe_release = SAFE_RELEASE in fates
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        def impossible(node: Node) -> Set[int]:
+            if node.kind != TEST:
+                return set()
+            test = getattr(node.statement, "test", None)
+            if id(node.statement) in tests:
+                return _held_test_branches(test, name)
+            flag = _error_flag_test(test, error_flags)
+            if flag is not None:
+                # `err = exc` in a handler, then `if err is not None: raise ...`: on the paths
+                # that still hold the resource no handler ran, so the flag is still None.
+                held_if_resource = _held_test_branches(test, flag)
+                if held_if_resource:
+                    return {0, 1} - held_if_resource
+            # `if not fd_closed: os.close(fd)`, `if file != "-": fp.close()`: a release guarded by
+            # a condition about how the value was obtained; the code says the other branch
+            # does not hold it.
+            if len(node.successors) == 2 and id(graph.nodes[node.successors[0]].statement) in closing_keys:
+                return {1}
+            return set()
+
+        verdict = follow(graph, acquiring, effect, impossible)
+        leak = lambda reason, **kw: [Leak(kind, call, reason, name=name, binding=statement, scope=scope, **kw)]  # noqa: E731
+        if verdict.normal is not None:
+            if with_target and not verdict.released:
+                return leak(WITH_DOES_NOT_CLOSE)
+            if not verdict.released:
+                return leak(NEVER_CLOSED, callee_known=not self._guessed_borrow)
+            # The release a `with` could replace: only when the value is never handed on, so a
+            # `with` cannot close something a caller or another object still uses.
+            movable = releases[0] if releases and not escapes and not safe_release else None
+            return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds, release=movable)
+        if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
+            return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
+        if verdict.caught is not None and verdict.caught_raiser is not None:
+            raiser = verdict.caught_raiser.statement
+            own_operation = raiser is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(raiser))
+            if own_operation or (verdict.released and not escapes):
+                return leak(
+                    NOT_ON_SOME_PATH,
+                    path_end=verdict.caught.statement,
+                    rebinds=verdict.caught_rebinds,
+                    caught=raiser,
+                )
+        if verdict.implicit is not None and releases and not safe_release and not escapes:
+            return leak(NOT_ON_EXCEPTION, release=releases[0])
+        return []
+
+    def _error_flags(self, scope: Scope) -> Set[str]:
+        """Names assigned inside ``except`` blocks of ``scope`` (``err = exc``, ``failed = True``)."""
+        flags: Set[str] = set()
+        for node in walk_scope(scope):
+            if isinstance(node, cst.ExceptHandler):
+                for inner in walk(node.body):
+                    if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Name):
+                        flags.add(inner.target.value)
+        return flags
+
+    def _is_rebinding(self, name: cst.Name) -> bool:
+        parent = self.context.parent(name)
+        if isinstance(parent, cst.Del):
+            return True
+        return self._is_binding(name)
 
     def _segment(self, occurrences: List[cst.Name], target: Optional[cst.Name]) -> Tuple[int, int]:
         """The occurrences that belong to the binding ``target`` (occurrences are in source
@@ -488,7 +650,72 @@ class OwnershipAnalyzer:
             return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
         if qualified in BORROWERS:
             return BORROW, None
+        owner = self.is_handed_to_owner(callee, arg, kind)
+        if owner is not None:
+            return (ESCAPE if owner else BORROW), None
+        if isinstance(callee.func, cst.Name) and qualified is not None and self._borrows_temporary(callee, kind):
+            # `f = open(p); parse(f)` is judged like `parse(open(p))`: a plain function whose
+            # result is not kept is assumed to borrow its argument. A callback (a parameter or a
+            # local) is not: the caller that passed it in may well own what it is given.
+            self._guessed_borrow = True
+            return BORROW, None
         return ESCAPE, None
+
+    # -- who owns an argument: the seam where function summaries plug in -------------------------
+
+    def is_handed_to_owner(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
+        """Does ``callee`` take over (store, return, close, hand on) the value passed as ``arg``?
+        True / False when known, None when not. Today only functions defined at the top of this
+        module are looked into (what they do with the matching parameter); project-wide function
+        summaries answer the same question for every resolvable callee."""
+        found = self._local_function(callee.func)
+        if found is None or self._summary_depth > 2:
+            return None
+        function, skipped = found
+        param = _matching_param(function, callee, arg, skipped)
+        if param is None:
+            return None
+        cache_key = (id(function), param, kind.qualname)
+        if cache_key in self._param_fates:
+            return self._param_fates[cache_key]
+        self._param_fates[cache_key] = True  # recursion: assume it is kept
+        self._summary_depth += 1
+        try:
+            uses = self._scope_uses(function)
+            if param in uses.nested:
+                owned: Optional[bool] = True
+            else:
+                owned = False
+                for use in uses.names.get(param, ()):
+                    fate, _ = self._use(use, kind)
+                    if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
+                        owned = True
+                        break
+        finally:
+            self._summary_depth -= 1
+        self._param_fates[cache_key] = owned
+        return owned
+
+    def _local_function(self, func: cst.BaseExpression) -> Optional[Tuple[cst.FunctionDef, int]]:
+        """A function defined at the top of this module, or the ``__init__`` of such a class
+        without base classes (with how many leading parameters the call does not fill)."""
+        if not isinstance(func, cst.Name):
+            return None
+        if self._functions is None:
+            self._functions = {}
+            for statement in self.context.module.body:
+                if isinstance(statement, cst.FunctionDef):
+                    self._functions[statement.name.value] = (statement, 0)
+                elif isinstance(statement, cst.ClassDef) and all(_is_object(b.value) for b in statement.bases) and not statement.keywords:
+                    init = next((m for m in _methods(statement) if m.name.value == "__init__"), None)
+                    if init is not None and not init.decorators:
+                        self._functions[statement.name.value] = (init, 1)
+        found = self._functions.get(func.value)
+        if found is None:
+            return None
+        if self.context.qualified_name(func) not in (f"{self.context.module_name}.{func.value}", None):
+            return None
+        return found
 
     def _nothing_can_raise_between(self, binding: cst.CSTNode, release: cst.Call) -> bool:
         """``fd, path = mkstemp()`` directly followed by ``os.close(fd)`` (maybe after leaving an
@@ -627,30 +854,209 @@ class OwnershipAnalyzer:
     ) -> List[Leak]:
         if not isinstance(scope, cst.FunctionDef):
             return []
+        if scope.name.value == "__init__":
+            raised = self._raised_in_constructor(attr, call, kind, scope, statement)
+            if raised:
+                return raised
         cls = self.context.parent(self.context.parent(scope) or scope)
         if not isinstance(cls, cst.ClassDef) or self.context.nearest(scope, cst.ClassDef) is not cls:
             return []
+        replaced = self._replaced_without_release(attr, call, kind, scope, cls, statement)
+        if replaced:
+            return replaced
         if any(not _is_object(base.value) for base in cls.bases):
             return []  # a base class (maybe elsewhere) may release it
         if cls.keywords:
             return []
-        if self._attribute_fates().get(attr, BORROW) != BORROW:
+        fates = self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
             return []
-        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope)]
+        use = "with" if WITH_ITEM in fates else ""
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
 
-    def _attribute_fates(self) -> Dict[str, int]:
-        """For every attribute name in the module: RELEASE if some ``x.<attr>.close()`` (or a hand-off
-        of ``x.<attr>``) exists anywhere, else BORROW."""
+    def _raised_in_constructor(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``__init__`` stores a resource on ``self`` and then raises (a bad greeting, a failed
+        handshake): the half-built object never reaches the caller, so nobody can close it."""
+        graph = self.graph(scope)
+        acquiring = graph.node_of(call, self.context.parent) if graph is not None else []
+        if graph is None or not acquiring:
+            return []
+        acquiring_keys = {id(node.statement) for node in acquiring}
+        effects: Dict[int, int] = {}
+        for node in walk_scope(scope):
+            fate = self._self_use(node, attr, kind)
+            if fate == PASS:
+                continue
+            found = graph.node_of(node, self.context.parent)
+            if not found or id(found[0].statement) in acquiring_keys:
+                continue
+            key = id(found[0].statement)
+            if effects.get(key) != PATH_RELEASE:
+                effects[key] = fate
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        verdict = follow(graph, acquiring, effect)
+        if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
+            return [
+                Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=verdict.explicit.statement)
+            ]
+        return []
+
+    def _self_use(self, node: cst.CSTNode, attr: str, kind: ResourceKind) -> int:
+        """What ``node`` does to ``self.<attr>`` in a constructor: releases or hands it (or
+        ``self``) on, rebinds it, or nothing."""
+        if not isinstance(node, cst.Name) or node.value != "self":
+            return PASS
+        parent = self.context.parent(node)
+        if not isinstance(parent, cst.Attribute):
+            return PATH_RELEASE if isinstance(parent, (cst.Arg, cst.Element, cst.Return)) else PASS  # self handed on
+        grand = self.context.parent(parent)
+        method = parent.attr.value
+        if method != attr:
+            called = isinstance(grand, cst.Call) and grand.func is parent
+            return PATH_RELEASE if called and _sounds_like_release(method) else PASS
+        if isinstance(grand, cst.AssignTarget):
+            return LOST
+        if isinstance(grand, cst.Attribute) and grand.value is parent:
+            call = self.context.parent(grand)
+            if isinstance(call, cst.Call) and call.func is grand and (grand.attr.value in kind.release or grand.attr.value in RELEASE_METHODS):
+                return PATH_RELEASE
+            return PASS
+        if isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.WithItem)):
+            return PATH_RELEASE  # handed on: someone else may release it
+        return PASS
+
+    def _attribute_fates(self, cls: cst.ClassDef) -> Dict[str, Set[int]]:
+        """For every attribute name, what is done to it: RELEASE (``.close()`` or a hand-off),
+        WITH_ITEM (``with x.<attr>:``), BORROW. ``self.<attr>`` counts only inside ``cls`` (another
+        class closing its own ``self.con`` says nothing about this one); ``obj.<attr>`` counts
+        anywhere in the module (an owner may close what it holds)."""
         if self._attribute_fate is None:
-            fates: Dict[str, int] = {}
+            foreign: Dict[str, Set[int]] = {}
             for node in walk(self.context.module):
-                if isinstance(node, cst.Attribute) and fates.get(node.attr.value) != RELEASE:
-                    fates[node.attr.value] = self._attribute_use(node)
-            self._attribute_fate = fates
-        return self._attribute_fate
+                if isinstance(node, cst.Attribute) and not _is_self(node.value):
+                    foreign.setdefault(node.attr.value, set()).add(self._attribute_use(node))
+            self._attribute_fate = foreign
+        cached = self._class_fates.get(id(cls))
+        if cached is None:
+            cached = {attr: set(fates) for attr, fates in self._attribute_fate.items()}
+            for owner in (cls, *self._subclasses(cls)):
+                for node in walk(owner):
+                    if isinstance(node, cst.Attribute) and _is_self(node.value):
+                        cached.setdefault(node.attr.value, set()).add(self._attribute_use(node))
+            self._class_fates[id(cls)] = cached
+        return cached
+
+    def _subclasses(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
+        """Classes of this module that derive from ``cls`` (by name, transitively): a subclass's
+        ``close()`` releases what the base class's ``__init__`` stored."""
+        if self._classes is None:
+            self._classes = [node for node in walk(self.context.module) if isinstance(node, cst.ClassDef)]
+        names = {cls.name.value}
+        found: List[cst.ClassDef] = []
+        taken = {id(cls)}
+        changed = True
+        while changed:
+            changed = False
+            for node in self._classes:
+                if id(node) not in taken and {_base_name(base.value) for base in node.bases} & names:
+                    found.append(node)
+                    taken.add(id(node))
+                    names.add(node.name.value)
+                    changed = True
+        return found
+
+    def _replaced_without_release(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``self.loop = asyncio.new_event_loop()`` in a method that can run while ``self.loop``
+        already holds one (another method or ``__init__`` set it, or ``__init__`` is re-run), with
+        no release of the old value before it and no ``if self.loop is None`` guard."""
+        method = scope.name.value
+        others = [
+            m for m in _methods(cls) if m is not scope and any(self._assigns_self_attr(n, attr) for n in walk_scope(m))
+        ]
+        reinit = method == "__init__" and any(
+            _calls_self_method(n, "__init__", cls.name.value) for m in _methods(cls) if m is not scope for n in walk_scope(m)
+        )
+        if method == "__init__" and not reinit:
+            return []
+        if _is_test_class(cls) or method.startswith("test"):
+            return []  # unittest runs every test method on a fresh instance
+        if not reinit and not any(m.name.value == "__init__" for m in others):
+            return []  # only when the constructor surely left an old value to replace
+        if method in _FRESH_OBJECT_METHODS:
+            return []  # runs on an object that holds nothing yet
+        if method != "__init__" and any(_calls_self_method(n, method) for n in walk(cls)):
+            return []  # a helper: its callers release the old value (or check it) first
+        position = self._position_in(scope, call)
+        for node in walk_scope(scope):
+            if self._position_in(scope, node) >= position:
+                break
+            if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                parent = self.context.parent(node)
+                if isinstance(parent, cst.Attribute) and parent.attr.value in RELEASE_METHODS | set(kind.release):
+                    return []  # released before it is replaced
+                if isinstance(parent, (cst.Arg, cst.Element)):
+                    return []  # handed on (to a closer, a list of old loops...)
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                if _sounds_like_release(node.func.attr.value):
+                    return []  # self.close() / self._cleanup() first
+        for ancestor in self.context.ancestors(call):
+            if ancestor is scope:
+                break
+            if isinstance(ancestor, (cst.If, cst.While)) and any(
+                isinstance(n, cst.Attribute) and n.attr.value == attr and _is_self(n.value) for n in walk(ancestor.test)
+            ):
+                return []  # lazily created: `if self.loop is None:`
+        where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it"
+        return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where)]
+
+    def _assigns_self_attr(self, node: cst.CSTNode, attr: str) -> bool:
+        if not isinstance(node, cst.AssignTarget):
+            return False
+        target = node.target
+        if not (isinstance(target, cst.Attribute) and target.attr.value == attr and _is_self(target.value)):
+            return False
+        assign = self.context.parent(node)
+        value = getattr(assign, "value", None)
+        return not (isinstance(value, cst.Name) and value.value == "None")
+
+    def _position_in(self, scope: cst.CSTNode, node: cst.CSTNode) -> int:
+        """Source order of ``node`` within ``scope`` (cached per scope)."""
+        order = self._orders.get(id(scope))
+        if order is None:
+            order = {id(n): i for i, n in enumerate(walk_scope(scope))}
+            self._orders[id(scope)] = order
+        return order.get(id(node), -1)
+
+    def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        """``self.cache[key] = open(p)`` in a class that drops entries (``popitem()``, ``pop()``
+        with the result unused, ``del self.cache[k]``) without closing them."""
+        cls = self.context.nearest(call, cst.ClassDef)
+        if cls is None:
+            return []
+        for node in walk(cls):
+            if isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value):
+                parent = self.context.parent(node)
+                if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
+                    grand = self.context.parent(parent)
+                    if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr):
+                        return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value)]
+                if isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del):
+                    return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del")]
+        return []
 
     def _attribute_use(self, node: cst.Attribute) -> int:
         parent = self.context.parent(node)
+        if isinstance(parent, cst.WithItem) and parent.item is node:
+            return WITH_ITEM
         if isinstance(parent, cst.Attribute) and parent.value is node:
             return RELEASE if parent.attr.value in RELEASE_METHODS else BORROW
         if isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node):
@@ -694,6 +1100,137 @@ class OwnershipAnalyzer:
     def names_in_scope(self, scope: Scope) -> Set[str]:
         uses = self._scope_uses(scope)
         return set(uses.names) | uses.nested
+
+
+def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[str]:
+    """The flag a test reads: ``err``, ``not err``, ``err is None``, ``err is not None``."""
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test = test.expression
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        comparator = test.comparisons[0].comparator
+        if not (isinstance(comparator, cst.Name) and comparator.value == "None"):
+            return None
+        test = test.left
+    if isinstance(test, cst.Name) and test.value in flags:
+        return test.value
+    return None
+
+
+_RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop", "dispose", "terminate", "disconnect", "teardown", "tear_down")
+
+
+# Methods that run on a new object (unpickling, copying, test set-up): nothing to replace.
+_FRESH_OBJECT_METHODS = frozenset({"__setstate__", "__new__", "__copy__", "__deepcopy__", "__reduce__", "setUp", "asyncSetUp"})
+
+
+def _is_test_class(cls: cst.ClassDef) -> bool:
+    if cls.name.value.startswith("Test") or cls.name.value.endswith(("Test", "Tests", "TestCase")):
+        return True
+    return any((_base_name(base.value) or "").endswith(("TestCase", "Test")) for base in cls.bases)
+
+
+def _base_name(expr: cst.BaseExpression) -> Optional[str]:
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return None
+
+
+def _is_self(expr: cst.CSTNode) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "self"
+
+
+def _methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else []
+    return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
+
+
+def _calls_self_method(node: cst.CSTNode, method: str, cls_name: Optional[str] = None) -> bool:
+    """``self.<method>(...)``, or ``Cls.<method>(self, ...)`` of this very class (a base class's
+    ``__init__`` called from another method sets up the base, not this class's attributes)."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == method):
+        return False
+    if _is_self(node.func.value):
+        return True
+    receiver = node.func.value
+    same_class = cls_name is None or (isinstance(receiver, cst.Name) and receiver.value == cls_name)
+    return same_class and bool(node.args) and _is_self(node.args[0].value)
+
+
+def _sounds_like_release(method: str) -> bool:
+    """``self.close()``, ``self.server_close()``, ``self._cleanup()``: a method that releases
+    what the object holds (function summaries will answer this exactly)."""
+    lowered = method.lower()
+    return method in RELEASE_METHODS or method in RELEASING_DUNDERS or any(word in lowered for word in _RELEASE_WORDS)
+
+
+def _raises_a_new_error(statement: Optional[cst.CSTNode]) -> bool:
+    """``raise Timeout(path)`` / ``raise ValueError`` / a bare ``raise``, but not ``raise err`` of
+    an exception saved earlier, whose path usually ran through a handler that released."""
+    if not isinstance(statement, cst.Raise):
+        return False
+    exc = statement.exc
+    raised = exc.func if isinstance(exc, cst.Call) else exc
+    if isinstance(raised, cst.Name) and raised.value in ("SystemExit", "KeyboardInterrupt", "GeneratorExit"):
+        return False  # the process (or the generator) ends: nothing is left running with it
+    if exc is None or isinstance(exc, (cst.Call, cst.Attribute)):
+        return True
+    return isinstance(exc, cst.Name) and exc.value[:1].isupper()
+
+
+def _matching_param(function: cst.FunctionDef, callee: cst.Call, arg: cst.Arg, skipped: int = 0) -> Optional[str]:
+    """The name of ``function``'s parameter that receives ``arg`` in ``callee``."""
+    if arg.star:
+        return None
+    params = function.params
+    if arg.keyword is not None:
+        wanted = arg.keyword.value
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        return wanted if any(p.name.value == wanted for p in every) else None
+    positional = [a for a in callee.args if a.keyword is None]
+    if any(a.star for a in positional):
+        return None
+    index = next((i for i, a in enumerate(positional) if a is arg), None)
+    ordered = [*params.posonly_params, *params.params][skipped:]
+    if index is None or index >= len(ordered):
+        return None
+    return ordered[index].name.value
+
+
+def _held_test_branches(test: Optional[cst.CSTNode], name: str) -> Set[int]:
+    """Branches of ``if <test>:`` that cannot run while ``name`` holds a live resource (which is
+    truthy and not None): 0 is the true branch, 1 the false one."""
+    negate = False
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        negate, test = not negate, test.expression
+    held: Optional[bool] = None  # whether the test is true while the resource is held
+    if isinstance(test, cst.NamedExpr):
+        test = test.target
+    if isinstance(test, cst.Comparison) and isinstance(test.left, cst.NamedExpr):
+        test = test.with_changes(left=test.left.target)
+    if isinstance(test, cst.Name) and test.value == name:
+        held = True
+    elif (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.left, cst.Name)
+        and test.left.value == name
+    ):
+        # A value just created is not None and is no object that existed before it:
+        # `f is not sys.stdin` holds too.
+        operator = test.comparisons[0].operator
+        comparator = test.comparisons[0].comparator
+        against_none = isinstance(comparator, cst.Name) and comparator.value == "None"
+        if isinstance(operator, cst.IsNot) or (against_none and isinstance(operator, cst.NotEqual)):
+            held = True
+        elif isinstance(operator, cst.Is) or (against_none and isinstance(operator, cst.Equal)):
+            held = False
+    if held is None:
+        return set()
+    if negate:
+        held = not held
+    return {1} if held else {0}
 
 
 def _is_os_close_of_name(expr: cst.BaseExpression) -> bool:

@@ -7,6 +7,7 @@ This is a base class without a ``code``: the registry only collects rules define
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
@@ -18,7 +19,11 @@ from leaklint.analysis.ownership import (
     LAZY_BORROWERS,
     NEVER_CLOSED,
     NOT_ON_EXCEPTION,
+    NOT_ON_SOME_PATH,
     PARTIAL,
+    RAISES_UNRELEASED,
+    REPLACED,
+    EVICTED,
     STORED_ON_SELF,
     WITH_DOES_NOT_CLOSE,
     Leak,
@@ -127,12 +132,35 @@ class ResourceRule(Rule):
         elif leak.reason == NEVER_CLOSED:
             message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
             suggestion = self._binding_suggestion(kind, shown, name)
-            fix = self._fix_binding(leak, analyzer)
+            if leak.callee_known:
+                fix = self._fix_binding(leak, analyzer)
+            else:
+                # The callee may keep it: a `with` would close it under a long-lived holder.
+                confidence = Confidence.MEDIUM
+                message += " (it is passed to a function that is not known to close it)"
+        elif leak.reason == REPLACED:
+            release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+            message = (
+                f"`{name} = {shown}` replaces the value `{name}` may already hold ({leak.use}) "
+                f"without releasing it first"
+            )
+            suggestion = f"call `{release}` on the old value before replacing it (guard with `if {name} is not None:`)"
+        elif leak.reason == EVICTED:
+            assert leak.path_end is not None
+            line = self.context.location(leak.path_end).line
+            how = "`del`" if leak.use == "del" else f"`.{leak.use}()`"
+            message = (
+                f"`{shown}` is stored in `{name}`, which drops entries with {how} on line {line} "
+                f"without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} them"
+            )
+            suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
         elif leak.reason == STORED_ON_SELF:
             method = kind.release[0] if not kind.fd else "close"
             cls = self.context.enclosing_class(leak.call)
             owner = f"`{cls.name.value}`" if cls is not None else "the class"
-            message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in this module calls `{name}.{method}()`"
+            message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in the class calls `{name}.{method}()`"
+            if leak.use == "with":
+                message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
                 f"give {owner} a `close()` method that calls "
                 + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")
@@ -146,6 +174,14 @@ class ResourceRule(Rule):
             target = f" as {leak.name}, {leak.name}" if leak.name else ""
             suggestion = f"use `with contextlib.closing({shown}){target}:` to commit and then close it"
             fix = self._fix_with_item(leak)
+        elif leak.reason in (NOT_ON_SOME_PATH, RAISES_UNRELEASED):
+            message, suggestion = self._path_message(leak, kind, shown, name)
+            if leak.reason == RAISES_UNRELEASED or leak.caught is not None:
+                confidence = Confidence.MEDIUM
+            if leak.reason == NOT_ON_SOME_PATH and leak.release is not None and not leak.rebinds:
+                # An early exit between `f = open(p)` and `f.close()` in one block: the same
+                # create ... close -> `with` rewrite closes it on that exit too.
+                fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
         else:  # NOT_ON_EXCEPTION
             assert leak.release is not None
             confidence = Confidence.MEDIUM
@@ -162,6 +198,34 @@ class ResourceRule(Rule):
             )
             fix = self._fix_binding(leak, analyzer)
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _path_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
+        """The path a leak takes, in the code's own words: the statement where it is lost."""
+        end = leak.path_end
+        line = self.context.location(end).line if end is not None else None
+        released = _released(kind)
+        release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+        if leak.reason == RAISES_UNRELEASED:
+            message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"
+            suggestion = f"call `{release}` before raising, or release it in a `finally:`/`except:` block"
+            return message, suggestion
+        if leak.rebinds:
+            how = f"line {line} rebinds `{name}` while it is still open"
+        elif isinstance(end, cst.Return):
+            how = f"the `return` on line {line} leaves it open"
+        elif isinstance(end, (cst.For, cst.While)):
+            how = f"the loop on line {line} can end with it still open"
+        elif line is not None:
+            how = f"the path through line {line} leaves it open"
+        else:
+            how = "some path leaves it open"
+        if leak.caught is not None:
+            how = f"when line {self.context.location(leak.caught).line} raises and the exception is caught, {how}"
+        message = f"`{name}` (from `{shown}`) is not {released} on every path: {how}"
+        suggestion = f"release it on that path too (`{release}`), or use `{self._with_form(kind, shown, name)}`"
+        if kind.fd:
+            suggestion = f"release it on that path too (`{release}`), or in a `finally:` block"
+        return message, suggestion
 
     def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:
         keyword = "async with" if kind.is_async else "with"

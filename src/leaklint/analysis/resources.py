@@ -46,7 +46,7 @@ class ResourceKind:
 
 def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
     """The catalogue entry for a model's ``acquire`` entry; None for categories the resource
-    rules do not check (threads, tasks, loops, handlers have rules of their own)."""
+    rules do not check (threads and tasks have rules of their own)."""
     family = _FAMILIES.get(acquire.category)
     if family is None:
         return None
@@ -67,7 +67,9 @@ def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
     )
 
 
-_FAMILIES = {"file": FILE, "resource": RESOURCE}
+# Event loops and logging handlers hold descriptors too: LKL302 checks that their owner closes
+# them (a loop replaced without close(), a handler removed without close()).
+_FAMILIES = {"file": FILE, "resource": RESOURCE, "loop": RESOURCE, "handler": RESOURCE}
 
 
 def _catalogue() -> Dict[str, ResourceKind]:

@@ -35,7 +35,8 @@ class OpenWithoutContextManager(ResourceRule):
     ## Fix safety
     Rewriting one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`,
     is safe, and so is turning `f = open(p)` ... `f.close()` in one block (with no use of `f` after
-    the close) into a `with` block. When the file is never closed, wrapping the rest of the
+    the close) into a `with` block, also when an early `return` between them skipped the close.
+    When the file is never closed, wrapping the rest of the
     function (or module) body after `f = open(p)` in a `with` is safe too: the file is closed where
     the scope ends, which is when CPython's reference counting closed it, and only the leaking
     paths change (a failing close now raises instead of being printed as ignored). Moving only
@@ -43,13 +44,22 @@ class OpenWithoutContextManager(ResourceRule):
     flushed) earlier than before. Raw descriptors (`os.open`, `mkstemp`) get a suggestion only.
 
     ## Known problems
-    The analysis is per function and flow-insensitive: a file bound to a name and passed to an
-    unknown function is assumed to be taken over by it (no report), and a close on only one branch
-    counts as a close (medium confidence). A release in `finally:` counts as exception-safe even
-    when a statement before the `try:` could raise. `self.x = open(...)` is reported only in
-    classes without base classes when nothing in the module closes any `.x`. Archive and
-    compression wrappers over a stream the caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`)
-    are not reported: they hold no descriptor of their own.
+    The analysis follows every path through one function (a control-flow graph with exception
+    edges): a file closed on one branch but returned past, rebound or raised past on another is
+    reported ("not closed on every path", high; medium when the path starts with a caught
+    exception); a `raise` of a new error while the file is open is reported with medium
+    confidence. Correlated conditions are only partly understood: `if f is not None:`,
+    `if f is not sys.stdin:`, a release guarded by a flag (`if not closed: os.close(fd)`) and
+    error flags set in `except` blocks are; other correlations may give a false path. A file
+    passed to a function (or the `__init__` of a class without bases) defined in the same module is
+    judged by what it does with the parameter, the same way inline and bound to a name first;
+    one passed to a callback or a method of another object is assumed to be taken over (no report).
+    An implicit exception (not a `raise`) before a close is reported only when the close is not
+    in `finally:`/`except:` and the file is never handed on. `self.x = open(...)` is reported
+    only in classes without base classes when nothing in the module closes any `.x`, or when
+    `__init__` raises after opening it. Archive and compression wrappers over a stream the
+    caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`) are not reported: they hold no
+    descriptor of their own.
 
     ## References
     - ruff: SIM115 open-file-with-context-handler. pylint: R1732 consider-using-with.
@@ -84,6 +94,14 @@ class OpenWithoutContextManager(ResourceRule):
         Bad(
             "def load(path):\n    f = open(path)\n    data = f.read()\n    f.close()\n    return data\n",
             fixed="def load(path):\n    with open(path) as f:\n        data = f.read()\n    return data\n",
+        ),
+        Bad(
+            "def header(path, magic):\n    f = open(path, 'rb')\n    if f.read(4) != magic:\n        return None\n"
+            "    data = f.read()\n    f.close()\n    return data\n",
+            fixed=(
+                "def header(path, magic):\n    with open(path, 'rb') as f:\n        if f.read(4) != magic:\n"
+                "            return None\n        data = f.read()\n    return data\n"
+            ),
         ),
         Bad(
             "import json\n\ndef load(path):\n    return json.load(open(path))\n",

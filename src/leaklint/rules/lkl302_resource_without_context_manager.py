@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, List, Mapping
+
+import libcst as cst
+
 from leaklint.analysis.resource_rule import ResourceRule
 from leaklint.analysis.resources import RESOURCE
-from leaklint.rule import Bad, FixSafety, Good, Option
+from leaklint.analysis.walk import walk
+from leaklint.rule import Bad, Confidence, FixSafety, Good, Option
 
 
 class ResourceWithoutContextManager(ResourceRule):
@@ -40,8 +45,20 @@ class ResourceWithoutContextManager(ResourceRule):
     inside `async def`.
 
     ## Known problems
-    The analysis is per function and flow-insensitive; a resource bound to a name and passed to an
-    unknown function is assumed to be taken over by it. `subprocess.Popen` is reported only when
+    The analysis follows every path through one function, as LKL301's does (see there for what
+    it understands of correlated conditions): a socket returned on success but left open when
+    `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
+    constructor that raises after connecting (the half-built object never reaches a caller) are
+    reported. Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
+    class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
+    in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
+    closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
+    entries with `popitem()`/`pop()`/`del` without closing them. A method that other methods of the
+    class call is left to its callers. Logging handlers removed in a reconfiguration loop
+    (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
+    with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
+    unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
+    resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
     that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
@@ -109,3 +126,61 @@ class ResourceWithoutContextManager(ResourceRule):
             "        return conn.execute('select count(*) from t').fetchone()\n"
         ),
     )
+
+    def __init__(self, context: Any, settings: Mapping[str, Any]) -> None:
+        super().__init__(context, settings)
+        self.removals: List[cst.Call] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        super().visit_Call(node)
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "removeHandler" and len(node.args) == 1:
+            self.removals.append(node)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        super().leave_Module(node)
+        if self.removals and not self._shuts_handlers_down(node):
+            for call in self.removals:
+                self._check_removal(call)
+
+    def _shuts_handlers_down(self, module: cst.Module) -> bool:
+        """``logging.shutdown(handlers)`` somewhere in the module (logging.config closes every
+        handler before it removes them from the loggers): their release is handled elsewhere."""
+        for inner in walk(module):
+            if isinstance(inner, cst.Call) and inner.args:
+                func = inner.func
+                terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+                if terminal == "shutdown":
+                    return True
+        return False
+
+    def _check_removal(self, call: cst.Call) -> None:
+        """``for h in logger.handlers[:]: logger.removeHandler(h)`` on reconfiguration, without
+        ``h.close()``: every FileHandler dropped this way keeps its file open."""
+        handler = call.args[0].value
+        if not isinstance(handler, cst.Name):
+            return
+        loop = self.context.nearest(call, cst.For)
+        if loop is None or not (isinstance(loop.target, cst.Name) and loop.target.value == handler.value):
+            return
+        if not any(isinstance(n, cst.Attribute) and n.attr.value == "handlers" for n in walk(loop.iter)):
+            return
+        for inner in walk(loop.body):
+            if not (isinstance(inner, cst.Name) and inner.value == handler.value) or inner is handler:
+                continue
+            parent = self.context.parent(inner)
+            if isinstance(parent, cst.Attribute) and parent.value is inner and parent.attr.value != "close":
+                continue  # h.level, h.formatter: a look, not a hand-off
+            if isinstance(parent, cst.Arg) and self.context.qualified_name(self.context.parent(parent).func) in (  # type: ignore[union-attr]
+                "builtins.isinstance", "builtins.print", "builtins.repr", "builtins.str",
+            ):
+                continue
+            return  # closed, or handed on (added to another logger, kept in a list)
+        logger = self.context.code(call.func.value).strip() if isinstance(call.func, cst.Attribute) else "the logger"
+        self.report(
+            call,
+            f"`{logger}.removeHandler({handler.value})` drops the handler without closing it: a `FileHandler` "
+            "(or a socket handler) removed on reconfiguration keeps its file or socket open",
+            suggestion=f"call `{handler.value}.close()` after removing it",
+            confidence=Confidence.MEDIUM,
+        )

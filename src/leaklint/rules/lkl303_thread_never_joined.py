@@ -38,6 +38,46 @@ def _is_false(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Name) and expr.value in ("False", "None")
 
 
+def _is_false_here(context, expr: cst.BaseExpression) -> bool:  # type: ignore[no-untyped-def]
+    """``False``/``None``, or ``self.daemon_threads`` whose class says ``daemon_threads = False``
+    (socketserver's ThreadingMixIn before it joined its threads): the class default decides."""
+    if _is_false(expr):
+        return True
+    if not lt.is_self_attribute(expr):
+        return False
+    assert isinstance(expr, cst.Attribute)
+    cls = context.enclosing_class(expr)
+    seen = 0
+    while cls is not None and seen < 5:
+        seen += 1
+        for statement in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and any(
+                        isinstance(t.target, cst.Name) and t.target.value == expr.attr.value for t in small.targets
+                    ):
+                        return _is_false(small.value)
+                    if (
+                        isinstance(small, cst.AnnAssign)
+                        and isinstance(small.target, cst.Name)
+                        and small.target.value == expr.attr.value
+                        and small.value is not None
+                    ):
+                        return _is_false(small.value)
+        cls = _local_base(context, cls)
+    return False
+
+
+def _local_base(context, cls: cst.ClassDef) -> Optional[cst.ClassDef]:  # type: ignore[no-untyped-def]
+    """The first base class defined at the top of this module, if any."""
+    for base in cls.bases:
+        if isinstance(base.value, cst.Name):
+            for statement in context.module.body:
+                if isinstance(statement, cst.ClassDef) and statement.name.value == base.value.value:
+                    return statement
+    return None
+
+
 def _keyword(call: cst.Call, name: str) -> Optional[cst.Arg]:
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == name:
@@ -64,7 +104,9 @@ class ThreadNeverJoined(Rule):
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
-    flagged. `daemon=<expression>` is assumed to make a daemon.
+    flagged. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
+    where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
+    `ThreadingMixIn.daemon_threads` does.
 
     ## References
     - ruff, pylint, flake8-bugbear: none. Runtime checkers (pytest's `threading_helper`,
@@ -162,7 +204,7 @@ class ThreadNeverJoined(Rule):
     def _stored_false(self, node: cst.BaseExpression) -> bool:
         target = self.context.parent(self.context.parent(node))
         statement = self.context.parent(target) if target is not None else None
-        return isinstance(statement, cst.Assign) and _is_false(statement.value)
+        return isinstance(statement, cst.Assign) and _is_false_here(self.context, statement.value)
 
     # -- deciding -------------------------------------------------------------------------------
 
@@ -347,6 +389,8 @@ class ThreadNeverJoined(Rule):
                     f"until {target} returns, and keeps what it references alive while it runs"
                 )
                 suggestion = f"call `{name}.{stop}()` at the end of {where}, {alternatives}"
+        if stop == "cancel":
+            message = message.replace("never joined", "never cancelled or joined")
         self.report(call, message, suggestion=suggestion, confidence=Confidence.HIGH)
 
 
@@ -393,7 +437,7 @@ class _Follower:
         elif kind == lt.ATTR_STORE:
             if use.detail == "daemon":
                 statement = self.context.parent(self.context.parent(self.context.parent(use.node)))
-                fate.released |= not (isinstance(statement, cst.Assign) and _is_false(statement.value))
+                fate.released |= not (isinstance(statement, cst.Assign) and _is_false_here(self.context, statement.value))
         elif kind in (lt.AWAIT, lt.RETURN, lt.YIELD, lt.ELEMENT):
             fate.escaped = True
         elif kind == lt.ARG:
@@ -457,7 +501,9 @@ class _Follower:
             for inner in lt.loop_variable_uses(self.context, use):
                 self.element_use(inner, fate, depth + 1)
         elif kind == lt.METHOD:
-            if use.detail in _CONTAINER_TAKES and use.call is not None:
+            if use.detail == "join":
+                fate.released = True  # a thread collection that joins its members (socketserver._Threads)
+            elif use.detail in _CONTAINER_TAKES and use.call is not None:
                 self.element_use(lt.classify(self.context, use.call), fate, depth + 1)
             elif use.detail in ("values", "copy", "items") and use.call is not None:
                 taken = lt.classify(self.context, use.call)

@@ -45,7 +45,8 @@ class TaskNeverAwaited(Rule):
     `asyncio.ensure_future(...)` or `loop.create_task(...)` as a statement, also with a chained
     `.add_done_callback(...)`), a task bound to a name that is never awaited, cancelled, gathered
     or stored before the function returns, a collection of tasks that only grows, and a coroutine
-    of the same module called without `await`.
+    of the same module called without `await`, also as a test (`if self.allowed(user):`,
+    `assert check(u)`, `while not ready():`), where the coroutine object is always true.
 
     ## Why is this bad?
     The event loop keeps only a weak reference to a task: a task nobody references can be
@@ -59,7 +60,10 @@ class TaskNeverAwaited(Rule):
     (`add_done_callback(tasks.discard)`), and the fixture pattern that yields, then cancels.
 
     ## Known problems
-    A task passed to any function is assumed to be kept by it. Only `create_task` calls on
+    A callback is known to be a coroutine function only when it is an `async def` of the module or
+    class, an attribute assigned one (`self.check = is_admin`), or the same callee is awaited
+    elsewhere in the function (or, for `self.x`, the class). A task passed to any function is
+    assumed to be kept by it. Only `create_task` calls on
     something named like a loop (`loop`, `self._loop`, `asyncio.get_running_loop()`) are
     followed, so a task group or a custom scheduler with a `create_task` method is left alone.
     Coroutine functions are recognised only in the same module (`foo()` of a module-level
@@ -97,6 +101,9 @@ class TaskNeverAwaited(Rule):
         self.creations: List[cst.Call] = []
         self.statements: List[cst.Call] = []  # calls that are whole expression statements
         self.async_defs: List[cst.FunctionDef] = []
+        self.truth_tests: List[cst.Call] = []  # calls whose value is only tested for truth
+        self.attribute_values: List["tuple[int, str, cst.Name]"] = []  # (class, attr, value): self.check = is_admin
+        self.awaited_calls: List[cst.Call] = []  # `await self.check(u)`: self.check makes coroutines
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -113,6 +120,41 @@ class TaskNeverAwaited(Rule):
         if node.asynchronous is not None:
             self.async_defs.append(node)
 
+    def visit_If(self, node: cst.If) -> None:
+        self._truth_test(node.test)
+
+    def visit_While(self, node: cst.While) -> None:
+        self._truth_test(node.test)
+
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        self._truth_test(node.test)
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._truth_test(node.test)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if isinstance(node.value, cst.Name):
+            for target in node.targets:
+                if isinstance(target.target, cst.Attribute) and lt.is_self_attribute(target.target):
+                    owner = self.context.enclosing_class(node)
+                    self.attribute_values.append((id(owner), target.target.attr.value, node.value))
+
+    def visit_Await(self, node: cst.Await) -> None:
+        if isinstance(node.expression, cst.Call):
+            self.awaited_calls.append(node.expression)
+
+    def _truth_test(self, test: cst.BaseExpression) -> None:
+        """Calls whose result only decides a branch: ``if cb(u):``, ``if not a() or b():``."""
+        stack = [test]
+        while stack:
+            expr = stack.pop()
+            if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
+                stack.append(expr.expression)
+            elif isinstance(expr, cst.BooleanOperation):
+                stack.extend((expr.left, expr.right))
+            elif isinstance(expr, cst.Call):
+                self.truth_tests.append(expr)
+
     # -- deciding -------------------------------------------------------------------------------
 
     def leave_Module(self, node: cst.Module) -> None:
@@ -121,6 +163,7 @@ class TaskNeverAwaited(Rule):
             if factory is not None and not lt.expected_to_raise(self.context, call):
                 self._check_task(call, factory)
         self._check_coroutine_calls()
+        self._check_truth_tests()
 
     def _factory(self, call: cst.Call) -> Optional[str]:
         """How the task is made, as shown in messages, or None when it is not a loop's task."""
@@ -259,6 +302,68 @@ class TaskNeverAwaited(Rule):
                 suggestion=f"`await {shown}`, or run it in the background with a kept task: "
                 f"`task = asyncio.create_task({shown}); tasks.add(task); task.add_done_callback(tasks.discard)`",
             )
+
+    def _check_truth_tests(self) -> None:
+        """``if cb(user):`` where ``cb`` is a coroutine function: a coroutine object is always true."""
+        if not self.truth_tests or not (self.async_defs or self.awaited_calls):
+            return
+        awaited = {self._callee_key(call) for call in self.awaited_calls} - {None}
+        module_coroutines, class_coroutines = self._coroutine_functions()
+        coroutine_attrs = self._attributes_holding_coroutines(module_coroutines)
+        for call in self.truth_tests:
+            spelled = dotted_name(call.func)
+            if spelled is None:
+                continue
+            name = self._coroutine_name(call, module_coroutines, class_coroutines)
+            if name is None and self._callee_key(call) in awaited:
+                name = spelled  # awaited elsewhere: `await self.check(u)`, then `if self.check(u):`
+            if name is None and isinstance(call.func, cst.Attribute) and lt.is_self_attribute(call.func):
+                if (id(self.context.enclosing_class(call)), call.func.attr.value) in coroutine_attrs:
+                    name = spelled
+            if name is None:
+                continue
+            code = self.context.code(call).strip()
+            shown = code if len(code) <= 60 else f"{name}(...)"
+            self.report(
+                call,
+                f"coroutine `{shown}` is tested without `await`: a coroutine object is always true, so the "
+                "test always passes and the call itself never runs",
+                suggestion=f"`await` it: `if await {shown}:`",
+            )
+
+    def _callee_key(self, call: cst.Call) -> "Optional[tuple[int, str]]":
+        """The same callee: a name in the same function, ``self.x`` in the same class."""
+        spelled = dotted_name(call.func)
+        if spelled is None:
+            return None
+        if spelled.startswith("self."):
+            owner = self.context.enclosing_class(call)
+            return (id(owner), spelled) if owner is not None else None
+        return (id(self.context.enclosing_scope(call)), spelled)
+
+    def _coroutine_functions(self) -> "tuple[Set[str], Dict[int, Set[str]]]":
+        module_coroutines: Set[str] = set()
+        class_coroutines: Dict[int, Set[str]] = {}
+        for function in self.async_defs:
+            if any(isinstance(node, (cst.Yield,)) for node in walk_scope(function)):
+                continue
+            owner = lt.method_owner(self.context, function)
+            if owner is not None:
+                class_coroutines.setdefault(id(owner), set()).add(function.name.value)
+            elif self.context.enclosing_scope(function) is None and self.context.enclosing_class(function) is None:
+                module_coroutines.add(f"{self.context.module_name}.{function.name.value}")
+        return module_coroutines, class_coroutines
+
+    def _attributes_holding_coroutines(self, module_coroutines: Set[str]) -> "Set[tuple[int, str]]":
+        """``self.check = is_admin`` (an ``async def`` of this module): attribute names whose
+        calls make coroutines."""
+        found: "Set[tuple[int, str]]" = set()
+        if not module_coroutines:
+            return found
+        for owner, attr, value in self.attribute_values:
+            if self.context.qualified_name(value) in module_coroutines:
+                found.add((owner, attr))
+        return found
 
     def _imported(self, name: str) -> bool:
         """``name`` is imported from asyncio under another name (``from asyncio import sleep as nap``)."""

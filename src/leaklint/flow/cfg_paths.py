@@ -1,0 +1,125 @@
+"""Path questions on a control-flow graph: "from this acquisition, is the value released on every
+path to an exit?"
+
+The caller says what each graph node does to the tracked value (``effect``) and which branches
+of a test cannot be taken while the value is held (``impossible``: ``if f is None:`` after
+``f = open(p)``). The search follows normal and exception edges from the acquisition's normal
+successors, stops at releases, and reports the first way the value gets lost:
+
+- ``normal``: a path with no exception on it reaches the normal exit (or a rebinding of the
+  name) unreleased: the plainest leak;
+- ``caught``: the same, but only after an exception was raised and caught on the way
+  (``except OSError: continue``); ``caught_raiser`` is the statement that raised;
+- ``explicit``: a ``raise`` statement sends its exception out of the function while the value
+  is held; ``implicit``: any other statement that may raise does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from leaklint.flow.cfg import DISPATCH, HANDLER, LEAVE, ControlFlowGraph, Node
+
+PASS, RELEASE, LOST = range(3)
+MAX_STATES = 20000  # (node, exception in flight, exception caught) triples; real functions stay far below
+
+
+@dataclass
+class PathVerdict:
+    normal: Optional[Node] = None  # the last node before an unreleased exit, or the rebinding node
+    normal_rebinds: bool = False  # `normal` is a rebinding of the name, not an exit
+    caught: Optional[Node] = None  # like `normal`, on a path where an exception was caught first
+    caught_rebinds: bool = False
+    caught_raiser: Optional[Node] = None  # the statement whose exception was caught on that path
+    explicit: Optional[Node] = None  # a `raise` statement reached with the value unreleased
+    implicit: Optional[Node] = None  # a statement whose exception leaves the function unreleased
+    released: bool = False  # some path releases it
+    gave_up: bool = False  # too many paths to judge
+
+    @property
+    def leaks(self) -> bool:
+        return any(x is not None for x in (self.normal, self.caught, self.explicit, self.implicit))
+
+
+def follow(
+    graph: ControlFlowGraph,
+    starts: List[Node],
+    effect: Callable[[Node], int],
+    impossible: Callable[[Node], Set[int]] = lambda node: set(),
+) -> PathVerdict:
+    """Search forward from the normal successors of ``starts`` (the acquiring statement)."""
+    verdict = PathVerdict()
+    nodes = graph.nodes
+    seen: Set[Tuple[int, int, int]] = set()
+    # (node, the node whose exception is in flight or -1, the node whose exception was caught
+    # earlier on this path or -1, the node we came from)
+    work: List[Tuple[int, int, int, int]] = []
+    for start in starts:
+        skip = impossible(start)  # `if (f := open(p)) is not None:`
+        for position, successor in enumerate(start.successors):
+            if position not in skip:
+                work.append((successor, -1, -1, start.index))
+    while work:
+        index, raiser, caught, previous = work.pop()
+        state = (index, raiser, caught)
+        if state in seen:
+            continue
+        if len(seen) > MAX_STATES:
+            return PathVerdict(released=True, gave_up=True)  # stay quiet
+        seen.add(state)
+        node = nodes[index]
+        if index == graph.exit or (node.statement is not None and effect(node) == LOST):
+            rebinds = index != graph.exit
+            end = node if rebinds else nodes[previous]
+            if caught < 0:
+                if verdict.normal is None:
+                    verdict.normal, verdict.normal_rebinds = end, rebinds
+            elif verdict.caught is None:
+                verdict.caught, verdict.caught_rebinds, verdict.caught_raiser = end, rebinds, nodes[caught]
+            continue
+        if index == graph.raise_exit:
+            culprit = nodes[raiser] if raiser >= 0 else nodes[previous]
+            if culprit.explicit_raise:
+                verdict.explicit = verdict.explicit or culprit
+            else:
+                verdict.implicit = verdict.implicit or culprit
+            continue
+        if node.kind == HANDLER:
+            caught, raiser = (raiser if raiser >= 0 else caught), -1
+        elif node.statement is not None and effect(node) == RELEASE:
+            verdict.released = True
+            continue
+        skip = impossible(node)
+        for position, successor in enumerate(node.successors):
+            if position not in skip:
+                work.append((successor, raiser, caught, index))
+        if node.exception is None:
+            continue
+        if node.kind == DISPATCH and raiser >= 0 and _handled(nodes[raiser], node, graph):
+            continue  # `raise error(...)` inside `try: ... except error:`: it cannot propagate
+        passing_through = node.statement is None or node.kind == LEAVE
+        origin = raiser if passing_through and raiser >= 0 else index
+        work.append((node.exception, origin, caught, index))
+    return verdict
+
+
+def _handled(raiser: Node, dispatch: Node, graph: ControlFlowGraph) -> bool:
+    """A ``raise Name(...)`` whose class is named by one of the dispatch's ``except`` clauses."""
+    statement = raiser.statement
+    if not raiser.explicit_raise or not isinstance(statement, cst.Raise) or statement.exc is None:
+        return False
+    raised = statement.exc.func if isinstance(statement.exc, cst.Call) else statement.exc
+    if not isinstance(raised, cst.Name):
+        return False
+    for successor in dispatch.successors:
+        handler = graph.nodes[successor].statement
+        kind = getattr(handler, "type", None)
+        names = kind.elements if isinstance(kind, cst.Tuple) else [kind]
+        for element in names:
+            value = element.value if isinstance(element, cst.Element) else element
+            if isinstance(value, cst.Name) and value.value == raised.value:
+                return True
+    return False

@@ -1,0 +1,165 @@
+"""Path-sensitive resource verdicts: which path leaks decides the confidence and the message,
+and a value handed to a function is judged the same whether it is passed inline or by name."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import List
+
+import pytest
+
+from leaklint import lint_source
+from leaklint.rule import Confidence
+
+
+def findings(source: str, code: str = "LKL30") -> List:  # type: ignore[type-arg]
+    return [f for f in lint_source(textwrap.dedent(source), "example.py") if f.code.startswith(code)]
+
+
+def test_early_return_is_a_high_confidence_leak_on_that_path() -> None:
+    (finding,) = findings(
+        """
+        def head(path, wanted):
+            f = open(path)
+            if f.readline() != wanted:
+                return None
+            f.close()
+            return wanted
+        """
+    )
+    assert finding.confidence == Confidence.HIGH
+    assert "the `return` on line 5 leaves it open" in finding.message
+
+
+def test_leak_after_a_caught_exception_is_medium() -> None:
+    (finding,) = findings(
+        """
+        import socket
+
+        def probe(port):
+            sock = socket.socket()
+            try:
+                sock.bind(("", port))
+            except OSError:
+                pass
+            else:
+                sock.close()
+                return True
+            return False
+        """
+    )
+    assert finding.confidence == Confidence.MEDIUM
+    assert "when line 7 raises and the exception is caught" in finding.message
+
+
+def test_raising_a_new_error_while_open_is_medium_and_names_the_raise() -> None:
+    (finding,) = findings(
+        """
+        import os
+
+        def lock(path):
+            fd = os.open(path, os.O_RDONLY)
+            if not os.read(fd, 1):
+                raise TimeoutError(path)
+            return fd
+        """
+    )
+    assert finding.confidence == Confidence.MEDIUM
+    assert "when line 7 raises" in finding.message
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # re-raising what a handler caught after closing
+        """
+        def read(path):
+            f = open(path)
+            try:
+                return f.read()
+            except Exception:
+                f.close()
+                raise
+        """,
+        # the error saved by a handler that closed, raised after the loop
+        """
+        import socket
+
+        def connect(addresses):
+            err = sock = None
+            for address in addresses:
+                try:
+                    sock = socket.create_connection(address)
+                    break
+                except OSError as exc:
+                    err = str(exc)
+                    if sock is not None:
+                        sock.close()
+            if err is not None:
+                raise OSError(err)
+            return sock
+        """,
+        # a release guarded by a flag
+        """
+        import os
+
+        def remove(path, rmdir):
+            fd = os.open(path, os.O_RDONLY)
+            closed = False
+            try:
+                os.close(fd)
+                closed = True
+                rmdir(path)
+            finally:
+                if not closed:
+                    os.close(fd)
+        """,
+        # compared with another object: a new file is never `sys.stdin`
+        """
+        import sys
+
+        def copy(path, out):
+            f = open(path) if path != "-" else sys.stdin
+            g = open(out, "w")
+            try:
+                g.write(f.read())
+            finally:
+                if g is not sys.stdout:
+                    g.close()
+        """,
+    ],
+)
+def test_correlated_paths_stay_quiet(source: str) -> None:
+    assert not [f for f in findings(source) if "(from `open(out" in f.message or "socket" in f.message or "fd" in f.message]
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_inline_and_named_arguments_agree(inline: bool) -> None:
+    call = "remember(open(path))" if inline else "f = open(path)\n    remember(f)"
+    stores = f"""
+import sys
+
+def remember(stream):
+    sys.stdout = stream
+
+def start(path):
+    {call}
+"""
+    assert findings(stores) == []
+    reads = stores.replace("sys.stdout = stream", "return stream.readline()")
+    (finding,) = findings(reads)
+    assert finding.code == "LKL301"
+
+
+def test_guessed_borrow_is_medium_and_has_no_fix() -> None:
+    (finding,) = findings(
+        """
+        from mylib import parse
+
+        def load(path):
+            f = open(path)
+            parse(f)
+        """
+    )
+    assert finding.confidence == Confidence.MEDIUM
+    assert finding.fix is None
