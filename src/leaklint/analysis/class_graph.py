@@ -34,6 +34,7 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk_scope
+from leaklint.flow.identity import Renamer, renamers
 from leaklint.rule import Location
 
 WEAK_FUNCTIONS = frozenset(
@@ -651,7 +652,10 @@ class ClassGraph:
         raw_edges: List[Edge] = []
         self.local_pairs: List[LocalPair] = []
         ctor_calls: List[Tuple[str, CtorCall]] = []
+        rename = renamers({path: file_facts.module for path, file_facts in facts.items()})
         for path, file_facts in facts.items():
+            if path in rename:
+                file_facts = _renamed(file_facts, rename[path])
             for info in file_facts.classes:
                 info.path = path
                 self.classes.setdefault(info.name, info)
@@ -901,6 +905,31 @@ class ClassGraph:
             if resolved is not None and self._is_weak_attr(resolved, store.attr, store.via_setattr):
                 return True
         return False
+
+
+def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
+    """A copy of ``facts`` with every class and module name mapped to its project identity."""
+    classes = [
+        ClassInfo(rename(c.name), tuple(rename(b) for b in c.bases), c.del_location, c.init_params, c.init_stores,
+                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path)
+        for c in facts.classes
+    ]
+    edges = [_replace(e, rename(e.source), rename(e.target), False) for e in facts.edges]
+    calls = [CtorCall(rename(c.caller), rename(c.target), c.positions, c.keywords, c.location, c.text)
+             for c in facts.ctor_calls]
+    pairs = [
+        LocalPair(
+            _renamed_store(p.first, rename), _renamed_store(p.second, rename), p.path
+        )
+        for p in facts.local_pairs
+    ]
+    aliases = {rename(k): rename(v) for k, v in facts.aliases.items()}
+    return ClassFacts(rename(facts.module), classes, edges, calls, pairs, aliases)
+
+
+def _renamed_store(store: LocalStore, rename: Renamer) -> LocalStore:
+    return LocalStore(store.holder, store.value, tuple(rename(t) for t in store.holder_types), store.attr,
+                      store.via_setattr, store.location, store.text, store.value_plain)
 
 
 def _with_path(edge: Edge, path: str) -> Edge:

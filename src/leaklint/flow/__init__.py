@@ -1,0 +1,1 @@
+"""Project-wide flow analysis: calls, attribute types, lifetimes, roots and control-flow graphs."""
