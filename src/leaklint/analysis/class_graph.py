@@ -26,7 +26,7 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, cast
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, cast
 
 import libcst as cst
 
@@ -34,6 +34,7 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk_scope
+from leaklint.facts.summaries import SummaryBuilder
 from leaklint.flow.identity import Renamer, renamers
 from leaklint.rule import Location
 
@@ -59,6 +60,7 @@ _NOT_HELD = frozenset(
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
+_SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del}  # what the summary builder reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
 # Edge kinds, in the order a report prefers them as "the back-reference to make weak".
@@ -118,6 +120,7 @@ class ClassInfo:
     strong_properties: Set[str] = field(default_factory=set)
     weak_attrs: Set[str] = field(default_factory=set)  # hold a WeakSet / WeakValueDictionary...
     path: str = ""
+    methods: Set[str] = field(default_factory=set)  # names of the methods the class defines
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class ClassFacts:
     ctor_calls: List[CtorCall] = field(default_factory=list)
     local_pairs: List[LocalPair] = field(default_factory=list)
     aliases: Dict[str, str] = field(default_factory=dict)  # "pkg.Node" -> "pkg.node.Node"
+    # Function summaries (plain data, see leaklint.facts.summaries), composed by leaklint.flow.
+    summaries: List[Dict[str, Any]] = field(default_factory=list)
 
 
 _CACHE: "weakref.WeakKeyDictionary[FileContext, ClassFacts]" = weakref.WeakKeyDictionary()
@@ -179,6 +184,7 @@ class _Scope:
     types: Dict[str, Set[str]] = field(default_factory=dict)
     param_names: Set[str] = field(default_factory=set)
     plain: Set[str] = field(default_factory=set)  # locals bound to list/dict/set displays
+    decorators: Tuple[str, ...] = ()
 
 
 class _Collector:
@@ -192,6 +198,8 @@ class _Collector:
         # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
         # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
         self.weak_attr_names: Set[str] = set()
+        self.builder: Optional[SummaryBuilder] = None
+        self.current_scope: Optional[_Scope] = None
 
     def _location(self, node: cst.CSTNode) -> Location:
         assert self.lines is not None
@@ -371,7 +379,7 @@ class _Collector:
         self_name = None
         if cls is not None and params and not decorators & {"staticmethod", "classmethod"}:
             self_name = params[0].name.value
-        scope = _Scope(node, cls, self_name)
+        scope = _Scope(node, cls, self_name, decorators=tuple(d for d in decorators if d))
         for param in (*params, *node.params.kwonly_params):
             scope.param_names.add(param.name.value)
             if param.annotation is not None:
@@ -381,6 +389,7 @@ class _Collector:
         if cls is not None and self_name is not None:
             info = self.infos[cls]
             name = node.name.value
+            info.methods.add(name)
             if name == "__del__":
                 info.del_location = self._location(node)
             elif name == "__init__":
@@ -408,19 +417,46 @@ class _Collector:
             info.strong_properties.add(name)
 
     def _scope(self, scope: _Scope) -> None:
+        self.current_scope = scope
         nodes = self.scope_nodes.get(id(scope.node)) or list(walk_scope(scope.node))
         # One filtering pass (most nodes are neither): the two passes below see only these.
-        relevant = [node for node in nodes if type(node) in _SCOPE_FACT_TYPES]
+        relevant = [node for node in nodes if type(node) in _SUMMARY_TYPES]
         if not relevant:
             return
         self._infer_locals(scope, relevant)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
         for node in relevant:
-            if type(node) is cst.Call:
+            kind = type(node)
+            if kind is cst.Call:
                 self._call(scope, node, stores)  # type: ignore[arg-type]
-            else:
+            elif kind is cst.Assign or kind is cst.AnnAssign:
                 self._assignment(scope, node, stores)
         self._pairs(scope, stores)
+        summary = self._summaries().build(
+            self._scope_name(scope), scope.node, relevant, scope.cls, scope.self_name, scope.types, scope.decorators
+        )
+        if summary is not None:
+            self.facts.summaries.append(summary)
+
+    def _summaries(self) -> SummaryBuilder:
+        if self.builder is None:
+            context = self.context
+            self.builder = SummaryBuilder(
+                lambda expr: self._resolve(expr, expr), self._location, self._text,
+                lambda node: self._branches(node, self.current_scope), context.ancestors,  # type: ignore[arg-type]
+            )
+        return self.builder
+
+    def _scope_name(self, scope: _Scope) -> str:
+        node = scope.node
+        module = self.context.module_name
+        if not isinstance(node, cst.FunctionDef):
+            return module
+        if scope.cls is not None and self._class_owner(node) is not None:
+            return f"{scope.cls}.{node.name.value}"
+        if self.context.enclosing_scope(node) is None and self._class_owner(node) is None:
+            return f"{module}.{node.name.value}"
+        return f"{module}.<locals>.{node.name.value}@{self._location(node).line}"
 
     def _infer_locals(self, scope: _Scope, nodes: Sequence[cst.CSTNode]) -> None:
         for node in nodes:
@@ -653,9 +689,12 @@ class ClassGraph:
         self.local_pairs: List[LocalPair] = []
         ctor_calls: List[Tuple[str, CtorCall]] = []
         rename = renamers({path: file_facts.module for path, file_facts in facts.items()})
+        self.summaries: Dict[str, List[Dict[str, Any]]] = {}  # path -> its function summaries
         for path, file_facts in facts.items():
             if path in rename:
                 file_facts = _renamed(file_facts, rename[path])
+            if file_facts.summaries:
+                self.summaries[path] = file_facts.summaries
             for info in file_facts.classes:
                 info.path = path
                 self.classes.setdefault(info.name, info)
@@ -911,7 +950,7 @@ def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
     """A copy of ``facts`` with every class and module name mapped to its project identity."""
     classes = [
         ClassInfo(rename(c.name), tuple(rename(b) for b in c.bases), c.del_location, c.init_params, c.init_stores,
-                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path)
+                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods)
         for c in facts.classes
     ]
     edges = [_replace(e, rename(e.source), rename(e.target), False) for e in facts.edges]
@@ -924,7 +963,20 @@ def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
         for p in facts.local_pairs
     ]
     aliases = {rename(k): rename(v) for k, v in facts.aliases.items()}
-    return ClassFacts(rename(facts.module), classes, edges, calls, pairs, aliases)
+    summaries = [_renamed_summary(summary, rename) for summary in facts.summaries]
+    return ClassFacts(rename(facts.module), classes, edges, calls, pairs, aliases, summaries)
+
+
+def _renamed_summary(summary: Dict[str, Any], rename: Renamer) -> Dict[str, Any]:
+    copy = dict(summary)
+    copy["name"] = rename(summary["name"])
+    copy["cls"] = rename(summary["cls"]) if summary["cls"] else summary["cls"]
+    copy["types"] = {k: [rename(t) for t in v] for k, v in summary["types"].items()}
+    copy["calls"] = [
+        [c[0], [c[1][0], rename(c[1][1]), *c[1][2:]] if c[1][0] in ("new", "func") else c[1], *c[2:]]
+        for c in summary["calls"]
+    ]
+    return copy
 
 
 def _renamed_store(store: LocalStore, rename: Renamer) -> LocalStore:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
-from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for, weak_fix
+from leaklint.analysis.cycle_rules import ClassGraphRule, flow_for, graph_for, object_cycle_finding, weak_fix
 from leaklint.rule import Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -84,11 +84,20 @@ class MutualReference(ClassGraphRule):
             if finding is not None:
                 findings.append(finding)
                 local_lines.update({(pair.path, pair.first.location.line), (pair.path, pair.second.location.line)})
+        class_lines: Set[Tuple[str, int]] = set()
         for component in graph.cyclic_components():
             for cycle in cls._cycles(graph, component):
+                class_lines.update((e.path, e.location.line) for e in cycle.edges)
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
                 findings.append(cls._cycle_finding(cycle))
+        # Cycles among one function's objects, found through the calls that make them; one whose
+        # every store is already part of a reported class-level cycle is not repeated.
+        for object_cycle in flow_for(graph).cycles():
+            stores = {(hop.innermost().path, hop.innermost().line) for hop in object_cycle.hops}
+            if stores <= class_lines or stores <= local_lines:
+                continue
+            findings.append(object_cycle_finding(cls, graph, object_cycle))
         unique = {}
         for finding in findings:
             unique.setdefault((finding.path, finding.line), finding)

@@ -1,0 +1,301 @@
+"""Function summaries: for one function (or the module body), which values hold which.
+
+A summary is plain data, so that it caches with the file and composes in the project pass
+(``leaklint.flow``) without the tree. Names in it are the function's own: parameters (``self``
+included), locals, and ``#n`` for an object a call makes without naming it (``self.kernel =
+Kernel(...)`` gives ``#1``). Keys:
+
+- ``name``: the qualified function name (``pkg.m.Class.method``), the module's name for its body;
+- ``cls``, ``self``: the class whose method this is and its first parameter's name (or None);
+- ``kind``: ``module``, ``function``, ``method``, ``init`` (``__init__``), ``cached`` (a
+  ``functools.cached_property``, whose value ends up in ``self.<name>``);
+- ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first);
+- ``holds``: ``[holder, attr, value, via, line, column, text, branches, loop]``: after the
+  statement, ``holder`` holds ``value`` (``attr`` None: as an item of ``holder`` itself). ``via``
+  is ``ref`` (the object itself), ``container`` (an item of ``holder.attr``), ``bound:<m>`` (the
+  bound method ``value.m``) or ``closure`` (a lambda that uses ``value``);
+- ``calls``: ``[result, callee, args, line, column, text, branches, loop]``: a call that receives
+  a tracked value. ``callee`` is ``["new", Class]``, ``["func", qualified]``, ``["method",
+  receiver, name]`` or ``["super", name]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
+  ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
+- ``returns``: the values the function returns;
+- ``types``: local -> class candidates (from constructor calls and annotations);
+- ``breaks``: ``[holder, attr]`` links the function drops (``self.x = None``, ``del self.x``,
+  ``self.d.pop(k)``, ``self.d.clear()``);
+- ``line``: where the function is defined.
+
+``branches`` is a list of ``[if-id, in-body]`` pairs: two statements in the two arms of one ``if``
+never both run. ``loop`` is true inside a ``for``/``while`` of this function.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk
+from leaklint.rule import Location
+
+Summary = Dict[str, Any]
+
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
+_DROPPERS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
+_LOOPS = (cst.For, cst.While)
+_RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
+_CACHED = frozenset({"functools.cached_property", "cached_property"})
+
+
+class SummaryBuilder:
+    """Builds one function's summary from the nodes of its scope (``walk_scope`` order).
+
+    The collector that owns the walk supplies what needs the file: name resolution for callees,
+    statement locations and texts, and the ``if`` arms a node sits in.
+    """
+
+    def __init__(
+        self,
+        resolve: Callable[[cst.BaseExpression], Optional[str]],
+        location: Callable[[cst.CSTNode], Location],
+        text: Callable[[cst.CSTNode], str],
+        branches: Callable[[cst.CSTNode], Dict[int, bool]],
+        ancestors: Callable[[cst.CSTNode], Any],
+    ) -> None:
+        self._resolve = resolve
+        self._location = location
+        self._text = text
+        self._branches = branches
+        self._ancestors = ancestors
+
+    def build(
+        self,
+        name: str,
+        scope: cst.CSTNode,
+        nodes: Sequence[cst.CSTNode],
+        cls: Optional[str],
+        self_name: Optional[str],
+        types: Dict[str, Set[str]],
+        decorators: Sequence[str] = (),
+    ) -> Optional[Summary]:
+        params: List[str] = []
+        kwonly: List[str] = []
+        kind = "module"
+        if isinstance(scope, cst.FunctionDef):
+            params = [p.name.value for p in (*scope.params.posonly_params, *scope.params.params)]
+            kwonly = [p.name.value for p in scope.params.kwonly_params]
+            kind = "function" if self_name is None else "init" if scope.name.value == "__init__" else "method"
+            if self_name is not None and any(d in _CACHED for d in decorators):
+                kind = "cached"
+        self._summary: Summary = {
+            "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
+            "holds": [], "calls": [], "returns": [], "breaks": [],
+            "types": {k: sorted(v) for k, v in types.items() if v},
+            "line": self._location(scope).line if isinstance(scope, cst.FunctionDef) else 1,
+        }
+        self._scope = scope
+        self._self = self_name
+        self._counter = 0
+        self._done: Set[int] = set()
+        self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        for node in nodes:
+            kind_of = type(node)
+            if kind_of not in _RELEVANT or id(node) in self._done:
+                continue
+            if kind_of is cst.Assign or kind_of is cst.AnnAssign:
+                self._assignment(node)
+            elif kind_of is cst.Call:
+                self._call(node, None)  # type: ignore[arg-type]
+            elif kind_of is cst.Return:
+                self._return(node)  # type: ignore[arg-type]
+            elif kind_of is cst.Del:
+                self._delete(node)  # type: ignore[arg-type]
+        summary = self._summary
+        if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]):
+            return None
+        if not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]:
+            return None
+        return summary
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _fresh(self) -> str:
+        self._counter += 1
+        return f"#{self._counter}"
+
+    def _value(self, expr: cst.BaseExpression) -> Optional[Tuple[str, str]]:
+        """(name, via) for a value worth following, else None."""
+        if isinstance(expr, cst.Name):
+            name = expr.value
+            return (name, "ref") if name in self._tracked or name == self._self else None
+        if isinstance(expr, cst.Call):
+            return self._call(expr, self._fresh())
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == self._self:
+            return expr.value.value, f"bound:{expr.attr.value}"  # a method or not: the project pass knows
+        if isinstance(expr, cst.Lambda) and self._self is not None and self._uses(expr, self._self):
+            return self._self, "closure"
+        return None
+
+    def _uses(self, lam: cst.Lambda, name: str) -> bool:
+        return any(type(n) is cst.Name and n.value == name for n in walk(lam.body))  # type: ignore[attr-defined]
+
+    def _where(self, node: cst.CSTNode) -> Tuple[int, int, str, List[List[Any]], bool]:
+        location = self._location(node)
+        branches = [[key, value] for key, value in self._branches(node).items()]
+        loop = False
+        for ancestor in self._ancestors(node):
+            if ancestor is self._scope:
+                break
+            if isinstance(ancestor, _LOOPS):
+                loop = True
+                break
+        return location.line, location.column, self._text(node), branches, loop
+
+    def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
+        name, via = value
+        if container and via == "ref":
+            via = "container"
+        line, column, text, branches, loop = self._where(node)
+        self._summary["holds"].append([holder, attr, name, via, line, column, text, branches, loop])
+
+    # -- statements -------------------------------------------------------------------------
+
+    def _assignment(self, node: cst.CSTNode) -> None:
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+            value_expr: Optional[cst.BaseExpression] = node.value
+        else:
+            assert isinstance(node, cst.AnnAssign)
+            targets, value_expr = [node.target], node.value
+        if value_expr is None:
+            return
+        if isinstance(value_expr, cst.Name) and value_expr.value == "None":
+            for target in targets:
+                if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                    self._summary["breaks"].append([target.value.value, target.attr.value])
+            return
+        if isinstance(value_expr, cst.Call) and self._is_weak(value_expr):
+            return
+        # `x = Call(...)` names the call's result `x`.
+        if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Call):
+            self._tracked.add(targets[0].value)
+            self._call(value_expr, targets[0].value)
+            return
+        if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Name):
+            return  # an alias: followed no further
+        value = None
+        for target in targets:
+            holder, attr, container = self._holder(target)
+            if holder is None:
+                continue
+            if value is None:
+                value = self._value(value_expr)
+                if value is None:
+                    return
+            self._hold(holder, attr, value, node, container)
+
+    def _holder(self, target: cst.BaseExpression) -> Tuple[Optional[str], Optional[str], bool]:
+        """(holder, attr, into a container) for ``a.x = v``, ``a.x[k] = v``, ``a[k] = v``."""
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            return target.value.value, target.attr.value, False
+        if isinstance(target, cst.Subscript) and not any(isinstance(e.slice, cst.Slice) for e in target.slice):
+            inner = target.value
+            if isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Name):
+                return inner.value.value, inner.attr.value, True
+            if isinstance(inner, cst.Name):
+                return inner.value, None, True
+        return None, None, False
+
+    def _return(self, node: cst.Return) -> None:
+        if node.value is None:
+            return
+        value = self._value(node.value)
+        if value is None:
+            return
+        summary = self._summary
+        if summary["kind"] == "cached" and self._self is not None and isinstance(self._scope, cst.FunctionDef):
+            # functools.cached_property stores the value in the instance's __dict__ under its name.
+            self._hold(self._self, self._scope.name.value, value, node, False)
+        if value[1] == "ref":
+            summary["returns"].append(value[0])
+
+    def _delete(self, node: cst.Del) -> None:
+        targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
+        for target in targets:
+            if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                self._summary["breaks"].append([target.value.value, target.attr.value])
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) \
+                    and isinstance(target.value.value, cst.Name):
+                self._summary["breaks"].append([target.value.value.value, target.value.attr.value])
+
+    def _is_weak(self, call: cst.Call) -> bool:
+        func = call.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        return last.lstrip("_") in ("ref", "proxy", "WeakMethod", "finalize")
+
+    # -- calls ------------------------------------------------------------------------------
+
+    def _call(self, node: cst.Call, result: Optional[str]) -> Optional[Tuple[str, str]]:
+        """Record a call whose arguments or receiver matter; (result, "ref") when it is kept."""
+        self._done.add(id(node))
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Attribute, cst.Name)):
+            method = func.attr.value
+            if method in _ADDERS and result is None:
+                self._adder(node, func, _ADDERS[method])
+                return None
+            if method in _DROPPERS and isinstance(func.value, cst.Attribute) and isinstance(func.value.value, cst.Name):
+                self._summary["breaks"].append([func.value.value.value, func.value.attr.value])
+        if self._is_weak(node):
+            return None
+        args: List[List[Any]] = []
+        position = 0
+        for arg in node.args:
+            if arg.star:
+                position = -1_000  # positions after *args are unknown
+                continue
+            value = self._value(arg.value)
+            key: Any = arg.keyword.value if arg.keyword is not None else position
+            if arg.keyword is None:
+                position += 1
+            if value is not None and (not isinstance(key, int) or key >= 0):
+                args.append([key, value[0], value[1]])
+        if not args and result is None:
+            return None
+        callee = self._callee(func)
+        if callee is None or (not args and callee[0] not in ("new", "method")):
+            return None
+        line, column, text, branches, loop = self._where(node)
+        self._summary["calls"].append([result, callee, args, line, column, text, branches, loop])
+        return (result, "ref") if result is not None else None
+
+    def _adder(self, node: cst.Call, func: cst.Attribute, index: int) -> None:
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        if len(positional) <= index:
+            return
+        owner = func.value
+        if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name):
+            holder, attr = owner.value.value, owner.attr.value  # `a.items.append(v)`
+        elif isinstance(owner, cst.Name):
+            holder, attr = owner.value, None  # `items.append(v)`
+        else:
+            return
+        value = self._value(positional[index].value)
+        if value is not None:
+            self._hold(holder, attr, value, node, True)
+
+    def _callee(self, func: cst.BaseExpression) -> Optional[List[Any]]:
+        if isinstance(func, cst.Attribute):
+            receiver = func.value
+            if isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Name) and receiver.func.value == "super":
+                return ["super", func.attr.value]
+            if isinstance(receiver, cst.Name) and (receiver.value in self._tracked or receiver.value == self._self):
+                return ["method", receiver.value, func.attr.value]
+        dotted = dotted_name(func)
+        if dotted is None:
+            return None
+        resolved = self._resolve(func)
+        if resolved is None or resolved.startswith("builtins."):
+            return None
+        last = dotted.rsplit(".", 1)[-1]
+        return ["new" if last[:1].isupper() or last[:2].lstrip("_")[:1].isupper() else "func", resolved]
