@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.registry import UnknownCodeError, all_rules, rule_by_code, select_rules, validate_prefixes
-from leaklint.rule import Rule
+from leaklint.rule import PROFILE_KEY, PROFILES, Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,6 +41,8 @@ class Settings:
     cache_dir: Optional[str] = None
     root: str = "."
     config_file: Optional[str] = None
+    # "default": what a maintainer would act on; "strict" also shows low-consequence findings.
+    profile: str = "default"
 
     # -- what to run ------------------------------------------------------------------------
 
@@ -53,7 +55,10 @@ class Settings:
         return _select(self.select, self.ignore + extra, self.extend_select)
 
     def rule_settings(self) -> Dict[str, Dict[str, Any]]:
-        return {code: dict(options) for code, options in self.rule_options}
+        found = {code: dict(options) for code, options in self.rule_options}
+        if self.profile != "default":
+            found[PROFILE_KEY] = {"profile": self.profile}
+        return found
 
     def _matches(self, path: str, pattern: str) -> bool:
         relative = _relative(path, self.root)
@@ -80,7 +85,7 @@ class Settings:
 
     def fingerprint(self) -> str:
         """What decides the findings, for the cache key."""
-        return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options))
+        return repr((self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options, self.profile))
 
 
 @lru_cache(maxsize=256)
@@ -147,7 +152,7 @@ def _check_option_type(where: str, expected: type, value: Any) -> Any:
 
 _TOP_LEVEL_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-    "unsafe-fixes", "cache-dir",
+    "unsafe-fixes", "cache-dir", "profile",
 }
 
 
@@ -199,6 +204,8 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
                 values["unsafe_fixes"] = _check_option_type(f"[tool.leaklint] {key}", bool, value)
             elif key == "cache-dir":
                 values["cache_dir"] = _check_option_type(f"[tool.leaklint] {key}", str, value)
+            elif key == "profile":
+                values["profile"] = check_profile(f"[tool.leaklint] {key}", value)
         except UnknownCodeError as error:
             raise ConfigError(str(error)) from None
     values["ignore"] = ignore
@@ -228,6 +235,12 @@ def load_settings(start: Path, explicit: Optional[Path] = None) -> Settings:
         raise ConfigError(f"{config}: {error}") from None
 
 
+def check_profile(where: str, value: Any) -> str:
+    if value not in PROFILES:
+        raise ConfigError(f"{where}: expected one of {', '.join(PROFILES)}, got {value!r}")
+    return str(value)
+
+
 def with_overrides(settings: Settings, **overrides: Any) -> Settings:
     """Command-line values win over the file's; None means "not given"."""
     given = {key: value for key, value in overrides.items() if value is not None}
@@ -237,6 +250,8 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
                 validate_prefixes(given[key], f"--{key.replace('_', '-')}")
             except UnknownCodeError as error:
                 raise ConfigError(str(error)) from None
+    if "profile" in given:
+        check_profile("--profile", given["profile"])
     if "ignore" in given:
         given["ignore"] = settings.ignore + tuple(given["ignore"])
     if "extend_select" in given:

@@ -28,6 +28,17 @@ class Confidence(str, enum.Enum):
     LOW = "low"
 
 
+# Profiles: "default" leaves out findings of LOW confidence, "strict" shows them. The engine reads
+# the profile from the rule settings under this key (not a rule code).
+PROFILES = ("default", "strict")
+PROFILE_KEY = "*"
+
+
+def shows(confidence: "Confidence", rule_settings: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Whether a finding of ``confidence`` is reported under the profile in ``rule_settings``."""
+    return confidence is not Confidence.LOW or rule_settings.get(PROFILE_KEY, {}).get("profile") == "strict"
+
+
 class FixSafety(str, enum.Enum):
     SAFE = "safe"  # applied by --fix
     UNSAFE = "unsafe"  # applied only with --unsafe-fixes: it may change behaviour

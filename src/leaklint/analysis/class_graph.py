@@ -198,7 +198,6 @@ class _Collector:
         # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
         # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
         self.weak_attr_names: Set[str] = set()
-        self.builder: Optional[SummaryBuilder] = None
         self.current_scope: Optional[_Scope] = None
 
     def _location(self, node: cst.CSTNode) -> Location:
@@ -439,13 +438,13 @@ class _Collector:
             self.facts.summaries.append(summary)
 
     def _summaries(self) -> SummaryBuilder:
-        if self.builder is None:
-            context = self.context
-            self.builder = SummaryBuilder(
-                lambda expr: self._resolve(expr, expr), self._location, self._text,
-                lambda node: self._branches(node, self.current_scope), context.ancestors,  # type: ignore[arg-type]
-            )
-        return self.builder
+        # Made per scope and never stored on the collector: its callbacks hold the collector.
+        scope = self.current_scope
+        return SummaryBuilder(
+            lambda expr: self._resolve(expr, expr), self._location, self._text,
+            lambda node: self._branches(node, scope),  # type: ignore[arg-type]
+            self.context.ancestors,
+        )
 
     def _scope_name(self, scope: _Scope) -> str:
         node = scope.node

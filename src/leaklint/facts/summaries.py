@@ -20,7 +20,7 @@ Kernel(...)`` gives ``#1``). Keys:
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
 - ``returns``: the values the function returns;
 - ``types``: local -> class candidates (from constructor calls and annotations);
-- ``breaks``: ``[holder, attr]`` links the function drops (``self.x = None``, ``del self.x``,
+- ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``del self.x``,
   ``self.d.pop(k)``, ``self.d.clear()``);
 - ``line``: where the function is defined.
 
@@ -172,7 +172,7 @@ class SummaryBuilder:
         if isinstance(value_expr, cst.Name) and value_expr.value == "None":
             for target in targets:
                 if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                    self._summary["breaks"].append([target.value.value, target.attr.value])
+                    self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
             return
         if isinstance(value_expr, cst.Call) and self._is_weak(value_expr):
             return
@@ -223,10 +223,13 @@ class SummaryBuilder:
         targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
         for target in targets:
             if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                self._summary["breaks"].append([target.value.value, target.attr.value])
+                self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
             elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) \
                     and isinstance(target.value.value, cst.Name):
-                self._summary["breaks"].append([target.value.value.value, target.value.attr.value])
+                self._summary["breaks"].append([target.value.value.value, target.value.attr.value, self._line(node)])
+
+    def _line(self, node: cst.CSTNode) -> int:
+        return self._location(node).line
 
     def _is_weak(self, call: cst.Call) -> bool:
         func = call.func
@@ -245,7 +248,7 @@ class SummaryBuilder:
                 self._adder(node, func, _ADDERS[method])
                 return None
             if method in _DROPPERS and isinstance(func.value, cst.Attribute) and isinstance(func.value.value, cst.Name):
-                self._summary["breaks"].append([func.value.value.value, func.value.attr.value])
+                self._summary["breaks"].append([func.value.value.value, func.value.attr.value, self._line(node)])
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []

@@ -83,8 +83,8 @@ class FlowGraph:
             for summary in items:
                 self.scopes.append((path, summary))
                 self.functions.setdefault(summary["name"], (path, summary))
-                if summary["cls"] and summary["self"]:
-                    for holder, attr in summary["breaks"]:
+                if summary["cls"] and summary["self"] and _releases(summary["name"].rsplit(".", 1)[-1]):
+                    for holder, attr, _line in summary["breaks"]:
                         if holder == summary["self"]:
                             self.breaks.setdefault(summary["cls"], set()).add(attr)
         self._param_memo: Dict[str, List[Tuple[str, str, Hop]]] = {}
@@ -278,11 +278,12 @@ class FlowGraph:
             types = self.types_of(summary, hop.holder) or local_types.get(hop.holder, [])
             classes.extend(self.graph.resolve(t) or t for t in types)
         broken: Optional[Tuple[str, str]] = None
-        local_breaks = {(h, a) for h, a in summary["breaks"]}
+        # A link dropped later in the same function (`finally: self.x = None`, `d.pop(k)`).
+        last = max(h.line for h in cycle)
+        local_breaks = {(h, a) for h, a, line in summary["breaks"] if line > last}
         for hop in cycle:
-            for inner in (hop, *_chain(hop)):
-                if (inner.holder, inner.attr) in local_breaks:
-                    broken = (inner.holder, inner.attr or "")
+            if (hop.holder, hop.attr) in local_breaks:
+                broken = (hop.holder, hop.attr or "")
             types = self.types_of(summary, hop.holder) or local_types.get(hop.holder, [])
             attrs = {i.attr for i in (hop, *_chain(hop)) if i.attr}
             for cls in types:
@@ -298,6 +299,19 @@ class FlowGraph:
             summary["name"], summary["kind"], summary["cls"], tuple(cycle), any(h.loop for h in cycle), broken,
             tuple(dict.fromkeys(classes)), names,
         )
+
+
+# Methods that end an object's use: a link they drop is a cycle the code breaks itself.
+_RELEASE_WORDS = (
+    "close", "aclose", "shutdown", "stop", "disconnect", "connection_lost", "exit", "dispose", "destroy", "release",
+    "cleanup", "clean_up", "teardown", "tear_down", "terminate", "finish", "detach", "unregister", "remove",
+    "discard", "reset", "clear", "cancel", "unlink", "unbind", "free", "delete", "del", "drop", "dismiss",
+)
+
+
+def _releases(method: str) -> bool:
+    name = method.strip("_").lower()
+    return any(name == word or name.startswith(word + "_") or name.endswith("_" + word) for word in _RELEASE_WORDS)
 
 
 def _chain(hop: Hop) -> List[Hop]:

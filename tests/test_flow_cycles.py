@@ -1,0 +1,111 @@
+"""The object-flow engine: summaries as plain data, cycles through calls, and the profiles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leaklint import lint_source
+from leaklint.config import ConfigError, Settings, settings_from_table, with_overrides
+from leaklint.engine import analyze_source
+from leaklint.rules.lkl101_mutual_reference import MutualReference
+from leaklint.runner import lint_paths
+
+BROKEN_BY_CLOSE = '''\
+class Reader:
+    def set_transport(self, transport):
+        self.transport = transport
+
+    def close(self):
+        self.transport = None
+
+
+class Protocol:
+    def __init__(self, reader):
+        self.reader = reader
+
+
+def connect():
+    reader = Reader()
+    protocol = Protocol(reader)
+    reader.set_transport(protocol)
+    return protocol
+'''
+
+PER_ITERATION = '''\
+class Node:
+    def __init__(self, parent=None):
+        self.parent = parent
+        self.children = []
+
+    def grow(self, count):
+        for _ in range(count):
+            child = Node(self)
+            self.children.append(child)
+'''
+
+
+def _summaries(source: str) -> list:
+    result = analyze_source(source, "m.py", [MutualReference], {}).result
+    return result.facts["LKL101"].summaries
+
+
+def test_summaries_are_plain_json_data() -> None:
+    summaries = _summaries(BROKEN_BY_CLOSE)
+    assert json.loads(json.dumps(summaries)) == summaries
+    by_name = {s["name"]: s for s in summaries}
+    setter = by_name["m.Reader.set_transport"]
+    assert [h[:4] for h in setter["holds"]] == [["self", "transport", "transport", "ref"]]
+    connect = by_name["m.connect"]
+    assert [c[1] for c in connect["calls"]] == [["new", "m.Reader"], ["new", "m.Protocol"], ["method", "reader", "set_transport"]]
+    assert by_name["m.Reader.close"]["breaks"] == [["self", "transport", 6]]
+
+
+def test_a_cycle_the_code_breaks_is_low_and_only_strict_shows_it() -> None:
+    assert [f for f in lint_source(BROKEN_BY_CLOSE, "m.py") if f.code == "LKL101"] == []
+    strict = with_overrides(Settings(), profile="strict")
+    found = [f for f in lint_source(BROKEN_BY_CLOSE, "m.py", settings=strict) if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(16, "low")]
+    assert "breaks it itself" in found[0].message
+
+
+def test_a_cycle_per_loop_iteration_is_high() -> None:
+    found = [f for f in lint_source(PER_ITERATION, "m.py") if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(8, "high")]
+    assert "every loop iteration" in found[0].message
+
+
+def test_profile_key_and_flag(tmp_path: Path) -> None:
+    assert settings_from_table({"profile": "strict"}, str(tmp_path), None).profile == "strict"
+    with pytest.raises(ConfigError):
+        settings_from_table({"profile": "loud"}, str(tmp_path), None)
+    (tmp_path / "m.py").write_text(BROKEN_BY_CLOSE)
+    command = [sys.executable, "-m", "leaklint", "check", "--no-cache", "--format", "concise", "--quiet"]
+    default = subprocess.run(command + [str(tmp_path)], capture_output=True, text=True, timeout=300)
+    strict = subprocess.run(command + ["--profile", "strict", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert "LKL101" not in default.stdout
+    assert "m.py:16:5: LKL101" in strict.stdout
+
+
+def test_project_pass_over_folder_finds_three_class_cycle(tmp_path: Path) -> None:
+    (tmp_path / "parts.py").write_text(
+        "class Reader:\n    def set_transport(self, transport):\n        self.transport = transport\n\n\n"
+        "class Protocol:\n    def __init__(self, reader):\n        self.reader = reader\n\n\n"
+        "class Transport:\n    def __init__(self, protocol):\n        self._protocol = protocol\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "from parts import Protocol, Reader, Transport\n\n\n"
+        "def serve():\n    reader = Reader()\n    protocol = Protocol(reader)\n"
+        "    transport = Transport(protocol)\n    reader.set_transport(transport)\n"
+    )
+    report = lint_paths([str(tmp_path)], Settings(root=str(tmp_path)))
+    found = [(Path(f.path).name, f.line) for f in report.findings if f.code == "LKL101"]
+    assert found == [("app.py", 6)]
+    message = next(f.message for f in report.findings if f.code == "LKL101")
+    # Each of the three hops quoted with the store inside the callee.
+    for quoted in ("self.reader = reader", "self.transport = transport", "self._protocol = protocol"):
+        assert quoted in message
