@@ -33,7 +33,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
-from leaklint.analysis.walk import nodes_by_scope, walk_scope
+from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
 from leaklint.facts.summaries import SummaryBuilder
 from leaklint.flow.identity import Renamer, renamers
 from leaklint.rule import Location
@@ -57,6 +57,8 @@ _NOT_HELD = frozenset(
         "weakref.WeakMethod", "_weakref.ref", "_weakref.ReferenceType",
     }
 ) | WEAK_CONTAINERS
+# Subscripted annotations from these modules are containers or unions: their arguments are held.
+_CONTAINER_MODULES = ("builtins.", "typing.", "typing_extensions.", "collections.", "queue.", "asyncio.")
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
@@ -198,6 +200,7 @@ class _Collector:
         # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
         # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
         self.weak_attr_names: Set[str] = set()
+        self.dead: Set[int] = set()  # ids of nodes in `if` arms that never run
         self.current_scope: Optional[_Scope] = None
 
     def _location(self, node: cst.CSTNode) -> Location:
@@ -221,6 +224,10 @@ class _Collector:
         classes = [cast(cst.ClassDef, node) for node in statements if type(node) is cst.ClassDef]
         functions = [cast(cst.FunctionDef, node) for node in statements if type(node) is cst.FunctionDef]
         self.lines = statement_lines(context, statements)
+        self.dead = _dead_nodes(context.module, statements)
+        if self.dead:
+            classes = [c for c in classes if id(c) not in self.dead]
+            functions = [f for f in functions if id(f) not in self.dead]
         for cls in classes:
             self._class(cls)
         self._scope(_Scope(context.module, None, None))
@@ -319,6 +326,10 @@ class _Collector:
             head = self._resolve(expr.value, at)
             if head in _NOT_HELD:
                 return []
+            if head is not None and not head.startswith(_CONTAINER_MODULES):
+                # A generic of the project's own (`Signal[Params]`): its type argument says what it
+                # is about, not what it holds. The generic itself is held.
+                return [head]
             found: List[str] = []
             elements = expr.slice
             if head in ("typing.Annotated", "typing_extensions.Annotated"):
@@ -420,6 +431,8 @@ class _Collector:
         nodes = self.scope_nodes.get(id(scope.node)) or list(walk_scope(scope.node))
         # One filtering pass (most nodes are neither): the two passes below see only these.
         relevant = [node for node in nodes if type(node) in _SUMMARY_TYPES]
+        if self.dead:
+            relevant = [node for node in relevant if id(node) not in self.dead]
         if not relevant:
             return
         self._infer_locals(scope, relevant)
@@ -626,6 +639,38 @@ class _Collector:
                     self.facts.local_pairs.append(LocalPair(back, store))
                     break
             seen.setdefault((store.holder, store.value), []).append((branches, store))
+
+
+def _dead_nodes(module: cst.Module, statements: Sequence[cst.CSTNode]) -> Set[int]:
+    """Nodes in the arm of an ``if`` on a module constant that never runs: ``_IS_SYNC = False``
+    then ``if _IS_SYNC:`` (generated sync/async twins keep both arms in each file)."""
+    constants: Dict[str, Optional[bool]] = {}
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                name = small.targets[0].target.value
+                value = small.value.value if isinstance(small.value, cst.Name) else None
+                known = {"True": True, "False": False}.get(value or "")
+                constants[name] = None if name in constants else known  # assigned twice: unknown
+    constants = {k: v for k, v in constants.items() if v is not None}
+    if not constants:
+        return set()
+    dead: Set[int] = set()
+    for statement in statements:
+        if type(statement) is not cst.If:
+            continue
+        test, negated = statement.test, False  # type: ignore[attr-defined]
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, negated = test.expression, True
+        if not isinstance(test, cst.Name) or test.value not in constants:
+            continue
+        runs = constants[test.value] != negated
+        arm = statement.orelse if runs else statement.body  # type: ignore[attr-defined]
+        if arm is not None:
+            dead.update(id(node) for node in walk(arm))
+    return dead
 
 
 def is_slice(node: cst.Subscript) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Any, List, Mapping, Optional, Tuple, Type
+from typing import Any, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.analysis.class_graph import ClassFacts, ClassGraph, Edge, collect_class_facts
-from leaklint.flow.objects import FlowGraph, Hop, ObjectCycle
+from leaklint.flow.objects import IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
 from leaklint.rule import Confidence, Finding, Location, Rule
 
 # One graph per project pass, shared by the rules that run on the same facts.
@@ -49,6 +49,12 @@ def weak_fix(edge: Edge) -> str:
     """A concrete way to make ``edge`` weak, with the code's own names."""
     owner = edge.source.rsplit(".", 1)[-1]
     match = _ASSIGNMENT.match(edge.text)
+    if match and match.group("value") == "None":
+        # A class attribute's default (`parent: Tree = None`): the fix belongs where a value is stored.
+        return (
+            f"where `{owner}.{edge.attr}` is set to an object, store `weakref.ref(obj)` (or `weakref.proxy(obj)`), "
+            f"or make `{edge.attr}` a property whose setter stores `weakref.ref(value)`"
+        )
     if match and "[" not in match.group("target"):
         return (
             f"make `{owner}.{edge.attr}` a weak reference: `{match.group('target')} = "
@@ -99,8 +105,10 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     if cycle.broken is not None:
         owner, attr = cycle.broken
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
-    if cycle.kind == "module":
+    if cycle.kind == "module" or cycle.owner_frequency == IMPORT:
         return Confidence.LOW, "formed once at import, among objects that live as long as the process"
+    if cycle.owner_frequency == ITERATION:
+        return Confidence.HIGH, f"`{_short(cycle.cls)}` objects are made on every loop iteration"
     if cycle.per_iteration:
         return Confidence.HIGH, f"formed on every loop iteration in `{_short(cycle.function)}`"
     if with_del is not None:
@@ -168,4 +176,42 @@ def _object_fix(hop: Hop) -> str:
     return (
         f"break the link when done (remove the entry stored at {_where(inner)}, or set it to None in `close()`), "
         f"or hold it weakly (`weakref.ref`, `weakref.WeakSet`)"
+    )
+
+
+def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Confidence, str]:
+    """(confidence, why) for a cycle between classes (instances that *can* point at each other).
+
+    Low: a link of it is dropped by a close-like method or later in the function that makes it,
+    or every class in it is only instantiated at import (process-lifetime objects). High: a
+    class in it has `__del__`, or is instantiated on every loop iteration. Medium otherwise.
+    """
+    flow = flow_for(graph)
+    for edge in edges:
+        owner = flow.broken_by_release(edge.source, edge.attr)
+        if owner is not None:
+            return Confidence.LOW, f"the code breaks it itself: `{_short(owner)}` drops `{edge.attr}` when done"
+        if (edge.path, edge.location.line) in flow.dropped_later:
+            return Confidence.LOW, f"the code breaks it itself: `{edge.attr}` is dropped later in the same function"
+    classes = [e.source for e in edges]
+    frequencies = [flow.frequency(c) for c in classes]
+    if frequencies and all(f == IMPORT for f in frequencies):
+        return Confidence.LOW, "every object in it is made once at import and lives as long as the process"
+    with_del = next((c for c in classes if graph.del_location(c) is not None), None)
+    if with_del is not None:
+        return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
+    if ITERATION in frequencies:
+        return Confidence.HIGH, "objects in it are made on every loop iteration"
+    return Confidence.MEDIUM, ""
+
+
+def cycle_hops(edges: Sequence[Edge]) -> str:
+    """The other hops of a class-level cycle: quoted up to three hops, file:line beyond."""
+    rest = edges[1:]
+    if not rest:
+        return ""
+    if len(edges) <= 3:
+        return ", and " + ", ".join(f"`{e.text}` ({PurePath(e.path).name}:{e.location.line})" for e in rest)
+    return ", then " + ", ".join(
+        f"{_short(e.source)}.{e.attr} at {PurePath(e.path).name}:{e.location.line}" for e in rest
     )

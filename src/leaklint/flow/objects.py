@@ -24,6 +24,10 @@ from leaklint.analysis.class_graph import ClassGraph
 Summary = Dict[str, Any]
 
 MAX_DEPTH = 4  # how many calls deep a summary follows its arguments
+
+# How often an allocation site runs, least often first.
+IMPORT, INSTANCE, CALL, ITERATION = "import", "instance", "call", "iteration"
+_RANK = {IMPORT: 0, INSTANCE: 1, CALL: 2, ITERATION: 3}
 MAX_CYCLE = 5  # the longest cycle of objects searched for
 
 
@@ -66,6 +70,7 @@ class ObjectCycle:
     broken: Optional[Tuple[str, str]]  # (class or local, attr) whose link the code drops
     classes: Tuple[str, ...]  # classes of the objects in the cycle, where known
     names: Tuple[Tuple[str, str], ...] = ()  # `#n` -> how to call it in a message
+    owner_frequency: Optional[str] = None  # for a cycle made by a constructor: how often it runs
 
     def display(self, name: str) -> str:
         return dict(self.names).get(name, name)
@@ -87,9 +92,70 @@ class FlowGraph:
                     for holder, attr, _line in summary["breaks"]:
                         if holder == summary["self"]:
                             self.breaks.setdefault(summary["cls"], set()).add(attr)
+        # (path, line) of a store into `self.attr` that the same function drops again later
+        # (`finally: self.x = None`, `self.pending.pop(key)`).
+        self.dropped_later: Set[Tuple[str, int]] = set()
+        # class -> (frequency of the scope, path, line) for every `Class(...)` the project makes
+        self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
+        for path, summary in self.scopes:
+            self._index_scope(path, summary)
+        self._frequency_memo: Dict[str, Optional[str]] = {}
         self._param_memo: Dict[str, List[Tuple[str, str, Hop]]] = {}
         self._return_memo: Dict[str, List[Tuple[str, Hop]]] = {}
         self._active: Set[str] = set()
+
+    def _index_scope(self, path: str, summary: Summary) -> None:
+        for holder, attr, line in summary["breaks"]:
+            for hold in summary["holds"]:
+                if hold[0] == holder and hold[1] == attr and hold[4] < line:
+                    self.dropped_later.add((path, hold[4]))
+        kind = summary["kind"]
+        for result, callee, args, line, column, text, branches, loop in summary["calls"]:
+            if callee[0] != "new":
+                continue
+            cls = self.graph.resolve(callee[1])
+            if cls is None:
+                continue
+            if loop:
+                frequency = ITERATION
+            elif kind == "module":
+                frequency = IMPORT
+            elif kind in ("init", "cached") and summary["cls"]:
+                frequency = "of:" + summary["cls"]  # as often as the class whose __init__ makes it
+            else:
+                frequency = CALL
+            self.allocations.setdefault(cls, []).append((frequency, path, line))
+
+    # -- lifetimes --------------------------------------------------------------------------
+
+    def frequency(self, cls: Optional[str]) -> Optional[str]:
+        """How often the project makes instances of ``cls``: IMPORT (only at import, directly or
+        inside objects made at import), INSTANCE, CALL, ITERATION, or None when it never does (a
+        library class its users instantiate)."""
+        resolved = self.graph.resolve(cls) if cls else None
+        if resolved is None:
+            return None
+        if resolved in self._frequency_memo:
+            return self._frequency_memo[resolved]
+        self._frequency_memo[resolved] = CALL  # a class that makes itself: not once
+        sites = self.allocations.get(resolved, [])
+        found: Optional[str] = None
+        for frequency, _path, _line in sites:
+            if frequency.startswith("of:"):
+                owner = self.frequency(frequency[3:])
+                frequency = IMPORT if owner == IMPORT else ITERATION if owner == ITERATION else INSTANCE
+            if found is None or _RANK[frequency] > _RANK[found]:
+                found = frequency
+        self._frequency_memo[resolved] = found
+        return found
+
+    def broken_by_release(self, cls: Optional[str], attr: str) -> Optional[str]:
+        """The class (``cls`` or a base) one of whose close-like methods drops ``attr``."""
+        resolved = self.graph.resolve(cls) if cls else None
+        for owner in self.graph.mro(resolved) if resolved else ():
+            if attr in self.breaks.get(owner, ()):
+                return owner
+        return None
 
     # -- call resolution --------------------------------------------------------------------
 
@@ -298,6 +364,7 @@ class FlowGraph:
         return ObjectCycle(
             summary["name"], summary["kind"], summary["cls"], tuple(cycle), any(h.loop for h in cycle), broken,
             tuple(dict.fromkeys(classes)), names,
+            self.frequency(summary["cls"]) if summary["kind"] in ("init", "cached") else None,
         )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
-from leaklint.analysis.cycle_rules import ClassGraphRule, flow_for, graph_for, object_cycle_finding, weak_fix
+from leaklint.analysis.cycle_rules import (
+    ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, object_cycle_finding, weak_fix,
+)
 from leaklint.rule import Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -90,7 +92,7 @@ class MutualReference(ClassGraphRule):
                 class_lines.update((e.path, e.location.line) for e in cycle.edges)
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                findings.append(cls._cycle_finding(cycle))
+                findings.append(cls._cycle_finding(graph, cycle))
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
         for object_cycle in flow_for(graph).cycles():
@@ -119,14 +121,13 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(cls, cycle: Cycle) -> Finding:
+    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle) -> Finding:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
-        message = f"reference cycle {cycle.spelled()}: `{edge.text}` {role}; {_HARM}"
-        return Finding(
-            edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location,
-            Confidence.HIGH if edge.kind == BACKREF else Confidence.MEDIUM,
-        )
+        confidence, why = class_cycle_severity(graph, cycle.edges)
+        hops = cycle_hops(cycle.edges)
+        message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
+        return Finding(edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location, confidence)
 
     @classmethod
     def _local(cls, graph: ClassGraph, pair: LocalPair) -> Optional[Finding]:
