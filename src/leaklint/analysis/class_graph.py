@@ -269,6 +269,7 @@ class _Collector:
         info = ClassInfo(qualified, tuple(bases), path=self.context.path)
         self.infos[qualified] = info
         self.facts.classes.append(info)
+        fields: List[cst.AnnAssign] = []
         if isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 if not isinstance(statement, cst.SimpleStatementLine):
@@ -276,6 +277,51 @@ class _Collector:
                 for small in statement.body:
                     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
                         self._class_annotation(info, small)
+                        fields.append(small)
+        if fields and self._is_dataclass(node):
+            self._dataclass_init(node, qualified, fields)
+
+    def _is_dataclass(self, node: cst.ClassDef) -> bool:
+        for decorator in node.decorators:
+            target = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
+            resolved = self._resolve(target, node) or ""
+            if resolved.split(".", 1)[0] in ("dataclasses", "attr", "attrs", "pydantic") and resolved.rsplit(".", 1)[-1] in (
+                    "dataclass", "s", "attrs", "define", "frozen", "mutable"):
+                return True
+        return False
+
+    def _dataclass_init(self, node: cst.ClassDef, qualified: str, fields: List[cst.AnnAssign]) -> None:
+        """The ``__init__`` a dataclass (or attrs class) gets: it stores each field's argument."""
+        if isinstance(node.body, cst.IndentedBlock) and any(
+                isinstance(s, cst.FunctionDef) and s.name.value == "__init__" for s in node.body.body):
+            return
+        names: List[str] = []
+        holds: List[List[Any]] = []
+        for field_node in fields:
+            head = dotted_name(field_node.annotation.annotation.value) if isinstance(
+                field_node.annotation.annotation, cst.Subscript) else dotted_name(field_node.annotation.annotation)
+            if head and head.rsplit(".", 1)[-1] in ("ClassVar", "InitVar"):
+                continue
+            value = field_node.value
+            if isinstance(value, cst.Call) and any(
+                    a.keyword is not None and a.keyword.value == "init" and isinstance(a.value, cst.Name)
+                    and a.value.value == "False" for a in value.args):
+                continue
+            name = field_node.target.value  # type: ignore[union-attr]
+            location = self._location(field_node)
+            names.append(name)
+            holds.append(["self", name, name, "ref", location.line, location.column, self._text(field_node), [], False])
+        if not names:
+            return
+        # Inherited fields come first in the real signature: with bases, only keywords are sure.
+        positional = not node.bases
+        self.facts.summaries.append({
+            "name": f"{qualified}.__init__", "cls": qualified, "self": "self", "kind": "init",
+            "params": ["self", *names] if positional else ["self"], "kwonly": [] if positional else names,
+            "holds": holds, "calls": [], "returns": [], "breaks": [], "types": {},
+            "line": self._location(node).line,
+        })
+        self.infos[qualified].methods.add("__init__")
 
     def _class_annotation(self, info: ClassInfo, node: cst.AnnAssign) -> None:
         attr = node.target.value  # type: ignore[union-attr]

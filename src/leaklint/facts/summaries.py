@@ -134,6 +134,11 @@ class SummaryBuilder:
             return expr.value.value, f"bound:{expr.attr.value}"  # a method or not: the project pass knows
         if isinstance(expr, cst.Lambda) and self._self is not None and self._uses(expr, self._self):
             return self._self, "closure"
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
+            for element in expr.elements:  # `[handle]`: the display holds what it lists
+                inner = self._value(element.value) if not isinstance(element, cst.StarredElement) else None
+                if inner is not None and inner[1] == "ref":
+                    return inner[0], "container"
         return None
 
     def _uses(self, lam: cst.Lambda, name: str) -> bool:

@@ -71,6 +71,7 @@ class ObjectCycle:
     classes: Tuple[str, ...]  # classes of the objects in the cycle, where known
     names: Tuple[Tuple[str, str], ...] = ()  # `#n` -> how to call it in a message
     owner_frequency: Optional[str] = None  # for a cycle made by a constructor: how often it runs
+    links: Tuple[Tuple[str, str], ...] = ()  # (class, attribute) of each hop's store, where known
 
     def display(self, name: str) -> str:
         return dict(self.names).get(name, name)
@@ -88,7 +89,7 @@ class FlowGraph:
             for summary in items:
                 self.scopes.append((path, summary))
                 self.functions.setdefault(summary["name"], (path, summary))
-                if summary["cls"] and summary["self"] and _releases(summary["name"].rsplit(".", 1)[-1]):
+                if summary["breaks"] and summary["cls"] and summary["self"] and _releases(summary["name"].rsplit(".", 1)[-1]):
                     for holder, attr, _line in summary["breaks"]:
                         if holder == summary["self"]:
                             self.breaks.setdefault(summary["cls"], set()).add(attr)
@@ -340,9 +341,12 @@ class FlowGraph:
         for result, callee, *_ in summary["calls"]:
             if result is not None and callee[0] == "new":
                 local_types.setdefault(result, []).append(callee[1])
+        links: List[Tuple[str, str]] = []
         for hop in cycle:
             types = self.types_of(summary, hop.holder) or local_types.get(hop.holder, [])
             classes.extend(self.graph.resolve(t) or t for t in types)
+            attr = hop.innermost().attr
+            links.extend((self.graph.resolve(t) or t, attr) for t in types if attr)
         broken: Optional[Tuple[str, str]] = None
         # A link dropped later in the same function (`finally: self.x = None`, `d.pop(k)`).
         last = max(h.line for h in cycle)
@@ -365,6 +369,7 @@ class FlowGraph:
             summary["name"], summary["kind"], summary["cls"], tuple(cycle), any(h.loop for h in cycle), broken,
             tuple(dict.fromkeys(classes)), names,
             self.frequency(summary["cls"]) if summary["kind"] in ("init", "cached") else None,
+            tuple(links),
         )
 
 

@@ -87,9 +87,11 @@ class MutualReference(ClassGraphRule):
                 findings.append(finding)
                 local_lines.update({(pair.path, pair.first.location.line), (pair.path, pair.second.location.line)})
         class_lines: Set[Tuple[str, int]] = set()
+        class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
             for cycle in cls._cycles(graph, component):
                 class_lines.update((e.path, e.location.line) for e in cycle.edges)
+                class_links.update((e.source, e.attr) for e in cycle.edges)
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
                 findings.append(cls._cycle_finding(graph, cycle))
@@ -99,6 +101,8 @@ class MutualReference(ClassGraphRule):
             stores = {(hop.innermost().path, hop.innermost().line) for hop in object_cycle.hops}
             if stores <= class_lines or stores <= local_lines:
                 continue
+            if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
+                continue  # the class-level cycle through the same attributes is reported
             findings.append(object_cycle_finding(cls, graph, object_cycle))
         unique = {}
         for finding in findings:
