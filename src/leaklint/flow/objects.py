@@ -100,6 +100,10 @@ class FlowGraph:
         self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
         for path, summary in self.scopes:
             self._index_scope(path, summary)
+        # function -> parameter -> classes its callers pass (types from flows, one round)
+        self.param_types: Dict[str, Dict[str, Set[str]]] = {}
+        for _path, summary in self.scopes:
+            self._pass_types(summary)
         self._frequency_memo: Dict[str, Optional[str]] = {}
         self._param_memo: Dict[str, List[Tuple[str, str, Hop]]] = {}
         self._return_memo: Dict[str, List[Tuple[str, Hop]]] = {}
@@ -126,6 +130,26 @@ class FlowGraph:
             else:
                 frequency = CALL
             self.allocations.setdefault(cls, []).append((frequency, path, line))
+
+    def _pass_types(self, summary: Summary) -> None:
+        """Give each callee parameter the classes this function's call sites pass to it."""
+        local_types: Dict[str, List[str]] = {}
+        for result, callee, *_rest in summary["calls"]:
+            if result is not None and callee[0] == "new":
+                local_types.setdefault(result, []).append(callee[1])
+        for result, callee, args, *_rest in summary["calls"]:
+            if not args:
+                continue
+            key, first = self._callee(summary, callee)
+            if key is None:
+                continue
+            actual = self._bind(self.functions[key][1], callee[0], first, args)
+            for param, (value, via) in actual.items():
+                if via != "ref" or value == first:
+                    continue
+                types = self.types_of(summary, value) or local_types.get(value, [])
+                if types:
+                    self.param_types.setdefault(key, {}).setdefault(param, set()).update(types)
 
     # -- lifetimes --------------------------------------------------------------------------
 
@@ -188,7 +212,11 @@ class FlowGraph:
     def types_of(self, summary: Summary, name: str) -> List[str]:
         if name == summary["self"] and summary["cls"]:
             return [summary["cls"]]
-        return list(summary["types"].get(name, ()))
+        declared = summary["types"].get(name)
+        if declared:
+            return list(declared)
+        passed = self.param_types.get(summary["name"], {}).get(name) if hasattr(self, "param_types") else None
+        return sorted(passed) if passed else []
 
     def _callee(self, summary: Summary, callee: Sequence[Any]) -> Tuple[Optional[str], Optional[str]]:
         """(summary key, the name in the caller bound to the callee's first parameter)."""
@@ -329,6 +357,8 @@ class FlowGraph:
             for cycle in _cycles(adjacency):
                 if not any(h.derived for h in cycle) or _exclusive(cycle):
                     continue
+                if all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1:
+                    continue  # closed inside one callee: reported where that callee closes it
                 key = tuple(sorted(h.holder for h in cycle))
                 if key in seen:
                     continue
