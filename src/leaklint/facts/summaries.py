@@ -20,8 +20,8 @@ Kernel(...)`` gives ``#1``). Keys:
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
 - ``returns``: the values the function returns;
 - ``types``: local -> class candidates (from constructor calls and annotations);
-- ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``del self.x``,
-  ``self.d.pop(k)``, ``self.d.clear()``);
+- ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
+  ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``);
 - ``line``: where the function is defined.
 
 ``branches`` is a list of ``[if-id, in-body]`` pairs: two statements in the two arms of one ``if``
@@ -174,7 +174,7 @@ class SummaryBuilder:
             targets, value_expr = [node.target], node.value
         if value_expr is None:
             return
-        if isinstance(value_expr, cst.Name) and value_expr.value == "None":
+        if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr):
             for target in targets:
                 if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
                     self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
@@ -229,9 +229,11 @@ class SummaryBuilder:
         for target in targets:
             if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
                 self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
-            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) \
-                    and isinstance(target.value.value, cst.Name):
-                self._summary["breaks"].append([target.value.value.value, target.value.attr.value, self._line(node)])
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
+                # `del self.items[k]`, or through another object: `del self.master.children[name]`
+                owner = dotted_name(target.value.value)
+                if owner is not None:
+                    self._summary["breaks"].append([owner, target.value.attr.value, self._line(node)])
 
     def _line(self, node: cst.CSTNode) -> int:
         return self._location(node).line
@@ -252,8 +254,10 @@ class SummaryBuilder:
             if method in _ADDERS and result is None:
                 self._adder(node, func, _ADDERS[method])
                 return None
-            if method in _DROPPERS and isinstance(func.value, cst.Attribute) and isinstance(func.value.value, cst.Name):
-                self._summary["breaks"].append([func.value.value.value, func.value.attr.value, self._line(node)])
+            if method in _DROPPERS and isinstance(func.value, cst.Attribute):
+                owner = dotted_name(func.value.value)
+                if owner is not None:
+                    self._summary["breaks"].append([owner, func.value.attr.value, self._line(node)])
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []
@@ -307,3 +311,11 @@ class SummaryBuilder:
             return None
         last = dotted.rsplit(".", 1)[-1]
         return ["new" if last[:1].isupper() or last[:2].lstrip("_")[:1].isupper() else "func", resolved]
+
+
+def _empty(expr: cst.BaseExpression) -> bool:
+    """``[]``, ``{}``, ``()``, ``set()``, ``dict()``, ``list()``: a fresh empty container."""
+    if isinstance(expr, (cst.List, cst.Dict, cst.Tuple)):
+        return not expr.elements
+    return (isinstance(expr, cst.Call) and not expr.args and isinstance(expr.func, cst.Name)
+            and expr.func.value in ("set", "dict", "list", "tuple"))

@@ -85,6 +85,7 @@ class FlowGraph:
         self.functions: Dict[str, Tuple[str, Summary]] = {}
         self.scopes: List[Tuple[str, Summary]] = []
         self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
+        self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
         for path, items in summaries.items():
             for summary in items:
                 self.scopes.append((path, summary))
@@ -93,6 +94,10 @@ class FlowGraph:
                     for holder, attr, _line in summary["breaks"]:
                         if holder == summary["self"]:
                             self.breaks.setdefault(summary["cls"], set()).add(attr)
+                        elif holder.startswith(summary["self"] + "."):
+                            # `del self.master.children[name]` in a child's destroy(): the link
+                            # from another object, whose class is not known here.
+                            self.released_elsewhere.add(attr)
         # (path, line) of a store into `self.attr` that the same function drops again later
         # (`finally: self.x = None`, `self.pending.pop(key)`).
         self.dropped_later: Set[Tuple[str, int]] = set()
@@ -180,6 +185,8 @@ class FlowGraph:
         for owner in self.graph.mro(resolved) if resolved else ():
             if attr in self.breaks.get(owner, ()):
                 return owner
+        if attr in self.released_elsewhere and resolved is not None:
+            return resolved
         return None
 
     # -- call resolution --------------------------------------------------------------------
@@ -387,14 +394,21 @@ class FlowGraph:
             types = self.types_of(summary, hop.holder) or local_types.get(hop.holder, [])
             attrs = {i.attr for i in (hop, *_chain(hop)) if i.attr}
             for cls in types:
-                resolved = self.graph.resolve(cls)
-                for owner in self.graph.mro(resolved) if resolved else ():
-                    dropped = self.breaks.get(owner, set()) & attrs
-                    if dropped:
-                        broken = (owner, sorted(dropped)[0])
-        names = tuple(
-            (name, f"{types[0].rsplit('.', 1)[-1]}(...)") for name, types in local_types.items() if name.startswith("#")
-        )
+                for attr in sorted(attrs):
+                    owner = self.broken_by_release(cls, attr)
+                    if owner is not None:
+                        broken = (owner, attr)
+        shown: Dict[str, str] = {}
+        for result, callee, *_rest in summary["calls"]:
+            if result is None or not result.startswith("#") or result in shown:
+                continue
+            if callee[0] in ("new", "func"):
+                shown[result] = f"{callee[1].rsplit('.', 1)[-1]}(...)"
+            elif callee[0] == "method":
+                shown[result] = f"{callee[1]}.{callee[2]}(...)"
+            else:
+                shown[result] = f"super().{callee[1]}(...)"
+        names = tuple(shown.items())
         return ObjectCycle(
             summary["name"], summary["kind"], summary["cls"], tuple(cycle), any(h.loop for h in cycle), broken,
             tuple(dict.fromkeys(classes)), names,
