@@ -25,6 +25,20 @@ class MutualReference(ClassGraphRule):
     modules through the project-wide class reference graph, and the message spells out the cycle,
     such as `Tree.children -> Node.parent -> Tree`.
 
+    It also follows what calls do with their arguments (function summaries composed across the
+    project): `child = Node(self)` kept in `self.children` (a same-class tree, also with
+    `parent=self` as a keyword or a dataclass field), `reader = Reader(); protocol =
+    Protocol(reader); transport = Transport(protocol); reader.set_transport(transport)`, a setter
+    method (`leaf.attach(self)`), and a bound method or lambda of `self` handed to an object that
+    `self` keeps (`self.kernel = Kernel(fn=self.potential)`, `Button(on_click=lambda:
+    self.advance())`, a `functools.cached_property` whose value holds `self`). The message quotes
+    each hop and the store inside the callee, and says how often the cycle forms.
+
+    Confidence follows the consequence (see "Severity and profiles" above): high per loop
+    iteration or with `__del__`; medium per instance or call; low, and shown only by the strict
+    profile, for cycles made once at import or broken by the code itself (`close()`,
+    `connection_lost()`, `__exit__`, `destroy()`, a later `finally:` or `dict.pop()`).
+
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
     a reference cycle: then it waits for the cyclic garbage collector. The collector does free
@@ -36,10 +50,12 @@ class MutualReference(ClassGraphRule):
     the whole structure at once.
 
     ## Known problems
-    Types are known only from calls (`x = Node()`), annotations (`parent: Tree`) and
-    `self`; an attribute filled from an unannotated parameter is not followed. A cycle between
-    classes says that instances *can* point at each other; a program may never link the same two
-    instances both ways. A `__slots__` class without `__weakref__` needs that slot before
+    Types are known from calls (`x = Node()`), annotations (`parent: Tree`), `self`, and the
+    classes call sites pass to a parameter; a receiver whose class none of these gives is not
+    followed (`obj.attach(self)` with `obj` of unknown class), nor are calls through `*args`,
+    `getattr` or callbacks. Summaries compose four calls deep. A cycle between classes says that
+    instances *can* point at each other; a program may never link the same two instances both
+    ways. A link broken by a method whose name does not say so (`finish_request`) is not seen. A `__slots__` class without `__weakref__` needs that slot before
     `weakref.ref` works on it. Under flake8, which checks one file at a time, only cycles within
     one file are found.
 

@@ -15,7 +15,10 @@ class DelInReferenceCycle(ClassGraphRule):
     ## What it does
     Flags `def __del__` in a class whose instances can take part in a reference cycle found in the
     project-wide class reference graph, including a class that can point to itself
-    (`Person.best_friend: Person`). The message spells out the cycle.
+    (`Person.best_friend: Person`), or one caught in a cycle among one function's objects that
+    the calls make (`handle = Handle(); handle.attach(self); self.handles = [handle]`). The
+    message spells out the cycle. Low (strict profile only) when the code breaks the cycle itself
+    or its objects are made once at import.
 
     ## Why is this bad?
     `__del__` is usually there to release something promptly. In a cycle it cannot: the instance

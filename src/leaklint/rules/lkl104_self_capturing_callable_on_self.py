@@ -41,7 +41,11 @@ class SelfCapturingCallableOnSelf(Rule):
     (`lambda: self.run(state)`) is reported as LKL401, whose `functools.partial` fix fits it
     better. Only methods defined in the class itself are recognised (not inherited ones). Often the
     cycle is harmless for a small object that lives as long as the program; its cost is the
-    delayed release of what the instance holds.
+    delayed release of what the instance holds. A bound method kept in a slot the class re-points
+    (`self.state = self.running` in a state machine, or a default handler that a setter or the
+    constructor lets callers replace) is reported at low confidence, shown only by the strict
+    profile: a `WeakMethod` there would break `==` comparisons and the public setter. A bound
+    method handed to another object that `self` keeps (`Kernel(fn=self.potential)`) is LKL101's.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakMethod`, `atexit`.

@@ -41,6 +41,10 @@ class ExceptionOrFrameKeptAlive(Rule):
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
     `sys._getframe(1)` (the caller's frame) is not flagged: the caller does not hold this frame.
+    An exception kept on purpose (the function returns it, or the class raises or returns the
+    attribute that keeps it, as a future's `result()` does) is reported at low confidence, shown
+    only by the strict profile: its traceback is what the caller needs, and
+    `with_traceback(None)` would drop it.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `inspect` ("The interpreter
