@@ -318,7 +318,7 @@ class _Collector:
         self.facts.summaries.append({
             "name": f"{qualified}.__init__", "cls": qualified, "self": "self", "kind": "init",
             "params": ["self", *names] if positional else ["self"], "kwonly": [] if positional else names,
-            "holds": holds, "calls": [], "returns": [], "breaks": [], "types": {},
+            "holds": holds, "calls": [], "returns": [], "breaks": [], "allocations": [], "types": {},
             "line": self._location(node).line,
         })
         self.infos[qualified].methods.add("__init__")
@@ -500,10 +500,27 @@ class _Collector:
         # Made per scope and never stored on the collector: its callbacks hold the collector.
         scope = self.current_scope
         return SummaryBuilder(
-            lambda expr: self._resolve(expr, expr), self._location, self._text,
+            self._module_resolve, self._location, self._text,
             lambda node: self._branches(node, scope),  # type: ignore[arg-type]
             self.context.ancestors,
         )
+
+    def _module_resolve(self, expr: cst.BaseExpression) -> Optional[str]:
+        """What a callee means by the module's bindings alone (imports, classes, functions).
+
+        The summaries resolve many callees; a function's own bindings would cost a walk of each
+        function, and a local that shadows a module name is rare in a callee position.
+        """
+        dotted = dotted_name(expr)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        context = self.context
+        target = context.module_bindings.names.get(head)
+        if target is None:
+            return None  # a builtin or a local
+        resolved = f"{context.module_name}.{head}" if target == LOCAL else target
+        return f"{resolved}.{rest}" if rest else resolved
 
     def _scope_name(self, scope: _Scope) -> str:
         node = scope.node
@@ -1062,6 +1079,7 @@ def _renamed_summary(summary: Dict[str, Any], rename: Renamer) -> Dict[str, Any]
     copy["name"] = rename(summary["name"])
     copy["cls"] = rename(summary["cls"]) if summary["cls"] else summary["cls"]
     copy["types"] = {k: [rename(t) for t in v] for k, v in summary["types"].items()}
+    copy["allocations"] = [[rename(a[0]), a[1]] for a in summary["allocations"]]
     copy["calls"] = [
         [c[0], [c[1][0], rename(c[1][1]), *c[1][2:]] if c[1][0] in ("new", "func") else c[1], *c[2:]]
         for c in summary["calls"]

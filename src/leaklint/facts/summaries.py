@@ -19,6 +19,7 @@ Kernel(...)`` gives ``#1``). Keys:
   receiver, name]`` or ``["super", name]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
 - ``returns``: the values the function returns;
+- ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
 - ``types``: local -> class candidates (from constructor calls and annotations);
 - ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
   ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``);
@@ -42,7 +43,7 @@ Summary = Dict[str, Any]
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _DROPPERS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
-_LOOPS = (cst.For, cst.While)
+_LOOPS = frozenset({cst.For, cst.While})
 _RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
 _CACHED = frozenset({"functools.cached_property", "cached_property"})
 
@@ -89,14 +90,15 @@ class SummaryBuilder:
                 kind = "cached"
         self._summary: Summary = {
             "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
-            "holds": [], "calls": [], "returns": [], "breaks": [],
+            "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [],
             "types": {k: sorted(v) for k, v in types.items() if v},
-            "line": self._location(scope).line if isinstance(scope, cst.FunctionDef) else 1,
+            "line": 1,  # filled in below for a function whose summary is kept
         }
         self._scope = scope
         self._self = self_name
         self._counter = 0
         self._done: Set[int] = set()
+        self._loops: Dict[int, bool] = {}
         self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
         for node in nodes:
             kind_of = type(node)
@@ -111,10 +113,14 @@ class SummaryBuilder:
             elif kind_of is cst.Del:
                 self._delete(node)  # type: ignore[arg-type]
         summary = self._summary
-        if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]):
+        if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]
+                or summary["allocations"]):
             return None
+        self._finish()
         if not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]:
             return None
+        if isinstance(scope, cst.FunctionDef):
+            summary["line"] = self._location(scope).line
         return summary
 
     # -- values -----------------------------------------------------------------------------
@@ -144,24 +150,57 @@ class SummaryBuilder:
     def _uses(self, lam: cst.Lambda, name: str) -> bool:
         return any(type(n) is cst.Name and n.value == name for n in walk(lam.body))  # type: ignore[attr-defined]
 
-    def _where(self, node: cst.CSTNode) -> Tuple[int, int, str, List[List[Any]], bool]:
-        location = self._location(node)
-        branches = [[key, value] for key, value in self._branches(node).items()]
-        loop = False
-        for ancestor in self._ancestors(node):
-            if ancestor is self._scope:
-                break
-            if isinstance(ancestor, _LOOPS):
-                loop = True
-                break
-        return location.line, location.column, self._text(node), branches, loop
+    def _in_loop(self, node: cst.CSTNode) -> bool:
+        found = self._loops.get(id(node))
+        if found is None:
+            found = False
+            for ancestor in self._ancestors(node):
+                if ancestor is self._scope:
+                    break
+                if type(ancestor) in _LOOPS:
+                    found = True
+                    break
+            self._loops[id(node)] = found
+        return found
+
+    def _finish(self) -> None:
+        """Drop what cannot take part in a chain of holds, then locate what is left.
+
+        An object made without arguments and never named again (`self.lock = Lock()`) holds
+        nothing of this function's; a local made that way matters only if it is used again.
+        """
+        summary = self._summary
+        used: Set[str] = set()
+        for holder, _attr, value, *_rest in summary["holds"]:
+            used.add(holder)
+            if not value.startswith("#"):
+                used.add(value)
+        for _result, callee, args, *_rest in summary["calls"]:
+            if callee[0] == "method":
+                used.add(callee[1])
+            used.update(arg[1] for arg in args)
+        used.update(summary["returns"])
+        calls = [c for c in summary["calls"] if c[2] or (c[0] is not None and c[0] in used)]
+        kept = {c[0] for c in calls if c[0] is not None}
+        holds = [h for h in summary["holds"] if not h[2].startswith("#") or h[2] in kept]
+        for entry in (*holds, *calls):
+            node = entry[4] if len(entry) == 9 else entry[3]
+            location = self._location(node)
+            where = [location.line, location.column, self._text(node),
+                     [[key, value] for key, value in self._branches(node).items()], self._in_loop(node)]
+            if len(entry) == 9:
+                entry[4:9] = where
+            else:
+                entry[3:8] = where
+        summary["holds"], summary["calls"] = holds, calls
 
     def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
         name, via = value
         if container and via == "ref":
             via = "container"
-        line, column, text, branches, loop = self._where(node)
-        self._summary["holds"].append([holder, attr, name, via, line, column, text, branches, loop])
+        # Where it happens is filled in by `_finish`, for the entries that matter only: a
+        # location costs a position pass (and often the file's `ast`).
+        self._summary["holds"].append([holder, attr, name, via, node, 0, "", [], False])
 
     # -- statements -------------------------------------------------------------------------
 
@@ -191,8 +230,8 @@ class SummaryBuilder:
         value = None
         for target in targets:
             holder, attr, container = self._holder(target)
-            if holder is None:
-                continue
+            if holder is None or (holder not in self._tracked and holder != self._self):
+                continue  # a plain local (`result[k] = v`): local pairs are the class graph's
             if value is None:
                 value = self._value(value_expr)
                 if value is None:
@@ -277,8 +316,9 @@ class SummaryBuilder:
         callee = self._callee(func)
         if callee is None or (not args and callee[0] not in ("new", "method")):
             return None
-        line, column, text, branches, loop = self._where(node)
-        self._summary["calls"].append([result, callee, args, line, column, text, branches, loop])
+        if callee[0] == "new":
+            self._summary["allocations"].append([callee[1], self._in_loop(node)])
+        self._summary["calls"].append([result, callee, args, node, 0, "", [], False])
         return (result, "ref") if result is not None else None
 
     def _adder(self, node: cst.Call, func: cst.Attribute, index: int) -> None:
@@ -291,6 +331,8 @@ class SummaryBuilder:
         elif isinstance(owner, cst.Name):
             holder, attr = owner.value, None  # `items.append(v)`
         else:
+            return
+        if holder not in self._tracked and holder != self._self:
             return
         value = self._value(positional[index].value)
         if value is not None:

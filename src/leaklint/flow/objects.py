@@ -120,10 +120,8 @@ class FlowGraph:
                 if hold[0] == holder and hold[1] == attr and hold[4] < line:
                     self.dropped_later.add((path, hold[4]))
         kind = summary["kind"]
-        for result, callee, args, line, column, text, branches, loop in summary["calls"]:
-            if callee[0] != "new":
-                continue
-            cls = self.graph.resolve(callee[1])
+        for name, loop in summary["allocations"]:
+            cls = self.graph.resolve(name)
             if cls is None:
                 continue
             if loop:
@@ -134,7 +132,7 @@ class FlowGraph:
                 frequency = "of:" + summary["cls"]  # as often as the class whose __init__ makes it
             else:
                 frequency = CALL
-            self.allocations.setdefault(cls, []).append((frequency, path, line))
+            self.allocations.setdefault(cls, []).append((frequency, path, summary["line"]))
 
     def _pass_types(self, summary: Summary) -> None:
         """Give each callee parameter the classes this function's call sites pass to it."""
