@@ -289,6 +289,9 @@ class FlowGraph:
             if result is not None and callee[0] != "new":
                 for value_param, inner in self.return_holds(key, depth + 1):
                     value = actual.get(value_param)
+                    if value is not None and value[1].startswith("bound:") and not self.is_method(
+                            cls if value[0] == summary["self"] else None, value[1][6:]):
+                        continue  # `f(self._name)`: an attribute's value, not a bound method
                     if value is not None:
                         found.append(Hop(result, value[0], inner.attr, value[1], path, line, column, text,
                                          here.branches, loop, (inner,)))
