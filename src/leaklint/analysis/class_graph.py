@@ -519,6 +519,8 @@ class _Collector:
         target = context.module_bindings.names.get(head)
         if target is None:
             return None  # a builtin or a local
+        if target == LOCAL and rest and not head[:1].isupper():
+            return None  # `logger.debug(...)`: a method of a module-level object, not followed
         resolved = f"{context.module_name}.{head}" if target == LOCAL else target
         return f"{resolved}.{rest}" if rest else resolved
 

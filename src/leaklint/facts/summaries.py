@@ -193,6 +193,9 @@ class SummaryBuilder:
             else:
                 entry[3:8] = where
         summary["holds"], summary["calls"] = holds, calls
+        if not holds and not summary["breaks"] and not any(c[2] for c in calls):
+            # Nothing a caller or a cycle can use: keep only what lifetimes need.
+            summary["calls"], summary["types"], summary["returns"] = [], {}, []
 
     def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
         name, via = value
