@@ -131,3 +131,26 @@ def test_no_weakref_of_none_for_a_class_attribute_default() -> None:
     )
     found = [f for f in lint_source(source, "m.py") if f.code == "LKL101"]
     assert found and all("weakref.ref(None)" not in f.suggestion for f in found)
+
+
+HEAVY = '''\
+import threading
+
+
+class Worker:
+    def __init__(self, pool):
+        self.pool = pool
+        self.thread = threading.Thread(target=print)
+
+
+class Pool:
+    def spawn(self):
+        worker = Worker(self)
+        self.workers = [worker]
+'''
+
+
+def test_a_cycle_holding_a_thread_is_high() -> None:
+    found = [f for f in lint_source(HEAVY, "m.py") if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(6, "high")]
+    assert "threading.Thread" in found[0].message

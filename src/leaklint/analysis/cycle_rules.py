@@ -113,6 +113,9 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
         return Confidence.HIGH, f"formed on every loop iteration in `{_short(cycle.function)}`"
     if with_del is not None:
         return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
+    heavy = _heavy(graph, cycle.classes)
+    if heavy is not None:
+        return Confidence.HIGH, heavy
     if cycle.kind in ("init", "cached"):
         return Confidence.MEDIUM, f"formed for every `{_short(cycle.cls)}` instance"
     return Confidence.MEDIUM, f"formed on every call of `{_short(cycle.function)}`"
@@ -202,7 +205,20 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
     if ITERATION in frequencies:
         return Confidence.HIGH, "objects in it are made on every loop iteration"
+    heavy = _heavy(graph, classes)
+    if heavy is not None:
+        return Confidence.HIGH, heavy
     return Confidence.MEDIUM, ""
+
+
+def _heavy(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
+    """Why the cycle's late release matters: an object in it makes a thread, socket, file..."""
+    flow = flow_for(graph)
+    for cls in classes:
+        thing = flow.heavy_thing(cls)
+        if thing is not None:
+            return f"`{_short(cls)}` holds a `{thing}`, released only when the cycle is collected"
+    return None
 
 
 def cycle_hops(edges: Sequence[Edge]) -> str:

@@ -46,6 +46,14 @@ _DROPPERS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
 _LOOPS = frozenset({cst.For, cst.While})
 _RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
 _CACHED = frozenset({"functools.cached_property", "cached_property"})
+# What makes an object heavy to keep alive: an open resource, a thread or process, a pool.
+HEAVY = frozenset({
+    "builtins.open", "io.open", "socket.socket", "socket.create_connection", "ssl.SSLSocket",
+    "threading.Thread", "threading.Timer", "subprocess.Popen", "multiprocessing.Process",
+    "multiprocessing.Pool", "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+    "mmap.mmap", "sqlite3.connect", "selectors.DefaultSelector", "asyncio.new_event_loop",
+    "tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile",
+})
 
 
 class SummaryBuilder:
@@ -319,7 +327,7 @@ class SummaryBuilder:
         callee = self._callee(func)
         if callee is None or (not args and callee[0] not in ("new", "method")):
             return None
-        if callee[0] == "new":
+        if callee[0] == "new" or callee[1] in HEAVY:
             self._summary["allocations"].append([callee[1], self._in_loop(node)])
         self._summary["calls"].append([result, callee, args, node, 0, "", [], False])
         return (result, "ref") if result is not None else None
@@ -352,6 +360,8 @@ class SummaryBuilder:
         if dotted is None:
             return None
         resolved = self._resolve(func)
+        if resolved is None and dotted == "open":
+            return ["func", "builtins.open"]  # not followed, but an open file is heavy
         if resolved is None or resolved.startswith("builtins."):
             return None
         last = dotted.rsplit(".", 1)[-1]

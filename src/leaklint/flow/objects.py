@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
+from leaklint.facts.summaries import HEAVY
 
 Summary = Dict[str, Any]
 
@@ -103,6 +104,7 @@ class FlowGraph:
         self.dropped_later: Set[Tuple[str, int]] = set()
         # class -> (frequency of the scope, path, line) for every `Class(...)` the project makes
         self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
+        self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a thread, a socket)
         for path, summary in self.scopes:
             self._index_scope(path, summary)
         # function -> parameter -> classes its callers pass (types from flows, one round)
@@ -121,6 +123,8 @@ class FlowGraph:
                     self.dropped_later.add((path, hold[4]))
         kind = summary["kind"]
         for name, loop in summary["allocations"]:
+            if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached"):
+                self.heavy.setdefault(summary["cls"], name)
             cls = self.graph.resolve(name)
             if cls is None:
                 continue
@@ -176,6 +180,14 @@ class FlowGraph:
                 found = frequency
         self._frequency_memo[resolved] = found
         return found
+
+    def heavy_thing(self, cls: Optional[str]) -> Optional[str]:
+        """What heavy object (``threading.Thread``, ``socket.socket``...) instances of ``cls`` make."""
+        resolved = self.graph.resolve(cls) if cls else None
+        for owner in self.graph.mro(resolved) if resolved else ():
+            if owner in self.heavy:
+                return self.heavy[owner]
+        return None
 
     def broken_by_release(self, cls: Optional[str], attr: str) -> Optional[str]:
         """The class (``cls`` or a base) one of whose close-like methods drops ``attr``."""
