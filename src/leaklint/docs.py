@@ -33,8 +33,9 @@ graph across modules). Under flake8, which checks one file at a time, they see t
 Each finding has a confidence grounded in what the leak costs, not only in how sure the analysis
 is. For the reference-cycle family (LKL101-LKL105):
 
-- **high**: the cycle forms per call, per request or per loop iteration where objects are made
-  in a loop, or it holds something whose release matters (an object with `__del__`);
+- **high**: the cycle forms on every loop iteration (or among objects made in a loop), or it
+  holds something whose release matters: an object with `__del__`, or one that makes a thread,
+  socket, open file, process or executor;
 - **medium**: a cycle that forms per instance or per call of code whose call rate is unknown;
 - **low**: a cycle among objects made once at import (an application object, a CLI object, a
   registry: they live as long as the process anyway); a cycle the code breaks itself (a

@@ -35,7 +35,8 @@ class MutualReference(ClassGraphRule):
     each hop and the store inside the callee, and says how often the cycle forms.
 
     Confidence follows the consequence (see "Severity and profiles" above): high per loop
-    iteration or with `__del__`; medium per instance or call; low, and shown only by the strict
+    iteration, with `__del__`, or when an object in the cycle makes a thread, socket, file or
+    pool; medium per instance or call; low, and shown only by the strict
     profile, for cycles made once at import or broken by the code itself (`close()`,
     `connection_lost()`, `__exit__`, `destroy()`, a later `finally:` or `dict.pop()`).
 
