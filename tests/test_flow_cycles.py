@@ -154,3 +154,21 @@ def test_a_cycle_holding_a_thread_is_high() -> None:
     found = [f for f in lint_source(HEAVY, "m.py") if f.code == "LKL101"]
     assert [(f.line, f.confidence.value) for f in found] == [(6, "high")]
     assert "threading.Thread" in found[0].message
+
+
+def test_flake8_reports_the_issue_shapes_within_one_file() -> None:
+    from conftest import FIXTURES, expected_markers
+
+    folder = FIXTURES / "LKL101" / "flows"
+    names = ["tree.py", "wiring.py", "callbacks.py", "inherit.py"]
+    process = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "LKL", "--jobs", "1", *names],
+        capture_output=True, text=True, timeout=600, cwd=folder,
+    )
+    assert "Traceback" not in process.stderr, process.stderr
+    found = set()
+    for line in process.stdout.splitlines():
+        path, number, _column, rest = line.split(":", 3)
+        found.add((Path(path).name, int(number), rest.split()[0]))
+    expected = {(Path(p).name, n, c) for p, n, c in expected_markers(folder) if Path(p).name in names}
+    assert found == expected
