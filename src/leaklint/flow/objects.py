@@ -373,10 +373,14 @@ class FlowGraph:
             if not any(h.derived for h in hops):
                 continue
             adjacency = _adjacency(hops)
+            direct = _adjacency(h for h in hops if not h.derived)
+            closed_directly = {frozenset(h.holder for h in c) for c in _cycles(direct)}
             seen: Set[Tuple[str, ...]] = set()
             for cycle in _cycles(adjacency):
                 if not any(h.derived for h in cycle) or _exclusive(cycle):
                     continue
+                if frozenset(h.holder for h in cycle) in closed_directly:
+                    continue  # the same objects tie themselves by plain stores: a local pair
                 if all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1:
                     continue  # closed inside one callee: reported where that callee closes it
                 key = tuple(sorted(h.holder for h in cycle))
