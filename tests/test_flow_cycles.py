@@ -172,3 +172,54 @@ def test_flake8_reports_the_issue_shapes_within_one_file() -> None:
         found.add((Path(path).name, int(number), rest.split()[0]))
     expected = {(Path(p).name, n, c) for p, n, c in expected_markers(folder) if Path(p).name in names}
     assert found == expected
+
+
+ROOTED = '''\
+_SESSIONS = []
+
+
+class Session:
+    def __init__(self, server):
+        self.server = server
+
+
+class Server:
+    def open(self):
+        session = Session(self)
+        self.current = session
+        _SESSIONS.append(session)
+'''
+
+
+def test_a_cycle_kept_by_a_module_level_container_is_high() -> None:
+    found = [f for f in lint_source(ROOTED, "m.py") if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(6, "high")]
+    assert "module-level `_SESSIONS`" in found[0].message
+
+
+ROOTED_LOCALS = '''\
+_OPEN = {}
+
+
+class Reader:
+    def set_protocol(self, protocol):
+        self.protocol = protocol
+
+
+class Protocol:
+    def __init__(self, reader):
+        self.reader = reader
+
+
+def connect(key):
+    reader = Reader()
+    protocol = Protocol(reader)
+    reader.set_protocol(protocol)
+    _OPEN[key] = protocol
+'''
+
+
+def test_an_object_cycle_kept_by_a_module_level_dict_is_high() -> None:
+    found = [f for f in lint_source(ROOTED_LOCALS, "m.py") if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(16, "high")]
+    assert "module-level `_OPEN`" in found[0].message

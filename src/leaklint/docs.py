@@ -35,7 +35,8 @@ is. For the reference-cycle family (LKL101-LKL105):
 
 - **high**: the cycle forms on every loop iteration (or among objects made in a loop), or it
   holds something whose release matters: an object with `__del__`, or one that makes a thread,
-  socket, open file, process or executor;
+  socket, open file, process or executor; or its objects are put in a module-level container
+  (they then live as long as the process);
 - **medium**: a cycle that forms per instance or per call of code whose call rate is unknown;
 - **low**: a cycle among objects made once at import (an application object, a CLI object, a
   registry: they live as long as the process anyway); a cycle the code breaks itself (a

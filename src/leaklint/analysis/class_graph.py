@@ -201,6 +201,7 @@ class _Collector:
         # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
         self.weak_attr_names: Set[str] = set()
         self.dead: Set[int] = set()  # ids of nodes in `if` arms that never run
+        self.globals: Optional[Set[str]] = None
         self.current_scope: Optional[_Scope] = None
 
     def _location(self, node: cst.CSTNode) -> Location:
@@ -318,7 +319,7 @@ class _Collector:
         self.facts.summaries.append({
             "name": f"{qualified}.__init__", "cls": qualified, "self": "self", "kind": "init",
             "params": ["self", *names] if positional else ["self"], "kwonly": [] if positional else names,
-            "holds": holds, "calls": [], "returns": [], "breaks": [], "allocations": [], "types": {},
+            "holds": holds, "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [], "types": {},
             "line": self._location(node).line,
         })
         self.infos[qualified].methods.add("__init__")
@@ -491,7 +492,8 @@ class _Collector:
                 self._assignment(scope, node, stores)
         self._pairs(scope, stores)
         summary = self._summaries().build(
-            self._scope_name(scope), scope.node, relevant, scope.cls, scope.self_name, scope.types, scope.decorators
+            self._scope_name(scope), scope.node, relevant, scope.cls, scope.self_name, scope.types, scope.decorators,
+            self._module_globals(), scope.plain,
         )
         if summary is not None:
             self.facts.summaries.append(summary)
@@ -504,6 +506,16 @@ class _Collector:
             lambda node: self._branches(node, scope),  # type: ignore[arg-type]
             self.context.ancestors,
         )
+
+    def _module_globals(self) -> Set[str]:
+        """Names the module binds to values (not imports, classes or functions)."""
+        if self.globals is None:
+            defined = {s.name.value for s in self.context.module.body if isinstance(s, (cst.ClassDef, cst.FunctionDef))}
+            self.globals = {
+                name for name, target in self.context.module_bindings.names.items()
+                if target == LOCAL and name not in defined
+            }
+        return self.globals
 
     def _module_resolve(self, expr: cst.BaseExpression) -> Optional[str]:
         """What a callee means by the module's bindings alone (imports, classes, functions).

@@ -105,6 +105,11 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     if cycle.broken is not None:
         owner, attr = cycle.broken
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
+    if cycle.root is not None and cycle.kind != "module":
+        return Confidence.HIGH, (
+            f"formed on every call of `{_short(cycle.function)}` and kept for the life of the process by "
+            f"the module-level `{cycle.root}`"
+        )
     if cycle.kind == "module" or cycle.owner_frequency == IMPORT:
         return Confidence.LOW, "formed once at import, among objects that live as long as the process"
     if cycle.owner_frequency == ITERATION:
@@ -203,6 +208,12 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     with_del = next((c for c in classes if graph.del_location(c) is not None), None)
     if with_del is not None:
         return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
+    rooted = next((c for c in classes if c in flow.rooted), None)
+    if rooted is not None:
+        return Confidence.HIGH, (
+            f"`{_short(rooted)}` objects are kept for the life of the process by the module-level "
+            f"`{flow.rooted[rooted]}`"
+        )
     if ITERATION in frequencies:
         return Confidence.HIGH, "objects in it are made on every loop iteration"
     heavy = _heavy(graph, classes)

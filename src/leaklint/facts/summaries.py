@@ -20,6 +20,8 @@ Kernel(...)`` gives ``#1``). Keys:
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
 - ``returns``: the values the function returns;
 - ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
+- ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
+  long as the process, with everything it holds);
 - ``types``: local -> class candidates (from constructor calls and annotations);
 - ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
   ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``);
@@ -86,7 +88,11 @@ class SummaryBuilder:
         self_name: Optional[str],
         types: Dict[str, Set[str]],
         decorators: Sequence[str] = (),
+        module_names: Set[str] = frozenset(),  # type: ignore[assignment]
+        plain: Set[str] = frozenset(),  # type: ignore[assignment]
     ) -> Optional[Summary]:
+        """``module_names``: names the module binds to plain values (its globals); ``plain``:
+        this function's locals bound to list/dict/set displays (they shadow a global)."""
         params: List[str] = []
         kwonly: List[str] = []
         kind = "module"
@@ -98,7 +104,7 @@ class SummaryBuilder:
                 kind = "cached"
         self._summary: Summary = {
             "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
-            "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [],
+            "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [],
             "types": {k: sorted(v) for k, v in types.items() if v},
             "line": 1,  # filled in below for a function whose summary is kept
         }
@@ -108,6 +114,7 @@ class SummaryBuilder:
         self._done: Set[int] = set()
         self._loops: Dict[int, bool] = {}
         self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        self._globals = set(module_names) - self._tracked - set(plain) if kind != "module" else set(module_names)
         for node in nodes:
             kind_of = type(node)
             if kind_of not in _RELEVANT or id(node) in self._done:
@@ -188,6 +195,7 @@ class SummaryBuilder:
                 used.add(callee[1])
             used.update(arg[1] for arg in args)
         used.update(summary["returns"])
+        used.update(root[0] for root in summary["roots"])
         calls = [c for c in summary["calls"] if c[2] or (c[0] is not None and c[0] in used)]
         kept = {c[0] for c in calls if c[0] is not None}
         holds = [h for h in summary["holds"] if not h[2].startswith("#") or h[2] in kept]
@@ -241,6 +249,11 @@ class SummaryBuilder:
         value = None
         for target in targets:
             holder, attr, container = self._holder(target)
+            if holder is not None and holder in self._globals and attr is None and container:
+                found = self._value(value_expr) if value is None else value
+                if found is not None and found[1] == "ref":
+                    self._summary["roots"].append([found[0], holder])  # `_CACHE[key] = obj`
+                continue
             if holder is None or (holder not in self._tracked and holder != self._self):
                 continue  # a plain local (`result[k] = v`): local pairs are the class graph's
             if value is None:
@@ -342,6 +355,12 @@ class SummaryBuilder:
         elif isinstance(owner, cst.Name):
             holder, attr = owner.value, None  # `items.append(v)`
         else:
+            return
+        if holder in self._globals and attr is None:
+            # `_REGISTRY.append(obj)`: a module-level container keeps obj for the process's life.
+            value = self._value(positional[index].value)
+            if value is not None and value[1] == "ref":
+                self._summary["roots"].append([value[0], holder])
             return
         if holder not in self._tracked and holder != self._self:
             return

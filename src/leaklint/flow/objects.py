@@ -73,6 +73,7 @@ class ObjectCycle:
     names: Tuple[Tuple[str, str], ...] = ()  # `#n` -> how to call it in a message
     owner_frequency: Optional[str] = None  # for a cycle made by a constructor: how often it runs
     links: Tuple[Tuple[str, str], ...] = ()  # (class, attribute) of each hop's store, where known
+    root: Optional[str] = None  # a module-level container the function puts an object of it in
 
     def display(self, name: str) -> str:
         return dict(self.names).get(name, name)
@@ -105,6 +106,7 @@ class FlowGraph:
         # class -> (frequency of the scope, path, line) for every `Class(...)` the project makes
         self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
         self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a thread, a socket)
+        self.rooted: Dict[str, str] = {}  # class -> a module-level container its instances are put in
         for path, summary in self.scopes:
             self._index_scope(path, summary)
         # function -> parameter -> classes its callers pass (types from flows, one round)
@@ -122,6 +124,12 @@ class FlowGraph:
                 if hold[0] == holder and hold[1] == attr and hold[4] < line:
                     self.dropped_later.add((path, hold[4]))
         kind = summary["kind"]
+        for value, root in summary.get("roots", ()):
+            made = [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
+            for cls in summary["types"].get(value, made):
+                resolved = self.graph.resolve(cls)
+                if resolved is not None:
+                    self.rooted.setdefault(resolved, root)
         for name, loop in summary["allocations"]:
             if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached"):
                 self.heavy.setdefault(summary["cls"], name)
@@ -431,6 +439,8 @@ class FlowGraph:
             tuple(dict.fromkeys(classes)), names,
             self.frequency(summary["cls"]) if summary["kind"] in ("init", "cached") else None,
             tuple(links),
+            next((root for value, root in summary.get("roots", ()) if any(
+                value in (h.holder, h.value) for h in cycle)), None),
         )
 
 
