@@ -7,7 +7,7 @@ from pathlib import PurePath
 from typing import Any, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.analysis.class_graph import ClassFacts, ClassGraph, Edge, collect_class_facts
-from leaklint.flow.objects import IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
+from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
 from leaklint.rule import Confidence, Finding, Location, Rule
 
 # One graph per project pass, shared by the rules that run on the same facts.
@@ -192,7 +192,8 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
 
     Low: a link of it is dropped by a close-like method or later in the function that makes it,
     or every class in it is only instantiated at import (process-lifetime objects). High: a
-    class in it has `__del__`, or is instantiated on every loop iteration. Medium otherwise.
+    class in it has `__del__`, its instances are kept in a module-level container, or it makes a
+    thread/socket/file and the project makes it per call. Medium otherwise.
     """
     flow = flow_for(graph)
     for edge in edges:
@@ -214,10 +215,10 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             f"`{_short(rooted)}` objects are kept for the life of the process by the module-level "
             f"`{flow.rooted[rooted]}`"
         )
-    if ITERATION in frequencies:
-        return Confidence.HIGH, "objects in it are made on every loop iteration"
+    # Where a class-level cycle forms is not known, so neither is how often: a class made in a
+    # loop somewhere, or one holding a thread, is high only when the project makes it per call.
     heavy = _heavy(graph, classes)
-    if heavy is not None:
+    if heavy is not None and any(f in (CALL, ITERATION) for f in frequencies):
         return Confidence.HIGH, heavy
     return Confidence.MEDIUM, ""
 
