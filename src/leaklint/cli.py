@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     selection.add_argument("--select", type=_codes, action="extend", help="only these code prefixes, comma-separated (e.g. LKL3,LKL101)")
     selection.add_argument("--ignore", type=_codes, action="extend", help="skip these code prefixes")
     selection.add_argument("--extend-select", type=_codes, action="extend", help="add code prefixes to the selection")
+    selection.add_argument("--profile", choices=("default", "strict"), help="strict also shows low-consequence findings (default: default)")
     files = check.add_argument_group("files")
     files.add_argument("--exclude", type=_globs, action="extend", help="globs to skip, replacing the defaults")
     files.add_argument("--extend-exclude", type=_globs, action="extend", help="globs to skip, added to the defaults")
@@ -211,6 +212,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         exclude=tuple(args.exclude) if args.exclude else None,
         extend_exclude=tuple(args.extend_exclude) if args.extend_exclude else None,
         unsafe_fixes=args.unsafe_fixes,
+        profile=args.profile,
         # Relative to where the command runs, as the user typed it (the config's is relative to it).
         cache_dir=os.path.abspath(args.cache_dir) if args.cache_dir else None,
     )

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.registry import UnknownCodeError, all_rules, rule_by_code, select_rules, validate_prefixes
-from leaklint.rule import Rule
+from leaklint.rule import PROFILE_KEY, PROFILES, Rule
 from leaklint.suggest import code_suggestion, did_you_mean
 
 if sys.version_info >= (3, 11):
@@ -55,6 +55,8 @@ class Settings:
             if name == key:
                 found = source
         return found
+    # "default": what a maintainer would act on; "strict" also shows low-consequence findings.
+    profile: str = "default"
 
     # -- what to run ------------------------------------------------------------------------
 
@@ -72,6 +74,8 @@ class Settings:
             from leaklint.models import add_to_rule_settings
 
             add_to_rule_settings(settings, self.models, [rule.code for rule in all_rules()])
+        if self.profile != "default":
+            settings[PROFILE_KEY] = {"profile": self.profile}
         return settings
 
     def _matches(self, path: str, pattern: str) -> bool:
@@ -110,7 +114,7 @@ class Settings:
 
         return repr((
             self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options, self.models,
-            shipped_digest(),
+            shipped_digest(), self.profile,
         ))
 
 
@@ -183,7 +187,7 @@ def _check_option_type(where: str, expected: type, value: Any) -> Any:
 
 _TOP_LEVEL_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-    "unsafe-fixes", "cache-dir", "models",
+    "unsafe-fixes", "cache-dir", "models", "profile",
 }
 
 
@@ -248,6 +252,8 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
                 values["cache_dir"] = _check_option_type(f"[tool.leaklint] {key}", str, value)
             elif key == "models":
                 values["models"] = _models(value)
+            elif key == "profile":
+                values["profile"] = check_profile(f"[tool.leaklint] {key}", value)
         except UnknownCodeError as error:
             raise ConfigError(str(error)) from None
     values["ignore"] = ignore
@@ -284,6 +290,12 @@ def load_settings(start: Path, explicit: Optional[Path] = None) -> Settings:
         raise ConfigError(f"{config}: {error}") from None
 
 
+def check_profile(where: str, value: Any) -> str:
+    if value not in PROFILES:
+        raise ConfigError(f"{where}: expected one of {', '.join(PROFILES)}, got {value!r}")
+    return str(value)
+
+
 def with_overrides(settings: Settings, **overrides: Any) -> Settings:
     """Command-line values win over the file's; None means "not given"."""
     given = {key: value for key, value in overrides.items() if value is not None}
@@ -293,6 +305,8 @@ def with_overrides(settings: Settings, **overrides: Any) -> Settings:
                 validate_prefixes(given[key], f"--{key.replace('_', '-')}")
             except UnknownCodeError as error:
                 raise ConfigError(str(error)) from None
+    if "profile" in given:
+        check_profile("--profile", given["profile"])
     if "ignore" in given:
         given["ignore"] = settings.ignore + tuple(given["ignore"])
     if "extend_select" in given:

@@ -27,6 +27,31 @@ prefix (`--select LKL3`, `--ignore LKL203`); silence one line with `# noqa: LKL3
 
 Rules marked *project* decide on facts from every file of the run (for example a class reference
 graph across modules). Under flake8, which checks one file at a time, they see that file alone.
+
+## Severity and profiles
+
+Each finding has a confidence grounded in what the leak costs, not only in how sure the analysis
+is. For the reference-cycle family (LKL101-LKL105):
+
+- **high**: the cycle forms on every loop iteration (or among objects made in a loop), or it
+  holds something whose release matters: an object with `__del__`, or one that makes a thread,
+  socket, open file, process or executor; or its objects are put in a module-level container
+  (they then live as long as the process);
+- **medium**: a cycle that forms per instance or per call of code whose call rate is unknown;
+- **low**: a cycle among objects made once at import (an application object, a CLI object, a
+  registry: they live as long as the process anyway); a cycle the code breaks itself (a
+  `close()`, `connection_lost()`, `__exit__`, `destroy()`... that sets the link to `None`, empties
+  or deletes it, or a `finally:` / `dict.pop()` later in the same function); a bound method kept
+  in a slot the class re-points (a state machine's state, a default handler users may replace);
+  an exception kept on purpose to be re-raised or returned.
+
+The default profile reports high and medium findings: what a maintainer would act on. The
+strict profile also reports the low ones: `profile = "strict"` in `[tool.leaklint]`, or
+`leaklint check --profile strict`. Output formats show the confidence (SARIF level `note` for
+medium and low, `warning` for high).
+
+Cycle messages quote each hop with its statement when the cycle has up to three hops, and give
+each hop's `file:line` beyond that.
 """
 
 FIX_LABELS = {FixSafety.SAFE: "safe fix", FixSafety.UNSAFE: "unsafe fix", FixSafety.SUGGESTION: "suggestion"}

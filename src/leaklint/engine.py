@@ -23,7 +23,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext, module_name_for
 from leaklint.analysis.walk import TreeIndex, indexed
-from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule
+from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
 
 SYNTAX_ERROR = ("LKL001", "syntax-error")
@@ -383,13 +383,14 @@ def _analyze(
         instances.append(rule_class(context, settings))
     index = TreeIndex.build(module, context.parents)
     with indexed(index):
-        _run_rules(instances, context, index, analysis, text_edits)
+        _run_rules(instances, context, index, analysis, text_edits, rule_settings)
     result.findings.sort(key=Finding.sort_key)
     return analysis
 
 
 def _run_rules(
-    instances: List[Rule], context: FileContext, index: TreeIndex, analysis: FileAnalysis, text_edits: bool
+    instances: List[Rule], context: FileContext, index: TreeIndex, analysis: FileAnalysis, text_edits: bool,
+    rule_settings: Mapping[str, Mapping[str, Any]],
 ) -> None:
     """The walk with every rule's handlers, then each rule's findings and project facts."""
     result, path, module = analysis.result, context.path, context.module
@@ -409,7 +410,7 @@ def _run_rules(
             result.findings.append(_internal_error(path, type(rule), error, Location(1, 1, 1, 1)))
             continue
         for finding, fix in findings:
-            if suppressions.silences(finding.code, finding.line):
+            if suppressions.silences(finding.code, finding.line) or not shows(finding.confidence, rule_settings):
                 continue
             result.findings.append(finding)
             if fix is not None:
@@ -471,6 +472,8 @@ def check_project(
             findings.append(_internal_error(first, rule, error, Location(1, 1, 1, 1)))
             continue
         for finding in produced:
+            if not shows(finding.confidence, rule_settings):
+                continue  # low consequence: the strict profile only
             owner = by_path.get(finding.path)
             if owner is not None and owner.suppressions.silences(finding.code, finding.line):
                 continue

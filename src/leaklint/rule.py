@@ -23,6 +23,20 @@ if TYPE_CHECKING:  # pragma: no cover
 class Confidence(str, enum.Enum):
     HIGH = "high"
     MEDIUM = "medium"
+    # Real but of little consequence (a cycle among objects that live as long as the process, or
+    # one the code breaks itself): left out of the default profile, shown by `profile = "strict"`.
+    LOW = "low"
+
+
+# Profiles: "default" leaves out findings of LOW confidence, "strict" shows them. The engine reads
+# the profile from the rule settings under this key (not a rule code).
+PROFILES = ("default", "strict")
+PROFILE_KEY = "*"
+
+
+def shows(confidence: "Confidence", rule_settings: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Whether a finding of ``confidence`` is reported under the profile in ``rule_settings``."""
+    return confidence is not Confidence.LOW or rule_settings.get(PROFILE_KEY, {}).get("profile") == "strict"
 
 
 class FixSafety(str, enum.Enum):

@@ -26,14 +26,16 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, cast
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, cast
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
-from leaklint.analysis.walk import nodes_by_scope, walk_scope
+from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
+from leaklint.facts.summaries import SummaryBuilder
+from leaklint.flow.identity import Renamer, renamers
 from leaklint.rule import Location
 
 WEAK_FUNCTIONS = frozenset(
@@ -55,9 +57,12 @@ _NOT_HELD = frozenset(
         "weakref.WeakMethod", "_weakref.ref", "_weakref.ReferenceType",
     }
 ) | WEAK_CONTAINERS
+# Subscripted annotations from these modules are containers or unions: their arguments are held.
+_CONTAINER_MODULES = ("builtins.", "typing.", "typing_extensions.", "collections.", "queue.", "asyncio.")
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
+_SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del}  # what the summary builder reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
 # Edge kinds, in the order a report prefers them as "the back-reference to make weak".
@@ -117,6 +122,7 @@ class ClassInfo:
     strong_properties: Set[str] = field(default_factory=set)
     weak_attrs: Set[str] = field(default_factory=set)  # hold a WeakSet / WeakValueDictionary...
     path: str = ""
+    methods: Set[str] = field(default_factory=set)  # names of the methods the class defines
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,8 @@ class ClassFacts:
     ctor_calls: List[CtorCall] = field(default_factory=list)
     local_pairs: List[LocalPair] = field(default_factory=list)
     aliases: Dict[str, str] = field(default_factory=dict)  # "pkg.Node" -> "pkg.node.Node"
+    # Function summaries (plain data, see leaklint.facts.summaries), composed by leaklint.flow.
+    summaries: List[Dict[str, Any]] = field(default_factory=list)
 
 
 _CACHE: "weakref.WeakKeyDictionary[FileContext, ClassFacts]" = weakref.WeakKeyDictionary()
@@ -178,6 +186,7 @@ class _Scope:
     types: Dict[str, Set[str]] = field(default_factory=dict)
     param_names: Set[str] = field(default_factory=set)
     plain: Set[str] = field(default_factory=set)  # locals bound to list/dict/set displays
+    decorators: Tuple[str, ...] = ()
 
 
 class _Collector:
@@ -191,6 +200,9 @@ class _Collector:
         # Attribute names this module stores a weakref or proxy into (`link.prev = proxy(last)`):
         # other stores into the same name, say `a.prev = b` on a proxy read back, count as weak.
         self.weak_attr_names: Set[str] = set()
+        self.dead: Set[int] = set()  # ids of nodes in `if` arms that never run
+        self.globals: Optional[Set[str]] = None
+        self.current_scope: Optional[_Scope] = None
 
     def _location(self, node: cst.CSTNode) -> Location:
         assert self.lines is not None
@@ -213,6 +225,10 @@ class _Collector:
         classes = [cast(cst.ClassDef, node) for node in statements if type(node) is cst.ClassDef]
         functions = [cast(cst.FunctionDef, node) for node in statements if type(node) is cst.FunctionDef]
         self.lines = statement_lines(context, statements)
+        self.dead = _dead_nodes(context.module, statements)
+        if self.dead:
+            classes = [c for c in classes if id(c) not in self.dead]
+            functions = [f for f in functions if id(f) not in self.dead]
         for cls in classes:
             self._class(cls)
         self._scope(_Scope(context.module, None, None))
@@ -254,6 +270,7 @@ class _Collector:
         info = ClassInfo(qualified, tuple(bases), path=self.context.path)
         self.infos[qualified] = info
         self.facts.classes.append(info)
+        fields: List[cst.AnnAssign] = []
         if isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 if not isinstance(statement, cst.SimpleStatementLine):
@@ -261,6 +278,51 @@ class _Collector:
                 for small in statement.body:
                     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
                         self._class_annotation(info, small)
+                        fields.append(small)
+        if fields and self._is_dataclass(node):
+            self._dataclass_init(node, qualified, fields)
+
+    def _is_dataclass(self, node: cst.ClassDef) -> bool:
+        for decorator in node.decorators:
+            target = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
+            resolved = self._resolve(target, node) or ""
+            if resolved.split(".", 1)[0] in ("dataclasses", "attr", "attrs", "pydantic") and resolved.rsplit(".", 1)[-1] in (
+                    "dataclass", "s", "attrs", "define", "frozen", "mutable"):
+                return True
+        return False
+
+    def _dataclass_init(self, node: cst.ClassDef, qualified: str, fields: List[cst.AnnAssign]) -> None:
+        """The ``__init__`` a dataclass (or attrs class) gets: it stores each field's argument."""
+        if isinstance(node.body, cst.IndentedBlock) and any(
+                isinstance(s, cst.FunctionDef) and s.name.value == "__init__" for s in node.body.body):
+            return
+        names: List[str] = []
+        holds: List[List[Any]] = []
+        for field_node in fields:
+            head = dotted_name(field_node.annotation.annotation.value) if isinstance(
+                field_node.annotation.annotation, cst.Subscript) else dotted_name(field_node.annotation.annotation)
+            if head and head.rsplit(".", 1)[-1] in ("ClassVar", "InitVar"):
+                continue
+            value = field_node.value
+            if isinstance(value, cst.Call) and any(
+                    a.keyword is not None and a.keyword.value == "init" and isinstance(a.value, cst.Name)
+                    and a.value.value == "False" for a in value.args):
+                continue
+            name = field_node.target.value  # type: ignore[union-attr]
+            location = self._location(field_node)
+            names.append(name)
+            holds.append(["self", name, name, "ref", location.line, location.column, self._text(field_node), [], False])
+        if not names:
+            return
+        # Inherited fields come first in the real signature: with bases, only keywords are sure.
+        positional = not node.bases
+        self.facts.summaries.append({
+            "name": f"{qualified}.__init__", "cls": qualified, "self": "self", "kind": "init",
+            "params": ["self", *names] if positional else ["self"], "kwonly": [] if positional else names,
+            "holds": holds, "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [], "types": {},
+            "line": self._location(node).line,
+        })
+        self.infos[qualified].methods.add("__init__")
 
     def _class_annotation(self, info: ClassInfo, node: cst.AnnAssign) -> None:
         attr = node.target.value  # type: ignore[union-attr]
@@ -311,6 +373,10 @@ class _Collector:
             head = self._resolve(expr.value, at)
             if head in _NOT_HELD:
                 return []
+            if head is not None and not head.startswith(_CONTAINER_MODULES):
+                # A generic of the project's own (`Signal[Params]`): its type argument says what it
+                # is about, not what it holds. The generic itself is held.
+                return [head]
             found: List[str] = []
             elements = expr.slice
             if head in ("typing.Annotated", "typing_extensions.Annotated"):
@@ -370,7 +436,7 @@ class _Collector:
         self_name = None
         if cls is not None and params and not decorators & {"staticmethod", "classmethod"}:
             self_name = params[0].name.value
-        scope = _Scope(node, cls, self_name)
+        scope = _Scope(node, cls, self_name, decorators=tuple(d for d in decorators if d))
         for param in (*params, *node.params.kwonly_params):
             scope.param_names.add(param.name.value)
             if param.annotation is not None:
@@ -380,6 +446,7 @@ class _Collector:
         if cls is not None and self_name is not None:
             info = self.infos[cls]
             name = node.name.value
+            info.methods.add(name)
             if name == "__del__":
                 info.del_location = self._location(node)
             elif name == "__init__":
@@ -407,19 +474,78 @@ class _Collector:
             info.strong_properties.add(name)
 
     def _scope(self, scope: _Scope) -> None:
+        self.current_scope = scope
         nodes = self.scope_nodes.get(id(scope.node)) or list(walk_scope(scope.node))
         # One filtering pass (most nodes are neither): the two passes below see only these.
-        relevant = [node for node in nodes if type(node) in _SCOPE_FACT_TYPES]
+        relevant = [node for node in nodes if type(node) in _SUMMARY_TYPES]
+        if self.dead:
+            relevant = [node for node in relevant if id(node) not in self.dead]
         if not relevant:
             return
         self._infer_locals(scope, relevant)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
         for node in relevant:
-            if type(node) is cst.Call:
+            kind = type(node)
+            if kind is cst.Call:
                 self._call(scope, node, stores)  # type: ignore[arg-type]
-            else:
+            elif kind is cst.Assign or kind is cst.AnnAssign:
                 self._assignment(scope, node, stores)
         self._pairs(scope, stores)
+        summary = self._summaries().build(
+            self._scope_name(scope), scope.node, relevant, scope.cls, scope.self_name, scope.types, scope.decorators,
+            self._module_globals(), scope.plain,
+        )
+        if summary is not None:
+            self.facts.summaries.append(summary)
+
+    def _summaries(self) -> SummaryBuilder:
+        # Made per scope and never stored on the collector: its callbacks hold the collector.
+        scope = self.current_scope
+        return SummaryBuilder(
+            self._module_resolve, self._location, self._text,
+            lambda node: self._branches(node, scope),  # type: ignore[arg-type]
+            self.context.ancestors,
+        )
+
+    def _module_globals(self) -> Set[str]:
+        """Names the module binds to values (not imports, classes or functions)."""
+        if self.globals is None:
+            defined = {s.name.value for s in self.context.module.body if isinstance(s, (cst.ClassDef, cst.FunctionDef))}
+            self.globals = {
+                name for name, target in self.context.module_bindings.names.items()
+                if target == LOCAL and name not in defined
+            }
+        return self.globals
+
+    def _module_resolve(self, expr: cst.BaseExpression) -> Optional[str]:
+        """What a callee means by the module's bindings alone (imports, classes, functions).
+
+        The summaries resolve many callees; a function's own bindings would cost a walk of each
+        function, and a local that shadows a module name is rare in a callee position.
+        """
+        dotted = dotted_name(expr)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        context = self.context
+        target = context.module_bindings.names.get(head)
+        if target is None:
+            return None  # a builtin or a local
+        if target == LOCAL and rest and not head[:1].isupper():
+            return None  # `logger.debug(...)`: a method of a module-level object, not followed
+        resolved = f"{context.module_name}.{head}" if target == LOCAL else target
+        return f"{resolved}.{rest}" if rest else resolved
+
+    def _scope_name(self, scope: _Scope) -> str:
+        node = scope.node
+        module = self.context.module_name
+        if not isinstance(node, cst.FunctionDef):
+            return module
+        if scope.cls is not None and self._class_owner(node) is not None:
+            return f"{scope.cls}.{node.name.value}"
+        if self.context.enclosing_scope(node) is None and self._class_owner(node) is None:
+            return f"{module}.{node.name.value}"
+        return f"{module}.<locals>.{node.name.value}@{self._location(node).line}"
 
     def _infer_locals(self, scope: _Scope, nodes: Sequence[cst.CSTNode]) -> None:
         for node in nodes:
@@ -592,6 +718,38 @@ class _Collector:
             seen.setdefault((store.holder, store.value), []).append((branches, store))
 
 
+def _dead_nodes(module: cst.Module, statements: Sequence[cst.CSTNode]) -> Set[int]:
+    """Nodes in the arm of an ``if`` on a module constant that never runs: ``_IS_SYNC = False``
+    then ``if _IS_SYNC:`` (generated sync/async twins keep both arms in each file)."""
+    constants: Dict[str, Optional[bool]] = {}
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                name = small.targets[0].target.value
+                value = small.value.value if isinstance(small.value, cst.Name) else None
+                known = {"True": True, "False": False}.get(value or "")
+                constants[name] = None if name in constants else known  # assigned twice: unknown
+    constants = {k: v for k, v in constants.items() if v is not None}
+    if not constants:
+        return set()
+    dead: Set[int] = set()
+    for statement in statements:
+        if type(statement) is not cst.If:
+            continue
+        test, negated = statement.test, False  # type: ignore[attr-defined]
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, negated = test.expression, True
+        if not isinstance(test, cst.Name) or test.value not in constants:
+            continue
+        runs = constants[test.value] != negated
+        arm = statement.orelse if runs else statement.body  # type: ignore[attr-defined]
+        if arm is not None:
+            dead.update(id(node) for node in walk(arm))
+    return dead
+
+
 def is_slice(node: cst.Subscript) -> bool:
     return any(isinstance(element.slice, cst.Slice) for element in node.slice)
 
@@ -651,7 +809,13 @@ class ClassGraph:
         raw_edges: List[Edge] = []
         self.local_pairs: List[LocalPair] = []
         ctor_calls: List[Tuple[str, CtorCall]] = []
+        rename = renamers({path: file_facts.module for path, file_facts in facts.items()})
+        self.summaries: Dict[str, List[Dict[str, Any]]] = {}  # path -> its function summaries
         for path, file_facts in facts.items():
+            if path in rename:
+                file_facts = _renamed(file_facts, rename[path])
+            if file_facts.summaries:
+                self.summaries[path] = file_facts.summaries
             for info in file_facts.classes:
                 info.path = path
                 self.classes.setdefault(info.name, info)
@@ -901,6 +1065,45 @@ class ClassGraph:
             if resolved is not None and self._is_weak_attr(resolved, store.attr, store.via_setattr):
                 return True
         return False
+
+
+def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
+    """A copy of ``facts`` with every class and module name mapped to its project identity."""
+    classes = [
+        ClassInfo(rename(c.name), tuple(rename(b) for b in c.bases), c.del_location, c.init_params, c.init_stores,
+                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods)
+        for c in facts.classes
+    ]
+    edges = [_replace(e, rename(e.source), rename(e.target), False) for e in facts.edges]
+    calls = [CtorCall(rename(c.caller), rename(c.target), c.positions, c.keywords, c.location, c.text)
+             for c in facts.ctor_calls]
+    pairs = [
+        LocalPair(
+            _renamed_store(p.first, rename), _renamed_store(p.second, rename), p.path
+        )
+        for p in facts.local_pairs
+    ]
+    aliases = {rename(k): rename(v) for k, v in facts.aliases.items()}
+    summaries = [_renamed_summary(summary, rename) for summary in facts.summaries]
+    return ClassFacts(rename(facts.module), classes, edges, calls, pairs, aliases, summaries)
+
+
+def _renamed_summary(summary: Dict[str, Any], rename: Renamer) -> Dict[str, Any]:
+    copy = dict(summary)
+    copy["name"] = rename(summary["name"])
+    copy["cls"] = rename(summary["cls"]) if summary["cls"] else summary["cls"]
+    copy["types"] = {k: [rename(t) for t in v] for k, v in summary["types"].items()}
+    copy["allocations"] = [[rename(a[0]), a[1]] for a in summary["allocations"]]
+    copy["calls"] = [
+        [c[0], [c[1][0], rename(c[1][1]), *c[1][2:]] if c[1][0] in ("new", "func") else c[1], *c[2:]]
+        for c in summary["calls"]
+    ]
+    return copy
+
+
+def _renamed_store(store: LocalStore, rename: Renamer) -> LocalStore:
+    return LocalStore(store.holder, store.value, tuple(rename(t) for t in store.holder_types), store.attr,
+                      store.via_setattr, store.location, store.text, store.value_plain)
 
 
 def _with_path(edge: Edge, path: str) -> Edge:

@@ -1,6 +1,6 @@
 """How serious a finding is, in the words of each review tool (SARIF, GitHub, GitLab).
 
-leaklint has no per-rule severity: a finding is a warning, one of medium confidence a note, and
+leaklint has no per-rule severity: a finding is a warning, one of medium or low confidence a note, and
 the engine's own findings (LKL001 cannot parse, LKL002 internal error) are errors because the
 file was not checked at all.
 """
@@ -26,7 +26,7 @@ def rule_level(code: str) -> str:
 def sarif_level(finding: Finding) -> str:
     if finding.code in ERROR_CODES:
         return "error"
-    return "note" if finding.confidence is Confidence.MEDIUM else "warning"
+    return "note" if finding.confidence in (Confidence.MEDIUM, Confidence.LOW) else "warning"
 
 
 def github_command(finding: Finding) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
-from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for, weak_fix
+from leaklint.analysis.cycle_rules import (
+    ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, object_cycle_finding, weak_fix,
+)
 from leaklint.rule import Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -23,6 +25,21 @@ class MutualReference(ClassGraphRule):
     modules through the project-wide class reference graph, and the message spells out the cycle,
     such as `Tree.children -> Node.parent -> Tree`.
 
+    It also follows what calls do with their arguments (function summaries composed across the
+    project): `child = Node(self)` kept in `self.children` (a same-class tree, also with
+    `parent=self` as a keyword or a dataclass field), `reader = Reader(); protocol =
+    Protocol(reader); transport = Transport(protocol); reader.set_transport(transport)`, a setter
+    method (`leaf.attach(self)`), and a bound method or lambda of `self` handed to an object that
+    `self` keeps (`self.kernel = Kernel(fn=self.potential)`, `Button(on_click=lambda:
+    self.advance())`, a `functools.cached_property` whose value holds `self`). The message quotes
+    each hop and the store inside the callee, and says how often the cycle forms.
+
+    Confidence follows the consequence (see "Severity and profiles" above): high per loop
+    iteration, with `__del__`, or when an object in the cycle makes a thread, socket, file or
+    pool; medium per instance or call; low, and shown only by the strict
+    profile, for cycles made once at import or broken by the code itself (`close()`,
+    `connection_lost()`, `__exit__`, `destroy()`, a later `finally:` or `dict.pop()`).
+
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
     a reference cycle: then it waits for the cyclic garbage collector. The collector does free
@@ -34,10 +51,12 @@ class MutualReference(ClassGraphRule):
     the whole structure at once.
 
     ## Known problems
-    Types are known only from calls (`x = Node()`), annotations (`parent: Tree`) and
-    `self`; an attribute filled from an unannotated parameter is not followed. A cycle between
-    classes says that instances *can* point at each other; a program may never link the same two
-    instances both ways. A `__slots__` class without `__weakref__` needs that slot before
+    Types are known from calls (`x = Node()`), annotations (`parent: Tree`), `self`, and the
+    classes call sites pass to a parameter; a receiver whose class none of these gives is not
+    followed (`obj.attach(self)` with `obj` of unknown class), nor are calls through `*args`,
+    `getattr` or callbacks. Summaries compose four calls deep. A cycle between classes says that
+    instances *can* point at each other; a program may never link the same two instances both
+    ways. A link broken by a method whose name does not say so (`finish_request`) is not seen. A `__slots__` class without `__weakref__` needs that slot before
     `weakref.ref` works on it. Under flake8, which checks one file at a time, only cycles within
     one file are found.
 
@@ -84,11 +103,24 @@ class MutualReference(ClassGraphRule):
             if finding is not None:
                 findings.append(finding)
                 local_lines.update({(pair.path, pair.first.location.line), (pair.path, pair.second.location.line)})
+        class_lines: Set[Tuple[str, int]] = set()
+        class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
             for cycle in cls._cycles(graph, component):
+                class_lines.update((e.path, e.location.line) for e in cycle.edges)
+                class_links.update((e.source, e.attr) for e in cycle.edges)
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                findings.append(cls._cycle_finding(cycle))
+                findings.append(cls._cycle_finding(graph, cycle))
+        # Cycles among one function's objects, found through the calls that make them; one whose
+        # every store is already part of a reported class-level cycle is not repeated.
+        for object_cycle in flow_for(graph).cycles():
+            stores = {(hop.innermost().path, hop.innermost().line) for hop in object_cycle.hops}
+            if stores <= class_lines or stores <= local_lines:
+                continue
+            if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
+                continue  # the class-level cycle through the same attributes is reported
+            findings.append(object_cycle_finding(cls, graph, object_cycle))
         unique = {}
         for finding in findings:
             unique.setdefault((finding.path, finding.line), finding)
@@ -110,14 +142,13 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(cls, cycle: Cycle) -> Finding:
+    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle) -> Finding:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
-        message = f"reference cycle {cycle.spelled()}: `{edge.text}` {role}; {_HARM}"
-        return Finding(
-            edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location,
-            Confidence.HIGH if edge.kind == BACKREF else Confidence.MEDIUM,
-        )
+        confidence, why = class_cycle_severity(graph, cycle.edges)
+        hops = cycle_hops(cycle.edges)
+        message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
+        return Finding(edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location, confidence)
 
     @classmethod
     def _local(cls, graph: ClassGraph, pair: LocalPair) -> Optional[Finding]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph, Cycle
-from leaklint.analysis.cycle_rules import ClassGraphRule, graph_for
+from leaklint.analysis.cycle_rules import ClassGraphRule, class_cycle_severity, cycle_severity, flow_for, graph_for
 from leaklint.rule import Bad, Confidence, Finding, Good, Location
 
 
@@ -14,7 +15,10 @@ class DelInReferenceCycle(ClassGraphRule):
     ## What it does
     Flags `def __del__` in a class whose instances can take part in a reference cycle found in the
     project-wide class reference graph, including a class that can point to itself
-    (`Person.best_friend: Person`). The message spells out the cycle.
+    (`Person.best_friend: Person`), or one caught in a cycle among one function's objects that
+    the calls make (`handle = Handle(); handle.attach(self); self.handles = [handle]`). The
+    message spells out the cycle. Low (strict profile only) when the code breaks the cycle itself
+    or its objects are made once at import.
 
     ## Why is this bad?
     `__del__` is usually there to release something promptly. In a cycle it cannot: the instance
@@ -78,11 +82,35 @@ class DelInReferenceCycle(ClassGraphRule):
                 cycle = next((c for c in cycles if name in c.classes), None) or _cycle_from(graph, name, component)
                 if cycle is None:
                     continue
-                reported[(path, location.line)] = cls._finding(owner, name, path, location, cycle)
+                reported[(path, location.line)] = cls._finding(graph, owner, name, path, location, cycle)
+        # Cycles among one function's objects, found through calls (`Node(self)` kept by self).
+        for object_cycle in flow_for(graph).cycles():
+            for name in object_cycle.classes:
+                found = graph.del_location(name)
+                if found is None or (found[1], found[2].line) in reported:
+                    continue
+                owner, path, location = found
+                confidence, why = cycle_severity(graph, object_cycle)
+                short = owner.rsplit(".", 1)[-1]
+                where = object_cycle.hops[0]
+                message = (
+                    f"`{short}.__del__` runs on objects that sit in a reference cycle made by "
+                    f"`{where.text}` ({PurePath(where.path).name}:{where.line}{'' if '__del__' in why else '; ' + why}): "
+                    f"they are freed only when "
+                    f"the cyclic garbage collector runs, and the finalizers of a cycle run in no fixed order"
+                )
+                suggestion = (
+                    f"replace `__del__` with `weakref.finalize(self, cleanup, resource)` in `__init__` (the callback "
+                    f"must not reference `self`), or make one link of the cycle weak (`weakref.ref(...)`)"
+                )
+                reported[(path, location.line)] = Finding(
+                    path, cls.code, cls.name, message, suggestion, location,
+                    Confidence.LOW if confidence is Confidence.LOW else Confidence.HIGH,
+                )
         return list(reported.values())
 
     @classmethod
-    def _finding(cls, owner: str, name: str, path: str, location: Location, cycle: Cycle) -> Finding:
+    def _finding(cls, graph: ClassGraph, owner: str, name: str, path: str, location: Location, cycle: Cycle) -> Finding:
         short = owner.rsplit(".", 1)[-1]
         instances = "its instances" if owner == name else f"instances of its subclass `{name.rsplit('.', 1)[-1]}`"
         edge = cycle.edges[0]
@@ -97,6 +125,10 @@ class DelInReferenceCycle(ClassGraphRule):
             f"(`weakref.ref(...)`) so that no cycle forms"
         )
         confidence = Confidence.HIGH if len(cycle.edges) > 1 else Confidence.MEDIUM
+        graded, why = class_cycle_severity(graph, cycle.edges)
+        if graded is Confidence.LOW:
+            confidence = Confidence.LOW  # broken by the code, or only process-lifetime objects
+            message += f" ({why})"
         return Finding(path, cls.code, cls.name, message, suggestion, location, confidence)
 
 

@@ -45,7 +45,10 @@ class SelfInOwnContainer(Rule):
     same class is recognised as weak; one created in a base class is not (confidence: medium when
     the attribute is not assigned in the class at all). A container defined in the class body
     (`registry = []`, then `self.registry.append(self)`) is a registry of every instance: that
-    is reported as LKL202 instance-registry-on-class, not here.
+    is reported as LKL202 instance-registry-on-class, not here. An object that takes itself out
+    of the container again (`del self._cache[key]`, `.pop(key)`, `.remove(self)` anywhere in its
+    class) is reported at low confidence, shown only by the strict profile; whether every path
+    reaches that removal is not checked.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakSet`, `gc`.
@@ -104,6 +107,11 @@ class SelfInOwnContainer(Rule):
             if kind == "unknown" and name == "self":
                 confidence = Confidence.MEDIUM
         container = self.context.code(holder).strip()
+        removed = self._removed_later(node, name, holder)
+        if removed is not None:
+            # The object takes itself out again (`del self._cache[self._job]` when the job is
+            # done): a cycle the code breaks itself, shown only by the strict profile.
+            confidence = Confidence.LOW
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
         if in_loop and isinstance(node, cst.Call):
@@ -122,7 +130,31 @@ class SelfInOwnContainer(Rule):
             suggestion = f"do not make `{name}` its own `__dict__`: implement `__getattr__` over a separate dict instead"
         else:
             suggestion = f"store `weakref.proxy({name})` (or `weakref.ref({name})`) in `{container}`, or compute it on access with a property"
+        if removed is not None:
+            message += f"; the code removes it again (`{removed}`), so the cycle lasts only until then"
         self.report(node, message, suggestion=suggestion, confidence=confidence)
+
+    def _removed_later(self, node: cst.CSTNode, name: str, holder: cst.BaseExpression) -> Optional[str]:
+        """A statement of the class (or function) that takes ``name`` out of the container again:
+        ``del self._cache[key]``, ``self._cache.pop(key)``, ``.remove(self)``, ``.discard(self)``."""
+        target = holder.value if isinstance(holder, cst.Subscript) else holder
+        if not isinstance(target, cst.Attribute):
+            return None
+        container = self.context.code(target).strip()
+        scope = self.context.enclosing_class(node) if name == "self" else self.context.enclosing_scope(node)
+        if scope is None:
+            return None
+        for inner in walk(scope):
+            if isinstance(inner, cst.Del):
+                for element in (inner.target.elements if isinstance(inner.target, cst.Tuple) else [inner.target]):
+                    value = element.value if isinstance(element, cst.Element) else element
+                    if isinstance(value, cst.Subscript) and self.context.code(value.value).strip() == container:
+                        return f"del {self.context.code(value).strip()}"
+            elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
+                    and inner.func.attr.value in ("pop", "remove", "discard", "clear") \
+                    and self.context.code(inner.func.value).strip() == container:
+                return self.context.code(inner).strip()
+        return None
 
     def _ancestors_within(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         """Ancestors up to the enclosing function, lambda or class."""

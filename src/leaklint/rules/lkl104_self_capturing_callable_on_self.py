@@ -41,7 +41,11 @@ class SelfCapturingCallableOnSelf(Rule):
     (`lambda: self.run(state)`) is reported as LKL401, whose `functools.partial` fix fits it
     better. Only methods defined in the class itself are recognised (not inherited ones). Often the
     cycle is harmless for a small object that lives as long as the program; its cost is the
-    delayed release of what the instance holds.
+    delayed release of what the instance holds. A bound method kept in a slot the class re-points
+    (`self.state = self.running` in a state machine, or a default handler that a setter or the
+    constructor lets callers replace) is reported at low confidence, shown only by the strict
+    profile: a `WeakMethod` there would break `==` comparisons and the public setter. A bound
+    method handed to another object that `self` keeps (`Kernel(fn=self.potential)`) is LKL101's.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakMethod`, `atexit`.
@@ -68,6 +72,7 @@ class SelfCapturingCallableOnSelf(Rule):
         super().__init__(*args, **kwargs)
         self._methods: Dict[int, Optional[Tuple[str, Set[str]]]] = {}
         self._nested: Dict[int, Dict[str, cst.FunctionDef]] = {}
+        self._slots: Dict[int, Dict[str, Set[str]]] = {}
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -163,6 +168,13 @@ class SelfCapturingCallableOnSelf(Rule):
             f"and is freed only when the cyclic garbage collector runs"
         )
         method = _first_method(self.context.code(value), self_name, methods)
+        confidence = Confidence.HIGH
+        slot = self._slot(node, target, self_name) if method is not None else None
+        if slot is not None:
+            # A state machine's current state, or a default handler users may replace: a
+            # WeakMethod there breaks `==` and the public setter, and the object lives as its slot.
+            confidence = Confidence.LOW
+            message += f" (`{shown}` is a slot {slot}: low consequence)"
         if method is not None:
             suggestion = (
                 f"store `weakref.WeakMethod({self_name}.{method})` (call it to get the method back), or call "
@@ -173,7 +185,25 @@ class SelfCapturingCallableOnSelf(Rule):
                 f"do not capture `{self_name}`: make it a method and look it up when needed, or capture "
                 f"`weakref.ref({self_name})` and call it inside"
             )
-        self.report(node, message, suggestion=suggestion)
+        self.report(node, message, suggestion=suggestion, confidence=confidence)
+
+    def _slot(self, node: cst.CSTNode, target: cst.BaseExpression, self_name: str) -> Optional[str]:
+        """How ``self.attr`` is re-pointed elsewhere in the class, when it is: to other bound
+        methods (a state machine) or to something handed in (a replaceable default handler)."""
+        if not isinstance(target, cst.Attribute):
+            return None
+        cls = self.context.enclosing_class(node)
+        if cls is None:
+            return None
+        slots = self._slots.get(id(cls))
+        if slots is None:
+            slots = self._slots[id(cls)] = _slot_values(cls)
+        values = slots.get(target.attr.value, set())
+        if len({v for v in values if v.startswith("method:")}) > 1:
+            return "re-pointed to other methods (a state machine)"
+        if "handed-in" in values:
+            return "that callers may set to their own handler"
+        return None
 
     def _describe(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
                   function: cst.FunctionDef) -> Optional[str]:
@@ -207,6 +237,35 @@ class SelfCapturingCallableOnSelf(Rule):
                     if found is not None:
                         return f"a dict with {found}"
         return None
+
+
+def _slot_values(cls: cst.ClassDef) -> Dict[str, Set[str]]:
+    """For each ``self.attr`` assigned in the class's methods: ``method:<name>`` for a bound
+    method of self, ``handed-in`` for a parameter of the method, ``other`` for anything else."""
+    found: Dict[str, Set[str]] = {}
+    for node in walk(cls):
+        if not isinstance(node, cst.FunctionDef):
+            continue
+        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params)]
+        if not params:
+            continue
+        self_name, others = params[0], set(params[1:])
+        for inner in walk_scope(node):
+            if not isinstance(inner, cst.Assign):
+                continue
+            for target in inner.targets:
+                t = target.target
+                if not (isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == self_name):
+                    continue
+                value = inner.value
+                if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == self_name:
+                    kind = f"method:{value.attr.value}"
+                elif isinstance(value, cst.Name) and value.value in others:
+                    kind = "handed-in"
+                else:
+                    kind = "other"
+                found.setdefault(t.attr.value, set()).add(kind)
+    return found
 
 
 def _decorator(decorator: cst.Decorator) -> Optional[str]:

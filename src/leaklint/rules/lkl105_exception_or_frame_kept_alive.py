@@ -7,8 +7,8 @@ from typing import Dict, List, Optional, Tuple
 import libcst as cst
 
 from leaklint.analysis.names import target_names
-from leaklint.analysis.walk import walk_scope
-from leaklint.rule import Bad, Good, Rule
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
 
 _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
@@ -41,6 +41,10 @@ class ExceptionOrFrameKeptAlive(Rule):
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
     `sys._getframe(1)` (the caller's frame) is not flagged: the caller does not hold this frame.
+    An exception kept on purpose (the function returns it, or the class raises or returns the
+    attribute that keeps it, as a future's `result()` does) is reported at low confidence, shown
+    only by the strict profile: its traceback is what the caller needs, and
+    `with_traceback(None)` would drop it.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `inspect` ("The interpreter
@@ -247,16 +251,44 @@ class ExceptionOrFrameKeptAlive(Rule):
         return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str) -> None:
-        self.report(
-            node,
+        message = (
             f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
             f"every frame the exception passed through alive, with all their locals (a reference cycle when "
-            f"those locals reach `{where}`)",
+            f"those locals reach `{where}`)"
+        )
+        confidence = Confidence.HIGH
+        purpose = self._kept_on_purpose(node, where, caught)
+        if purpose is not None:
+            # Its frames are what the caller needs to see: `with_traceback(None)` would drop them.
+            confidence = Confidence.LOW
+            message += f"; it is kept on purpose ({purpose}), so its traceback is part of the result"
+        self.report(
+            node,
+            message,
             suggestion=(
                 f"store `{caught}.with_traceback(None)`, `str({caught})` or `traceback.format_exc()` instead, or "
                 f"call `traceback.clear_frames({caught}.__traceback__)` first"
             ),
+            confidence=confidence,
         )
+
+    def _kept_on_purpose(self, node: cst.CSTNode, where: str, caught: str) -> Optional[str]:
+        """Why a stored exception is a result: the function returns it, or the class raises or
+        returns the attribute it is kept in (a future's `result()`, a deferred re-raise)."""
+        function = self.context.enclosing_scope(node)
+        if function is not None:
+            for inner in walk_scope(function):
+                if isinstance(inner, cst.Return) and isinstance(inner.value, cst.Name) and inner.value.value == caught:
+                    return "returned to the caller"
+        cls = self.context.enclosing_class(node)
+        attribute = where.split("[", 1)[0].strip()
+        if cls is None or not attribute.startswith("self."):
+            return None
+        for inner in walk(cls):
+            value = inner.exc if isinstance(inner, cst.Raise) else inner.value if isinstance(inner, cst.Return) else None
+            if value is not None and self.context.code(value).strip() == attribute:
+                return f"`{'raise' if isinstance(inner, cst.Raise) else 'return'} {attribute}` hands it on"
+        return None
 
     def _holds_traceback(self, value: cst.BaseExpression, caught: Optional[str]) -> Optional[str]:
         """What of the current exception ``value`` holds, or None."""

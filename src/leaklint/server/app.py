@@ -324,7 +324,7 @@ class LeaklintServer(LanguageServer):
 def severity(finding: Finding) -> types.DiagnosticSeverity:
     if finding.code in ENGINE_CODES:
         return types.DiagnosticSeverity.Error
-    if finding.confidence is Confidence.MEDIUM:
+    if finding.confidence in (Confidence.MEDIUM, Confidence.LOW):
         return types.DiagnosticSeverity.Information
     return types.DiagnosticSeverity.Warning
 

@@ -1,0 +1,395 @@
+"""Function summaries: for one function (or the module body), which values hold which.
+
+A summary is plain data, so that it caches with the file and composes in the project pass
+(``leaklint.flow``) without the tree. Names in it are the function's own: parameters (``self``
+included), locals, and ``#n`` for an object a call makes without naming it (``self.kernel =
+Kernel(...)`` gives ``#1``). Keys:
+
+- ``name``: the qualified function name (``pkg.m.Class.method``), the module's name for its body;
+- ``cls``, ``self``: the class whose method this is and its first parameter's name (or None);
+- ``kind``: ``module``, ``function``, ``method``, ``init`` (``__init__``), ``cached`` (a
+  ``functools.cached_property``, whose value ends up in ``self.<name>``);
+- ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first);
+- ``holds``: ``[holder, attr, value, via, line, column, text, branches, loop]``: after the
+  statement, ``holder`` holds ``value`` (``attr`` None: as an item of ``holder`` itself). ``via``
+  is ``ref`` (the object itself), ``container`` (an item of ``holder.attr``), ``bound:<m>`` (the
+  bound method ``value.m``) or ``closure`` (a lambda that uses ``value``);
+- ``calls``: ``[result, callee, args, line, column, text, branches, loop]``: a call that receives
+  a tracked value. ``callee`` is ``["new", Class]``, ``["func", qualified]``, ``["method",
+  receiver, name]`` or ``["super", name]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
+  ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
+- ``returns``: the values the function returns;
+- ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
+- ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
+  long as the process, with everything it holds);
+- ``types``: local -> class candidates (from constructor calls and annotations);
+- ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
+  ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``);
+- ``line``: where the function is defined.
+
+``branches`` is a list of ``[if-id, in-body]`` pairs: two statements in the two arms of one ``if``
+never both run. ``loop`` is true inside a ``for``/``while`` of this function.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk
+from leaklint.rule import Location
+
+Summary = Dict[str, Any]
+
+_ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
+_DROPPERS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
+_LOOPS = frozenset({cst.For, cst.While})
+_RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
+_CACHED = frozenset({"functools.cached_property", "cached_property"})
+# What makes an object heavy to keep alive: an open resource, a thread or process, a pool.
+HEAVY = frozenset({
+    "builtins.open", "io.open", "socket.socket", "socket.create_connection", "ssl.SSLSocket",
+    "threading.Thread", "threading.Timer", "subprocess.Popen", "multiprocessing.Process",
+    "multiprocessing.Pool", "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+    "mmap.mmap", "sqlite3.connect", "selectors.DefaultSelector", "asyncio.new_event_loop",
+    "tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile",
+})
+
+
+class SummaryBuilder:
+    """Builds one function's summary from the nodes of its scope (``walk_scope`` order).
+
+    The collector that owns the walk supplies what needs the file: name resolution for callees,
+    statement locations and texts, and the ``if`` arms a node sits in.
+    """
+
+    def __init__(
+        self,
+        resolve: Callable[[cst.BaseExpression], Optional[str]],
+        location: Callable[[cst.CSTNode], Location],
+        text: Callable[[cst.CSTNode], str],
+        branches: Callable[[cst.CSTNode], Dict[int, bool]],
+        ancestors: Callable[[cst.CSTNode], Any],
+    ) -> None:
+        self._resolve = resolve
+        self._location = location
+        self._text = text
+        self._branches = branches
+        self._ancestors = ancestors
+
+    def build(
+        self,
+        name: str,
+        scope: cst.CSTNode,
+        nodes: Sequence[cst.CSTNode],
+        cls: Optional[str],
+        self_name: Optional[str],
+        types: Dict[str, Set[str]],
+        decorators: Sequence[str] = (),
+        module_names: Set[str] = frozenset(),  # type: ignore[assignment]
+        plain: Set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> Optional[Summary]:
+        """``module_names``: names the module binds to plain values (its globals); ``plain``:
+        this function's locals bound to list/dict/set displays (they shadow a global)."""
+        params: List[str] = []
+        kwonly: List[str] = []
+        kind = "module"
+        if isinstance(scope, cst.FunctionDef):
+            params = [p.name.value for p in (*scope.params.posonly_params, *scope.params.params)]
+            kwonly = [p.name.value for p in scope.params.kwonly_params]
+            kind = "function" if self_name is None else "init" if scope.name.value == "__init__" else "method"
+            if self_name is not None and any(d in _CACHED for d in decorators):
+                kind = "cached"
+        self._summary: Summary = {
+            "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
+            "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [],
+            "types": {k: sorted(v) for k, v in types.items() if v},
+            "line": 1,  # filled in below for a function whose summary is kept
+        }
+        self._scope = scope
+        self._self = self_name
+        self._counter = 0
+        self._done: Set[int] = set()
+        self._loops: Dict[int, bool] = {}
+        self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        self._globals = set(module_names) - self._tracked - set(plain) if kind != "module" else set(module_names)
+        for node in nodes:
+            kind_of = type(node)
+            if kind_of not in _RELEVANT or id(node) in self._done:
+                continue
+            if kind_of is cst.Assign or kind_of is cst.AnnAssign:
+                self._assignment(node)
+            elif kind_of is cst.Call:
+                self._call(node, None)  # type: ignore[arg-type]
+            elif kind_of is cst.Return:
+                self._return(node)  # type: ignore[arg-type]
+            elif kind_of is cst.Del:
+                self._delete(node)  # type: ignore[arg-type]
+        summary = self._summary
+        if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]
+                or summary["allocations"]):
+            return None
+        self._finish()
+        if not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]:
+            return None
+        if isinstance(scope, cst.FunctionDef):
+            summary["line"] = self._location(scope).line
+        return summary
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _fresh(self) -> str:
+        self._counter += 1
+        return f"#{self._counter}"
+
+    def _value(self, expr: cst.BaseExpression) -> Optional[Tuple[str, str]]:
+        """(name, via) for a value worth following, else None."""
+        if isinstance(expr, cst.Name):
+            name = expr.value
+            return (name, "ref") if name in self._tracked or name == self._self else None
+        if isinstance(expr, cst.Call):
+            return self._call(expr, self._fresh())
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == self._self:
+            return expr.value.value, f"bound:{expr.attr.value}"  # a method or not: the project pass knows
+        if isinstance(expr, cst.Lambda) and self._self is not None and self._uses(expr, self._self):
+            return self._self, "closure"
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Set)):
+            for element in expr.elements:  # `[handle]`: the display holds what it lists
+                inner = self._value(element.value) if not isinstance(element, cst.StarredElement) else None
+                if inner is not None and inner[1] == "ref":
+                    return inner[0], "container"
+        return None
+
+    def _uses(self, lam: cst.Lambda, name: str) -> bool:
+        return any(type(n) is cst.Name and n.value == name for n in walk(lam.body))  # type: ignore[attr-defined]
+
+    def _in_loop(self, node: cst.CSTNode) -> bool:
+        found = self._loops.get(id(node))
+        if found is None:
+            found = False
+            for ancestor in self._ancestors(node):
+                if ancestor is self._scope:
+                    break
+                if type(ancestor) in _LOOPS:
+                    found = True
+                    break
+            self._loops[id(node)] = found
+        return found
+
+    def _finish(self) -> None:
+        """Drop what cannot take part in a chain of holds, then locate what is left.
+
+        An object made without arguments and never named again (`self.lock = Lock()`) holds
+        nothing of this function's; a local made that way matters only if it is used again.
+        """
+        summary = self._summary
+        used: Set[str] = set()
+        for holder, _attr, value, *_rest in summary["holds"]:
+            used.add(holder)
+            if not value.startswith("#"):
+                used.add(value)
+        for _result, callee, args, *_rest in summary["calls"]:
+            if callee[0] == "method":
+                used.add(callee[1])
+            used.update(arg[1] for arg in args)
+        used.update(summary["returns"])
+        used.update(root[0] for root in summary["roots"])
+        calls = [c for c in summary["calls"] if c[2] or (c[0] is not None and c[0] in used)]
+        kept = {c[0] for c in calls if c[0] is not None}
+        holds = [h for h in summary["holds"] if not h[2].startswith("#") or h[2] in kept]
+        for entry in (*holds, *calls):
+            node = entry[4] if len(entry) == 9 else entry[3]
+            location = self._location(node)
+            where = [location.line, location.column, self._text(node),
+                     [[key, value] for key, value in self._branches(node).items()], self._in_loop(node)]
+            if len(entry) == 9:
+                entry[4:9] = where
+            else:
+                entry[3:8] = where
+        summary["holds"], summary["calls"] = holds, calls
+        if not holds and not summary["breaks"] and not any(c[2] for c in calls):
+            # Nothing a caller or a cycle can use: keep only what lifetimes need.
+            summary["calls"], summary["types"], summary["returns"] = [], {}, []
+
+    def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
+        name, via = value
+        if container and via == "ref":
+            via = "container"
+        # Where it happens is filled in by `_finish`, for the entries that matter only: a
+        # location costs a position pass (and often the file's `ast`).
+        self._summary["holds"].append([holder, attr, name, via, node, 0, "", [], False])
+
+    # -- statements -------------------------------------------------------------------------
+
+    def _assignment(self, node: cst.CSTNode) -> None:
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+            value_expr: Optional[cst.BaseExpression] = node.value
+        else:
+            assert isinstance(node, cst.AnnAssign)
+            targets, value_expr = [node.target], node.value
+        if value_expr is None:
+            return
+        if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr):
+            for target in targets:
+                if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                    self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
+            return
+        if isinstance(value_expr, cst.Call) and self._is_weak(value_expr):
+            return
+        # `x = Call(...)` names the call's result `x`.
+        if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Call):
+            self._tracked.add(targets[0].value)
+            self._call(value_expr, targets[0].value)
+            return
+        if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Name):
+            return  # an alias: followed no further
+        value = None
+        for target in targets:
+            holder, attr, container = self._holder(target)
+            if holder is not None and holder in self._globals and attr is None and container:
+                found = self._value(value_expr) if value is None else value
+                if found is not None and found[1] == "ref":
+                    self._summary["roots"].append([found[0], holder])  # `_CACHE[key] = obj`
+                continue
+            if holder is None or (holder not in self._tracked and holder != self._self):
+                continue  # a plain local (`result[k] = v`): local pairs are the class graph's
+            if value is None:
+                value = self._value(value_expr)
+                if value is None:
+                    return
+            self._hold(holder, attr, value, node, container)
+
+    def _holder(self, target: cst.BaseExpression) -> Tuple[Optional[str], Optional[str], bool]:
+        """(holder, attr, into a container) for ``a.x = v``, ``a.x[k] = v``, ``a[k] = v``."""
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            return target.value.value, target.attr.value, False
+        if isinstance(target, cst.Subscript) and not any(isinstance(e.slice, cst.Slice) for e in target.slice):
+            inner = target.value
+            if isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Name):
+                return inner.value.value, inner.attr.value, True
+            if isinstance(inner, cst.Name):
+                return inner.value, None, True
+        return None, None, False
+
+    def _return(self, node: cst.Return) -> None:
+        if node.value is None:
+            return
+        value = self._value(node.value)
+        if value is None:
+            return
+        summary = self._summary
+        if summary["kind"] == "cached" and self._self is not None and isinstance(self._scope, cst.FunctionDef):
+            # functools.cached_property stores the value in the instance's __dict__ under its name.
+            self._hold(self._self, self._scope.name.value, value, node, False)
+        if value[1] == "ref":
+            summary["returns"].append(value[0])
+
+    def _delete(self, node: cst.Del) -> None:
+        targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
+        for target in targets:
+            if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
+                # `del self.items[k]`, or through another object: `del self.master.children[name]`
+                owner = dotted_name(target.value.value)
+                if owner is not None:
+                    self._summary["breaks"].append([owner, target.value.attr.value, self._line(node)])
+
+    def _line(self, node: cst.CSTNode) -> int:
+        return self._location(node).line
+
+    def _is_weak(self, call: cst.Call) -> bool:
+        func = call.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        return last.lstrip("_") in ("ref", "proxy", "WeakMethod", "finalize")
+
+    # -- calls ------------------------------------------------------------------------------
+
+    def _call(self, node: cst.Call, result: Optional[str]) -> Optional[Tuple[str, str]]:
+        """Record a call whose arguments or receiver matter; (result, "ref") when it is kept."""
+        self._done.add(id(node))
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Attribute, cst.Name)):
+            method = func.attr.value
+            if method in _ADDERS and result is None:
+                self._adder(node, func, _ADDERS[method])
+                return None
+            if method in _DROPPERS and isinstance(func.value, cst.Attribute):
+                owner = dotted_name(func.value.value)
+                if owner is not None:
+                    self._summary["breaks"].append([owner, func.value.attr.value, self._line(node)])
+        if self._is_weak(node):
+            return None
+        args: List[List[Any]] = []
+        position = 0
+        for arg in node.args:
+            if arg.star:
+                position = -1_000  # positions after *args are unknown
+                continue
+            value = self._value(arg.value)
+            key: Any = arg.keyword.value if arg.keyword is not None else position
+            if arg.keyword is None:
+                position += 1
+            if value is not None and (not isinstance(key, int) or key >= 0):
+                args.append([key, value[0], value[1]])
+        if not args and result is None:
+            return None
+        callee = self._callee(func)
+        if callee is None or (not args and callee[0] not in ("new", "method")):
+            return None
+        if callee[0] == "new" or callee[1] in HEAVY:
+            self._summary["allocations"].append([callee[1], self._in_loop(node)])
+        self._summary["calls"].append([result, callee, args, node, 0, "", [], False])
+        return (result, "ref") if result is not None else None
+
+    def _adder(self, node: cst.Call, func: cst.Attribute, index: int) -> None:
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        if len(positional) <= index:
+            return
+        owner = func.value
+        if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name):
+            holder, attr = owner.value.value, owner.attr.value  # `a.items.append(v)`
+        elif isinstance(owner, cst.Name):
+            holder, attr = owner.value, None  # `items.append(v)`
+        else:
+            return
+        if holder in self._globals and attr is None:
+            # `_REGISTRY.append(obj)`: a module-level container keeps obj for the process's life.
+            value = self._value(positional[index].value)
+            if value is not None and value[1] == "ref":
+                self._summary["roots"].append([value[0], holder])
+            return
+        if holder not in self._tracked and holder != self._self:
+            return
+        value = self._value(positional[index].value)
+        if value is not None:
+            self._hold(holder, attr, value, node, True)
+
+    def _callee(self, func: cst.BaseExpression) -> Optional[List[Any]]:
+        if isinstance(func, cst.Attribute):
+            receiver = func.value
+            if isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Name) and receiver.func.value == "super":
+                return ["super", func.attr.value]
+            if isinstance(receiver, cst.Name) and (receiver.value in self._tracked or receiver.value == self._self):
+                return ["method", receiver.value, func.attr.value]
+        dotted = dotted_name(func)
+        if dotted is None:
+            return None
+        resolved = self._resolve(func)
+        if resolved is None and dotted == "open":
+            return ["func", "builtins.open"]  # not followed, but an open file is heavy
+        if resolved is None or resolved.startswith("builtins."):
+            return None
+        last = dotted.rsplit(".", 1)[-1]
+        return ["new" if last[:1].isupper() or last[:2].lstrip("_")[:1].isupper() else "func", resolved]
+
+
+def _empty(expr: cst.BaseExpression) -> bool:
+    """``[]``, ``{}``, ``()``, ``set()``, ``dict()``, ``list()``: a fresh empty container."""
+    if isinstance(expr, (cst.List, cst.Dict, cst.Tuple)):
+        return not expr.elements
+    return (isinstance(expr, cst.Call) and not expr.args and isinstance(expr.func, cst.Name)
+            and expr.func.value in ("set", "dict", "list", "tuple"))

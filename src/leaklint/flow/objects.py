@@ -1,0 +1,519 @@
+"""Who holds what: function summaries composed across calls, and the object cycles they close.
+
+Each function's summary (``leaklint.facts.summaries``) says which of its values hold which, in
+its own names. This pass resolves the calls in it (``Class(...)`` to ``__init__`` through the
+class's bases, ``self.m(...)`` and ``obj.m(...)`` when the class of ``obj`` is known,
+``super().m(...)``, module functions through imports) and maps the callee's summary onto the
+caller's arguments: after ``protocol = Protocol(reader)`` the local ``protocol`` holds ``reader``
+because ``Protocol.__init__`` stores its parameter. Summaries compose to a bounded depth, so a
+value handed through two constructors is still followed.
+
+A cycle among one function's objects (``child = Node(self)`` then ``self.children.append(child)``)
+is a cycle between two real instances, not between two classes that might point at each other.
+Each cycle comes with how often it forms (once at import, per instance, per call, per loop
+iteration), whether the code breaks one of its links itself, and the statements of every hop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+
+from leaklint.analysis.class_graph import ClassGraph
+from leaklint.facts.summaries import HEAVY
+
+Summary = Dict[str, Any]
+
+MAX_DEPTH = 4  # how many calls deep a summary follows its arguments
+
+# How often an allocation site runs, least often first.
+IMPORT, INSTANCE, CALL, ITERATION = "import", "instance", "call", "iteration"
+_RANK = {IMPORT: 0, INSTANCE: 1, CALL: 2, ITERATION: 3}
+MAX_CYCLE = 5  # the longest cycle of objects searched for
+
+
+@dataclass(frozen=True)
+class Hop:
+    """After the statement at ``path:line``, ``holder`` holds ``value`` (in ``attr``)."""
+
+    holder: str
+    value: str
+    attr: Optional[str]
+    via: str  # ref, container, bound:<method>, closure
+    path: str
+    line: int
+    column: int
+    text: str
+    branches: Tuple[Tuple[int, bool], ...] = ()
+    loop: bool = False
+    through: Tuple["Hop", ...] = ()  # inside the callee: the stores that make this hold
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.through)
+
+    def innermost(self) -> "Hop":
+        hop = self
+        while hop.through:
+            hop = hop.through[-1]
+        return hop
+
+
+@dataclass(frozen=True)
+class ObjectCycle:
+    """A cycle among the objects of one function: each hop's holder holds the next hop's holder."""
+
+    function: str
+    kind: str  # module, function, method, init, cached
+    cls: Optional[str]
+    hops: Tuple[Hop, ...]
+    per_iteration: bool
+    broken: Optional[Tuple[str, str]]  # (class or local, attr) whose link the code drops
+    classes: Tuple[str, ...]  # classes of the objects in the cycle, where known
+    names: Tuple[Tuple[str, str], ...] = ()  # `#n` -> how to call it in a message
+    owner_frequency: Optional[str] = None  # for a cycle made by a constructor: how often it runs
+    links: Tuple[Tuple[str, str], ...] = ()  # (class, attribute) of each hop's store, where known
+    root: Optional[str] = None  # a module-level container the function puts an object of it in
+
+    def display(self, name: str) -> str:
+        return dict(self.names).get(name, name)
+
+
+class FlowGraph:
+    """Every file's summaries, indexed by function, over the project's class graph."""
+
+    def __init__(self, graph: ClassGraph, summaries: Mapping[str, Sequence[Summary]]) -> None:
+        self.graph = graph
+        self.functions: Dict[str, Tuple[str, Summary]] = {}
+        self.scopes: List[Tuple[str, Summary]] = []
+        self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
+        self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
+        for path, items in summaries.items():
+            for summary in items:
+                self.scopes.append((path, summary))
+                self.functions.setdefault(summary["name"], (path, summary))
+                if summary["breaks"] and summary["cls"] and summary["self"] and _releases(summary["name"].rsplit(".", 1)[-1]):
+                    for holder, attr, _line in summary["breaks"]:
+                        if holder == summary["self"]:
+                            self.breaks.setdefault(summary["cls"], set()).add(attr)
+                        elif holder.startswith(summary["self"] + "."):
+                            # `del self.master.children[name]` in a child's destroy(): the link
+                            # from another object, whose class is not known here.
+                            self.released_elsewhere.add(attr)
+        # (path, line) of a store into `self.attr` that the same function drops again later
+        # (`finally: self.x = None`, `self.pending.pop(key)`).
+        self.dropped_later: Set[Tuple[str, int]] = set()
+        # class -> (frequency of the scope, path, line) for every `Class(...)` the project makes
+        self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
+        self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a thread, a socket)
+        self.rooted: Dict[str, str] = {}  # class -> a module-level container its instances are put in
+        for path, summary in self.scopes:
+            self._index_scope(path, summary)
+        # function -> parameter -> classes its callers pass (types from flows, one round)
+        self.param_types: Dict[str, Dict[str, Set[str]]] = {}
+        for _path, summary in self.scopes:
+            self._pass_types(summary)
+        self._frequency_memo: Dict[str, Optional[str]] = {}
+        self._param_memo: Dict[str, List[Tuple[str, str, Hop]]] = {}
+        self._return_memo: Dict[str, List[Tuple[str, Hop]]] = {}
+        self._active: Set[str] = set()
+
+    def _index_scope(self, path: str, summary: Summary) -> None:
+        for holder, attr, line in summary["breaks"]:
+            for hold in summary["holds"]:
+                if hold[0] == holder and hold[1] == attr and hold[4] < line:
+                    self.dropped_later.add((path, hold[4]))
+        kind = summary["kind"]
+        for value, root in summary.get("roots", ()):
+            made = [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
+            for cls in summary["types"].get(value, made):
+                resolved = self.graph.resolve(cls)
+                if resolved is not None:
+                    self.rooted.setdefault(resolved, root)
+        for name, loop in summary["allocations"]:
+            if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached"):
+                self.heavy.setdefault(summary["cls"], name)
+            cls = self.graph.resolve(name)
+            if cls is None:
+                continue
+            if loop:
+                frequency = ITERATION
+            elif kind == "module":
+                frequency = IMPORT
+            elif kind in ("init", "cached") and summary["cls"]:
+                frequency = "of:" + summary["cls"]  # as often as the class whose __init__ makes it
+            else:
+                frequency = CALL
+            self.allocations.setdefault(cls, []).append((frequency, path, summary["line"]))
+
+    def _pass_types(self, summary: Summary) -> None:
+        """Give each callee parameter the classes this function's call sites pass to it."""
+        local_types: Dict[str, List[str]] = {}
+        for result, callee, *_rest in summary["calls"]:
+            if result is not None and callee[0] == "new":
+                local_types.setdefault(result, []).append(callee[1])
+        for result, callee, args, *_rest in summary["calls"]:
+            if not args:
+                continue
+            key, first = self._callee(summary, callee)
+            if key is None:
+                continue
+            actual = self._bind(self.functions[key][1], callee[0], first, args)
+            for param, (value, via) in actual.items():
+                if via != "ref" or value == first:
+                    continue
+                types = self.types_of(summary, value) or local_types.get(value, [])
+                if types:
+                    self.param_types.setdefault(key, {}).setdefault(param, set()).update(types)
+
+    # -- lifetimes --------------------------------------------------------------------------
+
+    def frequency(self, cls: Optional[str]) -> Optional[str]:
+        """How often the project makes instances of ``cls``: IMPORT (only at import, directly or
+        inside objects made at import), INSTANCE, CALL, ITERATION, or None when it never does (a
+        library class its users instantiate)."""
+        resolved = self.graph.resolve(cls) if cls else None
+        if resolved is None:
+            return None
+        if resolved in self._frequency_memo:
+            return self._frequency_memo[resolved]
+        self._frequency_memo[resolved] = CALL  # a class that makes itself: not once
+        sites = self.allocations.get(resolved, [])
+        found: Optional[str] = None
+        for frequency, _path, _line in sites:
+            if frequency.startswith("of:"):
+                owner = self.frequency(frequency[3:])
+                frequency = IMPORT if owner == IMPORT else ITERATION if owner == ITERATION else INSTANCE
+            if found is None or _RANK[frequency] > _RANK[found]:
+                found = frequency
+        self._frequency_memo[resolved] = found
+        return found
+
+    def heavy_thing(self, cls: Optional[str]) -> Optional[str]:
+        """What heavy object (``threading.Thread``, ``socket.socket``...) instances of ``cls`` make."""
+        resolved = self.graph.resolve(cls) if cls else None
+        for owner in self.graph.mro(resolved) if resolved else ():
+            if owner in self.heavy:
+                return self.heavy[owner]
+        return None
+
+    def broken_by_release(self, cls: Optional[str], attr: str) -> Optional[str]:
+        """The class (``cls`` or a base) one of whose close-like methods drops ``attr``."""
+        resolved = self.graph.resolve(cls) if cls else None
+        for owner in self.graph.mro(resolved) if resolved else ():
+            if attr in self.breaks.get(owner, ()):
+                return owner
+        if attr in self.released_elsewhere and resolved is not None:
+            return resolved
+        return None
+
+    # -- call resolution --------------------------------------------------------------------
+
+    def _method(self, cls: Optional[str], name: str, skip_first: bool = False) -> Optional[str]:
+        """The summary key of ``cls.name`` through the bases (None: not summarised or unknown)."""
+        resolved = self.graph.resolve(cls) if cls else None
+        if resolved is None:
+            return None
+        order = self.graph.mro(resolved)
+        for owner in order[1:] if skip_first else order:
+            key = f"{owner}.{name}"
+            if key in self.functions:
+                return key
+            info = self.graph.classes.get(owner)
+            if info is not None and name in info.methods:
+                return None  # defined there, with nothing to say
+        return None
+
+    def is_method(self, cls: Optional[str], name: str) -> bool:
+        resolved = self.graph.resolve(cls) if cls else None
+        if resolved is None:
+            return False
+        for owner in self.graph.mro(resolved):
+            info = self.graph.classes.get(owner)
+            if info is not None and name in info.methods:
+                return True
+        return False
+
+    def types_of(self, summary: Summary, name: str) -> List[str]:
+        if name == summary["self"] and summary["cls"]:
+            return [summary["cls"]]
+        declared = summary["types"].get(name)
+        if declared:
+            return list(declared)
+        passed = self.param_types.get(summary["name"], {}).get(name) if hasattr(self, "param_types") else None
+        return sorted(passed) if passed else []
+
+    def _callee(self, summary: Summary, callee: Sequence[Any]) -> Tuple[Optional[str], Optional[str]]:
+        """(summary key, the name in the caller bound to the callee's first parameter)."""
+        kind = callee[0]
+        if kind == "new":
+            cls = self.graph.resolve(callee[1])
+            return (self._method(cls, "__init__"), None) if cls else (None, None)
+        if kind == "method":
+            receiver, name = callee[1], callee[2]
+            for cls in self.types_of(summary, receiver):
+                key = self._method(cls, name)
+                if key is not None:
+                    return key, receiver
+            return None, None
+        if kind == "super":
+            return self._method(summary["cls"], callee[1], skip_first=True), summary["self"]
+        if kind == "func":
+            name = callee[1]
+            for _ in range(4):
+                if name in self.functions:
+                    return name, None
+                target = self.graph.aliases.get(name)
+                if target is None:
+                    head, _, tail = name.rpartition(".")
+                    target = f"{self.graph.aliases[head]}.{tail}" if head in self.graph.aliases else None
+                if target is None:
+                    break
+                name = target
+        return None, None
+
+    # -- one function's holds ---------------------------------------------------------------
+
+    def holds(self, path: str, summary: Summary, depth: int = 0) -> List[Hop]:
+        """Every hold among the function's values: its own stores and those its calls make."""
+        found: List[Hop] = []
+        cls = summary["cls"]
+        for holder, attr, value, via, line, column, text, branches, loop in summary["holds"]:
+            if via.startswith("bound:") and not self.is_method(cls if value == summary["self"] else None, via[6:]):
+                continue  # `self.data`, not a bound method: it holds whatever the attribute holds
+            if attr is not None and any(self._weak_attr(t, attr) for t in self.types_of(summary, holder)):
+                continue
+            found.append(Hop(holder, value, attr, via, path, line, column, text, _branches(branches), loop))
+        if depth >= MAX_DEPTH:
+            return found
+        for result, callee, args, line, column, text, branches, loop in summary["calls"]:
+            key, first = self._callee(summary, callee)
+            if key is None:
+                continue
+            callee_summary = self.functions[key][1]
+            actual = self._bind(callee_summary, callee[0], first, args)
+            if callee[0] == "new" and result is not None:
+                actual[callee_summary["params"][0] if callee_summary["params"] else "self"] = (result, "ref")
+            here = Hop("", "", None, "ref", path, line, column, text, _branches(branches), loop)
+            for holder_param, value_param, inner in self.param_holds(key, depth + 1):
+                holder = actual.get(holder_param)
+                value = actual.get(value_param)
+                if holder is None or value is None or holder[1] != "ref":
+                    continue
+                via = value[1] if value[1] != "ref" else inner.via
+                if via.startswith("bound:") and not self.is_method(
+                        cls if value[0] == summary["self"] else None, via[6:]):
+                    continue
+                found.append(Hop(holder[0], value[0], inner.attr, via, path, line, column, text,
+                                 here.branches, loop, (inner,)))
+            if result is not None and callee[0] != "new":
+                for value_param, inner in self.return_holds(key, depth + 1):
+                    value = actual.get(value_param)
+                    if value is not None and value[1].startswith("bound:") and not self.is_method(
+                            cls if value[0] == summary["self"] else None, value[1][6:]):
+                        continue  # `f(self._name)`: an attribute's value, not a bound method
+                    if value is not None:
+                        found.append(Hop(result, value[0], inner.attr, value[1], path, line, column, text,
+                                         here.branches, loop, (inner,)))
+        return found
+
+    def _bind(self, callee: Summary, kind: str, first: Optional[str], args: Sequence[Sequence[Any]]) -> Dict[str, Tuple[str, str]]:
+        """Callee parameter -> (caller's value, via) for one call."""
+        params: List[str] = callee["params"]
+        offset = 1 if kind in ("new", "method", "super") and callee["self"] else 0
+        actual: Dict[str, Tuple[str, str]] = {}
+        if first is not None and params and offset:
+            actual[params[0]] = (first, "ref")
+        names = set(params) | set(callee["kwonly"])
+        for key, value, via in args:
+            if isinstance(key, int):
+                index = key + offset
+                if index < len(params):
+                    actual[params[index]] = (value, via)
+            elif key in names:
+                actual[key] = (value, via)
+        return actual
+
+    def _weak_attr(self, cls: str, attr: str) -> bool:
+        resolved = self.graph.resolve(cls)
+        return resolved is not None and self.graph._is_weak_attr(resolved, attr, False)
+
+    # -- summaries in terms of parameters -----------------------------------------------------
+
+    def param_holds(self, key: str, depth: int) -> List[Tuple[str, str, Hop]]:
+        """(holder parameter, held parameter, the hop that explains it) for function ``key``."""
+        memo = self._param_memo.get(key)
+        if memo is not None:
+            return memo
+        if key in self._active or depth > MAX_DEPTH:
+            return []
+        self._active.add(key)
+        try:
+            path, summary = self.functions[key]
+            params = set(summary["params"]) | set(summary["kwonly"])
+            adjacency = _adjacency(self.holds(path, summary, depth))
+            found: List[Tuple[str, str, Hop]] = []
+            for param in params:
+                for target, hop in _reach(adjacency, param, params):
+                    found.append((param, target, hop))
+            returned: List[Tuple[str, Hop]] = []
+            for name in summary["returns"]:
+                for target, hop in _reach(adjacency, name, params):
+                    returned.append((target, hop))
+        finally:
+            self._active.discard(key)
+        self._param_memo[key] = found
+        self._return_memo[key] = returned
+        return found
+
+    def return_holds(self, key: str, depth: int) -> List[Tuple[str, Hop]]:
+        self.param_holds(key, depth)
+        return self._return_memo.get(key, [])
+
+    # -- cycles -----------------------------------------------------------------------------
+
+    def cycles(self) -> Iterable[ObjectCycle]:
+        """Cycles among each function's objects that go through at least one call."""
+        for path, summary in self.scopes:
+            if not summary["calls"]:
+                continue
+            hops = self.holds(path, summary)
+            if not any(h.derived for h in hops):
+                continue
+            adjacency = _adjacency(hops)
+            direct = _adjacency(h for h in hops if not h.derived)
+            closed_directly = {frozenset(h.holder for h in c) for c in _cycles(direct)}
+            seen: Set[Tuple[str, ...]] = set()
+            for cycle in _cycles(adjacency):
+                if not any(h.derived for h in cycle) or _exclusive(cycle):
+                    continue
+                if frozenset(h.holder for h in cycle) in closed_directly:
+                    continue  # the same objects tie themselves by plain stores: a local pair
+                if all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1:
+                    continue  # closed inside one callee: reported where that callee closes it
+                key = tuple(sorted(h.holder for h in cycle))
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield self._describe(summary, cycle)
+
+    def _describe(self, summary: Summary, cycle: Sequence[Hop]) -> ObjectCycle:
+        classes: List[str] = []
+        local_types: Dict[str, List[str]] = {}
+        for result, callee, *_ in summary["calls"]:
+            if result is not None and callee[0] == "new":
+                local_types.setdefault(result, []).append(callee[1])
+        links: List[Tuple[str, str]] = []
+        for hop in cycle:
+            types = self.types_of(summary, hop.holder) or local_types.get(hop.holder, [])
+            classes.extend(self.graph.resolve(t) or t for t in types)
+            attr = hop.innermost().attr
+            links.extend((self.graph.resolve(t) or t, attr) for t in types if attr)
+        broken: Optional[Tuple[str, str]] = None
+        # A link dropped later in the same function (`finally: self.x = None`, `d.pop(k)`).
+        last = max(h.line for h in cycle)
+        local_breaks = {(h, a) for h, a, line in summary["breaks"] if line > last}
+        for hop in cycle:
+            if (hop.holder, hop.attr) in local_breaks:
+                broken = (hop.holder, hop.attr or "")
+            types = self.types_of(summary, hop.holder) or local_types.get(hop.holder, [])
+            attrs = {i.attr for i in (hop, *_chain(hop)) if i.attr}
+            for cls in types:
+                for attr in sorted(attrs):
+                    owner = self.broken_by_release(cls, attr)
+                    if owner is not None:
+                        broken = (owner, attr)
+        shown: Dict[str, str] = {}
+        for result, callee, *_rest in summary["calls"]:
+            if result is None or not result.startswith("#") or result in shown:
+                continue
+            if callee[0] in ("new", "func"):
+                shown[result] = f"{callee[1].rsplit('.', 1)[-1]}(...)"
+            elif callee[0] == "method":
+                shown[result] = f"{callee[1]}.{callee[2]}(...)"
+            else:
+                shown[result] = f"super().{callee[1]}(...)"
+        names = tuple(shown.items())
+        return ObjectCycle(
+            summary["name"], summary["kind"], summary["cls"], tuple(cycle), any(h.loop for h in cycle), broken,
+            tuple(dict.fromkeys(classes)), names,
+            self.frequency(summary["cls"]) if summary["kind"] in ("init", "cached") else None,
+            tuple(links),
+            next((root for value, root in summary.get("roots", ()) if any(
+                value in (h.holder, h.value) for h in cycle)), None),
+        )
+
+
+# Methods that end an object's use: a link they drop is a cycle the code breaks itself.
+_RELEASE_WORDS = (
+    "close", "aclose", "shutdown", "stop", "disconnect", "connection_lost", "exit", "dispose", "destroy", "release",
+    "cleanup", "clean_up", "teardown", "tear_down", "terminate", "finish", "detach", "unregister", "remove",
+    "discard", "reset", "clear", "cancel", "unlink", "unbind", "free", "delete", "del", "drop", "dismiss",
+)
+
+
+def _releases(method: str) -> bool:
+    name = method.strip("_").lower()
+    return any(name == word or name.startswith(word + "_") or name.endswith("_" + word) for word in _RELEASE_WORDS)
+
+
+def _chain(hop: Hop) -> List[Hop]:
+    found = []
+    while hop.through:
+        hop = hop.through[-1]
+        found.append(hop)
+    return found
+
+
+def _branches(items: Iterable[Sequence[Any]]) -> Tuple[Tuple[int, bool], ...]:
+    return tuple((int(key), bool(value)) for key, value in items)
+
+
+def _adjacency(hops: Iterable[Hop]) -> Dict[str, List[Hop]]:
+    adjacency: Dict[str, List[Hop]] = {}
+    for hop in hops:
+        if hop.holder != hop.value:
+            adjacency.setdefault(hop.holder, []).append(hop)
+    return adjacency
+
+
+def _reach(adjacency: Mapping[str, List[Hop]], start: str, stops: Set[str]) -> List[Tuple[str, Hop]]:
+    """Parameters ``start`` holds, directly or through values the function made; each with the
+    first hop of the way (the store that makes ``start`` hold it)."""
+    found: List[Tuple[str, Hop]] = []
+    seen = {start}
+    queue: List[Tuple[str, Hop]] = [(hop.value, hop) for hop in adjacency.get(start, ())]
+    while queue:
+        name, first = queue.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in stops:
+            found.append((name, first))
+            continue
+        queue.extend((hop.value, first) for hop in adjacency.get(name, ()))
+    return found
+
+
+def _cycles(adjacency: Mapping[str, List[Hop]]) -> Iterable[List[Hop]]:
+    """Elementary cycles up to ``MAX_CYCLE`` hops, each found from its smallest holder once."""
+    for start in sorted(adjacency):
+        stack: List[Tuple[str, List[Hop]]] = [(start, [])]
+        while stack:
+            node, path = stack.pop()
+            for hop in adjacency.get(node, ()):
+                if hop.value == start:
+                    yield path + [hop]
+                elif hop.value > start and len(path) + 1 < MAX_CYCLE and all(h.holder != hop.value for h in path):
+                    stack.append((hop.value, path + [hop]))
+
+
+def _exclusive(cycle: Sequence[Hop]) -> bool:
+    """Two hops in the two arms of one ``if``: never both on one run."""
+    seen: Dict[int, bool] = {}
+    for hop in cycle:
+        for key, value in hop.branches:
+            if seen.get(key, value) != value:
+                return True
+            seen[key] = value
+    return False
