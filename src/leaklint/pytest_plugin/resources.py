@@ -4,10 +4,10 @@ CPython warns when a file, socket, subprocess or event-loop transport is finaliz
 open, and passes the object as the warning's ``source``. With tracemalloc tracing,
 ``tracemalloc.get_object_traceback(source)`` is where it was opened: the line to fix.
 
-The test's warnings are recorded by a ``warnings.catch_warnings(record=True)`` nested inside
-pytest's own; ResourceWarnings are kept (and shown as ``always``), every other warning is handed
-on unchanged to pytest's recorder, so ``-W``, ``filterwarnings`` and the warnings summary behave as
-without the plugin.
+The test's warnings go through a ``warnings.catch_warnings`` nested inside pytest's own, whose
+show hook turns each ResourceWarning into a finding at once (they are shown as ``always``) and hands
+every other warning on unchanged to pytest's recorder when the test ends, so ``-W``,
+``filterwarnings`` and the warnings summary behave as without the plugin.
 """
 
 from __future__ import annotations
@@ -23,31 +23,30 @@ from leaklint.pytest_plugin.sites import allocation_frames, user_frames
 class WarningWatch:
     def __init__(self) -> None:
         self._context: Optional[Any] = None
-        self._log: List[warnings.WarningMessage] = []
+        self._forward: List[warnings.WarningMessage] = []
         self.leaks: List[RuntimeLeak] = []
         self._test = ""
-        self._forward: List[warnings.WarningMessage] = []
 
     def start(self, test: str) -> None:
         self._test = test
         self.leaks = []
         self._forward = []
         self._context = warnings.catch_warnings(record=True)
-        self._log = self._context.__enter__()
+        self._context.__enter__()
+        # Handle each warning as it is shown: a ResourceWarning is shown from inside its source's
+        # finalizer, the last moment tracemalloc still has the allocation traceback (resurrecting
+        # the object by keeping it would replace that traceback with the current stack).
+        warnings._showwarnmsg_impl = self._show  # type: ignore[attr-defined]
         warnings.filterwarnings("always", category=ResourceWarning)
 
-    def drain(self) -> None:
-        """Turn the ResourceWarnings recorded so far into leaks, dropping their sources at once."""
-        log, self._log[:] = list(self._log), []
-        for message in log:
-            if issubclass(message.category, ResourceWarning):
-                self.leaks.append(resource_leak(message, self._test))
-            else:
-                self._forward.append(message)
-        del log
+    def _show(self, message: warnings.WarningMessage) -> None:
+        if issubclass(message.category, ResourceWarning):
+            self.leaks.append(resource_leak(message, self._test))
+            message.source = None  # type: ignore[attr-defined] # let the object go as it would have
+        else:
+            self._forward.append(message)
 
     def stop(self) -> List[RuntimeLeak]:
-        self.drain()
         context, self._context = self._context, None
         if context is not None:
             context.__exit__(None, None, None)
