@@ -197,11 +197,21 @@ def classify(members: List[object]) -> List[str]:
 
 
 def _defines_del(cls: type) -> bool:
-    return any("__del__" in vars(klass) for klass in cls.__mro__ if klass.__module__ != "builtins")
+    """A ``__del__`` written in user code (LKL102 is about the user's finalizers, not io's)."""
+    for klass in cls.__mro__:
+        if "__del__" in vars(klass):
+            module = sys.modules.get(klass.__module__)
+            filename = getattr(module, "__file__", None)
+            if filename and is_user_file(filename):
+                return True
+    return False
 
 
 def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
     user_instances = [obj for obj in members if _is_user_instance(obj)]
+    holds_frames = any(isinstance(obj, (types.FrameType, types.TracebackType)) for obj in members)
+    if not user_instances and not holds_frames and any(isinstance(obj, type) for obj in members):
+        return None  # a class created during the test: every class is a cycle with its own __mro__
     ranked = user_instances + [obj for obj in members if not _is_user_instance(obj)]
     site: Optional[Site] = None
     traceback: List[Site] = []

@@ -86,7 +86,7 @@ def _definition_line(module: types.ModuleType, owner: Optional[str], attribute: 
     except (OSError, TypeError, UnicodeDecodeError):
         return filename, None
     pattern = re.compile(rf"^\s*{re.escape(attribute)}\s*(:[^=]*)?=")
-    end = last if last is not None else len(lines)
+    end = len(lines)  # a class attribute may follow the last method
     for number in range(first, end + 1):
         if number - 1 < len(lines) and pattern.match(lines[number - 1]):
             return filename, number
