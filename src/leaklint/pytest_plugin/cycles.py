@@ -33,7 +33,7 @@ import gc
 import sys
 import types
 from collections import Counter, deque
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from leaklint.pytest_plugin.leaks import RuntimeLeak, Site, Span, format_size
 from leaklint.pytest_plugin.sites import allocation_frames, definition_span, is_user_file, user_frames
@@ -169,9 +169,11 @@ def _callable_holds_self(value: object, owner: object) -> bool:
     return False
 
 
-def classify(members: List[object]) -> List[str]:
-    """The rules a garbage component's shape corresponds to, the most specific first."""
+def classify(members: List[object]) -> Tuple[List[str], List[object]]:
+    """The rules a garbage component's shape corresponds to, the most specific first, and the
+    objects that have that shape (the one in its own container, the one a stored callable holds)."""
     codes: List[str] = []
+    culprits: List[object] = []
     if any(isinstance(obj, (types.FrameType, types.TracebackType)) for obj in members):
         codes.append("LKL105")
     self_in_container = callable_on_self = False
@@ -182,9 +184,11 @@ def classify(members: List[object]) -> List[str]:
         for value in attributes.values():
             if _holds(value, obj):
                 self_in_container = True
+                culprits.append(obj)
             items = value.values() if isinstance(value, dict) else value if isinstance(value, _CONTAINERS) else (value,)
             if any(_callable_holds_self(item, obj) for item in items):  # type: ignore[union-attr]
                 callable_on_self = True
+                culprits.append(obj)
     if callable_on_self:
         codes.extend(("LKL104", "LKL401"))
     if self_in_container:
@@ -193,7 +197,7 @@ def classify(members: List[object]) -> List[str]:
         codes.append("LKL101")  # the general shape: objects pointing at each other
     if any(_defines_del(type(obj)) for obj in members):
         codes.append("LKL102")
-    return codes
+    return codes, culprits
 
 
 def _defines_del(cls: type) -> bool:
@@ -212,10 +216,12 @@ def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
     holds_frames = any(isinstance(obj, (types.FrameType, types.TracebackType)) for obj in members)
     if not user_instances and not holds_frames and any(isinstance(obj, type) for obj in members):
         return None  # a class created during the test: every class is a cycle with its own __mro__
-    ranked = user_instances + [obj for obj in members if not _is_user_instance(obj)]
+    codes, culprits = classify(members)
+    user_culprits = [obj for obj in culprits if _is_user_instance(obj)]
+    ranked = list({id(obj): obj for obj in user_culprits + user_instances + members}.values())
     site: Optional[Site] = None
     traceback: List[Site] = []
-    for obj in ranked[:200]:
+    for obj in ranked[:12]:  # the site comes from the first; a few more fill the traceback
         frames = user_frames(allocation_frames(obj))
         if frames and site is None:
             site = frames[0]
@@ -227,12 +233,11 @@ def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
             spans.append(span)
     if site is None and not spans:
         return None  # nothing of the user's own: pytest's or a library's internal cycle
-    names = list(dict.fromkeys(_type_name(obj) for obj in user_instances))
+    names = list(dict.fromkeys(_type_name(obj) for obj in user_culprits + user_instances))
     others = Counter(_type_name(obj) for obj in members if not _is_user_instance(obj))
     shown = ", ".join(names[:6]) or ", ".join(name for name, _ in others.most_common(4))
     rest = ", ".join(f"{count} {name}" for name, count in others.most_common(4))
     size = _size(members)
-    codes = classify(members)
     summary = (
         f"reference cycle of {shown} ({len(members)} objects, {format_size(size)}; {rest}) "
         "freed only by the cyclic garbage collector"

@@ -113,6 +113,11 @@ def allocation_frames(obj: object) -> List[Site]:
     if not tracemalloc.is_tracing():
         return []
     try:
+        if _RAW_TRACEBACK is not None:  # raw (filename, lineno) tuples, most recent first
+            raw = _RAW_TRACEBACK(obj)
+            if raw is None:
+                return _preheader_traceback_311(obj) or []
+            return [(str(filename), int(lineno)) for filename, lineno in raw]
         traceback = tracemalloc.get_object_traceback(obj)
     except Exception:  # noqa: BLE001 - an object tracemalloc cannot look at has no site
         return []
@@ -120,6 +125,11 @@ def allocation_frames(obj: object) -> List[Site]:
         return _preheader_traceback_311(obj) or []
     # tracemalloc lists frames oldest first (Python 3.7+).
     return [(frame.filename, frame.lineno) for frame in reversed(traceback)]
+
+
+# The C function behind get_object_traceback(), without building Frame objects: it is called
+# for every object of every leaked cycle.
+_RAW_TRACEBACK = getattr(tracemalloc, "_get_object_traceback", None)
 
 
 def call_stack(skip: int = 1, limit: int = 40) -> List[Site]:
