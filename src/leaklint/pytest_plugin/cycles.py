@@ -216,16 +216,23 @@ def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
     holds_frames = any(isinstance(obj, (types.FrameType, types.TracebackType)) for obj in members)
     if not user_instances and not holds_frames and any(isinstance(obj, type) for obj in members):
         return None  # a class created during the test: every class is a cycle with its own __mro__
+    size = _size(members)  # first: classify() reads __dict__, which materialises new dict objects
     codes, culprits = classify(members)
     user_culprits = [obj for obj in culprits if _is_user_instance(obj)]
     ranked = list({id(obj): obj for obj in user_culprits + user_instances + members}.values())
     site: Optional[Site] = None
     traceback: List[Site] = []
-    for obj in ranked[:12]:  # the site comes from the first; a few more fill the traceback
+    located = 0
+    for obj in ranked[:200]:  # the site comes from the first located; a few more fill the traceback
         frames = user_frames(allocation_frames(obj))
-        if frames and site is None:
+        if not frames:
+            continue
+        if site is None:
             site = frames[0]
         traceback.extend(f for f in frames if f not in traceback)
+        located += 1
+        if located >= 4:
+            break
     spans: List[Span] = []
     for cls in dict.fromkeys(type(obj) for obj in user_instances):
         span = definition_span(cls)
@@ -237,7 +244,6 @@ def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
     others = Counter(_type_name(obj) for obj in members if not _is_user_instance(obj))
     shown = ", ".join(names[:6]) or ", ".join(name for name, _ in others.most_common(4))
     rest = ", ".join(f"{count} {name}" for name, count in others.most_common(4))
-    size = _size(members)
     summary = (
         f"reference cycle of {shown} ({len(members)} objects, {format_size(size)}; {rest}) "
         "freed only by the cyclic garbage collector"
