@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 CHECKS = ("cycles", "resources", "threads", "tasks", "growth")
-DEFAULT_TRACEMALLOC_FRAMES = 16
+DEFAULT_TRACEMALLOC_FRAMES = 8
 
 
 def pytest_addoption(parser: Any) -> None:

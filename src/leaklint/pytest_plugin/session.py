@@ -50,20 +50,17 @@ class LeakSession:
         self._pending: List[RuntimeLeak] = []
         self._call_failed = False
 
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtestloop(self, session: pytest.Session) -> None:
-        # Traced from here on, not during collection: tracemalloc slows allocation-heavy imports
-        # and collection-time plugins a lot, and the tests' own allocations are what we need.
-        if self._frames > 0 and not tracemalloc.is_tracing():
-            tracemalloc.start(self._frames)
-            self._started_tracemalloc = True
-
     # -- one test ---------------------------------------------------------------------------------
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, Any, None]:
         self._pending = []
         self._call_failed = False
+        if self._frames > 0 and not tracemalloc.is_tracing():
+            # Traced per test only: pytest's own work between tests (and collection, where some
+            # plugins import whole packages) would otherwise pay for it many times over.
+            tracemalloc.start(self._frames)
+            self._started_tracemalloc = True
         if "resources" in self.checks:
             self._warnings = WarningWatch()
             self._warnings.start(item.nodeid)
@@ -108,6 +105,7 @@ class LeakSession:
             leaks.extend(self._warnings.stop())
             self._warnings = None
         leaks = _distinct(self._tolerated(item, leaks))
+        self._stop_tracing()  # pytest's own work between tests need not pay for tracing
         self.tests_checked += 1
         if leaks:
             self.by_test[item.nodeid] = leaks
