@@ -368,3 +368,33 @@ def test_runtime_report_confirms_static_findings_through_the_cli(pytester: pytes
     bad.write_text("{}")
     refused = check("--runtime-report", str(bad))
     assert refused.returncode == 2 and "not a leaklint runtime report" in refused.stderr
+
+
+def test_the_examples_loop_from_the_readme(tmp_path: Path) -> None:
+    """`pytest examples/tests --leaklint` then `leaklint check examples --runtime-report`, as documented."""
+    root = Path(__file__).resolve().parent.parent
+    report = tmp_path / "runtime.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "examples/tests", "--leaklint", f"--leaklint-report={report}",
+         "-p", "no:cacheprovider", "-q"],
+        cwd=root, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    check = subprocess.run(
+        [sys.executable, "-m", "leaklint", "check", "examples", "--no-cache", "--format", "concise",
+         "--runtime-report", str(report)],
+        cwd=root, capture_output=True, text=True,
+    )
+    confirmed = sorted(
+        line.split(": ")[0].rsplit(":", 1)[0] + " " + line.split(": ")[1].split()[0]
+        for line in check.stdout.splitlines() if line.endswith("[confirmed at runtime]")
+    )
+    assert confirmed == [
+        "examples/closures.py:9 LKL401",
+        "examples/concurrency.py:22 LKL304",
+        "examples/cycles.py:16 LKL101",
+        "examples/cycles.py:19 LKL102",
+        "examples/growth.py:5 LKL201",
+        "examples/resources.py:14 LKL301",
+    ]
+    assert "every runtime leak has a static finding" in check.stderr

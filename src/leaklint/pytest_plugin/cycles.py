@@ -223,8 +223,11 @@ def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
     site: Optional[Site] = None
     traceback: List[Site] = []
     located = 0
+    allocated_by_user_code = False
     for obj in ranked[:200]:  # the site comes from the first located; a few more fill the traceback
-        frames = user_frames(allocation_frames(obj))
+        raw = allocation_frames(obj)
+        allocated_by_user_code = allocated_by_user_code or bool(raw and is_user_file(raw[0][0]))
+        frames = user_frames(raw)
         if not frames:
             continue
         if site is None:
@@ -238,8 +241,10 @@ def _describe(members: List[object], test: str) -> Optional[RuntimeLeak]:
         span = definition_span(cls)
         if span is not None:
             spans.append(span)
-    if site is None and not spans:
-        return None  # nothing of the user's own: pytest's or a library's internal cycle
+    if not user_instances and not (holds_frames and site) and not allocated_by_user_code:
+        # Nothing of the user's own: a library's internal cycle (argparse's parser and its help
+        # formatter sections, say) that user code merely called into.
+        return None
     names = list(dict.fromkeys(_type_name(obj) for obj in user_culprits + user_instances))
     others = Counter(_type_name(obj) for obj in members if not _is_user_instance(obj))
     shown = ", ".join(names[:6]) or ", ".join(name for name, _ in others.most_common(4))
