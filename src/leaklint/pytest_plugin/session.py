@@ -91,6 +91,17 @@ class LeakSession:
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item, nextitem: Optional[pytest.Item]) -> Generator[None, Any, None]:
         yield
+        try:
+            self._finish_test(item)
+        except Exception as error:  # noqa: BLE001 - never fail the user's test for our own bug
+            self._cycles = None  # finish() gave the collector back in its finally
+            if self._warnings is not None:
+                self._warnings.stop()
+                self._warnings = None
+            self._stop_tracing()
+            item.warn(pytest.PytestWarning(f"leaklint: the runtime check failed on this test: {error!r}"))
+
+    def _finish_test(self, item: pytest.Item) -> None:
         # Every fixture of the test is finalized now: what is still around was left behind.
         leaks = self._pending
         self._pending = []
