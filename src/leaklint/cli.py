@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     out.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
     out.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
+    out.add_argument(
+        "--runtime-report", metavar="FILE",
+        help="mark findings confirmed by a `pytest --leaklint --leaklint-report=FILE` run; list runtime leaks with no finding",
+    )
     adopt = check.add_argument_group("adopting leaklint on existing code")
     adopt.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE by --write-baseline")
     adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then they are hidden)")
@@ -239,6 +243,11 @@ def _check_command(args: argparse.Namespace) -> int:
         from leaklint.baseline import apply_baseline_options
 
         apply_baseline_options(report, view, args.baseline, args.write_baseline, quiet=args.quiet)
+    unexplained = None
+    if args.runtime_report:
+        from leaklint.pytest_plugin.confirm import apply_runtime_report
+
+        unexplained = apply_runtime_report(report, args.runtime_report)
     if args.add_noqa:
         from leaklint.add_noqa import add_noqa_command
 
@@ -264,6 +273,10 @@ def _check_command(args: argparse.Namespace) -> int:
             handle.close()
     for problem in report.problems:
         print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
+    if unexplained is not None:
+        from leaklint.pytest_plugin.confirm import write_unmatched
+
+        write_unmatched(unexplained, sum(1 for f in report.findings if f.runtime), sys.stderr)
     if not args.quiet and fmt in ("concise", "full") and not args.diff:
         _write_summary(report, args, settings)
     if report.problems or report.internal_errors:

@@ -139,6 +139,7 @@ class Finding:
     location: Location
     confidence: Confidence = Confidence.HIGH
     fix: Optional[FixInfo] = None
+    runtime: Optional[str] = None  # "confirmed at runtime by ..." (leaklint check --runtime-report)
 
     @property
     def line(self) -> int:

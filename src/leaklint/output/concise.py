@@ -10,4 +10,5 @@ from leaklint.runner import Report
 
 def write(report: Report, out: TextIO, view: View) -> None:
     for finding in report.findings:
-        out.write(f"{display_path(finding.path)}:{finding.line}:{finding.column}: {one_line(finding)}\n")
+        confirmed = " [confirmed at runtime]" if finding.runtime else ""
+        out.write(f"{display_path(finding.path)}:{finding.line}:{finding.column}: {one_line(finding)}{confirmed}\n")

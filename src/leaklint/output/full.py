@@ -38,4 +38,7 @@ def write(report: Report, out: TextIO, view: View) -> None:
         out.write(f"{location}: {finding.code} [{finding.rule}] {finding.message}\n")
         out.write(_excerpt(finding, view))
         confidence = "" if finding.confidence.value == "high" else f" (confidence: {finding.confidence.value})"
-        out.write(f"  = fix: {finding.suggestion}{_fix_hint(finding, view)}{confidence}\n\n")
+        out.write(f"  = fix: {finding.suggestion}{_fix_hint(finding, view)}{confidence}\n")
+        if finding.runtime:
+            out.write(f"  = {finding.runtime}\n")
+        out.write("\n")

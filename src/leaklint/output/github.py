@@ -37,7 +37,8 @@ def annotation(finding: Finding) -> str:
         ("title", f"{finding.code} {finding.rule}"),
     ]
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{github_command(finding)} {joined}::{escape_data(f'{finding.message}; fix: {finding.suggestion}')}"
+    runtime = f" ({finding.runtime})" if finding.runtime else ""
+    return f"::{github_command(finding)} {joined}::{escape_data(f'{finding.message}; fix: {finding.suggestion}{runtime}')}"
 
 
 def summary(report: Report) -> str:

@@ -28,7 +28,8 @@ def issue(finding: Finding, fingerprint: str) -> Dict[str, Any]:
     return {
         "type": "issue",
         "check_name": finding.code,
-        "description": f"{finding.code} {finding.message}; fix: {finding.suggestion}",
+        "description": f"{finding.code} {finding.message}; fix: {finding.suggestion}"
+        + (f" ({finding.runtime})" if finding.runtime else ""),
         "categories": _categories(finding),
         "fingerprint": hashlib.sha256(fingerprint.encode("ascii")).hexdigest()[:32],
         "severity": gitlab_severity(finding),

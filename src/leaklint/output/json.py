@@ -22,6 +22,13 @@ def _position(line: int, column: int) -> Dict[str, int]:
 
 
 def finding_to_dict(finding: Finding) -> Dict[str, Any]:
+    row = _finding_to_dict(finding)
+    if finding.runtime:  # only with --runtime-report: the schema is otherwise unchanged
+        row["confirmed_at_runtime"] = finding.runtime
+    return row
+
+
+def _finding_to_dict(finding: Finding) -> Dict[str, Any]:
     fix = None
     if finding.fix is not None:
         fix = {

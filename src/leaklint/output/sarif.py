@@ -147,6 +147,9 @@ def _result(finding: Finding, index: int, fingerprint: str) -> Dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint, "primaryLocationLineHash": fingerprint},
         "properties": {"confidence": finding.confidence.value},
     }
+    if finding.runtime:
+        result["properties"]["confirmedAtRuntime"] = True
+        result["properties"]["runtimeEvidence"] = finding.runtime
     fixes = _fixes(finding)
     if fixes:
         result["fixes"] = fixes
