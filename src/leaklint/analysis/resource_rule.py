@@ -26,11 +26,13 @@ from leaklint.analysis.ownership import (
 )
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
+from leaklint.fixes.escape import escape_reason, with_body_escape
+from leaklint.fixes.imports import name_form
+from leaklint.fixes.suggestions import escape_suggestion, merge_tuple_leaks, name_clash_suggestion, tuple_suggestion
 from leaklint.fixes.with_block import block_under_with, closing, statement_list, unique_name, wrap_statement
 from leaklint.rule import Confidence, Edit, Fix, FixSafety, ImportSpec, Rule
 
 PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
-_CONTEXTLIB = (ImportSpec("contextlib"),)
 
 
 def _shorten(code: str, limit: int = 60) -> str:
@@ -49,6 +51,8 @@ class ResourceRule(Rule):
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
         self.candidates: List[cst.Call] = []
+        self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
+        self.name_clash = False
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
@@ -86,7 +90,7 @@ class ResourceRule(Rule):
             kind = self._kind(call)
             if kind is None:
                 continue
-            for leak in analyzer.analyze(call, kind):
+            for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
 
     # -- reporting ----------------------------------------------------------------------------
@@ -96,6 +100,7 @@ class ResourceRule(Rule):
         name = leak.name or kind.var
         confidence = Confidence.HIGH
         fix: Optional[Fix] = None
+        self.no_fix_reason, self.name_clash = None, False
         if leak.reason == PARTIAL and leak.scope is not None:
             name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
         if leak.reason == PARTIAL:
@@ -161,6 +166,10 @@ class ResourceRule(Rule):
                 else f"use `{self._with_form(kind, shown, name)}` (or call `{release}` in a `finally:` block)"
             )
             fix = self._fix_binding(leak, analyzer)
+        if fix is None and self.name_clash:
+            suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
+        elif fix is None and self.no_fix_reason is not None:
+            suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name), name)
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:
@@ -169,6 +178,8 @@ class ResourceRule(Rule):
         return f"{keyword} {managed} as {name}:"
 
     def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str) -> str:
+        if kind.tuple_items and not kind.fd:
+            return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0])
         if kind.fd:
             return f"release it with `os.close({name})` in a `finally:` block"
         if not kind.enter_returns_self:
@@ -185,8 +196,16 @@ class ResourceRule(Rule):
 
     # -- fixes ----------------------------------------------------------------------------------
 
-    def _item(self, kind: ResourceKind, call: cst.Call) -> Tuple[cst.BaseExpression, Tuple[ImportSpec, ...]]:
-        return (call, ()) if kind.with_closes else (closing(call), _CONTEXTLIB)
+    def _item(self, kind: ResourceKind, call: cst.Call) -> Optional[Tuple[cst.BaseExpression, Tuple[Edit, ...], Tuple[ImportSpec, ...]]]:
+        """What the ``with`` manages, plus the edits and imports that need: ``contextlib.closing``
+        spelled as the fix site allows (None: every spelling is taken)."""
+        if kind.with_closes:
+            return call, (), ()
+        form = name_form(self.context, call, "contextlib", "closing")
+        if form is None:
+            self.name_clash = True
+            return None
+        return closing(call, form.expression), form.edits, form.imports
 
     def _safety(self, kind: ResourceKind, safe: bool) -> FixSafety:
         return FixSafety.SAFE if safe and not kind.with_changes_behaviour else FixSafety.UNSAFE
@@ -212,11 +231,18 @@ class ResourceRule(Rule):
         path_safety = self._straight_path(leak.call, statement)
         if path_safety is None:
             return None
+        shown = f"`{_shorten(self.context.code(leak.call), 40)}`"
+        self.no_fix_reason = escape_reason(self.context, [statement], nodes=(leak.call,), shown=shown, bindings_escape=True)
+        if self.no_fix_reason is not None:
+            return None
         name = unique_name(leak.kind.var, analyzer.names_in_scope(leak.scope))
-        item, imports = self._item(leak.kind, leak.call)
+        managed = self._item(leak.kind, leak.call)
+        if managed is None:
+            return None
+        item, import_edits, imports = managed
         assert isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
         new = wrap_statement(statement, leak.call, item, name, is_async=leak.kind.is_async)
-        return Fix((Edit(statement, new),), self._safety(leak.kind, path_safety), imports)
+        return Fix((Edit(statement, new),) + import_edits, self._safety(leak.kind, path_safety), imports)
 
     def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> Optional[bool]:
         """Whether the statement can be put under ``with``: None when not (the call may not run
@@ -275,7 +301,6 @@ class ResourceRule(Rule):
         used_at = self._use_positions(leak, analyzer, block, statements)
         if index is None or used_at is None or any(position <= index for position in used_at):
             return None
-        item, imports = self._item(leak.kind, leak.call)
         if leak.reason == NOT_ON_EXCEPTION:
             end = self._release_position(leak, statements)
             if end is None or any(position > end for position in used_at):
@@ -291,9 +316,22 @@ class ResourceRule(Rule):
             # Wrapping the rest of a function (or module) body closes the resource where the
             # scope ends, which is when CPython's reference counting would have closed it: the
             # behaviour only changes on the paths that leaked. Stopping earlier moves the close.
+            # Either way, nothing derived from it may outlive the block (fixes/escape.py).
             safe = end == len(statements) - 1 and self._is_scope_body(block, leak.scope)
+            self.no_fix_reason = escape_reason(
+                self.context,
+                moved,
+                names=(leak.name,),
+                shown=f"`{leak.name}`",
+            )
+            if self.no_fix_reason is not None:
+                return None
+        managed = self._item(leak.kind, leak.call)
+        if managed is None:
+            return None
+        item, import_edits, imports = managed
         new = block_under_with(binding, moved, item, leak.name, is_async=leak.kind.is_async)
-        edits = (Edit(binding, new),) + tuple(Edit(s, cst.RemoveFromParent()) for s in removed)
+        edits = (Edit(binding, new),) + tuple(Edit(s, cst.RemoveFromParent()) for s in removed) + import_edits
         return Fix(edits, self._safety(leak.kind, safe), imports)
 
     @staticmethod
@@ -361,11 +399,20 @@ class ResourceRule(Rule):
         item = self.context.parent(leak.call)
         if not isinstance(item, cst.WithItem) or leak.name is None:
             return None
+        with_statement = self.context.parent(item)
+        if isinstance(with_statement, cst.With):
+            self.no_fix_reason = with_body_escape(self.context, with_statement, leak.name)
+            if self.no_fix_reason is not None:
+                return None
+        form = name_form(self.context, leak.call, "contextlib", "closing")
+        if form is None:
+            self.name_clash = True
+            return None
         first = item.with_changes(
-            item=closing(leak.call), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            item=closing(leak.call, form.expression), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
         )
         second = cst.WithItem(item=cst.Name(leak.name), comma=item.comma)
-        return Fix((Edit(item, cst.FlattenSentinel([first, second])),), FixSafety.SAFE, _CONTEXTLIB)
+        return Fix((Edit(item, cst.FlattenSentinel([first, second])),) + form.edits, FixSafety.SAFE, form.imports)
 
 
 def _passes_value(node: cst.CSTNode, child: cst.CSTNode) -> bool:

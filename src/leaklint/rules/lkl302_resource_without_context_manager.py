@@ -72,7 +72,7 @@ class ResourceWithoutContextManager(ResourceRule):
         Bad(
             "import sqlite3\nconn = sqlite3.connect('app.db')\ncur = conn.cursor()\ncur.execute('select 1')\n",
             fixed=(
-                "import sqlite3\nimport contextlib\n\nwith contextlib.closing(sqlite3.connect('app.db')) as conn:\n"
+                "import contextlib\nimport sqlite3\nwith contextlib.closing(sqlite3.connect('app.db')) as conn:\n"
                 "    cur = conn.cursor()\n    cur.execute('select 1')\n"
             ),
         ),
@@ -80,7 +80,7 @@ class ResourceWithoutContextManager(ResourceRule):
             "import sqlite3\n\ndef save(path, row):\n    with sqlite3.connect(path) as conn:\n"
             "        conn.execute('insert into t values (?)', row)\n",
             fixed=(
-                "import sqlite3\nimport contextlib\n\ndef save(path, row):\n"
+                "import contextlib\nimport sqlite3\n\ndef save(path, row):\n"
                 "    with contextlib.closing(sqlite3.connect(path)) as conn, conn:\n"
                 "        conn.execute('insert into t values (?)', row)\n"
             ),
