@@ -25,7 +25,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import target_names
 from leaklint.analysis.ownership import BORROWERS, LAZY_BORROWERS, STORING_METHODS
-from leaklint.analysis.walk import walk
+from leaklint.analysis.walk import walk, walk_scope
 from leaklint.fixes.derived import Outcome, attribute_outcome, call_outcome, method_outcome
 
 # Calls that run their arguments later, in another thread, process or task.
@@ -69,8 +69,9 @@ class EscapeCheck:
     def escapes(self, statements: Iterable[cst.CSTNode]) -> Optional[str]:
         """Why something derived from the resource outlives ``statements``; None when nothing does."""
         statements = list(statements)
-        for statement in statements:
-            for node in walk(statement):
+        scope = self.context.enclosing_scope(statements[0]) if statements else None
+        for root in [scope] if scope is not None and not isinstance(scope, cst.Module) else statements:
+            for node in walk_scope(root) if root is scope else walk(root):
                 if isinstance(node, (cst.Global, cst.Nonlocal)):
                     self.global_names.update(item.name.value for item in node.names)
         # Derived names first (to a fixpoint: a loop may derive a name after its use), then uses.
