@@ -29,15 +29,32 @@ class ResourceWithoutContextManager(ResourceRule):
     "released, but not if an exception is raised first" is medium.
 
     ## Fix safety
-    `with sqlite3.connect(p) as conn:` becomes `with contextlib.closing(sqlite3.connect(p)) as conn, conn:`
-    (still commits, now also closes): safe. A single statement or a create ... `close()` block
-    rewritten as `with` is safe, and so is wrapping the rest of the function (or module) body after
-    a creation that is never released: it is released where the scope ends, as reference counting
-    did. Moving only some of the following statements under a new `with` is unsafe (it releases
-    earlier), and so is any `with` for `Popen` (its `with` waits for the child), executors (their
-    `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
-    `smtplib`/`ftplib` clients (their `with` sends QUIT). Async clients get `async with`, only
-    inside `async def`.
+    Every fix releases the resource where a `with` block ends, and is offered only when nothing
+    derived from it outlives that point (the same escape analysis as LKL301): no cursor or result
+    of `conn.execute(...)`/`conn.cursor()`, no `sel.get_map()`, no bound method (`s.connect`), no
+    lambda or nested function using it, is returned, yielded, raised, stored in an attribute, an
+    item or a `global`, handed to a thread, task or executor (`pool.submit(...)`), handed to a
+    callable leaklint does not model, or (for a `with` statement that is already there) used after
+    the block. Otherwise there is no fix and the suggestion says what escapes.
+
+    - `with sqlite3.connect(p) as conn:` becomes
+      `with contextlib.closing(sqlite3.connect(p)) as conn, conn:` (still commits, now also
+      closes): safe.
+    - A single statement, or a create ... release block, rewritten as `with`: safe; so is wrapping
+      the rest of the function (or module) body after a creation that is never released: it is
+      released where the scope ends, as reference counting did.
+    - Unsafe: moving only some of the following statements under a new `with` (it releases
+      earlier), and any `with` for `Popen` (its `with` waits for the child), executors (their
+      `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
+      `smtplib`/`ftplib` clients (their `with` sends QUIT).
+
+    Async clients get `async with`, only inside `async def`. Calls that return a tuple
+    (`socket.socketpair()`) get one finding and a suggestion only. `contextlib.closing` is spelled
+    as the module already imports it (`import contextlib as cl` gives `cl.closing`); otherwise the
+    fix adds `import contextlib` (where isort would put it: in the standard-library block of the
+    leading imports), or `from contextlib import closing` when the name `contextlib` is taken at
+    the fix site or in the module (a parameter, a local, an alias, a `global`); when both names are
+    taken there is no fix.
 
     ## Known problems
     The analysis is per function and flow-insensitive; a resource bound to a name and passed to an
