@@ -127,6 +127,11 @@ ESCAPING: Dict[str, Tuple[str, str, Optional[str]]] = {
         "LKL302",
         "asynchronous work (`pool.submit()`)",
     ),
+    "streamed-response": (
+        "import requests\n\ndef fetch(u):\n    s = requests.Session()\n    r = s.get(u, stream=True)\n    return r.iter_content(10)\n",
+        "LKL302",
+        "`r.iter_content(10)` is returned",
+    ),
     "with-sqlite-cursor-used-after": (
         "import sqlite3\n\ndef rows(p):\n    with sqlite3.connect(p) as conn:\n        cur = conn.execute('select 1')\n"
         "    return cur.fetchall()\n",
@@ -179,6 +184,10 @@ FIXABLE = {
     "cursor-consumed": (
         "import sqlite3\n\ndef rows(p):\n    conn = sqlite3.connect(p)\n    cur = conn.cursor()\n    cur.execute('select 1')\n    return cur.fetchall()\n",
         "    with contextlib.closing(sqlite3.connect(p)) as conn:\n        cur = conn.cursor()\n        cur.execute('select 1')\n        return cur.fetchall()\n",
+    ),
+    "session-response-json": (
+        "import requests\n\ndef fetch(u):\n    s = requests.Session()\n    r = s.get(u)\n    return r.json()\n",
+        "    with requests.Session() as s:\n        r = s.get(u)\n        return r.json()\n",
     ),
     "name-of-file": (
         "def name(path):\n    f = open(path)\n    return f.name\n",

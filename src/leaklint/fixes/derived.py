@@ -43,6 +43,8 @@ PLAIN_METHODS: FrozenSet[str] = frozenset(
         "getheaders", "register", "unregister", "modify", "select", "get_key",
         # mmap
         "find", "rfind", "size", "move", "resize",
+        # HTTP sessions and clients: a response that is not streamed holds its body, not the session
+        "get", "post", "put", "patch", "delete", "head", "options", "request", "json", "raise_for_status",
         # plain Python values
         "decode", "encode", "strip", "split", "splitlines", "startswith", "endswith", "join", "format",
         "count", "index", "keys", "values", "items", "copy", "hexdigest", "digest",
@@ -87,7 +89,8 @@ PLAIN_ATTRIBUTES: FrozenSet[str] = frozenset(
     {
         "name", "mode", "closed", "encoding", "errors", "newlines", "lastrowid", "rowcount", "description",
         "returncode", "pid", "args", "status", "reason", "url", "total_changes", "in_transaction", "family",
-        "type", "proto", "closed", "isolation_level", "line_num", "dialect", "fieldnames",
+        "type", "proto", "isolation_level", "line_num", "dialect", "fieldnames", "text", "content",
+        "status_code", "ok", "headers", "size",
     }
 )
 

@@ -144,6 +144,8 @@ class EscapeCheck:
     def _call_keeps(self, call: cst.Call) -> bool:
         func = call.func
         if isinstance(func, cst.Attribute) and self.keeps(func.value):
+            if any(arg.keyword is not None and arg.keyword.value == "stream" for arg in call.args):
+                return True  # session.get(u, stream=True): the response reads through the session later
             return method_outcome(func.attr.value) is not Outcome.PLAIN
         if not (self.keeps(func) or any(self.keeps(arg.value) for arg in call.args)):
             return False
