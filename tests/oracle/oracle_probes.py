@@ -646,6 +646,115 @@ def member():
 
 print(member().read())
 """,
+    "executor-submits-bound-read": """
+import concurrent.futures
+
+
+def start(pool):
+    f = open('data.txt')
+    return pool.submit(f.read)
+
+
+with concurrent.futures.ThreadPoolExecutor(1) as pool:
+    print(start(pool).result())
+""",
+    "asyncio-run-in-executor": """
+import asyncio
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    f = open('data.txt')
+    fut = loop.run_in_executor(None, f.read)
+    return await fut
+
+
+print(asyncio.run(main()))
+""",
+    "thread-writes-later": """
+import threading
+
+
+def start():
+    out = open('out.txt', 'w')
+    return threading.Thread(target=out.write, args=('late',))
+
+
+t = start()
+t.start()
+t.join()
+print('joined')
+""",
+    "dict-of-readers": """
+import csv
+
+
+def readers():
+    f = open('data.csv', newline='')
+    return {'rows': csv.reader(f)}
+
+
+print([list(r) for r in readers().values()])
+""",
+    "starred-tuple": """
+def lines():
+    f = open('data.txt')
+    return (*map(str.strip, f),)
+
+
+print(lines())
+""",
+    "formatted-line": """
+def first():
+    f = open('data.txt')
+    return f"<{f.readline().strip()}>"
+
+
+print(first())
+""",
+    "conditional-read": """
+def maybe(flag):
+    f = open('data.txt')
+    return f.read() if flag else None
+
+
+print(maybe(True), maybe(False))
+""",
+    "write-then-exception": """
+def work():
+    out = open('out.txt', 'w')
+    out.write('before')
+    raise ValueError('boom')
+
+
+try:
+    work()
+except ValueError:
+    print('caught')
+""",
+    "gzip-text-lines": """
+import gzip
+
+
+def lines():
+    g = gzip.open('data.gz', 'rt')
+    return [l.strip() for l in g]
+
+
+print(lines())
+""",
+    "sqlite-rows-generator": """
+import sqlite3
+
+
+def rows():
+    conn = sqlite3.connect('db.sqlite')
+    for row in conn.execute('select x from t order by x'):
+        yield row[0]
+
+
+print(list(rows()))
+""",
 }
 
 

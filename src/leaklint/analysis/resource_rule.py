@@ -130,7 +130,8 @@ class ResourceRule(Rule):
                     else f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name)}`"
                 )
         elif leak.reason == NEVER_CLOSED:
-            message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
+            verb = "are" if ", " in name else "is"  # both ends of a tuple (merge_tuple_leaks)
+            message = f"`{name}` (from `{shown}`) {verb} never {_released(kind)}"
             suggestion = self._binding_suggestion(kind, shown, name)
             fix = self._fix_binding(leak, analyzer)
         elif leak.reason == STORED_ON_SELF:
