@@ -18,6 +18,7 @@ the second one reuses the import the first added.
 from __future__ import annotations
 
 import sys
+import weakref
 from dataclasses import dataclass
 from typing import FrozenSet, List, Optional, Set, Tuple
 
@@ -63,15 +64,23 @@ def _names_bound_around(context: FileContext, site: cst.CSTNode) -> Set[str]:
     return taken
 
 
-def _module_names(context: FileContext) -> Set[str]:
-    """Names bound at module level, including those bound from functions through ``global``."""
+_MODULE_NAMES: "weakref.WeakKeyDictionary[FileContext, FrozenSet[str]]" = weakref.WeakKeyDictionary()
+
+
+def _module_names(context: FileContext) -> FrozenSet[str]:
+    """Names bound at module level, including those bound from functions through ``global``
+    (one walk per file, however many fixes ask)."""
+    cached = _MODULE_NAMES.get(context)
+    if cached is not None:
+        return cached
     names = set(context.module_bindings.names)
     for node in walk(context.module):
         if isinstance(node, cst.Global):
             names.update(item.name.value for item in node.names)
         elif isinstance(node, cst.ImportStar):
             names.add("*")
-    return names
+    _MODULE_NAMES[context] = frozen = frozenset(names)
+    return frozen
 
 
 def name_form(context: FileContext, site: cst.CSTNode, module: str, name: str) -> Optional[NameForm]:
