@@ -212,6 +212,15 @@ def test_socketpair_is_one_finding_without_a_with_on_the_tuple() -> None:
     assert findings[0].fix is None
 
 
+def test_socketpair_closed_only_on_the_normal_path_gets_no_with_on_the_tuple() -> None:
+    source = "import socket\n\ndef f():\n    a, b = socket.socketpair()\n    b.sendall(b'x')\n    a.close()\n    b.close()\n"
+    findings = _findings(source, "LKL302")
+    assert len(findings) == 1 and findings[0].fix is None
+    assert "as a, b" not in findings[0].suggestion and "`with a, b:`" in findings[0].suggestion
+    discarded = _findings("import socket\n\ndef f():\n    socket.socketpair()\n", "LKL302")
+    assert len(discarded) == 1 and "file descriptor" not in discarded[0].message
+
+
 def test_mkstemp_suggests_os_close_not_with() -> None:
     findings = _findings("import tempfile\n\ndef f():\n    fd, path = tempfile.mkstemp()\n    return path\n", "LKL301")
     assert len(findings) == 1 and "os.close(fd)" in findings[0].suggestion

@@ -117,7 +117,8 @@ class ResourceRule(Rule):
             fix = self._fix_statement(leak, analyzer)
         elif leak.reason == DISCARDED:
             if kind.tuple_items:
-                message = f"the file descriptor returned by `{shown}` is never closed"
+                what = "the file descriptor" if kind.fd else "the objects"
+                message = f"{what} returned by `{shown}` {'is' if kind.fd else 'are'} never closed"
                 suggestion = (
                     f"keep it (`fd, path = {shown}`) and release it with `os.close(fd)` in a `finally:` block, "
                     "or use `tempfile.NamedTemporaryFile`" if kind.fd else f"keep both ends of `{shown}` and close them"
@@ -158,7 +159,7 @@ class ResourceRule(Rule):
             line = self.context.location(leak.release).line
             release = _shorten(self.context.code(leak.release), 40)
             message = (
-                f"`{name}` (from `{shown}`) is released by `{release}` on line {line}, "
+                f"`{name}` (from `{shown}`) {'are' if ', ' in name else 'is'} released by `{release}` on line {line}, "
                 "but not if an exception is raised before that"
             )
             suggestion = (
@@ -167,6 +168,9 @@ class ResourceRule(Rule):
                 else f"use `{self._with_form(kind, shown, name)}` (or call `{release}` in a `finally:` block)"
             )
             fix = self._fix_binding(leak, analyzer)
+        if kind.tuple_items and not kind.fd and leak.reason in (PARTIAL, NOT_ON_EXCEPTION):
+            bound = [n.strip() for n in leak.name.split(",")] if leak.name and leak.reason != PARTIAL else []
+            suggestion = tuple_suggestion(bound, shown, kind.release[0])  # no `with x as a, b:`
         if fix is None and self.name_clash:
             suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
         elif fix is None and self.no_fix_reason is not None:

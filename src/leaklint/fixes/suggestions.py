@@ -38,13 +38,17 @@ def name_clash_suggestion(with_form: str) -> str:
 
 
 def tuple_suggestion(names: Sequence[str], shown: str, release: str) -> str:
-    """``a, b = socket.socketpair()``: the call returns a tuple, which has no ``with`` form."""
+    """``a, b = socket.socketpair()``: the call returns a tuple, which has no ``with`` form.
+    ``names`` are the names its items are bound to (none: the tuple is not unpacked)."""
+    if len(names) < 2 and not names:
+        return f"`{shown}` returns a tuple, which is not a context manager: unpack it (`a, b = {shown}`) and close each item"
     both = " and ".join(f"`{n}`" for n in names)
     items = ", ".join(names)
+    them = "them" if len(names) > 1 else "it"
     if release == "close":
         return (
-            f"`{shown}` returns a tuple, which is not a context manager: manage each item, "
-            f"`with {items}:` around the code that uses them, or call `.close()` on {both} in a `finally:` block"
+            f"`{shown}` returns a tuple, which is not a context manager: use `with {items}:` around the code "
+            f"that uses {them}, or call `.close()` on {both} in a `finally:` block"
         )
     return f"`{shown}` returns a tuple: call `.{release}()` on {both} in a `finally:` block"
 
