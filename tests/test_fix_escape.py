@@ -288,3 +288,25 @@ def test_two_fixes_share_one_added_import() -> None:
     )
     fixed = _fixed(source, unsafe=False)
     assert fixed.count("import contextlib") == 1 and fixed.count("contextlib.closing(") == 2
+
+
+def test_import_placement_edge_cases() -> None:
+    from leaklint.fixes.imports import insertion_edit
+
+    line = cst.parse_statement("import contextlib\n")
+    assert isinstance(line, cst.SimpleStatementLine)
+    assert insertion_edit(cst.parse_module('"""Doc."""\nx = 1\n'), line, "contextlib", plain=True) is None
+    assert insertion_edit(cst.parse_module("from __future__ import annotations\nx = 1\n"), line, "contextlib", plain=True) is None
+    module = cst.parse_module("import zlib\nfrom abc import ABC\n")
+    edit = insertion_edit(module, line, "contextlib", plain=True)
+    assert edit is not None and edit.node is module.body[0]  # `import x` lines sort before `from` lines
+    assert isinstance(edit.replacement, cst.FlattenSentinel)
+    first, second = edit.replacement.nodes
+    assert cst.Module([first]).code == "import contextlib\n" and cst.Module([second]).code == "import zlib\n"
+
+
+def test_no_imports_at_all_still_gets_the_import() -> None:
+    fixed = _fixed('"""Doc."""\nimport sqlite3 as db\n\nconn = db.connect("x.db")\nconn.execute("select 1")\n', unsafe=False)
+    assert "import contextlib" in fixed and "with contextlib.closing(db.connect(\"x.db\")) as conn:" in fixed
+    bare = _fixed('def q(p):\n    import sqlite3\n    conn = sqlite3.connect(p)\n    conn.execute("x")\n', unsafe=False)
+    assert bare.startswith("import contextlib\n") and "with contextlib.closing(sqlite3.connect(p)) as conn:" in bare
