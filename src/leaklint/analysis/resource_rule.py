@@ -31,11 +31,13 @@ from leaklint.analysis.ownership import (
 )
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
+from leaklint.fixes.escape import escape_reason, with_body_escape
+from leaklint.fixes.imports import name_form
+from leaklint.fixes.suggestions import escape_suggestion, merge_tuple_leaks, name_clash_suggestion, tuple_suggestion
 from leaklint.fixes.with_block import block_under_with, closing, statement_list, unique_name, wrap_statement
 from leaklint.rule import Confidence, Edit, Fix, FixSafety, ImportSpec, Rule
 
 PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
-_CONTEXTLIB = (ImportSpec("contextlib"),)
 
 
 def _shorten(code: str, limit: int = 60) -> str:
@@ -54,6 +56,8 @@ class ResourceRule(Rule):
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
         self.candidates: List[cst.Call] = []
+        self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
+        self.name_clash = False
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
@@ -91,7 +95,7 @@ class ResourceRule(Rule):
             kind = self._kind(call)
             if kind is None:
                 continue
-            for leak in analyzer.analyze(call, kind):
+            for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
 
     # -- reporting ----------------------------------------------------------------------------
@@ -101,6 +105,7 @@ class ResourceRule(Rule):
         name = leak.name or kind.var
         confidence = Confidence.HIGH
         fix: Optional[Fix] = None
+        self.no_fix_reason, self.name_clash = None, False
         if leak.reason == PARTIAL and leak.scope is not None:
             name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
         if leak.reason == PARTIAL:
@@ -117,7 +122,8 @@ class ResourceRule(Rule):
             fix = self._fix_statement(leak, analyzer)
         elif leak.reason == DISCARDED:
             if kind.tuple_items:
-                message = f"the file descriptor returned by `{shown}` is never closed"
+                what = "the file descriptor" if kind.fd else "the objects"
+                message = f"{what} returned by `{shown}` {'is' if kind.fd else 'are'} never closed"
                 suggestion = (
                     f"keep it (`fd, path = {shown}`) and release it with `os.close(fd)` in a `finally:` block, "
                     "or use `tempfile.NamedTemporaryFile`" if kind.fd else f"keep both ends of `{shown}` and close them"
@@ -130,7 +136,8 @@ class ResourceRule(Rule):
                     else f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name)}`"
                 )
         elif leak.reason == NEVER_CLOSED:
-            message = f"`{name}` (from `{shown}`) is never {_released(kind)}"
+            verb = "are" if ", " in name else "is"  # both ends of a tuple (merge_tuple_leaks)
+            message = f"`{name}` (from `{shown}`) {verb} never {_released(kind)}"
             suggestion = self._binding_suggestion(kind, shown, name)
             if leak.callee_known:
                 fix = self._fix_binding(leak, analyzer)
@@ -188,7 +195,7 @@ class ResourceRule(Rule):
             line = self.context.location(leak.release).line
             release = _shorten(self.context.code(leak.release), 40)
             message = (
-                f"`{name}` (from `{shown}`) is released by `{release}` on line {line}, "
+                f"`{name}` (from `{shown}`) {'are' if ', ' in name else 'is'} released by `{release}` on line {line}, "
                 "but not if an exception is raised before that"
             )
             suggestion = (
@@ -197,6 +204,13 @@ class ResourceRule(Rule):
                 else f"use `{self._with_form(kind, shown, name)}` (or call `{release}` in a `finally:` block)"
             )
             fix = self._fix_binding(leak, analyzer)
+        if kind.tuple_items and not kind.fd and leak.reason in (PARTIAL, NOT_ON_EXCEPTION):
+            bound = [n.strip() for n in leak.name.split(",")] if leak.name and leak.reason != PARTIAL else []
+            suggestion = tuple_suggestion(bound, shown, kind.release[0])  # no `with x as a, b:`
+        if fix is None and self.name_clash:
+            suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
+        elif fix is None and self.no_fix_reason is not None:
+            suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name), name)
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _path_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
@@ -233,6 +247,8 @@ class ResourceRule(Rule):
         return f"{keyword} {managed} as {name}:"
 
     def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str) -> str:
+        if kind.tuple_items and not kind.fd:
+            return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0])
         if kind.fd:
             return f"release it with `os.close({name})` in a `finally:` block"
         if not kind.enter_returns_self:
@@ -249,8 +265,16 @@ class ResourceRule(Rule):
 
     # -- fixes ----------------------------------------------------------------------------------
 
-    def _item(self, kind: ResourceKind, call: cst.Call) -> Tuple[cst.BaseExpression, Tuple[ImportSpec, ...]]:
-        return (call, ()) if kind.with_closes else (closing(call), _CONTEXTLIB)
+    def _item(self, kind: ResourceKind, call: cst.Call) -> Optional[Tuple[cst.BaseExpression, Tuple[Edit, ...], Tuple[ImportSpec, ...]]]:
+        """What the ``with`` manages, plus the edits and imports that need: ``contextlib.closing``
+        spelled as the fix site allows (None: every spelling is taken)."""
+        if kind.with_closes:
+            return call, (), ()
+        form = name_form(self.context, call, "contextlib", "closing")
+        if form is None:
+            self.name_clash = True
+            return None
+        return closing(call, form.expression), form.edits, form.imports
 
     def _safety(self, kind: ResourceKind, safe: bool) -> FixSafety:
         return FixSafety.SAFE if safe and not kind.with_changes_behaviour else FixSafety.UNSAFE
@@ -276,11 +300,18 @@ class ResourceRule(Rule):
         path_safety = self._straight_path(leak.call, statement)
         if path_safety is None:
             return None
+        shown = f"`{_shorten(self.context.code(leak.call), 40)}`"
+        self.no_fix_reason = escape_reason(self.context, [statement], nodes=(leak.call,), shown=shown, bindings_escape=True)
+        if self.no_fix_reason is not None:
+            return None
         name = unique_name(leak.kind.var, analyzer.names_in_scope(leak.scope))
-        item, imports = self._item(leak.kind, leak.call)
+        managed = self._item(leak.kind, leak.call)
+        if managed is None:
+            return None
+        item, import_edits, imports = managed
         assert isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
         new = wrap_statement(statement, leak.call, item, name, is_async=leak.kind.is_async)
-        return Fix((Edit(statement, new),), self._safety(leak.kind, path_safety), imports)
+        return Fix((Edit(statement, new),) + import_edits, self._safety(leak.kind, path_safety), imports)
 
     def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> Optional[bool]:
         """Whether the statement can be put under ``with``: None when not (the call may not run
@@ -339,7 +370,6 @@ class ResourceRule(Rule):
         used_at = self._use_positions(leak, analyzer, block, statements)
         if index is None or used_at is None or any(position <= index for position in used_at):
             return None
-        item, imports = self._item(leak.kind, leak.call)
         if leak.reason == NOT_ON_EXCEPTION:
             end = self._release_position(leak, statements)
             if end is None or any(position > end for position in used_at):
@@ -355,9 +385,22 @@ class ResourceRule(Rule):
             # Wrapping the rest of a function (or module) body closes the resource where the
             # scope ends, which is when CPython's reference counting would have closed it: the
             # behaviour only changes on the paths that leaked. Stopping earlier moves the close.
+            # Either way, nothing derived from it may outlive the block (fixes/escape.py).
             safe = end == len(statements) - 1 and self._is_scope_body(block, leak.scope)
+            self.no_fix_reason = escape_reason(
+                self.context,
+                moved,
+                names=(leak.name,),
+                shown=f"`{leak.name}`",
+            )
+            if self.no_fix_reason is not None:
+                return None
+        managed = self._item(leak.kind, leak.call)
+        if managed is None:
+            return None
+        item, import_edits, imports = managed
         new = block_under_with(binding, moved, item, leak.name, is_async=leak.kind.is_async)
-        edits = (Edit(binding, new),) + tuple(Edit(s, cst.RemoveFromParent()) for s in removed)
+        edits = (Edit(binding, new),) + tuple(Edit(s, cst.RemoveFromParent()) for s in removed) + import_edits
         return Fix(edits, self._safety(leak.kind, safe), imports)
 
     @staticmethod
@@ -425,11 +468,20 @@ class ResourceRule(Rule):
         item = self.context.parent(leak.call)
         if not isinstance(item, cst.WithItem) or leak.name is None:
             return None
+        with_statement = self.context.parent(item)
+        if isinstance(with_statement, cst.With):
+            self.no_fix_reason = with_body_escape(self.context, with_statement, leak.name)
+            if self.no_fix_reason is not None:
+                return None
+        form = name_form(self.context, leak.call, "contextlib", "closing")
+        if form is None:
+            self.name_clash = True
+            return None
         first = item.with_changes(
-            item=closing(leak.call), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            item=closing(leak.call, form.expression), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
         )
         second = cst.WithItem(item=cst.Name(leak.name), comma=item.comma)
-        return Fix((Edit(item, cst.FlattenSentinel([first, second])),), FixSafety.SAFE, _CONTEXTLIB)
+        return Fix((Edit(item, cst.FlattenSentinel([first, second])),) + form.edits, FixSafety.SAFE, form.imports)
 
 
 def _passes_value(node: cst.CSTNode, child: cst.CSTNode) -> bool:

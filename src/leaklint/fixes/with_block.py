@@ -17,12 +17,12 @@ def unique_name(preferred: str, taken: Set[str]) -> str:
     return f"{preferred}{number}"
 
 
-def closing(expr: cst.BaseExpression) -> cst.Call:
-    """``contextlib.closing(expr)`` (the fix adds ``import contextlib``)."""
-    return cst.Call(
-        func=cst.Attribute(value=cst.Name("contextlib"), attr=cst.Name("closing")),
-        args=[cst.Arg(value=expr)],
-    )
+def closing(expr: cst.BaseExpression, func: Optional[cst.BaseExpression] = None) -> cst.Call:
+    """``contextlib.closing(expr)``, or ``func(expr)`` when the fix site spells it differently
+    (``closing``, ``cl.closing``: see ``fixes/imports.py``)."""
+    if func is None:
+        func = cst.Attribute(value=cst.Name("contextlib"), attr=cst.Name("closing"))
+    return cst.Call(func=func, args=[cst.Arg(value=expr)])
 
 
 def with_item(expr: cst.BaseExpression, name: Optional[str], comma: Optional[cst.Comma] = None) -> cst.WithItem:

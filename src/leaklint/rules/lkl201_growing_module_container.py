@@ -31,6 +31,7 @@ from leaklint.analysis.containers import (
 )
 from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text
 from leaklint.analysis.names import dotted_name
+from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
 Scope = Union[cst.FunctionDef, cst.Lambda]
@@ -726,7 +727,7 @@ class GrowingModuleContainer(Rule):
                 f"does (its users keep it alive), or pop the entry when `{items[0].value}` is closed"
             )
         value_class = self._weakrefable_class(growth.value)
-        if value_class is not None:
+        if value_class is not None and not self._only_owner(container, growth):
             return (
                 f"make it `{name} = weakref.WeakValueDictionary()` so an entry lives only while its "
                 f"`{value_class}` is used elsewhere, or bound it with `functools.lru_cache(maxsize=N)` on `{function}`"
@@ -737,6 +738,12 @@ class GrowingModuleContainer(Rule):
                 f"or evict old entries (`{name}.pop({_key_text(self.context, items)}, None)`)"
             )
         return f"evict entries when they are no longer needed (`{name}.pop({_key_text(self.context, items)}, None)`), or bound its size"
+
+    def _only_owner(self, container: _Container, growth: _Growth) -> bool:
+        """The container is the only owner of what it stores (a weak one would empty at once)."""
+        if not growth.scopes or growth.value is None:
+            return False
+        return not stored_value_has_other_owner(self.context, growth.scopes[-1], growth.value, container.name)
 
     def _weakrefable_class(self, value: Optional[cst.BaseExpression]) -> Optional[str]:
         """The class name when ``value`` is ``SomeClass(...)`` for a class of this module whose

@@ -33,15 +33,32 @@ class OpenWithoutContextManager(ResourceRule):
     the close" is medium.
 
     ## Fix safety
-    Rewriting one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`,
-    is safe, and so is turning `f = open(p)` ... `f.close()` in one block (with no use of `f` after
-    the close) into a `with` block, also when an early `return` between them skipped the close.
-    When the file is never closed, wrapping the rest of the
-    function (or module) body after `f = open(p)` in a `with` is safe too: the file is closed where
-    the scope ends, which is when CPython's reference counting closed it, and only the leaking
-    paths change (a failing close now raises instead of being printed as ignored). Moving only
-    some of the following statements under a new `with` is unsafe: the file is closed (and
-    flushed) earlier than before. Raw descriptors (`os.open`, `mkstemp`) get a suggestion only.
+    Every fix puts the file under `with`, so it is closed where the block ends. A fix is offered
+    only when nothing derived from the file outlives that point: not the file, not an iterator or
+    reader over it (`iter`, `map`, `filter`, `enumerate`, `zip`, `csv.reader`, a generator
+    expression), not a bound method (`f.readline`), a member file (`tar.extractfile(n)`), a lambda
+    or nested function that uses it, nor a tuple or list holding one of those. Such a value must not
+    be returned, yielded, raised, stored in an attribute, an item or a `global`, handed to a thread,
+    task or executor, or handed to a callable leaklint does not model (it may keep it: a logger, a
+    background transfer, a wrapper). A call leaklint does not model counts as keeping the file.
+    When something escapes there is no fix, and the suggestion says what escapes. Then:
+
+    - one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`: safe when
+      the call runs exactly once, before anything else with side effects in the statement, and the
+      statement keeps only plain values (`read()`, `readlines()`, `json.load(...)`, `list(...)`);
+    - `f = open(p)` ... `f.close()` in one block (no use of `f` after the close) into a `with`
+      block: safe, the close stays where it was, also when an early `return` between them skipped
+      the close;
+    - a file that is never closed: wrapping the rest of the function (or module) body after
+      `f = open(p)` is safe, because the file is closed where the scope ends, which is when
+      CPython's reference counting closed it; only the leaking paths change (a failing close now
+      raises instead of being printed as ignored). Moving only some of the following statements
+      under a new `with` is unsafe: the file is closed (and flushed) earlier than before.
+
+    Raw descriptors (`os.open`, `mkstemp`) get a suggestion only. A module-level file is closed at
+    the end of the module: code that imports the module and reads its global afterwards would see
+    it closed. The test suite runs several hundred probe programs before and after every safe and
+    unsafe fix and compares what they print, raise and write (`tests/oracle/`).
 
     ## Known problems
     The analysis follows every path through one function (a control-flow graph with exception

@@ -34,15 +34,32 @@ class ResourceWithoutContextManager(ResourceRule):
     "released, but not if an exception is raised first" is medium.
 
     ## Fix safety
-    `with sqlite3.connect(p) as conn:` becomes `with contextlib.closing(sqlite3.connect(p)) as conn, conn:`
-    (still commits, now also closes): safe. A single statement or a create ... `close()` block
-    rewritten as `with` is safe, and so is wrapping the rest of the function (or module) body after
-    a creation that is never released: it is released where the scope ends, as reference counting
-    did. Moving only some of the following statements under a new `with` is unsafe (it releases
-    earlier), and so is any `with` for `Popen` (its `with` waits for the child), executors (their
-    `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
-    `smtplib`/`ftplib` clients (their `with` sends QUIT). Async clients get `async with`, only
-    inside `async def`.
+    Every fix releases the resource where a `with` block ends, and is offered only when nothing
+    derived from it outlives that point (the same escape analysis as LKL301): no cursor or result
+    of `conn.execute(...)`/`conn.cursor()`, no `sel.get_map()`, no bound method (`s.connect`), no
+    lambda or nested function using it, is returned, yielded, raised, stored in an attribute, an
+    item or a `global`, handed to a thread, task or executor (`pool.submit(...)`), handed to a
+    callable leaklint does not model, or (for a `with` statement that is already there) used after
+    the block. Otherwise there is no fix and the suggestion says what escapes.
+
+    - `with sqlite3.connect(p) as conn:` becomes
+      `with contextlib.closing(sqlite3.connect(p)) as conn, conn:` (still commits, now also
+      closes): safe.
+    - A single statement, or a create ... release block, rewritten as `with`: safe; so is wrapping
+      the rest of the function (or module) body after a creation that is never released: it is
+      released where the scope ends, as reference counting did.
+    - Unsafe: moving only some of the following statements under a new `with` (it releases
+      earlier), and any `with` for `Popen` (its `with` waits for the child), executors (their
+      `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
+      `smtplib`/`ftplib` clients (their `with` sends QUIT).
+
+    Async clients get `async with`, only inside `async def`. Calls that return a tuple
+    (`socket.socketpair()`) get one finding and a suggestion only. `contextlib.closing` is spelled
+    as the module already imports it (`import contextlib as cl` gives `cl.closing`); otherwise the
+    fix adds `import contextlib` (where isort would put it: in the standard-library block of the
+    leading imports), or `from contextlib import closing` when the name `contextlib` is taken at
+    the fix site or in the module (a parameter, a local, an alias, a `global`); when both names are
+    taken there is no fix.
 
     ## Known problems
     The analysis follows every path through one function, as LKL301's does (see there for what
@@ -89,7 +106,7 @@ class ResourceWithoutContextManager(ResourceRule):
         Bad(
             "import sqlite3\nconn = sqlite3.connect('app.db')\ncur = conn.cursor()\ncur.execute('select 1')\n",
             fixed=(
-                "import sqlite3\nimport contextlib\n\nwith contextlib.closing(sqlite3.connect('app.db')) as conn:\n"
+                "import contextlib\nimport sqlite3\nwith contextlib.closing(sqlite3.connect('app.db')) as conn:\n"
                 "    cur = conn.cursor()\n    cur.execute('select 1')\n"
             ),
         ),
@@ -97,7 +114,7 @@ class ResourceWithoutContextManager(ResourceRule):
             "import sqlite3\n\ndef save(path, row):\n    with sqlite3.connect(path) as conn:\n"
             "        conn.execute('insert into t values (?)', row)\n",
             fixed=(
-                "import sqlite3\nimport contextlib\n\ndef save(path, row):\n"
+                "import contextlib\nimport sqlite3\n\ndef save(path, row):\n"
                 "    with contextlib.closing(sqlite3.connect(path)) as conn, conn:\n"
                 "        conn.execute('insert into t values (?)', row)\n"
             ),

@@ -11,6 +11,7 @@ from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import captured_names
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import iter_children
+from leaklint.fixes.suggestions import closure_suggestion
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 Closure = Union[cst.Lambda, cst.FunctionDef]
@@ -402,13 +403,9 @@ class ClosureCapturesLargeState(Rule):
 
     def _report_large(self, closure: Closure, label: str, escape: _Escape, name: str, source: str, parts: List[str]) -> None:
         used = ", ".join(f"`{p}`" for p in parts)
-        first = parts[0]
         self.report(
             closure,
             f"{label} {escape.how} captures `{name}` ({source}) but uses only {used}: it keeps all of "
             f"`{name}` alive for as long as the {_noun(label)} lives",
-            suggestion=(
-                f"bind only what it uses before creating it (`needed = {first}`), then use "
-                f"`functools.partial(func, needed)` or a closure over `needed`, and let `{name}` go"
-            ),
+            suggestion=closure_suggestion(self.context, closure, name, parts),
         )
