@@ -38,3 +38,21 @@ def test_cache_that_is_the_only_owner_is_not_told_to_be_weak() -> None:
     source = _RESULT + "def compute(params):\n    key = hash(params)\n    if key not in _results:\n        _results[key] = Result(params)\n"
     suggestion = _suggestion(source, "LKL201")
     assert "WeakValueDictionary" not in suggestion and "_results.pop(key, None)" in suggestion
+
+
+def test_mutual_reference_is_undone_with_the_containers_own_methods() -> None:
+    # `r.remove(history)` was suggested for `history.append(r); r.history = history`: a Response
+    # has no `remove`, and a plain list cannot be weakly referenced.
+    plain = (
+        "class Response:\n    pass\n\n\ndef send():\n    r = Response()\n    history = []\n"
+        "    history.append(r)\n    r.history = history\n    return r\n"
+    )
+    suggestion = _suggestion(plain, "LKL101")
+    assert "r.remove(" not in suggestion and "weakref" not in suggestion
+    assert "`r.history = None`" in suggestion and "`history.remove(r)`" in suggestion
+    keyed = (
+        "class Node:\n    pass\n\n\ndef link():\n    a = Node()\n    b = Node()\n    a.peer = b\n"
+        "    b.peers = {}\n    b.peers['a'] = a\n    return a\n"
+    )
+    suggestion = _suggestion(keyed, "LKL101")
+    assert "`del b.peers['a']`" in suggestion and "WeakValueDictionary" in suggestion

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
-from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair
+from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
     ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, object_cycle_finding, weak_fix,
 )
@@ -171,11 +172,41 @@ class MutualReference(ClassGraphRule):
                 f"make the back-reference weak: `{second.holder}.{second.attr} = weakref.ref({second.value})` "
                 f"(or `weakref.proxy`, or a property whose setter stores `weakref.ref(value)`)"
             )
+        elif second.value_plain:
+            # A plain list or dict cannot be weakly referenced: break one of the two links instead.
+            suggestion = (
+                f"break the cycle when done: `{unlink(second)}` (or `{unlink(first)}`), e.g. in a "
+                f"`finally:` or the owner's `close()`"
+            )
         else:
             suggestion = (
-                f"break the link when done (`{second.holder}.remove({second.value})` or `del`), or let "
-                f"`{second.holder}` hold `{second.value}` weakly (`weakref.ref({second.value})`, a "
-                f"`weakref.WeakSet`) when `{second.value}` supports weak references (a plain list or dict "
-                f"does not: wrap it in a small class)"
+                f"break the link when done (`{unlink(second)}`), or let `{second.holder}` hold "
+                f"`{second.value}` weakly ({weak_holder(second)}) when `{second.value}` supports weak references"
             )
         return Finding(pair.path, cls.code, cls.name, message, suggestion, second.location, Confidence.HIGH)
+
+
+_ADD_METHODS = {"append": "remove", "appendleft": "remove", "insert": "remove", "add": "discard"}
+
+
+def unlink(store: LocalStore) -> str:
+    """The statement that undoes ``store``, spelled for the container or attribute it wrote."""
+    if store.via_setattr and store.attr is not None:
+        return f"{store.holder}.{store.attr} = None"
+    call = re.match(r"^(?P<container>.+)\.(?P<method>\w+)\(", store.text)
+    if call is not None and call.group("method") in _ADD_METHODS:
+        return f"{call.group('container')}.{_ADD_METHODS[call.group('method')]}({store.value})"
+    item = re.match(r"^(?P<target>.+\])\s*=", store.text)
+    if item is not None:
+        return f"del {item.group('target')}"
+    return f"{store.holder}.{store.attr} = None" if store.attr is not None else f"del {store.holder}"
+
+
+def weak_holder(store: LocalStore) -> str:
+    """The weak form of the holder ``store`` wrote into."""
+    if re.match(r"^.+\]\s*=", store.text):
+        return "a `weakref.WeakValueDictionary`"
+    if re.match(r"^.+\.(append|appendleft|insert|add)\(", store.text):
+        return "a `weakref.WeakSet`"
+    return f"`weakref.ref({store.value})`"
+
