@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import os
 import sys
 from collections import Counter
@@ -107,7 +108,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "server":
             return _server_command(args.debounce)
         return _check_command(args)
-    except ConfigError as error:
+    except (ConfigError, ReportError) as error:
         print(f"leaklint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -133,7 +134,7 @@ def _rule_command(code: str) -> int:
     if rule is None:
         print(f"leaklint: error: unknown rule {code!r}; `leaklint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    sys.stdout.write(rule_markdown(rule, heading="#") + "\n")
+    _emit(rule_markdown(rule, heading="#") + "\n", None)
     return EXIT_CLEAN
 
 
@@ -147,12 +148,10 @@ def _rules_command(fmt: str) -> int:
             {"code": r.code, "name": r.name, "fix": r.fix_safety.value, "summary": r.summary(), "project": r.project_scope}
             for r in all_rules()
         ]
-        json.dump(rows, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _emit(json.dumps(rows, indent=2) + "\n", None)
         return EXIT_CLEAN
     width = max(len(r.name) for r in all_rules())
-    for r in all_rules():
-        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {FIX_LABELS[r.fix_safety]:<10}  {r.summary()}\n")
+    _emit("".join(f"{r.code}  {r.name:<{width}}  {FIX_LABELS[r.fix_safety]:<10}  {r.summary()}\n" for r in all_rules()), None)
     return EXIT_CLEAN
 
 
@@ -181,11 +180,52 @@ def _server_command(debounce: Optional[float]) -> int:
         return EXIT_ERROR
 
 
+class ReportError(Exception):
+    """The report could not be written: exit 2 with one line, never a traceback."""
+
+
 def _emit(text: str, output_file: Optional[str]) -> None:
+    """Write the report to ``output_file`` or standard output, or raise ``ReportError``."""
     if output_file:
-        Path(output_file).write_text(text, encoding="utf-8")
-    else:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise ReportError(f"cannot write the report to {output_file}: {_reason(error)}") from None
+        return
+    if not text:
+        return
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise ReportError("cannot write the report: standard output is closed (use --output-file)")
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
+        _discard_stdout()
+        raise ReportError(f"cannot write the report to standard output: {_reason(error)}") from None
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's own flush at exit
+    (of what could not be written) does not fail a second time with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 # -- check ----------------------------------------------------------------------------------------
@@ -212,7 +252,7 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError("--jobs must be at least 1")
     settings = _settings(args)
-    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
+    fmt = args.format or ("full" if _stdout_is_terminal() and not args.output_file else "concise")
     writer = format_module(fmt)
     text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
     view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules())
@@ -232,26 +272,21 @@ def _check_command(args: argparse.Namespace) -> int:
 
         return add_noqa_command(report, quiet=args.quiet)
 
-    out: TextIO = sys.stdout
-    handle = None
-    if args.output_file:
-        handle = open(args.output_file, "w", encoding="utf-8")
-        out = handle
-    try:
-        if args.diff:
-            for diff in diffs:
-                out.write(diff)
-        elif fixed_stdin is not None:
-            out.write(fixed_stdin)
-        elif args.statistics:
-            _write_statistics(report, out)
-        else:
-            writer.write(report, out, view)
-    finally:
-        if handle is not None:
-            handle.close()
+    # The report is built in memory and written in one go: a failure to write it is one error
+    # line and exit 2, and nothing claims success.
+    out = io.StringIO()
+    if args.diff:
+        for diff in diffs:
+            out.write(diff)
+    elif fixed_stdin is not None:
+        out.write(fixed_stdin)
+    elif args.statistics:
+        _write_statistics(report, out)
+    else:
+        writer.write(report, out, view)
     for problem in report.problems:
         print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
+    _emit(out.getvalue(), args.output_file)
     if not args.quiet and fmt in ("concise", "full") and not args.diff:
         _write_summary(report, args, settings)
     if report.problems or report.internal_errors:
@@ -261,6 +296,13 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def _check_paths(
@@ -381,7 +423,8 @@ def _write_summary(report: Report, args: argparse.Namespace, settings: Settings)
     files = report.files_checked
     noun = "finding" if total == 1 else "findings"
     if not total:
-        print(f"All checks passed ({files} file{'s' if files != 1 else ''} checked).", file=sys.stderr)
+        if not report.problems and not report.internal_errors:
+            print(f"All checks passed ({files} file{'s' if files != 1 else ''} checked).", file=sys.stderr)
         return
     safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "safe")
     unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "unsafe")
