@@ -20,6 +20,7 @@ from leaklint.config import ConfigError, Settings, load_settings, with_overrides
 from leaklint.engine import analyze_source, decode_source
 from leaklint.output import View, available_formats, display_path, format_module
 from leaklint.registry import all_rules, rule_by_code
+from leaklint.rule import Finding, FixSafety
 from leaklint.runner import Problem, Report, discover, finish, lint_files, read_file
 
 COMMANDS = ("check", "rule", "rules", "graph", "server")
@@ -281,7 +282,7 @@ def _check_command(args: argparse.Namespace) -> int:
     elif fixed_stdin is not None:
         out.write(fixed_stdin)
     elif args.statistics:
-        _write_statistics(report, out)
+        _write_statistics(report, out, settings.unsafe_fixes)
     else:
         writer.write(report, out, view)
     for problem in report.problems:
@@ -315,7 +316,8 @@ def _check_paths(
         report = Report(problems=list(problems))
         results = []
         for path in files:
-            result, problem, diff = _fix_file(path, settings, args, text_edits)
+            result, problem, diff, applied = _fix_file(path, settings, args, text_edits)
+            report.fixed += applied
             if problem is not None:
                 report.problems.append(problem)
             if diff:
@@ -339,7 +341,7 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
 
     data, error = read_file(path)
     if data is None:
-        return None, Problem(path, f"cannot read: {error}"), None
+        return None, Problem(path, f"cannot read: {error}"), None, 0
     outcome = fix_source(
         data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits
     )
@@ -357,12 +359,12 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
             except WriteRefused as refused:
                 problem = Problem(path, f"fixes not written: {refused}")
                 result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
-                return result, problem, None
+                return result, problem, None, 0
     result = outcome.result
     if args.diff and result is not None:
         # --diff writes nothing, so the findings are those of the file as it is.
         result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
-    return result, problem, diff
+    return result, problem, diff, (outcome.applied if outcome.changed and not args.diff else 0)
 
 
 def _unified_diff(old: bytes, new: bytes, name: str) -> str:
@@ -395,6 +397,7 @@ def _check_stdin(
             diffs.append(_unified_diff(data, outcome.source, display_path(name)))
         if args.fix:
             fixed_stdin = outcome.source.decode("utf-8", "surrogateescape") if outcome.changed else data.decode("utf-8", "surrogateescape")
+            report.fixed = outcome.applied if outcome.changed else 0
         result = outcome.result
     else:
         result = analyze_source(data, name, rules, settings.rule_settings(), text_edits=text_edits).result
@@ -409,26 +412,42 @@ def _check_stdin(
     return report, diffs, fixed_stdin
 
 
-def _write_statistics(report: Report, out: TextIO) -> None:
+def _applicable(finding: Finding, unsafe_fixes: bool) -> bool:
+    """Would ``--fix`` (with ``unsafe_fixes`` as set) apply this finding's fix?"""
+    fix = finding.fix
+    if fix is None:
+        return False
+    return fix.safety is FixSafety.SAFE or (unsafe_fixes and fix.safety is FixSafety.UNSAFE)
+
+
+def _write_statistics(report: Report, out: TextIO, unsafe_fixes: bool) -> None:
     counts = Counter(f.code for f in report.findings)
     names: Dict[str, str] = {f.code: f.rule for f in report.findings}
-    fixable = Counter(f.code for f in report.findings if f.fix is not None)
+    # [*]: --fix (as configured) would fix some of them; a suggestion or an unsafe fix is not that.
+    fixable = Counter(f.code for f in report.findings if _applicable(f, unsafe_fixes))
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         marker = "[*]" if fixable[code] else "   "
         out.write(f"{count:>5}  {code}  {marker} {names[code]}\n")
 
 
 def _write_summary(report: Report, args: argparse.Namespace, settings: Settings) -> None:
-    total = len(report.findings)
+    remaining = len(report.findings)
     files = report.files_checked
-    noun = "finding" if total == 1 else "findings"
-    if not total:
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not remaining and not report.fixed:
         if not report.problems and not report.internal_errors:
-            print(f"All checks passed ({files} file{'s' if files != 1 else ''} checked).", file=sys.stderr)
+            print(f"All checks passed ({checked}).", file=sys.stderr)
         return
-    safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "safe")
-    unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "unsafe")
-    line = f"Found {total} {noun} in {files} file{'s' if files != 1 else ''} checked."
+    safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety is FixSafety.SAFE)
+    unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety is FixSafety.UNSAFE)
+    if args.fix:
+        # As ruff says it: what was found, what --fix fixed, what is left.
+        total = report.fixed + remaining
+        noun = "finding" if total == 1 else "findings"
+        line = f"Found {total} {noun} ({report.fixed} fixed, {remaining} remaining) in {checked}."
+    else:
+        noun = "finding" if remaining == 1 else "findings"
+        line = f"Found {remaining} {noun} in {checked}."
     if safe and not args.fix:
         line += f" {safe} fixable with --fix."
     if unsafe and not settings.unsafe_fixes:

@@ -31,6 +31,7 @@ class Report:
     findings: List[Finding] = field(default_factory=list)
     problems: List[Problem] = field(default_factory=list)
     files_checked: int = 0
+    fixed: int = 0  # fixes applied by --fix (the findings are those left afterwards)
 
     @property
     def internal_errors(self) -> int:
