@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     files = check.add_argument_group("files")
     files.add_argument("--exclude", type=_globs, action="extend", help="globs to skip, replacing the defaults")
     files.add_argument("--extend-exclude", type=_globs, action="extend", help="globs to skip, added to the defaults")
+    files.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the excludes also to paths named on the command line (for pre-commit and editors)",
+    )
     files.add_argument("--stdin-filename", metavar="NAME", help="the path standard input stands for (config, per-file ignores, output)")
     files.add_argument("--config", metavar="PYPROJECT", help="read [tool.leaklint] from this file instead of the nearest pyproject.toml")
     fixes = check.add_argument_group("fixes")
@@ -310,7 +315,7 @@ def _check_paths(
     args: argparse.Namespace, settings: Settings, view: View, text_edits: bool
 ) -> Tuple[Report, List[str], Optional[str]]:
     paths = args.paths or ["."]
-    files, problems = discover(paths, settings)
+    files, problems = discover(paths, settings, force_exclude=args.force_exclude)
     diffs: List[str] = []
     if args.fix or args.diff:
         report = Report(problems=list(problems))
@@ -384,12 +389,17 @@ def _check_stdin(
     from leaklint.engine import check_project
     from leaklint.fixes.loop import fix_source
 
+    from leaklint.runner import is_force_excluded
+
     name = args.stdin_filename or "-"
     data = sys.stdin.buffer.read()
     rules = settings.rules_for(name)
     report = Report()
     diffs: List[str] = []
     fixed_stdin: Optional[str] = None
+    if args.force_exclude and args.stdin_filename and is_force_excluded(name, settings):
+        # An editor formatting an excluded file: nothing to report, and --fix gives it back as is.
+        return report, diffs, data.decode("utf-8", "surrogateescape") if args.fix else None
     if args.fix or args.diff:
         outcome = fix_source(data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits)
         assert isinstance(outcome.source, bytes)

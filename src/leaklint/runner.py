@@ -38,8 +38,9 @@ class Report:
         return sum(1 for finding in self.findings if finding.code == "LKL002")
 
 
-def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[Problem]]:
-    """Python files under ``paths``. Explicit files are always checked; walked ones obey excludes."""
+def discover(paths: Sequence[str], settings: Settings, force_exclude: bool = False) -> Tuple[List[str], List[Problem]]:
+    """Python files under ``paths``. Walked ones obey excludes; a path named here is checked even
+    when an exclude matches it, unless ``force_exclude`` (pre-commit and editors name every file)."""
     files: List[str] = []
     problems: List[Problem] = []
     seen: Set[str] = set()
@@ -52,6 +53,8 @@ def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[
 
     for given in paths:
         path = Path(given)
+        if force_exclude and is_force_excluded(given, settings):
+            continue
         if not os.path.lexists(given):
             problems.append(Problem(given, "no such file or directory"))
         elif path.is_dir():
@@ -62,6 +65,22 @@ def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[
         else:
             problems.append(Problem(given, _not_a_file(given)))
     return files, problems
+
+
+def is_force_excluded(given: str, settings: Settings) -> bool:
+    """Does an exclude pattern match ``given`` or a folder it is in, below the project root?
+
+    Folders above the project root do not count: a project that lives under ``~/build/`` is not
+    excluded by the default ``build`` pattern.
+    """
+    path = Path(os.path.abspath(given))
+    root = Path(os.path.abspath(settings.root))
+    try:
+        inside = path.relative_to(root)
+    except ValueError:
+        return settings.is_excluded(path)
+    candidates = [root / Path(*inside.parts[: depth + 1]) for depth in range(len(inside.parts))]
+    return any(settings.is_excluded(candidate) for candidate in candidates)
 
 
 def _not_a_file(path: str) -> str:
