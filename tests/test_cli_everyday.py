@@ -45,3 +45,55 @@ def test_force_exclude_with_stdin_filename(tmp_path: Path) -> None:
     assert (code, out) == (0, LEAK), "--fix gives an excluded buffer back unchanged"
     code, out, _ = run(["check", "--force-exclude", "--stdin-filename", "app.py", "-"], tmp_path, stdin=LEAK)
     assert code == 1 and "LKL501" in out
+
+
+NOQA_SOURCE = (
+    "import json\n"
+    "TIMEOUT = 10  # noqa: LKL501, E501\n"
+    "BIG = [0] * 10 ** 12  # noqa: LKL501\n"
+    "def load(path):\n"
+    "    return json.load(open(path))  # noqa: LKL301, LKL501\n"
+    "LIMIT = 3  # noqa: LKL501\n"
+)
+NOQA_FIXED = (
+    "import json\n"
+    "TIMEOUT = 10  # noqa: E501\n"
+    "BIG = [0] * 10 ** 12  # noqa: LKL501\n"
+    "def load(path):\n"
+    "    return json.load(open(path))  # noqa: LKL301\n"
+    "LIMIT = 3\n"
+)
+
+
+def test_unused_noqa_reported_and_fixed(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.py", NOQA_SOURCE)
+    code, out, _ = run(["check", "--no-cache", "a.py"], tmp_path)
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["a.py:2:23", "a.py:5:51", "a.py:6:20"], out
+    assert all(" LKL003 " in line for line in out.splitlines())
+
+    code, out, err = run(["check", "--no-cache", "--fix", "a.py"], tmp_path)
+    assert (code, out) == (0, "") and "Found 3 findings (3 fixed, 0 remaining)" in err, err
+    assert path.read_text(encoding="utf-8") == NOQA_FIXED
+
+
+def test_unused_noqa_ignores_codes_of_rules_that_did_not_run(tmp_path: Path) -> None:
+    write(tmp_path, "a.py", NOQA_SOURCE)
+    code, out, _ = run(["check", "--no-cache", "--select", "LKL003,LKL3", "a.py"], tmp_path)
+    assert (code, out) == (0, ""), "LKL501 is not selected: its noqa codes prove nothing"
+    write(tmp_path, "pyproject.toml", '[tool.leaklint]\nper-file-ignores = { "a.py" = ["LKL5"] }\n')
+    code, out, _ = run(["check", "--no-cache", "a.py"], tmp_path)
+    assert (code, out) == (0, "")
+
+
+def test_unused_noqa_fix_as_json_edit(tmp_path: Path) -> None:
+    import json
+
+    write(tmp_path, "a.py", NOQA_SOURCE)
+    _, out, _ = run(["check", "--no-cache", "--format", "json", "a.py"], tmp_path)
+    (first, *_) = json.loads(out)
+    assert first["code"] == "LKL003" and first["fix"]["safety"] == "safe"
+    (edit,) = first["fix"]["edits"]
+    line = NOQA_SOURCE.splitlines()[1]
+    start, end = edit["location"]["column"] - 1, edit["end_location"]["column"] - 1
+    assert line[:start] + edit["content"] + line[end:] == "TIMEOUT = 10  # noqa: E501"

@@ -416,8 +416,12 @@ def _check_stdin(
     except (SyntaxError, UnicodeDecodeError):
         view.sources[name] = data.decode("utf-8", "replace")
     if result is not None:
+        from leaklint.unused_noqa import unused_noqa_findings
+
         report.findings.extend(result.findings)
         report.findings.extend(check_project([result], rules, settings.rule_settings()))
+        checked = view.sources[name] if fixed_stdin is None else fixed_stdin  # the text `result` is about
+        report.findings.extend(unused_noqa_findings(name, checked, result.suppressions, rules))
         report.files_checked = 1
     return report, diffs, fixed_stdin
 

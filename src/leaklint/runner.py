@@ -266,8 +266,31 @@ def finish(report: Report, results: Sequence[FileResult], settings: Settings) ->
         report.findings.extend(result.findings)
     report.files_checked += len(results)
     report.findings.extend(check_project(results, settings.rules(), settings.rule_settings(), settings.rules_for))
+    report.findings.extend(unused_noqa(results, settings))
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def unused_noqa(results: Sequence[FileResult], settings: Settings) -> List[Finding]:
+    """LKL003 for every file, once the project pass has used its suppressions too."""
+    from leaklint.unused_noqa import may_have_unused, unused_noqa_findings
+
+    findings: List[Finding] = []
+    for result in results:
+        if not may_have_unused(result.suppressions):
+            continue
+        source = read_source(result.path)
+        if source is not None:
+            findings.extend(unused_noqa_findings(result.path, source, result.suppressions, settings.rules_for(result.path)))
+    return findings
+
+
+def read_source(path: str) -> Optional[str]:
+    """The text of ``path`` as the engine decodes it, or None."""
+    from leaklint.unused_noqa import as_text
+
+    data, _ = read_file(path)
+    return None if data is None else as_text(data)
 
 
 def lint_paths(paths: Sequence[str], settings: Optional[Settings] = None) -> Report:
