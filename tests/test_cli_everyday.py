@@ -97,3 +97,49 @@ def test_unused_noqa_fix_as_json_edit(tmp_path: Path) -> None:
     line = NOQA_SOURCE.splitlines()[1]
     start, end = edit["location"]["column"] - 1, edit["end_location"]["column"] - 1
     assert line[:start] + edit["content"] + line[end:] == "TIMEOUT = 10  # noqa: E501"
+
+
+def _git_repo(root: Path) -> "list[str]":
+    import os
+    import subprocess
+
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    subprocess.run([*git, "init", "-q"], cwd=root, env=env, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, env=env, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=root, env=env, check=True)
+    return git
+
+
+PARENT = "from child import Child\n\n\nclass Parent:\n    def __init__(self):\n        self.children = []\n\n    def add(self):\n        self.children.append(Child(self))\n"
+
+
+def test_diff_base_reports_changed_lines_with_whole_project_facts(tmp_path: Path) -> None:
+    write(tmp_path, "parent.py", PARENT)
+    write(tmp_path, "child.py", "class Child:\n    def __init__(self, parent):\n        self.name = 'c'\n")
+    write(tmp_path, "old.py", LEAK)
+    _git_repo(tmp_path)
+    # The cycle needs parent.py's facts, but only child.py changed: it is reported there.
+    write(tmp_path, "child.py", "class Child:\n    def __init__(self, parent):\n        self.parent = parent\n")
+    write(tmp_path, "brand_new.py", LEAK)
+    code, out, err = run(["check", "--no-cache", "--diff-base", "HEAD", "."], tmp_path)
+    assert code == 1, err
+    reported = sorted(line.split(": ")[0].rsplit(":", 1)[0] + " " + line.split()[1] for line in out.splitlines())
+    assert reported == ["brand_new.py:1 LKL501", "child.py:3 LKL101"], out
+    assert "old.py" not in out and "on lines changed since HEAD (1 more elsewhere)" in err
+
+    code, out, err = run(["check", "--no-cache", "."], tmp_path)
+    assert "old.py:1:9: LKL501" in out
+
+
+def test_diff_base_errors(tmp_path: Path) -> None:
+    write(tmp_path, "a.py", LEAK)
+    code, _, err = run(["check", "--diff-base", "HEAD", "a.py"], tmp_path)
+    assert code == 2 and "Traceback" not in err and "--diff-base" in err  # not a git repository
+    _git_repo(tmp_path)
+    code, _, err = run(["check", "--diff-base", "no-such-branch", "a.py"], tmp_path)
+    assert code == 2 and "'no-such-branch' is not a commit" in err and "Traceback" not in err
+    code, _, err = run(["check", "--diff-base", "HEAD", "--fix", "a.py"], tmp_path)
+    assert code == 2 and "cannot be combined" in err
+    code, out, err = run(["check", "--diff-base", "HEAD", "a.py"], tmp_path)
+    assert (code, out) == (0, "") and "1 findings on unchanged lines not shown" in err

@@ -35,6 +35,13 @@ def _globs(value: str) -> List[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _extra_output(value: str) -> Tuple[str, str]:
+    fmt, sep, path = value.partition("=")
+    if not sep or not path or fmt not in available_formats():
+        raise argparse.ArgumentTypeError(f"expected FORMAT=FILE with FORMAT one of {', '.join(available_formats())}: {value!r}")
+    return fmt, path
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
         self.print_usage(sys.stderr)
@@ -72,7 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--statistics", action="store_true", help="print a count per code instead of each finding")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    out.add_argument(
+        "--also-write",
+        action="append",
+        metavar="FORMAT=FILE",
+        type=_extra_output,
+        help="also write the report in FORMAT to FILE, from the same run (e.g. sarif=leaklint.sarif); repeatable",
+    )
     adopt = check.add_argument_group("adopting leaklint on existing code")
+    adopt.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="report only findings on lines changed since the git revision REV (the whole project is still analysed)",
+    )
     adopt.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE by --write-baseline")
     adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then they are hidden)")
     adopt.add_argument("--add-noqa", action="store_true", help="append `# noqa: CODE` to each flagged line, then exit")
@@ -260,15 +279,27 @@ def _check_command(args: argparse.Namespace) -> int:
     settings = _settings(args)
     fmt = args.format or ("full" if _stdout_is_terminal() and not args.output_file else "concise")
     writer = format_module(fmt)
-    text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
+    extra = [(format_module(name), path) for name, path in args.also_write or []]
+    text_edits = any(getattr(module, "NEEDS_TEXT_EDITS", False) for module in [writer, *(m for m, _ in extra)])
     view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules())
     reading_stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
     if args.add_noqa and (reading_stdin or args.fix or args.diff):
         raise ConfigError("--add-noqa edits files: it cannot be combined with stdin, --fix or --diff")
+    changed = None
+    if args.diff_base:
+        if reading_stdin or args.fix or args.diff or args.add_noqa:
+            raise ConfigError("--diff-base narrows a report: it cannot be combined with stdin, --fix, --diff or --add-noqa")
+        from leaklint.changed_lines import changed_since
+
+        changed = changed_since(args.diff_base)  # before the analysis: a bad revision fails fast
     if reading_stdin:
         report, diffs, fixed_stdin = _check_stdin(args, settings, view, text_edits)
     else:
         report, diffs, fixed_stdin = _check_paths(args, settings, view, text_edits)
+    if changed is not None:
+        from leaklint.changed_lines import keep_changed
+
+        report.findings, report.unchanged = keep_changed(report.findings, changed)
     if args.baseline or args.write_baseline:
         from leaklint.baseline import apply_baseline_options
 
@@ -293,6 +324,10 @@ def _check_command(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
     _emit(out.getvalue(), args.output_file)
+    for module, path in extra:
+        text = io.StringIO()
+        module.write(report, text, view)
+        _emit(text.getvalue(), path)
     if not args.quiet and fmt in ("concise", "full") and not args.diff:
         _write_summary(report, args, settings)
     if report.problems or report.internal_errors:
@@ -450,7 +485,8 @@ def _write_summary(report: Report, args: argparse.Namespace, settings: Settings)
     checked = f"{files} file{'s' if files != 1 else ''} checked"
     if not remaining and not report.fixed:
         if not report.problems and not report.internal_errors:
-            print(f"All checks passed ({checked}).", file=sys.stderr)
+            since = f"; {report.unchanged} findings on unchanged lines not shown" if args.diff_base and report.unchanged else ""
+            print(f"All checks passed ({checked}{since}).", file=sys.stderr)
         return
     safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety is FixSafety.SAFE)
     unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety is FixSafety.UNSAFE)
@@ -462,6 +498,8 @@ def _write_summary(report: Report, args: argparse.Namespace, settings: Settings)
     else:
         noun = "finding" if remaining == 1 else "findings"
         line = f"Found {remaining} {noun} in {checked}."
+    if args.diff_base:
+        line = line[:-1] + f", on lines changed since {args.diff_base} ({report.unchanged} more elsewhere)."
     if safe and not args.fix:
         line += f" {safe} fixable with --fix."
     if unsafe and not settings.unsafe_fixes:

@@ -32,6 +32,7 @@ class Report:
     problems: List[Problem] = field(default_factory=list)
     files_checked: int = 0
     fixed: int = 0  # fixes applied by --fix (the findings are those left afterwards)
+    unchanged: int = 0  # findings left out by --diff-base (on lines that did not change)
 
     @property
     def internal_errors(self) -> int:
