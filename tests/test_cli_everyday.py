@@ -143,3 +143,55 @@ def test_diff_base_errors(tmp_path: Path) -> None:
     assert code == 2 and "cannot be combined" in err
     code, out, err = run(["check", "--diff-base", "HEAD", "a.py"], tmp_path)
     assert (code, out) == (0, "") and "1 findings on unchanged lines not shown" in err
+
+
+def _run_env(args: "list[str]", cwd: Path, env_changes: "dict[str, str]", tty: bool = False) -> str:
+    """Standard output of the real CLI, through a pseudo-terminal when ``tty``."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(env_changes)
+    command = [sys.executable, "-m", "leaklint", *args]
+    if not tty:
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120).stdout
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=slave, stderr=subprocess.DEVNULL)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO once the child has closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=120)
+    finally:
+        os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_colour_on_terminals_respects_no_color_and_force_color(tmp_path: Path) -> None:
+    import pytest
+
+    write(tmp_path, "a.py", LEAK)
+    check = ["check", "--no-cache", "--format", "concise", "a.py"]
+    assert "\x1b[" not in _run_env(check, tmp_path, {"TERM": "xterm"}), "a pipe gets no colour"
+    assert "\x1b[1;31mLKL501" in _run_env(check, tmp_path, {"TERM": "xterm", "FORCE_COLOR": "1"})
+    forced_json = _run_env(["check", "--no-cache", "--format", "json", "a.py"], tmp_path, {"FORCE_COLOR": "1"})
+    assert "\x1b[" not in forced_json and '"LKL501"' in forced_json
+    _run_env([*check, "--output-file", "report.txt"], tmp_path, {"FORCE_COLOR": "1"})
+    assert "\x1b[" not in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    try:
+        terminal = _run_env(check, tmp_path, {"TERM": "xterm"}, tty=True)
+    except (ImportError, OSError) as error:
+        pytest.skip(f"no pseudo-terminal here: {error}")
+    assert "\x1b[1;31mLKL501" in terminal
+    plain = _run_env(check, tmp_path, {"TERM": "xterm", "NO_COLOR": "1"}, tty=True)
+    assert "LKL501" in plain and "\x1b[" not in plain

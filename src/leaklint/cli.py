@@ -281,7 +281,11 @@ def _check_command(args: argparse.Namespace) -> int:
     writer = format_module(fmt)
     extra = [(format_module(name), path) for name, path in args.also_write or []]
     text_edits = any(getattr(module, "NEEDS_TEXT_EDITS", False) for module in [writer, *(m for m, _ in extra)])
-    view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules())
+    from leaklint.output._color import use_color
+
+    # Colour only where a person reads it: a terminal (or FORCE_COLOR), never a report file.
+    color = fmt in ("concise", "full") and not args.output_file and use_color(sys.stdout)
+    view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules(), color=color)
     reading_stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
     if args.add_noqa and (reading_stdin or args.fix or args.diff):
         raise ConfigError("--add-noqa edits files: it cannot be combined with stdin, --fix or --diff")
@@ -324,6 +328,7 @@ def _check_command(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
     _emit(out.getvalue(), args.output_file)
+    view.color = False  # files written by --also-write are never coloured
     for module, path in extra:
         text = io.StringIO()
         module.write(report, text, view)

@@ -9,5 +9,10 @@ from leaklint.runner import Report
 
 
 def write(report: Report, out: TextIO, view: View) -> None:
+    if not view.color:
+        for finding in report.findings:
+            out.write(f"{display_path(finding.path)}:{finding.line}:{finding.column}: {one_line(finding)}\n")
+        return
     for finding in report.findings:
-        out.write(f"{display_path(finding.path)}:{finding.line}:{finding.column}: {one_line(finding)}\n")
+        location = view.paint(f"{display_path(finding.path)}:{finding.line}:{finding.column}:", "location")
+        out.write(f"{location} {view.paint(finding.code, 'code')} {finding.message}; fix: {finding.suggestion}\n")
