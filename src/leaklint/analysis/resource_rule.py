@@ -24,6 +24,7 @@ from leaklint.analysis.ownership import (
     Leak,
     OwnershipAnalyzer,
 )
+from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
 from leaklint.fixes.with_block import block_under_with, closing, statement_list, unique_name, wrap_statement
@@ -34,7 +35,7 @@ _CONTEXTLIB = (ImportSpec("contextlib"),)
 
 
 def _shorten(code: str, limit: int = 60) -> str:
-    code = " ".join(code.split())
+    code = one_line_code(code)
     return code if len(code) <= limit else code[: limit - 4] + "...)"
 
 
