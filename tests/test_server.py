@@ -281,6 +281,19 @@ def test_many_fixable_findings_reach_the_editor_fast(tmp_path: Path, request: py
     assert server.shutdown_and_exit() == 0
 
 
+def test_unused_noqa_reported_and_quick_fixed(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    server = start([sys.executable, "-m", "leaklint", "server"], tmp_path, request)
+    server.initialize(tmp_path, {"debounce": 0})
+    uri = (tmp_path / "noqa.py").as_uri()
+    text = f"X = {LEAK}  # noqa: LKL501\nY = 1  # noqa: LKL501, E501\n"
+    server.open(uri, text)
+    (diagnostic,) = server.diagnostics(uri, version=1)
+    assert diagnostic["code"] == "LKL003" and diagnostic["range"]["start"]["line"] == 1
+    fix = next(a for a in server.code_actions(uri, diagnostic["range"], only=["quickfix"]) if a.get("isPreferred"))
+    assert apply_edits(text, edits_for(fix, uri)) == f"X = {LEAK}  # noqa: LKL501\nY = 1  # noqa: E501\n"
+    assert server.shutdown_and_exit() == 0
+
+
 def test_server_command_without_pygls_says_how_to_install(tmp_path: Path) -> None:
     code = "import sys; sys.modules['pygls'] = None; from leaklint.cli import main; sys.exit(main(['server']))"
     process = subprocess.run(
