@@ -291,8 +291,10 @@ def _check_command(args: argparse.Namespace) -> int:
         raise ConfigError("--add-noqa edits files: it cannot be combined with stdin, --fix or --diff")
     changed = None
     if args.diff_base:
-        if reading_stdin or args.fix or args.diff or args.add_noqa:
-            raise ConfigError("--diff-base narrows a report: it cannot be combined with stdin, --fix, --diff or --add-noqa")
+        if reading_stdin or args.fix or args.diff or args.add_noqa or args.write_baseline:
+            raise ConfigError(
+                "--diff-base narrows a report: it cannot be combined with stdin, --fix, --diff, --add-noqa or --write-baseline"
+            )
         from leaklint.changed_lines import changed_since
 
         changed = changed_since(args.diff_base)  # before the analysis: a bad revision fails fast
