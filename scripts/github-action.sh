@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The run step of action.yml: install leaklint, annotate with --format github, optionally SARIF.
+# The run step of action.yml: install leaklint, annotate with --format github, optionally SARIF
+# (from the same run) and only on lines changed since a revision.
 # Only shell around the CLI, so it runs (and is tested) outside GitHub too: it reads INPUT_*
 # variables and writes to $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY when they are set.
 set -uo pipefail
 
 args="${INPUT_ARGS:-.}"
 sarif_file="${INPUT_SARIF_FILE:-}"
+diff_base="${INPUT_DIFF_BASE:-}"
 install="${INPUT_INSTALL:-action}"
 python="${INPUT_PYTHON:-python3}"
 fail_on_findings="${INPUT_FAIL_ON_FINDINGS:-true}"
@@ -33,14 +35,13 @@ if ! ARGS="$args" "$python" -c "$split" >/dev/null; then
 fi
 while IFS= read -r -d '' item; do argv+=("$item"); done < <(ARGS="$args" "$python" -c "$split")
 
-"${leaklint[@]}" check --format github ${argv[@]+"${argv[@]}"}
-status=$?
+# One run gives the annotations and, from the same findings, the SARIF file.
+extra=()
+if [ -n "$sarif_file" ]; then extra+=(--also-write "sarif=$sarif_file"); fi
+if [ -n "$diff_base" ]; then extra+=(--diff-base "$diff_base"); fi
 
-if [ -n "$sarif_file" ]; then
-  "${leaklint[@]}" check --format sarif --output-file "$sarif_file" --exit-zero --quiet ${argv[@]+"${argv[@]}"}
-  sarif_status=$?
-  if [ "$sarif_status" -ne 0 ] && [ "$status" -lt 2 ]; then status=$sarif_status; fi
-fi
+"${leaklint[@]}" check --format github ${extra[@]+"${extra[@]}"} ${argv[@]+"${argv[@]}"}
+status=$?
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   {

@@ -143,8 +143,8 @@ def make_fixable_rule() -> type:
     return RenameLeak
 
 
-# Valid Python (for this CPython) that libcst 1.x cannot parse: leaklint reports LKL001 saying
-# so. Each is (regex, why); the sweep and fuzz tests accept LKL001 on valid code only for these.
+# Valid Python (for this CPython) that libcst 1.x cannot parse: leaklint reports LKL004 saying
+# so. Each is (regex, why); the sweep and fuzz tests accept LKL004 on valid code only for these.
 KNOWN_LIBCST_GAPS = [
     (re.compile(r"^\s*\(\s*\w+\s*\)\s*:", re.MULTILINE), "a parenthesized annotated-assignment target: `(x): int = 1`"),
     # CPython 3.11 accepts a trailing backslash continuation before EOF after CRLF (not after LF).

@@ -148,7 +148,9 @@ def test_noqa_comments(tmp_path: Path) -> None:
     write(tmp_path, "a.py", "A = [0] * 10 ** 12  # noqa\nB = [0] * 10 ** 12  # noqa: LKL5\nC = [0] * 10 ** 12  # noqa: LKL101\nD = [0] * 10 ** 12  # noqa:,,\n")
     code, out, _ = run(["check", "a.py"], tmp_path)
     assert code == 1
-    assert [line.split(":")[1] for line in out.splitlines()] == ["3"]
+    # Line 3's LKL101 silences nothing: the LKL501 leak is reported, and so is the unused code (LKL003).
+    assert [line.split(":")[1] for line in out.splitlines()] == ["3", "3"]
+    assert sorted(line.split()[1] for line in out.splitlines()) == ["LKL003", "LKL501"]
     write(tmp_path, "b.py", "# leaklint: noqa\n" + LEAK)
     assert run(["check", "b.py"], tmp_path)[0] == 0
     write(tmp_path, "c.py", "# leaklint: noqa: LKL1\n" + LEAK)

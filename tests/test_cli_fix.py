@@ -75,3 +75,27 @@ def test_read_only_file_is_left_alone_and_reported(tmp_path: Path) -> None:
     code, _, err = run(["check", "--fix", "ro.py"], tmp_path)
     assert code == 2 and "read-only" in err
     assert path.read_text() == SAFE
+
+
+def test_fix_summary_counts_fixed_and_remaining(tmp_path: Path) -> None:
+    write(tmp_path, "safe.py", SAFE + "\n\n" + SAFE.replace("load", "load_again"))
+    write(tmp_path, "unsafe.py", UNSAFE)
+    code, _, err = run(["check", "--fix", "."], tmp_path)
+    assert code == 1
+    assert "Found 3 findings (2 fixed, 1 remaining) in 2 files checked." in err, err
+    assert "All checks passed" not in err
+    code, _, err = run(["check", "--fix", "--unsafe-fixes", "."], tmp_path)
+    assert code == 0 and "Found 1 finding (1 fixed, 0 remaining) in 2 files checked." in err, err
+    code, _, err = run(["check", "--fix", "."], tmp_path)
+    assert code == 0 and "All checks passed (2 files checked)." in err, err
+
+
+def test_statistics_marks_fixable_only_for_fixes_fix_would_apply(tmp_path: Path) -> None:
+    write(tmp_path, "unsafe.py", UNSAFE)
+    _, out, _ = run(["check", "--statistics", "unsafe.py"], tmp_path)
+    assert out == "    1  LKL301      open-without-context-manager\n", repr(out)
+    _, out, _ = run(["check", "--statistics", "--unsafe-fixes", "unsafe.py"], tmp_path)
+    assert out == "    1  LKL301  [*] open-without-context-manager\n", repr(out)
+    write(tmp_path, "safe.py", SAFE)
+    _, out, _ = run(["check", "--statistics", "safe.py"], tmp_path)
+    assert out == "    1  LKL301  [*] open-without-context-manager\n", repr(out)

@@ -39,7 +39,8 @@ def test_flake8_and_cli_agree_on_fixtures() -> None:
     assert "Traceback" not in flake8.stderr, flake8.stderr
     cli = _run([sys.executable, "-m", "leaklint", "check", "--no-cache", "--format", "concise", "--quiet", str(FIXTURES)], FIXTURES)
     from_flake8 = _triples(flake8.stdout, FIXTURES)
-    from_cli = _triples(cli.stdout, FIXTURES)
+    # LKL003 (unused noqa) is the CLI's own: flake8 applies noqa itself and has its own checks.
+    from_cli = {triple for triple in _triples(cli.stdout, FIXTURES) if triple[3] != "LKL003"}
     assert from_cli, "the fixtures produce findings"
     assert from_flake8 == from_cli
 

@@ -37,7 +37,7 @@ def test_action_yml_runs_the_script() -> None:
     assert action["runs"]["using"] == "composite"
     (step,) = action["runs"]["steps"]
     assert step["shell"] == "bash" and "scripts/github-action.sh" in step["run"]
-    assert set(action["inputs"]) == {"args", "sarif-file", "install", "python", "fail-on-findings"}
+    assert set(action["inputs"]) == {"args", "sarif-file", "diff-base", "install", "python", "fail-on-findings"}
     for name in action["inputs"]:
         assert f"inputs.{name}" in step["env"][f"INPUT_{name.upper().replace('-', '_')}"]
 
@@ -68,3 +68,26 @@ def test_clean_and_no_fail_and_errors(tmp_path: Path) -> None:
     assert code == 2 and outputs["exit-code"] == "2"
     code, _, err, _, _ = run_action(tmp_path, args='"unbalanced')
     assert code == 2 and "cannot parse args" in err
+
+
+def test_one_leaklint_run_for_annotations_and_sarif() -> None:
+    script = SCRIPT.read_text(encoding="utf-8")
+    runs = [line for line in script.splitlines() if line.lstrip().startswith('"${leaklint[@]}" check')]
+    assert len(runs) == 1, runs
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_base_reports_changed_lines_only(tmp_path: Path) -> None:
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, env=env, check=True)
+    (tmp_path / "old.py").write_text(LEAK, encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, env=env, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "old"], cwd=tmp_path, env=env, check=True)
+    (tmp_path / "old.py").write_text(LEAK + "Y = 1\n" + LEAK.replace("X", "Z"), encoding="utf-8")
+    code, out, err, outputs, _ = run_action(tmp_path, diff_base="HEAD", sarif_file="l.sarif")
+    assert code == 1, err
+    warnings = [line for line in out.splitlines() if line.startswith("::warning")]
+    assert len(warnings) == 1 and "line=3," in warnings[0], out
+    log = json.loads((tmp_path / "l.sarif").read_text(encoding="utf-8"))
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in log["runs"][0]["results"]] == [3]

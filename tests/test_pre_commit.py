@@ -54,7 +54,7 @@ def test_hooks_file_declares_both_hooks() -> None:
     assert set(hooks) == {"leaklint", "leaklint-fix"}
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["types_or"] == ["python", "pyi"]
-        assert hook["entry"].startswith("leaklint check")
+        assert hook["entry"].startswith("leaklint check") and "--force-exclude" in hook["entry"]
     assert "--fix" in hooks["leaklint-fix"]["entry"]
 
 
@@ -74,6 +74,11 @@ def test_pre_commit_try_repo_fails_then_passes(tmp_path: Path) -> None:
     leaky.parent.mkdir()
     leaky.write_text("import os\n\nTABLE = [0] * 10 ** 12\n", encoding="utf-8")
     (project / "notes.txt").write_text("TABLE = [0] * 10 ** 12\n", encoding="utf-8")  # not Python: not passed
+    # pre-commit names this file on the command line; the hooks' --force-exclude keeps it out.
+    (project / "pyproject.toml").write_text('[tool.leaklint]\nextend-exclude = ["migrations"]\n', encoding="utf-8")
+    migration = project / "pkg" / "migrations" / "0001_initial.py"
+    migration.parent.mkdir()
+    migration.write_text("TABLE = [0] * 10 ** 12\n", encoding="utf-8")
     _git(["add", "-A"], project, env)
 
     def run(hook: str) -> subprocess.CompletedProcess:
@@ -85,6 +90,7 @@ def test_pre_commit_try_repo_fails_then_passes(tmp_path: Path) -> None:
     assert failing.returncode == 1, output
     assert "pkg/leaky.py:3:9: LKL501" in output
     assert "notes.txt" not in failing.stdout.split("Failed", 1)[-1]
+    assert "migrations" not in output, "extend-exclude applies to files pre-commit names"
 
     # The fix hook runs from the same environment; LKL501 has no machine fix, so it still fails.
     assert run("leaklint-fix").returncode == 1

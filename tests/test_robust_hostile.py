@@ -46,7 +46,7 @@ CASES: List[Tuple[str, bytes, List[Tuple[str, int, Optional[int], str]]]] = [
     ("last_byte_operator.py", b"x = 1\ny = 1 +", [("LKL001", 2, None, "invalid syntax")]),
     # Found by hypothesmith: CPython 3.11 accepts a backslash continuation before EOF after CRLF,
     # libcst does not. LKL001 says it is leaklint's limit, never a crash.
-    ("continuation_at_eof.py", b"x = 1\r\n\\\r\n", [("LKL001", 1, None, "libcst, leaklint's parser, does not")]),
+    ("continuation_at_eof.py", b"x = 1\r\n\\\r\n", [("LKL004", 1, None, "libcst, leaklint's parser, cannot parse it")]),
     ("python2.py", b'print "hello"\nexec "x = 1"\n', [("LKL001", 1, None, "Missing parentheses")]),
     ("python2_except.py", b"try:\n    pass\nexcept Exception, e:\n    pass\n", [("LKL001", 3, None, "")]),
     (
@@ -88,14 +88,14 @@ def test_newest_syntax(
     name: str, data: bytes, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A syntax error for the running Python is LKL001 at CPython's location; valid code is linted
-    (or, if libcst lags behind CPython, LKL001 naming libcst), never a crash or LKL002."""
+    (or, if libcst lags behind CPython, LKL004 naming libcst), never a crash or LKL002."""
     write_bytes(tmp_path, name, data)
     run = run_in_process([name], tmp_path, capsys, monkeypatch)
     codes = [code for _, _, _, code, _ in run.findings()]
     assert "LKL002" not in codes and "Traceback" not in run.err
     assert run.code == 1
     if not cpython_rejects([str(tmp_path / name)]):
-        assert codes in (["LKL501"], ["LKL001"]), run.out
+        assert codes in (["LKL501"], ["LKL004"]), run.out
     else:
         assert codes == ["LKL001"], run.out
         error_line = 0
@@ -266,8 +266,8 @@ def test_file_deleted_during_the_run(tmp_path: Path, capsys: pytest.CaptureFixtu
     write_bytes(tmp_path, "gone.py", LEAK_B)
     real_discover = leaklint.cli.discover
 
-    def discover_then_delete(paths, settings):  # type: ignore[no-untyped-def]
-        files, problems = real_discover(paths, settings)
+    def discover_then_delete(paths, settings, **options):  # type: ignore[no-untyped-def]
+        files, problems = real_discover(paths, settings, **options)
         (tmp_path / "gone.py").unlink()
         return files, problems
 
@@ -286,8 +286,8 @@ def test_file_deleted_during_a_fix_run(tmp_path: Path, capsys: pytest.CaptureFix
     write_bytes(tmp_path, "gone.py", LEAK_B)
     real_discover = leaklint.cli.discover
 
-    def discover_then_delete(paths, settings):  # type: ignore[no-untyped-def]
-        files, problems = real_discover(paths, settings)
+    def discover_then_delete(paths, settings, **options):  # type: ignore[no-untyped-def]
+        files, problems = real_discover(paths, settings, **options)
         (tmp_path / "gone.py").unlink()
         return files, problems
 

@@ -56,6 +56,7 @@ def lint_source(
     from leaklint.config import Settings
     from leaklint.engine import analyze_source, check_project
     from leaklint.rule import Finding
+    from leaklint.unused_noqa import as_text, unused_noqa_findings
 
     if settings is None:
         settings = Settings(select=tuple(select) if select else None, ignore=tuple(ignore))
@@ -63,5 +64,9 @@ def lint_source(
     result = analyze_source(source, path, rules, settings.rule_settings()).result
     findings = list(result.findings)
     findings.extend(check_project([result], rules, settings.rule_settings()))
+    text = as_text(source)
+    if text is not None:
+        findings.extend(unused_noqa_findings(path, text, result.suppressions, rules))
     findings.sort(key=Finding.sort_key)
     return findings
+

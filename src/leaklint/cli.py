@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import os
 import sys
 from collections import Counter
@@ -19,6 +20,7 @@ from leaklint.config import ConfigError, Settings, load_settings, with_overrides
 from leaklint.engine import analyze_source, decode_source
 from leaklint.output import View, available_formats, display_path, format_module
 from leaklint.registry import all_rules, rule_by_code
+from leaklint.rule import Finding, FixSafety
 from leaklint.runner import Problem, Report, discover, finish, lint_files, read_file
 
 COMMANDS = ("check", "rule", "rules", "graph", "server")
@@ -31,6 +33,13 @@ def _codes(value: str) -> List[str]:
 
 def _globs(value: str) -> List[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _extra_output(value: str) -> Tuple[str, str]:
+    fmt, sep, path = value.partition("=")
+    if not sep or not path or fmt not in available_formats():
+        raise argparse.ArgumentTypeError(f"expected FORMAT=FILE with FORMAT one of {', '.join(available_formats())}: {value!r}")
+    return fmt, path
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     files = check.add_argument_group("files")
     files.add_argument("--exclude", type=_globs, action="extend", help="globs to skip, replacing the defaults")
     files.add_argument("--extend-exclude", type=_globs, action="extend", help="globs to skip, added to the defaults")
+    files.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the excludes also to paths named on the command line (for pre-commit and editors)",
+    )
     files.add_argument("--stdin-filename", metavar="NAME", help="the path standard input stands for (config, per-file ignores, output)")
     files.add_argument("--config", metavar="PYPROJECT", help="read [tool.leaklint] from this file instead of the nearest pyproject.toml")
     files.add_argument("--isolated", action="store_true", help="read no pyproject.toml: defaults and the command line only (for code you do not trust)")
@@ -73,7 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--runtime-report", metavar="FILE",
         help="mark findings confirmed by a `pytest --leaklint --leaklint-report=FILE` run; list runtime leaks with no finding",
     )
+    out.add_argument(
+        "--also-write",
+        action="append",
+        metavar="FORMAT=FILE",
+        type=_extra_output,
+        help="also write the report in FORMAT to FILE, from the same run (e.g. sarif=leaklint.sarif); repeatable",
+    )
     adopt = check.add_argument_group("adopting leaklint on existing code")
+    adopt.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="report only findings on lines changed since the git revision REV (the whole project is still analysed)",
+    )
     adopt.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE by --write-baseline")
     adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (then they are hidden)")
     adopt.add_argument("--add-noqa", action="store_true", help="append `# noqa: CODE` to each flagged line, then exit")
@@ -115,7 +141,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "server":
             return _server_command(args.debounce)
         return _check_command(args)
-    except ConfigError as error:
+    except (ConfigError, ReportError) as error:
         print(f"leaklint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -141,7 +167,7 @@ def _rule_command(code: str) -> int:
     if rule is None:
         print(f"leaklint: error: unknown rule {code!r}; `leaklint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    sys.stdout.write(rule_markdown(rule, heading="#") + "\n")
+    _emit(rule_markdown(rule, heading="#") + "\n", None)
     return EXIT_CLEAN
 
 
@@ -155,12 +181,10 @@ def _rules_command(fmt: str) -> int:
             {"code": r.code, "name": r.name, "fix": r.fix_safety.value, "summary": r.summary(), "project": r.project_scope}
             for r in all_rules()
         ]
-        json.dump(rows, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _emit(json.dumps(rows, indent=2) + "\n", None)
         return EXIT_CLEAN
     width = max(len(r.name) for r in all_rules())
-    for r in all_rules():
-        sys.stdout.write(f"{r.code}  {r.name:<{width}}  {FIX_LABELS[r.fix_safety]:<10}  {r.summary()}\n")
+    _emit("".join(f"{r.code}  {r.name:<{width}}  {FIX_LABELS[r.fix_safety]:<10}  {r.summary()}\n" for r in all_rules()), None)
     return EXIT_CLEAN
 
 
@@ -189,11 +213,52 @@ def _server_command(debounce: Optional[float]) -> int:
         return EXIT_ERROR
 
 
+class ReportError(Exception):
+    """The report could not be written: exit 2 with one line, never a traceback."""
+
+
 def _emit(text: str, output_file: Optional[str]) -> None:
+    """Write the report to ``output_file`` or standard output, or raise ``ReportError``."""
     if output_file:
-        Path(output_file).write_text(text, encoding="utf-8")
-    else:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise ReportError(f"cannot write the report to {output_file}: {_reason(error)}") from None
+        return
+    if not text:
+        return
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise ReportError("cannot write the report: standard output is closed (use --output-file)")
+    try:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
+        _discard_stdout()
+        raise ReportError(f"cannot write the report to standard output: {_reason(error)}") from None
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's own flush at exit
+    (of what could not be written) does not fail a second time with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 # -- check ----------------------------------------------------------------------------------------
@@ -228,17 +293,35 @@ def _check_command(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.show_settings or args.show_files:
         return _show_command(args, settings)
-    fmt = args.format or ("full" if sys.stdout.isatty() and not args.output_file else "concise")
+    fmt = args.format or ("full" if _stdout_is_terminal() and not args.output_file else "concise")
     writer = format_module(fmt)
-    text_edits = bool(getattr(writer, "NEEDS_TEXT_EDITS", False))
-    view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules())
+    extra = [(format_module(name), path) for name, path in args.also_write or []]
+    text_edits = any(getattr(module, "NEEDS_TEXT_EDITS", False) for module in [writer, *(m for m, _ in extra)])
+    from leaklint.output._color import use_color
+
+    # Colour only where a person reads it: a terminal (or FORCE_COLOR), never a report file.
+    color = fmt in ("concise", "full") and not args.output_file and use_color(sys.stdout)
+    view = View(unsafe_fixes=settings.unsafe_fixes, rules=settings.rules(), color=color)
     reading_stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename)
     if args.add_noqa and (reading_stdin or args.fix or args.diff):
         raise ConfigError("--add-noqa edits files: it cannot be combined with stdin, --fix or --diff")
+    changed = None
+    if args.diff_base:
+        if reading_stdin or args.fix or args.diff or args.add_noqa or args.write_baseline:
+            raise ConfigError(
+                "--diff-base narrows a report: it cannot be combined with stdin, --fix, --diff, --add-noqa or --write-baseline"
+            )
+        from leaklint.changed_lines import changed_since
+
+        changed = changed_since(args.diff_base)  # before the analysis: a bad revision fails fast
     if reading_stdin:
         report, diffs, fixed_stdin = _check_stdin(args, settings, view, text_edits)
     else:
         report, diffs, fixed_stdin = _check_paths(args, settings, view, text_edits)
+    if changed is not None:
+        from leaklint.changed_lines import keep_changed
+
+        report.findings, report.unchanged = keep_changed(report.findings, changed)
     if args.baseline or args.write_baseline:
         from leaklint.baseline import apply_baseline_options
 
@@ -253,26 +336,26 @@ def _check_command(args: argparse.Namespace) -> int:
 
         return add_noqa_command(report, quiet=args.quiet)
 
-    out: TextIO = sys.stdout
-    handle = None
-    if args.output_file:
-        handle = open(args.output_file, "w", encoding="utf-8")
-        out = handle
-    try:
-        if args.diff:
-            for diff in diffs:
-                out.write(diff)
-        elif fixed_stdin is not None:
-            out.write(fixed_stdin)
-        elif args.statistics:
-            _write_statistics(report, out)
-        else:
-            writer.write(report, out, view)
-    finally:
-        if handle is not None:
-            handle.close()
+    # The report is built in memory and written in one go: a failure to write it is one error
+    # line and exit 2, and nothing claims success.
+    out = io.StringIO()
+    if args.diff:
+        for diff in diffs:
+            out.write(diff)
+    elif fixed_stdin is not None:
+        out.write(fixed_stdin)
+    elif args.statistics:
+        _write_statistics(report, out, settings.unsafe_fixes)
+    else:
+        writer.write(report, out, view)
     for problem in report.problems:
         print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
+    _emit(out.getvalue(), args.output_file)
+    view.color = False  # files written by --also-write are never coloured
+    for module, path in extra:
+        text = io.StringIO()
+        module.write(report, text, view)
+        _emit(text.getvalue(), path)
     if unexplained is not None:
         from leaklint.pytest_plugin.confirm import write_unmatched
 
@@ -294,7 +377,7 @@ def _show_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.show_settings:
         write_settings(settings, sys.stdout)
     if args.show_files:
-        files, problems = discover(args.paths or ["."], settings)
+        files, problems = discover(args.paths or ["."], settings, force_exclude=args.force_exclude)
         write_files(files, sys.stdout)
         for problem in problems:
             print(f"leaklint: error: {display_path(problem.path)}: {problem.message}", file=sys.stderr)
@@ -302,17 +385,25 @@ def _show_command(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_CLEAN
 
 
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
+
+
 def _check_paths(
     args: argparse.Namespace, settings: Settings, view: View, text_edits: bool
 ) -> Tuple[Report, List[str], Optional[str]]:
     paths = args.paths or ["."]
-    files, problems = discover(paths, settings)
+    files, problems = discover(paths, settings, force_exclude=args.force_exclude)
     diffs: List[str] = []
     if args.fix or args.diff:
         report = Report(problems=list(problems))
         results = []
         for path in files:
-            result, problem, diff = _fix_file(path, settings, args, text_edits)
+            result, problem, diff, applied = _fix_file(path, settings, args, text_edits)
+            report.fixed += applied
             if problem is not None:
                 report.problems.append(problem)
             if diff:
@@ -336,7 +427,7 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
 
     data, error = read_file(path)
     if data is None:
-        return None, Problem(path, f"cannot read: {error}"), None
+        return None, Problem(path, f"cannot read: {error}"), None, 0
     outcome = fix_source(
         data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits
     )
@@ -354,12 +445,12 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
             except WriteRefused as refused:
                 problem = Problem(path, f"fixes not written: {refused}")
                 result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
-                return result, problem, None
+                return result, problem, None, 0
     result = outcome.result
     if args.diff and result is not None:
         # --diff writes nothing, so the findings are those of the file as it is.
         result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
-    return result, problem, diff
+    return result, problem, diff, (outcome.applied if outcome.changed and not args.diff else 0)
 
 
 def _unified_diff(old: bytes, new: bytes, name: str) -> str:
@@ -379,12 +470,17 @@ def _check_stdin(
     from leaklint.engine import check_project
     from leaklint.fixes.loop import fix_source
 
+    from leaklint.runner import is_force_excluded
+
     name = args.stdin_filename or "-"
     data = sys.stdin.buffer.read()
     rules = settings.rules_for(name)
     report = Report()
     diffs: List[str] = []
     fixed_stdin: Optional[str] = None
+    if args.force_exclude and args.stdin_filename and is_force_excluded(name, settings):
+        # An editor formatting an excluded file: nothing to report, and --fix gives it back as is.
+        return report, diffs, data.decode("utf-8", "surrogateescape") if args.fix else None
     if args.fix or args.diff:
         outcome = fix_source(data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits)
         assert isinstance(outcome.source, bytes)
@@ -392,6 +488,7 @@ def _check_stdin(
             diffs.append(_unified_diff(data, outcome.source, display_path(name)))
         if args.fix:
             fixed_stdin = outcome.source.decode("utf-8", "surrogateescape") if outcome.changed else data.decode("utf-8", "surrogateescape")
+            report.fixed = outcome.applied if outcome.changed else 0
         result = outcome.result
     else:
         result = analyze_source(data, name, rules, settings.rule_settings(), text_edits=text_edits).result
@@ -400,31 +497,55 @@ def _check_stdin(
     except (SyntaxError, UnicodeDecodeError):
         view.sources[name] = data.decode("utf-8", "replace")
     if result is not None:
+        from leaklint.unused_noqa import unused_noqa_findings
+
         report.findings.extend(result.findings)
         report.findings.extend(check_project([result], rules, settings.rule_settings()))
+        checked = view.sources[name] if fixed_stdin is None else fixed_stdin  # the text `result` is about
+        report.findings.extend(unused_noqa_findings(name, checked, result.suppressions, rules))
         report.files_checked = 1
     return report, diffs, fixed_stdin
 
 
-def _write_statistics(report: Report, out: TextIO) -> None:
+def _applicable(finding: Finding, unsafe_fixes: bool) -> bool:
+    """Would ``--fix`` (with ``unsafe_fixes`` as set) apply this finding's fix?"""
+    fix = finding.fix
+    if fix is None:
+        return False
+    return fix.safety is FixSafety.SAFE or (unsafe_fixes and fix.safety is FixSafety.UNSAFE)
+
+
+def _write_statistics(report: Report, out: TextIO, unsafe_fixes: bool) -> None:
     counts = Counter(f.code for f in report.findings)
     names: Dict[str, str] = {f.code: f.rule for f in report.findings}
-    fixable = Counter(f.code for f in report.findings if f.fix is not None)
+    # [*]: --fix (as configured) would fix some of them; a suggestion or an unsafe fix is not that.
+    fixable = Counter(f.code for f in report.findings if _applicable(f, unsafe_fixes))
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         marker = "[*]" if fixable[code] else "   "
         out.write(f"{count:>5}  {code}  {marker} {names[code]}\n")
 
 
 def _write_summary(report: Report, args: argparse.Namespace, settings: Settings) -> None:
-    total = len(report.findings)
+    remaining = len(report.findings)
     files = report.files_checked
-    noun = "finding" if total == 1 else "findings"
-    if not total:
-        print(f"All checks passed ({files} file{'s' if files != 1 else ''} checked).", file=sys.stderr)
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    if not remaining and not report.fixed:
+        if not report.problems and not report.internal_errors:
+            since = f"; {report.unchanged} findings on unchanged lines not shown" if args.diff_base and report.unchanged else ""
+            print(f"All checks passed ({checked}{since}).", file=sys.stderr)
         return
-    safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "safe")
-    unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety.value == "unsafe")
-    line = f"Found {total} {noun} in {files} file{'s' if files != 1 else ''} checked."
+    safe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety is FixSafety.SAFE)
+    unsafe = sum(1 for f in report.findings if f.fix is not None and f.fix.safety is FixSafety.UNSAFE)
+    if args.fix:
+        # As ruff says it: what was found, what --fix fixed, what is left.
+        total = report.fixed + remaining
+        noun = "finding" if total == 1 else "findings"
+        line = f"Found {total} {noun} ({report.fixed} fixed, {remaining} remaining) in {checked}."
+    else:
+        noun = "finding" if remaining == 1 else "findings"
+        line = f"Found {remaining} {noun} in {checked}."
+    if args.diff_base:
+        line = line[:-1] + f", on lines changed since {args.diff_base} ({report.unchanged} more elsewhere)."
     if safe and not args.fix:
         line += f" {safe} fixable with --fix."
     if unsafe and not settings.unsafe_fixes:

@@ -27,6 +27,7 @@ from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, sho
 from leaklint.suppression import Suppressions, parse_suppressions
 
 SYNTAX_ERROR = ("LKL001", "syntax-error")
+PARSER_GAP = ("LKL004", "unsupported-syntax")
 INTERNAL_ERROR = ("LKL002", "internal-error")
 
 # libcst's visitors and code generation recurse once per nesting level; 10000 handled every shape
@@ -175,7 +176,7 @@ def _check_syntax(text: str, path: str) -> Optional[Finding]:
 
 
 # CPython has accepted the file by then: say it is leaklint's limit, not the user's syntax error.
-_LIBCST_GAP = "CPython accepts it but libcst, leaklint's parser, does not (the file is not checked)"
+_LIBCST_GAP = "this file is valid Python (CPython compiles it) but libcst, leaklint's parser, cannot parse it, so it is not checked"
 
 
 def _decode_error_finding(data: Union[str, bytes], path: str, error: Exception) -> Finding:
@@ -207,12 +208,25 @@ def parse(
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
         message = str(error).splitlines()[0] if str(error) else "invalid syntax"
-        return text, None, _syntax_error_finding(path, f"{_LIBCST_GAP}: {message}", error.raw_line, error.raw_column + 1)
+        return text, None, _parser_gap_finding(path, message, error.raw_line, error.raw_column + 1)
     except (RecursionError, MemoryError) as error:
         return text, None, _syntax_error_finding(path, f"too deeply nested for leaklint's parser ({type(error).__name__})")
     except Exception as error:  # libcst raises TypeError and others on some valid code
-        return text, None, _syntax_error_finding(path, f"{_LIBCST_GAP}: {type(error).__name__}: {error}")
+        return text, None, _parser_gap_finding(path, f"{type(error).__name__}: {error}")
     return text, module, None
+
+
+def _parser_gap_finding(path: str, reason: str, line: int = 1, column: int = 1) -> Finding:
+    """LKL004: valid Python (CPython compiled it) that libcst cannot parse; not a syntax error."""
+    line, column = max(line or 1, 1), max(column or 1, 1)
+    return _finding(
+        path,
+        PARSER_GAP,
+        f"{_LIBCST_GAP}: {reason.splitlines()[0][:200]}",
+        "rewrite the construct near here that libcst does not support (e.g. `(x): int = 1` as `x: int = 1`), "
+        "or exclude the file with `extend-exclude`",
+        Location(line, column, line, column),
+    )
 
 
 # -- the walk -------------------------------------------------------------------------------------
@@ -364,7 +378,7 @@ def _analyze(
     suppressions = parse_suppressions(text) if text is not None else Suppressions()
     result = FileResult(path, suppressions=suppressions)
     if problem is not None:
-        if any(rule.code == SYNTAX_ERROR[0] for rule in rules):
+        if any(rule.code == problem.code for rule in rules):
             result.findings.append(problem)
         return FileAnalysis(result)
     assert module is not None and text is not None

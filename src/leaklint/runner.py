@@ -31,14 +31,17 @@ class Report:
     findings: List[Finding] = field(default_factory=list)
     problems: List[Problem] = field(default_factory=list)
     files_checked: int = 0
+    fixed: int = 0  # fixes applied by --fix (the findings are those left afterwards)
+    unchanged: int = 0  # findings left out by --diff-base (on lines that did not change)
 
     @property
     def internal_errors(self) -> int:
         return sum(1 for finding in self.findings if finding.code == "LKL002")
 
 
-def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[Problem]]:
-    """Python files under ``paths``. Explicit files are always checked; walked ones obey excludes."""
+def discover(paths: Sequence[str], settings: Settings, force_exclude: bool = False) -> Tuple[List[str], List[Problem]]:
+    """Python files under ``paths``. Walked ones obey excludes; a path named here is checked even
+    when an exclude matches it, unless ``force_exclude`` (pre-commit and editors name every file)."""
     files: List[str] = []
     problems: List[Problem] = []
     seen: Set[str] = set()
@@ -51,6 +54,8 @@ def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[
 
     for given in paths:
         path = Path(given)
+        if force_exclude and is_force_excluded(given, settings):
+            continue
         if not os.path.lexists(given):
             problems.append(Problem(given, "no such file or directory"))
         elif path.is_dir():
@@ -61,6 +66,22 @@ def discover(paths: Sequence[str], settings: Settings) -> Tuple[List[str], List[
         else:
             problems.append(Problem(given, _not_a_file(given)))
     return files, problems
+
+
+def is_force_excluded(given: str, settings: Settings) -> bool:
+    """Does an exclude pattern match ``given`` or a folder it is in, below the project root?
+
+    Folders above the project root do not count: a project that lives under ``~/build/`` is not
+    excluded by the default ``build`` pattern.
+    """
+    path = Path(os.path.abspath(given))
+    root = Path(os.path.abspath(settings.root))
+    try:
+        inside = path.relative_to(root)
+    except ValueError:
+        return settings.is_excluded(path)
+    candidates = [root / Path(*inside.parts[: depth + 1]) for depth in range(len(inside.parts))]
+    return any(settings.is_excluded(candidate) for candidate in candidates)
 
 
 def _not_a_file(path: str) -> str:
@@ -246,8 +267,31 @@ def finish(report: Report, results: Sequence[FileResult], settings: Settings) ->
         report.findings.extend(result.findings)
     report.files_checked += len(results)
     report.findings.extend(check_project(results, settings.rules(), settings.rule_settings(), settings.rules_for))
+    report.findings.extend(unused_noqa(results, settings))
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def unused_noqa(results: Sequence[FileResult], settings: Settings) -> List[Finding]:
+    """LKL003 for every file, once the project pass has used its suppressions too."""
+    from leaklint.unused_noqa import may_have_unused, unused_noqa_findings
+
+    findings: List[Finding] = []
+    for result in results:
+        if not may_have_unused(result.suppressions):
+            continue
+        source = read_source(result.path)
+        if source is not None:
+            findings.extend(unused_noqa_findings(result.path, source, result.suppressions, settings.rules_for(result.path)))
+    return findings
+
+
+def read_source(path: str) -> Optional[str]:
+    """The text of ``path`` as the engine decodes it, or None."""
+    from leaklint.unused_noqa import as_text
+
+    data, _ = read_file(path)
+    return None if data is None else as_text(data)
 
 
 def lint_paths(paths: Sequence[str], settings: Optional[Settings] = None) -> Report:

@@ -12,7 +12,7 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Optional
+from typing import Dict, FrozenSet, Optional, Set, Tuple
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]*(?:[,\s]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 _FILE_NOQA = re.compile(r"^\s*#\s*leaklint:\s*noqa(?::\s*(?P<codes>[A-Z0-9,\s]+))?\s*$", re.IGNORECASE)
@@ -27,12 +27,18 @@ class Suppressions:
 
     lines: Dict[int, FrozenSet[str]] = field(default_factory=dict)
     file: FrozenSet[str] = frozenset()
+    # (line, code or prefix) of the line comments that silenced something: LKL003 reports the rest.
+    used: Set[Tuple[int, str]] = field(default_factory=set, compare=False, repr=False)
 
     def silences(self, code: str, line: int) -> bool:
         if any(code.startswith(prefix) for prefix in self.file):
             return True
         prefixes = self.lines.get(line)
-        return prefixes is not None and any(code.startswith(prefix) for prefix in prefixes)
+        if prefixes is None:
+            return False
+        matching = [prefix for prefix in prefixes if code.startswith(prefix)]
+        self.used.update((line, prefix) for prefix in matching)
+        return bool(matching)
 
 
 def _codes(text: Optional[str]) -> FrozenSet[str]:

@@ -20,6 +20,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, TEST, ControlFlowGraph, Node
@@ -1274,7 +1275,7 @@ def _terminal(func: cst.BaseExpression) -> Optional[str]:
 
 
 def _shorten_code(code: str) -> str:
-    code = " ".join(code.split())
+    code = one_line_code(code)
     return code if len(code) <= 40 else code[:37] + "..."
 
 

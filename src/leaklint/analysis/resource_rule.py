@@ -29,6 +29,7 @@ from leaklint.analysis.ownership import (
     Leak,
     OwnershipAnalyzer,
 )
+from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
 from leaklint.fixes.escape import escape_reason, with_body_escape
@@ -41,7 +42,7 @@ PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "
 
 
 def _shorten(code: str, limit: int = 60) -> str:
-    code = " ".join(code.split())
+    code = one_line_code(code)
     return code if len(code) <= limit else code[: limit - 4] + "...)"
 
 

@@ -143,6 +143,57 @@ def _fix_source(
             break
     if analysed is not current:
         outcome.result = analyze_source(current, path, rules, rule_settings, text_edits=text_edits).result
+    current = _remove_unused_noqa(outcome, current, path, rules, rule_settings, text_edits)
     outcome.source = current
     outcome.problems = list(dict.fromkeys(outcome.problems))
     return outcome
+
+
+def _remove_unused_noqa(
+    outcome: FixOutcome,
+    current: Union[str, bytes],
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    text_edits: bool,
+) -> Union[str, bytes]:
+    """LKL003's fix, once the other fixes are made: drop noqa codes that silence nothing.
+
+    Only this file's facts are known here, so codes of project-wide rules stay (another file may
+    make them used); the run's report still lists them.
+    """
+    from leaklint.engine import check_project
+    from leaklint.unused_noqa import CODE, as_text, may_have_unused, remove_unused_noqa, unused_noqa_findings
+
+    result = outcome.result
+    if result is None or not any(rule.code == CODE for rule in rules) or not may_have_unused(result.suppressions):
+        return current
+    text = as_text(current)
+    if text is None:
+        return current
+    check_project([result], rules, rule_settings)  # marks what the project rules' findings use
+    project_codes = [rule.code for rule in rules if rule.project_scope]
+    findings = unused_noqa_findings(path, text, result.suppressions, rules, skip_codes=project_codes)
+    fixed, removed = remove_unused_noqa(text, findings)
+    if not removed:
+        return current
+    encoded: Union[str, bytes] = fixed
+    if isinstance(current, bytes):
+        encoded = _encode_like(fixed, current)
+        if encoded is None:
+            return current
+    outcome.applied += removed
+    outcome.result = analyze_source(encoded, path, rules, rule_settings, text_edits=text_edits).result
+    return encoded
+
+
+def _encode_like(text: str, like: bytes) -> Optional[bytes]:
+    """``text`` encoded as ``like`` is (BOM, coding cookie); None if it cannot be."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(like).readline)
+        return text.encode(encoding)
+    except (SyntaxError, LookupError, UnicodeEncodeError):
+        return None

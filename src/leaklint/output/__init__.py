@@ -53,6 +53,7 @@ class View:
     show_fix_hint: bool = True
     unsafe_fixes: bool = False
     rules: Sequence[Type[Rule]] = ()  # the selected rules (SARIF lists them all)
+    color: bool = False  # ANSI colour for the text formats (see _color.py)
     _split: Dict[str, List[str]] = field(default_factory=dict, repr=False)
 
     def lines(self, path: str) -> List[str]:
@@ -80,3 +81,8 @@ class View:
     def line(self, path: str, number: int) -> Optional[str]:
         lines = self.lines(path)
         return lines[number - 1] if 0 < number <= len(lines) else None
+
+    def paint(self, text: str, style: str) -> str:
+        from leaklint.output._color import paint
+
+        return paint(text, style, self.color)

@@ -29,16 +29,16 @@ def _excerpt(finding: Finding, view: View) -> str:
         width = max(finding.location.end_column - finding.column, 1)
     else:
         width = max(len(source.rstrip()) - start, 1)
-    return f" {gutter} |\n {number} | {source}\n {gutter} | {' ' * start}{'^' * width}\n"
+    return f" {gutter} |\n {number} | {source}\n {gutter} | {' ' * start}{view.paint('^' * width, 'caret')}\n"
 
 
 def write(report: Report, out: TextIO, view: View) -> None:
     for finding in report.findings:
-        location = f"{display_path(finding.path)}:{finding.line}:{finding.column}"
-        out.write(f"{location}: {finding.code} [{finding.rule}] {finding.message}\n")
+        location = view.paint(f"{display_path(finding.path)}:{finding.line}:{finding.column}:", "location")
+        out.write(f"{location} {view.paint(finding.code, 'code')} [{finding.rule}] {finding.message}\n")
         out.write(_excerpt(finding, view))
         confidence = "" if finding.confidence.value == "high" else f" (confidence: {finding.confidence.value})"
-        out.write(f"  = fix: {finding.suggestion}{_fix_hint(finding, view)}{confidence}\n")
+        out.write(f"  {view.paint('= fix:', 'fix')} {finding.suggestion}{_fix_hint(finding, view)}{confidence}\n")
         if finding.runtime:
             out.write(f"  = {finding.runtime}\n")
         out.write("\n")

@@ -27,6 +27,7 @@ from leaklint.engine import analyze_source, check_project
 from leaklint.registry import rule_by_code
 from leaklint.rule import Confidence, Finding, FixSafety, Rule, TextEdit
 from leaklint.server.noqa import NoqaPlanner
+from leaklint.unused_noqa import unused_noqa_findings
 from leaklint.server.positions import Point, from_client, from_one_based, point_at, split_lines, to_client
 
 logger = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ class LeaklintServer(LanguageServer):
         analysis = analyze_source(text, path, rules, options, text_edits=True)
         findings = list(analysis.result.findings)
         findings += check_project([analysis.result], rules, options)
+        findings += unused_noqa_findings(path, text, analysis.result.suppressions, rules)
         findings.sort(key=Finding.sort_key)
         return DocumentLint(text, path, settings, findings, {rule.code: rule for rule in rules})
 
