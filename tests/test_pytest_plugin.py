@@ -315,7 +315,7 @@ def test_ignore_marker_fail_mode_and_check_selection(pytester: pytest.Pytester) 
 
 def test_runtime_report_confirms_static_findings_through_the_cli(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
-        app=textwrap.dedent(
+        runtime_app=textwrap.dedent(
             """
             import json
 
@@ -338,7 +338,7 @@ def test_runtime_report_confirms_static_findings_through_the_cli(pytester: pytes
     report = _run(
         pytester,
         """
-        import app
+        import runtime_app as app
 
         def test_load(tmp_path):
             (tmp_path / "a.json").write_text("{}")
@@ -355,21 +355,21 @@ def test_runtime_report_confirms_static_findings_through_the_cli(pytester: pytes
 
     def check(*options: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "leaklint", "check", "app.py", "test_subject.py", "--no-cache",
+            [sys.executable, "-m", "leaklint", "check", "runtime_app.py", "test_subject.py", "--no-cache",
              "--runtime-report", "report.json", *options],
             cwd=pytester.path, capture_output=True, text=True,
         )
 
     concise = check("--format", "concise")
     lines = concise.stdout.splitlines()
-    load_line = next(line for line in lines if line.startswith("app.py:5:"))
-    save_line = next(line for line in lines if line.startswith("app.py:9:"))
+    load_line = next(line for line in lines if line.startswith("runtime_app.py:5:"))
+    save_line = next(line for line in lines if line.startswith("runtime_app.py:9:"))
     assert load_line.endswith("[confirmed at runtime]") and "LKL301" in load_line
     assert not save_line.endswith("[confirmed at runtime]")  # closed on the path the test took
     assert "confirmed at runtime" in check("--format", "full").stdout
     rows = json.loads(check("--format", "json").stdout)
     confirmed = [row for row in rows if "confirmed_at_runtime" in row]
-    assert [(row["path"], row["location"]["line"]) for row in confirmed] == [("app.py", 5)]
+    assert [(row["path"], row["location"]["line"]) for row in confirmed] == [("runtime_app.py", 5)]
     assert "test_load" in confirmed[0]["confirmed_at_runtime"]
     sarif = json.loads(check("--format", "sarif").stdout)
     flagged = [r for r in sarif["runs"][0]["results"] if r["properties"].get("confirmedAtRuntime")]
@@ -378,9 +378,9 @@ def test_runtime_report_confirms_static_findings_through_the_cli(pytester: pytes
     assert "confirmed at runtime" in check("--format", "gitlab").stdout
     # The handle from `opener()` leaks, but no rule flags the caller: listed as a runtime-only leak.
     assert "1 finding confirmed at runtime; 1 runtime leak with no static finding" in concise.stderr
-    app_lines = (pytester.path / "app.py").read_text().splitlines()
+    app_lines = (pytester.path / "runtime_app.py").read_text().splitlines()
     opener_line = app_lines.index('    return open(path, "w")') + 1
-    assert f"app.py:{opener_line}: LKL301" in concise.stderr and "test_unexplained" in concise.stderr
+    assert f"runtime_app.py:{opener_line}: LKL301" in concise.stderr and "test_unexplained" in concise.stderr
     assert concise.returncode == 1
     bad = pytester.path / "bad.json"
     bad.write_text("{}")

@@ -23,7 +23,7 @@ from leaklint.engine import FileResult
 from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, TextEdit
 from leaklint.suppression import Suppressions
 
-VERSION = 1
+VERSION = 2  # 2: suppressions record the noqa codes the file pass used (LKL003)
 _CODE = re.compile(r"^[A-Z]{1,3}[0-9]{0,4}$")
 _NAME = re.compile(r"^leaklint(\.[A-Za-z_][A-Za-z0-9_]*)+:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _CONFIDENCE = {member.value: member for member in Confidence}
@@ -48,6 +48,9 @@ def encode_result(result: FileResult) -> Dict[str, Any]:
         "suppressions": {
             "lines": [[line, sorted(codes)] for line, codes in sorted(result.suppressions.lines.items())],
             "file": sorted(result.suppressions.file),
+            # Which line codes silenced a finding of the file pass: without them a warm run would
+            # call every used `# noqa: LKL...` unused (LKL003).
+            "used": [[line, code] for line, code in sorted(result.suppressions.used)],
         },
     }
 
@@ -63,12 +66,16 @@ def decode_result(document: Any, path: str) -> FileResult:
     if not isinstance(facts_table, dict):
         raise DecodeError("facts")
     facts = {_code(code): value for code, value in facts_table.items()}
-    table = _dict(entry["suppressions"], {"lines", "file"})
+    table = _dict(entry["suppressions"], {"lines", "file", "used"})
     lines: Dict[int, FrozenSet[str]] = {}
     for item in _list(table["lines"]):
         line, codes = _pair(item)
         lines[_positive(line)] = _prefixes(codes)
-    return FileResult(path, findings, facts, Suppressions(lines, _prefixes(table["file"])))
+    used = set()
+    for item in _list(table["used"]):
+        line, code = _pair(item)
+        used.update((_positive(line), prefix) for prefix in _prefixes([code]))
+    return FileResult(path, findings, facts, Suppressions(lines, _prefixes(table["file"]), used))
 
 
 def _encode_finding(finding: Finding) -> List[Any]:
