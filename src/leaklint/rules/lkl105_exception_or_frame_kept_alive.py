@@ -13,6 +13,27 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _CLEARERS = frozenset({"traceback.clear_frames"})
+_RARE_PATH = (
+    "; the cycle forms only when this error happens, at most once per failure, and the youngest "
+    "garbage-collector generation frees it"
+)
+_ZERO_DIVISION = (cst.Divide, cst.FloorDivide, cst.Modulo)
+
+
+def _raises_on_purpose(node: cst.CSTNode) -> bool:
+    """A `raise` statement, or an expression that always raises (`1 // 0`), in a `try` body."""
+    if isinstance(node, cst.Raise):
+        return True
+    return (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, _ZERO_DIVISION)
+            and isinstance(node.right, cst.Integer) and node.right.value == "0")
+
+
+def _parameters(params: cst.Parameters) -> List[cst.Param]:
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            found.append(star)
+    return found
 
 
 
@@ -38,8 +59,22 @@ class ExceptionOrFrameKeptAlive(Rule):
     `e.__traceback__ = None`, storing `e.with_traceback(None)`, `str(e)` or
     `traceback.format_exc()` instead of the exception.
 
+    How much it costs depends on how often the cycle forms. It forms on every call when the
+    handler is normal control flow: the `try` sits in a loop that tries candidates and keeps each
+    failure (`errors[name] = exc`), or its body raises on purpose to reach the traceback
+    (`raise ...` or `1 // 0`, then `sys.exc_info()[2].tb_frame`); `frame = inspect.currentframe()`
+    forms one on every call too. An exception appended to a container that outlives the call
+    (`self.errors`, a module-level list) piles up whatever path added it. These are reported at
+    high confidence. A local or a single `self.error = e` kept by a handler around one call that
+    fails rarely (a connection or parse error) forms the cycle at most once per failure, holds
+    little, and the youngest collector generation frees it: that is reported at low confidence,
+    shown only by the strict profile (`--profile strict`).
+
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
+    The grading by path is syntactic: a `try` in a loop counts as normal control flow even when
+    the loop runs once, and a call that always raises (a helper that only `raise`s) does not count
+    as raising on purpose, so that handler is graded as a rare path.
     `sys._getframe(1)` (the caller's frame) is not flagged: the caller does not hold this frame.
     An exception kept on purpose (the function returns it, or the class raises or returns the
     attribute that keeps it, as a future's `result()` does) is reported at low confidence, shown
@@ -56,13 +91,19 @@ class ExceptionOrFrameKeptAlive(Rule):
     message = "`{name}` keeps {what} alive in a reference cycle with this frame"
     examples = (
         Bad(
-            "import sys\n\n\ndef run(job):\n    try:\n        job()\n    except Exception:\n"
-            "        exc_info = sys.exc_info()\n        print(exc_info)\n"
+            "import sys\n\n\ndef caller():\n    try:\n        raise ZeroDivisionError\n"
+            "    except ZeroDivisionError:\n        tb = sys.exc_info()[2]\n    return tb.tb_frame.f_back\n"
         ),
         Bad("import inspect\n\n\ndef where():\n    frame = inspect.currentframe()\n    return frame.f_lineno\n"),
         Bad(
-            "class Task:\n    def run(self, job):\n        try:\n            job()\n"
-            "        except Exception as error:\n            self.error = error\n"
+            "def parse(text, parsers):\n    errors = {}\n    for parser in parsers:\n        try:\n"
+            "            return parser(text)\n        except ValueError as error:\n"
+            "            errors[parser.__name__] = error\n    raise ValueError(errors)\n"
+        ),
+        Bad(
+            "class Task:\n    def __init__(self):\n        self.errors = []\n\n    def run(self, job):\n"
+            "        try:\n            job()\n        except Exception as error:\n"
+            "            self.errors.append(error)\n"
         ),
         Good("import inspect\n\n\ndef where():\n    frame = inspect.currentframe()\n    try:\n"
              "        return frame.f_lineno\n    finally:\n        del frame\n"),
@@ -76,6 +117,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         super().__init__(*args, **kwargs)
         self._functions: Dict[int, Tuple[Dict[int, int], Dict[str, List[int]]]] = {}
         self._handler_function: Optional[cst.FunctionDef] = None
+        self._handler_node: Optional[cst.ExceptHandler] = None
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
@@ -85,10 +127,12 @@ class ExceptionOrFrameKeptAlive(Rule):
         function = self.context.enclosing_scope(node)
         if isinstance(function, cst.FunctionDef):
             self._handler_function = function
+            self._handler_node = node
             try:
                 self._handler(node)
             finally:
                 self._handler_function = None
+                self._handler_node = None
 
     def _function_facts(self, function: Optional[cst.CSTNode]) -> Tuple[Dict[int, int], Dict[str, List[int]]]:
         """(source order of the function's nodes, where names are released), once per function."""
@@ -223,13 +267,18 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`del {', '.join(names)}` in a `finally:` clause once done, or keep "
                         f"`traceback.format_exc()` instead"
                     )
-                self.report(node, message, suggestion=suggestion)
+                confidence = Confidence.HIGH
+                if not self._on_normal_path():
+                    confidence = Confidence.LOW
+                    message += _RARE_PATH
+                self.report(node, message, suggestion=suggestion, confidence=confidence)
             elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
                 if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
                     continue  # exception chaining, as `raise new from exc` does
                 if self._local_released(expr, node):
                     continue
-                self._stored(node, self.context.code(expr).strip(), caught or value.value)
+                self._stored(node, self.context.code(expr).strip(), caught or value.value,
+                             isinstance(expr, cst.Subscript) and self._accumulates(expr.value))
             else:
                 continue
             return  # one finding per statement
@@ -242,7 +291,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if len(positional) > index and isinstance(positional[index].value, cst.Name) and positional[index].value.value == caught:
             if not self._local_released(func.value, node):
-                self._stored(node, self.context.code(func.value).strip(), caught)
+                self._stored(node, self.context.code(func.value).strip(), caught, self._accumulates(func.value))
 
     def _local_released(self, holder: cst.BaseExpression, node: cst.CSTNode) -> bool:
         """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards."""
@@ -250,7 +299,7 @@ class ExceptionOrFrameKeptAlive(Rule):
             holder = holder.value
         return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
 
-    def _stored(self, node: cst.CSTNode, where: str, caught: str) -> None:
+    def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool) -> None:
         message = (
             f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
             f"every frame the exception passed through alive, with all their locals (a reference cycle when "
@@ -262,6 +311,9 @@ class ExceptionOrFrameKeptAlive(Rule):
             # Its frames are what the caller needs to see: `with_traceback(None)` would drop them.
             confidence = Confidence.LOW
             message += f"; it is kept on purpose ({purpose}), so its traceback is part of the result"
+        if not accumulates and not self._on_normal_path():
+            confidence = Confidence.LOW
+            message += _RARE_PATH
         self.report(
             node,
             message,
@@ -271,6 +323,52 @@ class ExceptionOrFrameKeptAlive(Rule):
             ),
             confidence=confidence,
         )
+
+    def _accumulates(self, holder: cst.BaseExpression) -> bool:
+        """A container that outlives the call (``self.errors``, a module-level list), where every
+        failure adds another exception: reported whatever path the handler is on."""
+        while isinstance(holder, cst.Subscript):
+            holder = holder.value
+        if isinstance(holder, cst.Name):
+            return not self._is_local(holder.value)
+        return True  # `self.errors`, `state.errors`: kept by an object, not by this call
+
+    def _is_local(self, name: str) -> bool:
+        """``name`` is bound in the handler's function and not declared global or nonlocal there."""
+        function = self._handler_function
+        if function is None:
+            return False
+        if any(p.name.value == name for p in _parameters(function.params)):
+            return True
+        local = False
+        for inner in walk_scope(function):
+            if isinstance(inner, (cst.Global, cst.Nonlocal)) and any(n.name.value == name for n in inner.names):
+                return False
+            if isinstance(inner, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+                targets = [t.target for t in inner.targets] if isinstance(inner, cst.Assign) else [inner.target]
+                local = local or any(name in target_names(t) for t in targets)
+        return local
+
+    def _on_normal_path(self) -> bool:
+        """The handler runs as ordinary control flow, so the cycle forms on every call: its `try`
+        sits in a loop of the same function (each iteration tries a candidate and keeps the
+        failure), or its body raises on purpose (`raise`, `1 // 0`) to reach the traceback."""
+        handler = self._handler_node
+        if handler is None:
+            return True
+        statement = self.context.parent(handler)
+        if not isinstance(statement, (cst.Try, cst.TryStar)):
+            return True  # no tree to judge by: keep the finding in the default selection
+        if any(_raises_on_purpose(inner) for inner in walk_scope(statement.body)):
+            return True
+        child: cst.CSTNode = statement
+        for ancestor in self.context.ancestors(statement):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, (cst.For, cst.While)) and child is ancestor.body:
+                return True
+            child = ancestor
+        return False
 
     def _kept_on_purpose(self, node: cst.CSTNode, where: str, caught: str) -> Optional[str]:
         """Why a stored exception is a result: the function returns it, or the class raises or

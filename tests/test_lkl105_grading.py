@@ -1,0 +1,62 @@
+"""LKL105 grades a kept exception by when its cycle forms: every call (a loop trying candidates, a
+`raise` on purpose) is in the default selection; a rare failure path only in the strict profile."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+from leaklint import lint_source
+from leaklint.config import Settings, with_overrides
+
+FIXTURE = FIXTURES / "LKL105" / "tracebacks.py"
+
+
+def _lkl105(source: str, profile: str) -> dict:
+    settings = with_overrides(Settings(), profile=profile)
+    return {f.line: f for f in lint_source(source, "m.py", settings=settings) if f.code == "LKL105"}
+
+
+def test_rare_path_lines_are_low_and_shown_by_the_strict_profile() -> None:
+    source = FIXTURE.read_text(encoding="utf-8")
+    rare = [n for n, line in enumerate(source.splitlines(), 1) if "strict profile only" in line]
+    assert len(rare) >= 6
+    default = _lkl105(source, "default")
+    strict = _lkl105(source, "strict")
+    for line in rare:
+        assert line not in default, line
+        assert line in strict, line
+        assert strict[line].confidence.value == "low", line
+    # the lines kept on a rare path for being rare say so; a kept-on-purpose one has its own reason
+    assert all("only when this error happens" in strict[line].message for line in rare)
+
+
+def test_normal_path_and_accumulating_holders_stay_high() -> None:
+    source = FIXTURE.read_text(encoding="utf-8")
+    marked = [n for n, line in enumerate(source.splitlines(), 1) if "# error: LKL105" in line]
+    default = _lkl105(source, "default")
+    assert sorted(default) == marked
+    assert {f.confidence.value for f in default.values()} == {"high"}
+
+
+def test_the_same_handler_in_a_loop_is_high() -> None:
+    once = (
+        "def read(path, load):\n    err = None\n    try:\n        return load(path)\n"
+        "    except OSError as e:\n        err = e\n    raise RuntimeError(path) from err\n"
+    )
+    looped = (
+        "def read(paths, load):\n    err = None\n    for path in paths:\n        try:\n"
+        "            return load(path)\n        except OSError as e:\n            err = e\n"
+        "    raise RuntimeError(paths) from err\n"
+    )
+    assert _lkl105(once, "default") == {}
+    assert _lkl105(once, "strict")[6].confidence.value == "low"
+    assert _lkl105(looped, "default")[7].confidence.value == "high"
+
+
+def test_a_loop_outside_a_nested_function_does_not_count() -> None:
+    source = (
+        "def outer(jobs):\n    for job in jobs:\n        def run():\n            try:\n"
+        "                job()\n            except Exception as e:\n                err = e\n"
+        "                print(err)\n        run()\n"
+    )
+    assert _lkl105(source, "default") == {}
+    assert _lkl105(source, "strict")[7].confidence.value == "low"
