@@ -65,6 +65,18 @@ class Bindings:
             self.names[name] = target
 
 
+def decorator_name(decorator: cst.Decorator) -> Optional[str]:
+    """The last name of a decorator: ``staticmethod``, ``cache`` for ``@functools.cache(...)``."""
+    target = decorator.decorator
+    if isinstance(target, cst.Call):
+        target = target.func
+    if isinstance(target, cst.Name):
+        return target.value
+    if isinstance(target, cst.Attribute):
+        return target.attr.value
+    return None
+
+
 def target_names(target: cst.BaseExpression) -> Iterator[str]:
     """The names an assignment target binds: ``a``, ``a, (b, *c)``; not attributes or subscripts."""
     if isinstance(target, cst.Name):

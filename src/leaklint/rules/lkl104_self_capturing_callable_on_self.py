@@ -8,6 +8,7 @@ import libcst as cst
 
 from leaklint.analysis.closures import carries_call_state
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -90,7 +91,7 @@ class SelfCapturingCallableOnSelf(Rule):
         cls = self.context.parent(block) if block is not None else None
         if not isinstance(cls, cst.ClassDef):
             return None
-        if any(_decorator(d) in ("staticmethod", "classmethod") for d in function.decorators):
+        if any(decorator_name(d) in ("staticmethod", "classmethod") for d in function.decorators):
             return None
         if function.name.value in _IMPLICIT_CLASSMETHODS:
             return None
@@ -268,17 +269,6 @@ def _slot_values(cls: cst.ClassDef) -> Dict[str, Set[str]]:
     return found
 
 
-def _decorator(decorator: cst.Decorator) -> Optional[str]:
-    target = decorator.decorator
-    if isinstance(target, cst.Call):
-        target = target.func
-    if isinstance(target, cst.Name):
-        return target.value
-    if isinstance(target, cst.Attribute):
-        return target.attr.value
-    return None
-
-
 def _methods(cls: cst.ClassDef) -> Set[str]:
     """Plain methods defined in the class body (no properties, static- or classmethods)."""
     found: Set[str] = set()
@@ -286,7 +276,7 @@ def _methods(cls: cst.ClassDef) -> Set[str]:
         return found
     for statement in cls.body.body:
         if isinstance(statement, cst.FunctionDef):
-            kinds = {_decorator(d) for d in statement.decorators}
+            kinds = {decorator_name(d) for d in statement.decorators}
             if not kinds & {"staticmethod", "classmethod", "property", "setter", "getter", "deleter",
                             "cached_property", "abstractproperty"}:
                 found.add(statement.name.value)

@@ -6,13 +6,13 @@ from typing import Dict, List, Optional, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
-_CLEARERS = frozenset({"traceback.clear_frames"})
 _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
     "garbage-collector generation frees it"
@@ -214,7 +214,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         if handler.name is not None and isinstance(handler.name.name, cst.Name):
             caught = handler.name.name.value
         body = list(walk_scope(handler.body))
-        if self._cleared(body, caught):
+        if traceback_dropped(self.context, body, caught):
             return
         for inner in body:
             if caught is not None and isinstance(inner, cst.Assign) and any(
@@ -226,18 +226,6 @@ class ExceptionOrFrameKeptAlive(Rule):
                 self._handler_assign(inner, caught)
             elif isinstance(inner, cst.Call) and caught is not None:
                 self._handler_call(inner, caught)
-
-    def _cleared(self, body: List[cst.CSTNode], caught: Optional[str]) -> bool:
-        for inner in body:
-            if isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) in _CLEARERS:
-                return True
-            if isinstance(inner, cst.Assign) and caught is not None:
-                for target in inner.targets:
-                    t = target.target
-                    if (isinstance(t, cst.Attribute) and t.attr.value == "__traceback__"
-                            and isinstance(t.value, cst.Name) and t.value.value == caught):
-                        return True
-        return False
 
     def _handler_assign(self, node: cst.Assign, caught: Optional[str]) -> None:
         value = node.value

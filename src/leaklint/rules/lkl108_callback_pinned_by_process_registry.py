@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint import models
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -173,7 +173,7 @@ class CallbackPinnedByProcessRegistry(Rule):
             found: Set[str] = set()
             if isinstance(cls.body, cst.IndentedBlock):
                 for statement in cls.body.body:
-                    if isinstance(statement, cst.FunctionDef) and not ({_decorator(d) for d in statement.decorators} & _NOT_BOUND):
+                    if isinstance(statement, cst.FunctionDef) and not ({decorator_name(d) for d in statement.decorators} & _NOT_BOUND):
                         found.add(statement.name.value)
             self._methods[key] = found
         return self._methods[key]
@@ -522,19 +522,8 @@ class CallbackPinnedByProcessRegistry(Rule):
         return None
 
 
-def _decorator(decorator: cst.Decorator) -> Optional[str]:
-    target = decorator.decorator
-    if isinstance(target, cst.Call):
-        target = target.func
-    if isinstance(target, cst.Name):
-        return target.value
-    if isinstance(target, cst.Attribute):
-        return target.attr.value
-    return None
-
-
 def _is_static(function: cst.FunctionDef) -> bool:
-    return any(_decorator(d) in ("staticmethod", "classmethod") for d in function.decorators)
+    return any(decorator_name(d) in ("staticmethod", "classmethod") for d in function.decorators)
 
 
 def _class_attribute(cls: cst.ClassDef, name: str) -> bool:

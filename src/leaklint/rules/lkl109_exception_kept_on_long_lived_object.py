@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Set
 
 import libcst as cst
 
+from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -15,7 +16,6 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "extend": 0, "update": 0}
 _GROWING = frozenset({"append", "add", "appendleft", "insert", "setdefault", "extend", "update"})
 _TRACEBACK_CALLS = frozenset({"sys.exc_info", "sys.exception"})
-_CLEARERS = frozenset({"traceback.clear_frames"})
 _DRAINS = frozenset({"clear", "pop", "popleft", "popitem"})
 # An attribute named like this that is raised holds an exception instance, not a class.
 _EXCEPTION_NAME = re.compile(r"(exc|error|err|exception|failure)", re.IGNORECASE)
@@ -138,7 +138,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
             return  # at import time: once
         caught = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
         body = list(walk_scope(handler.body))
-        if self._traceback_dropped(body, caught):
+        if traceback_dropped(self.context, body, caught):
             return
         for inner in body:
             if isinstance(inner, (cst.Assign, cst.AugAssign)):
@@ -167,18 +167,6 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 holder = self._holder(inner.func.value, function)
                 if holder is not None and id(inner) not in reported:
                     self._report_store(inner, holder, what, method in _GROWING, reported)
-
-    def _traceback_dropped(self, body: List[cst.CSTNode], caught: Optional[str]) -> bool:
-        for inner in body:
-            if isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) in _CLEARERS:
-                return True
-            if isinstance(inner, cst.Assign) and caught is not None:
-                for target in inner.targets:
-                    t = target.target
-                    if (isinstance(t, cst.Attribute) and t.attr.value == "__traceback__"
-                            and isinstance(t.value, cst.Name) and t.value.value == caught):
-                        return True
-        return False
 
     def _carries(self, value: cst.BaseExpression, caught: Optional[str], bare_is_lkl105: bool) -> Optional[str]:
         """What of the current exception ``value`` carries, in words, or None."""
