@@ -146,7 +146,10 @@ def test_no_line_is_reported_twice_by_neighbouring_rules() -> None:
     assert [line for line, count in per_line.items() if count > 1] == []
     codes = {f.line: f.code for f in findings}
     assert codes[10] == "LKL104"  # atexit.register(self.method): LKL104's
-    assert codes[13] == "LKL108" and codes[15] == "LKL108"
+    assert codes[15] == "LKL108"
+    # `signal.signal(..., self.reload)`: a one-value registry pins only the latest Service, low
+    # confidence (strict profile only).
+    assert 13 not in codes
     assert codes[27] == "LKL105" and codes[28] == "LKL109"
     # `self.last = exc` is kept to be re-raised by result(): LKL105 grades that low (strict
     # profile only), and LKL109 reports the re-raise on line 33, where the fix belongs.
@@ -170,3 +173,17 @@ def test_flake8_reads_the_user_models_too(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr, done.stderr
     assert [line.split(" ")[1] for line in done.stdout.splitlines()] == ["LKL108"]
     assert done.stdout.startswith("./m.py:6:9: LKL108") or done.stdout.startswith("m.py:6:9: LKL108")
+
+
+def test_one_value_registries_are_low_and_shown_by_the_strict_profile() -> None:
+    from leaklint.config import Settings, with_overrides
+
+    source = (
+        "import signal\nimport sys\n\n\nclass Worker:\n    def start(self):\n"
+        "        signal.signal(signal.SIGTERM, self.stop)\n        sys.settrace(self.trace)\n\n"
+        "    def stop(self, signum, frame):\n        pass\n\n    def trace(self, frame, event, arg):\n        return None\n"
+    )
+    assert [f for f in lint_source(source, "worker.py") if f.code == "LKL108"] == []
+    strict = [f for f in lint_source(source, "worker.py", settings=with_overrides(Settings(), profile="strict")) if f.code == "LKL108"]
+    assert [(f.line, f.confidence.value) for f in strict] == [(7, "low"), (8, "low")]
+    assert all("only the latest `Worker`" in f.message for f in strict)

@@ -70,6 +70,9 @@ class CallbackPinnedByProcessRegistry(Rule):
     that hold receivers weakly (Django, blinker: the `signal-library` models) are left alone
     unless `weak=False` is passed, and so is `self.changed.connect(...)`: a signal declared in the
     class body and read through the instance is, in Qt, PySide and psygnal, the instance's own.
+    A one-value registry (`signal.signal`, `sys.settrace`, `readline.set_completer`: the next
+    call replaces the value) pins only the latest object, typically a process's single supervisor:
+    those findings have low confidence and show only under the strict profile.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `atexit`, `weakref.finalize` ("It
@@ -86,10 +89,6 @@ class CallbackPinnedByProcessRegistry(Rule):
         Bad(
             "import weakref\n\n\nclass Connection:\n    def __init__(self, sock):\n        self.sock = sock\n"
             "        weakref.finalize(self, self.close)\n\n    def close(self):\n        self.sock.close()\n"
-        ),
-        Bad(
-            "import signal\n\n\nclass Worker:\n    def __init__(self):\n"
-            "        signal.signal(signal.SIGTERM, self.stop)\n\n    def stop(self, signum, frame):\n        pass\n"
         ),
         Bad(
             "import atexit\n\n\nclass Client:\n    def __init__(self, pool):\n        self.pool = pool\n"
@@ -294,12 +293,26 @@ class CallbackPinnedByProcessRegistry(Rule):
                 continue
             if qualified == "atexit.register" and index == 0 and self._lkl104_reports(value, method):
                 return  # LKL104 reports `atexit.register(self.method)` for the class's own methods
+            if retain.slot:
+                # A one-value registry holds the latest object only: nothing accumulates, and the
+                # object it pins is usually the program's one supervisor or server.
+                message = (
+                    f"`{shown}` keeps {what} alive until another value replaces it: a one-value registry "
+                    f"pins only the latest `{method.cls.name.value}`, which costs something only when "
+                    f"such objects are many and short-lived"
+                )
+                confidence = Confidence.LOW
+            else:
+                message = (
+                    f"`{shown}` keeps {what} alive until the interpreter exits, and `{method.function.name.value}` "
+                    f"runs for every `{method.cls.name.value}`: one more object pinned each time"
+                )
+                confidence = self._confidence(method.cls)
             self.report(
                 call,
-                f"`{shown}` keeps {what} alive until the interpreter exits, and `{method.function.name.value}` "
-                f"runs for every `{method.cls.name.value}`: one more object pinned each time",
+                message,
                 suggestion=self._suggestion(qualified, retain, call, value, method),
-                confidence=self._confidence(method.cls),
+                confidence=confidence,
             )
             return
 
