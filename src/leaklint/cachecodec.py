@@ -23,7 +23,7 @@ from leaklint.engine import FileResult
 from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, TextEdit
 from leaklint.suppression import Suppressions
 
-VERSION = 2  # 2: suppressions record the noqa codes the file pass used (LKL003)
+VERSION = 3  # 2: suppressions record the noqa codes the file pass used (LKL003); 3: shared facts
 _CODE = re.compile(r"^[A-Z]{1,3}[0-9]{0,4}$")
 _NAME = re.compile(r"^leaklint(\.[A-Za-z_][A-Za-z0-9_]*)+:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _CONFIDENCE = {member.value: member for member in Confidence}
@@ -40,11 +40,21 @@ class DecodeError(ValueError):
 
 
 def encode_result(result: FileResult) -> Dict[str, Any]:
+    first_code: Dict[int, str] = {}
+    shared: Dict[str, str] = {}
+    for code, value in result.facts.items():
+        if id(value) in first_code:
+            shared[code] = first_code[id(value)]
+        else:
+            first_code[id(value)] = code
     return {
         "v": VERSION,
         "path": result.path,
         "findings": [_encode_finding(finding) for finding in result.findings],
-        "facts": {code: encode_value(value) for code, value in result.facts.items()},
+        "facts": {code: encode_value(value) for code, value in result.facts.items() if code not in shared},
+        # Rules that share one facts object (LKL101 and LKL102 share the class graph facts) store
+        # it once; decoding gives them one object again, so the project pass builds one graph.
+        "same": [[code, first] for code, first in sorted(shared.items())],
         "suppressions": {
             "lines": [[line, sorted(codes)] for line, codes in sorted(result.suppressions.lines.items())],
             "file": sorted(result.suppressions.file),
@@ -58,7 +68,7 @@ def encode_result(result: FileResult) -> Dict[str, Any]:
 def decode_result(document: Any, path: str) -> FileResult:
     """The FileResult ``document`` (as ``loads`` gives it) describes, for the file ``path``;
     DecodeError when malformed."""
-    entry = _dict(document, {"v", "path", "findings", "facts", "suppressions"})
+    entry = _dict(document, {"v", "path", "findings", "facts", "same", "suppressions"})
     if entry["v"] != VERSION or entry["path"] != path:
         raise DecodeError("another version or another file")
     findings = [_decode_finding(item) for item in _list(entry["findings"])]
@@ -66,6 +76,12 @@ def decode_result(document: Any, path: str) -> FileResult:
     if not isinstance(facts_table, dict):
         raise DecodeError("facts")
     facts = {_code(code): value for code, value in facts_table.items()}
+    for item in _list(entry["same"]):
+        code, first = _pair(item)
+        if _code(first) not in facts:
+            raise DecodeError("shared facts of a code with none")
+        facts[_code(code)] = facts[first]
+    facts = {code: facts[code] for code in sorted(facts)}  # rules run, and store facts, in code order
     table = _dict(entry["suppressions"], {"lines", "file", "used"})
     lines: Dict[int, FrozenSet[str]] = {}
     for item in _list(table["lines"]):
