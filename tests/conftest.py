@@ -10,6 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+# Fixtures are code for leaklint to read, never tests to run (a fixture named test_*.py would be
+# collected and would import its folder's modules into the test process).
+collect_ignore_glob = ["fixtures/*"]
+
 MARKER = re.compile(r"#\s*error:\s*(?P<codes>LKL[0-9]{3}(?:\s*,\s*LKL[0-9]{3})*)")
 
 
