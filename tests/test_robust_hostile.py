@@ -139,7 +139,7 @@ def test_deep_nesting_never_kills_the_process(tmp_path: Path) -> None:
     """Nesting 1,000, 3,000 and 20,000 deep, all in ONE run (a subprocess, so a SIGSEGV would
     show): every file gets a verdict and the leaky file after them in the run is still reported.
 
-    libcst's native parser overflows the C stack at about 1,500 levels (FACTS.md); the engine
+    libcst's native parser overflows the C stack at about 1,500 levels (docs/reliability.md); the engine
     asks CPython first, at CPython's default recursion limit, and passes only what CPython
     accepts (up to about 3,000 levels of operator chains, 200 of brackets).
     """

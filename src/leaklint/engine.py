@@ -31,7 +31,7 @@ PARSER_GAP = ("LKL004", "unsupported-syntax")
 INTERNAL_ERROR = ("LKL002", "internal-error")
 
 # libcst's visitors and code generation recurse once per nesting level; 10000 handled every shape
-# tested up to 3,000 levels (FACTS.md). The stack below keeps that recursion off the C limit.
+# tested up to 3,000 levels (docs/reliability.md). The stack below keeps that recursion off the C limit.
 _RECURSION_LIMIT = 10_000
 _STACK_SIZE = 512 * 1024 * 1024
 
@@ -73,7 +73,7 @@ def run_with_big_stack(function: Callable[..., T], *args: Any, **kwargs: Any) ->
     """Run ``function`` in a worker thread with a large C stack and a high recursion limit.
 
     libcst's native parser and its recursive Python code overflow the default 8 MB stack on
-    deeply nested input, killing the process with SIGSEGV (FACTS.md). A thread's stack size can
+    deeply nested input, killing the process with SIGSEGV (docs/reliability.md). A thread's stack size can
     only be chosen when the thread is created, hence the dedicated single worker.
     """
     global _executor, _executor_pid

@@ -1,6 +1,6 @@
 """Name resolution without ScopeProvider: an import/alias table and per-function bindings.
 
-ScopeProvider and QualifiedNameProvider each cost several parses (FACTS.md). Rules need much less:
+ScopeProvider and QualifiedNameProvider each cost several parses (docs/performance.md). Rules need much less:
 "does this ``open`` mean ``builtins.open``?", "what is ``T`` in ``from threading import Thread as
 T``?". Module-level bindings are collected in one pass over module-level statements; a function's
 bindings are collected only when a rule asks about a name inside that function.

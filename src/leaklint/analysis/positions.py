@@ -1,7 +1,7 @@
 """Source positions for reported nodes, computed only for the statements that contain them.
 
 libcst's PositionProvider regenerates the whole file's code through a position-tracking state,
-costing one to two parses (FACTS.md) for the first finding in a file. Here the file is cut at its
+costing one to two parses (docs/performance.md) for the first finding in a file. Here the file is cut at its
 top-level statements: a statement's first line is the previous one's first line plus the newlines
 in the previous one's code (plain code generation, the cheap kind, done at most once per statement
 and only up to the one needed), and only the statement holding a reported node goes through the
@@ -25,7 +25,7 @@ def compute_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
     """Every node's syntactic range (libcst: 1-based lines, 0-based code-point columns).
 
     Runs the provider's code generation directly: going through MetadataWrapper's resolve
-    machinery costs about twice as much (FACTS.md). Falls back to the public API if libcst's
+    machinery costs about twice as much (docs/performance.md). Falls back to the public API if libcst's
     internals change.
     """
     try:

@@ -1,7 +1,7 @@
 """Cheap statement positions: CPython's ``ast`` line numbers matched to libcst statements.
 
 Facts for the project pass need a location for many nodes in most files (every store that may
-close a cycle). libcst's PositionProvider costs one to two parses per file (FACTS.md); ``ast.parse``
+close a cycle). libcst's PositionProvider costs one to two parses per file (docs/performance.md); ``ast.parse``
 costs a tenth of one. Both trees hold the same statements in the same pre-order (small statements
 one-to-one, compound statements one-to-one, ``elif`` nested in both), so the n-th libcst statement
 is the n-th ``ast`` statement. If the counts ever differ, we fall back to libcst's positions.

@@ -1,6 +1,6 @@
 """A cheap iterative walk over a libcst tree.
 
-libcst's own visitor machinery costs about as much as parsing (FACTS.md); reading the dataclass
+libcst's own visitor machinery costs about as much as parsing (docs/performance.md); reading the dataclass
 fields directly and keeping an explicit stack costs a fraction of that, gives every node's parent
 for free, and cannot hit the recursion limit on deeply nested code.
 """

@@ -33,7 +33,7 @@ def _allowed(fix: Fix, unsafe: bool) -> bool:
 def _render(module: cst.Module, like: Union[str, bytes], original: Union[str, bytes]) -> Union[str, bytes]:
     """The module as source of the same type as ``like``, keeping a lone-CR file's last newline.
 
-    libcst drops the final ``\\r`` of a file whose newlines are bare CRs (FACTS.md).
+    libcst drops the final ``\\r`` of a file whose newlines are bare CRs (docs/reliability.md).
     """
     if isinstance(like, bytes):
         out: Union[str, bytes] = module.bytes
@@ -90,7 +90,7 @@ def fix_source(
 ) -> FixOutcome:
     """Fix ``source`` until no fix applies. Never raises for anything the file contains."""
     # The same big-stack thread as the analysis: re-parsing and transforming deep code on the
-    # main thread's 8 MB stack can kill the process (FACTS.md).
+    # main thread's 8 MB stack can kill the process (docs/reliability.md).
     return run_with_big_stack(_fix_source, source, path, rules, rule_settings, unsafe, text_edits)
 
 
