@@ -74,7 +74,7 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
     if isinstance(parent, cst.Subscript) and parent.value is expr:
         is_slice = any(isinstance(element.slice, cst.Slice) for element in parent.slice)
         holder = context.parent(parent)
-        if _in_del(context, parent):
+        if in_del(context, parent):
             return ContainerUse(SHRINK, "del")
         if isinstance(holder, cst.AssignTarget) and holder.target is parent:
             if is_slice:
@@ -83,7 +83,7 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
             value = assign.value if isinstance(assign, cst.Assign) else None
             return ContainerUse(GROW, "[]=", [subscript_key(parent)], value)
         return ContainerUse(READ, "[]")
-    if _in_del(context, expr):
+    if in_del(context, expr):
         return ContainerUse(SHRINK, "del")
     if isinstance(parent, cst.AssignTarget) and parent.target is expr:
         return ContainerUse(SHRINK, "=")
@@ -122,6 +122,7 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
 
 
 def subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
+    """The key expression of ``d[key]`` (a tuple for ``d[a, b]``); None for slices."""
     if len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Index):
         return subscript.slice[0].slice.value
     if all(isinstance(element.slice, cst.Index) for element in subscript.slice):
@@ -129,7 +130,8 @@ def subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
     return None
 
 
-def _in_del(context: "FileContext", node: cst.CSTNode) -> bool:
+def in_del(context: "FileContext", node: cst.CSTNode) -> bool:
+    """``node`` is a target of a ``del`` statement, directly or inside a tuple/list of targets."""
     current: Optional[cst.CSTNode] = node
     while current is not None:
         parent = context.parent(current)

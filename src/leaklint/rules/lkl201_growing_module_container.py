@@ -29,7 +29,7 @@ from leaklint.analysis.containers import (
     module_level_statements,
     returns_a_parameter,
 )
-from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text
+from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text, in_del, subscript_key
 from leaklint.analysis.names import dotted_name
 from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
@@ -304,7 +304,7 @@ class GrowingModuleContainer(Rule):
                 container.shrinks = True  # reset by a function (``global``)
         elif isinstance(parent, cst.AugAssign) and parent.target is node:
             self._augmented_use(container, parent)
-        elif isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and _in_del(self.context, parent)):
+        elif isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and in_del(self.context, parent)):
             container.shrinks = True
         elif isinstance(parent, cst.Arg):
             self._argument_use(container, parent)
@@ -322,7 +322,7 @@ class GrowingModuleContainer(Rule):
         parent = self.context.parent(node)
         if isinstance(parent, cst.Call) and parent.func is node:
             return
-        if isinstance(parent, cst.Del) or _in_del(self.context, node):
+        if isinstance(parent, cst.Del) or in_del(self.context, node):
             if not self.scopes:
                 self.deleted_functions.add(node.value)  # ``del def_op``: nobody can call it later
             return
@@ -354,9 +354,9 @@ class GrowingModuleContainer(Rule):
 
     def _subscript_use(self, container: _Container, subscript: cst.Subscript) -> None:
         is_slice = any(isinstance(element.slice, cst.Slice) for element in subscript.slice)
-        key = _subscript_key(subscript)
+        key = subscript_key(subscript)
         parent = self.context.parent(subscript)
-        if isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and _in_del(self.context, parent)):
+        if isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and in_del(self.context, parent)):
             container.shrinks = True
             return
         if isinstance(parent, cst.AssignTarget) and parent.target is subscript:
@@ -850,23 +850,6 @@ def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
 
 def _is_name(node: cst.BaseExpression, name: str) -> bool:
     return isinstance(node, cst.Name) and node.value == name
-
-
-def _subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
-    if len(subscript.slice) == 1 and isinstance(subscript.slice[0].slice, cst.Index):
-        return subscript.slice[0].slice.value
-    if all(isinstance(element.slice, cst.Index) for element in subscript.slice):
-        return cst.Tuple([cst.Element(element.slice.value) for element in subscript.slice])  # type: ignore[union-attr]
-    return None
-
-
-def _in_del(context, node: cst.CSTNode) -> bool:  # type: ignore[no-untyped-def]
-    for ancestor in context.ancestors(node):
-        if isinstance(ancestor, cst.Del):
-            return True
-        if not isinstance(ancestor, (cst.Element, cst.Tuple, cst.List)):
-            return False
-    return False
 
 
 def _is_self(node: Optional[cst.BaseExpression]) -> bool:
