@@ -32,7 +32,7 @@ def edge_hops(edges: Sequence[Edge]) -> Tuple[RelatedLocation, ...]:
 
 
 def _link(edge: Edge) -> str:
-    return f"`{_short(edge.source)}.{edge.attr}` refers to a `{_short(edge.target)}`"
+    return f"`{_short(edge.source)}.{edge.attr}` -> `{_short(edge.target)}`"
 
 
 def object_hops(cycle: ObjectCycle) -> Tuple[RelatedLocation, ...]:
