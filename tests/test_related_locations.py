@@ -297,3 +297,22 @@ def test_findings_of_other_rules_have_no_related_locations() -> None:
 
     (finding,) = lint_source("def f(path):\n    return open(path).read()\n", path="f.py", select=["LKL301"])
     assert finding.related == ()
+
+
+def test_reraised_exception_names_where_it_is_kept_and_raised() -> None:
+    from leaklint import lint_source
+
+    source = (
+        "class Job:\n    def __init__(self):\n        self._error = None\n\n"
+        "    def run(self):\n        try:\n            self.work()\n        except Exception as error:\n"
+        "            self._error = error\n\n    def result(self):\n        if self._error is not None:\n"
+        "            raise self._error\n"
+    )
+    lines = source.splitlines()
+    (finding,) = lint_source(source, path="job.py", select=["LKL109"])
+    store = lines.index("            self._error = error") + 1
+    raised = lines.index("            raise self._error") + 1
+    assert finding.line == raised
+    # The `self._error = None` reset is not a hop: it holds no exception.
+    assert [(hop.line, hop.column) for hop in finding.related] == [(store, 13), (raised, 13)]
+    assert finding.related[0].message.startswith("`self._error = error`")

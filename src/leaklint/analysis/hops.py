@@ -7,11 +7,17 @@ full text format), so a reviewer can check a long cycle without reading every mo
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import TYPE_CHECKING, List, Sequence, Tuple
+
+import libcst as cst
 
 from leaklint.analysis.class_graph import Edge, LocalPair, LocalStore
+from leaklint.analysis.walk import walk
 from leaklint.flow.objects import Hop, ObjectCycle
 from leaklint.rule import RelatedLocation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from leaklint.analysis.context import FileContext
 
 
 def _short(name: str) -> str:
@@ -58,3 +64,33 @@ def pair_hops(pair: LocalPair) -> Tuple[RelatedLocation, ...]:
 
 def _store(path: str, store: LocalStore) -> RelatedLocation:
     return _at(path, store.location.line, store.location.column, f"`{store.text}` (`{store.holder}` holds `{store.value}`)")
+
+
+def exception_cycle_hops(
+    context: "FileContext", cls: cst.ClassDef, self_name: str, attribute: str, raise_node: cst.Raise
+) -> Tuple[RelatedLocation, ...]:
+    """The statements of an exception -> traceback -> frame -> ``self`` -> exception cycle: where
+    the class stores the exception in ``attribute`` (each such store), then the ``raise`` that adds
+    the frame. Walks the class only when a finding is reported."""
+    located: List[RelatedLocation] = []
+    for node in walk(cls):
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, cst.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        else:
+            continue
+        if isinstance(node.value, cst.Name) and node.value.value == "None":
+            continue
+        if any(isinstance(t, cst.Attribute) and t.attr.value == attribute for t in targets):
+            located.append(_statement(context, node, f"`{self_name}.{attribute}` holds the exception"))
+    located.append(_statement(
+        context, raise_node, f"raising it adds this frame, whose `{self_name}` holds it, to its traceback"
+    ))
+    return tuple(located)
+
+
+def _statement(context: "FileContext", node: cst.CSTNode, what: str) -> RelatedLocation:
+    location = context.location(node)
+    text = context.code(node).strip().splitlines()[0]
+    return _at(context.path, location.line, location.column, f"`{text}` ({what})")
