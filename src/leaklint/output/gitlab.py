@@ -4,8 +4,8 @@ Each issue has description, check_name, fingerprint, severity (info, minor, majo
 blocker) and location.path with location.lines. GitLab collapses issues with the same
 fingerprint, so each finding's fingerprint is unique: it comes from the line-shift-proof
 fingerprint of ``leaklint.baseline``, which counts identical snippets apart. GitLab reads no
-other locations, so a finding's related locations (a cycle's hops) are left out: the
-description keeps the hops the message quotes itself.
+other location (it ignores Code Climate's ``other_locations``), so a finding's related
+locations (a cycle's hops) are left out: the description keeps the hops the message quotes.
 """
 
 from __future__ import annotations
