@@ -8,6 +8,7 @@ fixture's text, so the tests say where each store is, not what a previous run pr
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -316,3 +317,16 @@ def test_reraised_exception_names_where_it_is_kept_and_raised() -> None:
     # The `self._error = None` reset is not a hop: it holds no exception.
     assert [(hop.line, hop.column) for hop in finding.related] == [(store, 13), (raised, 13)]
     assert finding.related[0].message.startswith("`self._error = error`")
+
+
+def test_diff_base_keeps_a_cycle_whose_hop_changed_elsewhere(tmp_path: Path) -> None:
+    from leaklint.changed_lines import ChangedLines, keep_changed
+
+    a, b = str(tmp_path / "a.py"), str(tmp_path / "b.py")
+    hops = (RelatedLocation(a, 11, 9, "`self.beta = beta`"), RelatedLocation(b, 8, 9, "`self.delta = delta`"))
+    cycle = Finding(a, "LKL101", "mutual-reference", "cycle", "fix", Location(11, 9, 11, 25), related=hops)
+    plain = Finding(a, "LKL301", "open-without-context-manager", "open", "fix", Location(3, 5, 3, 9))
+    key = lambda path: os.path.normcase(os.path.realpath(path))  # noqa: E731 - as changed_lines keys them
+    assert keep_changed([cycle, plain], ChangedLines({key(b): {8}})) == ([cycle], 1)
+    assert keep_changed([cycle, plain], ChangedLines({key(b): {9}})) == ([], 2)
+    assert keep_changed([cycle, plain], ChangedLines({key(a): {3}})) == ([plain], 1)
