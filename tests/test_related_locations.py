@@ -330,3 +330,19 @@ def test_diff_base_keeps_a_cycle_whose_hop_changed_elsewhere(tmp_path: Path) -> 
     assert keep_changed([cycle, plain], ChangedLines({key(b): {8}})) == ([cycle], 1)
     assert keep_changed([cycle, plain], ChangedLines({key(b): {9}})) == ([], 2)
     assert keep_changed([cycle, plain], ChangedLines({key(a): {3}})) == ([plain], 1)
+
+
+def test_three_hops_are_quoted_in_the_message_and_located_in_related() -> None:
+    from leaklint import lint_source
+
+    source = (
+        "class Alpha:\n    def attach(self, beta: 'Beta') -> None:\n        self.beta = beta\n\n\n"
+        "class Beta:\n    def attach(self, gamma: 'Gamma') -> None:\n        self.gamma = gamma\n\n\n"
+        "class Gamma:\n    def attach(self, alpha: 'Alpha') -> None:\n        self.alpha = alpha\n"
+    )
+    lines = source.splitlines()
+    (finding,) = lint_source(source, path="three.py", select=["LKL101"])
+    statements = ("self.beta = beta", "self.gamma = gamma", "self.alpha = alpha")
+    assert all(f"`{statement}`" in finding.message for statement in statements)
+    located = {lines[hop.line - 1].strip() for hop in finding.related}
+    assert located == set(statements) and len(finding.related) == 3
