@@ -126,7 +126,11 @@ class LspProcess:
     # -- session helpers --------------------------------------------------------------------------
 
     def initialize(
-        self, root: Path, options: Optional[Dict[str, Any]] = None, encodings: Optional[List[str]] = None
+        self,
+        root: Path,
+        options: Optional[Dict[str, Any]] = None,
+        encodings: Optional[List[str]] = None,
+        related_information: bool = True,
     ) -> Dict[str, Any]:
         capabilities: Dict[str, Any] = {
             "workspace": {
@@ -136,7 +140,7 @@ class LspProcess:
             "textDocument": {
                 "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "source"]}}},
                 "hover": {"contentFormat": ["markdown", "plaintext"]},
-                "publishDiagnostics": {"versionSupport": True},
+                "publishDiagnostics": {"versionSupport": True, "relatedInformation": related_information},
             },
         }
         if encodings is not None:

@@ -95,6 +95,7 @@ def test_json_format_is_documented_shape(tmp_path: Path) -> None:
             "location": {"line": 1, "column": 10},
             "end_location": {"line": 1, "column": 24},
             "fix": None,
+            "related": [],
         }
     ]
 

@@ -294,6 +294,38 @@ def test_unused_noqa_reported_and_quick_fixed(tmp_path: Path, request: pytest.Fi
     assert server.shutdown_and_exit() == 0
 
 
+CYCLE = (
+    "class Alpha:\n    def attach(self, beta: 'Beta') -> None:\n        self.beta = beta\n\n\n"
+    "class Beta:\n    def attach(self, gamma: 'Gamma') -> None:\n        self.gamma = gamma\n\n\n"
+    "class Gamma:\n    def attach(self, alpha: 'Alpha') -> None:\n        self.alpha = alpha\n"
+)
+
+
+def test_cycle_hops_are_related_information(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    lines = CYCLE.splitlines()
+    stores = {text.strip(): number for number, text in enumerate(lines) if " = " in text}
+    for related_information in (True, False):
+        server = start([sys.executable, "-m", "leaklint", "server"], tmp_path, request)
+        server.initialize(tmp_path, {"debounce": 0}, related_information=related_information)
+        uri = (tmp_path / "cycle.py").as_uri()
+        server.open(uri, CYCLE)
+        (diagnostic,) = server.diagnostics(uri, version=1)
+        assert diagnostic["code"] == "LKL101"
+        if not related_information:  # a client that does not say it shows them gets none
+            assert "relatedInformation" not in diagnostic
+            assert server.shutdown_and_exit() == 0
+            continue
+        hops = diagnostic["relatedInformation"]
+        assert {hop["location"]["uri"] for hop in hops} == {uri}
+        assert sorted(hop["location"]["range"]["start"]["line"] for hop in hops) == sorted(stores.values())
+        for hop in hops:
+            line = hop["location"]["range"]["start"]["line"]
+            assert hop["location"]["range"]["start"]["character"] == 8
+            assert hop["location"]["range"]["end"] == {"line": line, "character": len(lines[line])}
+            assert f"`{lines[line].strip()}`" in hop["message"]
+        assert server.shutdown_and_exit() == 0
+
+
 def test_server_command_without_pygls_says_how_to_install(tmp_path: Path) -> None:
     code = "import sys; sys.modules['pygls'] = None; from leaklint.cli import main; sys.exit(main(['server']))"
     process = subprocess.run(

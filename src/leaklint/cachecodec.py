@@ -20,10 +20,12 @@ import sys
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from leaklint.engine import FileResult
-from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, TextEdit
+from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, RelatedLocation, TextEdit
 from leaklint.suppression import Suppressions
 
-VERSION = 3  # 2: suppressions record the noqa codes the file pass used (LKL003); 3: shared facts
+# 2: suppressions record the noqa codes the file pass used (LKL003); 3: shared facts; 4: findings
+# carry their related locations (an older entry is another version: a miss, rebuilt).
+VERSION = 4
 _CODE = re.compile(r"^[A-Z]{1,3}[0-9]{0,4}$")
 _NAME = re.compile(r"^leaklint(\.[A-Za-z_][A-Za-z0-9_]*)+:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _CONFIDENCE = {member.value: member for member in Confidence}
@@ -104,19 +106,33 @@ def _encode_finding(finding: Finding) -> List[Any]:
     return [
         finding.path, finding.code, finding.rule, finding.message, finding.suggestion,
         loc.line, loc.column, loc.end_line, loc.end_column, finding.confidence.value, encoded_fix,
+        [[r.path, r.line, r.column, r.message] for r in finding.related],
     ]
 
 
 def _decode_finding(item: Any) -> Finding:
-    if not isinstance(item, list) or len(item) != 11:
+    if not isinstance(item, list) or len(item) != 12:
         raise DecodeError("finding")
-    path, code, rule, message, suggestion, line, column, end_line, end_column, confidence, fix = item
+    path, code, rule, message, suggestion, line, column, end_line, end_column, confidence, fix, related = item
     for text in (path, rule, message, suggestion):
         _str(text)
     location = Location(_positive(line), _positive(column), _positive(end_line), _positive(end_column))
     if confidence not in _CONFIDENCE:
         raise DecodeError("confidence")
-    return Finding(path, _code(code), rule, message, suggestion, location, _CONFIDENCE[confidence], _decode_fix(fix))
+    return Finding(
+        path, _code(code), rule, message, suggestion, location, _CONFIDENCE[confidence], _decode_fix(fix),
+        related=_decode_related(related),
+    )
+
+
+def _decode_related(related: Any) -> Tuple[RelatedLocation, ...]:
+    hops = []
+    for hop in _list(related):
+        if not isinstance(hop, list) or len(hop) != 4:
+            raise DecodeError("related location")
+        path, line, column, message = hop
+        hops.append(RelatedLocation(_str(path), _positive(line), _positive(column), _str(message)))
+    return tuple(hops)
 
 
 def _decode_fix(fix: Any) -> Optional[FixInfo]:

@@ -3,6 +3,9 @@
 The whole project is still analysed (cross-file facts need every file); only the report is
 narrowed. Lines come from ``git diff --unified=0 REV`` (the working tree against REV) in the
 repository holding the working folder; files git does not track yet count as changed throughout.
+A finding about several statements counts as changed when any of them changed: a change that
+adds one hop of a reference cycle (in another module than the one the finding is reported in)
+makes the cycle new.
 """
 
 from __future__ import annotations
@@ -24,12 +27,14 @@ class ChangedLines:
         self.lines = lines  # normalised absolute path -> changed line numbers (or {ALL_LINES})
 
     def touches(self, finding: Finding) -> bool:
-        changed = self.lines.get(_key(finding.path))
+        lines = range(finding.line, max(finding.line, finding.location.end_line) + 1)
+        return self._touched(finding.path, lines) or any(self._touched(hop.path, (hop.line,)) for hop in finding.related)
+
+    def _touched(self, path: str, lines: Sequence[int]) -> bool:
+        changed = self.lines.get(_key(path))
         if not changed:
             return False
-        if ALL_LINES in changed:
-            return True
-        return any(line in changed for line in range(finding.line, max(finding.line, finding.location.end_line) + 1))
+        return ALL_LINES in changed or any(line in changed for line in lines)
 
 
 def _key(path: str) -> str:

@@ -454,7 +454,8 @@ def _resolve(
                 edits = text_edits_for(module, context, item.fix)
             fix_info = FixInfo(rule.fix_title or "apply the suggested fix", item.fix.safety, edits)
         finding = Finding(
-            context.path, rule.code, rule.name, item.message, item.suggestion, location, item.confidence, fix_info
+            context.path, rule.code, rule.name, item.message, item.suggestion, location, item.confidence, fix_info,
+            related=item.related,
         )
         resolved.append((finding, item.fix))
     return resolved

@@ -130,6 +130,22 @@ class Location:
 
 
 @dataclass(frozen=True)
+class RelatedLocation:
+    """Another place a finding's reviewer needs to see: one hop of a reference cycle, say.
+
+    ``message`` says what happens there, in a few words with the code's own names
+    (``"`child.parent = self` (Node.parent holds a Tree)"``). Lines and columns are 1-based
+    (columns in code points). Outputs list them in order (SARIF ``relatedLocations`` and a
+    ``codeFlows`` thread flow, JSON ``related``, the full text format's indented lines).
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     code: str
@@ -140,6 +156,8 @@ class Finding:
     confidence: Confidence = Confidence.HIGH
     fix: Optional[FixInfo] = None
     runtime: Optional[str] = None  # "confirmed at runtime by ..." (leaklint check --runtime-report)
+    # The other statements the finding is about, in order (a cycle's hops); empty for most rules.
+    related: Tuple[RelatedLocation, ...] = ()
 
     @property
     def line(self) -> int:
@@ -163,6 +181,7 @@ class PendingFinding:
     confidence: Confidence
     fix: Optional[Fix]
     location: Optional[Location] = None
+    related: Tuple[RelatedLocation, ...] = ()
 
 
 CODE_PATTERN = re.compile(r"^LKL[0-9]{3}$")
@@ -205,11 +224,13 @@ class Rule:
         suggestion: str,
         confidence: Confidence = Confidence.HIGH,
         fix: Optional[Fix] = None,
+        related: Sequence[RelatedLocation] = (),
     ) -> None:
-        """Report ``node``. ``suggestion`` is the concrete fix in words, using the code's names."""
+        """Report ``node``. ``suggestion`` is the concrete fix in words, using the code's names;
+        ``related`` lists other statements a reviewer needs (a cycle's hops), in order."""
         if not suggestion:
             raise ValueError(f"{self.code}: every finding needs a suggested fix")
-        self.pending.append(PendingFinding(node, message, suggestion, confidence, fix))
+        self.pending.append(PendingFinding(node, message, suggestion, confidence, fix, related=tuple(related)))
 
     def option(self, name: str) -> Any:
         return self.settings[name]

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import Any, List, Mapping, Optional, Sequence, Tuple, Type
 
 from leaklint.analysis.class_graph import ClassFacts, ClassGraph, Edge, collect_class_facts
+from leaklint.analysis.hops import object_hops
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
 from leaklint.rule import Confidence, Finding, Location, Rule
 
@@ -159,7 +160,7 @@ def object_cycle_finding(rule: Type[Rule], graph: ClassGraph, cycle: ObjectCycle
         )
     message = f"reference cycle {names} ({why}): {steps}; {HARM}"
     return Finding(anchor.path, rule.code, rule.name, message, _object_fix(anchor), Location(
-        anchor.line, anchor.column, anchor.line, anchor.column), confidence)
+        anchor.line, anchor.column, anchor.line, anchor.column), confidence, related=object_hops(cycle))
 
 
 def _object_fix(hop: Hop) -> str:

@@ -1,4 +1,5 @@
-"""Each finding with its source line, a caret under the flagged code, and the suggested fix."""
+"""Each finding with its source line, a caret under the flagged code, the other statements it is
+about (a cycle's hops, as ``path:line: message``), and the suggested fix."""
 
 from __future__ import annotations
 
@@ -32,11 +33,21 @@ def _excerpt(finding: Finding, view: View) -> str:
     return f" {gutter} |\n {number} | {source}\n {gutter} | {' ' * start}{view.paint('^' * width, 'caret')}\n"
 
 
+def _related(finding: Finding, view: View) -> str:
+    if not finding.related:
+        return ""
+    lines = [f"  {view.paint('= related:', 'fix')}\n"]
+    for hop in finding.related:
+        lines.append(f"    {view.paint(f'{display_path(hop.path)}:{hop.line}:', 'location')} {hop.message}\n")
+    return "".join(lines)
+
+
 def write(report: Report, out: TextIO, view: View) -> None:
     for finding in report.findings:
         location = view.paint(f"{display_path(finding.path)}:{finding.line}:{finding.column}:", "location")
         out.write(f"{location} {view.paint(finding.code, 'code')} [{finding.rule}] {finding.message}\n")
         out.write(_excerpt(finding, view))
+        out.write(_related(finding, view))
         confidence = "" if finding.confidence.value == "high" else f" (confidence: {finding.confidence.value})"
         out.write(f"  {view.paint('= fix:', 'fix')} {finding.suggestion}{_fix_hint(finding, view)}{confidence}\n")
         if finding.runtime:

@@ -3,7 +3,9 @@
 ``::warning file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=CODE name::MESSAGE``. GitHub
 requires ``%``, CR and LF escaped in the message, and additionally ``:`` and ``,`` in property
 values. It shows only 10 annotations of each level per step (50 per job) and hides the rest, so
-the last line gives the total; every annotation is still printed in the log.
+the last line gives the total; every annotation is still printed in the log. An annotation has
+one location: a finding's related locations (a cycle's hops) become lines of its message,
+``path:line: message`` each.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def annotation(finding: Finding) -> str:
     ]
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     runtime = f" ({finding.runtime})" if finding.runtime else ""
-    return f"::{github_command(finding)} {joined}::{escape_data(f'{finding.message}; fix: {finding.suggestion}{runtime}')}"
+    hops = "".join(f"\n{display_path(hop.path)}:{hop.line}: {hop.message}" for hop in finding.related)
+    text = f"{finding.message}; fix: {finding.suggestion}{runtime}{hops}"
+    return f"::{github_command(finding)} {joined}::{escape_data(text)}"
 
 
 def summary(report: Report) -> str:

@@ -3,7 +3,9 @@
 Each issue has description, check_name, fingerprint, severity (info, minor, major, critical,
 blocker) and location.path with location.lines. GitLab collapses issues with the same
 fingerprint, so each finding's fingerprint is unique: it comes from the line-shift-proof
-fingerprint of ``leaklint.baseline``, which counts identical snippets apart.
+fingerprint of ``leaklint.baseline``, which counts identical snippets apart. GitLab reads no
+other location (it ignores Code Climate's ``other_locations``), so a finding's related
+locations (a cycle's hops) are left out: the description keeps the hops the message quotes.
 """
 
 from __future__ import annotations

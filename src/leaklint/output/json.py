@@ -2,7 +2,9 @@
 
 Each object: code, rule, message, suggestion, confidence ("high"/"medium"), path, location
 {line, column}, end_location {line, column} (1-based, end exclusive), and fix: null or
-{title, safety ("safe"/"unsafe"), edits: [{location, end_location, content}]}.
+{title, safety ("safe"/"unsafe"), edits: [{location, end_location, content}]}, and related: the
+other statements the finding is about, in order (a reference cycle's hops), each {path, location,
+message}; empty for most rules.
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ def _finding_to_dict(finding: Finding) -> Dict[str, Any]:
         "location": _position(location.line, location.column),
         "end_location": _position(location.end_line, location.end_column),
         "fix": fix,
+        "related": [
+            {"path": display_path(hop.path), "location": _position(hop.line, hop.column), "message": hop.message}
+            for hop in finding.related
+        ],
     }
 
 

@@ -4,7 +4,9 @@ One run whose ``tool.driver.rules`` lists every selected rule (help rendered fro
 docstring, like ``leaklint rule CODE``); results carry 1-based regions with an exclusive end in
 code points (``columnKind: unicodeCodePoints``), fingerprints that survive line shifts (see
 ``leaklint.baseline``), and ``fixes`` as text replacements. URIs are relative to ``SRCROOT``,
-the working folder, declared in ``originalUriBaseIds``.
+the working folder, declared in ``originalUriBaseIds``. A finding about several statements (a
+reference cycle) lists them as ``relatedLocations`` (ids 1..n, each with its message) and, in the
+same order, as the locations of one ``codeFlows`` thread flow, which viewers step through.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from leaklint.docs import anchor, rule_markdown
 from leaklint.output import View, display_path
 from leaklint.output._levels import REPOSITORY_URL, rule_level, rules_doc_url, sarif_level
 from leaklint.registry import all_rules, rule_by_code
-from leaklint.rule import Finding, FixSafety, Location, Rule, TextEdit
+from leaklint.rule import Finding, FixSafety, Location, RelatedLocation, Rule, TextEdit
 from leaklint.runner import Report
 
 NEEDS_TEXT_EDITS = True
@@ -134,6 +136,32 @@ def _fixes(finding: Finding) -> List[Dict[str, Any]]:
     ]
 
 
+def _hop_location(hop: RelatedLocation) -> Dict[str, Any]:
+    return {
+        "physicalLocation": {
+            "artifactLocation": artifact_location(hop.path),
+            "region": {"startLine": hop.line, "startColumn": hop.column},
+        },
+        "message": {"text": hop.message},
+    }
+
+
+def _related(finding: Finding) -> Dict[str, Any]:
+    """``relatedLocations`` and a ``codeFlows`` thread flow through them; empty when there are none."""
+    if not finding.related:
+        return {}
+    hops = [_hop_location(hop) for hop in finding.related]
+    return {
+        "relatedLocations": [{"id": number, **hop} for number, hop in enumerate(hops, 1)],
+        "codeFlows": [
+            {
+                "message": {"text": f"the {len(hops)} statements this {finding.code} finding is about, in order"},
+                "threadFlows": [{"locations": [{"location": hop} for hop in hops]}],
+            }
+        ],
+    }
+
+
 def _result(finding: Finding, index: int, fingerprint: str) -> Dict[str, Any]:
     result: Dict[str, Any] = {
         "ruleId": finding.code,
@@ -150,6 +178,7 @@ def _result(finding: Finding, index: int, fingerprint: str) -> Dict[str, Any]:
     if finding.runtime:
         result["properties"]["confirmedAtRuntime"] = True
         result["properties"]["runtimeEvidence"] = finding.runtime
+    result.update(_related(finding))
     fixes = _fixes(finding)
     if fixes:
         result["fixes"] = fixes

@@ -9,6 +9,7 @@ from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, Loc
 from leaklint.analysis.cycle_rules import (
     ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, object_cycle_finding, weak_fix,
 )
+from leaklint.analysis.hops import edge_hops, pair_hops
 from leaklint.rule import Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -149,7 +150,9 @@ class MutualReference(ClassGraphRule):
         confidence, why = class_cycle_severity(graph, cycle.edges)
         hops = cycle_hops(cycle.edges)
         message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
-        return Finding(edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location, confidence)
+        return Finding(
+            edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location, confidence, related=edge_hops(cycle.edges)
+        )
 
     @classmethod
     def _local(cls, graph: ClassGraph, pair: LocalPair) -> Optional[Finding]:
@@ -183,7 +186,9 @@ class MutualReference(ClassGraphRule):
                 f"break the link when done (`{unlink(second)}`), or let `{second.holder}` hold "
                 f"`{second.value}` weakly ({weak_holder(second)}) when `{second.value}` supports weak references"
             )
-        return Finding(pair.path, cls.code, cls.name, message, suggestion, second.location, Confidence.HIGH)
+        return Finding(
+            pair.path, cls.code, cls.name, message, suggestion, second.location, Confidence.HIGH, related=pair_hops(pair)
+        )
 
 
 _ADD_METHODS = {"append": "remove", "appendleft": "remove", "insert": "remove", "add": "discard"}

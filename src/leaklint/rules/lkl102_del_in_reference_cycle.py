@@ -7,6 +7,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph, Cycle
 from leaklint.analysis.cycle_rules import ClassGraphRule, class_cycle_severity, cycle_severity, flow_for, graph_for
+from leaklint.analysis.hops import edge_hops, object_hops
 from leaklint.rule import Bad, Confidence, Finding, Good, Location
 
 
@@ -105,7 +106,7 @@ class DelInReferenceCycle(ClassGraphRule):
                 )
                 reported[(path, location.line)] = Finding(
                     path, cls.code, cls.name, message, suggestion, location,
-                    Confidence.LOW if confidence is Confidence.LOW else Confidence.HIGH,
+                    Confidence.LOW if confidence is Confidence.LOW else Confidence.HIGH, related=object_hops(object_cycle),
                 )
         return list(reported.values())
 
@@ -129,7 +130,7 @@ class DelInReferenceCycle(ClassGraphRule):
         if graded is Confidence.LOW:
             confidence = Confidence.LOW  # broken by the code, or only process-lifetime objects
             message += f" ({why})"
-        return Finding(path, cls.code, cls.name, message, suggestion, location, confidence)
+        return Finding(path, cls.code, cls.name, message, suggestion, location, confidence, related=edge_hops(cycle.edges))
 
 
 def _cycle_from(graph: ClassGraph, name: str, component: List[str]) -> Optional[Cycle]:

@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis.exceptions import traceback_dropped
+from leaklint.analysis.hops import exception_cycle_hops
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -311,6 +312,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 f"when it is raised only once"
             ),
             confidence=Confidence.MEDIUM,
+            related=exception_cycle_hops(self.context, cls, self_name, attribute, node),
         )
 
     def _holds_exception_instance(self, cls: cst.ClassDef, attribute: str) -> bool:

@@ -25,7 +25,7 @@ from leaklint.config import ConfigError, Settings, load_settings
 from leaklint.docs import RULES_PAGE_URL, anchor, rule_markdown
 from leaklint.engine import analyze_source, check_project
 from leaklint.registry import rule_by_code
-from leaklint.rule import Confidence, Finding, FixSafety, Rule, TextEdit
+from leaklint.rule import Confidence, Finding, FixSafety, RelatedLocation, Rule, TextEdit
 from leaklint.server.noqa import NoqaPlanner
 from leaklint.unused_noqa import unused_noqa_findings
 from leaklint.server.positions import Point, from_client, from_one_based, point_at, split_lines, to_client
@@ -203,7 +203,21 @@ class LeaklintServer(LanguageServer):
             code=finding.code,
             code_description=description,
             source=SOURCE,
+            related_information=self.related_information(document, lint, finding),
         )
+
+    def related_information(
+        self, document: TextDocument, lint: DocumentLint, finding: Finding
+    ) -> Optional[List[types.DiagnosticRelatedInformation]]:
+        """A finding's related locations (a cycle's hops), for a client that says it shows them."""
+        text_document = self.client_capabilities.text_document
+        publish = text_document.publish_diagnostics if text_document else None
+        if not finding.related or not (publish and publish.related_information):
+            return None
+        return [
+            types.DiagnosticRelatedInformation(location=hop_location(document, lint, hop), message=hop.message)
+            for hop in finding.related
+        ]
 
     async def lint_for_request(self, uri: str) -> Tuple[Optional[TextDocument], Optional[DocumentLint]]:
         """The document and the lint of exactly its current text, for a request about it; (None, None)
@@ -353,6 +367,18 @@ def finding_range(document: TextDocument, lint: DocumentLint, finding: Finding) 
         # the end of the line instead.
         end = (start[0], len(lint.lines[start[0]].rstrip("\r\n")))
     return _range(document, lint, start, end)
+
+
+def hop_location(document: TextDocument, lint: DocumentLint, hop: RelatedLocation) -> types.Location:
+    """A related location in this document (from its line's column to the line's end), or in
+    another file: the server checks one buffer, so that happens only for a rule that names a
+    file it did not read, whose columns are then given as code points."""
+    start = from_one_based(hop.line, hop.column)
+    if os.path.normcase(os.path.abspath(hop.path)) == os.path.normcase(os.path.abspath(lint.path)):
+        end = (start[0], len(lint.lines[start[0]].rstrip("\r\n")) if start[0] < len(lint.lines) else 0)
+        return types.Location(uri=document.uri, range=_range(document, lint, start, max(start, end)))
+    point = types.Position(line=start[0], character=start[1])
+    return types.Location(uri=Path(os.path.abspath(hop.path)).as_uri(), range=types.Range(start=point, end=point))
 
 
 def _minimal_edit(lint: DocumentLint, new: str) -> TextEdit:
