@@ -466,12 +466,23 @@ class _Collector:
             if isinstance(inner, cst.Assign) and any(_is_attr_of(t.target, self_name) for t in inner.targets):
                 if isinstance(inner.value, cst.Name) and inner.value.value == value:
                     strong = True
-                elif isinstance(inner.value, cst.Call) and self._resolve_call(inner.value.func) in WEAK_FUNCTIONS:
+                elif self._weak_value(inner.value):
                     weak = True
         if weak and not strong:
             info.weak_properties.add(name)
         elif strong:
             info.strong_properties.add(name)
+
+    def _weak_value(self, value: cst.BaseExpression) -> bool:
+        """``weakref.ref(v)``, also ``None if v is None else weakref.ref(v)`` (either arm weak, the
+        other None)."""
+        if isinstance(value, cst.Call):
+            return self._resolve_call(value.func) in WEAK_FUNCTIONS
+        if isinstance(value, cst.IfExp):
+            arms = (value.body, value.orelse)
+            none = [a for a in arms if isinstance(a, cst.Name) and a.value == "None"]
+            return len(none) == 1 and any(self._weak_value(a) for a in arms if a not in none)
+        return False
 
     def _scope(self, scope: _Scope) -> None:
         self.current_scope = scope
@@ -1064,6 +1075,12 @@ class ClassGraph:
             resolved = self.resolve(holder)
             if resolved is not None and self._is_weak_attr(resolved, store.attr, store.via_setattr):
                 return True
+        if not store.holder_types and store.via_setattr:
+            # `for column in columns: column.parent_table = self` with the holder's class unknown:
+            # weak when the project's only property of that name stores a weak reference.
+            weak = any(store.attr in info.weak_properties for info in self.classes.values())
+            strong = any(store.attr in info.strong_properties for info in self.classes.values())
+            return weak and not strong
         return False
 
 

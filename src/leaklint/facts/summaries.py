@@ -23,8 +23,11 @@ Kernel(...)`` gives ``#1``). Keys:
 - ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
   long as the process, with everything it holds);
 - ``types``: local -> class candidates (from constructor calls and annotations);
-- ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
-  ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``);
+- ``breaks``: ``[holder, attr, line, how]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
+  ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``; ``self.cb =
+  lambda: None``, a placeholder callback). ``how`` is ``finally`` when the drop sits in a ``finally:`` (it runs
+  however the function ends), ``remove`` when it takes one entry out of a container (``pop``, ``del d[k]``:
+  a pending-work or per-request table), else ``""``;
 - ``line``: where the function is defined.
 
 ``branches`` is a list of ``[if-id, in-body]`` pairs: two statements in the two arms of one ``if``
@@ -44,7 +47,8 @@ from leaklint.rule import Location
 Summary = Dict[str, Any]
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
-_DROPPERS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
+_DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
+_TAKERS = frozenset({"pop", "popitem", "popleft"})  # take one entry out once it is done with
 _LOOPS = frozenset({cst.For, cst.While})
 _RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
 _CACHED = frozenset({"functools.cached_property", "cached_property"})
@@ -232,10 +236,11 @@ class SummaryBuilder:
             targets, value_expr = [node.target], node.value
         if value_expr is None:
             return
-        if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr):
+        if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr) or \
+                self._placeholder(value_expr):
             for target in targets:
                 if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                    self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
+                    self._break(target.value.value, target.attr.value, node)
             return
         if isinstance(value_expr, cst.Call) and self._is_weak(value_expr):
             return
@@ -291,12 +296,35 @@ class SummaryBuilder:
         targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
         for target in targets:
             if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
+                self._break(target.value.value, target.attr.value, node)
             elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
                 # `del self.items[k]`, or through another object: `del self.master.children[name]`
                 owner = dotted_name(target.value.value)
                 if owner is not None:
-                    self._summary["breaks"].append([owner, target.value.attr.value, self._line(node)])
+                    self._break(owner, target.value.attr.value, node, "remove")
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+                self._break(target.value.value, None, node, "remove")
+
+    def _break(self, holder: str, attr: Optional[str], node: cst.CSTNode, how: str = "") -> None:
+        if self._in_finally(node):
+            how = "finally"
+        self._summary["breaks"].append([holder, attr, self._line(node), how])
+
+    def _in_finally(self, node: cst.CSTNode) -> bool:
+        for ancestor in self._ancestors(node):
+            if ancestor is self._scope:
+                return False
+            if type(ancestor) is cst.Finally:
+                return True
+        return False
+
+    def _placeholder(self, expr: cst.BaseExpression) -> bool:
+        """``lambda: None`` (or any lambda that uses no tracked value): a callback slot reset to a
+        do-nothing function drops whatever the previous callback held."""
+        if not isinstance(expr, cst.Lambda):
+            return False
+        names = {n.value for n in walk(expr.body) if type(n) is cst.Name}  # type: ignore[attr-defined]
+        return not (names & (self._tracked | {self._self or ""}))
 
     def _line(self, node: cst.CSTNode) -> int:
         return self._location(node).line
@@ -320,7 +348,10 @@ class SummaryBuilder:
             if method in _DROPPERS and isinstance(func.value, cst.Attribute):
                 owner = dotted_name(func.value.value)
                 if owner is not None:
-                    self._summary["breaks"].append([owner, func.value.attr.value, self._line(node)])
+                    self._break(owner, func.value.attr.value, node, "remove" if method in _TAKERS else "")
+            elif method in _DROPPERS and isinstance(func.value, cst.Name):
+                # `scope.pop(key)`: an item the function put in a local or a parameter, taken out again
+                self._break(func.value.value, None, node, "remove" if method in _TAKERS else "")
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []
