@@ -123,6 +123,7 @@ class ClassInfo:
     weak_attrs: Set[str] = field(default_factory=set)  # hold a WeakSet / WeakValueDictionary...
     path: str = ""
     methods: Set[str] = field(default_factory=set)  # names of the methods the class defines
+    attrs: Set[str] = field(default_factory=set)  # attributes its own code sets (self.x = ..., class body)
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,9 @@ class _Collector:
                     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
                         self._class_annotation(info, small)
                         fields.append(small)
+                        info.attrs.add(small.target.value)
+                    elif isinstance(small, cst.Assign):
+                        info.attrs.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
         if fields and self._is_dataclass(node):
             self._dataclass_init(node, qualified, fields)
 
@@ -599,6 +603,8 @@ class _Collector:
     def _store(self, scope: _Scope, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
                stores: List[Tuple[Dict[int, bool], LocalStore]], extra_types: Sequence[str] = (), container: bool = False) -> None:
         holders, attr, on_self = self._holder(scope, target)
+        if on_self and attr is not None and holders and holders[0] in self.infos:
+            self.infos[holders[0]].attrs.add(attr)
         if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
                 value, self._resolve_call(value.func)):
             self.weak_attr_names.add(attr)
@@ -664,6 +670,8 @@ class _Collector:
             extra = self._annotation_types(node.annotation.annotation, node) if isinstance(node.target, cst.Attribute) else []
             if value is None:
                 holders, attr, on_self = self._holder(scope, node.target)
+                if on_self and attr is not None and holders and holders[0] in self.infos:
+                    self.infos[holders[0]].attrs.add(attr)
                 for holder in holders if on_self else ():
                     for target_class in extra:
                         self._edge(holder, attr or "", target_class, False, PARAM, node)
@@ -835,17 +843,33 @@ class ClassGraph:
             self.local_pairs.extend(LocalPair(p.first, p.second, path) for p in file_facts.local_pairs)
             ctor_calls.extend((path, c) for c in file_facts.ctor_calls)
         self._mro_cache: Dict[str, Tuple[str, ...]] = {}
+        self._subclass_attrs: Optional[Dict[str, Set[str]]] = None
         self.edges: List[Edge] = []  # resolved, all strengths
         for edge in raw_edges:
             source, target = self.resolve(edge.source), self.resolve(edge.target)
             if source is None or target is None:
                 continue
             weak = edge.weak or self._is_weak_attr(source, edge.attr, edge.via_property)
+            if not edge.text.startswith("self.") and self._only_in_subclasses(source, edge.attr):
+                # `client.scripts.add(self)` with `client: Redis`, where only the subclass
+                # `Pipeline` has `scripts`: the store reaches a subclass's object, not a `Redis`.
+                continue
             self.edges.append(_replace(edge, source, target, weak))
         for path, call in ctor_calls:
             self._ctor_edges(path, call)
         self.adjacency: Dict[str, List[Edge]] = {}
         self._flatten()
+
+    def _only_in_subclasses(self, cls: str, attr: str) -> bool:
+        """``cls`` and its bases never set ``attr``, but a subclass of ``cls`` does."""
+        if cls not in self.classes or any(attr in self.classes[c].attrs for c in self.mro(cls) if c in self.classes):
+            return False
+        if self._subclass_attrs is None:
+            self._subclass_attrs = {}
+            for name, info in self.classes.items():
+                for base in self.mro(name)[1:]:
+                    self._subclass_attrs.setdefault(base, set()).update(info.attrs)
+        return attr in self._subclass_attrs.get(cls, ())
 
     def resolve(self, name: Optional[str]) -> Optional[str]:
         for _ in range(8):
@@ -1088,7 +1112,7 @@ def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
     """A copy of ``facts`` with every class and module name mapped to its project identity."""
     classes = [
         ClassInfo(rename(c.name), tuple(rename(b) for b in c.bases), c.del_location, c.init_params, c.init_stores,
-                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods)
+                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods, c.attrs)
         for c in facts.classes
     ]
     edges = [_replace(e, rename(e.source), rename(e.target), False) for e in facts.edges]
