@@ -420,6 +420,13 @@ class _Collector:
                 if types and _KIND_RANK[element_kind] < _KIND_RANK[kind]:
                     kind = element_kind
             return found, False, kind
+        if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            # `[Grid(self, i) for i in range(n)]`: the container holds what each element is
+            types, _, kind = self._value_types(expr.elt, scope, depth + 1)
+            return types, False, kind
+        if isinstance(expr, cst.DictComp):
+            types, _, kind = self._value_types(expr.value, scope, depth + 1)
+            return types, False, kind
         if isinstance(expr, cst.IfExp):
             body = self._value_types(expr.body, scope, depth + 1)
             orelse = self._value_types(expr.orelse, scope, depth + 1)
@@ -685,6 +692,22 @@ class _Collector:
                 self._store(scope, target.value, value, node, stores, container=True)
             elif isinstance(target, cst.Subscript):
                 self._local_container_store(target.value, value, node, stores, scope)
+        named = next((t for t in targets if isinstance(t, cst.Name)), None)
+        if named is not None and len(targets) > 1 and not isinstance(value, cst.Name):
+            # `info = instance.__dict__["info"] = DataInfo()`: the other targets hold `info` too.
+            for target in targets:
+                container = isinstance(target, cst.Subscript) and not is_slice(target)
+                held = target.value if container else target
+                holder_name = _root_name(held) if isinstance(held, cst.Attribute) else None
+                if holder_name is None or holder_name == named.value:
+                    continue
+                holder_types = tuple(sorted(scope.types.get(holder_name, ())))
+                if holder_name == scope.self_name and scope.cls is not None:
+                    holder_types = (scope.cls,)
+                stores.append((self._branches(node, scope), LocalStore(
+                    holder_name, named.value, holder_types, held.attr.value, not container,
+                    self._location(node), self._text(node), named.value in scope.plain,
+                )))
 
     def _local_container_store(self, holder: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
                                stores: List[Tuple[Dict[int, bool], LocalStore]], scope: _Scope) -> None:
