@@ -134,18 +134,16 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     heavy = heavy_reason(graph, cycle.classes)
     if heavy is not None:
         return Confidence.HIGH, heavy
-    if any(h.innermost().via == "container" for h in cycle.hops):
-        # A parent that keeps its children in a container, each pointing back: the structure
-        # grows with the data, and one item kept anywhere keeps all of it.
-        return Confidence.MEDIUM, (
-            f"a collection whose items point back at their holder, formed on every call of `{_short(cycle.function)}`"
-        )
     if cycle.owner_frequency == ITERATION or cycle.per_iteration:
         how = f"formed on every loop iteration in `{_short(cycle.function)}`"
     elif cycle.kind in ("init", "cached"):
         how = f"formed for every `{_short(cycle.cls)}` instance"
     else:
         how = f"formed on every call of `{_short(cycle.function)}`"
+    if any(h.innermost().via == "container" for h in cycle.hops):
+        # A parent that keeps its children (or listeners) in a container, each pointing back: the
+        # structure grows with the data, and one item kept anywhere keeps all of it.
+        return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}"
     return Confidence.LOW, f"{how}, with no open resource, thread or `__del__` in it"
 
 

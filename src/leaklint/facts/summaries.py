@@ -115,6 +115,7 @@ class SummaryBuilder:
         self._scope = scope
         self._self = self_name
         self._counter = 0
+        self._attr_values: Dict[str, str] = {}  # attribute of self -> the value this function stored there
         self._done: Set[int] = set()
         self._loops: Dict[int, bool] = {}
         self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
@@ -266,6 +267,8 @@ class SummaryBuilder:
                 if value is None:
                     return
             self._hold(holder, attr, value, node, container)
+            if holder == self._self and attr is not None and not container and value[1] == "ref":
+                self._attr_values[attr] = value[0]  # `self.x = Scalar()`: a later `self.x.m()` calls it
 
     def _holder(self, target: cst.BaseExpression) -> Tuple[Optional[str], Optional[str], bool]:
         """(holder, attr, into a container) for ``a.x = v``, ``a.x[k] = v``, ``a[k] = v``."""
@@ -406,6 +409,10 @@ class SummaryBuilder:
                 return ["super", func.attr.value]
             if isinstance(receiver, cst.Name) and (receiver.value in self._tracked or receiver.value == self._self):
                 return ["method", receiver.value, func.attr.value]
+            if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name) \
+                    and receiver.value.value == self._self and receiver.attr.value in self._attr_values:
+                # `self._logistic = Scalar(0.0)` then `self._logistic.listen(self._update)`
+                return ["method", self._attr_values[receiver.attr.value], func.attr.value]
         dotted = dotted_name(func)
         if dotted is None:
             return None

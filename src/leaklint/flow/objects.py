@@ -262,7 +262,12 @@ class FlowGraph:
         if declared:
             return list(declared)
         passed = self.param_types.get(summary["name"], {}).get(name) if hasattr(self, "param_types") else None
-        return sorted(passed) if passed else []
+        if passed:
+            return sorted(passed)
+        if name.startswith("#"):
+            # An object a call made without naming it (`self.x = Scalar()` gives `#1`).
+            return [c[1][1] for c in summary["calls"] if c[0] == name and c[1][0] == "new"]
+        return []
 
     def _callee(self, summary: Summary, callee: Sequence[Any]) -> Tuple[Optional[str], Optional[str]]:
         """(summary key, the name in the caller bound to the callee's first parameter)."""
