@@ -49,7 +49,11 @@ class SelfInOwnContainer(Rule):
     is reported as LKL202 instance-registry-on-class, not here. An object that takes itself out
     of the container again (`del self._cache[key]`, `.pop(key)`, `.remove(self)` anywhere in its
     class) is reported at low confidence, shown only by the strict profile; whether every path
-    reaches that removal is not checked.
+    reaches that removal is not checked. So is one that lets go of the container later in the
+    same function (`self._parent[key] = self`, then `self._parent = None`), and one made in a
+    test module (`test_*.py`, `*_test.py`: its objects live for one test). A call with more
+    arguments than a list's or set's method takes (`registry.add(job, ttl=60)`) is another
+    object's API, not a container, and is not reported.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakSet`, `gc`.
