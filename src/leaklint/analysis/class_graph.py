@@ -23,6 +23,8 @@ property.
 
 from __future__ import annotations
 
+import re
+
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
@@ -64,6 +66,9 @@ _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
 _SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del}  # what the summary builder reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
+
+# `client.scripts.add(x)`, `obj.items[k] = x`: a store into another object's container.
+_OUTSIDE_CONTAINER_STORE = re.compile(r"^\w+\.\w+\s*(\.\w+\(|\[)")
 
 # Edge kinds, in the order a report prefers them as "the back-reference to make weak".
 BACKREF = "backref"  # `child.parent = self`, `Child(self)` stored by Child.__init__
@@ -484,6 +489,25 @@ class _Collector:
         elif strong:
             info.strong_properties.add(name)
 
+    def _narrowed(self, name: str, node: cst.CSTNode, scope: _Scope) -> List[str]:
+        """The classes ``name`` has inside ``if isinstance(name, C):`` around ``node`` (the
+        branch's test narrows a parameter annotated with a base class to that subclass)."""
+        child: cst.CSTNode = node
+        for ancestor in self.context.ancestors(node):
+            if ancestor is scope.node:
+                break
+            if isinstance(ancestor, cst.If) and child is ancestor.body:
+                test = ancestor.test
+                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
+                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
+                        and test.args[0].value.value == name:
+                    kinds = test.args[1].value
+                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
+                    found = [self._resolve(e, node) for e in elements]
+                    return [f for f in found if f]
+            child = ancestor
+        return []
+
     def _weak_value(self, value: cst.BaseExpression) -> bool:
         """``weakref.ref(v)``, also ``None if v is None else weakref.ref(v)`` (either arm weak, the
         other None)."""
@@ -612,6 +636,8 @@ class _Collector:
         holders, attr, on_self = self._holder(scope, target)
         if on_self and attr is not None and holders and holders[0] in self.infos:
             self.infos[holders[0]].attrs.add(attr)
+        if not on_self and holders and isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            holders = self._narrowed(target.value.value, node, scope) or holders
         if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
                 value, self._resolve_call(value.func)):
             self.weak_attr_names.add(attr)
@@ -873,7 +899,8 @@ class ClassGraph:
             if source is None or target is None:
                 continue
             weak = edge.weak or self._is_weak_attr(source, edge.attr, edge.via_property)
-            if not edge.text.startswith("self.") and self._only_in_subclasses(source, edge.attr):
+            into_container = not edge.via_property and _OUTSIDE_CONTAINER_STORE.match(edge.text) is not None
+            if not edge.text.startswith("self.") and self._not_its_attribute(source, edge.attr, into_container):
                 # `client.scripts.add(self)` with `client: Redis`, where only the subclass
                 # `Pipeline` has `scripts`: the store reaches a subclass's object, not a `Redis`.
                 continue
@@ -883,10 +910,15 @@ class ClassGraph:
         self.adjacency: Dict[str, List[Edge]] = {}
         self._flatten()
 
-    def _only_in_subclasses(self, cls: str, attr: str) -> bool:
-        """``cls`` and its bases never set ``attr``, but a subclass of ``cls`` does."""
+    def _not_its_attribute(self, cls: str, attr: str, into_container: bool) -> bool:
+        """``cls`` and its bases never set ``attr``, but a subclass of ``cls`` does; or, for a store
+        into a container (``obj.items.add(x)``, which needs the container to exist), nothing in
+        ``cls``'s own code makes it. Unknown when a base is outside the project."""
         if cls not in self.classes or any(attr in self.classes[c].attrs for c in self.mro(cls) if c in self.classes):
             return False
+        if into_container and all(self.resolve(b) in self.classes for c in self.mro(cls) for b in self.classes[c].bases
+                                  if b not in ("builtins.object", "object")):
+            return True
         if self._subclass_attrs is None:
             self._subclass_attrs = {}
             for name, info in self.classes.items():

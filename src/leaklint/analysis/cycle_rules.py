@@ -140,9 +140,11 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
         how = f"formed for every `{_short(cycle.cls)}` instance"
     else:
         how = f"formed on every call of `{_short(cycle.function)}`"
-    if any(h.innermost().via == "container" for h in cycle.hops):
-        # A parent that keeps its children (or listeners) in a container, each pointing back: the
-        # structure grows with the data, and one item kept anywhere keeps all of it.
+    if any(h.innermost().via == "container" and not h.via.startswith("bound:") and h.via != "closure"
+           for h in cycle.hops):
+        # A parent that keeps its children in a container, each pointing back: the structure grows
+        # with the data, and one item kept anywhere keeps all of it. (A listener list holding a
+        # bound method of its owner is one callback per owner: low, like any per-instance cycle.)
         return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}"
     return Confidence.LOW, f"{how}, with no open resource, thread or `__del__` in it"
 
