@@ -160,7 +160,7 @@ def _hop_words(hop: Hop, cycle: ObjectCycle) -> str:
     if hop.via.startswith("bound:"):
         held = f"the bound method `{hop.value}.{hop.via[6:]}`, so `{value}`"
     elif hop.via == "closure":
-        held = f"a lambda that uses `{hop.value}`, so `{value}`"
+        held = f"a lambda or nested function that uses `{hop.value}`, so `{value}`"
     else:
         held = f"`{value}`"
     words = f"`{hop.text}` makes `{cycle.display(hop.holder)}` hold {held}"

@@ -119,6 +119,14 @@ class SummaryBuilder:
         self._done: Set[int] = set()
         self._loops: Dict[int, bool] = {}
         self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        # Nested functions of this one that use `self`: handing one on hands on `self`.
+        self._closures: Set[str] = set()
+        body = getattr(scope, "body", None)
+        if self_name is not None and isinstance(body, cst.IndentedBlock):
+            for statement in body.body:
+                if isinstance(statement, cst.FunctionDef) and any(
+                        type(n) is cst.Name and n.value == self_name for n in walk(statement.body)):  # type: ignore[attr-defined]
+                    self._closures.add(statement.name.value)
         self._globals = set(module_names) - self._tracked - set(plain) if kind != "module" else set(module_names)
         for node in nodes:
             kind_of = type(node)
@@ -153,6 +161,8 @@ class SummaryBuilder:
         """(name, via) for a value worth following, else None."""
         if isinstance(expr, cst.Name):
             name = expr.value
+            if name in self._closures and name not in self._tracked and self._self is not None:
+                return self._self, "closure"  # `def on_continue(): self._advance()` passed on
             return (name, "ref") if name in self._tracked or name == self._self else None
         if isinstance(expr, cst.Call):
             return self._call(expr, self._fresh())
