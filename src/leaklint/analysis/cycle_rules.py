@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Any, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple, Type
 
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
@@ -267,8 +267,27 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             return Confidence.HIGH, heavy
         return Confidence.MEDIUM, heavy
     if any(_is_collection(e) for e in edges):
+        backrefs = _backref_links(graph)
+        tied = any(e.kind == BACKREF or (e.source, e.attr) in backrefs for e in edges)
+        if not tied:
+            # `named_rules[k] = rule` and `rule.target = Router(app)`: the classes can point at
+            # each other, but no store hands an object the very instance that holds it.
+            return Confidence.LOW, "no store in it hands an object back the instance that holds it"
         return Confidence.MEDIUM, ""
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
+
+
+_BACKREFS: List[Tuple[ClassGraph, Set[Tuple[str, str]]]] = []
+
+
+def _backref_links(graph: ClassGraph) -> Set[Tuple[str, str]]:
+    """(class, attribute) pairs some store fills with the instance that holds the storing object."""
+    for cached, links in _BACKREFS:
+        if cached is graph:
+            return links
+    links = {(e.source, e.attr) for e in graph.edges if e.kind == BACKREF}
+    _BACKREFS[:] = [(graph, links)]
+    return links
 
 
 _ADD_CALL = re.compile(r"\.(append|appendleft|add|insert|setdefault|put|put_nowait|extend)\(")

@@ -112,11 +112,14 @@ class MutualReference(ClassGraphRule):
         class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
             for cycle in cls._cycles(graph, component):
-                class_lines.update((e.path, e.location.line) for e in cycle.edges)
-                class_links.update((e.source, e.attr) for e in cycle.edges)
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                findings.append(cls._cycle_finding(graph, cycle))
+                finding = cls._cycle_finding(graph, cycle)
+                findings.append(finding)
+                if finding.confidence is Confidence.LOW and "hands an object back" in finding.message:
+                    continue  # a cycle among one function's objects may still show these stores tie
+                class_lines.update((e.path, e.location.line) for e in cycle.edges)
+                class_links.update((e.source, e.attr) for e in cycle.edges)
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
         for object_cycle in flow_for(graph).cycles():
@@ -126,9 +129,12 @@ class MutualReference(ClassGraphRule):
             if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
                 continue  # the class-level cycle through the same attributes is reported
             findings.append(object_cycle_finding(cls, graph, object_cycle))
-        unique = {}
+        unique: dict = {}
+        rank = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
         for finding in findings:
-            unique.setdefault((finding.path, finding.line), finding)
+            kept = unique.get((finding.path, finding.line))
+            if kept is None or rank[finding.confidence] > rank[kept.confidence]:
+                unique[(finding.path, finding.line)] = finding
         return list(unique.values())
 
     @classmethod
