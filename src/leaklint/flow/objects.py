@@ -475,6 +475,7 @@ _RELEASE_WORDS = (
     "close", "aclose", "shutdown", "stop", "disconnect", "connection_lost", "exit", "dispose", "destroy", "release",
     "cleanup", "clean_up", "teardown", "tear_down", "terminate", "finish", "detach", "unregister", "remove",
     "discard", "reset", "clear", "cancel", "unlink", "unbind", "free", "delete", "del", "drop", "dismiss",
+    "break_cycles", "break_cycle", "break_refs", "break_references", "unref",
 )
 
 
