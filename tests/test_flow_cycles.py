@@ -62,7 +62,7 @@ def test_summaries_are_plain_json_data() -> None:
     assert [h[:4] for h in setter["holds"]] == [["self", "transport", "transport", "ref"]]
     connect = by_name["m.connect"]
     assert [c[1] for c in connect["calls"]] == [["new", "m.Reader"], ["new", "m.Protocol"], ["method", "reader", "set_transport"]]
-    assert by_name["m.Reader.close"]["breaks"] == [["self", "transport", 6]]
+    assert by_name["m.Reader.close"]["breaks"] == [["self", "transport", 6, ""]]
 
 
 def test_a_cycle_the_code_breaks_is_low_and_only_strict_shows_it() -> None:
@@ -73,10 +73,11 @@ def test_a_cycle_the_code_breaks_is_low_and_only_strict_shows_it() -> None:
     assert "breaks it itself" in found[0].message
 
 
-def test_a_cycle_per_loop_iteration_is_high() -> None:
+def test_a_tree_grown_per_loop_iteration_is_reported_by_default() -> None:
+    # Children kept in a container, each pointing back: a collection, shown by default (medium).
+    # Nothing heavy is in it, so not high (issue 16: high needs a resource, a thread or __del__).
     found = [f for f in lint_source(PER_ITERATION, "m.py") if f.code == "LKL101"]
-    assert [(f.line, f.confidence.value) for f in found] == [(8, "high")]
-    assert "every loop iteration" in found[0].message
+    assert [(f.line, f.confidence.value) for f in found] == [(8, "medium")]
 
 
 def test_profile_key_and_flag(tmp_path: Path) -> None:
@@ -102,9 +103,11 @@ def test_project_pass_over_folder_finds_three_class_cycle(tmp_path: Path) -> Non
         "def serve():\n    reader = Reader()\n    protocol = Protocol(reader)\n"
         "    transport = Transport(protocol)\n    reader.set_transport(transport)\n"
     )
-    report = lint_paths([str(tmp_path)], Settings(root=str(tmp_path)))
-    found = [(Path(f.path).name, f.line) for f in report.findings if f.code == "LKL101"]
-    assert found == [("app.py", 6)]
+    strict = with_overrides(Settings(root=str(tmp_path)), profile="strict")
+    report = lint_paths([str(tmp_path)], strict)
+    found = [(Path(f.path).name, f.line, f.confidence.value) for f in report.findings if f.code == "LKL101"]
+    # Found through the calls, but three plain objects made per call hold nothing heavy: low.
+    assert found == [("app.py", 6, "low")]
     message = next(f.message for f in report.findings if f.code == "LKL101")
     # Each of the three hops quoted with the store inside the callee.
     for quoted in ("self.reader = reader", "self.transport = transport", "self._protocol = protocol"):
@@ -119,7 +122,7 @@ def test_quiet_shapes_are_found_but_low_under_strict() -> None:
     findings = [f for f in lint_paths([str(folder)], strict).findings if f.code.startswith("LKL10")]
     by_file = {Path(f.path).name for f in findings}
     # generics.py and twins.py have no cycle at all; the others have one the policy grades low.
-    assert by_file == {"broken.py", "lifetime.py"}
+    assert by_file == {"broken.py", "lifetime.py", "dropped_elsewhere.py", "different_instances.py"}
     assert all(f.confidence.value == "low" for f in findings)
     assert lint_paths([str(folder)], Settings(root=str(folder))).findings == []
 
@@ -129,7 +132,8 @@ def test_no_weakref_of_none_for_a_class_attribute_default() -> None:
         "class Tree:\n    parent: 'Owner' = None\n\n\n"
         "class Owner:\n    def __init__(self):\n        self.tree = Tree()\n"
     )
-    found = [f for f in lint_source(source, "m.py") if f.code == "LKL101"]
+    strict = with_overrides(Settings(), profile="strict")
+    found = [f for f in lint_source(source, "m.py", settings=strict) if f.code == "LKL101"]
     assert found and all("weakref.ref(None)" not in f.suggestion for f in found)
 
 
@@ -223,3 +227,29 @@ def test_an_object_cycle_kept_by_a_module_level_dict_is_high() -> None:
     found = [f for f in lint_source(ROOTED_LOCALS, "m.py") if f.code == "LKL101"]
     assert [(f.line, f.confidence.value) for f in found] == [(16, "high")]
     assert "module-level `_OPEN`" in found[0].message
+
+
+def test_low_markers_are_found_low_and_only_under_strict() -> None:
+    """A fixture line ending in `# low: LKL101` holds a cycle the policy grades low: a per-instance
+    or per-call cycle of plain objects (a bound method or lambda of `self` kept by a helper `self`
+    owns, three objects tied through one function's locals). Strict shows it; default does not."""
+    import re
+
+    from conftest import FIXTURES
+
+    checked = 0
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.name.startswith("LKL10")):
+        marked = set()
+        for path in folder.rglob("*.py"):
+            for number, text in enumerate(path.read_text().splitlines(), 1):
+                match = re.search(r"#\s*low:\s*(LKL\d+)", text)
+                if match:
+                    marked.add((path.relative_to(folder).as_posix(), number, match.group(1)))
+        if not marked:
+            continue
+        checked += len(marked)
+        strict = with_overrides(Settings(root=str(folder)), profile="strict")
+        found = {(Path(f.path).relative_to(folder).as_posix(), f.line, f.code): f.confidence.value
+                 for f in lint_paths([str(folder)], strict).findings}
+        assert {key: found.get(key) for key in marked} == {key: "low" for key in marked}
+    assert checked >= 5

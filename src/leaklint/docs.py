@@ -33,17 +33,28 @@ graph across modules). Under flake8, which checks one file at a time, they see t
 Each finding has a confidence grounded in what the leak costs, not only in how sure the analysis
 is. For the reference-cycle family (LKL101-LKL105):
 
-- **high**: the cycle forms on every loop iteration (or among objects made in a loop), or it
-  holds something whose release matters: an object with `__del__`, or one that makes a thread,
-  socket, open file, process or executor; or its objects are put in a module-level container
-  (they then live as long as the process);
-- **medium**: a cycle that forms per instance or per call of code whose call rate is unknown;
-- **low**: a cycle among objects made once at import (an application object, a CLI object, a
-  registry: they live as long as the process anyway); a cycle the code breaks itself (a
-  `close()`, `connection_lost()`, `__exit__`, `destroy()`... that sets the link to `None`, empties
-  or deletes it, or a `finally:` / `dict.pop()` later in the same function); a bound method kept
-  in a slot the class re-points (a state machine's state, a default handler users may replace);
-  an exception kept on purpose to be re-raised or returned.
+- **high**: the cycle holds something whose release matters: an object with `__del__`, or one
+  that makes a thread, socket, open file, process or executor that no close-like method of its
+  class releases; or its objects are put in a module-level container (they then live as long as
+  the process);
+- **medium**: a collection whose items point back at their holder (a parent keeping its children
+  in a list or dict, each child keeping the parent: the structure grows with the data and one
+  item kept anywhere keeps all of it), or a heavy cycle whose creation rate is unknown;
+- **low**: a per-instance, per-call or per-request cycle of plain objects (a helper that keeps a
+  back-reference or a bound method of its owner, two objects tied by plain attributes: nothing
+  heavy, one collection by the young generation frees it); a cycle among objects made once at
+  import (an application object, a CLI object, a registry: they live as long as the process
+  anyway); a cycle made in a test module; a cycle the code breaks itself (a `close()`,
+  `connection_lost()`, `__exit__`, `destroy()`... that sets the link to `None`, empties or
+  deletes it; any method that drops it in a `finally:` or resets a callback slot to `lambda:
+  None` there; entries taken out of their container with `pop()`/`del`; or a drop later in the
+  same function); a bound method kept in a slot the class re-points (a state machine's state, a
+  default handler users may replace); an exception kept on purpose to be re-raised or returned.
+
+Suggestions never propose a weak reference where it would let the target die: only a
+back-reference to the object that made and keeps the holder is made weak; a link handed in from
+elsewhere, an object made just for the holder, or a list or dict (which cannot be weakly
+referenced) is broken when done instead.
 
 The default profile reports high and medium findings: what a maintainer would act on. The
 strict profile also reports the low ones: `profile = "strict"` in `[tool.leaklint]`, or

@@ -23,6 +23,8 @@ property.
 
 from __future__ import annotations
 
+import re
+
 import weakref
 from collections import deque
 from dataclasses import dataclass, field
@@ -64,6 +66,9 @@ _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
 _SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del}  # what the summary builder reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
+
+# `client.scripts.add(x)`, `obj.items[k] = x`: a store into another object's container.
+_OUTSIDE_CONTAINER_STORE = re.compile(r"^\w+\.\w+\s*(\.\w+\(|\[)")
 
 # Edge kinds, in the order a report prefers them as "the back-reference to make weak".
 BACKREF = "backref"  # `child.parent = self`, `Child(self)` stored by Child.__init__
@@ -123,6 +128,7 @@ class ClassInfo:
     weak_attrs: Set[str] = field(default_factory=set)  # hold a WeakSet / WeakValueDictionary...
     path: str = ""
     methods: Set[str] = field(default_factory=set)  # names of the methods the class defines
+    attrs: Set[str] = field(default_factory=set)  # attributes its own code sets (self.x = ..., class body)
 
 
 @dataclass(frozen=True)
@@ -279,6 +285,9 @@ class _Collector:
                     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
                         self._class_annotation(info, small)
                         fields.append(small)
+                        info.attrs.add(small.target.value)
+                    elif isinstance(small, cst.Assign):
+                        info.attrs.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
         if fields and self._is_dataclass(node):
             self._dataclass_init(node, qualified, fields)
 
@@ -416,6 +425,13 @@ class _Collector:
                 if types and _KIND_RANK[element_kind] < _KIND_RANK[kind]:
                     kind = element_kind
             return found, False, kind
+        if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            # `[Grid(self, i) for i in range(n)]`: the container holds what each element is
+            types, _, kind = self._value_types(expr.elt, scope, depth + 1)
+            return types, False, kind
+        if isinstance(expr, cst.DictComp):
+            types, _, kind = self._value_types(expr.value, scope, depth + 1)
+            return types, False, kind
         if isinstance(expr, cst.IfExp):
             body = self._value_types(expr.body, scope, depth + 1)
             orelse = self._value_types(expr.orelse, scope, depth + 1)
@@ -466,12 +482,42 @@ class _Collector:
             if isinstance(inner, cst.Assign) and any(_is_attr_of(t.target, self_name) for t in inner.targets):
                 if isinstance(inner.value, cst.Name) and inner.value.value == value:
                     strong = True
-                elif isinstance(inner.value, cst.Call) and self._resolve_call(inner.value.func) in WEAK_FUNCTIONS:
+                elif self._weak_value(inner.value):
                     weak = True
         if weak and not strong:
             info.weak_properties.add(name)
         elif strong:
             info.strong_properties.add(name)
+
+    def _narrowed(self, name: str, node: cst.CSTNode, scope: _Scope) -> List[str]:
+        """The classes ``name`` has inside ``if isinstance(name, C):`` around ``node`` (the
+        branch's test narrows a parameter annotated with a base class to that subclass)."""
+        child: cst.CSTNode = node
+        for ancestor in self.context.ancestors(node):
+            if ancestor is scope.node:
+                break
+            if isinstance(ancestor, cst.If) and child is ancestor.body:
+                test = ancestor.test
+                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
+                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
+                        and test.args[0].value.value == name:
+                    kinds = test.args[1].value
+                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
+                    found = [self._resolve(e, node) for e in elements]
+                    return [f for f in found if f]
+            child = ancestor
+        return []
+
+    def _weak_value(self, value: cst.BaseExpression) -> bool:
+        """``weakref.ref(v)``, also ``None if v is None else weakref.ref(v)`` (either arm weak, the
+        other None)."""
+        if isinstance(value, cst.Call):
+            return self._resolve_call(value.func) in WEAK_FUNCTIONS
+        if isinstance(value, cst.IfExp):
+            arms = (value.body, value.orelse)
+            none = [a for a in arms if isinstance(a, cst.Name) and a.value == "None"]
+            return len(none) == 1 and any(self._weak_value(a) for a in arms if a not in none)
+        return False
 
     def _scope(self, scope: _Scope) -> None:
         self.current_scope = scope
@@ -588,6 +634,10 @@ class _Collector:
     def _store(self, scope: _Scope, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
                stores: List[Tuple[Dict[int, bool], LocalStore]], extra_types: Sequence[str] = (), container: bool = False) -> None:
         holders, attr, on_self = self._holder(scope, target)
+        if on_self and attr is not None and holders and holders[0] in self.infos:
+            self.infos[holders[0]].attrs.add(attr)
+        if not on_self and holders and isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            holders = self._narrowed(target.value.value, node, scope) or holders
         if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
                 value, self._resolve_call(value.func)):
             self.weak_attr_names.add(attr)
@@ -653,6 +703,8 @@ class _Collector:
             extra = self._annotation_types(node.annotation.annotation, node) if isinstance(node.target, cst.Attribute) else []
             if value is None:
                 holders, attr, on_self = self._holder(scope, node.target)
+                if on_self and attr is not None and holders and holders[0] in self.infos:
+                    self.infos[holders[0]].attrs.add(attr)
                 for holder in holders if on_self else ():
                     for target_class in extra:
                         self._edge(holder, attr or "", target_class, False, PARAM, node)
@@ -666,6 +718,22 @@ class _Collector:
                 self._store(scope, target.value, value, node, stores, container=True)
             elif isinstance(target, cst.Subscript):
                 self._local_container_store(target.value, value, node, stores, scope)
+        named = next((t for t in targets if isinstance(t, cst.Name)), None)
+        if named is not None and len(targets) > 1 and not isinstance(value, cst.Name):
+            # `info = instance.__dict__["info"] = DataInfo()`: the other targets hold `info` too.
+            for target in targets:
+                container = isinstance(target, cst.Subscript) and not is_slice(target)
+                held = target.value if container else target
+                holder_name = _root_name(held) if isinstance(held, cst.Attribute) else None
+                if holder_name is None or holder_name == named.value:
+                    continue
+                holder_types = tuple(sorted(scope.types.get(holder_name, ())))
+                if holder_name == scope.self_name and scope.cls is not None:
+                    holder_types = (scope.cls,)
+                stores.append((self._branches(node, scope), LocalStore(
+                    holder_name, named.value, holder_types, held.attr.value, not container,
+                    self._location(node), self._text(node), named.value in scope.plain,
+                )))
 
     def _local_container_store(self, holder: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode,
                                stores: List[Tuple[Dict[int, bool], LocalStore]], scope: _Scope) -> None:
@@ -824,17 +892,39 @@ class ClassGraph:
             self.local_pairs.extend(LocalPair(p.first, p.second, path) for p in file_facts.local_pairs)
             ctor_calls.extend((path, c) for c in file_facts.ctor_calls)
         self._mro_cache: Dict[str, Tuple[str, ...]] = {}
+        self._subclass_attrs: Optional[Dict[str, Set[str]]] = None
         self.edges: List[Edge] = []  # resolved, all strengths
         for edge in raw_edges:
             source, target = self.resolve(edge.source), self.resolve(edge.target)
             if source is None or target is None:
                 continue
             weak = edge.weak or self._is_weak_attr(source, edge.attr, edge.via_property)
+            into_container = not edge.via_property and _OUTSIDE_CONTAINER_STORE.match(edge.text) is not None
+            if not edge.text.startswith("self.") and self._not_its_attribute(source, edge.attr, into_container):
+                # `client.scripts.add(self)` with `client: Redis`, where only the subclass
+                # `Pipeline` has `scripts`: the store reaches a subclass's object, not a `Redis`.
+                continue
             self.edges.append(_replace(edge, source, target, weak))
         for path, call in ctor_calls:
             self._ctor_edges(path, call)
         self.adjacency: Dict[str, List[Edge]] = {}
         self._flatten()
+
+    def _not_its_attribute(self, cls: str, attr: str, into_container: bool) -> bool:
+        """``cls`` and its bases never set ``attr``, but a subclass of ``cls`` does; or, for a store
+        into a container (``obj.items.add(x)``, which needs the container to exist), nothing in
+        ``cls``'s own code makes it. Unknown when a base is outside the project."""
+        if cls not in self.classes or any(attr in self.classes[c].attrs for c in self.mro(cls) if c in self.classes):
+            return False
+        if into_container and all(self.resolve(b) in self.classes for c in self.mro(cls) for b in self.classes[c].bases
+                                  if b not in ("builtins.object", "object")):
+            return True
+        if self._subclass_attrs is None:
+            self._subclass_attrs = {}
+            for name, info in self.classes.items():
+                for base in self.mro(name)[1:]:
+                    self._subclass_attrs.setdefault(base, set()).update(info.attrs)
+        return attr in self._subclass_attrs.get(cls, ())
 
     def resolve(self, name: Optional[str]) -> Optional[str]:
         for _ in range(8):
@@ -1064,6 +1154,12 @@ class ClassGraph:
             resolved = self.resolve(holder)
             if resolved is not None and self._is_weak_attr(resolved, store.attr, store.via_setattr):
                 return True
+        if not store.holder_types and store.via_setattr:
+            # `for column in columns: column.parent_table = self` with the holder's class unknown:
+            # weak when the project's only property of that name stores a weak reference.
+            weak = any(store.attr in info.weak_properties for info in self.classes.values())
+            strong = any(store.attr in info.strong_properties for info in self.classes.values())
+            return weak and not strong
         return False
 
 
@@ -1071,7 +1167,7 @@ def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
     """A copy of ``facts`` with every class and module name mapped to its project identity."""
     classes = [
         ClassInfo(rename(c.name), tuple(rename(b) for b in c.bases), c.del_location, c.init_params, c.init_stores,
-                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods)
+                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods, c.attrs)
         for c in facts.classes
     ]
     edges = [_replace(e, rename(e.source), rename(e.target), False) for e in facts.edges]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Any, List, Mapping, Optional, Sequence, Tuple, Type
+from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple, Type
 
-from leaklint.analysis.class_graph import ClassFacts, ClassGraph, Edge, collect_class_facts
+from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
 from leaklint.analysis.hops import object_hops
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
 from leaklint.rule import Confidence, Finding, Location, Rule
@@ -47,7 +47,13 @@ _GRAPH_VALUES: List[Tuple[Any, ...]] = []
 
 
 def weak_fix(edge: Edge) -> str:
-    """A concrete way to make ``edge`` weak, with the code's own names."""
+    """A concrete way to break ``edge``, with the code's own names.
+
+    A weak reference only where it is safe: a back-reference to the object that made and keeps
+    the holder (`Child(self)` stored by `Child.__init__`). A reference handed in from elsewhere
+    may be the only one that keeps its target alive (a parsed body, the response an exception
+    carries), and a weak one would let it die: for those, drop the link when done.
+    """
     owner = edge.source.rsplit(".", 1)[-1]
     match = _ASSIGNMENT.match(edge.text)
     if match and match.group("value") == "None":
@@ -55,6 +61,12 @@ def weak_fix(edge: Edge) -> str:
         return (
             f"where `{owner}.{edge.attr}` is set to an object, store `weakref.ref(obj)` (or `weakref.proxy(obj)`), "
             f"or make `{edge.attr}` a property whose setter stores `weakref.ref(value)`"
+        )
+    if edge.kind != BACKREF:
+        return (
+            f"drop the link when the objects are done with each other (`{owner}.{edge.attr} = None`, or remove "
+            f"the entry, in `close()` or a `finally:`); a weak reference is safe only if something else keeps "
+            f"the `{edge.target.rsplit('.', 1)[-1]}` alive"
         )
     if match and "[" not in match.group("target"):
         return (
@@ -98,14 +110,19 @@ def _short(name: Optional[str]) -> str:
 def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, str]:
     """(confidence, how often and why) for a cycle among one function's objects.
 
-    High: it forms per loop iteration, or an object in it has `__del__`. Low (strict profile
-    only): it forms once at import (objects that live as long as the process), or the code
-    breaks one of its links itself. Medium otherwise: per instance or per call.
+    The default profile shows what a maintainer would change. High: the cycle forms per call or
+    per loop iteration and is kept for the life of the process by a module-level container, or an
+    object in it has `__del__`, or holds a thread, socket, file or pool that no close-like method
+    of its class releases. Low (strict profile only): the code breaks one of its links itself, it
+    forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
+    per-request cycle of plain objects costs one collection, which the young generation does).
     """
     with_del = next((c for c in cycle.classes if graph.del_location(c) is not None), None)
     if cycle.broken is not None:
         owner, attr = cycle.broken
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
+    if any(is_test_file(h.path) for h in cycle.hops[:1]):
+        return Confidence.LOW, "made in a test, whose objects live for one test"
     if cycle.root is not None and cycle.kind != "module":
         return Confidence.HIGH, (
             f"formed on every call of `{_short(cycle.function)}` and kept for the life of the process by "
@@ -113,18 +130,30 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
         )
     if cycle.kind == "module" or cycle.owner_frequency == IMPORT:
         return Confidence.LOW, "formed once at import, among objects that live as long as the process"
-    if cycle.owner_frequency == ITERATION:
-        return Confidence.HIGH, f"`{_short(cycle.cls)}` objects are made on every loop iteration"
-    if cycle.per_iteration:
-        return Confidence.HIGH, f"formed on every loop iteration in `{_short(cycle.function)}`"
     if with_del is not None:
         return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
-    heavy = _heavy(graph, cycle.classes)
+    heavy = heavy_reason(graph, cycle.classes)
     if heavy is not None:
         return Confidence.HIGH, heavy
-    if cycle.kind in ("init", "cached"):
-        return Confidence.MEDIUM, f"formed for every `{_short(cycle.cls)}` instance"
-    return Confidence.MEDIUM, f"formed on every call of `{_short(cycle.function)}`"
+    if cycle.owner_frequency == ITERATION or cycle.per_iteration:
+        how = f"formed on every loop iteration in `{_short(cycle.function)}`"
+    elif cycle.kind in ("init", "cached"):
+        how = f"formed for every `{_short(cycle.cls)}` instance"
+    else:
+        how = f"formed on every call of `{_short(cycle.function)}`"
+    if any(h.innermost().via == "container" and not h.via.startswith("bound:") and h.via != "closure"
+           for h in cycle.hops):
+        # A parent that keeps its children in a container, each pointing back: the structure grows
+        # with the data, and one item kept anywhere keeps all of it. (A listener list holding a
+        # bound method of its owner is one callback per owner: low, like any per-instance cycle.)
+        return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}"
+    return Confidence.LOW, f"{how}, with no open resource, thread or `__del__` in it"
+
+
+def is_test_file(path: str) -> bool:
+    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``): its objects live for one test."""
+    name = PurePath(path).name
+    return name.startswith("test_") or name.endswith("_test.py") or name in ("conftest.py", "tests.py")
 
 
 def _hop_words(hop: Hop, cycle: ObjectCycle) -> str:
@@ -132,7 +161,7 @@ def _hop_words(hop: Hop, cycle: ObjectCycle) -> str:
     if hop.via.startswith("bound:"):
         held = f"the bound method `{hop.value}.{hop.via[6:]}`, so `{value}`"
     elif hop.via == "closure":
-        held = f"a lambda that uses `{hop.value}`, so `{value}`"
+        held = f"a lambda or nested function that uses `{hop.value}`, so `{value}`"
     else:
         held = f"`{value}`"
     words = f"`{hop.text}` makes `{cycle.display(hop.holder)}` hold {held}"
@@ -177,10 +206,21 @@ def _object_fix(hop: Hop) -> str:
             f"`lambda: ref().method()`, or drop the callback when done"
         )
     match = _ASSIGNMENT.match(inner.text)
-    if match and "[" not in match.group("target"):
+    # No weak reference to an object made for the holder (`#n`: nothing else owns it) or to a
+    # list/dict display, which cannot be weakly referenced at all.
+    fresh = hop.value.startswith("#") or "container" in (hop.via, inner.via)
+    if match and "[" not in match.group("target") and not fresh:
         return (
             f"make the back-reference weak where it is stored ({_where(inner)}): `{match.group('target')} = "
             f"weakref.ref({match.group('value')})` (call it to get the object), or drop the link when done"
+        )
+    if fresh:
+        return (
+            f"break the link when done (remove the entry stored at {_where(inner)}, or set it to None in "
+            f"`close()` or a `finally:`); not a weak reference: nothing else keeps `{hop.value}` alive"
+            if not hop.value.startswith("#") else
+            f"break the link when done (remove the entry stored at {_where(inner)}, or set it to None in "
+            f"`close()` or a `finally:`); not a weak reference: nothing else keeps the stored object alive"
         )
     return (
         f"break the link when done (remove the entry stored at {_where(inner)}, or set it to None in `close()`), "
@@ -191,10 +231,12 @@ def _object_fix(hop: Hop) -> str:
 def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Confidence, str]:
     """(confidence, why) for a cycle between classes (instances that *can* point at each other).
 
-    Low: a link of it is dropped by a close-like method or later in the function that makes it,
-    or every class in it is only instantiated at import (process-lifetime objects). High: a
-    class in it has `__del__`, its instances are kept in a module-level container, or it makes a
-    thread/socket/file and the project makes it per call. Medium otherwise.
+    Low: a link of it is dropped by a close-like method, in a `finally:`, by taking entries out
+    of the container, or later in the function that makes it; every class in it is only
+    instantiated at import (process-lifetime objects); it is made in a test; or nothing heavy is
+    in it. High: a class in it has `__del__`, its instances are kept in a module-level container,
+    or it makes a thread/socket/file (that no close-like method releases) and the project makes
+    it per call. Medium: heavy, but how often it is made is not known.
     """
     flow = flow_for(graph)
     for edge in edges:
@@ -203,6 +245,8 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             return Confidence.LOW, f"the code breaks it itself: `{_short(owner)}` drops `{edge.attr}` when done"
         if (edge.path, edge.location.line) in flow.dropped_later:
             return Confidence.LOW, f"the code breaks it itself: `{edge.attr}` is dropped later in the same function"
+    if edges and all(is_test_file(e.path) for e in edges):
+        return Confidence.LOW, "made in a test, whose objects live for one test"
     classes = [e.source for e in edges]
     frequencies = [flow.frequency(c) for c in classes]
     if frequencies and all(f == IMPORT for f in frequencies):
@@ -218,18 +262,63 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         )
     # Where a class-level cycle forms is not known, so neither is how often: a class made in a
     # loop somewhere, or one holding a thread, is high only when the project makes it per call.
-    heavy = _heavy(graph, classes)
-    if heavy is not None and any(f in (CALL, ITERATION) for f in frequencies):
-        return Confidence.HIGH, heavy
-    return Confidence.MEDIUM, ""
+    heavy = heavy_reason(graph, classes)
+    if heavy is not None:
+        if any(f in (CALL, ITERATION) for f in frequencies):
+            return Confidence.HIGH, heavy
+        return Confidence.MEDIUM, heavy
+    if any(_is_collection(e) for e in edges):
+        backrefs = _backref_links(graph)
+        tied = any(e.kind == BACKREF or (e.source, e.attr) in backrefs for e in edges)
+        if not tied:
+            # `named_rules[k] = rule` and `rule.target = Router(app)`: the classes can point at
+            # each other, but no store hands an object the very instance that holds it.
+            return Confidence.LOW, "no store in it hands an object back the instance that holds it"
+        return Confidence.MEDIUM, ""
+    return Confidence.LOW, "no open resource, thread or `__del__` in it"
 
 
-def _heavy(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
-    """Why the cycle's late release matters: an object in it makes a thread, socket, file..."""
+_BACKREFS: List[Tuple[ClassGraph, Set[Tuple[str, str]]]] = []
+
+
+def _backref_links(graph: ClassGraph) -> Set[Tuple[str, str]]:
+    """(class, attribute) pairs some store fills with the instance that holds the storing object."""
+    for cached, links in _BACKREFS:
+        if cached is graph:
+            return links
+    links = {(e.source, e.attr) for e in graph.edges if e.kind == BACKREF}
+    _BACKREFS[:] = [(graph, links)]
+    return links
+
+
+_ADD_CALL = re.compile(r"\.(append|appendleft|add|insert|setdefault|put|put_nowait|extend)\(")
+_CONTAINER_ANNOTATION = re.compile(
+    r"^(typing\.)?(List|list|Dict|dict|Set|set|Deque|deque|MutableMapping|OrderedDict|defaultdict)\["
+)
+
+
+def _is_collection(edge: Edge) -> bool:
+    """A store of items into a container: `self.children.append(child)`, `self.nodes[k] = n`,
+    `self.children = [Child(self)]`, `self.items: List[Item] = []`."""
+    if _ADD_CALL.search(edge.text):
+        return True
+    target, equals, value = edge.text.partition("=")
+    if not equals:
+        return False
+    target, colon, annotation = target.partition(":")
+    annotation = annotation.strip().strip("'\"")
+    if colon and _CONTAINER_ANNOTATION.match(annotation):
+        return True
+    return target.rstrip().endswith("]") or value.strip()[:1] in ("[", "{")
+
+
+def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
+    """Why the cycle's late release matters: an object in it makes a thread, socket, file... that
+    no close-like method of its class releases (one that does frees it without the collector)."""
     flow = flow_for(graph)
     for cls in classes:
         thing = flow.heavy_thing(cls)
-        if thing is not None:
+        if thing is not None and not flow.has_release_method(cls):
             return f"`{_short(cls)}` holds a `{thing}`, released only when the cycle is collected"
     return None
 

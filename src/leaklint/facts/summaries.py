@@ -23,8 +23,11 @@ Kernel(...)`` gives ``#1``). Keys:
 - ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
   long as the process, with everything it holds);
 - ``types``: local -> class candidates (from constructor calls and annotations);
-- ``breaks``: ``[holder, attr, line]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
-  ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``);
+- ``breaks``: ``[holder, attr, line, how]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
+  ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``; ``self.cb =
+  lambda: None``, a placeholder callback). ``how`` is ``finally`` when the drop sits in a ``finally:`` (it runs
+  however the function ends), ``remove`` when it takes one entry out of a container (``pop``, ``del d[k]``:
+  a pending-work or per-request table), else ``""``;
 - ``line``: where the function is defined.
 
 ``branches`` is a list of ``[if-id, in-body]`` pairs: two statements in the two arms of one ``if``
@@ -44,7 +47,8 @@ from leaklint.rule import Location
 Summary = Dict[str, Any]
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
-_DROPPERS = frozenset({"pop", "popitem", "clear", "remove", "discard"})
+_DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
+_TAKERS = frozenset({"pop", "popitem", "popleft"})  # take one entry out once it is done with
 _LOOPS = frozenset({cst.For, cst.While})
 _RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
 _CACHED = frozenset({"functools.cached_property", "cached_property"})
@@ -111,9 +115,18 @@ class SummaryBuilder:
         self._scope = scope
         self._self = self_name
         self._counter = 0
+        self._attr_values: Dict[str, str] = {}  # attribute of self -> the value this function stored there
         self._done: Set[int] = set()
         self._loops: Dict[int, bool] = {}
         self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        # Nested functions of this one that use `self`: handing one on hands on `self`.
+        self._closures: Set[str] = set()
+        body = getattr(scope, "body", None)
+        if self_name is not None and isinstance(body, cst.IndentedBlock):
+            for statement in body.body:
+                if isinstance(statement, cst.FunctionDef) and any(
+                        type(n) is cst.Name and n.value == self_name for n in walk(statement.body)):  # type: ignore[attr-defined]
+                    self._closures.add(statement.name.value)
         self._globals = set(module_names) - self._tracked - set(plain) if kind != "module" else set(module_names)
         for node in nodes:
             kind_of = type(node)
@@ -148,6 +161,8 @@ class SummaryBuilder:
         """(name, via) for a value worth following, else None."""
         if isinstance(expr, cst.Name):
             name = expr.value
+            if name in self._closures and name not in self._tracked and self._self is not None:
+                return self._self, "closure"  # `def on_continue(): self._advance()` passed on
             return (name, "ref") if name in self._tracked or name == self._self else None
         if isinstance(expr, cst.Call):
             return self._call(expr, self._fresh())
@@ -232,10 +247,11 @@ class SummaryBuilder:
             targets, value_expr = [node.target], node.value
         if value_expr is None:
             return
-        if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr):
+        if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr) or \
+                self._placeholder(value_expr):
             for target in targets:
                 if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                    self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
+                    self._break(target.value.value, target.attr.value, node)
             return
         if isinstance(value_expr, cst.Call) and self._is_weak(value_expr):
             return
@@ -261,6 +277,8 @@ class SummaryBuilder:
                 if value is None:
                     return
             self._hold(holder, attr, value, node, container)
+            if holder == self._self and attr is not None and not container and value[1] == "ref":
+                self._attr_values[attr] = value[0]  # `self.x = Scalar()`: a later `self.x.m()` calls it
 
     def _holder(self, target: cst.BaseExpression) -> Tuple[Optional[str], Optional[str], bool]:
         """(holder, attr, into a container) for ``a.x = v``, ``a.x[k] = v``, ``a[k] = v``."""
@@ -291,12 +309,35 @@ class SummaryBuilder:
         targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
         for target in targets:
             if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-                self._summary["breaks"].append([target.value.value, target.attr.value, self._line(node)])
+                self._break(target.value.value, target.attr.value, node)
             elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
                 # `del self.items[k]`, or through another object: `del self.master.children[name]`
                 owner = dotted_name(target.value.value)
                 if owner is not None:
-                    self._summary["breaks"].append([owner, target.value.attr.value, self._line(node)])
+                    self._break(owner, target.value.attr.value, node, "remove")
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+                self._break(target.value.value, None, node, "remove")
+
+    def _break(self, holder: str, attr: Optional[str], node: cst.CSTNode, how: str = "") -> None:
+        if self._in_finally(node):
+            how = "finally"
+        self._summary["breaks"].append([holder, attr, self._line(node), how])
+
+    def _in_finally(self, node: cst.CSTNode) -> bool:
+        for ancestor in self._ancestors(node):
+            if ancestor is self._scope:
+                return False
+            if type(ancestor) is cst.Finally:
+                return True
+        return False
+
+    def _placeholder(self, expr: cst.BaseExpression) -> bool:
+        """``lambda: None`` (or any lambda that uses no tracked value): a callback slot reset to a
+        do-nothing function drops whatever the previous callback held."""
+        if not isinstance(expr, cst.Lambda):
+            return False
+        names = {n.value for n in walk(expr.body) if type(n) is cst.Name}  # type: ignore[attr-defined]
+        return not (names & (self._tracked | {self._self or ""}))
 
     def _line(self, node: cst.CSTNode) -> int:
         return self._location(node).line
@@ -320,7 +361,10 @@ class SummaryBuilder:
             if method in _DROPPERS and isinstance(func.value, cst.Attribute):
                 owner = dotted_name(func.value.value)
                 if owner is not None:
-                    self._summary["breaks"].append([owner, func.value.attr.value, self._line(node)])
+                    self._break(owner, func.value.attr.value, node, "remove" if method in _TAKERS else "")
+            elif method in _DROPPERS and isinstance(func.value, cst.Name):
+                # `scope.pop(key)`: an item the function put in a local or a parameter, taken out again
+                self._break(func.value.value, None, node, "remove" if method in _TAKERS else "")
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []
@@ -375,6 +419,10 @@ class SummaryBuilder:
                 return ["super", func.attr.value]
             if isinstance(receiver, cst.Name) and (receiver.value in self._tracked or receiver.value == self._self):
                 return ["method", receiver.value, func.attr.value]
+            if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name) \
+                    and receiver.value.value == self._self and receiver.attr.value in self._attr_values:
+                # `self._logistic = Scalar(0.0)` then `self._logistic.listen(self._update)`
+                return ["method", self._attr_values[receiver.attr.value], func.attr.value]
         dotted = dotted_name(func)
         if dotted is None:
             return None

@@ -92,14 +92,26 @@ class FlowGraph:
             for summary in items:
                 self.scopes.append((path, summary))
                 self.functions.setdefault(summary["name"], (path, summary))
-                if summary["breaks"] and summary["cls"] and summary["self"] and _releases(summary["name"].rsplit(".", 1)[-1]):
-                    for holder, attr, _line in summary["breaks"]:
-                        if holder == summary["self"]:
-                            self.breaks.setdefault(summary["cls"], set()).add(attr)
-                        elif holder.startswith(summary["self"] + "."):
-                            # `del self.master.children[name]` in a child's destroy(): the link
-                            # from another object, whose class is not known here.
-                            self.released_elsewhere.add(attr)
+                releases = _releases(summary["name"].rsplit(".", 1)[-1])
+                for holder, attr, _line, how in summary["breaks"]:
+                    # A link counts as broken by the code when a close-like method drops it, when
+                    # any method drops it in a `finally:` (run_asgi's `finally: self.on_response =
+                    # lambda: None` ends every request), or when entries are taken out of the
+                    # container one by one (`self.pending.pop(key)`): a table of work in progress.
+                    if attr is None or not (releases or how in ("finally", "remove")):
+                        continue
+                    if summary["cls"] and holder == summary["self"]:
+                        self.breaks.setdefault(summary["cls"], set()).add(attr)
+                        continue
+                    owners = [self.graph.resolve(t) or t for t in summary["types"].get(holder, ())]
+                    if owners:
+                        for owner in owners:
+                            self.breaks.setdefault(owner, set()).add(attr)
+                    elif (summary["self"] and holder.startswith(summary["self"] + ".")) or how == "finally":
+                        # `del self.master.children[name]` in a child's destroy(), or
+                        # `server.all_connections.discard(conn)` in a handler's `finally:`: the
+                        # link from another object, whose class is not known here.
+                        self.released_elsewhere.add(attr)
         # (path, line) of a store into `self.attr` that the same function drops again later
         # (`finally: self.x = None`, `self.pending.pop(key)`).
         self.dropped_later: Set[Tuple[str, int]] = set()
@@ -119,7 +131,7 @@ class FlowGraph:
         self._active: Set[str] = set()
 
     def _index_scope(self, path: str, summary: Summary) -> None:
-        for holder, attr, line in summary["breaks"]:
+        for holder, attr, line, _how in summary["breaks"]:
             for hold in summary["holds"]:
                 if hold[0] == holder and hold[1] == attr and hold[4] < line:
                     self.dropped_later.add((path, hold[4]))
@@ -197,6 +209,15 @@ class FlowGraph:
                 return self.heavy[owner]
         return None
 
+    def has_release_method(self, cls: Optional[str]) -> bool:
+        """``cls`` or a base defines a close-like method (``close``, ``stop``, ``shutdown``...)."""
+        resolved = self.graph.resolve(cls) if cls else None
+        for owner in self.graph.mro(resolved) if resolved else ():
+            info = self.graph.classes.get(owner)
+            if info is not None and any(_closes(m) for m in info.methods):
+                return True
+        return False
+
     def broken_by_release(self, cls: Optional[str], attr: str) -> Optional[str]:
         """The class (``cls`` or a base) one of whose close-like methods drops ``attr``."""
         resolved = self.graph.resolve(cls) if cls else None
@@ -241,7 +262,12 @@ class FlowGraph:
         if declared:
             return list(declared)
         passed = self.param_types.get(summary["name"], {}).get(name) if hasattr(self, "param_types") else None
-        return sorted(passed) if passed else []
+        if passed:
+            return sorted(passed)
+        if name.startswith("#"):
+            # An object a call made without naming it (`self.x = Scalar()` gives `#1`).
+            return [c[1][1] for c in summary["calls"] if c[0] == name and c[1][0] == "new"]
+        return []
 
     def _callee(self, summary: Summary, callee: Sequence[Any]) -> Tuple[Optional[str], Optional[str]]:
         """(summary key, the name in the caller bound to the callee's first parameter)."""
@@ -412,7 +438,7 @@ class FlowGraph:
         broken: Optional[Tuple[str, str]] = None
         # A link dropped later in the same function (`finally: self.x = None`, `d.pop(k)`).
         last = max(h.line for h in cycle)
-        local_breaks = {(h, a) for h, a, line in summary["breaks"] if line > last}
+        local_breaks = {(h, a) for h, a, line, _how in summary["breaks"] if line > last}
         for hop in cycle:
             if (hop.holder, hop.attr) in local_breaks:
                 broken = (hop.holder, hop.attr or "")
@@ -449,7 +475,20 @@ _RELEASE_WORDS = (
     "close", "aclose", "shutdown", "stop", "disconnect", "connection_lost", "exit", "dispose", "destroy", "release",
     "cleanup", "clean_up", "teardown", "tear_down", "terminate", "finish", "detach", "unregister", "remove",
     "discard", "reset", "clear", "cancel", "unlink", "unbind", "free", "delete", "del", "drop", "dismiss",
+    "break_cycles", "break_cycle", "break_refs", "break_references", "unref",
 )
+
+
+# Methods that release what an object holds (its thread, socket, process), called by its users.
+_CLOSE_WORDS = (
+    "close", "aclose", "shutdown", "stop", "terminate", "disconnect", "dispose", "destroy", "release", "cleanup",
+    "exit", "aexit", "teardown", "kill",
+)
+
+
+def _closes(method: str) -> bool:
+    name = method.strip("_").lower()
+    return any(name == word or name.startswith(word + "_") for word in _CLOSE_WORDS)
 
 
 def _releases(method: str) -> bool:

@@ -7,7 +7,8 @@ from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, object_cycle_finding, weak_fix,
+    ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file, object_cycle_finding,
+    weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
 from leaklint.rule import Bad, Confidence, Finding, Good
@@ -36,11 +37,14 @@ class MutualReference(ClassGraphRule):
     self.advance())`, a `functools.cached_property` whose value holds `self`). The message quotes
     each hop and the store inside the callee, and says how often the cycle forms.
 
-    Confidence follows the consequence (see "Severity and profiles" above): high per loop
-    iteration, with `__del__`, or when an object in the cycle makes a thread, socket, file or
-    pool; medium per instance or call; low, and shown only by the strict
-    profile, for cycles made once at import or broken by the code itself (`close()`,
-    `connection_lost()`, `__exit__`, `destroy()`, a later `finally:` or `dict.pop()`).
+    Confidence follows the consequence (see "Severity and profiles" above): high when an object in
+    the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
+    releases, or is kept in a module-level container; medium for a collection whose items point
+    back at their holder (a tree); low, and shown only by the strict profile, for a per-instance
+    or per-call cycle of plain objects, for cycles made once at import or in a test module, and
+    for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
+    `destroy()`, any method's `finally:`, entries popped from their container, or a later drop
+    in the same function).
 
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
@@ -73,9 +77,9 @@ class MutualReference(ClassGraphRule):
     message = "reference cycle: {cycle}"
     examples = (
         Bad(
-            "class A:\n    def __init__(self):\n        self.b = None\n\n\n"
-            "class B:\n    def __init__(self):\n        self.a = None\n\n\n"
-            "a = A()\nb = B()\na.b = b\nb.a = a\n"
+            "class Node:\n    def __init__(self, parent=None):\n        self.parent = parent\n"
+            "        self.children = []\n\n    def add(self):\n        child = Node(self)\n"
+            "        self.children.append(child)\n        return child\n"
         ),
         Bad(
             "def func():\n    a = [i for i in range(10000000)]\n    b = [i for i in range(10000000)]\n"
@@ -109,11 +113,14 @@ class MutualReference(ClassGraphRule):
         class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
             for cycle in cls._cycles(graph, component):
-                class_lines.update((e.path, e.location.line) for e in cycle.edges)
-                class_links.update((e.source, e.attr) for e in cycle.edges)
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                findings.append(cls._cycle_finding(graph, cycle))
+                finding = cls._cycle_finding(graph, cycle)
+                findings.append(finding)
+                if finding.confidence is Confidence.LOW and "hands an object back" in finding.message:
+                    continue  # a cycle among one function's objects may still show these stores tie
+                class_lines.update((e.path, e.location.line) for e in cycle.edges)
+                class_links.update((e.source, e.attr) for e in cycle.edges)
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
         for object_cycle in flow_for(graph).cycles():
@@ -123,9 +130,12 @@ class MutualReference(ClassGraphRule):
             if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
                 continue  # the class-level cycle through the same attributes is reported
             findings.append(object_cycle_finding(cls, graph, object_cycle))
-        unique = {}
+        unique: dict = {}
+        rank = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
         for finding in findings:
-            unique.setdefault((finding.path, finding.line), finding)
+            kept = unique.get((finding.path, finding.line))
+            if kept is None or rank[finding.confidence] > rank[kept.confidence]:
+                unique[(finding.path, finding.line)] = finding
         return list(unique.values())
 
     @classmethod
@@ -186,8 +196,28 @@ class MutualReference(ClassGraphRule):
                 f"break the link when done (`{unlink(second)}`), or let `{second.holder}` hold "
                 f"`{second.value}` weakly ({weak_holder(second)}) when `{second.value}` supports weak references"
             )
+        # Two objects tied by plain attributes (`a.b = b; b.a = a`) cost one collection: low, like
+        # every cycle with nothing heavy in it. A parent keeping children in a container that point
+        # back (`node.parent = tree; tree.children[k] = node`) grows with the data: medium.
+        collection = first.attr is None or second.attr is None or not (first.via_setattr and second.via_setattr)
+        confidence = Confidence.MEDIUM if collection else Confidence.LOW
+        classes = [c for c in (*first.holder_types, *second.holder_types) if graph.resolve(c)]
+        with_del = next((c for c in classes if graph.del_location(graph.resolve(c) or c) is not None), None)
+        heavy = heavy_reason(graph, [graph.resolve(c) or c for c in classes])
+        if with_del is not None or heavy is not None:
+            confidence = Confidence.HIGH
+        elif not collection:
+            message += "; two plain objects with no open resource, thread or `__del__` in the cycle"
+        flow = flow_for(graph)
+        if any((pair.path, s.location.line) in flow.dropped_later for s in (first, second)):
+            # `scope[key] = self` ... `finally: scope.pop(key)`: the code breaks it itself.
+            confidence = Confidence.LOW
+            message += "; the code breaks it itself later in the same function"
+        elif is_test_file(pair.path) and confidence is not Confidence.LOW:
+            confidence = Confidence.LOW
+            message += "; made in a test, whose objects live for one test"
         return Finding(
-            pair.path, cls.code, cls.name, message, suggestion, second.location, Confidence.HIGH, related=pair_hops(pair)
+            pair.path, cls.code, cls.name, message, suggestion, second.location, confidence, related=pair_hops(pair)
         )
 
 

@@ -7,6 +7,7 @@ from typing import Iterator, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_call
+from leaklint.analysis.cycle_rules import is_test_file
 from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -48,7 +49,11 @@ class SelfInOwnContainer(Rule):
     is reported as LKL202 instance-registry-on-class, not here. An object that takes itself out
     of the container again (`del self._cache[key]`, `.pop(key)`, `.remove(self)` anywhere in its
     class) is reported at low confidence, shown only by the strict profile; whether every path
-    reaches that removal is not checked.
+    reaches that removal is not checked. So is one that lets go of the container later in the
+    same function (`self._parent[key] = self`, then `self._parent = None`), and one made in a
+    test module (`test_*.py`, `*_test.py`: its objects live for one test). A call with more
+    arguments than a list's or set's method takes (`registry.add(job, ttl=60)`) is another
+    object's API, not a container, and is not reported.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakSet`, `gc`.
@@ -86,6 +91,11 @@ class SelfInOwnContainer(Rule):
             if index is None:
                 return
             positional = [a for a in node.args if a.keyword is None and not a.star]
+            if len(positional) != index + 1 or len(node.args) != len(positional):
+                # `registry.add(job, ttl=60)`: more than a list's or set's method takes, so not
+                # an in-memory container (a Redis-backed registry, an API client).
+                if func.attr.value != "setdefault" or len(positional) != 2 or len(node.args) != 2:
+                    return
             if len(positional) > index and isinstance(positional[index].value, cst.Name):
                 self._check(node, func.value, positional[index].value)
 
@@ -107,10 +117,13 @@ class SelfInOwnContainer(Rule):
             if kind == "unknown" and name == "self":
                 confidence = Confidence.MEDIUM
         container = self.context.code(holder).strip()
-        removed = self._removed_later(node, name, holder)
+        removed = self._removed_later(node, name, holder) or self._unlinked_after(node, name, attr)
         if removed is not None:
             # The object takes itself out again (`del self._cache[self._job]` when the job is
             # done): a cycle the code breaks itself, shown only by the strict profile.
+            confidence = Confidence.LOW
+        if removed is None and is_test_file(self.context.path):
+            # A test's objects live for one test (and some tests make a cycle on purpose).
             confidence = Confidence.LOW
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
@@ -154,6 +167,27 @@ class SelfInOwnContainer(Rule):
                     and inner.func.attr.value in ("pop", "remove", "discard", "clear") \
                     and self.context.code(inner.func.value).strip() == container:
                 return self.context.code(inner).strip()
+        return None
+
+    def _unlinked_after(self, node: cst.CSTNode, name: str, attr: Optional[str]) -> Optional[str]:
+        """``self._parent[key] = self`` then ``self._parent = None`` later in the same function:
+        the object lets go of the container that holds it, so no cycle is left."""
+        if attr is None or attr == "__dict__":
+            return None
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef):
+            return None
+        passed = False
+        for inner in walk_scope(function):
+            if inner is node:
+                passed = True
+            elif passed and isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) \
+                    and inner.value.value == "None":
+                for target in inner.targets:
+                    held = target.target
+                    if isinstance(held, cst.Attribute) and held.attr.value == attr \
+                            and isinstance(held.value, cst.Name) and held.value.value == name:
+                        return f"{name}.{attr} = None"
         return None
 
     def _ancestors_within(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
