@@ -19,6 +19,7 @@ from integration_helpers import run_cli
 from test_output_sarif import validate
 
 from leaklint.cachecodec import DecodeError, decode_result, encode_result, loads
+from leaklint.config import Settings
 from leaklint.engine import FileResult
 from leaklint.rule import Confidence, Finding, Location, RelatedLocation
 from leaklint.suppression import Suppressions
@@ -95,7 +96,10 @@ def project(tmp_path: Path) -> Path:
 
 
 def _check(project: Path, output: str, *extra: str) -> str:
-    code, out, err = run_cli(["check", "--no-cache", "--format", output, "--select", "LKL101", *extra, "pkg"], project)
+    # A cycle of four plain objects is graded low (nothing heavy in it), so the strict profile shows it.
+    code, out, err = run_cli(
+        ["check", "--no-cache", "--profile", "strict", "--format", output, "--select", "LKL101", *extra, "pkg"], project
+    )
     assert code == 1, err
     return out
 
@@ -200,7 +204,7 @@ def test_a_hop_made_inside_a_call_is_followed_by_the_callee_store(tmp_path: Path
     (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "pkg" / "node.py").write_text(NODE, encoding="utf-8")
     (tmp_path / "pkg" / "grow.py").write_text(GROW, encoding="utf-8")
-    code, out, err = run_cli(["check", "--no-cache", "--format", "json", "--select", "LKL101", "pkg"], tmp_path)
+    code, out, err = run_cli(["check", "--no-cache", "--profile", "strict", "--format", "json", "--select", "LKL101", "pkg"], tmp_path)
     assert code == 1, err
     (finding,) = json.loads(out)
     places = [(Path(item["path"]).as_posix(), item["location"]["line"]) for item in finding["related"]]
@@ -215,6 +219,8 @@ def test_a_hop_made_inside_a_call_is_followed_by_the_callee_store(tmp_path: Path
 def test_flake8_stays_one_line_per_finding(tmp_path: Path) -> None:
     single = MODULE_A.replace("if TYPE_CHECKING:\n    from pkg.b import Gamma\n", "") + MODULE_B.split("\n\n\n", 1)[1]
     (tmp_path / "cycle.py").write_text(single, encoding="utf-8")
+    # A cycle of plain objects is graded low: the strict profile shows it.
+    (tmp_path / "pyproject.toml").write_text('[tool.leaklint]\nprofile = "strict"\n', encoding="utf-8")
     process = subprocess.run(
         [sys.executable, "-m", "flake8", "--select", "LKL", "cycle.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
@@ -227,12 +233,11 @@ def test_flake8_stays_one_line_per_finding(tmp_path: Path) -> None:
 
 def test_warm_run_gives_identical_related_locations(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from leaklint.cache import Cache
-    from leaklint.config import Settings
     from leaklint.runner import lint_files
 
     monkeypatch.chdir(project)
     files = [str(project / "pkg" / name) for name in ("__init__.py", "a.py", "b.py")]
-    settings = Settings(root=str(project), select=("LKL101",))
+    settings = Settings(root=str(project), select=("LKL101",), profile="strict")
     cold = lint_files(files, settings, jobs=1, cache=Cache(project / "cache", settings))
     monkeypatch.setattr("leaklint.runner.analyze_source", lambda *a, **k: pytest.fail("parsed on a warm run"))
     warm_cache = Cache(project / "cache", settings)
@@ -244,7 +249,7 @@ def test_warm_run_gives_identical_related_locations(project: Path, monkeypatch: 
 
 
 def test_cli_warm_run_prints_the_same_sarif(project: Path) -> None:
-    command = ["check", "--format", "sarif", "--select", "LKL101", "--cache-dir", "cache", "pkg"]
+    command = ["check", "--profile", "strict", "--format", "sarif", "--select", "LKL101", "--cache-dir", "cache", "pkg"]
     cold = run_cli(command, project)
     assert any((project / "cache").rglob("*")), "the first run wrote entries"
     warm = run_cli(command, project)
@@ -341,7 +346,8 @@ def test_three_hops_are_quoted_in_the_message_and_located_in_related() -> None:
         "class Gamma:\n    def attach(self, alpha: 'Alpha') -> None:\n        self.alpha = alpha\n"
     )
     lines = source.splitlines()
-    (finding,) = lint_source(source, path="three.py", select=["LKL101"])
+    strict = Settings(select=("LKL101",), profile="strict")  # a cycle of plain objects is low
+    (finding,) = lint_source(source, path="three.py", settings=strict)
     statements = ("self.beta = beta", "self.gamma = gamma", "self.alpha = alpha")
     assert all(f"`{statement}`" in finding.message for statement in statements)
     located = {lines[hop.line - 1].strip() for hop in finding.related}
