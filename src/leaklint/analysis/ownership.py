@@ -138,6 +138,8 @@ class Leak:
     path_end: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH / RAISES_UNRELEASED: where it is lost
     rebinds: bool = False  # NOT_ON_SOME_PATH: ``path_end`` rebinds the name (else the path exits there)
     caught: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH: only after this statement raised and was caught
+    via: Optional[cst.Call] = None  # the call of the factory (analysis/factories.py) that handed it on
+    origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
 
 
 @dataclass
@@ -170,11 +172,7 @@ class OwnershipAnalyzer:
             return []
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
-        if kind.qualname in WRAPS_FILEOBJ and self._wraps_file_object(call, scope):
-            return []  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
-        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
-            # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
-            # webbrowser start a child and never wait for it on purpose).
+        if self.exempt(call, kind, scope):
             return []
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
@@ -203,6 +201,71 @@ class OwnershipAnalyzer:
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def exempt(self, call: cst.Call, kind: ResourceKind, scope: Scope) -> bool:
+        """Calls of a catalogued callable that acquire nothing the caller must release. A call
+        of a factory function was judged on the call inside it (see ``returned_fresh``)."""
+        if kind.factory:
+            return False
+        if kind.qualname in WRAPS_FILEOBJ and self._wraps_file_object(call, scope):
+            return True  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
+        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
+            # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
+            # webbrowser start a child and never wait for it on purpose).
+            return True
+        return False
+
+    def returned_fresh(self, call: cst.Call, kind: ResourceKind) -> Optional[Tuple[cst.FunctionDef, bool]]:
+        """The function that returns the resource ``call`` makes, and whether every value it
+        returns is such a fresh resource (or None); None when the function is no factory: the
+        value is also kept, closed for good, or handed elsewhere, or it is a generator."""
+        scope = self._scope_of(call)
+        if not isinstance(scope, cst.FunctionDef) or self.exempt(call, kind, scope):
+            return None
+        if any(isinstance(node, cst.Yield) for node in walk_scope(scope)):
+            return None
+        node, parent = self._climb(call)
+        name: Optional[str] = None
+        rebound = False
+        if isinstance(parent, cst.Return) and parent.value is node:
+            pass
+        elif isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            name = parent.targets[0].target.value
+            target = parent.targets[0].target
+            uses = self._scope_uses(scope)
+            if name in uses.nested:
+                return None
+            returned = False
+            for use in uses.names.get(name, ()):
+                if use is target:
+                    continue
+                if self._is_binding(use):
+                    rebound = True
+                    continue
+                fate, _ = self._use(use, kind)
+                if fate == ESCAPE:
+                    outer = self.context.parent(use)
+                    if isinstance(outer, cst.Return) and outer.value is use:
+                        returned = True
+                        continue
+                    return None
+                if fate == MANAGED:
+                    return None
+            if not returned:
+                return None
+        else:
+            return None
+        always = True
+        for statement in walk_scope(scope):
+            if not isinstance(statement, cst.Return) or statement.value is None:
+                continue
+            value = statement.value
+            if value is node or (isinstance(value, cst.Name) and value.value == "None"):
+                continue
+            if name is not None and not rebound and isinstance(value, cst.Name) and value.value == name:
+                continue
+            always = False
+        return scope, always
 
     # -- where the value goes ---------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, 
 
 import libcst as cst
 
+from leaklint.analysis import factories
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
@@ -39,6 +40,8 @@ from leaklint.fixes.with_block import block_under_with, closing, statement_list,
 from leaklint.rule import Confidence, Edit, Fix, FixSafety, ImportSpec, Rule
 
 PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
+PATH_MAKERS = PATHLIB_CLASSES | {"importlib.resources.files", "importlib_resources.files"}
+_PATH_METHODS = frozenset({"joinpath", "with_suffix", "with_name", "with_stem", "resolve", "absolute", "expanduser"})
 
 
 def _shorten(code: str, limit: int = 60) -> str:
@@ -57,6 +60,7 @@ class ResourceRule(Rule):
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
         self.candidates: List[cst.Call] = []
+        self.local_calls: List[cst.Call] = []  # `f(...)`, `self.m(...)`: maybe a factory of this module
         self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
         self.name_clash = False
 
@@ -70,8 +74,11 @@ class ResourceRule(Rule):
         func = node.func
         if isinstance(func, cst.Name):
             terminal = func.value
+            self.local_calls.append(node)
         elif isinstance(func, cst.Attribute):
             terminal = func.attr.value
+            if isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
+                self.local_calls.append(node)
         else:
             return
         if terminal in self.terminals:
@@ -81,23 +88,82 @@ class ResourceRule(Rule):
 
     def _kind(self, call: cst.Call) -> Optional[ResourceKind]:
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "open" and isinstance(func.value, cst.Call):
-            # Path(p).open(): the one method call whose receiver type is visible
-            if self.context.qualified_name(func.value.func) in PATHLIB_CLASSES:
-                return self.kinds.get("pathlib.Path.open")
+        if isinstance(func, cst.Attribute) and func.attr.value == "open" and self._is_path(func.value):
+            # Path(p).open(), files(pkg).joinpath(n).open(): a receiver whose type is visible
+            return self.kinds.get("pathlib.Path.open")
         qualified = self.context.qualified_name(func)
         return self.kinds.get(qualified) if qualified is not None else None
+
+    def _is_path(self, expr: cst.BaseExpression) -> bool:
+        """``Path(p)``, ``importlib.resources.files(pkg)``, and paths built from them with ``/``,
+        ``joinpath(...)``, ``with_suffix(...)``, ``parent``..."""
+        for _ in range(10):
+            if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+                expr = expr.left
+            elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in _PATH_METHODS:
+                expr = expr.func.value
+            elif isinstance(expr, cst.Attribute) and expr.attr.value in ("parent",):
+                expr = expr.value
+            elif isinstance(expr, cst.Call):
+                return self.context.qualified_name(expr.func) in PATH_MAKERS
+            else:
+                return False
+        return False
 
     def leave_Module(self, node: cst.Module) -> None:
         if not self.candidates:
             return
         analyzer = OwnershipAnalyzer(self.context)
+        acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
         for call in self.candidates:
             kind = self._kind(call)
-            if kind is None:
-                continue
+            if kind is not None:
+                acquisitions.append((call, kind))
+        for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
+        self._factory_calls(acquisitions, analyzer)
+
+    def _factory_calls(self, acquisitions: List[Tuple[cst.Call, ResourceKind]], analyzer: OwnershipAnalyzer) -> None:
+        """``db = connect()`` where ``connect`` returns a new resource: judged like the call
+        inside it (analysis/factories.py), round by round for factories of factories."""
+        found: Dict[int, factories.Factory] = {}
+        fresh = acquisitions
+        reported: Set[Tuple[int, str]] = set()
+        for _ in range(factories.MAX_ROUNDS):
+            added = []
+            for call, kind in fresh:
+                verdict = analyzer.returned_fresh(call, kind)
+                if verdict is None:
+                    continue
+                function, always = verdict
+                place = factories.plain_function(self.context, function)
+                if place is None or id(function) in found:
+                    continue
+                function, cls = place
+                found[id(function)] = factories.Factory(function, factories.made_by(kind, function, cls), call, always, cls)
+                added.append(found[id(function)])
+            if not added:
+                return
+            table = factories.index(added)
+            fresh = []
+            for call in factories.candidate_calls(self.local_calls, table):
+                factory = factories.resolve(self.context, call, found, table)
+                if factory is None or self.context.nearest(call, cst.FunctionDef) is factory.function:
+                    continue  # recursion
+                fresh.append((call, factory.kind))
+                for leak in analyzer.analyze(call, factory.kind):
+                    if not factory.always and leak.reason != STORED_ON_SELF:
+                        continue  # a caller cannot close what the factory may have borrowed
+                    if leak.reason == STORED_ON_SELF and factory.cls is not None and factory.cls is self.context.enclosing_class(call):
+                        # The class's own helper made it: report where it is created.
+                        leak = dataclasses.replace(leak, call=factory.inner, via=call)
+                    else:
+                        leak = dataclasses.replace(leak, origin=factory.inner)
+                    key = (id(leak.call), leak.reason)
+                    if key not in reported:
+                        reported.add(key)
+                        self._report(leak, analyzer)
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -212,7 +278,21 @@ class ResourceRule(Rule):
             suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
         elif fix is None and self.no_fix_reason is not None:
             suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name), name)
+        if kind.factory:
+            words = self._factory_words(leak)
+            if f"(from `{shown}`)" in message:
+                message = message.replace(f"(from `{shown}`)", f"(from `{shown}`; {words})", 1)
+            else:
+                message += f" ({words})"
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _factory_words(self, leak: Leak) -> str:
+        """How a factory's resource got here: ``which returns a new `sqlite3.connect(...)```."""
+        kind = leak.kind
+        if leak.via is not None:
+            return f"`{_shorten(self.context.code(leak.via), 40)}` returns it"
+        made = f"`{_shorten(self.context.code(leak.origin), 40)}`" if leak.origin is not None else "a new one"
+        return f"`{kind.factory}()` returns {made}"
 
     def _path_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
         """The path a leak takes, in the code's own words: the statement where it is lost."""
@@ -252,6 +332,11 @@ class ResourceRule(Rule):
             return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0])
         if kind.fd:
             return f"release it with `os.close({name})` in a `finally:` block"
+        if kind.maybe_none:
+            return (
+                f"call `{name}.{kind.release[0]}()` in a `finally:` block once it is known not to be None "
+                f"(`{kind.factory}()` may return None, so `with` would fail)"
+            )
         if not kind.enter_returns_self:
             return (
                 f"call `{name}.{kind.release[0]}()` in a `finally:` block, or use `with {shown} as path:` "
