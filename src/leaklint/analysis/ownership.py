@@ -37,6 +37,7 @@ NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, 
 RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
 REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
 EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
+RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -569,7 +570,52 @@ class OwnershipAnalyzer:
                 )
         if verdict.implicit is not None and releases and not safe_release and not escapes:
             return leak(NOT_ON_EXCEPTION, release=releases[0])
+        if verdict.raisers and verdict.released and not releases and not safe_release and self._only_returned(occurrences, kind):
+            for raiser in verdict.raisers:
+                if self._own_setup(raiser, name):
+                    return leak(RETURNED_UNLESS_RAISES, path_end=raiser.statement)
         return []
+
+    def _only_returned(self, occurrences: List[cst.Name], kind: ResourceKind) -> bool:
+        """The value leaves the function only by ``return name`` (a factory that sets it up)."""
+        returned = False
+        for use in occurrences:
+            fate, _ = self._use(use, kind)
+            if fate == MANAGED:
+                return False
+            if fate == ESCAPE:
+                outer = self.context.parent(use)
+                if not (isinstance(outer, cst.Return) and outer.value is use):
+                    return False
+                returned = True
+        return returned
+
+    def _own_setup(self, node: Node, name: str) -> bool:
+        """``node`` works on the resource itself and may fail: ``conn.execute(...)``,
+        ``s.connect(addr)``, ``_apply_wal(conn)``; not ``db.row_factory = Row`` or
+        ``s.settimeout(5)``, which do not fail on a value just made."""
+        statement = node.statement
+        if statement is None:
+            return False
+        part: Optional[cst.CSTNode] = statement
+        if node.kind == TEST:
+            part = getattr(statement, "test", None) or getattr(statement, "subject", None)
+        elif isinstance(statement, (cst.If, cst.While, cst.For, cst.With, cst.Try, cst.ClassDef, cst.FunctionDef)):
+            return False
+        if part is None:
+            return False
+        for inner in walk(part):
+            if not (isinstance(inner, cst.Name) and inner.value == name):
+                continue
+            parent = self.context.parent(inner)
+            if isinstance(parent, cst.Attribute) and parent.value is inner:
+                grand = self.context.parent(parent)
+                if isinstance(grand, cst.Call) and grand.func is parent and parent.attr.value not in _CANNOT_FAIL:
+                    return True
+                continue
+            if isinstance(parent, cst.Arg):
+                return True
+        return False
 
     def _error_flags(self, scope: Scope) -> Set[str]:
         """Names assigned inside ``except`` blocks of ``scope`` (``err = exc``, ``failed = True``)."""
@@ -1179,6 +1225,9 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
         return test.value
     return None
 
+
+# Methods that do not fail on a resource just made (options, not I/O).
+_CANNOT_FAIL = frozenset({"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout"})
 
 _RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop", "dispose", "terminate", "disconnect", "teardown", "tear_down")
 

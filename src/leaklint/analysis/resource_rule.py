@@ -23,6 +23,7 @@ from leaklint.analysis.ownership import (
     NOT_ON_SOME_PATH,
     PARTIAL,
     RAISES_UNRELEASED,
+    RETURNED_UNLESS_RAISES,
     REPLACED,
     EVICTED,
     STORED_ON_SELF,
@@ -33,6 +34,7 @@ from leaklint.analysis.ownership import (
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
+from leaklint.fixes import close_on_error
 from leaklint.fixes.escape import escape_reason, with_body_escape
 from leaklint.fixes.imports import name_form
 from leaklint.fixes.suggestions import escape_suggestion, merge_tuple_leaks, name_clash_suggestion, tuple_suggestion
@@ -256,6 +258,17 @@ class ResourceRule(Rule):
                 # An early exit between `f = open(p)` and `f.close()` in one block: the same
                 # create ... close -> `with` rewrite closes it on that exit too.
                 fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
+        elif leak.reason == RETURNED_UNLESS_RAISES:
+            confidence = Confidence.MEDIUM
+            assert leak.path_end is not None
+            line = self.context.location(leak.path_end).line
+            release = f"os.close({name})" if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+            message = (
+                f"`{name}` (from `{shown}`) is returned to the caller, but not {_released(kind)} if line {line} "
+                "raises first: nobody else can release it then"
+            )
+            suggestion = f"release it when the set-up fails: `try:` ... `except BaseException: {release}; raise`"
+            fix = self._fix_close_on_error(leak, analyzer)
         else:  # NOT_ON_EXCEPTION
             assert leak.release is not None
             confidence = Confidence.MEDIUM
@@ -276,6 +289,8 @@ class ResourceRule(Rule):
             suggestion = tuple_suggestion(bound, shown, kind.release[0])  # no `with x as a, b:`
         if fix is None and self.name_clash:
             suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
+        elif fix is None and self.no_fix_reason is not None and leak.reason == RETURNED_UNLESS_RAISES:
+            suggestion += f" (no automatic fix: {self.no_fix_reason})"
         elif fix is None and self.no_fix_reason is not None:
             suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name), name)
         if kind.factory:
@@ -548,6 +563,45 @@ class ResourceRule(Rule):
                 bound = collect_bindings(statement, self.context.module_name, self.context.is_package, nodes=nodes)
                 tracked.update(bound.names)
         return last
+
+    def _fix_close_on_error(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
+        """``conn = connect(p)`` / set-up / ``return conn`` -> the set-up in ``try:`` with
+        ``except BaseException: conn.close(); raise``: only the failing path changes."""
+        binding, name, kind = leak.binding, leak.name, leak.kind
+        if not isinstance(binding, cst.SimpleStatementLine) or name is None or leak.scope is None:
+            return None
+        block = self.context.parent(binding)
+        statements = statement_list(block) if block is not None else None
+        if statements is None or not self._is_scope_body(block, leak.scope):
+            return None
+        index = _index(statements, binding)
+        if index is None or index + 2 > len(statements):
+            return None
+        last = statements[-1]
+        if not (
+            isinstance(last, cst.SimpleStatementLine)
+            and len(last.body) == 1
+            and isinstance(last.body[0], cst.Return)
+            and isinstance(last.body[0].value, cst.Name)
+            and last.body[0].value.value == name
+        ):
+            return None
+        moved = list(statements[index + 1 : -1])
+        if not moved or kind.fd or any(isinstance(n, cst.Yield) for s in moved for n in walk(s)):
+            return None  # (a raw descriptor would need `os` spelled at the site: suggestion only)
+        if kind.is_async and not (isinstance(leak.scope, cst.FunctionDef) and leak.scope.asynchronous is not None):
+            return None
+        def borrows(call: cst.Call) -> bool:
+            given = [arg for arg in call.args if isinstance(arg.value, cst.Name) and arg.value.value == name]
+            return bool(given) and all(analyzer.is_handed_to_owner(call, arg, kind) is False for arg in given)
+
+        self.no_fix_reason = escape_reason(self.context, moved, names=(name,), shown=f"`{name}`", borrows=borrows)
+        if self.no_fix_reason is not None:
+            return None
+        release = close_on_error.release_statement(name, kind.release[0], is_async=kind.is_async)
+        edits: List[Edit] = [Edit(moved[0], close_on_error.guard(moved, release))]
+        edits.extend(Edit(s, cst.RemoveFromParent()) for s in moved[1:])
+        return Fix(tuple(edits), FixSafety.SAFE)
 
     def _fix_with_item(self, leak: Leak) -> Optional[Fix]:
         """``with sqlite3.connect(p) as conn:`` -> ``with contextlib.closing(sqlite3.connect(p)) as conn, conn:``."""
