@@ -141,6 +141,7 @@ class Leak:
     caught: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH: only after this statement raised and was caught
     via: Optional[cst.Call] = None  # the call of the factory (analysis/factories.py) that handed it on
     origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
+    speculative: bool = False  # REPLACED: only if a public method is called again (medium)
 
 
 @dataclass
@@ -1099,34 +1100,83 @@ class OwnershipAnalyzer:
             return []
         if _is_test_class(cls) or method.startswith("test"):
             return []  # unittest runs every test method on a fresh instance
-        if not reinit and not any(m.name.value == "__init__" for m in others):
-            return []  # only when the constructor surely left an old value to replace
         if method in _FRESH_OBJECT_METHODS:
             return []  # runs on an object that holds nothing yet
-        if method != "__init__" and any(_calls_self_method(n, method) for n in walk(cls)):
-            return []  # a helper: its callers release the old value (or check it) first
-        position = self._position_in(scope, call)
+        init = next((m for m in _methods(cls) if m.name.value == "__init__"), None)
+        init_sets = any(m is init for m in others)
+        callers = [
+            m for m in _methods(cls) if m is not scope and any(_calls_self_method(n, method) for n in walk_scope(m))
+        ]
+        # A public method that `__init__` also calls (`connect()`): calling it again, as its
+        # users may, replaces what the constructor's call made.
+        public_reentry = not method.startswith("_") and init is not None and any(c is init for c in callers)
+        if not reinit and not init_sets and not public_reentry:
+            return []  # only when the constructor surely left an old value to replace
+        where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it" if others else ""
+        speculative = False
+        if method != "__init__" and callers:
+            # A helper: it replaces the old value unless each caller released (or checked) it first.
+            careless = [
+                c for c in callers
+                if c is not init and not self._called_on_a_released_attr(c, method, attr, kind)
+            ]
+            if careless:
+                where = f"`{careless[0].name.value}()` calls `{method}()` while `self.{attr}` holds the old one"
+            elif public_reentry:
+                where = f"`{method}()` is public and `__init__` calls it too: calling it again replaces the first one"
+                speculative = True
+            else:
+                return []
+        elif not others and not reinit:
+            return []
+        if self._released_before(scope, call, attr, kind) or self._guarded_by(call, scope, attr):
+            return []
+        return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where, speculative=speculative)]
+
+    def _called_on_a_released_attr(self, caller: cst.FunctionDef, method: str, attr: str, kind: ResourceKind) -> bool:
+        """Every ``self.<method>()`` in ``caller`` comes after a release of ``self.<attr>`` or
+        under a test of it (``if self.session is None:``); a caller that other methods call in
+        turn is left to them."""
+        if any(_calls_self_method(n, caller.name.value) for m in self._class_methods_of(caller) for n in walk_scope(m)):
+            return True
+        for node in walk_scope(caller):
+            if _calls_self_method(node, method):
+                if not (self._released_before(caller, node, attr, kind) or self._guarded_by(node, caller, attr)):
+                    return False
+        return True
+
+    def _class_methods_of(self, function: cst.FunctionDef) -> List[cst.FunctionDef]:
+        cls = self.context.nearest(function, cst.ClassDef)
+        return [m for m in _methods(cls) if m is not function] if cls is not None else []
+
+    def _released_before(self, scope: cst.FunctionDef, site: cst.CSTNode, attr: str, kind: ResourceKind) -> bool:
+        """Before ``site`` (in source order) ``scope`` releases or hands on ``self.<attr>``, or
+        calls a release method of ``self`` (``self.close()``, ``self._cleanup()``)."""
+        position = self._position_in(scope, site)
         for node in walk_scope(scope):
             if self._position_in(scope, node) >= position:
                 break
             if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
                 parent = self.context.parent(node)
                 if isinstance(parent, cst.Attribute) and parent.attr.value in RELEASE_METHODS | set(kind.release):
-                    return []  # released before it is replaced
+                    return True  # released before it is replaced
                 if isinstance(parent, (cst.Arg, cst.Element)):
-                    return []  # handed on (to a closer, a list of old loops...)
+                    return True  # handed on (to a closer, a list of old loops...)
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
                 if _sounds_like_release(node.func.attr.value):
-                    return []  # self.close() / self._cleanup() first
-        for ancestor in self.context.ancestors(call):
+                    return True  # self.close() / self._cleanup() first
+        return False
+
+    def _guarded_by(self, site: cst.CSTNode, scope: cst.CSTNode, attr: str) -> bool:
+        """``site`` runs under a test of ``self.<attr>``: lazily created (``if self.loop is None:``)."""
+        for ancestor in self.context.ancestors(site):
             if ancestor is scope:
                 break
             if isinstance(ancestor, (cst.If, cst.While)) and any(
                 isinstance(n, cst.Attribute) and n.attr.value == attr and _is_self(n.value) for n in walk(ancestor.test)
             ):
-                return []  # lazily created: `if self.loop is None:`
-        where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it"
-        return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where)]
+                return True
+        return False
 
     def _assigns_self_attr(self, node: cst.CSTNode, attr: str) -> bool:
         if not isinstance(node, cst.AssignTarget):

@@ -221,6 +221,8 @@ class ResourceRule(Rule):
                 f"without releasing it first"
             )
             suggestion = f"call `{release}` on the old value before replacing it (guard with `if {name} is not None:`)"
+            if leak.speculative:
+                confidence = Confidence.MEDIUM
         elif leak.reason == EVICTED:
             assert leak.path_end is not None
             line = self.context.location(leak.path_end).line
