@@ -38,6 +38,7 @@ RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while i
 REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
 EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
+CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -171,7 +172,7 @@ class OwnershipAnalyzer:
     def analyze(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
         scope = self._scope_of(call)
         if scope is None:
-            return []
+            return self._class_attribute(call, kind)
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
         if self.exempt(call, kind, scope):
@@ -268,6 +269,36 @@ class OwnershipAnalyzer:
                 continue
             always = False
         return scope, always
+
+    def _class_attribute(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
+        """``class Live: _loop = asyncio.new_event_loop()``: made when the class body runs (at
+        import, used or not) and shared by every instance. Quiet when anything in the module
+        releases or hands on ``<anything>.<attr>``, or the class body hands the name on."""
+        node, parent = self._climb(call)
+        if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
+            return []
+        target = parent.targets[0].target
+        statement = self.context.enclosing_statement(parent)
+        block = self.context.parent(statement) if statement is not None else None
+        cls = self.context.parent(block) if block is not None else None
+        if not isinstance(target, cst.Name) or not isinstance(cls, cst.ClassDef) or _is_test_class(cls):
+            return []
+        if kind.qualname in WRAPS_FILEOBJ or (kind.qualname == "subprocess.Popen" and not _has_pipe(call)):
+            return []
+        attr = target.value
+        fates = self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
+            return []
+        for use in walk(cls.body):
+            if isinstance(use, cst.Name) and use.value == attr and use is not target:
+                outer = self.context.parent(use)
+                if isinstance(outer, (cst.Arg, cst.WithItem, cst.Element, cst.Return, cst.AssignTarget)) or (
+                    isinstance(outer, cst.Attribute) and outer.value is use and outer.attr.value in kind.release
+                ):
+                    return []  # handed on, managed or closed in the class body
+                if isinstance(outer, cst.Assign) and outer.value is use:
+                    return []  # aliased
+        return [Leak(kind, call, CLASS_ATTRIBUTE, name=f"{cls.name.value}.{attr}", binding=statement)]
 
     # -- where the value goes ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from leaklint.analysis import factories
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
+    CLASS_ATTRIBUTE,
     DISCARDED,
     LAZY_BORROWERS,
     NEVER_CLOSED,
@@ -260,6 +261,17 @@ class ResourceRule(Rule):
                 # An early exit between `f = open(p)` and `f.close()` in one block: the same
                 # create ... close -> `with` rewrite closes it on that exit too.
                 fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
+        elif leak.reason == CLASS_ATTRIBUTE:
+            confidence = Confidence.MEDIUM
+            owner, attr = name.split(".", 1)
+            message = (
+                f"`{name}` (from `{shown}`) is made when the class body runs, at import, whether or not "
+                f"`{owner}` is ever used, and nothing {_releases(kind)} it"
+            )
+            suggestion = (
+                f"create it on first use (`{attr} = None` in the class body; set `{name}` under a lock while it is None), "
+                f"and give `{owner}` a way to {_release_verb(kind)} it"
+            )
         elif leak.reason == RETURNED_UNLESS_RAISES:
             confidence = Confidence.MEDIUM
             assert leak.path_end is not None
@@ -682,6 +694,16 @@ def _released(kind: ResourceKind) -> str:
     if method == "cleanup":
         return "cleaned up"
     return f"released (`{method}()`)"
+
+
+def _releases(kind: ResourceKind) -> str:
+    word = _released(kind)
+    return {"closed": "closes", "waited for": "waits for", "cleaned up": "cleans up"}.get(word, f"releases (`{kind.release[0]}()`)")
+
+
+def _release_verb(kind: ResourceKind) -> str:
+    word = _released(kind)
+    return {"closed": "close", "waited for": "wait for", "cleaned up": "clean up"}.get(word, "release")
 
 
 def _release_call(kind: ResourceKind, name: str) -> str:
