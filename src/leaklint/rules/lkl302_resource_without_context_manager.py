@@ -16,7 +16,7 @@ class ResourceWithoutContextManager(ResourceRule):
     """
     ## What it does
     Flags a resource other than a file that is created without a context manager and is not
-    released on every path: sockets, `sqlite3`/`psycopg`/`pymysql` connections, `subprocess.Popen`,
+    released on every path: sockets, `sqlite3`/`psycopg`/`pymysql` connections, `subprocess.Popen`, `os.popen`,
     `urlopen` responses, `http.client` connections, executors and process pools, selectors,
     `mmap`, `tempfile.TemporaryDirectory`, `requests`/`httpx`/`aiohttp` sessions and clients,
     `smtplib` and `ftplib` clients. Extend the catalogue with the `extra-resources` option.
