@@ -9,6 +9,9 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, ControlFlowGraph, Node
+from leaklint.flow.cfg_paths import LOST, PASS, RELEASE, follow
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _THREAD_CLASSES = frozenset({"threading.Thread", "threading.Timer"})
@@ -104,7 +107,9 @@ class ThreadNeverJoined(Rule):
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
-    flagged. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
+    flagged, except in a `@contextmanager` that joins it (or cancels a `Timer`) after its `yield`
+    but not in `finally:`: an error in the caller's `with` block is thrown in at the `yield` and
+    skips it (medium confidence). `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
     where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
     `ThreadingMixIn.daemon_threads` does.
 
@@ -276,7 +281,72 @@ class ThreadNeverJoined(Rule):
             return
         in_loop = lt.inside(self.context, call, (cst.For, cst.While))
         stop = "cancel" if kind == "threading.Timer" else "join"
+        if fate.started and fate.released and not fate.escaped and isinstance(holder, cst.Name) and not container:
+            self._check_generator_path(call, holder, scope, joins, stop)
+            return
         self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _check_generator_path(self, call: cst.Call, holder: cst.Name, scope: lt.ScopeNode, joins: Set[str], stop: str) -> None:
+        """``t.start(); yield; t.cancel()`` in a ``@contextmanager`` generator: an exception in
+        the caller's ``with`` block is thrown in at the ``yield`` (and closing the generator
+        raises ``GeneratorExit`` there), so a release after the ``yield`` but not in ``finally:``
+        never runs on that path."""
+        if not isinstance(scope, cst.FunctionDef) or not any(
+            (dotted_name(d.decorator) or "").endswith("contextmanager") for d in scope.decorators
+        ):
+            return  # a plain generator abandoned early: its thread still ends on its own
+        yields = [node for node in walk_scope(scope) if isinstance(node, cst.Yield)]
+        if not yields:
+            return
+        try:
+            graph = ControlFlowGraph.build(scope)
+        except RecursionError:
+            return
+        starts = graph.node_of(holder, self.context.parent)
+        if not starts:
+            return
+        name = holder.value
+        effects: Dict[int, int] = {}
+        for node in walk_scope(scope):
+            if not (isinstance(node, cst.Name) and node.value == name) or node is holder:
+                continue
+            found = graph.node_of(node, self.context.parent)
+            if not found:
+                return
+            key = id(found[0].statement)
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in joins:
+                effects[key] = RELEASE
+            elif isinstance(parent, (cst.AssignTarget, cst.Del)) and effects.get(key) != RELEASE:
+                effects[key] = LOST
+            elif not isinstance(parent, cst.Attribute) and effects.get(key) != LOST:
+                effects[key] = RELEASE  # handed on: someone else may stop it
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        verdict = follow(graph, starts, effect)
+        raiser = next(
+            (n for n in verdict.raisers if n.statement is not None and any(y in yields for y in walk(n.statement))),
+            None,
+        )
+        if raiser is None or verdict.normal is not None or not verdict.released:
+            return
+        assert raiser.statement is not None
+        line = self.context.location(raiser.statement).line
+        what = "Timer" if stop == "cancel" else "thread"
+        done = "cancelled" if stop == "cancel" else "joined"
+        after = "fires later anyway" if stop == "cancel" else "runs on, unjoined"
+        self.report(
+            call,
+            f"{what} `{name}` is {done} after the `yield` on line {line}, but not when the code around the "
+            f"`yield` raises (an error in the caller's `with` block is thrown in there, and closing the generator "
+            f"raises `GeneratorExit` there): it then {after}",
+            suggestion=f"put `{name}.{stop}()` in a `finally:` block around the `yield`",
+            confidence=Confidence.MEDIUM,
+        )
 
     def _holder(self, call: cst.BaseExpression) -> Optional[cst.BaseExpression]:
         """``t`` in ``t = Thread()``, ``self._t`` in ``self._t = Thread()``, else None."""
