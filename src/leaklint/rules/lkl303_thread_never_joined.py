@@ -15,6 +15,7 @@ from leaklint.flow.cfg_paths import LOST, PASS, RELEASE, follow
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _THREAD_CLASSES = frozenset({"threading.Thread", "threading.Timer"})
+_THREADING_MIXIN = "socketserver.ThreadingMixIn"
 _CONTAINER_ADDS = frozenset({"append", "add", "insert", "appendleft"})
 _CONTAINER_TAKES = frozenset({"pop", "popleft", "popitem", "get"})
 _MAX_DEPTH = 4
@@ -109,7 +110,10 @@ class ThreadNeverJoined(Rule):
     attribute of the same name counts. A thread whose join only happens on some paths is not
     flagged, except in a `@contextmanager` that joins it (or cancels a `Timer`) after its `yield`
     but not in `finally:`: an error in the caller's `with` block is thrown in at the `yield` and
-    skips it (medium confidence). `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
+    skips it (medium confidence). A `socketserver.ThreadingMixIn` server class without
+    `daemon_threads = True` (or `block_on_close = False`) is reported too (medium): its request
+    threads are non-daemon and tracked by the server, unless the module sets `daemon_threads` on
+    an instance. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
     where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
     `ThreadingMixIn.daemon_threads` does.
 
@@ -214,6 +218,7 @@ class ThreadNeverJoined(Rule):
     # -- deciding -------------------------------------------------------------------------------
 
     def leave_Module(self, node: cst.Module) -> None:
+        self._check_threading_servers()
         self._find_thread_classes()
         local_classes = {key.rsplit(".", 1)[-1] for key in self.thread_classes}
         for call in self.calls:
@@ -222,6 +227,52 @@ class ThreadNeverJoined(Rule):
             kind = self.context.qualified_name(call.func)
             if (kind in _THREAD_CLASSES or kind in self.thread_classes) and not lt.expected_to_raise(self.context, call):
                 self._check_creation(call, kind or "")
+
+    def _check_threading_servers(self) -> None:
+        """``class Server(ThreadingMixIn, HTTPServer)`` without ``daemon_threads = True``: every
+        request runs in a non-daemon thread that the server keeps in ``self._threads`` until it
+        ends, and ``server_close()`` (and the interpreter at exit) waits for all of them."""
+        servers = [
+            cls for cls in self.classes
+            if any(self.context.qualified_name(base.value) == _THREADING_MIXIN for base in cls.bases if base.keyword is None)
+        ]
+        if not servers or self._sets_daemon_threads_anywhere():
+            return
+        for cls in servers:
+            if self._class_sets(cls, "daemon_threads", lambda value: not _is_false(value)) or self._class_sets(
+                cls, "block_on_close", _is_false
+            ):
+                continue
+            self.report(
+                cls.name,
+                f"`{cls.name.value}` mixes in `ThreadingMixIn` without `daemon_threads = True`: every request runs in "
+                "a non-daemon thread that the server keeps a reference to until it ends (releases of 3.7 to 3.9 "
+                "before the bpo-37193 fix kept every finished one until `server_close()`), and `server_close()` and "
+                "the interpreter at exit wait for every one of them, so a client that never finishes blocks shutdown",
+                suggestion=f"set `daemon_threads = True` in `{cls.name.value}` (as `http.server.ThreadingHTTPServer` does), "
+                "or `block_on_close = False` if requests may be cut off at exit",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _class_sets(self, cls: cst.ClassDef, attr: str, accepts) -> bool:  # type: ignore[no-untyped-def]
+        for statement in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and any(
+                        isinstance(t.target, cst.Name) and t.target.value == attr for t in small.targets
+                    ):
+                        return bool(accepts(small.value))
+                    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.target.value == attr:
+                        return small.value is not None and bool(accepts(small.value))
+        return False
+
+    def _sets_daemon_threads_anywhere(self) -> bool:
+        """``server.daemon_threads = True`` (or ``self.daemon_threads = ...``) somewhere in the module."""
+        for node in walk(self.context.module):
+            if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Attribute):
+                if node.target.attr.value in ("daemon_threads", "block_on_close"):
+                    return True
+        return False
 
     def _may_be_thread(self, func: cst.BaseExpression, local_classes: Set[str]) -> bool:
         """A cheap look at the spelling before the costly name resolution."""
