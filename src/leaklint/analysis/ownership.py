@@ -622,6 +622,16 @@ class OwnershipAnalyzer:
                 returned = True
         return returned
 
+    def _in_try_with_handlers(self, statement: cst.CSTNode) -> bool:
+        child: cst.CSTNode = statement
+        for ancestor in self.context.ancestors(statement):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, (cst.Try, cst.TryStar)) and ancestor.body is child and ancestor.handlers:
+                return True
+            child = ancestor
+        return False
+
     def _own_setup(self, node: Node, name: str) -> bool:
         """``node`` works on the resource itself and may fail: ``conn.execute(...)``,
         ``s.connect(addr)``, ``_apply_wal(conn)``; not ``db.row_factory = Row`` or
@@ -634,8 +644,8 @@ class OwnershipAnalyzer:
             part = getattr(statement, "test", None) or getattr(statement, "subject", None)
         elif isinstance(statement, (cst.If, cst.While, cst.For, cst.With, cst.Try, cst.ClassDef, cst.FunctionDef)):
             return False
-        if part is None:
-            return False
+        if part is None or self._in_try_with_handlers(statement):
+            return False  # the failure the code expects is handled there; others are not its set-up
         for inner in walk(part):
             if not (isinstance(inner, cst.Name) and inner.value == name):
                 continue
@@ -1308,7 +1318,9 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
 
 
 # Methods that do not fail on a resource just made (options, not I/O).
-_CANNOT_FAIL = frozenset({"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout"})
+_CANNOT_FAIL = frozenset(
+    {"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout", "getsockname"}
+)
 
 _RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop", "dispose", "terminate", "disconnect", "teardown", "tear_down")
 
