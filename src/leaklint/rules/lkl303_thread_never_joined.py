@@ -113,7 +113,9 @@ class ThreadNeverJoined(Rule):
     skips it (medium confidence). A `socketserver.ThreadingMixIn` server class without
     `daemon_threads = True` (or `block_on_close = False`) is reported too (medium): its request
     threads are non-daemon and tracked by the server, unless the module sets `daemon_threads` on
-    an instance. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
+    an instance. A `stop()` that joins the thread only after returning early when an attribute
+    the thread's own target sets is still unset (`if self._loop is None: return`) is reported
+    (medium): a thread still starting, or one that failed first, is never joined. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
     where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
     `ThreadingMixIn.daemon_threads` does.
 
@@ -335,7 +337,64 @@ class ThreadNeverJoined(Rule):
         if fate.started and fate.released and not fate.escaped and isinstance(holder, cst.Name) and not container:
             self._check_generator_path(call, holder, scope, joins, stop)
             return
+        if fate.started and fate.released and not fate.escaped and lt.is_self_attribute(holder) and not container and owner is not None:
+            assert isinstance(holder, cst.Attribute)
+            self._check_early_stop(call, holder.attr.value, owner, joins)
+            return
         self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _check_early_stop(self, call: cst.Call, attr: str, owner: cst.ClassDef, joins: Set[str]) -> None:
+        """``stop()`` joins ``self._thread`` but first returns when ``self._loop is None``, where
+        ``self._loop`` is set by the thread's own target: a thread that is still starting, or
+        failed before it set it, is never joined."""
+        target = _keyword(call, "target")
+        if target is None or not lt.is_self_attribute(target.value):
+            return
+        assert isinstance(target.value, cst.Attribute)
+        methods = {m.name.value: m for m in lt.class_methods(owner)}
+        run = methods.get(target.value.attr.value)
+        if run is None:
+            return
+        set_by_thread = {
+            node.target.attr.value
+            for node in walk_scope(run)
+            if isinstance(node, cst.AssignTarget) and lt.is_self_attribute(node.target) and isinstance(node.target, cst.Attribute)
+        } - {attr}
+        if not set_by_thread:
+            return
+        for method in methods.values():
+            if method is run:
+                continue
+            nodes = list(walk_scope(method))
+            join = next(
+                (n for n in nodes if isinstance(n, cst.Attribute) and n.attr.value in joins and lt.is_self_attribute(n.value, attr)),
+                None,
+            )
+            if join is None:
+                continue
+            for node in nodes:
+                if node is join:
+                    break
+                if not isinstance(node, cst.If):
+                    continue
+                tested = [
+                    n.attr.value for n in walk(node.test) if isinstance(n, cst.Attribute) and lt.is_self_attribute(n) and n.attr.value in set_by_thread
+                ]
+                leaves = any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(node.body))
+                joined_there = any(n is join for n in walk(node.body))
+                if tested and leaves and not joined_there:
+                    line = self.context.location(node).line
+                    self.report(
+                        call,
+                        f"`self.{attr}` is joined in `{method.name.value}()`, but `{method.name.value}()` returns early on "
+                        f"line {line} when `self.{tested[0]}` is not set, and the thread itself sets `self.{tested[0]}` "
+                        f"(in `{run.name.value}`): a thread still starting, or one that failed before it got there, is "
+                        "never joined and keeps the process alive at exit",
+                        suggestion=f"test only `self.{attr}` before joining: `if self.{attr} is None: return`, and "
+                        f"guard the use of `self.{tested[0]}` separately",
+                        confidence=Confidence.MEDIUM,
+                    )
+                    return
 
     def _check_generator_path(self, call: cst.Call, holder: cst.Name, scope: lt.ScopeNode, joins: Set[str], stop: str) -> None:
         """``t.start(); yield; t.cancel()`` in a ``@contextmanager`` generator: an exception in
