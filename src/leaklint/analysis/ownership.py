@@ -360,6 +360,9 @@ class OwnershipAnalyzer:
 
     def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         """``f(open(p))``: a temporary handed straight to a call. Only the callee could close it."""
+        container = self._stored_in_self_container(arg)
+        if container is not None:
+            return self.evicted_unreleased(container, call, kind, scope)
         callee = self.context.parent(arg)
         if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind, arg):
             return []
@@ -466,6 +469,13 @@ class OwnershipAnalyzer:
         graph = self.graph(scope)
         if any(isinstance(self.context.parent(use), cst.NameItem) for use in occurrences):
             return []  # `global f` / `nonlocal f`: someone outside this function owns it
+        for use in occurrences:
+            arg = self.context.parent(use)
+            if isinstance(arg, cst.Arg) and arg.value is use:
+                container = self._stored_in_self_container(arg)
+                if container is not None:
+                    # `h = FileHandler(p); self.handlers.append(h)` is judged like the inline form
+                    return self.evicted_unreleased(container, call, kind, scope)
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -1238,21 +1248,70 @@ class OwnershipAnalyzer:
         return order.get(id(node), -1)
 
     def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
-        """``self.cache[key] = open(p)`` in a class that drops entries (``popitem()``, ``pop()``
-        with the result unused, ``del self.cache[k]``) without closing them."""
+        """``self.cache[key] = open(p)`` / ``self.handlers.append(FileHandler(p))`` in a class that
+        drops entries (``popitem()``, ``pop()`` or ``clear()`` with the result unused, ``del
+        self.cache[k]``, ``self.handlers = []`` outside ``__init__``) without closing them, and
+        never closes the entries in a loop over the container."""
         cls = self.context.nearest(call, cst.ClassDef)
         if cls is None:
             return []
+        found: List[Leak] = []
         for node in walk(cls):
-            if isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value):
-                parent = self.context.parent(node)
-                if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
-                    grand = self.context.parent(parent)
-                    if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr):
-                        return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value)]
-                if isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del):
-                    return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del")]
-        return []
+            if not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
+                continue
+            if self._releases_items(node, kind):
+                return []
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
+                grand = self.context.parent(parent)
+                if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr) and not found:
+                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value))
+            elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
+                found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del"))
+            elif isinstance(parent, cst.AssignTarget) and not found:
+                assign = self.context.parent(parent)
+                method = self.context.nearest(node, cst.FunctionDef)
+                if isinstance(assign, cst.Assign) and _is_empty_container(assign.value) and method is not None and method.name.value not in _FRESH_OBJECT_METHODS | {"__init__"}:
+                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=assign, use="reset"))
+        return found
+
+    def _stored_in_self_container(self, arg: cst.Arg) -> Optional[str]:
+        """``self.<x>`` in ``self.<x>.append(arg)`` (or ``add``/``insert``/``appendleft``)."""
+        callee = self.context.parent(arg)
+        if not isinstance(callee, cst.Call) or not isinstance(callee.func, cst.Attribute):
+            return None
+        if callee.func.attr.value not in ("append", "add", "insert", "appendleft"):
+            return None
+        holder = callee.func.value
+        if isinstance(holder, cst.Attribute) and _is_self(holder.value):
+            return holder.attr.value
+        return None
+
+    def _releases_items(self, container: cst.Attribute, kind: ResourceKind) -> bool:
+        """``for h in self.handlers: h.close()`` (also over ``.values()``, ``[:]``, ``list(...)``):
+        something closes (or hands on) the entries."""
+        node: cst.CSTNode = container
+        parent = self.context.parent(node)
+        for _ in range(3):  # self.x.values() / list(self.x) / self.x[:]
+            if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+                break
+            if parent is None:
+                return False
+            node, parent = parent, self.context.parent(parent)
+        if not isinstance(parent, (cst.For, cst.CompFor)) or parent.iter is not node:
+            return False
+        names = {n.value for n in walk(parent.target) if isinstance(n, cst.Name)}
+        body = parent.body if isinstance(parent, cst.For) else self.context.parent(parent)
+        if body is None:
+            return False
+        for inner in walk(body):
+            if isinstance(inner, cst.Name) and inner.value in names:
+                outer = self.context.parent(inner)
+                if isinstance(outer, cst.Attribute) and outer.value is inner and (outer.attr.value in RELEASE_METHODS or outer.attr.value in kind.release):
+                    return True
+                if isinstance(outer, cst.Arg):
+                    return True  # handed to a closer
+        return False
 
     def _attribute_use(self, node: cst.Attribute) -> int:
         parent = self.context.parent(node)
@@ -1507,6 +1566,16 @@ def _all_names(root: cst.CSTNode) -> Iterable[str]:
     for node in walk(root):
         if isinstance(node, cst.Name):
             yield node.value
+
+
+def _is_empty_container(expr: cst.BaseExpression) -> bool:
+    """``[]``, ``{}``, ``set()``, ``list()``, ``dict()``, ``OrderedDict()``."""
+    if isinstance(expr, (cst.List, cst.Dict)) and not expr.elements:
+        return True
+    if isinstance(expr, cst.Call) and not expr.args:
+        name = expr.func.attr.value if isinstance(expr.func, cst.Attribute) else getattr(expr.func, "value", "")
+        return name in ("list", "dict", "set", "OrderedDict", "deque", "defaultdict")
+    return False
 
 
 def _is_object(expr: cst.BaseExpression) -> bool:

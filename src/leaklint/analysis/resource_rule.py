@@ -227,12 +227,14 @@ class ResourceRule(Rule):
         elif leak.reason == EVICTED:
             assert leak.path_end is not None
             line = self.context.location(leak.path_end).line
-            how = "`del`" if leak.use == "del" else f"`.{leak.use}()`"
+            how = "`del`" if leak.use == "del" else f"`{_shorten(self.context.code(leak.path_end), 40)}`" if leak.use == "reset" else f"`.{leak.use}()`"
             message = (
                 f"`{shown}` is stored in `{name}`, which drops entries with {how} on line {line} "
                 f"without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} them"
             )
             suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
+            if leak.use in ("reset", "clear"):
+                suggestion = f"release every entry before emptying it: `for item in {name}: item.{kind.release[0]}()`"
         elif leak.reason == STORED_ON_SELF:
             method = kind.release[0] if not kind.fd else "close"
             cls = self.context.enclosing_class(leak.call)
