@@ -1160,7 +1160,12 @@ class OwnershipAnalyzer:
         ]
         # A public method that `__init__` also calls (`connect()`): calling it again, as its
         # users may, replaces what the constructor's call made.
-        public_reentry = not method.startswith("_") and init is not None and any(c is init for c in callers)
+        public_reentry = (
+            not method.startswith("_")
+            and init is not None
+            and any(c is init for c in callers)
+            and not self._sometimes_borrowed(cls, attr)
+        )
         if not reinit and not init_sets and not public_reentry:
             return []  # only when the constructor surely left an old value to replace
         where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it" if others else ""
@@ -1183,6 +1188,18 @@ class OwnershipAnalyzer:
         if self._released_before(scope, call, attr, kind) or self._guarded_by(call, scope, attr):
             return []
         return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where, speculative=speculative)]
+
+    def _sometimes_borrowed(self, cls: cst.ClassDef, attr: str) -> bool:
+        """``self.fp = filename`` somewhere (a file object the caller passed in): the attribute
+        owns its value only on some paths, so a second call is the caller's business."""
+        for node in walk(cls):
+            if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Attribute):
+                if node.target.attr.value == attr and _is_self(node.target.value):
+                    assign = self.context.parent(node)
+                    value = getattr(assign, "value", None)
+                    if isinstance(value, (cst.Name, cst.Attribute)) and not (isinstance(value, cst.Name) and value.value == "None"):
+                        return True
+        return False
 
     def _called_on_a_released_attr(self, caller: cst.FunctionDef, method: str, attr: str, kind: ResourceKind) -> bool:
         """Every ``self.<method>()`` in ``caller`` comes after a release of ``self.<attr>`` or
