@@ -263,3 +263,18 @@ def test_returned_resource_with_an_escaping_cursor_gets_no_fix() -> None:
     # handed to code leaklint does not know: it may own it now, so there is no finding at all
     unknown = "import sqlite3\n\ndef open_board(path):\n    conn = sqlite3.connect(path)\n    migrate(conn)\n    return conn\n"
     assert _codes(unknown) == []
+
+
+def test_inline_and_named_hand_over_to_a_borrowing_function_get_the_same_safe_fix() -> None:
+    helper = "def start_logging(stream):\n    stream.write('start')\n\n"
+    inline = _only(helper + "def log(p):\n    start_logging(open(p, 'a'))\n")
+    named = _only(helper + "def log(p):\n    f = open(p, 'a')\n    start_logging(f)\n")
+    for finding in (inline, named):
+        assert finding.fix is not None and finding.fix.safety is FixSafety.SAFE, finding
+    expected = helper + "def log(p):\n    with open(p, 'a') as f:\n        start_logging(f)\n"
+    assert _fix(helper + "def log(p):\n    start_logging(open(p, 'a'))\n") == expected
+    assert _fix(helper + "def log(p):\n    f = open(p, 'a')\n    start_logging(f)\n") == expected
+    # a function that keeps what it is given owns it: no finding for either form
+    keeper = "STREAMS = []\n\ndef start_logging(stream):\n    STREAMS.append(stream)\n\n"
+    assert [c for c in _codes(keeper + "def log(p):\n    start_logging(open(p, 'a'))\n") if c.startswith("LKL30")] == []
+    assert [c for c in _codes(keeper + "def log(p):\n    f = open(p, 'a')\n    start_logging(f)\n") if c.startswith("LKL30")] == []

@@ -8,7 +8,7 @@ This is a base class without a ``code``: the registry only collects rules define
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -414,11 +414,14 @@ class ResourceRule(Rule):
         statement = self.context.enclosing_statement(leak.call)
         if statement is None or statement_list(self.context.parent(statement)) is None:
             return None
-        path_safety = self._straight_path(leak.call, statement)
+        path_safety = self._straight_path(leak.call, statement, analyzer, leak.kind)
         if path_safety is None:
             return None
         shown = f"`{_shorten(self.context.code(leak.call), 40)}`"
-        self.no_fix_reason = escape_reason(self.context, [statement], nodes=(leak.call,), shown=shown, bindings_escape=True)
+        self.no_fix_reason = escape_reason(
+            self.context, [statement], nodes=(leak.call,), shown=shown, bindings_escape=True,
+            borrows=_local_borrower(analyzer, leak.kind, nodes=(leak.call,)),
+        )
         if self.no_fix_reason is not None:
             return None
         name = unique_name(leak.kind.var, analyzer.names_in_scope(leak.scope))
@@ -430,7 +433,7 @@ class ResourceRule(Rule):
         new = wrap_statement(statement, leak.call, item, name, is_async=leak.kind.is_async)
         return Fix((Edit(statement, new),) + import_edits, self._safety(leak.kind, path_safety), imports)
 
-    def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> Optional[bool]:
+    def _straight_path(self, call: cst.Call, statement: cst.CSTNode, analyzer: OwnershipAnalyzer, kind: ResourceKind) -> Optional[bool]:
         """Whether the statement can be put under ``with``: None when not (the call may not run
         exactly once, something with side effects runs before it, or the value it is passed to
         may keep it); else True when that is safe, False when the callee is unknown."""
@@ -450,7 +453,9 @@ class ResourceRule(Rule):
                 qualified = self.context.qualified_name(node.func)
                 if qualified in CATALOGUE or qualified in LAZY_BORROWERS:
                     return None  # ZipFile(open(p)) / iter(open(p)) keeps using it after the statement
-                safe = safe and qualified in BORROWERS
+                # a function of this module that only uses it is as safe as a known borrower
+                # (the same verdict the named form `f = open(p); g(f)` gets)
+                safe = safe and (qualified in BORROWERS or (isinstance(child, cst.Arg) and analyzer.is_handed_to_owner(node, child, kind) is False))
             before.extend(_evaluated_before(node, child))
             child, node = node, self.context.parent(node)
         if node is None:
@@ -509,6 +514,7 @@ class ResourceRule(Rule):
                 moved,
                 names=(leak.name,),
                 shown=f"`{leak.name}`",
+                borrows=_local_borrower(analyzer, leak.kind, names=(leak.name,)),
             )
             if self.no_fix_reason is not None:
                 return None
@@ -607,10 +613,7 @@ class ResourceRule(Rule):
             return None  # (a raw descriptor would need `os` spelled at the site: suggestion only)
         if kind.is_async and not (isinstance(leak.scope, cst.FunctionDef) and leak.scope.asynchronous is not None):
             return None
-        def borrows(call: cst.Call) -> bool:
-            given = [arg for arg in call.args if isinstance(arg.value, cst.Name) and arg.value.value == name]
-            return bool(given) and all(analyzer.is_handed_to_owner(call, arg, kind) is False for arg in given)
-
+        borrows = _local_borrower(analyzer, kind, names=(name,))
         self.no_fix_reason = escape_reason(self.context, moved, names=(name,), shown=f"`{name}`", borrows=borrows)
         if self.no_fix_reason is not None:
             return None
@@ -638,6 +641,23 @@ class ResourceRule(Rule):
         )
         second = cst.WithItem(item=cst.Name(leak.name), comma=item.comma)
         return Fix((Edit(item, cst.FlattenSentinel([first, second])),) + form.edits, FixSafety.SAFE, form.imports)
+
+
+def _local_borrower(
+    analyzer: OwnershipAnalyzer, kind: ResourceKind, *, names: Sequence[str] = (), nodes: Sequence[cst.CSTNode] = ()
+) -> "Callable[[cst.Call], bool]":
+    """For the escape check of a fix: a function of this module that only uses the resource it
+    is given (it neither keeps, closes nor hands it on: ``is_handed_to_owner`` is False)."""
+    wanted = {id(node) for node in nodes}
+
+    def borrows(call: cst.Call) -> bool:
+        given = [
+            arg for arg in call.args
+            if id(arg.value) in wanted or (isinstance(arg.value, cst.Name) and arg.value.value in names)
+        ]
+        return bool(given) and all(analyzer.is_handed_to_owner(call, arg, kind) is False for arg in given)
+
+    return borrows
 
 
 def _passes_value(node: cst.CSTNode, child: cst.CSTNode) -> bool:
