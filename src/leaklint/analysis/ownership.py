@@ -23,7 +23,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, TEST, ControlFlowGraph, Node
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
@@ -39,6 +39,7 @@ REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hol
 EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
+HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -616,7 +617,88 @@ class OwnershipAnalyzer:
             for raiser in verdict.raisers:
                 if self._own_setup(raiser, name):
                     return leak(RETURNED_UNLESS_RAISES, path_end=raiser.statement)
+        if verdict.released and not releases and not safe_release:
+            late = self._handed_over_late(occurrences, kind)
+            if late is not None:
+                callee, raiser = late
+                return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _handed_over_late(self, occurrences: List[cst.Name], kind: ResourceKind) -> Optional[Tuple[cst.Call, cst.CSTNode]]:
+        """``sock = create_connection(a); return self._make_transport(sock)`` where the callee (a
+        method of this class or a function of this module) takes it over only after work that
+        may raise: an exception there leaves it with nobody (the caller handed it on, the callee
+        had not stored it yet). The one hand-off must be the value's only way out of the caller,
+        outside any ``try``."""
+        handoffs = []
+        for use in occurrences:
+            fate, _ = self._use(use, kind)
+            if fate in (MANAGED, RELEASE, SAFE_RELEASE):
+                return None
+            if fate == ESCAPE:
+                handoffs.append(use)
+        if len(handoffs) != 1:
+            return None
+        arg = self.context.parent(handoffs[0])
+        callee = self.context.parent(arg) if isinstance(arg, cst.Arg) else None
+        if not isinstance(arg, cst.Arg) or not isinstance(callee, cst.Call) or arg.value is not handoffs[0]:
+            return None
+        if any(isinstance(a, (cst.Try, cst.TryStar)) for a in self._ancestors_until(callee, self._scope_of(callee) or callee)):
+            return None
+        found = self._local_function(callee.func) or self._own_method(callee)
+        if found is None:
+            return None
+        function, skipped = found
+        param = _matching_param(function, callee, arg, skipped)
+        graph = self.graph(function) if param is not None else None
+        if graph is None or param is None or param in self._scope_uses(function).nested:
+            return None
+        effects: Dict[int, int] = {}
+        owned = False
+        for use in self._scope_uses(function).names.get(param, ()):
+            nodes = graph.node_of(use, self.context.parent)
+            if not nodes:
+                continue
+            fate, _ = self._use(use, kind)
+            if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
+                effects[id(nodes[0].statement)] = PATH_RELEASE
+                owned = True
+            elif self._is_rebinding(use):
+                return None
+        if not owned:
+            return None
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        verdict = follow(graph, [graph.nodes[graph.entry]], effect)
+        if verdict.normal is not None or not verdict.released:
+            return None  # not taken over on every path: another question
+        for raiser in verdict.raisers:
+            statement = raiser.statement
+            if statement is None or raiser.kind != STATEMENT or self._in_try_with_handlers(statement):
+                continue
+            if isinstance(statement, cst.Raise):
+                continue
+            calls = [n for n in walk(statement) if isinstance(n, cst.Call)]
+            if any(not _cannot_fail_call(c) for c in calls):
+                return callee, statement
+        return None
+
+    def _own_method(self, callee: cst.Call) -> Optional[Tuple[cst.FunctionDef, int]]:
+        """``self.<m>(...)`` where ``<m>`` is a plain method of the class the call is in."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and _is_self(func.value)):
+            return None
+        cls = self.context.enclosing_class(callee)
+        if cls is None:
+            return None
+        method = next((m for m in _methods(cls) if m.name.value == func.attr.value), None)
+        if method is None or method.decorators:
+            return None
+        return method, 1
 
     def _only_returned(self, occurrences: List[cst.Name], kind: ResourceKind) -> bool:
         """The value leaves the function only by ``return name`` (a factory that sets it up)."""
@@ -1583,6 +1665,11 @@ def _all_names(root: cst.CSTNode) -> Iterable[str]:
     for node in walk(root):
         if isinstance(node, cst.Name):
             yield node.value
+
+
+def _cannot_fail_call(call: cst.Call) -> bool:
+    func = call.func
+    return isinstance(func, cst.Attribute) and func.attr.value in _CANNOT_FAIL
 
 
 def _is_empty_container(expr: cst.BaseExpression) -> bool:

@@ -17,6 +17,7 @@ from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
     CLASS_ATTRIBUTE,
+    HANDED_OVER_LATE,
     DISCARDED,
     LAZY_BORROWERS,
     NEVER_CLOSED,
@@ -273,6 +274,20 @@ class ResourceRule(Rule):
             suggestion = (
                 f"create it on first use (`{attr} = None` in the class body; set `{name}` under a lock while it is None), "
                 f"and give `{owner}` a way to {_release_verb(kind)} it"
+            )
+        elif leak.reason == HANDED_OVER_LATE:
+            confidence = Confidence.MEDIUM
+            assert leak.path_end is not None and leak.via is not None
+            line = self.context.location(leak.path_end).line
+            callee = _shorten(self.context.code(leak.via.func), 40)
+            release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+            message = (
+                f"`{name}` (from `{shown}`) is handed to `{callee}()`, which may raise on line {line} before it "
+                f"takes it over: then nobody {_releases(kind)} it"
+            )
+            suggestion = (
+                f"in `{callee}()`, release it when the work before the hand-over fails "
+                f"(`try:` ... `except BaseException: {release}; raise`), or do that around the call here"
             )
         elif leak.reason == RETURNED_UNLESS_RAISES:
             confidence = Confidence.MEDIUM

@@ -76,7 +76,10 @@ class ResourceWithoutContextManager(ResourceRule):
     are entries appended to a list on `self` that is emptied (`self.handlers = []`, `clear()`)
     without closing them, and a helper that replaces `self.session` when its caller did not close
     the old one. A public method that `__init__` also calls (`connect()`) and that replaces its
-    resource without releasing it is reported with medium confidence.
+    resource without releasing it is reported with medium confidence. So is a fresh resource
+    handed, outside any `try`, to a method of the class (or a function of the module) that takes
+    it over only after work that may raise (`protocol_factory()` before the transport stores the
+    socket): an exception there leaves it with nobody.
     The analysis follows every path through one function, as LKL301's does (see there for what
     it understands of correlated conditions): a socket returned on success but left open when
     `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
