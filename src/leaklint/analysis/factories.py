@@ -58,11 +58,7 @@ def plain_function(context: FileContext, scope: cst.CSTNode) -> Optional[Tuple[c
     return None
 
 
-def is_generator(function: cst.FunctionDef) -> bool:
-    return any(isinstance(node, (cst.Yield,)) for node in walk_scope(function))
-
-
-def resolve(context: FileContext, call: cst.Call, factories: Dict[int, Factory], by_name: Dict[Tuple[Optional[int], str], Factory]) -> Optional[Factory]:
+def resolve(context: FileContext, call: cst.Call, by_name: Dict[Tuple[Optional[int], str], Factory]) -> Optional[Factory]:
     """The factory ``call`` calls: ``connect(...)`` (a module-level function of this module) or
     ``self.connect(...)`` / ``cls.connect(...)`` inside the class that defines it."""
     func = call.func

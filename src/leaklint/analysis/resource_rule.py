@@ -152,7 +152,7 @@ class ResourceRule(Rule):
             table = factories.index(added)
             fresh = []
             for call in factories.candidate_calls(self.local_calls, table):
-                factory = factories.resolve(self.context, call, found, table)
+                factory = factories.resolve(self.context, call, table)
                 if factory is None or self.context.nearest(call, cst.FunctionDef) is factory.function:
                     continue  # recursion
                 fresh.append((call, factory.kind))
