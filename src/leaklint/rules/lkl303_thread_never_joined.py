@@ -234,9 +234,14 @@ class ThreadNeverJoined(Rule):
         """``class Server(ThreadingMixIn, HTTPServer)`` without ``daemon_threads = True``: every
         request runs in a non-daemon thread that the server keeps in ``self._threads`` until it
         ends, and ``server_close()`` (and the interpreter at exit) waits for all of them."""
+        subclassed = {
+            base.value.value for cls in self.classes for base in cls.bases if isinstance(base.value, cst.Name)
+        }
         servers = [
             cls for cls in self.classes
-            if any(self.context.qualified_name(base.value) == _THREADING_MIXIN for base in cls.bases if base.keyword is None)
+            if len(cls.bases) >= 2  # the mixin and a server class: a concrete server, not another mixin
+            and cls.name.value not in subclassed  # a subclass here may set daemon_threads itself
+            and any(self.context.qualified_name(base.value) == _THREADING_MIXIN for base in cls.bases if base.keyword is None)
         ]
         if not servers or self._sets_daemon_threads_anywhere():
             return
