@@ -1113,10 +1113,65 @@ class OwnershipAnalyzer:
         if cls.keywords:
             return []
         fates = self._attribute_fates(cls).get(attr, set())
-        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
+        if WITH_ITEM in fates and kind.with_closes:
             return []
+        if RELEASE in fates:
+            stray = self._release_out_of_reach(cls, attr, kind, scope, call)
+            if stray is None:
+                return []
+            return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=f"only:{stray[0]}:{stray[1]}")]
         use = "with" if WITH_ITEM in fates else ""
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _release_out_of_reach(
+        self, cls: cst.ClassDef, attr: str, kind: ResourceKind, scope: cst.FunctionDef, call: cst.Call
+    ) -> Optional[Tuple[str, str]]:
+        """``self.db`` is closed only in ``reconnect()``, and the class's own release method
+        (``close``, ``__exit__``, ``stop``...) never calls it: the last one is never closed.
+        Returns (the method that releases, the release method) then; None when some release is
+        reachable from a release method, or when the question does not apply (no release
+        method, subclasses here, a release from outside the class, a finalizer)."""
+        if self._subclasses(cls):
+            return None
+        methods = {m.name.value: m for m in _methods(cls)}
+        roots = [name for name in methods if _is_release_method_name(name)]
+        if not roots:
+            return None
+        releasing: List[str] = []
+        for name, method in methods.items():
+            for node in walk_scope(method):
+                if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                    if self._attribute_use(node) != RELEASE:
+                        continue
+                    outer = self.context.parent(node)
+                    if not (isinstance(outer, cst.Attribute) and outer.value is node):
+                        return None  # handed on (an argument, a list, an alias): its new owner may release it
+                    if method is scope and self._position_in(scope, node) > self._position_in(scope, call):
+                        return None  # made and released in the same method (a loop run, then closed)
+                    if name not in releasing:
+                        releasing.append(name)
+                if isinstance(node, cst.Call) and dotted_name(node.func) in ("weakref.finalize", "atexit.register"):
+                    return None  # a finalizer or exit hook registered here releases it
+        if not releasing or any(name in roots for name in releasing):
+            return None
+        for node in walk(self.context.module):
+            if isinstance(node, cst.Attribute) and node.attr.value == attr and not _is_self(node.value):
+                if self._attribute_use(node) == RELEASE:
+                    return None  # an owner elsewhere closes `obj.<attr>`
+        reached = set(roots)
+        frontier = list(roots)
+        while frontier:
+            method = methods.get(frontier.pop())
+            if method is None:
+                continue
+            for node in walk_scope(method):
+                if isinstance(node, cst.Attribute) and _is_self(node.value) and node.attr.value in methods:
+                    if node.attr.value not in reached:  # called, or handed on as a callback
+                        reached.add(node.attr.value)
+                        frontier.append(node.attr.value)
+        if any(name in reached for name in releasing):
+            return None
+        return releasing[0], sorted(roots)[0]
 
     def _raised_in_constructor(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
@@ -1313,9 +1368,21 @@ class OwnershipAnalyzer:
                 if isinstance(parent, (cst.Arg, cst.Element)):
                     return True  # handed on (to a closer, a list of old loops...)
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
-                if _sounds_like_release(node.func.attr.value):
-                    return True  # self.close() / self._cleanup() first
+                if _sounds_like_release(node.func.attr.value) or self._method_releases(scope, node.func.attr.value, attr):
+                    return True  # self.close() / self._cleanup() / self._drop() (closes self.<attr>) first
         return False
+
+    def _method_releases(self, scope: cst.FunctionDef, method: str, attr: str) -> bool:
+        """``self.<method>()`` is a method of the class that releases ``self.<attr>``."""
+        cls = self.context.nearest(scope, cst.ClassDef)
+        found = next((m for m in _methods(cls) if m.name.value == method), None) if cls is not None else None
+        if found is None:
+            return False
+        return any(
+            isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value) and self._attribute_use(node) == RELEASE
+            and isinstance(self.context.parent(node), cst.Attribute)
+            for node in walk_scope(found)
+        )
 
     def _guarded_by(self, site: cst.CSTNode, scope: cst.CSTNode, attr: str) -> bool:
         """``site`` runs under a test of ``self.<attr>``: lazily created (``if self.loop is None:``)."""
@@ -1665,6 +1732,20 @@ def _all_names(root: cst.CSTNode) -> Iterable[str]:
     for node in walk(root):
         if isinstance(node, cst.Name):
             yield node.value
+
+
+_RELEASE_METHOD_NAMES = frozenset(
+    {"close", "aclose", "shutdown", "stop", "cleanup", "terminate", "dispose", "disconnect", "release", "teardown",
+     "__exit__", "__aexit__", "__del__", "quit", "destroy"}
+)
+
+
+def _is_release_method_name(name: str) -> bool:
+    """``close``, ``__exit__``, ``_shutdown``, ``server_close``: not ``close_on_exec``."""
+    bare = name.strip("_").lower()
+    return name in _RELEASE_METHOD_NAMES or bare in _RELEASE_METHOD_NAMES or any(
+        bare.endswith(f"_{word}") for word in ("close", "shutdown", "stop", "cleanup", "terminate", "disconnect")
+    )
 
 
 def _cannot_fail_call(call: cst.Call) -> bool:

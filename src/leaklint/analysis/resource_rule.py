@@ -241,6 +241,12 @@ class ResourceRule(Rule):
             cls = self.context.enclosing_class(leak.call)
             owner = f"`{cls.name.value}`" if cls is not None else "the class"
             message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in the class calls `{name}.{method}()`"
+            if leak.use.startswith("only:"):
+                _, where, root = leak.use.split(":", 2)
+                message = (
+                    f"`{name}` (from `{shown}`) is {_released(kind)} only in `{where}()`, which `{root}()` never reaches: "
+                    "the one held when the object is released stays open"
+                )
             if leak.use == "with":
                 message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
@@ -248,6 +254,10 @@ class ResourceRule(Rule):
                 + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
+            if leak.use.startswith("only:"):
+                release = f"os.close({name})" if kind.fd else f"{name}.{method}()"
+                suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
+                confidence = Confidence.MEDIUM
         elif leak.reason == WITH_DOES_NOT_CLOSE:
             message = (
                 f"`with {shown}` does not close it: the connection's `with` commits or rolls back, "

@@ -79,7 +79,10 @@ class ResourceWithoutContextManager(ResourceRule):
     resource without releasing it is reported with medium confidence. So is a fresh resource
     handed, outside any `try`, to a method of the class (or a function of the module) that takes
     it over only after work that may raise (`protocol_factory()` before the transport stores the
-    socket): an exception there leaves it with nobody.
+    socket): an exception there leaves it with nobody. A `self.db` that is closed only in a method
+    the class's own release method (`close`, `__exit__`, `stop`...) never reaches, directly or
+    through `self` calls (`reconnect()` closes the old one, `close()` forgets the last), is reported
+    with medium confidence.
     The analysis follows every path through one function, as LKL301's does (see there for what
     it understands of correlated conditions): a socket returned on success but left open when
     `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
