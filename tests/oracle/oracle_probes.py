@@ -755,6 +755,52 @@ def rows():
 
 print(list(rows()))
 """,
+    "returned-after-set-up": """
+import sqlite3
+
+
+def open_db(path, statement):
+    conn = sqlite3.connect(path)
+    conn.execute(statement)
+    return conn
+
+
+conn = open_db('db.sqlite', 'select 1')
+print(conn.execute('select count(*) from t').fetchone())
+try:
+    open_db('db.sqlite', 'not sql')
+except sqlite3.OperationalError as error:
+    print('caught', error)
+""",
+    "factory-result-read": """
+import sqlite3
+
+
+def open_readonly(path):
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def count(path):
+    db = open_readonly(path)
+    cursor = db.execute('select count(*) from t')
+    return cursor.fetchone()[0]
+
+
+print(count('db.sqlite'))
+""",
+    "local-borrower-inline": """
+def first_line(stream):
+    return stream.readline().strip()
+
+
+def head(path):
+    return first_line(open(path))
+
+
+print(head('data.txt'))
+""",
 }
 
 

@@ -23,7 +23,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, TEST, ControlFlowGraph, Node
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
@@ -37,6 +37,9 @@ NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, 
 RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
 REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
 EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
+RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
+CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
+HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -138,6 +141,9 @@ class Leak:
     path_end: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH / RAISES_UNRELEASED: where it is lost
     rebinds: bool = False  # NOT_ON_SOME_PATH: ``path_end`` rebinds the name (else the path exits there)
     caught: Optional[cst.CSTNode] = None  # NOT_ON_SOME_PATH: only after this statement raised and was caught
+    via: Optional[cst.Call] = None  # the call of the factory (analysis/factories.py) that handed it on
+    origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
+    speculative: bool = False  # REPLACED: only if a public method is called again (medium)
 
 
 @dataclass
@@ -167,14 +173,10 @@ class OwnershipAnalyzer:
     def analyze(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
         scope = self._scope_of(call)
         if scope is None:
-            return []
+            return self._class_attribute(call, kind)
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
-        if kind.qualname in WRAPS_FILEOBJ and self._wraps_file_object(call, scope):
-            return []  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
-        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
-            # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
-            # webbrowser start a child and never wait for it on purpose).
+        if self.exempt(call, kind, scope):
             return []
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
@@ -203,6 +205,101 @@ class OwnershipAnalyzer:
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def exempt(self, call: cst.Call, kind: ResourceKind, scope: Scope) -> bool:
+        """Calls of a catalogued callable that acquire nothing the caller must release. A call
+        of a factory function was judged on the call inside it (see ``returned_fresh``)."""
+        if kind.factory:
+            return False
+        if kind.qualname in WRAPS_FILEOBJ and self._wraps_file_object(call, scope):
+            return True  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
+        if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
+            # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
+            # webbrowser start a child and never wait for it on purpose).
+            return True
+        return False
+
+    def returned_fresh(self, call: cst.Call, kind: ResourceKind) -> Optional[Tuple[cst.FunctionDef, bool]]:
+        """The function that returns the resource ``call`` makes, and whether every value it
+        returns is such a fresh resource (or None); None when the function is no factory: the
+        value is also kept, closed for good, or handed elsewhere, or it is a generator."""
+        scope = self._scope_of(call)
+        if not isinstance(scope, cst.FunctionDef) or self.exempt(call, kind, scope):
+            return None
+        if any(isinstance(node, cst.Yield) for node in walk_scope(scope)):
+            return None
+        node, parent = self._climb(call)
+        name: Optional[str] = None
+        rebound = False
+        if isinstance(parent, cst.Return) and parent.value is node:
+            pass
+        elif isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            name = parent.targets[0].target.value
+            target = parent.targets[0].target
+            uses = self._scope_uses(scope)
+            if name in uses.nested:
+                return None
+            returned = False
+            for use in uses.names.get(name, ()):
+                if use is target:
+                    continue
+                if self._is_binding(use):
+                    rebound = True
+                    continue
+                fate, _ = self._use(use, kind)
+                if fate == ESCAPE:
+                    outer = self.context.parent(use)
+                    if isinstance(outer, cst.Return) and outer.value is use:
+                        returned = True
+                        continue
+                    return None
+                if fate == MANAGED:
+                    return None
+            if not returned:
+                return None
+        else:
+            return None
+        always = True
+        for statement in walk_scope(scope):
+            if not isinstance(statement, cst.Return) or statement.value is None:
+                continue
+            value = statement.value
+            if value is node or (isinstance(value, cst.Name) and value.value == "None"):
+                continue
+            if name is not None and not rebound and isinstance(value, cst.Name) and value.value == name:
+                continue
+            always = False
+        return scope, always
+
+    def _class_attribute(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
+        """``class Live: _loop = asyncio.new_event_loop()``: made when the class body runs (at
+        import, used or not) and shared by every instance. Quiet when anything in the module
+        releases or hands on ``<anything>.<attr>``, or the class body hands the name on."""
+        node, parent = self._climb(call)
+        if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
+            return []
+        target = parent.targets[0].target
+        statement = self.context.enclosing_statement(parent)
+        block = self.context.parent(statement) if statement is not None else None
+        cls = self.context.parent(block) if block is not None else None
+        if not isinstance(target, cst.Name) or not isinstance(cls, cst.ClassDef) or _is_test_class(cls):
+            return []
+        if kind.qualname in WRAPS_FILEOBJ or (kind.qualname == "subprocess.Popen" and not _has_pipe(call)):
+            return []
+        attr = target.value
+        fates = self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
+            return []
+        for use in walk(cls.body):
+            if isinstance(use, cst.Name) and use.value == attr and use is not target:
+                outer = self.context.parent(use)
+                if isinstance(outer, (cst.Arg, cst.WithItem, cst.Element, cst.Return, cst.AssignTarget)) or (
+                    isinstance(outer, cst.Attribute) and outer.value is use and outer.attr.value in kind.release
+                ):
+                    return []  # handed on, managed or closed in the class body
+                if isinstance(outer, cst.Assign) and outer.value is use:
+                    return []  # aliased
+        return [Leak(kind, call, CLASS_ATTRIBUTE, name=f"{cls.name.value}.{attr}", binding=statement)]
 
     # -- where the value goes ---------------------------------------------------------------------
 
@@ -264,6 +361,9 @@ class OwnershipAnalyzer:
 
     def _argument(self, arg: cst.Arg, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         """``f(open(p))``: a temporary handed straight to a call. Only the callee could close it."""
+        container = self._stored_in_self_container(arg)
+        if container is not None:
+            return self.evicted_unreleased(container, call, kind, scope)
         callee = self.context.parent(arg)
         if not isinstance(callee, cst.Call) or not self._borrows_temporary(callee, kind, arg):
             return []
@@ -370,6 +470,13 @@ class OwnershipAnalyzer:
         graph = self.graph(scope)
         if any(isinstance(self.context.parent(use), cst.NameItem) for use in occurrences):
             return []  # `global f` / `nonlocal f`: someone outside this function owns it
+        for use in occurrences:
+            arg = self.context.parent(use)
+            if isinstance(arg, cst.Arg) and arg.value is use:
+                container = self._stored_in_self_container(arg)
+                if container is not None:
+                    # `h = FileHandler(p); self.handlers.append(h)` is judged like the inline form
+                    return self.evicted_unreleased(container, call, kind, scope)
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -506,7 +613,143 @@ class OwnershipAnalyzer:
                 )
         if verdict.implicit is not None and releases and not safe_release and not escapes:
             return leak(NOT_ON_EXCEPTION, release=releases[0])
+        if verdict.raisers and verdict.released and not releases and not safe_release and self._only_returned(occurrences, kind):
+            for raiser in verdict.raisers:
+                if self._own_setup(raiser, name):
+                    return leak(RETURNED_UNLESS_RAISES, path_end=raiser.statement)
+        if verdict.released and not releases and not safe_release:
+            late = self._handed_over_late(occurrences, kind)
+            if late is not None:
+                callee, raiser = late
+                return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _handed_over_late(self, occurrences: List[cst.Name], kind: ResourceKind) -> Optional[Tuple[cst.Call, cst.CSTNode]]:
+        """``sock = create_connection(a); return self._make_transport(sock)`` where the callee (a
+        method of this class or a function of this module) takes it over only after work that
+        may raise: an exception there leaves it with nobody (the caller handed it on, the callee
+        had not stored it yet). The one hand-off must be the value's only way out of the caller,
+        outside any ``try``."""
+        handoffs = []
+        for use in occurrences:
+            fate, _ = self._use(use, kind)
+            if fate in (MANAGED, RELEASE, SAFE_RELEASE):
+                return None
+            if fate == ESCAPE:
+                handoffs.append(use)
+        if len(handoffs) != 1:
+            return None
+        arg = self.context.parent(handoffs[0])
+        callee = self.context.parent(arg) if isinstance(arg, cst.Arg) else None
+        if not isinstance(arg, cst.Arg) or not isinstance(callee, cst.Call) or arg.value is not handoffs[0]:
+            return None
+        if any(isinstance(a, (cst.Try, cst.TryStar)) for a in self._ancestors_until(callee, self._scope_of(callee) or callee)):
+            return None
+        found = self._local_function(callee.func) or self._own_method(callee)
+        if found is None:
+            return None
+        function, skipped = found
+        param = _matching_param(function, callee, arg, skipped)
+        graph = self.graph(function) if param is not None else None
+        if graph is None or param is None or param in self._scope_uses(function).nested:
+            return None
+        effects: Dict[int, int] = {}
+        owned = False
+        for use in self._scope_uses(function).names.get(param, ()):
+            nodes = graph.node_of(use, self.context.parent)
+            if not nodes:
+                continue
+            fate, _ = self._use(use, kind)
+            if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
+                effects[id(nodes[0].statement)] = PATH_RELEASE
+                owned = True
+            elif self._is_rebinding(use):
+                return None
+        if not owned:
+            return None
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        verdict = follow(graph, [graph.nodes[graph.entry]], effect)
+        if verdict.normal is not None or not verdict.released:
+            return None  # not taken over on every path: another question
+        for raiser in verdict.raisers:
+            statement = raiser.statement
+            if statement is None or raiser.kind != STATEMENT or self._in_try_with_handlers(statement):
+                continue
+            if isinstance(statement, cst.Raise):
+                continue
+            calls = [n for n in walk(statement) if isinstance(n, cst.Call)]
+            if any(not _cannot_fail_call(c) for c in calls):
+                return callee, statement
+        return None
+
+    def _own_method(self, callee: cst.Call) -> Optional[Tuple[cst.FunctionDef, int]]:
+        """``self.<m>(...)`` where ``<m>`` is a plain method of the class the call is in."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and _is_self(func.value)):
+            return None
+        cls = self.context.enclosing_class(callee)
+        if cls is None:
+            return None
+        method = next((m for m in _methods(cls) if m.name.value == func.attr.value), None)
+        if method is None or method.decorators:
+            return None
+        return method, 1
+
+    def _only_returned(self, occurrences: List[cst.Name], kind: ResourceKind) -> bool:
+        """The value leaves the function only by ``return name`` (a factory that sets it up)."""
+        returned = False
+        for use in occurrences:
+            fate, _ = self._use(use, kind)
+            if fate == MANAGED:
+                return False
+            if fate == ESCAPE:
+                outer = self.context.parent(use)
+                if not (isinstance(outer, cst.Return) and outer.value is use):
+                    return False
+                returned = True
+        return returned
+
+    def _in_try_with_handlers(self, statement: cst.CSTNode) -> bool:
+        child: cst.CSTNode = statement
+        for ancestor in self.context.ancestors(statement):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, (cst.Try, cst.TryStar)) and ancestor.body is child and ancestor.handlers:
+                return True
+            child = ancestor
+        return False
+
+    def _own_setup(self, node: Node, name: str) -> bool:
+        """``node`` works on the resource itself and may fail: ``conn.execute(...)``,
+        ``s.connect(addr)``, ``_apply_wal(conn)``; not ``db.row_factory = Row`` or
+        ``s.settimeout(5)``, which do not fail on a value just made."""
+        statement = node.statement
+        if statement is None:
+            return False
+        part: Optional[cst.CSTNode] = statement
+        if node.kind == TEST:
+            part = getattr(statement, "test", None) or getattr(statement, "subject", None)
+        elif isinstance(statement, (cst.If, cst.While, cst.For, cst.With, cst.Try, cst.ClassDef, cst.FunctionDef)):
+            return False
+        if part is None or self._in_try_with_handlers(statement):
+            return False  # the failure the code expects is handled there; others are not its set-up
+        for inner in walk(part):
+            if not (isinstance(inner, cst.Name) and inner.value == name):
+                continue
+            parent = self.context.parent(inner)
+            if isinstance(parent, cst.Attribute) and parent.value is inner:
+                grand = self.context.parent(parent)
+                if isinstance(grand, cst.Call) and grand.func is parent and parent.attr.value not in _CANNOT_FAIL:
+                    return True
+                continue
+            if isinstance(parent, cst.Arg):
+                return True
+        return False
 
     def _error_flags(self, scope: Scope) -> Set[str]:
         """Names assigned inside ``except`` blocks of ``scope`` (``err = exc``, ``failed = True``)."""
@@ -870,10 +1113,65 @@ class OwnershipAnalyzer:
         if cls.keywords:
             return []
         fates = self._attribute_fates(cls).get(attr, set())
-        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
+        if WITH_ITEM in fates and kind.with_closes:
             return []
+        if RELEASE in fates:
+            stray = self._release_out_of_reach(cls, attr, kind, scope, call)
+            if stray is None:
+                return []
+            return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=f"only:{stray[0]}:{stray[1]}")]
         use = "with" if WITH_ITEM in fates else ""
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _release_out_of_reach(
+        self, cls: cst.ClassDef, attr: str, kind: ResourceKind, scope: cst.FunctionDef, call: cst.Call
+    ) -> Optional[Tuple[str, str]]:
+        """``self.db`` is closed only in ``reconnect()``, and the class's own release method
+        (``close``, ``__exit__``, ``stop``...) never calls it: the last one is never closed.
+        Returns (the method that releases, the release method) then; None when some release is
+        reachable from a release method, or when the question does not apply (no release
+        method, subclasses here, a release from outside the class, a finalizer)."""
+        if self._subclasses(cls):
+            return None
+        methods = {m.name.value: m for m in _methods(cls)}
+        roots = [name for name in methods if _is_release_method_name(name)]
+        if not roots:
+            return None
+        releasing: List[str] = []
+        for name, method in methods.items():
+            for node in walk_scope(method):
+                if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                    if self._attribute_use(node) != RELEASE:
+                        continue
+                    outer = self.context.parent(node)
+                    if not (isinstance(outer, cst.Attribute) and outer.value is node):
+                        return None  # handed on (an argument, a list, an alias): its new owner may release it
+                    if method is scope and self._position_in(scope, node) > self._position_in(scope, call):
+                        return None  # made and released in the same method (a loop run, then closed)
+                    if name not in releasing:
+                        releasing.append(name)
+                if isinstance(node, cst.Call) and dotted_name(node.func) in ("weakref.finalize", "atexit.register"):
+                    return None  # a finalizer or exit hook registered here releases it
+        if not releasing or any(name in roots for name in releasing):
+            return None
+        for node in walk(self.context.module):
+            if isinstance(node, cst.Attribute) and node.attr.value == attr and not _is_self(node.value):
+                if self._attribute_use(node) == RELEASE:
+                    return None  # an owner elsewhere closes `obj.<attr>`
+        reached = set(roots)
+        frontier = list(roots)
+        while frontier:
+            method = methods.get(frontier.pop())
+            if method is None:
+                continue
+            for node in walk_scope(method):
+                if isinstance(node, cst.Attribute) and _is_self(node.value) and node.attr.value in methods:
+                    if node.attr.value not in reached:  # called, or handed on as a callback
+                        reached.add(node.attr.value)
+                        frontier.append(node.attr.value)
+        if any(name in reached for name in releasing):
+            return None
+        return releasing[0], sorted(roots)[0]
 
     def _raised_in_constructor(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
@@ -990,34 +1288,112 @@ class OwnershipAnalyzer:
             return []
         if _is_test_class(cls) or method.startswith("test"):
             return []  # unittest runs every test method on a fresh instance
-        if not reinit and not any(m.name.value == "__init__" for m in others):
-            return []  # only when the constructor surely left an old value to replace
         if method in _FRESH_OBJECT_METHODS:
             return []  # runs on an object that holds nothing yet
-        if method != "__init__" and any(_calls_self_method(n, method) for n in walk(cls)):
-            return []  # a helper: its callers release the old value (or check it) first
-        position = self._position_in(scope, call)
+        init = next((m for m in _methods(cls) if m.name.value == "__init__"), None)
+        init_sets = any(m is init for m in others)
+        callers = [
+            m for m in _methods(cls) if m is not scope and any(_calls_self_method(n, method) for n in walk_scope(m))
+        ]
+        # A public method that `__init__` also calls (`connect()`): calling it again, as its
+        # users may, replaces what the constructor's call made.
+        public_reentry = (
+            not method.startswith("_")
+            and init is not None
+            and any(c is init for c in callers)
+            and not self._sometimes_borrowed(cls, attr)
+        )
+        if not reinit and not init_sets and not public_reentry:
+            return []  # only when the constructor surely left an old value to replace
+        where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it" if others else ""
+        speculative = False
+        if method != "__init__" and callers:
+            # A helper: it replaces the old value unless each caller released (or checked) it first.
+            careless = [
+                c for c in callers
+                if c is not init and not self._called_on_a_released_attr(c, method, attr, kind)
+            ]
+            if careless:
+                where = f"`{careless[0].name.value}()` calls `{method}()` while `self.{attr}` holds the old one"
+            elif public_reentry:
+                where = f"`{method}()` is public and `__init__` calls it too: calling it again replaces the first one"
+                speculative = True
+            else:
+                return []
+        elif not others and not reinit:
+            return []
+        if self._released_before(scope, call, attr, kind) or self._guarded_by(call, scope, attr):
+            return []
+        return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where, speculative=speculative)]
+
+    def _sometimes_borrowed(self, cls: cst.ClassDef, attr: str) -> bool:
+        """``self.fp = filename`` somewhere (a file object the caller passed in): the attribute
+        owns its value only on some paths, so a second call is the caller's business."""
+        for node in walk(cls):
+            if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Attribute):
+                if node.target.attr.value == attr and _is_self(node.target.value):
+                    assign = self.context.parent(node)
+                    value = getattr(assign, "value", None)
+                    if isinstance(value, (cst.Name, cst.Attribute)) and not (isinstance(value, cst.Name) and value.value == "None"):
+                        return True
+        return False
+
+    def _called_on_a_released_attr(self, caller: cst.FunctionDef, method: str, attr: str, kind: ResourceKind) -> bool:
+        """Every ``self.<method>()`` in ``caller`` comes after a release of ``self.<attr>`` or
+        under a test of it (``if self.session is None:``); a caller that other methods call in
+        turn is left to them."""
+        if any(_calls_self_method(n, caller.name.value) for m in self._class_methods_of(caller) for n in walk_scope(m)):
+            return True
+        for node in walk_scope(caller):
+            if _calls_self_method(node, method):
+                if not (self._released_before(caller, node, attr, kind) or self._guarded_by(node, caller, attr)):
+                    return False
+        return True
+
+    def _class_methods_of(self, function: cst.FunctionDef) -> List[cst.FunctionDef]:
+        cls = self.context.nearest(function, cst.ClassDef)
+        return [m for m in _methods(cls) if m is not function] if cls is not None else []
+
+    def _released_before(self, scope: cst.FunctionDef, site: cst.CSTNode, attr: str, kind: ResourceKind) -> bool:
+        """Before ``site`` (in source order) ``scope`` releases or hands on ``self.<attr>``, or
+        calls a release method of ``self`` (``self.close()``, ``self._cleanup()``)."""
+        position = self._position_in(scope, site)
         for node in walk_scope(scope):
             if self._position_in(scope, node) >= position:
                 break
             if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
                 parent = self.context.parent(node)
                 if isinstance(parent, cst.Attribute) and parent.attr.value in RELEASE_METHODS | set(kind.release):
-                    return []  # released before it is replaced
+                    return True  # released before it is replaced
                 if isinstance(parent, (cst.Arg, cst.Element)):
-                    return []  # handed on (to a closer, a list of old loops...)
+                    return True  # handed on (to a closer, a list of old loops...)
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
-                if _sounds_like_release(node.func.attr.value):
-                    return []  # self.close() / self._cleanup() first
-        for ancestor in self.context.ancestors(call):
+                if _sounds_like_release(node.func.attr.value) or self._method_releases(scope, node.func.attr.value, attr):
+                    return True  # self.close() / self._cleanup() / self._drop() (closes self.<attr>) first
+        return False
+
+    def _method_releases(self, scope: cst.FunctionDef, method: str, attr: str) -> bool:
+        """``self.<method>()`` is a method of the class that releases ``self.<attr>``."""
+        cls = self.context.nearest(scope, cst.ClassDef)
+        found = next((m for m in _methods(cls) if m.name.value == method), None) if cls is not None else None
+        if found is None:
+            return False
+        return any(
+            isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value) and self._attribute_use(node) == RELEASE
+            and isinstance(self.context.parent(node), cst.Attribute)
+            for node in walk_scope(found)
+        )
+
+    def _guarded_by(self, site: cst.CSTNode, scope: cst.CSTNode, attr: str) -> bool:
+        """``site`` runs under a test of ``self.<attr>``: lazily created (``if self.loop is None:``)."""
+        for ancestor in self.context.ancestors(site):
             if ancestor is scope:
                 break
             if isinstance(ancestor, (cst.If, cst.While)) and any(
                 isinstance(n, cst.Attribute) and n.attr.value == attr and _is_self(n.value) for n in walk(ancestor.test)
             ):
-                return []  # lazily created: `if self.loop is None:`
-        where = "`__init__` is run again" if reinit else f"`{others[0].name.value}()` also sets it"
-        return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where)]
+                return True
+        return False
 
     def _assigns_self_attr(self, node: cst.CSTNode, attr: str) -> bool:
         if not isinstance(node, cst.AssignTarget):
@@ -1038,21 +1414,70 @@ class OwnershipAnalyzer:
         return order.get(id(node), -1)
 
     def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
-        """``self.cache[key] = open(p)`` in a class that drops entries (``popitem()``, ``pop()``
-        with the result unused, ``del self.cache[k]``) without closing them."""
+        """``self.cache[key] = open(p)`` / ``self.handlers.append(FileHandler(p))`` in a class that
+        drops entries (``popitem()``, ``pop()`` or ``clear()`` with the result unused, ``del
+        self.cache[k]``, ``self.handlers = []`` outside ``__init__``) without closing them, and
+        never closes the entries in a loop over the container."""
         cls = self.context.nearest(call, cst.ClassDef)
         if cls is None:
             return []
+        found: List[Leak] = []
         for node in walk(cls):
-            if isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value):
-                parent = self.context.parent(node)
-                if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
-                    grand = self.context.parent(parent)
-                    if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr):
-                        return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value)]
-                if isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del):
-                    return [Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del")]
-        return []
+            if not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
+                continue
+            if self._releases_items(node, kind):
+                return []
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
+                grand = self.context.parent(parent)
+                if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr) and not found:
+                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value))
+            elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
+                found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del"))
+            elif isinstance(parent, cst.AssignTarget) and not found:
+                assign = self.context.parent(parent)
+                method = self.context.nearest(node, cst.FunctionDef)
+                if isinstance(assign, cst.Assign) and _is_empty_container(assign.value) and method is not None and method.name.value not in _FRESH_OBJECT_METHODS | {"__init__"}:
+                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=assign, use="reset"))
+        return found
+
+    def _stored_in_self_container(self, arg: cst.Arg) -> Optional[str]:
+        """``self.<x>`` in ``self.<x>.append(arg)`` (or ``add``/``insert``/``appendleft``)."""
+        callee = self.context.parent(arg)
+        if not isinstance(callee, cst.Call) or not isinstance(callee.func, cst.Attribute):
+            return None
+        if callee.func.attr.value not in ("append", "add", "insert", "appendleft"):
+            return None
+        holder = callee.func.value
+        if isinstance(holder, cst.Attribute) and _is_self(holder.value):
+            return holder.attr.value
+        return None
+
+    def _releases_items(self, container: cst.Attribute, kind: ResourceKind) -> bool:
+        """``for h in self.handlers: h.close()`` (also over ``.values()``, ``[:]``, ``list(...)``):
+        something closes (or hands on) the entries."""
+        node: cst.CSTNode = container
+        parent = self.context.parent(node)
+        for _ in range(3):  # self.x.values() / list(self.x) / self.x[:]
+            if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+                break
+            if parent is None:
+                return False
+            node, parent = parent, self.context.parent(parent)
+        if not isinstance(parent, (cst.For, cst.CompFor)) or parent.iter is not node:
+            return False
+        names = {n.value for n in walk(parent.target) if isinstance(n, cst.Name)}
+        body = parent.body if isinstance(parent, cst.For) else self.context.parent(parent)
+        if body is None:
+            return False
+        for inner in walk(body):
+            if isinstance(inner, cst.Name) and inner.value in names:
+                outer = self.context.parent(inner)
+                if isinstance(outer, cst.Attribute) and outer.value is inner and (outer.attr.value in RELEASE_METHODS or outer.attr.value in kind.release):
+                    return True
+                if isinstance(outer, cst.Arg):
+                    return True  # handed to a closer
+        return False
 
     def _attribute_use(self, node: cst.Attribute) -> int:
         parent = self.context.parent(node)
@@ -1116,6 +1541,11 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
         return test.value
     return None
 
+
+# Methods that do not fail on a resource just made (options, not I/O).
+_CANNOT_FAIL = frozenset(
+    {"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout", "getsockname"}
+)
 
 _RELEASE_WORDS = ("close", "shutdown", "cleanup", "clean_up", "release", "stop", "dispose", "terminate", "disconnect", "teardown", "tear_down")
 
@@ -1302,6 +1732,35 @@ def _all_names(root: cst.CSTNode) -> Iterable[str]:
     for node in walk(root):
         if isinstance(node, cst.Name):
             yield node.value
+
+
+_RELEASE_METHOD_NAMES = frozenset(
+    {"close", "aclose", "shutdown", "stop", "cleanup", "terminate", "dispose", "disconnect", "release", "teardown",
+     "__exit__", "__aexit__", "__del__", "quit", "destroy"}
+)
+
+
+def _is_release_method_name(name: str) -> bool:
+    """``close``, ``__exit__``, ``_shutdown``, ``server_close``: not ``close_on_exec``."""
+    bare = name.strip("_").lower()
+    return name in _RELEASE_METHOD_NAMES or bare in _RELEASE_METHOD_NAMES or any(
+        bare.endswith(f"_{word}") for word in ("close", "shutdown", "stop", "cleanup", "terminate", "disconnect")
+    )
+
+
+def _cannot_fail_call(call: cst.Call) -> bool:
+    func = call.func
+    return isinstance(func, cst.Attribute) and func.attr.value in _CANNOT_FAIL
+
+
+def _is_empty_container(expr: cst.BaseExpression) -> bool:
+    """``[]``, ``{}``, ``set()``, ``list()``, ``dict()``, ``OrderedDict()``."""
+    if isinstance(expr, (cst.List, cst.Dict)) and not expr.elements:
+        return True
+    if isinstance(expr, cst.Call) and not expr.args:
+        name = expr.func.attr.value if isinstance(expr.func, cst.Attribute) else getattr(expr.func, "value", "")
+        return name in ("list", "dict", "set", "OrderedDict", "deque", "defaultdict")
+    return False
 
 
 def _is_object(expr: cst.BaseExpression) -> bool:

@@ -8,13 +8,16 @@ This is a base class without a ``code``: the registry only collects rules define
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import factories
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
+    CLASS_ATTRIBUTE,
+    HANDED_OVER_LATE,
     DISCARDED,
     LAZY_BORROWERS,
     NEVER_CLOSED,
@@ -22,6 +25,7 @@ from leaklint.analysis.ownership import (
     NOT_ON_SOME_PATH,
     PARTIAL,
     RAISES_UNRELEASED,
+    RETURNED_UNLESS_RAISES,
     REPLACED,
     EVICTED,
     STORED_ON_SELF,
@@ -32,6 +36,7 @@ from leaklint.analysis.ownership import (
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
+from leaklint.fixes import close_on_error
 from leaklint.fixes.escape import escape_reason, with_body_escape
 from leaklint.fixes.imports import name_form
 from leaklint.fixes.suggestions import escape_suggestion, merge_tuple_leaks, name_clash_suggestion, tuple_suggestion
@@ -39,6 +44,8 @@ from leaklint.fixes.with_block import block_under_with, closing, statement_list,
 from leaklint.rule import Confidence, Edit, Fix, FixSafety, ImportSpec, Rule
 
 PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
+PATH_MAKERS = PATHLIB_CLASSES | {"importlib.resources.files", "importlib_resources.files"}
+_PATH_METHODS = frozenset({"joinpath", "with_suffix", "with_name", "with_stem", "resolve", "absolute", "expanduser"})
 
 
 def _shorten(code: str, limit: int = 60) -> str:
@@ -57,6 +64,7 @@ class ResourceRule(Rule):
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
         self.candidates: List[cst.Call] = []
+        self.local_calls: List[cst.Call] = []  # `f(...)`, `self.m(...)`: maybe a factory of this module
         self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
         self.name_clash = False
 
@@ -70,8 +78,11 @@ class ResourceRule(Rule):
         func = node.func
         if isinstance(func, cst.Name):
             terminal = func.value
+            self.local_calls.append(node)
         elif isinstance(func, cst.Attribute):
             terminal = func.attr.value
+            if isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
+                self.local_calls.append(node)
         else:
             return
         if terminal in self.terminals:
@@ -81,23 +92,82 @@ class ResourceRule(Rule):
 
     def _kind(self, call: cst.Call) -> Optional[ResourceKind]:
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "open" and isinstance(func.value, cst.Call):
-            # Path(p).open(): the one method call whose receiver type is visible
-            if self.context.qualified_name(func.value.func) in PATHLIB_CLASSES:
-                return self.kinds.get("pathlib.Path.open")
+        if isinstance(func, cst.Attribute) and func.attr.value == "open" and self._is_path(func.value):
+            # Path(p).open(), files(pkg).joinpath(n).open(): a receiver whose type is visible
+            return self.kinds.get("pathlib.Path.open")
         qualified = self.context.qualified_name(func)
         return self.kinds.get(qualified) if qualified is not None else None
+
+    def _is_path(self, expr: cst.BaseExpression) -> bool:
+        """``Path(p)``, ``importlib.resources.files(pkg)``, and paths built from them with ``/``,
+        ``joinpath(...)``, ``with_suffix(...)``, ``parent``..."""
+        for _ in range(10):
+            if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+                expr = expr.left
+            elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in _PATH_METHODS:
+                expr = expr.func.value
+            elif isinstance(expr, cst.Attribute) and expr.attr.value in ("parent",):
+                expr = expr.value
+            elif isinstance(expr, cst.Call):
+                return self.context.qualified_name(expr.func) in PATH_MAKERS
+            else:
+                return False
+        return False
 
     def leave_Module(self, node: cst.Module) -> None:
         if not self.candidates:
             return
         analyzer = OwnershipAnalyzer(self.context)
+        acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
         for call in self.candidates:
             kind = self._kind(call)
-            if kind is None:
-                continue
+            if kind is not None:
+                acquisitions.append((call, kind))
+        for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
+        self._factory_calls(acquisitions, analyzer)
+
+    def _factory_calls(self, acquisitions: List[Tuple[cst.Call, ResourceKind]], analyzer: OwnershipAnalyzer) -> None:
+        """``db = connect()`` where ``connect`` returns a new resource: judged like the call
+        inside it (analysis/factories.py), round by round for factories of factories."""
+        found: Dict[int, factories.Factory] = {}
+        fresh = acquisitions
+        reported: Set[Tuple[int, str]] = set()
+        for _ in range(factories.MAX_ROUNDS):
+            added = []
+            for call, kind in fresh:
+                verdict = analyzer.returned_fresh(call, kind)
+                if verdict is None:
+                    continue
+                function, always = verdict
+                place = factories.plain_function(self.context, function)
+                if place is None or id(function) in found:
+                    continue
+                function, cls = place
+                found[id(function)] = factories.Factory(function, factories.made_by(kind, function, cls), call, always, cls)
+                added.append(found[id(function)])
+            if not added:
+                return
+            table = factories.index(added)
+            fresh = []
+            for call in factories.candidate_calls(self.local_calls, table):
+                factory = factories.resolve(self.context, call, table)
+                if factory is None or self.context.nearest(call, cst.FunctionDef) is factory.function:
+                    continue  # recursion
+                fresh.append((call, factory.kind))
+                for leak in analyzer.analyze(call, factory.kind):
+                    if not factory.always and leak.reason != STORED_ON_SELF:
+                        continue  # a caller cannot close what the factory may have borrowed
+                    if leak.reason == STORED_ON_SELF and factory.cls is not None and factory.cls is self.context.enclosing_class(call):
+                        # The class's own helper made it: report where it is created.
+                        leak = dataclasses.replace(leak, call=factory.inner, via=call)
+                    else:
+                        leak = dataclasses.replace(leak, origin=factory.inner)
+                    key = (id(leak.call), leak.reason)
+                    if key not in reported:
+                        reported.add(key)
+                        self._report(leak, analyzer)
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -153,20 +223,30 @@ class ResourceRule(Rule):
                 f"without releasing it first"
             )
             suggestion = f"call `{release}` on the old value before replacing it (guard with `if {name} is not None:`)"
+            if leak.speculative:
+                confidence = Confidence.MEDIUM
         elif leak.reason == EVICTED:
             assert leak.path_end is not None
             line = self.context.location(leak.path_end).line
-            how = "`del`" if leak.use == "del" else f"`.{leak.use}()`"
+            how = "`del`" if leak.use == "del" else f"`{_shorten(self.context.code(leak.path_end), 40)}`" if leak.use == "reset" else f"`.{leak.use}()`"
             message = (
                 f"`{shown}` is stored in `{name}`, which drops entries with {how} on line {line} "
                 f"without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} them"
             )
             suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
+            if leak.use in ("reset", "clear"):
+                suggestion = f"release every entry before emptying it: `for item in {name}: item.{kind.release[0]}()`"
         elif leak.reason == STORED_ON_SELF:
             method = kind.release[0] if not kind.fd else "close"
             cls = self.context.enclosing_class(leak.call)
             owner = f"`{cls.name.value}`" if cls is not None else "the class"
             message = f"`{name}` (from `{shown}`) is never {_released(kind)}: nothing in the class calls `{name}.{method}()`"
+            if leak.use.startswith("only:"):
+                _, where, root = leak.use.split(":", 2)
+                message = (
+                    f"`{name}` (from `{shown}`) is {_released(kind)} only in `{where}()`, which `{root}()` never reaches: "
+                    "the one held when the object is released stays open"
+                )
             if leak.use == "with":
                 message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
@@ -174,6 +254,10 @@ class ResourceRule(Rule):
                 + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
+            if leak.use.startswith("only:"):
+                release = f"os.close({name})" if kind.fd else f"{name}.{method}()"
+                suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
+                confidence = Confidence.MEDIUM
         elif leak.reason == WITH_DOES_NOT_CLOSE:
             message = (
                 f"`with {shown}` does not close it: the connection's `with` commits or rolls back, "
@@ -190,6 +274,42 @@ class ResourceRule(Rule):
                 # An early exit between `f = open(p)` and `f.close()` in one block: the same
                 # create ... close -> `with` rewrite closes it on that exit too.
                 fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
+        elif leak.reason == CLASS_ATTRIBUTE:
+            confidence = Confidence.MEDIUM
+            owner, attr = name.split(".", 1)
+            message = (
+                f"`{name}` (from `{shown}`) is made when the class body runs, at import, whether or not "
+                f"`{owner}` is ever used, and nothing {_releases(kind)} it"
+            )
+            suggestion = (
+                f"create it on first use (`{attr} = None` in the class body; set `{name}` under a lock while it is None), "
+                f"and give `{owner}` a way to {_release_verb(kind)} it"
+            )
+        elif leak.reason == HANDED_OVER_LATE:
+            confidence = Confidence.MEDIUM
+            assert leak.path_end is not None and leak.via is not None
+            line = self.context.location(leak.path_end).line
+            callee = _shorten(self.context.code(leak.via.func), 40)
+            release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+            message = (
+                f"`{name}` (from `{shown}`) is handed to `{callee}()`, which may raise on line {line} before it "
+                f"takes it over: then nobody {_releases(kind)} it"
+            )
+            suggestion = (
+                f"in `{callee}()`, release it when the work before the hand-over fails "
+                f"(`try:` ... `except BaseException: {release}; raise`), or do that around the call here"
+            )
+        elif leak.reason == RETURNED_UNLESS_RAISES:
+            confidence = Confidence.MEDIUM
+            assert leak.path_end is not None
+            line = self.context.location(leak.path_end).line
+            release = f"os.close({name})" if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+            message = (
+                f"`{name}` (from `{shown}`) is returned to the caller, but not {_released(kind)} if line {line} "
+                "raises first: nobody else can release it then"
+            )
+            suggestion = f"release it when the set-up fails: `try:` ... `except BaseException: {release}; raise`"
+            fix = self._fix_close_on_error(leak, analyzer)
         else:  # NOT_ON_EXCEPTION
             assert leak.release is not None
             confidence = Confidence.MEDIUM
@@ -210,9 +330,25 @@ class ResourceRule(Rule):
             suggestion = tuple_suggestion(bound, shown, kind.release[0])  # no `with x as a, b:`
         if fix is None and self.name_clash:
             suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
+        elif fix is None and self.no_fix_reason is not None and leak.reason == RETURNED_UNLESS_RAISES:
+            suggestion += f" (no automatic fix: {self.no_fix_reason})"
         elif fix is None and self.no_fix_reason is not None:
             suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name), name)
+        if kind.factory:
+            words = self._factory_words(leak)
+            if f"(from `{shown}`)" in message:
+                message = message.replace(f"(from `{shown}`)", f"(from `{shown}`; {words})", 1)
+            else:
+                message += f" ({words})"
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _factory_words(self, leak: Leak) -> str:
+        """How a factory's resource got here: ``which returns a new `sqlite3.connect(...)```."""
+        kind = leak.kind
+        if leak.via is not None:
+            return f"`{_shorten(self.context.code(leak.via), 40)}` returns it"
+        made = f"`{_shorten(self.context.code(leak.origin), 40)}`" if leak.origin is not None else "a new one"
+        return f"`{kind.factory}()` returns {made}"
 
     def _path_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
         """The path a leak takes, in the code's own words: the statement where it is lost."""
@@ -252,6 +388,11 @@ class ResourceRule(Rule):
             return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0])
         if kind.fd:
             return f"release it with `os.close({name})` in a `finally:` block"
+        if kind.maybe_none:
+            return (
+                f"call `{name}.{kind.release[0]}()` in a `finally:` block once it is known not to be None "
+                f"(`{kind.factory}()` may return None, so `with` would fail)"
+            )
         if not kind.enter_returns_self:
             return (
                 f"call `{name}.{kind.release[0]}()` in a `finally:` block, or use `with {shown} as path:` "
@@ -298,11 +439,14 @@ class ResourceRule(Rule):
         statement = self.context.enclosing_statement(leak.call)
         if statement is None or statement_list(self.context.parent(statement)) is None:
             return None
-        path_safety = self._straight_path(leak.call, statement)
+        path_safety = self._straight_path(leak.call, statement, analyzer, leak.kind)
         if path_safety is None:
             return None
         shown = f"`{_shorten(self.context.code(leak.call), 40)}`"
-        self.no_fix_reason = escape_reason(self.context, [statement], nodes=(leak.call,), shown=shown, bindings_escape=True)
+        self.no_fix_reason = escape_reason(
+            self.context, [statement], nodes=(leak.call,), shown=shown, bindings_escape=True,
+            borrows=_local_borrower(analyzer, leak.kind, nodes=(leak.call,)),
+        )
         if self.no_fix_reason is not None:
             return None
         name = unique_name(leak.kind.var, analyzer.names_in_scope(leak.scope))
@@ -314,7 +458,7 @@ class ResourceRule(Rule):
         new = wrap_statement(statement, leak.call, item, name, is_async=leak.kind.is_async)
         return Fix((Edit(statement, new),) + import_edits, self._safety(leak.kind, path_safety), imports)
 
-    def _straight_path(self, call: cst.Call, statement: cst.CSTNode) -> Optional[bool]:
+    def _straight_path(self, call: cst.Call, statement: cst.CSTNode, analyzer: OwnershipAnalyzer, kind: ResourceKind) -> Optional[bool]:
         """Whether the statement can be put under ``with``: None when not (the call may not run
         exactly once, something with side effects runs before it, or the value it is passed to
         may keep it); else True when that is safe, False when the callee is unknown."""
@@ -334,7 +478,9 @@ class ResourceRule(Rule):
                 qualified = self.context.qualified_name(node.func)
                 if qualified in CATALOGUE or qualified in LAZY_BORROWERS:
                     return None  # ZipFile(open(p)) / iter(open(p)) keeps using it after the statement
-                safe = safe and qualified in BORROWERS
+                # a function of this module that only uses it is as safe as a known borrower
+                # (the same verdict the named form `f = open(p); g(f)` gets)
+                safe = safe and (qualified in BORROWERS or (isinstance(child, cst.Arg) and analyzer.is_handed_to_owner(node, child, kind) is False))
             before.extend(_evaluated_before(node, child))
             child, node = node, self.context.parent(node)
         if node is None:
@@ -393,6 +539,7 @@ class ResourceRule(Rule):
                 moved,
                 names=(leak.name,),
                 shown=f"`{leak.name}`",
+                borrows=_local_borrower(analyzer, leak.kind, names=(leak.name,)),
             )
             if self.no_fix_reason is not None:
                 return None
@@ -464,6 +611,42 @@ class ResourceRule(Rule):
                 tracked.update(bound.names)
         return last
 
+    def _fix_close_on_error(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
+        """``conn = connect(p)`` / set-up / ``return conn`` -> the set-up in ``try:`` with
+        ``except BaseException: conn.close(); raise``: only the failing path changes."""
+        binding, name, kind = leak.binding, leak.name, leak.kind
+        if not isinstance(binding, cst.SimpleStatementLine) or name is None or leak.scope is None:
+            return None
+        block = self.context.parent(binding)
+        statements = statement_list(block) if block is not None else None
+        if statements is None or not self._is_scope_body(block, leak.scope):
+            return None
+        index = _index(statements, binding)
+        if index is None or index + 2 > len(statements):
+            return None
+        last = statements[-1]
+        if not (
+            isinstance(last, cst.SimpleStatementLine)
+            and len(last.body) == 1
+            and isinstance(last.body[0], cst.Return)
+            and isinstance(last.body[0].value, cst.Name)
+            and last.body[0].value.value == name
+        ):
+            return None
+        moved = list(statements[index + 1 : -1])
+        if not moved or kind.fd or any(isinstance(n, cst.Yield) for s in moved for n in walk(s)):
+            return None  # (a raw descriptor would need `os` spelled at the site: suggestion only)
+        if kind.is_async and not (isinstance(leak.scope, cst.FunctionDef) and leak.scope.asynchronous is not None):
+            return None
+        borrows = _local_borrower(analyzer, kind, names=(name,))
+        self.no_fix_reason = escape_reason(self.context, moved, names=(name,), shown=f"`{name}`", borrows=borrows)
+        if self.no_fix_reason is not None:
+            return None
+        release = close_on_error.release_statement(name, kind.release[0], is_async=kind.is_async)
+        edits: List[Edit] = [Edit(moved[0], close_on_error.guard(moved, release))]
+        edits.extend(Edit(s, cst.RemoveFromParent()) for s in moved[1:])
+        return Fix(tuple(edits), FixSafety.SAFE)
+
     def _fix_with_item(self, leak: Leak) -> Optional[Fix]:
         """``with sqlite3.connect(p) as conn:`` -> ``with contextlib.closing(sqlite3.connect(p)) as conn, conn:``."""
         item = self.context.parent(leak.call)
@@ -483,6 +666,23 @@ class ResourceRule(Rule):
         )
         second = cst.WithItem(item=cst.Name(leak.name), comma=item.comma)
         return Fix((Edit(item, cst.FlattenSentinel([first, second])),) + form.edits, FixSafety.SAFE, form.imports)
+
+
+def _local_borrower(
+    analyzer: OwnershipAnalyzer, kind: ResourceKind, *, names: Sequence[str] = (), nodes: Sequence[cst.CSTNode] = ()
+) -> "Callable[[cst.Call], bool]":
+    """For the escape check of a fix: a function of this module that only uses the resource it
+    is given (it neither keeps, closes nor hands it on: ``is_handed_to_owner`` is False)."""
+    wanted = {id(node) for node in nodes}
+
+    def borrows(call: cst.Call) -> bool:
+        given = [
+            arg for arg in call.args
+            if id(arg.value) in wanted or (isinstance(arg.value, cst.Name) and arg.value.value in names)
+        ]
+        return bool(given) and all(analyzer.is_handed_to_owner(call, arg, kind) is False for arg in given)
+
+    return borrows
 
 
 def _passes_value(node: cst.CSTNode, child: cst.CSTNode) -> bool:
@@ -541,6 +741,16 @@ def _released(kind: ResourceKind) -> str:
     if method == "cleanup":
         return "cleaned up"
     return f"released (`{method}()`)"
+
+
+def _releases(kind: ResourceKind) -> str:
+    word = _released(kind)
+    return {"closed": "closes", "waited for": "waits for", "cleaned up": "cleans up"}.get(word, f"releases (`{kind.release[0]}()`)")
+
+
+def _release_verb(kind: ResourceKind) -> str:
+    word = _released(kind)
+    return {"closed": "close", "waited for": "wait for", "cleaned up": "clean up"}.get(word, "release")
 
 
 def _release_call(kind: ResourceKind, name: str) -> str:

@@ -34,10 +34,12 @@ class ResourceKind:
     tuple_items: Tuple[int, ...] = ()  # the call returns a tuple; these items are the resources
     var: str = "f"  # the name a fix gives it
     enter_returns_self: bool = True  # False: `with x as y` binds something else (a path)
+    factory: str = ""  # returned by this function of the module (``connect``), which calls ``qualname``
+    maybe_none: bool = False  # the factory may return None instead (no `with` fix: `with None` fails)
 
     @property
     def can_use_with(self) -> bool:
-        return not self.fd
+        return not self.fd and not self.maybe_none
 
     @property
     def short(self) -> str:

@@ -18,7 +18,7 @@ says why (the reason is a phrase in the code's own names).
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Set
+from typing import Callable, Iterable, List, Optional, Set
 
 import libcst as cst
 
@@ -56,8 +56,10 @@ class EscapeCheck:
         nodes: Iterable[cst.CSTNode] = (),
         shown: str = "it",
         bindings_escape: bool = False,
+        borrows: Optional[Callable[[cst.Call], bool]] = None,
     ) -> None:
         self.context = context
+        self.borrows = borrows  # a callee the caller knows does not keep what it is given
         self.names: Set[str] = set(names)
         self.node_ids: Set[int] = {id(n) for n in nodes}
         self.shown = shown  # how the resource is named in reasons: "`f`"
@@ -259,6 +261,8 @@ class EscapeCheck:
                 return None
         if call_outcome(qualified) is not Outcome.UNKNOWN or qualified in BORROWERS:
             return None  # print(file=f), json.dump(x, f), map(..., f): known not to keep it
+        if self.borrows is not None and self.borrows(call):
+            return None  # a function of this module that only uses it
         return (
             f"it is handed to `{_shorten(self.context.code(func))}()`, which leaklint does not know: "
             "it may keep it (a logger, a background transfer, a wrapper)"
@@ -273,9 +277,10 @@ def escape_reason(
     nodes: Iterable[cst.CSTNode] = (),
     shown: str = "it",
     bindings_escape: bool = False,
+    borrows: Optional[Callable[[cst.Call], bool]] = None,
 ) -> Optional[str]:
     """Why closing the resource after ``statements`` would break something; None when it is safe."""
-    check = EscapeCheck(context, names=names, nodes=nodes, shown=shown, bindings_escape=bindings_escape)
+    check = EscapeCheck(context, names=names, nodes=nodes, shown=shown, bindings_escape=bindings_escape, borrows=borrows)
     return check.escapes(statements)
 
 

@@ -16,7 +16,7 @@ successors, stops at releases, and reports the first way the value gets lost:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Set, Tuple
 
 import libcst as cst
@@ -36,6 +36,7 @@ class PathVerdict:
     caught_raiser: Optional[Node] = None  # the statement whose exception was caught on that path
     explicit: Optional[Node] = None  # a `raise` statement reached with the value unreleased
     implicit: Optional[Node] = None  # a statement whose exception leaves the function unreleased
+    raisers: List[Node] = field(default_factory=list)  # every statement whose exception leaves it unreleased
     released: bool = False  # some path releases it
     gave_up: bool = False  # too many paths to judge
 
@@ -86,6 +87,8 @@ def follow(
                 verdict.explicit = verdict.explicit or culprit
             else:
                 verdict.implicit = verdict.implicit or culprit
+                if culprit not in verdict.raisers:
+                    verdict.raisers.append(culprit)
             continue
         if node.kind == HANDLER:
             caught, raiser = (raiser if raiser >= 0 else caught), -1

@@ -40,7 +40,9 @@ class OpenWithoutContextManager(ResourceRule):
     or nested function that uses it, nor a tuple or list holding one of those. Such a value must not
     be returned, yielded, raised, stored in an attribute, an item or a `global`, handed to a thread,
     task or executor, or handed to a callable leaklint does not model (it may keep it: a logger, a
-    background transfer, a wrapper). A call leaklint does not model counts as keeping the file.
+    background transfer, a wrapper). A call leaklint does not model counts as keeping the file; a
+    function of the same module that only uses its parameter (neither keeps, closes nor hands it
+    on) counts as not keeping it, whether the file is passed inline or bound to a name first.
     When something escapes there is no fix, and the suggestion says what escapes. Then:
 
     - one statement, `data = open(p).read()` into `with open(p) as f: data = f.read()`: safe when
@@ -53,7 +55,11 @@ class OpenWithoutContextManager(ResourceRule):
       `f = open(p)` is safe, because the file is closed where the scope ends, which is when
       CPython's reference counting closed it; only the leaking paths change (a failing close now
       raises instead of being printed as ignored). Moving only some of the following statements
-      under a new `with` is unsafe: the file is closed (and flushed) earlier than before.
+      under a new `with` is unsafe: the file is closed (and flushed) earlier than before;
+    - a file set up and returned (`f = open(p)` / `f.write(header)` / `return f`) whose set-up may
+      raise: the set-up goes into `try:` with `except BaseException: f.close(); raise`. Safe: the
+      normal path still returns the open file; only the failing path, where no caller could ever
+      close it, now closes it before the exception goes on.
 
     Raw descriptors (`os.open`, `mkstemp`) get a suggestion only. A module-level file is closed at
     the end of the module: code that imports the module and reads its global afterwards would see
@@ -61,6 +67,9 @@ class OpenWithoutContextManager(ResourceRule):
     unsafe fix and compares what they print, raise and write (`tests/oracle/`).
 
     ## Known problems
+    A function of the same module that returns a new file (`def open_data(n): return
+    files(pkg).joinpath(n).open("rb")`) makes each call of it an acquisition, checked like `open`
+    itself; one that may return something else on another path is not followed into its callers.
     The analysis follows every path through one function (a control-flow graph with exception
     edges): a file closed on one branch but returned past, rebound or raised past on another is
     reported ("not closed on every path", high; medium when the path starts with a caught

@@ -16,7 +16,7 @@ class ResourceWithoutContextManager(ResourceRule):
     """
     ## What it does
     Flags a resource other than a file that is created without a context manager and is not
-    released on every path: sockets, `sqlite3`/`psycopg`/`pymysql` connections, `subprocess.Popen`,
+    released on every path: sockets, `sqlite3`/`psycopg`/`pymysql` connections, `subprocess.Popen`, `os.popen`,
     `urlopen` responses, `http.client` connections, executors and process pools, selectors,
     `mmap`, `tempfile.TemporaryDirectory`, `requests`/`httpx`/`aiohttp` sessions and clients,
     `smtplib` and `ftplib` clients. Extend the catalogue with the `extra-resources` option.
@@ -48,6 +48,9 @@ class ResourceWithoutContextManager(ResourceRule):
     - A single statement, or a create ... release block, rewritten as `with`: safe; so is wrapping
       the rest of the function (or module) body after a creation that is never released: it is
       released where the scope ends, as reference counting did.
+    - A resource set up and returned (`conn = sqlite3.connect(p)` / `conn.execute(SCHEMA)` /
+      `return conn`) whose set-up may raise: the set-up goes into `try:` with
+      `except BaseException: conn.close(); raise`: safe, the normal path still returns it open.
     - Unsafe: moving only some of the following statements under a new `with` (it releases
       earlier), and any `with` for `Popen` (its `with` waits for the child), executors (their
       `with` waits for shutdown), `multiprocessing.Pool` (its `with` terminates the workers) and
@@ -62,6 +65,24 @@ class ResourceWithoutContextManager(ResourceRule):
     taken there is no fix.
 
     ## Known problems
+    A function (or a method called on `self`) of the same module that returns a new resource makes
+    each call of it an acquisition: `db = open_readonly(p)` never closed, `with _connect() as conn:`
+    on sqlite3. When the function returns a borrowed value on another path (the running loop, or a
+    new one), only a class that stores the result and never closes it is reported, at the line
+    that creates it. A resource returned to the caller whose own set-up may raise first
+    (`conn.execute(...)`, `sock.connect(addr)`, not `settimeout`/`setsockopt`, and not inside a
+    `try` that handles the failure) is reported with medium confidence. A resource made in a
+    class body (`_loop = asyncio.new_event_loop()`) that nothing releases is reported (medium); so
+    are entries appended to a list on `self` that is emptied (`self.handlers = []`, `clear()`)
+    without closing them, and a helper that replaces `self.session` when its caller did not close
+    the old one. A public method that `__init__` also calls (`connect()`) and that replaces its
+    resource without releasing it is reported with medium confidence. So is a fresh resource
+    handed, outside any `try`, to a method of the class (or a function of the module) that takes
+    it over only after work that may raise (`protocol_factory()` before the transport stores the
+    socket): an exception there leaves it with nobody. A `self.db` that is closed only in a method
+    the class's own release method (`close`, `__exit__`, `stop`...) never reaches, directly or
+    through `self` calls (`reconnect()` closes the old one, `close()` forgets the last), is reported
+    with medium confidence.
     The analysis follows every path through one function, as LKL301's does (see there for what
     it understands of correlated conditions): a socket returned on success but left open when
     `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a

@@ -9,9 +9,13 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, ControlFlowGraph, Node
+from leaklint.flow.cfg_paths import LOST, PASS, RELEASE, follow
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _THREAD_CLASSES = frozenset({"threading.Thread", "threading.Timer"})
+_THREADING_MIXIN = "socketserver.ThreadingMixIn"
 _CONTAINER_ADDS = frozenset({"append", "add", "insert", "appendleft"})
 _CONTAINER_TAKES = frozenset({"pop", "popleft", "popitem", "get"})
 _MAX_DEPTH = 4
@@ -104,7 +108,14 @@ class ThreadNeverJoined(Rule):
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
-    flagged. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
+    flagged, except in a `@contextmanager` that joins it (or cancels a `Timer`) after its `yield`
+    but not in `finally:`: an error in the caller's `with` block is thrown in at the `yield` and
+    skips it (medium confidence). A `socketserver.ThreadingMixIn` server class without
+    `daemon_threads = True` (or `block_on_close = False`) is reported too (medium): its request
+    threads are non-daemon and tracked by the server, unless the module sets `daemon_threads` on
+    an instance. A `stop()` that joins the thread only after returning early when an attribute
+    the thread's own target sets is still unset (`if self._loop is None: return`) is reported
+    (medium): a thread still starting, or one that failed first, is never joined. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
     where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
     `ThreadingMixIn.daemon_threads` does.
 
@@ -209,6 +220,7 @@ class ThreadNeverJoined(Rule):
     # -- deciding -------------------------------------------------------------------------------
 
     def leave_Module(self, node: cst.Module) -> None:
+        self._check_threading_servers()
         self._find_thread_classes()
         local_classes = {key.rsplit(".", 1)[-1] for key in self.thread_classes}
         for call in self.calls:
@@ -217,6 +229,57 @@ class ThreadNeverJoined(Rule):
             kind = self.context.qualified_name(call.func)
             if (kind in _THREAD_CLASSES or kind in self.thread_classes) and not lt.expected_to_raise(self.context, call):
                 self._check_creation(call, kind or "")
+
+    def _check_threading_servers(self) -> None:
+        """``class Server(ThreadingMixIn, HTTPServer)`` without ``daemon_threads = True``: every
+        request runs in a non-daemon thread that the server keeps in ``self._threads`` until it
+        ends, and ``server_close()`` (and the interpreter at exit) waits for all of them."""
+        subclassed = {
+            base.value.value for cls in self.classes for base in cls.bases if isinstance(base.value, cst.Name)
+        }
+        servers = [
+            cls for cls in self.classes
+            if len(cls.bases) >= 2  # the mixin and a server class: a concrete server, not another mixin
+            and cls.name.value not in subclassed  # a subclass here may set daemon_threads itself
+            and any(self.context.qualified_name(base.value) == _THREADING_MIXIN for base in cls.bases if base.keyword is None)
+        ]
+        if not servers or self._sets_daemon_threads_anywhere():
+            return
+        for cls in servers:
+            if self._class_sets(cls, "daemon_threads", lambda value: not _is_false(value)) or self._class_sets(
+                cls, "block_on_close", _is_false
+            ):
+                continue
+            self.report(
+                cls.name,
+                f"`{cls.name.value}` mixes in `ThreadingMixIn` without `daemon_threads = True`: every request runs in "
+                "a non-daemon thread that the server keeps a reference to until it ends (releases of 3.7 to 3.9 "
+                "before the bpo-37193 fix kept every finished one until `server_close()`), and `server_close()` and "
+                "the interpreter at exit wait for every one of them, so a client that never finishes blocks shutdown",
+                suggestion=f"set `daemon_threads = True` in `{cls.name.value}` (as `http.server.ThreadingHTTPServer` does), "
+                "or `block_on_close = False` if requests may be cut off at exit",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _class_sets(self, cls: cst.ClassDef, attr: str, accepts) -> bool:  # type: ignore[no-untyped-def]
+        for statement in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and any(
+                        isinstance(t.target, cst.Name) and t.target.value == attr for t in small.targets
+                    ):
+                        return bool(accepts(small.value))
+                    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.target.value == attr:
+                        return small.value is not None and bool(accepts(small.value))
+        return False
+
+    def _sets_daemon_threads_anywhere(self) -> bool:
+        """``server.daemon_threads = True`` (or ``self.daemon_threads = ...``) somewhere in the module."""
+        for node in walk(self.context.module):
+            if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Attribute):
+                if node.target.attr.value in ("daemon_threads", "block_on_close"):
+                    return True
+        return False
 
     def _may_be_thread(self, func: cst.BaseExpression, local_classes: Set[str]) -> bool:
         """A cheap look at the spelling before the costly name resolution."""
@@ -276,7 +339,129 @@ class ThreadNeverJoined(Rule):
             return
         in_loop = lt.inside(self.context, call, (cst.For, cst.While))
         stop = "cancel" if kind == "threading.Timer" else "join"
+        if fate.started and fate.released and not fate.escaped and isinstance(holder, cst.Name) and not container:
+            self._check_generator_path(call, holder, scope, joins, stop)
+            return
+        if fate.started and fate.released and not fate.escaped and lt.is_self_attribute(holder) and not container and owner is not None:
+            assert isinstance(holder, cst.Attribute)
+            self._check_early_stop(call, holder.attr.value, owner, joins)
+            return
         self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _check_early_stop(self, call: cst.Call, attr: str, owner: cst.ClassDef, joins: Set[str]) -> None:
+        """``stop()`` joins ``self._thread`` but first returns when ``self._loop is None``, where
+        ``self._loop`` is set by the thread's own target: a thread that is still starting, or
+        failed before it set it, is never joined."""
+        target = _keyword(call, "target")
+        if target is None or not lt.is_self_attribute(target.value):
+            return
+        assert isinstance(target.value, cst.Attribute)
+        methods = {m.name.value: m for m in lt.class_methods(owner)}
+        run = methods.get(target.value.attr.value)
+        if run is None:
+            return
+        set_by_thread = {
+            node.target.attr.value
+            for node in walk_scope(run)
+            if isinstance(node, cst.AssignTarget) and lt.is_self_attribute(node.target) and isinstance(node.target, cst.Attribute)
+        } - {attr}
+        if not set_by_thread:
+            return
+        for method in methods.values():
+            if method is run:
+                continue
+            nodes = list(walk_scope(method))
+            join = next(
+                (n for n in nodes if isinstance(n, cst.Attribute) and n.attr.value in joins and lt.is_self_attribute(n.value, attr)),
+                None,
+            )
+            if join is None:
+                continue
+            for node in nodes:
+                if node is join:
+                    break
+                if not isinstance(node, cst.If):
+                    continue
+                tested = [
+                    n.attr.value for n in walk(node.test) if isinstance(n, cst.Attribute) and lt.is_self_attribute(n) and n.attr.value in set_by_thread
+                ]
+                leaves = any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(node.body))
+                joined_there = any(n is join for n in walk(node.body))
+                if tested and leaves and not joined_there:
+                    line = self.context.location(node).line
+                    self.report(
+                        call,
+                        f"`self.{attr}` is joined in `{method.name.value}()`, but `{method.name.value}()` returns early on "
+                        f"line {line} when `self.{tested[0]}` is not set, and the thread itself sets `self.{tested[0]}` "
+                        f"(in `{run.name.value}`): a thread still starting, or one that failed before it got there, is "
+                        "never joined and keeps the process alive at exit",
+                        suggestion=f"test only `self.{attr}` before joining: `if self.{attr} is None: return`, and "
+                        f"guard the use of `self.{tested[0]}` separately",
+                        confidence=Confidence.MEDIUM,
+                    )
+                    return
+
+    def _check_generator_path(self, call: cst.Call, holder: cst.Name, scope: lt.ScopeNode, joins: Set[str], stop: str) -> None:
+        """``t.start(); yield; t.cancel()`` in a ``@contextmanager`` generator: an exception in
+        the caller's ``with`` block is thrown in at the ``yield`` (and closing the generator
+        raises ``GeneratorExit`` there), so a release after the ``yield`` but not in ``finally:``
+        never runs on that path."""
+        if not isinstance(scope, cst.FunctionDef) or not any(
+            (dotted_name(d.decorator) or "").endswith("contextmanager") for d in scope.decorators
+        ):
+            return  # a plain generator abandoned early: its thread still ends on its own
+        yields = [node for node in walk_scope(scope) if isinstance(node, cst.Yield)]
+        if not yields:
+            return
+        try:
+            graph = ControlFlowGraph.build(scope)
+        except RecursionError:
+            return
+        starts = graph.node_of(holder, self.context.parent)
+        if not starts:
+            return
+        name = holder.value
+        effects: Dict[int, int] = {}
+        for node in walk_scope(scope):
+            if not (isinstance(node, cst.Name) and node.value == name) or node is holder:
+                continue
+            found = graph.node_of(node, self.context.parent)
+            if not found:
+                return
+            key = id(found[0].statement)
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in joins:
+                effects[key] = RELEASE
+            elif isinstance(parent, (cst.AssignTarget, cst.Del)) and effects.get(key) != RELEASE:
+                effects[key] = LOST
+            elif not isinstance(parent, cst.Attribute) and effects.get(key) != LOST:
+                effects[key] = RELEASE  # handed on: someone else may stop it
+
+        def effect(node: Node) -> int:
+            if node.kind in (LEAVE, JOIN, DISPATCH):
+                return PASS
+            return effects.get(id(node.statement), PASS)
+
+        verdict = follow(graph, starts, effect)
+        raiser = next(
+            (n for n in verdict.raisers if n.statement is not None and any(y in yields for y in walk(n.statement))),
+            None,
+        )
+        if raiser is None or verdict.normal is not None or not verdict.released:
+            return
+        assert raiser.statement is not None
+        line = self.context.location(raiser.statement).line
+        what = "Timer" if stop == "cancel" else "thread"
+        done = "cancelled" if stop == "cancel" else "joined"
+        after = "fires later anyway" if stop == "cancel" else "runs on, unjoined"
+        self.report(
+            call,
+            f"{what} `{name}` is {done} after the `yield` on line {line}, but not when the code around the "
+            f"`yield` raises (an error in the caller's `with` block is thrown in there, and closing the generator "
+            f"raises `GeneratorExit` there): it then {after}",
+            suggestion=f"put `{name}.{stop}()` in a `finally:` block around the `yield`",
+            confidence=Confidence.MEDIUM,
+        )
 
     def _holder(self, call: cst.BaseExpression) -> Optional[cst.BaseExpression]:
         """``t`` in ``t = Thread()``, ``self._t`` in ``self._t = Thread()``, else None."""
