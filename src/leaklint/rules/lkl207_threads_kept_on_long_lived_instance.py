@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, Set
 
 import libcst as cst
 
-from leaklint.analysis.containers import container_kind, local_assignments
+from leaklint.analysis.containers import REMOVE_METHODS, container_kind, local_assignments
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, first_line_text
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
@@ -115,9 +115,18 @@ class ThreadsKeptOnLongLivedInstance(Rule):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.classes: List[cst.ClassDef] = []
+        # ``server.handler_threads.discard(current_thread())`` in a function of the module: without
+        # types, a removal through any receiver counts for every attribute of that name.
+        self.removed_elsewhere: Set[str] = set()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
+            receiver = node.value.value
+            if not (isinstance(receiver, cst.Name) and receiver.value == "self"):
+                self.removed_elsewhere.add(node.value.attr.value)
 
     def leave_Module(self, node: cst.Module) -> None:
         for klass in self.classes:
@@ -133,7 +142,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
             self._collect(method, attributes)
         long_lived_class = _names_long_lived(klass)
         for name, attribute in attributes.items():
-            if attribute.bounded or not attribute.growths:
+            if attribute.bounded or not attribute.growths or name in self.removed_elsewhere:
                 continue
             late = sorted(m for m in attribute.removed_in if _is_shutdown(m))
             if any(not _is_shutdown(m) for m in attribute.removed_in):
