@@ -215,7 +215,7 @@ UNKNOWN = "unknown"
 _VOCABULARY_STEMS = (
     "name", "path", "file", "module", "encoding", "domain", "type", "kind", "class", "lang", "locale",
     "suffix", "prefix", "scheme", "format", "level", "charset", "alias", "command", "attr", "field",
-    "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode",
+    "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode", "protocol",
 )
 _VOCABULARY_TOKENS = frozenset(
     {"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc", "typ", "tz", "version", "setting"}
