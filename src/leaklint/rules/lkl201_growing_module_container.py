@@ -29,7 +29,16 @@ from leaklint.analysis.containers import (
     module_level_statements,
     returns_a_parameter,
 )
-from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text, in_del, subscript_key
+from leaklint.analysis.growth_facts import (
+    LOADED,
+    builds_class_per_call,
+    describe_pinned,
+    first_line_text,
+    in_del,
+    loads_data,
+    subscript_key,
+    weak_factory as _weak_factory,
+)
 from leaklint.analysis.names import dotted_name
 from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
@@ -54,6 +63,7 @@ class _Growth:
     how: str  # "append", "[]=", "+=", ...
     items: Optional[List[Optional[cst.BaseExpression]]]  # what is added; None: unknown
     value: Optional[cst.BaseExpression] = None  # the value of ``d[k] = value``
+    loaded: bool = False  # a memo of data read from a file or the network
 
 
 @dataclass
@@ -68,6 +78,8 @@ class _Container:
     # Removals that cannot bound it: in ``__del__`` (which never runs while the container holds
     # the instance) or in a shutdown function. Function names, for the message.
     late_removals: Dict[str, str] = field(default_factory=dict)  # function -> "del" / "shutdown"
+    # ``defaultdict(WeakKeyDictionary)``: the inner tables are weak, the outer keys are not.
+    weak_factory: str = ""
 
 
 class GrowingModuleContainer(Rule):
@@ -107,7 +119,12 @@ class GrowingModuleContainer(Rule):
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
-    `shutdown()`. The message names the insertion and what it keeps alive. A list or deque of names still grows per call and is
+    `shutdown()`. The message names the insertion and what it keeps alive. Two shapes are
+    reported at medium confidence whatever their keys look like: a memo of data read from a file
+    or the network (`_cache[ticker] = list(csv.DictReader(handle))` after `if ticker not in
+    _cache`), and a `defaultdict(WeakKeyDictionary)` (or `WeakSet`...) filled under object or class
+    keys (`live_refs[cls][obj] = ...`): the inner tables are weak, but each outer entry keeps its
+    key, a class built at run time included, for good. A list or deque of names still grows per call and is
     reported too. Keys and items that show nothing either way (`x`, `key`, `obj`) are reported
     only with the option `unknown-keys = true`, at medium confidence.
 
@@ -193,6 +210,8 @@ class GrowingModuleContainer(Rule):
                     self.containers.pop(target.value, None)
                 elif target.value not in self.containers:
                     self.containers[target.value] = _Container(target.value, kind, target)
+                    if kind == "defaultdict":
+                        self.containers[target.value].weak_factory = _weak_factory(self.context, value)
             for target, value in _assignments(statement):
                 if isinstance(value, cst.Lambda):
                     self.lambda_names[id(value)] = target.value  # ``addflag = lambda *a: ...``
@@ -373,6 +392,9 @@ class GrowingModuleContainer(Rule):
         # ``counts[k] += 1`` and ``groups[k].append(v)`` create the key on a defaultdict/Counter.
         # (A plain read creates it too, but reads are nearly always guarded by ``in``.)
         mutated = isinstance(parent, cst.AugAssign) and parent.target is subscript
+        if isinstance(parent, cst.Subscript) and parent.value is subscript:
+            holder = self.context.parent(parent)
+            mutated = isinstance(holder, cst.AssignTarget) and holder.target is parent  # ``d[k][j] = v``
         if isinstance(parent, cst.Attribute) and parent.value is subscript and parent.attr.value in GROW_METHODS:
             mutated = True
         if mutated:
@@ -436,6 +458,7 @@ class GrowingModuleContainer(Rule):
                 continue
             runtime: List[_Growth] = []
             evidences: List[str] = []
+            weak_outer: List[_Growth] = []
             for growth in container.growths:
                 if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
                     continue
@@ -444,8 +467,13 @@ class GrowingModuleContainer(Rule):
                 if self._lazy_initialisation(growth, container.name):
                     continue
                 evidence = self._evidence(growth)
+                if container.weak_factory and self._strong_outer_key(growth):
+                    weak_outer.append(growth)
+                    continue
                 if evidence == FINITE:
                     continue
+                if evidence == UNKNOWN and self._memoises_loaded_data(container, growth):
+                    evidence, growth.loaded = LOADED, True
                 # Keys that name things come from a vocabulary, not the workload (a list of them
                 # still grows per call); keys and items that show nothing either way are only
                 # reported when asked for.
@@ -460,6 +488,51 @@ class GrowingModuleContainer(Rule):
             if runtime:
                 strong = OBJECT in evidences or WORKLOAD in evidences
                 self._report(container, runtime, Confidence.HIGH if strong else Confidence.MEDIUM)
+            elif weak_outer:
+                self._report_weak_outer(container, weak_outer[0])
+
+    def _strong_outer_key(self, growth: _Growth) -> bool:
+        """``live_refs[cls][obj] = ...``: the key of the outer table is an object or a class (a
+        class may be built at run time), not a literal or a constant name."""
+        key = (growth.items or [None])[0]
+        if key is None or isinstance(key, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):
+            return False
+        if isinstance(key, (cst.Name, cst.Attribute)):
+            tail = key.value if isinstance(key, cst.Name) else key.attr.value
+            return tail == "__class__" or not _is_constant(tail)
+        return True
+
+    def _report_weak_outer(self, container: _Container, growth: _Growth) -> None:
+        key = (growth.items or [None])[0]
+        key_text = first_line_text(self.context, key, 30) if key is not None else "key"
+        outer = self.context.parent(growth.node)
+        site = first_line_text(self.context, outer if isinstance(outer, cst.Subscript) else growth.node) + " = ..."
+        message = (
+            f"module-level `defaultdict` `{container.name}` makes a `{container.weak_factory}` per key in "
+            f"`{_describe_scope(growth)}()` (`{site}`): the inner table lets its entries go, but the outer entry "
+            f"keeps its key (`{key_text}`) alive for good, so every key ever seen here, a class built at run time "
+            f"included, is never freed"
+        )
+        suggestion = (
+            f"make the outer table weak too: `{container.name} = weakref.WeakKeyDictionary()` and "
+            f"`{container.name}.setdefault({key_text}, weakref.{container.weak_factory}())[...] = ...`"
+        )
+        self.report(container.target, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
+
+    def _memoises_loaded_data(self, container: _Container, growth: _Growth) -> bool:
+        """``_cache[ticker] = list(csv.DictReader(handle))`` in a function that looks the key up
+        first: a memo of data read from a file or the network, kept for every key ever asked for.
+        Heavy values make even a key that shows nothing about its domain worth reporting."""
+        if container.kind in _SEQUENCE_KINDS or growth.how not in ("[]=", "setdefault") or not growth.scopes:
+            return False
+        scope = growth.scopes[-1]
+        if id(scope) not in container.memo_reads or not isinstance(scope, cst.FunctionDef):
+            return False
+        key = (growth.items or [None])[0]
+        params = {p.name.value for p in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params)}
+        if not (isinstance(key, cst.Name) and key.value in params):
+            return False
+        return loads_data(self.context, growth.value, self._assignments_in(scope), scope)
 
     def _guarded_by_membership(self, growth: _Growth, name: str) -> bool:
         """``if item not in name: name.append(item)``: each distinct item is added once."""
@@ -688,8 +761,10 @@ class GrowingModuleContainer(Rule):
             text += " = ..."
         scope = growth.scopes[-1] if growth.scopes else None
         pinned = describe_pinned(self.context, growth.items, growth.value, scope)
+        if growth.loaded:
+            pinned = f"the data loaded for every `{_key_text(self.context, growth.items or [])}` ever asked for"
         key = (growth.items or [None])[0]
-        if growth.value is not None and isinstance(key, cst.Name) and key.value != "key":
+        if growth.value is not None and isinstance(key, cst.Name) and key.value != "key" and not growth.loaded:
             # ``_made[model] = fields``: the key is an object the entry keeps alive too.
             pinned = f"{describe_pinned(self.context, [key], None, scope)} and {pinned}"
         return f" (`{text}` keeps {pinned})"
@@ -850,6 +925,11 @@ def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
 
 def _is_name(node: cst.BaseExpression, name: str) -> bool:
     return isinstance(node, cst.Name) and node.value == name
+
+
+def _is_constant(name: str) -> bool:
+    letters = name.strip("_")
+    return bool(letters) and letters.upper() == letters and any(c.isalpha() for c in letters)
 
 
 def _is_self(node: Optional[cst.BaseExpression]) -> bool:
