@@ -100,7 +100,9 @@ class GrowingModuleContainer(Rule):
       (`@register`, `@handler("ping")`), `__init_subclass__` and metaclass hooks, helpers called
       only from module level (directly or through each other), registration APIs (`register*`,
       and for dicts and sets `add_*`, `set_*`, `def_*`, `install_*`, `bind*`), warn-once sets,
-      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:`;
+      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:` (a
+      registration function that a method calls with `self`, as in `register_instance(self)` in
+      `__init__`, runs per instance and is judged like any other);
     - containers something in the module removes from: `pop`, `popitem`, `remove`, `discard`,
       `clear` (called or passed along, as in `atexit.register(_cache.clear)`), `del d[k]`, a
       reassignment, a `len()` check; and containers handed to code leaklint cannot see;
@@ -196,6 +198,7 @@ class GrowingModuleContainer(Rule):
         self.deleted_functions: Set[str] = set()
         self.lambda_names: Dict[int, str] = {}
         self.function_like: Set[str] = set()
+        self.registrars: Optional[Dict[str, str]] = None  # function -> the method that passes it ``self``
 
     # -- collecting ------------------------------------------------------------------------------
 
@@ -580,7 +583,10 @@ class GrowingModuleContainer(Rule):
         """Functions that run only as the module and its classes are defined: decorators, class
         hooks, registration APIs, and functions called only from module level or from other
         import-time functions (a fixpoint over the module's call graph)."""
-        found = {name for name in self.function_like if _is_registration_name(name)}
+        found = {
+            name for name in self.function_like
+            if _is_registration_name(name) and name not in self._instance_registrars()
+        }
         found |= self.decorator_names | CLASS_DEFINITION_HOOKS | self.deleted_functions
         changed = True
         while changed:
@@ -597,7 +603,8 @@ class GrowingModuleContainer(Rule):
     def _import_time(self, growth: _Growth, import_time: Set[str], keyed: bool) -> bool:
         for scope in growth.scopes:
             name = self._scope_name(scope)
-            if name in import_time or _is_registration_name(name, keyed) or name.startswith("pytest_"):
+            registration = _is_registration_name(name, keyed) and name not in self._instance_registrars()
+            if name in import_time or registration or name.startswith("pytest_"):
                 return True  # (pytest hooks fill per-session tables of items pytest keeps anyway)
             if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
                 return True
@@ -621,7 +628,7 @@ class GrowingModuleContainer(Rule):
         names = set(self.module_classes) | self.literal_constants
         evidences = []
         for item in growth.items:
-            if self._class_made_per_call(growth, item, assignments):
+            if self._class_made_per_call(growth, item, assignments) or self._receives_instance(growth, item):
                 evidences.append(OBJECT)
             elif self._finite_item(growth, item):
                 evidences.append(FINITE)
@@ -647,6 +654,40 @@ class GrowingModuleContainer(Rule):
         for call in self.call_sites.get(scope.name.value, []):
             value = _argument_for(call, index, item.value, params[index])
             if value is not _UNKNOWN and self._builds_class(value):
+                return True
+        return False
+
+    def _instance_registrars(self) -> Set[str]:
+        """Functions of this module that a method calls with ``self`` (``register_instance(self)``
+        in ``__init__``): they run once per instance, whatever their name says."""
+        if self.registrars is not None:
+            return set(self.registrars)
+        self.registrars = {}
+        for function, calls in self.call_sites.items():
+            for call in calls:
+                if any(isinstance(arg.value, cst.Name) and arg.value.value == "self" for arg in call.args):
+                    scope = self.context.enclosing_scope(call)
+                    klass = self.context.enclosing_class(scope) if isinstance(scope, cst.FunctionDef) else None
+                    if klass is not None and isinstance(scope, cst.FunctionDef):
+                        self.registrars.setdefault(function, f"{klass.name.value}.{scope.name.value}")
+        return set(self.registrars)
+
+    def _receives_instance(self, growth: _Growth, item: Optional[cst.BaseExpression]) -> bool:
+        """``id(obj)`` or ``obj`` where ``obj`` is a parameter that a method fills with ``self``."""
+        if isinstance(item, cst.Call) and self.context.qualified_name(item.func) in ("builtins.id", "builtins.hash"):
+            item = item.args[0].value if item.args else None
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(item, cst.Name) or not isinstance(scope, cst.FunctionDef):
+            return False
+        if scope.name.value not in self._instance_registrars():
+            return False
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
+        if index is None:
+            return False
+        for call in self.call_sites.get(scope.name.value, []):
+            value = _argument_for(call, index, item.value, params[index])
+            if isinstance(value, cst.Name) and value.value == "self":
                 return True
         return False
 
@@ -760,6 +801,9 @@ class GrowingModuleContainer(Rule):
         if isinstance(growth.node, cst.Subscript) and growth.how == "[]=":
             text += " = ..."
         scope = growth.scopes[-1] if growth.scopes else None
+        if any(self._receives_instance(growth, item) for item in growth.items or ()):
+            caller = (self.registrars or {}).get(_describe_scope(growth).rsplit(".", 1)[-1], "a method")
+            return f" (`{text}` keeps every instance that `{caller}()` passes as `self`)"
         pinned = describe_pinned(self.context, growth.items, growth.value, scope)
         if growth.loaded:
             pinned = f"the data loaded for every `{_key_text(self.context, growth.items or [])}` ever asked for"
@@ -786,7 +830,8 @@ class GrowingModuleContainer(Rule):
         name = container.name
         function = _describe_scope(growth)
         items = growth.items or []
-        if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value):
+        passed_self = any(self._receives_instance(growth, item) for item in items)
+        if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value) or passed_self:
             weak = "weakref.WeakSet()" if container.kind in _SEQUENCE_KINDS | {"set"} else "weakref.WeakValueDictionary()"
             return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
         if container.kind in _SEQUENCE_KINDS:
