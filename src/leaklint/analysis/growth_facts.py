@@ -262,3 +262,10 @@ def loads_data(
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in _LOADING_METHODS:
                 return True
     return False
+
+
+def is_test_module(module_name: str) -> bool:
+    """``test_bus``, ``conftest``, ``pkg.tests.helpers``: test code, whose tables live for one run."""
+    parts = module_name.split(".")
+    tail = parts[-1]
+    return tail.startswith("test") or tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis.containers import REMOVE_METHODS, container_kind, local_assignments
-from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, first_line_text
+from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, first_line_text, is_test_module
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -129,6 +129,8 @@ class ThreadsKeptOnLongLivedInstance(Rule):
                 self.removed_elsewhere.add(node.value.attr.value)
 
     def leave_Module(self, node: cst.Module) -> None:
+        if is_test_module(self.context.module_name):
+            return  # test code: its objects live for one test run
         for klass in self.classes:
             if isinstance(klass.body, cst.IndentedBlock):
                 self._check(klass)

@@ -18,6 +18,7 @@ from leaklint.analysis.containers import (
     returns_a_parameter,
 )
 from leaklint.analysis.growth_facts import (
+    is_test_module,
     ESCAPE,
     GROW,
     READ,
@@ -181,6 +182,8 @@ class GrowingClassContainer(Rule):
         return None
 
     def leave_Module(self, node: cst.Module) -> None:
+        if is_test_module(self.context.module_name):
+            return  # test code: its objects live for one test run
         for attribute, containers in self.containers.items():
             if attribute in self.released:
                 continue
