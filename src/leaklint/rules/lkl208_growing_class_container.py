@@ -33,6 +33,11 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
 _MEMO_READS = frozenset({"get", "__contains__", "setdefault"})
+# Methods that configure a table (subscriptions, handlers, settings): called by set-up code.
+_CONFIGURATION_VERBS = (
+    "register", "subscribe", "add_", "set_", "bind", "install", "connect", "listen", "declare", "define",
+    "def_", "warn", "setup", "configure", "init",
+)
 
 
 @dataclass
@@ -211,8 +216,10 @@ class GrowingClassContainer(Rule):
 
     def _import_time(self, method: cst.FunctionDef) -> bool:
         name = method.name.value
-        if name in CLASS_DEFINITION_HOOKS or "register" in name.lower() or returns_a_parameter(method):
+        if name in CLASS_DEFINITION_HOOKS or returns_a_parameter(method):
             return True
+        if name.lstrip("_").lower().startswith(_CONFIGURATION_VERBS):
+            return True  # ``subscribe(event, callback)``, ``add_handler``: set-up calls, not per request
         for ancestor in [method, *self.context.ancestors(method)]:
             if isinstance(ancestor, cst.FunctionDef) and ancestor is not method and ancestor.name.value in CLASS_DEFINITION_HOOKS:
                 return True
