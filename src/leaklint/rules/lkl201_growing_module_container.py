@@ -115,7 +115,8 @@ class GrowingModuleContainer(Rule):
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
       `module`, `version`...): they hold one entry per name the program uses, not per request.
 
-    A container is reported when what it gains is per object (`id(frame)`, `hash(params)`,
+    A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
+    made unique per call such as `f"<template {uuid4()}>"`,
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
     `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of request text) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A

@@ -24,6 +24,14 @@ from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
+# Dicts of the standard library that live as long as the process and that nothing empties for
+# the program: an entry added under a name made per call is never freed.
+_PROCESS_REGISTRIES = {
+    "sys.modules": "give generated modules a name from a fixed set, or remove the entry when done "
+    "(`sys.modules.pop(name, None)`)",
+    "linecache.cache": "name generated source after a hash of its text (one entry per distinct source), or "
+    "remove the entry when done (`linecache.cache.pop(filename, None)`)",
+}
 _KEYED_HOWS = frozenset({"[]=", "setdefault", "__setitem__"})
 
 
@@ -39,6 +47,9 @@ class ContainerGrownFromAnotherModule(Rule):
     class per call (`type("ArgSchema", (Schema,), ns)`) on a base whose metaclass adds every class
     it makes to a module-level registry that nothing empties (unless the namespace sets a key the
     metaclass checks before registering, such as `{"register": False}`).
+    Two process-wide tables of the standard library count as such containers: `sys.modules` and
+    `linecache.cache`, when the key is a name made unique per call (`f"<generated {uuid4()}>"`,
+    `f"mod_{id(obj)}"`).
 
     ## Why is this bad?
     The container lives as long as its module, i.e. the process, and so does everything added to
@@ -399,6 +410,8 @@ class ContainerGrownFromAnotherModule(Rule):
                 continue
             for name, container in data["containers"].items():
                 containers[f"{data['module']}.{name}"] = dict(container)
+        for registry in _PROCESS_REGISTRIES:
+            containers.setdefault(registry, {"kind": "dict", "shrinks": False, "registry": True})
         emptied: Set[str] = {target for target, container in containers.items() if container["shrinks"]}
         removed_attributes: Set[str] = set()
         for data in facts.values():
@@ -420,6 +433,8 @@ class ContainerGrownFromAnotherModule(Rule):
                 evidence = use["evidence"]
                 if evidence == VOCABULARY or (evidence == UNKNOWN and not settings.get("unknown-keys")):
                     continue
+                if container.get("registry") and (evidence != OBJECT or use["how"] != "[]="):
+                    continue  # a process registry: only names made unique per call
                 if use["how"] in ("update", "|=") and evidence == WORKLOAD:
                     continue  # ``DEFAULTS.update(user_settings)``: its keys are names, whatever the mapping is called
                 confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
@@ -522,7 +537,9 @@ class ContainerGrownFromAnotherModule(Rule):
             f"in `{use['text']}` on every call, and no module removes from it: everything added stays alive "
             f"as long as the process"
         )
-        if use["pins"].startswith("the instance"):
+        if use["target"] in _PROCESS_REGISTRIES:
+            suggestion = _PROCESS_REGISTRIES[use["target"]]
+        elif use["pins"].startswith("the instance"):
             weak = "weakref.WeakValueDictionary()" if container["kind"] not in _SEQUENCE_KINDS | {"set"} else "weakref.WeakSet()"
             suggestion = (
                 f"make `{name}` a `{weak}` in `{module}` so it does not keep every instance alive, "
