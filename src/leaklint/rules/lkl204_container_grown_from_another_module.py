@@ -46,7 +46,10 @@ class ContainerGrownFromAnotherModule(Rule):
     parameter in a module-level dict (`_pointer_type_cache[cls] = ...`), and a function that builds a
     class per call (`type("ArgSchema", (Schema,), ns)`) on a base whose metaclass adds every class
     it makes to a module-level registry that nothing empties (unless the namespace sets a key the
-    metaclass checks before registering, such as `{"register": False}`).
+    metaclass checks before registering, such as `{"register": False}`); the same for a `class`
+    statement inside such a function, and for a base whose `__init_subclass__` registers every
+    subclass. These are reported at medium confidence: a class factory that only runs at import
+    time in another module looks the same.
     Two process-wide tables of the standard library count as such containers: `sys.modules` and
     `linecache.cache`, when the key is a name made unique per call (`f"<generated {uuid4()}>"`,
     `f"mod_{id(obj)}"`).
@@ -120,6 +123,7 @@ class ContainerGrownFromAnotherModule(Rule):
         self.removed_attributes: Set[str] = set()
         self.function_references: Dict[str, List[cst.Name]] = {}
         self.type_calls: List[cst.Call] = []  # ``type(name, bases, ns)``
+        self.nested_classes: List[cst.ClassDef] = []
         self.classes: Dict[str, Dict[str, Any]] = {}  # qualified class -> bases and metaclass
         self.class_registries: Dict[str, Dict[str, Any]] = {}  # qualified metaclass -> its registry
 
@@ -223,6 +227,8 @@ class ContainerGrownFromAnotherModule(Rule):
             use = classify_use(self.context, attribute)
             if use.op in (SHRINK, ESCAPE) and self.context.enclosing_scope(attribute) is not None:
                 self.removed_attributes.add(attribute.attr.value)
+            elif use.op == GROW:
+                self._note_class_registry(attribute)
 
     def _note_memo(self, container: str, key: cst.Name, scope: Optional[cst.CSTNode]) -> None:
         """``def pointer(cls): ... _cache[cls] = ...``: a module function keyed by a parameter."""
@@ -242,18 +248,27 @@ class ContainerGrownFromAnotherModule(Rule):
             qualified = self.context.resolve_name(expr.value, expr)
         return qualified
 
-    def _note_class_registry(self, name: cst.Name) -> None:
-        """A metaclass's ``__init__``/``__new__`` that adds every class it makes to a module-level
-        container of this module (``_registry.setdefault(name, []).append(cls)``). Guards on the
-        class namespace (``if namespace.get("register", True):``) keep their string keys: a class
-        whose namespace sets one of them may be kept out."""
+    def _note_class_registry(self, name: cst.BaseExpression) -> None:
+        """A metaclass's ``__init__``/``__new__``, or a base's ``__init_subclass__``, that adds every
+        class it makes to a container of this module (``_registry.setdefault(name, []).append(cls)``,
+        ``Plugin.registry.append(cls)``). Guards on the class namespace (``if namespace.get("register",
+        True):``) keep their string keys: a class whose namespace sets one of them may be kept out."""
         scope = self.context.enclosing_scope(name)
-        if not isinstance(scope, cst.FunctionDef) or scope.name.value not in ("__init__", "__new__"):
+        if not isinstance(scope, cst.FunctionDef):
             return
         klass = self.context.enclosing_class(scope)
-        if klass is None or not _is_metaclass(self.context, klass):
+        if klass is None:
             return
-        params = {p.name.value for p in scope.params.params[1:]}
+        hook = scope.name.value == "__init_subclass__"
+        if not hook and not (scope.name.value in ("__init__", "__new__") and _is_metaclass(self.context, klass)):
+            return
+        if isinstance(name, cst.Attribute):
+            container = f"{klass.name.value}.{name.attr.value}"
+            if container not in self.own:
+                return
+        else:
+            container = name.value  # type: ignore[attr-defined]
+        params = {p.name.value for p in scope.params.params[0 if hook else 1:]}
         guard_keys: List[str] = []
         for ancestor in self.context.ancestors(name):
             if ancestor is scope:
@@ -266,14 +281,42 @@ class ContainerGrownFromAnotherModule(Rule):
                         return  # kept out by a test we cannot read
                     guard_keys.extend(str(k) for k in keys)
         self.class_registries[f"{self.context.module_name}.{klass.name.value}"] = {
-            "container": name.value, "module": self.context.module_name, "guard_keys": guard_keys,
+            "container": container, "module": self.context.module_name, "guard_keys": guard_keys, "hook": hook,
         }
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if node.bases and isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
+            self.nested_classes.append(node)  # a ``class`` statement run on every call
 
     def visit_Call(self, node: cst.Call) -> None:
         if any(builds_class_per_call(self.context, arg.value) for arg in node.args if arg.keyword is None):
             self.class_calls.append(node)
         if isinstance(node.func, cst.Name) and node.func.value == "type" and len(node.args) == 3:
             self.type_calls.append(node)
+
+    def _nested_class_fact(self, klass: cst.ClassDef) -> Optional[Dict[str, Any]]:
+        """``class ArgSchema(Schema): ...`` inside a function that runs per call."""
+        function = self._per_call_function(self.context.enclosing_scope(klass))
+        if function is None:
+            return None
+        bases = [self._class_name(b.value) for b in klass.bases if b.keyword is None]
+        keys: List[str] = []
+        if isinstance(klass.body, cst.IndentedBlock):
+            for line in klass.body.body:
+                if isinstance(line, cst.SimpleStatementLine):
+                    for small in line.body:
+                        if isinstance(small, cst.Assign):
+                            keys.extend(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
+                        elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                            keys.append(small.target.value)
+        location = self.context.location(klass.name)
+        return {
+            "function": function,
+            "bases": [b for b in bases if b],
+            "namespace_keys": keys,
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": f"class {klass.name.value}(...)",
+        }
 
     def _type_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
         """``type(name, (Base,), ns)`` in a function that runs per call."""
@@ -322,6 +365,7 @@ class ContainerGrownFromAnotherModule(Rule):
         containers = {name: data for name, data in self.own.items()}
         class_calls = [fact for fact in map(self._class_call_fact, self.class_calls) if fact is not None]
         type_calls = [fact for fact in map(self._type_call_fact, self.type_calls) if fact is not None]
+        type_calls += [fact for fact in map(self._nested_class_fact, self.nested_classes) if fact is not None]
         if not foreign and not containers and not class_calls and not self.removed_attributes and not type_calls and not self.classes:
             return None
         return {
@@ -469,20 +513,23 @@ class ContainerGrownFromAnotherModule(Rule):
                 if set(registry["guard_keys"]) & set(call["namespace_keys"]):
                     continue  # the namespace sets the flag the metaclass checks
                 module = registry["module"]
+                maker = (
+                    f"`{metaclass.rsplit('.', 1)[-1]}.__init_subclass__`" if registry.get("hook")
+                    else f"metaclass `{metaclass.rsplit('.', 1)[-1]}` of `{base.rsplit('.', 1)[-1]}`"
+                )
                 message = (
-                    f"`{call['function']}()` builds a new class per call (`{call['text']}`), and metaclass "
-                    f"`{metaclass.rsplit('.', 1)[-1]}` of `{base.rsplit('.', 1)[-1]}` adds every class it makes to "
-                    f"module-level `{registry['container']}` of `{module}`, which nothing empties: one class, with "
+                    f"`{call['function']}()` builds a new class per call (`{call['text']}`), and {maker} adds every class it makes to "
+                    f"{'class-level' if '.' in registry['container'] else 'module-level'} `{registry['container']}` of `{module}`, which nothing empties: one class, with "
                     f"its namespace, is kept per call for good"
                 )
                 suggestion = (
                     f"build the class once per distinct input (cache the function that makes it with "
                     f"`functools.lru_cache(maxsize=N)`), or keep generated classes out of `{registry['container']}` "
-                    f"(a namespace flag that the metaclass checks before registering)"
+                    f"(a namespace flag checked before registering)"
                 )
                 line, column, end_line, end_column = call["location"]
                 findings.append(
-                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), Confidence.HIGH)
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), Confidence.MEDIUM)
                 )
         return findings
 
@@ -573,6 +620,9 @@ def _registering_base(
         if name in seen or len(seen) > 50:
             continue
         seen.add(name)
+        registry = registries.get(name)
+        if registry is not None and registry.get("hook"):
+            return first, name, registry  # ``__init_subclass__`` of ``name`` registers every subclass
         data = classes.get(name)
         if data is None:
             continue
