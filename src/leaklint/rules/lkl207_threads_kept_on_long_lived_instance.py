@@ -20,10 +20,10 @@ _WORKER_CLASSES = frozenset(
 # Methods that run once, as the object is set up: threads started there form a fixed pool.
 _SETUP_PREFIXES = ("__init__", "start", "setup", "set_up", "init", "open", "connect", "__enter__", "__aenter__", "spawn_workers")
 # Methods that run once, as the object stops: emptying the list there does not bound it.
+# (Not ``join``/``wait``/``finish``: a batch runner empties its list after each batch there.)
 _SHUTDOWN_WORDS = (
-    "shutdown", "server_close", "close", "stop", "join", "terminate", "exit", "__del__", "cleanup",
-    "clean_up", "teardown", "tear_down", "quit", "dispose", "kill", "wait", "finish", "destroy",
-    "disconnect", "reap_all",
+    "shutdown", "server_close", "close", "stop", "terminate", "exit", "__del__", "cleanup",
+    "clean_up", "teardown", "tear_down", "quit", "dispose", "kill", "destroy",
 )
 # Class names of objects that serve many requests over their life.
 _LONG_LIVED_TOKENS = (
