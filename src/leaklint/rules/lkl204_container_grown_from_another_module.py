@@ -50,6 +50,9 @@ class ContainerGrownFromAnotherModule(Rule):
     statement inside such a function, and for a base whose `__init_subclass__` registers every
     subclass. These are reported at medium confidence: a class factory that only runs at import
     time in another module looks the same.
+    A helper of the defining module that adds its parameter (`def add_worker(worker):
+    _workers.append(worker)`), called per call from another module with a per-call object
+    (`add_worker(threading.Thread(...))`), is reported at that call.
     Two process-wide tables of the standard library count as such containers: `sys.modules` and
     `linecache.cache`, when the key is a name made unique per call (`f"<generated {uuid4()}>"`,
     `f"mod_{id(obj)}"`).
@@ -124,6 +127,7 @@ class ContainerGrownFromAnotherModule(Rule):
         self.function_references: Dict[str, List[cst.Name]] = {}
         self.type_calls: List[cst.Call] = []  # ``type(name, bases, ns)``
         self.nested_classes: List[cst.ClassDef] = []
+        self.imported_calls: List[cst.Call] = []
         self.classes: Dict[str, Dict[str, Any]] = {}  # qualified class -> bases and metaclass
         self.class_registries: Dict[str, Dict[str, Any]] = {}  # qualified metaclass -> its registry
 
@@ -293,6 +297,36 @@ class ContainerGrownFromAnotherModule(Rule):
             self.class_calls.append(node)
         if isinstance(node.func, cst.Name) and node.func.value == "type" and len(node.args) == 3:
             self.type_calls.append(node)
+        head = node.func.value if isinstance(node.func, cst.Attribute) else node.func
+        if isinstance(head, cst.Name) and head.value in self.imported and node.args:
+            self.imported_calls.append(node)
+
+    def _imported_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
+        """A call per call to a function of another module with per-call arguments
+        (``utils.add_worker(worker)`` where ``worker`` is a new thread): positions and evidence."""
+        scope = self.context.enclosing_scope(call)
+        function = self._per_call_function(scope)
+        if function is None:
+            return None
+        positional = [arg for arg in call.args if arg.keyword is None]
+        if any(arg.star for arg in positional):
+            return None
+        strong = {}
+        for index, arg in enumerate(positional):
+            evidence = items_evidence(self.context, [arg.value], scope)
+            if evidence in (OBJECT, WORKLOAD):
+                strong[str(index)] = [evidence, describe_pinned(self.context, [arg.value], None, scope)]
+        callee = self.context.qualified_name(call.func)
+        if not strong or callee is None:
+            return None
+        location = self.context.location(call)
+        return {
+            "callee": callee,
+            "arguments": strong,
+            "function": function,
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": first_line_text(self.context, call),
+        }
 
     def _nested_class_fact(self, klass: cst.ClassDef) -> Optional[Dict[str, Any]]:
         """``class ArgSchema(Schema): ...`` inside a function that runs per call."""
@@ -366,7 +400,8 @@ class ContainerGrownFromAnotherModule(Rule):
         class_calls = [fact for fact in map(self._class_call_fact, self.class_calls) if fact is not None]
         type_calls = [fact for fact in map(self._type_call_fact, self.type_calls) if fact is not None]
         type_calls += [fact for fact in map(self._nested_class_fact, self.nested_classes) if fact is not None]
-        if not foreign and not containers and not class_calls and not self.removed_attributes and not type_calls and not self.classes:
+        imported_calls = [fact for fact in map(self._imported_call_fact, self.imported_calls) if fact is not None]
+        if not foreign and not containers and not class_calls and not self.removed_attributes and not type_calls and not self.classes and not imported_calls:
             return None
         return {
             "module": self.context.module_name,
@@ -376,6 +411,7 @@ class ContainerGrownFromAnotherModule(Rule):
             "class_calls": class_calls,
             "removed_attributes": sorted(self.removed_attributes),
             "type_calls": type_calls,
+            "imported_calls": imported_calls,
             "classes": self.classes,
             "class_registries": self.class_registries,
         }
@@ -484,7 +520,48 @@ class ContainerGrownFromAnotherModule(Rule):
                 confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
                 findings.append(cls._finding(path, use, container, confidence))
         findings.extend(cls._class_memo_findings(facts, containers, emptied))
+        findings.extend(cls._adder_findings(facts, containers, emptied))
         findings.extend(cls._class_registry_findings(facts, containers, emptied))
+        return findings
+
+    @classmethod
+    def _adder_findings(
+        cls, facts: Mapping[str, Any], containers: Dict[str, Dict[str, Any]], emptied: Set[str]
+    ) -> List[Finding]:
+        """``utils.add_worker(worker)`` per call, where ``add_worker`` of another module adds its
+        parameter to a module-level container there that no module empties."""
+        adders: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            for function, memo in ((data or {}).get("memos") or {}).items():
+                adders[f"{data['module']}.{function}"] = {**memo, "module": data["module"]}
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path] or {}
+            for call in data.get("imported_calls") or ():
+                adder = adders.get(call["callee"])
+                if adder is None or adder["module"] == data.get("module"):
+                    continue
+                argument = call["arguments"].get(str(adder["index"]))
+                target = f"{adder['module']}.{adder['container']}"
+                if argument is None or target in emptied or target not in containers:
+                    continue
+                kind = containers[target]["kind"]
+                callee = call["callee"].rsplit(".", 1)[-1]
+                message = (
+                    f"`{call['function']}()` hands {argument[1]} to `{callee}()` on every call (`{call['text']}`), and "
+                    f"`{callee}` adds it to module-level {kind if kind in ('list', 'dict', 'set') else '`' + kind + '`'} "
+                    f"`{adder['container']}` of `{adder['module']}`, which no module empties: everything added stays "
+                    f"alive as long as the process"
+                )
+                suggestion = (
+                    f"remove the entry when it is done with (a matching removal next to `{callee}` in "
+                    f"`{adder['module']}`, called from a `finally` here), or bound `{adder['container']}`"
+                )
+                line, column, end_line, end_column = call["location"]
+                confidence = Confidence.HIGH if argument[0] == OBJECT else Confidence.MEDIUM
+                findings.append(
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), confidence)
+                )
         return findings
 
     @classmethod
