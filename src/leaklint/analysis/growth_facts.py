@@ -148,11 +148,14 @@ def items_evidence(
     items: Optional[Sequence[Optional[cst.BaseExpression]]],
     scope: Optional[cst.CSTNode],
     finite_names: Sequence[str] = (),
+    assignments: Optional[dict] = None,
 ) -> str:
-    """FINITE, VOCABULARY, OBJECT, WORKLOAD or UNKNOWN for everything one growth adds."""
+    """FINITE, VOCABULARY, OBJECT, WORKLOAD or UNKNOWN for everything one growth adds
+    (``assignments``: the scope's ``local_assignments``, when the caller keeps them)."""
     if items is None:
         return UNKNOWN
-    assignments = local_assignments(scope) if scope is not None else {}
+    if assignments is None:
+        assignments = local_assignments(scope) if scope is not None else {}
     evidences = []
     for item in items:
         if is_finite_key(context, item, finite_names):

@@ -8,6 +8,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import (
     CLASS_DEFINITION_HOOKS,
+    local_assignments,
     REMOVE_METHODS,
     OBJECT,
     UNKNOWN,
@@ -128,6 +129,7 @@ class ContainerGrownFromAnotherModule(Rule):
         self.type_calls: List[cst.Call] = []  # ``type(name, bases, ns)``
         self.nested_classes: List[cst.ClassDef] = []
         self.imported_calls: List[cst.Call] = []
+        self.assignment_cache: Dict[int, dict] = {}
         self.classes: Dict[str, Dict[str, Any]] = {}  # qualified class -> bases and metaclass
         self.class_registries: Dict[str, Dict[str, Any]] = {}  # qualified metaclass -> its registry
 
@@ -312,8 +314,11 @@ class ContainerGrownFromAnotherModule(Rule):
         if any(arg.star for arg in positional):
             return None
         strong = {}
+        if id(scope) not in self.assignment_cache:
+            self.assignment_cache[id(scope)] = local_assignments(scope) if scope is not None else {}
+        assignments = self.assignment_cache[id(scope)]
         for index, arg in enumerate(positional):
-            evidence = items_evidence(self.context, [arg.value], scope)
+            evidence = items_evidence(self.context, [arg.value], scope, assignments=assignments)
             if evidence in (OBJECT, WORKLOAD):
                 strong[str(index)] = [evidence, describe_pinned(self.context, [arg.value], None, scope)]
         callee = self.context.qualified_name(call.func)
