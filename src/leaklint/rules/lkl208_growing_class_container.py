@@ -245,6 +245,9 @@ class GrowingClassContainer(Rule):
             pinned = "the data loaded for every key ever asked for"
         else:
             pinned = describe_pinned(self.context, growth.items, growth.value, growth.method)
+            first = (growth.items or [None])[0]
+            if growth.value is not None and first is not None:
+                pinned += f" for every `{first_line_text(self.context, first, 30)}`"
         kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
         method = f"{klass}.{growth.method.name.value}"
         message = (
