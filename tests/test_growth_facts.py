@@ -99,3 +99,56 @@ def test_lkl204_reports_at_the_insertion_and_stays_quiet_once_another_module_rem
     reaper = "from pkg.utils import TMP_THREADS\n\n\ndef reap(worker):\n    TMP_THREADS.remove(worker)\n"
     results = list(_facts({"pkg/utils.py": UTILS, "pkg/worker.py": WORKER, "pkg/reaper.py": reaper}).values())
     assert check_project(results, rules, {}) == []
+
+
+def test_lkl204_class_registry_facts_follow_bases_and_respect_the_opt_out_flag() -> None:
+    registry = (
+        "_registry = {}\n\n\nclass Meta(type):\n    def __init__(cls, name, bases, ns):\n"
+        "        super().__init__(name, bases, ns)\n        if ns.get('register', True):\n"
+        "            _registry[name] = cls\n\n\nclass Base(metaclass=Meta):\n    pass\n\n\nclass Child(Base):\n    pass\n"
+    )
+    maker = (
+        "from pkg.registry import Child\n\n\ndef make(fields):\n    return type('Made', (Child,), {'fields': fields})\n\n\n"
+        "def make_quietly(fields):\n    return type('Made', (Child,), {'register': False})\n"
+    )
+    facts = _facts({"pkg/registry.py": registry, "pkg/maker.py": maker})
+    data = facts["pkg/registry.py"].facts["LKL204"]
+    assert json.loads(json.dumps(data)) == data
+    assert data["class_registries"]["pkg.registry.Meta"]["guard_keys"] == ["register"]
+    findings = check_project(list(facts.values()), [ContainerGrownFromAnotherModule], {})
+    assert [(f.path, f.line) for f in findings] == [("pkg/maker.py", 5)]
+    assert "_registry" in findings[0].message and "Meta" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("f'<gen {uuid.uuid4()}>'", "object"),
+        ("'mod_%d' % id(obj)", "object"),
+        ("f'{kind}:{name}'", "unknown"),
+        ("'<gen %s>' % hashlib.sha1(obj).hexdigest()", "unknown"),
+    ],
+)
+def test_names_made_unique_per_call_are_per_object_keys(key: str, expected: str) -> None:
+    from leaklint.analysis.containers import key_evidence
+
+    found: List[str] = []
+
+    class _Keys(Rule):
+        code = "LKL993"
+        name = "record-keys"
+        message = "test only"
+
+        def visit_Subscript(self, node: cst.Subscript) -> None:
+            found.append(key_evidence(self.context, node.slice[0].slice.value, {}))  # type: ignore[union-attr]
+
+    source = f"import hashlib\nimport uuid\n\n\ndef f(obj, kind, name):\n    table[{key}] = obj\n"
+    analyze_source(source, "t.py", [_Keys], {})
+    assert found == [expected]
+
+
+def test_is_test_module() -> None:
+    from leaklint.analysis.growth_facts import is_test_module
+
+    assert is_test_module("cherrypy.test.test_bus") and is_test_module("conftest") and is_test_module("pkg.tests.util")
+    assert not is_test_module("cherrypy.lib.sessions") and not is_test_module("latest")

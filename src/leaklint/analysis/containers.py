@@ -215,7 +215,7 @@ UNKNOWN = "unknown"
 _VOCABULARY_STEMS = (
     "name", "path", "file", "module", "encoding", "domain", "type", "kind", "class", "lang", "locale",
     "suffix", "prefix", "scheme", "format", "level", "charset", "alias", "command", "attr", "field",
-    "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode",
+    "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode", "protocol",
 )
 _VOCABULARY_TOKENS = frozenset(
     {"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc", "typ", "tz", "version", "setting"}
@@ -314,6 +314,8 @@ def key_evidence(
         return combine_evidence(
             key_evidence(context, e.value, assignments, finite_names, depth + 1) for e in node.elements
         )
+    if isinstance(node, (cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString)) and _makes_unique_name(context, node):
+        return OBJECT  # ``f"<generated {uuid.uuid4()}>"``: a new name, and a new entry, per call
     if isinstance(node, cst.Call):
         qualified = context.qualified_name(node.func) or ""
         if qualified in ("builtins.id", "builtins.hash"):
@@ -344,6 +346,28 @@ def key_evidence(
         if callee[:1].isupper():
             return OBJECT  # a new instance per call
     return UNKNOWN
+
+
+# Calls that give a new value every time: a name built from one is unique per call.
+_UNIQUE_CALLS = frozenset(
+    {
+        "uuid.uuid1", "uuid.uuid4", "builtins.id", "builtins.next", "time.time", "time.time_ns", "time.monotonic",
+        "time.perf_counter", "os.urandom", "secrets.token_hex", "secrets.token_urlsafe", "random.random",
+        "random.getrandbits",
+    }
+)
+
+
+def _makes_unique_name(context: "FileContext", node: cst.BaseExpression) -> bool:
+    """A string built from a call that differs on every call (``uuid4()``, ``id(obj)``, a counter)."""
+    from leaklint.analysis.walk import walk
+
+    for inner in walk(node):
+        if isinstance(inner, cst.Call):
+            qualified = context.qualified_name(inner.func) or ""
+            if qualified in _UNIQUE_CALLS or (qualified.startswith("uuid.") and qualified.endswith(("uuid1", "uuid4"))):
+                return True
+    return False
 
 
 def is_object_identifier(identifier: str) -> bool:

@@ -148,11 +148,14 @@ def items_evidence(
     items: Optional[Sequence[Optional[cst.BaseExpression]]],
     scope: Optional[cst.CSTNode],
     finite_names: Sequence[str] = (),
+    assignments: Optional[dict] = None,
 ) -> str:
-    """FINITE, VOCABULARY, OBJECT, WORKLOAD or UNKNOWN for everything one growth adds."""
+    """FINITE, VOCABULARY, OBJECT, WORKLOAD or UNKNOWN for everything one growth adds
+    (``assignments``: the scope's ``local_assignments``, when the caller keeps them)."""
     if items is None:
         return UNKNOWN
-    assignments = local_assignments(scope) if scope is not None else {}
+    if assignments is None:
+        assignments = local_assignments(scope) if scope is not None else {}
     evidences = []
     for item in items:
         if is_finite_key(context, item, finite_names):
@@ -208,3 +211,64 @@ def builds_class_per_call(context: "FileContext", value: Optional[cst.BaseExpres
     if isinstance(value, cst.Call) and context.qualified_name(value.func) == "builtins.type":
         return len([arg for arg in value.args if arg.keyword is None]) == 3
     return False
+
+
+# Evidence of a memo whose values are data read from a file or the network (LKL201 reports such a
+# memo even when its key shows nothing about its domain).
+LOADED = "loaded"
+
+_LOADING_CALLS = frozenset(
+    {
+        "builtins.open", "io.open", "json.load", "pickle.load", "marshal.load", "csv.reader", "csv.DictReader",
+        "urllib.request.urlopen", "requests.get", "requests.post", "httpx.get", "yaml.safe_load", "yaml.load",
+        "tomllib.load", "numpy.load", "numpy.loadtxt", "pandas.read_csv", "pandas.read_parquet", "pandas.read_json",
+    }
+)
+_LOADING_METHODS = frozenset({"read", "readlines", "read_text", "read_bytes", "fetchall", "read_csv", "read_parquet"})
+_WEAK_FACTORIES = {
+    "weakref.WeakKeyDictionary": "WeakKeyDictionary",
+    "weakref.WeakValueDictionary": "WeakValueDictionary",
+    "weakref.WeakSet": "WeakSet",
+}
+
+
+def weak_factory(context: "FileContext", value: Optional[cst.BaseExpression]) -> str:
+    """``WeakKeyDictionary`` for ``defaultdict(WeakKeyDictionary)``, else ""."""
+    if not isinstance(value, cst.Call) or not value.args or value.args[0].keyword is not None:
+        return ""
+    return _WEAK_FACTORIES.get(context.qualified_name(value.args[0].value) or "", "")
+
+
+def loads_data(
+    context: "FileContext", value: Optional[cst.BaseExpression], assignments: "dict", scope: cst.CSTNode
+) -> bool:
+    """``value`` is (or is built from) data read from a file or the network in ``scope``:
+    ``list(csv.DictReader(handle))`` with ``handle`` from ``with open(...)``, ``json.load(f)``,
+    ``path.read_text()``."""
+    from leaklint.analysis.walk import walk, walk_scope
+
+    if value is None:
+        return False
+    if isinstance(value, cst.Name) and len(assignments.get(value.value, ())) == 1:
+        value = assignments[value.value][0]
+    opened: set = set()
+    for node in walk_scope(scope):
+        if isinstance(node, cst.WithItem) and isinstance(node.asname, cst.AsName) and isinstance(node.asname.name, cst.Name):
+            if isinstance(node.item, cst.Call) and (context.qualified_name(node.item.func) or "") in _LOADING_CALLS:
+                opened.add(node.asname.name.value)
+    for node in walk(value):
+        if isinstance(node, cst.Name) and node.value in opened:
+            return True
+        if isinstance(node, cst.Call):
+            if (context.qualified_name(node.func) or "") in _LOADING_CALLS:
+                return True
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value in _LOADING_METHODS:
+                return True
+    return False
+
+
+def is_test_module(module_name: str) -> bool:
+    """``test_bus``, ``conftest``, ``pkg.tests.helpers``: test code, whose tables live for one run."""
+    parts = module_name.split(".")
+    tail = parts[-1]
+    return tail.startswith("test") or tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts

@@ -29,7 +29,16 @@ from leaklint.analysis.containers import (
     module_level_statements,
     returns_a_parameter,
 )
-from leaklint.analysis.growth_facts import builds_class_per_call, describe_pinned, first_line_text, in_del, subscript_key
+from leaklint.analysis.growth_facts import (
+    LOADED,
+    builds_class_per_call,
+    describe_pinned,
+    first_line_text,
+    in_del,
+    loads_data,
+    subscript_key,
+    weak_factory as _weak_factory,
+)
 from leaklint.analysis.names import dotted_name
 from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
@@ -54,6 +63,7 @@ class _Growth:
     how: str  # "append", "[]=", "+=", ...
     items: Optional[List[Optional[cst.BaseExpression]]]  # what is added; None: unknown
     value: Optional[cst.BaseExpression] = None  # the value of ``d[k] = value``
+    loaded: bool = False  # a memo of data read from a file or the network
 
 
 @dataclass
@@ -68,6 +78,8 @@ class _Container:
     # Removals that cannot bound it: in ``__del__`` (which never runs while the container holds
     # the instance) or in a shutdown function. Function names, for the message.
     late_removals: Dict[str, str] = field(default_factory=dict)  # function -> "del" / "shutdown"
+    # ``defaultdict(WeakKeyDictionary)``: the inner tables are weak, the outer keys are not.
+    weak_factory: str = ""
 
 
 class GrowingModuleContainer(Rule):
@@ -88,7 +100,9 @@ class GrowingModuleContainer(Rule):
       (`@register`, `@handler("ping")`), `__init_subclass__` and metaclass hooks, helpers called
       only from module level (directly or through each other), registration APIs (`register*`,
       and for dicts and sets `add_*`, `set_*`, `def_*`, `install_*`, `bind*`), warn-once sets,
-      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:`;
+      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:` (a
+      registration function that a method calls with `self`, as in `register_instance(self)` in
+      `__init__`, runs per instance and is judged like any other);
     - containers something in the module removes from: `pop`, `popitem`, `remove`, `discard`,
       `clear` (called or passed along, as in `atexit.register(_cache.clear)`), `del d[k]`, a
       reassignment, a `len()` check; and containers handed to code leaklint cannot see;
@@ -101,13 +115,19 @@ class GrowingModuleContainer(Rule):
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
       `module`, `version`...): they hold one entry per name the program uses, not per request.
 
-    A container is reported when what it gains is per object (`id(frame)`, `hash(params)`,
+    A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
+    made unique per call such as `f"<template {uuid4()}>"`,
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
     `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of request text) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
-    `shutdown()`. The message names the insertion and what it keeps alive. A list or deque of names still grows per call and is
+    `shutdown()`. The message names the insertion and what it keeps alive. Two shapes are
+    reported at medium confidence whatever their keys look like: a memo of data read from a file
+    or the network (`_cache[ticker] = list(csv.DictReader(handle))` after `if ticker not in
+    _cache`), and a `defaultdict(WeakKeyDictionary)` (or `WeakSet`...) filled under object or class
+    keys (`live_refs[cls][obj] = ...`): the inner tables are weak, but each outer entry keeps its
+    key, a class built at run time included, for good. A list or deque of names still grows per call and is
     reported too. Keys and items that show nothing either way (`x`, `key`, `obj`) are reported
     only with the option `unknown-keys = true`, at medium confidence.
 
@@ -179,6 +199,7 @@ class GrowingModuleContainer(Rule):
         self.deleted_functions: Set[str] = set()
         self.lambda_names: Dict[int, str] = {}
         self.function_like: Set[str] = set()
+        self.registrars: Optional[Dict[str, str]] = None  # function -> the method that passes it ``self``
 
     # -- collecting ------------------------------------------------------------------------------
 
@@ -193,6 +214,8 @@ class GrowingModuleContainer(Rule):
                     self.containers.pop(target.value, None)
                 elif target.value not in self.containers:
                     self.containers[target.value] = _Container(target.value, kind, target)
+                    if kind == "defaultdict":
+                        self.containers[target.value].weak_factory = _weak_factory(self.context, value)
             for target, value in _assignments(statement):
                 if isinstance(value, cst.Lambda):
                     self.lambda_names[id(value)] = target.value  # ``addflag = lambda *a: ...``
@@ -373,6 +396,9 @@ class GrowingModuleContainer(Rule):
         # ``counts[k] += 1`` and ``groups[k].append(v)`` create the key on a defaultdict/Counter.
         # (A plain read creates it too, but reads are nearly always guarded by ``in``.)
         mutated = isinstance(parent, cst.AugAssign) and parent.target is subscript
+        if isinstance(parent, cst.Subscript) and parent.value is subscript:
+            holder = self.context.parent(parent)
+            mutated = isinstance(holder, cst.AssignTarget) and holder.target is parent  # ``d[k][j] = v``
         if isinstance(parent, cst.Attribute) and parent.value is subscript and parent.attr.value in GROW_METHODS:
             mutated = True
         if mutated:
@@ -436,6 +462,7 @@ class GrowingModuleContainer(Rule):
                 continue
             runtime: List[_Growth] = []
             evidences: List[str] = []
+            weak_outer: List[_Growth] = []
             for growth in container.growths:
                 if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
                     continue
@@ -444,8 +471,13 @@ class GrowingModuleContainer(Rule):
                 if self._lazy_initialisation(growth, container.name):
                     continue
                 evidence = self._evidence(growth)
+                if container.weak_factory and self._strong_outer_key(growth):
+                    weak_outer.append(growth)
+                    continue
                 if evidence == FINITE:
                     continue
+                if evidence == UNKNOWN and self._memoises_loaded_data(container, growth):
+                    evidence, growth.loaded = LOADED, True
                 # Keys that name things come from a vocabulary, not the workload (a list of them
                 # still grows per call); keys and items that show nothing either way are only
                 # reported when asked for.
@@ -460,6 +492,51 @@ class GrowingModuleContainer(Rule):
             if runtime:
                 strong = OBJECT in evidences or WORKLOAD in evidences
                 self._report(container, runtime, Confidence.HIGH if strong else Confidence.MEDIUM)
+            elif weak_outer:
+                self._report_weak_outer(container, weak_outer[0])
+
+    def _strong_outer_key(self, growth: _Growth) -> bool:
+        """``live_refs[cls][obj] = ...``: the key of the outer table is an object or a class (a
+        class may be built at run time), not a literal or a constant name."""
+        key = (growth.items or [None])[0]
+        if key is None or isinstance(key, (cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)):
+            return False
+        if isinstance(key, (cst.Name, cst.Attribute)):
+            tail = key.value if isinstance(key, cst.Name) else key.attr.value
+            return tail == "__class__" or not _is_constant(tail)
+        return True
+
+    def _report_weak_outer(self, container: _Container, growth: _Growth) -> None:
+        key = (growth.items or [None])[0]
+        key_text = first_line_text(self.context, key, 30) if key is not None else "key"
+        outer = self.context.parent(growth.node)
+        site = first_line_text(self.context, outer if isinstance(outer, cst.Subscript) else growth.node) + " = ..."
+        message = (
+            f"module-level `defaultdict` `{container.name}` makes a `{container.weak_factory}` per key in "
+            f"`{_describe_scope(growth)}()` (`{site}`): the inner table lets its entries go, but the outer entry "
+            f"keeps its key (`{key_text}`) alive for good, so every key ever seen here, a class built at run time "
+            f"included, is never freed"
+        )
+        suggestion = (
+            f"make the outer table weak too: `{container.name} = weakref.WeakKeyDictionary()` and "
+            f"`{container.name}.setdefault({key_text}, weakref.{container.weak_factory}())[...] = ...`"
+        )
+        self.report(container.target, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
+
+    def _memoises_loaded_data(self, container: _Container, growth: _Growth) -> bool:
+        """``_cache[ticker] = list(csv.DictReader(handle))`` in a function that looks the key up
+        first: a memo of data read from a file or the network, kept for every key ever asked for.
+        Heavy values make even a key that shows nothing about its domain worth reporting."""
+        if container.kind in _SEQUENCE_KINDS or growth.how not in ("[]=", "setdefault") or not growth.scopes:
+            return False
+        scope = growth.scopes[-1]
+        if id(scope) not in container.memo_reads or not isinstance(scope, cst.FunctionDef):
+            return False
+        key = (growth.items or [None])[0]
+        params = {p.name.value for p in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params)}
+        if not (isinstance(key, cst.Name) and key.value in params):
+            return False
+        return loads_data(self.context, growth.value, self._assignments_in(scope), scope)
 
     def _guarded_by_membership(self, growth: _Growth, name: str) -> bool:
         """``if item not in name: name.append(item)``: each distinct item is added once."""
@@ -507,7 +584,10 @@ class GrowingModuleContainer(Rule):
         """Functions that run only as the module and its classes are defined: decorators, class
         hooks, registration APIs, and functions called only from module level or from other
         import-time functions (a fixpoint over the module's call graph)."""
-        found = {name for name in self.function_like if _is_registration_name(name)}
+        found = {
+            name for name in self.function_like
+            if _is_registration_name(name) and name not in self._instance_registrars()
+        }
         found |= self.decorator_names | CLASS_DEFINITION_HOOKS | self.deleted_functions
         changed = True
         while changed:
@@ -524,7 +604,8 @@ class GrowingModuleContainer(Rule):
     def _import_time(self, growth: _Growth, import_time: Set[str], keyed: bool) -> bool:
         for scope in growth.scopes:
             name = self._scope_name(scope)
-            if name in import_time or _is_registration_name(name, keyed) or name.startswith("pytest_"):
+            registration = _is_registration_name(name, keyed) and name not in self._instance_registrars()
+            if name in import_time or registration or name.startswith("pytest_"):
                 return True  # (pytest hooks fill per-session tables of items pytest keeps anyway)
             if isinstance(scope, cst.FunctionDef) and returns_a_parameter(scope):
                 return True
@@ -548,7 +629,7 @@ class GrowingModuleContainer(Rule):
         names = set(self.module_classes) | self.literal_constants
         evidences = []
         for item in growth.items:
-            if self._class_made_per_call(growth, item, assignments):
+            if self._class_made_per_call(growth, item, assignments) or self._receives_instance(growth, item):
                 evidences.append(OBJECT)
             elif self._finite_item(growth, item):
                 evidences.append(FINITE)
@@ -574,6 +655,40 @@ class GrowingModuleContainer(Rule):
         for call in self.call_sites.get(scope.name.value, []):
             value = _argument_for(call, index, item.value, params[index])
             if value is not _UNKNOWN and self._builds_class(value):
+                return True
+        return False
+
+    def _instance_registrars(self) -> Set[str]:
+        """Functions of this module that a method calls with ``self`` (``register_instance(self)``
+        in ``__init__``): they run once per instance, whatever their name says."""
+        if self.registrars is not None:
+            return set(self.registrars)
+        self.registrars = {}
+        for function, calls in self.call_sites.items():
+            for call in calls:
+                if any(isinstance(arg.value, cst.Name) and arg.value.value == "self" for arg in call.args):
+                    scope = self.context.enclosing_scope(call)
+                    klass = self.context.enclosing_class(scope) if isinstance(scope, cst.FunctionDef) else None
+                    if klass is not None and isinstance(scope, cst.FunctionDef):
+                        self.registrars.setdefault(function, f"{klass.name.value}.{scope.name.value}")
+        return set(self.registrars)
+
+    def _receives_instance(self, growth: _Growth, item: Optional[cst.BaseExpression]) -> bool:
+        """``id(obj)`` or ``obj`` where ``obj`` is a parameter that a method fills with ``self``."""
+        if isinstance(item, cst.Call) and self.context.qualified_name(item.func) in ("builtins.id", "builtins.hash"):
+            item = item.args[0].value if item.args else None
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(item, cst.Name) or not isinstance(scope, cst.FunctionDef):
+            return False
+        if scope.name.value not in self._instance_registrars():
+            return False
+        params = [*scope.params.posonly_params, *scope.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
+        if index is None:
+            return False
+        for call in self.call_sites.get(scope.name.value, []):
+            value = _argument_for(call, index, item.value, params[index])
+            if isinstance(value, cst.Name) and value.value == "self":
                 return True
         return False
 
@@ -687,9 +802,14 @@ class GrowingModuleContainer(Rule):
         if isinstance(growth.node, cst.Subscript) and growth.how == "[]=":
             text += " = ..."
         scope = growth.scopes[-1] if growth.scopes else None
+        if any(self._receives_instance(growth, item) for item in growth.items or ()):
+            caller = (self.registrars or {}).get(_describe_scope(growth).rsplit(".", 1)[-1], "a method")
+            return f" (`{text}` keeps every instance that `{caller}()` passes as `self`)"
         pinned = describe_pinned(self.context, growth.items, growth.value, scope)
+        if growth.loaded:
+            pinned = f"the data loaded for every `{_key_text(self.context, growth.items or [])}` ever asked for"
         key = (growth.items or [None])[0]
-        if growth.value is not None and isinstance(key, cst.Name) and key.value != "key":
+        if growth.value is not None and isinstance(key, cst.Name) and key.value != "key" and not growth.loaded:
             # ``_made[model] = fields``: the key is an object the entry keeps alive too.
             pinned = f"{describe_pinned(self.context, [key], None, scope)} and {pinned}"
         return f" (`{text}` keeps {pinned})"
@@ -711,7 +831,8 @@ class GrowingModuleContainer(Rule):
         name = container.name
         function = _describe_scope(growth)
         items = growth.items or []
-        if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value):
+        passed_self = any(self._receives_instance(growth, item) for item in items)
+        if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value) or passed_self:
             weak = "weakref.WeakSet()" if container.kind in _SEQUENCE_KINDS | {"set"} else "weakref.WeakValueDictionary()"
             return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
         if container.kind in _SEQUENCE_KINDS:
@@ -850,6 +971,11 @@ def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
 
 def _is_name(node: cst.BaseExpression, name: str) -> bool:
     return isinstance(node, cst.Name) and node.value == name
+
+
+def _is_constant(name: str) -> bool:
+    letters = name.strip("_")
+    return bool(letters) and letters.upper() == letters and any(c.isalpha() for c in letters)
 
 
 def _is_self(node: Optional[cst.BaseExpression]) -> bool:

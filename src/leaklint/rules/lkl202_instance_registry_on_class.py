@@ -52,7 +52,10 @@ class InstanceRegistryOnClass(Rule):
     Also flagged: a classmethod that registers what it makes (`instance = cls(...)`,
     `cls.instances.append(instance)`), an `__init__` wrapper installed by `__init_subclass__`,
     and registries emptied only in `__del__`, which cannot run while the registry holds the
-    instance.
+    instance. A registry that a method handed to `atexit.register` reads (so that exit can clean
+    up every instance) is flagged at medium confidence even when an explicit clean-up removes the
+    instance: the registry exists for the instances nobody cleans up, and those stay alive until
+    exit (a `WeakValueDictionary` plus `weakref.finalize` frees them).
 
     Not flagged: registries that something removes from (`remove`, `discard`, `pop`, `del`,
     `clear`, a reassignment, a `len()` check, or handing the container to other code), weak
@@ -102,6 +105,11 @@ class InstanceRegistryOnClass(Rule):
         self.registrations: List[_Registration] = []
         self.enum_classes: Set[str] = set()
         self.candidates: Set[str] = set()
+        # Methods handed to ``atexit.register`` (``atexit.register(Client.cleanup_all)``), and the
+        # methods each candidate attribute is used in: a registry read at exit is there so that
+        # exit can clean up what nobody else did.
+        self.atexit_methods: Set[str] = set()
+        self.used_in: Dict[str, Set[str]] = {}
 
     # -- scopes ----------------------------------------------------------------------------------
 
@@ -140,10 +148,17 @@ class InstanceRegistryOnClass(Rule):
             if isinstance(statement, cst.ClassDef):
                 self.candidates.update(name for name, _ in _class_body_assignments(statement))
 
+    def visit_Call(self, node: cst.Call) -> None:
+        if node.args and isinstance(node.args[0].value, cst.Attribute):
+            if self.context.qualified_name(node.func) == "atexit.register":
+                self.atexit_methods.add(node.args[0].value.attr.value)
+
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value not in self.candidates:
             return
         innermost = self.scopes[-1] if self.scopes else None
+        if isinstance(innermost, cst.FunctionDef):
+            self.used_in.setdefault(node.attr.value, set()).add(innermost.name.value)
         if isinstance(innermost, cst.FunctionDef) and innermost.name.value == "__del__":
             # A removal in ``__del__`` cannot free an instance the registry holds: ``__del__``
             # runs only once nothing refers to the instance, and the registry does.
@@ -287,7 +302,8 @@ class InstanceRegistryOnClass(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         reported: Set[Tuple[str, str]] = set()
         for registration in self.registrations:
-            if registration.attribute in self.released:
+            at_exit = self._cleaned_at_exit(registration.attribute)
+            if registration.attribute in self.released and at_exit is None:
                 continue
             class_name = registration.klass.name.value
             owner = class_name if registration.via_self else registration.receiver
@@ -304,7 +320,14 @@ class InstanceRegistryOnClass(Rule):
             if key in reported:
                 continue
             reported.add(key)
-            self._report(registration, owner, kind, found)
+            self._report(registration, owner, kind, found, at_exit if registration.attribute in self.released else None)
+
+    def _cleaned_at_exit(self, attribute: str) -> Optional[str]:
+        """The method handed to ``atexit.register`` that reads ``attribute``, if any."""
+        for method in sorted(self.used_in.get(attribute, ())):
+            if method in self.atexit_methods:
+                return method
+        return None
 
     def _definition(self, class_name: str, attribute: str) -> Tuple[bool, Optional[str]]:
         """(found, kind) of ``class_name.attribute``, looking through bases in this module."""
@@ -321,7 +344,9 @@ class InstanceRegistryOnClass(Rule):
             pending.extend(self.class_bases.get(name, []))
         return False, None
 
-    def _report(self, registration: _Registration, owner: str, kind: Optional[str], found: bool) -> None:
+    def _report(
+        self, registration: _Registration, owner: str, kind: Optional[str], found: bool, at_exit: Optional[str] = None
+    ) -> None:
         klass = registration.klass.name.value
         method = f"{klass}.{registration.method.name.value}"
         installer = self._installing_method(registration.method)
@@ -348,7 +373,21 @@ class InstanceRegistryOnClass(Rule):
             f"declare `{attribute} = {weak}` in `{owner}` and register with {usage}, "
             f"or remove `self` from it when the instance is closed"
         )
-        self.report(registration.node, message, suggestion=suggestion, confidence=Confidence.HIGH)
+        confidence = Confidence.HIGH
+        if at_exit is not None:
+            # Removed on an explicit clean-up, but the registry exists for the instances nobody
+            # cleaned up: those stay alive until exit.
+            message = (
+                f"{method} adds every instance to class attribute `{owner}.{attribute}` so that `{at_exit}` can clean "
+                f"it up at exit: an instance nobody cleans up explicitly stays alive, with everything it holds, "
+                f"until the process exits"
+            )
+            suggestion = (
+                f"declare `{attribute} = {weak}` in `{owner}` (register with {usage}) so an instance that is "
+                f"no longer used can be freed; if it needs clean-up when freed, use `weakref.finalize(self, ...)`"
+            )
+            confidence = Confidence.MEDIUM
+        self.report(registration.node, message, suggestion=suggestion, confidence=confidence)
 
 
 def _class_body_assignments(klass: cst.ClassDef) -> List[Tuple[str, Optional[cst.BaseExpression]]]:

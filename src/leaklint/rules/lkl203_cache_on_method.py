@@ -255,9 +255,25 @@ class CacheOnMethod(Rule):
         annotation = param.annotation.annotation
         if annotation_is_finite(self.context, annotation, self.enum_classes):
             return False
-        if (self.context.qualified_name(annotation) or "") in _SCALARS:
+        if self._scalar_annotation(annotation):
             return is_workload_identifier(name)
         return True
+
+    def _scalar_annotation(self, annotation: cst.BaseExpression) -> bool:
+        """``int``, ``str``, and unions of scalars and None (``int | str | None``,
+        ``Optional[int]``): a plain value, judged by the parameter's name."""
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+            return self._scalar_annotation(annotation.left) and self._scalar_annotation(annotation.right)
+        if isinstance(annotation, cst.Name) and annotation.value == "None":
+            return True
+        if isinstance(annotation, cst.Subscript):
+            if (self.context.qualified_name(annotation.value) or "") not in ("typing.Optional", "typing.Union"):
+                return False
+            return all(
+                isinstance(element.slice, cst.Index) and self._scalar_annotation(element.slice.value)
+                for element in annotation.slice
+            )
+        return (self.context.qualified_name(annotation) or "") in _SCALARS
 
     # -- decorators ------------------------------------------------------------------------------
 

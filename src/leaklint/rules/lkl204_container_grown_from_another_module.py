@@ -8,6 +8,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import (
     CLASS_DEFINITION_HOOKS,
+    local_assignments,
     REMOVE_METHODS,
     OBJECT,
     UNKNOWN,
@@ -20,9 +21,18 @@ from leaklint.analysis.containers import (
 )
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, builds_class_per_call, classify_use, describe_pinned, first_line_text, items_evidence
 from leaklint.analysis.names import LOCAL
+from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
+# Dicts of the standard library that live as long as the process and that nothing empties for
+# the program: an entry added under a name made per call is never freed.
+_PROCESS_REGISTRIES = {
+    "sys.modules": "give generated modules a name from a fixed set, or remove the entry when done "
+    "(`sys.modules.pop(name, None)`)",
+    "linecache.cache": "name generated source after a hash of its text (one entry per distinct source), or "
+    "remove the entry when done (`linecache.cache.pop(filename, None)`)",
+}
 _KEYED_HOWS = frozenset({"[]=", "setdefault", "__setitem__"})
 
 
@@ -34,7 +44,19 @@ class ContainerGrownFromAnotherModule(Rule):
     or `utils.REGISTRY[request.id] = request`) when no module of the project ever removes from it.
     Also flags a call that hands a class made per call (`pointer(c_ubyte * size)`,
     `lookup(type(name, bases, ns))`) to a function of another module that memoises by that
-    parameter in a module-level dict (`_pointer_type_cache[cls] = ...`).
+    parameter in a module-level dict (`_pointer_type_cache[cls] = ...`), and a function that builds a
+    class per call (`type("ArgSchema", (Schema,), ns)`) on a base whose metaclass adds every class
+    it makes to a module-level registry that nothing empties (unless the namespace sets a key the
+    metaclass checks before registering, such as `{"register": False}`); the same for a `class`
+    statement inside such a function, and for a base whose `__init_subclass__` registers every
+    subclass. These are reported at medium confidence: a class factory that only runs at import
+    time in another module looks the same.
+    A helper of the defining module that adds its parameter (`def add_worker(worker):
+    _workers.append(worker)`), called per call from another module with a per-call object
+    (`add_worker(threading.Thread(...))`), is reported at that call.
+    Two process-wide tables of the standard library count as such containers: `sys.modules` and
+    `linecache.cache`, when the key is a name made unique per call (`f"<generated {uuid4()}>"`,
+    `f"mod_{id(obj)}"`).
 
     ## Why is this bad?
     The container lives as long as its module, i.e. the process, and so does everything added to
@@ -104,6 +126,12 @@ class ContainerGrownFromAnotherModule(Rule):
         self.class_attribute_uses: List[cst.Attribute] = []
         self.removed_attributes: Set[str] = set()
         self.function_references: Dict[str, List[cst.Name]] = {}
+        self.type_calls: List[cst.Call] = []  # ``type(name, bases, ns)``
+        self.nested_classes: List[cst.ClassDef] = []
+        self.imported_calls: List[cst.Call] = []
+        self.assignment_cache: Dict[int, dict] = {}
+        self.classes: Dict[str, Dict[str, Any]] = {}  # qualified class -> bases and metaclass
+        self.class_registries: Dict[str, Dict[str, Any]] = {}  # qualified metaclass -> its registry
 
     def visit_Module(self, node: cst.Module) -> None:
         seen_other: Set[str] = set()
@@ -129,6 +157,19 @@ class ContainerGrownFromAnotherModule(Rule):
         for klass in node.body:
             if isinstance(klass, cst.ClassDef) and isinstance(klass.body, cst.IndentedBlock):
                 self._class_containers(klass)
+            if isinstance(klass, cst.ClassDef):
+                self._class_fact(klass)
+
+    def _class_fact(self, klass: cst.ClassDef) -> None:
+        """Bases and metaclass of a module-level class, qualified (for the class registry check)."""
+        bases = [self._class_name(b.value) for b in klass.bases if b.keyword is None]
+        metaclass = next(
+            (self._class_name(k.value) for k in klass.keywords if k.keyword is not None and k.keyword.value == "metaclass"),
+            None,
+        )
+        self.classes[f"{self.context.module_name}.{klass.name.value}"] = {
+            "bases": [b for b in bases if b], "metaclass": metaclass,
+        }
 
     def _class_containers(self, klass: cst.ClassDef) -> None:
         """Class-level containers (``registry = []`` in the class body), as ``Class.attr``."""
@@ -186,10 +227,14 @@ class ContainerGrownFromAnotherModule(Rule):
                 self.own[name.value]["shrinks"] = True
             elif use.op == GROW and use.items and isinstance(use.items[0], cst.Name):
                 self._note_memo(name.value, use.items[0], self.context.enclosing_scope(name))
+            if use.op == GROW:
+                self._note_class_registry(name)
         for attribute in self.class_attribute_uses:
             use = classify_use(self.context, attribute)
             if use.op in (SHRINK, ESCAPE) and self.context.enclosing_scope(attribute) is not None:
                 self.removed_attributes.add(attribute.attr.value)
+            elif use.op == GROW:
+                self._note_class_registry(attribute)
 
     def _note_memo(self, container: str, key: cst.Name, scope: Optional[cst.CSTNode]) -> None:
         """``def pointer(cls): ... _cache[cls] = ...``: a module function keyed by a parameter."""
@@ -202,9 +247,136 @@ class ContainerGrownFromAnotherModule(Rule):
         if index is not None:
             self.memos[scope.name.value] = {"container": container, "index": index, "param": key.value}
 
+    def _class_name(self, expr: cst.BaseExpression) -> Optional[str]:
+        """The qualified name of a class expression, this module's own classes included."""
+        qualified = self.context.qualified_name(expr)
+        if qualified is None and isinstance(expr, cst.Name):
+            qualified = self.context.resolve_name(expr.value, expr)
+        return qualified
+
+    def _note_class_registry(self, name: cst.BaseExpression) -> None:
+        """A metaclass's ``__init__``/``__new__``, or a base's ``__init_subclass__``, that adds every
+        class it makes to a container of this module (``_registry.setdefault(name, []).append(cls)``,
+        ``Plugin.registry.append(cls)``). Guards on the class namespace (``if namespace.get("register",
+        True):``) keep their string keys: a class whose namespace sets one of them may be kept out."""
+        scope = self.context.enclosing_scope(name)
+        if not isinstance(scope, cst.FunctionDef):
+            return
+        klass = self.context.enclosing_class(scope)
+        if klass is None:
+            return
+        hook = scope.name.value == "__init_subclass__"
+        if not hook and not (scope.name.value in ("__init__", "__new__") and _is_metaclass(self.context, klass)):
+            return
+        if isinstance(name, cst.Attribute):
+            container = f"{klass.name.value}.{name.attr.value}"
+            if container not in self.own:
+                return
+        else:
+            container = name.value  # type: ignore[attr-defined]
+        params = {p.name.value for p in scope.params.params[0 if hook else 1:]}
+        guard_keys: List[str] = []
+        for ancestor in self.context.ancestors(name):
+            if ancestor is scope:
+                break
+            if isinstance(ancestor, (cst.If, cst.IfExp, cst.While)):
+                names = {n.value for n in walk(ancestor.test) if isinstance(n, cst.Name)}
+                if names & params:
+                    keys = [k.evaluated_value for k in walk(ancestor.test) if isinstance(k, cst.SimpleString)]
+                    if not keys:
+                        return  # kept out by a test we cannot read
+                    guard_keys.extend(str(k) for k in keys)
+        self.class_registries[f"{self.context.module_name}.{klass.name.value}"] = {
+            "container": container, "module": self.context.module_name, "guard_keys": guard_keys, "hook": hook,
+        }
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if node.bases and isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
+            self.nested_classes.append(node)  # a ``class`` statement run on every call
+
     def visit_Call(self, node: cst.Call) -> None:
         if any(builds_class_per_call(self.context, arg.value) for arg in node.args if arg.keyword is None):
             self.class_calls.append(node)
+        if isinstance(node.func, cst.Name) and node.func.value == "type" and len(node.args) == 3:
+            self.type_calls.append(node)
+        head = node.func.value if isinstance(node.func, cst.Attribute) else node.func
+        if isinstance(head, cst.Name) and head.value in self.imported and node.args:
+            self.imported_calls.append(node)
+
+    def _imported_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
+        """A call per call to a function of another module with per-call arguments
+        (``utils.add_worker(worker)`` where ``worker`` is a new thread): positions and evidence."""
+        scope = self.context.enclosing_scope(call)
+        function = self._per_call_function(scope)
+        if function is None:
+            return None
+        positional = [arg for arg in call.args if arg.keyword is None]
+        if any(arg.star for arg in positional):
+            return None
+        strong = {}
+        if id(scope) not in self.assignment_cache:
+            self.assignment_cache[id(scope)] = local_assignments(scope) if scope is not None else {}
+        assignments = self.assignment_cache[id(scope)]
+        for index, arg in enumerate(positional):
+            evidence = items_evidence(self.context, [arg.value], scope, assignments=assignments)
+            if evidence in (OBJECT, WORKLOAD):
+                strong[str(index)] = [evidence, describe_pinned(self.context, [arg.value], None, scope)]
+        callee = self.context.qualified_name(call.func)
+        if not strong or callee is None:
+            return None
+        location = self.context.location(call)
+        return {
+            "callee": callee,
+            "arguments": strong,
+            "function": function,
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": first_line_text(self.context, call),
+        }
+
+    def _nested_class_fact(self, klass: cst.ClassDef) -> Optional[Dict[str, Any]]:
+        """``class ArgSchema(Schema): ...`` inside a function that runs per call."""
+        function = self._per_call_function(self.context.enclosing_scope(klass))
+        if function is None:
+            return None
+        bases = [self._class_name(b.value) for b in klass.bases if b.keyword is None]
+        keys: List[str] = []
+        if isinstance(klass.body, cst.IndentedBlock):
+            for line in klass.body.body:
+                if isinstance(line, cst.SimpleStatementLine):
+                    for small in line.body:
+                        if isinstance(small, cst.Assign):
+                            keys.extend(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
+                        elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                            keys.append(small.target.value)
+        location = self.context.location(klass.name)
+        return {
+            "function": function,
+            "bases": [b for b in bases if b],
+            "namespace_keys": keys,
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": f"class {klass.name.value}(...)",
+        }
+
+    def _type_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
+        """``type(name, (Base,), ns)`` in a function that runs per call."""
+        if self.context.qualified_name(call.func) != "builtins.type" or any(arg.keyword or arg.star for arg in call.args):
+            return None
+        function = self._per_call_function(self.context.enclosing_scope(call))
+        bases_node, namespace = call.args[1].value, call.args[2].value
+        if function is None or not isinstance(bases_node, (cst.Tuple, cst.List)):
+            return None
+        bases = [self._class_name(e.value) for e in bases_node.elements if not isinstance(e, cst.StarredElement)]
+        keys: List[str] = []
+        if isinstance(namespace, cst.Dict):
+            keys = [str(e.key.evaluated_value) for e in namespace.elements if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)]
+        location = self.context.location(call)
+        return {
+            "function": function,
+            "bases": [b for b in bases if b],
+            "namespace_keys": keys,
+            "location": [location.line, location.column, location.end_line, location.end_column],
+            "text": first_line_text(self.context, call, 50),
+        }
 
     def _class_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
         """A call in a function that passes a class made per call to a function of another module."""
@@ -231,7 +403,10 @@ class ContainerGrownFromAnotherModule(Rule):
         foreign = [fact for fact in (self._foreign_fact(expr) for expr in self.foreign_uses) if fact is not None]
         containers = {name: data for name, data in self.own.items()}
         class_calls = [fact for fact in map(self._class_call_fact, self.class_calls) if fact is not None]
-        if not foreign and not containers and not class_calls and not self.removed_attributes:
+        type_calls = [fact for fact in map(self._type_call_fact, self.type_calls) if fact is not None]
+        type_calls += [fact for fact in map(self._nested_class_fact, self.nested_classes) if fact is not None]
+        imported_calls = [fact for fact in map(self._imported_call_fact, self.imported_calls) if fact is not None]
+        if not foreign and not containers and not class_calls and not self.removed_attributes and not type_calls and not self.classes and not imported_calls:
             return None
         return {
             "module": self.context.module_name,
@@ -240,6 +415,10 @@ class ContainerGrownFromAnotherModule(Rule):
             "memos": self.memos,
             "class_calls": class_calls,
             "removed_attributes": sorted(self.removed_attributes),
+            "type_calls": type_calls,
+            "imported_calls": imported_calls,
+            "classes": self.classes,
+            "class_registries": self.class_registries,
         }
 
     def _foreign_fact(self, expr: cst.BaseExpression) -> Optional[Dict[str, Any]]:
@@ -316,6 +495,8 @@ class ContainerGrownFromAnotherModule(Rule):
                 continue
             for name, container in data["containers"].items():
                 containers[f"{data['module']}.{name}"] = dict(container)
+        for registry in _PROCESS_REGISTRIES:
+            containers.setdefault(registry, {"kind": "dict", "shrinks": False, "registry": True})
         emptied: Set[str] = {target for target, container in containers.items() if container["shrinks"]}
         removed_attributes: Set[str] = set()
         for data in facts.values():
@@ -337,11 +518,101 @@ class ContainerGrownFromAnotherModule(Rule):
                 evidence = use["evidence"]
                 if evidence == VOCABULARY or (evidence == UNKNOWN and not settings.get("unknown-keys")):
                     continue
+                if container.get("registry") and (evidence != OBJECT or use["how"] != "[]="):
+                    continue  # a process registry: only names made unique per call
                 if use["how"] in ("update", "|=") and evidence == WORKLOAD:
                     continue  # ``DEFAULTS.update(user_settings)``: its keys are names, whatever the mapping is called
                 confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
                 findings.append(cls._finding(path, use, container, confidence))
         findings.extend(cls._class_memo_findings(facts, containers, emptied))
+        findings.extend(cls._adder_findings(facts, containers, emptied))
+        findings.extend(cls._class_registry_findings(facts, containers, emptied))
+        return findings
+
+    @classmethod
+    def _adder_findings(
+        cls, facts: Mapping[str, Any], containers: Dict[str, Dict[str, Any]], emptied: Set[str]
+    ) -> List[Finding]:
+        """``utils.add_worker(worker)`` per call, where ``add_worker`` of another module adds its
+        parameter to a module-level container there that no module empties."""
+        adders: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            for function, memo in ((data or {}).get("memos") or {}).items():
+                adders[f"{data['module']}.{function}"] = {**memo, "module": data["module"]}
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path] or {}
+            for call in data.get("imported_calls") or ():
+                adder = adders.get(call["callee"])
+                if adder is None or adder["module"] == data.get("module"):
+                    continue
+                argument = call["arguments"].get(str(adder["index"]))
+                target = f"{adder['module']}.{adder['container']}"
+                if argument is None or target in emptied or target not in containers:
+                    continue
+                kind = containers[target]["kind"]
+                callee = call["callee"].rsplit(".", 1)[-1]
+                message = (
+                    f"`{call['function']}()` hands {argument[1]} to `{callee}()` on every call (`{call['text']}`), and "
+                    f"`{callee}` adds it to module-level {kind if kind in ('list', 'dict', 'set') else '`' + kind + '`'} "
+                    f"`{adder['container']}` of `{adder['module']}`, which no module empties: everything added stays "
+                    f"alive as long as the process"
+                )
+                suggestion = (
+                    f"remove the entry when it is done with (a matching removal next to `{callee}` in "
+                    f"`{adder['module']}`, called from a `finally` here), or bound `{adder['container']}`"
+                )
+                line, column, end_line, end_column = call["location"]
+                confidence = Confidence.HIGH if argument[0] == OBJECT else Confidence.MEDIUM
+                findings.append(
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), confidence)
+                )
+        return findings
+
+    @classmethod
+    def _class_registry_findings(
+        cls, facts: Mapping[str, Any], containers: Dict[str, Dict[str, Any]], emptied: Set[str]
+    ) -> List[Finding]:
+        """``type("ArgSchema", (Schema,), ns)`` per call, where ``Schema``'s metaclass adds every
+        class it makes to a module-level registry that nothing empties: a class kept per call."""
+        classes: Dict[str, Dict[str, Any]] = {}
+        registries: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            classes.update((data or {}).get("classes") or {})
+            registries.update((data or {}).get("class_registries") or {})
+        if not registries:
+            return []
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            for call in (facts[path] or {}).get("type_calls") or ():
+                found = _registering_base(call["bases"], classes, registries)
+                if found is None:
+                    continue
+                base, metaclass, registry = found
+                target = f"{registry['module']}.{registry['container']}"
+                if target in emptied or target not in containers:
+                    continue
+                if set(registry["guard_keys"]) & set(call["namespace_keys"]):
+                    continue  # the namespace sets the flag the metaclass checks
+                module = registry["module"]
+                maker = (
+                    f"`{metaclass.rsplit('.', 1)[-1]}.__init_subclass__`" if registry.get("hook")
+                    else f"metaclass `{metaclass.rsplit('.', 1)[-1]}` of `{base.rsplit('.', 1)[-1]}`"
+                )
+                message = (
+                    f"`{call['function']}()` builds a new class per call (`{call['text']}`), and {maker} adds every class it makes to "
+                    f"{'class-level' if '.' in registry['container'] else 'module-level'} `{registry['container']}` of `{module}`, which nothing empties: one class, with "
+                    f"its namespace, is kept per call for good"
+                )
+                suggestion = (
+                    f"build the class once per distinct input (cache the function that makes it with "
+                    f"`functools.lru_cache(maxsize=N)`), or keep generated classes out of `{registry['container']}` "
+                    f"(a namespace flag checked before registering)"
+                )
+                line, column, end_line, end_column = call["location"]
+                findings.append(
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), Confidence.MEDIUM)
+                )
         return findings
 
     @classmethod
@@ -395,7 +666,9 @@ class ContainerGrownFromAnotherModule(Rule):
             f"in `{use['text']}` on every call, and no module removes from it: everything added stays alive "
             f"as long as the process"
         )
-        if use["pins"].startswith("the instance"):
+        if use["target"] in _PROCESS_REGISTRIES:
+            suggestion = _PROCESS_REGISTRIES[use["target"]]
+        elif use["pins"].startswith("the instance"):
             weak = "weakref.WeakValueDictionary()" if container["kind"] not in _SEQUENCE_KINDS | {"set"} else "weakref.WeakSet()"
             suggestion = (
                 f"make `{name}` a `{weak}` in `{module}` so it does not keep every instance alive, "
@@ -415,6 +688,41 @@ class ContainerGrownFromAnotherModule(Rule):
             )
         line, column, end_line, end_column = use["location"]
         return Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), confidence)
+
+
+def _registering_base(
+    bases: List[str], classes: Dict[str, Dict[str, Any]], registries: Dict[str, Dict[str, Any]]
+) -> Optional[tuple]:
+    """(base, metaclass, registry) when a class with these bases is made by a registering
+    metaclass: the bases' own metaclass, or one inherited through bases of the project."""
+    pending = [(base, base) for base in bases]
+    seen: Set[str] = set()
+    while pending:
+        first, name = pending.pop(0)
+        if name in seen or len(seen) > 50:
+            continue
+        seen.add(name)
+        registry = registries.get(name)
+        if registry is not None and registry.get("hook"):
+            return first, name, registry  # ``__init_subclass__`` of ``name`` registers every subclass
+        data = classes.get(name)
+        if data is None:
+            continue
+        metaclass = data.get("metaclass")
+        if metaclass in registries:
+            return first, metaclass, registries[metaclass]
+        pending.extend((first, parent) for parent in data.get("bases") or ())
+    return None
+
+
+def _is_metaclass(context: Any, klass: cst.ClassDef) -> bool:
+    for base in klass.bases:
+        if base.keyword is not None:
+            continue
+        qualified = context.qualified_name(base.value) or ""
+        if qualified in ("builtins.type", "abc.ABCMeta") or qualified.endswith("Meta"):
+            return True
+    return False
 
 
 def _is_setup_decorated(function: cst.FunctionDef) -> bool:

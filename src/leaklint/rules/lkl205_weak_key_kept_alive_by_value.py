@@ -29,7 +29,9 @@ class WeakKeyKeptAliveByValue(Rule):
 
     ## Known problems
     A bound method is recognised when the attribute names a method defined in a class of this
-    module (`obj.refresh` with `def refresh(self)`), so bound methods of library classes are missed.
+    module (`obj.refresh` with `def refresh(self)`); for classes leaklint cannot see, an attribute
+    named like a handler or an action (`on_change`, `handle_event`, `notify`, `refresh`) is taken
+    for a bound method at medium confidence, and other bound methods of library classes are missed.
     Objects built from the key are assumed to keep it (medium confidence); one that keeps only a
     weak reference or a copy of a field is a false alarm.
 
@@ -126,6 +128,11 @@ class WeakKeyKeptAliveByValue(Rule):
             return "is the key itself", Confidence.HIGH
         if isinstance(value, cst.Attribute) and _is_name(value.value, name) and value.attr.value in self.methods:
             return f"is a bound method of it (`{name}.{value.attr.value}` holds `{name}` as `__self__`)", Confidence.HIGH
+        if isinstance(value, cst.Attribute) and _is_name(value.value, name) and _named_like_a_method(value.attr.value):
+            return (
+                f"is most likely a bound method of it (`{name}.{value.attr.value}` would hold `{name}` as `__self__`)",
+                Confidence.MEDIUM,
+            )
         if isinstance(value, cst.Lambda) and _mentions(value.body, name) and not _binds(value.params, name):
             return f"is a lambda that uses `{name}`", Confidence.HIGH
         if isinstance(value, (cst.Tuple, cst.List)) and any(_is_name(e.value, name) for e in value.elements):
@@ -177,6 +184,23 @@ class WeakKeyKeptAliveByValue(Rule):
                 f"needed), or keep the data on `{key.value}` itself"
             )
         self.report(expr, message, suggestion=suggestion, confidence=confidence)
+
+
+# First words of method names: handlers and actions, not data (``size``, ``name``, ``value``).
+_METHOD_WORDS = frozenset(
+    {
+        "on", "handle", "callback", "notify", "update", "refresh", "process", "run", "dispatch", "emit", "receive",
+        "send", "close", "cleanup", "reset", "invalidate", "changed", "call", "fire", "trigger", "invoke",
+        "execute", "apply", "render", "redraw", "reload", "sync", "flush", "finalize", "stop", "start",
+    }
+)
+
+
+def _named_like_a_method(attribute: str) -> bool:
+    """``on_change``, ``handle_event``, ``_notify``, ``refresh``: a handler or action (for a
+    class leaklint cannot see); ``size``, ``name`` are data."""
+    words = [w for w in attribute.lower().split("_") if w]
+    return bool(words) and (words[0] in _METHOD_WORDS or attribute == "__call__")
 
 
 def _is_name(node: Optional[cst.BaseExpression], name: str) -> bool:

@@ -1,0 +1,328 @@
+"""LKL207: a long-lived object keeps every thread it starts per request in a list of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis.containers import REMOVE_METHODS, container_kind, local_assignments
+from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, first_line_text, is_test_module
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+# Constructors of objects that run concurrently and are kept only to be joined later.
+_WORKER_CLASSES = frozenset(
+    {"threading.Thread", "threading.Timer", "multiprocessing.Process", "multiprocessing.context.Process"}
+)
+# Methods that run once, as the object is set up: threads started there form a fixed pool.
+_SETUP_PREFIXES = ("__init__", "start", "setup", "set_up", "init", "open", "connect", "__enter__", "__aenter__", "spawn_workers")
+# Methods that run once, as the object stops: emptying the list there does not bound it.
+# (Not ``join``/``wait``/``finish``: a batch runner empties its list after each batch there.)
+_SHUTDOWN_WORDS = (
+    "shutdown", "server_close", "close", "stop", "terminate", "exit", "__del__", "cleanup",
+    "clean_up", "teardown", "tear_down", "quit", "dispose", "kill", "destroy",
+)
+# Class names of objects that serve many requests over their life.
+_LONG_LIVED_TOKENS = (
+    "server", "mixin", "service", "manager", "daemon", "listener", "dispatcher", "executor", "scheduler",
+    "broker", "acceptor", "supervisor", "monitor", "watcher", "application",
+)
+# Methods called once per request, connection or event.
+_PER_REQUEST_PREFIXES = ("process_request", "handle", "on_", "_on_", "dispatch", "submit", "serve_one", "accept", "_handle")
+
+
+@dataclass
+class _Attribute:
+    """What the methods of one class do to ``self.<name>``."""
+
+    growths: List[cst.Call] = field(default_factory=list)  # ``self.<name>.append(thread)`` calls
+    growth_methods: Dict[int, str] = field(default_factory=dict)  # id(call) -> method name
+    threads: Dict[int, str] = field(default_factory=dict)  # id(call) -> "a `threading.Thread` (`t`)"
+    removed_in: Set[str] = field(default_factory=set)  # methods that remove from it or reset it
+    bounded: bool = False  # created weak or bounded, or handed to code we cannot see
+
+
+class ThreadsKeptOnLongLivedInstance(Rule):
+    """
+    ## What it does
+    Flags a long-lived object (a server, a mixin of one, a service or manager) that starts a
+    thread or process per request and appends it to a list on `self` (`self._threads.append(t)`
+    in `process_request`) when the list is emptied only as the object shuts down
+    (`server_close()`, `stop()`, `__del__`) or never.
+
+    ## Why is this bad?
+    The object lives as long as the process serves, so the list gains one entry per request for
+    the whole run: every finished thread object, and whatever its attributes still reference, stays
+    reachable until shutdown. A server that has handled a million requests holds a million dead
+    threads. The list is usually there so that shutdown can join the threads; only the ones still
+    alive need to be kept for that.
+
+    This is its own code, not LKL201 or LKL202: the list hangs from an instance, not a module or
+    class, and what makes it grow without bound is a per-request method of an object that lives for
+    the whole run.
+
+    Not flagged: threads appended in a setup method (`__init__`, `start`, a loop over `range(n)`:
+    a fixed pool), lists that a per-request path prunes (`self._threads = [t for t in self._threads
+    if t.is_alive()]`) or that each thread leaves when it ends (`self._threads.remove(t)` in its
+    `finally`), lists with a bound (`deque(maxlen=N)`, a `len()` check) or weak ones (`WeakSet`),
+    and classes whose names do not say they serve many requests.
+
+    ## Known problems
+    Whether an object is long-lived is judged from its class's name and its bases' names
+    (`...Server`, `...MixIn`, `...Service`, `...Manager`), or from the append running in a `while`
+    loop; a short-lived object with such a name is reported too. Only threads made in the same
+    method (`t = threading.Thread(...)`) are recognised, not subclasses of `Thread`.
+
+    ## References
+    - CPython bpo-37193: `socketserver.ThreadingMixIn` kept every request thread in `_threads`
+      until `server_close()`; fixed by dropping finished threads.
+    - LKL201 (the same growth in a module-level list), LKL303 (threads that are never joined).
+    """
+
+    code = "LKL207"
+    name = "threads-kept-on-long-lived-instance"
+    trigger_names = ("Thread", "Process", "Timer")
+    message = "`{klass}.{method}()` appends a thread per call to `self.{attribute}`, emptied only at shutdown"
+    examples = (
+        Bad(
+            "import threading\n\n\nclass ThreadingServer:\n    def __init__(self, handler):\n"
+            "        self.handler = handler\n        self._threads = []\n\n"
+            "    def process_request(self, request, client_address):\n"
+            "        t = threading.Thread(target=self.handler, args=(request, client_address))\n"
+            "        self._threads.append(t)\n        t.start()\n\n    def server_close(self):\n"
+            "        for thread in self._threads:\n            thread.join()\n        self._threads.clear()\n"
+        ),
+        Good(
+            "import threading\n\n\nclass ThreadingServer:\n    def __init__(self, handler):\n"
+            "        self.handler = handler\n        self._threads = []\n\n"
+            "    def process_request(self, request, client_address):\n"
+            "        t = threading.Thread(target=self.handler, args=(request, client_address))\n"
+            "        self._threads = [thread for thread in self._threads if thread.is_alive()]\n"
+            "        self._threads.append(t)\n        t.start()\n\n    def server_close(self):\n"
+            "        for thread in self._threads:\n            thread.join()\n        self._threads.clear()\n"
+        ),
+        Good(
+            "import threading\n\n\nclass WorkerPool:\n    def __init__(self, size, job):\n"
+            "        self._threads = []\n        for _ in range(size):\n"
+            "            t = threading.Thread(target=job)\n            self._threads.append(t)\n            t.start()\n\n"
+            "    def stop(self):\n        for thread in self._threads:\n            thread.join()\n"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.classes: List[cst.ClassDef] = []
+        # ``server.handler_threads.discard(current_thread())`` in a function of the module: without
+        # types, a removal through any receiver counts for every attribute of that name.
+        self.removed_elsewhere: Set[str] = set()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
+            receiver = node.value.value
+            if not (isinstance(receiver, cst.Name) and receiver.value == "self"):
+                self.removed_elsewhere.add(node.value.attr.value)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if is_test_module(self.context.module_name):
+            return  # test code: its objects live for one test run
+        for klass in self.classes:
+            if isinstance(klass.body, cst.IndentedBlock):
+                self._check(klass)
+
+    # -- one class ---------------------------------------------------------------------------------
+
+    def _check(self, klass: cst.ClassDef) -> None:
+        methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
+        attributes: Dict[str, _Attribute] = {}
+        for method in methods:
+            self._collect(method, attributes)
+        long_lived_class = _names_long_lived(klass)
+        for name, attribute in attributes.items():
+            if attribute.bounded or not attribute.growths or name in self.removed_elsewhere:
+                continue
+            late = sorted(m for m in attribute.removed_in if _is_shutdown(m))
+            if any(not _is_shutdown(m) for m in attribute.removed_in):
+                continue  # pruned, or each thread leaves it, on a path that runs per request
+            for call in attribute.growths:
+                method = attribute.growth_methods[id(call)]
+                if not (long_lived_class or _in_while_loop(self.context, call)):
+                    continue
+                self._report(klass, method, name, call, attribute.threads[id(call)], late)
+                break
+
+    def _collect(self, method: cst.FunctionDef, attributes: Dict[str, _Attribute]) -> None:
+        assignments: Optional[dict] = None
+        for node in walk_scope(method.body):
+            if not (
+                isinstance(node, cst.Attribute)
+                and isinstance(node.value, cst.Name)
+                and node.value.value == "self"
+            ):
+                continue
+            name = node.attr.value
+            use = classify_use(self.context, node)
+            if _tuple_target(self.context, node):
+                use.op, use.how = SHRINK, "="  # ``threads, self._threads = self._threads, []``
+            if use.op == SHRINK and use.how == "=":
+                value = _assigned_value(self.context, node)
+                if method.name.value == "__init__" or _lazy_creation(self.context, node, value):
+                    if value is not None and not _is_none(value) and container_kind(self.context, value) is None:
+                        attributes.setdefault(name, _Attribute()).bounded = True  # ``WeakSet()``, ``deque(maxlen=N)``
+                    continue
+            if use.op == SHRINK:
+                attributes.setdefault(name, _Attribute()).removed_in.add(method.name.value)
+            elif use.op == ESCAPE:
+                attributes.setdefault(name, _Attribute()).bounded = True
+            elif use.op == GROW and use.how in ("append", "add", "appendleft", "insert"):
+                call = self.context.parent(self.context.parent(node))
+                if not isinstance(call, cst.Call) or not use.items or use.items[0] is None:
+                    continue
+                if assignments is None:
+                    assignments = local_assignments(method)
+                thread = self._thread(use.items[0], assignments)
+                if thread is None or not self._per_request(method, call):
+                    continue
+                attribute = attributes.setdefault(name, _Attribute())
+                attribute.growths.append(call)
+                attribute.growth_methods[id(call)] = method.name.value
+                attribute.threads[id(call)] = thread
+
+    def _thread(self, item: cst.BaseExpression, assignments: dict) -> Optional[str]:
+        """"a `threading.Thread` (`t`)" when ``item`` is a thread or process made here."""
+        values = [item]
+        if isinstance(item, cst.Name):
+            values = assignments.get(item.value, [])
+            if len(values) != 1:
+                return None
+        made = values[0]
+        if not isinstance(made, cst.Call):
+            return None
+        qualified = self.context.qualified_name(made.func) or ""
+        if qualified not in _WORKER_CLASSES:
+            return None
+        return f"a `{qualified}` (`{item.value}`)" if isinstance(item, cst.Name) else f"a new `{qualified}`"
+
+    def _per_request(self, method: cst.FunctionDef, call: cst.Call) -> bool:
+        """The append runs once per request, not once per pool slot as the object starts."""
+        name = method.name.value
+        if name.lower().startswith(_SETUP_PREFIXES) and not name.lower().startswith(_PER_REQUEST_PREFIXES):
+            return False
+        for ancestor in self.context.ancestors(call):
+            if ancestor is method:
+                break
+            if isinstance(ancestor, cst.For) and _fixed_iteration(self.context, ancestor.iter):
+                return False  # ``for _ in range(size)``: a pool
+        params = [p for p in (*method.params.posonly_params, *method.params.params, *method.params.kwonly_params)]
+        takes_input = len(params) > 1 or method.params.star_arg is not None
+        return takes_input or name.lower().startswith(_PER_REQUEST_PREFIXES) or _in_while_loop(self.context, call)
+
+    def _report(self, klass: cst.ClassDef, method: str, attribute: str, call: cst.Call, thread: str, late: List[str]) -> None:
+        site = first_line_text(self.context, call)
+        where = f"`{klass.name.value}.{method}()`"
+        every = "on every pass of its loop" if _in_while_loop(self.context, call) else "on every call"
+        if late:
+            emptied = ", ".join(f"`{m}()`" for m in late[:2])
+            message = (
+                f"{where} appends {thread} to `self.{attribute}` {every} (`{site}`), and `self.{attribute}` "
+                f"is emptied only in {emptied}: every thread started until shutdown, with what it still "
+                f"references, stays alive as long as the `{klass.name.value}`"
+            )
+            confidence = Confidence.HIGH
+        else:
+            message = (
+                f"{where} appends {thread} to `self.{attribute}` {every} (`{site}`), and nothing removes "
+                f"them: every thread ever started stays alive as long as the `{klass.name.value}`"
+            )
+            confidence = Confidence.MEDIUM
+        suggestion = (
+            f"drop finished threads before adding one (`self.{attribute} = [t for t in self.{attribute} if "
+            f"t.is_alive()]`), or have each thread remove itself from `self.{attribute}` when it ends (in a "
+            f"`finally` of its target)"
+        )
+        self.report(call, message, suggestion=suggestion, confidence=confidence)
+
+
+def _assigned_value(context: Any, target: cst.Attribute) -> Optional[cst.BaseExpression]:
+    holder = context.parent(target)
+    assign = context.parent(holder) if isinstance(holder, cst.AssignTarget) else holder
+    if isinstance(assign, cst.Assign):
+        return assign.value
+    if isinstance(assign, cst.AnnAssign):
+        return assign.value
+    return None
+
+
+def _tuple_target(context: Any, node: cst.CSTNode) -> bool:
+    """``a, self.x = ...``: ``node`` is rebound as one element of a tuple target."""
+    current = node
+    while True:
+        parent = context.parent(current)
+        if isinstance(parent, (cst.Element, cst.Tuple, cst.List, cst.StarredElement)):
+            current = parent
+            continue
+        return current is not node and isinstance(parent, cst.AssignTarget) and parent.target is current
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def _lazy_creation(context: Any, target: cst.Attribute, value: Optional[cst.BaseExpression]) -> bool:
+    """``if self._threads is None: self._threads = []``: made on first use, not emptied."""
+    if value is None or container_kind(context, value) is None:
+        return False
+    if isinstance(value, (cst.List, cst.Set, cst.Dict)) and value.elements:
+        return False
+    attribute = target.attr.value
+    for ancestor in context.ancestors(target):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+            return False
+        if isinstance(ancestor, cst.If):
+            test = ancestor.test
+            if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+                test = test.expression
+            elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.Is):
+                test = test.left
+            if isinstance(test, cst.Attribute) and test.attr.value == attribute:
+                return True
+    return False
+
+
+def _is_shutdown(method: str) -> bool:
+    bare = method.lower()
+    if bare in ("__del__", "__exit__", "__aexit__"):
+        return True
+    bare = bare.strip("_")
+    return any(bare == word or bare.startswith(word) or bare.endswith("_" + word) for word in _SHUTDOWN_WORDS)
+
+
+def _fixed_iteration(context: Any, iterable: cst.BaseExpression) -> bool:
+    if isinstance(iterable, (cst.List, cst.Tuple, cst.Set)):
+        return True
+    if isinstance(iterable, cst.Call):
+        return (context.qualified_name(iterable.func) or "") in ("builtins.range", "builtins.enumerate")
+    return False
+
+
+def _in_while_loop(context: Any, node: cst.CSTNode) -> bool:
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(ancestor, cst.While):
+            return True
+    return False
+
+
+def _names_long_lived(klass: cst.ClassDef) -> bool:
+    names = [klass.name.value] + [dotted_name(base.value) or "" for base in klass.bases if base.keyword is None]
+    for name in names:
+        tail = name.rsplit(".", 1)[-1].lower()
+        if any(token in tail for token in _LONG_LIVED_TOKENS):
+            return True
+    return False

@@ -1,0 +1,292 @@
+"""LKL208: a class-level container that methods fill with per-call keys and nothing empties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set
+
+import libcst as cst
+
+from leaklint.analysis.containers import (
+    CLASS_DEFINITION_HOOKS,
+    OBJECT,
+    UNKNOWN,
+    WORKLOAD,
+    container_kind,
+    is_object_identifier,
+    local_assignments,
+    returns_a_parameter,
+)
+from leaklint.analysis.growth_facts import (
+    is_test_module,
+    ESCAPE,
+    GROW,
+    READ,
+    SHRINK,
+    classify_use,
+    describe_pinned,
+    first_line_text,
+    items_evidence,
+    loads_data,
+)
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+_SEQUENCE_KINDS = frozenset({"list", "deque"})
+_MEMO_READS = frozenset({"get", "__contains__", "setdefault"})
+# Methods that configure a table (subscriptions, handlers, settings): called by set-up code.
+_CONFIGURATION_VERBS = (
+    "register", "subscribe", "add_", "set_", "bind", "install", "connect", "listen", "declare", "define",
+    "def_", "warn", "setup", "configure", "init",
+)
+
+
+@dataclass
+class _Growth:
+    node: cst.Attribute  # the ``<receiver>.<attribute>`` that grows
+    method: cst.FunctionDef
+    how: str
+    items: Optional[List[Optional[cst.BaseExpression]]]
+    value: Optional[cst.BaseExpression]
+
+
+@dataclass
+class _ClassContainer:
+    klass: cst.ClassDef
+    attribute: str
+    kind: str
+    target: cst.Name
+    growths: List[_Growth] = field(default_factory=list)
+    memo_methods: Set[int] = field(default_factory=set)  # ids of methods that look entries up
+    released: bool = False  # removed from, reset, sized, shadowed per instance or handed on
+
+
+class GrowingClassContainer(Rule):
+    """
+    ## What it does
+    Flags a list, dict or set defined in a class body (`_cache = {}`) that methods fill with
+    per-object or per-request entries (`self._cache[id(frame)] = frame`, `cls.table[request.id] =
+    request`, `Parser._seen[hash(text)] = ...`) when nothing in the module removes from it.
+
+    ## Why is this bad?
+    A class attribute lives as long as its class, which is as long as the process. Every instance
+    shares it, so a memo or table kept there gains an entry for every distinct object or request
+    that any instance ever handles, and keeps that entry (and what it references) for good. It
+    looks like per-instance state in review (`self._cache`), which is why it is easy to miss.
+
+    This is its own code, not LKL201 or LKL202: the container hangs from a class, not a module, and
+    what it keeps is per-call data, not the instances themselves (LKL202 reports those).
+
+    Not flagged: keys that name things or come from a fixed set (`name`, `path`, constants, enum
+    members, classes), containers any code in the module removes from, resets or sizes, or that an
+    instance shadows with its own (`self._cache = {}` in `__init__`), weak or bounded structures,
+    and additions at class-definition time (`__init_subclass__`, `__set_name__`, decorators,
+    `register*` methods, metaclasses). Keys that show nothing either way (`key`, `x`) are reported
+    only for a memo of data read from a file or the network.
+
+    ## Known problems
+    Keys are judged by their shape and names, as in LKL201. A removal in another module is not
+    seen.
+
+    ## References
+    - LKL201 (the same growth in a module-level container), LKL202 (instances added to a
+      class-level registry), LKL203 (`functools.lru_cache` on methods).
+    """
+
+    code = "LKL208"
+    name = "growing-class-container"
+    message = "class-level {kind} `{klass}.{attribute}` grows in `{method}()` and nothing removes from it"
+    examples = (
+        Bad(
+            "class Debugger:\n    frames = {}\n\n    def remember(self, frame):\n"
+            "        self.frames[id(frame)] = frame\n"
+        ),
+        Good(
+            "class Debugger:\n    frames = {}\n\n    def remember(self, frame):\n"
+            "        self.frames[id(frame)] = frame\n\n    def forget(self, frame):\n"
+            "        self.frames.pop(id(frame), None)\n"
+        ),
+        Good(
+            "class Codecs:\n    by_name = {}\n\n    def lookup(self, name):\n"
+            "        if name not in self.by_name:\n            self.by_name[name] = name.lower()\n"
+            "        return self.by_name[name]\n"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.containers: Dict[str, List[_ClassContainer]] = {}  # attribute -> containers of that name
+        self.released: Set[str] = set()  # attribute names something removes from, resets or hands on
+        self.class_names: Set[str] = set()
+        self.metaclasses: Set[str] = set()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.class_names.add(node.name.value)
+        for base in node.bases:
+            qualified = self.context.qualified_name(base.value) or ""
+            if qualified in ("builtins.type", "abc.ABCMeta") or qualified.endswith("Meta"):
+                self.metaclasses.add(node.name.value)
+        if not isinstance(node.body, cst.IndentedBlock):
+            return
+        for line in node.body.body:
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                targets: List[cst.BaseExpression] = []
+                if isinstance(small, cst.Assign):
+                    targets = [t.target for t in small.targets]
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    targets = [small.target]
+                kind = container_kind(self.context, getattr(small, "value", None))
+                for target in targets:
+                    if isinstance(target, cst.Name) and kind is not None and not target.value.startswith("__"):
+                        self.containers.setdefault(target.value, []).append(
+                            _ClassContainer(node, target.value, kind, target)
+                        )
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        attribute = node.attr.value
+        if attribute not in self.containers:
+            return
+        use = classify_use(self.context, node)
+        method = self.context.enclosing_scope(node)
+        container = self._container(node, method) if isinstance(method, cst.FunctionDef) else None
+        if use.op in (SHRINK, ESCAPE):
+            if container is not None:
+                container.released = True
+            else:
+                # ``parser._cache.clear()``, or a subclass's ``self._cache.clear()``: without
+                # types, it may be any class's container of that name (the quiet side).
+                self.released.add(attribute)
+            return
+        if container is None or not isinstance(method, cst.FunctionDef):
+            return
+        if use.op == READ:
+            parent = self.context.parent(node)
+            if use.how in _MEMO_READS or isinstance(parent, cst.Subscript) or isinstance(parent, cst.ComparisonTarget):
+                container.memo_methods.add(id(method))
+            return
+        if use.op == GROW:
+            if use.how == "setdefault":
+                container.memo_methods.add(id(method))
+            container.growths.append(_Growth(node, method, use.how, list(use.items) if use.items is not None else None, use.value))
+
+    def _container(self, node: cst.Attribute, method: cst.FunctionDef) -> Optional[_ClassContainer]:
+        """The class container ``node`` names: through ``self``/``cls``/``type(self)`` inside the
+        class, or through the class's name anywhere."""
+        receiver = node.value
+        klass = self.context.enclosing_class(method)
+        candidates = self.containers[node.attr.value]
+        if isinstance(receiver, cst.Name) and receiver.value in ("self", "cls"):
+            return next((c for c in candidates if c.klass is klass), None)
+        if isinstance(receiver, cst.Attribute) and receiver.attr.value == "__class__":
+            return next((c for c in candidates if c.klass is klass), None)
+        if isinstance(receiver, cst.Call) and self.context.qualified_name(receiver.func) == "builtins.type":
+            return next((c for c in candidates if c.klass is klass), None)
+        if isinstance(receiver, cst.Name):
+            return next((c for c in candidates if c.klass.name.value == receiver.value), None)
+        return None
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if is_test_module(self.context.module_name):
+            return  # test code: its objects live for one test run
+        for attribute, containers in self.containers.items():
+            if attribute in self.released:
+                continue
+            for container in containers:
+                self._check(container)
+
+    def _check(self, container: _ClassContainer) -> None:
+        if container.released or container.klass.name.value in self.metaclasses:
+            return
+        for growth in container.growths:
+            if self._import_time(growth.method) or _adds_self(growth):
+                continue
+            if growth.method.name.value in ("__get__", "__set__", "__delete__"):
+                continue  # a descriptor's per-instance values: LKL206
+            evidence = items_evidence(self.context, growth.items, growth.method, tuple(self.class_names))
+            loaded = False
+            if evidence == UNKNOWN:
+                loaded = self._memoises_loaded_data(container, growth)
+                if not loaded:
+                    continue
+            elif evidence not in (OBJECT, WORKLOAD):
+                continue
+            self._report(container, growth, loaded)
+            return
+
+    def _import_time(self, method: cst.FunctionDef) -> bool:
+        name = method.name.value
+        if name in CLASS_DEFINITION_HOOKS or returns_a_parameter(method):
+            return True
+        if name.lstrip("_").lower().startswith(_CONFIGURATION_VERBS):
+            return True  # ``subscribe(event, callback)``, ``add_handler``: set-up calls, not per request
+        for ancestor in [method, *self.context.ancestors(method)]:
+            if isinstance(ancestor, cst.FunctionDef) and ancestor is not method and ancestor.name.value in CLASS_DEFINITION_HOOKS:
+                return True
+        return False
+
+    def _memoises_loaded_data(self, container: _ClassContainer, growth: _Growth) -> bool:
+        if container.kind in _SEQUENCE_KINDS or id(growth.method) not in container.memo_methods:
+            return False
+        return loads_data(self.context, growth.value, local_assignments(growth.method), growth.method)
+
+    def _report(self, container: _ClassContainer, growth: _Growth, loaded: bool) -> None:
+        klass = container.klass.name.value
+        name = f"{klass}.{container.attribute}"
+        parent = self.context.parent(growth.node)
+        site_node: cst.CSTNode = growth.node
+        if isinstance(parent, cst.Attribute):
+            call = self.context.parent(parent)
+            site_node = call if isinstance(call, cst.Call) else parent
+        elif isinstance(parent, cst.Subscript):
+            site_node = parent
+        site = first_line_text(self.context, site_node) + (" = ..." if isinstance(site_node, cst.Subscript) else "")
+        if loaded:
+            pinned = "the data loaded for every key ever asked for"
+        else:
+            pinned = describe_pinned(self.context, growth.items, growth.value, growth.method)
+            first = (growth.items or [None])[0]
+            if growth.value is not None and first is not None:
+                pinned += f" for every `{first_line_text(self.context, first, 30)}`"
+        kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
+        method = f"{klass}.{growth.method.name.value}"
+        message = (
+            f"class-level {kind} `{name}` grows in `{method}()` (`{site}` keeps {pinned}) and nothing in this "
+            f"module removes from it: the class lives as long as the process, and so does every entry"
+        )
+        items = growth.items or []
+        key = items[0] if len(items) == 1 else None
+        if container.kind in _SEQUENCE_KINDS:
+            suggestion = (
+                f"keep only the latest entries (`{container.attribute} = collections.deque(maxlen=N)`), or remove "
+                f"entries once they are handled"
+            )
+        elif isinstance(key, cst.Name) and is_object_identifier(key.value) and container.kind != "set":
+            suggestion = (
+                f"make it `{container.attribute} = weakref.WeakKeyDictionary()` so an entry goes when its "
+                f"`{key.value}` does (its users keep it alive), or pop the entry when `{key.value}` is closed"
+            )
+        elif container.kind == "set":
+            suggestion = f"discard items once they are done with (`{name}.discard(item)`), or bound the set's size"
+        elif key is not None and not loaded:
+            key_text = first_line_text(self.context, key, 30)
+            suggestion = (
+                f"remove the entry when its object is done with (`{name}.pop({key_text}, None)`), or bound it: "
+                f"evict the oldest entry past N (`collections.OrderedDict` and `popitem(last=False)`)"
+            )
+        else:
+            suggestion = (
+                f"bound it: evict the oldest entry past N (`collections.OrderedDict` and `popitem(last=False)`), "
+                f"or memoise in a module function with `@functools.lru_cache(maxsize=N)`; or keep the table on the "
+                f"instance (`self.{container.attribute} = {{}}` in `__init__`) if it should die with it"
+            )
+        confidence = Confidence.MEDIUM if loaded else Confidence.HIGH
+        self.report(container.target, message, suggestion=suggestion, confidence=confidence)
+
+
+def _adds_self(growth: _Growth) -> bool:
+    """``cls._instances.append(self)``: LKL202's registry of instances, not per-call data."""
+    def is_self(node: Optional[cst.BaseExpression]) -> bool:
+        return isinstance(node, cst.Name) and node.value in ("self", "instance", "obj", "inst")
+
+    return is_self(growth.value) or any(is_self(item) for item in growth.items or ())
