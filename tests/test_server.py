@@ -304,6 +304,8 @@ CYCLE = (
 def test_cycle_hops_are_related_information(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     lines = CYCLE.splitlines()
     stores = {text.strip(): number for number, text in enumerate(lines) if " = " in text}
+    # A cycle of three plain objects is graded low: the strict profile shows it.
+    (tmp_path / "pyproject.toml").write_text('[tool.leaklint]\nprofile = "strict"\n', encoding="utf-8")
     for related_information in (True, False):
         server = start([sys.executable, "-m", "leaklint", "server"], tmp_path, request)
         server.initialize(tmp_path, {"debounce": 0}, related_information=related_information)
