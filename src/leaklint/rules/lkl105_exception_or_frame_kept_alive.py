@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.closures import in_test_code
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
@@ -225,15 +226,9 @@ class ExceptionOrFrameKeptAlive(Rule):
         )
 
     def _in_test(self, node: cst.CSTNode) -> bool:
-        """``node`` is in a test function (``test_*``, or a method of a ``Test*`` class): it runs
-        once per test run, so a cycle there costs nothing."""
+        """Test code runs once per test run, so a cycle there costs nothing that lasts."""
         start = self._handler_node or node  # a handler's inner nodes have no parents yet
-        for ancestor in self.context.ancestors(start):
-            if isinstance(ancestor, cst.FunctionDef) and ancestor.name.value.startswith("test"):
-                return True
-            if isinstance(ancestor, cst.ClassDef):
-                return ancestor.name.value.startswith("Test")
-        return False
+        return in_test_code(self.context, start)
 
     def _rebound(self, node: cst.Assign, name: str) -> bool:
         function = self.context.enclosing_scope(node)
