@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Set, Tuple
+import re
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.closures import carries_call_state
+from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope
@@ -16,6 +17,7 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+_HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
 
 
 class SelfCapturingCallableOnSelf(Rule):
@@ -45,7 +47,13 @@ class SelfCapturingCallableOnSelf(Rule):
     delayed release of what the instance holds. A bound method kept in a slot the class re-points
     (`self.state = self.running` in a state machine, or a default handler that a setter or the
     constructor lets callers replace) is reported at low confidence, shown only by the strict
-    profile: a `WeakMethod` there would break `==` comparisons and the public setter. A bound
+    profile: a `WeakMethod` there would break `==` comparisons and the public setter. So is a
+    public attribute named as a handler (`self.push_handler = self.handle_push`), which callers
+    replace by assignment or through a setter in another module; a dispatch table of the
+    object's own callables (`self.handlers = {"GET": self.on_get}`, `self.t["log"] = lambda ...`),
+    which lives exactly as long as the object; and every store after the first in a class that
+    is already in such a cycle, since removing one more frees nothing earlier.
+    `atexit.register(self.close)` is not reported when the class calls `atexit.unregister`. A bound
     method handed to another object that `self` keeps (`Kernel(fn=self.potential)`) is LKL101's.
 
     ## References
@@ -58,7 +66,7 @@ class SelfCapturingCallableOnSelf(Rule):
     message = "`{target}` stores a callable that holds `self`: a reference cycle"
     examples = (
         Bad(
-            "class Widget:\n    def __init__(self):\n        self.handler = self.on_event\n\n"
+            "class Widget:\n    def __init__(self):\n        self._redraw = self.on_event\n\n"
             "    def on_event(self):\n        pass\n"
         ),
         Bad("class Widget:\n    def __init__(self):\n        self.size = 1\n        self.area = lambda: self.size ** 2\n"),
@@ -74,6 +82,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._methods: Dict[int, Optional[Tuple[str, Set[str]]]] = {}
         self._nested: Dict[int, Dict[str, cst.FunctionDef]] = {}
         self._slots: Dict[int, Dict[str, Set[str]]] = {}
+        self._stores: Dict[int, List[Tuple[cst.CSTNode, str, str, str, Confidence]]] = {}
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -144,6 +153,9 @@ class SelfCapturingCallableOnSelf(Rule):
             return
         if self.context.qualified_name(func) == "atexit.register" and positional:
             what = self._describe(positional[0].value, self_name, methods, function)
+            cls = self.context.enclosing_class(node)
+            if what is not None and cls is not None and self._unregisters(cls):
+                return  # `atexit.unregister(...)` when the object is closed: the pin ends with it
             if what is not None:
                 self.report(
                     node,
@@ -153,7 +165,7 @@ class SelfCapturingCallableOnSelf(Rule):
                         f"cleanup, resource)`, which runs at exit too and lets `{self_name}` go), or "
                         f"`atexit.unregister` it when `{self_name}` is closed"
                     ),
-                    confidence=Confidence.MEDIUM,
+                    confidence=Confidence.LOW if in_test_code(self.context, function) else Confidence.MEDIUM,
                 )
 
     def _value(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression, self_name: str,
@@ -170,12 +182,17 @@ class SelfCapturingCallableOnSelf(Rule):
         )
         method = _first_method(self.context.code(value), self_name, methods)
         confidence = Confidence.HIGH
-        slot = self._slot(node, target, self_name) if method is not None else None
+        slot = self._slot(node, target, self_name, value if isinstance(node, cst.Assign) else None) if method is not None else None
         if slot is not None:
             # A state machine's current state, or a default handler users may replace: a
             # WeakMethod there breaks `==` and the public setter, and the object lives as its slot.
             confidence = Confidence.LOW
             message += f" (`{shown}` is a slot {slot}: low consequence)"
+        elif _dispatch_table(target, value):
+            # `self.handlers = {"GET": self.on_get}`, `self.namespaces["log"] = lambda ...`: a
+            # dispatch table of the object's own behaviour lives exactly as long as the object.
+            confidence = Confidence.LOW
+            message += f" (`{shown}` is a dispatch table of the object's own callables: low consequence)"
         if method is not None:
             suggestion = (
                 f"store `weakref.WeakMethod({self_name}.{method})` (call it to get the method back), or call "
@@ -186,9 +203,29 @@ class SelfCapturingCallableOnSelf(Rule):
                 f"do not capture `{self_name}`: make it a method and look it up when needed, or capture "
                 f"`weakref.ref({self_name})` and call it inside"
             )
-        self.report(node, message, suggestion=suggestion, confidence=confidence)
+        cls = self.context.enclosing_class(node)
+        self._stores.setdefault(id(cls), []).append((node, shown, message, suggestion, confidence))
 
-    def _slot(self, node: cst.CSTNode, target: cst.BaseExpression, self_name: str) -> Optional[str]:
+    def leave_Module(self, node: cst.Module) -> None:
+        # Per class: once the object is in a cycle by design (a dispatch table, a handler slot) or
+        # through an earlier store, another callable on it frees nothing earlier when removed.
+        for stores in self._stores.values():
+            cycle: Optional[str] = next((shown for _, shown, _, _, c in stores if c is Confidence.LOW), None)
+            for store, shown, message, suggestion, confidence in stores:
+                if confidence is not Confidence.LOW and cycle is not None and cycle != shown:
+                    confidence = Confidence.LOW
+                    message += (f" (the object is already in a reference cycle through `{cycle}`, so this one "
+                                f"frees nothing earlier: low consequence)")
+                elif cycle is None:
+                    cycle = shown
+                self.report(store, message, suggestion=suggestion, confidence=confidence)
+
+    def _unregisters(self, cls: cst.ClassDef) -> bool:
+        return any(isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) == "atexit.unregister"
+                   for inner in walk(cls))
+
+    def _slot(self, node: cst.CSTNode, target: cst.BaseExpression, self_name: str,
+              value: Optional[cst.BaseExpression] = None) -> Optional[str]:
         """How ``self.attr`` is re-pointed elsewhere in the class, when it is: to other bound
         methods (a state machine) or to something handed in (a replaceable default handler)."""
         if not isinstance(target, cst.Attribute):
@@ -204,6 +241,11 @@ class SelfCapturingCallableOnSelf(Rule):
             return "re-pointed to other methods (a state machine)"
         if "handed-in" in values:
             return "that callers may set to their own handler"
+        attr = target.attr.value
+        if isinstance(value, cst.Attribute) and not attr.startswith("_") and _HANDLER_NAME.search(attr):
+            # `self.push_handler = self.handle_push`: a public default handler, replaced by
+            # assignment or by a setter in a subclass or base class in another module.
+            return "a public default handler that callers may replace"
         return None
 
     def _describe(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
@@ -319,3 +361,14 @@ def _uses(context: FileContext, function: cst.CSTNode, name: str) -> bool:
         if isinstance(inner, cst.Name) and inner.value == name:
             return True
     return False
+
+
+def _dispatch_table(target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
+    """A table of callables keyed by name: ``self.t = {"GET": ...}``, ``self.t["log"] = ...``."""
+    if isinstance(target, cst.Subscript):
+        key = target.slice[0].slice if len(target.slice) == 1 else None
+        return isinstance(key, cst.Index) and isinstance(key.value, (cst.SimpleString, cst.Name, cst.Attribute)) and not (
+            isinstance(key.value, cst.Name) and key.value.value.islower())  # `t["log"]`, `t[INFO_CMD]`, not `t[i]`
+    if isinstance(value, cst.Dict):
+        return True
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict"
