@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
@@ -54,7 +55,11 @@ class SelfCapturingCallableOnSelf(Rule):
     which lives exactly as long as the object; and every store after the first in a class that
     is already in such a cycle, since removing one more frees nothing earlier.
     `atexit.register(self.close)` is not reported when the class calls `atexit.unregister`. A bound
-    method handed to another object that `self` keeps (`Kernel(fn=self.potential)`) is LKL101's.
+    method handed to a constructor whose object `self` keeps (`Kernel(fn=self.potential)`) is
+    LKL101's; one handed to a method that keeps it, on `self` or on an object `self` made
+    (`self.scale.listen(self.update)`, `self.button.set_click_callback(on_click)`,
+    `self.add_callback(lambda v: ...self...)`), is this rule's when that class is in the same file
+    and does not reset or drain the attribute it keeps it in.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakMethod`, `atexit`.
@@ -83,6 +88,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._nested: Dict[int, Dict[str, cst.FunctionDef]] = {}
         self._slots: Dict[int, Dict[str, Set[str]]] = {}
         self._stores: Dict[int, List[Tuple[cst.CSTNode, str, str, str, Confidence]]] = {}
+        self._method_calls: List[cst.Call] = []
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -137,6 +143,8 @@ class SelfCapturingCallableOnSelf(Rule):
             return
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value
         if name not in _ADDERS and name != "register":
+            if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Name, cst.Attribute)):
+                self._method_calls.append(node)  # `self.child.listen(self.m)`: checked at the end
             return
         method = self._method(node)
         if method is not None:
@@ -207,6 +215,11 @@ class SelfCapturingCallableOnSelf(Rule):
         self._stores.setdefault(id(cls), []).append((node, shown, message, suggestion, confidence))
 
     def leave_Module(self, node: cst.Module) -> None:
+        if self._method_calls:
+            storing = _storing_methods(self.context)
+            if storing:
+                for call in self._method_calls:
+                    self._handed_to_keeper(call, storing)
         # Per class: once the object is in a cycle by design (a dispatch table, a handler slot) or
         # through an earlier store, another callable on it frees nothing earlier when removed.
         for stores in self._stores.values():
@@ -219,6 +232,58 @@ class SelfCapturingCallableOnSelf(Rule):
                 elif cycle is None:
                     cycle = shown
                 self.report(store, message, suggestion=suggestion, confidence=confidence)
+
+    def _handed_to_keeper(self, call: cst.Call, storing: Dict[str, Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]]]) -> None:
+        """``self.m(cb)`` or ``self.child.m(cb)`` where ``m`` (of a class in this file) keeps its
+        argument on its own instance, and ``cb`` holds ``self``: a cycle through that store."""
+        method = self._method(call)
+        if method is None:
+            return
+        function, self_name, methods = method
+        func = call.func
+        assert isinstance(func, cst.Attribute)
+        receiver = func.value
+        cls = self.context.enclosing_class(function)
+        if cls is None:
+            return
+        if isinstance(receiver, cst.Name) and receiver.value == self_name:
+            owner, via = cls.name.value, f"`{self_name}`"
+        elif (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)
+              and receiver.value.value == self_name):
+            owner = _attribute_classes(self.context, cls).get(receiver.attr.value)
+            via = f"`{self_name}.{receiver.attr.value}`"
+            if owner is None:
+                return
+        else:
+            return
+        keeper = storing.get(owner, {}).get(func.attr.value)
+        if keeper is None:
+            return
+        params, kept = keeper
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        for index, arg in enumerate(call.args):
+            if arg.star:
+                continue
+            param = arg.keyword.value if arg.keyword is not None else (
+                params[1 + positional.index(arg)] if 1 + positional.index(arg) < len(params) else None)
+            if param is None or param not in kept:
+                continue
+            what = self._describe(arg.value, self_name, methods, function)
+            if what is None and isinstance(arg.value, cst.Lambda) and _uses(self.context, arg.value, self_name):
+                what = f"a lambda that uses `{self_name}`"
+            if what is None:
+                continue
+            shown = self.context.code(func).strip()
+            message = (
+                f"`{shown}` keeps {what} in {via}'s `{kept[param]}`, which `{self_name}` holds: a reference "
+                f"cycle, so `{self_name}` is freed only when the cyclic garbage collector runs"
+            )
+            suggestion = (
+                f"pass `weakref.WeakMethod(...)` (or a function that reaches `{self_name}` through "
+                f"`weakref.ref({self_name})`), or clear `{kept[param]}` once it has been called"
+            )
+            self._stores.setdefault(id(cls), []).append((call, f"{via}.{kept[param]}", message, suggestion, Confidence.HIGH))
+            return
 
     def _unregisters(self, cls: cst.ClassDef) -> bool:
         return any(isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) == "atexit.unregister"
@@ -372,3 +437,107 @@ def _dispatch_table(target: cst.BaseExpression, value: cst.BaseExpression) -> bo
     if isinstance(value, cst.Dict):
         return True
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict"
+
+
+_KEEPERS: "weakref.WeakKeyDictionary[FileContext, Dict[str, Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]]]]" = (
+    weakref.WeakKeyDictionary())
+
+
+def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]]]:
+    """For each class of this file: its methods that keep a parameter on the instance
+    (``self.cb = cb``, ``self.listeners.append(cb)``), as (parameters, {parameter: attribute}).
+    An attribute the class resets or drains outside ``__init__`` does not keep anything for long."""
+    found = _KEEPERS.get(context)
+    if found is not None:
+        return found
+    found = {}
+    for cls in walk(context.module):
+        if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
+            continue
+        released = _reset_attributes(cls)
+        per_method: Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]] = {}
+        for method in cls.body.body:
+            if not isinstance(method, cst.FunctionDef):
+                continue
+            params = tuple(p.name.value for p in (*method.params.posonly_params, *method.params.params))
+            if not params:
+                continue
+            self_name, others = params[0], set(params[1:]) | {p.name.value for p in method.params.kwonly_params}
+            kept: Dict[str, str] = {}
+            for node in walk_scope(method):
+                if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in others:
+                    for target in node.targets:
+                        attr = _self_attribute(target.target, self_name)
+                        if attr is not None and attr not in released:
+                            kept.setdefault(node.value.value, attr)
+                elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _ADDERS:
+                    attr = _self_attribute(node.func.value, self_name)
+                    positional = [a for a in node.args if a.keyword is None and not a.star]
+                    index = _ADDERS[node.func.attr.value]
+                    if attr is not None and attr not in released and len(positional) > index:
+                        value = positional[index].value
+                        if isinstance(value, cst.Name) and value.value in others:
+                            kept.setdefault(value.value, attr)
+            if kept:
+                per_method[method.name.value] = (params, kept)
+        if per_method:
+            found[cls.name.value] = per_method
+    _KEEPERS[context] = found
+    return found
+
+
+def _self_attribute(expr: cst.BaseExpression, self_name: str) -> Optional[str]:
+    if isinstance(expr, cst.Subscript):
+        expr = expr.value
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == self_name:
+        return expr.attr.value
+    return None
+
+
+def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
+    """``self.x`` reset to None or empty, or drained, in a method other than ``__init__``."""
+    found: Set[str] = set()
+    for method in walk(cls):
+        if not isinstance(method, cst.FunctionDef) or method.name.value == "__init__":
+            continue
+        for node in walk_scope(method):
+            if isinstance(node, cst.Assign):
+                for target in node.targets:
+                    pairs = [(target.target, node.value)]
+                    if isinstance(target.target, (cst.Tuple, cst.List)) and isinstance(node.value, (cst.Tuple, cst.List)):
+                        pairs = [(t.value, v.value) for t, v in zip(target.target.elements, node.value.elements)]
+                    for t, v in pairs:
+                        if isinstance(t, cst.Attribute) and _empty_value(v):
+                            found.add(t.attr.value)
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in (
+                    "clear", "pop", "popleft", "remove", "discard"):
+                if isinstance(node.func.value, cst.Attribute):
+                    found.add(node.func.value.attr.value)
+            elif isinstance(node, cst.Del):
+                for t in walk(node.target):
+                    if isinstance(t, cst.Attribute):
+                        found.add(t.attr.value)
+    return found
+
+
+def _empty_value(value: cst.BaseExpression) -> bool:
+    if isinstance(value, cst.Name):
+        return value.value == "None"
+    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
+        return not value.elements
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in (
+        "list", "dict", "set") and not value.args
+
+
+def _attribute_classes(context: FileContext, cls: cst.ClassDef) -> Dict[str, str]:
+    """``self.x = Child(...)`` in ``cls``, where ``Child`` is a class of this file: {x: Child}."""
+    local_classes = {n.name.value for n in walk(context.module) if isinstance(n, cst.ClassDef)}
+    found: Dict[str, str] = {}
+    for node in walk(cls):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name):
+            if node.value.func.value in local_classes:
+                for target in node.targets:
+                    t = target.target
+                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name):
+                        found.setdefault(t.attr.value, node.value.func.value)
+    return found
