@@ -89,6 +89,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._slots: Dict[int, Dict[str, Set[str]]] = {}
         self._stores: Dict[int, List[Tuple[cst.CSTNode, str, str, str, Confidence]]] = {}
         self._method_calls: List[cst.Call] = []
+        self._attribute_classes: Dict[int, Dict[str, str]] = {}
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -143,7 +144,10 @@ class SelfCapturingCallableOnSelf(Rule):
             return
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value
         if name not in _ADDERS and name != "register":
-            if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Name, cst.Attribute)):
+            receiver = func.value if isinstance(func, cst.Attribute) else None
+            if isinstance(receiver, cst.Attribute):
+                receiver = receiver.value
+            if isinstance(receiver, cst.Name) and receiver.value == "self":
                 self._method_calls.append(node)  # `self.child.listen(self.m)`: checked at the end
             return
         method = self._method(node)
@@ -250,7 +254,10 @@ class SelfCapturingCallableOnSelf(Rule):
             owner, via = cls.name.value, f"`{self_name}`"
         elif (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)
               and receiver.value.value == self_name):
-            owner = _attribute_classes(self.context, cls).get(receiver.attr.value)
+            classes = self._attribute_classes.get(id(cls))
+            if classes is None:
+                classes = self._attribute_classes[id(cls)] = _attribute_classes(cls, set(storing))
+            owner = classes.get(receiver.attr.value)
             via = f"`{self_name}.{receiver.attr.value}`"
             if owner is None:
                 return
@@ -529,9 +536,8 @@ def _empty_value(value: cst.BaseExpression) -> bool:
         "list", "dict", "set") and not value.args
 
 
-def _attribute_classes(context: FileContext, cls: cst.ClassDef) -> Dict[str, str]:
-    """``self.x = Child(...)`` in ``cls``, where ``Child`` is a class of this file: {x: Child}."""
-    local_classes = {n.name.value for n in walk(context.module) if isinstance(n, cst.ClassDef)}
+def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, str]:
+    """``self.x = Child(...)`` in ``cls``, where ``Child`` is one of ``local_classes``: {x: Child}."""
     found: Dict[str, str] = {}
     for node in walk(cls):
         if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name):
