@@ -115,6 +115,7 @@ class Rooting:
     params: Tuple[str, ...]  # every parameter, in order (for positional arguments)
     kept: Dict[str, str]  # parameter -> the container that keeps it
     released: bool  # the module also removes items from one of those containers
+    appended: Tuple[str, ...] = ()  # parameters added by `append`/`add` (one more per call), not keyed
 
 
 def rooting_functions(context: FileContext) -> Dict[str, Rooting]:
@@ -126,8 +127,9 @@ def rooting_functions(context: FileContext) -> Dict[str, Rooting]:
     return found
 
 
-def rooted_argument(context: FileContext, call: cst.Call, arg: cst.Arg) -> Optional[Tuple[Rooting, str]]:
-    """(the function, the container) when ``arg`` of ``call`` is kept by a rooting function."""
+def rooted_argument(context: FileContext, call: cst.Call, arg: cst.Arg) -> Optional[Tuple[Rooting, str, bool]]:
+    """(the function, the container, whether every call adds one more: appended and never
+    removed) when ``arg`` of ``call`` is kept by a rooting function."""
     if not isinstance(call.func, cst.Name):
         return None
     rooting = rooting_functions(context).get(call.func.value)
@@ -141,7 +143,7 @@ def rooted_argument(context: FileContext, call: cst.Call, arg: cst.Arg) -> Optio
         param = rooting.params[index] if index is not None and index < len(rooting.params) else None
     if param is None or param not in rooting.kept:
         return None
-    return rooting, rooting.kept[param]
+    return rooting, rooting.kept[param], param in rooting.appended and not rooting.released
 
 
 def _find_rooting(context: FileContext) -> Dict[str, Rooting]:
@@ -165,6 +167,7 @@ def _find_rooting(context: FileContext) -> Dict[str, Rooting]:
         every = set(params) | {p.name.value for p in statement.params.kwonly_params}
         local = context.scope_bindings(statement).names
         kept: Dict[str, str] = {}
+        appended: Set[str] = set()
         for node in walk_scope(statement):
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
                 holder = node.func.value.value
@@ -179,6 +182,7 @@ def _find_rooting(context: FileContext) -> Dict[str, Rooting]:
                     if len(positional) > index:
                         for name in _held_names(positional[index].value) & every:
                             kept.setdefault(name, holder)
+                            appended.add(name)
             elif isinstance(node, cst.Assign):
                 for target in node.targets:
                     t = target.target
@@ -190,8 +194,9 @@ def _find_rooting(context: FileContext) -> Dict[str, Rooting]:
                     if isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name):
                         removed.add(t.value.value)
         if kept:
-            found[statement.name.value] = Rooting(statement.name.value, params, kept, False)
-    return {name: Rooting(r.function, r.params, r.kept, bool(set(r.kept.values()) & removed)) for name, r in found.items()}
+            found[statement.name.value] = Rooting(statement.name.value, params, kept, False, tuple(sorted(appended)))
+    return {name: Rooting(r.function, r.params, r.kept, bool(set(r.kept.values()) & removed), r.appended)
+            for name, r in found.items()}
 
 
 def _plain_container(context: FileContext, value: cst.BaseExpression) -> bool:

@@ -171,7 +171,7 @@ class CallbackPinnedByProcessRegistry(Rule):
             what = self._pins_self(arg.value, method)
             if what is None:
                 continue
-            rooting, container = rooted
+            rooting, container, _ = rooted
             shown = self.context.code(call.func).strip()
             self.report(
                 call,

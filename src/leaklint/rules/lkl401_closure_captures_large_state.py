@@ -189,7 +189,7 @@ class ClosureCapturesLargeState(Rule):
             if rooted is not None:
                 shown = self.context.code(call.func).strip()
                 return _Escape(f"handed to `{shown}`, which keeps it in the module-level `{rooted[1]}`,",
-                               "global", "rooted")
+                               "global", "rooted-growing" if rooted[2] else "rooted")
             return self._registry(call.func, function)
         if use.kind == lt.ALIAS:
             for target in use.targets:
@@ -264,7 +264,8 @@ class ClosureCapturesLargeState(Rule):
             if parts:
                 self._report_self(closure, function, label, escape, parts, others)
                 return
-        if escape.registry == "rooted":
+        if escape.registry == "rooted-growing":
+            # one more per call: a keyed registry replaces, one that removes items lets go
             pinned = [name for name in captured if name != self_name and self._is_parameter(function, name)]
             if pinned:
                 self._report_pinned(closure, function, label, escape, pinned)
