@@ -57,7 +57,9 @@ class ExceptionKeptOnLongLivedObject(Rule):
     `try:` and sets `self = None` (or deletes it, or resets the attribute) in its `finally:` is fine.
 
     How much it costs is graded by what piles up. A container that gains one more exception per
-    failure (`append`, `+=`, `failed[key] = ...`) is reported at high confidence. One slot
+    failure (`append`, `+=`, `failed[key] = ...`) is reported at high confidence, unless it is
+    filled in `__init__` outside a loop (at most one entry per object, as a message that records
+    its decoding error does). One slot
     (`self.exc_info = sys.exc_info()`) keeps only the latest failure and is low, shown only by the
     strict profile. So is re-raising an exception the class caught and stored itself: the frame
     that caught it already holds `self`, the cycle exists from the moment it is kept, and
@@ -278,6 +280,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
         if self._released_somewhere(node, holder):
             return
         reported.add(id(node))
+        if grows and holder.attribute is not None and self._once_per_instance(node):
+            grows = False  # `__init__` runs once per object: its appends do not pile up
         where = "a module-level container" if holder.name is not None else "the object"
         # One slot keeps the latest failure only (the next replaces it): nothing piles up, and it
         # is usually kept to be reported or re-raised, where its traceback is the point.
@@ -294,6 +298,15 @@ class ExceptionKeptOnLongLivedObject(Rule):
             ),
             confidence=Confidence.HIGH if grows else Confidence.LOW,
         )
+
+    def _once_per_instance(self, node: cst.CSTNode) -> bool:
+        """``node`` is in ``__init__`` and not in a loop there."""
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.For, cst.While)):
+                return False
+            if isinstance(ancestor, cst.FunctionDef):
+                return ancestor.name.value == "__init__"
+        return False
 
     def _released_somewhere(self, node: cst.CSTNode, holder: _Holder) -> bool:
         """The holder is reset, deleted, cleared or drained elsewhere in its class (or module)."""
