@@ -49,6 +49,8 @@ class SelfCapturingCallableOnSelf(Rule):
     (`self.state = self.running` in a state machine, or a default handler that a setter or the
     constructor lets callers replace) is reported at low confidence, shown only by the strict
     profile: a `WeakMethod` there would break `==` comparisons and the public setter. So is a
+    slot the class re-points or resets itself (`self.stack = self.app` wrapped by middleware
+    later, or `self._on_data = None` in `close()`, which breaks the cycle explicitly), and a
     public attribute named as a handler (`self.push_handler = self.handle_push`), which callers
     replace by assignment or through a setter in another module; a dispatch table of the
     object's own callables (`self.handlers = {"GET": self.on_get}`, `self.t["log"] = lambda ...`),
@@ -313,6 +315,10 @@ class SelfCapturingCallableOnSelf(Rule):
             return "re-pointed to other methods (a state machine)"
         if "handed-in" in values:
             return "that callers may set to their own handler"
+        if value is not None and "other" in values and _assigned_elsewhere(cls, target.attr.value, node):
+            # `self.stack = self.app` then `self.stack = Wrapper(self.stack)`, or `self.cb = None`
+            # in close(): the class manages this slot itself (a WeakMethod would break the chain)
+            return "that the class re-points or resets itself"
         attr = target.attr.value
         if isinstance(value, cst.Attribute) and not attr.startswith("_") and _HANDLER_NAME.search(attr):
             # `self.push_handler = self.handle_push`: a public default handler, replaced by
@@ -547,3 +553,17 @@ def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, 
                     if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name):
                         found.setdefault(t.attr.value, node.value.func.value)
     return found
+
+
+def _assigned_elsewhere(cls: cst.ClassDef, attr: str, node: cst.CSTNode) -> bool:
+    """``self.<attr> = ...`` somewhere else in ``cls`` (not ``node``, and not a ``None`` or empty
+    declaration in ``__init__``): the class re-points or resets the slot itself."""
+    declarations = {id(n) for method in walk(cls) if isinstance(method, cst.FunctionDef) and method.name.value == "__init__"
+                    for n in walk(method) if isinstance(n, cst.Assign) and _empty_value(n.value)}
+    for inner in walk(cls):
+        if isinstance(inner, cst.Assign) and inner is not node and id(inner) not in declarations:
+            for target in inner.targets:
+                t = target.target
+                if isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name):
+                    return True
+    return False
