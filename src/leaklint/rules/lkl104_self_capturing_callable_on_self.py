@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Set, Tuple
+import re
+import weakref
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.closures import carries_call_state
+from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope
@@ -16,6 +18,7 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+_HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
 
 
 class SelfCapturingCallableOnSelf(Rule):
@@ -45,8 +48,20 @@ class SelfCapturingCallableOnSelf(Rule):
     delayed release of what the instance holds. A bound method kept in a slot the class re-points
     (`self.state = self.running` in a state machine, or a default handler that a setter or the
     constructor lets callers replace) is reported at low confidence, shown only by the strict
-    profile: a `WeakMethod` there would break `==` comparisons and the public setter. A bound
-    method handed to another object that `self` keeps (`Kernel(fn=self.potential)`) is LKL101's.
+    profile: a `WeakMethod` there would break `==` comparisons and the public setter. So is a
+    slot the class re-points or resets itself (`self.stack = self.app` wrapped by middleware
+    later, or `self._on_data = None` in `close()`, which breaks the cycle explicitly), and a
+    public attribute named as a handler (`self.push_handler = self.handle_push`), which callers
+    replace by assignment or through a setter in another module; a dispatch table of the
+    object's own callables (`self.handlers = {"GET": self.on_get}`, `self.t["log"] = lambda ...`),
+    which lives exactly as long as the object; and every store after the first in a class that
+    is already in such a cycle, since removing one more frees nothing earlier.
+    `atexit.register(self.close)` is not reported when the class calls `atexit.unregister`. A bound
+    method handed to a constructor whose object `self` keeps (`Kernel(fn=self.potential)`) is
+    LKL101's; one handed to a method that keeps it, on `self` or on an object `self` made
+    (`self.scale.listen(self.update)`, `self.button.set_click_callback(on_click)`,
+    `self.add_callback(lambda v: ...self...)`), is this rule's when that class is in the same file
+    and does not reset or drain the attribute it keeps it in.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakMethod`, `atexit`.
@@ -58,7 +73,7 @@ class SelfCapturingCallableOnSelf(Rule):
     message = "`{target}` stores a callable that holds `self`: a reference cycle"
     examples = (
         Bad(
-            "class Widget:\n    def __init__(self):\n        self.handler = self.on_event\n\n"
+            "class Widget:\n    def __init__(self):\n        self._redraw = self.on_event\n\n"
             "    def on_event(self):\n        pass\n"
         ),
         Bad("class Widget:\n    def __init__(self):\n        self.size = 1\n        self.area = lambda: self.size ** 2\n"),
@@ -74,6 +89,9 @@ class SelfCapturingCallableOnSelf(Rule):
         self._methods: Dict[int, Optional[Tuple[str, Set[str]]]] = {}
         self._nested: Dict[int, Dict[str, cst.FunctionDef]] = {}
         self._slots: Dict[int, Dict[str, Set[str]]] = {}
+        self._stores: Dict[int, List[Tuple[cst.CSTNode, str, str, str, Confidence]]] = {}
+        self._method_calls: List[cst.Call] = []
+        self._attribute_classes: Dict[int, Dict[str, str]] = {}
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -128,6 +146,11 @@ class SelfCapturingCallableOnSelf(Rule):
             return
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value
         if name not in _ADDERS and name != "register":
+            receiver = func.value if isinstance(func, cst.Attribute) else None
+            if isinstance(receiver, cst.Attribute):
+                receiver = receiver.value
+            if isinstance(receiver, cst.Name) and receiver.value == "self":
+                self._method_calls.append(node)  # `self.child.listen(self.m)`: checked at the end
             return
         method = self._method(node)
         if method is not None:
@@ -144,6 +167,9 @@ class SelfCapturingCallableOnSelf(Rule):
             return
         if self.context.qualified_name(func) == "atexit.register" and positional:
             what = self._describe(positional[0].value, self_name, methods, function)
+            cls = self.context.enclosing_class(node)
+            if what is not None and cls is not None and self._unregisters(cls):
+                return  # `atexit.unregister(...)` when the object is closed: the pin ends with it
             if what is not None:
                 self.report(
                     node,
@@ -153,7 +179,7 @@ class SelfCapturingCallableOnSelf(Rule):
                         f"cleanup, resource)`, which runs at exit too and lets `{self_name}` go), or "
                         f"`atexit.unregister` it when `{self_name}` is closed"
                     ),
-                    confidence=Confidence.MEDIUM,
+                    confidence=Confidence.LOW if in_test_code(self.context, function) else Confidence.MEDIUM,
                 )
 
     def _value(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression, self_name: str,
@@ -170,12 +196,17 @@ class SelfCapturingCallableOnSelf(Rule):
         )
         method = _first_method(self.context.code(value), self_name, methods)
         confidence = Confidence.HIGH
-        slot = self._slot(node, target, self_name) if method is not None else None
+        slot = self._slot(node, target, self_name, value if isinstance(node, cst.Assign) else None) if method is not None else None
         if slot is not None:
             # A state machine's current state, or a default handler users may replace: a
             # WeakMethod there breaks `==` and the public setter, and the object lives as its slot.
             confidence = Confidence.LOW
             message += f" (`{shown}` is a slot {slot}: low consequence)"
+        elif _dispatch_table(target, value):
+            # `self.handlers = {"GET": self.on_get}`, `self.namespaces["log"] = lambda ...`: a
+            # dispatch table of the object's own behaviour lives exactly as long as the object.
+            confidence = Confidence.LOW
+            message += f" (`{shown}` is a dispatch table of the object's own callables: low consequence)"
         if method is not None:
             suggestion = (
                 f"store `weakref.WeakMethod({self_name}.{method})` (call it to get the method back), or call "
@@ -186,9 +217,89 @@ class SelfCapturingCallableOnSelf(Rule):
                 f"do not capture `{self_name}`: make it a method and look it up when needed, or capture "
                 f"`weakref.ref({self_name})` and call it inside"
             )
-        self.report(node, message, suggestion=suggestion, confidence=confidence)
+        cls = self.context.enclosing_class(node)
+        self._stores.setdefault(id(cls), []).append((node, shown, message, suggestion, confidence))
 
-    def _slot(self, node: cst.CSTNode, target: cst.BaseExpression, self_name: str) -> Optional[str]:
+    def leave_Module(self, node: cst.Module) -> None:
+        if self._method_calls:
+            storing = _storing_methods(self.context)
+            if storing:
+                for call in self._method_calls:
+                    self._handed_to_keeper(call, storing)
+        # Per class: once the object is in a cycle by design (a dispatch table, a handler slot) or
+        # through an earlier store, another callable on it frees nothing earlier when removed.
+        for stores in self._stores.values():
+            cycle: Optional[str] = next((shown for _, shown, _, _, c in stores if c is Confidence.LOW), None)
+            for store, shown, message, suggestion, confidence in stores:
+                if confidence is not Confidence.LOW and cycle is not None and cycle != shown:
+                    confidence = Confidence.LOW
+                    message += (f" (the object is already in a reference cycle through `{cycle}`, so this one "
+                                f"frees nothing earlier: low consequence)")
+                elif cycle is None:
+                    cycle = shown
+                self.report(store, message, suggestion=suggestion, confidence=confidence)
+
+    def _handed_to_keeper(self, call: cst.Call, storing: Dict[str, Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]]]) -> None:
+        """``self.m(cb)`` or ``self.child.m(cb)`` where ``m`` (of a class in this file) keeps its
+        argument on its own instance, and ``cb`` holds ``self``: a cycle through that store."""
+        method = self._method(call)
+        if method is None:
+            return
+        function, self_name, methods = method
+        func = call.func
+        assert isinstance(func, cst.Attribute)
+        receiver = func.value
+        cls = self.context.enclosing_class(function)
+        if cls is None:
+            return
+        if isinstance(receiver, cst.Name) and receiver.value == self_name:
+            owner, via = cls.name.value, f"`{self_name}`"
+        elif (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)
+              and receiver.value.value == self_name):
+            classes = self._attribute_classes.get(id(cls))
+            if classes is None:
+                classes = self._attribute_classes[id(cls)] = _attribute_classes(cls, set(storing))
+            owner = classes.get(receiver.attr.value)
+            via = f"`{self_name}.{receiver.attr.value}`"
+            if owner is None:
+                return
+        else:
+            return
+        keeper = storing.get(owner, {}).get(func.attr.value)
+        if keeper is None:
+            return
+        params, kept = keeper
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        for index, arg in enumerate(call.args):
+            if arg.star:
+                continue
+            param = arg.keyword.value if arg.keyword is not None else (
+                params[1 + positional.index(arg)] if 1 + positional.index(arg) < len(params) else None)
+            if param is None or param not in kept:
+                continue
+            what = self._describe(arg.value, self_name, methods, function)
+            if what is None and isinstance(arg.value, cst.Lambda) and _uses(self.context, arg.value, self_name):
+                what = f"a lambda that uses `{self_name}`"
+            if what is None:
+                continue
+            shown = self.context.code(func).strip()
+            message = (
+                f"`{shown}` keeps {what} in {via}'s `{kept[param]}`, which `{self_name}` holds: a reference "
+                f"cycle, so `{self_name}` is freed only when the cyclic garbage collector runs"
+            )
+            suggestion = (
+                f"pass `weakref.WeakMethod(...)` (or a function that reaches `{self_name}` through "
+                f"`weakref.ref({self_name})`), or clear `{kept[param]}` once it has been called"
+            )
+            self._stores.setdefault(id(cls), []).append((call, f"{via}.{kept[param]}", message, suggestion, Confidence.HIGH))
+            return
+
+    def _unregisters(self, cls: cst.ClassDef) -> bool:
+        return any(isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) == "atexit.unregister"
+                   for inner in walk(cls))
+
+    def _slot(self, node: cst.CSTNode, target: cst.BaseExpression, self_name: str,
+              value: Optional[cst.BaseExpression] = None) -> Optional[str]:
         """How ``self.attr`` is re-pointed elsewhere in the class, when it is: to other bound
         methods (a state machine) or to something handed in (a replaceable default handler)."""
         if not isinstance(target, cst.Attribute):
@@ -204,6 +315,15 @@ class SelfCapturingCallableOnSelf(Rule):
             return "re-pointed to other methods (a state machine)"
         if "handed-in" in values:
             return "that callers may set to their own handler"
+        if value is not None and "other" in values and _assigned_elsewhere(cls, target.attr.value, node):
+            # `self.stack = self.app` then `self.stack = Wrapper(self.stack)`, or `self.cb = None`
+            # in close(): the class manages this slot itself (a WeakMethod would break the chain)
+            return "that the class re-points or resets itself"
+        attr = target.attr.value
+        if isinstance(value, cst.Attribute) and not attr.startswith("_") and _HANDLER_NAME.search(attr):
+            # `self.push_handler = self.handle_push`: a public default handler, replaced by
+            # assignment or by a setter in a subclass or base class in another module.
+            return "a public default handler that callers may replace"
         return None
 
     def _describe(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
@@ -318,4 +438,132 @@ def _uses(context: FileContext, function: cst.CSTNode, name: str) -> bool:
     for inner in walk(function.body):
         if isinstance(inner, cst.Name) and inner.value == name:
             return True
+    return False
+
+
+def _dispatch_table(target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
+    """A table of callables keyed by name: ``self.t = {"GET": ...}``, ``self.t["log"] = ...``."""
+    if isinstance(target, cst.Subscript):
+        key = target.slice[0].slice if len(target.slice) == 1 else None
+        return isinstance(key, cst.Index) and isinstance(key.value, (cst.SimpleString, cst.Name, cst.Attribute)) and not (
+            isinstance(key.value, cst.Name) and key.value.value.islower())  # `t["log"]`, `t[INFO_CMD]`, not `t[i]`
+    if isinstance(value, cst.Dict):
+        return True
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict"
+
+
+_KEEPERS: "weakref.WeakKeyDictionary[FileContext, Dict[str, Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]]]]" = (
+    weakref.WeakKeyDictionary())
+
+
+def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]]]:
+    """For each class of this file: its methods that keep a parameter on the instance
+    (``self.cb = cb``, ``self.listeners.append(cb)``), as (parameters, {parameter: attribute}).
+    An attribute the class resets or drains outside ``__init__`` does not keep anything for long."""
+    found = _KEEPERS.get(context)
+    if found is not None:
+        return found
+    found = {}
+    for cls in walk(context.module):
+        if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
+            continue
+        released = _reset_attributes(cls)
+        per_method: Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]] = {}
+        for method in cls.body.body:
+            if not isinstance(method, cst.FunctionDef):
+                continue
+            params = tuple(p.name.value for p in (*method.params.posonly_params, *method.params.params))
+            if not params:
+                continue
+            self_name, others = params[0], set(params[1:]) | {p.name.value for p in method.params.kwonly_params}
+            kept: Dict[str, str] = {}
+            for node in walk_scope(method):
+                if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in others:
+                    for target in node.targets:
+                        attr = _self_attribute(target.target, self_name)
+                        if attr is not None and attr not in released:
+                            kept.setdefault(node.value.value, attr)
+                elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _ADDERS:
+                    attr = _self_attribute(node.func.value, self_name)
+                    positional = [a for a in node.args if a.keyword is None and not a.star]
+                    index = _ADDERS[node.func.attr.value]
+                    if attr is not None and attr not in released and len(positional) > index:
+                        value = positional[index].value
+                        if isinstance(value, cst.Name) and value.value in others:
+                            kept.setdefault(value.value, attr)
+            if kept:
+                per_method[method.name.value] = (params, kept)
+        if per_method:
+            found[cls.name.value] = per_method
+    _KEEPERS[context] = found
+    return found
+
+
+def _self_attribute(expr: cst.BaseExpression, self_name: str) -> Optional[str]:
+    if isinstance(expr, cst.Subscript):
+        expr = expr.value
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == self_name:
+        return expr.attr.value
+    return None
+
+
+def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
+    """``self.x`` reset to None or empty, or drained, in a method other than ``__init__``."""
+    found: Set[str] = set()
+    for method in walk(cls):
+        if not isinstance(method, cst.FunctionDef) or method.name.value == "__init__":
+            continue
+        for node in walk_scope(method):
+            if isinstance(node, cst.Assign):
+                for target in node.targets:
+                    pairs = [(target.target, node.value)]
+                    if isinstance(target.target, (cst.Tuple, cst.List)) and isinstance(node.value, (cst.Tuple, cst.List)):
+                        pairs = [(t.value, v.value) for t, v in zip(target.target.elements, node.value.elements)]
+                    for t, v in pairs:
+                        if isinstance(t, cst.Attribute) and _empty_value(v):
+                            found.add(t.attr.value)
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in (
+                    "clear", "pop", "popleft", "remove", "discard"):
+                if isinstance(node.func.value, cst.Attribute):
+                    found.add(node.func.value.attr.value)
+            elif isinstance(node, cst.Del):
+                for t in walk(node.target):
+                    if isinstance(t, cst.Attribute):
+                        found.add(t.attr.value)
+    return found
+
+
+def _empty_value(value: cst.BaseExpression) -> bool:
+    if isinstance(value, cst.Name):
+        return value.value == "None"
+    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
+        return not value.elements
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in (
+        "list", "dict", "set") and not value.args
+
+
+def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, str]:
+    """``self.x = Child(...)`` in ``cls``, where ``Child`` is one of ``local_classes``: {x: Child}."""
+    found: Dict[str, str] = {}
+    for node in walk(cls):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name):
+            if node.value.func.value in local_classes:
+                for target in node.targets:
+                    t = target.target
+                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name):
+                        found.setdefault(t.attr.value, node.value.func.value)
+    return found
+
+
+def _assigned_elsewhere(cls: cst.ClassDef, attr: str, node: cst.CSTNode) -> bool:
+    """``self.<attr> = ...`` somewhere else in ``cls`` (not ``node``, and not a ``None`` or empty
+    declaration in ``__init__``): the class re-points or resets the slot itself."""
+    declarations = {id(n) for method in walk(cls) if isinstance(method, cst.FunctionDef) and method.name.value == "__init__"
+                    for n in walk(method) if isinstance(n, cst.Assign) and _empty_value(n.value)}
+    for inner in walk(cls):
+        if isinstance(inner, cst.Assign) and inner is not node and id(inner) not in declarations:
+            for target in inner.targets:
+                t = target.target
+                if isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name):
+                    return True
     return False

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.closures import in_test_code
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
@@ -17,7 +18,17 @@ _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
     "garbage-collector generation frees it"
 )
+_LATEST_ONLY = (
+    "; one name keeps only the latest failure, so the cycle forms at most once per failing call and "
+    "the youngest garbage-collector generation frees it"
+)
+_ONE_SLOT = (
+    "; one attribute keeps only the latest failure (the next one replaces it), so nothing piles up"
+)
+_ONCE_IN_A_TEST = "; a test function runs once, so this costs nothing that lasts"
 _ZERO_DIVISION = (cst.Divide, cst.FloorDivide, cst.Modulo)
+# Calls that turn a container into text: `f"{errors}"`, `str(errors)` hand on no exception object.
+_TEXT_CALLS = frozenset({"builtins.str", "builtins.repr", "builtins.len", "builtins.print", "builtins.format"})
 
 
 def _raises_on_purpose(node: cst.CSTNode) -> bool:
@@ -26,6 +37,18 @@ def _raises_on_purpose(node: cst.CSTNode) -> bool:
         return True
     return (isinstance(node, cst.BinaryOperation) and isinstance(node.operator, _ZERO_DIVISION)
             and isinstance(node.right, cst.Integer) and node.right.value == "0")
+
+
+def _is_name(expr: cst.BaseExpression, name: Optional[str]) -> bool:
+    return name is not None and isinstance(expr, cst.Name) and expr.value == name
+
+
+def _names(expr: cst.BaseExpression, name: str) -> bool:
+    """``expr`` is ``name`` itself, or an item of it (``name[0]``, ``name[0][1]``): the object,
+    not text made from it."""
+    while isinstance(expr, cst.Subscript):
+        expr = expr.value
+    return isinstance(expr, cst.Name) and expr.value == name
 
 
 def _parameters(params: cst.Parameters) -> List[cst.Param]:
@@ -59,16 +82,19 @@ class ExceptionOrFrameKeptAlive(Rule):
     `e.__traceback__ = None`, storing `e.with_traceback(None)`, `str(e)` or
     `traceback.format_exc()` instead of the exception.
 
-    How much it costs depends on how often the cycle forms. It forms on every call when the
-    handler is normal control flow: the `try` sits in a loop that tries candidates and keeps each
-    failure (`errors[name] = exc`), or its body raises on purpose to reach the traceback
-    (`raise ...` or `1 // 0`, then `sys.exc_info()[2].tb_frame`); `frame = inspect.currentframe()`
-    forms one on every call too. An exception appended to a container that outlives the call
-    (`self.errors`, a module-level list) piles up whatever path added it. These are reported at
-    high confidence. A local or a single `self.error = e` kept by a handler around one call that
-    fails rarely (a connection or parse error) forms the cycle at most once per failure, holds
-    little, and the youngest collector generation frees it: that is reported at low confidence,
-    shown only by the strict profile (`--profile strict`).
+    How much it costs depends on how often the cycle forms and what piles up. These are reported
+    at high confidence: a `try` whose body raises on purpose to reach the traceback (`raise ...`
+    or `1 // 0`, then `sys.exc_info()[2].tb_frame`) and `frame = inspect.currentframe()`, which
+    form a cycle on every call; an exception appended to a container that outlives the call
+    (`self.errors`, a module-level list), which piles up whatever path added it; and a
+    try-each-candidate loop that collects every failure in a local container (`errors[name] =
+    exc`) and then only formats it. Everything else is low, shown only by the strict profile
+    (`--profile strict`): one name or one attribute keeps only the latest failure (`last_error =
+    e` in a retry loop, `self.error = e`), at most one young cycle per failing call; a handler
+    around one call that fails rarely (a connection or parse error) forms it at most once per
+    failure; and a container that is the function's result (returned, raised, handed to a call
+    as an object, or collecting ordinary replies too, as a pipeline's `replies` do) keeps its
+    exceptions on purpose, where `with_traceback(None)` would drop what callers need.
 
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
@@ -98,7 +124,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         Bad(
             "def parse(text, parsers):\n    errors = {}\n    for parser in parsers:\n        try:\n"
             "            return parser(text)\n        except ValueError as error:\n"
-            "            errors[parser.__name__] = error\n    raise ValueError(errors)\n"
+            "            errors[parser.__name__] = error\n    raise ValueError(f\"no parser accepts it: {errors}\")\n"
         ),
         Bad(
             "class Task:\n    def __init__(self):\n        self.errors = []\n\n    def run(self, job):\n"
@@ -187,12 +213,22 @@ class ExceptionOrFrameKeptAlive(Rule):
         if self._rebound(node, target.value):
             return  # `frame = frame.f_back` walks away from this frame
         name = target.value
+        message = (
+            f"`{name}` holds this function's own frame, whose locals hold `{name}`: a reference cycle "
+            f"that keeps every local of this frame alive until the cyclic garbage collector runs"
+        )
+        once = self._in_test(node)
         self.report(
             node,
-            f"`{name}` holds this function's own frame, whose locals hold `{name}`: a reference cycle "
-            f"that keeps every local of this frame alive until the cyclic garbage collector runs",
+            message + (_ONCE_IN_A_TEST if once else ""),
             suggestion=f"use `{name}` inside `try:` and `del {name}` in its `finally:` clause",
+            confidence=Confidence.LOW if once else Confidence.HIGH,
         )
+
+    def _in_test(self, node: cst.CSTNode) -> bool:
+        """Test code runs once per test run, so a cycle there costs nothing that lasts."""
+        start = self._handler_node or node  # a handler's inner nodes have no parents yet
+        return in_test_code(self.context, start)
 
     def _rebound(self, node: cst.Assign, name: str) -> bool:
         function = self.context.enclosing_scope(node)
@@ -256,17 +292,24 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`traceback.format_exc()` instead"
                     )
                 confidence = Confidence.HIGH
-                if not self._on_normal_path():
+                if self._in_test(node):
                     confidence = Confidence.LOW
-                    message += _RARE_PATH
+                    message += _ONCE_IN_A_TEST
+                elif not self._raises_on_purpose_here():
+                    # One name keeps one failure: a loop that retries (`last_error = e`) still
+                    # forms one cycle per failing call, and it is freed young.
+                    confidence = Confidence.LOW
+                    message += _LATEST_ONLY if self._in_loop() else _RARE_PATH
                 self.report(node, message, suggestion=suggestion, confidence=confidence)
             elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
                 if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
                     continue  # exception chaining, as `raise new from exc` does
                 if self._local_released(expr, node):
                     continue
+                # `self.error = e`, `cmd.result = e`: one slot, replaced by the next failure
                 self._stored(node, self.context.code(expr).strip(), caught or value.value,
-                             isinstance(expr, cst.Subscript) and self._accumulates(expr.value))
+                             isinstance(expr, cst.Subscript) and self._accumulates(expr.value),
+                             single_slot=isinstance(expr, cst.Attribute))
             else:
                 continue
             return  # one finding per statement
@@ -287,7 +330,8 @@ class ExceptionOrFrameKeptAlive(Rule):
             holder = holder.value
         return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
 
-    def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool) -> None:
+    def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool,
+                single_slot: bool = False) -> None:
         message = (
             f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
             f"every frame the exception passed through alive, with all their locals (a reference cycle when "
@@ -299,7 +343,10 @@ class ExceptionOrFrameKeptAlive(Rule):
             # Its frames are what the caller needs to see: `with_traceback(None)` would drop them.
             confidence = Confidence.LOW
             message += f"; it is kept on purpose ({purpose}), so its traceback is part of the result"
-        if not accumulates and not self._on_normal_path():
+        elif single_slot:
+            confidence = Confidence.LOW
+            message += _ONE_SLOT
+        elif not accumulates and not self._on_normal_path():
             confidence = Confidence.LOW
             message += _RARE_PATH
         self.report(
@@ -337,6 +384,37 @@ class ExceptionOrFrameKeptAlive(Rule):
                 local = local or any(name in target_names(t) for t in targets)
         return local
 
+    def _raises_on_purpose_here(self) -> bool:
+        """The handler's `try` body raises on purpose (`raise`, `1 // 0`) to reach the traceback."""
+        handler = self._handler_node
+        if handler is None:
+            return True
+        statement = self.context.parent(handler)
+        if not isinstance(statement, (cst.Try, cst.TryStar)):
+            return True
+        # Only an unconditional `raise` says the `try` exists to reach the traceback: a
+        # validation `raise` under an `if` is an ordinary (rare) error path.
+        body = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else ()
+        for line in body:
+            if isinstance(line, cst.SimpleStatementLine):
+                for small in line.body:
+                    if _raises_on_purpose(small) or (isinstance(small, cst.Expr) and _raises_on_purpose(small.value)):
+                        return True
+        return False
+
+    def _in_loop(self) -> bool:
+        handler = self._handler_node
+        if handler is None:
+            return False
+        child: cst.CSTNode = handler
+        for ancestor in self.context.ancestors(handler):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, (cst.For, cst.While)) and child is ancestor.body:
+                return True
+            child = ancestor
+        return False
+
     def _on_normal_path(self) -> bool:
         """The handler runs as ordinary control flow, so the cycle forms on every call: its `try`
         sits in a loop of the same function (each iteration tries a candidate and keeps the
@@ -366,6 +444,11 @@ class ExceptionOrFrameKeptAlive(Rule):
             for inner in walk_scope(function):
                 if isinstance(inner, cst.Return) and isinstance(inner.value, cst.Name) and inner.value.value == caught:
                     return "returned to the caller"
+            holder = where.split("[", 1)[0].split(".", 1)[0].strip()
+            if holder.isidentifier() and holder != "self" and self._is_local(holder):
+                handed = self._handed_on(function, holder, caught)
+                if handed is not None:
+                    return handed
         cls = self.context.enclosing_class(node)
         attribute = where.split("[", 1)[0].strip()
         if cls is None or not attribute.startswith("self."):
@@ -374,6 +457,36 @@ class ExceptionOrFrameKeptAlive(Rule):
             value = inner.exc if isinstance(inner, cst.Raise) else inner.value if isinstance(inner, cst.Return) else None
             if value is not None and self.context.code(value).strip() == attribute:
                 return f"`{'raise' if isinstance(inner, cst.Raise) else 'return'} {attribute}` hands it on"
+        return None
+
+    def _handed_on(self, function: cst.CSTNode, holder: str, caught: str) -> Optional[str]:
+        """Why the local container ``holder`` is a result, when it is: the function returns,
+        yields or raises it, passes it to a call as an object (`NoValidConnections(errors)`), or
+        it collects ordinary results too (`replies[i] = reply`), so the exceptions are answers.
+        Handlers are checked before the rest of the function has parents: read it top-down."""
+        for inner in walk_scope(function):
+            if isinstance(inner, cst.Return) and inner.value is not None and _names(inner.value, holder):
+                return f"`{holder}` is returned to the caller"
+            if isinstance(inner, cst.Raise) and any(
+                    part is not None and _names(part, holder) for part in (inner.exc, inner.cause)):
+                return f"`{holder}` is handed on by `raise`"
+            if isinstance(inner, cst.Yield) and isinstance(inner.value, cst.BaseExpression) and _names(inner.value, holder):
+                return f"`{holder}` is handed on"
+            if isinstance(inner, cst.Call):
+                if any(_names(arg.value, holder) for arg in inner.args):
+                    if self.context.qualified_name(inner.func) not in _TEXT_CALLS:
+                        return f"`{holder}` is handed to `{self.context.code(inner.func).strip()}`"
+                func = inner.func
+                if isinstance(func, cst.Attribute) and func.attr.value in _ADDERS and _is_name(func.value, holder):
+                    index = _ADDERS[func.attr.value]
+                    positional = [a for a in inner.args if a.keyword is None and not a.star]
+                    if len(positional) > index and not _is_name(positional[index].value, caught):
+                        return f"`{holder}` collects ordinary results as well"
+            if isinstance(inner, cst.Assign) and not _is_name(inner.value, caught) and not _is_name(inner.value, "None"):
+                for target in inner.targets:
+                    t = target.target
+                    if isinstance(t, cst.Subscript) and _is_name(t.value, holder):
+                        return f"`{holder}` collects ordinary results as well"
         return None
 
     def _holds_traceback(self, value: cst.BaseExpression, caught: Optional[str]) -> Optional[str]:

@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint import models
+from leaklint.analysis.closures import rooted_argument, rooting_functions
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -41,7 +42,10 @@ class CallbackPinnedByProcessRegistry(Rule):
     or arguments hold the object it watches. Also flags `logging.getLogger(name)` where `name` is
     different on every call (made with `uuid4()`, `id()`, a counter, the time, or a per-request
     parameter such as `request_id`). Which calls keep what, and for how long, comes from the API
-    models (`retain` entries: docs/models.md), so a project can add its own registries.
+    models (`retain` entries: docs/models.md), so a project can add its own registries. A
+    function of the same module that puts its argument into a module-level list, dict or set
+    (`on_shutdown(handler)` doing `_handlers.append(handler)`) is such a registry too; medium
+    confidence when the module also removes items from that container.
 
     ## Why is this bad?
     `atexit`, `signal`, a module-level signal object and the logging manager live until the
@@ -122,6 +126,7 @@ class CallbackPinnedByProcessRegistry(Rule):
             local for local, target in self.context.module_bindings.names.items() if target in retained
         }
         self.calls: List[cst.Call] = []
+        self.plain_calls: List[cst.Call] = []
         self._methods: Dict[int, Set[str]] = {}
         self._class_calls: Dict[int, List[Tuple[Optional[str], cst.Call]]] = {}
 
@@ -130,6 +135,8 @@ class CallbackPinnedByProcessRegistry(Rule):
         terminal = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
         if terminal in self.terminals:
             self.calls.append(node)  # resolved in leave_Module, when every parent is known
+        elif isinstance(func, cst.Name) and node.args:
+            self.plain_calls.append(node)  # maybe a module function that keeps its argument
 
     def leave_Module(self, node: cst.Module) -> None:
         for call in self.calls:
@@ -147,6 +154,37 @@ class CallbackPinnedByProcessRegistry(Rule):
                 self._connect(call)
             elif isinstance(func, cst.Attribute) and func.attr.value == "getChild" and call.args:
                 self._logger_name(call, call.args[0].value, "getChild")
+        if self.plain_calls and rooting_functions(self.context):
+            for call in self.plain_calls:
+                self._rooted_call(call)
+
+    # -- a function of this module that keeps its argument in a module-level container ------------
+
+    def _rooted_call(self, call: cst.Call) -> None:
+        method = self._method(call)
+        if method is None:
+            return
+        for arg in call.args:
+            rooted = rooted_argument(self.context, call, arg)
+            if rooted is None:
+                continue
+            what = self._pins_self(arg.value, method)
+            if what is None:
+                continue
+            rooting, container, _ = rooted
+            shown = self.context.code(call.func).strip()
+            self.report(
+                call,
+                f"`{shown}` puts its argument in the module-level `{container}`, which keeps {what} alive "
+                f"until the interpreter exits, and `{method.function.name.value}` runs for every "
+                f"`{method.cls.name.value}`: one more object pinned each time",
+                suggestion=(
+                    f"remove it from `{container}` where `{method.self_name}` is closed, or keep weak references "
+                    f"there (`weakref.WeakMethod({self.context.code(arg.value).strip()})`, a `WeakSet`)"
+                ),
+                confidence=Confidence.MEDIUM if rooting.released else self._confidence(method.cls),
+            )
+            return
 
     # -- where are we? ---------------------------------------------------------------------------
 

@@ -57,6 +57,18 @@ class ExceptionKeptOnLongLivedObject(Rule):
     exception is handed to a future (`future.set_exception(exc)`). A method that re-raises inside
     `try:` and sets `self = None` (or deletes it, or resets the attribute) in its `finally:` is fine.
 
+    How much it costs is graded by what piles up. A container that gains one more exception per
+    failure (`append`, `+=`, `failed[key] = ...`) is reported at high confidence, unless it is
+    filled in `__init__` outside a loop (at most one entry per object, as a message that records
+    its decoding error does). One slot
+    (`self.exc_info = sys.exc_info()`) keeps only the latest failure and is low, shown only by the
+    strict profile. So is re-raising an exception the class caught and stored itself: the frame
+    that caught it already holds `self`, the cycle exists from the moment it is kept, and
+    re-raising it is what it is kept for (a connection that raises its read error on every later
+    read). Re-raising one handed in from outside (`set_exception(exc)` then `raise
+    self._exception` in `result()`, the `concurrent.futures` shape) makes a new cycle per call and
+    stays in the default selection.
+
     ## Known problems
     Storing the bare caught name (`self.error = exc`, `self.errors.append(exc)`) is LKL105's
     finding; this rule takes values that carry it (tuples, dicts, `sys.exc_info()`,
@@ -89,7 +101,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
         ),
         Bad(
             "import sys\n\n\nclass Task:\n    def run(self, job):\n        try:\n            job()\n"
-            "        except Exception:\n            self.exc_info = sys.exc_info()\n"
+            "        except Exception:\n            self.failed[job] = sys.exc_info()\n"
         ),
         Good(
             "class Runner:\n    def __init__(self):\n        self.failures = []\n\n    def run(self, job):\n"
@@ -108,10 +120,18 @@ class ExceptionKeptOnLongLivedObject(Rule):
         self.handlers: List[cst.ExceptHandler] = []
         self.raises: List[cst.Raise] = []
         self.exception_calls: List[cst.Call] = []
+        self.exc_info_assigns: List[cst.Assign] = []
         self._released: Dict[int, Set[str]] = {}
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self.handlers.append(node)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        if isinstance(value, cst.Call) and isinstance(value.func, (cst.Attribute, cst.Name)):
+            last = value.func.attr.value if isinstance(value.func, cst.Attribute) else value.func.value
+            if last == "exc_info" and self.context.qualified_name(value.func) == "sys.exc_info":
+                self.exc_info_assigns.append(node)
 
     def visit_Raise(self, node: cst.Raise) -> None:
         if node.exc is not None:
@@ -126,6 +146,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
         reported: Set[int] = set()
         for handler in self.handlers:
             self._handler(handler, reported)
+        for assign in self.exc_info_assigns:
+            self._exc_info_names(assign, reported)
         for call in self.exception_calls:
             self._future_exception(call, reported)
         for raised in self.raises:
@@ -141,10 +163,32 @@ class ExceptionKeptOnLongLivedObject(Rule):
         body = list(walk_scope(handler.body))
         if traceback_dropped(self.context, body, caught):
             return
+        self._stores(body, function, caught, reported, bare_is_ours=False)
+
+    def _exc_info_names(self, node: cst.Assign, reported: Set[int]) -> None:
+        """``exc_type, exc_value, tb = sys.exc_info()`` (in a helper called from an `except`): the
+        names that hold the exception or its traceback, followed like a caught name. LKL105 does
+        not look outside handlers, so a bare name stored later is this rule's."""
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef) or len(node.targets) != 1:
+            return
+        target = node.targets[0].target
+        if not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != 3:
+            return
+        for element in target.elements[1:]:
+            if isinstance(element.value, cst.Name) and element.value.value != "_":
+                name = element.value.value
+                after = [n for n in walk_scope(function) if n is not node]
+                if not traceback_dropped(self.context, after, name):
+                    self._stores(after, function, name, reported, bare_is_ours=True)
+
+    def _stores(self, body: List[cst.CSTNode], function: cst.FunctionDef, caught: Optional[str],
+                reported: Set[int], bare_is_ours: bool) -> None:
         for inner in body:
             if isinstance(inner, (cst.Assign, cst.AugAssign)):
                 targets = [t.target for t in inner.targets] if isinstance(inner, cst.Assign) else [inner.target]
-                what = self._carries(inner.value, caught, bare_is_lkl105=isinstance(inner, cst.Assign))
+                what = self._carries(inner.value, caught,
+                                     bare_is_lkl105=isinstance(inner, cst.Assign) and not bare_is_ours)
                 if what is None:
                     continue
                 for target in targets:
@@ -162,7 +206,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 if len(positional) <= index:
                     continue
                 # `errors.append(exc)` with the bare name is LKL105's; `extend([exc])` is ours
-                what = self._carries(positional[index].value, caught, bare_is_lkl105=method not in ("extend", "update"))
+                what = self._carries(positional[index].value, caught,
+                                     bare_is_lkl105=method not in ("extend", "update") and not bare_is_ours)
                 if what is None:
                     continue
                 holder = self._holder(inner.func.value, function)
@@ -206,6 +251,12 @@ class ExceptionKeptOnLongLivedObject(Rule):
                     if name.rsplit(".", 1)[-1] in ("with_traceback", "format_exception", "format_exception_only", "set_exception"):
                         return None
                     return f"`{name}(...)` holding the caught exception `{caught}`"
+                if isinstance(arg.value, cst.Attribute) and arg.value.attr.value == "__traceback__":
+                    # `Pending(type(exc), exc.__traceback__)`; `traceback.format_tb(...)` makes text
+                    if qualified.startswith(("traceback.", "logging.")):
+                        return None
+                    shown = self.context.code(arg.value).strip()
+                    return f"`{dotted_name(value.func) or '...'}(...)` holding the traceback `{shown}`"
         return None
 
     def _holder(self, target: cst.BaseExpression, function: cst.FunctionDef, rebinds: bool = False) -> Optional[_Holder]:
@@ -230,8 +281,13 @@ class ExceptionKeptOnLongLivedObject(Rule):
         if self._released_somewhere(node, holder):
             return
         reported.add(id(node))
+        if grows and holder.attribute is not None and self._once_per_instance(node):
+            grows = False  # `__init__` runs once per object: its appends do not pile up
         where = "a module-level container" if holder.name is not None else "the object"
-        growth = " and one more is kept on every failure" if grows else ""
+        # One slot keeps the latest failure only (the next replaces it): nothing piles up, and it
+        # is usually kept to be reported or re-raised, where its traceback is the point.
+        growth = " and one more is kept on every failure" if grows else (
+            "; one slot keeps only the latest failure, so nothing piles up")
         self.report(
             node,
             f"`{holder.shown}` keeps {what}, and with it the traceback: every frame the exception passed "
@@ -241,8 +297,17 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 "(`exc.with_traceback(None)`); if the exception must be re-raised later, clear "
                 f"`{holder.shown}` once it has been"
             ),
-            confidence=Confidence.HIGH if grows else Confidence.MEDIUM,
+            confidence=Confidence.HIGH if grows else Confidence.LOW,
         )
+
+    def _once_per_instance(self, node: cst.CSTNode) -> bool:
+        """``node`` is in ``__init__`` and not in a loop there."""
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.For, cst.While)):
+                return False
+            if isinstance(ancestor, cst.FunctionDef):
+                return ancestor.name.value == "__init__"
+        return False
 
     def _released_somewhere(self, node: cst.CSTNode, holder: _Holder) -> bool:
         """The holder is reset, deleted, cleared or drained elsewhere in its class (or module)."""
@@ -301,19 +366,39 @@ class ExceptionKeptOnLongLivedObject(Rule):
         if self._cycle_broken(node, function, self_name, attribute):
             return
         shown = self.context.code(exc).strip()
+        confidence, why = Confidence.MEDIUM, ""
+        if self._stores_caught(cls, attribute):
+            # The class caught it in one of its own methods: that frame's `self` already closed
+            # the cycle when it was stored, and the re-raise is the point of keeping it.
+            confidence = Confidence.LOW
+            why = (f"; the class stores an exception it caught itself in `{shown}`, so the cycle exists from "
+                   f"the moment it is kept, and re-raising it is what it is kept for")
         self.report(
             node,
             f"re-raising `{shown}` adds this frame to its traceback, and the frame's `{self_name}` holds "
             f"`{shown}`: a reference cycle (exception -> traceback -> frame -> `{self_name}` -> exception) on every "
-            f"call, which keeps `{self_name}` and the frames' locals alive until the cyclic garbage collector runs",
+            f"call, which keeps `{self_name}` and the frames' locals alive until the cyclic garbage collector runs{why}",
             suggestion=(
                 f"raise it inside `try:` and set `{self_name} = None` in its `finally:` (as "
                 f"`concurrent.futures.Future.result()` does), or `exc, {shown} = {shown}, None` then `raise exc` "
                 f"when it is raised only once"
             ),
-            confidence=Confidence.MEDIUM,
+            confidence=confidence,
             related=exception_cycle_hops(self.context, cls, self_name, attribute, node),
         )
+
+    def _stores_caught(self, cls: cst.ClassDef, attribute: str) -> bool:
+        """A handler in the class stores its caught exception (or `sys.exc_info()`) in ``self.<attribute>``."""
+        for handler in walk(cls):
+            if isinstance(handler, cst.ExceptHandler):
+                caught = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
+                for inner in walk(handler.body):
+                    if isinstance(inner, cst.Assign) and (
+                            (caught is not None and isinstance(inner.value, cst.Name) and inner.value.value == caught)
+                            or self._carries(inner.value, caught, bare_is_lkl105=False) is not None):
+                        if any(isinstance(t.target, cst.Attribute) and t.target.attr.value == attribute for t in inner.targets):
+                            return True
+        return False
 
     def _holds_exception_instance(self, cls: cst.ClassDef, attribute: str) -> bool:
         if _CLASS_NAME.search(attribute) or _is_property(cls, attribute):

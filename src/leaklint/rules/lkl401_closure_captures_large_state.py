@@ -8,7 +8,7 @@ from typing import List, Optional, Sequence, Union
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.closures import captured_names
+from leaklint.analysis.closures import captured_names, in_test_code, rooted_argument
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import iter_children
 from leaklint.fixes.suggestions import closure_suggestion
@@ -18,6 +18,7 @@ Closure = Union[cst.Lambda, cst.FunctionDef]
 
 # Registration APIs whose callbacks live as long as the registry: keep `self` alive.
 _LONG_REGISTRIES = frozenset({"atexit.register", "signal.signal", "weakref.finalize"})
+_ONE_VALUE_REGISTRIES = frozenset({"signal.signal"})
 _LONG_METHODS = frozenset({"connect", "subscribe", "add_listener", "addListener", "on", "add_handler", "register_callback"})
 # Callbacks that live until something happens (a future completes, a delay passes): a large
 # capture stays alive that long, `self` usually should.
@@ -69,6 +70,13 @@ class ClosureCapturesLargeState(Rule):
     `weakref.finalize`, `connect`/`subscribe`/`add_listener`/`on` of an object that `self` does
     not own). Callbacks of futures and timers end with them, so they are reported only for large
     locals.
+
+    A closure handed to a function of the same module that keeps its argument in a module-level
+    container (`on_shutdown(handler)` doing `_handlers.append(handler)`) is registered for the life
+    of the process too; when it captures the call's parameters (`data_loader`), each call pins one
+    more of the caller's objects, reported at medium confidence. A closure given to a one-value
+    registry (`signal.signal`: the next handler replaces it) or made in test code is low, shown
+    only by the strict profile.
 
     ## Known problems
     A closure stored on `self` (or given to `atexit`) whose only capture is `self` is reported
@@ -176,6 +184,12 @@ class ClosureCapturesLargeState(Rule):
                 if escape is not None and escape.kind == "cycle" and self._queue_drained(call.func.value):
                     return None  # a queue of callbacks that is emptied: the cycle is transient
                 return escape
+            arg = next((a for a in call.args if a.value is use.node), None)
+            rooted = rooted_argument(self.context, call, arg) if arg is not None else None
+            if rooted is not None:
+                shown = self.context.code(call.func).strip()
+                return _Escape(f"handed to `{shown}`, which keeps it in the module-level `{rooted[1]}`,",
+                               "global", "rooted-growing" if rooted[2] else "rooted")
             return self._registry(call.func, function)
         if use.kind == lt.ALIAS:
             for target in use.targets:
@@ -249,6 +263,12 @@ class ClosureCapturesLargeState(Rule):
             parts = self._parts_of_self(captured[self_name])
             if parts:
                 self._report_self(closure, function, label, escape, parts, others)
+                return
+        if escape.registry == "rooted-growing":
+            # one more per call: a keyed registry replaces, one that removes items lets go
+            pinned = [name for name in captured if name != self_name and self._is_parameter(function, name)]
+            if pinned:
+                self._report_pinned(closure, function, label, escape, pinned)
                 return
         for name, nodes in captured.items():
             if name == self_name:
@@ -371,11 +391,33 @@ class ClosureCapturesLargeState(Rule):
                 f"bind what it uses before creating the {_noun(label)} and use those names instead of `self`: "
                 + "; ".join(steps)
             )
+        confidence = Confidence.HIGH if escape.kind == "cycle" else Confidence.MEDIUM
+        if escape.registry in _ONE_VALUE_REGISTRIES:
+            # the next handler replaces it: only the latest object is pinned, usually the one supervisor
+            confidence = Confidence.LOW
+            why += "; the next handler replaces it, so only the latest object is pinned"
+        elif in_test_code(self.context, function):
+            confidence = Confidence.LOW
+            why += "; test code runs once"
         self.report(
             closure,
             f"{label} {escape.how} captures `self` ({whole}) but uses only {used}: {why}",
             suggestion=suggestion,
-            confidence=Confidence.HIGH if escape.kind == "cycle" else Confidence.MEDIUM,
+            confidence=confidence,
+        )
+
+    def _report_pinned(self, closure: Closure, function: cst.FunctionDef, label: str, escape: _Escape,
+                       pinned: List[str]) -> None:
+        names = ", ".join(f"`{name}`" for name in pinned)
+        self.report(
+            closure,
+            f"{label} {escape.how} captures {names}, the caller's own objects: each call of "
+            f"`{function.name.value}` keeps one more until the interpreter exits",
+            suggestion=(
+                f"remove the callback from that container when {names} is done with, or register one "
+                f"module-level function that receives {names} as an argument (or through `weakref.ref`)"
+            ),
+            confidence=Confidence.MEDIUM,
         )
 
     def _called_method(self, closure: Closure) -> Optional[str]:

@@ -1,0 +1,135 @@
+"""LKL110: a nested function that calls itself (or a sibling that calls it back) through its closure."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Set
+
+import libcst as cst
+
+from leaklint.analysis.closures import captured_names, in_test_code, released_in, returned_or_stored
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+
+class RecursiveClosureCycle(Rule):
+    """
+    ## What it does
+    Flags a nested function that refers to itself by name (a recursive helper defined inside the
+    function that uses it), or two nested functions that call each other, when the helper also
+    captures the outer call's arguments or locals (`self` included).
+
+    ## Why is this bad?
+    A nested function reaches its own name through a closure cell of the outer call, and that
+    cell holds the function: function -> `__closure__` -> cell -> function, a reference cycle
+    made on every call of the outer function. The cycle also holds every other cell the helper
+    captures (the array being printed, the event being serialised, `self`), so each call leaves
+    those objects for the cyclic garbage collector instead of freeing them when it returns. numpy
+    (numpy/numpy#10621, array printing), sentry-python (getsentry/sentry-python#6559, event
+    serialisation) and caput (radiocosmology/caput#134) removed exactly this shape.
+
+    Fix: move the helper to module level and pass what it needs as arguments, turn the recursion
+    into a loop over an explicit stack, or `del` the helper's name once the outer function is done
+    with it (deleting the name empties the cell and breaks the cycle).
+
+    ## Known problems
+    A helper whose captures are only parameters with a flag or number default (`debug=False`), or
+    that sits in a test, is reported at low confidence (strict profile only). A helper that captures
+    nothing but its own name (and its siblings) holds only itself and is left alone: the cycle costs one small function object per call. A helper the outer function
+    returns or stores is meant to outlive the call and is not reported. The cycle is freed by the
+    youngest garbage-collector generation, so the cost is the delay of what the cells hold (large
+    when they hold an array, a parsed document or `self`).
+
+    ## References
+    - No rule in ruff, pylint or flake8-bugbear. numpy/numpy#10621, getsentry/sentry-python#6559,
+      radiocosmology/caput#134.
+    - Related: LKL401 (a closure that outlives its call and captures more than it uses).
+    """
+
+    code = "LKL110"
+    name = "recursive-closure-cycle"
+    message = "nested function `{name}` refers to itself through its closure: a reference cycle per call"
+    examples = (
+        Bad(
+            "def format_array(a, format_item):\n    def recurse(index):\n"
+            "        if len(index) == a.ndim:\n            return format_item(a[index])\n"
+            "        return [recurse(index + (i,)) for i in range(a.shape[len(index)])]\n\n"
+            "    return recurse(())\n"
+        ),
+        Good(
+            "def _recurse(a, format_item, index):\n    if len(index) == a.ndim:\n"
+            "        return format_item(a[index])\n"
+            "    return [_recurse(a, format_item, index + (i,)) for i in range(a.shape[len(index)])]\n\n\n"
+            "def format_array(a, format_item):\n    return _recurse(a, format_item, ())\n"
+        ),
+        Good(
+            "def format_array(a, format_item):\n    def recurse(index):\n"
+            "        if len(index) == a.ndim:\n            return format_item(a[index])\n"
+            "        return [recurse(index + (i,)) for i in range(a.shape[len(index)])]\n\n"
+            "    try:\n        return recurse(())\n    finally:\n        del recurse\n"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.nested: Dict[int, List[cst.FunctionDef]] = {}
+        self.outers: Dict[int, cst.FunctionDef] = {}
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        outer = self.context.enclosing_scope(node)
+        if isinstance(outer, cst.FunctionDef):
+            self.nested.setdefault(id(outer), []).append(node)
+            self.outers[id(outer)] = outer
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for key, helpers in self.nested.items():
+            self._check(self.outers[key], helpers)
+
+    def _check(self, outer: cst.FunctionDef, helpers: List[cst.FunctionDef]) -> None:
+        names = {helper.name.value for helper in helpers}
+        captures = {helper.name.value: captured_names(self.context, helper, outer) for helper in helpers}
+        done: Set[str] = set()
+        for helper in helpers:
+            own = helper.name.value
+            if own in done:
+                continue
+            if sum(1 for h in helpers if h.name.value == own) > 1:
+                continue  # defined twice (two branches): which one a call reaches is not known
+            calls = set(captures[own]) & names
+            partners = {other for other in calls if other == own or own in captures.get(other, {})}
+            if not partners:
+                continue
+            cycle = partners | {own}
+            held = sorted({name for member in cycle for name in captures.get(member, {})} - names)
+            if not held:
+                continue  # it holds only itself: one small function object per call
+            if any(released_in(self.context, outer, member) or returned_or_stored(self.context, outer, member)
+                   for member in cycle):
+                continue
+            shown = ", ".join(f"`{name}`" for name in held[:4]) + (", ..." if len(held) > 4 else "")
+            # flags and numbers (`debug=False`) cost nothing to keep; anything else may be large
+            flags = {p.name.value for p in (*outer.params.posonly_params, *outer.params.params,
+                                             *outer.params.kwonly_params) if _small_default(p)}
+            confidence, why = Confidence.MEDIUM, ""
+            if in_test_code(self.context, outer):
+                confidence, why = Confidence.LOW, "; a test runs once, so this costs nothing that lasts"
+            elif set(held) <= flags:
+                confidence, why = Confidence.LOW, "; it holds only flags and numbers, which cost nothing to keep"
+            through = " and ".join("itself" if p == own else f"`{p}`" for p in sorted(partners, key=lambda p: p != own))
+            self.report(
+                helper.name,
+                f"nested function `{own}` calls {through} through a closure cell of `{outer.name.value}`: "
+                f"a reference cycle on every call of `{outer.name.value}`, which keeps {shown} alive until "
+                f"the cyclic garbage collector runs{why}",
+                suggestion=(
+                    f"move `{own}` to module level and pass {shown} as arguments, or `del {own}` in a "
+                    f"`finally:` of `{outer.name.value}` once it is done with it"
+                ),
+                confidence=confidence,
+            )
+            done |= cycle  # one finding per mutual pair
+
+
+def _small_default(param: cst.Param) -> bool:
+    default = param.default
+    if isinstance(default, cst.Name):
+        return default.value in ("True", "False", "None")
+    return isinstance(default, (cst.Integer, cst.Float, cst.SimpleString))
