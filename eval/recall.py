@@ -1,8 +1,9 @@
 """Recall and false alarms of leaklint on the public corpus of real leak fixes (eval/corpus/).
 
-    python eval/recall.py                  # table per family, tune and holdout apart
+    python eval/recall.py                  # table per family, tune, holdout and fresh apart
     python eval/recall.py --json           # the same figures as JSON
     python eval/recall.py --cases a,b      # only these case ids (for quick checks)
+    python eval/recall.py --split fresh    # only the cases of one split
     python eval/recall.py --compare        # also ruff and pylint, when installed
 
 Each case folder holds the leaky version and its fixed twin (``leaky.py``/``fixed.py``, or folders
@@ -13,6 +14,10 @@ threads and tasks, ``LKL4``: closures) is reported on one of the marked lines (f
 line of the marked set counts). A fixed twin raises a *false alarm* when any finding of the
 expected families is reported anywhere in it; a negative (``eval/corpus/negatives/``) when any
 finding at all is reported in it.
+
+Splits: a case without a ``split`` key is *tune* or *holdout* by a seeded hash of its id (its
+``holdout`` flag records the result); a case with ``split = "fresh"`` belongs to the fresh set, cases
+added later from fixes no rule writer had seen (``eval/corpus/fresh/``), reported in a column of its own.
 
 Every version is checked on its own (its files alone make up the project), in this process,
 through the public runner, once with the default selection and once with every rule selected.
@@ -43,6 +48,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
+SPLITS = ("tune", "holdout", "fresh")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -63,6 +69,11 @@ class Case:
     description: str
     holdout: bool
     meta: Dict[str, object] = field(default_factory=dict)
+    split: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.split:
+            self.split = "holdout" if self.holdout else "tune"
 
     def version_files(self, version: str) -> List[Path]:
         """The files of one version: ``leaky``, ``fixed`` or (negatives) ``safe``."""
@@ -89,6 +100,10 @@ def load_cases(root: Path = CORPUS) -> List[Case]:
     for manifest in sorted(root.rglob("case.toml")):
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
         expected = data.get("expected", [])
+        holdout = bool(data.get("holdout", False))
+        split = str(data.get("split") or ("holdout" if holdout else "tune"))
+        if split not in SPLITS:
+            raise ValueError(f"{manifest}: unknown split {split!r} (expected one of {', '.join(SPLITS)})")
         cases.append(Case(
             id=manifest.parent.name,
             folder=manifest.parent,
@@ -98,8 +113,9 @@ def load_cases(root: Path = CORPUS) -> List[Case]:
             project=data.get("project", ""),
             url=data.get("url", ""),
             description=data.get("description", ""),
-            holdout=bool(data.get("holdout", False)),
+            holdout=holdout,
             meta=data,
+            split=split,
         ))
     return cases
 
@@ -212,7 +228,7 @@ def score_case(case: Case, how: object, linter=None, any_code: Optional[bool] = 
     any_expected = linter is not None if any_code is None else any_code
     if case.kind == "negative":
         found = _real(run(case.version_files("safe")))
-        return {"id": case.id, "kind": "negative", "false_alarm": bool(found),
+        return {"id": case.id, "kind": "negative", "split": case.split, "false_alarm": bool(found),
                 "codes": sorted({f[2] for f in found})}
     marks = case.marked_lines()
     leaky = run(case.version_files("leaky"))
@@ -220,7 +236,7 @@ def score_case(case: Case, how: object, linter=None, any_code: Optional[bool] = 
     hits = leaky if any_expected else _family_hits(leaky, case.expected)
     found = any((path, line) in marks for path, line, _ in hits)
     fixed_hits = fixed if any_expected else _family_hits(fixed, case.expected)
-    return {"id": case.id, "kind": "leak", "family": case.family, "found": found,
+    return {"id": case.id, "kind": "leak", "split": case.split, "family": case.family, "found": found,
             "false_alarm": bool(fixed_hits), "leaky_codes": sorted({f[2] for f in _real(leaky)}),
             "fixed_codes": sorted({f[2] for f in _real(fixed)})}
 
@@ -228,8 +244,8 @@ def score_case(case: Case, how: object, linter=None, any_code: Optional[bool] = 
 def summarize(cases: Sequence[Case], results: Sequence[Dict[str, object]]) -> Dict[str, object]:
     by_id = {c.id: c for c in cases}
     out: Dict[str, object] = {}
-    for split in ("tune", "holdout", "all"):
-        chosen = [r for r in results if split == "all" or by_id[str(r["id"])].holdout == (split == "holdout")]
+    for split in SPLITS + ("all",):
+        chosen = [r for r in results if split == "all" or by_id[str(r["id"])].split == split]
         leaks = [r for r in chosen if r["kind"] == "leak"]
         negatives = [r for r in chosen if r["kind"] == "negative"]
         families: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
@@ -266,27 +282,27 @@ def _pct(value: Optional[float]) -> str:
 
 def print_table(name: str, summary: Dict[str, object]) -> None:
     print(f"== {name}")
-    tune, hold = summary["tune"], summary["holdout"]  # type: ignore[index]
-    print(f"{'family':<28} {'tune':>12} {'holdout':>12}")
+    parts = [summary[split] for split in SPLITS]  # type: ignore[index]
+    print(f"{'family':<28} " + " ".join(f"{split:>12}" for split in SPLITS))
     for key in ("per_family", "per_code_family"):
-        names = sorted(set(tune[key]) | set(hold[key]))  # type: ignore[index]
+        names = sorted(set().union(*(part[key] for part in parts)))  # type: ignore[index]
         for name in names:
             cells = []
-            for part in (tune, hold):
+            for part in parts:
                 row = part[key].get(name)  # type: ignore[union-attr,index]
                 cells.append("-" if row is None else f"{row['found']}/{row['cases']} {_pct(row['recall'])}")
             label = name if key == "per_family" else f"expected {name}"
-            print(f"{label:<28} {cells[0]:>12} {cells[1]:>12}")
+            print(f"{label:<28} " + " ".join(f"{cell:>12}" for cell in cells))
     for label, key in (("recall", None), ("fixed twins flagged", "fixed_false_alarms"),
                        ("negatives flagged", "negative_false_alarms")):
         cells = []
-        for part in (tune, hold):
+        for part in parts:
             if key is None:
                 cells.append(f"{part['found']}/{part['cases']} {_pct(part['recall'])}")  # type: ignore[index]
             else:
                 whole = part["cases"] if key == "fixed_false_alarms" else part["negatives"]  # type: ignore[index]
                 cells.append(f"{part[key]}/{whole}")  # type: ignore[index]
-        print(f"{label:<28} {cells[0]:>12} {cells[1]:>12}")
+        print(f"{label:<28} " + " ".join(f"{cell:>12}" for cell in cells))
     print()
 
 
@@ -295,19 +311,24 @@ def _cell(row: Optional[Dict[str, object]]) -> str:
 
 
 def print_markdown(report: Dict[str, object]) -> None:
-    """Recall per family: leaklint (default selection) on tune/holdout/all, then every other run on all."""
+    """Recall per family: leaklint (default selection) on tune/holdout/fresh/all, then every other run on all
+    and on the fresh split."""
     selections: Dict[str, Dict[str, object]] = report["selections"]  # type: ignore[assignment]
     main_summary = selections["default"]["summary"]
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
-    head = ["family", "leaklint tune", "leaklint holdout", "leaklint all"] + [names.get(o, o) for o in others]
+    main_splits = SPLITS + ("all",)
+    other_splits = ("all", "fresh")
+    head = ["family"] + [f"leaklint {split}" for split in main_splits]
+    head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")
     print("|" + " --- |" * len(head))
     for key in ("per_family", "per_code_family"):
         for name in sorted(main_summary["all"][key]):  # type: ignore[index]
             label = name if key == "per_family" else f"**expected {name}**"
-            cells = [_cell(main_summary[split][key].get(name)) for split in ("tune", "holdout", "all")]  # type: ignore[index]
-            cells += [_cell(selections[o]["summary"]["all"][key].get(name)) for o in others]  # type: ignore[index]
+            cells = [_cell(main_summary[split][key].get(name)) for split in main_splits]  # type: ignore[index]
+            cells += [_cell(selections[o]["summary"][split][key].get(name))  # type: ignore[index]
+                      for o in others for split in other_splits]
             print(f"| {label} | " + " | ".join(cells) + " |")
 
     def overall(summary, split: str) -> str:
@@ -320,8 +341,8 @@ def print_markdown(report: Dict[str, object]) -> None:
                 f"{part['negative_false_alarms']}/{part['negatives']} negatives")
 
     for label, render in (("**recall**", overall), ("**false alarms**", alarms)):
-        cells = [render(main_summary, split) for split in ("tune", "holdout", "all")]
-        cells += [render(selections[o]["summary"], "all") for o in others]
+        cells = [render(main_summary, split) for split in main_splits]
+        cells += [render(selections[o]["summary"], split) for o in others for split in other_splits]
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 
@@ -329,6 +350,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--cases", help="comma-separated case ids to run (default: all)")
+    parser.add_argument("--split", choices=SPLITS, help="only the cases of this split")
     parser.add_argument("--compare", action="store_true", help="also run ruff and pylint when installed")
     parser.add_argument("--details", action="store_true", help="list each case's outcome")
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
@@ -338,6 +360,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.cases:
         wanted = set(args.cases.split(","))
         cases = [c for c in cases if c.id in wanted]
+    if args.split:
+        cases = [c for c in cases if c.split == args.split]
     runs: Dict[str, Tuple[object, object]] = {name: (how, None) for name, how in selections().items()}
     if args.compare:
         for name, run_all in (("ruff", _ruff_all), ("pylint", _pylint_all)):
@@ -357,13 +381,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print_markdown(report)
         return 0
     print(f"{report['cases']} leak cases, {report['negatives']} negatives\n")
+    by_id = {c.id: c for c in cases}
     for name, data in report["selections"].items():  # type: ignore[union-attr]
         print_table(name, data["summary"])
         if args.details:
             for r in data["results"]:
                 state = ("FOUND " if r.get("found") else "missed") if r["kind"] == "leak" else "neg   "
                 alarm = " FALSE-ALARM" if r["false_alarm"] else ""
-                print(f"  {state} {r['id']:<40} {','.join(r.get('leaky_codes', r.get('codes', [])))}{alarm}")
+                split = by_id[str(r["id"])].split
+                print(f"  {state} {split:<8} {r['id']:<48} {','.join(r.get('leaky_codes', r.get('codes', [])))}{alarm}")
             print()
     return 0
 

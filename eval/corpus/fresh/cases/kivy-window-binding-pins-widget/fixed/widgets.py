@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from events import window
+
+
+class HoverWidget:
+    def __init__(self) -> None:
+        self.hovered = False
+        self.pos = (0, 0)
+        window.bind(mouse_pos=self.update_pos)
+
+    def update_pos(self, win, pos) -> None:
+        self.hovered = pos == self.pos

@@ -1,0 +1,145 @@
+"""The fresh split of the evaluation corpus: its cases load as their own split, are reported in their own
+column, and the loader still reads manifests written before splits existed.
+
+No test here runs leaklint on a fresh case: the scoring tests use a stand-in linter, so the fresh set
+stays unseen until it is measured with ``python eval/recall.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RECALL = ROOT / "eval" / "recall.py"
+
+
+def _load_recall() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("leaklint_eval_recall_fresh", RECALL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+recall = _load_recall()
+CASES = recall.load_cases()
+FRESH = [case for case in CASES if case.split == "fresh"]
+
+
+def _write_case(root: Path, case_id: str, manifest: str, leaky: str = "a = 1\nb = 2  # LEAK\n",
+                fixed: str = "a = 1\nb = 3\n") -> Path:
+    folder = root / "cases" / case_id
+    folder.mkdir(parents=True)
+    (folder / "case.toml").write_text(
+        'project = "x/y"\nurl = "https://github.com/x/y/pull/1"\nfamily = "demo"\nexpected = ["LKL3"]\n'
+        'description = "d"\n' + manifest
+    )
+    (folder / "leaky.py").write_text(leaky)
+    (folder / "fixed.py").write_text(fixed)
+    return folder
+
+
+def test_the_fresh_set_has_the_promised_size_and_spread() -> None:
+    leaks = [case for case in FRESH if case.kind == "leak"]
+    negatives = [case for case in FRESH if case.kind == "negative"]
+    assert len(leaks) >= 30
+    assert len(negatives) >= 6
+    groups = {case.expected[0] for case in leaks}
+    assert groups >= {"LKL1", "LKL2", "LKL3", "LKL4"}, groups
+    # every fresh case lives under eval/corpus/fresh/, apart from the hash-split corpus
+    assert all(recall.CORPUS / "fresh" in case.folder.parents for case in FRESH)
+
+
+def test_fresh_cases_do_not_repeat_a_fix_of_the_corpus() -> None:
+    others = [case for case in CASES if case.split != "fresh" and case.kind == "leak"]
+    seen_links = {case.url.rstrip("/") for case in others}
+    for case in FRESH:
+        if case.kind == "leak":
+            assert case.url.rstrip("/") not in seen_links, case.id
+    assert len({case.id for case in CASES}) == len(CASES)
+
+
+def test_loader_keeps_manifests_without_a_split_key(tmp_path: Path) -> None:
+    _write_case(tmp_path, "old-tune", "holdout = false\n")
+    _write_case(tmp_path, "old-held", "holdout = true\n")
+    _write_case(tmp_path, "new-fresh", 'split = "fresh"\n')
+    by_id = {case.id: case for case in recall.load_cases(tmp_path)}
+    assert by_id["old-tune"].split == "tune" and by_id["old-tune"].holdout is False
+    assert by_id["old-held"].split == "holdout" and by_id["old-held"].holdout is True
+    assert by_id["new-fresh"].split == "fresh" and by_id["new-fresh"].holdout is False
+
+
+def test_loader_rejects_an_unknown_split(tmp_path: Path) -> None:
+    _write_case(tmp_path, "typo", 'split = "frsh"\n')
+    with pytest.raises(ValueError, match="unknown split"):
+        recall.load_cases(tmp_path)
+
+
+def _stand_in_linter(hit_ids: set[str]):
+    """Reports LKL301 on line 2 of the leaky file of each case in ``hit_ids``, nothing elsewhere."""
+    def run(files):
+        return [(str(f.resolve()), 2, "LKL301") for f in files
+                if f.parent.name in hit_ids and f.name == "leaky.py"]
+    return run
+
+
+def test_summary_reports_the_fresh_split_apart(tmp_path: Path) -> None:
+    _write_case(tmp_path, "t1", "holdout = false\n")
+    _write_case(tmp_path, "h1", "holdout = true\n")
+    _write_case(tmp_path, "f1", 'split = "fresh"\n')
+    _write_case(tmp_path, "f2", 'split = "fresh"\n')
+    cases = recall.load_cases(tmp_path)
+    linter = _stand_in_linter({"t1", "f1"})
+    results = [recall.score_case(case, None, linter, any_code=False) for case in cases]
+    summary = recall.summarize(cases, results)
+    assert (summary["tune"]["found"], summary["tune"]["cases"]) == (1, 1)
+    assert (summary["holdout"]["found"], summary["holdout"]["cases"]) == (0, 1)
+    assert (summary["fresh"]["found"], summary["fresh"]["cases"]) == (1, 2)
+    assert summary["fresh"]["recall"] == 0.5
+    assert (summary["all"]["found"], summary["all"]["cases"]) == (2, 4)
+    assert {r["id"]: r["split"] for r in results} == {"t1": "tune", "h1": "holdout", "f1": "fresh", "f2": "fresh"}
+
+
+def test_table_and_markdown_have_a_fresh_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write_case(tmp_path, "t1", "holdout = false\n")
+    _write_case(tmp_path, "f1", 'split = "fresh"\n')
+    cases = recall.load_cases(tmp_path)
+    results = [recall.score_case(case, None, _stand_in_linter({"f1"}), any_code=False) for case in cases]
+    summary = recall.summarize(cases, results)
+    recall.print_table("default", summary)
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split() == ["family", "tune", "holdout", "fresh"]
+    recall_row = next(line for line in table if line.startswith("recall"))
+    assert recall_row.split()[1:] == ["0/1", "0%", "0/0", "-", "1/1", "100%"]
+
+    report = {"selections": {"default": {"summary": summary}, "all": {"summary": summary}}}
+    recall.print_markdown(report)
+    lines = capsys.readouterr().out.splitlines()
+    head = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    assert head == ["family", "leaklint tune", "leaklint holdout", "leaklint fresh", "leaklint all",
+                    "leaklint, every rule", "leaklint, every rule fresh"]
+    recall_line = next(line for line in lines if line.startswith("| **recall**"))
+    cells = [cell.strip() for cell in recall_line.strip("|").split("|")]
+    assert cells[3] == "1/1 (100%)" and cells[6] == "1/1 (100%)" and cells[1] == "0/1 (0%)"
+
+
+def test_split_option_selects_only_that_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    _write_case(tmp_path, "t1", "holdout = false\n")
+    _write_case(tmp_path, "f1", 'split = "fresh"\n')
+    load_original = recall.load_cases
+    monkeypatch.setattr(recall, "load_cases", lambda: load_original(tmp_path))
+    monkeypatch.setattr(recall, "selections", lambda: {"stand-in": "x"})
+    monkeypatch.setattr(recall, "lint", lambda files, how: _stand_in_linter({"t1", "f1"})(files))
+    assert recall.main(["--json", "--split", "tune"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    results = report["selections"]["stand-in"]["results"]
+    assert [r["id"] for r in results] == ["t1"] and results[0]["found"] is True
+    assert report["selections"]["stand-in"]["summary"]["fresh"]["cases"] == 0
