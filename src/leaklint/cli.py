@@ -444,12 +444,18 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
                 atomic_write(path, outcome.source, data, within=args.paths or ["."])
             except WriteRefused as refused:
                 problem = Problem(path, f"fixes not written: {refused}")
-                result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
+                result = analyze_source(
+                    data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
+                    segment_size=settings.segment_size,
+                ).result
                 return result, problem, None, 0
     result = outcome.result
     if args.diff and result is not None:
         # --diff writes nothing, so the findings are those of the file as it is.
-        result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
+        result = analyze_source(
+            data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
+            segment_size=settings.segment_size,
+        ).result
     return result, problem, diff, (outcome.applied if outcome.changed and not args.diff else 0)
 
 
@@ -491,7 +497,9 @@ def _check_stdin(
             report.fixed = outcome.applied if outcome.changed else 0
         result = outcome.result
     else:
-        result = analyze_source(data, name, rules, settings.rule_settings(), text_edits=text_edits).result
+        result = analyze_source(
+            data, name, rules, settings.rule_settings(), text_edits=text_edits, segment_size=settings.segment_size
+        ).result
     try:
         view.sources[name] = decode_source(data)
     except (SyntaxError, UnicodeDecodeError):

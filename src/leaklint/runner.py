@@ -133,7 +133,10 @@ def lint_file(
         data, error = read_file(path)
         if data is None:
             return None, Problem(path, f"cannot read: {error}")
-    analysis = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits)
+    analysis = analyze_source(
+        data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
+        segment_size=settings.segment_size,
+    )
     return analysis.result, None
 
 
