@@ -429,7 +429,8 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
     if data is None:
         return None, Problem(path, f"cannot read: {error}"), None, 0
     outcome = fix_source(
-        data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits
+        data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits,
+        segment_size=settings.segment_size,
     )
     problem = None
     for message in outcome.problems:
@@ -488,7 +489,10 @@ def _check_stdin(
         # An editor formatting an excluded file: nothing to report, and --fix gives it back as is.
         return report, diffs, data.decode("utf-8", "surrogateescape") if args.fix else None
     if args.fix or args.diff:
-        outcome = fix_source(data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits)
+        outcome = fix_source(
+            data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits,
+            segment_size=settings.segment_size,
+        )
         assert isinstance(outcome.source, bytes)
         if args.diff and outcome.changed:
             diffs.append(_unified_diff(data, outcome.source, display_path(name)))

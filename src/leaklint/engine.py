@@ -62,6 +62,7 @@ class FileAnalysis:
     module: Optional[cst.Module] = None
     context: Optional[FileContext] = None
     fixes: List[Tuple[Finding, Fix]] = field(default_factory=list)
+    segmented: bool = False  # checked in segments (leaklint.segments): no tree, no fixes
 
 
 # -- running with a big stack ---------------------------------------------------------------------
@@ -459,7 +460,7 @@ def _analyze_in_segments(
         return None
     suppressions = parse_suppressions(text)
     result = FileResult(path, suppressions=suppressions)
-    analysis = FileAnalysis(result)
+    analysis = FileAnalysis(result, segmented=True)
     selected = {rule.code for rule in rules}
     parts = segments.group(statements, segment_size)
     parts, problem = _compile_segments(text, parts, path, segment_size)

@@ -112,6 +112,8 @@ def scan(text: str) -> List[Statement]:
             if before >= gap_start and text[before] == "\\":
                 continue  # an escaped line break: the statement goes on
             start = candidate.end()
+            if not statements and start == first:
+                continue  # the first code line: the header comments above belong to its statement
             if _CONTINUES.match(text, start) is not None or state.decorated:
                 state.decorated = text.startswith("@", start)
                 continue
