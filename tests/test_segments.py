@@ -102,7 +102,11 @@ def _where(findings: List[Dict[str, Any]]) -> List[Tuple[int, int, int, str, str
 
 def test_a_segmented_file_gives_the_whole_file_findings(tmp_path: Path) -> None:
     source = _module(80)
-    size = 16 * 1024
+    # A segment size that cuts between a Tree{i} and its Node{i}: the cycle spans two segments.
+    size = next(
+        size for size in range(16 * 1024, 24 * 1024, 64)
+        if any(source.startswith("class Node", part.start) for part in segments.group(segments.scan(source), size))
+    )
     parts = segments.group(segments.scan(source), size)
     assert len(parts) >= 3  # really cut, and more than once
     whole_code, whole, _ = _check(_project(tmp_path, "whole", source, 100_000_000))

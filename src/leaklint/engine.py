@@ -10,6 +10,7 @@ import ast
 import gc
 import io
 import os
+import pickle
 import sys
 import threading
 import tokenize
@@ -472,7 +473,11 @@ def _analyze_in_segments(
     chosen = segments.prelude_statements(text, statements, segment_size)
     defined = segments.defined_names(text, statements)
     numbers = {id(statement): index for index, statement in enumerate(statements)}
-    facts: Dict[str, List[Any]] = {}
+    # Each segment's findings and facts, pickled as soon as its tree is dropped: kept as live
+    # objects they would sit among the tree's freed memory and pin it (CPython returns an arena
+    # only when all of it is free), so the process would grow by a segment's worth of fragments
+    # for every segment. As bytes they take one block each, and are rebuilt together at the end.
+    packed: List[Tuple[int, int, bytes]] = []  # first line, last line, pickled (findings, facts)
     for part in parts:
         if part.weight > segment_size:
             if TOO_LARGE[0] in selected and any(segments.has_calls(text, s) for s in part.statements):
@@ -486,6 +491,7 @@ def _analyze_in_segments(
         found, part_facts = _analyze_segment(
             prelude, text[part.start : part.end], path, rules, rule_settings, name, is_package, file_line, elsewhere
         )
+        kept = []
         for finding in found:
             if finding.code == INTERNAL_ERROR[0]:
                 finding = _moved(finding, first - finding.line)  # (reported at the file's line 1)
@@ -493,13 +499,27 @@ def _analyze_in_segments(
                 finding = _moved(finding, file_line(finding.line) - finding.line)
             elif not first <= finding.line <= last:
                 continue  # about a prelude line: the segment holding that line reports it
+            kept.append(finding)
+        packed.append((first, last, pickle.dumps((kept, part_facts), protocol=pickle.HIGHEST_PROTOCOL)))
+        del found, kept, part_facts
+    facts: Dict[str, List[Any]] = {}
+    for _, _, blob in packed:
+        found, part_facts = pickle.loads(blob)
+        for finding in found:
             if finding.code != INTERNAL_ERROR[0] and suppressions.silences(finding.code, finding.line):
                 continue
             result.findings.append(finding)
         for code, value in part_facts.items():
             facts.setdefault(code, []).append(value)
+    del packed
+    merged_by_identity: Dict[Tuple[int, ...], Any] = {}
     for code, values in facts.items():
-        merged = segments.merge_facts(values)
+        # Rules sharing one facts object per segment (LKL101 and LKL102) share the merged one too,
+        # so the project pass builds one class graph, as for a file checked whole.
+        identity = tuple(id(value) for value in values)
+        if identity not in merged_by_identity:
+            merged_by_identity[identity] = segments.merge_facts(values)
+        merged = merged_by_identity[identity]
         if merged is not None:
             result.facts[code] = merged
     result.findings.sort(key=Finding.sort_key)
@@ -708,8 +728,17 @@ def check_project(
     rules_for_path: Optional[Callable[[str], Sequence[Type[Rule]]]] = None,
 ) -> List[Finding]:
     """Findings of project-scope rules over every file's facts, with each file's noqa applied."""
-    by_path = {result.path: result for result in results}
-    findings: List[Finding] = []
+    produced = project_findings(results, rules, rule_settings)
+    return select_project_findings(produced, results, rules, rule_settings, rules_for_path)
+
+
+def project_findings(
+    results: Sequence[FileResult], rules: Sequence[Type[Rule]], rule_settings: Mapping[str, Mapping[str, Any]]
+) -> List[Tuple[str, Finding]]:
+    """(rule code, finding) for what the project-scope rules produce from every file's facts,
+    before noqa comments, the profile and per-file selection: it depends on the facts and the
+    settings alone, so a warm run can take it from the cache. A rule that fails gives LKL002."""
+    produced: List[Tuple[str, Finding]] = []
     for rule in rules:
         if not rule.project_scope:
             continue
@@ -718,18 +747,40 @@ def check_project(
             continue
         settings = {**rule.default_settings(), **rule_settings.get(rule.code, {})}
         try:
-            produced = list(rule.check_project(facts, settings))
+            found = list(rule.check_project(facts, settings))
         except Exception as error:  # noqa: BLE001 - reported as LKL002 on the first file
             first = sorted(facts)[0]
-            findings.append(_internal_error(first, rule, error, Location(1, 1, 1, 1)))
+            produced.append((rule.code, _internal_error(first, rule, error, Location(1, 1, 1, 1))))
             continue
-        for finding in produced:
-            if not shows(finding.confidence, rule_settings):
-                continue  # low consequence: the strict profile only
-            owner = by_path.get(finding.path)
-            if owner is not None and owner.suppressions.silences(finding.code, finding.line):
-                continue
-            if rules_for_path is not None and rule not in rules_for_path(finding.path):
-                continue
+        produced.extend((rule.code, finding) for finding in found)
+    return produced
+
+
+def select_project_findings(
+    produced: Sequence[Tuple[str, Finding]],
+    results: Sequence[FileResult],
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    rules_for_path: Optional[Callable[[str], Sequence[Type[Rule]]]] = None,
+) -> List[Finding]:
+    """The produced findings a run reports: the profile's, not silenced by a noqa comment (which
+    is marked used, for LKL003), of a rule selected for the finding's file."""
+    by_path = {result.path: result for result in results}
+    by_code = {rule.code: rule for rule in rules}
+    findings: List[Finding] = []
+    for code, finding in produced:
+        rule = by_code.get(code)
+        if rule is None:
+            continue
+        if finding.code == INTERNAL_ERROR[0]:
             findings.append(finding)
+            continue
+        if not shows(finding.confidence, rule_settings):
+            continue  # low consequence: the strict profile only
+        owner = by_path.get(finding.path)
+        if owner is not None and owner.suppressions.silences(finding.code, finding.line):
+            continue
+        if rules_for_path is not None and rule not in rules_for_path(finding.path):
+            continue
+        findings.append(finding)
     return findings
