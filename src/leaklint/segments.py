@@ -48,7 +48,7 @@ _IMPORT = re.compile(r"(?:import|from)\s")
 _SIMPLE_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*(?:\s*:[^=\r\n]+)?\s*=[^=]")
 _COMPOUND = re.compile(r"(?:def|class|async|if|for|while|with|try|match)\b|@")
 _KEYWORD_BEFORE_PAREN = frozenset(
-    {"and", "or", "not", "in", "is", "if", "else", "return", "for", "lambda", "yield", "await", "assert", "del", "print"}
+    {"and", "or", "not", "in", "is", "if", "else", "return", "for", "lambda", "yield", "await", "assert", "del"}
 )
 # One string literal or comment counts as this many bytes of code (about what a short name costs).
 _LITERAL_WEIGHT = 8
