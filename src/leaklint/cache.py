@@ -48,12 +48,12 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, Optional, Tuple, Type
+from typing import Dict, List, Optional, Sequence, Tuple, Type
 
-from leaklint.cachecodec import DecodeError, decode_result, encode_result, loads
+from leaklint.cachecodec import DecodeError, decode_project, decode_result, encode_project, encode_result, loads
 from leaklint.config import Settings
 from leaklint.engine import FileResult
-from leaklint.rule import Rule
+from leaklint.rule import Finding, Rule
 
 DEFAULT_DIRECTORY = ".leaklint_cache"  # the folder name leaklint used to keep in the project root
 # Bump when the entry layout changes.
@@ -299,6 +299,52 @@ class Cache:
             return decode_result(loads(payload), path)
         except (ValueError, DecodeError, RecursionError):
             return None
+
+    # -- the project pass ----------------------------------------------------------------------------
+
+    def project_key(self, inputs: Sequence[Tuple[str, bytes]]) -> str:
+        """What decides the project pass: every file's entry key and content digest, in order."""
+        digest = hashlib.blake2b(digest_size=_DIGEST_SIZE)
+        for path, content in sorted(inputs):
+            digest.update(self.entry_key(path).encode("utf-8", "surrogatepass") + b"\0" + content + b"\0")
+        return "project\0" + self._run_key + "\0" + digest.hexdigest()
+
+    def _project_entry(self, key: str) -> Tuple[Path, bytes]:
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=_DIGEST_SIZE).digest()
+        name = digest.hex()
+        return self.root / "project" / f"{name}.json", digest
+
+    def load_project(self, key: str) -> Optional[List[Tuple[str, Finding]]]:
+        """The project pass's produced findings for exactly these files and settings, or None."""
+        try:
+            path, digest = self._project_entry(key)
+            blob = _read_entry(path)
+            digest_end = len(_FORMAT) + _DIGEST_SIZE
+            header = digest_end + _MAC_SIZE
+            if blob is None or len(blob) <= header or not blob.startswith(_FORMAT):
+                return None
+            if blob[len(_FORMAT) : digest_end] != digest:
+                return None
+            payload = blob[header:]
+            if not hmac.compare_digest(blob[digest_end:header], self._mac(key, digest, payload)):
+                return None
+            return decode_project(loads(payload))
+        except Exception:  # noqa: BLE001 - a bad entry is a miss, never a crash
+            return None
+
+    def store_project(self, key: str, produced: List[Tuple[str, Finding]]) -> None:
+        if not self.writable or any(finding.code == "LKL002" for _, finding in produced):
+            return
+        try:
+            payload = json.dumps(encode_project(produced), ensure_ascii=False, separators=(",", ":")).encode(
+                "utf-8", "surrogatepass"
+            )
+            if len(payload) + 128 > MAX_ENTRY_BYTES:
+                return
+            path, digest = self._project_entry(key)
+            self._write(path, _FORMAT + digest + self._mac(key, digest, payload) + payload)
+        except (OSError, DecodeError, ValueError, TypeError, RecursionError):
+            self.writable = False
 
     # -- writing ------------------------------------------------------------------------------------
 

@@ -96,6 +96,23 @@ def decode_result(document: Any, path: str) -> FileResult:
     return FileResult(path, findings, facts, Suppressions(lines, _prefixes(table["file"]), used))
 
 
+def encode_project(produced: List[Tuple[str, Finding]]) -> Dict[str, Any]:
+    """The project pass's produced findings (see ``engine.project_findings``) as plain data."""
+    return {"v": VERSION, "project": [[code, _encode_finding(finding)] for code, finding in produced]}
+
+
+def decode_project(document: Any) -> List[Tuple[str, Finding]]:
+    """``encode_project``'s value back; DecodeError when malformed."""
+    entry = _dict(document, {"v", "project"})
+    if entry["v"] != VERSION:
+        raise DecodeError("another version")
+    produced = []
+    for item in _list(entry["project"]):
+        code, finding = _pair(item)
+        produced.append((_code(code), _decode_finding(finding)))
+    return produced
+
+
 def _encode_finding(finding: Finding) -> List[Any]:
     loc = finding.location
     fix = finding.fix

@@ -429,7 +429,8 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
     if data is None:
         return None, Problem(path, f"cannot read: {error}"), None, 0
     outcome = fix_source(
-        data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits
+        data, path, settings.rules_for(path), settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits,
+        segment_size=settings.segment_size,
     )
     problem = None
     for message in outcome.problems:
@@ -444,12 +445,18 @@ def _fix_file(path: str, settings: Settings, args: argparse.Namespace, text_edit
                 atomic_write(path, outcome.source, data, within=args.paths or ["."])
             except WriteRefused as refused:
                 problem = Problem(path, f"fixes not written: {refused}")
-                result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
+                result = analyze_source(
+                    data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
+                    segment_size=settings.segment_size,
+                ).result
                 return result, problem, None, 0
     result = outcome.result
     if args.diff and result is not None:
         # --diff writes nothing, so the findings are those of the file as it is.
-        result = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits).result
+        result = analyze_source(
+            data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
+            segment_size=settings.segment_size,
+        ).result
     return result, problem, diff, (outcome.applied if outcome.changed and not args.diff else 0)
 
 
@@ -482,7 +489,10 @@ def _check_stdin(
         # An editor formatting an excluded file: nothing to report, and --fix gives it back as is.
         return report, diffs, data.decode("utf-8", "surrogateescape") if args.fix else None
     if args.fix or args.diff:
-        outcome = fix_source(data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits)
+        outcome = fix_source(
+            data, name, rules, settings.rule_settings(), unsafe=settings.unsafe_fixes, text_edits=text_edits,
+            segment_size=settings.segment_size,
+        )
         assert isinstance(outcome.source, bytes)
         if args.diff and outcome.changed:
             diffs.append(_unified_diff(data, outcome.source, display_path(name)))
@@ -491,7 +501,9 @@ def _check_stdin(
             report.fixed = outcome.applied if outcome.changed else 0
         result = outcome.result
     else:
-        result = analyze_source(data, name, rules, settings.rule_settings(), text_edits=text_edits).result
+        result = analyze_source(
+            data, name, rules, settings.rule_settings(), text_edits=text_edits, segment_size=settings.segment_size
+        ).result
     try:
         view.sources[name] = decode_source(data)
     except (SyntaxError, UnicodeDecodeError):

@@ -42,6 +42,9 @@ class Settings:
     cache_dir: Optional[str] = None
     root: str = "."
     config_file: Optional[str] = None
+    # Files with more code than this many bytes are checked in segments of top-level statements
+    # (leaklint.segments): the memory bound of issue 22. None: the engine's default.
+    segment_size: Optional[int] = None
     models: str = ""  # [tool.leaklint.models], validated, as canonical JSON (see leaklint.models)
     # Where each setting given (not defaulted) came from: (pyproject key, config file path or
     # "command line"). Read by --show-settings, and by the cache: a project's own config may not
@@ -114,7 +117,7 @@ class Settings:
 
         return repr((
             self.select, self.ignore, self.extend_select, self.per_file_ignores, self.rule_options, self.models,
-            shipped_digest(), self.profile,
+            shipped_digest(), self.profile, self.segment_size,
         ))
 
 
@@ -187,8 +190,15 @@ def _check_option_type(where: str, expected: type, value: Any) -> Any:
 
 _TOP_LEVEL_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "exclude", "extend-exclude", "per-file-ignores",
-    "unsafe-fixes", "cache-dir", "models", "profile",
+    "unsafe-fixes", "cache-dir", "models", "profile", "segment-size",
 }
+
+
+def _segment_size(key: str, value: Any) -> int:
+    """Bytes of code, at least 16 KB: below that, cutting costs more than it saves."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 16 * 1024:
+        raise ConfigError(f"[tool.leaklint] {key}: expected a number of bytes, at least 16384 (got {value!r})")
+    return value
 
 
 def _models(value: Any) -> str:
@@ -252,6 +262,8 @@ def settings_from_table(table: Mapping[str, Any], root: str, config_file: Option
                 values["cache_dir"] = _check_option_type(f"[tool.leaklint] {key}", str, value)
             elif key == "models":
                 values["models"] = _models(value)
+            elif key == "segment-size":
+                values["segment_size"] = _segment_size(key, value)
             elif key == "profile":
                 values["profile"] = check_profile(f"[tool.leaklint] {key}", value)
         except UnknownCodeError as error:

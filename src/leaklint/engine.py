@@ -10,18 +10,20 @@ import ast
 import gc
 import io
 import os
+import pickle
 import sys
 import threading
 import tokenize
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type, TypeVar, Union
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext, module_name_for
+from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import TreeIndex, indexed
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
@@ -29,6 +31,7 @@ from leaklint.suppression import Suppressions, parse_suppressions
 SYNTAX_ERROR = ("LKL001", "syntax-error")
 PARSER_GAP = ("LKL004", "unsupported-syntax")
 INTERNAL_ERROR = ("LKL002", "internal-error")
+TOO_LARGE = ("LKL005", "statement-too-large")
 
 # libcst's visitors and code generation recurse once per nesting level; 10000 handled every shape
 # tested up to 3,000 levels (docs/reliability.md). The stack below keeps that recursion off the C limit.
@@ -60,6 +63,7 @@ class FileAnalysis:
     module: Optional[cst.Module] = None
     context: Optional[FileContext] = None
     fixes: List[Tuple[Finding, Fix]] = field(default_factory=list)
+    segmented: bool = False  # checked in segments (leaklint.segments): no tree, no fixes
 
 
 # -- running with a big stack ---------------------------------------------------------------------
@@ -340,13 +344,20 @@ def analyze_source(
     text_edits: bool = False,
     module_name: Optional[str] = None,
     syntax_tree: Optional[ast.Module] = None,
+    segment_size: Optional[int] = None,
 ) -> FileAnalysis:
     """Parse and check one file. Never raises for anything the file contains.
 
     ``syntax_tree``: the ``ast`` of exactly this source when the caller has one (flake8 does);
     it stands for the syntax check and gives positions their line numbers.
+    ``segment_size``: a file with more code than this (bytes outside strings and comments) is
+    checked in segments of top-level statements, so memory stays bounded (``leaklint.segments``);
+    None: ``DEFAULT_SEGMENT_SIZE``. Not with ``syntax_tree``: that caller holds the whole tree.
     """
-    return run_with_big_stack(_analyze_without_gc, data, path, rules, rule_settings, text_edits, module_name, syntax_tree)
+    return run_with_big_stack(
+        _analyze_without_gc, data, path, rules, rule_settings, text_edits, module_name, syntax_tree,
+        DEFAULT_SEGMENT_SIZE if segment_size is None else segment_size,
+    )
 
 
 def _analyze_without_gc(*args: Any) -> FileAnalysis:
@@ -373,7 +384,12 @@ def _analyze(
     text_edits: bool,
     module_name: Optional[str],
     syntax_tree: Optional[ast.Module] = None,
+    segment_size: int = 0,
 ) -> FileAnalysis:
+    if segment_size and syntax_tree is None and len(data) > segment_size:
+        segmented = _analyze_in_segments(data, path, rules, rule_settings, module_name, segment_size)
+        if segmented is not None:
+            return segmented
     text, module, problem = parse(data, path, accepted=syntax_tree is not None)
     suppressions = parse_suppressions(text) if text is not None else Suppressions()
     result = FileResult(path, suppressions=suppressions)
@@ -382,10 +398,7 @@ def _analyze(
             result.findings.append(problem)
         return FileAnalysis(result)
     assert module is not None and text is not None
-    if module_name is None:
-        name, is_package = module_name_for(path)
-    else:
-        name, is_package = module_name, path.endswith(("__init__.py", "__init__.pyi"))
+    name, is_package = _module_name(path, module_name)
     context = FileContext(path, text, module, name, is_package)
     if syntax_tree is not None:
         context.syntax_tree = syntax_tree
@@ -400,6 +413,251 @@ def _analyze(
         _run_rules(instances, context, index, analysis, text_edits, rule_settings)
     result.findings.sort(key=Finding.sort_key)
     return analysis
+
+
+def _module_name(path: str, module_name: Optional[str]) -> Tuple[str, bool]:
+    if module_name is None:
+        return module_name_for(path)
+    return module_name, path.endswith(("__init__.py", "__init__.pyi"))
+
+
+# -- huge files: one segment of top-level statements at a time ------------------------------------
+
+# Bytes of code (outside strings and comments) above which a file is checked in segments. Dense
+# generated code costs libcst about 850 bytes of memory per byte; leaklint's index and rules add
+# a third: 128 KB of the densest code peaks near 200 MB of process memory (docs/performance.md).
+DEFAULT_SEGMENT_SIZE = 128 * 1024
+
+
+def _analyze_in_segments(
+    data: Union[str, bytes],
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    module_name: Optional[str],
+    segment_size: int,
+) -> Optional[FileAnalysis]:
+    """Check a huge file one segment of top-level statements at a time; None when its code fits
+    in one segment after all (long docstrings and strings cost little) or it cannot be decoded.
+
+    Each segment is parsed as a module of its own, preceded by the file's one-line imports and
+    ``NAME = value`` assignments from outside it (so names resolve as in the whole file), checked,
+    and dropped before the next. Findings move to the file's lines; those inside the prelude are
+    dropped (their own segment reports them). What is lost against a whole-file check: fixes
+    (a finding of a segmented file carries none, so ``--fix`` never rewrites it), the facts of
+    project-wide rules (cross-module cycles and containers do not see this file), and what a rule
+    would learn from functions and classes in other segments.
+    """
+    from leaklint import segments
+
+    try:
+        text = decode_source(data) if isinstance(data, bytes) else data
+    except (SyntaxError, UnicodeDecodeError, LookupError):
+        return None  # the whole-file path reports it
+    if len(text) <= segment_size:
+        return None
+    statements = segments.scan(text)
+    if sum(statement.weight for statement in statements) <= segment_size:
+        return None
+    suppressions = parse_suppressions(text)
+    result = FileResult(path, suppressions=suppressions)
+    analysis = FileAnalysis(result, segmented=True)
+    selected = {rule.code for rule in rules}
+    parts = segments.group(statements, segment_size)
+    parts, problem = _compile_segments(text, parts, path, segment_size)
+    if problem is not None:
+        if SYNTAX_ERROR[0] in selected:
+            result.findings.append(problem)
+        return analysis
+    name, is_package = _module_name(path, module_name)
+    chosen = segments.prelude_statements(text, statements, segment_size)
+    defined = segments.defined_names(text, statements)
+    numbers = {id(statement): index for index, statement in enumerate(statements)}
+    # Each segment's findings and facts, pickled as soon as its tree is dropped: kept as live
+    # objects they would sit among the tree's freed memory and pin it (CPython returns an arena
+    # only when all of it is free), so the process would grow by a segment's worth of fragments
+    # for every segment. As bytes they take one block each, and are rebuilt together at the end.
+    packed: List[Tuple[int, int, bytes]] = []  # first line, last line, pickled (findings, facts)
+    for part in parts:
+        if part.weight > segment_size:
+            if TOO_LARGE[0] in selected and any(segments.has_calls(text, s) for s in part.statements):
+                result.findings.append(_too_large_finding(path, text, part, segment_size))
+            continue  # plain data (a literal table, a long string): nothing a rule could find there
+        prelude, prelude_lines = segments.prelude_code(text, chosen, part)
+        first, last = part.line, part.line + segments.line_count(text, part) - 1
+        file_line = _segment_lines(prelude_lines, part.line)
+        own = {numbers[id(statement)] for statement in part.statements}
+        elsewhere = segments.names_from_elsewhere(text, part, defined, own)
+        found, part_facts = _analyze_segment(
+            prelude, text[part.start : part.end], path, rules, rule_settings, name, is_package, file_line, elsewhere
+        )
+        kept = []
+        for finding in found:
+            if finding.code == INTERNAL_ERROR[0]:
+                finding = _moved(finding, first - finding.line)  # (reported at the file's line 1)
+            elif finding.code == PARSER_GAP[0] or finding.code == SYNTAX_ERROR[0]:
+                finding = _moved(finding, file_line(finding.line) - finding.line)
+            elif not first <= finding.line <= last:
+                continue  # about a prelude line: the segment holding that line reports it
+            kept.append(finding)
+        packed.append((first, last, pickle.dumps((kept, part_facts), protocol=pickle.HIGHEST_PROTOCOL)))
+        del found, kept, part_facts
+    facts: Dict[str, List[Any]] = {}
+    for _, _, blob in packed:
+        found, part_facts = pickle.loads(blob)
+        for finding in found:
+            if finding.code != INTERNAL_ERROR[0] and suppressions.silences(finding.code, finding.line):
+                continue
+            result.findings.append(finding)
+        for code, value in part_facts.items():
+            facts.setdefault(code, []).append(value)
+    del packed
+    merged_by_identity: Dict[Tuple[int, ...], Any] = {}
+    for code, values in facts.items():
+        # Rules sharing one facts object per segment (LKL101 and LKL102) share the merged one too,
+        # so the project pass builds one class graph, as for a file checked whole.
+        identity = tuple(id(value) for value in values)
+        if identity not in merged_by_identity:
+            merged_by_identity[identity] = segments.merge_facts(values)
+        merged = merged_by_identity[identity]
+        if merged is not None:
+            result.facts[code] = merged
+    result.findings.sort(key=Finding.sort_key)
+    return analysis
+
+
+def _segment_lines(prelude_lines: List[int], first: int) -> Callable[[int], int]:
+    """Segment line -> file line: the prelude's lines are those of the statements it copies."""
+    count = len(prelude_lines)
+    shift = first - 1 - count
+
+    def file_line(line: int) -> int:
+        if line <= count:
+            return prelude_lines[line - 1] if line >= 1 else first
+        return line + shift
+
+    return file_line
+
+
+def _compile_segments(
+    text: str, parts: List[Any], path: str, segment_size: int
+) -> Tuple[List[Any], Optional[Finding]]:
+    """CPython's verdict on each segment (the syntax check of a segmented file). A segment that
+    does not compile is tried once more joined with the next one, in case the scan cut a
+    statement it did not understand; an error that remains is the file's LKL001. A statement
+    larger than a segment is not compiled: CPython's compiler needs about 130 bytes of memory
+    per byte of source, and the statement is not parsed either."""
+    from leaklint.segments import Segment
+
+    checked: List[Any] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if part.weight > segment_size:
+            checked.append(part)
+            index += 1
+            continue
+        error = _segment_error(text, part, path)
+        if error is not None and index + 1 < len(parts):
+            following = parts[index + 1]
+            if following.weight > segment_size:
+                return checked, error
+            joined = Segment(part.start, following.end, part.line, part.weight + following.weight,
+                             part.statements + following.statements)
+            if _segment_error(text, joined, path) is None:
+                checked.append(joined)
+                index += 2
+                continue
+        if error is not None:
+            return checked, error
+        checked.append(part)
+        index += 1
+    return checked, None
+
+
+def _segment_error(text: str, part: Any, path: str) -> Optional[Finding]:
+    problem = _check_syntax(text[part.start : part.end], path)
+    if problem is None:
+        return None
+    return _moved(problem, part.line - 1)
+
+
+def _analyze_segment(
+    prelude: str,
+    code: str,
+    path: str,
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    name: str,
+    is_package: bool,
+    file_line: Callable[[int], int],
+    elsewhere: Set[str],
+) -> Tuple[List[Finding], Dict[str, Any]]:
+    """The findings (in the file's lines, prelude ones included) and project facts of one segment."""
+    source = prelude + code
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        message = str(error).splitlines()[0] if str(error) else "invalid syntax"
+        return [_parser_gap_finding(path, message, error.raw_line, error.raw_column + 1)], {}
+    except (RecursionError, MemoryError) as error:
+        return [_syntax_error_finding(path, f"too deeply nested for leaklint's parser ({type(error).__name__})")], {}
+    except Exception as error:  # noqa: BLE001 - libcst raises TypeError and others on some valid code
+        return [_parser_gap_finding(path, f"{type(error).__name__}: {error}")], {}
+    context = FileContext(path, source, module, name, is_package)
+    context.file_line = file_line
+    if elsewhere:
+        bindings = context.module_bindings
+        for defined_name in elsewhere:
+            bindings.bind(defined_name, LOCAL)  # defined in another segment of the same module
+    analysis = FileAnalysis(FileResult(path), module, context)
+    live = [rule for rule in rules if not rule.engine_only and _triggered(rule, source)]
+    instances = []
+    for rule_class in live:
+        settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
+        instances.append(rule_class(context, settings))
+    index = TreeIndex.build(module, context.parents)
+    with indexed(index):
+        _run_rules(instances, context, index, analysis, False, rule_settings)
+    # No fix travels out of a segment: its edits would be in the segment's lines, and --fix
+    # rewrites whole modules.
+    findings = [replace(finding, fix=None) for finding in analysis.result.findings]
+    return findings, analysis.result.facts
+
+
+def _moved(finding: Finding, shift: int) -> Finding:
+    """``finding`` with its lines (and those of any related location it carries) ``shift`` lower."""
+    if not shift:
+        return finding
+    changes: Dict[str, Any] = {}
+    for item in fields(finding):
+        value = getattr(finding, item.name)
+        if isinstance(value, Location):
+            changes[item.name] = _shifted(value, shift)
+        elif isinstance(value, (tuple, list)) and value and all(hasattr(v, "location") or isinstance(v, Location) for v in value):
+            changes[item.name] = type(value)(
+                _shifted(v, shift) if isinstance(v, Location) else replace(v, location=_shifted(v.location, shift))
+                for v in value
+            )
+    return replace(finding, **changes)
+
+
+def _shifted(location: Location, shift: int) -> Location:
+    return replace(location, line=location.line + shift, end_line=location.end_line + shift)
+
+
+def _too_large_finding(path: str, text: str, part: Any, segment_size: int) -> Finding:
+    first = part.line
+    last = first + text.count("\n", part.start, part.end) - (1 if text[part.start : part.end].endswith("\n") else 0)
+    return _finding(
+        path,
+        TOO_LARGE,
+        f"this top-level statement (lines {first}-{last}) holds {part.weight // 1024} KB of code, more than leaklint "
+        f"checks in one piece ({segment_size // 1024} KB): it is not checked, to keep memory bounded",
+        "raise `segment-size` in [tool.leaklint] (libcst needs about 1 KB of memory per byte of code), "
+        "or exclude the file if it is generated",
+        Location(first, 1, first, 1),
+    )
 
 
 def _run_rules(
@@ -471,8 +729,17 @@ def check_project(
     rules_for_path: Optional[Callable[[str], Sequence[Type[Rule]]]] = None,
 ) -> List[Finding]:
     """Findings of project-scope rules over every file's facts, with each file's noqa applied."""
-    by_path = {result.path: result for result in results}
-    findings: List[Finding] = []
+    produced = project_findings(results, rules, rule_settings)
+    return select_project_findings(produced, results, rules, rule_settings, rules_for_path)
+
+
+def project_findings(
+    results: Sequence[FileResult], rules: Sequence[Type[Rule]], rule_settings: Mapping[str, Mapping[str, Any]]
+) -> List[Tuple[str, Finding]]:
+    """(rule code, finding) for what the project-scope rules produce from every file's facts,
+    before noqa comments, the profile and per-file selection: it depends on the facts and the
+    settings alone, so a warm run can take it from the cache. A rule that fails gives LKL002."""
+    produced: List[Tuple[str, Finding]] = []
     for rule in rules:
         if not rule.project_scope:
             continue
@@ -481,18 +748,40 @@ def check_project(
             continue
         settings = {**rule.default_settings(), **rule_settings.get(rule.code, {})}
         try:
-            produced = list(rule.check_project(facts, settings))
+            found = list(rule.check_project(facts, settings))
         except Exception as error:  # noqa: BLE001 - reported as LKL002 on the first file
             first = sorted(facts)[0]
-            findings.append(_internal_error(first, rule, error, Location(1, 1, 1, 1)))
+            produced.append((rule.code, _internal_error(first, rule, error, Location(1, 1, 1, 1))))
             continue
-        for finding in produced:
-            if not shows(finding.confidence, rule_settings):
-                continue  # low consequence: the strict profile only
-            owner = by_path.get(finding.path)
-            if owner is not None and owner.suppressions.silences(finding.code, finding.line):
-                continue
-            if rules_for_path is not None and rule not in rules_for_path(finding.path):
-                continue
+        produced.extend((rule.code, finding) for finding in found)
+    return produced
+
+
+def select_project_findings(
+    produced: Sequence[Tuple[str, Finding]],
+    results: Sequence[FileResult],
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    rules_for_path: Optional[Callable[[str], Sequence[Type[Rule]]]] = None,
+) -> List[Finding]:
+    """The produced findings a run reports: the profile's, not silenced by a noqa comment (which
+    is marked used, for LKL003), of a rule selected for the finding's file."""
+    by_path = {result.path: result for result in results}
+    by_code = {rule.code: rule for rule in rules}
+    findings: List[Finding] = []
+    for code, finding in produced:
+        rule = by_code.get(code)
+        if rule is None:
+            continue
+        if finding.code == INTERNAL_ERROR[0]:
             findings.append(finding)
+            continue
+        if not shows(finding.confidence, rule_settings):
+            continue  # low consequence: the strict profile only
+        owner = by_path.get(finding.path)
+        if owner is not None and owner.suppressions.silences(finding.code, finding.line):
+            continue
+        if rules_for_path is not None and rule not in rules_for_path(finding.path):
+            continue
+        findings.append(finding)
     return findings

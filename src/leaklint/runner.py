@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 from leaklint.config import Settings
-from leaklint.engine import FileResult, analyze_source, check_project
+from leaklint.engine import FileResult, analyze_source, project_findings, select_project_findings
 from leaklint.rule import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,7 +133,10 @@ def lint_file(
         data, error = read_file(path)
         if data is None:
             return None, Problem(path, f"cannot read: {error}")
-    analysis = analyze_source(data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits)
+    analysis = analyze_source(
+        data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
+        segment_size=settings.segment_size,
+    )
     return analysis.result, None
 
 
@@ -190,6 +193,9 @@ def lint_files(
     total = len(files)
     outcomes: Dict[int, Outcome] = {}
     todo: List[Tuple[int, str, int]] = []  # index, path, size
+    digests: Dict[int, bytes] = {}  # index -> content digest of what was checked (with a cache)
+    if cache is not None:
+        from leaklint.cache import content_digest
     for index, path in enumerate(files):
         if cache is None:
             todo.append((index, path, _size(path)))
@@ -200,6 +206,7 @@ def lint_files(
             outcomes[index] = (None, Problem(path, f"cannot read: {error}"))
         elif hit is not None:
             outcomes[index] = (hit, None)
+            digests[index] = content_digest(data)
         else:
             todo.append((index, path, len(data)))
     if progress is not None and outcomes:
@@ -209,18 +216,23 @@ def lint_files(
         outcomes[index] = outcome
         if cache is not None and outcome[0] is not None and digest is not None:
             cache.store_digest(files[index], digest, outcome[0])
+            digests[index] = digest
         if progress is not None:
             progress(len(outcomes), total)
 
     _run(todo, settings, jobs or os.cpu_count() or 1, text_edits, cache is not None, finished)
     results: List[FileResult] = []
+    inputs: List[Tuple[str, bytes]] = []
     for index in range(total):
         result, problem = outcomes[index]
         if problem is not None:
             report.problems.append(problem)
         elif result is not None:
             results.append(result)
-    return finish(report, results, settings)
+            if index in digests:
+                inputs.append((files[index], digests[index]))
+    project_key = cache.project_key(inputs) if cache is not None and len(inputs) == len(results) else None
+    return finish(report, results, settings, cache if project_key is not None else None, project_key)
 
 
 def _run(
@@ -261,12 +273,28 @@ def _size(path: str) -> int:
         return 0
 
 
-def finish(report: Report, results: Sequence[FileResult], settings: Settings) -> Report:
-    """Add per-file findings and the project pass to ``report``."""
+def finish(
+    report: Report,
+    results: Sequence[FileResult],
+    settings: Settings,
+    cache: Optional["Cache"] = None,
+    project_key: Optional[str] = None,
+) -> Report:
+    """Add per-file findings and the project pass to ``report``.
+
+    With ``cache`` and ``project_key`` (every file's content and entry key), the project pass's
+    findings come from the cache when nothing changed: a warm run builds no class or flow graph.
+    """
     for result in results:
         report.findings.extend(result.findings)
     report.files_checked += len(results)
-    report.findings.extend(check_project(results, settings.rules(), settings.rule_settings(), settings.rules_for))
+    rules, rule_settings = settings.rules(), settings.rule_settings()
+    produced = cache.load_project(project_key) if cache is not None and project_key is not None else None
+    if produced is None:
+        produced = project_findings(results, rules, rule_settings)
+        if cache is not None and project_key is not None:
+            cache.store_project(project_key, produced)
+    report.findings.extend(select_project_findings(produced, results, rules, rule_settings, settings.rules_for))
     report.findings.extend(unused_noqa(results, settings))
     report.findings.sort(key=Finding.sort_key)
     return report

@@ -6,7 +6,7 @@ import ast
 import re
 import warnings
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Type, TypeVar, Union
+from typing import Callable, Dict, Iterator, List, Optional, Type, TypeVar, Union
 
 import libcst as cst
 
@@ -70,6 +70,9 @@ class FileContext:
         self._syntax_tree_tried = False
         self._code_lines: Optional[List[str]] = None
         self._source_lines: List[str] = []
+        # A segment of a huge file (leaklint.segments) is parsed on its own: this maps its lines
+        # to the file's, so every location a rule computes is already in the file's lines.
+        self.file_line: Optional[Callable[[int], int]] = None
 
     @property
     def syntax_tree(self) -> Optional[ast.Module]:
@@ -181,10 +184,11 @@ class FileContext:
             self._positions = StatementPositions(self.module, self.parents, self.source, self.syntax_tree)
         code_range = self._positions[node]
         start, end = code_range.start, code_range.end
+        file_line = self.file_line
         return Location(
-            start.line,
+            start.line if file_line is None else file_line(start.line),
             start.column + 1 + self._dropped_prefix(start.line),
-            end.line,
+            end.line if file_line is None else file_line(end.line),
             end.column + 1 + self._dropped_prefix(end.line),
         )
 

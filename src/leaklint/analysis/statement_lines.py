@@ -118,7 +118,11 @@ class StatementLines:
             return self.context.location(node)
         end_line = getattr(statement, "end_lineno", None) or statement.lineno
         end_column = (getattr(statement, "end_col_offset", None) or 0) + 1
-        return Location(statement.lineno, _column(self.lines, statement), end_line, end_column)
+        line = statement.lineno
+        file_line = self.context.file_line  # a segment of a huge file: its lines are the file's
+        if file_line is not None:
+            line, end_line = file_line(line), file_line(end_line)
+        return Location(line, _column(self.lines, statement), end_line, end_column)
 
     def text(self, node: cst.CSTNode) -> str:
         """The first line of the statement holding ``node``, without a trailing comment."""

@@ -87,11 +87,16 @@ def fix_source(
     *,
     unsafe: bool = False,
     text_edits: bool = False,
+    segment_size: Optional[int] = None,
 ) -> FixOutcome:
-    """Fix ``source`` until no fix applies. Never raises for anything the file contains."""
+    """Fix ``source`` until no fix applies. Never raises for anything the file contains.
+
+    A file checked in segments (more code than ``segment_size``, see ``leaklint.segments``) is
+    never rewritten: its findings carry no fixes, and its noqa comments are left as they are.
+    """
     # The same big-stack thread as the analysis: re-parsing and transforming deep code on the
     # main thread's 8 MB stack can kill the process (docs/reliability.md).
-    return run_with_big_stack(_fix_source, source, path, rules, rule_settings, unsafe, text_edits)
+    return run_with_big_stack(_fix_source, source, path, rules, rule_settings, unsafe, text_edits, segment_size)
 
 
 def _fix_source(
@@ -101,14 +106,18 @@ def _fix_source(
     rule_settings: Mapping[str, Mapping[str, Any]],
     unsafe: bool,
     text_edits: bool,
+    segment_size: Optional[int] = None,
 ) -> FixOutcome:
     outcome = FixOutcome(source)
     current = source
     analysed = None
     for _ in range(MAX_ROUNDS):
-        analysis = analyze_source(current, path, rules, rule_settings, text_edits=text_edits)
+        analysis = analyze_source(current, path, rules, rule_settings, text_edits=text_edits, segment_size=segment_size)
         analysed = current
         outcome.result = analysis.result
+        if analysis.segmented:
+            outcome.source = current
+            return outcome
         if analysis.module is None or analysis.context is None:
             break
         candidates = [fix for _, fix in analysis.fixes if _allowed(fix, unsafe)]
@@ -142,7 +151,9 @@ def _fix_source(
         if not kept:
             break
     if analysed is not current:
-        outcome.result = analyze_source(current, path, rules, rule_settings, text_edits=text_edits).result
+        outcome.result = analyze_source(
+            current, path, rules, rule_settings, text_edits=text_edits, segment_size=segment_size
+        ).result
     current = _remove_unused_noqa(outcome, current, path, rules, rule_settings, text_edits)
     outcome.source = current
     outcome.problems = list(dict.fromkeys(outcome.problems))

@@ -1,0 +1,338 @@
+"""Cutting a huge file into groups of top-level statements, so no libcst tree outgrows a budget.
+
+libcst's tree takes 600-850 bytes of memory per byte of dense source (docs/performance.md), so a
+3 MB generated module needs 2.5 GB. A file whose code is larger than ``segment-size`` is instead
+checked one segment at a time: consecutive top-level statements adding up to at most that size,
+each parsed, checked and dropped before the next. The cuts come from one regular-expression
+scan of the text (strings, comments, brackets, line continuations), not from a parser, and every
+segment is compiled by CPython before anything else, so a wrong cut shows as a syntax error in a
+segment and the file falls back to being merged across it.
+
+Size here is *code* size: the bytes outside string literals and comments, plus a few bytes per
+literal or comment. A docstring costs libcst one token whatever its length; a dense expression
+costs a node every few bytes. So a module of long docstrings is not cut where a generated table
+of the same length is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+
+# What the scan must recognise to know where a top-level statement starts: string literals (which
+# may hold anything), comments, brackets (a newline inside them does not end a statement), an
+# escaped newline, and newlines. Unrolled loops (``[^'\\]*(?:\\.[^'\\]*)*``) keep the regex engine
+# from backtracking through long strings.
+# A string prefix (``rb``, ``f``) is left to the code around it: it changes nothing here, and a
+# pattern that starts with a quote lets the regex engine skip ahead to the next quote or ``#``.
+_STRING = r"""
+    (?:'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''
+      |\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*\"\"\"
+      |'[^'\\\r\n]*(?:\\(?:\r\n|.)[^'\\\r\n]*)*'
+      |"[^"\\\r\n]*(?:\\(?:\r\n|.)[^"\\\r\n]*)*")
+"""
+# Opaque spans: a bracket, quote or ``#`` inside them means nothing.
+_OPAQUE = re.compile(rf"{_STRING}|\#[^\r\n]*", re.VERBOSE | re.DOTALL)
+# A line break followed by code at column 0: where a top-level statement may start. The plain
+# ``\n`` form lets the regex engine jump between line feeds; old Mac files need the other one.
+_CANDIDATE = re.compile(r"\n(?=[^ \t\f\r\n#\\])")
+_CANDIDATE_BARE_CR = re.compile(r"(?:\r\n|\r|\n)(?=[^ \t\f\r\n#\\])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CALL = re.compile(r"[\w)\]][ \t\f]*\(|\blambda\b")
+_BLANK_OR_COMMENT_LINE = re.compile(r"[ \t\f]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)")
+# A line at column 0 that continues the statement above rather than starting one.
+_CONTINUES = re.compile(r"(?:else|elif|except|finally)\b")
+_IMPORT = re.compile(r"(?:import|from)\s")
+# ``NAME = value`` on one line: module-level state the rules of other segments may need to see.
+_SIMPLE_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*(?:\s*:[^=\r\n]+)?\s*=[^=]")
+_COMPOUND = re.compile(r"(?:def|class|async|if|for|while|with|try|match)\b|@")
+_KEYWORD_BEFORE_PAREN = frozenset(
+    {"and", "or", "not", "in", "is", "if", "else", "return", "for", "lambda", "yield", "await", "assert", "del"}
+)
+# One string literal or comment counts as this many bytes of code (about what a short name costs).
+_LITERAL_WEIGHT = 8
+# A one-line statement copied into every segment's prelude is at most this long...
+_PRELUDE_LINE = 200
+# ... and the prelude at most this share of a segment.
+_PRELUDE_SHARE = 4
+
+
+@dataclass
+class Statement:
+    """One top-level statement: ``text[start:end]``, its first line, its code size."""
+
+    start: int
+    end: int
+    line: int
+    weight: int = 0
+
+
+@dataclass
+class Segment:
+    """Statements ``text[start:end]`` checked as one module, starting at ``line`` of the file."""
+
+    start: int
+    end: int
+    line: int
+    weight: int
+    statements: List[Statement] = field(default_factory=list)
+
+
+def scan(text: str) -> List[Statement]:
+    """The top-level statements of ``text``, in order, covering all of it (blank and comment lines
+    belong to the statement before them; leading ones to the first).
+
+    Opaque spans (strings, comments) are found with ``str.find`` on their first character and
+    one anchored match each; in the code between them, bracket depth comes from ``str.count`` and
+    candidate starts (a line with code at column 0) from a regex with a literal first character.
+    Python-level work is per string, comment and top-level line, never per character.
+    """
+    statements: List[Statement] = []
+    counter = _LineCounter(text)
+    state = _ScanState()
+    candidates = _CANDIDATE_BARE_CR if counter.bare_cr else _CANDIDATE
+
+    def code(gap_start: int, gap_end: int) -> None:
+        if text.find("\n", gap_start, gap_end) < 0 and not counter.bare_cr:
+            state.depth = max(state.depth + _depth_change(text, gap_start, gap_end), 0)
+            return  # no line break in this stretch of code: no statement starts in it
+        position = gap_start
+        for candidate in candidates.finditer(text, gap_start, min(gap_end + 1, len(text))):
+            newline = candidate.start()
+            if newline >= gap_end:
+                break
+            state.depth += _depth_change(text, position, newline)
+            position = newline
+            if state.depth > 0:
+                continue
+            before = newline - 1
+            if before >= gap_start and text[before] == "\r":
+                before -= 1
+            if before >= gap_start and text[before] == "\\":
+                continue  # an escaped line break: the statement goes on
+            start = candidate.end()
+            if not statements and start == first:
+                continue  # the first code line: the header comments above belong to its statement
+            if _CONTINUES.match(text, start) is not None or state.decorated:
+                state.decorated = text.startswith("@", start)
+                continue
+            _close(statements, state, text, start)
+            state.start, state.line = start, counter.line_at(start)
+            state.decorated = text.startswith("@", start)
+        state.depth = max(state.depth + _depth_change(text, position, gap_end), 0)
+
+    first = _code_start(text, 0)
+    state.decorated = text.startswith("@", first)
+    position = 0
+    for start, end in _opaque_spans(text):
+        if start > position:
+            code(position, start)
+        state.literal_bytes += end - start
+        state.literals += 1
+        position = end
+    code(position, len(text))
+    _close(statements, state, text, len(text))
+    return statements
+
+
+def _opaque_spans(text: str) -> Iterator[Tuple[int, int]]:
+    """(start, end) of every string literal and comment, in order. An unterminated quote (the
+    file does not compile; the segment check reports it) matches nothing and stays code."""
+    for match in _OPAQUE.finditer(text):
+        yield match.span()
+
+
+class _ScanState:
+    def __init__(self) -> None:
+        self.depth = 0
+        self.start = 0
+        self.line = 1
+        self.literal_bytes = 0
+        self.literals = 0
+        self.decorated = False
+
+
+def _close(statements: List[Statement], state: _ScanState, text: str, end: int) -> None:
+    if end <= state.start and statements:
+        return
+    weight = (end - state.start) - state.literal_bytes + state.literals * _LITERAL_WEIGHT
+    statements.append(Statement(state.start, end, state.line, max(weight, 0)))
+    state.literal_bytes = state.literals = 0
+
+
+def _depth_change(text: str, start: int, end: int) -> int:
+    return (
+        text.count("(", start, end) + text.count("[", start, end) + text.count("{", start, end)
+        - text.count(")", start, end) - text.count("]", start, end) - text.count("}", start, end)
+    )
+
+
+class _LineCounter:
+    """Line numbers of increasing positions, counted incrementally."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.line = 1
+        self.bare_cr = text.count("\r") != text.count("\r\n")
+
+    def line_at(self, position: int) -> int:
+        if self.bare_cr:
+            self.line += len(_LINE_BREAK.findall(self.text, self.position, position))
+        else:
+            self.line += self.text.count("\n", self.position, position)
+        self.position = position
+        return self.line
+
+
+def has_calls(text: str, statement: Statement) -> bool:
+    """Whether ``statement`` can do anything: it is a ``def``, ``class`` or other compound
+    statement, or its code (outside strings and comments) calls something or holds a lambda.
+    Without any of these it is plain data, where no rule can find a leak."""
+    if _COMPOUND.match(text, _code_start(text, statement.start)) is not None:
+        return True
+    position = statement.start
+    for start, end in _opaque_spans(text[statement.start : statement.end]):
+        if _gap_calls(text, position, statement.start + start):
+            return True
+        position = statement.start + end
+    return _gap_calls(text, position, statement.end)
+
+
+def _gap_calls(text: str, start: int, end: int) -> bool:
+    for match in _CALL.finditer(text, start, end):
+        found = match.group()
+        if found == "lambda":
+            return True
+        if found[0] in ")]":
+            return True
+        word = re.search(r"\w+$", text[max(match.start() - 40, start) : match.start() + 1])
+        if word is None or word.group() not in _KEYWORD_BEFORE_PAREN:
+            return True
+    return False
+
+
+def _code_start(text: str, position: int) -> int:
+    """The first character of code at or after ``position`` (skipping blank and comment lines)."""
+    while position < len(text):
+        match = _BLANK_OR_COMMENT_LINE.match(text, position)
+        if match is None or match.end() == position:
+            return position
+        position = match.end()
+    return position
+
+
+def group(statements: Sequence[Statement], segment_size: int) -> List[Segment]:
+    """Consecutive statements into segments of at most ``segment_size`` code bytes (a statement
+    larger than that is a segment of its own; the caller decides what to do with it)."""
+    segments: List[Segment] = []
+    for statement in statements:
+        last = segments[-1] if segments else None
+        if last is not None and last.weight + statement.weight <= segment_size and last.weight <= segment_size:
+            last.end = statement.end
+            last.weight += statement.weight
+            last.statements.append(statement)
+        else:
+            segments.append(Segment(statement.start, statement.end, statement.line, statement.weight, [statement]))
+    return segments
+
+
+def prelude_statements(text: str, statements: Sequence[Statement], segment_size: int) -> List[Statement]:
+    """The one-line imports and ``NAME = value`` assignments every segment is given, so that a
+    name imported or a container made in another segment still resolves. Imports first (``from
+    __future__`` leading); assignments only while the prelude stays small."""
+    imports: List[Statement] = []
+    assignments: List[Statement] = []
+    budget = segment_size // _PRELUDE_SHARE
+    for statement in statements:
+        start = _code_start(text, statement.start)
+        code = text[start : statement.end].rstrip()
+        if not code or "\n" in code or "\r" in code or len(code) > _PRELUDE_LINE or code.endswith("\\"):
+            continue
+        if _IMPORT.match(code):
+            imports.append(statement)
+        elif _SIMPLE_ASSIGNMENT.match(code):
+            assignments.append(statement)
+    imports.sort(key=lambda s: not text.startswith("from __future__", _code_start(text, s.start)))
+    chosen: List[Statement] = []
+    used = 0
+    for statement in imports + assignments:
+        size = statement.end - statement.start
+        if used + size > budget:
+            break
+        chosen.append(statement)
+        used += size
+    return chosen
+
+
+def prelude_code(text: str, chosen: Sequence[Statement], segment: Segment) -> Tuple[str, List[int]]:
+    """The prelude for ``segment``: the chosen statements that are not in it, one per line, and
+    the file line of each (so what a rule says about them is said at their real place)."""
+    lines: List[str] = []
+    numbers: List[int] = []
+    for statement in chosen:
+        if segment.start <= statement.start < segment.end:
+            continue
+        start = _code_start(text, statement.start)
+        lines.append(text[start : statement.end].rstrip() + "\n")
+        numbers.append(statement.line + text.count("\n", statement.start, start))
+    return "".join(lines), numbers
+
+
+_DEFINITION = re.compile(r"^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def defined_names(text: str, statements: Sequence[Statement]) -> Dict[str, int]:
+    """Name -> index of the top-level statement that defines it, for ``def`` and ``class``."""
+    names: Dict[str, int] = {}
+    for index, statement in enumerate(statements):
+        match = _DEFINITION.search(text, statement.start, statement.end)
+        if match is not None:
+            names.setdefault(match.group(1), index)
+    return names
+
+
+def names_from_elsewhere(text: str, segment: Segment, defined: Dict[str, int], own: Set[int]) -> Set[str]:
+    """The functions and classes ``segment`` mentions that other segments define: its rules must
+    know them as this module's names, not as unknown ones."""
+    words = set(_WORD.findall(text, segment.start, segment.end))
+    return {word for word in words if word in defined and defined[word] not in own}
+
+
+def line_count(text: str, segment: Segment) -> int:
+    """How many lines of the file ``segment`` spans."""
+    breaks = text.count("\n", segment.start, segment.end)
+    return breaks if text.endswith("\n", segment.start, segment.end) else breaks + 1
+
+
+def merge_facts(parts: Sequence[Any]) -> Any:
+    """One file's project facts from its segments' facts (each rule's own shape): lists are
+    joined without repeating an item (a prelude statement is seen by every segment), mappings
+    merged key by key, anything else taken from the first segment that has it."""
+    present = [part for part in parts if part is not None]
+    if not present:
+        return None
+    first = present[0]
+    if len(present) == 1:
+        return first
+    if is_dataclass(first) and not isinstance(first, type):
+        merged = {item.name: merge_facts([getattr(part, item.name) for part in present]) for item in fields(first)}
+        return replace(first, **merged)
+    if isinstance(first, dict):
+        keys: Dict[Any, None] = {}
+        for part in present:
+            keys.update(dict.fromkeys(part))
+        return {key: merge_facts([part[key] for part in present if key in part]) for key in keys}
+    if isinstance(first, (list, tuple)):
+        seen: Set[str] = set()
+        joined = []
+        for part in present:
+            for item in part:
+                key = repr(item)
+                if key not in seen:
+                    seen.add(key)
+                    joined.append(item)
+        return type(first)(joined) if isinstance(first, tuple) else joined
+    return first
