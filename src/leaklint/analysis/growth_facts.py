@@ -176,12 +176,17 @@ def describe_pinned(
     items: Optional[Sequence[Optional[cst.BaseExpression]]],
     value: Optional[cst.BaseExpression],
     scope: Optional[cst.CSTNode],
+    assignments: Optional[dict] = None,
 ) -> str:
-    """What one growth keeps alive, in words: "a `threading.Thread` (`worker`)", "`request`"."""
+    """What one growth keeps alive, in words: "a `threading.Thread` (`worker`)", "`request`".
+
+    ``assignments``: ``local_assignments(scope)`` when the caller has it already (a walk of the
+    whole scope per call made a file of many calls in one long function quadratic)."""
     subject = value if value is not None else (items[0] if items else None)
     if subject is None:
         return "an entry"
-    assignments = local_assignments(scope) if scope is not None else {}
+    if assignments is None:
+        assignments = local_assignments(scope) if scope is not None else {}
     made = subject
     if isinstance(subject, cst.Name) and len(assignments.get(subject.value, ())) == 1:
         made = assignments[subject.value][0]

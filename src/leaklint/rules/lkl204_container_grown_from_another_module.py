@@ -303,6 +303,12 @@ class ContainerGrownFromAnotherModule(Rule):
         if isinstance(head, cst.Name) and head.value in self.imported and node.args:
             self.imported_calls.append(node)
 
+    def _assignments(self, scope: Optional[cst.CSTNode]) -> dict:
+        """``local_assignments(scope)``, walked once per scope however many calls it holds."""
+        if id(scope) not in self.assignment_cache:
+            self.assignment_cache[id(scope)] = local_assignments(scope) if scope is not None else {}
+        return self.assignment_cache[id(scope)]
+
     def _imported_call_fact(self, call: cst.Call) -> Optional[Dict[str, Any]]:
         """A call per call to a function of another module with per-call arguments
         (``utils.add_worker(worker)`` where ``worker`` is a new thread): positions and evidence."""
@@ -314,13 +320,11 @@ class ContainerGrownFromAnotherModule(Rule):
         if any(arg.star for arg in positional):
             return None
         strong = {}
-        if id(scope) not in self.assignment_cache:
-            self.assignment_cache[id(scope)] = local_assignments(scope) if scope is not None else {}
-        assignments = self.assignment_cache[id(scope)]
+        assignments = self._assignments(scope)
         for index, arg in enumerate(positional):
             evidence = items_evidence(self.context, [arg.value], scope, assignments=assignments)
             if evidence in (OBJECT, WORKLOAD):
-                strong[str(index)] = [evidence, describe_pinned(self.context, [arg.value], None, scope)]
+                strong[str(index)] = [evidence, describe_pinned(self.context, [arg.value], None, scope, assignments)]
         callee = self.context.qualified_name(call.func)
         if not strong or callee is None:
             return None
@@ -435,7 +439,8 @@ class ContainerGrownFromAnotherModule(Rule):
         function = self._per_call_function(scope)
         if function is None:
             return None
-        evidence = items_evidence(self.context, use.items, scope)
+        assignments = self._assignments(scope)
+        evidence = items_evidence(self.context, use.items, scope, assignments=assignments)
         if evidence == FINITE:
             return None
         location = self.context.location(expr)
@@ -443,7 +448,7 @@ class ContainerGrownFromAnotherModule(Rule):
             {
                 "function": function,
                 "evidence": evidence,
-                "pins": describe_pinned(self.context, use.items, use.value, scope),
+                "pins": describe_pinned(self.context, use.items, use.value, scope, assignments),
                 "location": [location.line, location.column, location.end_line, location.end_column],
                 "text": _site_text(self.context, expr),
             }
