@@ -403,14 +403,7 @@ def _analyze(
     if syntax_tree is not None:
         context.syntax_tree = syntax_tree
     analysis = FileAnalysis(result, module, context)
-    live = [rule for rule in rules if not rule.engine_only and _triggered(rule, text)]
-    instances = []
-    for rule_class in live:
-        settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
-        instances.append(rule_class(context, settings))
-    index = TreeIndex.build(module, context.parents)
-    with indexed(index):
-        _run_rules(instances, context, index, analysis, text_edits, rule_settings)
+    _run_triggered_rules(rules, rule_settings, text, analysis, text_edits)
     result.findings.sort(key=Finding.sort_key)
     return analysis
 
@@ -611,14 +604,7 @@ def _analyze_segment(
         for defined_name in elsewhere:
             bindings.bind(defined_name, LOCAL)  # defined in another segment of the same module
     analysis = FileAnalysis(FileResult(path), module, context)
-    live = [rule for rule in rules if not rule.engine_only and _triggered(rule, source)]
-    instances = []
-    for rule_class in live:
-        settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
-        instances.append(rule_class(context, settings))
-    index = TreeIndex.build(module, context.parents)
-    with indexed(index):
-        _run_rules(instances, context, index, analysis, False, rule_settings)
+    _run_triggered_rules(rules, rule_settings, source, analysis, False)
     # No fix travels out of a segment: its edits would be in the segment's lines, and --fix
     # rewrites whole modules.
     findings = [replace(finding, fix=None) for finding in analysis.result.findings]
@@ -659,6 +645,26 @@ def _too_large_finding(path: str, text: str, part: Any, segment_size: int) -> Fi
         Location(first, 1, first, 1),
     )
 
+
+
+def _run_triggered_rules(
+    rules: Sequence[Type[Rule]],
+    rule_settings: Mapping[str, Mapping[str, Any]],
+    text: str,
+    analysis: FileAnalysis,
+    text_edits: bool,
+) -> None:
+    """Make the rules whose trigger words ``text`` holds, index ``analysis``'s module once, run them."""
+    context, module = analysis.context, analysis.module
+    assert context is not None and module is not None
+    instances = []
+    for rule_class in rules:
+        if not rule_class.engine_only and _triggered(rule_class, text):
+            settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
+            instances.append(rule_class(context, settings))
+    index = TreeIndex.build(module, context.parents)
+    with indexed(index):
+        _run_rules(instances, context, index, analysis, text_edits, rule_settings)
 
 def _run_rules(
     instances: List[Rule], context: FileContext, index: TreeIndex, analysis: FileAnalysis, text_edits: bool,
