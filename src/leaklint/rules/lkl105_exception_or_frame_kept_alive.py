@@ -404,10 +404,12 @@ class ExceptionOrFrameKeptAlive(Rule):
 
     def _in_loop(self) -> bool:
         handler = self._handler_node
-        if handler is None:
-            return False
-        child: cst.CSTNode = handler
-        for ancestor in self.context.ancestors(handler):
+        return handler is not None and self._in_loop_body(handler)
+
+    def _in_loop_body(self, node: cst.CSTNode) -> bool:
+        """``node`` runs once per iteration of a loop of its own function (not in a nested def)."""
+        child: cst.CSTNode = node
+        for ancestor in self.context.ancestors(node):
             if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 return False
             if isinstance(ancestor, (cst.For, cst.While)) and child is ancestor.body:
@@ -427,14 +429,7 @@ class ExceptionOrFrameKeptAlive(Rule):
             return True  # no tree to judge by: keep the finding in the default selection
         if any(_raises_on_purpose(inner) for inner in walk_scope(statement.body)):
             return True
-        child: cst.CSTNode = statement
-        for ancestor in self.context.ancestors(statement):
-            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-                return False
-            if isinstance(ancestor, (cst.For, cst.While)) and child is ancestor.body:
-                return True
-            child = ancestor
-        return False
+        return self._in_loop_body(statement)
 
     def _kept_on_purpose(self, node: cst.CSTNode, where: str, caught: str) -> Optional[str]:
         """Why a stored exception is a result: the function returns it, or the class raises or
