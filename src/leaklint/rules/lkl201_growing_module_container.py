@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
@@ -648,15 +648,19 @@ class GrowingModuleContainer(Rule):
         scope = growth.scopes[-1]
         if not isinstance(scope, cst.FunctionDef):
             return False
-        params = [*scope.params.posonly_params, *scope.params.params]
-        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
+        return any(
+            value is not _UNKNOWN and self._builds_class(value) for value in self._passed_for(scope, item.value)
+        )
+
+    def _passed_for(self, function: cst.FunctionDef, name: str) -> Iterator[Optional[cst.BaseExpression]]:
+        """What each call of ``function`` in this module passes for its parameter ``name``
+        (``_UNKNOWN`` where the call does not say)."""
+        params = [*function.params.posonly_params, *function.params.params]
+        index = next((i for i, p in enumerate(params) if p.name.value == name), None)
         if index is None:
-            return False
-        for call in self.call_sites.get(scope.name.value, []):
-            value = _argument_for(call, index, item.value, params[index])
-            if value is not _UNKNOWN and self._builds_class(value):
-                return True
-        return False
+            return
+        for call in self.call_sites.get(function.name.value, []):
+            yield _argument_for(call, index, name, params[index])
 
     def _instance_registrars(self) -> Set[str]:
         """Functions of this module that a method calls with ``self`` (``register_instance(self)``
@@ -682,15 +686,7 @@ class GrowingModuleContainer(Rule):
             return False
         if scope.name.value not in self._instance_registrars():
             return False
-        params = [*scope.params.posonly_params, *scope.params.params]
-        index = next((i for i, p in enumerate(params) if p.name.value == item.value), None)
-        if index is None:
-            return False
-        for call in self.call_sites.get(scope.name.value, []):
-            value = _argument_for(call, index, item.value, params[index])
-            if isinstance(value, cst.Name) and value.value == "self":
-                return True
-        return False
+        return any(isinstance(value, cst.Name) and value.value == "self" for value in self._passed_for(scope, item.value))
 
     def _builds_class(self, value: Optional[cst.BaseExpression]) -> bool:
         return builds_class_per_call(self.context, value)
