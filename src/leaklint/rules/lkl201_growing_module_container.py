@@ -801,13 +801,13 @@ class GrowingModuleContainer(Rule):
         if any(self._receives_instance(growth, item) for item in growth.items or ()):
             caller = (self.registrars or {}).get(_describe_scope(growth).rsplit(".", 1)[-1], "a method")
             return f" (`{text}` keeps every instance that `{caller}()` passes as `self`)"
-        pinned = describe_pinned(self.context, growth.items, growth.value, scope)
+        pinned = describe_pinned(self.context, growth.items, growth.value, scope, self._assignments_in(scope))
         if growth.loaded:
             pinned = f"the data loaded for every `{_key_text(self.context, growth.items or [])}` ever asked for"
         key = (growth.items or [None])[0]
         if growth.value is not None and isinstance(key, cst.Name) and key.value != "key" and not growth.loaded:
             # ``_made[model] = fields``: the key is an object the entry keeps alive too.
-            pinned = f"{describe_pinned(self.context, [key], None, scope)} and {pinned}"
+            pinned = f"{describe_pinned(self.context, [key], None, scope, self._assignments_in(scope))} and {pinned}"
         return f" (`{text}` keeps {pinned})"
 
     def _late_removal_text(self, container: _Container) -> str:
