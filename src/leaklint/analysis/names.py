@@ -156,3 +156,24 @@ def collect_bindings(
         bindings.names.pop(name, None)
     return bindings
 
+
+# What ``argument_passed`` gives when a ``*args``/``**kwargs`` comes before the parameter's value.
+STARRED = cst.Name("__leaklint_starred__")
+
+
+def argument_passed(call: cst.Call, index: Optional[int], name: str) -> Optional[cst.BaseExpression]:
+    """The expression ``call`` passes for the parameter at position ``index`` (None: keyword
+    only) named ``name``; None when it passes nothing for it, ``STARRED`` when an unpacked
+    ``*args``/``**kwargs`` comes first and the value cannot be known."""
+    positional = 0
+    for arg in call.args:
+        if arg.star:
+            return STARRED
+        if arg.keyword is not None:
+            if arg.keyword.value == name:
+                return arg.value
+            continue
+        if index is not None and positional == index:
+            return arg.value
+        positional += 1
+    return None

@@ -39,7 +39,7 @@ from leaklint.analysis.growth_facts import (
     subscript_key,
     weak_factory as _weak_factory,
 )
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import STARRED, argument_passed, dotted_name
 from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
@@ -890,18 +890,12 @@ def _is_registration_name(name: str, keyed: bool = False) -> bool:
 
 
 def _argument_for(call: cst.Call, index: Optional[int], name: str, param: cst.Param) -> Optional[cst.BaseExpression]:
-    positional = 0
-    for arg in call.args:
-        if arg.star:
-            return _UNKNOWN
-        if arg.keyword is not None:
-            if arg.keyword.value == name:
-                return arg.value
-            continue
-        if index is not None and positional == index:
-            return arg.value
-        positional += 1
-    return param.default if param.default is not None else _UNKNOWN
+    value = argument_passed(call, index, name)
+    if value is STARRED:
+        return _UNKNOWN
+    if value is None:
+        return param.default if param.default is not None else _UNKNOWN
+    return value
 
 
 def _is_literal(node: Optional[cst.BaseExpression]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, Set
 
 import libcst as cst
 
@@ -18,6 +18,7 @@ from leaklint.analysis.growth_facts import (
     is_test_module,
     items_evidence,
 )
+from leaklint.analysis.names import STARRED, argument_passed
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -143,8 +144,8 @@ class ModuleSingletonGrows(Rule):
             for adder in summary.adders.get(func.attr.value, ()):
                 if adder.attribute in summary.released or adder.attribute not in summary.kinds:
                     continue
-                argument = _argument(call, adder.index, adder.parameter)
-                if argument is None:
+                argument = argument_passed(call, adder.index, adder.parameter)
+                if argument is None or argument is STARRED:
                     continue
                 evidence = items_evidence(self.context, [argument], scope)
                 if evidence not in (OBJECT, WORKLOAD):
@@ -214,18 +215,3 @@ class ModuleSingletonGrows(Rule):
                 f"`self.{adder.attribute}` (evict the oldest entry past N)"
             )
         self.report(call, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
-
-
-def _argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpression]:
-    positional = 0
-    for arg in call.args:
-        if arg.star:
-            return None
-        if arg.keyword is not None:
-            if arg.keyword.value == name:
-                return arg.value
-            continue
-        if positional == index:
-            return arg.value
-        positional += 1
-    return None
