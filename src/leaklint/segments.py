@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterator, List, Sequence, Set, Tuple
 
 # What the scan must recognise to know where a top-level statement starts: string literals (which
 # may hold anything), comments, brackets (a newline inside them does not end a statement), an

@@ -229,7 +229,6 @@ class CallbackPinnedByProcessRegistry(Rule):
         """The class calls ``undo`` or hands it on (``stack.callback(atexit.unregister, f)``)."""
         if not undo:
             return False
-        method = undo.rsplit(".", 1)[-1]
         for qualified, call in self._calls_in_class(cls):
             if qualified == undo:
                 return True
