@@ -13,7 +13,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, TextIO, Tuple
+from typing import Dict, List, NoReturn, Optional, Sequence, TextIO, Tuple
 
 from leaklint import __version__
 from leaklint.config import ConfigError, Settings, load_settings, with_overrides
@@ -43,7 +43,7 @@ def _extra_output(value: str) -> Tuple[str, str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"leaklint: error: {message}\n")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict
 
-from leaklint.docs import REPOSITORY_URL, RULES_PAGE_URL
+from leaklint.docs import RULES_PAGE_URL
 from leaklint.rule import Confidence, Finding
 
 ERROR_CODES = frozenset({"LKL001", "LKL002"})

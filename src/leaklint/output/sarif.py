@@ -20,9 +20,9 @@ from urllib.parse import quote
 
 from leaklint import __version__
 from leaklint.baseline import fingerprints
-from leaklint.docs import anchor, rule_markdown
+from leaklint.docs import REPOSITORY_URL, anchor, rule_markdown
 from leaklint.output import View, display_path
-from leaklint.output._levels import REPOSITORY_URL, rule_level, rules_doc_url, sarif_level
+from leaklint.output._levels import rule_level, rules_doc_url, sarif_level
 from leaklint.registry import all_rules, rule_by_code
 from leaklint.rule import Finding, FixSafety, Location, RelatedLocation, Rule, TextEdit
 from leaklint.runner import Report
