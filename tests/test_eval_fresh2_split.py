@@ -41,6 +41,20 @@ def _write_case(root: Path, case_id: str, manifest: str) -> None:
     (folder / "fixed.py").write_text("a = 1\nb = 3\n")
 
 
+def test_fresh2_has_the_promised_size_and_spread() -> None:
+    leaks = [case for case in FRESH2 if case.kind == "leak"]
+    negatives = [case for case in FRESH2 if case.kind == "negative"]
+    assert len(leaks) >= 40
+    assert len(negatives) >= 10
+    assert {case.expected[0] for case in leaks} >= {"LKL1", "LKL2", "LKL3"}
+    families = {case.family for case in leaks}
+    # every family of issue 16's list: cycles, exceptions, pinned callbacks, growth, resources, threads, tasks
+    for family in ("cycle-back-reference", "cycle-bound-method", "exception-frame", "registry-pin",
+                   "growth-registry", "resource-exception-path", "resource-ownership", "thread-timer",
+                   "asyncio-task"):
+        assert family in families, family
+
+
 def test_fresh2_cases_live_apart_and_declare_their_split() -> None:
     assert "fresh2" in recall.SPLITS
     for case in FRESH2:
