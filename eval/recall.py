@@ -1,9 +1,9 @@
 """Recall and false alarms of leaklint on the public corpus of real leak fixes (eval/corpus/).
 
-    python eval/recall.py                  # table per family, tune, holdout and fresh apart
+    python eval/recall.py                  # table per family, tune, holdout, fresh and fresh2 apart
     python eval/recall.py --json           # the same figures as JSON
     python eval/recall.py --cases a,b      # only these case ids (for quick checks)
-    python eval/recall.py --split fresh    # only the cases of one split
+    python eval/recall.py --split fresh2   # only the cases of one split
     python eval/recall.py --compare        # also ruff and pylint, when installed
 
 Each case folder holds the leaky version and its fixed twin (``leaky.py``/``fixed.py``, or folders
@@ -17,7 +17,9 @@ finding at all is reported in it.
 
 Splits: a case without a ``split`` key is *tune* or *holdout* by a seeded hash of its id (its
 ``holdout`` flag records the result); a case with ``split = "fresh"`` belongs to the fresh set, cases
-added later from fixes no rule writer had seen (``eval/corpus/fresh/``), reported in a column of its own.
+added later from fixes no rule writer had seen (``eval/corpus/fresh/``), reported in a column of its own;
+``split = "fresh2"`` likewise for the second fresh set (``eval/corpus/fresh2/``), built once the first
+had been looked at.
 
 Every version is checked on its own (its files alone make up the project), in this process,
 through the public runner, once with the default selection and once with every rule selected.
@@ -48,7 +50,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh")
+SPLITS = ("tune", "holdout", "fresh", "fresh2")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -311,14 +313,14 @@ def _cell(row: Optional[Dict[str, object]]) -> str:
 
 
 def print_markdown(report: Dict[str, object]) -> None:
-    """Recall per family: leaklint (default selection) on tune/holdout/fresh/all, then every other run on all
-    and on the fresh split."""
+    """Recall per family: leaklint (default selection) on tune/holdout/fresh/fresh2/all, then every other run
+    on all and on each fresh split."""
     selections: Dict[str, Dict[str, object]] = report["selections"]  # type: ignore[assignment]
     main_summary = selections["default"]["summary"]
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh")
+    other_splits = ("all", "fresh", "fresh2")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

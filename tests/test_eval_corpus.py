@@ -28,9 +28,11 @@ recall = _load_recall()
 CASES = recall.load_cases()
 LEAKS = [case for case in CASES if case.kind == "leak"]
 NEGATIVES = [case for case in CASES if case.kind == "negative"]
-# the cases whose split is the seeded hash (the fresh set is checked in test_eval_fresh_split.py)
-HASHED_LEAKS = [case for case in LEAKS if case.split != "fresh"]
-HASHED_NEGATIVES = [case for case in NEGATIVES if case.split != "fresh"]
+# the cases whose split is the seeded hash (the fresh sets are checked in test_eval_fresh_split.py and
+# test_eval_fresh2_split.py)
+FRESH_SPLITS = ("fresh", "fresh2")
+HASHED_LEAKS = [case for case in LEAKS if case.split not in FRESH_SPLITS]
+HASHED_NEGATIVES = [case for case in NEGATIVES if case.split not in FRESH_SPLITS]
 
 
 def test_corpus_has_the_promised_size_and_a_third_held_out() -> None:
@@ -47,9 +49,9 @@ def test_case_manifest_is_complete(case) -> None:
         assert isinstance(case.meta.get(key), str) and case.meta[key].strip(), f"{case.id}: missing {key}"
     assert case.kind in ("leak", "negative")
     assert case.expected and all(code in recall.FAMILIES for code in case.expected), case.expected
-    if case.split == "fresh":
-        # the fresh set is its own split: no hash-derived holdout flag to contradict it
-        assert case.meta.get("split") == "fresh" and "holdout" not in case.meta
+    if case.split in FRESH_SPLITS:
+        # a fresh set is its own split: no hash-derived holdout flag to contradict it
+        assert case.meta.get("split") == case.split and "holdout" not in case.meta
     else:
         # the split is the seeded hash, never a hand choice
         assert case.meta.get("holdout") is recall.is_holdout(case.id)
