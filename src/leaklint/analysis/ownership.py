@@ -255,6 +255,8 @@ class OwnershipAnalyzer:
                     return None
                 if fate == MANAGED:
                     return None
+                if fate in (RELEASE, SAFE_RELEASE) and self.context.nearest(use, cst.ExceptHandler) is None:
+                    return None  # closed before it is returned (a probe): the caller gets a closed object
             if not returned:
                 return None
         else:
