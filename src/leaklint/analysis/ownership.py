@@ -180,6 +180,12 @@ class OwnershipAnalyzer:
             return []
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
+        if isinstance(scope, cst.FunctionDef) and scope.decorators:
+            bound = _bounded_cache(self.context, scope)
+            if bound is not None and self.returned_fresh(call, kind) is not None:
+                # `@lru_cache(maxsize=8) def session(host): return Session()`: the cache drops
+                # the least recently used value without closing it.
+                return leak(EVICTED, name=f"{scope.name.value}()", path_end=bound, use="lru_cache")
         if isinstance(parent, cst.WithItem) and parent.item is node:
             return self._with_item(parent, call, kind, scope)
         if isinstance(parent, cst.Arg) and parent.value is node:
@@ -422,6 +428,11 @@ class OwnershipAnalyzer:
     def _assignment(self, assign: Union[cst.Assign, cst.AnnAssign], call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         if isinstance(assign, cst.Assign):
             if len(assign.targets) != 1:
+                # `self.cache[k] = handle = open(p)`: the entry decides (a name alone is not followed)
+                for each in assign.targets:
+                    entry = self._entry_of(each.target)
+                    if entry is not None:
+                        return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
                 return []
             target = assign.targets[0].target
         else:
@@ -448,9 +459,21 @@ class OwnershipAnalyzer:
             return leaks
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
             return self._stored_on_self(target.attr.value, call, kind, scope, statement)
-        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) and _is_self(target.value.value):
-            return self.evicted_unreleased(target.value.attr.value, call, kind, scope)
+        entry = self._entry_of(target)
+        if entry is not None:
+            return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
         return []
+
+    def _entry_of(self, target: cst.BaseExpression) -> Optional[Tuple[str, bool]]:
+        """``self.cache[k]`` -> ("cache", False); ``_CACHE[k]`` on a module-level name -> ("_CACHE", True)."""
+        if not isinstance(target, cst.Subscript):
+            return None
+        holder = target.value
+        if isinstance(holder, cst.Attribute) and _is_self(holder.value):
+            return holder.attr.value, False
+        if isinstance(holder, cst.Name) and self.context.qualified_name(holder) == f"{self.context.module_name}.{holder.value}":
+            return holder.value, True
+        return None
 
     # -- a name in its scope --------------------------------------------------------------------
 
@@ -479,6 +502,11 @@ class OwnershipAnalyzer:
                 if container is not None:
                     # `h = FileHandler(p); self.handlers.append(h)` is judged like the inline form
                     return self.evicted_unreleased(container, call, kind, scope)
+            if isinstance(arg, cst.Assign) and arg.value is use and len(arg.targets) == 1:
+                entry = self._entry_of(arg.targets[0].target)
+                if entry is not None:
+                    # `session = Session(); self._sessions[host] = session`: like the inline form
+                    return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -1415,33 +1443,72 @@ class OwnershipAnalyzer:
             self._orders[id(scope)] = order
         return order.get(id(node), -1)
 
-    def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+    def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope, *, module_level: bool = False) -> List[Leak]:
         """``self.cache[key] = open(p)`` / ``self.handlers.append(FileHandler(p))`` in a class that
-        drops entries (``popitem()``, ``pop()`` or ``clear()`` with the result unused, ``del
-        self.cache[k]``, ``self.handlers = []`` outside ``__init__``) without closing them, and
-        never closes the entries in a loop over the container."""
-        cls = self.context.nearest(call, cst.ClassDef)
-        if cls is None:
-            return []
+        drops entries (``popitem()``, ``pop()`` or ``clear()`` with the result unused or bound to a
+        name that is never used, ``del self.cache[k]``, ``self.handlers = []`` outside
+        ``__init__``) without closing them, and never closes the entries in a loop over the
+        container. ``module_level``: ``_CACHE[key] = ...`` on a module-level dict, whose drops are
+        looked for in the whole module."""
+        if module_level:
+            root: cst.CSTNode = self.context.module
+            shown = container
+        else:
+            cls = self.context.nearest(call, cst.ClassDef)
+            if cls is None:
+                return []
+            root, shown = cls, f"self.{container}"
+        expected = f"{self.context.module_name}.{container}"
         found: List[Leak] = []
-        for node in walk(cls):
-            if not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
+        for node in walk(root):
+            if module_level:
+                if not (isinstance(node, cst.Name) and node.value == container):
+                    continue
+                holder = self.context.parent(node)
+                if isinstance(holder, cst.Attribute) and holder.attr is node:
+                    continue
+                if self.context.qualified_name(node) != expected:
+                    continue  # a local of the same name
+            elif not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
                 continue
             if self._releases_items(node, kind):
                 return []
             parent = self.context.parent(node)
             if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
                 grand = self.context.parent(parent)
-                if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr) and not found:
-                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value))
+                if isinstance(grand, cst.Call) and self._evicted_value_dropped(grand, parent.attr.value) and not found:
+                    found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=grand, use=parent.attr.value))
             elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
-                found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del"))
-            elif isinstance(parent, cst.AssignTarget) and not found:
+                found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
+            elif isinstance(parent, cst.AssignTarget) and not found and not module_level:
                 assign = self.context.parent(parent)
                 method = self.context.nearest(node, cst.FunctionDef)
                 if isinstance(assign, cst.Assign) and _is_empty_container(assign.value) and method is not None and method.name.value not in _FRESH_OBJECT_METHODS | {"__init__"}:
-                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=assign, use="reset"))
+                    found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=assign, use="reset"))
         return found
+
+    def _evicted_value_dropped(self, pop: cst.Call, method: str) -> bool:
+        """The entry ``pop``/``popitem``/``clear`` takes out is dropped: the call is a statement of
+        its own, or its value is bound (``_, old = d.popitem(last=False)``, ``old = d.pop(k)``)
+        to a name that nothing uses afterwards."""
+        parent = self.context.parent(pop)
+        if isinstance(parent, cst.Expr):
+            return True
+        if method == "clear" or not isinstance(parent, cst.Assign) or parent.value is not pop or len(parent.targets) != 1:
+            return False
+        target = parent.targets[0].target
+        if method == "popitem":
+            if not (isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2):
+                return False  # `item = d.popitem()`: the pair is kept, its use is not followed
+            target = target.elements[1].value
+        if not isinstance(target, cst.Name):
+            return False
+        if target.value == "_":
+            return True
+        scope = self._scope_of(pop)
+        if scope is None:
+            return False
+        return all(use is target or self._is_binding(use) for use in self.uses_of(scope, target.value))
 
     def _stored_in_self_container(self, arg: cst.Arg) -> Optional[str]:
         """``self.<x>`` in ``self.<x>.append(arg)`` (or ``add``/``insert``/``appendleft``)."""
@@ -1528,6 +1595,27 @@ class OwnershipAnalyzer:
     def names_in_scope(self, scope: Scope) -> Set[str]:
         uses = self._scope_uses(scope)
         return set(uses.names) | uses.nested
+
+
+def _bounded_cache(context: FileContext, function: cst.FunctionDef) -> Optional[cst.Decorator]:
+    """The ``@functools.lru_cache`` decorator that bounds ``function``'s cache (the default
+    ``maxsize=128`` or a number); None for ``@cache``/``maxsize=None`` (entries live as long as
+    the process: nothing is evicted)."""
+    for decorator in function.decorators:
+        expr = decorator.decorator
+        call = expr if isinstance(expr, cst.Call) else None
+        qualified = context.qualified_name(call.func if call is not None else expr)
+        if qualified not in ("functools.lru_cache", "cachetools.func.lru_cache", "cachetools.func.ttl_cache"):
+            continue
+        if call is None:
+            return decorator
+        for arg in call.args:
+            if (arg.keyword is None or arg.keyword.value == "maxsize") and isinstance(arg.value, cst.Name) and arg.value.value == "None":
+                return None
+            if arg.keyword is None:
+                break
+        return decorator
+    return None
 
 
 def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[str]:

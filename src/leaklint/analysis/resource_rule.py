@@ -377,6 +377,15 @@ class ResourceRule(Rule):
             suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
             if leak.use in ("reset", "clear"):
                 suggestion = f"release every entry before emptying it: `for item in {name}: item.{kind.release[0]}()`"
+            if leak.use == "lru_cache":
+                message = (
+                    f"`{shown}` is kept by the bounded cache of `{name}` (line {line}), which drops the least "
+                    f"recently used one without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} it"
+                )
+                suggestion = (
+                    f"keep the values in a dict of your own that releases the one it evicts "
+                    f"(`{kind.release[0]}()` on what `popitem(last=False)` returns), or use an unbounded cache and release them all at exit"
+                )
         elif leak.reason == STORED_ON_SELF:
             method = kind.release[0] if not kind.fd else "close"
             cls = self.context.enclosing_class(leak.call)

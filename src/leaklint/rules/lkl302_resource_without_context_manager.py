@@ -96,7 +96,12 @@ class ResourceWithoutContextManager(ResourceRule):
     class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
     in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
     closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
-    entries with `popitem()`/`pop()`/`del` without closing them. A method that other methods of the
+    entries with `popitem()`/`pop()`/`del` without closing them (also a module-level dict, a value
+    bound to a name before it is stored, and `_, old = cache.popitem(last=False)` where `old` is
+    never used; a popped value that is closed, returned or handed to any call is taken as
+    released), and a function under a bounded `functools.lru_cache` that returns a new resource
+    (the cache drops the least recently used one without closing it; `maxsize=None` and
+    `functools.cache` evict nothing). A method that other methods of the
     class call is left to its callers. Logging handlers removed in a reconfiguration loop
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
