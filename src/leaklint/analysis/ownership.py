@@ -1235,7 +1235,71 @@ class OwnershipAnalyzer:
             return [
                 Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=verdict.explicit.statement)
             ]
+        for raiser in verdict.raisers:
+            # `self.sock = socket.socket()` / `self.sock.connect(addr)`: connecting is the step
+            # that fails in practice (the server is down), and nothing closes the socket then.
+            # Plain I/O after it (`self.sock.recv(...)` for a greeting) is left alone: the fixes
+            # upstream close on the failure they check for, not on every I/O error.
+            if (
+                self._establishes(raiser.statement, attr)
+                and not self._in_try_with_handlers(raiser.statement)
+                and not self._finalizer_releases(scope, attr)
+            ):
+                return [
+                    Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use="establish")
+                ]
         return []
+
+    def _establishes(self, statement: Optional[cst.CSTNode], attr: str) -> bool:
+        """``statement`` calls ``self.<attr>.connect(...)`` (or ``bind``, ``listen``,
+        ``do_handshake``, ``login``, ``starttls``) outside any nested block of its own."""
+        if statement is None or isinstance(statement, (cst.If, cst.While, cst.For, cst.With, cst.Try, cst.FunctionDef, cst.ClassDef)):
+            return False
+        cls = self.context.nearest(statement, cst.ClassDef)
+        methods = {m.name.value: m for m in _methods(cls)} if cls is not None else {}
+        for node in walk(statement):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)):
+                continue
+            if self._establishing_call(node, attr):
+                return True
+            helper = methods.get(node.func.attr.value) if _is_self(node.func.value) else None
+            if helper is not None and helper.name.value != "__init__":
+                # `self._connect()`, whose body connects `self.sock` outside a `try`
+                for inner in walk(helper):
+                    if isinstance(inner, cst.Call) and self._establishing_call(inner, attr):
+                        statement_of = self.context.enclosing_statement(inner)
+                        if statement_of is not None and not self._in_try_with_handlers(statement_of):
+                            return True
+        return False
+
+    @staticmethod
+    def _establishing_call(node: cst.Call, attr: str) -> bool:
+        func = node.func
+        return (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in _ESTABLISH
+            and isinstance(func.value, cst.Attribute)
+            and func.value.attr.value == attr
+            and _is_self(func.value.value)
+        )
+
+    def _finalizer_releases(self, init: cst.FunctionDef, attr: str) -> bool:
+        """The class's ``__del__`` releases ``self.<attr>`` (directly or through a ``self`` method):
+        it runs for the half-built object too (``with Cls()`` does not: ``__exit__`` needs a
+        finished ``__init__``)."""
+        cls = self.context.nearest(init, cst.ClassDef)
+        if cls is None:
+            return False
+        for method in _methods(cls):
+            if method.name.value != "__del__":
+                continue
+            for node in walk(method):
+                if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                    return True
+                if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                    if _sounds_like_release(node.func.attr.value):
+                        return True
+        return False
 
     def _self_use(self, node: cst.CSTNode, attr: str, kind: ResourceKind) -> int:
         """What ``node`` does to ``self.<attr>`` in a constructor: releases or hands it (or
@@ -1633,6 +1697,11 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
 
 
 # Methods that do not fail on a resource just made (options, not I/O).
+# Calls that establish a connection on a resource just made: the step that fails when the peer is
+# down or refuses, right after the object is created. Not `bind`/`listen`: they depend on local
+# configuration, and servers that bind in `__init__` without a guard are the common safe idiom.
+_ESTABLISH = frozenset({"connect", "do_handshake", "login", "starttls", "handshake"})
+
 _CANNOT_FAIL = frozenset(
     {"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout", "getsockname"}
 )

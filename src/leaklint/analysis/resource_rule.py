@@ -506,6 +506,13 @@ class ResourceRule(Rule):
         line = self.context.location(end).line if end is not None else None
         released = _released(kind)
         release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+        if leak.reason == RAISES_UNRELEASED and leak.use == "establish":
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if the set-up on line {line} fails (no peer answers, or it refuses): "
+                "the half-built object never reaches a caller, so nobody can release it"
+            )
+            suggestion = f"release it when that step fails: `try:` ... `except BaseException: {release}; raise`"
+            return message, suggestion
         if leak.reason == RAISES_UNRELEASED:
             message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"
             suggestion = f"call `{release}` before raising, or release it in a `finally:`/`except:` block"

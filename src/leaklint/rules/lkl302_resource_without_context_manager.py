@@ -92,7 +92,12 @@ class ResourceWithoutContextManager(ResourceRule):
     it understands of correlated conditions): a socket returned on success but left open when
     `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
     constructor that raises after connecting (the half-built object never reaches a caller) are
-    reported. Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
+    reported, and so (medium) is a constructor that stores a resource and then connects it
+    (`self.sock.connect(addr)`, `do_handshake()`, `login()`, `starttls()`, directly or in a
+    method of `self` it calls) outside a `try` that handles the failure, unless the class's
+    `__del__` releases it (`with Cls()` does not help: `__exit__` needs a finished `__init__`).
+    Binding a local address and plain I/O after connecting (reading a greeting) are not counted.
+    Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
     class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
     in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
     closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
