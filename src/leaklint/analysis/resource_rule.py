@@ -76,6 +76,7 @@ class ResourceRule(Rule):
         self.exported: Dict[str, Dict[str, Any]] = {}  # this module's factories, for the project pass
         self.forwards: Dict[str, Dict[str, Any]] = {}  # functions that return another module's call
         self._ownership: Optional[OwnershipAnalyzer] = None
+        self._without_fixes = False
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
@@ -215,7 +216,11 @@ class ResourceRule(Rule):
         rendered: List[Dict[str, Any]] = []
         for leak in leaks:
             before = len(self.pending)
-            self._report(leak, analyzer)
+            self._without_fixes = True  # a finding the project pass may drop: no fix to build
+            try:
+                self._report(leak, analyzer)
+            finally:
+                self._without_fixes = False
             for pending in self.pending[before:]:
                 location = self.context.location(pending.node)
                 rendered.append({
@@ -591,6 +596,8 @@ class ResourceRule(Rule):
 
     def _fix_statement(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``data = open(p).read()`` -> ``with open(p) as f: data = f.read()`` (safe)."""
+        if self._without_fixes:
+            return None
         if not self._can_fix(leak) or leak.scope is None:
             return None
         statement = self.context.enclosing_statement(leak.call)
@@ -653,6 +660,8 @@ class ResourceRule(Rule):
 
     def _fix_binding(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``f = open(p)`` + uses (+ ``f.close()``) in one block -> a ``with`` block."""
+        if self._without_fixes:
+            return None
         binding = leak.binding
         if not self._can_fix(leak) or leak.name is None or leak.scope is None:
             return None
@@ -771,6 +780,8 @@ class ResourceRule(Rule):
     def _fix_close_on_error(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``conn = connect(p)`` / set-up / ``return conn`` -> the set-up in ``try:`` with
         ``except BaseException: conn.close(); raise``: only the failing path changes."""
+        if self._without_fixes:
+            return None
         binding, name, kind = leak.binding, leak.name, leak.kind
         if not isinstance(binding, cst.SimpleStatementLine) or name is None or leak.scope is None:
             return None
@@ -806,6 +817,8 @@ class ResourceRule(Rule):
 
     def _fix_with_item(self, leak: Leak) -> Optional[Fix]:
         """``with sqlite3.connect(p) as conn:`` -> ``with contextlib.closing(sqlite3.connect(p)) as conn, conn:``."""
+        if self._without_fixes:
+            return None
         item = self.context.parent(leak.call)
         if not isinstance(item, cst.WithItem) or leak.name is None:
             return None
