@@ -631,6 +631,10 @@ class OwnershipAnalyzer:
             return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds, release=movable)
         if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
             return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
+        if verdict.raisers and safe_release:
+            reraise = self._reraised_unreleased(scope, name, kind)
+            if reraise is not None:
+                return leak(RAISES_UNRELEASED, path_end=reraise)
         if verdict.caught is not None and verdict.caught_raiser is not None:
             raiser = verdict.caught_raiser.statement
             own_operation = raiser is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(raiser))
@@ -653,6 +657,49 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _reraised_unreleased(self, scope: Scope, name: str, kind: ResourceKind) -> Optional[cst.Raise]:
+        """``try: sock.connect(a) / except OSError as e: if refused: sock.close(); continue / raise``:
+        the handler releases the resource on one branch and re-raises (a bare ``raise``) on another
+        without releasing it. The code knows the failure needs a release, and misses a branch."""
+        for handler in walk_scope(scope):
+            if not isinstance(handler, cst.ExceptHandler):
+                continue
+            attempt = self.context.parent(handler)
+            if not isinstance(attempt, cst.Try) or not any(isinstance(n, cst.Name) and n.value == name for n in walk(attempt.body)):
+                continue
+            if not any(self._releases_name(n, name, kind) for n in walk(handler.body)):
+                continue
+            for raised in walk(handler.body):
+                if isinstance(raised, cst.Raise) and raised.exc is None and not self._released_before_in(raised, handler, name, kind):
+                    return raised
+        return None
+
+    def _releases_name(self, node: cst.CSTNode, name: str, kind: ResourceKind) -> bool:
+        return (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and isinstance(node.func.value, cst.Name)
+            and node.func.value.value == name
+            and (node.func.attr.value in kind.release or node.func.attr.value in RELEASE_METHODS)
+        )
+
+    def _released_before_in(self, statement: cst.CSTNode, stop: cst.CSTNode, name: str, kind: ResourceKind) -> bool:
+        """A release of ``name`` runs before ``statement`` in every block from it up to ``stop``."""
+        child: cst.CSTNode = self.context.enclosing_statement(statement) or statement
+        for ancestor in self.context.ancestors(child):
+            body = getattr(ancestor, "body", None)
+            if isinstance(body, (list, tuple)):
+                for sibling in body:
+                    if sibling is child:
+                        break
+                    # only an unconditional release counts (one in an `if` may be on the other branch)
+                    if isinstance(sibling, cst.SimpleStatementLine) and any(self._releases_name(n, name, kind) for n in walk(sibling)):
+                        return True
+            if ancestor is stop:
+                return False
+            child = ancestor
+        return False
 
     def _handed_over_late(self, occurrences: List[cst.Name], kind: ResourceKind) -> Optional[Tuple[cst.Call, cst.CSTNode]]:
         """``sock = create_connection(a); return self._make_transport(sock)`` where the callee (a

@@ -97,6 +97,9 @@ class ResourceWithoutContextManager(ResourceRule):
     method of `self` it calls) outside a `try` that handles the failure, unless the class's
     `__del__` releases it (`with Cls()` does not help: `__exit__` needs a finished `__init__`).
     Binding a local address and plain I/O after connecting (reading a greeting) are not counted.
+    A handler that releases the resource on one branch and re-raises (a bare `raise`) on another
+    without releasing it (`except OSError as e: if refused: sock.close(); continue` / `raise`) is
+    reported with medium confidence; a bare `raise` alone passes the failure on and is not.
     Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
     class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
     in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
