@@ -1328,6 +1328,7 @@ class OwnershipAnalyzer:
             and isinstance(func.value, cst.Attribute)
             and func.value.attr.value == attr
             and _is_self(func.value.value)
+            and not _to_loopback(node)
         )
 
     def _finalizer_releases(self, init: cst.FunctionDef, attr: str) -> bool:
@@ -1727,6 +1728,15 @@ def _bounded_cache(context: FileContext, function: cst.FunctionDef) -> Optional[
                 break
         return decorator
     return None
+
+
+def _to_loopback(call: cst.Call) -> bool:
+    """``sock.connect(("127.0.0.1", port))``: a socket pair made by hand with a listener of its
+    own, which answers; not the connection to a peer that may be down."""
+    if not call.args or not isinstance(call.args[0].value, cst.Tuple) or not call.args[0].value.elements:
+        return False
+    host = call.args[0].value.elements[0].value
+    return isinstance(host, cst.SimpleString) and host.evaluated_value in ("127.0.0.1", "localhost", "::1")
 
 
 def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[str]:
