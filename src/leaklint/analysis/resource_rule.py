@@ -50,7 +50,8 @@ _PATH_METHODS = frozenset({"joinpath", "with_suffix", "with_name", "with_stem", 
 
 
 # One file's foreign-call verdicts, computed once for LKL301 and LKL302 (the context is per file).
-_FOREIGN_CACHE: "weakref.WeakKeyDictionary[Any, List[Dict[str, Any]]]" = weakref.WeakKeyDictionary()
+# (rendered calls, forwarding functions)
+_FOREIGN_CACHE: "weakref.WeakKeyDictionary[Any, Tuple[List[Dict[str, Any]], Dict[str, Dict[str, Any]]]]" = weakref.WeakKeyDictionary()
 
 
 def _shorten(code: str, limit: int = 60) -> str:
@@ -178,16 +179,17 @@ class ResourceRule(Rule):
         verdict does not depend on the family, only the project pass's choice of factories does."""
         cached = _FOREIGN_CACHE.get(self.context)
         if cached is None:
-            cached = []
+            calls: List[Dict[str, Any]] = []
             for call in self.foreign_candidates:
                 qualified = factories.foreign_callee(self.context, call, _STDLIB, self.kinds)
                 if qualified is None:
                     continue
                 entry = self._foreign_call(call, qualified)
                 if entry is not None:
-                    cached.append(entry)
-            _FOREIGN_CACHE[self.context] = cached
-        return cached
+                    calls.append(entry)
+            cached = _FOREIGN_CACHE[self.context] = (calls, dict(self.forwards))
+        self.forwards = dict(cached[1])
+        return cached[0]
 
     def _foreign_call(self, call: cst.Call, qualified: str) -> Optional[Dict[str, Any]]:
         analyzer = self._analyzer()
