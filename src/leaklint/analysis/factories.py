@@ -154,6 +154,11 @@ def foreign_callee(context: FileContext, call: cst.Call, stdlib: frozenset, know
             return None
     elif not isinstance(func, cst.Name):
         return None
+    terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value
+    if terminal[:1].isupper():
+        return None  # a class: its instances are LKL301/LKL302's own question, not a factory's
+    if isinstance(context.parent(call), cst.Expr):
+        return None  # a result dropped at once: rare for a factory, and common for everything else
     qualified = context.qualified_name(func)
     if qualified is None or "." not in qualified or qualified in known:
         return None
@@ -162,6 +167,8 @@ def foreign_callee(context: FileContext, call: cst.Call, stdlib: frozenset, know
     top = qualified.split(".", 1)[0]
     if top in stdlib or top in ("builtins", "__main__"):
         return None
+    if "." in context.module_name and top != context.module_name.split(".", 1)[0]:
+        return None  # a module of a package calls into another distribution: not this project's
     return qualified
 
 

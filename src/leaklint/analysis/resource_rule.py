@@ -205,14 +205,14 @@ class ResourceRule(Rule):
                     self.forwards.setdefault(name, {"callee": qualified, "always": forward[1], "inner": _shorten(self.context.code(call), 40)})
         findings = {"closes": self._render(leaks, analyzer)}
         _, parent = analyzer._climb(call)
-        if isinstance(parent, cst.WithItem) or findings["closes"]:
+        if isinstance(parent, cst.WithItem):
             # `with db.connect(p) as conn:` releases it unless the factory's resource is one
             # whose `with` does not close (sqlite3): judged again for that case.
             kind = dataclasses.replace(kind, with_closes=False)
             findings["open"] = self._render(analyzer.analyze(call, kind), analyzer)
         if not any(findings.values()):
             return None
-        return {"callee": qualified, **findings}
+        return {"callee": qualified, "shown": _shorten(self.context.code(call)), **findings}
 
     def _render(self, leaks: List[Leak], analyzer: OwnershipAnalyzer) -> List[Dict[str, Any]]:
         rendered: List[Dict[str, Any]] = []
@@ -269,8 +269,12 @@ class ResourceRule(Rule):
                 for item in chosen:
                     line, column, end_line, end_column = item["location"]
                     message = item["message"].replace(factories.FOREIGN_PLACEHOLDER, f"returns a new `{factory['inner']}`")
+                    suggestion = item["suggestion"]
+                    if not factory["with_closes"] and "open" not in call:
+                        # its `with` does not close (sqlite3): the advice needs `contextlib.closing`
+                        suggestion = suggestion.replace(f"with {call['shown']} as", f"with contextlib.closing({call['shown']}) as")
                     findings.append(Finding(
-                        path, cls.code, cls.name, message, item["suggestion"],
+                        path, cls.code, cls.name, message, suggestion,
                         Location(line, column, end_line, end_column), Confidence(item["confidence"]),
                     ))
         return findings
