@@ -154,9 +154,16 @@ class ResourceRule(Rule):
     def _export(self, factory: factories.Factory) -> None:
         """A module-level factory that always returns a new resource, for callers elsewhere."""
         kind = factory.kind
-        if factory.cls is not None or not factory.always or kind.fd or kind.tuple_items:
+        if not factory.always or kind.fd or kind.tuple_items:
             return
         name = f"{self.context.module_name}.{factory.function.name.value}"
+        if factory.cls is not None:
+            # `Database.open(path)` from another module: a static or class method only (an
+            # instance method needs an instance, whose class the caller's file cannot name)
+            decorators = {d.decorator.value for d in factory.function.decorators if isinstance(d.decorator, cst.Name)}
+            if not decorators & {"staticmethod", "classmethod"}:
+                return
+            name = f"{self.context.module_name}.{factory.cls.name.value}.{factory.function.name.value}"
         self.exported[name] = {
             "with_closes": kind.with_closes,
             "inner": _shorten(self.context.code(factory.inner), 40),

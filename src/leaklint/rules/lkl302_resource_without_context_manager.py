@@ -69,7 +69,8 @@ class ResourceWithoutContextManager(ResourceRule):
     each call of it an acquisition: `db = open_readonly(p)` never closed, `with _connect() as conn:`
     on sqlite3. The same holds for a module-level function of another module of the project
     (`conn = db.connect(p)` after `from . import db`, `import pkg.db as db`, a package's
-    `__init__` re-export, or a function that returns such a call): the project pass joins the
+    `__init__` re-export, a function that returns such a call, or a static or class method:
+    `db.Database.open(p)`): the project pass joins the
     two files (not under flake8, which sees one file at a time). A function that closes what it
     returns, keeps it elsewhere too, or hands out a shared one (`global _conn` ... `return _conn`,
     a pool's `get()`) is not a factory. When the function returns a borrowed value on another path (the running loop, or a
