@@ -1592,6 +1592,9 @@ class OwnershipAnalyzer:
                     found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=grand, use=parent.attr.value))
             elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
                 found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
+            elif isinstance(parent, cst.AssignTarget) and not found and _bounded_cache_made(self.context, self.context.parent(parent)):
+                # `self._sessions = cachetools.LRUCache(maxsize=8)`: it evicts on its own, never closing
+                found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=self.context.parent(parent), use="bounded"))
             elif isinstance(parent, cst.AssignTarget) and not found and not module_level:
                 assign = self.context.parent(parent)
                 method = self.context.nearest(node, cst.FunctionDef)
@@ -1728,6 +1731,20 @@ def _bounded_cache(context: FileContext, function: cst.FunctionDef) -> Optional[
                 break
         return decorator
     return None
+
+
+_BOUNDED_CACHES = frozenset(
+    f"cachetools.{name}" for name in ("LRUCache", "LFUCache", "TTLCache", "RRCache", "FIFOCache", "TLRUCache", "MRUCache")
+) | {"boltons.cacheutils.LRU", "boltons.cacheutils.LRI", "pylru.lrucache", "lru.LRU"}
+
+
+def _bounded_cache_made(context: FileContext, assign: Optional[cst.CSTNode]) -> bool:
+    """``x = cachetools.LRUCache(maxsize=8)``: a mapping that drops entries by itself."""
+    return (
+        isinstance(assign, cst.Assign)
+        and isinstance(assign.value, cst.Call)
+        and context.qualified_name(assign.value.func) in _BOUNDED_CACHES
+    )
 
 
 def _to_loopback(call: cst.Call) -> bool:

@@ -395,6 +395,15 @@ class ResourceRule(Rule):
             suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
             if leak.use in ("reset", "clear"):
                 suggestion = f"release every entry before emptying it: `for item in {name}: item.{kind.release[0]}()`"
+            if leak.use == "bounded":
+                message = (
+                    f"`{shown}` is stored in `{name}`, a bounded cache (line {line}) that evicts entries by itself "
+                    f"without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} them"
+                )
+                suggestion = (
+                    f"release what it evicts: subclass it and override `popitem()` to call `{kind.release[0]}()` on the "
+                    "value it returns, or keep the resources in a container you evict yourself"
+                )
             if leak.use == "lru_cache":
                 message = (
                     f"`{shown}` is kept by the bounded cache of `{name}` (line {line}), which drops the least "

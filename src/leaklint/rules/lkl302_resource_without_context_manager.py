@@ -110,7 +110,9 @@ class ResourceWithoutContextManager(ResourceRule):
     never used; a popped value that is closed, returned or handed to any call is taken as
     released), and a function under a bounded `functools.lru_cache` that returns a new resource
     (the cache drops the least recently used one without closing it; `maxsize=None` and
-    `functools.cache` evict nothing). A method that other methods of the
+    `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
+    itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
+    releases what its `popitem()` returns. A method that other methods of the
     class call is left to its callers. Logging handlers removed in a reconfiguration loop
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
