@@ -121,3 +121,77 @@ def candidate_calls(calls: List[cst.Call], table: Dict[Tuple[Optional[int], str]
         elif isinstance(func, cst.Attribute) and func.attr.value in names:
             found.append(call)
     return found
+
+
+# -- factories of other modules of the project -------------------------------------------------
+#
+# ``conn = db.connect(p)`` in app.py, where db.py's ``connect`` returns ``sqlite3.connect(p)``:
+# neither file alone says it leaks. Each file's facts carry the factories it defines (qualified
+# names, through re-exports of packages) and what happens to the result of every call of a
+# function of another module: the findings it would get if that function were a factory,
+# already rendered (the tree is gone by the project pass). The project pass keeps those whose
+# callee turns out to be a factory that always returns a new resource.
+
+# What a caller may call to release a value it knows nothing more about than "a factory of
+# another module returned it": any of these counts as a release, so the verdict leans quiet.
+FOREIGN_RELEASE = (
+    "close", "aclose", "shutdown", "terminate", "kill", "wait", "release", "stop", "disconnect",
+    "quit", "dispose", "cleanup",
+)
+FOREIGN_PLACEHOLDER = "returns a new one"
+
+
+def foreign_callee(context: FileContext, call: cst.Call, stdlib: frozenset, known: Iterable[str]) -> Optional[str]:
+    """The qualified name of a function of another module that ``call`` calls, when it may be a
+    module of this project: not this module, not a builtin or the standard library, not a
+    catalogued acquisition (those are judged directly)."""
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        root: cst.BaseExpression = func
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if not isinstance(root, cst.Name) or root.value in ("self", "cls"):
+            return None
+    elif not isinstance(func, cst.Name):
+        return None
+    terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value
+    if terminal[:1].isupper():
+        return None  # a class: its instances are LKL301/LKL302's own question, not a factory's
+    if isinstance(context.parent(call), cst.Expr):
+        return None  # a result dropped at once: rare for a factory, and common for everything else
+    qualified = context.qualified_name(func)
+    if qualified is None or "." not in qualified or qualified in known:
+        return None
+    if qualified.startswith(context.module_name + ".") and qualified.count(".") == context.module_name.count(".") + 1:
+        return None  # a function of this module (its own factories are found directly)
+    top = qualified.split(".", 1)[0]
+    if top in stdlib or top in ("builtins", "__main__"):
+        return None
+    if "." in context.module_name and top != context.module_name.split(".", 1)[0]:
+        return None  # a module of a package calls into another distribution: not this project's
+    return qualified
+
+
+def foreign_kind(family: str, qualified: str, shown: str, with_closes: bool) -> ResourceKind:
+    """The kind a value returned by ``qualified`` would have, if it is a factory: released by
+    any of the common release methods."""
+    return ResourceKind(
+        qualified, family, release=FOREIGN_RELEASE, with_closes=with_closes, factory=shown, var="handle"
+    )
+
+
+def resolve_exported(name: str, factories_by_name: Dict[str, Dict], exports: Dict[str, str]) -> Optional[Dict]:
+    """The factory ``name`` refers to, following re-exports (``from .db import connect`` in a
+    package's ``__init__``) and modules re-exported whole (``pkg.db`` for ``pkg._db``)."""
+    for _ in range(6):
+        if name in factories_by_name:
+            return factories_by_name[name]
+        if name in exports and exports[name] != name:
+            name = exports[name]
+            continue
+        owner, _, attr = name.rpartition(".")
+        if owner in exports and exports[owner] != owner:
+            name = f"{exports[owner]}.{attr}"
+            continue
+        return None
+    return None

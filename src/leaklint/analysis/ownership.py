@@ -180,6 +180,12 @@ class OwnershipAnalyzer:
             return []
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
+        if isinstance(scope, cst.FunctionDef) and scope.decorators:
+            bound = _bounded_cache(self.context, scope)
+            if bound is not None and self.returned_fresh(call, kind) is not None:
+                # `@lru_cache(maxsize=8) def session(host): return Session()`: the cache drops
+                # the least recently used value without closing it.
+                return leak(EVICTED, name=f"{scope.name.value}()", path_end=bound, use="lru_cache")
         if isinstance(parent, cst.WithItem) and parent.item is node:
             return self._with_item(parent, call, kind, scope)
         if isinstance(parent, cst.Arg) and parent.value is node:
@@ -255,6 +261,8 @@ class OwnershipAnalyzer:
                     return None
                 if fate == MANAGED:
                     return None
+                if fate in (RELEASE, SAFE_RELEASE) and self.context.nearest(use, cst.ExceptHandler) is None:
+                    return None  # closed before it is returned (a probe): the caller gets a closed object
             if not returned:
                 return None
         else:
@@ -420,6 +428,11 @@ class OwnershipAnalyzer:
     def _assignment(self, assign: Union[cst.Assign, cst.AnnAssign], call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         if isinstance(assign, cst.Assign):
             if len(assign.targets) != 1:
+                # `self.cache[k] = handle = open(p)`: the entry decides (a name alone is not followed)
+                for each in assign.targets:
+                    entry = self._entry_of(each.target)
+                    if entry is not None:
+                        return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
                 return []
             target = assign.targets[0].target
         else:
@@ -446,9 +459,21 @@ class OwnershipAnalyzer:
             return leaks
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
             return self._stored_on_self(target.attr.value, call, kind, scope, statement)
-        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute) and _is_self(target.value.value):
-            return self.evicted_unreleased(target.value.attr.value, call, kind, scope)
+        entry = self._entry_of(target)
+        if entry is not None:
+            return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
         return []
+
+    def _entry_of(self, target: cst.BaseExpression) -> Optional[Tuple[str, bool]]:
+        """``self.cache[k]`` -> ("cache", False); ``_CACHE[k]`` on a module-level name -> ("_CACHE", True)."""
+        if not isinstance(target, cst.Subscript):
+            return None
+        holder = target.value
+        if isinstance(holder, cst.Attribute) and _is_self(holder.value):
+            return holder.attr.value, False
+        if isinstance(holder, cst.Name) and self.context.qualified_name(holder) == f"{self.context.module_name}.{holder.value}":
+            return holder.value, True
+        return None
 
     # -- a name in its scope --------------------------------------------------------------------
 
@@ -477,6 +502,11 @@ class OwnershipAnalyzer:
                 if container is not None:
                     # `h = FileHandler(p); self.handlers.append(h)` is judged like the inline form
                     return self.evicted_unreleased(container, call, kind, scope)
+            if isinstance(arg, cst.Assign) and arg.value is use and len(arg.targets) == 1:
+                entry = self._entry_of(arg.targets[0].target)
+                if entry is not None:
+                    # `session = Session(); self._sessions[host] = session`: like the inline form
+                    return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -601,6 +631,10 @@ class OwnershipAnalyzer:
             return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds, release=movable)
         if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
             return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
+        if verdict.raisers and safe_release:
+            reraise = self._reraised_unreleased(scope, name, kind)
+            if reraise is not None:
+                return leak(RAISES_UNRELEASED, path_end=reraise)
         if verdict.caught is not None and verdict.caught_raiser is not None:
             raiser = verdict.caught_raiser.statement
             own_operation = raiser is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(raiser))
@@ -623,6 +657,49 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _reraised_unreleased(self, scope: Scope, name: str, kind: ResourceKind) -> Optional[cst.Raise]:
+        """``try: sock.connect(a) / except OSError as e: if refused: sock.close(); continue / raise``:
+        the handler releases the resource on one branch and re-raises (a bare ``raise``) on another
+        without releasing it. The code knows the failure needs a release, and misses a branch."""
+        for handler in walk_scope(scope):
+            if not isinstance(handler, cst.ExceptHandler):
+                continue
+            attempt = self.context.parent(handler)
+            if not isinstance(attempt, cst.Try) or not any(isinstance(n, cst.Name) and n.value == name for n in walk(attempt.body)):
+                continue
+            if not any(self._releases_name(n, name, kind) for n in walk(handler.body)):
+                continue
+            for raised in walk(handler.body):
+                if isinstance(raised, cst.Raise) and raised.exc is None and not self._released_before_in(raised, handler, name, kind):
+                    return raised
+        return None
+
+    def _releases_name(self, node: cst.CSTNode, name: str, kind: ResourceKind) -> bool:
+        return (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and isinstance(node.func.value, cst.Name)
+            and node.func.value.value == name
+            and (node.func.attr.value in kind.release or node.func.attr.value in RELEASE_METHODS)
+        )
+
+    def _released_before_in(self, statement: cst.CSTNode, stop: cst.CSTNode, name: str, kind: ResourceKind) -> bool:
+        """A release of ``name`` runs before ``statement`` in every block from it up to ``stop``."""
+        child: cst.CSTNode = self.context.enclosing_statement(statement) or statement
+        for ancestor in self.context.ancestors(child):
+            body = getattr(ancestor, "body", None)
+            if isinstance(body, (list, tuple)):
+                for sibling in body:
+                    if sibling is child:
+                        break
+                    # only an unconditional release counts (one in an `if` may be on the other branch)
+                    if isinstance(sibling, cst.SimpleStatementLine) and any(self._releases_name(n, name, kind) for n in walk(sibling)):
+                        return True
+            if ancestor is stop:
+                return False
+            child = ancestor
+        return False
 
     def _handed_over_late(self, occurrences: List[cst.Name], kind: ResourceKind) -> Optional[Tuple[cst.Call, cst.CSTNode]]:
         """``sock = create_connection(a); return self._make_transport(sock)`` where the callee (a
@@ -1205,7 +1282,72 @@ class OwnershipAnalyzer:
             return [
                 Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=verdict.explicit.statement)
             ]
+        for raiser in verdict.raisers:
+            # `self.sock = socket.socket()` / `self.sock.connect(addr)`: connecting is the step
+            # that fails in practice (the server is down), and nothing closes the socket then.
+            # Plain I/O after it (`self.sock.recv(...)` for a greeting) is left alone: the fixes
+            # upstream close on the failure they check for, not on every I/O error.
+            if (
+                self._establishes(raiser.statement, attr)
+                and not self._in_try_with_handlers(raiser.statement)
+                and not self._finalizer_releases(scope, attr)
+            ):
+                return [
+                    Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use="establish")
+                ]
         return []
+
+    def _establishes(self, statement: Optional[cst.CSTNode], attr: str) -> bool:
+        """``statement`` calls ``self.<attr>.connect(...)`` (or ``bind``, ``listen``,
+        ``do_handshake``, ``login``, ``starttls``) outside any nested block of its own."""
+        if statement is None or isinstance(statement, (cst.If, cst.While, cst.For, cst.With, cst.Try, cst.FunctionDef, cst.ClassDef)):
+            return False
+        cls = self.context.nearest(statement, cst.ClassDef)
+        methods = {m.name.value: m for m in _methods(cls)} if cls is not None else {}
+        for node in walk(statement):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)):
+                continue
+            if self._establishing_call(node, attr):
+                return True
+            helper = methods.get(node.func.attr.value) if _is_self(node.func.value) else None
+            if helper is not None and helper.name.value != "__init__":
+                # `self._connect()`, whose body connects `self.sock` outside a `try`
+                for inner in walk(helper):
+                    if isinstance(inner, cst.Call) and self._establishing_call(inner, attr):
+                        statement_of = self.context.enclosing_statement(inner)
+                        if statement_of is not None and not self._in_try_with_handlers(statement_of):
+                            return True
+        return False
+
+    @staticmethod
+    def _establishing_call(node: cst.Call, attr: str) -> bool:
+        func = node.func
+        return (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in _ESTABLISH
+            and isinstance(func.value, cst.Attribute)
+            and func.value.attr.value == attr
+            and _is_self(func.value.value)
+            and not _to_loopback(node)
+        )
+
+    def _finalizer_releases(self, init: cst.FunctionDef, attr: str) -> bool:
+        """The class's ``__del__`` releases ``self.<attr>`` (directly or through a ``self`` method):
+        it runs for the half-built object too (``with Cls()`` does not: ``__exit__`` needs a
+        finished ``__init__``)."""
+        cls = self.context.nearest(init, cst.ClassDef)
+        if cls is None:
+            return False
+        for method in _methods(cls):
+            if method.name.value != "__del__":
+                continue
+            for node in walk(method):
+                if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                    return True
+                if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                    if _sounds_like_release(node.func.attr.value):
+                        return True
+        return False
 
     def _self_use(self, node: cst.CSTNode, attr: str, kind: ResourceKind) -> int:
         """What ``node`` does to ``self.<attr>`` in a constructor: releases or hands it (or
@@ -1413,33 +1555,75 @@ class OwnershipAnalyzer:
             self._orders[id(scope)] = order
         return order.get(id(node), -1)
 
-    def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+    def evicted_unreleased(self, container: str, call: cst.Call, kind: ResourceKind, scope: Scope, *, module_level: bool = False) -> List[Leak]:
         """``self.cache[key] = open(p)`` / ``self.handlers.append(FileHandler(p))`` in a class that
-        drops entries (``popitem()``, ``pop()`` or ``clear()`` with the result unused, ``del
-        self.cache[k]``, ``self.handlers = []`` outside ``__init__``) without closing them, and
-        never closes the entries in a loop over the container."""
-        cls = self.context.nearest(call, cst.ClassDef)
-        if cls is None:
-            return []
+        drops entries (``popitem()``, ``pop()`` or ``clear()`` with the result unused or bound to a
+        name that is never used, ``del self.cache[k]``, ``self.handlers = []`` outside
+        ``__init__``) without closing them, and never closes the entries in a loop over the
+        container. ``module_level``: ``_CACHE[key] = ...`` on a module-level dict, whose drops are
+        looked for in the whole module."""
+        if module_level:
+            root: cst.CSTNode = self.context.module
+            shown = container
+        else:
+            cls = self.context.nearest(call, cst.ClassDef)
+            if cls is None:
+                return []
+            root, shown = cls, f"self.{container}"
+        expected = f"{self.context.module_name}.{container}"
         found: List[Leak] = []
-        for node in walk(cls):
-            if not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
+        for node in walk(root):
+            if module_level:
+                if not (isinstance(node, cst.Name) and node.value == container):
+                    continue
+                holder = self.context.parent(node)
+                if isinstance(holder, cst.Attribute) and holder.attr is node:
+                    continue
+                if self.context.qualified_name(node) != expected:
+                    continue  # a local of the same name
+            elif not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
                 continue
             if self._releases_items(node, kind):
                 return []
             parent = self.context.parent(node)
             if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
                 grand = self.context.parent(parent)
-                if isinstance(grand, cst.Call) and isinstance(self.context.parent(grand), cst.Expr) and not found:
-                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=grand, use=parent.attr.value))
+                if isinstance(grand, cst.Call) and self._evicted_value_dropped(grand, parent.attr.value) and not found:
+                    found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=grand, use=parent.attr.value))
             elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
-                found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=parent, use="del"))
-            elif isinstance(parent, cst.AssignTarget) and not found:
+                found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
+            elif isinstance(parent, cst.AssignTarget) and not found and _bounded_cache_made(self.context, self.context.parent(parent)):
+                # `self._sessions = cachetools.LRUCache(maxsize=8)`: it evicts on its own, never closing
+                found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=self.context.parent(parent), use="bounded"))
+            elif isinstance(parent, cst.AssignTarget) and not found and not module_level:
                 assign = self.context.parent(parent)
                 method = self.context.nearest(node, cst.FunctionDef)
                 if isinstance(assign, cst.Assign) and _is_empty_container(assign.value) and method is not None and method.name.value not in _FRESH_OBJECT_METHODS | {"__init__"}:
-                    found.append(Leak(kind, call, EVICTED, name=f"self.{container}", scope=scope, path_end=assign, use="reset"))
+                    found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=assign, use="reset"))
         return found
+
+    def _evicted_value_dropped(self, pop: cst.Call, method: str) -> bool:
+        """The entry ``pop``/``popitem``/``clear`` takes out is dropped: the call is a statement of
+        its own, or its value is bound (``_, old = d.popitem(last=False)``, ``old = d.pop(k)``)
+        to a name that nothing uses afterwards."""
+        parent = self.context.parent(pop)
+        if isinstance(parent, cst.Expr):
+            return True
+        if method == "clear" or not isinstance(parent, cst.Assign) or parent.value is not pop or len(parent.targets) != 1:
+            return False
+        target = parent.targets[0].target
+        if method == "popitem":
+            if not (isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2):
+                return False  # `item = d.popitem()`: the pair is kept, its use is not followed
+            target = target.elements[1].value
+        if not isinstance(target, cst.Name):
+            return False
+        if target.value == "_":
+            return True
+        scope = self._scope_of(pop)
+        if scope is None:
+            return False
+        return all(use is target or self._is_binding(use) for use in self.uses_of(scope, target.value))
 
     def _stored_in_self_container(self, arg: cst.Arg) -> Optional[str]:
         """``self.<x>`` in ``self.<x>.append(arg)`` (or ``add``/``insert``/``appendleft``)."""
@@ -1528,6 +1712,50 @@ class OwnershipAnalyzer:
         return set(uses.names) | uses.nested
 
 
+def _bounded_cache(context: FileContext, function: cst.FunctionDef) -> Optional[cst.Decorator]:
+    """The ``@functools.lru_cache`` decorator that bounds ``function``'s cache (the default
+    ``maxsize=128`` or a number); None for ``@cache``/``maxsize=None`` (entries live as long as
+    the process: nothing is evicted)."""
+    for decorator in function.decorators:
+        expr = decorator.decorator
+        call = expr if isinstance(expr, cst.Call) else None
+        qualified = context.qualified_name(call.func if call is not None else expr)
+        if qualified not in ("functools.lru_cache", "cachetools.func.lru_cache", "cachetools.func.ttl_cache"):
+            continue
+        if call is None:
+            return decorator
+        for arg in call.args:
+            if (arg.keyword is None or arg.keyword.value == "maxsize") and isinstance(arg.value, cst.Name) and arg.value.value == "None":
+                return None
+            if arg.keyword is None:
+                break
+        return decorator
+    return None
+
+
+_BOUNDED_CACHES = frozenset(
+    f"cachetools.{name}" for name in ("LRUCache", "LFUCache", "TTLCache", "RRCache", "FIFOCache", "TLRUCache", "MRUCache")
+) | {"boltons.cacheutils.LRU", "boltons.cacheutils.LRI", "pylru.lrucache", "lru.LRU"}
+
+
+def _bounded_cache_made(context: FileContext, assign: Optional[cst.CSTNode]) -> bool:
+    """``x = cachetools.LRUCache(maxsize=8)``: a mapping that drops entries by itself."""
+    return (
+        isinstance(assign, cst.Assign)
+        and isinstance(assign.value, cst.Call)
+        and context.qualified_name(assign.value.func) in _BOUNDED_CACHES
+    )
+
+
+def _to_loopback(call: cst.Call) -> bool:
+    """``sock.connect(("127.0.0.1", port))``: a socket pair made by hand with a listener of its
+    own, which answers; not the connection to a peer that may be down."""
+    if not call.args or not isinstance(call.args[0].value, cst.Tuple) or not call.args[0].value.elements:
+        return False
+    host = call.args[0].value.elements[0].value
+    return isinstance(host, cst.SimpleString) and host.evaluated_value in ("127.0.0.1", "localhost", "::1")
+
+
 def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[str]:
     """The flag a test reads: ``err``, ``not err``, ``err is None``, ``err is not None``."""
     while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
@@ -1543,6 +1771,11 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
 
 
 # Methods that do not fail on a resource just made (options, not I/O).
+# Calls that establish a connection on a resource just made: the step that fails when the peer is
+# down or refuses, right after the object is created. Not `bind`/`listen`: they depend on local
+# configuration, and servers that bind in `__init__` without a guard are the common safe idiom.
+_ESTABLISH = frozenset({"connect", "do_handshake", "login", "starttls", "handshake"})
+
 _CANNOT_FAIL = frozenset(
     {"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout", "getsockname"}
 )

@@ -8,7 +8,8 @@ This is a base class without a ``code``: the registry only collects rules define
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+import weakref
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -38,14 +39,19 @@ from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
 from leaklint.fixes import close_on_error
 from leaklint.fixes.escape import escape_reason, with_body_escape
-from leaklint.fixes.imports import name_form
+from leaklint.fixes.imports import _STDLIB, name_form
 from leaklint.fixes.suggestions import escape_suggestion, merge_tuple_leaks, name_clash_suggestion, tuple_suggestion
 from leaklint.fixes.with_block import block_under_with, closing, statement_list, unique_name, wrap_statement
-from leaklint.rule import Confidence, Edit, Fix, FixSafety, ImportSpec, Rule
+from leaklint.rule import Confidence, Edit, Finding, Fix, FixSafety, ImportSpec, Location, Rule
 
 PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
 PATH_MAKERS = PATHLIB_CLASSES | {"importlib.resources.files", "importlib_resources.files"}
 _PATH_METHODS = frozenset({"joinpath", "with_suffix", "with_name", "with_stem", "resolve", "absolute", "expanduser"})
+
+
+# One file's foreign-call verdicts, computed once for LKL301 and LKL302 (the context is per file).
+# (rendered calls, forwarding functions)
+_FOREIGN_CACHE: "weakref.WeakKeyDictionary[Any, Tuple[List[Dict[str, Any]], Dict[str, Dict[str, Any]]]]" = weakref.WeakKeyDictionary()
 
 
 def _shorten(code: str, limit: int = 60) -> str:
@@ -67,6 +73,11 @@ class ResourceRule(Rule):
         self.local_calls: List[cst.Call] = []  # `f(...)`, `self.m(...)`: maybe a factory of this module
         self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
         self.name_clash = False
+        self.foreign_candidates: List[cst.Call] = []  # `db.connect(...)`: maybe another module's factory
+        self.exported: Dict[str, Dict[str, Any]] = {}  # this module's factories, for the project pass
+        self.forwards: Dict[str, Dict[str, Any]] = {}  # functions that return another module's call
+        self._ownership: Optional[OwnershipAnalyzer] = None
+        self._without_fixes = False
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
@@ -79,10 +90,13 @@ class ResourceRule(Rule):
         if isinstance(func, cst.Name):
             terminal = func.value
             self.local_calls.append(node)
+            self.foreign_candidates.append(node)
         elif isinstance(func, cst.Attribute):
             terminal = func.attr.value
             if isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
                 self.local_calls.append(node)
+            else:
+                self.foreign_candidates.append(node)
         else:
             return
         if terminal in self.terminals:
@@ -117,7 +131,7 @@ class ResourceRule(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         if not self.candidates:
             return
-        analyzer = OwnershipAnalyzer(self.context)
+        analyzer = self._analyzer()
         acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
         for call in self.candidates:
             kind = self._kind(call)
@@ -127,6 +141,150 @@ class ResourceRule(Rule):
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
         self._factory_calls(acquisitions, analyzer)
+
+    def _analyzer(self) -> OwnershipAnalyzer:
+        if self._ownership is None:
+            self._ownership = OwnershipAnalyzer(self.context)
+        return self._ownership
+
+    # -- factories across modules (the project pass) --------------------------------------------
+
+    project_scope = True
+
+    def _export(self, factory: factories.Factory) -> None:
+        """A module-level factory that always returns a new resource, for callers elsewhere."""
+        kind = factory.kind
+        if not factory.always or kind.fd or kind.tuple_items:
+            return
+        name = f"{self.context.module_name}.{factory.function.name.value}"
+        if factory.cls is not None:
+            # `Database.open(path)` from another module: a static or class method only (an
+            # instance method needs an instance, whose class the caller's file cannot name)
+            decorators = {d.decorator.value for d in factory.function.decorators if isinstance(d.decorator, cst.Name)}
+            if not decorators & {"staticmethod", "classmethod"}:
+                return
+            name = f"{self.context.module_name}.{factory.cls.name.value}.{factory.function.name.value}"
+        self.exported[name] = {
+            "with_closes": kind.with_closes,
+            "inner": _shorten(self.context.code(factory.inner), 40),
+            "line": self.context.location(factory.function.name).line,
+        }
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        calls = self._foreign_calls()
+        exports: Dict[str, str] = {}
+        if self.context.is_package:
+            module = self.context.module_name
+            exports = {f"{module}.{local}": target for local, target in self.context.module_bindings.names.items() if "." in target}
+        if not calls and not self.exported and not exports and not self.forwards:
+            return None
+        return {"factories": self.exported, "calls": calls, "exports": exports, "forwards": self.forwards}
+
+    def _foreign_calls(self) -> List[Dict[str, Any]]:
+        """What every call of a function of another module would leak if that function is a
+        factory, rendered now (the project pass has no tree). Shared by LKL301 and LKL302: the
+        verdict does not depend on the family, only the project pass's choice of factories does."""
+        cached = _FOREIGN_CACHE.get(self.context)
+        if cached is None:
+            calls: List[Dict[str, Any]] = []
+            for call in self.foreign_candidates:
+                qualified = factories.foreign_callee(self.context, call, _STDLIB, self.kinds)
+                if qualified is None:
+                    continue
+                entry = self._foreign_call(call, qualified)
+                if entry is not None:
+                    calls.append(entry)
+            cached = _FOREIGN_CACHE[self.context] = (calls, dict(self.forwards))
+        self.forwards = dict(cached[1])
+        return cached[0]
+
+    def _foreign_call(self, call: cst.Call, qualified: str) -> Optional[Dict[str, Any]]:
+        analyzer = self._analyzer()
+        shown = _shorten(self.context.code(call.func), 40)
+        kind = factories.foreign_kind(self.family, qualified, shown, with_closes=True)
+        leaks = analyzer.analyze(call, kind)
+        if not leaks:
+            forward = analyzer.returned_fresh(call, kind)
+            if forward is not None:
+                place = factories.plain_function(self.context, forward[0])
+                if place is not None and place[1] is None:
+                    name = f"{self.context.module_name}.{place[0].name.value}"
+                    self.forwards.setdefault(name, {"callee": qualified, "always": forward[1], "inner": _shorten(self.context.code(call), 40)})
+        findings = {"closes": self._render(leaks, analyzer)}
+        _, parent = analyzer._climb(call)
+        if isinstance(parent, cst.WithItem):
+            # `with db.connect(p) as conn:` releases it unless the factory's resource is one
+            # whose `with` does not close (sqlite3): judged again for that case.
+            kind = dataclasses.replace(kind, with_closes=False)
+            findings["open"] = self._render(analyzer.analyze(call, kind), analyzer)
+        if not any(findings.values()):
+            return None
+        return {"callee": qualified, "shown": _shorten(self.context.code(call)), **findings}
+
+    def _render(self, leaks: List[Leak], analyzer: OwnershipAnalyzer) -> List[Dict[str, Any]]:
+        rendered: List[Dict[str, Any]] = []
+        for leak in leaks:
+            before = len(self.pending)
+            self._without_fixes = True  # a finding the project pass may drop: no fix to build
+            try:
+                self._report(leak, analyzer)
+            finally:
+                self._without_fixes = False
+            for pending in self.pending[before:]:
+                location = self.context.location(pending.node)
+                rendered.append({
+                    "location": [location.line, location.column, location.end_line, location.end_column],
+                    "message": pending.message,
+                    "suggestion": pending.suggestion,
+                    "confidence": pending.confidence.value,
+                })
+            del self.pending[before:]
+        return rendered
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        made: Dict[str, Dict[str, Any]] = {}
+        exports: Dict[str, str] = {}
+        forwards: Dict[str, Dict[str, Any]] = {}
+        paths: Dict[str, str] = {}
+        for path, data in facts.items():
+            if not data:
+                continue
+            made.update(data.get("factories", {}))
+            exports.update(data.get("exports", {}))
+            forwards.update(data.get("forwards", {}))
+            for name in data.get("factories", {}):
+                paths[name] = path
+        if not made:
+            return []
+        for _ in range(factories.MAX_ROUNDS):  # `def get(): return db.connect()` in a third module
+            added = False
+            for name, forward in forwards.items():
+                inner = factories.resolve_exported(forward["callee"], made, exports)
+                if name not in made and inner is not None and forward["always"]:
+                    made[name] = {"with_closes": inner["with_closes"], "inner": forward["inner"], "line": 0}
+                    added = True
+            if not added:
+                break
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            for call in (facts[path] or {}).get("calls", ()):
+                factory = factories.resolve_exported(call["callee"], made, exports)
+                if factory is None:
+                    continue
+                chosen = call["closes"] if factory["with_closes"] or "open" not in call else call["open"]
+                for item in chosen:
+                    line, column, end_line, end_column = item["location"]
+                    message = item["message"].replace(factories.FOREIGN_PLACEHOLDER, f"returns a new `{factory['inner']}`")
+                    suggestion = item["suggestion"]
+                    if not factory["with_closes"] and "open" not in call:
+                        # its `with` does not close (sqlite3): the advice needs `contextlib.closing`
+                        suggestion = suggestion.replace(f"with {call['shown']} as", f"with contextlib.closing({call['shown']}) as")
+                    findings.append(Finding(
+                        path, cls.code, cls.name, message, suggestion,
+                        Location(line, column, end_line, end_column), Confidence(item["confidence"]),
+                    ))
+        return findings
 
     def _factory_calls(self, acquisitions: List[Tuple[cst.Call, ResourceKind]], analyzer: OwnershipAnalyzer) -> None:
         """``db = connect()`` where ``connect`` returns a new resource: judged like the call
@@ -147,6 +305,7 @@ class ResourceRule(Rule):
                 function, cls = place
                 found[id(function)] = factories.Factory(function, factories.made_by(kind, function, cls), call, always, cls)
                 added.append(found[id(function)])
+                self._export(found[id(function)])
             if not added:
                 return
             table = factories.index(added)
@@ -236,6 +395,24 @@ class ResourceRule(Rule):
             suggestion = f"release the entry that is dropped (`{kind.release[0]}()` on the value `pop`/`popitem` returns)"
             if leak.use in ("reset", "clear"):
                 suggestion = f"release every entry before emptying it: `for item in {name}: item.{kind.release[0]}()`"
+            if leak.use == "bounded":
+                message = (
+                    f"`{shown}` is stored in `{name}`, a bounded cache (line {line}) that evicts entries by itself "
+                    f"without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} them"
+                )
+                suggestion = (
+                    f"release what it evicts: subclass it and override `popitem()` to call `{kind.release[0]}()` on the "
+                    "value it returns, or keep the resources in a container you evict yourself"
+                )
+            if leak.use == "lru_cache":
+                message = (
+                    f"`{shown}` is kept by the bounded cache of `{name}` (line {line}), which drops the least "
+                    f"recently used one without {_released(kind).replace('closed', 'closing').replace('waited for', 'waiting for')} it"
+                )
+                suggestion = (
+                    f"keep the values in a dict of your own that releases the one it evicts "
+                    f"(`{kind.release[0]}()` on what `popitem(last=False)` returns), or use an unbounded cache and release them all at exit"
+                )
         elif leak.reason == STORED_ON_SELF:
             method = kind.release[0] if not kind.fd else "close"
             cls = self.context.enclosing_class(leak.call)
@@ -356,6 +533,13 @@ class ResourceRule(Rule):
         line = self.context.location(end).line if end is not None else None
         released = _released(kind)
         release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+        if leak.reason == RAISES_UNRELEASED and leak.use == "establish":
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if the set-up on line {line} fails (no peer answers, or it refuses): "
+                "the half-built object never reaches a caller, so nobody can release it"
+            )
+            suggestion = f"release it when that step fails: `try:` ... `except BaseException: {release}; raise`"
+            return message, suggestion
         if leak.reason == RAISES_UNRELEASED:
             message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"
             suggestion = f"call `{release}` before raising, or release it in a `finally:`/`except:` block"
@@ -434,6 +618,8 @@ class ResourceRule(Rule):
 
     def _fix_statement(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``data = open(p).read()`` -> ``with open(p) as f: data = f.read()`` (safe)."""
+        if self._without_fixes:
+            return None
         if not self._can_fix(leak) or leak.scope is None:
             return None
         statement = self.context.enclosing_statement(leak.call)
@@ -496,6 +682,8 @@ class ResourceRule(Rule):
 
     def _fix_binding(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``f = open(p)`` + uses (+ ``f.close()``) in one block -> a ``with`` block."""
+        if self._without_fixes:
+            return None
         binding = leak.binding
         if not self._can_fix(leak) or leak.name is None or leak.scope is None:
             return None
@@ -614,6 +802,8 @@ class ResourceRule(Rule):
     def _fix_close_on_error(self, leak: Leak, analyzer: OwnershipAnalyzer) -> Optional[Fix]:
         """``conn = connect(p)`` / set-up / ``return conn`` -> the set-up in ``try:`` with
         ``except BaseException: conn.close(); raise``: only the failing path changes."""
+        if self._without_fixes:
+            return None
         binding, name, kind = leak.binding, leak.name, leak.kind
         if not isinstance(binding, cst.SimpleStatementLine) or name is None or leak.scope is None:
             return None
@@ -649,6 +839,8 @@ class ResourceRule(Rule):
 
     def _fix_with_item(self, leak: Leak) -> Optional[Fix]:
         """``with sqlite3.connect(p) as conn:`` -> ``with contextlib.closing(sqlite3.connect(p)) as conn, conn:``."""
+        if self._without_fixes:
+            return None
         item = self.context.parent(leak.call)
         if not isinstance(item, cst.WithItem) or leak.name is None:
             return None

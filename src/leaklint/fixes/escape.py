@@ -139,8 +139,10 @@ class EscapeCheck:
             return self.keeps(expr.body) or self.keeps(expr.orelse)
         if isinstance(expr, cst.BinaryOperation):
             return self.keeps(expr.left) or self.keeps(expr.right)
-        if isinstance(expr, (cst.Await, cst.NamedExpr, cst.StarredElement, cst.Element, cst.Arg)):
-            return self.keeps(expr.value)  # type: ignore[union-attr]
+        if isinstance(expr, cst.Await):
+            return self.keeps(expr.expression)  # (libcst names an await's operand `expression`)
+        if isinstance(expr, (cst.NamedExpr, cst.StarredElement, cst.Element, cst.Arg)):
+            return self.keeps(expr.value)
         return self._mentions(expr)
 
     def _call_keeps(self, call: cst.Call) -> bool:

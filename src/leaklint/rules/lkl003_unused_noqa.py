@@ -26,7 +26,8 @@ class UnusedNoqaRule(Rule):
 
     ## Known problems
     Under flake8, flake8 applies `noqa` itself, so this rule does not run there. With `--fix`,
-    codes of the project-wide rules (LKL101, LKL102) are reported but not removed, since `--fix`
+    codes of the project-wide rules (LKL101, LKL102, and LKL301/LKL302, which also judge calls
+    of another module's factories) are reported but not removed, since `--fix`
     fixes file by file and cannot tell whether another file makes them used.
 
     ## References
@@ -41,7 +42,7 @@ class UnusedNoqaRule(Rule):
     engine_only = True
     examples = (
         Bad(
-            "def load(path):\n    with open(path) as f:  # noqa: LKL301, E501\n        return f.read()\n",
+            "def load(path):\n    with open(path) as f:  # noqa: LKL303, E501\n        return f.read()\n",
             fixed="def load(path):\n    with open(path) as f:  # noqa: E501\n        return f.read()\n",
         ),
         Bad("TIMEOUT = 10  # noqa: LKL501\n", fixed="TIMEOUT = 10\n"),

@@ -70,6 +70,12 @@ class OpenWithoutContextManager(ResourceRule):
     A function of the same module that returns a new file (`def open_data(n): return
     files(pkg).joinpath(n).open("rb")`) makes each call of it an acquisition, checked like `open`
     itself; one that may return something else on another path is not followed into its callers.
+    So does a module-level function of another module of the project (`log = files.open_log(d)`
+    after `from journal import files`, through `import pkg.files as files`, relative imports, a
+    package's `__init__` re-export, or a function that returns such a call); the project pass
+    joins the two files, so under flake8, which sees one file at a time, these are not reported.
+    A function that closes what it returns, keeps it elsewhere too, or hands out a shared one
+    (`global _conn` ... `return _conn`) is not a factory.
     The analysis follows every path through one function (a control-flow graph with exception
     edges): a file closed on one branch but returned past, rebound or raised past on another is
     reported ("not closed on every path", high; medium when the path starts with a caught

@@ -67,7 +67,13 @@ class ResourceWithoutContextManager(ResourceRule):
     ## Known problems
     A function (or a method called on `self`) of the same module that returns a new resource makes
     each call of it an acquisition: `db = open_readonly(p)` never closed, `with _connect() as conn:`
-    on sqlite3. When the function returns a borrowed value on another path (the running loop, or a
+    on sqlite3. The same holds for a module-level function of another module of the project
+    (`conn = db.connect(p)` after `from . import db`, `import pkg.db as db`, a package's
+    `__init__` re-export, a function that returns such a call, or a static or class method:
+    `db.Database.open(p)`): the project pass joins the
+    two files (not under flake8, which sees one file at a time). A function that closes what it
+    returns, keeps it elsewhere too, or hands out a shared one (`global _conn` ... `return _conn`,
+    a pool's `get()`) is not a factory. When the function returns a borrowed value on another path (the running loop, or a
     new one), only a class that stores the result and never closes it is reported, at the line
     that creates it. A resource returned to the caller whose own set-up may raise first
     (`conn.execute(...)`, `sock.connect(addr)`, not `settimeout`/`setsockopt`, and not inside a
@@ -87,11 +93,26 @@ class ResourceWithoutContextManager(ResourceRule):
     it understands of correlated conditions): a socket returned on success but left open when
     `connect` fails and the loop moves on or ends, an early `return` before `close()`, and a
     constructor that raises after connecting (the half-built object never reaches a caller) are
-    reported. Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
+    reported, and so (medium) is a constructor that stores a resource and then connects it
+    (`self.sock.connect(addr)`, `do_handshake()`, `login()`, `starttls()`, directly or in a
+    method of `self` it calls) outside a `try` that handles the failure, unless the class's
+    `__del__` releases it (`with Cls()` does not help: `__exit__` needs a finished `__init__`).
+    Binding a local address and plain I/O after connecting (reading a greeting) are not counted.
+    A handler that releases the resource on one branch and re-raises (a bare `raise`) on another
+    without releasing it (`except OSError as e: if refused: sock.close(); continue` / `raise`) is
+    reported with medium confidence; a bare `raise` alone passes the failure on and is not.
+    Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
     class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
     in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
     closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
-    entries with `popitem()`/`pop()`/`del` without closing them. A method that other methods of the
+    entries with `popitem()`/`pop()`/`del` without closing them (also a module-level dict, a value
+    bound to a name before it is stored, and `_, old = cache.popitem(last=False)` where `old` is
+    never used; a popped value that is closed, returned or handed to any call is taken as
+    released), and a function under a bounded `functools.lru_cache` that returns a new resource
+    (the cache drops the least recently used one without closing it; `maxsize=None` and
+    `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
+    itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
+    releases what its `popitem()` returns. A method that other methods of the
     class call is left to its callers. Logging handlers removed in a reconfiguration loop
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),

@@ -105,6 +105,9 @@ class ThreadNeverJoined(Rule):
     owner's `close`) bounds their lifetime.
 
     ## Known problems
+    A daemon thread is not reported for being left unjoined, except (medium) when it is handed a
+    value in `args=` (`Thread(target=watch, args=(conn,), daemon=True)`) that the function that
+    starts it then closes without joining it: the thread may still be using the closed value.
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
@@ -299,6 +302,7 @@ class ThreadNeverJoined(Rule):
         info = self.thread_classes.get(kind, _ThreadClass())
         daemon = _keyword(call, "daemon")
         if info.daemon or (daemon is not None and not _is_false(daemon.value)):
+            self._check_daemon_closed_under(call)
             return
         if any(arg.star == "**" for arg in call.args):
             return  # ``Thread(**options)`` may well say daemon=True
@@ -347,6 +351,60 @@ class ThreadNeverJoined(Rule):
             self._check_early_stop(call, holder.attr.value, owner, joins)
             return
         self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _check_daemon_closed_under(self, call: cst.Call) -> None:
+        """``t = Thread(target=watch, args=(conn,), daemon=True); t.start()`` and then, in the
+        same function, ``conn.close()`` with no ``t.join()``: the daemon thread may still be
+        using what was just closed under it (it reads a closed pipe or socket, or keeps the
+        process from noticing the end)."""
+        parent = self.context.parent(call)
+        if not (isinstance(parent, cst.Assign) and parent.value is call and len(parent.targets) == 1):
+            return
+        holder = parent.targets[0].target
+        if not isinstance(holder, cst.Name):
+            return
+        scope = self.context.nearest(call, cst.FunctionDef)
+        args = _keyword(call, "args")
+        if scope is None or args is None or not isinstance(args.value, (cst.Tuple, cst.List)):
+            return
+        handed = {e.value.value for e in args.value.elements if isinstance(e.value, cst.Name)}
+        if not handed:
+            return
+        started = False
+        for node in walk(scope):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name)):
+                continue
+            receiver, method = node.func.value.value, node.func.attr.value
+            if receiver == holder.value and method in ("join", "is_alive"):
+                return
+            if receiver == holder.value and method == "start":
+                started = True
+        if not started:
+            return
+        for node in walk(scope):
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and isinstance(node.func.value, cst.Name)
+                and node.func.value.value in handed
+                and node.func.attr.value in ("close", "shutdown")
+                and self._after(node, call)
+            ):
+                name = node.func.value.value
+                line = self.context.location(node).line
+                self.report(
+                    call,
+                    f"daemon thread `{holder.value}` is handed `{name}`, which this function closes on line {line} "
+                    f"without waiting for the thread: it may still be using `{name}` when it is closed, and it "
+                    "outlives the work it was started for",
+                    suggestion=f"stop the thread and call `{holder.value}.join()` before closing `{name}` "
+                    "(make its loop end when the connection closes)",
+                    confidence=Confidence.MEDIUM,
+                )
+                return
+
+    def _after(self, node: cst.CSTNode, call: cst.Call) -> bool:
+        return self.context.location(node).line > self.context.location(call).line
 
     def _check_early_stop(self, call: cst.Call, attr: str, owner: cst.ClassDef, joins: Set[str]) -> None:
         """``stop()`` joins ``self._thread`` but first returns when ``self._loop is None``, where

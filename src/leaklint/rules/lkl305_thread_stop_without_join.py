@@ -11,7 +11,9 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 
 _THREADS = frozenset({"threading.Thread"})
 _STOP_METHODS = ("stop", "close", "shutdown", "terminate", "cancel", "disconnect", "__exit__", "__aexit__")
-_SIGNALS = frozenset({"set", "put", "put_nowait", "notify", "notify_all", "cancel", "send"})
+_SIGNALS = frozenset({"set", "clear", "put", "put_nowait", "notify", "notify_all", "cancel", "send"})
+# A stop method whose docstring says it does not wait: the caller was told.
+_DOCUMENTED_NO_WAIT = ("not wait", "without waiting", "does not join", "doesn't join", "not join", "returns immediately", "asynchronously")
 _WAITS = frozenset({"join", "wait", "result"})
 
 
@@ -32,8 +34,16 @@ class ThreadStopWithoutJoin(Rule):
     This is a separate code from LKL303 (a non-daemon thread that is never joined): here the
     thread is a daemon, so the process can exit, and the bug is the broken promise of `stop()`.
 
+    Also flags the `stop()` of a daemon `threading.Thread` subclass (`super().__init__(daemon=True)`,
+    `self.daemon = True`) that only signals, when the module starts instances of it and joins
+    none of them (`self.ticker.stop()` with no `self.ticker.join()`).
+
     ## Known problems
-    Only threads stored on `self` and created in the same class are followed. A stop method that
+    Only threads stored on `self` (directly, or through a local: `t = Thread(...)`,
+    `self._thread = t`) and created in the same class are followed. A Thread subclass that the
+    module never instantiates, or whose instances are handed on, returned or stored elsewhere, is
+    left alone: its owner may join it. A stop method whose docstring says it does not wait
+    ("returns immediately", "does not join", "without waiting") is left alone. A stop method that
     calls `join`/`wait` on anything, or a class that joins the thread anywhere (a helper method,
     `__del__`), is assumed to wait for it. A thread handed to other code is assumed to be joined
     there.
@@ -77,10 +87,13 @@ class ThreadStopWithoutJoin(Rule):
         methods: Dict[str, cst.FunctionDef] = {
             s.name.value: s for s in (cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()) if isinstance(s, cst.FunctionDef)
         }
-        stops = [methods[name] for name in _STOP_METHODS if name in methods]
+        stops = [methods[name] for name in _STOP_METHODS if name in methods and not _documented_no_wait(methods[name])]
         if not stops:
             return
         nodes = list(walk(cls))
+        if self._is_thread_subclass(cls):
+            self._check_thread_subclass(cls, nodes, stops)
+            return
         threads = self._daemon_threads(nodes)
         if not threads:
             return
@@ -102,26 +115,136 @@ class ThreadStopWithoutJoin(Rule):
                 )
                 break
 
+    # -- a daemon Thread subclass whose stop() only signals -----------------------------------
+
+    def _is_thread_subclass(self, cls: cst.ClassDef) -> bool:
+        return any(self.context.qualified_name(base.value) in _THREADS for base in cls.bases)
+
+    def _check_thread_subclass(self, cls: cst.ClassDef, nodes: List[cst.CSTNode], stops: List[cst.FunctionDef]) -> None:
+        """``class Poller(Thread)`` with ``daemon=True`` whose ``stop()`` sets a flag and returns:
+        reported when the module creates instances and joins none of them (non-daemon ones are
+        LKL303's). A class only created elsewhere is left alone: its owner may join it."""
+        if not self._daemon_itself(nodes):
+            return
+        for node in nodes:
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value) and node.func.attr.value == "join":
+                return
+        holders = self._instances(cls)
+        if not holders or any(holder is None for holder in holders):
+            return  # none made here, or one that escapes: its owner may join it
+        for method in stops:
+            signal = self._signal(method)
+            if signal is None or self._waits(method):
+                continue
+            self.report(
+                method.name,
+                f"`{cls.name.value}.{method.name.value}()` asks the thread to stop ({signal}) and returns while it may "
+                f"still be running, and nothing that starts a `{cls.name.value}` here joins it: callers that then close "
+                "what it uses, or start another one, race with it",
+                suggestion=f"call `self.join(timeout)` at the end of `{method.name.value}()` (unless it runs on this "
+                "thread: compare with `threading.current_thread()`), or join it where it is stopped",
+                confidence=Confidence.MEDIUM,
+            )
+            return
+
+    def _daemon_itself(self, nodes: List[cst.CSTNode]) -> bool:
+        """``super().__init__(daemon=True)``, ``self.daemon = True``, ``self.setDaemon(True)``."""
+        for node in nodes:
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+                if node.func.attr.value == "__init__" and _daemon_keyword(node):
+                    return True
+                if node.func.attr.value == "setDaemon" and _is_self(node.func.value) and node.args and not (
+                    isinstance(node.args[0].value, cst.Name) and node.args[0].value.value in ("False", "None")
+                ):
+                    return True
+            if isinstance(node, cst.Assign) and len(node.targets) == 1:
+                target = node.targets[0].target
+                if isinstance(target, cst.Attribute) and target.attr.value == "daemon" and _is_self(target.value):
+                    if not (isinstance(node.value, cst.Name) and node.value.value in ("False", "None")):
+                        return True
+        return False
+
+    def _instances(self, cls: cst.ClassDef) -> List[Optional[str]]:
+        """How the module holds each instance it makes of ``cls``: ``w`` or ``self.worker``; None
+        for one that escapes or is joined (then the owner waits for it, or may)."""
+        expected = f"{self.context.module_name}.{cls.name.value}"
+        holders: List[Optional[str]] = []
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Call) and self.context.qualified_name(node.func) == expected):
+                continue
+            parent = self.context.parent(node)
+            if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
+                holders.append(None)
+                continue
+            target = parent.targets[0].target
+            if isinstance(target, cst.Name):
+                scope = self.context.nearest(parent, cst.FunctionDef) or self.context.module
+                holders.append(target.value if not self._joined_or_handed(scope, target.value, None) else None)
+            elif _self_attr(target) is not None:
+                owner = self.context.nearest(parent, cst.ClassDef)
+                attr = _self_attr(target)
+                holders.append(f"self.{attr}" if owner is not None and not self._joined_or_handed(owner, None, attr) else None)
+            else:
+                holders.append(None)
+        return holders
+
+    def _joined_or_handed(self, root: cst.CSTNode, name: Optional[str], attr: Optional[str]) -> bool:
+        for node in walk(root):
+            if name is not None:
+                if not (isinstance(node, cst.Name) and node.value == name):
+                    continue
+            elif not (isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value)):
+                continue
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in ("join", "is_alive"):
+                return True
+            if isinstance(parent, (cst.Arg, cst.Element, cst.Return, cst.Yield, cst.NameItem)):
+                return True
+            if isinstance(parent, cst.Assign) and parent.value is node:
+                return True
+        return False
+
     def _daemon_threads(self, nodes: List[cst.CSTNode]) -> Set[str]:
         """``self.<attr>`` names assigned a daemon ``threading.Thread`` that is started."""
         created: Dict[str, bool] = {}  # attr -> daemon
         daemon_stores: Set[str] = set()  # self.<attr>.daemon = True
         started: Set[str] = set()
+        local_started: Set[str] = set()
+        local_threads: Dict[str, bool] = {}  # `t = Thread(...)` in a method: local -> daemon
+        local_daemons: Set[str] = set()
+        aliases: Dict[str, str] = {}
         for node in nodes:
             if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and len(node.targets) == 1:
+                target = node.targets[0].target
+                attr = _self_attr(target)
+                if self.context.qualified_name(node.value.func) in _THREADS:
+                    if attr is not None:
+                        created[attr] = created.get(attr, False) or _daemon_keyword(node.value)
+                    elif isinstance(target, cst.Name):
+                        local_threads[target.value] = _daemon_keyword(node.value)
+            elif isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Name) and node.value.value in local_threads:
                 attr = _self_attr(node.targets[0].target)
-                if attr is not None and self.context.qualified_name(node.value.func) in _THREADS:
-                    created[attr] = created.get(attr, False) or _daemon_keyword(node.value)
+                if attr is not None:  # `self._thread = t`
+                    aliases[attr] = node.value.value
             elif isinstance(node, cst.Assign) and len(node.targets) == 1:
                 target = node.targets[0].target
                 if isinstance(target, cst.Attribute) and target.attr.value == "daemon":
                     attr = _self_attr(target.value)
-                    if attr is not None and not (isinstance(node.value, cst.Name) and node.value.value in ("False", "None")):
+                    truthy = not (isinstance(node.value, cst.Name) and node.value.value in ("False", "None"))
+                    if attr is not None and truthy:
                         daemon_stores.add(attr)
+                    elif isinstance(target.value, cst.Name) and truthy:
+                        local_daemons.add(target.value.value)
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "start":
                 attr = _self_attr(node.func.value)
                 if attr is not None:
                     started.add(attr)
+                elif isinstance(node.func.value, cst.Name):
+                    local_started.add(node.func.value.value)
+        for attr, local in aliases.items():
+            created[attr] = created.get(attr, False) or local_threads.get(local, False) or local in local_daemons
+            if local in local_started:
+                started.add(attr)
         return {attr for attr, daemon in created.items() if (daemon or attr in daemon_stores) and attr in started}
 
     def _joined_or_escapes(self, nodes: List[cst.CSTNode], attr: str) -> bool:
@@ -169,6 +292,12 @@ def _self_attr(expr: cst.CSTNode) -> Optional[str]:
     if isinstance(expr, cst.Attribute) and _is_self(expr.value):
         return expr.attr.value
     return None
+
+
+def _documented_no_wait(method: cst.FunctionDef) -> bool:
+    """The stop method's docstring tells callers it does not wait for the thread."""
+    docstring = method.get_docstring()
+    return bool(docstring) and any(phrase in docstring.lower() for phrase in _DOCUMENTED_NO_WAIT)
 
 
 def _daemon_keyword(call: cst.Call) -> bool:
