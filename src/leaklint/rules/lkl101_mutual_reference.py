@@ -238,6 +238,13 @@ class MutualReference(ClassGraphRule):
         if is_test_file(pair.path):
             return Confidence.LOW, "made in a test, whose objects live for one test"
         classes = [graph.resolve(c) or c for c in (*first.holder_types, *second.holder_types) if graph.resolve(c)]
+        for store in (first, second):
+            if not store.holder_types and store.attr is not None and store.via_setattr:
+                # `for column in columns: column.parent_table = self`: the holder's class is not
+                # known, but when one class of the project alone has that attribute, it is that one.
+                owner = _only_class_with(graph, store.attr)
+                if owner is not None and owner not in classes:
+                    classes.append(owner)
         with_del = next((c for c in classes if graph.del_location(c) is not None), None)
         if with_del is not None:
             return Confidence.HIGH, f"`{with_del.rsplit('.', 1)[-1]}` has `__del__`, whose run the cycle delays"
@@ -272,6 +279,24 @@ def _handed_to_keeper_method(hop: Hop) -> bool:
     if not (hop.via.startswith("bound:") or hop.via == "closure") or not hop.through:
         return False
     return _METHOD_CALL.match(hop.text) is not None and hop.innermost().path == hop.path
+
+
+_ATTR_OWNERS: List[Tuple[ClassGraph, dict]] = []
+
+
+def _only_class_with(graph: ClassGraph, attr: str) -> Optional[str]:
+    """The one class of the project whose own code sets ``attr`` (None: none, or several)."""
+    for cached, owners in _ATTR_OWNERS:
+        if cached is graph:
+            break
+    else:
+        owners = {}
+        for name, info in graph.classes.items():
+            for owned in info.attrs:
+                owners.setdefault(owned, []).append(name)
+        _ATTR_OWNERS[:] = [(graph, owners)]
+    found = owners.get(attr, [])
+    return found[0] if len(found) == 1 else None
 
 
 def _is_container_store(store: LocalStore) -> bool:

@@ -322,6 +322,11 @@ class SelfCapturingCallableOnSelf(Rule):
             # in close(): the class manages this slot itself (a WeakMethod would break the chain)
             return "that the class re-points or resets itself"
         attr = target.attr.value
+        if isinstance(value, cst.Attribute) and attr in _methods(cls):
+            # `self.basic_publish = self.basic_publish_confirm`: the instance swaps one of its own
+            # methods for another (a mode switch); callers call it, so a WeakMethod would break
+            # `obj.basic_publish(msg)`.
+            return "that overrides a method of the class for this instance (callers call it)"
         if isinstance(value, cst.Attribute) and not attr.startswith("_") and _HANDLER_NAME.search(attr):
             # `self.push_handler = self.handle_push`: a public default handler, replaced by
             # assignment or by a setter in a subclass or base class in another module.
