@@ -322,7 +322,7 @@ class SelfCapturingCallableOnSelf(Rule):
             # in close(): the class manages this slot itself (a WeakMethod would break the chain)
             return "that the class re-points or resets itself"
         attr = target.attr.value
-        if isinstance(value, cst.Attribute) and attr in _methods(cls):
+        if isinstance(value, cst.Attribute) and attr in _callable_members(cls):
             # `self.basic_publish = self.basic_publish_confirm`: the instance swaps one of its own
             # methods for another (a mode switch); callers call it, so a WeakMethod would break
             # `obj.basic_publish(msg)`.
@@ -407,6 +407,18 @@ def _methods(cls: cst.ClassDef) -> Set[str]:
             if not kinds & {"staticmethod", "classmethod", "property", "setter", "getter", "deleter",
                             "cached_property", "abstractproperty"}:
                 found.add(statement.name.value)
+    return found
+
+
+def _callable_members(cls: cst.ClassDef) -> Set[str]:
+    """The class's methods and the class-level aliases of them (`basic_publish = _basic_publish`)."""
+    found = _methods(cls)
+    if isinstance(cls.body, cst.IndentedBlock):
+        for statement in cls.body.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and isinstance(small.value, cst.Name) and small.value.value in found:
+                        found |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
     return found
 
 
