@@ -122,7 +122,8 @@ def test_diff_base_reports_changed_lines_with_whole_project_facts(tmp_path: Path
     # The cycle needs parent.py's facts, but only child.py changed: it is reported there.
     write(tmp_path, "child.py", "class Child:\n    def __init__(self, parent):\n        self.parent = parent\n")
     write(tmp_path, "brand_new.py", LEAK)
-    code, out, err = run(["check", "--no-cache", "--diff-base", "HEAD", "."], tmp_path)
+    # A tree of plain objects is low (issue 16's cost policy): the strict profile shows it.
+    code, out, err = run(["check", "--no-cache", "--profile", "strict", "--diff-base", "HEAD", "."], tmp_path)
     assert code == 1, err
     reported = sorted(line.split(": ")[0].rsplit(":", 1)[0] + " " + line.split()[1] for line in out.splitlines())
     assert reported == ["brand_new.py:1 LKL501", "child.py:3 LKL101"], out

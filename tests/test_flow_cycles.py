@@ -73,11 +73,18 @@ def test_a_cycle_the_code_breaks_is_low_and_only_strict_shows_it() -> None:
     assert "breaks it itself" in found[0].message
 
 
-def test_a_tree_grown_per_loop_iteration_is_reported_by_default() -> None:
-    # Children kept in a container, each pointing back: a collection, shown by default (medium).
-    # Nothing heavy is in it, so not high (issue 16: high needs a resource, a thread or __del__).
-    found = [f for f in lint_source(PER_ITERATION, "m.py") if f.code == "LKL101"]
-    assert [(f.line, f.confidence.value) for f in found] == [(8, "medium")]
+def test_a_tree_of_plain_objects_is_low_and_one_carrying_bulk_data_is_medium() -> None:
+    # Children kept in a container, each pointing back, holding nothing heavy: a cycle that costs
+    # one collection, shown only by the strict profile (a parsed filter tree, a template's chunks).
+    assert [f for f in lint_source(PER_ITERATION, "m.py") if f.code == "LKL101"] == []
+    strict = with_overrides(Settings(), profile="strict")
+    found = [f for f in lint_source(PER_ITERATION, "m.py", settings=strict) if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(8, "low")]
+    # The same tree whose nodes carry bulk data keeps all of it until a collection: default, medium.
+    bulky = PER_ITERATION.replace("        self.children = []\n", "        self.children = []\n        self.data = bytearray(4096)\n")
+    found = [f for f in lint_source(bulky, "m.py") if f.code == "LKL101"]
+    assert [(f.line, f.confidence.value) for f in found] == [(9, "medium")]
+    assert "bulk data in `data`" in found[0].message
 
 
 def test_profile_key_and_flag(tmp_path: Path) -> None:

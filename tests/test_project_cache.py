@@ -26,6 +26,7 @@ _NODE = '''
 class Node:
     def __init__(self, parent):
         self.parent = parent
+        self.data = bytearray(64)  # bulk data: the tree's cycle is in the default selection
 '''
 
 _OTHER = '''

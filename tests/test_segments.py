@@ -45,7 +45,7 @@ class Tree{i}:
 class Node{i}:
     def __init__(self, parent):
         self.parent = parent
-
+        self.data = bytearray(64)  # bulk data: the cycle is in the default selection (same line count)
 
 class Service{i}:
     @functools.lru_cache(maxsize=None)

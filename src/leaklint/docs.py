@@ -31,25 +31,41 @@ graph across modules). Under flake8, which checks one file at a time, they see t
 ## Severity and profiles
 
 Each finding has a confidence grounded in what the leak costs, not only in how sure the analysis
-is. For the reference-cycle family (LKL101-LKL105):
+is. CPython's collector does free reference cycles, so a cycle alone is not a leak: a cycle
+finding is in the default selection only with **evidence of cost**. For the reference-cycle
+family (LKL101-LKL105):
 
-- **high**: the cycle holds something whose release matters: an object with `__del__`, or one
-  that makes a thread, socket, open file, process or executor that no close-like method of its
-  class releases; or its objects are put in a module-level container (they then live as long as
-  the process);
-- **medium**: a collection whose items point back at their holder (a parent keeping its children
-  in a list or dict, each child keeping the parent: the structure grows with the data and one
-  item kept anywhere keeps all of it), or a heavy cycle whose creation rate is unknown;
-- **low**: a per-instance, per-call or per-request cycle of plain objects (a helper that keeps a
-  back-reference or a bound method of its owner, two objects tied by plain attributes: nothing
-  heavy, one collection by the young generation frees it); a cycle among objects made once at
-  import (an application object, a CLI object, a registry: they live as long as the process
-  anyway); a cycle made in a test module; a cycle the code breaks itself (a `close()`,
-  `connection_lost()`, `__exit__`, `destroy()`... that sets the link to `None`, empties or
-  deletes it; any method that drops it in a `finally:` or resets a callback slot to `lambda:
-  None` there; entries taken out of their container with `pop()`/`del`; or a drop later in the
-  same function); a bound method kept in a slot the class re-points (a state machine's state, a
-  default handler users may replace); an exception kept on purpose to be re-raised or returned.
+- **high**: the cycle holds something whose late release matters: an object with `__del__`, or
+  one that makes a thread, socket, open file, process or executor that no close-like method of
+  its class releases; or its objects are put in a module-level container (they then live as
+  long as the process, and one more is kept per call);
+- **medium**: a collection whose items point back at their holder and carry bulk data (an
+  attribute named `data`, `buffer`, `array`, `image`, `matrix`, `samples`, `frames`...: the
+  whole structure waits for a collection); a descriptor that ties a helper to every object it
+  is read on (through that object's `__dict__`), whatever the object holds; or a heavy cycle
+  whose creation rate is unknown;
+- **low**: everything that exists but costs nothing. A per-instance, per-call or per-request
+  cycle of plain objects (a helper that keeps a back-reference or a bound method of its owner,
+  two objects tied by plain attributes, a tree of plain nodes such as a parsed filter: one
+  collection by the young generation frees it); an object whose attribute points at itself (a
+  ring's or linked list's sentinel, which linking re-points); an intentionally circular list; a
+  cycle among objects made once at import (an application object, a CLI object, a registry:
+  they live as long as the process anyway); a cycle made in a test module; a cycle the code
+  breaks itself: a `close()`, `connection_lost()`, `__exit__`, `destroy()`... that sets the link
+  to `None`, empties or deletes it, **or a method such a teardown calls that does** (a
+  `collect()` that sets the links to None, a `deregister_cursor()` that `__exit__` calls to take
+  the entry out); any method that drops it in a `finally:` or resets a callback slot to
+  `lambda: None` there; entries taken out of their container with `pop()`/`del`; or a drop
+  later in the same function; a bound method kept in a slot the class re-points (a state
+  machine's state, a default handler users may replace); an exception kept on purpose to be
+  re-raised or returned.
+
+How often a cycle forms comes from where the project makes its objects (at import, per
+instance of another class, per call, per loop iteration, including `Foo()` calls whose result
+is dropped); "heavy" comes from what a class's own methods make (`socket.socket()`,
+`threading.Thread(...)`, `open(...)`...), also when the call passes nothing the function
+tracks. A bound method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`)
+is LKL104's alone; LKL101 does not report the same cycle again.
 
 Suggestions never propose a weak reference where it would let the target die: only a
 back-reference to the object that made and keeps the holder is made weak; a link handed in from

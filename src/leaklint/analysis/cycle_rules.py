@@ -143,10 +143,13 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
         how = f"formed on every call of `{_short(cycle.function)}`"
     if any(h.innermost().via == "container" and not h.via.startswith("bound:") and h.via != "closure"
            for h in cycle.hops):
-        # A parent that keeps its children in a container, each pointing back: the structure grows
-        # with the data, and one item kept anywhere keeps all of it. (A listener list holding a
-        # bound method of its owner is one callback per owner: low, like any per-instance cycle.)
-        return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}"
+        # A parent that keeps its children in a container, each pointing back: worth a default
+        # report only when the items carry bulk data, which the cycle keeps until a collection.
+        # A tree of plain objects (a parsed filter, a template's chunks) costs one collection.
+        bulk = bulk_reason(graph, cycle.classes)
+        if bulk is not None:
+            return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}; {bulk}"
+        return Confidence.LOW, f"a collection of plain objects that point back at their holder, {how}"
     return Confidence.LOW, f"{how}, with no open resource, thread or `__del__` in it"
 
 
@@ -274,7 +277,10 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             # `named_rules[k] = rule` and `rule.target = Router(app)`: the classes can point at
             # each other, but no store hands an object the very instance that holds it.
             return Confidence.LOW, "no store in it hands an object back the instance that holds it"
-        return Confidence.MEDIUM, ""
+        bulk = bulk_reason(graph, classes)
+        if bulk is not None:
+            return Confidence.MEDIUM, bulk
+        return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
 
 
@@ -320,6 +326,26 @@ def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
         thing = flow.heavy_thing(cls)
         if thing is not None and not flow.has_release_method(cls):
             return f"`{_short(cls)}` holds a `{thing}`, released only when the cycle is collected"
+    return None
+
+
+# Attributes that name bulk data (arrays, buffers, images): a tree whose items carry them keeps
+# all of it until a collection. A name is the only sign of size a linter has without types.
+BULK_ATTRS = frozenset({
+    "data", "buffer", "buf", "array", "arrays", "image", "images", "pixels", "matrix", "samples", "frames", "blob",
+})
+
+
+def bulk_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
+    """Why a tree's late release matters: a class in it keeps bulk data (``self.data``,
+    ``self.buffer``...), which the cycle holds until a collection."""
+    for cls in classes:
+        resolved = graph.resolve(cls) if cls else None
+        for owner in graph.mro(resolved) if resolved else ():
+            info = graph.classes.get(owner)
+            found = sorted(info.attrs & BULK_ATTRS) if info is not None else []
+            if found:
+                return f"`{_short(resolved)}` keeps bulk data in `{found[0]}`, which the cycle holds until a collection"
     return None
 
 

@@ -60,6 +60,23 @@ HEAVY = frozenset({
     "mmap.mmap", "sqlite3.connect", "selectors.DefaultSelector", "asyncio.new_event_loop",
     "tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile",
 })
+_HEAVY_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in HEAVY)
+
+
+# Methods that end an object's use: a link they drop is a cycle the code breaks itself.
+_RELEASE_WORDS = (
+    "close", "aclose", "shutdown", "stop", "disconnect", "connection_lost", "exit", "dispose", "destroy", "release",
+    "cleanup", "clean_up", "teardown", "tear_down", "terminate", "finish", "detach", "unregister", "remove",
+    "discard", "reset", "clear", "cancel", "unlink", "unbind", "free", "delete", "del", "drop", "dismiss",
+    "break_cycles", "break_cycle", "break_refs", "break_references", "unref", "deregister",
+)
+
+
+
+def releases(method: str) -> bool:
+    """``method`` ends an object's use by its name (``close``, ``connection_lost``, ``__exit__``...)."""
+    name = method.strip("_").lower()
+    return any(name == word or name.startswith(word + "_") or name.endswith("_" + word) for word in _RELEASE_WORDS)
 
 
 class SummaryBuilder:
@@ -108,12 +125,15 @@ class SummaryBuilder:
                 kind = "cached"
         self._summary: Summary = {
             "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
-            "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [],
+            "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [], "self_calls": [],
             "types": {k: sorted(v) for k, v in types.items() if v},
             "line": 1,  # filled in below for a function whose summary is kept
         }
         self._scope = scope
         self._self = self_name
+        # A close-like method (by name) records the methods of `self` it calls: what they drop,
+        # they drop at teardown too (amqp's `close()` calls `self.collect()`).
+        self._releasing = self_name is not None and isinstance(scope, cst.FunctionDef) and releases(scope.name.value)
         self._counter = 0
         self._attr_values: Dict[str, str] = {}  # attribute of self -> the value this function stored there
         self._done: Set[int] = set()
@@ -142,7 +162,7 @@ class SummaryBuilder:
                 self._delete(node)  # type: ignore[arg-type]
         summary = self._summary
         if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]
-                or summary["allocations"]):
+                or summary["allocations"] or summary["self_calls"]):
             return None
         self._finish()
         if not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]:
@@ -247,6 +267,13 @@ class SummaryBuilder:
             targets, value_expr = [node.target], node.value
         if value_expr is None:
             return
+        if isinstance(value_expr, cst.Tuple) and len(targets) == 1 and isinstance(targets[0], cst.Tuple) \
+                and len(targets[0].elements) == len(value_expr.elements):
+            # `connection, self.connection = self.connection, None`: the None half drops a link.
+            for target, value in zip(targets[0].elements, value_expr.elements):
+                if isinstance(value.value, cst.Name) and value.value.value == "None" \
+                        and isinstance(target.value, cst.Attribute) and isinstance(target.value.value, cst.Name):
+                    self._break(target.value.value.value, target.value.attr.value, node)
         if (isinstance(value_expr, cst.Name) and value_expr.value == "None") or _empty(value_expr) or \
                 self._placeholder(value_expr):
             for target in targets:
@@ -353,6 +380,9 @@ class SummaryBuilder:
         """Record a call whose arguments or receiver matter; (result, "ref") when it is kept."""
         self._done.add(id(node))
         func = node.func
+        if self._releasing and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+                and func.value.value == self._self and func.attr.value not in self._summary["self_calls"]:
+            self._summary["self_calls"].append(func.attr.value)
         if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Attribute, cst.Name)):
             method = func.attr.value
             if method in _ADDERS and result is None:
@@ -380,12 +410,21 @@ class SummaryBuilder:
             if value is not None and (not isinstance(key, int) or key >= 0):
                 args.append([key, value[0], value[1]])
         if not args and result is None:
+            # `Foo()` or `threading.Thread(target=f).start()` keeps nothing of this function's, but
+            # its allocation still says how often `Foo` is made and what heavy thing is made here.
+            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if last[:1].isupper() or last in _HEAVY_NAMES:
+                callee = self._callee(func)
+                if callee is not None and (callee[0] == "new" or callee[1] in HEAVY):
+                    self._summary["allocations"].append([callee[1], self._in_loop(node)])
             return None
         callee = self._callee(func)
+        if callee is not None and (callee[0] == "new" or callee[1] in HEAVY):
+            # Recorded before the check below: `self.sock = socket.socket()` passes nothing
+            # tracked, yet makes the instance heavy.
+            self._summary["allocations"].append([callee[1], self._in_loop(node)])
         if callee is None or (not args and callee[0] not in ("new", "method")):
             return None
-        if callee[0] == "new" or callee[1] in HEAVY:
-            self._summary["allocations"].append([callee[1], self._in_loop(node)])
         self._summary["calls"].append([result, callee, args, node, 0, "", [], False])
         return (result, "ref") if result is not None else None
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
-from leaklint.facts.summaries import HEAVY
+from leaklint.facts.summaries import HEAVY, releases as _releases
 
 Summary = Dict[str, Any]
 
@@ -92,26 +92,28 @@ class FlowGraph:
             for summary in items:
                 self.scopes.append((path, summary))
                 self.functions.setdefault(summary["name"], (path, summary))
-                releases = _releases(summary["name"].rsplit(".", 1)[-1])
-                for holder, attr, _line, how in summary["breaks"]:
-                    # A link counts as broken by the code when a close-like method drops it, when
-                    # any method drops it in a `finally:` (run_asgi's `finally: self.on_response =
-                    # lambda: None` ends every request), or when entries are taken out of the
-                    # container one by one (`self.pending.pop(key)`): a table of work in progress.
-                    if attr is None or not (releases or how in ("finally", "remove")):
-                        continue
-                    if summary["cls"] and holder == summary["self"]:
-                        self.breaks.setdefault(summary["cls"], set()).add(attr)
-                        continue
-                    owners = [self.graph.resolve(t) or t for t in summary["types"].get(holder, ())]
-                    if owners:
-                        for owner in owners:
-                            self.breaks.setdefault(owner, set()).add(attr)
-                    elif (summary["self"] and holder.startswith(summary["self"] + ".")) or how == "finally":
-                        # `del self.master.children[name]` in a child's destroy(), or
-                        # `server.all_connections.discard(conn)` in a handler's `finally:`: the
-                        # link from another object, whose class is not known here.
-                        self.released_elsewhere.add(attr)
+        teardown = self._teardown_helpers()
+        for _path, summary in self.scopes:
+            releases = _releases(summary["name"].rsplit(".", 1)[-1]) or summary["name"] in teardown
+            for holder, attr, _line, how in summary["breaks"]:
+                # A link counts as broken by the code when a close-like method drops it, when
+                # any method drops it in a `finally:` (run_asgi's `finally: self.on_response =
+                # lambda: None` ends every request), or when entries are taken out of the
+                # container one by one (`self.pending.pop(key)`): a table of work in progress.
+                if attr is None or not (releases or how in ("finally", "remove")):
+                    continue
+                if summary["cls"] and holder == summary["self"]:
+                    self.breaks.setdefault(summary["cls"], set()).add(attr)
+                    continue
+                owners = [self.graph.resolve(t) or t for t in summary["types"].get(holder, ())]
+                if owners:
+                    for owner in owners:
+                        self.breaks.setdefault(owner, set()).add(attr)
+                elif (summary["self"] and holder.startswith(summary["self"] + ".")) or how == "finally":
+                    # `del self.master.children[name]` in a child's destroy(), or
+                    # `server.all_connections.discard(conn)` in a handler's `finally:`: the
+                    # link from another object, whose class is not known here.
+                    self.released_elsewhere.add(attr)
         # (path, line) of a store into `self.attr` that the same function drops again later
         # (`finally: self.x = None`, `self.pending.pop(key)`).
         self.dropped_later: Set[Tuple[str, int]] = set()
@@ -129,6 +131,25 @@ class FlowGraph:
         self._param_memo: Dict[str, List[Tuple[str, str, Hop]]] = {}
         self._return_memo: Dict[str, List[Tuple[str, Hop]]] = {}
         self._active: Set[str] = set()
+
+    def _teardown_helpers(self) -> Set[str]:
+        """Methods a close-like method calls (two calls deep), which are close-like by what they
+        do: amqp's `close()` calls `self.collect()`, which sets the links to None; a cursor's
+        `__exit__` calls `self.btree.deregister_cursor(self)`, which discards it. What they drop
+        is dropped at teardown."""
+        found: Set[str] = set()
+        frontier = [s for _p, s in self.scopes if _releases(s["name"].rsplit(".", 1)[-1])]
+        for _depth in range(2):
+            following = []
+            for summary in frontier:
+                keys = [self._method(summary["cls"], name) for name in summary.get("self_calls", ())]
+                keys += [self._callee(summary, c[1])[0] for c in summary["calls"] if c[1][0] == "method"]
+                for key in keys:
+                    if key is not None and key not in found and key != summary["name"]:
+                        found.add(key)
+                        following.append(self.functions[key][1])
+            frontier = following
+        return found
 
     def _index_scope(self, path: str, summary: Summary) -> None:
         for holder, attr, line, _how in summary["breaks"]:
@@ -226,6 +247,12 @@ class FlowGraph:
                 return owner
         if attr in self.released_elsewhere and resolved is not None:
             return resolved
+        # A subclass that drops a link its base stores (`AbstractChannel.__init__` stores
+        # `self.connection`, `Channel.collect()` drops it): the instances the project makes are
+        # the subclass's.
+        for owner, attrs in self.breaks.items():
+            if attr in attrs and resolved is not None and owner != resolved and resolved in self.graph.mro(owner):
+                return owner
         return None
 
     # -- call resolution --------------------------------------------------------------------
@@ -470,15 +497,6 @@ class FlowGraph:
         )
 
 
-# Methods that end an object's use: a link they drop is a cycle the code breaks itself.
-_RELEASE_WORDS = (
-    "close", "aclose", "shutdown", "stop", "disconnect", "connection_lost", "exit", "dispose", "destroy", "release",
-    "cleanup", "clean_up", "teardown", "tear_down", "terminate", "finish", "detach", "unregister", "remove",
-    "discard", "reset", "clear", "cancel", "unlink", "unbind", "free", "delete", "del", "drop", "dismiss",
-    "break_cycles", "break_cycle", "break_refs", "break_references", "unref",
-)
-
-
 # Methods that release what an object holds (its thread, socket, process), called by its users.
 _CLOSE_WORDS = (
     "close", "aclose", "shutdown", "stop", "terminate", "disconnect", "dispose", "destroy", "release", "cleanup",
@@ -489,11 +507,6 @@ _CLOSE_WORDS = (
 def _closes(method: str) -> bool:
     name = method.strip("_").lower()
     return any(name == word or name.startswith(word + "_") for word in _CLOSE_WORDS)
-
-
-def _releases(method: str) -> bool:
-    name = method.strip("_").lower()
-    return any(name == word or name.startswith(word + "_") or name.endswith("_" + word) for word in _RELEASE_WORDS)
 
 
 def _chain(hop: Hop) -> List[Hop]:

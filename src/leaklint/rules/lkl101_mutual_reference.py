@@ -7,10 +7,11 @@ from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file, object_cycle_finding,
-    weak_fix,
+    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file,
+    object_cycle_finding, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
+from leaklint.flow.objects import Hop
 from leaklint.rule import Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -40,11 +41,14 @@ class MutualReference(ClassGraphRule):
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
     the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
     releases, or is kept in a module-level container; medium for a collection whose items point
-    back at their holder (a tree); low, and shown only by the strict profile, for a per-instance
-    or per-call cycle of plain objects, for cycles made once at import or in a test module, and
-    for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
-    `destroy()`, any method's `finally:`, entries popped from their container, or a later drop
-    in the same function).
+    back at their holder and carry bulk data (`self.data`, `self.buffer`...); low, and shown only
+    by the strict profile, for a per-instance or per-call cycle of plain objects (a tree of plain
+    nodes included: its owner is often the only holder of its children, so no link can be made
+    weak), for cycles made once at import or in a test module, for intentionally circular lists,
+    and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
+    `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
+    entries popped from their container, or a later drop in the same function). A bound method
+    of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
 
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
@@ -62,7 +66,8 @@ class MutualReference(ClassGraphRule):
     followed (`obj.attach(self)` with `obj` of unknown class), nor are calls through `*args`,
     `getattr` or callbacks. Summaries compose four calls deep. A cycle between classes says that
     instances *can* point at each other; a program may never link the same two instances both
-    ways. A link broken by a method whose name does not say so (`finish_request`) is not seen. A `__slots__` class without `__weakref__` needs that slot before
+    ways. A link broken by a method whose name does not say so (`finish_request`) is seen only when a
+    close-like method calls it (two calls deep). Bulk data is recognised by attribute names only. A `__slots__` class without `__weakref__` needs that slot before
     `weakref.ref` works on it. Under flake8, which checks one file at a time, only cycles within
     one file are found.
 
@@ -77,19 +82,20 @@ class MutualReference(ClassGraphRule):
     message = "reference cycle: {cycle}"
     examples = (
         Bad(
-            "class Node:\n    def __init__(self, parent=None):\n        self.parent = parent\n"
-            "        self.children = []\n\n    def add(self):\n        child = Node(self)\n"
-            "        self.children.append(child)\n        return child\n"
+            "class Node:\n    def __init__(self, parent=None, data=b''):\n        self.parent = parent\n"
+            "        self.children = []\n        self.data = data\n\n    def add(self, data):\n"
+            "        child = Node(self, data)\n        self.children.append(child)\n        return child\n"
         ),
         Bad(
-            "def func():\n    a = [i for i in range(10000000)]\n    b = [i for i in range(10000000)]\n"
-            "    a.append(b)\n    b.append(a)\n"
+            "import socket\n\n\nclass Peer:\n    def __init__(self):\n        self.sock = socket.socket()\n"
+            "        self.other = None\n\n\ndef connect_pair():\n    a = Peer()\n    b = Peer()\n"
+            "    a.other = b\n    b.other = a\n    return a\n"
         ),
         Bad(
             "class Tree:\n    def __init__(self):\n        self.children = []\n\n"
             "    def add(self, child: 'Node') -> None:\n        self.children.append(child)\n"
             "        child.parent = self\n\n\n"
-            "class Node:\n    def __init__(self):\n        self.parent = None\n"
+            "class Node:\n    def __init__(self):\n        self.parent = None\n        self.buffer = bytearray(1 << 20)\n"
         ),
         Good(
             "import weakref\n\n\nclass Tree:\n    def __init__(self):\n        self.children = []\n\n"
@@ -129,6 +135,8 @@ class MutualReference(ClassGraphRule):
                 continue
             if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
                 continue  # the class-level cycle through the same attributes is reported
+            if any(_handed_to_keeper_method(hop) for hop in object_cycle.hops):
+                continue  # `self.scale.listen(self.update)`: LKL104's, which reports it with its fix
             findings.append(object_cycle_finding(cls, graph, object_cycle))
         unique: dict = {}
         rank = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
@@ -174,15 +182,20 @@ class MutualReference(ClassGraphRule):
             f"(`{first.text}`, then `{second.text}`): {_HARM}"
         )
         owner = graph.property_class(second)
+        # The back-reference is the store to weaken: `child.parent = self` when the other store
+        # puts the child into its holder's container (`self.children.append(child)`), whose items
+        # nothing else may keep (a weak container would lose them).
+        back = first if (_is_container_store(second) and first.via_setattr and first.attr is not None
+                         and not _is_container_store(first) and first.value == "self") else second
         if owner is not None:
             suggestion = (
                 f"make the setter of `{owner.rsplit('.', 1)[-1]}.{second.attr}` store a weak reference "
                 f"(`weakref.ref(value)`, returned as `ref()` by the getter), so that "
                 f"`{second.holder}.{second.attr} = {second.value}` no longer keeps `{second.value}` alive"
             )
-        elif second.attr is not None and second.via_setattr and not second.value_plain:
+        elif back.attr is not None and back.via_setattr and not back.value_plain:
             suggestion = (
-                f"make the back-reference weak: `{second.holder}.{second.attr} = weakref.ref({second.value})` "
+                f"make the back-reference weak: `{back.holder}.{back.attr} = weakref.ref({back.value})` "
                 f"(or `weakref.proxy`, or a property whose setter stores `weakref.ref(value)`)"
             )
         elif second.value_plain:
@@ -196,29 +209,99 @@ class MutualReference(ClassGraphRule):
                 f"break the link when done (`{unlink(second)}`), or let `{second.holder}` hold "
                 f"`{second.value}` weakly ({weak_holder(second)}) when `{second.value}` supports weak references"
             )
-        # Two objects tied by plain attributes (`a.b = b; b.a = a`) cost one collection: low, like
-        # every cycle with nothing heavy in it. A parent keeping children in a container that point
-        # back (`node.parent = tree; tree.children[k] = node`) grows with the data: medium.
-        collection = first.attr is None or second.attr is None or not (first.via_setattr and second.via_setattr)
-        confidence = Confidence.MEDIUM if collection else Confidence.LOW
-        classes = [c for c in (*first.holder_types, *second.holder_types) if graph.resolve(c)]
-        with_del = next((c for c in classes if graph.del_location(graph.resolve(c) or c) is not None), None)
-        heavy = heavy_reason(graph, [graph.resolve(c) or c for c in classes])
-        if with_del is not None or heavy is not None:
-            confidence = Confidence.HIGH
-        elif not collection:
-            message += "; two plain objects with no open resource, thread or `__del__` in the cycle"
-        flow = flow_for(graph)
-        if any((pair.path, s.location.line) in flow.dropped_later for s in (first, second)):
-            # `scope[key] = self` ... `finally: scope.pop(key)`: the code breaks it itself.
-            confidence = Confidence.LOW
-            message += "; the code breaks it itself later in the same function"
-        elif is_test_file(pair.path) and confidence is not Confidence.LOW:
-            confidence = Confidence.LOW
-            message += "; made in a test, whose objects live for one test"
+        confidence, why = cls._local_severity(graph, pair)
+        if why:
+            message += f"; {why}"
         return Finding(
             pair.path, cls.code, cls.name, message, suggestion, second.location, confidence, related=pair_hops(pair)
         )
+
+
+    @classmethod
+    def _local_severity(cls, graph: ClassGraph, pair: LocalPair) -> Tuple[Confidence, str]:
+        """A cycle one function makes each time it runs: in the default selection only with
+        evidence of cost (a `__del__`, an open resource or thread, objects kept by a module-level
+        container, bulk data in a collection whose items point back, or a descriptor tying
+        the cycle to every object it is read on); low otherwise."""
+        first, second = pair.first, pair.second
+        flow = flow_for(graph)
+        if any((pair.path, s.location.line) in flow.dropped_later for s in (first, second)):
+            # `scope[key] = self` ... `finally: scope.pop(key)`: the code breaks it itself.
+            return Confidence.LOW, "the code breaks it itself later in the same function"
+        for store in (first, second):
+            for holder_type in store.holder_types if store.attr is not None else ():
+                owner = flow.broken_by_release(holder_type, store.attr)  # type: ignore[arg-type]
+                if owner is not None:
+                    return Confidence.LOW, (
+                        f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
+                    )
+        if is_test_file(pair.path):
+            return Confidence.LOW, "made in a test, whose objects live for one test"
+        classes = [graph.resolve(c) or c for c in (*first.holder_types, *second.holder_types) if graph.resolve(c)]
+        for store in (first, second):
+            if not store.holder_types and store.attr is not None and store.via_setattr:
+                # `for column in columns: column.parent_table = self`: the holder's class is not
+                # known, but when one class of the project alone has that attribute, it is that one.
+                owner = _only_class_with(graph, store.attr)
+                if owner is not None and owner not in classes:
+                    classes.append(owner)
+        with_del = next((c for c in classes if graph.del_location(c) is not None), None)
+        if with_del is not None:
+            return Confidence.HIGH, f"`{with_del.rsplit('.', 1)[-1]}` has `__del__`, whose run the cycle delays"
+        heavy = heavy_reason(graph, classes)
+        if heavy is not None:
+            return Confidence.HIGH, heavy
+        rooted = next((c for c in classes if c in flow.rooted), None)
+        if rooted is not None:
+            return Confidence.HIGH, (
+                f"`{rooted.rsplit('.', 1)[-1]}` objects are kept for the life of the process by the module-level "
+                f"`{flow.rooted[rooted]}`"
+            )
+        if any(".__dict__[" in s.text for s in (first, second)):
+            # A descriptor caching a helper in the instance's `__dict__` that points back at the
+            # instance: every object it is read on, whatever it holds, is then freed by the collector.
+            return Confidence.MEDIUM, "made in the `__dict__` of every object it is read on, whatever that object holds"
+        collection = first.attr is None or second.attr is None or not (first.via_setattr and second.via_setattr)
+        if collection:
+            bulk = bulk_reason(graph, classes)
+            if bulk is not None:
+                return Confidence.MEDIUM, f"a collection whose items point back at their holder; {bulk}"
+            return Confidence.LOW, "a collection of plain objects that point back at their holder: nothing heavy in it"
+        return Confidence.LOW, "two plain objects with no open resource, thread or `__del__` in the cycle"
+
+
+_METHOD_CALL = re.compile(r"^[\w.]+\.(?P<method>[a-z_]\w*)\(")
+
+
+def _handed_to_keeper_method(hop: Hop) -> bool:
+    """A bound method or closure of `self` handed to a method that keeps it, on an object of a
+    class in the same file (`self._scale.listen(self._update)`): LKL104 reports that shape."""
+    if not (hop.via.startswith("bound:") or hop.via == "closure") or not hop.through:
+        return False
+    return _METHOD_CALL.match(hop.text) is not None and hop.innermost().path == hop.path
+
+
+_ATTR_OWNERS: List[Tuple[ClassGraph, dict]] = []
+
+
+def _only_class_with(graph: ClassGraph, attr: str) -> Optional[str]:
+    """The one class of the project whose own code sets ``attr`` (None: none, or several)."""
+    for cached, owners in _ATTR_OWNERS:
+        if cached is graph:
+            break
+    else:
+        owners = {}
+        for name, info in graph.classes.items():
+            for owned in info.attrs:
+                owners.setdefault(owned, []).append(name)
+        _ATTR_OWNERS[:] = [(graph, owners)]
+    found = owners.get(attr, [])
+    return found[0] if len(found) == 1 else None
+
+
+def _is_container_store(store: LocalStore) -> bool:
+    """``holder.items.append(value)``, ``holder.items[k] = value``, ``holder.append(value)``."""
+    return store.attr is None or not store.via_setattr
 
 
 _ADD_METHODS = {"append": "remove", "appendleft": "remove", "insert": "remove", "add": "discard"}

@@ -53,7 +53,10 @@ class SelfInOwnContainer(Rule):
     same function (`self._parent[key] = self`, then `self._parent = None`), and one made in a
     test module (`test_*.py`, `*_test.py`: its objects live for one test). A call with more
     arguments than a list's or set's method takes (`registry.add(job, ttl=60)`) is another
-    object's API, not a container, and is not reported.
+    object's API, not a container, and is not reported. A plain attribute that points at its
+    own object (`self.prev = self`, a ring's or list's sentinel) costs one collection per instance:
+    low, unless the class has `__del__`. A metaclass storing its class (`cls._registry[code] =
+    cls`) is not reported: a class is always in cycles.
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakSet`, `gc`.
@@ -69,7 +72,7 @@ class SelfInOwnContainer(Rule):
             "    def leak_memory(self):\n        for i in range(1000000):\n"
             "            self.list_of_myself.append(self)\n"
         ),
-        Bad("class Node:\n    def __init__(self):\n        self.root = self\n"),
+        Bad("class Node:\n    def __init__(self):\n        self.root = self\n\n    def __del__(self):\n        print('bye')\n"),
         Good(
             "import weakref\n\n\nclass MyClass:\n    def __init__(self):\n        self.peers = weakref.WeakSet()\n\n"
             "    def join(self):\n        self.peers.add(self)\n"
@@ -117,6 +120,12 @@ class SelfInOwnContainer(Rule):
             if kind == "unknown" and name == "self":
                 confidence = Confidence.MEDIUM
         container = self.context.code(holder).strip()
+        if self._is_metaclass_self(node, name):
+            return  # a metaclass's `cls`/`self` is a class, always in cycles (its __mro__)
+        plain_link = ""
+        if name == "self" and isinstance(node, cst.Assign) and isinstance(holder, cst.Attribute) \
+                and attr not in (None, "__dict__"):
+            plain_link = self._self_link_grade(self.context.enclosing_class(node), attr or "")
         removed = self._removed_later(node, name, holder) or self._unlinked_after(node, name, attr)
         if removed is not None:
             # The object takes itself out again (`del self._cache[self._job]` when the job is
@@ -125,6 +134,10 @@ class SelfInOwnContainer(Rule):
         if removed is None and is_test_file(self.context.path):
             # A test's objects live for one test (and some tests make a cycle on purpose).
             confidence = Confidence.LOW
+        if plain_link and removed is None and confidence is not Confidence.LOW:
+            # `self.prev = self`: one plain object per instance, freed by one collection; with
+            # nothing heavy in it, only the strict profile shows it.
+            confidence = Confidence.HIGH if plain_link == "del" else Confidence.LOW
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
         if in_loop and isinstance(node, cst.Call):
@@ -145,7 +158,43 @@ class SelfInOwnContainer(Rule):
             suggestion = f"store `weakref.proxy({name})` (or `weakref.ref({name})`) in `{container}`, or compute it on access with a property"
         if removed is not None:
             message += f"; the code removes it again (`{removed}`), so the cycle lasts only until then"
+        elif plain_link == "repointed":
+            message += (
+                f"; the class re-points `{attr}` when it links the object (a circular list's sentinel or "
+                f"an unlinked node), so this is a default, not a leak"
+            )
+        elif plain_link == "del":
+            message += "; the class has `__del__`, whose run the cycle delays"
+        elif plain_link:
+            message += "; one plain object per instance, with no open resource, thread or `__del__` in it"
         self.report(node, message, suggestion=suggestion, confidence=confidence)
+
+    def _is_metaclass_self(self, node: cst.CSTNode, name: str) -> bool:
+        """``name`` is the first parameter of a method of a metaclass (a class based on `type`)."""
+        function = self.context.enclosing_scope(node)
+        cls = self.context.enclosing_class(node)
+        if not isinstance(function, cst.FunctionDef) or cls is None or not function.params.params:
+            return False
+        if function.params.params[0].name.value != name:
+            return False
+        return any(isinstance(base.value, cst.Name) and base.value.value == "type" for base in cls.bases)
+
+    def _self_link_grade(self, cls: Optional[cst.ClassDef], attr: str) -> str:
+        """How a plain attribute self-link (`self.prev = self`) is graded: "del" when the class
+        has `__del__`, "repointed" when the class also stores another object in that attribute
+        (`self.prev = node`, `node.next.prev = self`: a ring's default that linking overwrites),
+        else "plain"."""
+        if cls is None:
+            return "plain"
+        repointed = False
+        for inner in walk(cls):
+            if isinstance(inner, cst.FunctionDef) and inner.name.value == "__del__":
+                return "del"
+            if isinstance(inner, cst.Assign) and not (
+                    isinstance(inner.value, cst.Name) and inner.value.value in ("self", "None")):
+                if any(isinstance(t.target, cst.Attribute) and t.target.attr.value == attr for t in inner.targets):
+                    repointed = True
+        return "repointed" if repointed else "plain"
 
     def _removed_later(self, node: cst.CSTNode, name: str, holder: cst.BaseExpression) -> Optional[str]:
         """A statement of the class (or function) that takes ``name`` out of the container again:

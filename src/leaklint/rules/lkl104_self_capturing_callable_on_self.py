@@ -61,7 +61,9 @@ class SelfCapturingCallableOnSelf(Rule):
     LKL101's; one handed to a method that keeps it, on `self` or on an object `self` made
     (`self.scale.listen(self.update)`, `self.button.set_click_callback(on_click)`,
     `self.add_callback(lambda v: ...self...)`), is this rule's when that class is in the same file
-    and does not reset or drain the attribute it keeps it in.
+    and does not reset or drain the attribute it keeps it in, nor wraps what it is given in
+    `weakref.WeakMethod`/`weakref.ref` in some branch (a signal that keeps bound methods weakly
+    and plain functions strongly).
 
     ## References
     - No rule in ruff, pylint or flake8-bugbear. Python docs: `weakref.WeakMethod`, `atexit`.
@@ -320,6 +322,11 @@ class SelfCapturingCallableOnSelf(Rule):
             # in close(): the class manages this slot itself (a WeakMethod would break the chain)
             return "that the class re-points or resets itself"
         attr = target.attr.value
+        if isinstance(value, cst.Attribute) and attr in _callable_members(cls):
+            # `self.basic_publish = self.basic_publish_confirm`: the instance swaps one of its own
+            # methods for another (a mode switch); callers call it, so a WeakMethod would break
+            # `obj.basic_publish(msg)`.
+            return "that overrides a method of the class for this instance (callers call it)"
         if isinstance(value, cst.Attribute) and not attr.startswith("_") and _HANDLER_NAME.search(attr):
             # `self.push_handler = self.handle_push`: a public default handler, replaced by
             # assignment or by a setter in a subclass or base class in another module.
@@ -403,6 +410,18 @@ def _methods(cls: cst.ClassDef) -> Set[str]:
     return found
 
 
+def _callable_members(cls: cst.ClassDef) -> Set[str]:
+    """The class's methods and the class-level aliases of them (`basic_publish = _basic_publish`)."""
+    found = _methods(cls)
+    if isinstance(cls.body, cst.IndentedBlock):
+        for statement in cls.body.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and isinstance(small.value, cst.Name) and small.value.value in found:
+                        found |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
+    return found
+
+
 def _first_method(code: str, self_name: str, methods: Set[str]) -> Optional[str]:
     """The first ``self.method`` (a method of the class) mentioned in ``code``."""
     import re
@@ -477,8 +496,14 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
                 continue
             self_name, others = params[0], set(params[1:]) | {p.name.value for p in method.params.kwonly_params}
             kept: Dict[str, str] = {}
+            weakly: Set[str] = set()
             for node in walk_scope(method):
-                if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in others:
+                if isinstance(node, cst.Call) and _weak_wrapper(node) and node.args \
+                        and isinstance(node.args[0].value, cst.Name) and node.args[0].value.value in others:
+                    # `WeakMethod(callback)` in one branch (`if inspect.ismethod(callback):`): the
+                    # keeper holds bound methods weakly, and a plain function holds no `self`.
+                    weakly.add(node.args[0].value.value)
+                elif isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in others:
                     for target in node.targets:
                         attr = _self_attribute(target.target, self_name)
                         if attr is not None and attr not in released:
@@ -491,12 +516,20 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
                         value = positional[index].value
                         if isinstance(value, cst.Name) and value.value in others:
                             kept.setdefault(value.value, attr)
+            kept = {param: attr for param, attr in kept.items() if param not in weakly}
             if kept:
                 per_method[method.name.value] = (params, kept)
         if per_method:
             found[cls.name.value] = per_method
     _KEEPERS[context] = found
     return found
+
+
+def _weak_wrapper(call: cst.Call) -> bool:
+    """``weakref.ref(x)``, ``WeakMethod(x)``, ``weakref.proxy(x)``, ``ref(x)``."""
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    return name in ("ref", "WeakMethod", "proxy")
 
 
 def _self_attribute(expr: cst.BaseExpression, self_name: str) -> Optional[str]:

@@ -102,8 +102,9 @@ class ExceptionOrFrameKeptAlive(Rule):
     the loop runs once, and a call that always raises (a helper that only `raise`s) does not count
     as raising on purpose, so that handler is graded as a rare path.
     `sys._getframe(1)` (the caller's frame) is not flagged: the caller does not hold this frame.
-    An exception kept on purpose (the function returns it, or the class raises or returns the
-    attribute that keeps it, as a future's `result()` does) is reported at low confidence, shown
+    An exception kept on purpose (the function returns it, the class raises or returns the
+    attribute that keeps it, as a future's `result()` does, or it is put on a queue for a consumer
+    to take out and re-raise) is reported at low confidence, shown
     only by the strict profile: its traceback is what the caller needs, and
     `with_traceback(None)` would drop it.
 
@@ -322,7 +323,8 @@ class ExceptionOrFrameKeptAlive(Rule):
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if len(positional) > index and isinstance(positional[index].value, cst.Name) and positional[index].value.value == caught:
             if not self._local_released(func.value, node):
-                self._stored(node, self.context.code(func.value).strip(), caught, self._accumulates(func.value))
+                self._stored(node, self.context.code(func.value).strip(), caught, self._accumulates(func.value),
+                             queued=func.attr.value in ("put", "put_nowait"))
 
     def _local_released(self, holder: cst.BaseExpression, node: cst.CSTNode) -> bool:
         """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards."""
@@ -331,7 +333,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool,
-                single_slot: bool = False) -> None:
+                single_slot: bool = False, queued: bool = False) -> None:
         message = (
             f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
             f"every frame the exception passed through alive, with all their locals (a reference cycle when "
@@ -339,6 +341,10 @@ class ExceptionOrFrameKeptAlive(Rule):
         )
         confidence = Confidence.HIGH
         purpose = self._kept_on_purpose(node, where, caught)
+        if purpose is None and queued:
+            # `await self.queue.put(e)`: handed to the consumer, which takes it out and re-raises it
+            # (the hand-off `future.set_exception(e)` makes); the queue does not keep it.
+            purpose = f"handed to whoever takes it out of `{where}`"
         if purpose is not None:
             # Its frames are what the caller needs to see: `with_traceback(None)` would drop them.
             confidence = Confidence.LOW

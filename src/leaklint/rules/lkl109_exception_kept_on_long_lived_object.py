@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Set
 
 import libcst as cst
 
+from leaklint.analysis.cycle_rules import is_test_file
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
 from leaklint.analysis.names import dotted_name
@@ -67,7 +68,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
     re-raising it is what it is kept for (a connection that raises its read error on every later
     read). Re-raising one handed in from outside (`set_exception(exc)` then `raise
     self._exception` in `result()`, the `concurrent.futures` shape) makes a new cycle per call and
-    stays in the default selection.
+    stays in the default selection, except in a test module (a test double raising its configured
+    failure), whose objects live for one test.
 
     ## Known problems
     Storing the bare caught name (`self.error = exc`, `self.errors.append(exc)`) is LKL105's
@@ -373,6 +375,11 @@ class ExceptionKeptOnLongLivedObject(Rule):
             confidence = Confidence.LOW
             why = (f"; the class stores an exception it caught itself in `{shown}`, so the cycle exists from "
                    f"the moment it is kept, and re-raising it is what it is kept for")
+        elif is_test_file(self.context.path):
+            # A test double raising its configured failure (`raise self.connect_failure`): the
+            # objects of a test live for one test.
+            confidence = Confidence.LOW
+            why = "; made in a test, whose objects live for one test"
         self.report(
             node,
             f"re-raising `{shown}` adds this frame to its traceback, and the frame's `{self_name}` holds "
