@@ -277,3 +277,41 @@ def is_test_module(module_name: str) -> bool:
     parts = module_name.split(".")
     tail = parts[-1]
     return tail.startswith("test") or tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts
+
+
+def instance_names(method: cst.FunctionDef, in_metaclass: bool = False) -> Set[str]:
+    """``self``, plus the names bound to a new instance of the class: in ``__new__`` and in a
+    classmethod ``super().__new__(cls)``, ``object.__new__(cls)``, ``cls.__new__(cls)`` or
+    ``cls(...)`` (``instance = cls(value)``); in a metaclass's ``__call__`` (which runs once per
+    instance of its classes) ``super().__call__(...)`` or ``type.__call__(cls, ...)``."""
+    names = {"self"}
+    is_new = method.name.value == "__new__" and not in_metaclass
+    is_call = method.name.value == "__call__" and in_metaclass
+    is_classmethod = any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in method.decorators
+    )
+    if not (is_new or is_classmethod or is_call):
+        return names
+    made_by = {"__call__"} if is_call else {"__new__"}
+    from leaklint.analysis.walk import walk_scope
+
+    for node in walk_scope(method.body):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
+            func = node.value.func
+            made = (isinstance(func, cst.Attribute) and func.attr.value in made_by) or (
+                is_classmethod and isinstance(func, cst.Name) and func.value == "cls"
+            )
+            if made:
+                names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+    return names
+
+
+def is_metaclass(context: "FileContext", klass: cst.ClassDef) -> bool:
+    """A class derived from ``type`` (or ``ABCMeta``, or a base named ``...Meta``)."""
+    for base in klass.bases:
+        if base.keyword is not None:
+            continue
+        qualified = context.qualified_name(base.value) or ""
+        if qualified in ("builtins.type", "abc.ABCMeta") or qualified.rsplit(".", 1)[-1].endswith("Meta"):
+            return True
+    return False

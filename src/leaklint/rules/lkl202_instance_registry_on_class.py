@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.containers import (
+    CLASS_DEFINITION_HOOKS,
     annotation_is_finite,
     GROW_METHODS,
     READ_ONLY_CALLS,
@@ -18,7 +19,7 @@ from leaklint.analysis.containers import (
     key_evidence,
     local_assignments,
 )
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.growth_facts import instance_names, is_metaclass
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
@@ -208,8 +209,21 @@ class InstanceRegistryOnClass(Rule):
         klass = self._method_class()
         if isinstance(node.value, cst.Name) and node.value.value == "self" and klass is not None:
             self.instance_attributes.setdefault(klass.name.value, set()).add(node.attr.value)
+        elif self._fresh_per_class(node):
+            return  # ``cls.instances = []`` in ``__init_subclass__``: each subclass gets its own registry
         else:
             self.released.add(node.attr.value)  # ``cls._instances = []``: a reset
+
+    def _fresh_per_class(self, node: cst.Attribute) -> bool:
+        """``cls.<attr> = []`` in a hook that runs once per class definition: it gives each
+        subclass a registry of its own (which grows like the base's), it does not empty one."""
+        method = self.scopes[-1] if self.scopes else None
+        if not isinstance(method, cst.FunctionDef) or method.name.value not in CLASS_DEFINITION_HOOKS:
+            return False
+        if not (isinstance(node.value, cst.Name) and node.value.value == "cls"):
+            return False
+        assign = self.context.nearest(node, cst.Assign)
+        return assign is not None and container_kind(self.context, assign.value) is not None
 
     def _maybe_registration(self, node: cst.Attribute, site: cst.CSTNode, how: str) -> None:
         klass = self._method_class()
@@ -221,7 +235,10 @@ class InstanceRegistryOnClass(Rule):
         receiver = self._receiver(node.value, klass)
         if receiver is None:
             return
-        instances = _instance_names(method)
+        in_metaclass = is_metaclass(self.context, klass)
+        if in_metaclass and method.name.value != "__call__":
+            return  # the other hooks of a metaclass run once per class, at import time
+        instances = instance_names(method, in_metaclass)
         if isinstance(site, cst.Call):
             args = [arg for arg in site.args if not arg.star]
             if how in _ADD_ONE:
@@ -359,8 +376,11 @@ class InstanceRegistryOnClass(Rule):
         else:
             weak, usage = "weakref.WeakSet()", f"`{owner}.{attribute}.add(self)`"
         method = method if method.startswith("the `") else f"`{method}`"
+        whose = "every instance"
+        if registration.method.name.value == "__call__" and is_metaclass(self.context, registration.klass):
+            whose = f"every instance of every class whose metaclass is `{klass}`"
         message = (
-            f"{method} adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
+            f"{method} adds {whose} to class attribute `{owner}.{attribute}` and nothing removes it: "
             f"each instance stays alive as long as the class"
         )
         if attribute in self.released_in_del:
@@ -406,27 +426,6 @@ def _class_assignments(small: cst.BaseSmallStatement) -> List[Tuple[str, Optiona
     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
         return [(small.target.value, small.value)]
     return []
-
-
-def _instance_names(method: cst.FunctionDef) -> Set[str]:
-    """``self``, plus in ``__new__`` the names bound to ``super().__new__(...)``/``object.__new__``,
-    and in a classmethod the names bound to ``cls(...)`` (``instance = cls(value)``)."""
-    names = {"self"}
-    is_new = method.name.value == "__new__"
-    is_classmethod = any(
-        isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in method.decorators
-    )
-    if not (is_new or is_classmethod):
-        return names
-    for node in walk_scope(method.body):
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
-            func = node.value.func
-            made = (is_new and isinstance(func, cst.Attribute) and func.attr.value == "__new__") or (
-                is_classmethod and isinstance(func, cst.Name) and func.value == "cls"
-            )
-            if made:
-                names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
-    return names
 
 
 # Methods that install an ``__init__`` wrapper on the class (``cls.__init__ = __init__``).

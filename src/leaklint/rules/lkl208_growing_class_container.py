@@ -25,6 +25,7 @@ from leaklint.analysis.growth_facts import (
     SHRINK,
     classify_use,
     describe_pinned,
+    instance_names,
     first_line_text,
     items_evidence,
     loads_data,
@@ -285,8 +286,11 @@ class GrowingClassContainer(Rule):
 
 
 def _adds_self(growth: _Growth) -> bool:
-    """``cls._instances.append(self)``: LKL202's registry of instances, not per-call data."""
+    """``cls._instances.append(self)``, or an instance a classmethod or ``__new__`` makes
+    (``buffer = cls.__new__(cls)``): LKL202's registry of instances, not per-call data."""
+    instances = instance_names(growth.method) | {"instance", "obj", "inst"}
+
     def is_self(node: Optional[cst.BaseExpression]) -> bool:
-        return isinstance(node, cst.Name) and node.value in ("self", "instance", "obj", "inst")
+        return isinstance(node, cst.Name) and node.value in instances
 
     return is_self(growth.value) or any(is_self(item) for item in growth.items or ())
