@@ -10,12 +10,14 @@ project-scope rule can keep it in its per-file facts (no libcst nodes there).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, List, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.containers import (
     FINITE,
+    OBJECT,
+    WORKLOAD,
     GROW_METHODS,
     READ_ONLY_CALLS,
     REMOVE_METHODS,
@@ -315,3 +317,37 @@ def is_metaclass(context: "FileContext", klass: cst.ClassDef) -> bool:
         if qualified in ("builtins.type", "abc.ABCMeta") or qualified.rsplit(".", 1)[-1].endswith("Meta"):
             return True
     return False
+
+
+def caller_evidence(
+    context: "FileContext",
+    function: cst.FunctionDef,
+    parameter: str,
+    calls: Iterable[cst.Call],
+    finite_names: Sequence[str] = (),
+) -> Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]]:
+    """What the calls of ``function`` pass for its ``parameter``, judged where they are made:
+    ``_track(worker)`` with ``worker = threading.Thread(...)`` in the caller is OBJECT. Returns the
+    strongest evidence (OBJECT before WORKLOAD), with the argument and the call that passes it;
+    UNKNOWN when no call says (a helper one call away from where the per-call object is made)."""
+    from leaklint.analysis.names import STARRED, argument_passed
+
+    params = [*function.params.posonly_params, *function.params.params]
+    if params and params[0].name.value in ("self", "cls") and context.enclosing_class(function) is not None:
+        params = params[1:]
+    index = next((i for i, p in enumerate(params) if p.name.value == parameter), None)
+    if index is None and not any(p.name.value == parameter for p in function.params.kwonly_params):
+        return UNKNOWN, None, None
+    best: Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]] = (UNKNOWN, None, None)
+    rank = {OBJECT: 2, WORKLOAD: 1}
+    for call in calls:
+        value = argument_passed(call, index, parameter)
+        if value is None or value is STARRED:
+            continue
+        scope = context.enclosing_scope(call)
+        if scope is function or not isinstance(scope, cst.FunctionDef):
+            continue  # recursion, or a call at import time
+        evidence = items_evidence(context, [value], scope, finite_names)
+        if rank.get(evidence, 0) > rank.get(best[0], 0):
+            best = (evidence, value, call)
+    return best
