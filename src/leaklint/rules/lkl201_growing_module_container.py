@@ -126,7 +126,8 @@ class GrowingModuleContainer(Rule):
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
-    `shutdown()`. The message names the insertion and what it keeps alive. Three shapes are
+    `shutdown()` or in a teardown that joins (or closes, stops) every element first, unless the
+    function that fills the list calls it. The message names the insertion and what it keeps alive. Three shapes are
     reported at medium confidence whatever their keys look like: a memo of data read from a file
     or the network (`_cache[ticker] = list(csv.DictReader(handle))` after `if ticker not in
     _cache`), a memo of new objects in a public function keyed by a whole parameter
@@ -310,7 +311,7 @@ class GrowingModuleContainer(Rule):
             name = scope.name.value
             if name == "__del__":
                 return name, "del"
-            if name.lstrip("_").lower() in _SHUTDOWN_NAMES:
+            if name.lstrip("_").lower() in _SHUTDOWN_NAMES or _drains_every_element(scope):
                 return name, "shutdown"
             return None
         return None
@@ -607,6 +608,10 @@ class GrowingModuleContainer(Rule):
         instance the container holds (it never runs while the entry is there), or a shutdown
         function for threads added per call."""
         kinds = set(container.late_removals.values())
+        grower = self._scope_name(growth.scopes[-1]) if growth.scopes else "<module>"
+        for function in container.late_removals:
+            if function == grower or grower in self.callers.get(function, ()):
+                return False  # drained on the same call that fills it (a batch that joins its threads)
         if "del" in kinds and growth.classes and (_is_self(growth.value) or any(_is_self(i) for i in growth.items or ())):
             return True
         return "shutdown" in kinds and self._adds_threads(growth)
@@ -1101,3 +1106,26 @@ def _describe_scope(growth: _Growth) -> str:
         return "<lambda>"
     enclosing_class = growth.classes[-1].name.value + "." if growth.classes else ""
     return f"{enclosing_class}{scope.name.value}"
+
+
+# What a teardown does to each element of a container before emptying it.
+_TEARDOWN_METHODS = frozenset({"join", "close", "stop", "cancel", "terminate", "kill", "shutdown"})
+
+
+def _drains_every_element(function: cst.FunctionDef) -> bool:
+    """``for t in _threads: t.join()`` (then the list is emptied): a function that ends every
+    element at once runs as the program stops, not per request, whatever it is called."""
+    for node in walk_scope(function):
+        if not (isinstance(node, cst.For) and isinstance(node.target, cst.Name) and isinstance(node.iter, cst.Name)):
+            continue
+        element = node.target.value
+        for inner in walk_scope(node.body):
+            if (
+                isinstance(inner, cst.Call)
+                and isinstance(inner.func, cst.Attribute)
+                and isinstance(inner.func.value, cst.Name)
+                and inner.func.value.value == element
+                and inner.func.attr.value in _TEARDOWN_METHODS
+            ):
+                return True
+    return False
