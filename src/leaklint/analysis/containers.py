@@ -336,6 +336,8 @@ def key_evidence(
                 args = [arg.value for arg in hashed.args if not arg.star and arg.keyword is None]
                 if args:
                     found = combine_evidence(key_evidence(context, a, assignments, finite_names, depth + 1) for a in args)
+                    if found == UNKNOWN:
+                        return WORKLOAD  # text hashed to make a key is arbitrary input (a name would be used as is)
                     return VOCABULARY if found == FINITE else found
                 return UNKNOWN
         if isinstance(func, cst.Attribute) and func.attr.value in _STRING_NORMALISERS:

@@ -122,7 +122,7 @@ class GrowingModuleContainer(Rule):
     A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
     made unique per call such as `f"<template {uuid4()}>"`,
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
-    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of request text) or named like
+    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of any text that is not a name) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
