@@ -309,6 +309,8 @@ def key_evidence(
         if attr == "__dict__":
             # ``id(module.__dict__)``: one value per module, judged by what it belongs to.
             return key_evidence(context, node.value, assignments, finite_names, depth + 1)
+        if _makes_unique_name(context, node.value):
+            return OBJECT  # ``uuid.uuid4().hex``: a new value per call
         return _identifier_evidence(attr, UNKNOWN)
     if isinstance(node, cst.Tuple):
         return combine_evidence(
@@ -347,6 +349,8 @@ def key_evidence(
             return VOCABULARY
         if callee[:1].isupper():
             return OBJECT  # a new instance per call
+        if _makes_unique_name(context, node):
+            return OBJECT  # ``str(uuid.uuid4())``, ``next(_counter)``: a new value per call
     return UNKNOWN
 
 
