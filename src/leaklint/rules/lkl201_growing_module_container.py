@@ -9,6 +9,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import (
     AUTOVIVIFYING,
+    annotation_is_finite,
     CLASS_DEFINITION_HOOKS,
     FINITE,
     OBJECT,
@@ -146,7 +147,8 @@ class GrowingModuleContainer(Rule):
     judged from their shape and names: a per-request key called `key` is missed unless
     `unknown-keys` is on, and a vocabulary that comes from input (an encoding label read from
     a request, cached even when the lookup fails) is not flagged. A key domain that is finite for
-    reasons the code does not show is flagged; add `# noqa: LKL201` with the reason.
+    reasons the code does not show is flagged (a public memo of objects keyed by `dialect: str`
+    that only ever sees a few dialects, at medium confidence); add `# noqa: LKL201` with the reason.
 
     ## References
     - pylint: none. ruff: none. flake8-bugbear: B019 covers `lru_cache` on methods only (see LKL203).
@@ -552,12 +554,32 @@ class GrowingModuleContainer(Rule):
         names = {p.name.value for p in params}
         if not (isinstance(key, cst.Name) and key.value in names):
             return False
+        param = next(p for p in params if p.name.value == key.value)
+        if param.annotation is not None and annotation_is_finite(self.context, param.annotation.annotation, self._enum_classes()):
+            return False  # ``color: Color``, ``mode: Literal["r", "w"]``: one entry per member
         value = growth.value
         assignments = self._assignments_in(scope)
         values = assignments.get(value.value, []) if isinstance(value, cst.Name) and value.value not in names else [value]
         made = next((self._constructed_class(candidate) for candidate in values if self._constructed_class(candidate)), "")
         growth.memo_of = made
         return bool(made)
+
+    def _enum_classes(self) -> Set[str]:
+        """Classes of this module derived from an ``enum`` class (directly or through another)."""
+        found: Set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for name, klass in self.module_classes.items():
+                if name in found:
+                    continue
+                for base in klass.bases:
+                    qualified = self.context.qualified_name(base.value) or ""
+                    if qualified.startswith("enum.") or (isinstance(base.value, cst.Name) and base.value.value in found):
+                        found.add(name)
+                        changed = True
+                        break
+        return found
 
     def _constructed_class(self, value: Optional[cst.BaseExpression]) -> str:
         """``DateTimePattern`` for ``DateTimePattern(...)``: a new instance of a class, else ""."""
