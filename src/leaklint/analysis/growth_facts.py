@@ -10,7 +10,7 @@ project-scope rule can keep it in its per-file facts (no libcst nodes there).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -323,13 +323,15 @@ def caller_evidence(
     context: "FileContext",
     function: cst.FunctionDef,
     parameter: str,
-    calls: Iterable[cst.Call],
+    calls_of: Callable[[cst.FunctionDef], Iterable[cst.Call]],
     finite_names: Sequence[str] = (),
+    depth: int = 2,
 ) -> Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]]:
     """What the calls of ``function`` pass for its ``parameter``, judged where they are made:
-    ``_track(worker)`` with ``worker = threading.Thread(...)`` in the caller is OBJECT. Returns the
-    strongest evidence (OBJECT before WORKLOAD), with the argument and the call that passes it;
-    UNKNOWN when no call says (a helper one call away from where the per-call object is made)."""
+    ``_track(worker)`` with ``worker = threading.Thread(...)`` in the caller is OBJECT. A caller
+    that passes on a parameter of its own is followed to its callers in turn, ``depth`` calls up.
+    ``calls_of(f)`` gives the calls of ``f`` the rule knows. Returns the strongest evidence (OBJECT
+    before WORKLOAD), with the argument and the call where it was judged; UNKNOWN when no call says."""
     from leaklint.analysis.names import STARRED, argument_passed
 
     params = [*function.params.posonly_params, *function.params.params]
@@ -340,14 +342,18 @@ def caller_evidence(
         return UNKNOWN, None, None
     best: Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]] = (UNKNOWN, None, None)
     rank = {OBJECT: 2, WORKLOAD: 1}
-    for call in calls:
+    for call in calls_of(function):
         value = argument_passed(call, index, parameter)
         if value is None or value is STARRED:
             continue
         scope = context.enclosing_scope(call)
         if scope is function or not isinstance(scope, cst.FunctionDef):
             continue  # recursion, or a call at import time
-        evidence = items_evidence(context, [value], scope, finite_names)
-        if rank.get(evidence, 0) > rank.get(best[0], 0):
-            best = (evidence, value, call)
+        found: Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]] = (
+            items_evidence(context, [value], scope, finite_names), value, call
+        )
+        if found[0] == UNKNOWN and depth > 1 and isinstance(value, cst.Name):
+            found = caller_evidence(context, scope, value.value, calls_of, finite_names, depth - 1)
+        if rank.get(found[0], 0) > rank.get(best[0], 0):
+            best = found
     return best

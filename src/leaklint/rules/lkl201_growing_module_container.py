@@ -716,8 +716,12 @@ class GrowingModuleContainer(Rule):
         scope = growth.scopes[-1] if growth.scopes else None
         if not isinstance(item, cst.Name) or not isinstance(scope, cst.FunctionDef) or len(growth.scopes) > 1:
             return UNKNOWN
-        calls = self.call_sites.get(scope.name.value, []) if not growth.classes else []
-        evidence, argument, call = caller_evidence(self.context, scope, item.value, calls, tuple(names))
+        def calls_of(function: cst.FunctionDef) -> List[cst.Call]:
+            if self.context.enclosing_class(function) is not None:
+                return []  # a method: its calls are not by bare name
+            return self.call_sites.get(function.name.value, [])
+
+        evidence, argument, call = caller_evidence(self.context, scope, item.value, calls_of, tuple(names))
         if argument is not None and call is not None and evidence in (OBJECT, WORKLOAD):
             growth.passed = (argument, call)
             return evidence

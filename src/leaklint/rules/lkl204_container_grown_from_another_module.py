@@ -486,15 +486,16 @@ class ContainerGrownFromAnotherModule(Rule):
         item = items[0] if items and len(items) == 1 else None
         if not isinstance(item, cst.Name):
             return UNKNOWN, pins, function
-        name = scope.name.value
-        if self.context.enclosing_class(scope) is not None:
-            calls = self.method_calls.get(name, [])
-        else:
-            calls = [
+        def calls_of(function: cst.FunctionDef) -> List[cst.Call]:
+            name = function.name.value
+            if self.context.enclosing_class(function) is not None:
+                return self.method_calls.get(name, [])
+            return [
                 call for call in (self.context.parent(r) for r in self.function_references.get(name, []))
                 if isinstance(call, cst.Call) and isinstance(call.func, cst.Name)
             ]
-        evidence, argument, call = caller_evidence(self.context, scope, item.value, calls)
+
+        evidence, argument, call = caller_evidence(self.context, scope, item.value, calls_of)
         if argument is None or call is None or evidence not in (OBJECT, WORKLOAD):
             return UNKNOWN, pins, function
         caller_scope = self.context.enclosing_scope(call)
