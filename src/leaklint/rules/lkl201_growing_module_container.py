@@ -929,6 +929,8 @@ class GrowingModuleContainer(Rule):
         passed_self = any(self._receives_instance(growth, item) for item in items)
         if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value) or passed_self:
             weak = "weakref.WeakSet()" if container.kind in _SEQUENCE_KINDS | {"set"} else "weakref.WeakValueDictionary()"
+            if growth.how in ("[]=", "setdefault") and items and _is_self(items[0]) and not _is_self(growth.value):
+                weak = "weakref.WeakKeyDictionary()"  # ``_extra[self] = ...``: the instance is the key
             return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
         if container.kind in _SEQUENCE_KINDS:
             return (

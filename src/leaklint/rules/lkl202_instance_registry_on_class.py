@@ -36,6 +36,7 @@ class _Registration:
     via_self: bool
     attribute: str
     how: str  # "append", "[]=", ...
+    keyed_by_instance: bool = False  # the instance is the key (a side table), not the value
 
 
 class InstanceRegistryOnClass(Rule):
@@ -50,7 +51,9 @@ class InstanceRegistryOnClass(Rule):
     ever created stays reachable: none of them, nor anything they hold (buffers, sockets, parsed
     documents), can be freed. The registry grows with every instance.
 
-    Also flagged: a classmethod that registers what it makes (`instance = cls(...)`,
+    Also flagged: a side table keyed by the instance (`Conn._buffers[self] = bytearray(n)`,
+    `setdefault(self, [])`), whose fix is a `weakref.WeakKeyDictionary`; a metaclass `__call__` that
+    registers every instance of its classes; a classmethod that registers what it makes (`instance = cls(...)`,
     `cls.instances.append(instance)`), an `__init__` wrapper installed by `__init_subclass__`,
     and registries emptied only in `__del__`, which cannot run while the registry holds the
     instance. A registry that a method handed to `atexit.register` reads (so that exit can clean
@@ -239,6 +242,7 @@ class InstanceRegistryOnClass(Rule):
         if in_metaclass and method.name.value != "__call__":
             return  # the other hooks of a metaclass run once per class, at import time
         instances = instance_names(method, in_metaclass)
+        keyed_by_instance = False
         if isinstance(site, cst.Call):
             args = [arg for arg in site.args if not arg.star]
             if how in _ADD_ONE:
@@ -246,9 +250,11 @@ class InstanceRegistryOnClass(Rule):
                 if not _is_instance(item, instances):
                     return
             elif how in _ADD_KEYED:
-                if len(args) < 2 or not _is_instance(args[1].value, instances):
+                if len(args) >= 1 and _is_instance(args[0].value, instances):
+                    keyed_by_instance = True  # ``Conn._buffers.setdefault(self, ...)``
+                elif len(args) < 2 or not _is_instance(args[1].value, instances):
                     return
-                if self._bounded_key(args[0].value, method):
+                elif self._bounded_key(args[0].value, method):
                     return
             else:
                 return
@@ -256,14 +262,16 @@ class InstanceRegistryOnClass(Rule):
         else:
             assert isinstance(site, cst.Subscript)
             assign = self.context.nearest(site, cst.Assign)
-            if assign is None or not _is_instance(assign.value, instances):
-                return
             key = site.slice[0].slice.value if isinstance(site.slice[0].slice, cst.Index) else None
-            if len(site.slice) == 1 and self._bounded_key(key, method):
+            if assign is not None and len(site.slice) == 1 and _is_instance(key, instances) and not _is_instance(assign.value, instances):
+                keyed_by_instance = True  # ``Conn._buffers[self] = bytearray(n)``: a side table of instances
+            elif assign is None or not _is_instance(assign.value, instances):
+                return
+            elif len(site.slice) == 1 and self._bounded_key(key, method):
                 return
             reported = assign
         self.registrations.append(
-            _Registration(reported, klass, method, receiver, receiver == "self", node.attr.value, how)
+            _Registration(reported, klass, method, receiver, receiver == "self", node.attr.value, how, keyed_by_instance)
         )
 
     def _bounded_key(self, key: Optional[cst.BaseExpression], method: cst.FunctionDef) -> bool:
@@ -371,7 +379,9 @@ class InstanceRegistryOnClass(Rule):
             method = f"the `{registration.method.name.value}` that `{klass}.{installer}` installs"
         attribute = registration.attribute
         keyed = registration.how in ("[]=",) or registration.how in _ADD_KEYED or kind in ("dict", "defaultdict", "OrderedDict")
-        if keyed:
+        if registration.keyed_by_instance:
+            weak, usage = "weakref.WeakKeyDictionary()", f"`{owner}.{attribute}[self] = ...`"
+        elif keyed:
             weak, usage = "weakref.WeakValueDictionary()", f"`{owner}.{attribute}[key] = self`"
         else:
             weak, usage = "weakref.WeakSet()", f"`{owner}.{attribute}.add(self)`"
@@ -383,6 +393,11 @@ class InstanceRegistryOnClass(Rule):
             f"{method} adds {whose} to class attribute `{owner}.{attribute}` and nothing removes it: "
             f"each instance stays alive as long as the class"
         )
+        if registration.keyed_by_instance:
+            message = (
+                f"{method} keys class attribute `{owner}.{attribute}` by {whose} and nothing removes the entry: "
+                f"each instance, and the value stored for it, stays alive as long as the class"
+            )
         if attribute in self.released_in_del:
             message = (
                 f"{method} adds every instance to class attribute `{owner}.{attribute}`, which is emptied only "
