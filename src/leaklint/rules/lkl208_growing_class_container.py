@@ -320,10 +320,10 @@ def _keyed_by_constructor_argument(growth: _Growth) -> bool:
     if not (isinstance(key, cst.Name) and key.value in params):
         return False
     value = growth.value
-    return isinstance(value, cst.Call) and (first_line_text_tail(value.func)[:1].isupper())
+    return isinstance(value, cst.Call) and (_callee_tail(value.func)[:1].isupper())
 
 
-def first_line_text_tail(func: cst.BaseExpression) -> str:
+def _callee_tail(func: cst.BaseExpression) -> str:
     if isinstance(func, cst.Attribute):
         return func.attr.value
     return func.value if isinstance(func, cst.Name) else ""
