@@ -208,6 +208,7 @@ class GrowingModuleContainer(Rule):
         self.call_sites: Dict[str, List[cst.Call]] = {}
         self.assignment_cache: Dict[int, dict] = {}
         self.deleted_functions: Set[str] = set()
+        self.method_calls: Dict[str, List[cst.Call]] = {}  # ``self.<method>(...)`` calls, by method name
         self.lambda_names: Dict[int, str] = {}
         self.function_like: Set[str] = set()
         self.registrars: Optional[Dict[str, str]] = None  # function -> the method that passes it ``self``
@@ -272,6 +273,8 @@ class GrowingModuleContainer(Rule):
         if isinstance(node.func, cst.Name):
             self.callers.setdefault(node.func.value, set()).add(self._caller())
             self.call_sites.setdefault(node.func.value, []).append(node)
+        elif isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) and node.func.value.value == "self":
+            self.method_calls.setdefault(node.func.attr.value, []).append(node)
 
     def _caller(self) -> str:
         if not self.scopes:
@@ -716,9 +719,12 @@ class GrowingModuleContainer(Rule):
         scope = growth.scopes[-1] if growth.scopes else None
         if not isinstance(item, cst.Name) or not isinstance(scope, cst.FunctionDef) or len(growth.scopes) > 1:
             return UNKNOWN
+
         def calls_of(function: cst.FunctionDef) -> List[cst.Call]:
-            if self.context.enclosing_class(function) is not None:
-                return []  # a method: its calls are not by bare name
+            klass = self.context.enclosing_class(function)
+            if klass is not None:
+                # ``self._remember(t)`` in a method of the same class
+                return [c for c in self.method_calls.get(function.name.value, []) if self.context.enclosing_class(c) is klass]
             return self.call_sites.get(function.name.value, [])
 
         evidence, argument, call = caller_evidence(self.context, scope, item.value, calls_of, tuple(names))
