@@ -309,6 +309,8 @@ def key_evidence(
         if attr == "__dict__":
             # ``id(module.__dict__)``: one value per module, judged by what it belongs to.
             return key_evidence(context, node.value, assignments, finite_names, depth + 1)
+        if _makes_unique_name(context, node.value):
+            return OBJECT  # ``uuid.uuid4().hex``: a new value per call
         return _identifier_evidence(attr, UNKNOWN)
     if isinstance(node, cst.Tuple):
         return combine_evidence(
@@ -336,6 +338,8 @@ def key_evidence(
                 args = [arg.value for arg in hashed.args if not arg.star and arg.keyword is None]
                 if args:
                     found = combine_evidence(key_evidence(context, a, assignments, finite_names, depth + 1) for a in args)
+                    if found == UNKNOWN:
+                        return WORKLOAD  # text hashed to make a key is arbitrary input (a name would be used as is)
                     return VOCABULARY if found == FINITE else found
                 return UNKNOWN
         if isinstance(func, cst.Attribute) and func.attr.value in _STRING_NORMALISERS:
@@ -345,6 +349,8 @@ def key_evidence(
             return VOCABULARY
         if callee[:1].isupper():
             return OBJECT  # a new instance per call
+        if _makes_unique_name(context, node):
+            return OBJECT  # ``str(uuid.uuid4())``, ``next(_counter)``: a new value per call
     return UNKNOWN
 
 

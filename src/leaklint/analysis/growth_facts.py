@@ -10,12 +10,14 @@ project-scope rule can keep it in its per-file facts (no libcst nodes there).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, List, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.containers import (
     FINITE,
+    OBJECT,
+    WORKLOAD,
     GROW_METHODS,
     READ_ONLY_CALLS,
     REMOVE_METHODS,
@@ -277,3 +279,81 @@ def is_test_module(module_name: str) -> bool:
     parts = module_name.split(".")
     tail = parts[-1]
     return tail.startswith("test") or tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts
+
+
+def instance_names(method: cst.FunctionDef, in_metaclass: bool = False) -> Set[str]:
+    """``self``, plus the names bound to a new instance of the class: in ``__new__`` and in a
+    classmethod ``super().__new__(cls)``, ``object.__new__(cls)``, ``cls.__new__(cls)`` or
+    ``cls(...)`` (``instance = cls(value)``); in a metaclass's ``__call__`` (which runs once per
+    instance of its classes) ``super().__call__(...)`` or ``type.__call__(cls, ...)``."""
+    names = {"self"}
+    is_new = method.name.value == "__new__" and not in_metaclass
+    is_call = method.name.value == "__call__" and in_metaclass
+    is_classmethod = any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in method.decorators
+    )
+    if not (is_new or is_classmethod or is_call):
+        return names
+    made_by = {"__call__"} if is_call else {"__new__"}
+    from leaklint.analysis.walk import walk_scope
+
+    for node in walk_scope(method.body):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
+            func = node.value.func
+            made = (isinstance(func, cst.Attribute) and func.attr.value in made_by) or (
+                is_classmethod and isinstance(func, cst.Name) and func.value == "cls"
+            )
+            if made:
+                names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+    return names
+
+
+def is_metaclass(context: "FileContext", klass: cst.ClassDef) -> bool:
+    """A class derived from ``type`` (or ``ABCMeta``, or a base named ``...Meta``)."""
+    for base in klass.bases:
+        if base.keyword is not None:
+            continue
+        qualified = context.qualified_name(base.value) or ""
+        if qualified in ("builtins.type", "abc.ABCMeta") or qualified.rsplit(".", 1)[-1].endswith("Meta"):
+            return True
+    return False
+
+
+def caller_evidence(
+    context: "FileContext",
+    function: cst.FunctionDef,
+    parameter: str,
+    calls_of: Callable[[cst.FunctionDef], Iterable[cst.Call]],
+    finite_names: Sequence[str] = (),
+    depth: int = 2,
+) -> Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]]:
+    """What the calls of ``function`` pass for its ``parameter``, judged where they are made:
+    ``_track(worker)`` with ``worker = threading.Thread(...)`` in the caller is OBJECT. A caller
+    that passes on a parameter of its own is followed to its callers in turn, ``depth`` calls up.
+    ``calls_of(f)`` gives the calls of ``f`` the rule knows. Returns the strongest evidence (OBJECT
+    before WORKLOAD), with the argument and the call where it was judged; UNKNOWN when no call says."""
+    from leaklint.analysis.names import STARRED, argument_passed
+
+    params = [*function.params.posonly_params, *function.params.params]
+    if params and params[0].name.value in ("self", "cls") and context.enclosing_class(function) is not None:
+        params = params[1:]
+    index = next((i for i, p in enumerate(params) if p.name.value == parameter), None)
+    if index is None and not any(p.name.value == parameter for p in function.params.kwonly_params):
+        return UNKNOWN, None, None
+    best: Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]] = (UNKNOWN, None, None)
+    rank = {OBJECT: 2, WORKLOAD: 1}
+    for call in calls_of(function):
+        value = argument_passed(call, index, parameter)
+        if value is None or value is STARRED:
+            continue
+        scope = context.enclosing_scope(call)
+        if scope is function or not isinstance(scope, cst.FunctionDef):
+            continue  # recursion, or a call at import time
+        found: Tuple[str, Optional[cst.BaseExpression], Optional[cst.Call]] = (
+            items_evidence(context, [value], scope, finite_names), value, call
+        )
+        if found[0] == UNKNOWN and depth > 1 and isinstance(value, cst.Name):
+            found = caller_evidence(context, scope, value.value, calls_of, finite_names, depth - 1)
+        if rank.get(found[0], 0) > rank.get(best[0], 0):
+            best = found
+    return best

@@ -9,6 +9,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import (
     AUTOVIVIFYING,
+    annotation_is_finite,
     CLASS_DEFINITION_HOOKS,
     FINITE,
     OBJECT,
@@ -32,6 +33,7 @@ from leaklint.analysis.containers import (
 from leaklint.analysis.growth_facts import (
     LOADED,
     builds_class_per_call,
+    caller_evidence,
     describe_pinned,
     first_line_text,
     in_del,
@@ -40,6 +42,7 @@ from leaklint.analysis.growth_facts import (
     weak_factory as _weak_factory,
 )
 from leaklint.analysis.names import STARRED, argument_passed, dotted_name
+from leaklint.analysis.walk import walk_scope
 from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
@@ -64,6 +67,8 @@ class _Growth:
     items: Optional[List[Optional[cst.BaseExpression]]]  # what is added; None: unknown
     value: Optional[cst.BaseExpression] = None  # the value of ``d[k] = value``
     loaded: bool = False  # a memo of data read from a file or the network
+    memo_of: str = ""  # a memo of new objects: the class it builds per argument
+    passed: Optional[Tuple[cst.BaseExpression, cst.Call]] = None  # what a caller passes for the item
 
 
 @dataclass
@@ -118,18 +123,23 @@ class GrowingModuleContainer(Rule):
     A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
     made unique per call such as `f"<template {uuid4()}>"`,
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
-    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of request text) or named like
+    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of any text that is not a name) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
-    `shutdown()`. The message names the insertion and what it keeps alive. Two shapes are
+    `shutdown()` or in a teardown that joins (or closes, stops) every element first, unless the
+    function that fills the list calls it. The message names the insertion and what it keeps alive. Three shapes are
     reported at medium confidence whatever their keys look like: a memo of data read from a file
     or the network (`_cache[ticker] = list(csv.DictReader(handle))` after `if ticker not in
-    _cache`), and a `defaultdict(WeakKeyDictionary)` (or `WeakSet`...) filled under object or class
+    _cache`), a memo of new objects in a public function keyed by a whole parameter
+    (`if pattern in _cache: return _cache[pattern]` ... `_cache[pattern] = Pattern(pattern)`: one
+    object per distinct argument any caller ever passes), and a `defaultdict(WeakKeyDictionary)` (or `WeakSet`...) filled under object or class
     keys (`live_refs[cls][obj] = ...`): the inner tables are weak, but each outer entry keeps its
     key, a class built at run time included, for good. A list or deque of names still grows per call and is
     reported too. Keys and items that show nothing either way (`x`, `key`, `obj`) are reported
-    only with the option `unknown-keys = true`, at medium confidence.
+    only with the option `unknown-keys = true`, at medium confidence, unless the calls in the
+    module show more: a helper that adds its parameter (`_remember(worker)`) is judged by what its
+    callers pass (`_remember(threading.Thread(...))` is per object).
 
     ## Known problems
     Removal from another module (a test's `_cache.clear()`) is not seen. A container created lazily
@@ -137,7 +147,8 @@ class GrowingModuleContainer(Rule):
     judged from their shape and names: a per-request key called `key` is missed unless
     `unknown-keys` is on, and a vocabulary that comes from input (an encoding label read from
     a request, cached even when the lookup fails) is not flagged. A key domain that is finite for
-    reasons the code does not show is flagged; add `# noqa: LKL201` with the reason.
+    reasons the code does not show is flagged (a public memo of objects keyed by `dialect: str`
+    that only ever sees a few dialects, at medium confidence); add `# noqa: LKL201` with the reason.
 
     ## References
     - pylint: none. ruff: none. flake8-bugbear: B019 covers `lru_cache` on methods only (see LKL203).
@@ -197,6 +208,7 @@ class GrowingModuleContainer(Rule):
         self.call_sites: Dict[str, List[cst.Call]] = {}
         self.assignment_cache: Dict[int, dict] = {}
         self.deleted_functions: Set[str] = set()
+        self.method_calls: Dict[str, List[cst.Call]] = {}  # ``self.<method>(...)`` calls, by method name
         self.lambda_names: Dict[int, str] = {}
         self.function_like: Set[str] = set()
         self.registrars: Optional[Dict[str, str]] = None  # function -> the method that passes it ``self``
@@ -261,6 +273,8 @@ class GrowingModuleContainer(Rule):
         if isinstance(node.func, cst.Name):
             self.callers.setdefault(node.func.value, set()).add(self._caller())
             self.call_sites.setdefault(node.func.value, []).append(node)
+        elif isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) and node.func.value.value == "self":
+            self.method_calls.setdefault(node.func.attr.value, []).append(node)
 
     def _caller(self) -> str:
         if not self.scopes:
@@ -302,7 +316,7 @@ class GrowingModuleContainer(Rule):
             name = scope.name.value
             if name == "__del__":
                 return name, "del"
-            if name.lstrip("_").lower() in _SHUTDOWN_NAMES:
+            if name.lstrip("_").lower() in _SHUTDOWN_NAMES or _drains_every_element(scope):
                 return name, "shutdown"
             return None
         return None
@@ -478,6 +492,8 @@ class GrowingModuleContainer(Rule):
                     continue
                 if evidence == UNKNOWN and self._memoises_loaded_data(container, growth):
                     evidence, growth.loaded = LOADED, True
+                if evidence == UNKNOWN and self._memoises_new_objects(container, growth):
+                    evidence = LOADED  # (reported at medium confidence, like a memo of loaded data)
                 # Keys that name things come from a vocabulary, not the workload (a list of them
                 # still grows per call); keys and items that show nothing either way are only
                 # reported when asked for.
@@ -523,6 +539,59 @@ class GrowingModuleContainer(Rule):
         )
         self.report(container.target, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
 
+    def _memoises_new_objects(self, container: _Container, growth: _Growth) -> bool:
+        """``if pattern in _cache: return _cache[pattern]`` ... ``_cache[pattern] = Pattern(...)`` in a
+        public function: a memo of objects built per distinct argument, keyed by whatever its
+        callers pass (the whole parameter, not a name derived from it), and never evicted."""
+        if container.kind in _SEQUENCE_KINDS or growth.how not in ("[]=", "setdefault") or not growth.scopes:
+            return False
+        scope = growth.scopes[-1]
+        if id(scope) not in container.memo_reads or not isinstance(scope, cst.FunctionDef):
+            return False
+        if scope.name.value.startswith("_") or len(growth.scopes) > 1:
+            return False  # a private helper's callers, or a closure's, are in this module: judged by its keys
+        key = (growth.items or [None])[0]
+        params = [p for p in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params)]
+        if growth.classes:
+            params = params[1:]  # ``self``/``cls``
+        names = {p.name.value for p in params}
+        if not (isinstance(key, cst.Name) and key.value in names):
+            return False
+        param = next(p for p in params if p.name.value == key.value)
+        if param.annotation is not None and annotation_is_finite(self.context, param.annotation.annotation, self._enum_classes()):
+            return False  # ``color: Color``, ``mode: Literal["r", "w"]``: one entry per member
+        value = growth.value
+        assignments = self._assignments_in(scope)
+        values = assignments.get(value.value, []) if isinstance(value, cst.Name) and value.value not in names else [value]
+        made = next((self._constructed_class(candidate) for candidate in values if self._constructed_class(candidate)), "")
+        growth.memo_of = made
+        return bool(made)
+
+    def _enum_classes(self) -> Set[str]:
+        """Classes of this module derived from an ``enum`` class (directly or through another)."""
+        found: Set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for name, klass in self.module_classes.items():
+                if name in found:
+                    continue
+                for base in klass.bases:
+                    qualified = self.context.qualified_name(base.value) or ""
+                    if qualified.startswith("enum.") or (isinstance(base.value, cst.Name) and base.value.value in found):
+                        found.add(name)
+                        changed = True
+                        break
+        return found
+
+    def _constructed_class(self, value: Optional[cst.BaseExpression]) -> str:
+        """``DateTimePattern`` for ``DateTimePattern(...)``: a new instance of a class, else ""."""
+        if not isinstance(value, cst.Call):
+            return ""
+        func = value.func
+        tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        return tail if tail[:1].isupper() and not _is_constant(tail) else ""
+
     def _memoises_loaded_data(self, container: _Container, growth: _Growth) -> bool:
         """``_cache[ticker] = list(csv.DictReader(handle))`` in a function that looks the key up
         first: a memo of data read from a file or the network, kept for every key ever asked for.
@@ -564,6 +633,10 @@ class GrowingModuleContainer(Rule):
         instance the container holds (it never runs while the entry is there), or a shutdown
         function for threads added per call."""
         kinds = set(container.late_removals.values())
+        grower = self._scope_name(growth.scopes[-1]) if growth.scopes else "<module>"
+        for function in container.late_removals:
+            if function == grower or grower in self.callers.get(function, ()):
+                return False  # drained on the same call that fills it (a batch that joins its threads)
         if "del" in kinds and growth.classes and (_is_self(growth.value) or any(_is_self(i) for i in growth.items or ())):
             return True
         return "shutdown" in kinds and self._adds_threads(growth)
@@ -634,8 +707,31 @@ class GrowingModuleContainer(Rule):
             elif self._finite_item(growth, item):
                 evidences.append(FINITE)
             else:
-                evidences.append(key_evidence(self.context, item, assignments, names))
+                evidence = key_evidence(self.context, item, assignments, names)
+                if evidence == UNKNOWN:
+                    evidence = self._caller_evidence(growth, item, names)
+                evidences.append(evidence)
         return combine_evidence(evidences)
+
+    def _caller_evidence(self, growth: _Growth, item: Optional[cst.BaseExpression], names: Set[str]) -> str:
+        """``def _remember(worker): _workers.append(worker)``: a helper that adds its parameter,
+        judged by what its calls in this module pass (``_remember(threading.Thread(...))``)."""
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(item, cst.Name) or not isinstance(scope, cst.FunctionDef) or len(growth.scopes) > 1:
+            return UNKNOWN
+
+        def calls_of(function: cst.FunctionDef) -> List[cst.Call]:
+            klass = self.context.enclosing_class(function)
+            if klass is not None:
+                # ``self._remember(t)`` in a method of the same class
+                return [c for c in self.method_calls.get(function.name.value, []) if self.context.enclosing_class(c) is klass]
+            return self.call_sites.get(function.name.value, [])
+
+        evidence, argument, call = caller_evidence(self.context, scope, item.value, calls_of, tuple(names))
+        if argument is not None and call is not None and evidence in (OBJECT, WORKLOAD):
+            growth.passed = (argument, call)
+            return evidence
+        return UNKNOWN
 
     def _class_made_per_call(self, growth: _Growth, item: Optional[cst.BaseExpression], assignments: dict) -> bool:
         """A class key that is not from a finite set: made in the function (``cls = type(name,
@@ -804,6 +900,15 @@ class GrowingModuleContainer(Rule):
         pinned = describe_pinned(self.context, growth.items, growth.value, scope, self._assignments_in(scope))
         if growth.loaded:
             pinned = f"the data loaded for every `{_key_text(self.context, growth.items or [])}` ever asked for"
+        elif growth.passed is not None:
+            argument, call = growth.passed
+            caller = self.context.enclosing_scope(call)
+            shown = describe_pinned(self.context, [argument], None, caller, self._assignments_in(caller))  # type: ignore[arg-type]
+            caller_name = caller.name.value if isinstance(caller, cst.FunctionDef) else "a caller"
+            return f" (`{text}` keeps {shown}, passed by `{caller_name}()`)"
+        elif growth.memo_of:
+            key_text = _key_text(self.context, growth.items or [])
+            return f" (`{text}` keeps a new `{growth.memo_of}` for every distinct `{key_text}` ever passed)"
         key = (growth.items or [None])[0]
         if growth.value is not None and isinstance(key, cst.Name) and key.value != "key" and not growth.loaded:
             # ``_made[model] = fields``: the key is an object the entry keeps alive too.
@@ -830,6 +935,8 @@ class GrowingModuleContainer(Rule):
         passed_self = any(self._receives_instance(growth, item) for item in items)
         if any(isinstance(item, cst.Name) and item.value == "self" for item in items) or _is_self(growth.value) or passed_self:
             weak = "weakref.WeakSet()" if container.kind in _SEQUENCE_KINDS | {"set"} else "weakref.WeakValueDictionary()"
+            if growth.how in ("[]=", "setdefault") and items and _is_self(items[0]) and not _is_self(growth.value):
+                weak = "weakref.WeakKeyDictionary()"  # ``_extra[self] = ...``: the instance is the key
             return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
         if container.kind in _SEQUENCE_KINDS:
             return (
@@ -843,7 +950,13 @@ class GrowingModuleContainer(Rule):
                 f"make it `{name} = weakref.WeakKeyDictionary()` so an entry goes when its `{items[0].value}` "
                 f"does (its users keep it alive), or pop the entry when `{items[0].value}` is closed"
             )
-        value_class = self._weakrefable_class(growth.value)
+        value = growth.value
+        if isinstance(value, cst.Name) and growth.scopes:
+            made = [v for v in self._assignments_in(growth.scopes[-1]).get(value.value, ()) if self._constructed_class(v)]
+            value = made[0] if len(made) == 1 else value
+        value_class = self._weakrefable_class(value)
+        if growth.memo_of and not self._handed_on(growth):
+            value_class = None  # only returned: a weak memo would drop what callers let go of, lru_cache bounds it
         if value_class is not None and not self._only_owner(container, growth):
             return (
                 f"make it `{name} = weakref.WeakValueDictionary()` so an entry lives only while its "
@@ -855,6 +968,19 @@ class GrowingModuleContainer(Rule):
                 f"or evict old entries (`{name}.pop({_key_text(self.context, items)}, None)`)"
             )
         return f"evict entries when they are no longer needed (`{name}.pop({_key_text(self.context, items)}, None)`), or bound its size"
+
+    def _handed_on(self, growth: _Growth) -> bool:
+        """The stored value (a local name) is also passed to another call in the function
+        (``logger.addHandler(handler)``): something else keeps it, and may let it go."""
+        value = growth.value
+        if not isinstance(value, cst.Name) or not growth.scopes:
+            return False
+        for node in walk_scope(growth.scopes[-1]):
+            if isinstance(node, cst.Arg) and isinstance(node.value, cst.Name) and node.value.value == value.value:
+                call = self.context.parent(node)
+                if isinstance(call, cst.Call) and (self.context.qualified_name(call.func) or "") not in READ_ONLY_CALLS:
+                    return True
+        return False
 
     def _only_owner(self, container: _Container, growth: _Growth) -> bool:
         """The container is the only owner of what it stores (a weak one would empty at once)."""
@@ -1014,3 +1140,26 @@ def _describe_scope(growth: _Growth) -> str:
         return "<lambda>"
     enclosing_class = growth.classes[-1].name.value + "." if growth.classes else ""
     return f"{enclosing_class}{scope.name.value}"
+
+
+# What a teardown does to each element of a container before emptying it.
+_TEARDOWN_METHODS = frozenset({"join", "close", "stop", "cancel", "terminate", "kill", "shutdown"})
+
+
+def _drains_every_element(function: cst.FunctionDef) -> bool:
+    """``for t in _threads: t.join()`` (then the list is emptied): a function that ends every
+    element at once runs as the program stops, not per request, whatever it is called."""
+    for node in walk_scope(function):
+        if not (isinstance(node, cst.For) and isinstance(node.target, cst.Name) and isinstance(node.iter, cst.Name)):
+            continue
+        element = node.target.value
+        for inner in walk_scope(node.body):
+            if (
+                isinstance(inner, cst.Call)
+                and isinstance(inner.func, cst.Attribute)
+                and isinstance(inner.func.value, cst.Name)
+                and inner.func.value.value == element
+                and inner.func.attr.value in _TEARDOWN_METHODS
+            ):
+                return True
+    return False

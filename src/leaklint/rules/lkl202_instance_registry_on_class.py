@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.containers import (
+    CLASS_DEFINITION_HOOKS,
     annotation_is_finite,
     GROW_METHODS,
     READ_ONLY_CALLS,
@@ -18,7 +19,7 @@ from leaklint.analysis.containers import (
     key_evidence,
     local_assignments,
 )
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.growth_facts import instance_names, is_metaclass
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
@@ -35,6 +36,7 @@ class _Registration:
     via_self: bool
     attribute: str
     how: str  # "append", "[]=", ...
+    keyed_by_instance: bool = False  # the instance is the key (a side table), not the value
 
 
 class InstanceRegistryOnClass(Rule):
@@ -49,7 +51,9 @@ class InstanceRegistryOnClass(Rule):
     ever created stays reachable: none of them, nor anything they hold (buffers, sockets, parsed
     documents), can be freed. The registry grows with every instance.
 
-    Also flagged: a classmethod that registers what it makes (`instance = cls(...)`,
+    Also flagged: a side table keyed by the instance (`Conn._buffers[self] = bytearray(n)`,
+    `setdefault(self, [])`), whose fix is a `weakref.WeakKeyDictionary`; a metaclass `__call__` that
+    registers every instance of its classes; a classmethod that registers what it makes (`instance = cls(...)`,
     `cls.instances.append(instance)`), an `__init__` wrapper installed by `__init_subclass__`,
     and registries emptied only in `__del__`, which cannot run while the registry holds the
     instance. A registry that a method handed to `atexit.register` reads (so that exit can clean
@@ -208,8 +212,21 @@ class InstanceRegistryOnClass(Rule):
         klass = self._method_class()
         if isinstance(node.value, cst.Name) and node.value.value == "self" and klass is not None:
             self.instance_attributes.setdefault(klass.name.value, set()).add(node.attr.value)
+        elif self._fresh_per_class(node):
+            return  # ``cls.instances = []`` in ``__init_subclass__``: each subclass gets its own registry
         else:
             self.released.add(node.attr.value)  # ``cls._instances = []``: a reset
+
+    def _fresh_per_class(self, node: cst.Attribute) -> bool:
+        """``cls.<attr> = []`` in a hook that runs once per class definition: it gives each
+        subclass a registry of its own (which grows like the base's), it does not empty one."""
+        method = self.scopes[-1] if self.scopes else None
+        if not isinstance(method, cst.FunctionDef) or method.name.value not in CLASS_DEFINITION_HOOKS:
+            return False
+        if not (isinstance(node.value, cst.Name) and node.value.value == "cls"):
+            return False
+        assign = self.context.nearest(node, cst.Assign)
+        return assign is not None and container_kind(self.context, assign.value) is not None
 
     def _maybe_registration(self, node: cst.Attribute, site: cst.CSTNode, how: str) -> None:
         klass = self._method_class()
@@ -221,7 +238,11 @@ class InstanceRegistryOnClass(Rule):
         receiver = self._receiver(node.value, klass)
         if receiver is None:
             return
-        instances = _instance_names(method)
+        in_metaclass = is_metaclass(self.context, klass)
+        if in_metaclass and method.name.value != "__call__":
+            return  # the other hooks of a metaclass run once per class, at import time
+        instances = instance_names(method, in_metaclass)
+        keyed_by_instance = False
         if isinstance(site, cst.Call):
             args = [arg for arg in site.args if not arg.star]
             if how in _ADD_ONE:
@@ -229,9 +250,11 @@ class InstanceRegistryOnClass(Rule):
                 if not _is_instance(item, instances):
                     return
             elif how in _ADD_KEYED:
-                if len(args) < 2 or not _is_instance(args[1].value, instances):
+                if len(args) >= 1 and _is_instance(args[0].value, instances):
+                    keyed_by_instance = True  # ``Conn._buffers.setdefault(self, ...)``
+                elif len(args) < 2 or not _is_instance(args[1].value, instances):
                     return
-                if self._bounded_key(args[0].value, method):
+                elif self._bounded_key(args[0].value, method):
                     return
             else:
                 return
@@ -239,14 +262,16 @@ class InstanceRegistryOnClass(Rule):
         else:
             assert isinstance(site, cst.Subscript)
             assign = self.context.nearest(site, cst.Assign)
-            if assign is None or not _is_instance(assign.value, instances):
-                return
             key = site.slice[0].slice.value if isinstance(site.slice[0].slice, cst.Index) else None
-            if len(site.slice) == 1 and self._bounded_key(key, method):
+            if assign is not None and len(site.slice) == 1 and _is_instance(key, instances) and not _is_instance(assign.value, instances):
+                keyed_by_instance = True  # ``Conn._buffers[self] = bytearray(n)``: a side table of instances
+            elif assign is None or not _is_instance(assign.value, instances):
+                return
+            elif len(site.slice) == 1 and self._bounded_key(key, method):
                 return
             reported = assign
         self.registrations.append(
-            _Registration(reported, klass, method, receiver, receiver == "self", node.attr.value, how)
+            _Registration(reported, klass, method, receiver, receiver == "self", node.attr.value, how, keyed_by_instance)
         )
 
     def _bounded_key(self, key: Optional[cst.BaseExpression], method: cst.FunctionDef) -> bool:
@@ -354,15 +379,25 @@ class InstanceRegistryOnClass(Rule):
             method = f"the `{registration.method.name.value}` that `{klass}.{installer}` installs"
         attribute = registration.attribute
         keyed = registration.how in ("[]=",) or registration.how in _ADD_KEYED or kind in ("dict", "defaultdict", "OrderedDict")
-        if keyed:
+        if registration.keyed_by_instance:
+            weak, usage = "weakref.WeakKeyDictionary()", f"`{owner}.{attribute}[self] = ...`"
+        elif keyed:
             weak, usage = "weakref.WeakValueDictionary()", f"`{owner}.{attribute}[key] = self`"
         else:
             weak, usage = "weakref.WeakSet()", f"`{owner}.{attribute}.add(self)`"
         method = method if method.startswith("the `") else f"`{method}`"
+        whose = "every instance"
+        if registration.method.name.value == "__call__" and is_metaclass(self.context, registration.klass):
+            whose = f"every instance of every class whose metaclass is `{klass}`"
         message = (
-            f"{method} adds every instance to class attribute `{owner}.{attribute}` and nothing removes it: "
+            f"{method} adds {whose} to class attribute `{owner}.{attribute}` and nothing removes it: "
             f"each instance stays alive as long as the class"
         )
+        if registration.keyed_by_instance:
+            message = (
+                f"{method} keys class attribute `{owner}.{attribute}` by {whose} and nothing removes the entry: "
+                f"each instance, and the value stored for it, stays alive as long as the class"
+            )
         if attribute in self.released_in_del:
             message = (
                 f"{method} adds every instance to class attribute `{owner}.{attribute}`, which is emptied only "
@@ -406,27 +441,6 @@ def _class_assignments(small: cst.BaseSmallStatement) -> List[Tuple[str, Optiona
     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
         return [(small.target.value, small.value)]
     return []
-
-
-def _instance_names(method: cst.FunctionDef) -> Set[str]:
-    """``self``, plus in ``__new__`` the names bound to ``super().__new__(...)``/``object.__new__``,
-    and in a classmethod the names bound to ``cls(...)`` (``instance = cls(value)``)."""
-    names = {"self"}
-    is_new = method.name.value == "__new__"
-    is_classmethod = any(
-        isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in method.decorators
-    )
-    if not (is_new or is_classmethod):
-        return names
-    for node in walk_scope(method.body):
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
-            func = node.value.func
-            made = (is_new and isinstance(func, cst.Attribute) and func.attr.value == "__new__") or (
-                is_classmethod and isinstance(func, cst.Name) and func.value == "cls"
-            )
-            if made:
-                names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
-    return names
 
 
 # Methods that install an ``__init__`` wrapper on the class (``cls.__init__ = __init__``).

@@ -19,7 +19,17 @@ from leaklint.analysis.containers import (
     module_level_statements,
     returns_a_parameter,
 )
-from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, builds_class_per_call, classify_use, describe_pinned, first_line_text, items_evidence
+from leaklint.analysis.growth_facts import (
+    ESCAPE,
+    GROW,
+    SHRINK,
+    builds_class_per_call,
+    caller_evidence,
+    classify_use,
+    describe_pinned,
+    first_line_text,
+    items_evidence,
+)
 from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
@@ -54,6 +64,10 @@ class ContainerGrownFromAnotherModule(Rule):
     A helper of the defining module that adds its parameter (`def add_worker(worker):
     _workers.append(worker)`), called per call from another module with a per-call object
     (`add_worker(threading.Thread(...))`), is reported at that call.
+    A helper of the calling module that adds its own parameter to such a container
+    (`def _track(worker): state.ACTIVE_WORKERS.append(worker)`) is judged by what its callers in
+    that module pass (`_track(threading.Thread(...))`), and `update({request.id: request})` by the
+    keys it writes out.
     Two process-wide tables of the standard library count as such containers: `sys.modules` and
     `linecache.cache`, when the key is a name made unique per call (`f"<generated {uuid4()}>"`,
     `f"mod_{id(obj)}"`).
@@ -132,6 +146,7 @@ class ContainerGrownFromAnotherModule(Rule):
         self.assignment_cache: Dict[int, dict] = {}
         self.classes: Dict[str, Dict[str, Any]] = {}  # qualified class -> bases and metaclass
         self.class_registries: Dict[str, Dict[str, Any]] = {}  # qualified metaclass -> its registry
+        self.method_calls: Dict[str, List[cst.Call]] = {}  # ``self.<method>(...)`` calls, by method name
 
     def visit_Module(self, node: cst.Module) -> None:
         seen_other: Set[str] = set()
@@ -302,6 +317,8 @@ class ContainerGrownFromAnotherModule(Rule):
         head = node.func.value if isinstance(node.func, cst.Attribute) else node.func
         if isinstance(head, cst.Name) and head.value in self.imported and node.args:
             self.imported_calls.append(node)
+        if isinstance(node.func, cst.Attribute) and isinstance(head, cst.Name) and head.value in ("self", "cls") and node.args:
+            self.method_calls.setdefault(node.func.attr.value, []).append(node)
 
     def _assignments(self, scope: Optional[cst.CSTNode]) -> dict:
         """``local_assignments(scope)``, walked once per scope however many calls it holds."""
@@ -443,17 +460,50 @@ class ContainerGrownFromAnotherModule(Rule):
         evidence = items_evidence(self.context, use.items, scope, assignments=assignments)
         if evidence == FINITE:
             return None
+        if use.how == "update" and evidence == WORKLOAD and not _updates_with_display(self.context, expr):
+            evidence = VOCABULARY  # ``DEFAULTS.update(user_settings)``: its keys are names, whatever the mapping is called
+        pins = describe_pinned(self.context, use.items, use.value, scope, assignments)
+        if evidence == UNKNOWN and isinstance(scope, cst.FunctionDef):
+            # ``_track(worker)``: a helper that adds its parameter, judged by what its callers pass.
+            evidence, pins, function = self._through_callers(scope, use.items, pins, function)
         location = self.context.location(expr)
         fact.update(
             {
                 "function": function,
                 "evidence": evidence,
-                "pins": describe_pinned(self.context, use.items, use.value, scope, assignments),
+                "pins": pins,
                 "location": [location.line, location.column, location.end_line, location.end_column],
                 "text": _site_text(self.context, expr),
             }
         )
         return fact
+
+    def _through_callers(
+        self, scope: cst.FunctionDef, items: Any, pins: str, function: str
+    ) -> "tuple[str, str, str]":
+        """(evidence, pins, function) for a growth whose item is ``scope``'s parameter: what the
+        calls of ``scope`` in this module pass for it, judged where they are made."""
+        item = items[0] if items and len(items) == 1 else None
+        if not isinstance(item, cst.Name):
+            return UNKNOWN, pins, function
+        def calls_of(function: cst.FunctionDef) -> List[cst.Call]:
+            name = function.name.value
+            if self.context.enclosing_class(function) is not None:
+                return self.method_calls.get(name, [])
+            return [
+                call for call in (self.context.parent(r) for r in self.function_references.get(name, []))
+                if isinstance(call, cst.Call) and isinstance(call.func, cst.Name)
+            ]
+
+        evidence, argument, call = caller_evidence(self.context, scope, item.value, calls_of)
+        if argument is None or call is None or evidence not in (OBJECT, WORKLOAD):
+            return UNKNOWN, pins, function
+        caller_scope = self.context.enclosing_scope(call)
+        caller = self._per_call_function(caller_scope)
+        if caller is None:
+            return UNKNOWN, pins, function
+        passed = describe_pinned(self.context, [argument], None, caller_scope, self._assignments(caller_scope))
+        return evidence, f"{passed} from `{caller}()`", function
 
     def _per_call_function(self, scope: Optional[cst.CSTNode]) -> Optional[str]:
         """The function's name when it runs per call: not at import time, not in a test module."""
@@ -525,8 +575,8 @@ class ContainerGrownFromAnotherModule(Rule):
                     continue
                 if container.get("registry") and (evidence != OBJECT or use["how"] != "[]="):
                     continue  # a process registry: only names made unique per call
-                if use["how"] in ("update", "|=") and evidence == WORKLOAD:
-                    continue  # ``DEFAULTS.update(user_settings)``: its keys are names, whatever the mapping is called
+                if use["how"] == "|=" and evidence == WORKLOAD:
+                    continue  # ``DEFAULTS |= user_settings``: its keys are names, whatever the mapping is called
                 confidence = Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
                 findings.append(cls._finding(path, use, container, confidence))
         findings.extend(cls._class_memo_findings(facts, containers, emptied))
@@ -751,3 +801,12 @@ def _site_text(context: Any, expr: cst.BaseExpression) -> str:
     if isinstance(parent, cst.Subscript):
         return first_line_text(context, parent) + " = ..."
     return first_line_text(context, parent if parent is not None else expr)
+
+
+def _updates_with_display(context: Any, expr: cst.BaseExpression) -> bool:
+    """``REGISTRY.update({request.id: request})``: the keys are written out, not a mapping's name."""
+    attribute = context.parent(expr)
+    call = context.parent(attribute) if isinstance(attribute, cst.Attribute) else None
+    if not isinstance(call, cst.Call) or not call.args:
+        return False
+    return all(isinstance(arg.value, cst.Dict) for arg in call.args if arg.keyword is None)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.growth_facts import GROW, classify_use, first_line_text
+from leaklint.analysis.names import STARRED, argument_passed
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -19,7 +20,10 @@ class WeakKeyKeptAliveByValue(Rule):
     Flags an entry put into a `weakref.WeakKeyDictionary` whose value refers to its own key: the
     key itself (`d[obj] = obj`), a bound method of the key (`d[obj] = obj.refresh`), a closure or
     lambda that uses the key, `functools.partial(f, obj)`, a tuple holding the key, or (with
-    medium confidence) a new object built from the key (`d[obj] = State(obj)`).
+    medium confidence) a new object built from the key (`d[obj] = State(obj)`). The value is followed
+    into `d.setdefault(obj, []).append(value)`, and through a method that stores one parameter under
+    another (`def add_callback(self, instance, func)`) to its callers in the module: a caller that
+    passes `(self, self._on_change)` hands over a bound method of the key.
 
     ## Why is this bad?
     A `WeakKeyDictionary` drops an entry when its key dies, but it holds its values strongly. A
@@ -70,20 +74,29 @@ class WeakKeyKeptAliveByValue(Rule):
         self.other_attributes: Set[str] = set()
         self.methods: Set[str] = set()  # names of methods defined in this module's classes
         self.candidates: List[cst.BaseExpression] = []
+        self.method_calls: Dict[str, List[cst.Call]] = {}  # ``x.<method>(...)`` calls, by method name
+        self.method_owners: Dict[str, int] = {}  # method name -> how many classes define one
+        self.classes: Dict[str, cst.ClassDef] = {}
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            # ``self._callbacks: WeakKeyDictionary = WeakKeyDictionary()``
+            self.visit_Assign(cst.Assign(targets=[cst.AssignTarget(node.target)], value=node.value), node)
+
+    def visit_Assign(self, node: cst.Assign, original: Optional[cst.CSTNode] = None) -> None:
+        at = original if original is not None else node  # (the node the walk knows, for its scope)
         if not isinstance(node.value, cst.Call) or self.context.qualified_name(node.value.func) not in _WEAK_KEY_TYPES:
             for target in node.targets:
                 if isinstance(target.target, cst.Attribute):
                     self.other_attributes.add(target.target.attr.value)  # same name, another container
-                elif isinstance(target.target, cst.Name) and self.context.enclosing_class(node) is not None:
+                elif isinstance(target.target, cst.Name) and self.context.enclosing_class(at) is not None:
                     self.other_attributes.add(target.target.value)
             return
         for target in node.targets:
             if isinstance(target.target, cst.Name):
-                if self.context.enclosing_scope(node) is not None:
+                if self.context.enclosing_scope(at) is not None:
                     continue  # a local: not followed
-                if self.context.enclosing_class(node) is not None:
+                if self.context.enclosing_class(at) is not None:
                     self.weak_attributes.add(target.target.value)  # read as ``self.x`` / ``Owner.x``
                 else:
                     self.weak_names.add(target.target.value)
@@ -93,6 +106,10 @@ class WeakKeyKeptAliveByValue(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if isinstance(self.context.parent(self.context.parent(node)), cst.ClassDef):
             self.methods.add(node.name.value)
+            self.method_owners[node.name.value] = self.method_owners.get(node.name.value, 0) + 1
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes[node.name.value] = node
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self.candidates.append(node.value)
@@ -100,6 +117,10 @@ class WeakKeyKeptAliveByValue(Rule):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in ("setdefault", "__setitem__"):
             self.candidates.append(node.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute):
+            self.method_calls.setdefault(node.func.attr.value, []).append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
         for expr in self.candidates:
@@ -109,11 +130,65 @@ class WeakKeyKeptAliveByValue(Rule):
             if use.op != GROW or not use.items or use.items[0] is None or use.value is None:
                 continue
             key = use.items[0]
-            found = self._refers_to(use.value, key)
+            value = self._stored_value(expr, use.how, use.value)
+            found = self._refers_to(value, key)
+            if found is None:
+                found = self._refers_through_callers(expr, key, value)
             if found is None:
                 continue
             how, confidence = found
-            self._report(expr, key, use.value, how, confidence)
+            self._report(expr, key, value, how, confidence)
+
+    def _stored_value(self, expr: cst.BaseExpression, how: str, value: cst.BaseExpression) -> cst.BaseExpression:
+        """``d.setdefault(obj, []).append(callback)``: what ends up in the entry is ``callback``."""
+        if how != "setdefault" or not isinstance(value, (cst.List, cst.Set, cst.Call)):
+            return value
+        if isinstance(value, (cst.List, cst.Set)) and value.elements:
+            return value
+        setdefault = self.context.parent(self.context.parent(expr))
+        holder = self.context.parent(setdefault) if isinstance(setdefault, cst.Call) else None
+        call = self.context.parent(holder) if isinstance(holder, cst.Attribute) else None
+        if (
+            isinstance(holder, cst.Attribute)
+            and holder.attr.value in ("append", "add", "insert")
+            and isinstance(call, cst.Call)
+            and call.args
+            and not call.args[-1].star
+        ):
+            return call.args[-1].value
+        return value
+
+    def _refers_through_callers(
+        self, expr: cst.BaseExpression, key: cst.BaseExpression, value: cst.BaseExpression
+    ) -> Optional[Tuple[str, Confidence]]:
+        """``def add_callback(self, instance, func): self._callbacks.setdefault(instance, []).append(func)``
+        with a caller in this module passing ``(self, self._on_change)``: the value it passes is
+        a bound method of the key it passes."""
+        function = self.context.enclosing_scope(expr)
+        if not (isinstance(function, cst.FunctionDef) and isinstance(key, cst.Name) and isinstance(value, cst.Name)):
+            return None
+        params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+        if self.context.enclosing_class(function) is not None and params and params[0] in ("self", "cls"):
+            params = params[1:]
+        if key.value not in params or value.value not in params:
+            return None
+        key_index, value_index = params.index(key.value), params.index(value.value)
+        owner = self.context.enclosing_class(function)
+        for call in self.method_calls.get(function.name.value, []):
+            if owner is not None and not self._calls_class(call, owner):
+                continue
+            key_arg = argument_passed(call, key_index, key.value)
+            value_arg = argument_passed(call, value_index, value.value)
+            if key_arg is None or value_arg is None or key_arg is STARRED or value_arg is STARRED:
+                continue
+            found = self._refers_to(value_arg, key_arg)
+            if found is not None:
+                how, confidence = found
+                caller = self.context.enclosing_scope(call)
+                where = f" in `{caller.name.value}`" if isinstance(caller, cst.FunctionDef) else ""
+                shown = first_line_text(self.context, call, 70)
+                return f"comes from `{shown}`{where}, whose `{value.value}` {how}", confidence
+        return None
 
     def _is_weak_key_dictionary(self, expr: cst.BaseExpression) -> bool:
         if isinstance(expr, cst.Name):
@@ -151,6 +226,31 @@ class WeakKeyKeptAliveByValue(Rule):
                 return f"is the closure `{value.value}`, which uses `{name}`", Confidence.HIGH
         return None
 
+    def _calls_class(self, call: cst.Call, owner: cst.ClassDef) -> bool:
+        """Whether ``call`` (``x.method(...)``) is on an instance of ``owner``: ``self.method`` in
+        ``owner``, or ``type(self).attr.method`` / ``self.attr.method`` / ``Class.attr.method``
+        where the class body sets ``attr = Owner()``. Unresolved receivers count only when no
+        other class of the module defines a method of that name."""
+        assert isinstance(call.func, cst.Attribute)
+        receiver = call.func.value
+        caller_class = self.context.enclosing_class(call)
+        if isinstance(receiver, cst.Name) and receiver.value == "self":
+            return caller_class is owner
+        if isinstance(receiver, cst.Attribute):
+            base = receiver.value
+            holder: Optional[cst.ClassDef] = None
+            if _is_name(base, "self") or (isinstance(base, cst.Attribute) and base.attr.value == "__class__") or (
+                isinstance(base, cst.Call) and _is_name(base.func, "type")
+            ):
+                holder = caller_class
+            elif isinstance(base, cst.Name):
+                holder = self.classes.get(base.value)
+            if holder is not None:
+                made = _class_attribute_maker(holder, receiver.attr.value)
+                if made is not None:
+                    return made == owner.name.value
+        return self.method_owners.get(call.func.attr.value, 0) <= 1
+
     def _local_function(self, name: cst.Name) -> Optional[cst.FunctionDef]:
         scope = self.context.enclosing_scope(name)
         if not isinstance(scope, cst.FunctionDef):
@@ -168,7 +268,13 @@ class WeakKeyKeptAliveByValue(Rule):
             f"the value stored under `{key.value}` in `WeakKeyDictionary` `{container}` {how}: the value keeps "
             f"its key alive, so the entry is never dropped and `{container}` grows like a plain dict"
         )
-        if isinstance(value, cst.Attribute):
+        if how.startswith("comes from") and isinstance(value, cst.Name):
+            suggestion = (
+                f"store a weak reference to a bound method (`weakref.WeakMethod({value.value})` when "
+                f"`inspect.ismethod({value.value})`, called to get the method back), or have callers pass the plain "
+                f"function and call it with the key"
+            )
+        elif isinstance(value, cst.Attribute):
             suggestion = (
                 f"store `weakref.WeakMethod({first_line_text(self.context, value)})` and call it to get the method, "
                 f"or store the plain function (`type({key.value}).{value.attr.value}`) and pass `{key.value}` when calling"
@@ -218,3 +324,16 @@ def _binds(params: cst.Parameters, name: str) -> bool:
         if isinstance(star, cst.Param):
             every.append(star)
     return any(param.name.value == name for param in every)
+
+
+def _class_attribute_maker(klass: cst.ClassDef, attribute: str) -> Optional[str]:
+    """``Signal`` when the body of ``klass`` sets ``attribute = Signal(...)``."""
+    if not isinstance(klass.body, cst.IndentedBlock):
+        return None
+    for line in klass.body.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            for small in line.body:
+                if isinstance(small, cst.Assign) and isinstance(small.value, cst.Call) and isinstance(small.value.func, cst.Name):
+                    if any(_is_name(t.target, attribute) for t in small.targets):
+                        return small.value.func.value
+    return None

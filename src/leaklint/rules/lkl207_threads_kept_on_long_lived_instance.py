@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, Set
 
 import libcst as cst
 
-from leaklint.analysis.containers import REMOVE_METHODS, container_kind, local_assignments
+from leaklint.analysis.containers import REMOVE_METHODS, container_kind, local_assignments, module_level_statements
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, first_line_text, is_test_module
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
@@ -52,6 +52,11 @@ class ThreadsKeptOnLongLivedInstance(Rule):
     thread or process per request and appends it to a list on `self` (`self._threads.append(t)`
     in `process_request`) when the list is emptied only as the object shuts down
     (`server_close()`, `stop()`, `__del__`) or never.
+
+    The object counts as long-lived when its class is named like one, when the module makes it
+    at module level (a process singleton), when the appends run in its own loop, or (at medium
+    confidence) when its teardown joins every thread in the list before emptying it: that
+    teardown is there because threads pile up between start and stop.
 
     ## Why is this bad?
     The object lives as long as the process serves, so the list gains one entry per request for
@@ -118,6 +123,14 @@ class ThreadsKeptOnLongLivedInstance(Rule):
         # ``server.handler_threads.discard(current_thread())`` in a function of the module: without
         # types, a removal through any receiver counts for every attribute of that name.
         self.removed_elsewhere: Set[str] = set()
+        self.module_instances: Set[str] = set()  # classes instantiated at module level: process singletons
+
+    def visit_Module(self, node: cst.Module) -> None:
+        for statement in module_level_statements(node.body):
+            if isinstance(statement, (cst.Assign, cst.AnnAssign)) and isinstance(statement.value, cst.Call):
+                func = statement.value.func
+                if isinstance(func, cst.Name):
+                    self.module_instances.add(func.value)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node)
@@ -142,18 +155,22 @@ class ThreadsKeptOnLongLivedInstance(Rule):
         attributes: Dict[str, _Attribute] = {}
         for method in methods:
             self._collect(method, attributes)
-        long_lived_class = _names_long_lived(klass)
+        long_lived_class = _names_long_lived(klass) or klass.name.value in self.module_instances
         for name, attribute in attributes.items():
             if attribute.bounded or not attribute.growths or name in self.removed_elsewhere:
                 continue
             late = sorted(m for m in attribute.removed_in if _is_shutdown(m))
             if any(not _is_shutdown(m) for m in attribute.removed_in):
                 continue  # pruned, or each thread leaves it, on a path that runs per request
+            # A teardown that joins every thread before emptying the list says the object runs
+            # through many requests first, whatever the class is called.
+            drained = any(_joins_each(method, name) for method in methods if method.name.value in late)
             for call in attribute.growths:
                 method = attribute.growth_methods[id(call)]
-                if not (long_lived_class or _in_while_loop(self.context, call)):
+                if not (long_lived_class or drained or _in_while_loop(self.context, call)):
                     continue
-                self._report(klass, method, name, call, attribute.threads[id(call)], late)
+                known = long_lived_class or _in_while_loop(self.context, call)
+                self._report(klass, method, name, call, attribute.threads[id(call)], late, known)
                 break
 
     def _collect(self, method: cst.FunctionDef, attributes: Dict[str, _Attribute]) -> None:
@@ -222,7 +239,10 @@ class ThreadsKeptOnLongLivedInstance(Rule):
         takes_input = len(params) > 1 or method.params.star_arg is not None
         return takes_input or name.lower().startswith(_PER_REQUEST_PREFIXES) or _in_while_loop(self.context, call)
 
-    def _report(self, klass: cst.ClassDef, method: str, attribute: str, call: cst.Call, thread: str, late: List[str]) -> None:
+    def _report(
+        self, klass: cst.ClassDef, method: str, attribute: str, call: cst.Call, thread: str, late: List[str],
+        long_lived: bool = True,
+    ) -> None:
         site = first_line_text(self.context, call)
         where = f"`{klass.name.value}.{method}()`"
         every = "on every pass of its loop" if _in_while_loop(self.context, call) else "on every call"
@@ -233,7 +253,8 @@ class ThreadsKeptOnLongLivedInstance(Rule):
                 f"is emptied only in {emptied}: every thread started until shutdown, with what it still "
                 f"references, stays alive as long as the `{klass.name.value}`"
             )
-            confidence = Confidence.HIGH
+            # (only the teardown shows the object serves many requests: it may be a short session)
+            confidence = Confidence.HIGH if long_lived else Confidence.MEDIUM
         else:
             message = (
                 f"{where} appends {thread} to `self.{attribute}` {every} (`{site}`), and nothing removes "
@@ -325,4 +346,26 @@ def _names_long_lived(klass: cst.ClassDef) -> bool:
         tail = name.rsplit(".", 1)[-1].lower()
         if any(token in tail for token in _LONG_LIVED_TOKENS):
             return True
+    return False
+
+
+def _joins_each(method: cst.FunctionDef, attribute: str) -> bool:
+    """``for t in self.<attribute>: t.join()`` (or ``list(self.<attribute>)``) in ``method``."""
+    for node in walk_scope(method.body):
+        if not (isinstance(node, cst.For) and isinstance(node.target, cst.Name)):
+            continue
+        iterable = node.iter
+        if isinstance(iterable, cst.Call) and iterable.args:
+            iterable = iterable.args[0].value  # ``list(self._threads)``
+        if not (isinstance(iterable, cst.Attribute) and iterable.attr.value == attribute):
+            continue
+        for inner in walk_scope(node.body):
+            if (
+                isinstance(inner, cst.Call)
+                and isinstance(inner.func, cst.Attribute)
+                and inner.func.attr.value == "join"
+                and isinstance(inner.func.value, cst.Name)
+                and inner.func.value.value == node.target.value
+            ):
+                return True
     return False

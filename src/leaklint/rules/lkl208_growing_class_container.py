@@ -25,6 +25,7 @@ from leaklint.analysis.growth_facts import (
     SHRINK,
     classify_use,
     describe_pinned,
+    instance_names,
     first_line_text,
     items_evidence,
     loads_data,
@@ -72,6 +73,10 @@ class GrowingClassContainer(Rule):
     shares it, so a memo or table kept there gains an entry for every distinct object or request
     that any instance ever handles, and keeps that entry (and what it references) for good. It
     looks like per-instance state in review (`self._cache`), which is why it is easy to miss.
+
+    Also flagged, at medium confidence: a table that `__init__` (or `__new__`) fills under a
+    constructor argument with a new object (`self._locks.setdefault(handle, threading.RLock())`):
+    it gains one entry per instance made, whatever the key is called.
 
     This is its own code, not LKL201 or LKL202: the container hangs from a class, not a module, and
     what it keeps is per-call data, not the instances themselves (LKL202 reports those).
@@ -205,20 +210,22 @@ class GrowingClassContainer(Rule):
                 continue  # a descriptor's per-instance values: LKL206
             evidence = items_evidence(self.context, growth.items, growth.method, tuple(self.class_names))
             loaded = False
+            per_instance = False
             if evidence == UNKNOWN:
                 loaded = self._memoises_loaded_data(container, growth)
-                if not loaded:
+                per_instance = not loaded and _keyed_by_constructor_argument(growth)
+                if not loaded and not per_instance:
                     continue
             elif evidence not in (OBJECT, WORKLOAD):
                 continue
-            self._report(container, growth, loaded)
+            self._report(container, growth, loaded, per_instance)
             return
 
     def _import_time(self, method: cst.FunctionDef) -> bool:
         name = method.name.value
         if name in CLASS_DEFINITION_HOOKS or returns_a_parameter(method):
             return True
-        if name.lstrip("_").lower().startswith(_CONFIGURATION_VERBS):
+        if not name.startswith("__") and name.lstrip("_").lower().startswith(_CONFIGURATION_VERBS):
             return True  # ``subscribe(event, callback)``, ``add_handler``: set-up calls, not per request
         for ancestor in [method, *self.context.ancestors(method)]:
             if isinstance(ancestor, cst.FunctionDef) and ancestor is not method and ancestor.name.value in CLASS_DEFINITION_HOOKS:
@@ -230,7 +237,7 @@ class GrowingClassContainer(Rule):
             return False
         return loads_data(self.context, growth.value, local_assignments(growth.method), growth.method)
 
-    def _report(self, container: _ClassContainer, growth: _Growth, loaded: bool) -> None:
+    def _report(self, container: _ClassContainer, growth: _Growth, loaded: bool, per_instance: bool = False) -> None:
         klass = container.klass.name.value
         name = f"{klass}.{container.attribute}"
         parent = self.context.parent(growth.node)
@@ -280,13 +287,43 @@ class GrowingClassContainer(Rule):
                 f"or memoise in a module function with `@functools.lru_cache(maxsize=N)`; or keep the table on the "
                 f"instance (`self.{container.attribute} = {{}}` in `__init__`) if it should die with it"
             )
-        confidence = Confidence.MEDIUM if loaded else Confidence.HIGH
+        if per_instance:
+            key_text = first_line_text(self.context, (growth.items or [None])[0] or growth.node, 30)
+            message = (
+                f"class-level {kind} `{name}` gains an entry for every `{klass}` made (`{site}` in `{method}()`, keyed by "
+                f"the constructor's `{key_text}`) and nothing in this module removes from it: the class lives as long as "
+                f"the process, and so does every entry"
+            )
+        confidence = Confidence.MEDIUM if loaded or per_instance else Confidence.HIGH
         self.report(container.target, message, suggestion=suggestion, confidence=confidence)
 
 
 def _adds_self(growth: _Growth) -> bool:
-    """``cls._instances.append(self)``: LKL202's registry of instances, not per-call data."""
+    """``cls._instances.append(self)``, or an instance a classmethod or ``__new__`` makes
+    (``buffer = cls.__new__(cls)``): LKL202's registry of instances, not per-call data."""
+    instances = instance_names(growth.method) | {"instance", "obj", "inst"}
+
     def is_self(node: Optional[cst.BaseExpression]) -> bool:
-        return isinstance(node, cst.Name) and node.value in ("self", "instance", "obj", "inst")
+        return isinstance(node, cst.Name) and node.value in instances
 
     return is_self(growth.value) or any(is_self(item) for item in growth.items or ())
+
+
+def _keyed_by_constructor_argument(growth: _Growth) -> bool:
+    """``Wrapper._locks.setdefault(handle, threading.RLock())`` in ``__init__(self, handle)``: an
+    entry per instance made, under whatever each caller passes, with a new object as its value."""
+    if growth.method.name.value not in ("__init__", "__new__", "__post_init__") or growth.how not in ("[]=", "setdefault"):
+        return False
+    params = {p.name.value for p in (*growth.method.params.posonly_params, *growth.method.params.params)[1:]}
+    params |= {p.name.value for p in growth.method.params.kwonly_params}
+    key = (growth.items or [None])[0]
+    if not (isinstance(key, cst.Name) and key.value in params):
+        return False
+    value = growth.value
+    return isinstance(value, cst.Call) and (_callee_tail(value.func)[:1].isupper())
+
+
+def _callee_tail(func: cst.BaseExpression) -> str:
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
