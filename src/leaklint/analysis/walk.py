@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from bisect import bisect_left
 from contextlib import contextmanager
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Type
 
@@ -111,6 +112,7 @@ class TreeIndex:
         self._positions: Optional[Dict[int, int]] = None
         self._ends: Dict[int, int] = {}  # id(node) -> end(node), filled as asked
         self._scopes: Optional[Dict[int, List[cst.CSTNode]]] = None
+        self._typed: Dict[type, List[int]] = {}  # node type -> positions of its nodes, as asked
 
     @classmethod
     def build(cls, root: cst.CSTNode, parents: Dict[int, cst.CSTNode]) -> "TreeIndex":
@@ -165,6 +167,22 @@ class TreeIndex:
     def subtree(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
         start = self.position(root)
         return None if start is None else self.order[start : self.end(root)]
+
+    def of_type(self, root: cst.CSTNode, node_type: type) -> Optional[List[cst.CSTNode]]:
+        """The nodes of exactly ``node_type`` in ``root``'s subtree, in walk order, or None when
+        ``root`` is not in this tree. The positions of each type are found once per file."""
+        start = self.position(root)
+        if start is None:
+            return None
+        positions = self._typed.get(node_type)
+        if positions is None:
+            positions = self._typed[node_type] = [i for i, node in enumerate(self.order) if type(node) is node_type]
+        if not positions:
+            return []
+        order = self.order
+        low = bisect_left(positions, start)
+        high = bisect_left(positions, self.end(root), low)
+        return [order[i] for i in positions[low:high]]
 
     def scope_members(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
         """What ``walk_scope(root)`` yields, or None when ``root`` is not in this tree."""
@@ -273,6 +291,17 @@ def _plain_walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         node = stack.pop()
         yield node
         stack.extend(reversed(children(node)))
+
+
+def walk_type(root: cst.CSTNode, node_type: type) -> List[cst.CSTNode]:
+    """The nodes of ``walk(root)`` whose type is exactly ``node_type`` (a concrete libcst class,
+    never an abstract base such as ``BaseExpression``), in the same order. From the active index
+    this is a slice of a per-file list: no pass over the subtree, no ``isinstance`` per node."""
+    index: Optional[TreeIndex] = getattr(_active, "index", None)
+    nodes = index.of_type(root, node_type) if index is not None else None
+    if nodes is not None:
+        return nodes
+    return [node for node in _plain_walk(root) if type(node) is node_type]
 
 
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
