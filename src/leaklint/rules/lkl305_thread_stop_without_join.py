@@ -108,17 +108,18 @@ class ThreadStopWithoutJoin(Rule):
         daemon_stores: Set[str] = set()  # self.<attr>.daemon = True
         started: Set[str] = set()
         for node in nodes:
-            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and len(node.targets) == 1:
+            node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow on every node
+            if node_type is cst.Assign and type(node.value) is cst.Call and len(node.targets) == 1:
                 attr = _self_attr(node.targets[0].target)
                 if attr is not None and self.context.qualified_name(node.value.func) in _THREADS:
                     created[attr] = created.get(attr, False) or _daemon_keyword(node.value)
-            elif isinstance(node, cst.Assign) and len(node.targets) == 1:
+            elif node_type is cst.Assign and len(node.targets) == 1:
                 target = node.targets[0].target
                 if isinstance(target, cst.Attribute) and target.attr.value == "daemon":
                     attr = _self_attr(target.value)
                     if attr is not None and not (isinstance(node.value, cst.Name) and node.value.value in ("False", "None")):
                         daemon_stores.add(attr)
-            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "start":
+            elif node_type is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "start":
                 attr = _self_attr(node.func.value)
                 if attr is not None:
                     started.add(attr)
