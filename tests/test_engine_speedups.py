@@ -146,6 +146,9 @@ def _assert_walks_match(root: cst.CSTNode) -> None:
     assert [id(n) for n in walk.walk(root)] == [id(n) for n in walk._plain_walk(root)]
     assert [id(n) for n in walk.walk_scope(root)] == [id(n) for n in walk._plain_walk_scope(root)]
     assert list(walk.children(root)) == walk._computed_children(root)
+    for node_type in (cst.ClassDef, cst.FunctionDef, cst.Lambda, cst.Name, cst.Assign):
+        plain = [id(n) for n in walk._plain_walk(root) if isinstance(n, node_type)]
+        assert [id(n) for n in walk.walk_type(root, node_type)] == plain
 
 
 def _source_files() -> list:

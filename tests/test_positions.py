@@ -27,6 +27,17 @@ SOURCES: Dict[str, str] = {
         "while x: y()\nwith a() as b, c() as d:\n    pass\ndef f(): return 1\n"
         "x = [\n    1,\n    2,\n]\nlong = 1 + \\\n    2\n"
     ),
+    "nested-compound": (
+        "async def main(a):\n    if a:\n        # leading comment\n\n        x = 1; y = (2,\n   3)\n"
+        "        with open(a) as f:\n            for line in f:\n                try:\n"
+        "                    g(line)\n                except E:\n                    h()\n"
+        "                else:\n                    k()\n                finally:\n"
+        "                    m()\n            else:\n                n()\n    elif b:\n"
+        "        while c:\n            async for i in d:\n                async with e as f:\n"
+        "                    @dec\n                    def inner(): return i\n"
+        "    else:\n        pass\n"
+        "class A:\n    if TYPE:\n        def f(self): pass\n"
+    ),
     "crlf": "class A:\r\n    def f(self):\r\n        return 1\r\n\r\nx = A()\r\n",
     "cr-only": "class A:\r    def f(self):\r        return 1\rx = A()\r",
     "no-final-newline": "def f():\n    return 1\nx = f()",
@@ -80,3 +91,21 @@ def test_node_outside_the_walk_falls_back() -> None:
     assert isinstance(statement, cst.SimpleStatementLine)
     paren = statement.body[0].value.lpar[0]  # type: ignore[attr-defined]
     assert StatementPositions(module, _parents(module), "x = (1)\n", ast.parse("x = (1)\n"))[paren] == full[paren]
+
+
+def test_nested_statements_use_ast_lines() -> None:
+    """Nodes deep in compound statements are located from ``ast`` lines (no fallback to
+    generating whole top-level statements), and still match the provider."""
+    source = SOURCES["nested-compound"]
+    module = cst.parse_module(source)
+    full = compute_positions(module)
+    positions = StatementPositions(module, _parents(module), source, ast.parse(source))
+    for node in walk(module):
+        assert positions[node] == full[node], type(node).__name__
+    assert positions._use_ast
+    # Locating one call deep inside generates only the statement that holds it.
+    call = next(n for n in walk(module) if isinstance(n, cst.Call) and cst.ensure_type(n.func, cst.Name).value == "g")
+    single = StatementPositions(module, _parents(module), source, ast.parse(source))
+    assert single[call] == full[call]
+    holder = next(n for n in walk(module) if isinstance(n, cst.SimpleStatementLine) and call in walk(n))
+    assert single._done == {id(holder)}

@@ -169,7 +169,8 @@ def _find_rooting(context: FileContext) -> Dict[str, Rooting]:
         kept: Dict[str, str] = {}
         appended: Set[str] = set()
         for node in walk_scope(statement):
-            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
+            node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow on every node
+            if node_type is cst.Call and type(node.func) is cst.Attribute and type(node.func.value) is cst.Name:
                 holder = node.func.value.value
                 if holder not in containers or (local.get(holder) == LOCAL and holder not in _globals(statement)):
                     continue
@@ -183,13 +184,13 @@ def _find_rooting(context: FileContext) -> Dict[str, Rooting]:
                         for name in _held_names(positional[index].value) & every:
                             kept.setdefault(name, holder)
                             appended.add(name)
-            elif isinstance(node, cst.Assign):
+            elif node_type is cst.Assign:
                 for target in node.targets:
                     t = target.target
                     if isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name) and t.value.value in containers:
                         for name in _held_names(node.value) & every:
                             kept.setdefault(name, t.value.value)
-            elif isinstance(node, cst.Del):
+            elif node_type is cst.Del:
                 for t in _del_targets(node.target):
                     if isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name):
                         removed.add(t.value.value)

@@ -397,11 +397,12 @@ def local_assignments(scope: cst.CSTNode) -> "dict":
 
     found: dict = {}
     for node in walk_scope(scope):
-        if isinstance(node, cst.Assign):
+        node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow on every node
+        if node_type is cst.Assign:
             for target in node.targets:
-                if isinstance(target.target, cst.Name):
+                if type(target.target) is cst.Name:
                     found.setdefault(target.target.value, []).append(node.value)
-        elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name) and node.value is not None:
+        elif node_type is cst.AnnAssign and type(node.target) is cst.Name and node.value is not None:
             found.setdefault(node.target.value, []).append(node.value)
     return found
 

@@ -25,10 +25,10 @@ LOCAL = "<local>"
 def dotted_name(node: Union[cst.BaseExpression, cst.ImportFrom, None]) -> Optional[str]:
     """``a.b.c`` for a Name/Attribute chain, else None."""
     parts = []
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:  # exact types: a failed isinstance goes through ABCMeta
         parts.append(node.attr.value)
         node = node.value
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         parts.append(node.value)
         return ".".join(reversed(parts))
     return None

@@ -60,7 +60,19 @@ def _pair(statements: Sequence[cst.BaseStatement], nodes: Sequence[ast.stmt]) ->
     return paired if position == len(nodes) else None
 
 
-_DESCEND = ((cst.ClassDef, (ast.ClassDef,)), (cst.FunctionDef, (ast.FunctionDef, ast.AsyncFunctionDef)))
+# libcst statement -> the ``ast`` statements it pairs with, for statements whose ``body`` block
+# is paired statement by statement with the ``ast`` node's ``body`` list. Descending into
+# compound statements (not only class and def bodies) keeps the code generated for a position
+# small: a node deep in a long ``try`` or ``if`` costs its own statement, not the whole block.
+_DESCEND: Dict[type, Tuple[type, ...]] = {
+    cst.ClassDef: (ast.ClassDef,),
+    cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef),
+    cst.If: (ast.If,),
+    cst.For: (ast.For, ast.AsyncFor),
+    cst.While: (ast.While,),
+    cst.With: (ast.With, ast.AsyncWith),
+    cst.Try: (ast.Try,),
+}
 
 
 class StatementPositions:
@@ -68,8 +80,9 @@ class StatementPositions:
 
     ``parents`` maps ``id(node)`` to its parent (the engine's walk fills it). With ``source`` and
     ``tree`` (the ``ast`` of the same source, which the engine's syntax check builds anyway) the
-    statement is found by descending through class and function bodies, its first line comes from
-    ``ast`` (minus its leading blank and comment lines), and its code, generated with the
+    statement is found by descending through the bodies of classes, functions and compound
+    statements, its first line comes from ``ast`` (minus its leading blank and comment lines),
+    and its code, generated with the
     enclosing blocks' indentation, is checked against ``source`` at that line; any mismatch
     drops back, for the rest of the file, to top-level statements whose lines are counted by code
     generation. A node the walk did not reach falls back to the whole-file provider.
@@ -156,8 +169,8 @@ class StatementPositions:
                 self._starts.append(state.line)
 
     def _nested_statement(self, chain: List[cst.CSTNode]) -> Optional[Tuple[cst.CSTNode, int, List[str]]]:
-        """The innermost statement of ``chain`` reachable through class and def bodies, its first
-        line and the indentation of the blocks around it."""
+        """The innermost statement of ``chain`` reachable through the bodies of classes, defs and
+        compound statements, its first line and the indentation of the blocks around it."""
         owner: cst.CSTNode = self.module
         statements: Sequence[cst.CSTNode] = self.module.body
         indents: List[str] = []
@@ -175,9 +188,10 @@ class StatementPositions:
             node = paired[position]
             best = (statement, _first_line(node) - len(statement.leading_lines), list(indents))
             block = chain[depth + 1] if depth + 1 < len(chain) else None
-            if not isinstance(block, cst.IndentedBlock) or depth + 2 >= len(chain):
+            if type(block) is not cst.IndentedBlock or depth + 2 >= len(chain):
                 return best
-            if not any(isinstance(statement, c) and isinstance(node, a) for c, a in _DESCEND):
+            # Only through the statement's own ``body`` (not an ``else``, handler or ``finally``).
+            if block is not getattr(statement, "body", None) or not isinstance(node, _DESCEND.get(type(statement), ())):
                 return best
             if id(statement) not in self._ast_pairs:
                 self._ast_pairs[id(statement)] = _pair(block.body, node.body)  # type: ignore[attr-defined]

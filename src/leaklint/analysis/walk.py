@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from bisect import bisect_left
 from contextlib import contextmanager
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Type
 
@@ -111,6 +112,8 @@ class TreeIndex:
         self._positions: Optional[Dict[int, int]] = None
         self._ends: Dict[int, int] = {}  # id(node) -> end(node), filled as asked
         self._scopes: Optional[Dict[int, List[cst.CSTNode]]] = None
+        self._typed: Dict[type, List[int]] = {}  # scope node type -> positions of its nodes, as asked
+        self._scope_starts: Optional[List[int]] = None
 
     @classmethod
     def build(cls, root: cst.CSTNode, parents: Dict[int, cst.CSTNode]) -> "TreeIndex":
@@ -166,6 +169,33 @@ class TreeIndex:
         start = self.position(root)
         return None if start is None else self.order[start : self.end(root)]
 
+    def of_type(self, root: cst.CSTNode, node_type: type) -> Optional[List[cst.CSTNode]]:
+        """The nodes of exactly ``node_type`` in ``root``'s subtree, in walk order, or None when
+        ``root`` is not in this tree. Classes, functions and lambdas come from a per-file list
+        of their positions (shared with ``by_scope``); other types filter the subtree."""
+        start = self.position(root)
+        if start is None:
+            return None
+        order = self.order
+        positions = self._typed.get(node_type)
+        if positions is None:
+            if node_type not in _SCOPE_TYPES:
+                # Other types: filtering the subtree costs no more than indexing the whole file.
+                return [node for node in order[start : self.end(root)] if type(node) is node_type]
+            positions = self._typed[node_type] = [i for i in self.scope_starts() if type(order[i]) is node_type]
+        if not positions:
+            return []
+        low = bisect_left(positions, start)
+        high = bisect_left(positions, self.end(root), low)
+        return [order[i] for i in positions[low:high]]
+
+    def scope_starts(self) -> List[int]:
+        """The positions of every function, lambda and class, found once per file."""
+        if self._scope_starts is None:
+            scope_types = _SCOPE_TYPES
+            self._scope_starts = [i for i, node in enumerate(self.order) if type(node) in scope_types]
+        return self._scope_starts
+
     def scope_members(self, root: cst.CSTNode) -> Optional[List[cst.CSTNode]]:
         """What ``walk_scope(root)`` yields, or None when ``root`` is not in this tree."""
         start = self.position(root)
@@ -192,8 +222,7 @@ class TreeIndex:
         scopes: Dict[int, List[cst.CSTNode]] = {id(root): members}
         cursor, end = 1, len(order)
         open_scopes: List[Tuple[List[cst.CSTNode], int, int]] = []
-        scope_types = _SCOPE_TYPES
-        for start in [i for i, node in enumerate(order) if type(node) in scope_types]:
+        for start in self.scope_starts():
             if start == 0:
                 continue
             while start >= end:  # the current scope ended before this one starts
@@ -273,6 +302,18 @@ def _plain_walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
         node = stack.pop()
         yield node
         stack.extend(reversed(children(node)))
+
+
+def walk_type(root: cst.CSTNode, node_type: type) -> List[cst.CSTNode]:
+    """The nodes of ``walk(root)`` whose type is exactly ``node_type`` (a concrete libcst class,
+    never an abstract base such as ``BaseExpression``), in the same order. From the active index
+    this is a slice of the walk order (for scope types, of a per-file list), with an exact type
+    test per node instead of ``isinstance`` through libcst's ABCs."""
+    index: Optional[TreeIndex] = getattr(_active, "index", None)
+    nodes = index.of_type(root, node_type) if index is not None else None
+    if nodes is not None:
+        return nodes
+    return [node for node in _plain_walk(root) if type(node) is node_type]
 
 
 def walk_scope(root: cst.CSTNode) -> Iterator[cst.CSTNode]:

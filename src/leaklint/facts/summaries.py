@@ -36,6 +36,7 @@ never both run. ``loop`` is true inside a ``for``/``while`` of this function.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
@@ -73,6 +74,7 @@ _RELEASE_WORDS = (
 
 
 
+@lru_cache(maxsize=None)  # asked for every function of the project on each run
 def releases(method: str) -> bool:
     """``method`` ends an object's use by its name (``close``, ``connection_lost``, ``__exit__``...)."""
     name = method.strip("_").lower()

@@ -17,6 +17,7 @@ iteration), whether the code breaks one of its links itself, and the statements 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
@@ -88,6 +89,7 @@ class FlowGraph:
         self.scopes: List[Tuple[str, Summary]] = []
         self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
         self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
+        self._cycles: Optional[List[ObjectCycle]] = None
         for path, items in summaries.items():
             for summary in items:
                 self.scopes.append((path, summary))
@@ -426,7 +428,15 @@ class FlowGraph:
     # -- cycles -----------------------------------------------------------------------------
 
     def cycles(self) -> Iterable[ObjectCycle]:
-        """Cycles among each function's objects that go through at least one call."""
+        """Cycles among each function's objects that go through at least one call.
+
+        Found once per graph: LKL101 and LKL102 both read them (the holds behind them are
+        memoised per callee, so a second search would give the same cycles again)."""
+        if self._cycles is None:
+            self._cycles = list(self._find_cycles())
+        return self._cycles
+
+    def _find_cycles(self) -> Iterable[ObjectCycle]:
         for path, summary in self.scopes:
             if not summary["calls"]:
                 continue
@@ -504,6 +514,9 @@ _CLOSE_WORDS = (
 )
 
 
+# Pure functions of a method name, asked for every function of the project on each run:
+# remembered (one entry per distinct method name), since each tries a few dozen words.
+@lru_cache(maxsize=None)
 def _closes(method: str) -> bool:
     name = method.strip("_").lower()
     return any(name == word or name.startswith(word + "_") for word in _CLOSE_WORDS)

@@ -11,7 +11,7 @@ import libcst as cst
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
-from leaklint.analysis.walk import walk, walk_scope
+from leaklint.analysis.walk import walk_scope, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
@@ -125,7 +125,7 @@ class SelfCapturingCallableOnSelf(Rule):
         if key not in self._nested:
             self._nested[key] = {
                 inner.name.value: inner for inner in walk_scope(function)
-                if isinstance(inner, cst.FunctionDef) and inner is not function and _uses(self.context, inner, self_name)
+                if type(inner) is cst.FunctionDef and inner is not function and _uses(self.context, inner, self_name)
             }
         return self._nested[key]
 
@@ -297,8 +297,7 @@ class SelfCapturingCallableOnSelf(Rule):
             return
 
     def _unregisters(self, cls: cst.ClassDef) -> bool:
-        return any(isinstance(inner, cst.Call) and self.context.qualified_name(inner.func) == "atexit.unregister"
-                   for inner in walk(cls))
+        return any(self.context.qualified_name(inner.func) == "atexit.unregister" for inner in walk_type(cls, cst.Call))
 
     def _slot(self, node: cst.CSTNode, target: cst.BaseExpression, self_name: str,
               value: Optional[cst.BaseExpression] = None) -> Optional[str]:
@@ -371,15 +370,13 @@ def _slot_values(cls: cst.ClassDef) -> Dict[str, Set[str]]:
     """For each ``self.attr`` assigned in the class's methods: ``method:<name>`` for a bound
     method of self, ``handed-in`` for a parameter of the method, ``other`` for anything else."""
     found: Dict[str, Set[str]] = {}
-    for node in walk(cls):
-        if not isinstance(node, cst.FunctionDef):
-            continue
+    for node in walk_type(cls, cst.FunctionDef):
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params)]
         if not params:
             continue
         self_name, others = params[0], set(params[1:])
         for inner in walk_scope(node):
-            if not isinstance(inner, cst.Assign):
+            if type(inner) is not cst.Assign:
                 continue
             for target in inner.targets:
                 t = target.target
@@ -454,10 +451,7 @@ def _uses(context: FileContext, function: cst.CSTNode, name: str) -> bool:
     if isinstance(function, (cst.FunctionDef, cst.Lambda)):
         if name in context.scope_bindings(function).names:
             return False
-    for inner in walk(function.body):
-        if isinstance(inner, cst.Name) and inner.value == name:
-            return True
-    return False
+    return any(inner.value == name for inner in walk_type(function.body, cst.Name))
 
 
 def _dispatch_table(target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
@@ -483,8 +477,8 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
     if found is not None:
         return found
     found = {}
-    for cls in walk(context.module):
-        if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
+    for cls in walk_type(context.module, cst.ClassDef):
+        if not isinstance(cls.body, cst.IndentedBlock):
             continue
         released = _reset_attributes(cls)
         per_method: Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]] = {}
@@ -498,17 +492,18 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
             kept: Dict[str, str] = {}
             weakly: Set[str] = set()
             for node in walk_scope(method):
-                if isinstance(node, cst.Call) and _weak_wrapper(node) and node.args \
-                        and isinstance(node.args[0].value, cst.Name) and node.args[0].value.value in others:
+                node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow, and this runs on every node
+                if node_type is cst.Call and _weak_wrapper(node) and node.args \
+                        and type(node.args[0].value) is cst.Name and node.args[0].value.value in others:
                     # `WeakMethod(callback)` in one branch (`if inspect.ismethod(callback):`): the
                     # keeper holds bound methods weakly, and a plain function holds no `self`.
                     weakly.add(node.args[0].value.value)
-                elif isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in others:
+                elif node_type is cst.Assign and type(node.value) is cst.Name and node.value.value in others:
                     for target in node.targets:
                         attr = _self_attribute(target.target, self_name)
                         if attr is not None and attr not in released:
                             kept.setdefault(node.value.value, attr)
-                elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _ADDERS:
+                elif node_type is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in _ADDERS:
                     attr = _self_attribute(node.func.value, self_name)
                     positional = [a for a in node.args if a.keyword is None and not a.star]
                     index = _ADDERS[node.func.attr.value]
@@ -543,11 +538,12 @@ def _self_attribute(expr: cst.BaseExpression, self_name: str) -> Optional[str]:
 def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
     """``self.x`` reset to None or empty, or drained, in a method other than ``__init__``."""
     found: Set[str] = set()
-    for method in walk(cls):
-        if not isinstance(method, cst.FunctionDef) or method.name.value == "__init__":
+    for method in walk_type(cls, cst.FunctionDef):
+        if method.name.value == "__init__":
             continue
         for node in walk_scope(method):
-            if isinstance(node, cst.Assign):
+            node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow, and this runs on every node
+            if node_type is cst.Assign:
                 for target in node.targets:
                     pairs = [(target.target, node.value)]
                     if isinstance(target.target, (cst.Tuple, cst.List)) and isinstance(node.value, (cst.Tuple, cst.List)):
@@ -555,14 +551,13 @@ def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
                     for t, v in pairs:
                         if isinstance(t, cst.Attribute) and _empty_value(v):
                             found.add(t.attr.value)
-            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in (
+            elif node_type is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in (
                     "clear", "pop", "popleft", "remove", "discard"):
                 if isinstance(node.func.value, cst.Attribute):
                     found.add(node.func.value.attr.value)
-            elif isinstance(node, cst.Del):
-                for t in walk(node.target):
-                    if isinstance(t, cst.Attribute):
-                        found.add(t.attr.value)
+            elif node_type is cst.Del:
+                for t in walk_type(node.target, cst.Attribute):
+                    found.add(t.attr.value)
     return found
 
 
@@ -578,8 +573,8 @@ def _empty_value(value: cst.BaseExpression) -> bool:
 def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, str]:
     """``self.x = Child(...)`` in ``cls``, where ``Child`` is one of ``local_classes``: {x: Child}."""
     found: Dict[str, str] = {}
-    for node in walk(cls):
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name):
+    for node in walk_type(cls, cst.Assign):
+        if isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name):
             if node.value.func.value in local_classes:
                 for target in node.targets:
                     t = target.target
@@ -591,10 +586,10 @@ def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, 
 def _assigned_elsewhere(cls: cst.ClassDef, attr: str, node: cst.CSTNode) -> bool:
     """``self.<attr> = ...`` somewhere else in ``cls`` (not ``node``, and not a ``None`` or empty
     declaration in ``__init__``): the class re-points or resets the slot itself."""
-    declarations = {id(n) for method in walk(cls) if isinstance(method, cst.FunctionDef) and method.name.value == "__init__"
-                    for n in walk(method) if isinstance(n, cst.Assign) and _empty_value(n.value)}
-    for inner in walk(cls):
-        if isinstance(inner, cst.Assign) and inner is not node and id(inner) not in declarations:
+    declarations = {id(n) for method in walk_type(cls, cst.FunctionDef) if method.name.value == "__init__"
+                    for n in walk_type(method, cst.Assign) if _empty_value(n.value)}
+    for inner in walk_type(cls, cst.Assign):
+        if inner is not node and id(inner) not in declarations:
             for target in inner.targets:
                 t = target.target
                 if isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name):

@@ -214,19 +214,20 @@ class ThreadStopWithoutJoin(Rule):
         local_daemons: Set[str] = set()
         aliases: Dict[str, str] = {}
         for node in nodes:
-            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and len(node.targets) == 1:
+            node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow on every node
+            if node_type is cst.Assign and type(node.value) is cst.Call and len(node.targets) == 1:
                 target = node.targets[0].target
                 attr = _self_attr(target)
                 if self.context.qualified_name(node.value.func) in _THREADS:
                     if attr is not None:
                         created[attr] = created.get(attr, False) or _daemon_keyword(node.value)
-                    elif isinstance(target, cst.Name):
+                    elif type(target) is cst.Name:
                         local_threads[target.value] = _daemon_keyword(node.value)
-            elif isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Name) and node.value.value in local_threads:
+            elif node_type is cst.Assign and len(node.targets) == 1 and type(node.value) is cst.Name and node.value.value in local_threads:
                 attr = _self_attr(node.targets[0].target)
                 if attr is not None:  # `self._thread = t`
                     aliases[attr] = node.value.value
-            elif isinstance(node, cst.Assign) and len(node.targets) == 1:
+            elif node_type is cst.Assign and len(node.targets) == 1:
                 target = node.targets[0].target
                 if isinstance(target, cst.Attribute) and target.attr.value == "daemon":
                     attr = _self_attr(target.value)
@@ -235,7 +236,7 @@ class ThreadStopWithoutJoin(Rule):
                         daemon_stores.add(attr)
                     elif isinstance(target.value, cst.Name) and truthy:
                         local_daemons.add(target.value.value)
-            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "start":
+            elif node_type is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "start":
                 attr = _self_attr(node.func.value)
                 if attr is not None:
                     started.add(attr)
