@@ -1,0 +1,470 @@
+"""LKL212: a handler added to a process-lifetime logger on every call, instance or request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Set, Union
+
+import libcst as cst
+
+from leaklint import models
+from leaklint.analysis.growth_facts import first_line_text, is_test_module
+from leaklint.analysis.lifetimes import INIT_METHODS, assigned_values, first_param, method_owner
+from leaklint.analysis.names import decorator_name, dotted_name
+from leaklint.analysis.walk import walk, walk_scope
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+# Calls whose result is a logger that the logging manager keeps for the life of the process.
+_LOGGER_CALLS = frozenset({"logging.getLogger"})
+_LOGGER_VALUES = frozenset({"logging.root"})
+# Reads that show the code looks at what a logger already has before adding to it.
+_INSPECTING_ATTRIBUTES = frozenset({"handlers", "hasHandlers", "loggerDict"})
+# ``logger.handlers.<method>()`` calls that remove handlers.
+_HANDLER_LIST_REMOVALS = frozenset({"clear", "remove", "pop"})
+# Methods run once per class, not per instance.
+_CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
+# Decorators that make a function run once (per distinct argument) or only from the command line.
+_ONCE_DECORATORS = ("cache", "lru_cache", "cached", "memoize", "fixture", "command", "group", "callback", "main")
+_ENTRY_NAMES = frozenset({"main", "_main", "cli", "run_cli"})
+
+Expr = cst.BaseExpression
+Function = cst.FunctionDef
+
+
+@dataclass
+class _Site:
+    call: cst.Call  # ``logger.addHandler(handler)``
+    function: Function
+    logger: Expr  # the receiver as written
+    handler: Expr  # the added handler as written
+
+
+class LoggingHandlerAddedPerCall(Rule):
+    """
+    ## What it does
+    Flags `logger.addHandler(handler)` on a logger that the logging manager keeps for the life of
+    the process (`logging.getLogger(...)`, `logging.root`, a module-level or `self` attribute
+    holding one, a function of the module that returns one) when the handler is made afresh each
+    time (`logging.StreamHandler()`, `FileHandler(path)`) and the code runs more than once: a
+    helper that returns the logger to every caller, an `__init__` (once per instance), an instance
+    method (once per run, request or mount), or a function the module calls from other functions.
+
+    ## Why is this bad?
+    `logging.getLogger(name)` returns the same logger for a name every time, and the manager keeps
+    it until the interpreter exits; the logger keeps every handler added to it. A new handler per
+    call is a handler (and its formatter, its stream, its lock) kept for good, and each record is
+    then emitted once per handler: the classic "every log line printed N times". Each leaked
+    `FileHandler` also keeps a file descriptor open, so a long-running process ends with
+    `Too many open files`. A logger named per object (`getLogger(f"job.{self.id}")`) leaks the
+    logger itself too (LKL108 reports the name).
+
+    Not flagged: `addHandler` at module level or in `main()`/a CLI command, a guard that looks at
+    the logger first (`if not logger.handlers:`, `logger.hasHandlers()`, a check of
+    `logger.level`, a loop over `logger.handlers`, `loggerDict`) or at a flag the function sets
+    (`if not _configured: ... _configured = True`), a function cached with `lru_cache`, a handler
+    that is not new (a module-level handler or a parameter: `addHandler` ignores a handler already
+    attached), `removeHandler`/`logger.handlers.clear()`/`logger.handlers = [...]` in the same
+    function, the same class or (for functions) the same module, and test modules.
+    `logging.basicConfig` and `logging.config.dictConfig` replace rather than add, so they are
+    never reported.
+
+    ## Known problems
+    A logger passed in as a parameter is not followed. A configuration function (one that does not
+    return the logger) is reported only when the same module calls it from another function;
+    one that callers in other modules call per request is missed. An instance method that runs
+    once per object (`setup()` of an object made once at start-up) is reported at medium
+    confidence.
+
+    ## References
+    - Python logging HOWTO: "Multiple calls to getLogger() with the same name will return a
+      reference to the same logger object" and the logging cookbook's warnings about adding
+      handlers more than once.
+    - LKL108 (a logger named per call), LKL302 (a `FileHandler` that is never closed).
+    """
+
+    code = "LKL212"
+    name = "logging-handler-added-per-call"
+    trigger_names = ("addHandler",)
+    message = "`{logger}.addHandler(...)` adds a new handler to a process-lifetime logger on every call of `{function}()`"
+    examples = (
+        Bad(
+            "import logging\n\n\ndef get_logger(name):\n    logger = logging.getLogger(name)\n"
+            "    logger.addHandler(logging.StreamHandler())\n    return logger\n"
+        ),
+        Bad(
+            "import logging\n\n\nclass Job:\n    def __init__(self, path):\n"
+            "        self.log = logging.getLogger(__name__)\n"
+            "        self.log.addHandler(logging.FileHandler(path))\n"
+        ),
+        Good(
+            "import logging\n\n\ndef get_logger(name):\n    logger = logging.getLogger(name)\n"
+            "    if not logger.handlers:\n        logger.addHandler(logging.StreamHandler())\n    return logger\n"
+        ),
+        Good(
+            "import logging\n\n\nclass Job:\n    def __init__(self, path):\n"
+            "        self.log = logging.getLogger(__name__)\n        self.handler = logging.FileHandler(path)\n"
+            "        self.log.addHandler(self.handler)\n\n    def close(self):\n"
+            "        self.log.removeHandler(self.handler)\n        self.handler.close()\n"
+        ),
+        Good(
+            "import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef main():\n"
+            "    logger.addHandler(logging.StreamHandler())\n    logger.info(\"started\")\n\n\n"
+            "if __name__ == \"__main__\":\n    main()\n"
+        ),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.sites: List[_Site] = []
+        self.functions: List[Function] = []
+
+    def visit_FunctionDef(self, node: Function) -> None:
+        self.functions.append(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "addHandler" and len(node.args) == 1):
+            return
+        if node.args[0].keyword is not None or node.args[0].star:
+            return
+        function = self.context.enclosing_scope(node)
+        if isinstance(function, Function):
+            self.sites.append(_Site(node, function, func.value, node.args[0].value))
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if not self.sites or is_test_module(self.context.module_name):
+            return
+        for site in self.sites:
+            self._check(site)
+
+    # -- one ``addHandler`` ------------------------------------------------------------------------
+
+    def _check(self, site: _Site) -> None:
+        function = site.function
+        if not self._is_logger(site.logger, function, depth=0):
+            return
+        made = self._fresh_handler(site.handler, function)
+        if made is None:
+            return
+        if self._guarded(site, function) or self._removed(site, function):
+            return
+        how = self._how_often(function, site)
+        if how is None:
+            return
+        runs, confidence, per_instance = how
+        is_file = self._opens_file(made)
+        if is_file and confidence is Confidence.MEDIUM and per_instance:
+            confidence = Confidence.HIGH
+        logger_text = first_line_text(self.context, site.logger, 40)
+        handler_text = first_line_text(self.context, made, 50)
+        file_note = "; each one also keeps its file open" if is_file else ""
+        message = (
+            f"`{logger_text}.addHandler({first_line_text(self.context, site.handler, 40)})` adds a new handler "
+            f"(`{handler_text}`) {runs}: the logging manager keeps the logger for the life of the process and "
+            f"the logger keeps every handler, so they pile up and each record is emitted once per handler{file_note}"
+        )
+        self.report(site.call, message, suggestion=self._suggestion(site, function, per_instance), confidence=confidence)
+
+    def _suggestion(self, site: _Site, function: Function, per_instance: bool) -> str:
+        logger_text = first_line_text(self.context, site.logger, 40)
+        guard = (
+            f"add the handler once: guard it with `if not {logger_text}.handlers:`, or attach it at start-up "
+            f"(module level or `main()`) instead of in `{function.name.value}()`"
+        )
+        if per_instance:
+            klass = method_owner(self.context, function)
+            owner = klass.name.value if klass is not None else "the object"
+            return (
+                f"{guard}; if each `{owner}` needs its own handler, keep it on the instance and call "
+                f"`{logger_text}.removeHandler(handler)` and `handler.close()` in `{owner}.close()`"
+            )
+        return guard
+
+    # -- is the receiver a process-lifetime logger? ------------------------------------------------
+
+    def _is_logger(self, expr: Expr, scope: cst.CSTNode, depth: int) -> bool:
+        if depth > 3:
+            return False
+        if isinstance(expr, cst.Call):
+            qualified = self.context.qualified_name(expr.func)
+            if qualified in _LOGGER_CALLS:
+                return True
+            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "getChild":
+                return self._is_logger(expr.func.value, scope, depth + 1)
+            return qualified is not None and self._returns_logger(qualified, depth)
+        if isinstance(expr, cst.Attribute) and self.context.qualified_name(expr) in _LOGGER_VALUES:
+            return True
+        if isinstance(expr, cst.Name):
+            return self._name_is_logger(expr, scope, depth)
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+            return self._attribute_is_logger(expr, scope, depth)
+        return False
+
+    def _name_is_logger(self, name: cst.Name, scope: cst.CSTNode, depth: int) -> bool:
+        owner: Optional[Union[Function, cst.Module]] = None
+        current: Optional[cst.CSTNode] = scope
+        while isinstance(current, Function):
+            if name.value in self.context.scope_bindings(current).names:
+                owner = current
+                break
+            current = self.context.enclosing_scope(current)
+        if owner is None:
+            if self.context.resolve_name(name.value, name) != f"{self.context.module_name}.{name.value}":
+                return False
+            owner = self.context.module
+        values = assigned_values(self.context, owner, name.value)
+        return bool(values) and all(self._is_logger(value, owner, depth + 1) for value in values)
+
+    def _attribute_is_logger(self, expr: cst.Attribute, scope: cst.CSTNode, depth: int) -> bool:
+        """``self.log`` / ``cls._logger``: every assignment of that attribute in the class (or the
+        class body's own ``_logger = ...``) is a logger."""
+        assert isinstance(expr.value, cst.Name)
+        function = scope if isinstance(scope, Function) else None
+        klass = None
+        while function is not None and klass is None:
+            klass = method_owner(self.context, function)
+            if klass is None:
+                parent = self.context.enclosing_scope(function)
+                function = parent if isinstance(parent, Function) else None
+        if klass is None or function is None or expr.value.value != first_param(function):
+            return False
+        attr = expr.attr.value
+        values: List[tuple] = []
+        for node in walk(klass.body):
+            if isinstance(node, cst.Assign):
+                for target in node.targets:
+                    t = target.target
+                    if isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name):
+                        values.append((node.value, self.context.enclosing_scope(node) or self.context.module))
+                    elif isinstance(t, cst.Name) and t.value == attr and self.context.parent(self.context.parent(node)) is klass.body:
+                        values.append((node.value, self.context.module))
+        return bool(values) and all(self._is_logger(value, where, depth + 1) for value, where in values)
+
+    def _returns_logger(self, qualified: str, depth: int) -> bool:
+        """``get_logger(...)`` where ``get_logger`` is a function of this module returning a logger."""
+        module, _, name = qualified.rpartition(".")
+        if module != self.context.module_name:
+            return False
+        for function in self.functions:
+            if function.name.value == name and self.context.enclosing_scope(function) is None:
+                if self.context.enclosing_class(function) is not None:
+                    continue
+                returned = [n.value for n in walk_scope(function) if isinstance(n, cst.Return) and n.value is not None]
+                return bool(returned) and all(self._is_logger(value, function, depth + 1) for value in returned)
+        return False
+
+    # -- is the handler new each time? -------------------------------------------------------------
+
+    def _fresh_handler(self, handler: Expr, function: Function) -> Optional[cst.Call]:
+        """The constructor call that made ``handler`` in ``function``, or None when the handler
+        may be one object used every time (``addHandler`` ignores a handler already attached)."""
+        if isinstance(handler, cst.Call):
+            return handler if self._constructs(handler) else None
+        values: List[Expr] = []
+        if isinstance(handler, cst.Name):
+            if handler.value not in self.context.scope_bindings(function).names:
+                return None
+            values = assigned_values(self.context, function, handler.value)
+        elif isinstance(handler, cst.Attribute) and isinstance(handler.value, cst.Name):
+            spelled = dotted_name(handler)
+            for node in walk_scope(function):
+                if isinstance(node, cst.Assign) and any(dotted_name(t.target) == spelled for t in node.targets):
+                    values.append(node.value)
+        calls = [value for value in values if isinstance(value, cst.Call) and self._constructs(value)]
+        return calls[0] if values and len(calls) == len(values) else None
+
+    def _constructs(self, call: cst.Call) -> bool:
+        shown = dotted_name(call.func)
+        if shown is None:
+            return False
+        return shown.rsplit(".", 1)[-1][:1].isupper()
+
+    def _opens_file(self, made: cst.Call) -> bool:
+        qualified = self.context.qualified_name(made.func) or ""
+        model = models.acquisition(qualified, models.for_settings(self.settings))
+        if model is not None:
+            return model.category == "handler" and model.qualname.endswith("FileHandler")
+        return (dotted_name(made.func) or "").endswith("FileHandler")
+
+    # -- guards and removals -----------------------------------------------------------------------
+
+    def _guarded(self, site: _Site, function: Function) -> bool:
+        logger_text = dotted_name(site.logger)
+        assigned = self._flags_set_in(function)
+        for node in walk(function.body):
+            if isinstance(node, cst.Attribute) and node.attr.value in _INSPECTING_ATTRIBUTES:
+                if not self._handlers_module(node):
+                    return True  # looks at the handlers already there (or at the manager's table)
+        for test in self._tests_before(site.call, function):
+            for inner in walk(test):
+                spelled = dotted_name(inner) if isinstance(inner, (cst.Name, cst.Attribute)) else None
+                if spelled is None:
+                    continue
+                if logger_text is not None and (spelled == logger_text or spelled.startswith(logger_text + ".")):
+                    return True  # ``if logger.level == logging.NOTSET:``
+                if spelled in assigned:
+                    return True  # a flag the function sets: ``if not _configured: ... _configured = True``
+        return False
+
+    def _tests_before(self, call: cst.Call, function: Function) -> List[Expr]:
+        """Tests of the ``if``/``while`` statements around ``call``, and of the ``if`` statements
+        before it in the function that leave early (``if ...: return``)."""
+        tests: List[Expr] = []
+        child: cst.CSTNode = call
+        for ancestor in self.context.ancestors(call):
+            if ancestor is function:
+                break
+            if isinstance(ancestor, (cst.If, cst.While)):
+                tests.append(ancestor.test)
+            if isinstance(ancestor, cst.IndentedBlock):
+                for statement in ancestor.body:
+                    if statement is child:
+                        break
+                    if isinstance(statement, cst.If) and _leaves(statement.body):
+                        tests.append(statement.test)
+            child = ancestor
+        return tests
+
+    def _removed(self, site: _Site, function: Function) -> bool:
+        klass = method_owner(self.context, function)
+        region: cst.CSTNode = klass if klass is not None else (self._outermost(function) if self._nested(function) else self.context.module)
+        for node in walk(region):
+            if not isinstance(node, cst.Attribute):
+                continue
+            if node.attr.value == "removeHandler":
+                return True
+            if node.attr.value == "handlers" and not self._handlers_module(node):
+                parent = self.context.parent(node)
+                if isinstance(parent, cst.Attribute) and parent.attr.value in _HANDLER_LIST_REMOVALS:
+                    return True
+                if isinstance(parent, cst.AssignTarget) or isinstance(parent, cst.Del):
+                    return True
+                if isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), (cst.AssignTarget, cst.Del)):
+                    return True
+        return False
+
+    def _handlers_module(self, node: cst.Attribute) -> bool:
+        """``logging.handlers`` (the module), not ``logger.handlers``."""
+        return self.context.qualified_name(node) == "logging.handlers"
+
+    def _nested(self, function: Function) -> bool:
+        return isinstance(self.context.enclosing_scope(function), Function)
+
+    def _outermost(self, function: Function) -> Function:
+        outer = function
+        for ancestor in self.context.ancestors(function):
+            if isinstance(ancestor, Function):
+                outer = ancestor
+        return outer
+
+    def _flags_set_in(self, function: Function) -> Set[str]:
+        """What the function sets or adds to that outlives its call: ``global _configured;
+        _configured = True``, ``self._handlers_added = True``, ``_CONFIGURED.add(name)``."""
+        passthrough = self.context.scope_bindings(function).passthrough
+        found: Set[str] = set()
+        for node in walk(function.body):
+            targets: List[cst.BaseExpression] = []
+            if isinstance(node, cst.Assign):
+                targets = [t.target for t in node.targets]
+            elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+                targets = [node.target]
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+                if node.func.attr.value in ("add", "append", "update", "setdefault"):
+                    targets = [node.func.value]
+            for target in targets:
+                if isinstance(target, cst.Subscript):
+                    target = target.value
+                spelled = dotted_name(target)
+                if spelled is None:
+                    continue
+                if "." in spelled or spelled in passthrough or self.context.resolve_name(spelled, target):
+                    found.add(spelled)  # an attribute, a global, or a module-level container
+        return found
+
+    # -- how often does the function run? ----------------------------------------------------------
+
+    def _how_often(self, function: Function, site: _Site) -> Optional[tuple]:
+        """(words, confidence, per_instance), or None when it runs once (or we cannot tell)."""
+        name = function.name.value
+        for ancestor in [function, *self.context.ancestors(function)]:
+            if isinstance(ancestor, Function) and _runs_once_decorated(ancestor):
+                return None
+        if name in _ENTRY_NAMES or name in _CLASS_HOOKS:
+            return None
+        klass = method_owner(self.context, function)
+        decorators = {(decorator_name(d) or "").rsplit(".", 1)[-1] for d in function.decorators}
+        if self._returns_the_logger(function, site):
+            return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.HIGH, False
+        if klass is not None and not decorators & {"staticmethod", "classmethod"}:
+            if name in INIT_METHODS:
+                return f"for every `{klass.name.value}` created (in `{name}()`)", Confidence.MEDIUM, True
+            if name.startswith("__") and name.endswith("__") and name not in ("__call__", "__enter__", "__aenter__"):
+                return None
+            return f"each time `{klass.name.value}.{name}()` runs", Confidence.MEDIUM, True
+        if self._nested(function):
+            outer = self._outermost(function)
+            if outer.name.value in _ENTRY_NAMES:
+                return None
+            return f"on every call of the nested function `{name}()`", Confidence.MEDIUM, False
+        caller = self._repeated_caller(function)
+        if caller is not None:
+            return f"on every call of `{name}()`, which `{caller}()` calls each time it runs", Confidence.MEDIUM, False
+        return None
+
+    def _returns_the_logger(self, function: Function, site: _Site) -> bool:
+        spelled = dotted_name(site.logger)
+        for node in walk_scope(function):
+            if isinstance(node, cst.Return) and node.value is not None and spelled is not None:
+                if dotted_name(node.value) == spelled:
+                    return True
+        return False
+
+    def _repeated_caller(self, function: Function) -> Optional[str]:
+        """A function of this module (not an entry point, not the function itself) that calls
+        ``function`` by name: configuration code reached from code that runs per call."""
+        name = function.name.value
+        if self.context.enclosing_scope(function) is not None:
+            return None
+        target = f"{self.context.module_name}.{name}"
+        klass = self.context.enclosing_class(function)
+        for other in self.functions:
+            if other is function or other.name.value in _ENTRY_NAMES or _runs_once_decorated(other):
+                continue
+            if self._nested(other):
+                continue
+            for node in walk_scope(other):
+                if not isinstance(node, cst.Call):
+                    continue
+                if klass is None and self.context.qualified_name(node.func) == target:
+                    return _shown_name(self.context, other)
+                if klass is not None and isinstance(node.func, cst.Attribute) and node.func.attr.value == name:
+                    receiver = dotted_name(node.func.value)
+                    if receiver in ("cls", "self", klass.name.value):
+                        if other.name.value in INIT_METHODS and method_owner(self.context, other) is not None:
+                            return _shown_name(self.context, other)
+        return None
+
+
+def _shown_name(context: object, function: Function) -> str:
+    klass = method_owner(context, function)  # type: ignore[arg-type]
+    return f"{klass.name.value}.{function.name.value}" if klass is not None else function.name.value
+
+
+def _runs_once_decorated(function: Function) -> bool:
+    for decorator in function.decorators:
+        spelled = (decorator_name(decorator) or "").rsplit(".", 1)[-1]
+        if spelled in _ONCE_DECORATORS:
+            return True
+    return False
+
+
+def _leaves(block: cst.BaseSuite) -> bool:
+    """The block ends by leaving the function or the loop (``return``, ``raise``, ``continue``)."""
+    if isinstance(block, cst.IndentedBlock) and block.body:
+        last = block.body[-1]
+        if isinstance(last, cst.SimpleStatementLine):
+            return isinstance(last.body[-1], (cst.Return, cst.Raise, cst.Continue))
+        return False
+    if isinstance(block, cst.SimpleStatementSuite):
+        return isinstance(block.body[-1], (cst.Return, cst.Raise, cst.Continue))
+    return False
