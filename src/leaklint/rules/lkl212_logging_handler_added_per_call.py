@@ -69,11 +69,15 @@ class LoggingHandlerAddedPerCall(Rule):
     never reported.
 
     ## Known problems
-    A logger passed in as a parameter is not followed. A configuration function (one that does not
-    return the logger) is reported only when the same module calls it from another function;
-    one that callers in other modules call per request is missed. An instance method that runs
-    once per object (`setup()` of an object made once at start-up) is reported at medium
-    confidence.
+    How often the code runs is judged within its module. A function this module calls from another
+    function is reported at high confidence; one it calls only at import or from `main()` is not
+    reported (each module calling `setup_logger(__name__)` once adds one handler to its own
+    logger). A helper that returns the logger and that nothing in its module calls (its callers
+    are in other modules) is reported at medium confidence, as is an `__init__` or another
+    instance method (an object made once at start-up adds one handler); a `FileHandler` per
+    instance is high. A configuration function that returns nothing and that its own module
+    never calls is not reported, nor is a logger passed in as a parameter or one returned by a
+    helper of another module.
 
     ## References
     - Python logging HOWTO: "Multiple calls to getLogger() with the same name will return a
@@ -393,23 +397,28 @@ class LoggingHandlerAddedPerCall(Rule):
             return None
         klass = method_owner(self.context, function)
         decorators = {(decorator_name(d) or "").rsplit(".", 1)[-1] for d in function.decorators}
+        instance_method = klass is not None and not decorators & {"staticmethod", "classmethod"}
+        if self._nested(function):
+            if self._outermost(function).name.value in _ENTRY_NAMES:
+                return None
+            return f"on every call of the nested function `{name}()`", Confidence.MEDIUM, False
+        callers = self._callers(function, klass)
+        repeated = [caller for caller in callers if caller is not None and not _runs_once(caller)]
+        if repeated:
+            shown = _shown_name(self.context, repeated[0])
+            return f"on every call of `{name}()`, which `{shown}()` calls each time it runs", Confidence.HIGH, False
+        if callers and not instance_method:
+            return None  # called only at import or from an entry point: runs once
         if self._returns_the_logger(function, site):
-            return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.HIGH, False
-        if klass is not None and not decorators & {"staticmethod", "classmethod"}:
+            return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.MEDIUM, False
+        if instance_method:
+            assert klass is not None
             if name in INIT_METHODS:
                 return f"for every `{klass.name.value}` created (in `{name}()`)", Confidence.MEDIUM, True
             if name.startswith("__") and name.endswith("__") and name not in ("__call__", "__enter__", "__aenter__"):
                 return None
             return f"each time `{klass.name.value}.{name}()` runs", Confidence.MEDIUM, True
-        if self._nested(function):
-            outer = self._outermost(function)
-            if outer.name.value in _ENTRY_NAMES:
-                return None
-            return f"on every call of the nested function `{name}()`", Confidence.MEDIUM, False
-        caller = self._repeated_caller(function)
-        if caller is not None:
-            return f"on every call of `{name}()`, which `{caller}()` calls each time it runs", Confidence.MEDIUM, False
-        return None
+        return None  # a configuration function nobody in this module calls: most likely run once
 
     def _returns_the_logger(self, function: Function, site: _Site) -> bool:
         spelled = dotted_name(site.logger)
@@ -419,30 +428,33 @@ class LoggingHandlerAddedPerCall(Rule):
                     return True
         return False
 
-    def _repeated_caller(self, function: Function) -> Optional[str]:
-        """A function of this module (not an entry point, not the function itself) that calls
-        ``function`` by name: configuration code reached from code that runs per call."""
+    def _callers(self, function: Function, klass: Optional[cst.ClassDef]) -> List[Optional[Function]]:
+        """Where this module calls ``function``: the calling function, or None at module level.
+        Methods are matched through ``self.``/``cls.``/``ClassName.``."""
         name = function.name.value
-        if self.context.enclosing_scope(function) is not None:
-            return None
         target = f"{self.context.module_name}.{name}"
-        klass = self.context.enclosing_class(function)
-        for other in self.functions:
-            if other is function or other.name.value in _ENTRY_NAMES or _runs_once_decorated(other):
+        found: List[Optional[Function]] = []
+        receivers = ("self", "cls", klass.name.value) if klass is not None else ()
+        for node in walk(self.context.module):
+            if not isinstance(node, cst.Call):
                 continue
-            if self._nested(other):
-                continue
-            for node in walk_scope(other):
-                if not isinstance(node, cst.Call):
+            func = node.func
+            if klass is None:
+                if not (isinstance(func, cst.Name) and func.value == name):
                     continue
-                if klass is None and self.context.qualified_name(node.func) == target:
-                    return _shown_name(self.context, other)
-                if klass is not None and isinstance(node.func, cst.Attribute) and node.func.attr.value == name:
-                    receiver = dotted_name(node.func.value)
-                    if receiver in ("cls", "self", klass.name.value):
-                        if other.name.value in INIT_METHODS and method_owner(self.context, other) is not None:
-                            return _shown_name(self.context, other)
-        return None
+                if self.context.qualified_name(func) != target:
+                    continue
+            elif not (isinstance(func, cst.Attribute) and func.attr.value == name and dotted_name(func.value) in receivers):
+                continue
+            caller = self.context.enclosing_scope(node)
+            if caller is function:
+                continue
+            found.append(self._outermost(caller) if isinstance(caller, Function) else None)
+        return found
+
+
+def _runs_once(function: Function) -> bool:
+    return function.name.value in _ENTRY_NAMES or function.name.value in _CLASS_HOOKS or _runs_once_decorated(function)
 
 
 def _shown_name(context: object, function: Function) -> str:

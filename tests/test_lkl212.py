@@ -1,0 +1,95 @@
+"""LKL212 beyond its fixtures: how often the code runs decides the confidence, and what counts
+as a guard, a removal or a handler that is not new."""
+
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from leaklint import lint_source
+from leaklint.rule import Confidence
+
+
+def _found(source: str, path: str = "example.py") -> List[Tuple[int, Confidence]]:
+    return [(f.line, f.confidence) for f in lint_source(source, path) if f.code == "LKL212"]
+
+
+HELPER = """\
+import logging
+
+
+def get_logger(name):
+    logger = logging.getLogger(name)
+    logger.addHandler(logging.StreamHandler())
+    return logger
+"""
+
+
+def test_a_helper_nobody_here_calls_is_medium_and_one_called_per_request_high() -> None:
+    assert _found(HELPER) == [(6, Confidence.MEDIUM)]
+    per_request = HELPER + "\n\ndef handle(request):\n    get_logger('app').info(request)\n"
+    assert _found(per_request) == [(6, Confidence.HIGH)]
+
+
+def test_a_helper_called_only_at_import_or_from_main_is_quiet() -> None:
+    assert _found(HELPER + "\n\nlog = get_logger(__name__)\n") == []
+    assert _found(HELPER + "\n\ndef main():\n    get_logger('app')\n") == []
+
+
+INSTANCE = """\
+import logging
+
+
+class Job:
+    def __init__(self, path):
+        self.log = logging.getLogger(__name__)
+        self.log.addHandler(logging.{handler})
+"""
+
+
+def test_per_instance_is_medium_and_a_file_handler_per_instance_high() -> None:
+    assert _found(INSTANCE.format(handler="StreamHandler()")) == [(7, Confidence.MEDIUM)]
+    found = lint_source(INSTANCE.format(handler="FileHandler(path)"), "example.py")
+    assert [(f.line, f.confidence) for f in found if f.code == "LKL212"] == [(7, Confidence.HIGH)]
+    assert "file open" in next(f.message for f in found if f.code == "LKL212")
+
+
+def test_a_removal_in_the_class_or_a_handlers_reset_silences_it() -> None:
+    removed = INSTANCE.format(handler="StreamHandler()") + "\n    def close(self):\n        self.log.handlers = []\n"
+    assert _found(removed) == []
+
+
+def test_the_logging_handlers_module_is_not_a_look_at_the_handlers() -> None:
+    source = (
+        "import logging\nimport logging.handlers\n\n\ndef get_logger(name):\n    logger = logging.getLogger(name)\n"
+        "    logger.addHandler(logging.handlers.WatchedFileHandler('x.log'))\n    return logger\n"
+    )
+    assert _found(source) == [(7, Confidence.MEDIUM)]
+
+
+def test_a_logger_that_is_not_from_the_manager_or_a_handler_that_is_not_new_is_quiet() -> None:
+    given_logger = "import logging\n\n\ndef attach(logger):\n    logger.addHandler(logging.StreamHandler())\n    return logger\n"
+    assert _found(given_logger) == []
+    cached_handler = (
+        "import logging\n\n_handlers = {}\n\n\ndef get_logger(name):\n    logger = logging.getLogger(name)\n"
+        "    handler = _handlers.get(name)\n    if handler is None:\n        handler = logging.StreamHandler()\n"
+        "    logger.addHandler(handler)\n    return logger\n"
+    )
+    assert _found(cached_handler) == []
+
+
+def test_a_flag_set_by_the_function_guards_it_but_a_parameter_test_does_not() -> None:
+    flagged = (
+        "import logging\n\nlog = logging.getLogger(__name__)\n\n\nclass App:\n    def run(self):\n"
+        "        if not self._logging_ready:\n            log.addHandler(logging.StreamHandler())\n"
+        "            self._logging_ready = True\n"
+    )
+    assert _found(flagged) == []
+    by_parameter = (
+        "import logging\n\nlog = logging.getLogger(__name__)\n\n\nclass App:\n    def run(self, verbose):\n"
+        "        if verbose:\n            log.addHandler(logging.StreamHandler())\n"
+    )
+    assert _found(by_parameter) == [(9, Confidence.MEDIUM)]
+
+
+def test_test_modules_are_left_alone() -> None:
+    assert _found(HELPER + "\n\ndef test_it():\n    get_logger('x')\n", "tests/test_logs.py") == []
