@@ -26,7 +26,7 @@ def get_logger(name):
 
 def test_a_helper_nobody_here_calls_is_medium_and_one_called_per_request_high() -> None:
     assert _found(HELPER) == [(6, Confidence.MEDIUM)]
-    per_request = HELPER + "\n\ndef handle(request):\n    get_logger('app').info(request)\n"
+    per_request = HELPER + "\n\nclass Server:\n    def handle(self, request):\n        get_logger('app').info(request)\n"
     assert _found(per_request) == [(6, Confidence.HIGH)]
 
 

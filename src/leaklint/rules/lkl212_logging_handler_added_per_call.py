@@ -216,6 +216,8 @@ class LoggingHandlerAddedPerCall(Rule):
             if self.context.resolve_name(name.value, name) != f"{self.context.module_name}.{name.value}":
                 return False
             owner = self.context.module
+        if isinstance(owner, Function) and name.value in _parameters(owner):
+            return False  # the caller's logger, whatever it is
         values = assigned_values(self.context, owner, name.value)
         return bool(values) and all(self._is_logger(value, owner, depth + 1) for value in values)
 
@@ -403,7 +405,7 @@ class LoggingHandlerAddedPerCall(Rule):
                 return None
             return f"on every call of the nested function `{name}()`", Confidence.MEDIUM, False
         callers = self._callers(function, klass)
-        repeated = [caller for caller in callers if caller is not None and not _runs_once(caller)]
+        repeated = [caller for caller in callers if caller is not None and self._runs_repeatedly(caller, 0)]
         if repeated:
             shown = _shown_name(self.context, repeated[0])
             return f"on every call of `{name}()`, which `{shown}()` calls each time it runs", Confidence.HIGH, False
@@ -419,6 +421,19 @@ class LoggingHandlerAddedPerCall(Rule):
                 return None
             return f"each time `{klass.name.value}.{name}()` runs", Confidence.MEDIUM, True
         return None  # a configuration function nobody in this module calls: most likely run once
+
+    def _runs_repeatedly(self, function: Function, depth: int) -> bool:
+        """Known to run more than once: an instance method (per instance or per call), or a
+        function that such code in this module calls. A function nobody here calls may be a
+        configuration entry point its users call once."""
+        if _runs_once(function) or depth > 2:
+            return False
+        klass = method_owner(self.context, function)
+        decorators = {(decorator_name(d) or "").rsplit(".", 1)[-1] for d in function.decorators}
+        if klass is not None and not decorators & {"staticmethod", "classmethod"}:
+            return True
+        callers = self._callers(function, klass)
+        return any(caller is not None and self._runs_repeatedly(caller, depth + 1) for caller in callers)
 
     def _returns_the_logger(self, function: Function, site: _Site) -> bool:
         spelled = dotted_name(site.logger)
@@ -451,6 +466,16 @@ class LoggingHandlerAddedPerCall(Rule):
                 continue
             found.append(self._outermost(caller) if isinstance(caller, Function) else None)
         return found
+
+
+def _parameters(function: Function) -> Set[str]:
+    params = function.params
+    every = (*params.posonly_params, *params.params, *params.kwonly_params)
+    names = {param.name.value for param in every}
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            names.add(star.name.value)
+    return names
 
 
 def _runs_once(function: Function) -> bool:
