@@ -121,19 +121,26 @@ class LoggingHandlerAddedPerCall(Rule):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.sites: List[_Site] = []
         self.functions: List[Function] = []
+        self.maker: Optional[Function] = None  # the ``__init__`` that made ``self.handler``, if not the adder
 
     def visit_FunctionDef(self, node: Function) -> None:
         self.functions.append(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value == "addHandler" and len(node.args) == 1):
+        if not (isinstance(func, cst.Attribute) and len(node.args) == 1):
             return
         if node.args[0].keyword is not None or node.args[0].star:
             return
+        if func.attr.value == "addHandler":
+            logger = func.value
+        elif func.attr.value == "append" and isinstance(func.value, cst.Attribute) and func.value.attr.value == "handlers":
+            logger = func.value.value  # ``logger.handlers.append(handler)``: the same, without the check for duplicates
+        else:
+            return
         function = self.context.enclosing_scope(node)
         if isinstance(function, Function):
-            self.sites.append(_Site(node, function, func.value, node.args[0].value))
+            self.sites.append(_Site(node, function, logger, node.args[0].value))
 
     def leave_Module(self, node: cst.Module) -> None:
         if not self.sites or is_test_module(self.context.module_name):
@@ -147,6 +154,7 @@ class LoggingHandlerAddedPerCall(Rule):
         function = site.function
         if not self._is_logger(site.logger, function, depth=0):
             return
+        self.maker = None
         made = self._fresh_handler(site.handler, function)
         if made is None:
             return
@@ -156,6 +164,12 @@ class LoggingHandlerAddedPerCall(Rule):
         if how is None:
             return
         runs, confidence, per_instance = how
+        klass = method_owner(self.context, function)
+        maker = self.maker
+        if klass is not None and maker is not None and maker is not function:
+            # ``self.handler`` made in ``__init__``: new per instance, whichever method adds it
+            runs = f"for every `{klass.name.value}` (its `{maker.name.value}()` makes the handler, `{function.name.value}()` adds it)"
+            per_instance = True
         is_file = self._opens_file(made)
         if is_file and confidence is Confidence.MEDIUM and per_instance:
             confidence = Confidence.HIGH
@@ -163,7 +177,7 @@ class LoggingHandlerAddedPerCall(Rule):
         handler_text = first_line_text(self.context, made, 50)
         file_note = "; each one also keeps its file open" if is_file else ""
         message = (
-            f"`{logger_text}.addHandler({first_line_text(self.context, site.handler, 40)})` adds a new handler "
+            f"`{first_line_text(self.context, site.call, 60)}` adds a new handler "
             f"(`{handler_text}`) {runs}: the logging manager keeps the logger for the life of the process and "
             f"the logger keeps every handler, so they pile up and each record is emitted once per handler{file_note}"
         )
@@ -261,23 +275,59 @@ class LoggingHandlerAddedPerCall(Rule):
 
     # -- is the handler new each time? -------------------------------------------------------------
 
-    def _fresh_handler(self, handler: Expr, function: Function) -> Optional[cst.Call]:
-        """The constructor call that made ``handler`` in ``function``, or None when the handler
-        may be one object used every time (``addHandler`` ignores a handler already attached)."""
+    def _fresh_handler(self, handler: Expr, function: Function, depth: int = 0) -> Optional[cst.Call]:
+        """The constructor call that made ``handler`` (in ``function``, in a factory of this module
+        it calls, or in the ``__init__`` of the class for ``self.handler``), or None when the
+        handler may be one object used every time (``addHandler`` ignores a handler already attached)."""
+        if depth > 4:
+            return None
         if isinstance(handler, cst.Call):
-            return handler if self._constructs(handler) else None
+            if self._constructs(handler):
+                return handler
+            return self._factory_result(handler, depth)
         values: List[Expr] = []
+        scopes: List[Function] = []
         if isinstance(handler, cst.Name):
-            if handler.value not in self.context.scope_bindings(function).names:
+            if handler.value not in self.context.scope_bindings(function).names or handler.value in _parameters(function):
                 return None
             values = assigned_values(self.context, function, handler.value)
+            scopes = [function] * len(values)
         elif isinstance(handler, cst.Attribute) and isinstance(handler.value, cst.Name):
             spelled = dotted_name(handler)
-            for node in walk_scope(function):
-                if isinstance(node, cst.Assign) and any(dotted_name(t.target) == spelled for t in node.targets):
-                    values.append(node.value)
-        calls = [value for value in values if isinstance(value, cst.Call) and self._constructs(value)]
-        return calls[0] if values and len(calls) == len(values) else None
+            searched: List[Function] = [function]
+            klass = method_owner(self.context, function)
+            if klass is not None and handler.value.value == first_param(function):
+                # ``self.handler`` made in ``__init__`` and added in another method: one per instance
+                searched += [m for m in _methods(klass) if m.name.value in INIT_METHODS and m is not function]
+            for scope in searched:
+                for node in walk_scope(scope):
+                    if isinstance(node, cst.Assign) and any(dotted_name(t.target) == spelled for t in node.targets):
+                        values.append(node.value)
+                        scopes.append(scope)
+                if values:
+                    if depth == 0 and scope is not function:
+                        self.maker = scope
+                    break
+        made = [self._fresh_handler(value, scope, depth + 1) if isinstance(value, cst.Call) else None for value, scope in zip(values, scopes)]
+        return made[0] if values and all(m is not None for m in made) else None
+
+    def _factory_result(self, call: cst.Call, depth: int) -> Optional[cst.Call]:
+        """``self._make_handler()`` / ``make_handler(path)``: a function or method of this module
+        whose every ``return`` gives a newly constructed handler."""
+        func = call.func
+        candidates: List[Function] = []
+        if isinstance(func, cst.Name) and self.context.qualified_name(func) == f"{self.context.module_name}.{func.value}":
+            candidates = [f for f in self.functions if f.name.value == func.value and self.context.enclosing_scope(f) is None and self.context.enclosing_class(f) is None]
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
+            klass = self.context.enclosing_class(call)
+            if klass is not None:
+                candidates = [m for m in _methods(klass) if m.name.value == func.attr.value]
+        if len(candidates) != 1:
+            return None
+        factory = candidates[0]
+        returned = [n.value for n in walk_scope(factory) if isinstance(n, cst.Return) and n.value is not None]
+        made = [self._fresh_handler(value, factory, depth + 1) for value in returned]
+        return made[0] if made and all(m is not None for m in made) else None
 
     def _constructs(self, call: cst.Call) -> bool:
         shown = dotted_name(call.func)
@@ -297,9 +347,10 @@ class LoggingHandlerAddedPerCall(Rule):
     def _guarded(self, site: _Site, function: Function) -> bool:
         logger_text = dotted_name(site.logger)
         assigned = self._flags_set_in(function)
+        own = site.call.func
         for node in walk(function.body):
             if isinstance(node, cst.Attribute) and node.attr.value in _INSPECTING_ATTRIBUTES:
-                if not self._handlers_module(node):
+                if not self._handlers_module(node) and not (isinstance(own, cst.Attribute) and node is own.value):
                     return True  # looks at the handlers already there (or at the manager's table)
         for test in self._tests_before(site.call, function):
             for inner in walk(test):
@@ -339,7 +390,7 @@ class LoggingHandlerAddedPerCall(Rule):
                 continue
             if node.attr.value == "removeHandler":
                 return True
-            if node.attr.value == "handlers" and not self._handlers_module(node):
+            if node.attr.value == "handlers" and not self._handlers_module(node) and node is not site.call.func.value:  # type: ignore[attr-defined]
                 parent = self.context.parent(node)
                 if isinstance(parent, cst.Attribute) and parent.attr.value in _HANDLER_LIST_REMOVALS:
                     return True
@@ -466,6 +517,11 @@ class LoggingHandlerAddedPerCall(Rule):
                 continue
             found.append(self._outermost(caller) if isinstance(caller, Function) else None)
         return found
+
+
+def _methods(klass: cst.ClassDef) -> List[Function]:
+    body = klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
+    return [statement for statement in body if isinstance(statement, Function)]
 
 
 def _parameters(function: Function) -> Set[str]:
