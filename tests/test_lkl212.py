@@ -93,3 +93,20 @@ def test_a_flag_set_by_the_function_guards_it_but_a_parameter_test_does_not() ->
 
 def test_test_modules_are_left_alone() -> None:
     assert _found(HELPER + "\n\ndef test_it():\n    get_logger('x')\n", "tests/test_logs.py") == []
+
+
+def test_a_logger_from_another_modules_helper_needs_that_modules_facts(tmp_path) -> None:
+    from leaklint.runner import lint_paths
+
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "log.py").write_text("import logging\n\n\ndef get_logger(name):\n    return logging.getLogger(name)\n")
+    worker = (
+        "import logging\n\nfrom .log import get_logger\n\n\nclass Worker:\n    def __init__(self, name):\n"
+        "        self.log = get_logger(name)\n        self.log.addHandler(logging.StreamHandler())\n"
+    )
+    (package / "worker.py").write_text(worker)
+    assert _found(worker, "pkg/worker.py") == []  # one file alone: the helper is unknown
+    found = [f for f in lint_paths([str(package)]).findings if f.code == "LKL212"]
+    assert [(f.path.endswith("worker.py"), f.line, f.confidence) for f in found] == [(True, 9, Confidence.MEDIUM)]

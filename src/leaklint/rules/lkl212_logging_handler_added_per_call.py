@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Set, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Union
 
 import libcst as cst
 
@@ -12,7 +12,7 @@ from leaklint.analysis.growth_facts import first_line_text, is_test_module
 from leaklint.analysis.lifetimes import INIT_METHODS, assigned_values, first_param, method_owner
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 # Calls whose result is a logger that the logging manager keeps for the life of the process.
 _LOGGER_CALLS = frozenset({"logging.getLogger"})
@@ -76,8 +76,9 @@ class LoggingHandlerAddedPerCall(Rule):
     are in other modules) is reported at medium confidence, as is an `__init__` or another
     instance method (an object made once at start-up adds one handler); a `FileHandler` per
     instance is high. A configuration function that returns nothing and that its own module
-    never calls is not reported, nor is a logger passed in as a parameter or one returned by a
-    helper of another module.
+    never calls is not reported, nor is a logger passed in as a parameter. A logger returned by a
+    function of another module of the project (`from .log import get_logger`) is followed in the
+    project pass; under flake8, which sees one file at a time, it is not.
 
     ## References
     - Python logging HOWTO: "Multiple calls to getLogger() with the same name will return a
@@ -88,7 +89,8 @@ class LoggingHandlerAddedPerCall(Rule):
 
     code = "LKL212"
     name = "logging-handler-added-per-call"
-    trigger_names = ("addHandler",)
+    trigger_names = ("addHandler", "getLogger")
+    project_scope = True
     message = "`{logger}.addHandler(...)` adds a new handler to a process-lifetime logger on every call of `{function}()`"
     examples = (
         Bad(
@@ -122,12 +124,17 @@ class LoggingHandlerAddedPerCall(Rule):
         self.sites: List[_Site] = []
         self.functions: List[Function] = []
         self.maker: Optional[Function] = None  # the ``__init__`` that made ``self.handler``, if not the adder
+        # Sites whose logger comes from a function of another module: the project pass decides.
+        self.deferred: List[Dict[str, Any]] = []
+        self.get_logger_calls: List[cst.Call] = []
 
     def visit_FunctionDef(self, node: Function) -> None:
         self.functions.append(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")) == "getLogger":
+            self.get_logger_calls.append(node)
         if not (isinstance(func, cst.Attribute) and len(node.args) == 1):
             return
         if node.args[0].keyword is not None or node.args[0].star:
@@ -148,11 +155,48 @@ class LoggingHandlerAddedPerCall(Rule):
         for site in self.sites:
             self._check(site)
 
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        helpers = sorted(self._logger_helpers())
+        if not helpers and not self.deferred:
+            return None
+        return {"helpers": helpers, "sites": self.deferred}
+
+    def _logger_helpers(self) -> Set[str]:
+        """Module functions here that return a logger of the manager (``def get_logger(name):
+        return logging.getLogger(name)``): their qualified names, for the other modules."""
+        found: Set[str] = set()
+        for call in self.get_logger_calls:
+            function = self.context.enclosing_scope(call)
+            if not isinstance(function, Function) or self.context.enclosing_scope(function) is not None:
+                continue
+            if self.context.enclosing_class(function) is not None:
+                continue
+            qualified = f"{self.context.module_name}.{function.name.value}"
+            if qualified not in found and self._returns_logger(qualified, 0):
+                found.add(qualified)
+        return found
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        helpers: Set[str] = set()
+        for data in facts.values():
+            helpers.update((data or {}).get("helpers", ()))
+        for path in sorted(facts):
+            for site in (facts[path] or {}).get("sites", ()):
+                if site["needs"] not in helpers:
+                    continue
+                line, column, end_line, end_column = site["location"]
+                yield Finding(
+                    path, cls.code, cls.name, site["message"], site["suggestion"],
+                    Location(line, column, end_line, end_column), Confidence(site["confidence"]),
+                )
+
     # -- one ``addHandler`` ------------------------------------------------------------------------
 
     def _check(self, site: _Site) -> None:
         function = site.function
-        if not self._is_logger(site.logger, function, depth=0):
+        need = self._is_logger(site.logger, function, depth=0)
+        if need is None:
             return
         self.maker = None
         made = self._fresh_handler(site.handler, function)
@@ -181,7 +225,20 @@ class LoggingHandlerAddedPerCall(Rule):
             f"(`{handler_text}`) {runs}: the logging manager keeps the logger for the life of the process and "
             f"the logger keeps every handler, so they pile up and each record is emitted once per handler{file_note}"
         )
-        self.report(site.call, message, suggestion=self._suggestion(site, function, per_instance), confidence=confidence)
+        suggestion = self._suggestion(site, function, per_instance)
+        if not need:
+            self.report(site.call, message, suggestion=suggestion, confidence=confidence)
+            return
+        location = self.context.location(site.call)
+        self.deferred.append(
+            {
+                "needs": need,
+                "message": message,
+                "suggestion": suggestion,
+                "confidence": confidence.value,
+                "location": [location.line, location.column, location.end_line, location.end_column],
+            }
+        )
 
     def _suggestion(self, site: _Site, function: Function, per_instance: bool) -> str:
         logger_text = first_line_text(self.context, site.logger, 40)
@@ -200,25 +257,33 @@ class LoggingHandlerAddedPerCall(Rule):
 
     # -- is the receiver a process-lifetime logger? ------------------------------------------------
 
-    def _is_logger(self, expr: Expr, scope: cst.CSTNode, depth: int) -> bool:
+    def _is_logger(self, expr: Expr, scope: cst.CSTNode, depth: int) -> Optional[str]:
+        """"" when ``expr`` is a logger the manager keeps; the qualified name of a function of
+        another module when it is one if that function returns one (the project pass decides);
+        None when it is not one, or we cannot tell."""
         if depth > 3:
-            return False
+            return None
         if isinstance(expr, cst.Call):
             qualified = self.context.qualified_name(expr.func)
             if qualified in _LOGGER_CALLS:
-                return True
+                return ""
             if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "getChild":
                 return self._is_logger(expr.func.value, scope, depth + 1)
-            return qualified is not None and self._returns_logger(qualified, depth)
+            if qualified is None or qualified.startswith(("logging.", "builtins.")):
+                return None
+            module = qualified.rpartition(".")[0]
+            if module != self.context.module_name:
+                return qualified if not module.startswith(self.context.module_name + ".") else None
+            return "" if self._returns_logger(qualified, depth) else None
         if isinstance(expr, cst.Attribute) and self.context.qualified_name(expr) in _LOGGER_VALUES:
-            return True
+            return ""
         if isinstance(expr, cst.Name):
             return self._name_is_logger(expr, scope, depth)
         if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
             return self._attribute_is_logger(expr, scope, depth)
-        return False
+        return None
 
-    def _name_is_logger(self, name: cst.Name, scope: cst.CSTNode, depth: int) -> bool:
+    def _name_is_logger(self, name: cst.Name, scope: cst.CSTNode, depth: int) -> Optional[str]:
         owner: Optional[Union[Function, cst.Module]] = None
         current: Optional[cst.CSTNode] = scope
         while isinstance(current, Function):
@@ -228,14 +293,14 @@ class LoggingHandlerAddedPerCall(Rule):
             current = self.context.enclosing_scope(current)
         if owner is None:
             if self.context.resolve_name(name.value, name) != f"{self.context.module_name}.{name.value}":
-                return False
+                return None
             owner = self.context.module
         if isinstance(owner, Function) and name.value in _parameters(owner):
-            return False  # the caller's logger, whatever it is
+            return None  # the caller's logger, whatever it is
         values = assigned_values(self.context, owner, name.value)
-        return bool(values) and all(self._is_logger(value, owner, depth + 1) for value in values)
+        return _combine([self._is_logger(value, owner, depth + 1) for value in values])
 
-    def _attribute_is_logger(self, expr: cst.Attribute, scope: cst.CSTNode, depth: int) -> bool:
+    def _attribute_is_logger(self, expr: cst.Attribute, scope: cst.CSTNode, depth: int) -> Optional[str]:
         """``self.log`` / ``cls._logger``: every assignment of that attribute in the class (or the
         class body's own ``_logger = ...``) is a logger."""
         assert isinstance(expr.value, cst.Name)
@@ -247,7 +312,7 @@ class LoggingHandlerAddedPerCall(Rule):
                 parent = self.context.enclosing_scope(function)
                 function = parent if isinstance(parent, Function) else None
         if klass is None or function is None or expr.value.value != first_param(function):
-            return False
+            return None
         attr = expr.attr.value
         values: List[tuple] = []
         for node in walk(klass.body):
@@ -258,7 +323,7 @@ class LoggingHandlerAddedPerCall(Rule):
                         values.append((node.value, self.context.enclosing_scope(node) or self.context.module))
                     elif isinstance(t, cst.Name) and t.value == attr and self.context.parent(self.context.parent(node)) is klass.body:
                         values.append((node.value, self.context.module))
-        return bool(values) and all(self._is_logger(value, where, depth + 1) for value, where in values)
+        return _combine([self._is_logger(value, where, depth + 1) for value, where in values])
 
     def _returns_logger(self, qualified: str, depth: int) -> bool:
         """``get_logger(...)`` where ``get_logger`` is a function of this module returning a logger."""
@@ -270,7 +335,7 @@ class LoggingHandlerAddedPerCall(Rule):
                 if self.context.enclosing_class(function) is not None:
                     continue
                 returned = [n.value for n in walk_scope(function) if isinstance(n, cst.Return) and n.value is not None]
-                return bool(returned) and all(self._is_logger(value, function, depth + 1) for value in returned)
+                return _combine([self._is_logger(value, function, depth + 1) for value in returned]) == ""
         return False
 
     # -- is the handler new each time? -------------------------------------------------------------
@@ -517,6 +582,17 @@ class LoggingHandlerAddedPerCall(Rule):
                 continue
             found.append(self._outermost(caller) if isinstance(caller, Function) else None)
         return found
+
+
+def _combine(needs: List[Optional[str]]) -> Optional[str]:
+    """Every value is a logger: "" when known here, the one function of another module they
+    depend on, None when one is not a logger or they depend on several."""
+    if not needs or any(need is None for need in needs):
+        return None
+    external = {need for need in needs if need}
+    if len(external) > 1:
+        return None
+    return external.pop() if external else ""
 
 
 def _methods(klass: cst.ClassDef) -> List[Function]:
