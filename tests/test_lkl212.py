@@ -110,3 +110,16 @@ def test_a_logger_from_another_modules_helper_needs_that_modules_facts(tmp_path)
     assert _found(worker, "pkg/worker.py") == []  # one file alone: the helper is unknown
     found = [f for f in lint_paths([str(package)]).findings if f.code == "LKL212"]
     assert [(f.path.endswith("worker.py"), f.line, f.confidence) for f in found] == [(True, 9, Confidence.MEDIUM)]
+
+
+def test_the_guard_fix_is_offered_per_call_only_and_for_a_handler_made_in_the_call() -> None:
+    def fixable(source: str) -> List[bool]:
+        return [f.fix is not None for f in lint_source(source, "example.py") if f.code == "LKL212"]
+
+    assert fixable(HELPER) == [True]
+    made_before = HELPER.replace(
+        "    logger.addHandler(logging.StreamHandler())\n",
+        "    handler = logging.FileHandler(name)\n    logger.addHandler(handler)\n",
+    )
+    assert fixable(made_before) == [False]
+    assert fixable(INSTANCE.format(handler="StreamHandler()")) == [False]

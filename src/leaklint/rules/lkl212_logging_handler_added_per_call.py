@@ -12,7 +12,7 @@ from leaklint.analysis.growth_facts import first_line_text, is_test_module
 from leaklint.analysis.lifetimes import INIT_METHODS, assigned_values, first_param, method_owner
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
+from leaklint.rule import Bad, Confidence, Edit, Finding, Fix, FixSafety, Good, Location, Rule
 
 # Calls whose result is a logger that the logging manager keeps for the life of the process.
 _LOGGER_CALLS = frozenset({"logging.getLogger"})
@@ -68,6 +68,16 @@ class LoggingHandlerAddedPerCall(Rule):
     `logging.basicConfig` and `logging.config.dictConfig` replace rather than add, so they are
     never reported.
 
+    ## Fix safety
+    The fix wraps the statement in `if not logger.handlers:`, so the handler is made and added
+    only while the logger has none. It is unsafe: a logger that already has another handler
+    (added elsewhere, on purpose) no longer gets this one. It is offered only when the handler is
+    constructed inside the `addHandler(...)` call itself (a handler made by an earlier statement
+    would still be made, and its file opened, on every call) and the logger is a plain name or
+    attribute, and not for handlers added per instance: there a guard would leave every object
+    after the first without its handler, and the fix is by hand (keep the handler on the instance,
+    remove and close it in the object's `close()`).
+
     ## Known problems
     How often the code runs is judged within its module. A function this module calls from another
     function is reported at high confidence; one it calls only at import or from `main()` is not
@@ -89,13 +99,20 @@ class LoggingHandlerAddedPerCall(Rule):
 
     code = "LKL212"
     name = "logging-handler-added-per-call"
+    fix_title = "add the handler only when the logger has none (`if not logger.handlers:`)"
+    fix_safety = FixSafety.UNSAFE
     trigger_names = ("addHandler", "getLogger")
     project_scope = True
     message = "`{logger}.addHandler(...)` adds a new handler to a process-lifetime logger on every call of `{function}()`"
     examples = (
         Bad(
             "import logging\n\n\ndef get_logger(name):\n    logger = logging.getLogger(name)\n"
-            "    logger.addHandler(logging.StreamHandler())\n    return logger\n"
+            "    logger.addHandler(logging.StreamHandler())\n    return logger\n",
+            fixed=(
+                "import logging\n\n\ndef get_logger(name):\n    logger = logging.getLogger(name)\n"
+                "    if not logger.handlers:\n        logger.addHandler(logging.StreamHandler())\n    return logger\n"
+            ),
+            unsafe=True,
         ),
         Bad(
             "import logging\n\n\nclass Job:\n    def __init__(self, path):\n"
@@ -227,7 +244,8 @@ class LoggingHandlerAddedPerCall(Rule):
         )
         suggestion = self._suggestion(site, function, per_instance)
         if not need:
-            self.report(site.call, message, suggestion=suggestion, confidence=confidence)
+            fix = None if per_instance else self._guard_fix(site, made)
+            self.report(site.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
             return
         location = self.context.location(site.call)
         self.deferred.append(
@@ -239,6 +257,23 @@ class LoggingHandlerAddedPerCall(Rule):
                 "location": [location.line, location.column, location.end_line, location.end_column],
             }
         )
+
+    def _guard_fix(self, site: _Site, made: cst.Call) -> Optional[Fix]:
+        """``if not logger.handlers:`` around the statement, when the handler is made inside the
+        call itself (a handler made by an earlier statement would still open its file) and the
+        logger is a plain name or attribute that can be read twice."""
+        if made is not site.handler or dotted_name(site.logger) is None:
+            return None
+        expression = self.context.parent(site.call)
+        line = self.context.parent(expression) if isinstance(expression, cst.Expr) else None
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+            return None
+        guard = cst.If(
+            test=cst.UnaryOperation(cst.Not(), cst.Attribute(site.logger, cst.Name("handlers"))),
+            body=cst.IndentedBlock(body=[line.with_changes(leading_lines=())]),
+            leading_lines=line.leading_lines,
+        )
+        return Fix(edits=(Edit(line, guard),), safety=FixSafety.UNSAFE)
 
     def _suggestion(self, site: _Site, function: Function, per_instance: bool) -> str:
         logger_text = first_line_text(self.context, site.logger, 40)
