@@ -123,3 +123,21 @@ def test_the_guard_fix_is_offered_per_call_only_and_for_a_handler_made_in_the_ca
     )
     assert fixable(made_before) == [False]
     assert fixable(INSTANCE.format(handler="StreamHandler()")) == [False]
+
+
+def test_an_object_made_once_at_import_is_quiet_and_one_made_per_call_high() -> None:
+    source = INSTANCE.format(handler="StreamHandler()")
+    assert _found(source + "\n\nJOB = Job('job.log')\n") == []
+    per_call = source + "\n\ndef run(path):\n    Job(path)\n"
+    assert _found(per_call) == [(7, Confidence.HIGH)]
+
+
+def test_a_method_called_only_from_main_is_quiet() -> None:
+    source = (
+        "import logging\n\nlog = logging.getLogger(__name__)\n\n\nclass App:\n    def configure(self):\n"
+        "        log.addHandler(logging.StreamHandler())\n\n    @classmethod\n    def main(cls):\n"
+        "        cls().configure()\n"
+    )
+    assert _found(source) == [(8, Confidence.MEDIUM)]  # ``cls().configure()`` is not matched: unknown callers
+    by_self = source.replace("        cls().configure()\n", "        self = cls()\n        self.configure()\n")
+    assert _found(by_self) == []

@@ -559,14 +559,24 @@ class LoggingHandlerAddedPerCall(Rule):
         repeated = [caller for caller in callers if caller is not None and self._runs_repeatedly(caller, 0)]
         if repeated:
             shown = _shown_name(self.context, repeated[0])
-            return f"on every call of `{name}()`, which `{shown}()` calls each time it runs", Confidence.HIGH, False
-        if callers and not instance_method:
+            return f"on every call of `{name}()`, which `{shown}()` calls each time it runs", Confidence.HIGH, instance_method
+        if callers and (not instance_method or name not in INIT_METHODS):
             return None  # called only at import or from an entry point: runs once
         if self._returns_the_logger(function, site):
             return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.MEDIUM, False
         if instance_method:
             assert klass is not None
             if name in INIT_METHODS:
+                made_in = self._constructions(klass)
+                if made_in and all(where is None or _runs_once(where) for where in made_in):
+                    return None  # one object, made at import or by ``main()``
+                many = next((where for where in made_in if where is not None and not _runs_once(where)), None)
+                if many is not None:
+                    shown = _shown_name(self.context, many)
+                    return (
+                        f"for every `{klass.name.value}` created (in `{name}()`; `{shown}()` makes one each time it runs)",
+                        Confidence.HIGH, True,
+                    )
                 return f"for every `{klass.name.value}` created (in `{name}()`)", Confidence.MEDIUM, True
             if name.startswith("__") and name.endswith("__") and name not in ("__call__", "__enter__", "__aenter__"):
                 return None
@@ -585,6 +595,18 @@ class LoggingHandlerAddedPerCall(Rule):
             return True
         callers = self._callers(function, klass)
         return any(caller is not None and self._runs_repeatedly(caller, depth + 1) for caller in callers)
+
+    def _constructions(self, klass: cst.ClassDef) -> List[Optional[Function]]:
+        """Where this module makes instances of ``klass``: the function, or None at module level."""
+        target = f"{self.context.module_name}.{klass.name.value}"
+        found: List[Optional[Function]] = []
+        for node in walk(self.context.module):
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == klass.name.value:
+                if self.context.qualified_name(node.func) != target:
+                    continue
+                scope = self.context.enclosing_scope(node)
+                found.append(self._outermost(scope) if isinstance(scope, Function) else None)
+        return found
 
     def _returns_the_logger(self, function: Function, site: _Site) -> bool:
         spelled = dotted_name(site.logger)
