@@ -79,16 +79,19 @@ class LoggingHandlerAddedPerCall(Rule):
     remove and close it in the object's `close()`).
 
     ## Known problems
-    How often the code runs is judged within its module. A function this module calls from another
-    function is reported at high confidence; one it calls only at import or from `main()` is not
-    reported (each module calling `setup_logger(__name__)` once adds one handler to its own
-    logger). A helper that returns the logger and that nothing in its module calls (its callers
-    are in other modules) is reported at medium confidence, as is an `__init__` or another
-    instance method (an object made once at start-up adds one handler); a `FileHandler` per
-    instance is high. A configuration function that returns nothing and that its own module
-    never calls is not reported, nor is a logger passed in as a parameter. A logger returned by a
-    function of another module of the project (`from .log import get_logger`) is followed in the
-    project pass; under flake8, which sees one file at a time, it is not.
+    How often the code runs is judged within its module. A function or method this module calls
+    from code that runs repeatedly (a method, or a function such code calls) is reported at high
+    confidence, as is an `__init__` of a class that a function of the module instantiates; code the
+    module runs only at import or from `main()` (a function, a method, or the `__init__` of an
+    object made once at module level) is not reported: each module calling `setup_logger(__name__)`
+    once adds one handler to its own logger. A helper that returns the logger and that nothing in
+    its module calls (its callers are elsewhere) is reported at medium confidence, as are an
+    `__init__` and other instance methods whose callers are not in the module (an object made once
+    at start-up adds one handler); a `FileHandler` per instance is high. A configuration function
+    that returns nothing and that its own module never calls is not reported, nor is a logger
+    passed in as a parameter. A logger returned by a function of another module of the project
+    (`from .log import get_logger`) is followed in the project pass; under flake8, which sees one
+    file at a time, it is not.
 
     ## References
     - Python logging HOWTO: "Multiple calls to getLogger() with the same name will return a
