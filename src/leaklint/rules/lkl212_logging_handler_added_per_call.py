@@ -412,7 +412,10 @@ class LoggingHandlerAddedPerCall(Rule):
                         self.maker = scope
                     break
         made = [self._fresh_handler(value, scope, depth + 1) if isinstance(value, cst.Call) else None for value, scope in zip(values, scopes)]
-        return made[0] if values and all(m is not None for m in made) else None
+        if not values or any(m is None for m in made):
+            return None
+        # Of ``FileHandler(out) if ... else StreamHandler(out)``, name the one that opens a file.
+        return next((m for m in made if m is not None and self._opens_file(m)), made[0])
 
     def _factory_result(self, call: cst.Call, depth: int) -> Optional[cst.Call]:
         """``self._make_handler()`` / ``make_handler(path)``: a function or method of this module
