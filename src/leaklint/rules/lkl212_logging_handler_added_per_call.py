@@ -237,7 +237,6 @@ class LoggingHandlerAddedPerCall(Rule):
         is_file = self._opens_file(made)
         if is_file and confidence is Confidence.MEDIUM and per_instance:
             confidence = Confidence.HIGH
-        logger_text = first_line_text(self.context, site.logger, 40)
         handler_text = first_line_text(self.context, made, 50)
         file_note = "; each one also keeps its file open" if is_file else ""
         message = (
