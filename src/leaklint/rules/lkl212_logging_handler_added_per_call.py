@@ -42,10 +42,11 @@ class _Site:
 class LoggingHandlerAddedPerCall(Rule):
     """
     ## What it does
-    Flags `logger.addHandler(handler)` on a logger that the logging manager keeps for the life of
-    the process (`logging.getLogger(...)`, `logging.root`, a module-level or `self` attribute
-    holding one, a function of the module that returns one) when the handler is made afresh each
-    time (`logging.StreamHandler()`, `FileHandler(path)`) and the code runs more than once: a
+    Flags `logger.addHandler(handler)` (or `logger.handlers.append(handler)`) on a logger that the
+    logging manager keeps for the life of the process (`logging.getLogger(...)`, `logging.root`,
+    a module-level or `self` attribute holding one, a function of the project that returns one)
+    when the handler is made afresh each time (`logging.StreamHandler()`, `FileHandler(path)`,
+    a factory of the module, or `self.handler` made in `__init__`) and the code runs more than once: a
     helper that returns the logger to every caller, an `__init__` (once per instance), an instance
     method (once per run, request or mount), or a function the module calls from other functions.
 
