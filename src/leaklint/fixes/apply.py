@@ -164,11 +164,19 @@ class TextEditMaker:
 
     def __init__(self, module: cst.Module, context: FileContext) -> None:
         self.module = module
-        self.context = context
+        # Weakly: `_makers` is keyed weakly by the context, and a value that held its key would
+        # keep every file's tree alive for the life of the process (the server's, for one).
+        self._context = weakref.ref(context)
         self.source = context.source
         self._spans: Optional[Dict[int, _Span]] = None
         self._line_starts: Optional[List[int]] = None
         self._import_edits: Dict[Tuple[ImportSpec, ...], Optional[Tuple[int, int, str]]] = {}
+
+    @property
+    def context(self) -> FileContext:
+        context = self._context()
+        assert context is not None, "a maker is only used while its file's context is alive"
+        return context
 
     # -- where things are -------------------------------------------------------------------------
 

@@ -36,8 +36,9 @@ class WeakKeyKeptAliveByValue(Rule):
     module (`obj.refresh` with `def refresh(self)`); for classes leaklint cannot see, an attribute
     named like a handler or an action (`on_change`, `handle_event`, `notify`, `refresh`) is taken
     for a bound method at medium confidence, and other bound methods of library classes are missed.
-    Objects built from the key are assumed to keep it (medium confidence); one that keeps only a
-    weak reference or a copy of a field is a false alarm.
+    Objects built from the key are assumed to keep it (medium confidence), unless the class is
+    defined in the module and its `__init__` only wraps the key in a weak reference or reads plain
+    fields of it; a library class that keeps only a weak reference is a false alarm.
 
     ## References
     - Python docs: `weakref.WeakKeyDictionary` ("values are strong references"), `weakref.WeakMethod`.
@@ -218,13 +219,41 @@ class WeakKeyKeptAliveByValue(Rule):
             if qualified in ("functools.partial", "types.MethodType") and any(_is_name(a, name) for a in args):
                 return f"is `{qualified.rsplit('.', 1)[-1]}(...)` bound to `{name}`", Confidence.HIGH
             if isinstance(value.func, cst.Name) and value.func.value[:1].isupper() and any(_is_name(a, name) for a in args):
-                if not qualified.startswith(("weakref.", "builtins.")):
+                if not qualified.startswith(("weakref.", "builtins.")) and not self._init_keeps_weakly(value, name):
                     return f"is a `{value.func.value}` built from `{name}`, which likely keeps it", Confidence.MEDIUM
         if isinstance(value, cst.Name):
             closure = self._local_function(value)
             if closure is not None and _mentions(closure.body, name) and not _binds(closure.params, name):
                 return f"is the closure `{value.value}`, which uses `{name}`", Confidence.HIGH
         return None
+
+    def _init_keeps_weakly(self, call: cst.Call, name: str) -> bool:
+        """``Maker(key)`` where this module's ``Maker.__init__`` only wraps its parameter in a weak
+        reference or reads plain fields of it (``self._key = weakref.ref(key)``, ``key.source``)."""
+        cls = self.classes.get(call.func.value) if isinstance(call.func, cst.Name) else None
+        init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None) if cls else None
+        if init is None:
+            return False
+        params = [p.name.value for p in (*init.params.posonly_params, *init.params.params)][1:]
+        received = [
+            arg.keyword.value if arg.keyword is not None else params[i] if i < len(params) else None
+            for i, arg in enumerate(call.args) if _is_name(arg.value, name)
+        ]
+        if not received or None in received:
+            return False
+        uses = harmless = 0
+        for node in walk(init.body):
+            if isinstance(node, cst.Name) and node.value in received:
+                uses += 1
+            elif isinstance(node, cst.Call) and isinstance(node.func, (cst.Attribute, cst.Name)):
+                func = node.func.attr.value if isinstance(node.func, cst.Attribute) else node.func.value
+                if func in ("ref", "proxy", "WeakMethod"):
+                    harmless += sum(1 for a in node.args if isinstance(a.value, cst.Name) and a.value.value in received)
+            elif isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in received:
+                # a field read: harmless unless it is a bound method, which would hold the key
+                if node.attr.value not in self.methods and not _named_like_a_method(node.attr.value):
+                    harmless += 1
+        return uses == harmless
 
     def _calls_class(self, call: cst.Call, owner: cst.ClassDef) -> bool:
         """Whether ``call`` (``x.method(...)``) is on an instance of ``owner``: ``self.method`` in
