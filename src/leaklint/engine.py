@@ -472,7 +472,7 @@ def _analyze_in_segments(
     # for every segment. As bytes they take one block each, and are rebuilt together at the end.
     packed: List[Tuple[int, int, bytes]] = []  # first line, last line, pickled (findings, facts)
     for part in parts:
-        if part.weight > segment_size:
+        if segments.too_large(part, segment_size):
             if TOO_LARGE[0] in selected and any(segments.has_calls(text, s) for s in part.statements):
                 result.findings.append(_too_large_finding(path, text, part, segment_size))
             continue  # plain data (a literal table, a long string): nothing a rule could find there
@@ -540,20 +540,20 @@ def _compile_segments(
     statement it did not understand; an error that remains is the file's LKL001. A statement
     larger than a segment is not compiled: CPython's compiler needs about 130 bytes of memory
     per byte of source, and the statement is not parsed either."""
-    from leaklint.segments import Segment
+    from leaklint.segments import Segment, too_large
 
     checked: List[Any] = []
     index = 0
     while index < len(parts):
         part = parts[index]
-        if part.weight > segment_size:
+        if too_large(part, segment_size):
             checked.append(part)
             index += 1
             continue
         error = _segment_error(text, part, path)
         if error is not None and index + 1 < len(parts):
             following = parts[index + 1]
-            if following.weight > segment_size:
+            if too_large(following, segment_size):
                 return checked, error
             joined = Segment(part.start, following.end, part.line, part.weight + following.weight,
                              part.statements + following.statements)
@@ -635,11 +635,16 @@ def _shifted(location: Location, shift: int) -> Location:
 def _too_large_finding(path: str, text: str, part: Any, segment_size: int) -> Finding:
     first = part.line
     last = first + text.count("\n", part.start, part.end) - (1 if text[part.start : part.end].endswith("\n") else 0)
+    code = part.statements[0].code if part.statements else part.weight
+    if code > segment_size:
+        size = f"{code // 1024} KB of code, more than leaklint checks in one piece ({segment_size // 1024} KB)"
+    else:
+        size = (f"{code // 1024} KB of code as costly to parse as {part.weight // 1024} KB of ordinary code, more "
+                f"than twice what leaklint checks in one piece ({segment_size // 1024} KB)")
     return _finding(
         path,
         TOO_LARGE,
-        f"this top-level statement (lines {first}-{last}) holds {part.weight // 1024} KB of code, more than leaklint "
-        f"checks in one piece ({segment_size // 1024} KB): it is not checked, to keep memory bounded",
+        f"this top-level statement (lines {first}-{last}) holds {size}: it is not checked, to keep memory bounded",
         "raise `segment-size` in [tool.leaklint] (libcst needs about 1 KB of memory per byte of code), "
         "or exclude the file if it is generated",
         Location(first, 1, first, 1),
