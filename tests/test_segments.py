@@ -284,3 +284,22 @@ def test_dense_code_is_segmented_by_its_parse_cost() -> None:
     whole = analyze_source(source, "dense.py", list(all_rules()), {}, segment_size=4 * weight)
     assert not whole.segmented
     assert [(f.code, f.line) for f in whole.result.findings if f.code == "LKL301"] == [("LKL301", leak_line)]
+
+
+def test_dense_file_smaller_than_a_segment_in_bytes_is_still_segmented() -> None:
+    from leaklint.engine import analyze_source
+    from leaklint.registry import all_rules
+
+    blocks = "".join(
+        f"\n\ndef test_{block}():\n" + "".join(_DENSE_LINE.format(i=i) for i in range(40)) for block in range(5)
+    )
+    source = "from x import f, g, h\n" + blocks + "\n\ndef load(path):\n    handle = open(path)\n    return handle.read()\n"
+    size = 16384
+    weight = sum(statement.weight for statement in segments.scan(source))
+    # Fewer bytes than a segment, but costlier to parse than a segment of ordinary code
+    # (sympy's test_systems.py: 126 KB took 344 MB checked whole, 174 MB in segments).
+    assert len(source) < size < weight, (len(source), weight)
+    analysis = analyze_source(source, "dense.py", list(all_rules()), {}, segment_size=size)
+    assert analysis.segmented
+    leak_line = source.count("\n", 0, source.index("handle = open")) + 1
+    assert [(f.code, f.line) for f in analysis.result.findings if f.code == "LKL301"] == [("LKL301", leak_line)]

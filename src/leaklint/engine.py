@@ -386,7 +386,7 @@ def _analyze(
     syntax_tree: Optional[ast.Module] = None,
     segment_size: int = 0,
 ) -> FileAnalysis:
-    if segment_size and syntax_tree is None and len(data) > segment_size:
+    if segment_size and syntax_tree is None and _may_need_segments(data, segment_size):
         segmented = _analyze_in_segments(data, path, rules, rule_settings, module_name, segment_size)
         if segmented is not None:
             return segmented
@@ -416,10 +416,21 @@ def _module_name(path: str, module_name: Optional[str]) -> Tuple[str, bool]:
 
 # -- huge files: one segment of top-level statements at a time ------------------------------------
 
-# Bytes of code (outside strings and comments) above which a file is checked in segments. Dense
-# generated code costs libcst about 850 bytes of memory per byte; leaklint's index and rules add
-# a third: 128 KB of the densest code peaks near 200 MB of process memory (docs/performance.md).
+# Estimated parse cost, in bytes of ordinary code (``leaklint.segments``), above which a file is
+# checked in segments. A segment this size peaks near 100 MB of parse memory, dense code included
+# (docs/performance.md).
 DEFAULT_SEGMENT_SIZE = 128 * 1024
+
+
+def _may_need_segments(data: Union[str, bytes], segment_size: int) -> bool:
+    """Whether ``data`` may weigh more than a segment: longer than one, or with enough operators
+    and brackets (counted in strings and comments too: an upper bound, in one fast pass) that
+    dense code below ``segment_size`` bytes could cost more than a segment of ordinary code."""
+    if len(data) > segment_size:
+        return True
+    from leaklint import segments
+
+    return segments.punctuation_bound(data) > segment_size
 
 
 def _analyze_in_segments(
@@ -430,8 +441,9 @@ def _analyze_in_segments(
     module_name: Optional[str],
     segment_size: int,
 ) -> Optional[FileAnalysis]:
-    """Check a huge file one segment of top-level statements at a time; None when its code fits
-    in one segment after all (long docstrings and strings cost little) or it cannot be decoded.
+    """Check a huge or dense file one segment of top-level statements at a time; None when its
+    estimated parse cost fits in one segment after all (long docstrings and strings cost little)
+    or it cannot be decoded.
 
     Each segment is parsed as a module of its own, preceded by the file's one-line imports and
     ``NAME = value`` assignments from outside it (so names resolve as in the whole file), checked,
@@ -447,8 +459,6 @@ def _analyze_in_segments(
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError):
         return None  # the whole-file path reports it
-    if len(text) <= segment_size:
-        return None
     statements = segments.scan(text)
     if sum(statement.weight for statement in statements) <= segment_size:
         return None
