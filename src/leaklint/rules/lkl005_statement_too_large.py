@@ -25,7 +25,7 @@ class StatementTooLargeRule(Rule):
 
     ## Known problems
     Generated modules are the usual source; exclude them (`extend-exclude`) or raise
-    `segment-size` (memory grows with it, about 1 KB per byte). Under flake8 files are not
+    `segment-size` (memory grows with it, about 0.5-1 KB per byte). Under flake8 files are not
     segmented (flake8 already holds the whole file's `ast`).
 
     ## References
