@@ -245,3 +245,61 @@ def test_memory_stays_bounded_on_a_big_file(tmp_path: Path) -> None:
     # Checked whole: about 1,000 MB per MB of source (700 MB here). The bound of issue 22:
     # a worker under 300 MB.
     assert code == 1 and peak < 300, (peak, size_mb)
+
+
+# Dense code: an operator or bracket every 3-4 bytes, as in generated tests (sympy's test_spin.py).
+_DENSE_LINE = "    assert f(g(1, 0)*h(1, -1).r('Jy'))[0] == {i}\n"
+
+
+def _dense_module() -> str:
+    """About 20 KB: a long docstring (cheap to parse), dense asserts, and a leak at the very end."""
+    docstring = '"""' + "Prose that libcst stores as one token. " * 150 + '"""\n'
+    blocks = "".join(
+        f"\n\ndef test_{block}():\n" + "".join(_DENSE_LINE.format(i=i) for i in range(40)) for block in range(6)
+    )
+    leak = "\n\ndef load(path):\n    handle = open(path)\n    return handle.read()\n"
+    return docstring + "from x import f, g, h\n" + blocks + leak
+
+
+def test_dense_code_is_segmented_by_its_parse_cost() -> None:
+    from leaklint.engine import analyze_source
+    from leaklint.registry import all_rules
+
+    source = _dense_module()
+    size = 16384
+    statements = segments.scan(source)
+    code = sum(statement.code for statement in statements)
+    weight = sum(statement.weight for statement in statements)
+    # Over a segment in bytes and in estimated cost, under it in code bytes: measured by code
+    # size alone (the docstring costs one token), the file would be checked whole.
+    assert len(source) > size and code < size < weight, (len(source), code, weight)
+    parts = segments.group(statements, size)
+    assert len(parts) >= 2 and not any(segments.too_large(part, size) for part in parts)
+    analysis = analyze_source(source, "dense.py", list(all_rules()), {}, segment_size=size)
+    assert analysis.segmented
+    leak_line = source.count("\n", 0, source.index("handle = open")) + 1
+    assert leak_line >= parts[-1].line  # in the last segment
+    assert [(f.code, f.line) for f in analysis.result.findings if f.code == "LKL301"] == [("LKL301", leak_line)]
+    # The same file with a segment large enough for its cost is checked whole, with the same finding.
+    whole = analyze_source(source, "dense.py", list(all_rules()), {}, segment_size=4 * weight)
+    assert not whole.segmented
+    assert [(f.code, f.line) for f in whole.result.findings if f.code == "LKL301"] == [("LKL301", leak_line)]
+
+
+def test_dense_file_smaller_than_a_segment_in_bytes_is_still_segmented() -> None:
+    from leaklint.engine import analyze_source
+    from leaklint.registry import all_rules
+
+    blocks = "".join(
+        f"\n\ndef test_{block}():\n" + "".join(_DENSE_LINE.format(i=i) for i in range(40)) for block in range(5)
+    )
+    source = "from x import f, g, h\n" + blocks + "\n\ndef load(path):\n    handle = open(path)\n    return handle.read()\n"
+    size = 16384
+    weight = sum(statement.weight for statement in segments.scan(source))
+    # Fewer bytes than a segment, but costlier to parse than a segment of ordinary code
+    # (sympy's test_systems.py: 126 KB took 344 MB checked whole, 174 MB in segments).
+    assert len(source) < size < weight, (len(source), weight)
+    analysis = analyze_source(source, "dense.py", list(all_rules()), {}, segment_size=size)
+    assert analysis.segmented
+    leak_line = source.count("\n", 0, source.index("handle = open")) + 1
+    assert [(f.code, f.line) for f in analysis.result.findings if f.code == "LKL301"] == [("LKL301", leak_line)]

@@ -386,7 +386,7 @@ def _analyze(
     syntax_tree: Optional[ast.Module] = None,
     segment_size: int = 0,
 ) -> FileAnalysis:
-    if segment_size and syntax_tree is None and len(data) > segment_size:
+    if segment_size and syntax_tree is None and _may_need_segments(data, segment_size):
         segmented = _analyze_in_segments(data, path, rules, rule_settings, module_name, segment_size)
         if segmented is not None:
             return segmented
@@ -416,10 +416,21 @@ def _module_name(path: str, module_name: Optional[str]) -> Tuple[str, bool]:
 
 # -- huge files: one segment of top-level statements at a time ------------------------------------
 
-# Bytes of code (outside strings and comments) above which a file is checked in segments. Dense
-# generated code costs libcst about 850 bytes of memory per byte; leaklint's index and rules add
-# a third: 128 KB of the densest code peaks near 200 MB of process memory (docs/performance.md).
+# Estimated parse cost, in bytes of ordinary code (``leaklint.segments``), above which a file is
+# checked in segments. A segment this size peaks near 100 MB of parse memory, dense code included
+# (docs/performance.md).
 DEFAULT_SEGMENT_SIZE = 128 * 1024
+
+
+def _may_need_segments(data: Union[str, bytes], segment_size: int) -> bool:
+    """Whether ``data`` may weigh more than a segment: longer than one, or with enough operators
+    and brackets (counted in strings and comments too: an upper bound, in one fast pass) that
+    dense code below ``segment_size`` bytes could cost more than a segment of ordinary code."""
+    if len(data) > segment_size:
+        return True
+    from leaklint import segments
+
+    return segments.punctuation_bound(data) > segment_size
 
 
 def _analyze_in_segments(
@@ -430,8 +441,9 @@ def _analyze_in_segments(
     module_name: Optional[str],
     segment_size: int,
 ) -> Optional[FileAnalysis]:
-    """Check a huge file one segment of top-level statements at a time; None when its code fits
-    in one segment after all (long docstrings and strings cost little) or it cannot be decoded.
+    """Check a huge or dense file one segment of top-level statements at a time; None when its
+    estimated parse cost fits in one segment after all (long docstrings and strings cost little)
+    or it cannot be decoded.
 
     Each segment is parsed as a module of its own, preceded by the file's one-line imports and
     ``NAME = value`` assignments from outside it (so names resolve as in the whole file), checked,
@@ -447,8 +459,6 @@ def _analyze_in_segments(
         text = decode_source(data) if isinstance(data, bytes) else data
     except (SyntaxError, UnicodeDecodeError, LookupError):
         return None  # the whole-file path reports it
-    if len(text) <= segment_size:
-        return None
     statements = segments.scan(text)
     if sum(statement.weight for statement in statements) <= segment_size:
         return None
@@ -472,7 +482,7 @@ def _analyze_in_segments(
     # for every segment. As bytes they take one block each, and are rebuilt together at the end.
     packed: List[Tuple[int, int, bytes]] = []  # first line, last line, pickled (findings, facts)
     for part in parts:
-        if part.weight > segment_size:
+        if segments.too_large(part, segment_size):
             if TOO_LARGE[0] in selected and any(segments.has_calls(text, s) for s in part.statements):
                 result.findings.append(_too_large_finding(path, text, part, segment_size))
             continue  # plain data (a literal table, a long string): nothing a rule could find there
@@ -540,20 +550,20 @@ def _compile_segments(
     statement it did not understand; an error that remains is the file's LKL001. A statement
     larger than a segment is not compiled: CPython's compiler needs about 130 bytes of memory
     per byte of source, and the statement is not parsed either."""
-    from leaklint.segments import Segment
+    from leaklint.segments import Segment, too_large
 
     checked: List[Any] = []
     index = 0
     while index < len(parts):
         part = parts[index]
-        if part.weight > segment_size:
+        if too_large(part, segment_size):
             checked.append(part)
             index += 1
             continue
         error = _segment_error(text, part, path)
         if error is not None and index + 1 < len(parts):
             following = parts[index + 1]
-            if following.weight > segment_size:
+            if too_large(following, segment_size):
                 return checked, error
             joined = Segment(part.start, following.end, part.line, part.weight + following.weight,
                              part.statements + following.statements)
@@ -635,11 +645,16 @@ def _shifted(location: Location, shift: int) -> Location:
 def _too_large_finding(path: str, text: str, part: Any, segment_size: int) -> Finding:
     first = part.line
     last = first + text.count("\n", part.start, part.end) - (1 if text[part.start : part.end].endswith("\n") else 0)
+    code = part.statements[0].code if part.statements else part.weight
+    if code > segment_size:
+        size = f"{code // 1024} KB of code, more than leaklint checks in one piece ({segment_size // 1024} KB)"
+    else:
+        size = (f"{code // 1024} KB of code as costly to parse as {part.weight // 1024} KB of ordinary code, more "
+                f"than twice what leaklint checks in one piece ({segment_size // 1024} KB)")
     return _finding(
         path,
         TOO_LARGE,
-        f"this top-level statement (lines {first}-{last}) holds {part.weight // 1024} KB of code, more than leaklint "
-        f"checks in one piece ({segment_size // 1024} KB): it is not checked, to keep memory bounded",
+        f"this top-level statement (lines {first}-{last}) holds {size}: it is not checked, to keep memory bounded",
         "raise `segment-size` in [tool.leaklint] (libcst needs about 1 KB of memory per byte of code), "
         "or exclude the file if it is generated",
         Location(first, 1, first, 1),

@@ -10,8 +10,9 @@ class StatementTooLargeRule(Rule):
     ## What it does
     Reports a top-level statement (a function, a class, a module-level expression) that holds
     more code than leaklint parses in one piece, `segment-size` in `[tool.leaklint]` (128 KB of
-    code by default: the bytes outside strings and comments). The statement is not checked; the
-    rest of the file is.
+    code by default: the bytes outside strings and comments), or code so dense (an operator or
+    bracket every few bytes) that its estimated parse cost is over twice that. The statement is
+    not checked; the rest of the file is.
 
     ## Why is this bad?
     libcst, leaklint's parser, needs about 1 KB of memory per byte of dense code: a 3 MB
@@ -24,7 +25,7 @@ class StatementTooLargeRule(Rule):
 
     ## Known problems
     Generated modules are the usual source; exclude them (`extend-exclude`) or raise
-    `segment-size` (memory grows with it, about 1 KB per byte). Under flake8 files are not
+    `segment-size` (memory grows with it, about 0.5-1 KB per byte). Under flake8 files are not
     segmented (flake8 already holds the whole file's `ast`).
 
     ## References
