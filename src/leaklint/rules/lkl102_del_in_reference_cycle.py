@@ -101,8 +101,8 @@ class DelInReferenceCycle(ClassGraphRule):
                     f"the cyclic garbage collector runs, and the finalizers of a cycle run in no fixed order"
                 )
                 suggestion = (
-                    f"replace `__del__` with `weakref.finalize(self, cleanup, resource)` in `__init__` (the callback "
-                    f"must not reference `self`), or make one link of the cycle weak (`weakref.ref(...)`)"
+                    "replace `__del__` with `weakref.finalize(self, cleanup, resource)` in `__init__` (the callback "
+                    "must not reference `self`), or make one link of the cycle weak (`weakref.ref(...)`)"
                 )
                 reported[(path, location.line)] = Finding(
                     path, cls.code, cls.name, message, suggestion, location,

@@ -517,6 +517,8 @@ class CallbackPinnedByProcessRegistry(Rule):
             return
         func = call.func
         assert isinstance(func, cst.Attribute)
+        if _unbound_call_on_self(func.value, call, method):
+            return  # `Base.connect(self, host)`: a base class's own method, called unbound
         where = self._long_lived_signal(func.value, method)
         if where is None:
             return
@@ -592,3 +594,14 @@ def _class_attribute(cls: cst.ClassDef, name: str) -> bool:
                     if isinstance(small.target, cst.Name) and small.target.value == name:
                         return True
     return False
+
+
+def _unbound_call_on_self(receiver: cst.BaseExpression, call: cst.Call, method: "_Method") -> bool:
+    """``Base.connect(self, ...)`` inside a method: a class's method called with the instance as its
+    first argument (an override calling its base), not a receiver connected to a signal."""
+    first = call.args[0].value if call.args else None
+    if not (isinstance(first, cst.Name) and first.value == method.self_name):
+        return False
+    name = receiver.attr.value if isinstance(receiver, cst.Attribute) else receiver.value if isinstance(receiver, cst.Name) else ""
+    bases = {dotted_name(b.value) for b in method.cls.bases}
+    return name[:1].isupper() or name in bases or any((base or "").endswith("." + name) for base in bases)

@@ -10,7 +10,6 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import captured_names, in_test_code, rooted_argument
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.walk import iter_children
 from leaklint.fixes.suggestions import closure_suggestion
 from leaklint.rule import Bad, Confidence, Good, Rule
 
