@@ -230,6 +230,10 @@ class Rule:
         ``related`` lists other statements a reviewer needs (a cycle's hops), in order."""
         if not suggestion:
             raise ValueError(f"{self.code}: every finding needs a suggested fix")
+        from leaklint.analysis.dead_arms import in_dead_arm  # (analysis imports this module)
+
+        if in_dead_arm(self.context, node):
+            return  # `if True: ... else: <here>`: code that never runs leaks nothing
         self.pending.append(PendingFinding(node, message, suggestion, confidence, fix, related=tuple(related)))
 
     def option(self, name: str) -> Any:

@@ -33,6 +33,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.dead_arms import branch_value, module_bool_constants
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
@@ -787,31 +788,16 @@ class _Collector:
 
 
 def _dead_nodes(module: cst.Module, statements: Sequence[cst.CSTNode]) -> Set[int]:
-    """Nodes in the arm of an ``if`` on a module constant that never runs: ``_IS_SYNC = False``
-    then ``if _IS_SYNC:`` (generated sync/async twins keep both arms in each file)."""
-    constants: Dict[str, Optional[bool]] = {}
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
-                name = small.targets[0].target.value
-                value = small.value.value if isinstance(small.value, cst.Name) else None
-                known = {"True": True, "False": False}.get(value or "")
-                constants[name] = None if name in constants else known  # assigned twice: unknown
-    constants = {k: v for k, v in constants.items() if v is not None}
-    if not constants:
-        return set()
+    """Nodes in the arm of an ``if`` that never runs (``if _IS_SYNC:`` after ``_IS_SYNC = False``,
+    ``else:`` after ``if True:``): generated sync/async twins keep both arms in each file."""
+    constants = module_bool_constants(module)
     dead: Set[int] = set()
     for statement in statements:
         if type(statement) is not cst.If:
             continue
-        test, negated = statement.test, False  # type: ignore[attr-defined]
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-            test, negated = test.expression, True
-        if not isinstance(test, cst.Name) or test.value not in constants:
+        runs = branch_value(statement.test, constants)  # type: ignore[attr-defined]
+        if runs is None:
             continue
-        runs = constants[test.value] != negated
         arm = statement.orelse if runs else statement.body  # type: ignore[attr-defined]
         if arm is not None:
             dead.update(id(node) for node in walk(arm))
