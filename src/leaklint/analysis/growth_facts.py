@@ -28,6 +28,7 @@ from leaklint.analysis.containers import (
     key_evidence,
     local_assignments,
 )
+from leaklint.analysis.names import dotted_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from leaklint.analysis.context import FileContext
@@ -357,3 +358,20 @@ def caller_evidence(
         if rank.get(found[0], 0) > rank.get(best[0], 0):
             best = found
     return best
+
+
+def in_while_loop(context: "FileContext", node: cst.CSTNode) -> bool:
+    """``node`` runs on every pass of a ``while`` loop of its own function (a serve loop)."""
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(ancestor, cst.While):
+            return True
+    return False
+
+
+def names_long_lived(klass: cst.ClassDef, tokens: Sequence[str]) -> bool:
+    """The class or one of its bases is named like an object that serves many requests over its
+    life (``tokens``: ``server``, ``service``...)."""
+    names = [klass.name.value] + [dotted_name(base.value) or "" for base in klass.bases if base.keyword is None]
+    return any(token in name.rsplit(".", 1)[-1].lower() for name in names for token in tokens)

@@ -8,8 +8,16 @@ from typing import Any, Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis.containers import REMOVE_METHODS, container_kind, local_assignments, module_level_statements
-from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, first_line_text, is_test_module
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.growth_facts import (
+    ESCAPE,
+    GROW,
+    SHRINK,
+    classify_use,
+    first_line_text,
+    in_while_loop,
+    is_test_module,
+    names_long_lived,
+)
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -155,7 +163,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
         attributes: Dict[str, _Attribute] = {}
         for method in methods:
             self._collect(method, attributes)
-        long_lived_class = _names_long_lived(klass) or klass.name.value in self.module_instances
+        long_lived_class = names_long_lived(klass, _LONG_LIVED_TOKENS) or klass.name.value in self.module_instances
         for name, attribute in attributes.items():
             if attribute.bounded or not attribute.growths or name in self.removed_elsewhere:
                 continue
@@ -167,9 +175,9 @@ class ThreadsKeptOnLongLivedInstance(Rule):
             drained = any(_joins_each(method, name) for method in methods if method.name.value in late)
             for call in attribute.growths:
                 method = attribute.growth_methods[id(call)]
-                if not (long_lived_class or drained or _in_while_loop(self.context, call)):
+                if not (long_lived_class or drained or in_while_loop(self.context, call)):
                     continue
-                known = long_lived_class or _in_while_loop(self.context, call)
+                known = long_lived_class or in_while_loop(self.context, call)
                 self._report(klass, method, name, call, attribute.threads[id(call)], late, known)
                 break
 
@@ -234,7 +242,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
                 return False  # ``for _ in range(size)``: a pool
         params = [p for p in (*method.params.posonly_params, *method.params.params, *method.params.kwonly_params)]
         takes_input = len(params) > 1 or method.params.star_arg is not None
-        return takes_input or name.lower().startswith(_PER_REQUEST_PREFIXES) or _in_while_loop(self.context, call)
+        return takes_input or name.lower().startswith(_PER_REQUEST_PREFIXES) or in_while_loop(self.context, call)
 
     def _report(
         self, klass: cst.ClassDef, method: str, attribute: str, call: cst.Call, thread: str, late: List[str],
@@ -242,7 +250,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
     ) -> None:
         site = first_line_text(self.context, call)
         where = f"`{klass.name.value}.{method}()`"
-        every = "on every pass of its loop" if _in_while_loop(self.context, call) else "on every call"
+        every = "on every pass of its loop" if in_while_loop(self.context, call) else "on every call"
         if late:
             emptied = ", ".join(f"`{m}()`" for m in late[:2])
             message = (
@@ -325,24 +333,6 @@ def _fixed_iteration(context: Any, iterable: cst.BaseExpression) -> bool:
         return True
     if isinstance(iterable, cst.Call):
         return (context.qualified_name(iterable.func) or "") in ("builtins.range", "builtins.enumerate")
-    return False
-
-
-def _in_while_loop(context: Any, node: cst.CSTNode) -> bool:
-    for ancestor in context.ancestors(node):
-        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            return False
-        if isinstance(ancestor, cst.While):
-            return True
-    return False
-
-
-def _names_long_lived(klass: cst.ClassDef) -> bool:
-    names = [klass.name.value] + [dotted_name(base.value) or "" for base in klass.bases if base.keyword is None]
-    for name in names:
-        tail = name.rsplit(".", 1)[-1].lower()
-        if any(token in tail for token in _LONG_LIVED_TOKENS):
-            return True
     return False
 
 

@@ -15,8 +15,10 @@ from leaklint.analysis.growth_facts import (
     classify_use,
     describe_pinned,
     first_line_text,
+    in_while_loop,
     is_test_module,
     items_evidence,
+    names_long_lived,
 )
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
@@ -125,7 +127,7 @@ class LongLivedInstanceGrows(Rule):
             self._check(klass)
 
     def _check(self, klass: cst.ClassDef) -> None:
-        if not _names_long_lived(klass):
+        if not names_long_lived(klass, _LONG_LIVED_TOKENS):
             return  # (a loop alone says little: a handshake or a negotiation loops too)
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
         attributes: Dict[str, _Attribute] = {}
@@ -135,7 +137,7 @@ class LongLivedInstanceGrows(Rule):
             if attribute.kind is None or attribute.released or name in self.removed_anywhere:
                 continue
             for growth in attribute.growths:
-                looped = _in_while_loop(self.context, growth.node)
+                looped = in_while_loop(self.context, growth.node)
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
                 self._report(klass, name, attribute, growth, confidence)
                 break
@@ -171,7 +173,7 @@ class LongLivedInstanceGrows(Rule):
         name = method.name.value.lower()
         if name.startswith("__") and name != "__call__":
             return False
-        return name.startswith(_PER_REQUEST_PREFIXES) or _in_while_loop(self.context, node)
+        return name.startswith(_PER_REQUEST_PREFIXES) or in_while_loop(self.context, node)
 
     def _adds_worker(self, items: Any, assignments: dict) -> bool:
         for item in items or ():
@@ -193,7 +195,7 @@ class LongLivedInstanceGrows(Rule):
             site_node = parent
         site = first_line_text(self.context, site_node) + (" = ..." if isinstance(site_node, cst.Subscript) else "")
         pinned = describe_pinned(self.context, growth.items, growth.value, growth.method)
-        every = "on every pass of its loop" if _in_while_loop(self.context, growth.node) else "on every call"
+        every = "on every pass of its loop" if in_while_loop(self.context, growth.node) else "on every call"
         message = (
             f"`{klass.name.value}.{growth.method.name.value}()` adds {pinned} to `self.{name}` {every} (`{site}`), "
             f"and nothing in this module removes from it: the `{klass.name.value}` serves for the life of the process, "
@@ -214,21 +216,3 @@ class LongLivedInstanceGrows(Rule):
                 f"`finally` or the close handler), or bound it (an `OrderedDict` that evicts its oldest entry)"
             )
         self.report(growth.node, message, suggestion=suggestion, confidence=confidence)
-
-
-def _in_while_loop(context: Any, node: cst.CSTNode) -> bool:
-    for ancestor in context.ancestors(node):
-        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            return False
-        if isinstance(ancestor, cst.While):
-            return True
-    return False
-
-
-def _names_long_lived(klass: cst.ClassDef) -> bool:
-    names = [klass.name.value] + [dotted_name(base.value) or "" for base in klass.bases if base.keyword is None]
-    for name in names:
-        tail = name.rsplit(".", 1)[-1].lower()
-        if any(token in tail for token in _LONG_LIVED_TOKENS):
-            return True
-    return False
