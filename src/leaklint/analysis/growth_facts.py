@@ -174,6 +174,19 @@ def first_line_text(context: "FileContext", node: cst.CSTNode, limit: int = 60) 
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def growth_site_text(context: "FileContext", node: cst.CSTNode) -> str:
+    """The statement that grows a container, quoted for a message: the whole call for
+    ``self.items.append(x)`` (``node`` is ``self.items``), ``self.table[k] = ...`` for a store."""
+    parent = context.parent(node)
+    site: cst.CSTNode = node
+    if isinstance(parent, cst.Attribute):
+        call = context.parent(parent)
+        site = call if isinstance(call, cst.Call) else parent
+    elif isinstance(parent, cst.Subscript):
+        site = parent
+    return first_line_text(context, site) + (" = ..." if isinstance(site, cst.Subscript) else "")
+
+
 def describe_pinned(
     context: "FileContext",
     items: Optional[Sequence[Optional[cst.BaseExpression]]],

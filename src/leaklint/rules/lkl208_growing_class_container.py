@@ -27,6 +27,7 @@ from leaklint.analysis.growth_facts import (
     describe_pinned,
     instance_names,
     first_line_text,
+    growth_site_text,
     items_evidence,
     loads_data,
 )
@@ -240,14 +241,7 @@ class GrowingClassContainer(Rule):
     def _report(self, container: _ClassContainer, growth: _Growth, loaded: bool, per_instance: bool = False) -> None:
         klass = container.klass.name.value
         name = f"{klass}.{container.attribute}"
-        parent = self.context.parent(growth.node)
-        site_node: cst.CSTNode = growth.node
-        if isinstance(parent, cst.Attribute):
-            call = self.context.parent(parent)
-            site_node = call if isinstance(call, cst.Call) else parent
-        elif isinstance(parent, cst.Subscript):
-            site_node = parent
-        site = first_line_text(self.context, site_node) + (" = ..." if isinstance(site_node, cst.Subscript) else "")
+        site = growth_site_text(self.context, growth.node)
         if loaded:
             pinned = "the data loaded for every key ever asked for"
         else:

@@ -15,6 +15,7 @@ from leaklint.analysis.growth_facts import (
     classify_use,
     describe_pinned,
     first_line_text,
+    growth_site_text,
     in_while_loop,
     is_test_module,
     items_evidence,
@@ -186,14 +187,7 @@ class LongLivedInstanceGrows(Rule):
         return False
 
     def _report(self, klass: cst.ClassDef, name: str, attribute: _Attribute, growth: _Growth, confidence: Confidence) -> None:
-        parent = self.context.parent(growth.node)
-        site_node: cst.CSTNode = growth.node
-        if isinstance(parent, cst.Attribute):
-            call = self.context.parent(parent)
-            site_node = call if isinstance(call, cst.Call) else parent
-        elif isinstance(parent, cst.Subscript):
-            site_node = parent
-        site = first_line_text(self.context, site_node) + (" = ..." if isinstance(site_node, cst.Subscript) else "")
+        site = growth_site_text(self.context, growth.node)
         pinned = describe_pinned(self.context, growth.items, growth.value, growth.method)
         every = "on every pass of its loop" if in_while_loop(self.context, growth.node) else "on every call"
         message = (
