@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -97,23 +97,30 @@ class ThreadStopWithoutJoin(Rule):
         threads = self._daemon_threads(nodes)
         if not threads:
             return
+        stop = self._signalling_stop(stops)
+        if stop is None:
+            return
+        method, signal = stop
         for attr in sorted(threads):
             if self._joined_or_escapes(nodes, attr):
                 continue
-            for method in stops:
-                signal = self._signal(method)
-                if signal is None or self._waits(method):
-                    continue
-                self.report(
-                    method.name,
-                    f"`{cls.name.value}.{method.name.value}()` asks the thread `self.{attr}` to stop ({signal}) and "
-                    "returns while it may still be running: callers that then close what it uses, or start "
-                    "another one, race with it",
-                    suggestion=f"wait for it after signalling: `self.{attr}.join(timeout)` at the end of "
-                    f"`{method.name.value}()` (and check `is_alive()` if a timeout matters)",
-                    confidence=Confidence.MEDIUM,
-                )
-                break
+            self.report(
+                method.name,
+                f"`{cls.name.value}.{method.name.value}()` asks the thread `self.{attr}` to stop ({signal}) and "
+                "returns while it may still be running: callers that then close what it uses, or start "
+                "another one, race with it",
+                suggestion=f"wait for it after signalling: `self.{attr}.join(timeout)` at the end of "
+                f"`{method.name.value}()` (and check `is_alive()` if a timeout matters)",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _signalling_stop(self, stops: List[cst.FunctionDef]) -> Optional[Tuple[cst.FunctionDef, str]]:
+        """The first stop method that signals the thread and does not wait for it, with the signal."""
+        for method in stops:
+            signal = self._signal(method)
+            if signal is not None and not self._waits(method):
+                return method, signal
+        return None
 
     # -- a daemon Thread subclass whose stop() only signals -----------------------------------
 
@@ -132,20 +139,19 @@ class ThreadStopWithoutJoin(Rule):
         holders = self._instances(cls)
         if not holders or any(holder is None for holder in holders):
             return  # none made here, or one that escapes: its owner may join it
-        for method in stops:
-            signal = self._signal(method)
-            if signal is None or self._waits(method):
-                continue
-            self.report(
-                method.name,
-                f"`{cls.name.value}.{method.name.value}()` asks the thread to stop ({signal}) and returns while it may "
-                f"still be running, and nothing that starts a `{cls.name.value}` here joins it: callers that then close "
-                "what it uses, or start another one, race with it",
-                suggestion=f"call `self.join(timeout)` at the end of `{method.name.value}()` (unless it runs on this "
-                "thread: compare with `threading.current_thread()`), or join it where it is stopped",
-                confidence=Confidence.MEDIUM,
-            )
+        stop = self._signalling_stop(stops)
+        if stop is None:
             return
+        method, signal = stop
+        self.report(
+            method.name,
+            f"`{cls.name.value}.{method.name.value}()` asks the thread to stop ({signal}) and returns while it may "
+            f"still be running, and nothing that starts a `{cls.name.value}` here joins it: callers that then close "
+            "what it uses, or start another one, race with it",
+            suggestion=f"call `self.join(timeout)` at the end of `{method.name.value}()` (unless it runs on this "
+            "thread: compare with `threading.current_thread()`), or join it where it is stopped",
+            confidence=Confidence.MEDIUM,
+        )
 
     def _daemon_itself(self, nodes: List[cst.CSTNode]) -> bool:
         """``super().__init__(daemon=True)``, ``self.daemon = True``, ``self.setDaemon(True)``."""
