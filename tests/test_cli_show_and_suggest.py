@@ -53,6 +53,26 @@ def test_command_line_codes_say_what_was_meant(args: list, expected: str, tmp_pa
     assert run.code == 2 and expected in run.err, run.err
 
 
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--selct", "LKL3"], "unrecognized arguments: --selct; did you mean '--select'?"),
+        (["--output-fle=out.txt"], "did you mean '--output-file'?"),
+        (["--force-exlude"], "did you mean '--force-exclude'?"),
+    ],
+)
+def test_misspelt_options_say_what_was_meant(args: list, expected: str, tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    run = run_subprocess(["check", *args, "a.py"], cwd=tmp_path)
+    assert run.code == 2 and expected in run.err
+
+
+def test_no_option_suggestion_when_nothing_is_close(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    run = run_subprocess(["check", "--zzzzzz", "a.py"], cwd=tmp_path)
+    assert run.code == 2 and "unrecognized arguments: --zzzzzz" in run.err and "did you mean" not in run.err
+
+
 def test_show_settings_gives_each_value_and_its_source(tmp_path: Path) -> None:
     _config(tmp_path, 'ignore = ["LKL2"]\nper-file-ignores = {"gen/*" = ["LKL501"]}\n[tool.leaklint.LKL501]\nmax-bytes = 5\n')
     run = run_subprocess(["check", "--show-settings", "--select", "LKL5,LKL3"], tmp_path)

@@ -45,7 +45,35 @@ def _extra_output(value: str) -> Tuple[str, str]:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"leaklint: error: {message}\n")
+        self.exit(EXIT_ERROR, f"leaklint: error: {message}{_option_suggestion(self, message)}\n")
+
+
+_UNRECOGNIZED = "unrecognized arguments: "
+
+
+def _long_options(parser: argparse.ArgumentParser) -> List[str]:
+    # argparse reports a subcommand's unknown options from the top parser, which knows only its
+    # own options: collect the subcommands' too (argparse keeps them in private attributes).
+    names: List[str] = []
+    for action in parser._actions:
+        names += [option for option in action.option_strings if option.startswith("--")]
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                names += _long_options(subparser)
+    return names
+
+
+def _option_suggestion(parser: argparse.ArgumentParser, message: str) -> str:
+    """"; did you mean '--select'?" for a misspelt long option, as for misspelt config keys."""
+    if not message.startswith(_UNRECOGNIZED):
+        return ""
+    known = sorted(set(_long_options(parser)))
+    for token in message[len(_UNRECOGNIZED):].split():
+        if token.startswith("--"):
+            close = difflib.get_close_matches(token.partition("=")[0], known, n=1, cutoff=0.75)
+            if close:
+                return f"; did you mean '{close[0]}'?"
+    return ""
 
 
 def build_parser() -> argparse.ArgumentParser:
