@@ -29,7 +29,14 @@ def module_bool_constants(module: cst.Module) -> Dict[str, bool]:
 
 
 def branch_value(test: cst.BaseExpression, constants: Dict[str, bool]) -> Optional[bool]:
-    """What an ``if`` test always evaluates to, when it is a literal or a known module constant."""
+    """What an ``if`` test always evaluates to, when it is a literal or a known module constant,
+    or an ``and``/``or`` that one such operand decides (``if _IS_SYNC and connect:``)."""
+    if type(test) is cst.BooleanOperation:
+        left, right = branch_value(test.left, constants), branch_value(test.right, constants)
+        decides = type(test.operator) is not cst.And  # `or` is decided by a True operand
+        if left is decides or right is decides:
+            return decides
+        return left if left is not None and left == right else None
     negated = False
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         test, negated = test.expression, True
