@@ -178,6 +178,45 @@ def test_raise_goes_to_the_handler_then_on() -> None:
     assert handled in reachable_avoiding(graph, graph.entry, set())
 
 
+def _try_raising_timeout(handlers: List[str]) -> ControlFlowGraph:
+    """``raise TimeoutError`` in a try whose handlers are ``(clause, called name)`` pairs."""
+    clauses = "".join(f"    {clause}:\n        {name}()\n" for clause, name in handlers)
+    source = "def f(timeout):\n    try:\n        if timeout <= 0:\n            raise TimeoutError('timed out')\n        work()\n"
+    return build(source + clauses + "    after()\n")
+
+
+@pytest.mark.parametrize(
+    "handlers",
+    [
+        [("except OSError", "closed")],  # TimeoutError is an OSError
+        [("except socket.error", "closed")],  # the old name of OSError
+        [("except KeyError", "other"), ("except (ValueError, OSError)", "closed")],
+        [("except Exception", "closed"), ("except TimeoutError", "other")],
+    ],
+)
+def test_a_builtin_raise_goes_only_to_the_handler_that_catches_it(handlers: List[tuple]) -> None:
+    graph = _try_raising_timeout(handlers)
+    (raise_node,) = [n for n in graph.nodes if isinstance(n.statement, cst.Raise)]
+    (closed,) = calls(graph, "closed")
+    from_raise = reachable_avoiding(graph, raise_node.index, {closed})
+    assert graph.raise_exit not in from_raise and not set(calls(graph, "other")) & from_raise
+    assert closed in reachable_avoiding(graph, raise_node.index, set())
+
+
+@pytest.mark.parametrize(
+    "handlers",
+    [
+        [("except KeyError", "other")],  # not caught: leaves the function
+        [("except MyError", "other")],  # may be an alias of a builtin: every edge kept
+        [("except (MyError, KeyError)", "other")],
+    ],
+)
+def test_a_builtin_raise_keeps_its_way_out_when_no_handler_surely_catches_it(handlers: List[tuple]) -> None:
+    graph = _try_raising_timeout(handlers)
+    (raise_node,) = [n for n in graph.nodes if isinstance(n.statement, cst.Raise)]
+    assert graph.raise_exit in reachable_avoiding(graph, raise_node.index, set())
+
+
 @pytest.mark.parametrize(
     "code, expected",
     [

@@ -17,6 +17,7 @@ except ``may_raise``, which looks at one statement's own expressions.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -296,21 +297,47 @@ class ControlFlowGraph:
             dispatch = -1
             body_targets = inside
         orelse = self._suite(statement.orelse.body, after_try, inside) if statement.orelse is not None else after_try
+        body_start = len(self.nodes)
         body = self._suite(statement.body, orelse, body_targets)
+        body_end = len(self.nodes)
         if handlers:
             node = self.nodes[dispatch]
             catches_all = False
+            matched_by: List[Tuple[cst.ExceptHandler, int]] = []
             for handler in handlers:
                 matched = self._new(HANDLER, handler)
+                if isinstance(handler, cst.ExceptHandler):
+                    matched_by.append((handler, matched))
                 handler_body = self._suite(handler.body, after_try, inside)
                 self.nodes[matched].successors.append(handler_body)
-                if handler.type is not None and may_raise(handler.type):
+                if handler.type is not None and not _names_classes(handler.type) and may_raise(handler.type):
                     self.nodes[matched].exception = inside.exception
                 node.successors.append(matched)
                 catches_all = catches_all or _catches_everything(handler)
             if not catches_all:
                 node.exception = inside.exception
+            if isinstance(statement, cst.Try):
+                self._route_known_raises(range(body_start, body_end), dispatch, matched_by)
         return body
+
+    def _route_known_raises(self, indices: range, dispatch: int, handlers: List[Tuple[cst.ExceptHandler, int]]) -> None:
+        """``raise TimeoutError(...)`` inside ``try: ... except OSError:`` goes to that handler
+        only: a builtin exception class is caught by the first handler naming one of its bases,
+        not by the handlers before it and never by the code after the ``try``."""
+        for index in indices:
+            node = self.nodes[index]
+            if node.exception != dispatch or not node.explicit_raise or not isinstance(node.statement, cst.Raise):
+                continue
+            raised = _builtin_exception(node.statement.exc)
+            if raised is None:
+                continue
+            for handler, matched in handlers:
+                catches = _handler_catches(handler, raised)
+                if catches is None:
+                    break  # a name we cannot resolve may be an alias of a builtin: keep every edge
+                if catches:
+                    node.exception = matched
+                    break
 
     def _raise_through(self, final: cst.Finally, outer: _Targets) -> int:
         """A copy of the finally block that re-raises at its end."""
@@ -327,6 +354,49 @@ class ControlFlowGraph:
         node.successors.append(after)
         node.exception = targets.exception
         return test
+
+
+def _names_classes(expression: cst.BaseExpression) -> bool:
+    """``except socket.error:`` or ``except (a.B, C):``: looking up dotted names of exception
+    classes does not fail in practice, so matching the clause is not an exception path."""
+    elements = [e.value for e in expression.elements] if isinstance(expression, cst.Tuple) else [expression]
+    for element in elements:
+        while isinstance(element, cst.Attribute):
+            element = element.value
+        if not isinstance(element, cst.Name):
+            return False
+    return True
+
+
+# `socket.error` and `socket.timeout` are the old names of OSError and TimeoutError.
+_MODULE_ALIASES = {("socket", "error"): OSError, ("socket", "timeout"): TimeoutError}
+
+
+def _builtin_exception(expression: Optional[cst.BaseExpression]) -> Optional[type]:
+    """The builtin exception class that ``raise <expression>`` raises, when it is one."""
+    if isinstance(expression, cst.Call):
+        expression = expression.func
+    if isinstance(expression, cst.Name):
+        value = getattr(builtins, expression.value, None)
+        return value if isinstance(value, type) and issubclass(value, BaseException) else None
+    if isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name):
+        return _MODULE_ALIASES.get((expression.value.value, expression.attr.value))
+    return None
+
+
+def _handler_catches(handler: cst.ExceptHandler, raised: type) -> Optional[bool]:
+    """Whether ``handler`` catches ``raised``; None when one of its names is not a known builtin."""
+    if handler.type is None:
+        return True
+    kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+    unknown = False
+    for element in kinds:
+        caught = _builtin_exception(element.value if isinstance(element, cst.Element) else element)
+        if caught is None:
+            unknown = True
+        elif issubclass(raised, caught):
+            return True
+    return None if unknown else False
 
 
 def _lazy(build: Callable[[], int]) -> Callable[[], int]:
