@@ -1197,8 +1197,29 @@ class OwnershipAnalyzer:
             if stray is None:
                 return []
             return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=f"only:{stray[0]}:{stray[1]}")]
+        if self._calls_own_release(cls, attr, kind):
+            return []
         use = "with" if WITH_ITEM in fates else ""
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _calls_own_release(self, cls: cst.ClassDef, attr: str, kind: ResourceKind) -> bool:
+        """``self.<attr>.clear()`` for a ``urllib3.PoolManager``: a release verb of this kind that is
+        too common a word to count for every attribute (``clear``) still releases this one."""
+        extra = set(kind.release) - RELEASE_METHODS
+        if not extra:
+            return False
+        for owner in (cls, *self._subclasses(cls)):
+            for node in walk(owner):
+                if (
+                    type(node) is cst.Call
+                    and type(node.func) is cst.Attribute
+                    and node.func.attr.value in extra
+                    and type(node.func.value) is cst.Attribute
+                    and node.func.value.attr.value == attr
+                    and _is_self(node.func.value.value)
+                ):
+                    return True
+        return False
 
     def _release_out_of_reach(
         self, cls: cst.ClassDef, attr: str, kind: ResourceKind, scope: cst.FunctionDef, call: cst.Call
