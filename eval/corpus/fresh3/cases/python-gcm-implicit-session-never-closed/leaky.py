@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import json
+from typing import Any, Dict
+
+import requests
+
+
+class GCM:
+    GCM_URL = "https://fcm.googleapis.com/fcm/send"
+
+    def __init__(self, api_key: str) -> None:
+        self.api_key = api_key
+
+    def make_request(self, data: Dict[str, Any]) -> Dict[str, Any]:
+        headers = {"Authorization": "key=%s" % self.api_key, "Content-Type": "application/json"}
+        session = requests.Session()  # LEAK
+        response = session.post(self.GCM_URL, data=json.dumps(data), headers=headers, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def plaintext_request(self, registration_id: str, data: Dict[str, Any]) -> Dict[str, Any]:
+        return self.make_request({"to": registration_id, "data": data})

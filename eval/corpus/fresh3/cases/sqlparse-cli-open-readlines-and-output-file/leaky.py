@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import sys
+from io import TextIOWrapper
+
+
+def _error(msg: str) -> int:
+    sys.stderr.write("[ERROR] {}\n".format(msg))
+    return 1
+
+
+def format_sql(sql: str) -> str:
+    return "\n".join(part.strip() for part in sql.split(";") if part.strip())
+
+
+def main(filename: str, outfile: str | None = None, encoding: str = "utf-8") -> int:
+    if filename == "-":  # read from stdin
+        data = TextIOWrapper(sys.stdin.buffer, encoding=encoding).read()  # LEAK
+    else:
+        try:
+            data = "".join(open(filename, "r", encoding=encoding).readlines())  # LEAK
+        except OSError as e:
+            return _error("Failed to read {}: {}".format(filename, e))
+
+    if outfile:
+        try:
+            stream = open(outfile, "w", encoding=encoding)  # LEAK
+        except OSError as e:
+            return _error("Failed to open {}: {}".format(outfile, e))
+    else:
+        stream = sys.stdout
+
+    stream.write(format_sql(data))
+    stream.flush()
+    return 0
