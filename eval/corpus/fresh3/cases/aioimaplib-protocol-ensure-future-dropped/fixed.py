@@ -5,35 +5,49 @@ from typing import Any, Optional, Set
 
 
 class IMAP4ClientProtocol(asyncio.Protocol):
-    def __init__(self, loop: asyncio.AbstractEventLoop, conn_lost_cb: Optional[Any] = None) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.transport: Any = None
-        self.conn_lost_cb = conn_lost_cb
+        self.state = "STARTED"
         self.incomplete_line = b""
         self.tasks: Set[asyncio.Future] = set()
 
-    def _keep(self, coro: Any) -> None:
-        # the loop only keeps a weak reference: hold the task until it is done
-        task = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-
     def connection_made(self, transport: Any) -> None:
         self.transport = transport
-        self._keep(self.welcome())
+        self.state = "CONNECTED"
 
     def data_received(self, data: bytes) -> None:
         self.incomplete_line += data
         while b"\r\n" in self.incomplete_line:
             line, _, self.incomplete_line = self.incomplete_line.partition(b"\r\n")
-            self._keep(self.handle_line(line))
+            self._handle_line(line.decode())
 
-    def connection_lost(self, exc: Optional[Exception]) -> None:
-        if self.conn_lost_cb is not None:
-            self._keep(self.conn_lost_cb(exc))
+    def _handle_line(self, line: str) -> None:
+        if self.state == "CONNECTED":
+            task = asyncio.ensure_future(self.welcome(line))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
 
-    async def welcome(self) -> None:
+    async def welcome(self, line: str) -> None:
+        self.state = "NONAUTH"
+
+
+class IMAP4:
+    def __init__(self, protocol: IMAP4ClientProtocol) -> None:
+        self.protocol = protocol
+        self._idle_waiter: Optional[asyncio.TimerHandle] = None
+        self.tasks: Set[asyncio.Future] = set()
+
+    async def stop_wait_server_push(self) -> None:
         await asyncio.sleep(0)
 
-    async def handle_line(self, line: bytes) -> None:
-        await asyncio.sleep(0)
+    async def idle_start(self, timeout: float = 29 * 60) -> None:
+        if self._idle_waiter is not None:
+            self._idle_waiter.cancel()
+
+        def start_stop_wait_server_push() -> None:
+            task = asyncio.ensure_future(self.stop_wait_server_push())
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+        self._idle_waiter = self.protocol.loop.call_later(timeout, start_stop_wait_server_push)

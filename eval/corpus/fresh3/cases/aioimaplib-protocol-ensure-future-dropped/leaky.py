@@ -5,28 +5,41 @@ from typing import Any, Optional
 
 
 class IMAP4ClientProtocol(asyncio.Protocol):
-    def __init__(self, loop: asyncio.AbstractEventLoop, conn_lost_cb: Optional[Any] = None) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.transport: Any = None
-        self.conn_lost_cb = conn_lost_cb
+        self.state = "STARTED"
         self.incomplete_line = b""
 
     def connection_made(self, transport: Any) -> None:
         self.transport = transport
-        asyncio.ensure_future(self.welcome())  # LEAK
+        self.state = "CONNECTED"
 
     def data_received(self, data: bytes) -> None:
         self.incomplete_line += data
         while b"\r\n" in self.incomplete_line:
             line, _, self.incomplete_line = self.incomplete_line.partition(b"\r\n")
-            asyncio.ensure_future(self.handle_line(line))  # LEAK
+            self._handle_line(line.decode())
 
-    def connection_lost(self, exc: Optional[Exception]) -> None:
-        if self.conn_lost_cb is not None:
-            asyncio.ensure_future(self.conn_lost_cb(exc))  # LEAK
+    def _handle_line(self, line: str) -> None:
+        if self.state == "CONNECTED":
+            asyncio.ensure_future(self.welcome(line))  # LEAK
 
-    async def welcome(self) -> None:
+    async def welcome(self, line: str) -> None:
+        self.state = "NONAUTH"
+
+
+class IMAP4:
+    def __init__(self, protocol: IMAP4ClientProtocol) -> None:
+        self.protocol = protocol
+        self._idle_waiter: Optional[asyncio.TimerHandle] = None
+
+    async def stop_wait_server_push(self) -> None:
         await asyncio.sleep(0)
 
-    async def handle_line(self, line: bytes) -> None:
-        await asyncio.sleep(0)
+    async def idle_start(self, timeout: float = 29 * 60) -> None:
+        if self._idle_waiter is not None:
+            self._idle_waiter.cancel()
+        self._idle_waiter = self.protocol.loop.call_later(
+            timeout, lambda: asyncio.ensure_future(self.stop_wait_server_push())  # LEAK
+        )

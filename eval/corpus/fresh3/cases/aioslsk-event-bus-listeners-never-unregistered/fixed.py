@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any, Callable, DefaultDict, List, Type
+import weakref
+from types import MethodType
+from typing import Any, Callable, Dict, List, Type
 
 
 class Event:
@@ -16,27 +17,31 @@ class TransferProgressEvent(Event):
 
 class EventBus:
     def __init__(self) -> None:
-        self._events: DefaultDict[Type[Event], List[Callable[[Any], None]]] = defaultdict(list)
+        self._events: Dict[Type[Event], List[Any]] = {}
 
     def register(self, event_class: Type[Event], listener: Callable[[Any], None]) -> None:
-        self._events[event_class].append(listener)
+        # weak references: a listener whose object is destroyed unregisters itself
+        ref_factory: Any = weakref.WeakMethod if isinstance(listener, MethodType) else weakref.ref
+        ref = ref_factory(listener, lambda dead: self._remove_callback(event_class, dead))
+        self._events.setdefault(event_class, []).append(ref)
 
     def unregister(self, event_class: Type[Event], listener: Callable[[Any], None]) -> None:
-        try:
-            self._events[event_class].remove(listener)
-        except ValueError:
-            pass
-        if not self._events[event_class]:
-            del self._events[event_class]
+        if event_class not in self._events:
+            return
+        self._events[event_class] = [ref for ref in self._events[event_class] if listener != ref()]
+
+    def _remove_callback(self, event_class: Type[Event], dead_ref: Any) -> None:
+        self._events[event_class] = [ref for ref in self._events.get(event_class, []) if ref is not dead_ref]
 
     def emit(self, event: Event) -> None:
-        for listener in list(self._events[type(event)]):
-            listener(event)
+        for ref in list(self._events.get(type(event), [])):
+            listener = ref()
+            if listener is not None:
+                listener(event)
 
 
 class TransferWatcher:
     def __init__(self, bus: EventBus, transfer_id: int) -> None:
-        self.bus = bus
         self.transfer_id = transfer_id
         self.samples: List[float] = []
         bus.register(TransferProgressEvent, self.on_progress)
@@ -46,5 +51,4 @@ class TransferWatcher:
             self.samples.append(event.progress)
 
     def close(self) -> None:
-        self.bus.unregister(TransferProgressEvent, self.on_progress)
         self.samples.clear()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import Any
 
 
@@ -11,12 +13,10 @@ class Updates:
     def set_initial_updates(self) -> list[str]:
         sql = "PRAGMA table_info(activitydataset)"
         # reuse the connection the database object already manages
-        cursor = self.lci_db.execute_sql(sql)
-        return [row[1] for row in cursor.fetchall()]
+        return [row[1] for row in self.lci_db.execute_sql(sql)]
 
     def schema_change_compound_keys(self, scripts: list[str]) -> None:
-        with self.lci_db.atomic():
+        # closing() closes the connection; sqlite3's own with-block would only commit
+        with contextlib.closing(sqlite3.connect(self.lci_db.database)) as conn:
             for script in scripts:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.lci_db.execute_sql(statement)
+                conn.executescript(script)

@@ -26,5 +26,9 @@ class Connector:
         close_future = asyncio.run_coroutine_threadsafe(self._close(), loop=self._loop)
         # will attempt to safely shut down tasks for 5s
         close_future.result(timeout=5)
-        # stop the event loop, which ends the background daemon thread
-        self._loop.call_soon_threadsafe(self._loop.stop)
+        # if the background thread exists for this Connector, clean it up
+        if self._thread:
+            # stop the event loop running in the background thread
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            # wait for the thread to finish (the loop to stop)
+            self._thread.join()

@@ -46,6 +46,10 @@ class EventListener:
     def on_event(self, event: str, *args: Any) -> None:
         pass
 
+    def __del__(self) -> None:
+        # fallback: a listener that is collected removes its (dead) entries
+        self.unregister_callbacks()
+
 
 class Wallet(EventListener):
     def __init__(self, path: str) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from typing import Any
+from typing import Any, Callable
 
 
 class Module:
@@ -13,18 +13,17 @@ class Module:
         return [w * x for w, x in zip(self.weights, inputs)]
 
 
-def _recompute_forward(module_ref: "weakref.ReferenceType[Module]", offload: bool, *args: Any) -> Any:
-    module = module_ref()
-    assert module is not None, "the module was collected while its forward ran"
-    # call the class's forward on the instance: no bound method is kept anywhere
-    result = type(module).forward(module, *args)
+def _recompute_forward(original_forward: Callable[..., Any], weak_self: Any, offload: bool, *args: Any) -> Any:
+    # the unbound forward is called on the module fetched through the weak reference
+    args = (weak_self(),) + args
+    result = original_forward(*args)
     return list(result) if offload else result
 
 
 def checkpoint_wrapper(module: Module, offload_to_cpu: bool = False) -> Module:
     """Wrap a module so that its activations are recomputed instead of stored."""
-    # a weak reference here avoids the cycle module -> module.forward -> module
-    module.forward = functools.partial(_recompute_forward, weakref.ref(module), offload_to_cpu)
+    # a weak reference avoids the cycle module -> module.forward -> module
+    module.forward = functools.partial(_recompute_forward, type(module).forward, weakref.ref(module), offload_to_cpu)
     return module
 
 

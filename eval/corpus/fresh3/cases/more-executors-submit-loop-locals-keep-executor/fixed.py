@@ -14,22 +14,25 @@ class _Job:
         self.fn = fn
 
 
+def _submit_loop_iter(executor: "ThrottleExecutor | None") -> "threading.Event | None":
+    # one pass in its own frame: its locals (batch, last job, executor) die when it returns
+    if executor is None or executor._shutdown:
+        return None
+    to_submit = []
+    while executor._to_submit and executor._running < executor._count:
+        to_submit.append(executor._to_submit.popleft())
+        executor._running += 1
+    for job in to_submit:
+        job.future.set_result(job.fn())
+        executor._running -= 1
+    return executor._event
+
+
 def _submit_loop(executor_ref: "weakref.ReferenceType[ThrottleExecutor]") -> None:
     while True:
-        executor = executor_ref()
-        if executor is None or executor._shutdown:
-            return
-        to_submit = []
-        while executor._to_submit and executor._running < executor._count:
-            to_submit.append(executor._to_submit.popleft())
-            executor._running += 1
-        job = None
-        for job in to_submit:
-            job.future.set_result(job.fn())
-            executor._running -= 1
-        event = executor._event
-        # drop every local that can reach the executor before sleeping
-        del executor, to_submit, job
+        event = _submit_loop_iter(executor_ref())
+        if event is None:
+            break
         event.wait(1.0)
         event.clear()
 

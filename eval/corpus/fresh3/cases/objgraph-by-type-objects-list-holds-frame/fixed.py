@@ -9,11 +9,10 @@ def by_type(typename: str, objects: Optional[List[Any]] = None) -> List[Any]:
     """Return the objects tracked by the collector whose type is named typename."""
     if objects is None:
         objects = gc.get_objects()
-    try:
-        return [o for o in objects if type(o).__name__ == typename]
-    finally:
-        # the list holds this very frame: drop it so the frame is not in a cycle
-        del objects
+    ret = [o for o in objects if type(o).__name__ == typename]
+    # the list holds this very frame: drop it so the frame is not in a cycle
+    del objects
+    return ret
 
 
 def count(typename: str, objects: Optional[List[Any]] = None) -> int:

@@ -21,8 +21,10 @@ class ETMSession:
         """Close session and clean up resources."""
         if self._loop:
             self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join()
-            # stop() leaves the selector and self-pipe open: close the loop too
+        if self._thread:
+            self._thread.join(timeout=5)
+        # stop() leaves the selector and self-pipe open: close the loop too
+        if self._loop and not self._loop.is_closed():
             self._loop.close()
             self._loop = None
 

@@ -6,21 +6,20 @@ from typing import Any, Callable, Dict
 
 
 def weakmethod(fn: Callable[..., Any]) -> property:
-    """A method whose bound value refers to its instance weakly (so storing it on an owned object makes no cycle)."""
+    """Enforce weak binding of a method, so passing the bound method to an owned object makes no cycle."""
 
+    def weak_fn(weakself: Any, *args: Any, **kwargs: Any) -> Any:
+        self = weakself()
+        if self is None:
+            raise AttributeError("self was garbage collected when calling self.{}".format(fn.__name__))
+        return fn(self, *args, **kwargs)
+
+    @property  # type: ignore[misc]
     def weak_binder(self: Any) -> Callable[..., Any]:
-        self_ref = weakref.ref(self)
+        weakself = weakref.ref(self)
+        return functools.partial(weak_fn, weakself)
 
-        @functools.wraps(fn)
-        def weak_method(*args: Any, **kwargs: Any) -> Any:
-            instance = self_ref()
-            if instance is None:
-                raise AttributeError("self was garbage collected when calling {}".format(fn.__name__))
-            return fn(instance, *args, **kwargs)
-
-        return weak_method
-
-    return property(weak_binder)
+    return weak_binder  # type: ignore[return-value]
 
 
 class HMCKernel:

@@ -1,29 +1,33 @@
 from __future__ import annotations
 
 import asyncio
-from unittest import mock
+from unittest.mock import MagicMock, patch
+
+import pytest
 
 
-class TestDeviceBase:
-    def setup_method(self) -> None:
+class TestApiFunc:
+    """Instantiates the client and patches its HTTP session for each test."""
+
+    @pytest.fixture(autouse=True, scope="function")
+    def setup(self, caplog):
+        self.mock_api_call = patch("pyvesync.vesync.ClientSession")
+        self.caplog = caplog
+        self.mock_api = self.mock_api_call.start()
         self.loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(self.loop)
-        self.mock_api = mock.patch("pyvesync.vesync.VeSync.async_call_api").start()
-        self.manager = mock.MagicMock()
-
-    def teardown_method(self) -> None:
-        mock.patch.stopall()
+        self.mock = MagicMock()
+        yield
+        self.mock.stop()
         # close (not just stop) so the loop's file descriptors are released
         self.loop.close()
-        asyncio.set_event_loop(None)
 
-    def run(self, coro):
-        return self.loop.run_until_complete(coro)
+    def run_in_loop(self, func, *args, **kwargs):
+        return self.loop.run_until_complete(func(*args, **kwargs))
 
 
-class TestOutlets(TestDeviceBase):
+class TestOutlets(TestApiFunc):
     def test_toggle(self) -> None:
         async def toggle() -> bool:
             return True
 
-        assert self.run(toggle())
+        assert self.run_in_loop(toggle)

@@ -17,7 +17,7 @@ def Popen_forked(*args: Any, **kwargs: Any) -> bool:
         os._exit(0)
     else:
         # the intermediate child exits at once: reap it so it does not stay a zombie
-        os.waitpid(pid, 0)
+        os.wait()
     return True
 
 

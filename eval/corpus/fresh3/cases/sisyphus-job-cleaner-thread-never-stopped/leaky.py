@@ -2,22 +2,36 @@ from __future__ import annotations
 
 import threading
 import time
+from multiprocessing.pool import ThreadPool
 from typing import Any
+
+JOB_CLEANER_INTERVAL = 60.0
 
 
 class JobCleaner(threading.Thread):
-    def __init__(self, sis_graph: Any, worker: int = 1, interval: float = 60.0) -> None:
-        super().__init__(daemon=True)
+    """Thread to scan all jobs and clean them if needed."""
+
+    def __init__(self, sis_graph: Any, worker: int = 4) -> None:
+        threading.Thread.__init__(self)
+        self.daemon = True
         self.sis_graph = sis_graph
         self.worker = worker
-        self.interval = interval
+        self.thread_pool = ThreadPool(self.worker)
+        self.stopped = False
 
     def run(self) -> None:
-        while True:
-            for job in self.sis_graph.jobs():
-                if job.finished() and not job.cleaned():
-                    job.cleanup()
-            time.sleep(self.interval)
+        def f(job: Any) -> bool:
+            if job.cleanable():
+                self.thread_pool.apply_async(job.cleanup)
+            return True
+
+        while not self.stopped:
+            self.sis_graph.for_all_nodes(f, pool=self.thread_pool)
+            time.sleep(JOB_CLEANER_INTERVAL)
+
+    def close(self) -> None:
+        self.stopped = True
+        self.thread_pool.close()
 
 
 class Manager:
@@ -27,4 +41,4 @@ class Manager:
         self.job_cleaner.start()  # LEAK
 
     def close(self) -> None:
-        self.sis_graph = None
+        self.job_cleaner.close()

@@ -4,24 +4,34 @@ from collections import OrderedDict
 from typing import Any, Optional
 
 
+class LimitedSizeDict(OrderedDict):
+    MAX_ENTRIES = 1000  # maximum number of entries in the cache
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.size_limit = kwargs.pop("max_entries", self.MAX_ENTRIES)
+        OrderedDict.__init__(self, *args, **kwargs)
+        self._check_size_limit()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        OrderedDict.__setitem__(self, key, value)
+        self._check_size_limit()
+
+    def _check_size_limit(self) -> None:
+        # evict from the head: the oldest entries go first
+        while len(self) > self.size_limit:
+            self.popitem(last=False)
+
+
 class MemoryStore:
-    """Simple in-memory store for the client's resource cache, bounded by max_entries."""
+    """Simple in-memory store for the client's resource cache."""
 
-    DEFAULT_MAX_ENTRIES = 1000
-
-    def __init__(self, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
-        self.max_entries = max_entries
-        self.store: "OrderedDict[str, Any]" = OrderedDict()
+    def __init__(self) -> None:
+        self.store = LimitedSizeDict()
 
     def __getitem__(self, key: str) -> Optional[Any]:
         return self.store.get(key)
 
     def __setitem__(self, key: str, entry: Any) -> None:
-        if key in self.store:
-            del self.store[key]
-        elif len(self.store) >= self.max_entries:
-            # evict the oldest entry
-            self.store.popitem(last=False)
         self.store[key] = entry
 
     def __delitem__(self, key: str) -> None:

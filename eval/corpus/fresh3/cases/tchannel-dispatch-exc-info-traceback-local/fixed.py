@@ -17,17 +17,27 @@ class RequestDispatcher:
     def __init__(self, handlers: dict) -> None:
         self.handlers = handlers
 
-    def handle_call(self, request, connection) -> None:
+    def handle_call(self, request, response, connection) -> None:
         handler = self.handlers[request.endpoint]
         try:
-            response = handler(request)
-            connection.send(response)
-        except Exception:
-            exc_type, exc_obj, exc_tb = sys.exc_info()
+            connection.send(handler(request))
+        except Exception as e:
+            # keep the original exc info because exc_tb is moved below
+            exc_info = sys.exc_info()
+            exc_type, exc_obj, exc_tb = exc_info
             try:
-                error = UnexpectedError("unexpected error in %s: %s" % (request.endpoint, exc_obj), request.id)
+                # walk to the traceback's last frame to find the offending line
+                while exc_tb.tb_next is not None:
+                    exc_tb = exc_tb.tb_next
+
+                description = "%r from %s in %s:%s" % (
+                    e, request.endpoint, exc_tb.tb_frame.f_code.co_filename, exc_tb.tb_lineno,
+                )
+                error = UnexpectedError(description, request.id)
+                response.set_exception(error, exc_info=exc_info)
                 connection.send_error(error)
-                log.error("handler failed", exc_info=(exc_type, exc_obj, exc_tb))
+                log.error("Unexpected error", exc_info=exc_info)
             finally:
-                # the traceback refers to this frame: break the cycle
+                # clean up the circular reference frame -> traceback -> frame
                 del exc_tb
+                del exc_info

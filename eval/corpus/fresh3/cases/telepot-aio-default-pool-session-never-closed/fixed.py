@@ -15,7 +15,7 @@ _pools: Dict[str, aiohttp.ClientSession] = {
 def _close_pools() -> None:
     # close every session in the pool table, including ones users added
     for session in _pools.values():
-        _loop.run_until_complete(session.close())
+        session.close()
 
 
 atexit.register(_close_pools)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from threading import Event, Thread
+import time
+from threading import Thread
 from typing import Any, Dict, Hashable
 
 
@@ -9,14 +10,15 @@ class Cache:
         self.policy = policy
         self.size = size
         self._data: Dict[Hashable, Any] = {}
-        self._closed = Event()
+        self._closed = False
         self._maintainer = Thread(target=self.maintenance, daemon=True)
         self._maintainer.start()
 
     def maintenance(self) -> None:
-        while not self._closed.wait(0.5):
+        while not self._closed:
             while len(self._data) > self.size:
                 self._data.pop(next(iter(self._data)))
+            time.sleep(0.5)
 
     def set(self, key: Hashable, value: Any) -> None:
         self._data[key] = value
@@ -24,10 +26,14 @@ class Cache:
     def get(self, key: Hashable, default: Any = None) -> Any:
         return self._data.get(key, default)
 
+    def clear(self) -> None:
+        self._data.clear()
+
     def close(self) -> None:
-        """Stop the maintenance thread."""
-        self._closed.set()
+        """Stop the maintenance thread (call it explicitly to stop it at once)."""
+        self._closed = True
         self._maintainer.join()
 
     def __del__(self) -> None:
-        self._closed.set()
+        self.clear()
+        self.close()

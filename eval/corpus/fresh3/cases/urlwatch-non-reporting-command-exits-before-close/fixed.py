@@ -35,21 +35,19 @@ class UrlwatchCommand:
         self.urlwatcher = urlwatcher
         self.args = args
 
-    def _exit(self, code: int) -> None:
-        # non-reporting commands end here: close the database first
-        self.urlwatcher.close()
-        sys.exit(code)
-
     def handle_actions(self) -> None:
         if self.args.list:
             for job in self.urlwatcher.jobs:
                 print(job)
-            self._exit(0)
+            sys.exit(0)
         if self.args.gc_cache:
             self.urlwatcher.cache_storage.gc(self.urlwatcher.jobs)
-            self._exit(0)
+            sys.exit(0)
 
     def run(self) -> None:
-        self.handle_actions()
-        self.urlwatcher.run_jobs()
-        self.urlwatcher.close()
+        # handle_actions() may end the process with sys.exit(): close the database on every path
+        try:
+            self.handle_actions()
+            self.urlwatcher.run_jobs()
+        finally:
+            self.urlwatcher.close()

@@ -1,19 +1,19 @@
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import Dict, List
 
-
-@lru_cache
-def filter_indices(values: Tuple[float, ...], low: float, high: float) -> Tuple[int, ...]:
-    return tuple(i for i, value in enumerate(values) if low <= value <= high)
+from methodtools import lru_cache  # a cache per instance, dropped with the instance
 
 
 class ZenoBackend:
-    def __init__(self, rows: List[Dict[str, float]]) -> None:
-        self.rows = rows  # large: the whole evaluation table
-        self.columns = sorted(rows[0]) if rows else []
+    def __init__(self, rows: List[Dict[str, List[float]]]) -> None:
+        self.rows = rows  # large: the whole evaluation table with its embeddings
 
-    def slice_size(self, column: str, low: float, high: float) -> int:
-        values = tuple(row[column] for row in self.rows)
-        return len(filter_indices(values, low, high))
+    def embeddings_exist(self, model: str) -> bool:
+        return all(model in row for row in self.rows)
+
+    @lru_cache(maxsize=5)  # will cache up to 5 model projections in memory before recomputing
+    def run_tsne(self, model: str) -> List[List[float]]:
+        # extract the embeddings into one big matrix and project it to 2-D
+        embeddings = [row[model] for row in self.rows]
+        return [[sum(vector[::2]), sum(vector[1::2])] for vector in embeddings]

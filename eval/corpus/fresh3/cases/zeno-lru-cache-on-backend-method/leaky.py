@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import Dict, List
 
 
 class ZenoBackend:
-    def __init__(self, rows: List[Dict[str, float]]) -> None:
-        self.rows = rows  # large: the whole evaluation table
-        self.columns = sorted(rows[0]) if rows else []
+    def __init__(self, rows: List[Dict[str, List[float]]]) -> None:
+        self.rows = rows  # large: the whole evaluation table with its embeddings
+
+    def embeddings_exist(self, model: str) -> bool:
+        return all(model in row for row in self.rows)
 
     @lru_cache  # LEAK
-    def filter_indices(self, column: str, low: float, high: float) -> Tuple[int, ...]:
-        return tuple(i for i, row in enumerate(self.rows) if low <= row[column] <= high)
-
-    def slice_size(self, column: str, low: float, high: float) -> int:
-        return len(self.filter_indices(column, low, high))
+    def run_tsne(self, model: str) -> List[List[float]]:
+        # extract the embeddings into one big matrix and project it to 2-D
+        embeddings = [row[model] for row in self.rows]
+        return [[sum(vector[::2]), sum(vector[1::2])] for vector in embeddings]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict, Set
 
-_SYNC_TASKS: Set["asyncio.Task[None]"] = set()
+_RUNNING_SYNCS: Set["asyncio.Task[None]"] = set()
 
 
 async def _sync_to_cloud(user: Any, datasets: list) -> None:
@@ -13,6 +13,6 @@ async def _sync_to_cloud(user: Any, datasets: list) -> None:
 
 async def sync(user: Any, datasets: list) -> Dict[str, Any]:
     task = asyncio.create_task(_sync_to_cloud(user, datasets))
-    _SYNC_TASKS.add(task)
-    task.add_done_callback(_SYNC_TASKS.discard)
+    _RUNNING_SYNCS.add(task)
+    task.add_done_callback(_RUNNING_SYNCS.discard)
     return {"status": "started", "datasets": len(datasets)}

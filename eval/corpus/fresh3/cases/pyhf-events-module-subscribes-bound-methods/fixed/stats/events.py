@@ -1,41 +1,43 @@
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict
 
-__events: Dict[str, List[Any]] = {}
+__events: Dict[str, "Callables"] = {}
 __disabled_events: set = set()
 
 
-def _weak(func: Callable[..., Any]) -> Any:
-    # a bound method is kept through WeakMethod so the subscription does not keep its object alive
-    if hasattr(func, "__self__"):
-        return weakref.WeakMethod(func)
-    return weakref.ref(func)
+class WeakList(list):
+    def append(self, item: Any) -> None:
+        # a weak reference to the bound method; a dead one removes itself from the list
+        list.append(self, weakref.WeakMethod(item, self.remove))
+
+
+class Callables(WeakList):
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        for func in self:
+            # weakref: needs to be dereferenced before calling
+            func()(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return "Callables(%s)" % list.__repr__(self)
 
 
 def subscribe(event: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register the decorated callable (weakly) to be called when the event is triggered."""
+    """Meant to be used as a decorator: call the function when the event is triggered."""
     global __events
 
     def __decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-        __events.setdefault(event, []).append(_weak(func))
+        __events.setdefault(event, Callables()).append(func)
         return func
 
     return __decorator
 
 
-def trigger(event: str) -> Callable[[], None]:
-    def __trigger() -> None:
+def trigger(event: str) -> Callable[..., None]:
+    def __trigger(*args: Any, **kwargs: Any) -> None:
         if event in __disabled_events:
             return
-        alive = []
-        for ref in __events.get(event, []):
-            func = ref()
-            if func is None:
-                continue  # its object was collected
-            alive.append(ref)
-            func()
-        __events[event] = alive
+        __events.get(event, Callables())(*args, **kwargs)
 
     return __trigger

@@ -15,16 +15,24 @@ def format_sql(sql: str) -> str:
 
 def main(filename: str, outfile: str | None = None, encoding: str = "utf-8") -> int:
     if filename == "-":  # read from stdin
-        data = TextIOWrapper(sys.stdin.buffer, encoding=encoding).read()  # LEAK
+        wrapper = TextIOWrapper(sys.stdin.buffer, encoding=encoding)
+        try:
+            data = wrapper.read()
+        finally:
+            # give the buffer back: closing the wrapper would close sys.stdin
+            wrapper.detach()
     else:
         try:
-            data = "".join(open(filename, "r", encoding=encoding).readlines())  # LEAK
+            with open(filename, "r", encoding=encoding) as f:
+                data = "".join(f.readlines())
         except OSError as e:
             return _error("Failed to read {}: {}".format(filename, e))
 
+    close_stream = False
     if outfile:
         try:
-            stream = open(outfile, "w", encoding=encoding)  # LEAK
+            stream = open(outfile, "w", encoding=encoding)
+            close_stream = True
         except OSError as e:
             return _error("Failed to open {}: {}".format(outfile, e))
     else:
@@ -32,4 +40,6 @@ def main(filename: str, outfile: str | None = None, encoding: str = "utf-8") -> 
 
     stream.write(format_sql(data))
     stream.flush()
+    if close_stream:
+        stream.close()
     return 0

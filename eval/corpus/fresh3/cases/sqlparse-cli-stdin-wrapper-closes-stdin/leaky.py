@@ -15,12 +15,7 @@ def format_sql(sql: str) -> str:
 
 def main(filename: str, outfile: str | None = None, encoding: str = "utf-8") -> int:
     if filename == "-":  # read from stdin
-        wrapper = TextIOWrapper(sys.stdin.buffer, encoding=encoding)
-        try:
-            data = wrapper.read()
-        finally:
-            # do not let the wrapper close sys.stdin's buffer
-            wrapper.detach()
+        data = TextIOWrapper(sys.stdin.buffer, encoding=encoding).read()  # LEAK
     else:
         try:
             with open(filename, "r", encoding=encoding) as f:
