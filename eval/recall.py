@@ -1,6 +1,6 @@
 """Recall and false alarms of leaklint on the public corpus of real leak fixes (eval/corpus/).
 
-    python eval/recall.py                  # table per family, tune, holdout, fresh and fresh2 apart
+    python eval/recall.py                  # table per family, tune, holdout and each fresh set apart
     python eval/recall.py --json           # the same figures as JSON
     python eval/recall.py --cases a,b      # only these case ids (for quick checks)
     python eval/recall.py --split fresh2   # only the cases of one split
@@ -19,7 +19,8 @@ Splits: a case without a ``split`` key is *tune* or *holdout* by a seeded hash o
 ``holdout`` flag records the result); a case with ``split = "fresh"`` belongs to the fresh set, cases
 added later from fixes no rule writer had seen (``eval/corpus/fresh/``), reported in a column of its own;
 ``split = "fresh2"`` likewise for the second fresh set (``eval/corpus/fresh2/``), built once the first
-had been looked at.
+had been looked at, and ``split = "fresh3"`` for the third (``eval/corpus/fresh3/``), built once the second
+had been measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
 through the public runner, once with the default selection and once with every rule selected.
@@ -50,7 +51,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -313,14 +314,14 @@ def _cell(row: Optional[Dict[str, object]]) -> str:
 
 
 def print_markdown(report: Dict[str, object]) -> None:
-    """Recall per family: leaklint (default selection) on tune/holdout/fresh/fresh2/all, then every other run
-    on all and on each fresh split."""
+    """Recall per family: leaklint (default selection) on tune/holdout/each fresh set/all, then every other
+    run on all and on each fresh split."""
     selections: Dict[str, Dict[str, object]] = report["selections"]  # type: ignore[assignment]
     main_summary = selections["default"]["summary"]
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2")
+    other_splits = ("all", "fresh", "fresh2", "fresh3")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import logging
+import sys
+
+LOG_FILE = "/var/log/distro_migration.log"
+
+
+class MigrationLogger:
+    def __init__(self) -> None:
+        self.log = logging.getLogger("suse-migration")
+
+    def setup(self, system_root: bool = True) -> logging.Logger:
+        self.log.setLevel(logging.DEBUG)
+        formatter = logging.Formatter("%(levelname)s: %(asctime)s | %(message)s")
+        log_file = logging.FileHandler(LOG_FILE)  # LEAK
+        log_file.setFormatter(formatter)
+        self.log.addHandler(log_file)  # LEAK
+        if system_root:
+            console = logging.StreamHandler(sys.stderr)
+            console.setLevel(logging.INFO)
+            self.log.addHandler(console)  # LEAK
+        return self.log
+
+
+def run_step(name: str) -> None:
+    log = MigrationLogger().setup()
+    log.info("running step %s", name)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import asyncio
+import atexit
+from typing import Any, Dict
+
+import aiohttp
+
+_loop = asyncio.get_event_loop()
+_pools: Dict[str, aiohttp.ClientSession] = {
+    "default": aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=10), loop=_loop),
+}
+
+
+def _close_pools() -> None:
+    # close every session in the pool table, including ones users added
+    for session in _pools.values():
+        session.close()
+
+
+atexit.register(_close_pools)
+
+
+def _methodurl(token: str, method: str) -> str:
+    return "https://api.telegram.org/bot%s/%s" % (token, method)
+
+
+async def request(token: str, method: str, params: Dict[str, Any]) -> Any:
+    session = _pools["default"]
+    async with session.post(_methodurl(token, method), data=params) as response:
+        return await response.json()

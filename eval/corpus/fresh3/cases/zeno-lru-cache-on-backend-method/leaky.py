@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, List
+
+
+class ZenoBackend:
+    def __init__(self, rows: List[Dict[str, List[float]]]) -> None:
+        self.rows = rows  # large: the whole evaluation table with its embeddings
+
+    def embeddings_exist(self, model: str) -> bool:
+        return all(model in row for row in self.rows)
+
+    @lru_cache  # LEAK
+    def run_tsne(self, model: str) -> List[List[float]]:
+        # extract the embeddings into one big matrix and project it to 2-D
+        embeddings = [row[model] for row in self.rows]
+        return [[sum(vector[::2]), sum(vector[1::2])] for vector in embeddings]
