@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-RECALL = ROOT / "eval" / "recall.py"
+from eval_helpers import load_recall
 
-
-def _load_recall() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("leaklint_eval_recall", RECALL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-recall = _load_recall()
+recall = load_recall()
 CASES = recall.load_cases()
 LEAKS = [case for case in CASES if case.kind == "leak"]
 NEGATIVES = [case for case in CASES if case.kind == "negative"]

@@ -7,38 +7,14 @@ unseen until it is measured with ``python eval/recall.py --split fresh2``.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
-RECALL = ROOT / "eval" / "recall.py"
+from eval_helpers import load_recall, write_case
 
-
-def _load_recall() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("leaklint_eval_recall_fresh2", RECALL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-recall = _load_recall()
+recall = load_recall()
 CASES = recall.load_cases()
 FRESH2 = [case for case in CASES if case.split == "fresh2"]
 
-
-def _write_case(root: Path, case_id: str, manifest: str) -> None:
-    folder = root / "cases" / case_id
-    folder.mkdir(parents=True)
-    (folder / "case.toml").write_text(
-        'project = "x/y"\nurl = "https://github.com/x/y/pull/1"\nfamily = "demo"\nexpected = ["LKL3"]\n'
-        'description = "d"\n' + manifest
-    )
-    (folder / "leaky.py").write_text("a = 1\nb = 2  # LEAK\n")
-    (folder / "fixed.py").write_text("a = 1\nb = 3\n")
 
 
 def test_fresh2_has_the_promised_size_and_spread() -> None:
@@ -78,10 +54,10 @@ def test_fresh2_repeats_no_project_or_fix_of_the_corpus() -> None:
 
 
 def test_summary_reports_fresh2_apart(tmp_path: Path) -> None:
-    _write_case(tmp_path, "t1", "holdout = false\n")
-    _write_case(tmp_path, "f1", 'split = "fresh"\n')
-    _write_case(tmp_path, "g1", 'split = "fresh2"\n')
-    _write_case(tmp_path, "g2", 'split = "fresh2"\n')
+    write_case(tmp_path, "t1", "holdout = false\n")
+    write_case(tmp_path, "f1", 'split = "fresh"\n')
+    write_case(tmp_path, "g1", 'split = "fresh2"\n')
+    write_case(tmp_path, "g2", 'split = "fresh2"\n')
     cases = recall.load_cases(tmp_path)
     assert {case.id: case.split for case in cases} == {"t1": "tune", "f1": "fresh", "g1": "fresh2", "g2": "fresh2"}
 

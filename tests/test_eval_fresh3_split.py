@@ -8,40 +8,16 @@ unseen until it is measured with ``python eval/recall.py --split fresh3``.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
-RECALL = ROOT / "eval" / "recall.py"
+from eval_helpers import load_recall, write_case
 
-
-def _load_recall() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("leaklint_eval_recall_fresh3", RECALL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-recall = _load_recall()
+recall = load_recall()
 CASES = recall.load_cases()
 FRESH3 = [case for case in CASES if case.split == "fresh3"]
 LEAKS = [case for case in FRESH3 if case.kind == "leak"]
 
-
-def _write_case(root: Path, case_id: str, manifest: str) -> None:
-    folder = root / "cases" / case_id
-    folder.mkdir(parents=True)
-    (folder / "case.toml").write_text(
-        'project = "x/y"\nurl = "https://github.com/x/y/pull/1"\nfamily = "demo"\nexpected = ["LKL1"]\n'
-        'description = "d"\n' + manifest
-    )
-    (folder / "leaky.py").write_text("a = 1\nb = 2  # LEAK\n")
-    (folder / "fixed.py").write_text("a = 1\nb = 3\n")
 
 
 def test_fresh3_has_the_promised_size() -> None:
@@ -97,10 +73,10 @@ def test_fresh3_repeats_no_project_or_fix_of_the_corpus() -> None:
 
 
 def test_summary_reports_fresh3_apart(tmp_path: Path) -> None:
-    _write_case(tmp_path, "t1", "holdout = false\n")
-    _write_case(tmp_path, "g1", 'split = "fresh2"\n')
-    _write_case(tmp_path, "k1", 'split = "fresh3"\n')
-    _write_case(tmp_path, "k2", 'split = "fresh3"\n')
+    write_case(tmp_path, "t1", "holdout = false\n", expected="LKL1")
+    write_case(tmp_path, "g1", 'split = "fresh2"\n', expected="LKL1")
+    write_case(tmp_path, "k1", 'split = "fresh3"\n', expected="LKL1")
+    write_case(tmp_path, "k2", 'split = "fresh3"\n', expected="LKL1")
     cases = recall.load_cases(tmp_path)
     assert {case.id: case.split for case in cases} == {"t1": "tune", "g1": "fresh2", "k1": "fresh3", "k2": "fresh3"}
 

@@ -7,43 +7,17 @@ stays unseen until it is measured with ``python eval/recall.py``.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-RECALL = ROOT / "eval" / "recall.py"
+from eval_helpers import load_recall, write_case
 
-
-def _load_recall() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("leaklint_eval_recall_fresh", RECALL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-recall = _load_recall()
+recall = load_recall()
 CASES = recall.load_cases()
 FRESH = [case for case in CASES if case.split == "fresh"]
 
-
-def _write_case(root: Path, case_id: str, manifest: str, leaky: str = "a = 1\nb = 2  # LEAK\n",
-                fixed: str = "a = 1\nb = 3\n") -> Path:
-    folder = root / "cases" / case_id
-    folder.mkdir(parents=True)
-    (folder / "case.toml").write_text(
-        'project = "x/y"\nurl = "https://github.com/x/y/pull/1"\nfamily = "demo"\nexpected = ["LKL3"]\n'
-        'description = "d"\n' + manifest
-    )
-    (folder / "leaky.py").write_text(leaky)
-    (folder / "fixed.py").write_text(fixed)
-    return folder
 
 
 def test_the_fresh_set_has_the_promised_size_and_spread() -> None:
@@ -67,9 +41,9 @@ def test_fresh_cases_do_not_repeat_a_fix_of_the_corpus() -> None:
 
 
 def test_loader_keeps_manifests_without_a_split_key(tmp_path: Path) -> None:
-    _write_case(tmp_path, "old-tune", "holdout = false\n")
-    _write_case(tmp_path, "old-held", "holdout = true\n")
-    _write_case(tmp_path, "new-fresh", 'split = "fresh"\n')
+    write_case(tmp_path, "old-tune", "holdout = false\n")
+    write_case(tmp_path, "old-held", "holdout = true\n")
+    write_case(tmp_path, "new-fresh", 'split = "fresh"\n')
     by_id = {case.id: case for case in recall.load_cases(tmp_path)}
     assert by_id["old-tune"].split == "tune" and by_id["old-tune"].holdout is False
     assert by_id["old-held"].split == "holdout" and by_id["old-held"].holdout is True
@@ -77,7 +51,7 @@ def test_loader_keeps_manifests_without_a_split_key(tmp_path: Path) -> None:
 
 
 def test_loader_rejects_an_unknown_split(tmp_path: Path) -> None:
-    _write_case(tmp_path, "typo", 'split = "frsh"\n')
+    write_case(tmp_path, "typo", 'split = "frsh"\n')
     with pytest.raises(ValueError, match="unknown split"):
         recall.load_cases(tmp_path)
 
@@ -91,10 +65,10 @@ def _stand_in_linter(hit_ids: set[str]):
 
 
 def test_summary_reports_the_fresh_split_apart(tmp_path: Path) -> None:
-    _write_case(tmp_path, "t1", "holdout = false\n")
-    _write_case(tmp_path, "h1", "holdout = true\n")
-    _write_case(tmp_path, "f1", 'split = "fresh"\n')
-    _write_case(tmp_path, "f2", 'split = "fresh"\n')
+    write_case(tmp_path, "t1", "holdout = false\n")
+    write_case(tmp_path, "h1", "holdout = true\n")
+    write_case(tmp_path, "f1", 'split = "fresh"\n')
+    write_case(tmp_path, "f2", 'split = "fresh"\n')
     cases = recall.load_cases(tmp_path)
     linter = _stand_in_linter({"t1", "f1"})
     results = [recall.score_case(case, None, linter, any_code=False) for case in cases]
@@ -108,8 +82,8 @@ def test_summary_reports_the_fresh_split_apart(tmp_path: Path) -> None:
 
 
 def test_table_and_markdown_have_a_fresh_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _write_case(tmp_path, "t1", "holdout = false\n")
-    _write_case(tmp_path, "f1", 'split = "fresh"\n')
+    write_case(tmp_path, "t1", "holdout = false\n")
+    write_case(tmp_path, "f1", 'split = "fresh"\n')
     cases = recall.load_cases(tmp_path)
     results = [recall.score_case(case, None, _stand_in_linter({"f1"}), any_code=False) for case in cases]
     summary = recall.summarize(cases, results)
@@ -134,8 +108,8 @@ def test_table_and_markdown_have_a_fresh_column(tmp_path: Path, capsys: pytest.C
 
 def test_split_option_selects_only_that_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    _write_case(tmp_path, "t1", "holdout = false\n")
-    _write_case(tmp_path, "f1", 'split = "fresh"\n')
+    write_case(tmp_path, "t1", "holdout = false\n")
+    write_case(tmp_path, "f1", 'split = "fresh"\n')
     load_original = recall.load_cases
     monkeypatch.setattr(recall, "load_cases", lambda: load_original(tmp_path))
     monkeypatch.setattr(recall, "selections", lambda: {"stand-in": "x"})
