@@ -164,6 +164,7 @@ class OwnershipAnalyzer:
         self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
         self._orders: Dict[int, Dict[int, int]] = {}
         self._functions: Optional[Dict[str, Tuple[cst.FunctionDef, int]]] = None
+        self._module_classes: Optional[Dict[str, cst.ClassDef]] = None
         self._param_fates: Dict[Tuple[int, str, str], Optional[bool]] = {}
         self._summary_depth = 0
         self._guessed_borrow = False
@@ -989,6 +990,9 @@ class OwnershipAnalyzer:
         True / False when known, None when not. Today only functions defined at the top of this
         module are looked into (what they do with the matching parameter); project-wide function
         summaries answer the same question for every resolvable callee."""
+        kept = self._kept_by_class(callee, arg, kind)
+        if kept is not None:
+            return kept
         found = self._local_function(callee.func)
         if found is None or self._summary_depth > 2:
             return None
@@ -1016,6 +1020,99 @@ class OwnershipAnalyzer:
             self._summary_depth -= 1
         self._param_fates[cache_key] = owned
         return owned
+
+    def _kept_by_class(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
+        """``PipeStream(fdopen(r, "rb"))`` / ``cls(f)`` / ``self.set_stream(f)``: a constructor
+        (or a method of the calling class) of this module that stores the parameter on ``self``.
+        True when that attribute is released somewhere the class reaches (its ``close()``, a
+        helper, a subclass, an owner closing ``obj.<attr>``): ownership is handed over. False
+        when it is stored and nothing releases it: the value is still the caller's to close.
+        None when the callee is not such a method or also hands the value elsewhere."""
+        found = self._storing_method(callee)
+        if found is None:
+            return None
+        method, cls = found
+        if method.decorators or self._summary_depth > 2:
+            return None
+        param = _matching_param(method, callee, arg, 1)
+        if param is None:
+            return None
+        uses = self._scope_uses(method)
+        if param in uses.nested:
+            return None
+        attrs: List[str] = []
+        for use in uses.names.get(param, ()):
+            parent = self.context.parent(use)
+            if isinstance(parent, cst.Assign) and parent.value is use:
+                targets = [t.target for t in parent.targets]
+                if all(isinstance(t, cst.Attribute) and _is_self(t.value) for t in targets):
+                    attrs.extend(t.attr.value for t in targets if isinstance(t, cst.Attribute))
+                    continue
+                return None  # aliased: followed no further
+            if self._is_rebinding(use):
+                return None  # `f = f or open(default)`: another value from here on
+            self._summary_depth += 1
+            try:
+                fate, _ = self._use(use, kind)
+            finally:
+                self._summary_depth -= 1
+            if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
+                return None  # handed on or released as well: the general summary answers
+        if not attrs:
+            return None
+        fates: Set[int] = set()
+        for attr in attrs:
+            fates |= self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
+            return True
+        if any(not _is_object(base.value) and self._module_class(base.value) is None for base in cls.bases) or cls.keywords:
+            return None  # a base class defined elsewhere may release it
+        return False
+
+    def _storing_method(self, callee: cst.Call) -> Optional[Tuple[cst.FunctionDef, cst.ClassDef]]:
+        """The ``__init__`` a constructor call runs (found through this module's base classes),
+        or the method ``self.<m>(...)`` calls, with the class whose attributes it sets."""
+        func = callee.func
+        cls: Optional[cst.ClassDef] = None
+        if isinstance(func, cst.Attribute) and _is_self(func.value):
+            own = self._own_method(callee)
+            holder = self.context.nearest(own[0], cst.ClassDef) if own is not None else None
+            return (own[0], holder) if own is not None and holder is not None else None
+        if isinstance(func, cst.Name) and func.value == "cls":
+            scope = self._scope_of(callee)
+            if isinstance(scope, cst.FunctionDef) and any(
+                isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in scope.decorators
+            ):
+                holder = self.context.parent(self.context.parent(scope) or scope)
+                cls = holder if isinstance(holder, cst.ClassDef) else None
+        elif isinstance(func, cst.Name):
+            cls = self._module_class(func)
+        if cls is None:
+            return None
+        seen: Set[int] = set()
+        while cls is not None and id(cls) not in seen:
+            seen.add(id(cls))
+            init = next((m for m in _methods(cls) if m.name.value == "__init__"), None)
+            if init is not None:
+                return init, cls
+            bases = [b.value for b in cls.bases if not _is_object(b.value)]
+            if len(bases) != 1:
+                return None
+            cls = self._module_class(bases[0])
+        return None
+
+    def _module_class(self, expr: cst.BaseExpression) -> Optional[cst.ClassDef]:
+        """The class defined at the top of this module that ``expr`` (a bare name) names."""
+        if not isinstance(expr, cst.Name):
+            return None
+        if self._module_classes is None:
+            self._module_classes = {
+                statement.name.value: statement for statement in self.context.module.body if isinstance(statement, cst.ClassDef)
+            }
+        found = self._module_classes.get(expr.value)
+        if found is None or self.context.qualified_name(expr) not in (f"{self.context.module_name}.{expr.value}", None):
+            return None
+        return found
 
     def _local_function(self, func: cst.BaseExpression) -> Optional[Tuple[cst.FunctionDef, int]]:
         """A function defined at the top of this module, or the ``__init__`` of such a class
