@@ -23,7 +23,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
@@ -599,7 +599,13 @@ class OwnershipAnalyzer:
                 return PASS
             return effects.get(id(node.statement), PASS)
 
+        handing_loops = self._handing_loops(occurrences, kind, statement) if not closing_keys else set()
+
         def impossible(node: Node) -> Set[int]:
+            if node.kind == STEP and id(node.statement) in handing_loops:
+                # `for name in names: getLogger(name).addHandler(h)`: handed to every item; an
+                # empty loop leaving it with nobody is the configuration's business, not a leak.
+                return {1}
             if node.kind != TEST:
                 return set()
             test = getattr(node.statement, "test", None)
@@ -658,6 +664,26 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _handing_loops(self, occurrences: List[cst.Name], kind: ResourceKind, binding: Optional[cst.CSTNode]) -> Set[int]:
+        """``for`` loops (not holding the binding) whose body hands the value on in a statement
+        that runs on every iteration: once the loop has run, the value has a new owner."""
+        loops: Set[int] = set()
+        for use in occurrences:
+            fate, _ = self._use(use, kind)
+            if fate not in (ESCAPE, MANAGED):
+                continue
+            statement = self.context.enclosing_statement(use)
+            block = self.context.parent(statement) if statement is not None else None
+            loop = self.context.parent(block) if block is not None else None
+            if not (isinstance(loop, cst.For) and loop.body is block and not loop.orelse):
+                continue
+            if binding is not None and any(a is loop for a in self.context.ancestors(binding)):
+                continue
+            if any(isinstance(n, (cst.Continue, cst.Break, cst.Return, cst.Raise)) for n in walk(loop.body)):
+                continue  # an iteration may leave before (or instead of) handing it on
+            loops.add(id(loop))
+        return loops
 
     def _reraised_unreleased(self, scope: Scope, name: str, kind: ResourceKind) -> Optional[cst.Raise]:
         """``try: sock.connect(a) / except OSError as e: if refused: sock.close(); continue / raise``:
@@ -993,6 +1019,8 @@ class OwnershipAnalyzer:
         kept = self._kept_by_class(callee, arg, kind)
         if kept is not None:
             return kept
+        if self._own_method_keeps(callee, arg, kind):
+            return True
         found = self._local_function(callee.func)
         if found is None or self._summary_depth > 2:
             return None
@@ -1000,15 +1028,20 @@ class OwnershipAnalyzer:
         param = _matching_param(function, callee, arg, skipped)
         if param is None:
             return None
+        return self._param_kept(function, param, kind)
+
+    def _param_kept(self, function: cst.FunctionDef, param: str, kind: ResourceKind) -> bool:
+        """``function`` stores, returns, closes or hands on its parameter ``param``."""
         cache_key = (id(function), param, kind.qualname)
-        if cache_key in self._param_fates:
-            return self._param_fates[cache_key]
+        cached = self._param_fates.get(cache_key)
+        if cached is not None:
+            return cached
         self._param_fates[cache_key] = True  # recursion: assume it is kept
         self._summary_depth += 1
         try:
             uses = self._scope_uses(function)
             if param in uses.nested:
-                owned: Optional[bool] = True
+                owned = True
             else:
                 owned = False
                 for use in uses.names.get(param, ()):
@@ -1020,6 +1053,31 @@ class OwnershipAnalyzer:
             self._summary_depth -= 1
         self._param_fates[cache_key] = owned
         return owned
+
+    def _own_method_keeps(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> bool:
+        """``self._make_stream(socket.socket())``: some definition of that method in the calling
+        class or a subclass of this module keeps its parameter (``return IOStream(conn)``), or
+        the class's own one is abstract (``raise NotImplementedError``): the subclasses that
+        implement it, maybe elsewhere, decide, and they usually wrap what they are given."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and _is_self(func.value)) or self._summary_depth > 2:
+            return False
+        cls = self.context.enclosing_class(callee)
+        if cls is None:
+            return False
+        name = func.attr.value
+        for holder in (cls, *self._subclasses(cls)):
+            for method in _methods(holder):
+                if method.name.value != name:
+                    continue
+                if _is_abstract(method):
+                    if holder is cls:
+                        return True
+                    continue
+                param = _matching_param(method, callee, arg, 1)
+                if param is not None and self._param_kept(method, param, kind):
+                    return True
+        return False
 
     def _kept_by_class(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
         """``PipeStream(fdopen(r, "rb"))`` / ``cls(f)`` / ``self.set_stream(f)``: a constructor
@@ -1917,6 +1975,33 @@ def _calls_self_method(node: cst.CSTNode, method: str, cls_name: Optional[str] =
     receiver = node.func.value
     same_class = cls_name is None or (isinstance(receiver, cst.Name) and receiver.value == cls_name)
     return same_class and bool(node.args) and _is_self(node.args[0].value)
+
+
+def _is_abstract(function: cst.FunctionDef) -> bool:
+    """``@abstractmethod``, or a body of only a docstring, ``pass``, ``...`` or ``raise
+    NotImplementedError``: subclasses supply the real one."""
+    for decorator in function.decorators:
+        if _terminal(decorator.decorator) in ("abstractmethod", "abstractproperty"):
+            return True
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else []
+    if not body:
+        return False
+    for statement in body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return False
+        for small in statement.body:
+            if isinstance(small, cst.Pass):
+                continue
+            if isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                continue
+            if isinstance(small, cst.Raise) and small.exc is not None:
+                raised = small.exc.func if isinstance(small.exc, cst.Call) else small.exc
+                if isinstance(raised, cst.Name) and raised.value == "NotImplementedError":
+                    continue
+            return False
+    return any(
+        isinstance(small, cst.Raise) for statement in body if isinstance(statement, cst.SimpleStatementLine) for small in statement.body
+    ) or bool(function.decorators)
 
 
 def _sounds_like_release(method: str) -> bool:
