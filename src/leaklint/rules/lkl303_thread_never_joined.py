@@ -306,6 +306,8 @@ class ThreadNeverJoined(Rule):
             return
         if any(arg.star == "**" for arg in call.args):
             return  # ``Thread(**options)`` may well say daemon=True
+        if self._served_until_shutdown(call):
+            return
         joins = {"join"} | info.joins
         if kind == "threading.Timer":
             joins.add("cancel")
@@ -351,6 +353,26 @@ class ThreadNeverJoined(Rule):
             self._check_early_stop(call, holder.attr.value, owner, joins)
             return
         self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _served_until_shutdown(self, call: cst.Call) -> bool:
+        """``Thread(target=srv.serve_forever).start()`` and, in the same function, ``srv.shutdown()``:
+        socketserver's ``shutdown()`` blocks until ``serve_forever()`` has returned, so the
+        thread has ended when it returns (a join would add nothing)."""
+        target = _keyword(call, "target")
+        func = target.value if target is not None else None
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "serve_forever"):
+            return False
+        receiver = self.context.code(func.value).strip()
+        scope = self.context.nearest(call, cst.FunctionDef) or self.context.module
+        for node in walk(scope):
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value == "shutdown"
+                and self.context.code(node.func.value).strip() == receiver
+            ):
+                return True
+        return False
 
     def _check_daemon_closed_under(self, call: cst.Call) -> None:
         """``t = Thread(target=watch, args=(conn,), daemon=True); t.start()`` and then, in the
