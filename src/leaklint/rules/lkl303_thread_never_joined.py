@@ -694,6 +694,10 @@ class _Follower:
                 fate.started = True
             elif use.detail in self.joins:
                 fate.released = True
+            elif use.detail == "is_alive" and use.call is not None and self._tested(use.call):
+                # `if t is None or not t.is_alive(): start another`: the owner supervises it and
+                # starts one at a time (a bare `print(t.is_alive())` says nothing)
+                fate.released = True
             elif use.detail == "setDaemon" and use.call is not None:
                 fate.released |= not (use.call.args and _is_false(use.call.args[0].value))
         elif kind == lt.ATTR:
@@ -710,6 +714,14 @@ class _Follower:
         elif kind == lt.ALIAS:
             for target in use.targets:
                 self._into(target, fate, depth, container=False)
+
+    def _tested(self, call: cst.Call) -> bool:
+        """``call`` is (part of) the test of an ``if`` / ``while`` / conditional expression."""
+        node: cst.CSTNode = call
+        parent = self.context.parent(node)
+        while isinstance(parent, (cst.BooleanOperation, cst.UnaryOperation, cst.Comparison, cst.ComparisonTarget)):
+            node, parent = parent, self.context.parent(parent)
+        return isinstance(parent, (cst.If, cst.While, cst.IfExp)) and parent.test is node
 
     def _argument(self, use: lt.Use, fate: _Fate, depth: int) -> None:
         call = use.call
