@@ -1001,13 +1001,24 @@ class OwnershipAnalyzer:
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
-        if isinstance(callee.func, cst.Name) and qualified is not None and self._borrows_temporary(callee, kind):
+        if (isinstance(callee.func, cst.Name) or self._module_function(callee.func)) and qualified is not None and self._borrows_temporary(callee, kind):
             # `f = open(p); parse(f)` is judged like `parse(open(p))`: a plain function whose
             # result is not kept is assumed to borrow its argument. A callback (a parameter or a
             # local) is not: the caller that passed it in may well own what it is given.
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _module_function(self, func: cst.BaseExpression) -> bool:
+        """``yaml.safe_load`` / ``shutil.copyfileobj``: a function of an imported module, judged
+        like the same call with the value passed inline (not a method of some object)."""
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+            return False
+        head = func.value.value
+        resolved = self.context.resolve_name(head, func)
+        # `import yaml` / `import numpy as np` bind a dotless module name; `from app import
+        # registry` (an object, maybe one that stores what it is given) binds `app.registry`.
+        return resolved is not None and "." not in resolved
 
     # -- who owns an argument: the seam where function summaries plug in -------------------------
 
