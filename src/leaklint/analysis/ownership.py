@@ -577,7 +577,8 @@ class OwnershipAnalyzer:
                 return None
             key = id(nodes[0].statement)
             if key in acquiring_keys:
-                effects[key] = LOST  # reached again: the name is rebound while still held
+                if not self._once_per_key(statement):
+                    effects[key] = LOST  # reached again: the name is rebound while still held
                 continue
             fate, release = self._use(use, kind)
             if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
@@ -664,6 +665,44 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _once_per_key(self, statement: Optional[cst.CSTNode]) -> bool:
+        """``for option, values in query.items(): if option == "file": out = open(...)``: the
+        keys of a mapping are distinct, so the branch for one key runs at most once and the
+        loop cannot rebind the name while it holds the first value."""
+        if statement is None:
+            return False
+        block = self.context.parent(statement)
+        branch = self.context.parent(block) if block is not None else None
+        if not isinstance(branch, cst.If) or branch.body is not block:
+            return False
+        test = branch.test
+        if not (
+            isinstance(test, cst.Comparison)
+            and isinstance(test.left, cst.Name)
+            and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, cst.Equal)
+            and isinstance(test.comparisons[0].comparator, (cst.SimpleString, cst.Integer))
+        ):
+            return False
+        key = test.left.value
+        node: cst.CSTNode = branch
+        parent = self.context.parent(node)
+        while isinstance(parent, cst.If) and parent.orelse is node:  # an `elif` of the chain
+            node, parent = parent, self.context.parent(parent)
+        loop = self.context.parent(parent) if isinstance(parent, cst.IndentedBlock) else None
+        if not (isinstance(loop, cst.For) and loop.body is parent):
+            return False
+        target = loop.target
+        first = target.elements[0].value if isinstance(target, cst.Tuple) and target.elements else target
+        iterated = loop.iter
+        return (
+            isinstance(first, cst.Name)
+            and first.value == key
+            and isinstance(iterated, cst.Call)
+            and isinstance(iterated.func, cst.Attribute)
+            and iterated.func.attr.value in ("items", "keys")
+        )
 
     def _handing_loops(self, occurrences: List[cst.Name], kind: ResourceKind, binding: Optional[cst.CSTNode]) -> Set[int]:
         """``for`` loops (not holding the binding) whose body hands the value on in a statement
