@@ -716,12 +716,17 @@ class _Follower:
                 self._into(target, fate, depth, container=False)
 
     def _tested(self, call: cst.Call) -> bool:
-        """``call`` is (part of) the test of an ``if`` / ``while`` / conditional expression."""
+        """``call`` is (part of) the test of an ``if`` whose body starts a thread: the owner
+        starts the next one only when the last has ended (not ``if t.is_alive(): t.stop()``)."""
         node: cst.CSTNode = call
         parent = self.context.parent(node)
         while isinstance(parent, (cst.BooleanOperation, cst.UnaryOperation, cst.Comparison, cst.ComparisonTarget)):
             node, parent = parent, self.context.parent(parent)
-        return isinstance(parent, (cst.If, cst.While, cst.IfExp)) and parent.test is node
+        if not (isinstance(parent, cst.If) and parent.test is node):
+            return False
+        return any(
+            isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "start" for n in walk(parent.body)
+        )
 
     def _argument(self, use: lt.Use, fate: _Fate, depth: int) -> None:
         call = use.call
