@@ -85,7 +85,7 @@ LAZY_BORROWERS = frozenset(
 # Callables that take over their argument and close it when they are closed.
 OWNING_WRAPPERS = frozenset(
     {f"io.{name}" for name in ("TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair")}
-    | {"builtins.open", "io.open", "os.fdopen", "socket.socket", "socket.fromfd", "contextlib.ExitStack"}
+    | {"builtins.open", "io.open", "io.FileIO", "os.fdopen", "socket.socket", "socket.fromfd", "contextlib.ExitStack"}
 )
 # Methods that store their argument somewhere (a container, a registry, another thread).
 STORING_METHODS = frozenset(
