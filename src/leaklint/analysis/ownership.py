@@ -1040,7 +1040,7 @@ class OwnershipAnalyzer:
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
-        if (isinstance(callee.func, cst.Name) or self._module_function(callee.func)) and qualified is not None and self._borrows_temporary(callee, kind):
+        if (isinstance(callee.func, cst.Name) or self._module_function(callee)) and qualified is not None and self._borrows_temporary(callee, kind):
             # `f = open(p); parse(f)` is judged like `parse(open(p))`: a plain function whose
             # result is not kept is assumed to borrow its argument. A callback (a parameter or a
             # local) is not: the caller that passed it in may well own what it is given.
@@ -1048,10 +1048,15 @@ class OwnershipAnalyzer:
             return BORROW, None
         return ESCAPE, None
 
-    def _module_function(self, func: cst.BaseExpression) -> bool:
-        """``yaml.safe_load`` / ``shutil.copyfileobj``: a function of an imported module, judged
-        like the same call with the value passed inline (not a method of some object)."""
+    def _module_function(self, callee: cst.Call) -> bool:
+        """``data = loader.load(f)``: a function of an imported module whose result is used,
+        judged like the same call with the value passed inline (not a method of some object).
+        One whose result is dropped is left alone: ``logging.basicConfig(stream=f)``,
+        ``faulthandler.enable(f)`` keep what they are given."""
+        func = callee.func
         if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+            return False
+        if isinstance(self.context.parent(callee), cst.Expr):
             return False
         head = func.value.value
         resolved = self.context.resolve_name(head, func)
