@@ -232,6 +232,7 @@ class ResourceWithoutContextManager(ResourceRule):
                 continue  # h.level, h.formatter: a look, not a hand-off
             if isinstance(parent, cst.Arg) and self.context.qualified_name(self.context.parent(parent).func) in (  # type: ignore[union-attr]
                 "builtins.isinstance", "builtins.print", "builtins.repr", "builtins.str",
+                "builtins.getattr", "builtins.hasattr", "builtins.type", "builtins.id",
             ):
                 continue
             return  # closed, or handed on (added to another logger, kept in a list)
