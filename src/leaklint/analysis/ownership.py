@@ -1076,6 +1076,8 @@ class OwnershipAnalyzer:
             return kept
         if self._own_method_keeps(callee, arg, kind):
             return True
+        if self.context.qualified_name(callee.func) == "functools.partial":
+            return self._partial_keeps(callee, arg, kind)
         found = self._local_function(callee.func)
         if found is None or self._summary_depth > 2:
             return None
@@ -1108,6 +1110,36 @@ class OwnershipAnalyzer:
             self._summary_depth -= 1
         self._param_fates[cache_key] = owned
         return owned
+
+    def _partial_keeps(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
+        """``partial(_server, listener)``: the partial holds ``listener`` for ``_server``, a
+        function of this module; it is handed over when ``_server`` keeps or closes that
+        parameter, unless the partial runs in another process (``Process(target=...)``): the
+        child closes its copy, the parent still holds its own."""
+        positional = [a for a in callee.args if a.keyword is None]
+        if not positional or positional[0].star or arg is positional[0]:
+            return None
+        found = self._local_function(positional[0].value)
+        if found is None or self._summary_depth > 2:
+            return None
+        function, skipped = found
+        rest = cst.Call(func=positional[0].value, args=[a for a in callee.args if a is not positional[0]])
+        param = _matching_param(function, rest, arg, skipped)
+        if param is None or not self._param_kept(function, param, kind):
+            return None
+        node, parent = self._climb(callee)
+        holders: List[cst.CSTNode] = [node]
+        if isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1:
+            target = parent.targets[0].target
+            scope = self._scope_of(callee)
+            if isinstance(target, cst.Name) and scope is not None:
+                holders = [u for u in self._scope_uses(scope).names.get(target.value, ()) if u is not target]
+        for holder in holders:
+            outer = self.context.parent(holder)
+            runner = self.context.parent(outer) if isinstance(outer, cst.Arg) else None
+            if isinstance(runner, cst.Call) and (self.context.qualified_name(runner.func) or "").startswith(("multiprocessing.", "concurrent.futures.ProcessPool")):
+                return False
+        return True
 
     def _own_method_keeps(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> bool:
         """``self._make_stream(socket.socket())``: some definition of that method in the calling
