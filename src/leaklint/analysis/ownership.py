@@ -601,6 +601,7 @@ class OwnershipAnalyzer:
             return effects.get(id(node.statement), PASS)
 
         handing_loops = self._handing_loops(occurrences, kind, statement) if not closing_keys else set()
+        platform_facts = _platform_facts(self.context, statement)
 
         def impossible(node: Node) -> Set[int]:
             if node.kind == STEP and id(node.statement) in handing_loops:
@@ -610,6 +611,10 @@ class OwnershipAnalyzer:
             if node.kind != TEST:
                 return set()
             test = getattr(node.statement, "test", None)
+            if platform_facts and test is not None:
+                ruled_out = _platform_branches(self.context, test, platform_facts)
+                if ruled_out:
+                    return ruled_out
             if id(node.statement) in tests:
                 return _held_test_branches(test, name)
             flag = _error_flag_test(test, error_flags)
@@ -891,6 +896,9 @@ class OwnershipAnalyzer:
                     return True
                 continue
             if isinstance(parent, cst.Arg):
+                callee = self.context.parent(parent)
+                if isinstance(callee, cst.Call) and self.context.qualified_name(callee.func) in _INSPECTING_BUILTINS:
+                    continue  # isinstance(loop, ...): a look that cannot fail on the value
                 return True
         return False
 
@@ -2062,6 +2070,59 @@ def _calls_self_method(node: cst.CSTNode, method: str, cls_name: Optional[str] =
     receiver = node.func.value
     same_class = cls_name is None or (isinstance(receiver, cst.Name) and receiver.value == cls_name)
     return same_class and bool(node.args) and _is_self(node.args[0].value)
+
+
+_INSPECTING_BUILTINS = frozenset(
+    f"builtins.{name}" for name in ("isinstance", "type", "id", "callable", "hasattr", "getattr", "repr")
+)
+_PLATFORM_WORDS = ("sys.platform", "os.name", "platform.system()", "sys.version_info")
+
+
+def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> Dict[str, bool]:
+    """The platform tests (``sys.platform == 'win32'``...) that enclosing ``if``s decided on the
+    way to ``statement``: their code and whether they held. They cannot change later in the
+    function, so a later test of the same condition takes the same branch."""
+    facts: Dict[str, bool] = {}
+    if statement is None:
+        return facts
+    child: cst.CSTNode = statement
+    for ancestor in context.ancestors(statement):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            break
+        if isinstance(ancestor, cst.If):
+            code = one_line_code(context.code(ancestor.test))
+            if any(word in code for word in _PLATFORM_WORDS):
+                if child is ancestor.body:
+                    facts[code] = True
+                elif child is ancestor.orelse:
+                    facts[code] = False
+        child = ancestor
+    return facts
+
+
+def _platform_branches(context: FileContext, test: cst.BaseExpression, facts: Dict[str, bool]) -> Set[int]:
+    """Branches of ``if <test>:`` ruled out by ``facts`` (0: the true branch, 1: the false one):
+    ``if sys.platform == 'win32' and ...:`` cannot be taken where that test was false."""
+    code = one_line_code(context.code(test))
+    if code in facts:
+        return {1} if facts[code] else {0}
+    if isinstance(test, cst.BooleanOperation):
+        parts: List[cst.BaseExpression] = []
+        pending: List[cst.BaseExpression] = [test]
+        operator = type(test.operator)
+        while pending:
+            part = pending.pop()
+            if isinstance(part, cst.BooleanOperation) and type(part.operator) is operator:
+                pending.extend((part.left, part.right))
+            else:
+                parts.append(part)
+        for part in parts:
+            held = facts.get(one_line_code(context.code(part)))
+            if held is False and operator is cst.And:
+                return {0}
+            if held is True and operator is cst.Or:
+                return {1}
+    return set()
 
 
 def _is_abstract(function: cst.FunctionDef) -> bool:
