@@ -120,7 +120,10 @@ class ThreadNeverJoined(Rule):
     the thread's own target sets is still unset (`if self._loop is None: return`) is reported
     (medium): a thread still starting, or one that failed first, is never joined. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
     where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
-    `ThreadingMixIn.daemon_threads` does.
+    `ThreadingMixIn.daemon_threads` does. A thread running `srv.serve_forever` is not reported
+    when the same function calls `srv.shutdown()` (it waits for `serve_forever` to return), nor
+    one whose `is_alive()` is tested by an `if` that starts the next one (the owner runs one at a
+    time); an `is_alive()` test that only decides whether to signal it does not count.
 
     ## References
     - ruff, pylint, flake8-bugbear: none. Runtime checkers (pytest's `threading_helper`,
