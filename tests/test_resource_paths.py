@@ -151,6 +151,31 @@ def start(path):
     assert finding.code == "LKL301"
 
 
+_OWNER_CLASS = """
+class Sink:
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data):
+        self.stream.write(data)
+{release}
+
+def start(path):
+    {call}
+    return sink
+"""
+
+
+@pytest.mark.parametrize("inline", [True, False])
+@pytest.mark.parametrize("released", [True, False])
+def test_hand_over_to_a_class_of_the_module_agrees_inline_and_named(inline: bool, released: bool) -> None:
+    call = "sink = Sink(open(path))" if inline else "f = open(path)\n    sink = Sink(f)"
+    release = "\n    def close(self):\n        self.stream.close()\n" if released else ""
+    found = findings(_OWNER_CLASS.format(call=call, release=release))
+    # the class closes what it stores: it owns it; it never does: the caller still must
+    assert [f.code for f in found] == ([] if released else ["LKL301"])
+
+
 def test_guessed_borrow_is_medium_and_has_no_fix() -> None:
     (finding,) = findings(
         """

@@ -23,7 +23,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
@@ -85,7 +85,7 @@ LAZY_BORROWERS = frozenset(
 # Callables that take over their argument and close it when they are closed.
 OWNING_WRAPPERS = frozenset(
     {f"io.{name}" for name in ("TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair")}
-    | {"builtins.open", "io.open", "os.fdopen", "socket.socket", "socket.fromfd", "contextlib.ExitStack"}
+    | {"builtins.open", "io.open", "io.FileIO", "os.fdopen", "socket.socket", "socket.fromfd", "contextlib.ExitStack"}
 )
 # Methods that store their argument somewhere (a container, a registry, another thread).
 STORING_METHODS = frozenset(
@@ -164,6 +164,7 @@ class OwnershipAnalyzer:
         self._graphs: Dict[int, Optional[ControlFlowGraph]] = {}
         self._orders: Dict[int, Dict[int, int]] = {}
         self._functions: Optional[Dict[str, Tuple[cst.FunctionDef, int]]] = None
+        self._module_classes: Optional[Dict[str, cst.ClassDef]] = None
         self._param_fates: Dict[Tuple[int, str, str], Optional[bool]] = {}
         self._summary_depth = 0
         self._guessed_borrow = False
@@ -576,7 +577,8 @@ class OwnershipAnalyzer:
                 return None
             key = id(nodes[0].statement)
             if key in acquiring_keys:
-                effects[key] = LOST  # reached again: the name is rebound while still held
+                if not self._once_per_key(statement):
+                    effects[key] = LOST  # reached again: the name is rebound while still held
                 continue
             fate, release = self._use(use, kind)
             if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
@@ -598,10 +600,21 @@ class OwnershipAnalyzer:
                 return PASS
             return effects.get(id(node.statement), PASS)
 
+        handing_loops = self._handing_loops(occurrences, kind, statement) if not closing_keys else set()
+        platform_facts = _platform_facts(self.context, statement)
+
         def impossible(node: Node) -> Set[int]:
+            if node.kind == STEP and id(node.statement) in handing_loops:
+                # `for name in names: getLogger(name).addHandler(h)`: handed to every item; an
+                # empty loop leaving it with nobody is the configuration's business, not a leak.
+                return {1}
             if node.kind != TEST:
                 return set()
             test = getattr(node.statement, "test", None)
+            if platform_facts and test is not None:
+                ruled_out = _platform_branches(self.context, test, platform_facts)
+                if ruled_out:
+                    return ruled_out
             if id(node.statement) in tests:
                 return _held_test_branches(test, name)
             flag = _error_flag_test(test, error_flags)
@@ -657,6 +670,64 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _once_per_key(self, statement: Optional[cst.CSTNode]) -> bool:
+        """``for option, values in query.items(): if option == "file": out = open(...)``: the
+        keys of a mapping are distinct, so the branch for one key runs at most once and the
+        loop cannot rebind the name while it holds the first value."""
+        if statement is None:
+            return False
+        block = self.context.parent(statement)
+        branch = self.context.parent(block) if block is not None else None
+        if not isinstance(branch, cst.If) or branch.body is not block:
+            return False
+        test = branch.test
+        if not (
+            isinstance(test, cst.Comparison)
+            and isinstance(test.left, cst.Name)
+            and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, cst.Equal)
+            and isinstance(test.comparisons[0].comparator, (cst.SimpleString, cst.Integer))
+        ):
+            return False
+        key = test.left.value
+        node: cst.CSTNode = branch
+        parent = self.context.parent(node)
+        while isinstance(parent, cst.If) and parent.orelse is node:  # an `elif` of the chain
+            node, parent = parent, self.context.parent(parent)
+        loop = self.context.parent(parent) if isinstance(parent, cst.IndentedBlock) else None
+        if not (isinstance(loop, cst.For) and loop.body is parent):
+            return False
+        target = loop.target
+        first = target.elements[0].value if isinstance(target, cst.Tuple) and target.elements else target
+        iterated = loop.iter
+        return (
+            isinstance(first, cst.Name)
+            and first.value == key
+            and isinstance(iterated, cst.Call)
+            and isinstance(iterated.func, cst.Attribute)
+            and iterated.func.attr.value in ("items", "keys")
+        )
+
+    def _handing_loops(self, occurrences: List[cst.Name], kind: ResourceKind, binding: Optional[cst.CSTNode]) -> Set[int]:
+        """``for`` loops (not holding the binding) whose body hands the value on in a statement
+        that runs on every iteration: once the loop has run, the value has a new owner."""
+        loops: Set[int] = set()
+        for use in occurrences:
+            fate, _ = self._use(use, kind)
+            if fate not in (ESCAPE, MANAGED):
+                continue
+            statement = self.context.enclosing_statement(use)
+            block = self.context.parent(statement) if statement is not None else None
+            loop = self.context.parent(block) if block is not None else None
+            if not (isinstance(loop, cst.For) and loop.body is block and not loop.orelse):
+                continue
+            if binding is not None and any(a is loop for a in self.context.ancestors(binding)):
+                continue
+            if any(isinstance(n, (cst.Continue, cst.Break, cst.Return, cst.Raise)) for n in walk(loop.body)):
+                continue  # an iteration may leave before (or instead of) handing it on
+            loops.add(id(loop))
+        return loops
 
     def _reraised_unreleased(self, scope: Scope, name: str, kind: ResourceKind) -> Optional[cst.Raise]:
         """``try: sock.connect(a) / except OSError as e: if refused: sock.close(); continue / raise``:
@@ -825,6 +896,9 @@ class OwnershipAnalyzer:
                     return True
                 continue
             if isinstance(parent, cst.Arg):
+                callee = self.context.parent(parent)
+                if isinstance(callee, cst.Call) and self.context.qualified_name(callee.func) in _INSPECTING_BUILTINS:
+                    continue  # isinstance(loop, ...): a look that cannot fail on the value
                 return True
         return False
 
@@ -974,13 +1048,29 @@ class OwnershipAnalyzer:
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
-        if isinstance(callee.func, cst.Name) and qualified is not None and self._borrows_temporary(callee, kind):
+        if (isinstance(callee.func, cst.Name) or self._module_function(callee)) and qualified is not None and self._borrows_temporary(callee, kind):
             # `f = open(p); parse(f)` is judged like `parse(open(p))`: a plain function whose
             # result is not kept is assumed to borrow its argument. A callback (a parameter or a
             # local) is not: the caller that passed it in may well own what it is given.
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _module_function(self, callee: cst.Call) -> bool:
+        """``data = loader.load(f)``: a function of an imported module whose result is used,
+        judged like the same call with the value passed inline (not a method of some object).
+        One whose result is dropped is left alone: ``logging.basicConfig(stream=f)``,
+        ``faulthandler.enable(f)`` keep what they are given."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+            return False
+        if isinstance(self.context.parent(callee), cst.Expr):
+            return False
+        head = func.value.value
+        resolved = self.context.resolve_name(head, func)
+        # `import yaml` / `import numpy as np` bind a dotless module name; `from app import
+        # registry` (an object, maybe one that stores what it is given) binds `app.registry`.
+        return resolved is not None and "." not in resolved
 
     # -- who owns an argument: the seam where function summaries plug in -------------------------
 
@@ -989,6 +1079,13 @@ class OwnershipAnalyzer:
         True / False when known, None when not. Today only functions defined at the top of this
         module are looked into (what they do with the matching parameter); project-wide function
         summaries answer the same question for every resolvable callee."""
+        kept = self._kept_by_class(callee, arg, kind)
+        if kept is not None:
+            return kept
+        if self._own_method_keeps(callee, arg, kind):
+            return True
+        if self.context.qualified_name(callee.func) == "functools.partial":
+            return self._partial_keeps(callee, arg, kind)
         found = self._local_function(callee.func)
         if found is None or self._summary_depth > 2:
             return None
@@ -996,15 +1093,20 @@ class OwnershipAnalyzer:
         param = _matching_param(function, callee, arg, skipped)
         if param is None:
             return None
+        return self._param_kept(function, param, kind)
+
+    def _param_kept(self, function: cst.FunctionDef, param: str, kind: ResourceKind) -> bool:
+        """``function`` stores, returns, closes or hands on its parameter ``param``."""
         cache_key = (id(function), param, kind.qualname)
-        if cache_key in self._param_fates:
-            return self._param_fates[cache_key]
+        cached = self._param_fates.get(cache_key)
+        if cached is not None:
+            return cached
         self._param_fates[cache_key] = True  # recursion: assume it is kept
         self._summary_depth += 1
         try:
             uses = self._scope_uses(function)
             if param in uses.nested:
-                owned: Optional[bool] = True
+                owned = True
             else:
                 owned = False
                 for use in uses.names.get(param, ()):
@@ -1016,6 +1118,154 @@ class OwnershipAnalyzer:
             self._summary_depth -= 1
         self._param_fates[cache_key] = owned
         return owned
+
+    def _partial_keeps(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
+        """``partial(_server, listener)``: the partial holds ``listener`` for ``_server``, a
+        function of this module; it is handed over when ``_server`` keeps or closes that
+        parameter, unless the partial runs in another process (``Process(target=...)``): the
+        child closes its copy, the parent still holds its own."""
+        positional = [a for a in callee.args if a.keyword is None]
+        if not positional or positional[0].star or arg is positional[0]:
+            return None
+        found = self._local_function(positional[0].value)
+        if found is None or self._summary_depth > 2:
+            return None
+        function, skipped = found
+        rest = cst.Call(func=positional[0].value, args=[a for a in callee.args if a is not positional[0]])
+        param = _matching_param(function, rest, arg, skipped)
+        if param is None or not self._param_kept(function, param, kind):
+            return None
+        node, parent = self._climb(callee)
+        holders: List[cst.CSTNode] = [node]
+        if isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1:
+            target = parent.targets[0].target
+            scope = self._scope_of(callee)
+            if isinstance(target, cst.Name) and scope is not None:
+                holders = [u for u in self._scope_uses(scope).names.get(target.value, ()) if u is not target]
+        for holder in holders:
+            outer = self.context.parent(holder)
+            runner = self.context.parent(outer) if isinstance(outer, cst.Arg) else None
+            if isinstance(runner, cst.Call) and (self.context.qualified_name(runner.func) or "").startswith(("multiprocessing.", "concurrent.futures.ProcessPool")):
+                return False
+        return True
+
+    def _own_method_keeps(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> bool:
+        """``self._make_stream(socket.socket())``: some definition of that method in the calling
+        class or a subclass of this module keeps its parameter (``return IOStream(conn)``), or
+        the class's own one is abstract (``raise NotImplementedError``): the subclasses that
+        implement it, maybe elsewhere, decide, and they usually wrap what they are given."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and _is_self(func.value)) or self._summary_depth > 2:
+            return False
+        cls = self.context.enclosing_class(callee)
+        if cls is None:
+            return False
+        name = func.attr.value
+        for holder in (cls, *self._subclasses(cls)):
+            for method in _methods(holder):
+                if method.name.value != name:
+                    continue
+                if _is_abstract(method):
+                    if holder is cls:
+                        return True
+                    continue
+                param = _matching_param(method, callee, arg, 1)
+                if param is not None and self._param_kept(method, param, kind):
+                    return True
+        return False
+
+    def _kept_by_class(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
+        """``PipeStream(fdopen(r, "rb"))`` / ``cls(f)`` / ``self.set_stream(f)``: a constructor
+        (or a method of the calling class) of this module that stores the parameter on ``self``.
+        True when that attribute is released somewhere the class reaches (its ``close()``, a
+        helper, a subclass, an owner closing ``obj.<attr>``): ownership is handed over. False
+        when it is stored and nothing releases it: the value is still the caller's to close.
+        None when the callee is not such a method or also hands the value elsewhere."""
+        found = self._storing_method(callee)
+        if found is None:
+            return None
+        method, cls = found
+        if method.decorators or self._summary_depth > 2:
+            return None
+        param = _matching_param(method, callee, arg, 1)
+        if param is None:
+            return None
+        uses = self._scope_uses(method)
+        if param in uses.nested:
+            return None
+        attrs: List[str] = []
+        for use in uses.names.get(param, ()):
+            parent = self.context.parent(use)
+            if isinstance(parent, cst.Assign) and parent.value is use:
+                targets = [t.target for t in parent.targets]
+                if all(isinstance(t, cst.Attribute) and _is_self(t.value) for t in targets):
+                    attrs.extend(t.attr.value for t in targets if isinstance(t, cst.Attribute))
+                    continue
+                return None  # aliased: followed no further
+            if self._is_rebinding(use):
+                return None  # `f = f or open(default)`: another value from here on
+            self._summary_depth += 1
+            try:
+                fate, _ = self._use(use, kind)
+            finally:
+                self._summary_depth -= 1
+            if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
+                return None  # handed on or released as well: the general summary answers
+        if not attrs:
+            return None
+        fates: Set[int] = set()
+        for attr in attrs:
+            fates |= self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
+            return True
+        if any(not _is_object(base.value) and self._module_class(base.value) is None for base in cls.bases) or cls.keywords:
+            return None  # a base class defined elsewhere may release it
+        return False
+
+    def _storing_method(self, callee: cst.Call) -> Optional[Tuple[cst.FunctionDef, cst.ClassDef]]:
+        """The ``__init__`` a constructor call runs (found through this module's base classes),
+        or the method ``self.<m>(...)`` calls, with the class whose attributes it sets."""
+        func = callee.func
+        cls: Optional[cst.ClassDef] = None
+        if isinstance(func, cst.Attribute) and _is_self(func.value):
+            own = self._own_method(callee)
+            holder = self.context.nearest(own[0], cst.ClassDef) if own is not None else None
+            return (own[0], holder) if own is not None and holder is not None else None
+        if isinstance(func, cst.Name) and func.value == "cls":
+            scope = self._scope_of(callee)
+            if isinstance(scope, cst.FunctionDef) and any(
+                isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod" for d in scope.decorators
+            ):
+                holder = self.context.parent(self.context.parent(scope) or scope)
+                cls = holder if isinstance(holder, cst.ClassDef) else None
+        elif isinstance(func, cst.Name):
+            cls = self._module_class(func)
+        if cls is None:
+            return None
+        seen: Set[int] = set()
+        while cls is not None and id(cls) not in seen:
+            seen.add(id(cls))
+            init = next((m for m in _methods(cls) if m.name.value == "__init__"), None)
+            if init is not None:
+                return init, cls
+            bases = [b.value for b in cls.bases if not _is_object(b.value)]
+            if len(bases) != 1:
+                return None
+            cls = self._module_class(bases[0])
+        return None
+
+    def _module_class(self, expr: cst.BaseExpression) -> Optional[cst.ClassDef]:
+        """The class defined at the top of this module that ``expr`` (a bare name) names."""
+        if not isinstance(expr, cst.Name):
+            return None
+        if self._module_classes is None:
+            self._module_classes = {
+                statement.name.value: statement for statement in self.context.module.body if isinstance(statement, cst.ClassDef)
+            }
+        found = self._module_classes.get(expr.value)
+        if found is None or self.context.qualified_name(expr) not in (f"{self.context.module_name}.{expr.value}", None):
+            return None
+        return found
 
     def _local_function(self, func: cst.BaseExpression) -> Optional[Tuple[cst.FunctionDef, int]]:
         """A function defined at the top of this module, or the ``__init__`` of such a class
@@ -1841,6 +2091,86 @@ def _calls_self_method(node: cst.CSTNode, method: str, cls_name: Optional[str] =
     receiver = node.func.value
     same_class = cls_name is None or (isinstance(receiver, cst.Name) and receiver.value == cls_name)
     return same_class and bool(node.args) and _is_self(node.args[0].value)
+
+
+_INSPECTING_BUILTINS = frozenset(
+    f"builtins.{name}" for name in ("isinstance", "type", "id", "callable", "hasattr", "getattr", "repr")
+)
+_PLATFORM_WORDS = ("sys.platform", "os.name", "platform.system()", "sys.version_info")
+
+
+def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> Dict[str, bool]:
+    """The platform tests (``sys.platform == 'win32'``...) that enclosing ``if``s decided on the
+    way to ``statement``: their code and whether they held. They cannot change later in the
+    function, so a later test of the same condition takes the same branch."""
+    facts: Dict[str, bool] = {}
+    if statement is None:
+        return facts
+    child: cst.CSTNode = statement
+    for ancestor in context.ancestors(statement):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            break
+        if isinstance(ancestor, cst.If):
+            code = one_line_code(context.code(ancestor.test))
+            if any(word in code for word in _PLATFORM_WORDS):
+                if child is ancestor.body:
+                    facts[code] = True
+                elif child is ancestor.orelse:
+                    facts[code] = False
+        child = ancestor
+    return facts
+
+
+def _platform_branches(context: FileContext, test: cst.BaseExpression, facts: Dict[str, bool]) -> Set[int]:
+    """Branches of ``if <test>:`` ruled out by ``facts`` (0: the true branch, 1: the false one):
+    ``if sys.platform == 'win32' and ...:`` cannot be taken where that test was false."""
+    code = one_line_code(context.code(test))
+    if code in facts:
+        return {1} if facts[code] else {0}
+    if isinstance(test, cst.BooleanOperation):
+        parts: List[cst.BaseExpression] = []
+        pending: List[cst.BaseExpression] = [test]
+        operator = type(test.operator)
+        while pending:
+            part = pending.pop()
+            if isinstance(part, cst.BooleanOperation) and type(part.operator) is operator:
+                pending.extend((part.left, part.right))
+            else:
+                parts.append(part)
+        for part in parts:
+            held = facts.get(one_line_code(context.code(part)))
+            if held is False and operator is cst.And:
+                return {0}
+            if held is True and operator is cst.Or:
+                return {1}
+    return set()
+
+
+def _is_abstract(function: cst.FunctionDef) -> bool:
+    """``@abstractmethod``, or a body of only a docstring, ``pass``, ``...`` or ``raise
+    NotImplementedError``: subclasses supply the real one."""
+    for decorator in function.decorators:
+        if _terminal(decorator.decorator) in ("abstractmethod", "abstractproperty"):
+            return True
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else []
+    if not body:
+        return False
+    for statement in body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return False
+        for small in statement.body:
+            if isinstance(small, cst.Pass):
+                continue
+            if isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                continue
+            if isinstance(small, cst.Raise) and small.exc is not None:
+                raised = small.exc.func if isinstance(small.exc, cst.Call) else small.exc
+                if isinstance(raised, cst.Name) and raised.value == "NotImplementedError":
+                    continue
+            return False
+    return any(
+        isinstance(small, cst.Raise) for statement in body if isinstance(statement, cst.SimpleStatementLine) for small in statement.body
+    ) or bool(function.decorators)
 
 
 def _sounds_like_release(method: str) -> bool:

@@ -27,7 +27,11 @@ class OpenWithoutContextManager(ResourceRule):
     block or by `with`, `contextlib.closing` or `ExitStack.enter_context`, when it is returned or
     yielded to the caller, handed to another object, stored on `self` in a class that closes it,
     or opened inside `__enter__`. It is not fine when only part of it escapes:
-    `return open(p).read()` or `json.load(open(p))`.
+    `return open(p).read()` or `json.load(open(p))`. Handed to a class of the same module
+    (`Stream(open(p))`, `cls(f)` in a classmethod, `self.attach(f)`) that stores it on `self`, it is
+    that object's when the class, a helper it calls or a subclass closes the attribute; a class
+    that stores it and never closes it leaves it the caller's. Passed inline or bound to a name
+    first, the value is judged the same way.
 
     Two confidences: "never closed" is high; "closed, but not if an exception is raised before
     the close" is medium.

@@ -113,7 +113,11 @@ class ResourceWithoutContextManager(ResourceRule):
     `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
     itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
     releases what its `popitem()` returns. A method that other methods of the
-    class call is left to its callers. Logging handlers removed in a reconfiguration loop
+    class call is left to its callers. A resource bound into `functools.partial(f, x)` for a
+    function `f` of the module that keeps or closes it is handed over, unless the partial is given
+    to `multiprocessing` (the child closes only its copy). A raise guarded by a platform test
+    (`sys.platform`, `os.name`, `sys.version_info`) opposite to the one the acquisition was made
+    under is not a path that leaks it. Logging handlers removed in a reconfiguration loop
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
     unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
@@ -232,6 +236,7 @@ class ResourceWithoutContextManager(ResourceRule):
                 continue  # h.level, h.formatter: a look, not a hand-off
             if isinstance(parent, cst.Arg) and self.context.qualified_name(self.context.parent(parent).func) in (  # type: ignore[union-attr]
                 "builtins.isinstance", "builtins.print", "builtins.repr", "builtins.str",
+                "builtins.getattr", "builtins.hasattr", "builtins.type", "builtins.id",
             ):
                 continue
             return  # closed, or handed on (added to another logger, kept in a list)

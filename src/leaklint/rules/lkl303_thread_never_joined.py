@@ -120,7 +120,10 @@ class ThreadNeverJoined(Rule):
     the thread's own target sets is still unset (`if self._loop is None: return`) is reported
     (medium): a thread still starting, or one that failed first, is never joined. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
     where the class (or a base class in the module) sets `<attr> = False`, as socketserver's
-    `ThreadingMixIn.daemon_threads` does.
+    `ThreadingMixIn.daemon_threads` does. A thread running `srv.serve_forever` is not reported
+    when the same function calls `srv.shutdown()` (it waits for `serve_forever` to return), nor
+    one whose `is_alive()` is tested by an `if` that starts the next one (the owner runs one at a
+    time); an `is_alive()` test that only decides whether to signal it does not count.
 
     ## References
     - ruff, pylint, flake8-bugbear: none. Runtime checkers (pytest's `threading_helper`,
@@ -306,6 +309,8 @@ class ThreadNeverJoined(Rule):
             return
         if any(arg.star == "**" for arg in call.args):
             return  # ``Thread(**options)`` may well say daemon=True
+        if self._served_until_shutdown(call):
+            return
         joins = {"join"} | info.joins
         if kind == "threading.Timer":
             joins.add("cancel")
@@ -351,6 +356,26 @@ class ThreadNeverJoined(Rule):
             self._check_early_stop(call, holder.attr.value, owner, joins)
             return
         self._flag(call, fate, f"`{shown}`", where, target, holder=holder, in_loop=in_loop, container=container, stop=stop)
+
+    def _served_until_shutdown(self, call: cst.Call) -> bool:
+        """``Thread(target=srv.serve_forever).start()`` and, in the same function, ``srv.shutdown()``:
+        socketserver's ``shutdown()`` blocks until ``serve_forever()`` has returned, so the
+        thread has ended when it returns (a join would add nothing)."""
+        target = _keyword(call, "target")
+        func = target.value if target is not None else None
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "serve_forever"):
+            return False
+        receiver = self.context.code(func.value).strip()
+        scope = self.context.nearest(call, cst.FunctionDef) or self.context.module
+        for node in walk(scope):
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value == "shutdown"
+                and self.context.code(node.func.value).strip() == receiver
+            ):
+                return True
+        return False
 
     def _check_daemon_closed_under(self, call: cst.Call) -> None:
         """``t = Thread(target=watch, args=(conn,), daemon=True); t.start()`` and then, in the
@@ -672,6 +697,10 @@ class _Follower:
                 fate.started = True
             elif use.detail in self.joins:
                 fate.released = True
+            elif use.detail == "is_alive" and use.call is not None and self._tested(use.call):
+                # `if t is None or not t.is_alive(): start another`: the owner supervises it and
+                # starts one at a time (a bare `print(t.is_alive())` says nothing)
+                fate.released = True
             elif use.detail == "setDaemon" and use.call is not None:
                 fate.released |= not (use.call.args and _is_false(use.call.args[0].value))
         elif kind == lt.ATTR:
@@ -688,6 +717,19 @@ class _Follower:
         elif kind == lt.ALIAS:
             for target in use.targets:
                 self._into(target, fate, depth, container=False)
+
+    def _tested(self, call: cst.Call) -> bool:
+        """``call`` is (part of) the test of an ``if`` whose body starts a thread: the owner
+        starts the next one only when the last has ended (not ``if t.is_alive(): t.stop()``)."""
+        node: cst.CSTNode = call
+        parent = self.context.parent(node)
+        while isinstance(parent, (cst.BooleanOperation, cst.UnaryOperation, cst.Comparison, cst.ComparisonTarget)):
+            node, parent = parent, self.context.parent(parent)
+        if not (isinstance(parent, cst.If) and parent.test is node):
+            return False
+        return any(
+            isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "start" for n in walk(parent.body)
+        )
 
     def _argument(self, use: lt.Use, fate: _Fate, depth: int) -> None:
         call = use.call

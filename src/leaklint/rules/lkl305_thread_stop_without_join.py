@@ -36,13 +36,16 @@ class ThreadStopWithoutJoin(Rule):
 
     Also flags the `stop()` of a daemon `threading.Thread` subclass (`super().__init__(daemon=True)`,
     `self.daemon = True`) that only signals, when the module starts instances of it and joins
-    none of them (`self.ticker.stop()` with no `self.ticker.join()`).
+    none of them (`self.ticker.stop()` with no `self.ticker.join()`). A non-daemon subclass whose
+    `stop()` only signals (a flag on `self` or on an object it holds: `self.server.quit = True`) is
+    flagged where a function of the module starts one and returns it to its callers, who are
+    promised a `stop()` that does not wait (CPython's pydoc server thread was fixed this way).
 
     ## Known problems
     Only threads stored on `self` (directly, or through a local: `t = Thread(...)`,
     `self._thread = t`) and created in the same class are followed. A Thread subclass that the
-    module never instantiates, or whose instances are handed on, returned or stored elsewhere, is
-    left alone: its owner may join it. A stop method whose docstring says it does not wait
+    module never instantiates, or whose instances are handed on or stored elsewhere (returned
+    only for the non-daemon shape above), is left alone: its owner may join it. A stop method whose docstring says it does not wait
     ("returns immediately", "does not join", "without waiting") is left alone. A stop method that
     calls `join`/`wait` on anything, or a class that joins the thread anywhere (a helper method,
     `__del__`), is assumed to wait for it. A thread handed to other code is assumed to be joined
@@ -131,11 +134,12 @@ class ThreadStopWithoutJoin(Rule):
         """``class Poller(Thread)`` with ``daemon=True`` whose ``stop()`` sets a flag and returns:
         reported when the module creates instances and joins none of them (non-daemon ones are
         LKL303's). A class only created elsewhere is left alone: its owner may join it."""
-        if not self._daemon_itself(nodes):
-            return
         for node in nodes:
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value) and node.func.attr.value == "join":
                 return
+        if not self._daemon_itself(nodes):
+            self._check_returned(cls, stops)
+            return
         holders = self._instances(cls)
         if not holders or any(holder is None for holder in holders):
             return  # none made here, or one that escapes: its owner may join it
@@ -152,6 +156,53 @@ class ThreadStopWithoutJoin(Rule):
             "thread: compare with `threading.current_thread()`), or join it where it is stopped",
             confidence=Confidence.MEDIUM,
         )
+
+    def _check_returned(self, cls: cst.ClassDef, stops: List[cst.FunctionDef]) -> None:
+        """``t = ServerThread(); t.start(); return t`` where ``ServerThread.stop()`` only signals:
+        the function hands its callers a running thread whose only stop method returns before
+        the thread has ended, so a caller that stops it and goes on (closes what it used, exits,
+        starts another) races with it. Reported where the thread is made and handed out."""
+        stop = self._signalling_stop(stops)
+        if stop is None:
+            return
+        method, signal = stop
+        expected = f"{self.context.module_name}.{cls.name.value}"
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Call) and self.context.qualified_name(node.func) == expected):
+                continue
+            parent = self.context.parent(node)
+            if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
+                continue
+            target = parent.targets[0].target
+            function = self.context.nearest(parent, cst.FunctionDef)
+            if not isinstance(target, cst.Name) or function is None:
+                continue
+            if not self._started_and_returned(function, target.value):
+                continue
+            self.report(
+                node,
+                f"`{function.name.value}()` starts a `{cls.name.value}` and returns it, but "
+                f"`{cls.name.value}.{method.name.value}()` only asks the thread to stop ({signal}) and returns while "
+                "it may still be running: callers that stop it and go on (close what it uses, start another) race with it",
+                suggestion=f"call `self.join(timeout)` at the end of `{method.name.value}()` (unless it runs on this "
+                "thread: compare with `threading.current_thread()`)",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _started_and_returned(self, function: cst.FunctionDef, name: str) -> bool:
+        started = returned = False
+        for node in walk(function):
+            if isinstance(node, cst.Name) and node.value == name:
+                parent = self.context.parent(node)
+                if isinstance(parent, cst.Attribute) and parent.value is node:
+                    if parent.attr.value in ("join", "is_alive"):
+                        return False
+                    started = started or parent.attr.value == "start"
+                elif isinstance(parent, cst.Return):
+                    returned = True
+                elif isinstance(parent, (cst.Arg, cst.Element, cst.Yield)) or (isinstance(parent, cst.Assign) and parent.value is node):
+                    return False  # handed to something else that may join it
+        return started and returned
 
     def _daemon_itself(self, nodes: List[cst.CSTNode]) -> bool:
         """``super().__init__(daemon=True)``, ``self.daemon = True``, ``self.setDaemon(True)``."""
@@ -270,9 +321,13 @@ class ThreadStopWithoutJoin(Rule):
         """How ``method`` tells the thread to stop, in words; None if it does not."""
         for node in walk(method.body):
             if isinstance(node, cst.Assign) and len(node.targets) == 1:
-                attr = _self_attr(node.targets[0].target)
+                target = node.targets[0].target
+                attr = _self_attr(target)
                 if attr is not None:
                     return f"it sets `self.{attr}`"
+                if isinstance(target, cst.Attribute) and _self_attr(target.value) is not None:
+                    # `self.server.quit = True`: a flag on the object the thread's loop polls
+                    return f"it sets `{self.context.code(target).strip()}`"
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _SIGNALS:
                 receiver = node.func.value
                 if _self_attr(receiver) is not None:
