@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.closures import in_test_code
-from leaklint.analysis.exceptions import traceback_dropped
+from leaklint.analysis.exceptions import released_names, traceback_dropped
 from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -49,6 +49,12 @@ def _names(expr: cst.BaseExpression, name: str) -> bool:
     while isinstance(expr, cst.Subscript):
         expr = expr.value
     return isinstance(expr, cst.Name) and expr.value == name
+
+
+def _constant_key(expr: cst.BaseExpression) -> bool:
+    """``state["exception"]``: a fixed key is one slot, not one more entry per failure."""
+    return (isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
+            and isinstance(expr.slice[0].slice.value, cst.SimpleString))
 
 
 def _parameters(params: cst.Parameters) -> List[cst.Param]:
@@ -94,7 +100,12 @@ class ExceptionOrFrameKeptAlive(Rule):
     around one call that fails rarely (a connection or parse error) forms it at most once per
     failure; and a container that is the function's result (returned, raised, handed to a call
     as an object, or collecting ordinary replies too, as a pipeline's `replies` do) keeps its
-    exceptions on purpose, where `with_traceback(None)` would drop what callers need.
+    exceptions on purpose, where `with_traceback(None)` would drop what callers need. A container
+    the class empties again (`pop`, `clear`, or swapped for a fresh one: `exceptions,
+    self._exceptions = self._exceptions, []`) holds each failure until it is handled, one per key or
+    per pending failure, and a fixed key (`state["exception"] = exc`) is one slot: both low. A list
+    of an enclosing function that a nested function fills and the enclosing one clears in its
+    `finally:` is not reported, and test code is low.
 
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
@@ -145,6 +156,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         self._functions: Dict[int, Tuple[Dict[int, int], Dict[str, List[int]]]] = {}
         self._handler_function: Optional[cst.FunctionDef] = None
         self._handler_node: Optional[cst.ExceptHandler] = None
+        self._class_releases: Dict[int, Set[str]] = {}
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
@@ -307,10 +319,12 @@ class ExceptionOrFrameKeptAlive(Rule):
                     continue  # exception chaining, as `raise new from exc` does
                 if self._local_released(expr, node):
                     continue
-                # `self.error = e`, `cmd.result = e`: one slot, replaced by the next failure
+                # `self.error = e`, `cmd.result = e`, `state["exception"] = e`: one slot, replaced
+                # by the next failure
+                slot = isinstance(expr, cst.Attribute) or _constant_key(expr)
                 self._stored(node, self.context.code(expr).strip(), caught or value.value,
-                             isinstance(expr, cst.Subscript) and self._accumulates(expr.value),
-                             single_slot=isinstance(expr, cst.Attribute))
+                             isinstance(expr, cst.Subscript) and not slot and self._accumulates(expr.value),
+                             single_slot=slot, holder=expr)
             else:
                 continue
             return  # one finding per statement
@@ -324,16 +338,45 @@ class ExceptionOrFrameKeptAlive(Rule):
         if len(positional) > index and isinstance(positional[index].value, cst.Name) and positional[index].value.value == caught:
             if not self._local_released(func.value, node):
                 self._stored(node, self.context.code(func.value).strip(), caught, self._accumulates(func.value),
-                             queued=func.attr.value in ("put", "put_nowait"))
+                             queued=func.attr.value in ("put", "put_nowait"), holder=func.value)
 
     def _local_released(self, holder: cst.BaseExpression, node: cst.CSTNode) -> bool:
-        """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards."""
+        """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards,
+        also one of an enclosing function that the handler's nested function appends to
+        (``finally: oserrors.clear()`` around the tasks that fill it)."""
         if isinstance(holder, cst.Subscript):
             holder = holder.value
-        return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
+        if not isinstance(holder, cst.Name):
+            return False
+        if self._is_released(holder.value, node):
+            return True
+        if self._is_local(holder.value) or self._handler_function is None:
+            return False
+        for outer in self.context.ancestors(self._handler_function):
+            if isinstance(outer, cst.FunctionDef):
+                _order, releases = self._function_facts(outer)
+                if holder.value in releases:
+                    return True
+        return False
+
+    def _taken_out_by_class(self, holder: Optional[cst.BaseExpression]) -> bool:
+        """``self.errors`` (or ``self.failures[key]``) is emptied, popped or reset elsewhere in the
+        class (``exceptions, self._exceptions = self._exceptions, []``): the exceptions do not pile up."""
+        while isinstance(holder, cst.Subscript):
+            holder = holder.value
+        if not (isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)
+                and holder.value.value == "self" and self._handler_node is not None):
+            return False
+        cls = self.context.enclosing_class(self._handler_node)
+        if cls is None:
+            return False
+        if id(cls) not in self._class_releases:
+            self._class_releases[id(cls)] = released_names(cls, True)
+        return holder.attr.value in self._class_releases[id(cls)]
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool,
-                single_slot: bool = False, queued: bool = False) -> None:
+                single_slot: bool = False, queued: bool = False,
+                holder: Optional[cst.BaseExpression] = None) -> None:
         message = (
             f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
             f"every frame the exception passed through alive, with all their locals (a reference cycle when "
@@ -349,6 +392,13 @@ class ExceptionOrFrameKeptAlive(Rule):
             # Its frames are what the caller needs to see: `with_traceback(None)` would drop them.
             confidence = Confidence.LOW
             message += f"; it is kept on purpose ({purpose}), so its traceback is part of the result"
+        elif self._in_test(node):
+            confidence = Confidence.LOW
+            message += _ONCE_IN_A_TEST
+        elif self._taken_out_by_class(holder):
+            # one per key or per pending failure, taken out again: bounded, not one more per failure
+            confidence = Confidence.LOW
+            message += f"; the class takes them out of `{where.split('[', 1)[0]}` again, so they do not pile up"
         elif single_slot:
             confidence = Confidence.LOW
             message += _ONE_SLOT

@@ -67,9 +67,13 @@ class CallbackPinnedByProcessRegistry(Rule):
     `weakref.finalize` or a `connect`): this rule takes bound methods, `functools.partial`s of
     them and objects passed as arguments. `atexit.register(self.method)` for a method defined in
     the class is LKL104's (this rule still reports it for inherited methods). A class whose single
-    instance lives as long as the program (an application object) costs nothing here; the rule
-    lowers its confidence when the class is a visible singleton (instantiated at module level, a
-    `__new__`, an `_instance` attribute) and stays quiet when the class undoes the registration
+    instance lives as long as the program (an application object) costs nothing here: the finding
+    is low, shown only by the strict profile, when the class is a visible singleton (instantiated
+    at module level or only in `main()`, a `__new__`, an `_instance` attribute, a name or base
+    that says application, console or supervisor) or the registration is on the shutdown path; it
+    is high when the module makes the class per call or in a loop, or the class holds something
+    heavy, and medium otherwise (how often instances are made is not known). The rule stays quiet
+    when the class undoes the registration
     (calls or hands on `atexit.unregister`, calls `disconnect`, or puts another value back in a
     one-value registry: a kept previous signal handler, `sys.settrace(None)`). Signal libraries
     that hold receivers weakly (Django, blinker: the `signal-library` models) are left alone

@@ -10,6 +10,7 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.cycle_rules import is_test_file
+from leaklint.analysis.exceptions import released_names as _released_names
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
 from leaklint.analysis.names import dotted_name
@@ -19,7 +20,6 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "extend": 0, "update": 0}
 _GROWING = frozenset({"append", "add", "appendleft", "insert", "setdefault", "extend", "update"})
 _TRACEBACK_CALLS = frozenset({"sys.exc_info", "sys.exception"})
-_DRAINS = frozenset({"clear", "pop", "popleft", "popitem"})
 # An attribute named like this that is raised holds an exception instance, not a class.
 _EXCEPTION_NAME = re.compile(r"(exc|error|err|exception|failure)", re.IGNORECASE)
 _CLASS_NAME = re.compile(r"(class|type|cls|factory)", re.IGNORECASE)
@@ -519,62 +519,3 @@ def _declares_global(function: cst.FunctionDef, name: str) -> bool:
 
 def _names_in(target: cst.BaseExpression) -> Set[str]:
     return {n.value for n in walk(target) if isinstance(n, cst.Name)}
-
-
-def _released_names(scope: cst.CSTNode, on_self: bool) -> Set[str]:
-    """Attribute names (``on_self``) or module-level names that are reset to None or an empty
-    container, deleted, cleared or drained somewhere in ``scope``, outside ``__init__`` (where
-    the initial value is set)."""
-    found: Set[str] = set()
-    initial: Set[int] = set()
-    for inner in walk(scope):
-        if isinstance(inner, cst.FunctionDef) and inner.name.value == "__init__":
-            initial.update(id(n) for n in walk(inner))
-    if isinstance(scope, cst.Module):  # `FAILURES = []` at module level defines it
-        for statement in scope.body:
-            if isinstance(statement, cst.SimpleStatementLine):
-                initial.update(id(n) for n in walk(statement))
-
-    def name_of(expr: cst.BaseExpression) -> Optional[str]:
-        if isinstance(expr, cst.Subscript):
-            expr = expr.value
-        if on_self and isinstance(expr, cst.Attribute):
-            return expr.attr.value
-        if not on_self and isinstance(expr, cst.Name):
-            return expr.value
-        return None
-
-    for inner in walk(scope):
-        if id(inner) in initial:
-            continue
-        if isinstance(inner, cst.Del):
-            for target in walk(inner.target):
-                if isinstance(target, (cst.Attribute, cst.Name, cst.Subscript)):
-                    name = name_of(target)
-                    if name is not None:
-                        found.add(name)
-        elif isinstance(inner, cst.Assign):
-            for assigned in inner.targets:
-                target, value = assigned.target, inner.value
-                pairs = [(target, value)]
-                if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
-                    pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]  # `x, self._e = self._e, None`
-                for one_target, one_value in pairs:
-                    name = name_of(one_target) if _empty(one_value) else None
-                    if name is not None:
-                        found.add(name)
-        elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in _DRAINS:
-            name = name_of(inner.func.value)
-            if name is not None:
-                found.add(name)
-    return found
-
-
-def _empty(value: cst.BaseExpression) -> bool:
-    if isinstance(value, cst.Name):
-        return value.value == "None"
-    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
-        return not value.elements
-    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
-        return value.func.value in ("list", "dict", "set", "deque") and not value.args
-    return False
