@@ -94,7 +94,13 @@ class ExceptionOrFrameKeptAlive(Rule):
     form a cycle on every call; an exception appended to a container that outlives the call
     (`self.errors`, a module-level list), which piles up whatever path added it; and a
     try-each-candidate loop that collects every failure in a local container (`errors[name] =
-    exc`) and then only formats it. Everything else is low, shown only by the strict profile
+    exc`) and then only formats it. Two shapes on an error path are high too, because they recur
+    with something heavy: a traceback kept in a local (`exc_info = sys.exc_info()`) by a handler
+    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`), whose exception carries
+    this frame up the whole call stack on every failure (a middleware or call wrapper, per failing
+    request); and one kept by a handler that runs per loop iteration and also puts the exception,
+    as an object, in a container that outlives the iteration (an error event per failed job).
+    Everything else is low, shown only by the strict profile
     (`--profile strict`): one name or one attribute keeps only the latest failure (`last_error =
     e` in a retry loop, `self.error = e`), at most one young cycle per failing call; a handler
     around one call that fails rarely (a connection or parse error) forms it at most once per
@@ -305,9 +311,12 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`traceback.format_exc()` instead"
                     )
                 confidence = Confidence.HIGH
+                recurs = self._recurring_traceback(holds, names, caught) if holds == "the traceback" else None
                 if self._in_test(node):
                     confidence = Confidence.LOW
                     message += _ONCE_IN_A_TEST
+                elif recurs is not None:
+                    message += recurs
                 elif not self._raises_on_purpose_here():
                     # One name keeps one failure: a loop that retries (`last_error = e`) still
                     # forms one cycle per failing call, and it is freed young.
@@ -328,6 +337,53 @@ class ExceptionOrFrameKeptAlive(Rule):
             else:
                 continue
             return  # one finding per statement
+
+    def _recurring_traceback(self, holds: str, names: List[str], caught: Optional[str]) -> Optional[str]:
+        """Why a traceback kept in a local costs more than one young cycle, or None: the handler
+        re-raises (a bare `raise`, `raise value.with_traceback(tb)`), so the exception carries
+        this frame up through every caller to whoever catches it, and the cycle takes in that
+        whole stack with its locals on every failure (a middleware or a call wrapper: per failing
+        request); or the handler runs per loop iteration and also puts the exception in a
+        container that outlives the iteration (an error event per failed job), so the frames pile
+        up, one stack per failure."""
+        handler = self._handler_node
+        if handler is None:
+            return None
+        body = list(walk_scope(handler.body))
+        wanted = set(names) | ({caught} if caught else set())
+        for inner in body:
+            if isinstance(inner, cst.Raise) and (inner.exc is None or any(
+                    isinstance(n, cst.Name) and n.value in wanted for n in walk(inner.exc))):
+                return ("; it is re-raised, so the exception carries this frame up through every caller and the "
+                        "cycle keeps that whole stack, with its locals, on every failure")
+        if not self._in_loop():
+            return None
+        for inner in body:
+            if (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                    and inner.func.attr.value in (*_ADDERS, "extend")
+                    and any(self._carries_object(a.value, wanted) for a in inner.args)):
+                holder = self.context.code(inner.func.value).strip()
+                return (f"; each failing iteration also puts the exception in `{holder}`, so one more traceback, "
+                        f"with every frame it passed through, piles up per failure")
+        return None
+
+    def _carries_object(self, expr: cst.BaseExpression, wanted: set) -> bool:
+        """``expr`` holds one of ``wanted`` as an object (`("error", exc)`, `Event(exception=exc)`),
+        not text made from it (`repr(exc)`, `traceback.format_exception(...)`)."""
+        stack: List[cst.CSTNode] = [expr]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.Name) and node.value in wanted:
+                return True
+            if isinstance(node, cst.Call):
+                qualified = self.context.qualified_name(node.func) or ""
+                if qualified in _TEXT_CALLS or qualified.startswith("traceback.format"):
+                    continue
+            if isinstance(node, cst.Attribute):
+                stack.append(node.value)
+                continue
+            stack.extend(node.children)
+        return False
 
     def _handler_call(self, node: cst.Call, caught: str) -> None:
         func = node.func
