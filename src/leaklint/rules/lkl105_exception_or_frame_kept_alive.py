@@ -51,6 +51,35 @@ def _names(expr: cst.BaseExpression, name: str) -> bool:
     return isinstance(expr, cst.Name) and expr.value == name
 
 
+def _traceback_object(value: cst.BaseExpression) -> bool:
+    """``value`` is the traceback itself, not only the exception: ``sys.exc_info()`` whole, its
+    ``[2]`` or a slice of it, or ``exc.__traceback__``."""
+    if isinstance(value, cst.Attribute):
+        return value.attr.value == "__traceback__"
+    if isinstance(value, cst.Call):
+        return isinstance(value.func, cst.Attribute) and value.func.attr.value == "exc_info"
+    if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Call) and len(value.slice) == 1:
+        element = value.slice[0].slice
+        if isinstance(element, cst.Slice):
+            return True
+        return isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "2"
+    return False
+
+
+def _own_statements(body: cst.CSTNode) -> List[cst.CSTNode]:
+    """The nodes of a handler's body, without nested handlers (whose bare `raise` re-raises their
+    own exception) and nested functions."""
+    found: List[cst.CSTNode] = []
+    stack: List[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, (cst.ExceptHandler, cst.ExceptStarHandler, cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            continue
+        stack.extend(node.children)
+    return found
+
+
 def _constant_key(expr: cst.BaseExpression) -> bool:
     """``state["exception"]``: a fixed key is one slot, not one more entry per failure."""
     return (isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
@@ -311,7 +340,7 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`traceback.format_exc()` instead"
                     )
                 confidence = Confidence.HIGH
-                recurs = self._recurring_traceback(holds, names, caught) if holds == "the traceback" else None
+                recurs = self._recurring_traceback(names, caught) if _traceback_object(value) else None
                 if self._in_test(node):
                     confidence = Confidence.LOW
                     message += _ONCE_IN_A_TEST
@@ -338,7 +367,7 @@ class ExceptionOrFrameKeptAlive(Rule):
                 continue
             return  # one finding per statement
 
-    def _recurring_traceback(self, holds: str, names: List[str], caught: Optional[str]) -> Optional[str]:
+    def _recurring_traceback(self, names: List[str], caught: Optional[str]) -> Optional[str]:
         """Why a traceback kept in a local costs more than one young cycle, or None: the handler
         re-raises (a bare `raise`, `raise value.with_traceback(tb)`), so the exception carries
         this frame up through every caller to whoever catches it, and the cycle takes in that
@@ -349,7 +378,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         handler = self._handler_node
         if handler is None:
             return None
-        body = list(walk_scope(handler.body))
+        body = list(_own_statements(handler.body))
         wanted = set(names) | ({caught} if caught else set())
         for inner in body:
             if isinstance(inner, cst.Raise) and (inner.exc is None or any(
