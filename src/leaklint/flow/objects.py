@@ -165,6 +165,13 @@ class FlowGraph:
                 resolved = self.graph.resolve(cls)
                 if resolved is not None:
                     self.rooted.setdefault(resolved, root)
+        if summary["cls"] and kind in ("init", "method", "cached"):
+            # `self._sock = sock` with `sock: socket.socket`: a heavy object handed in and kept
+            for holder, _attr, value, *_rest in summary["holds"]:
+                if holder == summary["self"]:
+                    heavy = next((t for t in summary["types"].get(value, ()) if t in HEAVY), None)
+                    if heavy is not None:
+                        self.heavy.setdefault(summary["cls"], heavy)
         for name, loop in summary["allocations"]:
             if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached"):
                 self.heavy.setdefault(summary["cls"], name)
