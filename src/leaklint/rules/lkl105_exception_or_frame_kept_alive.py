@@ -60,8 +60,11 @@ def _traceback_object(value: cst.BaseExpression) -> bool:
         return isinstance(value.func, cst.Attribute) and value.func.attr.value == "exc_info"
     if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Call) and len(value.slice) == 1:
         element = value.slice[0].slice
-        if isinstance(element, cst.Slice):
-            return True
+        if isinstance(element, cst.Slice):  # `[1:]` keeps the traceback, `[:2]` does not
+            lower, upper = element.lower, element.upper
+            starts = lower is None or (isinstance(lower, cst.Integer) and int(lower.value) <= 2)
+            ends = upper is None or (isinstance(upper, cst.Integer) and int(upper.value) > 2)
+            return starts and ends
         return isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "2"
     return False
 
@@ -381,8 +384,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         body = list(_own_statements(handler.body))
         wanted = set(names) | ({caught} if caught else set())
         for inner in body:
-            if isinstance(inner, cst.Raise) and (inner.exc is None or any(
-                    isinstance(n, cst.Name) and n.value in wanted for n in walk(inner.exc))):
+            if isinstance(inner, cst.Raise) and (inner.exc is None or self._carries_object(inner.exc, wanted)):
                 return ("; it is re-raised, so the exception carries this frame up through every caller and the "
                         "cycle keeps that whole stack, with its locals, on every failure")
         if not self._in_loop():
