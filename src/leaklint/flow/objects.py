@@ -160,6 +160,14 @@ class FlowGraph:
                     self.dropped_later.add((path, hold[4]))
         kind = summary["kind"]
         for value, root in summary.get("roots", ()):
+            if "." in value:
+                # `_ACTIVE.add(self._proc)`: the classes that attribute holds are rooted
+                owner = self.graph.resolve(summary["cls"]) if summary["cls"] else None
+                attr = value.split(".", 1)[1]
+                for edge in self.graph.adjacency.get(owner, ()) if owner else ():
+                    if edge.attr == attr and not edge.weak:
+                        self.rooted.setdefault(edge.target, root)
+                continue
             made = [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
             for cls in summary["types"].get(value, made):
                 resolved = self.graph.resolve(cls)
