@@ -383,7 +383,11 @@ class ExceptionOrFrameKeptAlive(Rule):
             return None
         body = list(_own_statements(handler.body))
         wanted = set(names) | ({caught} if caught else set())
-        for inner in body:
+        # Only a raise the handler always reaches: one under an `if` (`if t is SystemExit: raise`)
+        # re-raises a rare kind, and the usual path hands the error on some other way.
+        top = [small for line in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ())
+               if isinstance(line, cst.SimpleStatementLine) for small in line.body]
+        for inner in top:
             if isinstance(inner, cst.Raise) and (inner.exc is None or self._carries_object(inner.exc, wanted)):
                 return ("; it is re-raised, so the exception carries this frame up through every caller and the "
                         "cycle keeps that whole stack, with its locals, on every failure")
