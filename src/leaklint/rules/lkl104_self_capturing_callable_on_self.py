@@ -19,6 +19,7 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+_ADDING_KEEPERS = ("add", "append", "register", "subscribe", "listen", "connect", "bind", "watch")
 _HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
 
 
@@ -336,7 +337,10 @@ class SelfCapturingCallableOnSelf(Rule):
             return Confidence.LOW, "test code runs once"
         site = lt.retention_site(self.context, node)
         # `self.callbacks.append(cb)` / `self.table[k] = cb` outside the constructor: one more per call
-        adds = isinstance(node, cst.Call) or isinstance(target, cst.Subscript)
+        # (a keeper method named `set_*`/`on_send` fills a slot, replaced by the next call's value)
+        adds = isinstance(target, cst.Subscript) or (
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+            and (node.func.attr.value in _ADDERS or node.func.attr.value.lstrip("_").startswith(_ADDING_KEEPERS)))
         grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
         return lt.retention_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
 
