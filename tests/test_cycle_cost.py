@@ -19,7 +19,7 @@ from leaklint.config import Settings, with_overrides
 from leaklint.runner import lint_paths
 
 LOW_MARKER = re.compile(r"#\s*low:\s*(?P<codes>LKL[0-9]{3}(?:\s*,\s*LKL[0-9]{3})*)")
-FOLDERS = [FIXTURES / code for code in ("LKL101", "LKL103", "LKL105", "LKL109")]
+FOLDERS = [FIXTURES / code for code in ("LKL101", "LKL102", "LKL103", "LKL104", "LKL105", "LKL108", "LKL109", "LKL401")]
 
 
 def _low_markers(folder: Path) -> Set[Tuple[str, int, str]]:

@@ -32,10 +32,15 @@ class Client:
 """
 
 
-def test_lkl108_per_instance_is_high_and_a_visible_singleton_medium() -> None:
-    assert _found(PER_INSTANCE, "LKL108") == [(7, Confidence.HIGH)]
+def test_lkl108_graded_by_how_often_instances_are_made() -> None:
+    # Every instance stays until exit; how many there are is not known here: medium.
+    assert _found(PER_INSTANCE, "LKL108") == [(7, Confidence.MEDIUM)]
+    # The module makes one per call: one more pinned each time.
+    per_call = PER_INSTANCE + "\n\ndef connect(pool):\n    return Client(pool)\n"
+    assert _found(per_call, "LKL108") == [(7, Confidence.HIGH)]
+    # One per process: pinned until exit anyway, strict profile only.
     singleton = PER_INSTANCE + "\n\nCLIENT = Client(None)\n"
-    assert _found(singleton, "LKL108") == [(7, Confidence.MEDIUM)]
+    assert _found(singleton, "LKL108") == []  # the default profile leaves low findings out
 
 
 def test_lkl108_finalizer_at_import_time_is_medium_and_static_callback_is_quiet() -> None:

@@ -67,6 +67,22 @@ is dropped); "heavy" comes from what a class's own methods make (`socket.socket(
 tracks. A bound method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`)
 is LKL104's alone; LKL101 does not report the same cycle again.
 
+The pin, callback and exception rules (LKL104, LKL105, LKL108, LKL109, LKL401) follow the same
+policy: a finding is in the default selection only where the retention **recurs** (per call,
+per request, per job, per loop iteration, or one more item in a container that lives on) or
+**holds something heavy** (`__del__`, a thread, socket or file that no close-like method
+releases, the frames of a whole call stack). It is low, shown only by the strict profile, where
+it happens once per long-lived object (a class made at module level or only in `main()`, one
+with `__new__` or an `_instance` attribute, or named as the application, console or supervisor),
+where the next one overwrites it (one slot keeps the latest failure or callback), on the
+shutdown path that ends the object, on an error path that ends the object (a stream or future
+that re-raises its stored error), or where the class drops it again. So `atexit.register(self.close)`
+is medium for a class made who knows how often, high when the module makes it per call, low for
+a singleton; a stored exception re-raised from a future-like object is low, and high only when
+the module makes such objects per failing call; a traceback kept in a local is low on an error
+path unless the handler re-raises it (the exception then carries the whole stack) or files the
+exception in a container per loop iteration.
+
 Suggestions never propose a weak reference where it would let the target die: only a
 back-reference to the object that made and keeps the holder is made weak; a link handed in from
 elsewhere, an object made just for the holder, or a list or dict (which cannot be weakly

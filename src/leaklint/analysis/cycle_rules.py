@@ -250,6 +250,9 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             return Confidence.LOW, f"the code breaks it itself: `{edge.attr}` is dropped later in the same function"
     if edges and all(is_test_file(e.path) for e in edges):
         return Confidence.LOW, "made in a test, whose objects live for one test"
+    chain = one_way_chain(graph, edges)
+    if chain is not None:
+        return Confidence.LOW, chain
     classes = [e.source for e in edges]
     frequencies = [flow.frequency(c) for c in classes]
     if frequencies and all(f == IMPORT for f in frequencies):
@@ -282,6 +285,35 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             return Confidence.MEDIUM, bulk
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
+
+
+def one_way_chain(graph: ClassGraph, edges: Sequence[Edge]) -> Optional[str]:
+    """Why a class-level self-loop is a chain, not a cycle, or None.
+
+    `self._shadow_obj = shadow` (a shadow object that points at the one it wraps), `self._history
+    = history` (earlier responses) in `__init__`: an attribute that holds *another* object of the
+    same class, set only when the instance is made (so only to an older object), with no store
+    handing an object back the instance that holds it and no second link of the class to itself
+    (a tree has `parent` and `children`). Instances form a one-way chain from newer to older."""
+    if len(edges) != 1 or edges[0].source != edges[0].target or edges[0].kind == BACKREF:
+        return None
+    edge = edges[0]
+    others = [e for e in graph.adjacency.get(edge.source, ()) if e.target == edge.source and e.attr != edge.attr]
+    if others or _set_after_init(graph, edge.source, edge.attr):
+        return None  # a tree, or a setter that can point two instances at each other
+    return (f"`{_short(edge.source)}.{edge.attr}` holds another `{_short(edge.target)}`, not the instance "
+            f"itself: a one-way chain, and no store hands an object back the instance that holds it")
+
+
+def _set_after_init(graph: ClassGraph, cls: str, attr: str) -> bool:
+    """A method other than `__init__` stores into ``self.<attr>`` (a setter, a `link()`): an
+    object made earlier can then point at one made later, and two can point at each other. Set
+    only in `__init__`, the attribute can hold only an object that existed before the instance."""
+    for _path, summary in flow_for(graph).scopes:
+        if summary["cls"] == cls and summary["kind"] != "init":
+            if any(hold[0] == summary["self"] and hold[1] == attr for hold in summary["holds"]):
+                return True
+    return False
 
 
 _BACKREFS: List[Tuple[ClassGraph, Set[Tuple[str, str]]]] = []

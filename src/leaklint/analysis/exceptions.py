@@ -3,11 +3,12 @@ exceptions (LKL105 in the catching frame, LKL109 on long-lived holders)."""
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.walk import walk
 
 CLEARERS = frozenset({"traceback.clear_frames"})
 
@@ -24,4 +25,66 @@ def traceback_dropped(context: FileContext, body: Iterable[cst.CSTNode], caught:
                 if (isinstance(t, cst.Attribute) and t.attr.value == "__traceback__"
                         and isinstance(t.value, cst.Name) and t.value.value == caught):
                     return True
+    return False
+
+
+_DRAINS = frozenset({"clear", "pop", "popleft", "popitem"})
+
+
+def released_names(scope: cst.CSTNode, on_self: bool) -> Set[str]:
+    """Attribute names (``on_self``) or module-level names that are reset to None or an empty
+    container, deleted, cleared or drained somewhere in ``scope``, outside ``__init__`` (where
+    the initial value is set)."""
+    found: Set[str] = set()
+    initial: Set[int] = set()
+    for inner in walk(scope):
+        if isinstance(inner, cst.FunctionDef) and inner.name.value == "__init__":
+            initial.update(id(n) for n in walk(inner))
+    if isinstance(scope, cst.Module):  # `FAILURES = []` at module level defines it
+        for statement in scope.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                initial.update(id(n) for n in walk(statement))
+
+    def name_of(expr: cst.BaseExpression) -> Optional[str]:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        if on_self and isinstance(expr, cst.Attribute):
+            return expr.attr.value
+        if not on_self and isinstance(expr, cst.Name):
+            return expr.value
+        return None
+
+    for inner in walk(scope):
+        if id(inner) in initial:
+            continue
+        if isinstance(inner, cst.Del):
+            for target in walk(inner.target):
+                if isinstance(target, (cst.Attribute, cst.Name, cst.Subscript)):
+                    name = name_of(target)
+                    if name is not None:
+                        found.add(name)
+        elif isinstance(inner, cst.Assign):
+            for assigned in inner.targets:
+                target, value = assigned.target, inner.value
+                pairs = [(target, value)]
+                if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+                    pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]  # `x, self._e = self._e, None`
+                for one_target, one_value in pairs:
+                    name = name_of(one_target) if empty_value(one_value) else None
+                    if name is not None:
+                        found.add(name)
+        elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in _DRAINS:
+            name = name_of(inner.func.value)
+            if name is not None:
+                found.add(name)
+    return found
+
+
+def empty_value(value: cst.BaseExpression) -> bool:
+    if isinstance(value, cst.Name):
+        return value.value == "None"
+    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
+        return not value.elements
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
+        return value.func.value in ("list", "dict", "set", "deque") and not value.args
     return False

@@ -10,14 +10,17 @@ of the nodes involved are known.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Sequence, Union, cast
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.walk import iter_children
+from leaklint.facts.summaries import HEAVY, releases
+from leaklint.rule import Confidence
 
 ScopeNode = Union[cst.Module, cst.FunctionDef, cst.Lambda]
 
@@ -390,3 +393,223 @@ def release_method(cls: cst.ClassDef) -> Optional[str]:
         if name in names:
             return name
     return None
+
+
+# -- consequence: how often a retention recurs, and what it holds (issue 16 §3) ---------------------
+#
+# A pin or a cycle is worth a default report when it recurs (per call, per loop iteration, one more
+# item in a container that lives on) or holds something heavy (a thread, socket, file, process or
+# pool the class makes, or a `__del__`). Once per long-lived object (a process singleton), on a
+# shutdown path that ends the object, or on an error path where one slot keeps the latest failure,
+# it costs one young collection at most: low, shown by the strict profile only. File-scope rules
+# (LKL104, LKL105, LKL108, LKL109, LKL401) ask these questions through `retention_grade`.
+
+# Where a statement runs, relative to the object it ties up.
+SITE_LOOP = "loop"  # in a loop of its own function: once per iteration
+SITE_TEARDOWN = "teardown"  # in a close-like method (`close`, `stop`, `__exit__`, `connection_lost`...)
+SITE_ERROR = "error"  # in an `except` block: once per failure
+SITE_ONCE = "once"  # in `__init__` (or a setup method run once per object), outside a loop
+SITE_CALL = "call"  # anywhere else in a function: once per call
+
+# Methods that run once in an object's life by convention: what they tie up is per object.
+_ONCE_METHODS = INIT_METHODS | frozenset({"__enter__", "__aenter__", "setup", "_setup", "plugin_init", "post_init",
+                                          "initialize", "_initialize", "install", "_install"})
+_SINGLETON_ATTRS = frozenset({"_instance", "_instances", "instance", "_singleton"})
+# Class names that say "one per process" (an application, a command-line front end, a supervisor).
+_PROCESS_CLASS = ("App", "Application", "Arbiter", "Supervisor", "Console", "Cli", "CLI", "Bus")
+
+
+_INSTALLERS = ("at_", "register", "install", "add_", "setup", "set_up")
+
+
+def _releasing(name: str) -> bool:
+    """A close-like method by name (the class graph's words), not one that installs a hook for
+    later (`at_exit`, `register_shutdown`)."""
+    return releases(name) and not name.strip("_").lower().startswith(_INSTALLERS)
+
+
+def retention_site(context: FileContext, node: cst.CSTNode) -> str:
+    """Where ``node`` runs: SITE_LOOP, SITE_TEARDOWN, SITE_ERROR, SITE_ONCE or SITE_CALL.
+
+    Nested functions count as their outer method (a callback registered there is registered
+    once per call of the method). A loop wins over everything: it repeats whatever it does."""
+    in_handler = False
+    method: Optional[cst.FunctionDef] = None
+    child: cst.CSTNode = node
+    for ancestor in context.ancestors(node):
+        if method is None and isinstance(ancestor, (cst.For, cst.While)) and child is ancestor.body:
+            return SITE_LOOP
+        if method is None and isinstance(ancestor, (cst.ExceptHandler, cst.ExceptStarHandler)):
+            in_handler = True
+        if isinstance(ancestor, cst.FunctionDef):
+            method = ancestor
+            if method_owner(context, ancestor) is not None:
+                break
+        if isinstance(ancestor, cst.ClassDef):
+            break
+        child = ancestor
+    if method is None:
+        return SITE_CALL
+    name = method.name.value
+    if _releasing(name) or name in ("__del__", "__exit__", "__aexit__"):
+        return SITE_TEARDOWN
+    if in_handler:
+        return SITE_ERROR
+    if name in _ONCE_METHODS:
+        return SITE_ONCE
+    return SITE_CALL
+
+
+def process_singleton(context: FileContext, cls: Optional[cst.ClassDef]) -> Optional[str]:
+    """Why ``cls`` visibly has one instance for the whole process, or None: it is made at module
+    level or only in ``main()`` / under ``if __name__ == "__main__":`` in this file, it keeps its
+    instance in a class attribute or defines ``__new__``, or its name or a base says it is the
+    application, a supervisor or a console front end."""
+    if cls is None:
+        return None
+    name = cls.name.value
+    for statement in class_body(cls):
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "__new__":
+            return f"`{name}` defines `__new__` (one shared instance)"
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = ([t.target for t in small.targets] if isinstance(small, cst.Assign)
+                           else [small.target] if isinstance(small, cst.AnnAssign) else [])
+                if any(isinstance(t, cst.Name) and t.value in _SINGLETON_ATTRS for t in targets):
+                    return f"`{name}` keeps its one instance in a class attribute"
+    spelled = [name] + [(dotted_name(base.value) or "").rsplit(".", 1)[-1] for base in cls.bases]
+    for word in spelled:
+        if word.endswith(_PROCESS_CLASS):
+            return f"`{word}` names a process-lifetime object (one per program)"
+    sites = _instantiations(context).get(name, [])
+    if sites and all(site in (SITE_MODULE, SITE_MAIN) for site in sites):
+        return f"`{name}` is made once, {'at module level' if SITE_MODULE in sites else 'in `main()`'}"
+    return None
+
+
+def made_per_call(context: FileContext, cls: Optional[cst.ClassDef]) -> bool:
+    """This file makes ``cls`` in a loop or in an ordinary function (not only at import or in
+    ``main()``): its instances, and what each ties up, recur."""
+    if cls is None:
+        return False
+    return any(site in (SITE_LOOP, SITE_CALL) for site in _instantiations(context).get(cls.name.value, []))
+
+
+SITE_MODULE = "module"
+SITE_MAIN = "main"
+_instantiation_cache: "weakref.WeakKeyDictionary[FileContext, Dict[str, List[str]]]" = weakref.WeakKeyDictionary()
+
+
+def _instantiations(context: FileContext) -> Dict[str, List[str]]:
+    """Class name -> where this file calls ``Name(...)``: SITE_MODULE, SITE_MAIN, SITE_LOOP or SITE_CALL."""
+    cached = _instantiation_cache.get(context)
+    if cached is not None:
+        return cached
+    classes = {statement.name.value for statement in _all_classes(context.module)}
+    found: Dict[str, List[str]] = {}
+    if classes:
+        stack: List[Tuple[cst.CSTNode, str, bool]] = [(context.module, SITE_MODULE, False)]
+        while stack:
+            node, where, looped = stack.pop()
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in classes:
+                found.setdefault(node.func.value, []).append(SITE_LOOP if looped else where)
+            if isinstance(node, cst.FunctionDef):
+                where = SITE_MAIN if node.name.value == "main" and where == SITE_MODULE else (
+                    SITE_MAIN if where == SITE_MAIN else SITE_CALL)
+                looped = False
+            elif isinstance(node, cst.If) and _is_main_guard(node.test):
+                where = SITE_MAIN
+            elif isinstance(node, (cst.For, cst.While)):
+                for child in iter_children(node):
+                    stack.append((child, where, looped or child is node.body))
+                continue
+            for child in iter_children(node):
+                stack.append((child, where, looped))
+    _instantiation_cache[context] = found
+    return found
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    return (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == "__name__")
+
+
+def _all_classes(module: cst.Module) -> Iterator[cst.ClassDef]:
+    stack: List[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.ClassDef):
+            yield node
+        if isinstance(node, (cst.Module, cst.ClassDef, cst.IndentedBlock, cst.If, cst.Try, cst.Else)):
+            stack.extend(iter_children(node))
+
+
+def class_body(cls: cst.ClassDef) -> Sequence[cst.BaseStatement]:
+    return cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+
+
+_heavy_cache: "weakref.WeakKeyDictionary[FileContext, Dict[int, Optional[str]]]" = weakref.WeakKeyDictionary()
+
+
+def heavy_holding(context: FileContext, cls: Optional[cst.ClassDef]) -> Optional[str]:
+    """Why keeping an instance of ``cls`` alive costs more than memory, or None: it defines
+    ``__del__``, or one of its methods makes a thread, socket, file, process or pool (the class
+    graph's HEAVY table) and no close-like method of the class exists to release it."""
+    if cls is None:
+        return None
+    memo = _heavy_cache.setdefault(context, {})
+    if id(cls) in memo:
+        return memo[id(cls)]
+    methods = [s for s in class_body(cls) if isinstance(s, cst.FunctionDef)]
+    found: Optional[str] = None
+    if any(m.name.value == "__del__" for m in methods):
+        found = f"`{cls.name.value}` has `__del__`, whose run the retention delays"
+    elif not any(_releasing(m.name.value) for m in methods):
+        for method in methods:
+            for inner in walk_calls(method):
+                qualified = context.qualified_name(inner.func)
+                if qualified in HEAVY:
+                    found = f"`{cls.name.value}` holds a `{qualified}` that no close-like method releases"
+                    break
+            if found:
+                break
+    memo[id(cls)] = found
+    return found
+
+
+def walk_calls(root: cst.CSTNode) -> Iterator[cst.Call]:
+    stack: List[cst.CSTNode] = [root]
+    while stack:
+        node = stack.pop()
+        if type(node) is cst.Call:
+            yield cast(cst.Call, node)
+        stack.extend(iter_children(node))
+
+
+def retention_grade(context: FileContext, node: cst.CSTNode, cls: Optional[cst.ClassDef], *, pin: bool,
+                    grows: bool = False) -> Tuple[Confidence, str]:
+    """(confidence, why) for ``node`` tying up an instance of ``cls``.
+
+    ``pin``: a process-lifetime registry keeps it (`atexit`, `weakref.finalize`, a module-level
+    container): every instance registered stays until exit, so it recurs per instance unless the
+    class has one instance per process. Otherwise a reference cycle through the object, which
+    one collection frees: worth a default report when it recurs (``grows``: one more item in a
+    container per call; a loop) or holds something heavy. ``why`` is empty for a default finding
+    whose message already says what recurs."""
+    site = retention_site(context, node)
+    heavy = heavy_holding(context, cls)
+    singleton = process_singleton(context, cls)
+    if site == SITE_TEARDOWN:
+        return Confidence.LOW, "it happens on the shutdown path that ends the object, once"
+    if singleton is not None and not (grows or site == SITE_LOOP):
+        return Confidence.LOW, f"{singleton}, so nothing piles up"
+    if site == SITE_LOOP or grows:
+        return Confidence.HIGH, ""
+    if heavy is not None:
+        return Confidence.HIGH, heavy
+    if site == SITE_ERROR and not pin:
+        return Confidence.LOW, "on an error path: at most once per failure, and the next one replaces it"
+    if pin:
+        return Confidence.HIGH if made_per_call(context, cls) else Confidence.MEDIUM, ""
+    if made_per_call(context, cls):
+        return Confidence.HIGH, ""
+    return Confidence.MEDIUM, ""

@@ -164,10 +164,11 @@ class SummaryBuilder:
                 self._delete(node)  # type: ignore[arg-type]
         summary = self._summary
         if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]
-                or summary["allocations"] or summary["self_calls"]):
+                or summary["allocations"] or summary["self_calls"] or summary["roots"]):
             return None
         self._finish()
-        if not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]:
+        if (not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]
+                and not summary["roots"]):
             return None
         if isinstance(scope, cst.FunctionDef):
             summary["line"] = self._location(scope).line
@@ -443,7 +444,13 @@ class SummaryBuilder:
             return
         if holder in self._globals and attr is None:
             # `_REGISTRY.append(obj)`: a module-level container keeps obj for the process's life.
-            value = self._value(positional[index].value)
+            arg = positional[index].value
+            if (self._self is not None and isinstance(arg, cst.Attribute) and isinstance(arg.value, cst.Name)
+                    and arg.value.value == self._self):
+                # `_ACTIVE.add(self._proc)`: the object in that attribute (the project pass knows its class)
+                self._summary["roots"].append([f"{self._self}.{arg.attr.value}", holder])
+                return
+            value = self._value(arg)
             if value is not None and value[1] == "ref":
                 self._summary["roots"].append([value[0], holder])
             return

@@ -160,11 +160,26 @@ class FlowGraph:
                     self.dropped_later.add((path, hold[4]))
         kind = summary["kind"]
         for value, root in summary.get("roots", ()):
+            if "." in value:
+                # `_ACTIVE.add(self._proc)`: the classes that attribute holds are rooted
+                owner = self.graph.resolve(summary["cls"]) if summary["cls"] else None
+                attr = value.split(".", 1)[1]
+                for edge in self.graph.adjacency.get(owner, ()) if owner else ():
+                    if edge.attr == attr and not edge.weak:
+                        self.rooted.setdefault(edge.target, root)
+                continue
             made = [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
             for cls in summary["types"].get(value, made):
                 resolved = self.graph.resolve(cls)
                 if resolved is not None:
                     self.rooted.setdefault(resolved, root)
+        if summary["cls"] and kind in ("init", "method", "cached"):
+            # `self._sock = sock` with `sock: socket.socket`: a heavy object handed in and kept
+            for holder, _attr, value, *_rest in summary["holds"]:
+                if holder == summary["self"]:
+                    heavy = next((t for t in summary["types"].get(value, ()) if t in HEAVY), None)
+                    if heavy is not None:
+                        self.heavy.setdefault(summary["cls"], heavy)
         for name, loop in summary["allocations"]:
             if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached"):
                 self.heavy.setdefault(summary["cls"], name)

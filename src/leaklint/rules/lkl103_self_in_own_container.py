@@ -247,6 +247,17 @@ class SelfInOwnContainer(Rule):
             yield ancestor
 
     def _is_class(self, name: str, node: cst.CSTNode) -> bool:
+        """``name`` is a class: a module-level class, or the first parameter of a classmethod
+        (``@classmethod``, or ``__init_subclass__``/``__class_getitem__``, which are implicitly
+        classmethods: ``cls.registry.append(cls)`` registers a class, alive for the process)."""
+        function = self.context.enclosing_scope(node)
+        if isinstance(function, cst.FunctionDef) and self.context.enclosing_class(function) is not None:
+            params = [*function.params.posonly_params, *function.params.params]
+            implicit = function.name.value in ("__init_subclass__", "__class_getitem__")
+            declared = any(isinstance(d.decorator, cst.Name) and d.decorator.value == "classmethod"
+                           for d in function.decorators)
+            if params and params[0].name.value == name and (implicit or declared):
+                return True
         return self.context.resolve_name(name, node) == f"{self.context.module_name}.{name}" and any(
             isinstance(statement, cst.ClassDef) and statement.name.value == name for statement in self.context.module.body
         )

@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
@@ -18,6 +19,7 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+_ADDING_KEEPERS = ("add", "append", "register", "subscribe", "listen", "connect", "bind", "watch")
 _HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
 
 
@@ -39,6 +41,17 @@ class SelfCapturingCallableOnSelf(Rule):
     Store `weakref.WeakMethod(self.method)` (call it to get the bound method, None once the
     instance is gone), or look the method up when it is needed. Never `weakref.ref(self.method)`:
     the bound method is a temporary object and that reference dies at once.
+
+    How much it costs is graded by consequence (issue 16 §3). High: the cycle recurs (one more
+    callable in a container on every call, or per loop iteration, or this module makes the class
+    per call) or the object holds something heavy (`__del__`, a thread, socket or file that no
+    close-like method of the class releases). Medium: one cycle per object of a class whose
+    creation rate is not known here. Low, shown only by the strict profile: a store on the shutdown
+    path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class with one
+    instance per process (made at module level or only in `main()`, `__new__`, an `_instance`
+    attribute, or named as the application, console or supervisor). `atexit.register(self.m)` pins
+    every instance until exit, so it is medium (high when the module makes the class per call),
+    and low for a process singleton.
 
     ## Known problems
     A lambda or nested function that captures the call's own arguments or locals besides `self`
@@ -94,6 +107,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._stores: Dict[int, List[Tuple[cst.CSTNode, str, str, str, Confidence]]] = {}
         self._method_calls: List[cst.Call] = []
         self._attribute_classes: Dict[int, Dict[str, str]] = {}
+        self._by_consequence: Set[int] = set()  # stores made low by `_grade`, not by design
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -173,15 +187,19 @@ class SelfCapturingCallableOnSelf(Rule):
             if what is not None and cls is not None and self._unregisters(cls):
                 return  # `atexit.unregister(...)` when the object is closed: the pin ends with it
             if what is not None:
+                confidence, why = lt.retention_grade(self.context, node, cls, pin=True)
+                if in_test_code(self.context, function):
+                    confidence, why = Confidence.LOW, "test code runs once"
                 self.report(
                     node,
-                    f"`atexit.register` keeps {what} and with it `{self_name}` alive until the interpreter exits",
+                    f"`atexit.register` keeps {what} and with it `{self_name}` alive until the interpreter exits"
+                    + (f" ({why}: low consequence)" if confidence is Confidence.LOW else ""),
                     suggestion=(
                         f"register a function that does not hold `{self_name}` (e.g. `weakref.finalize({self_name}, "
                         f"cleanup, resource)`, which runs at exit too and lets `{self_name}` go), or "
                         f"`atexit.unregister` it when `{self_name}` is closed"
                     ),
-                    confidence=Confidence.LOW if in_test_code(self.context, function) else Confidence.MEDIUM,
+                    confidence=confidence,
                 )
 
     def _value(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression, self_name: str,
@@ -209,6 +227,13 @@ class SelfCapturingCallableOnSelf(Rule):
             # dispatch table of the object's own behaviour lives exactly as long as the object.
             confidence = Confidence.LOW
             message += f" (`{shown}` is a dispatch table of the object's own callables: low consequence)"
+        if confidence is Confidence.HIGH:
+            confidence, why = self._grade(node, target)
+            if confidence is Confidence.LOW:
+                message += f" ({why}: low consequence)"
+                self._by_consequence.add(id(node))
+            elif why:
+                message += f" ({why})"
         if method is not None:
             suggestion = (
                 f"store `weakref.WeakMethod({self_name}.{method})` (call it to get the method back), or call "
@@ -231,13 +256,16 @@ class SelfCapturingCallableOnSelf(Rule):
         # Per class: once the object is in a cycle by design (a dispatch table, a handler slot) or
         # through an earlier store, another callable on it frees nothing earlier when removed.
         for stores in self._stores.values():
-            cycle: Optional[str] = next((shown for _, shown, _, _, c in stores if c is Confidence.LOW), None)
+            # Only a cycle by design (a slot, a dispatch table) puts the object in a cycle for good;
+            # a store graded low by consequence (on the shutdown or error path) does not.
+            cycle: Optional[str] = next((shown for store, shown, _, _, c in stores
+                                         if c is Confidence.LOW and id(store) not in self._by_consequence), None)
             for store, shown, message, suggestion, confidence in stores:
                 if confidence is not Confidence.LOW and cycle is not None and cycle != shown:
                     confidence = Confidence.LOW
                     message += (f" (the object is already in a reference cycle through `{cycle}`, so this one "
                                 f"frees nothing earlier: low consequence)")
-                elif cycle is None:
+                elif cycle is None and id(store) not in self._by_consequence:
                     cycle = shown
                 self.report(store, message, suggestion=suggestion, confidence=confidence)
 
@@ -293,8 +321,28 @@ class SelfCapturingCallableOnSelf(Rule):
                 f"pass `weakref.WeakMethod(...)` (or a function that reaches `{self_name}` through "
                 f"`weakref.ref({self_name})`), or clear `{kept[param]}` once it has been called"
             )
-            self._stores.setdefault(id(cls), []).append((call, f"{via}.{kept[param]}", message, suggestion, Confidence.HIGH))
+            confidence, why = self._grade(call, None)
+            if confidence is Confidence.LOW:
+                message += f" ({why}: low consequence)"
+                self._by_consequence.add(id(call))
+            self._stores.setdefault(id(cls), []).append((call, f"{via}.{kept[param]}", message, suggestion, confidence))
             return
+
+    def _grade(self, node: cst.CSTNode, target: Optional[cst.BaseExpression]) -> Tuple[Confidence, str]:
+        """The cycle's consequence (lifetimes.retention_grade): high when it recurs (one more
+        callable in a container per call, or per loop iteration) or the object holds something
+        heavy; low on the shutdown path, on an error path, in a process singleton or in a test;
+        medium for one cycle per object of a class whose creation rate is not known here."""
+        if in_test_code(self.context, node):
+            return Confidence.LOW, "test code runs once"
+        site = lt.retention_site(self.context, node)
+        # `self.callbacks.append(cb)` / `self.table[k] = cb` outside the constructor: one more per call
+        # (a keeper method named `set_*`/`on_send` fills a slot, replaced by the next call's value)
+        adds = isinstance(target, cst.Subscript) or (
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+            and (node.func.attr.value in _ADDERS or node.func.attr.value.lstrip("_").startswith(_ADDING_KEEPERS)))
+        grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
+        return lt.retention_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
 
     def _unregisters(self, cls: cst.ClassDef) -> bool:
         return any(self.context.qualified_name(inner.func) == "atexit.unregister" for inner in walk_type(cls, cst.Call))

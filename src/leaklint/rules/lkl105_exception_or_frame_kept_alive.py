@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.closures import in_test_code
-from leaklint.analysis.exceptions import traceback_dropped
+from leaklint.analysis.exceptions import released_names, traceback_dropped
 from leaklint.analysis.names import target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -51,6 +51,44 @@ def _names(expr: cst.BaseExpression, name: str) -> bool:
     return isinstance(expr, cst.Name) and expr.value == name
 
 
+def _traceback_object(value: cst.BaseExpression) -> bool:
+    """``value`` is the traceback itself, not only the exception: ``sys.exc_info()`` whole, its
+    ``[2]`` or a slice of it, or ``exc.__traceback__``."""
+    if isinstance(value, cst.Attribute):
+        return value.attr.value == "__traceback__"
+    if isinstance(value, cst.Call):
+        return isinstance(value.func, cst.Attribute) and value.func.attr.value == "exc_info"
+    if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Call) and len(value.slice) == 1:
+        element = value.slice[0].slice
+        if isinstance(element, cst.Slice):  # `[1:]` keeps the traceback, `[:2]` does not
+            lower, upper = element.lower, element.upper
+            starts = lower is None or (isinstance(lower, cst.Integer) and int(lower.value) <= 2)
+            ends = upper is None or (isinstance(upper, cst.Integer) and int(upper.value) > 2)
+            return starts and ends
+        return isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "2"
+    return False
+
+
+def _own_statements(body: cst.CSTNode) -> List[cst.CSTNode]:
+    """The nodes of a handler's body, without nested handlers (whose bare `raise` re-raises their
+    own exception) and nested functions."""
+    found: List[cst.CSTNode] = []
+    stack: List[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, (cst.ExceptHandler, cst.ExceptStarHandler, cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            continue
+        stack.extend(node.children)
+    return found
+
+
+def _constant_key(expr: cst.BaseExpression) -> bool:
+    """``state["exception"]``: a fixed key is one slot, not one more entry per failure."""
+    return (isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
+            and isinstance(expr.slice[0].slice.value, cst.SimpleString))
+
+
 def _parameters(params: cst.Parameters) -> List[cst.Param]:
     found = [*params.posonly_params, *params.params, *params.kwonly_params]
     for star in (params.star_arg, params.star_kwarg):
@@ -88,13 +126,24 @@ class ExceptionOrFrameKeptAlive(Rule):
     form a cycle on every call; an exception appended to a container that outlives the call
     (`self.errors`, a module-level list), which piles up whatever path added it; and a
     try-each-candidate loop that collects every failure in a local container (`errors[name] =
-    exc`) and then only formats it. Everything else is low, shown only by the strict profile
+    exc`) and then only formats it. Two shapes on an error path are high too, because they recur
+    with something heavy: a traceback kept in a local (`exc_info = sys.exc_info()`) by a handler
+    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`), whose exception carries
+    this frame up the whole call stack on every failure (a middleware or call wrapper, per failing
+    request); and one kept by a handler that runs per loop iteration and also puts the exception,
+    as an object, in a container that outlives the iteration (an error event per failed job).
+    Everything else is low, shown only by the strict profile
     (`--profile strict`): one name or one attribute keeps only the latest failure (`last_error =
     e` in a retry loop, `self.error = e`), at most one young cycle per failing call; a handler
     around one call that fails rarely (a connection or parse error) forms it at most once per
     failure; and a container that is the function's result (returned, raised, handed to a call
     as an object, or collecting ordinary replies too, as a pipeline's `replies` do) keeps its
-    exceptions on purpose, where `with_traceback(None)` would drop what callers need.
+    exceptions on purpose, where `with_traceback(None)` would drop what callers need. A container
+    the class empties again (`pop`, `clear`, or swapped for a fresh one: `exceptions,
+    self._exceptions = self._exceptions, []`) holds each failure until it is handled, one per key or
+    per pending failure, and a fixed key (`state["exception"] = exc`) is one slot: both low. A list
+    of an enclosing function that a nested function fills and the enclosing one clears in its
+    `finally:` is not reported, and test code is low.
 
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
@@ -145,6 +194,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         self._functions: Dict[int, Tuple[Dict[int, int], Dict[str, List[int]]]] = {}
         self._handler_function: Optional[cst.FunctionDef] = None
         self._handler_node: Optional[cst.ExceptHandler] = None
+        self._class_releases: Dict[int, Set[str]] = {}
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
@@ -293,9 +343,12 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`traceback.format_exc()` instead"
                     )
                 confidence = Confidence.HIGH
+                recurs = self._recurring_traceback(names, caught) if _traceback_object(value) else None
                 if self._in_test(node):
                     confidence = Confidence.LOW
                     message += _ONCE_IN_A_TEST
+                elif recurs is not None:
+                    message += recurs
                 elif not self._raises_on_purpose_here():
                     # One name keeps one failure: a loop that retries (`last_error = e`) still
                     # forms one cycle per failing call, and it is freed young.
@@ -307,13 +360,65 @@ class ExceptionOrFrameKeptAlive(Rule):
                     continue  # exception chaining, as `raise new from exc` does
                 if self._local_released(expr, node):
                     continue
-                # `self.error = e`, `cmd.result = e`: one slot, replaced by the next failure
+                # `self.error = e`, `cmd.result = e`, `state["exception"] = e`: one slot, replaced
+                # by the next failure
+                slot = isinstance(expr, cst.Attribute) or _constant_key(expr)
                 self._stored(node, self.context.code(expr).strip(), caught or value.value,
-                             isinstance(expr, cst.Subscript) and self._accumulates(expr.value),
-                             single_slot=isinstance(expr, cst.Attribute))
+                             isinstance(expr, cst.Subscript) and not slot and self._accumulates(expr.value),
+                             single_slot=slot, holder=expr)
             else:
                 continue
             return  # one finding per statement
+
+    def _recurring_traceback(self, names: List[str], caught: Optional[str]) -> Optional[str]:
+        """Why a traceback kept in a local costs more than one young cycle, or None: the handler
+        re-raises (a bare `raise`, `raise value.with_traceback(tb)`), so the exception carries
+        this frame up through every caller to whoever catches it, and the cycle takes in that
+        whole stack with its locals on every failure (a middleware or a call wrapper: per failing
+        request); or the handler runs per loop iteration and also puts the exception in a
+        container that outlives the iteration (an error event per failed job), so the frames pile
+        up, one stack per failure."""
+        handler = self._handler_node
+        if handler is None:
+            return None
+        body = list(_own_statements(handler.body))
+        wanted = set(names) | ({caught} if caught else set())
+        # Only a raise the handler always reaches: one under an `if` (`if t is SystemExit: raise`)
+        # re-raises a rare kind, and the usual path hands the error on some other way.
+        top = [small for line in (handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ())
+               if isinstance(line, cst.SimpleStatementLine) for small in line.body]
+        for inner in top:
+            if isinstance(inner, cst.Raise) and (inner.exc is None or self._carries_object(inner.exc, wanted)):
+                return ("; it is re-raised, so the exception carries this frame up through every caller and the "
+                        "cycle keeps that whole stack, with its locals, on every failure")
+        if not self._in_loop():
+            return None
+        for inner in body:
+            if (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                    and inner.func.attr.value in (*_ADDERS, "extend")
+                    and any(self._carries_object(a.value, wanted) for a in inner.args)):
+                holder = self.context.code(inner.func.value).strip()
+                return (f"; each failing iteration also puts the exception in `{holder}`, so one more traceback, "
+                        f"with every frame it passed through, piles up per failure")
+        return None
+
+    def _carries_object(self, expr: cst.BaseExpression, wanted: set) -> bool:
+        """``expr`` holds one of ``wanted`` as an object (`("error", exc)`, `Event(exception=exc)`),
+        not text made from it (`repr(exc)`, `traceback.format_exception(...)`)."""
+        stack: List[cst.CSTNode] = [expr]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.Name) and node.value in wanted:
+                return True
+            if isinstance(node, cst.Call):
+                qualified = self.context.qualified_name(node.func) or ""
+                if qualified in _TEXT_CALLS or qualified.startswith("traceback.format"):
+                    continue
+            if isinstance(node, cst.Attribute):
+                stack.append(node.value)
+                continue
+            stack.extend(node.children)
+        return False
 
     def _handler_call(self, node: cst.Call, caught: str) -> None:
         func = node.func
@@ -324,16 +429,45 @@ class ExceptionOrFrameKeptAlive(Rule):
         if len(positional) > index and isinstance(positional[index].value, cst.Name) and positional[index].value.value == caught:
             if not self._local_released(func.value, node):
                 self._stored(node, self.context.code(func.value).strip(), caught, self._accumulates(func.value),
-                             queued=func.attr.value in ("put", "put_nowait"))
+                             queued=func.attr.value in ("put", "put_nowait"), holder=func.value)
 
     def _local_released(self, holder: cst.BaseExpression, node: cst.CSTNode) -> bool:
-        """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards."""
+        """A local container (``errors``, ``errors[i]``) deleted, cleared or set to None afterwards,
+        also one of an enclosing function that the handler's nested function appends to
+        (``finally: oserrors.clear()`` around the tasks that fill it)."""
         if isinstance(holder, cst.Subscript):
             holder = holder.value
-        return isinstance(holder, cst.Name) and self._is_released(holder.value, node)
+        if not isinstance(holder, cst.Name):
+            return False
+        if self._is_released(holder.value, node):
+            return True
+        if self._is_local(holder.value) or self._handler_function is None:
+            return False
+        for outer in self.context.ancestors(self._handler_function):
+            if isinstance(outer, cst.FunctionDef):
+                _order, releases = self._function_facts(outer)
+                if holder.value in releases:
+                    return True
+        return False
+
+    def _taken_out_by_class(self, holder: Optional[cst.BaseExpression]) -> bool:
+        """``self.errors`` (or ``self.failures[key]``) is emptied, popped or reset elsewhere in the
+        class (``exceptions, self._exceptions = self._exceptions, []``): the exceptions do not pile up."""
+        while isinstance(holder, cst.Subscript):
+            holder = holder.value
+        if not (isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)
+                and holder.value.value == "self" and self._handler_node is not None):
+            return False
+        cls = self.context.enclosing_class(self._handler_node)
+        if cls is None:
+            return False
+        if id(cls) not in self._class_releases:
+            self._class_releases[id(cls)] = released_names(cls, True)
+        return holder.attr.value in self._class_releases[id(cls)]
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool,
-                single_slot: bool = False, queued: bool = False) -> None:
+                single_slot: bool = False, queued: bool = False,
+                holder: Optional[cst.BaseExpression] = None) -> None:
         message = (
             f"`{where}` keeps the caught exception `{caught}`, and its `__traceback__` keeps this frame and "
             f"every frame the exception passed through alive, with all their locals (a reference cycle when "
@@ -349,6 +483,13 @@ class ExceptionOrFrameKeptAlive(Rule):
             # Its frames are what the caller needs to see: `with_traceback(None)` would drop them.
             confidence = Confidence.LOW
             message += f"; it is kept on purpose ({purpose}), so its traceback is part of the result"
+        elif self._in_test(node):
+            confidence = Confidence.LOW
+            message += _ONCE_IN_A_TEST
+        elif self._taken_out_by_class(holder):
+            # one per key or per pending failure, taken out again: bounded, not one more per failure
+            confidence = Confidence.LOW
+            message += f"; the class takes them out of `{where.split('[', 1)[0]}` again, so they do not pile up"
         elif single_slot:
             confidence = Confidence.LOW
             message += _ONE_SLOT

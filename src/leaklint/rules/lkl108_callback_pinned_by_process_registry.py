@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint import models
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import rooted_argument, rooting_functions
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.walk import walk
@@ -66,9 +67,13 @@ class CallbackPinnedByProcessRegistry(Rule):
     `weakref.finalize` or a `connect`): this rule takes bound methods, `functools.partial`s of
     them and objects passed as arguments. `atexit.register(self.method)` for a method defined in
     the class is LKL104's (this rule still reports it for inherited methods). A class whose single
-    instance lives as long as the program (an application object) costs nothing here; the rule
-    lowers its confidence when the class is a visible singleton (instantiated at module level, a
-    `__new__`, an `_instance` attribute) and stays quiet when the class undoes the registration
+    instance lives as long as the program (an application object) costs nothing here: the finding
+    is low, shown only by the strict profile, when the class is a visible singleton (instantiated
+    at module level or only in `main()`, a `__new__`, an `_instance` attribute, a name or base
+    that says application, console or supervisor) or the registration is on the shutdown path; it
+    is high when the module makes the class per call or in a loop, or the class holds something
+    heavy, and medium otherwise (how often instances are made is not known). The rule stays quiet
+    when the class undoes the registration
     (calls or hands on `atexit.unregister`, calls `disconnect`, or puts another value back in a
     one-value registry: a kept previous signal handler, `sys.settrace(None)`). Signal libraries
     that hold receivers weakly (Django, blinker: the `signal-library` models) are left alone
@@ -175,16 +180,17 @@ class CallbackPinnedByProcessRegistry(Rule):
                 continue
             rooting, container, _ = rooted
             shown = self.context.code(call.func).strip()
+            confidence, why = (Confidence.MEDIUM, "") if rooting.released else self._grade(method.cls, call)
             self.report(
                 call,
                 f"`{shown}` puts its argument in the module-level `{container}`, which keeps {what} alive "
                 f"until the interpreter exits, and `{method.function.name.value}` runs for every "
-                f"`{method.cls.name.value}`: one more object pinned each time",
+                f"`{method.cls.name.value}`: one more object pinned each time{why}",
                 suggestion=(
                     f"remove it from `{container}` where `{method.self_name}` is closed, or keep weak references "
                     f"there (`weakref.WeakMethod({self.context.code(arg.value).strip()})`, a `WeakSet`)"
                 ),
-                confidence=Confidence.MEDIUM if rooting.released else self._confidence(method.cls),
+                confidence=confidence,
             )
             return
 
@@ -237,9 +243,14 @@ class CallbackPinnedByProcessRegistry(Rule):
                     return True
         return False
 
-    def _confidence(self, cls: cst.ClassDef) -> Confidence:
-        """High unless the class visibly has a single instance for the whole program."""
-        return Confidence.MEDIUM if self._singleton(cls) else Confidence.HIGH
+    def _grade(self, cls: cst.ClassDef, node: cst.CSTNode) -> Tuple[Confidence, str]:
+        """(confidence, words to append) by consequence (lifetimes.retention_grade): every instance
+        registered stays until exit, so it recurs per instance; low when the class visibly has one
+        instance per process or the registration is on the shutdown path."""
+        confidence, why = lt.retention_grade(self.context, node, cls, pin=True)
+        if confidence is Confidence.HIGH and self._singleton(cls):
+            confidence = Confidence.MEDIUM
+        return confidence, (f" ({why}: low consequence)" if why and confidence is Confidence.LOW else "")
 
     def _singleton(self, cls: cst.ClassDef) -> bool:
         if isinstance(cls.body, cst.IndentedBlock):
@@ -346,7 +357,8 @@ class CallbackPinnedByProcessRegistry(Rule):
                     f"`{shown}` keeps {what} alive until the interpreter exits, and `{method.function.name.value}` "
                     f"runs for every `{method.cls.name.value}`: one more object pinned each time"
                 )
-                confidence = self._confidence(method.cls)
+                confidence, why = self._grade(method.cls, call)
+                message += why
             self.report(
                 call,
                 message,
@@ -419,17 +431,17 @@ class CallbackPinnedByProcessRegistry(Rule):
                 continue
             shown = dotted_name(call.func) or qualified
             in_function = self.context.enclosing_scope(call) is not None
+            confidence, why = self._grade(method.cls, call) if method is not None else (Confidence.HIGH, "")
             self.report(
                 call,
                 f"the callback of `{shown}` holds {what}, the object it watches: `{referent_code}` can never be "
-                f"freed, and the finalizer runs only when the interpreter exits",
+                f"freed, and the finalizer runs only when the interpreter exits{why}",
                 suggestion=(
                     f"pass a function that does not hold `{referent_code}` and the resources it needs as "
                     f"arguments: `weakref.finalize({referent_code}, _cleanup, {referent_code}.resource)` with a "
                     f"module-level (or static) `_cleanup(resource)`"
                 ),
-                confidence=(self._confidence(method.cls) if method is not None else Confidence.HIGH)
-                if in_function else Confidence.MEDIUM,
+                confidence=confidence if in_function else Confidence.MEDIUM,
             )
             return
 
@@ -537,16 +549,17 @@ class CallbackPinnedByProcessRegistry(Rule):
         for _, other in self._calls_in_class(method.cls):
             if isinstance(other.func, cst.Attribute) and other.func.attr.value == "disconnect":
                 return
+        confidence, why = self._grade(method.cls, call)
         self.report(
             call,
             f"`{signal_name}` lives at module or class level and keeps {what} as a receiver: "
-            f"every `{method.cls.name.value}` connected here stays alive until the interpreter exits",
+            f"every `{method.cls.name.value}` connected here stays alive until the interpreter exits{why}",
             suggestion=(
                 f"`{signal_name}.disconnect({self.context.code(callback).strip()})` where `{method.self_name}` is "
                 f"closed, or connect a module-level function that reaches the instance through "
                 f"`weakref.WeakMethod({self.context.code(callback).strip()})` (or the library's weak connect)"
             ),
-            confidence=self._confidence(method.cls),
+            confidence=confidence,
         )
 
     def _long_lived_signal(self, receiver: cst.BaseExpression, method: _Method) -> Optional[Tuple[str, str]]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.cycle_rules import is_test_file
+from leaklint.analysis.exceptions import released_names as _released_names
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
 from leaklint.analysis.names import dotted_name
@@ -18,7 +20,6 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "extend": 0, "update": 0}
 _GROWING = frozenset({"append", "add", "appendleft", "insert", "setdefault", "extend", "update"})
 _TRACEBACK_CALLS = frozenset({"sys.exc_info", "sys.exception"})
-_DRAINS = frozenset({"clear", "pop", "popleft", "popitem"})
 # An attribute named like this that is raised holds an exception instance, not a class.
 _EXCEPTION_NAME = re.compile(r"(exc|error|err|exception|failure)", re.IGNORECASE)
 _CLASS_NAME = re.compile(r"(class|type|cls|factory)", re.IGNORECASE)
@@ -67,9 +68,15 @@ class ExceptionKeptOnLongLivedObject(Rule):
     that caught it already holds `self`, the cycle exists from the moment it is kept, and
     re-raising it is what it is kept for (a connection that raises its read error on every later
     read). Re-raising one handed in from outside (`set_exception(exc)` then `raise
-    self._exception` in `result()`, the `concurrent.futures` shape) makes a new cycle per call and
-    stays in the default selection, except in a test module (a test double raising its configured
-    failure), whose objects live for one test.
+    self._exception` in `result()`, the `concurrent.futures` shape) forms the cycle once the
+    object has failed, and every later raise re-forms the same one: it is in the default selection
+    when it recurs, that is when the module makes such objects per call (`return Error(exc)` in
+    every failing call, an outcome or result wrapper), or when the object holds something heavy
+    (`__del__`, a thread or socket that no close-like method releases). Once per failed
+    long-lived object (a stream or future that raises its error on every later read), a class that
+    drops the exception itself (`self._exception = None` in `feed_eof()`), the second and later
+    methods re-raising the same attribute, and a test module (a test double raising its configured
+    failure) are low, shown only by the strict profile.
 
     ## Known problems
     Storing the bare caught name (`self.error = exc`, `self.errors.append(exc)`) is LKL105's
@@ -99,7 +106,9 @@ class ExceptionKeptOnLongLivedObject(Rule):
         ),
         Bad(
             "class Result:\n    def __init__(self, exception):\n        self._exception = exception\n\n"
-            "    def get(self):\n        raise self._exception\n"
+            "    def get(self):\n        raise self._exception\n\n\n"
+            "def attempt(job):\n    try:\n        return job()\n    except Exception as exc:\n"
+            "        return Result(exc)\n"
         ),
         Bad(
             "import sys\n\n\nclass Task:\n    def run(self, job):\n        try:\n            job()\n"
@@ -124,6 +133,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
         self.exception_calls: List[cst.Call] = []
         self.exc_info_assigns: List[cst.Assign] = []
         self._released: Dict[int, Set[str]] = {}
+        self._reraised: Dict[Tuple[cst.ClassDef, str], int] = {}  # (class, attribute) -> line of its first re-raise
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self.handlers.append(node)
@@ -369,6 +379,10 @@ class ExceptionKeptOnLongLivedObject(Rule):
             return
         shown = self.context.code(exc).strip()
         confidence, why = Confidence.MEDIUM, ""
+        earlier = next((line for (other, attr), line in self._reraised.items()
+                        if attr == attribute and lt.related_classes(other, cls)), None)
+        if earlier is None:
+            self._reraised[(cls, attribute)] = self.context.location(node).line
         if self._stores_caught(cls, attribute):
             # The class caught it in one of its own methods: that frame's `self` already closed
             # the cycle when it was stored, and the re-raise is the point of keeping it.
@@ -380,6 +394,12 @@ class ExceptionKeptOnLongLivedObject(Rule):
             # objects of a test live for one test.
             confidence = Confidence.LOW
             why = "; made in a test, whose objects live for one test"
+        elif earlier is not None:
+            # One object, one stored exception: the cycle is the same whichever method raises it.
+            confidence = Confidence.LOW
+            why = f"; the same cycle as the re-raise of `{shown}` at line {earlier}"
+        else:
+            confidence, why = self._consequence(node, cls, attribute, shown)
         self.report(
             node,
             f"re-raising `{shown}` adds this frame to its traceback, and the frame's `{self_name}` holds "
@@ -393,6 +413,29 @@ class ExceptionKeptOnLongLivedObject(Rule):
             confidence=confidence,
             related=exception_cycle_hops(self.context, cls, self_name, attribute, node),
         )
+
+    def _consequence(self, node: cst.Raise, cls: cst.ClassDef, attribute: str, shown: str) -> Tuple[Confidence, str]:
+        """How often the re-raise cycle forms (issue 16 §3). It forms once the object has failed,
+        and every later raise re-forms the same one: worth a default report when this file makes
+        such objects per call (`return Error(exc)` for every failing call, the `outcome` shape) or
+        the object holds something heavy; low when it is once per failed object, or the class
+        drops the exception itself (`self._exception = None` when it closes)."""
+        heavy = lt.heavy_holding(self.context, cls)
+        if heavy is not None:
+            return Confidence.HIGH, f"; {heavy}"
+        if lt.made_per_call(self.context, cls):
+            return Confidence.MEDIUM, f"; this module makes a `{cls.name.value}` per call, so the cycle forms per call"
+        if attribute in self._released_in(cls):
+            return Confidence.LOW, (f"; the class drops `{shown}` itself, so the cycle ends with the object's "
+                                    f"failure handling")
+        return Confidence.LOW, (f"; it forms once the object has failed, and every later raise re-forms the same "
+                                f"cycle: one per failed `{cls.name.value}`, which a young collection frees")
+
+    def _released_in(self, cls: cst.ClassDef) -> Set[str]:
+        key = id(cls)
+        if key not in self._released:
+            self._released[key] = _released_names(cls, True)
+        return self._released[key]
 
     def _stores_caught(self, cls: cst.ClassDef, attribute: str) -> bool:
         """A handler in the class stores its caught exception (or `sys.exc_info()`) in ``self.<attribute>``."""
@@ -476,62 +519,3 @@ def _declares_global(function: cst.FunctionDef, name: str) -> bool:
 
 def _names_in(target: cst.BaseExpression) -> Set[str]:
     return {n.value for n in walk(target) if isinstance(n, cst.Name)}
-
-
-def _released_names(scope: cst.CSTNode, on_self: bool) -> Set[str]:
-    """Attribute names (``on_self``) or module-level names that are reset to None or an empty
-    container, deleted, cleared or drained somewhere in ``scope``, outside ``__init__`` (where
-    the initial value is set)."""
-    found: Set[str] = set()
-    initial: Set[int] = set()
-    for inner in walk(scope):
-        if isinstance(inner, cst.FunctionDef) and inner.name.value == "__init__":
-            initial.update(id(n) for n in walk(inner))
-    if isinstance(scope, cst.Module):  # `FAILURES = []` at module level defines it
-        for statement in scope.body:
-            if isinstance(statement, cst.SimpleStatementLine):
-                initial.update(id(n) for n in walk(statement))
-
-    def name_of(expr: cst.BaseExpression) -> Optional[str]:
-        if isinstance(expr, cst.Subscript):
-            expr = expr.value
-        if on_self and isinstance(expr, cst.Attribute):
-            return expr.attr.value
-        if not on_self and isinstance(expr, cst.Name):
-            return expr.value
-        return None
-
-    for inner in walk(scope):
-        if id(inner) in initial:
-            continue
-        if isinstance(inner, cst.Del):
-            for target in walk(inner.target):
-                if isinstance(target, (cst.Attribute, cst.Name, cst.Subscript)):
-                    name = name_of(target)
-                    if name is not None:
-                        found.add(name)
-        elif isinstance(inner, cst.Assign):
-            for assigned in inner.targets:
-                target, value = assigned.target, inner.value
-                pairs = [(target, value)]
-                if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
-                    pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)]  # `x, self._e = self._e, None`
-                for one_target, one_value in pairs:
-                    name = name_of(one_target) if _empty(one_value) else None
-                    if name is not None:
-                        found.add(name)
-        elif isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in _DRAINS:
-            name = name_of(inner.func.value)
-            if name is not None:
-                found.add(name)
-    return found
-
-
-def _empty(value: cst.BaseExpression) -> bool:
-    if isinstance(value, cst.Name):
-        return value.value == "None"
-    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
-        return not value.elements
-    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
-        return value.func.value in ("list", "dict", "set", "deque") and not value.args
-    return False

@@ -75,7 +75,11 @@ class ClosureCapturesLargeState(Rule):
     of the process too; when it captures the call's parameters (`data_loader`), each call pins one
     more of the caller's objects, reported at medium confidence. A closure given to a one-value
     registry (`signal.signal`: the next handler replaces it) or made in test code is low, shown
-    only by the strict profile.
+    only by the strict profile. A closure over `self` is graded by consequence (issue 16 §3):
+    appended to a container on `self` outside the constructor it is one more per call (high); kept
+    in a slot (`self._user_cb = user_cb`) it is replaced by the next one, at most one cycle per
+    object, and low unless the object holds something heavy (`__del__`, an unreleased thread or
+    socket); given to a registry it is graded like LKL108's pins (low for a process singleton).
 
     ## Known problems
     A closure stored on `self` (or given to `atexit`) whose only capture is `self` is reported
@@ -390,7 +394,11 @@ class ClosureCapturesLargeState(Rule):
                 f"bind what it uses before creating the {_noun(label)} and use those names instead of `self`: "
                 + "; ".join(steps)
             )
-        confidence = Confidence.HIGH if escape.kind == "cycle" else Confidence.MEDIUM
+        confidence, grade_why = self._grade(closure, function, escape)
+        if confidence is Confidence.LOW and grade_why:
+            why += f"; {grade_why}"
+        elif grade_why:
+            why += f" ({grade_why})"
         if escape.registry in _ONE_VALUE_REGISTRIES:
             # the next handler replaces it: only the latest object is pinned, usually the one supervisor
             confidence = Confidence.LOW
@@ -404,6 +412,44 @@ class ClosureCapturesLargeState(Rule):
             suggestion=suggestion,
             confidence=confidence,
         )
+
+    def _grade(self, closure: Closure, function: cst.FunctionDef, escape: _Escape) -> "tuple[Confidence, str]":
+        """The consequence (lifetimes.retention_grade). A closure stored in a container on `self`
+        outside the constructor is one more per call (high); one kept in a slot (`self._cb = ...`)
+        is replaced by the next, so at most one cycle per object: low unless the object holds
+        something heavy. A registry keeps every object it is given: graded as a pin."""
+        cls = lt.method_owner(self.context, function) or self.context.enclosing_class(function)
+        anchor = self._store_node(closure, function) or closure
+        if escape.kind == "cycle":
+            site = lt.retention_site(self.context, anchor)
+            grows = escape.how.startswith("stored in") and self._into_container(anchor) and site not in (
+                lt.SITE_ONCE, lt.SITE_TEARDOWN)
+            confidence, why = lt.retention_grade(self.context, anchor, cls, pin=False, grows=grows)
+            if confidence is Confidence.MEDIUM and not grows:
+                return Confidence.LOW, "one slot per object, replaced by the next: at most one such cycle per object"
+            return confidence, why
+        return lt.retention_grade(self.context, anchor, cls, pin=True)
+
+    def _store_node(self, closure: Closure, function: cst.FunctionDef) -> Optional[cst.CSTNode]:
+        """The statement or call that keeps the closure (its nearest enclosing one in the method)."""
+        node: Optional[cst.CSTNode] = closure
+        while node is not None and node is not function:
+            if isinstance(node, (cst.Assign, cst.Call)) and node is not closure:
+                return node
+            node = self.context.parent(node)
+        if isinstance(closure, cst.FunctionDef):
+            for use in lt.name_uses(self.context, function, closure.name.value):
+                if use.kind in (lt.ALIAS, lt.ARG):
+                    return use.call if use.kind == lt.ARG and use.call is not None else self.context.parent(use.node)
+        return None
+
+    def _into_container(self, anchor: cst.CSTNode) -> bool:
+        """``self.callbacks.append(f)``, ``self.table[k] = f``: one more item, not a slot."""
+        if isinstance(anchor, cst.Call):
+            return isinstance(anchor.func, cst.Attribute) and anchor.func.attr.value in _CONTAINER_ADDS
+        if isinstance(anchor, cst.Assign):
+            return any(isinstance(t.target, cst.Subscript) for t in anchor.targets)
+        return False
 
     def _report_pinned(self, closure: Closure, function: cst.FunctionDef, label: str, escape: _Escape,
                        pinned: List[str]) -> None:
