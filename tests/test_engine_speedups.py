@@ -6,10 +6,13 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import List
 
 import libcst as cst
+import pytest
 
 from leaklint.analysis.positions import compute_positions
+from leaklint.analysis.walk import walk
 from leaklint.engine import analyze_source
 from leaklint.rule import Rule
 
@@ -203,3 +206,35 @@ def test_statement_types_are_libcst_statement_classes() -> None:
         if isinstance(value, type) and issubclass(value, (cst.BaseSmallStatement, cst.BaseCompoundStatement))
     }
     assert STATEMENT_TYPES == expected
+
+
+def _node_classes() -> List[type]:
+    found = {cst.CSTNode}
+    pending: List[type] = [cst.CSTNode]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            if subclass not in found:
+                found.add(subclass)
+                pending.append(subclass)
+    return sorted(found, key=lambda c: (c.__module__, c.__qualname__))
+
+
+def test_node_type_checks_answer_as_abcmeta_does() -> None:
+    """libcst's node classes get ``type``'s plain isinstance (ABCMeta's costs five times as
+    much): every answer must stay the one ABCMeta gives, and abstract classes stay abstract."""
+    import abc
+
+    import leaklint.analysis.walk  # noqa: F401 - installs the plain checks
+
+    classes = _node_classes()
+    assert type(cst.Name) is not abc.ABCMeta and isinstance(cst.Name, abc.ABCMeta)
+    for base in classes:
+        for klass in classes:
+            assert issubclass(klass, base) == abc.ABCMeta.__subclasscheck__(base, klass), (klass, base)
+    nodes = list(walk(cst.parse_module(SOURCE)))
+    for base in classes:
+        for node in nodes:
+            assert isinstance(node, base) == abc.ABCMeta.__instancecheck__(base, node)
+    assert not isinstance("x", cst.CSTNode) and not isinstance(None, cst.BaseExpression)
+    with pytest.raises(TypeError):
+        cst.BaseExpression()  # type: ignore[abstract]
