@@ -238,3 +238,21 @@ def test_node_type_checks_answer_as_abcmeta_does() -> None:
     assert not isinstance("x", cst.CSTNode) and not isinstance(None, cst.BaseExpression)
     with pytest.raises(TypeError):
         cst.BaseExpression()  # type: ignore[abstract]
+
+
+@pytest.mark.parametrize("first", ["x = 1", "x = 'ÿ'"], ids=["ascii", "non-ascii-line-before"])
+def test_statement_lines_count_code_points_on_ascii_and_other_lines(first: str) -> None:
+    from leaklint.analysis.context import FileContext
+    from leaklint.analysis.statement_lines import statement_lines
+    from leaklint.analysis.walk import TreeIndex
+
+    source = f"{first}\nclass Ä:\n    def f(self):\n        self.ß = 'ÿ'; self.b = (1,\n  2)\n        self.c = 3  # c\n"
+    module = cst.parse_module(source)
+    context = FileContext("t.py", source, module, "t", False)
+    TreeIndex.build(module, context.parents)
+    lines = statement_lines(context)
+    stores = [n for n in walk(module) if isinstance(n, cst.Assign)][1:]
+    assert [lines.text(n) for n in stores] == ["self.ß = 'ÿ'", "self.b = (1,", "self.c = 3"]
+    # Start columns in code points; end columns as ``ast`` gives them (UTF-8 bytes, plus one).
+    where = [lines.location(n) for n in stores]
+    assert [(w.line, w.column, w.end_line, w.end_column) for w in where] == [(4, 9, 4, 23), (4, 23, 5, 5), (6, 9, 6, 19)]
