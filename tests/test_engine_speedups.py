@@ -256,3 +256,33 @@ def test_statement_lines_count_code_points_on_ascii_and_other_lines(first: str) 
     # Start columns in code points; end columns as ``ast`` gives them (UTF-8 bytes, plus one).
     where = [lines.location(n) for n in stores]
     assert [(w.line, w.column, w.end_line, w.end_column) for w in where] == [(4, 9, 4, 23), (4, 23, 5, 5), (6, 9, 6, 19)]
+
+
+def test_trusted_parse_skips_validation_only_while_it_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from leaklint.analysis import trusted_parse
+
+    checked: List[str] = []
+    original = cst.Name._validate
+    monkeypatch.setattr(cst.Name, "_validate", lambda self: (checked.append(self.value), original(self))[1])
+    trusted = trusted_parse.parse_module(SOURCE)
+    assert checked == []
+    validated = cst.parse_module(SOURCE)
+    assert "socket" in checked
+    assert trusted.code == SOURCE and trusted.deep_equals(validated)
+    # Nodes built by hand (fixes) are still checked, on this thread and on others.
+    with pytest.raises(cst.CSTValidationError):
+        cst.Name("not a name")
+    errors: List[BaseException] = []
+
+    def build() -> None:
+        try:
+            cst.Name("not a name")
+        except cst.CSTValidationError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1
