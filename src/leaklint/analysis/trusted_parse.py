@@ -3,8 +3,9 @@
 Every libcst node checks itself when it is constructed (``CSTNode.__post_init__`` calls
 ``_validate``: are the parentheses balanced, is there whitespace around a keyword...). That guards
 trees that code builds by hand; a tree the parser built from source that CPython has already
-compiled passes it anyway, and the checks cost about a seventh of the parse (libcst's own comment
-there suggests moving them out of parsing). ``parse_module`` here turns them off for the parsing
+accepted (the engine's syntax check compiles it; flake8 hands over its ``ast``) passes it anyway,
+and the checks cost about a seventh of the parse (libcst's own comment there suggests moving them
+out of parsing). ``parse_module`` here turns them off for the parsing
 thread while it parses; nodes built anywhere else, fixes included, are validated as before.
 ``_validate`` only raises, it never changes a node, so the trees are the same.
 """
