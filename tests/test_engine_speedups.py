@@ -6,10 +6,13 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import List
 
 import libcst as cst
+import pytest
 
 from leaklint.analysis.positions import compute_positions
+from leaklint.analysis.walk import walk
 from leaklint.engine import analyze_source
 from leaklint.rule import Rule
 
@@ -203,3 +206,83 @@ def test_statement_types_are_libcst_statement_classes() -> None:
         if isinstance(value, type) and issubclass(value, (cst.BaseSmallStatement, cst.BaseCompoundStatement))
     }
     assert STATEMENT_TYPES == expected
+
+
+def _node_classes() -> List[type]:
+    found = {cst.CSTNode}
+    pending: List[type] = [cst.CSTNode]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            if subclass not in found:
+                found.add(subclass)
+                pending.append(subclass)
+    return sorted(found, key=lambda c: (c.__module__, c.__qualname__))
+
+
+def test_node_type_checks_answer_as_abcmeta_does() -> None:
+    """libcst's node classes get ``type``'s plain isinstance (ABCMeta's costs five times as
+    much): every answer must stay the one ABCMeta gives, and abstract classes stay abstract."""
+    import abc
+
+    import leaklint.analysis.walk  # noqa: F401 - installs the plain checks
+
+    classes = _node_classes()
+    assert type(cst.Name) is not abc.ABCMeta and isinstance(cst.Name, abc.ABCMeta)
+    for base in classes:
+        for klass in classes:
+            assert issubclass(klass, base) == abc.ABCMeta.__subclasscheck__(base, klass), (klass, base)
+    nodes = list(walk(cst.parse_module(SOURCE)))
+    for base in classes:
+        for node in nodes:
+            assert isinstance(node, base) == abc.ABCMeta.__instancecheck__(base, node)
+    assert not isinstance("x", cst.CSTNode) and not isinstance(None, cst.BaseExpression)
+    with pytest.raises(TypeError):
+        cst.BaseExpression()  # type: ignore[abstract]
+
+
+@pytest.mark.parametrize("first", ["x = 1", "x = 'ÿ'"], ids=["ascii", "non-ascii-line-before"])
+def test_statement_lines_count_code_points_on_ascii_and_other_lines(first: str) -> None:
+    from leaklint.analysis.context import FileContext
+    from leaklint.analysis.statement_lines import statement_lines
+    from leaklint.analysis.walk import TreeIndex
+
+    source = f"{first}\nclass Ä:\n    def f(self):\n        self.ß = 'ÿ'; self.b = (1,\n  2)\n        self.c = 3  # c\n"
+    module = cst.parse_module(source)
+    context = FileContext("t.py", source, module, "t", False)
+    TreeIndex.build(module, context.parents)
+    lines = statement_lines(context)
+    stores = [n for n in walk(module) if isinstance(n, cst.Assign)][1:]
+    assert [lines.text(n) for n in stores] == ["self.ß = 'ÿ'", "self.b = (1,", "self.c = 3"]
+    # Start columns in code points; end columns as ``ast`` gives them (UTF-8 bytes, plus one).
+    where = [lines.location(n) for n in stores]
+    assert [(w.line, w.column, w.end_line, w.end_column) for w in where] == [(4, 9, 4, 23), (4, 23, 5, 5), (6, 9, 6, 19)]
+
+
+def test_trusted_parse_skips_validation_only_while_it_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from leaklint.analysis import trusted_parse
+
+    checked: List[str] = []
+    original = cst.Name._validate
+    monkeypatch.setattr(cst.Name, "_validate", lambda self: (checked.append(self.value), original(self))[1])
+    trusted = trusted_parse.parse_module(SOURCE)
+    assert checked == []
+    validated = cst.parse_module(SOURCE)
+    assert "socket" in checked
+    assert trusted.code == SOURCE and trusted.deep_equals(validated)
+    # Nodes built by hand (fixes) are still checked, on this thread and on others.
+    with pytest.raises(cst.CSTValidationError):
+        cst.Name("not a name")
+    errors: List[BaseException] = []
+
+    def build() -> None:
+        try:
+            cst.Name("not a name")
+        except cst.CSTValidationError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1

@@ -109,3 +109,30 @@ def test_nested_statements_use_ast_lines() -> None:
     assert single[call] == full[call]
     holder = next(n for n in walk(module) if isinstance(n, cst.SimpleStatementLine) and call in walk(n))
     assert single._done == {id(holder)}
+
+
+ARMS: Dict[str, str] = {
+    "elif": "if a:\n    x = 1\nelif b:\n    y = f(2)\n",
+    "else": "if a:\n    x = 1\nelif b:\n    x = 2\nelse:\n    y = f(2)\n",
+    "except": "try:\n    x = 1\nexcept E:\n    x = 2\nexcept F as e:\n    y = f(2)\n",
+    "try-else": "try:\n    x = 1\nexcept E:\n    x = 2\nelse:\n    y = f(2)\n",
+    "finally": "try:\n    x = 1\nfinally:\n    y = f(2)\n",
+    "for-else": "for i in a:\n    x = 1\nelse:\n    y = f(2)\n",
+    "while-else": "while a:\n    x = 1\nelse:\n    y = f(2)\n",
+}
+
+
+@pytest.mark.parametrize("arm", sorted(ARMS))
+def test_a_node_in_an_arm_costs_only_its_own_statement(arm: str) -> None:
+    """The statement holding the node gets the position code generation, not the compound
+    statement around it (a call in the ``else`` of a long ``if`` used to regenerate all of it)."""
+    body = ARMS[arm]
+    source = "def g():\n" + "".join("    " + line + "\n" for line in body.splitlines()) + "z = 0\n"
+    module = cst.parse_module(source)
+    full = compute_positions(module)
+    call = next(n for n in walk(module) if isinstance(n, cst.Call))
+    positions = StatementPositions(module, _parents(module), source, ast.parse(source))
+    assert positions[call] == full[call]
+    compound = module.body[0].body.body[0]  # type: ignore[attr-defined]
+    holder = next(n for n in walk(compound) if isinstance(n, cst.SimpleStatementLine) and call in walk(n))
+    assert holder in positions._computed and compound not in positions._computed

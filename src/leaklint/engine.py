@@ -22,6 +22,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Seque
 
 import libcst as cst
 
+from leaklint.analysis import trusted_parse
 from leaklint.analysis.context import FileContext, module_name_for
 from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import TreeIndex, indexed
@@ -209,7 +210,7 @@ def parse(
     if problem is not None:
         return text, None, problem
     try:
-        module = cst.parse_module(data)
+        module = trusted_parse.parse_module(data)
     except cst.ParserSyntaxError as error:
         message = str(error).splitlines()[0] if str(error) else "invalid syntax"
         return text, None, _parser_gap_finding(path, message, error.raw_line, error.raw_column + 1)
@@ -599,7 +600,7 @@ def _analyze_segment(
     """The findings (in the file's lines, prelude ones included) and project facts of one segment."""
     source = prelude + code
     try:
-        module = cst.parse_module(source)
+        module = trusted_parse.parse_module(source)
     except cst.ParserSyntaxError as error:
         message = str(error).splitlines()[0] if str(error) else "invalid syntax"
         return [_parser_gap_finding(path, message, error.raw_line, error.raw_column + 1)], {}

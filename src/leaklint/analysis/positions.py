@@ -60,10 +60,11 @@ def _pair(statements: Sequence[cst.BaseStatement], nodes: Sequence[ast.stmt]) ->
     return paired if position == len(nodes) else None
 
 
-# libcst statement -> the ``ast`` statements it pairs with, for statements whose ``body`` block
-# is paired statement by statement with the ``ast`` node's ``body`` list. Descending into
-# compound statements (not only class and def bodies) keeps the code generated for a position
-# small: a node deep in a long ``try`` or ``if`` costs its own statement, not the whole block.
+# libcst statement -> the ``ast`` statements it pairs with, for statements whose blocks (body,
+# ``elif``/``else`` arms, handlers, ``finally``) are paired statement by statement with the
+# ``ast`` node's lists. Descending into compound statements (not only class and def bodies) and
+# into every arm keeps the code generated for a position small: a node deep in a long ``try``
+# or ``if`` (its ``else`` included) costs its own statement, not the whole compound statement.
 _DESCEND: Dict[type, Tuple[type, ...]] = {
     cst.ClassDef: (ast.ClassDef,),
     cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef),
@@ -73,6 +74,47 @@ _DESCEND: Dict[type, Tuple[type, ...]] = {
     cst.With: (ast.With, ast.AsyncWith),
     cst.Try: (ast.Try,),
 }
+
+
+def _inner_block(
+    chain: List[cst.CSTNode], depth: int, node: ast.stmt
+) -> Optional[Tuple[cst.IndentedBlock, List[ast.stmt], int]]:
+    """The indented block of ``chain[depth]`` (paired with the ``ast`` statement ``node``) that
+    ``chain`` goes through to a statement, that block's ``ast`` statements, and the depth of
+    that statement in ``chain``; None when ``chain`` stays in the statement itself (its header,
+    a one-line body) or the two trees are not shaped alike there."""
+    statement = chain[depth]
+    if not isinstance(node, _DESCEND.get(type(statement), ())):
+        return None
+    at = depth + 1
+    while at + 1 < len(chain):
+        step = chain[at]
+        if step is getattr(statement, "body", None):
+            block, ast_body, at = step, getattr(node, "body", None), at + 1
+        elif step is getattr(statement, "orelse", None) and type(step) is cst.If:
+            # ``elif``: the same If shape one level down in both trees (not a statement of a
+            # block: it is not a position target itself, only a way through).
+            orelse = getattr(node, "orelse", None)
+            if not (isinstance(orelse, list) and len(orelse) == 1 and type(orelse[0]) is ast.If):
+                return None
+            statement, node, at = step, orelse[0], at + 1
+            continue
+        elif step is getattr(statement, "orelse", None) and type(step) is cst.Else:
+            block, ast_body, at = chain[at + 1], getattr(node, "orelse", None), at + 2
+        elif type(step) is cst.ExceptHandler and type(node) is ast.Try:
+            handlers = getattr(statement, "handlers", ())
+            where = next((i for i, h in enumerate(handlers) if h is step), None)
+            if where is None or where >= len(node.handlers):
+                return None
+            block, ast_body, at = chain[at + 1], node.handlers[where].body, at + 2
+        elif type(step) is cst.Finally and step is getattr(statement, "finalbody", None):
+            block, ast_body, at = chain[at + 1], getattr(node, "finalbody", None), at + 2
+        else:
+            return None
+        if type(block) is not cst.IndentedBlock or at >= len(chain) or not isinstance(ast_body, list):
+            return None
+        return block, ast_body, at  # type: ignore[return-value]
+    return None
 
 
 class StatementPositions:
@@ -103,7 +145,7 @@ class StatementPositions:
         # Top-level fallback: _starts[i] is the first line of module.body[i], for a prefix of the body.
         self._starts: List[int] = [1 + _newlines(self._header_code())] if module.body else []
         self._use_ast = source is not None and tree is not None
-        self._ast_pairs: Dict[int, Optional[List[ast.stmt]]] = {}  # id(block owner) -> paired ast
+        self._ast_pairs: Dict[int, Optional[List[ast.stmt]]] = {}  # id(module or block) -> paired ast
         if self._use_ast:
             assert tree is not None
             self._ast_pairs[id(module)] = _pair(module.body, tree.body)
@@ -169,8 +211,9 @@ class StatementPositions:
                 self._starts.append(state.line)
 
     def _nested_statement(self, chain: List[cst.CSTNode]) -> Optional[Tuple[cst.CSTNode, int, List[str]]]:
-        """The innermost statement of ``chain`` reachable through the bodies of classes, defs and
-        compound statements, its first line and the indentation of the blocks around it."""
+        """The innermost statement of ``chain`` reachable through the blocks of classes, defs and
+        compound statements (bodies, ``elif`` and ``else`` arms, handlers, ``finally``), its first
+        line and the indentation of the blocks around it."""
         owner: cst.CSTNode = self.module
         statements: Sequence[cst.CSTNode] = self.module.body
         indents: List[str] = []
@@ -187,17 +230,14 @@ class StatementPositions:
                 return best
             node = paired[position]
             best = (statement, _first_line(node) - len(statement.leading_lines), list(indents))
-            block = chain[depth + 1] if depth + 1 < len(chain) else None
-            if type(block) is not cst.IndentedBlock or depth + 2 >= len(chain):
+            inner = _inner_block(chain, depth, node)
+            if inner is None:
                 return best
-            # Only through the statement's own ``body`` (not an ``else``, handler or ``finally``).
-            if block is not getattr(statement, "body", None) or not isinstance(node, _DESCEND.get(type(statement), ())):
-                return best
-            if id(statement) not in self._ast_pairs:
-                self._ast_pairs[id(statement)] = _pair(block.body, node.body)  # type: ignore[attr-defined]
-            owner, statements = statement, block.body
+            block, ast_body, depth = inner
+            if id(block) not in self._ast_pairs:
+                self._ast_pairs[id(block)] = _pair(block.body, ast_body)
+            owner, statements = block, block.body
             indents.append(self.module.default_indent if block.indent is None else block.indent)
-            depth += 2
         return best
 
     # -- code generation -----------------------------------------------------------------------------

@@ -42,13 +42,28 @@ def _subclasses(*bases: type) -> FrozenSet[type]:
 STATEMENT_TYPES = _subclasses(cst.BaseSmallStatement, cst.BaseCompoundStatement)
 
 
+# The statement classes with statement lists (``body``, ``orelse``, handlers...): the others,
+# most statements, have no children to gather.
+_AST_BLOCKS = tuple(
+    getattr(ast, name)
+    for name in (
+        "FunctionDef", "AsyncFunctionDef", "ClassDef", "For", "AsyncFor", "While", "If", "With",
+        "AsyncWith", "Match", "Try", "TryStar",
+    )
+    if hasattr(ast, name)
+)
+
+
 def _ast_statements(tree: ast.AST) -> List[ast.stmt]:
     """Statements in source pre-order (``ast.walk`` is breadth-first, so it will not do)."""
     found: List[ast.stmt] = []
     stack: List[ast.stmt] = list(reversed(getattr(tree, "body", [])))
+    blocks = frozenset(_AST_BLOCKS)
     while stack:
         node = stack.pop()
         found.append(node)
+        if type(node) not in blocks:
+            continue
         children: List[ast.stmt] = []
         children.extend(getattr(node, "body", []))
         for handler in getattr(node, "handlers", []):
@@ -132,12 +147,16 @@ class StatementLines:
         line = self.lines[statement.lineno - 1] if statement.lineno - 1 < len(self.lines) else ""
         start = statement.col_offset
         end = statement.end_col_offset if statement.end_lineno == statement.lineno else None
+        if line.isascii():  # ``ast`` offsets count UTF-8 bytes: one a character here
+            return line[start:end].strip()
         return line.encode("utf-8")[start:end].decode("utf-8", "replace").strip()
 
 
 def _column(lines: List[str], statement: ast.stmt) -> int:
     """1-based code-point column (``ast`` counts UTF-8 bytes)."""
     line = lines[statement.lineno - 1] if statement.lineno - 1 < len(lines) else ""
+    if line.isascii():
+        return min(statement.col_offset, len(line)) + 1
     return len(line.encode("utf-8")[: statement.col_offset].decode("utf-8", "replace")) + 1
 
 
