@@ -44,6 +44,11 @@ from leaklint.rule import Location
 WEAK_FUNCTIONS = frozenset(
     {"weakref.ref", "weakref.proxy", "weakref.WeakMethod", "_weakref.ref", "_weakref.proxy", "weakref.finalize"}
 )
+# What an isinstance() test names when the value it lets through is already a weak reference.
+_WEAK_REFERENCE_TYPES = frozenset(
+    {"weakref.ref", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "weakref.WeakMethod",
+     "_weakref.ref", "_weakref.ReferenceType"}
+)
 WEAK_CONTAINERS = frozenset(
     {
         "weakref.WeakSet", "weakref.WeakValueDictionary", "weakref.WeakKeyDictionary", "_weakrefset.WeakSet",
@@ -509,6 +514,24 @@ class _Collector:
             child = ancestor
         return []
 
+    def _narrowed_to_weak(self, name: str, node: cst.CSTNode) -> bool:
+        """``if isinstance(sender, weakref.ReferenceType): self._sender = sender`` stores a weak
+        reference the caller made: the value in that arm is the reference, not the object."""
+        child: cst.CSTNode = node
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, cst.If) and child is ancestor.body:
+                test = ancestor.test
+                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
+                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
+                        and test.args[0].value.value == name:
+                    kinds = test.args[1].value
+                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
+                    return all(self._resolve(e, node) in _WEAK_REFERENCE_TYPES for e in elements)
+            child = ancestor
+        return False
+
     def _weak_value(self, value: cst.BaseExpression) -> bool:
         """``weakref.ref(v)``, also ``None if v is None else weakref.ref(v)`` (either arm weak, the
         other None)."""
@@ -644,6 +667,8 @@ class _Collector:
             self.weak_attr_names.add(attr)
         if attr is not None and holders:
             types, weak, kind = self._value_types(value, scope)
+            if not weak and isinstance(value, cst.Name) and self._narrowed_to_weak(value.value, node):
+                weak = True
             if container and not on_self:
                 kind = STORE if kind == OWNED else kind
             elif not on_self:
@@ -687,6 +712,8 @@ class _Collector:
         weak = False
         if isinstance(value, cst.Call) and value.args and self._resolve_call(value.func) in WEAK_FUNCTIONS:
             value, weak = value.args[0].value, True
+        elif isinstance(value, cst.Name) and self._narrowed_to_weak(value.value, node):
+            weak = True
         if isinstance(value, cst.Name) and value.value in info.init_params:
             info.init_stores.append(
                 InitStore(value.value, attr, weak, self._location(node), self._text(node))

@@ -285,6 +285,8 @@ class SummaryBuilder:
             return
         if isinstance(value_expr, cst.Call) and self._is_weak(value_expr):
             return
+        if isinstance(value_expr, cst.Name) and self._narrowed_to_weak(value_expr.value, node):
+            return
         # `x = Call(...)` names the call's result `x`.
         if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Call):
             self._tracked.add(targets[0].value)
@@ -371,6 +373,24 @@ class SummaryBuilder:
 
     def _line(self, node: cst.CSTNode) -> int:
         return self._location(node).line
+
+    def _narrowed_to_weak(self, name: str, node: cst.CSTNode) -> bool:
+        """In the arm of ``if isinstance(name, weakref.ReferenceType):`` the value is a weak
+        reference the caller made (``self._sender = sender`` there keeps no object alive)."""
+        child = node
+        for ancestor in self._ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, cst.If) and child is ancestor.body:
+                test = ancestor.test
+                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
+                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
+                        and test.args[0].value.value == name:
+                    kinds = test.args[1].value
+                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
+                    return all(_last_name(e) in _WEAK_REFERENCE_TYPES for e in elements)
+            child = ancestor
+        return False
 
     def _is_weak(self, call: cst.Call) -> bool:
         func = call.func
@@ -481,6 +501,16 @@ class SummaryBuilder:
             return None
         last = dotted.rsplit(".", 1)[-1]
         return ["new" if last[:1].isupper() or last[:2].lstrip("_")[:1].isupper() else "func", resolved]
+
+
+# The last name of what an isinstance() test names when the value it lets through is a weak reference.
+_WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod"})
+
+
+def _last_name(expr: cst.BaseExpression) -> str:
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return expr.value if isinstance(expr, cst.Name) else ""
 
 
 def _empty(expr: cst.BaseExpression) -> bool:
