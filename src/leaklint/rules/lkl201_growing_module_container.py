@@ -38,6 +38,7 @@ from leaklint.analysis.growth_facts import (
     first_line_text,
     in_del,
     loads_data,
+    overwrites_existing_key,
     subscript_key,
     weak_factory as _weak_factory,
 )
@@ -399,7 +400,7 @@ class GrowingModuleContainer(Rule):
         if isinstance(parent, cst.AssignTarget) and parent.target is subscript:
             if is_slice:
                 container.shrinks = True
-            elif self.scopes:
+            elif self.scopes and not overwrites_existing_key(self.context, subscript, key):
                 assign = self.context.parent(parent)
                 value = assign.value if isinstance(assign, cst.Assign) else None
                 self._grow(container, subscript, "[]=", [key], value)

@@ -18,6 +18,7 @@ from leaklint.analysis.containers import (
     returns_a_parameter,
 )
 from leaklint.analysis.growth_facts import (
+    is_test_double,
     is_test_module,
     ESCAPE,
     GROW,
@@ -289,6 +290,8 @@ class GrowingClassContainer(Rule):
                 f"the process, and so does every entry"
             )
         confidence = Confidence.MEDIUM if loaded or per_instance else Confidence.HIGH
+        if is_test_double(klass, self.context.module_name):
+            confidence = Confidence.LOW  # an in-memory stand-in for tests (``StubBackend.results``)
         self.report(container.target, message, suggestion=suggestion, confidence=confidence)
 
 
