@@ -122,6 +122,8 @@ class LoggerNamedPerObject(Rule):
                 continue  # at import time (one logger), or the helper passing its own parameter on
             if direct is not None and self._lkl108_reports(name, function):
                 continue
+            if isinstance(name, cst.Name) and name.value in _parameters(function):
+                continue  # a factory naming the logger after its own argument: its callers are judged
             varying = self._varying_part(name, function)
             if varying is None:
                 continue
@@ -246,5 +248,5 @@ def _is_class_name_read(context: Any, attribute: cst.Attribute) -> bool:
 def _per_object_identifier(identifier: str) -> bool:
     """``sock``, ``conn``, ``peer_address``, ``request_id``: one value per connection or request."""
     return is_object_identifier(identifier) or is_workload_identifier(identifier) or identifier.lower() in (
-        "sock", "fd", "fileno", "port", "peername"
+        "sock", "fd", "fileno", "peername"
     )
