@@ -25,6 +25,7 @@ _LKL108_UNIQUE = frozenset({
 })
 _LKL108_PER_REQUEST = re.compile(r"(^|_)(id|ids|uuid|guid|request|req|session|conn|connection|client|peer|user|job|task)$")
 _LOGGER_FACTORIES = frozenset({"logging.getLogger"})
+_PER_INSTANCE = frozenset({"__init__", "__post_init__", "__new__"})
 
 
 class LoggerNamedPerObject(Rule):
@@ -53,8 +54,9 @@ class LoggerNamedPerObject(Rule):
     helper function of the module.
 
     A name made from a connection, request, socket, peer or id is reported at medium confidence;
-    a name made from other arguments (a plugin or repository name: one logger per name, which may
-    be a small set) at low confidence, shown by the strict profile.
+    a name made in `__init__` from other arguments (a plugin or repository name: one logger per
+    name, which may be a small set) at low confidence, shown by the strict profile; elsewhere such
+    a name is a set-up step and is not reported.
 
     Not flagged: loggers made at module level or in class bodies, names made only from
     `__name__`, `__qualname__`, `type(self).__name__` or constants (one per class or module), the
@@ -128,6 +130,8 @@ class LoggerNamedPerObject(Rule):
             if varying is None:
                 continue
             what, confidence = varying
+            if confidence is Confidence.LOW and function.name.value not in _PER_INSTANCE:
+                continue  # a name from other arguments in a method: a set-up step, often once per process
             self._report(call, name, function, what, confidence)
 
     # -- what is a logger name ---------------------------------------------------------------------
