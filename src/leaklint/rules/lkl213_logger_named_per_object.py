@@ -9,7 +9,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import is_object_identifier, is_workload_identifier
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
-from leaklint.analysis.walk import walk, walk_scope
+from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Parts of a name that are one per class or module, not per object.
@@ -26,6 +26,7 @@ _LKL108_UNIQUE = frozenset({
 _LKL108_PER_REQUEST = re.compile(r"(^|_)(id|ids|uuid|guid|request|req|session|conn|connection|client|peer|user|job|task)$")
 _LOGGER_FACTORIES = frozenset({"logging.getLogger"})
 _PER_INSTANCE = frozenset({"__init__", "__post_init__", "__new__"})
+_LOGGER_METHODS = frozenset({"getLogger", "getChild"})
 
 
 class LoggerNamedPerObject(Rule):
@@ -99,22 +100,29 @@ class LoggerNamedPerObject(Rule):
         self.helpers: Dict[str, int] = {}  # module function -> index of the parameter it names a logger by
 
     def visit_Call(self, node: cst.Call) -> None:
-        self.calls.append(node)
+        func = node.func
+        if isinstance(func, cst.Name) or (isinstance(func, cst.Attribute) and func.attr.value in _LOGGER_METHODS):
+            self.calls.append(node)  # (a plain-name call may be a helper defined further down)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        if self.context.enclosing_scope(node) is not None:
+    def visit_Return(self, node: cst.Return) -> None:
+        """``return logging.getLogger(name)`` in a module-level function: a helper naming loggers."""
+        if not isinstance(node.value, cst.Call):
+            return
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef) or self.context.enclosing_scope(function) is not None:
             return  # (methods and nested functions are not helpers called by name)
-        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
-        for inner in walk_scope(node.body):
-            if isinstance(inner, cst.Return) and isinstance(inner.value, cst.Call):
-                named = self._logger_name_argument(inner.value)
-                if isinstance(named, cst.Name) and named.value in params:
-                    self.helpers[node.name.value] = params.index(named.value)
+        named = self._logger_name_argument(node.value)
+        params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+        if isinstance(named, cst.Name) and named.value in params:
+            self.helpers[function.name.value] = params.index(named.value)
 
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name):
             return
         for call in self.calls:
+            func = call.func
+            if isinstance(func, cst.Name) and func.value not in self.helpers and func.value != "getLogger":
+                continue
             direct = self._logger_name_argument(call)
             name = direct if direct is not None else self._helper_name_argument(call)
             if name is None:
