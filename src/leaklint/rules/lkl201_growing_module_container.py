@@ -119,13 +119,17 @@ class GrowingModuleContainer(Rule):
       parameters (`verbose=False`), loop variables over literal lists, a private helper's
       parameter that every call fills with a constant, `id(module.__dict__)`;
     - a list of names that adds each name once (`if name not in _names: _names.append(name)`);
+    - stores that only replace the value of a key the dict already has (`for k, v in
+      list(_deadlines.items()): _deadlines[k] = None`, or under `if k in _replies:`);
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
       `module`, `version`...): they hold one entry per name the program uses, not per request.
 
     A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
     made unique per call such as `f"<template {uuid4()}>"`,
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
-    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of any text that is not a name) or named like
+    `type(name, bases, ns)` or `c_ubyte * n` (also when a function hands such a class to a
+    `set_*`/`register*` helper that stores it, which then runs per call), a key holding an object
+    the instance was given (`(self.ref_cell, self.rotation)` with `ref_cell: Cell` in `__init__`), a `hashlib` digest of any text that is not a name) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in

@@ -65,7 +65,14 @@ class CacheOnMethod(Rule):
 
     Not flagged: `staticmethod`s, `classmethod`s, methods of `Enum` classes (their members are
     singletons), `functools.cached_property` (it stores the value on the instance), functions
-    nested in other functions.
+    nested in other functions. Parameters annotated with a class or a function (`type[Enum]`,
+    `Callable[..., T]`, or a module-level type alias of one) come from the code, a small set; a
+    value tuple (`tuple[...]`, an alias of one) is judged by its name like a scalar.
+
+    A module-level cache that returns a class it builds (`type(...)`, `namedtuple(...)`) is an
+    intern table of generated types: the cache is its only owner, and a bound would build a second
+    class for an argument it evicted. Such a cache is reported only for open-ended arguments, and
+    the suggestion is to key it by value (pass the fields the class depends on), not to bound it.
 
     Also not flagged: methods of a class this module instantiates only at module level (a
     singleton such as `MANAGER = Manager()`), and module-level functions that warn or log (the

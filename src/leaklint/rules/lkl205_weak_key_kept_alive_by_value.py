@@ -32,6 +32,9 @@ class WeakKeyKeptAliveByValue(Rule):
     dropped: the "weak" dictionary is a strong one that grows with every key. This shape is new
     (not LKL201): the container is weak and bounded by its keys, and only the value breaks that.
 
+    An entry the module also removes (`_selectors.pop(loop)` in a close hook it installs) is
+    reported at low confidence (strict profile): the value keeps its key alive only until then.
+
     ## Known problems
     A bound method is recognised when the attribute names a method defined in a class of this
     module (`obj.refresh` with `def refresh(self)`); for classes leaklint cannot see, an attribute

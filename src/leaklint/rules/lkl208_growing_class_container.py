@@ -90,6 +90,9 @@ class GrowingClassContainer(Rule):
     `register*` methods, metaclasses). Keys that show nothing either way (`key`, `x`) are reported
     only for a memo of data read from a file or the network.
 
+    A test double (`StubBackend`, `FakeRedis`, any class of a `stub`/`fakes` module) is reported
+    at low confidence (strict profile): its table lives for one test.
+
     ## Known problems
     Keys are judged by their shape and names, as in LKL201. A removal in another module is not
     seen.
