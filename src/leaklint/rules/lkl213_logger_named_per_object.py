@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.containers import is_object_identifier, is_workload_identifier
+from leaklint.analysis.containers import REMOVE_METHODS, is_object_identifier, is_workload_identifier
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
-from leaklint.analysis.walk import walk
+from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Parts of a name that are one per class or module, not per object.
@@ -56,8 +56,11 @@ class LoggerNamedPerObject(Rule):
 
     A name made from a connection, request, socket, peer or id is reported at medium confidence;
     a name made in `__init__` from other arguments (a plugin or repository name: one logger per
-    name, which may be a small set) at low confidence, shown by the strict profile; elsewhere such
-    a name is a set-up step and is not reported.
+    name, which may be a small set) at low confidence, shown by the strict profile, unless the
+    module makes such objects at run time and also removes them from the container that keeps
+    them (`self.repositories[name] = Repository(name)` and `self.repositories.pop(name)`): then
+    objects come and go and each leaves its logger behind (medium). Elsewhere such a name is a
+    set-up step and is not reported.
 
     Not flagged: loggers made at module level or in class bodies, names made only from
     `__name__`, `__qualname__`, `type(self).__name__` or constants (one per class or module), the
@@ -98,11 +101,19 @@ class LoggerNamedPerObject(Rule):
         super().__init__(*args, **kwargs)
         self.calls: List[cst.Call] = []
         self.helpers: Dict[str, int] = {}  # module function -> index of the parameter it names a logger by
+        self.removed: Set[str] = set()  # containers (as written) something removes from
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         if isinstance(func, cst.Name) or (isinstance(func, cst.Attribute) and func.attr.value in _LOGGER_METHODS):
             self.calls.append(node)  # (a plain-name call may be a helper defined further down)
+        elif isinstance(func, cst.Attribute) and func.attr.value in REMOVE_METHODS:
+            self.removed.add(self.context.code(func.value))
+
+    def visit_Del(self, node: cst.Del) -> None:
+        for target in walk(node.target):
+            if isinstance(target, cst.Subscript):
+                self.removed.add(self.context.code(target.value))
 
     def visit_Return(self, node: cst.Return) -> None:
         """``return logging.getLogger(name)`` in a module-level function: a helper naming loggers."""
@@ -140,7 +151,36 @@ class LoggerNamedPerObject(Rule):
             what, confidence = varying
             if confidence is Confidence.LOW and function.name.value not in _PER_INSTANCE:
                 continue  # a name from other arguments in a method: a set-up step, often once per process
+            if confidence is Confidence.LOW and self._instances_come_and_go(function):
+                confidence = Confidence.MEDIUM
+                what += f" (each `{self.context.enclosing_class(function).name.value}` is made at run time and later removed, its logger is not)"  # type: ignore[union-attr]
             self._report(call, name, function, what, confidence)
+
+    def _instances_come_and_go(self, init: cst.FunctionDef) -> bool:
+        """The class is instantiated in a function of this module and the instance kept in a
+        container the module also removes from (``self.repositories[name] = Repository(...)`` and
+        ``self.repositories.pop(name)``): objects come and go, and each leaves its logger behind."""
+        klass = self.context.enclosing_class(init)
+        if klass is None or not self.removed:
+            return False
+        for call in self.calls:
+            if not (isinstance(call.func, cst.Name) and call.func.value == klass.name.value):
+                continue
+            function = self.context.enclosing_scope(call)
+            if not isinstance(function, cst.FunctionDef):
+                continue
+            assign = self.context.parent(call)
+            names = {t.target.value for t in assign.targets if isinstance(t.target, cst.Name)} if isinstance(assign, cst.Assign) else set()
+            for node in walk_scope(function.body):
+                if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in names:
+                    for target in node.targets:
+                        if isinstance(target.target, cst.Subscript) and self.context.code(target.target.value) in self.removed:
+                            return True
+                if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("append", "add"):
+                    stored = [a.value for a in node.args]
+                    if any(isinstance(v, cst.Name) and v.value in names for v in stored) and self.context.code(node.func.value) in self.removed:
+                        return True
+        return False
 
     # -- what is a logger name ---------------------------------------------------------------------
 
@@ -224,9 +264,10 @@ class LoggerNamedPerObject(Rule):
             f"keeps every logger it makes, by name, until the interpreter exits, so {per} adds one logger "
             f"(with its handlers) that is never freed"
         )
-        value = what.strip("`")
+        part = what.split(" (each", 1)[0]
+        value = part.strip("`")
         suggestion = (
-            f"log through one logger made once at module level (`logging.getLogger(__name__)`) and put {what} in the "
+            f"log through one logger made once at module level (`logging.getLogger(__name__)`) and put {part} in the "
             f"record instead: `logging.LoggerAdapter(logger, {{\"id\": {value}}})` or `logger.info(..., extra=...)`"
         )
         self.report(call, message, suggestion=suggestion, confidence=confidence)
