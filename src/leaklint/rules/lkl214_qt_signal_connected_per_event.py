@@ -24,7 +24,9 @@ class QtSignalConnectedPerEvent(Rule):
     uses a Qt binding: PyQt5/6, PySide2/6, qtpy) inside a method that itself runs once per event
     (it is connected to a signal in the same class, or named like a handler: `on_*`, `*_handler`,
     `*_clicked`) when nothing in the class ever disconnects that signal and the call does not ask
-    for `Qt.UniqueConnection`.
+    for `Qt.UniqueConnection`. The slot must look like one (a method of the class, a lambda, a
+    `partial`), so `self.sock.connect((host, port))` is not taken for a signal; connections made
+    under a test (`if not self._connected:`) or to a sender the same method rebuilds are left alone.
 
     ## Why is this bad?
     A Qt signal keeps every connection made to it, and connecting the same slot twice makes two
@@ -120,6 +122,8 @@ class QtSignalConnectedPerEvent(Rule):
                 signal = self.context.code(signal_expr)
                 if signal in disconnected or len(call.args) > 1 or not _on_an_attribute(signal_expr):
                     continue  # (a second argument is the connection type: ``Qt.UniqueConnection``)
+                if not _is_slot(call.args[0].value, {m.name.value for m in methods}):
+                    continue  # ``self.sock.connect((host, port))``: a socket or client, not a signal
                 if self._guarded(call, method) or self._sender_made_here(signal_expr, method):
                     continue
                 self._report(klass, method, call, signal, name in slots)
@@ -158,6 +162,18 @@ class QtSignalConnectedPerEvent(Rule):
             f"switch on state in the slot, or pass `Qt.UniqueConnection`"
         )
         self.report(call, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
+
+
+def _is_slot(value: cst.BaseExpression, methods: Set[str]) -> bool:
+    """``self.on_click`` (a method of the class), a lambda or a ``partial(...)``: a callable slot."""
+    if isinstance(value, cst.Lambda):
+        return True
+    if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
+        return value.attr.value in methods
+    if isinstance(value, cst.Call):
+        func = value.func
+        return (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")) == "partial"
+    return False
 
 
 def _named_like_handler(name: str) -> bool:
