@@ -8,7 +8,7 @@ from typing import Any, Dict, List
 import libcst as cst
 import pytest
 
-from leaklint.analysis.growth_facts import ESCAPE, GROW, READ, SHRINK, ContainerUse, classify_use
+from leaklint.analysis.growth_facts import ESCAPE, GROW, READ, SHRINK, ContainerUse, classify_use, is_test_double
 from leaklint.engine import analyze_source, check_project
 from leaklint.rule import Rule
 from leaklint.rules.lkl204_container_grown_from_another_module import ContainerGrownFromAnotherModule
@@ -59,6 +59,43 @@ def test_classify_use(statement: str, expected: str) -> None:
     _USES.clear()
     analyze_source(f"def f(k, v, x):\n    {statement}\n", "t.py", [_RecordUses], {})
     assert _USES == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "store"),
+    [
+        # Replaces the value of a key the dict already has: read, not growth.
+        ("for k, deadline in box.items():\n        box[k] = None", f"{READ}:[]="),
+        ("for k in list(box):\n        box[k] = v", f"{READ}:[]="),
+        ("if k in box:\n        box[k] = v", f"{READ}:[]="),
+        ("if k in box and v:\n        box[k] = v", f"{READ}:[]="),
+        # A new key: growth.
+        ("for k in other.items():\n        box[k] = v", f"{GROW}:[]="),
+        ("for i, k in enumerate(box):\n        box[k] = v", f"{GROW}:[]="),
+        ("if k in box:\n        pass\n    else:\n        box[k] = v", f"{GROW}:[]="),
+        ("if k not in box:\n        box[k] = v", f"{GROW}:[]="),
+        ("for k in box:\n        box[x] = v", f"{GROW}:[]="),
+    ],
+)
+def test_a_store_under_an_existing_key_is_not_growth(body: str, store: str) -> None:
+    _USES.clear()
+    analyze_source(f"def f(k, v, x, other):\n    {body}\n", "t.py", [_RecordUses], {})
+    assert _USES[-1] == store
+
+
+@pytest.mark.parametrize(
+    ("class_name", "module", "expected"),
+    [
+        ("StubBackend", "app.results.backends.stub", True),
+        ("FakeRedis", "app.client", True),
+        ("InMemoryMock", "app.client", True),
+        ("Backend", "app.fakes", True),
+        ("Stubborn", "app.client", False),
+        ("ResultBackend", "app.results", False),
+    ],
+)
+def test_test_doubles(class_name: str, module: str, expected: bool) -> None:
+    assert is_test_double(class_name, module) is expected
 
 
 def _facts(files: Dict[str, str]) -> Dict[str, Any]:

@@ -84,7 +84,10 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
                 return ContainerUse(SHRINK, "[:]=")
             assign = context.parent(holder)
             value = assign.value if isinstance(assign, cst.Assign) else None
-            return ContainerUse(GROW, "[]=", [subscript_key(parent)], value)
+            key = subscript_key(parent)
+            if overwrites_existing_key(context, parent, key):
+                return ContainerUse(READ, "[]=")  # replaces the value of a key it already has
+            return ContainerUse(GROW, "[]=", [key], value)
         return ContainerUse(READ, "[]")
     if in_del(context, expr):
         return ContainerUse(SHRINK, "del")
@@ -131,6 +134,93 @@ def subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:
     if all(isinstance(element.slice, cst.Index) for element in subscript.slice):
         return cst.Tuple([cst.Element(element.slice.value) for element in subscript.slice])  # type: ignore[union-attr]
     return None
+
+
+# Calls that copy a container's keys or items before a loop walks them (``for k in list(d):``).
+_KEY_COPIES = frozenset({"list", "tuple", "sorted", "set", "frozenset", "reversed", "enumerate"})
+_KEY_VIEWS = frozenset({"items", "keys", "copy"})
+
+
+def overwrites_existing_key(
+    context: "FileContext", subscript: cst.Subscript, key: Optional[cst.BaseExpression]
+) -> bool:
+    """``d[k] = v`` that can only replace the value of a key ``d`` already has: ``k`` is a target
+    of a ``for`` loop over ``d`` itself (``for k, v in d.items(): d[k] = None``), or the store
+    runs under ``if k in d:``. Such a store never adds an entry."""
+    if not isinstance(key, cst.Name):
+        return False
+    container_code = ""
+    for ancestor in context.ancestors(subscript):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False
+        if isinstance(ancestor, cst.For) and key.value in _target_names(ancestor.target):
+            return _iterates_container(context, ancestor.iter, context.code(subscript.value))
+        if isinstance(ancestor, cst.If):
+            container_code = container_code or context.code(subscript.value)
+            if _tests_membership(context, ancestor.test, key.value, container_code):
+                return _in_body(context, subscript, ancestor)
+    return False
+
+
+def _target_names(target: cst.BaseExpression) -> Set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        names: Set[str] = set()
+        for element in target.elements:
+            names |= _target_names(element.value)
+        return names
+    return set()
+
+
+def _iterates_container(context: "FileContext", iterable: cst.BaseExpression, container_code: str) -> bool:
+    """``d``, ``d.items()``, ``d.keys()``, ``list(d.items())``, ``sorted(d)``, ``enumerate(...)``
+    is left out on purpose (its first target is an index, not a key)."""
+    while True:
+        if context.code(iterable) == container_code:
+            return True
+        if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute):
+            if iterable.func.attr.value in _KEY_VIEWS and not iterable.args:
+                iterable = iterable.func.value
+                continue
+            return False
+        if (
+            isinstance(iterable, cst.Call)
+            and isinstance(iterable.func, cst.Name)
+            and iterable.func.value in _KEY_COPIES
+            and iterable.func.value != "enumerate"
+            and len(iterable.args) >= 1
+            and iterable.args[0].keyword is None
+        ):
+            iterable = iterable.args[0].value
+            continue
+        return False
+
+
+def _tests_membership(context: "FileContext", test: cst.BaseExpression, key: str, container_code: str) -> bool:
+    """``k in d`` (alone or as one operand of an ``and``)."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _tests_membership(context, test.left, key, container_code) or _tests_membership(
+            context, test.right, key, container_code
+        )
+    return (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.In)
+        and isinstance(test.left, cst.Name)
+        and test.left.value == key
+        and context.code(test.comparisons[0].comparator) == container_code
+    )
+
+
+def _in_body(context: "FileContext", node: cst.CSTNode, branch: cst.If) -> bool:
+    """``node`` is in the ``if`` branch itself, not in its ``else``/``elif``."""
+    current: cst.CSTNode = node
+    for ancestor in context.ancestors(node):
+        if ancestor is branch:
+            return current is branch.body
+        current = ancestor
+    return False
 
 
 def in_del(context: "FileContext", node: cst.CSTNode) -> bool:
@@ -293,6 +383,21 @@ def is_test_module(module_name: str) -> bool:
     parts = module_name.split(".")
     tail = parts[-1]
     return tail.startswith("test") or tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts
+
+
+_TEST_DOUBLE_WORDS = ("stub", "fake", "mock", "dummy")
+
+
+def is_test_double(class_name: str, module_name: str) -> bool:
+    """``StubBackend``, ``FakeRedis``, ``InMemoryMock``, or any class of a ``stub``/``fakes``
+    module: an in-memory stand-in for tests, whose tables live for one test (its maintainers
+    would not bound them)."""
+    tail = module_name.rsplit(".", 1)[-1].lower().rstrip("s")
+    if tail in _TEST_DOUBLE_WORDS:
+        return True
+    spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in class_name)
+    words = [word for word in spaced.split("_") if word]
+    return bool(words) and (words[0] in _TEST_DOUBLE_WORDS or words[-1] in _TEST_DOUBLE_WORDS)
 
 
 def instance_names(method: cst.FunctionDef, in_metaclass: bool = False) -> Set[str]:

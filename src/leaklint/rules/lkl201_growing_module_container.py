@@ -38,6 +38,7 @@ from leaklint.analysis.growth_facts import (
     first_line_text,
     in_del,
     loads_data,
+    overwrites_existing_key,
     subscript_key,
     weak_factory as _weak_factory,
 )
@@ -69,6 +70,7 @@ class _Growth:
     loaded: bool = False  # a memo of data read from a file or the network
     memo_of: str = ""  # a memo of new objects: the class it builds per argument
     passed: Optional[Tuple[cst.BaseExpression, cst.Call]] = None  # what a caller passes for the item
+    held: Tuple[str, str] = ("", "")  # a key holding ``self.ref_cell`` (attribute, its class)
 
 
 @dataclass
@@ -117,13 +119,17 @@ class GrowingModuleContainer(Rule):
       parameters (`verbose=False`), loop variables over literal lists, a private helper's
       parameter that every call fills with a constant, `id(module.__dict__)`;
     - a list of names that adds each name once (`if name not in _names: _names.append(name)`);
+    - stores that only replace the value of a key the dict already has (`for k, v in
+      list(_deadlines.items()): _deadlines[k] = None`, or under `if k in _replies:`);
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
       `module`, `version`...): they hold one entry per name the program uses, not per request.
 
     A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
     made unique per call such as `f"<template {uuid4()}>"`,
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
-    `type(name, bases, ns)` or `c_ubyte * n`, a `hashlib` digest of any text that is not a name) or named like
+    `type(name, bases, ns)` or `c_ubyte * n` (also when a function hands such a class to a
+    `set_*`/`register*` helper that stores it, which then runs per call), a key holding an object
+    the instance was given (`(self.ref_cell, self.rotation)` with `ref_cell: Cell` in `__init__`), a `hashlib` digest of any text that is not a name) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
@@ -399,7 +405,7 @@ class GrowingModuleContainer(Rule):
         if isinstance(parent, cst.AssignTarget) and parent.target is subscript:
             if is_slice:
                 container.shrinks = True
-            elif self.scopes:
+            elif self.scopes and not overwrites_existing_key(self.context, subscript, key):
                 assign = self.context.parent(parent)
                 value = assign.value if isinstance(assign, cst.Assign) else None
                 self._grow(container, subscript, "[]=", [key], value)
@@ -479,7 +485,8 @@ class GrowingModuleContainer(Rule):
             weak_outer: List[_Growth] = []
             for growth in container.growths:
                 if self._import_time(growth, import_time, container.kind not in _SEQUENCE_KINDS):
-                    continue
+                    if self._class_passed_per_call(growth) is None:
+                        continue  # (a "set_"/"register" helper that a function feeds new classes runs per call)
                 if container.late_removals and not self._late_removal_misses(container, growth):
                     continue
                 if self._lazy_initialisation(growth, container.name):
@@ -709,9 +716,87 @@ class GrowingModuleContainer(Rule):
             else:
                 evidence = key_evidence(self.context, item, assignments, names)
                 if evidence == UNKNOWN:
+                    held = self._holds_instance_object(growth, item, assignments)
+                    if held is not None:
+                        growth.held, evidence = held, OBJECT
+                if evidence == UNKNOWN:
                     evidence = self._caller_evidence(growth, item, names)
                 evidences.append(evidence)
+        passed = self._class_passed_per_call(growth)
+        if passed is not None:
+            growth.passed = passed  # ``set_cached(key, submodel)`` fed ``submodel = type(...)``
+            evidences.append(OBJECT)
         return combine_evidence(evidences)
+
+    def _class_passed_per_call(self, growth: _Growth) -> Optional[Tuple[cst.BaseExpression, cst.Call]]:
+        """(argument, call) when a function of this module calls the growing helper with a class it
+        builds per call (``submodel = type(name, (cls,), ns)`` ... ``set_cached_type(key, submodel)``)
+        for the stored value or key: each such call stores a new class."""
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(scope, cst.FunctionDef) or len(growth.scopes) > 1:
+            return None
+        stored = [e for e in (*(growth.items or ()), growth.value) if isinstance(e, cst.Name)]
+        params = [*scope.params.posonly_params, *scope.params.params]
+        for name in {e.value for e in stored}:
+            index = next((i for i, p in enumerate(params) if p.name.value == name), None)
+            if index is None:
+                continue
+            for call in self.call_sites.get(scope.name.value, []):
+                caller = self.context.enclosing_scope(call)
+                if not isinstance(caller, cst.FunctionDef) or caller is scope:
+                    continue
+                value = _argument_for(call, index, name, params[index])
+                if value is _UNKNOWN or value is None:
+                    continue
+                candidates = self._assignments_in(caller).get(value.value, ()) if isinstance(value, cst.Name) else [value]
+                if any(self._builds_class(candidate) for candidate in candidates):
+                    return value, call
+        return None
+
+    def _holds_instance_object(
+        self, growth: _Growth, item: Optional[cst.BaseExpression], assignments: dict
+    ) -> Optional[Tuple[str, str]]:
+        """A key that holds an object the instance was given: ``(self.ref_cell, self.rotation)``
+        where ``__init__`` stores ``self.ref_cell = ref_cell`` from a parameter annotated with a class of
+        this module (``ref_cell: Cell``). One entry, and one pinned object, per object ever used."""
+        if not growth.classes:
+            return None
+        if isinstance(item, cst.Name) and len(assignments.get(item.value, ())) == 1:
+            item = assignments[item.value][0]
+        elements = [e.value for e in item.elements] if isinstance(item, cst.Tuple) else [item]
+        typed = self._object_attributes(growth.classes[-1])
+        for element in elements:
+            if isinstance(element, cst.Attribute) and isinstance(element.value, cst.Name) and element.value.value == "self":
+                if element.attr.value in typed:
+                    return f"self.{element.attr.value}", typed[element.attr.value]
+        return None
+
+    def _object_attributes(self, klass: cst.ClassDef) -> Dict[str, str]:
+        """Attributes ``__init__`` sets from a parameter annotated with a (non-enum) class of this module."""
+        init = next(
+            (s for s in getattr(klass.body, "body", ()) if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"),
+            None,
+        )
+        if init is None:
+            return {}
+        enums = self._enum_classes()
+        typed: Dict[str, str] = {}
+        for param in (*init.params.posonly_params, *init.params.params, *init.params.kwonly_params):
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            if isinstance(annotation, cst.SimpleString):
+                shown = str(annotation.evaluated_value or "")
+            else:
+                shown = dotted_name(annotation) or "" if annotation is not None else ""
+            if shown in self.module_classes and shown not in enums:
+                typed[param.name.value] = shown
+        found: Dict[str, str] = {}
+        for node in walk_scope(init.body):
+            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in typed:
+                for target in node.targets:
+                    t = target.target
+                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+                        found[t.attr.value] = typed[node.value.value]
+        return found
 
     def _caller_evidence(self, growth: _Growth, item: Optional[cst.BaseExpression], names: Set[str]) -> str:
         """``def _remember(worker): _workers.append(worker)``: a helper that adds its parameter,
@@ -898,6 +983,8 @@ class GrowingModuleContainer(Rule):
             caller = (self.registrars or {}).get(_describe_scope(growth).rsplit(".", 1)[-1], "a method")
             return f" (`{text}` keeps every instance that `{caller}()` passes as `self`)"
         pinned = describe_pinned(self.context, growth.items, growth.value, scope, self._assignments_in(scope))
+        if growth.held[0]:
+            return f" (`{text}` keeps every `{growth.held[1]}` ever used as `{growth.held[0]}` in its key, with {pinned})"
         if growth.loaded:
             pinned = f"the data loaded for every `{_key_text(self.context, growth.items or [])}` ever asked for"
         elif growth.passed is not None:
@@ -938,6 +1025,18 @@ class GrowingModuleContainer(Rule):
             if growth.how in ("[]=", "setdefault") and items and _is_self(items[0]) and not _is_self(growth.value):
                 weak = "weakref.WeakKeyDictionary()"  # ``_extra[self] = ...``: the instance is the key
             return f"make it `{name} = {weak}` so it does not keep every instance alive, or remove `self` when it is closed"
+        if growth.held[0] and container.kind not in _SEQUENCE_KINDS:
+            attribute, owner = growth.held
+            return (
+                f"keep the cached values on the `{owner}` itself (a dict attribute of `{attribute}`, keyed by the rest "
+                f"of the key) so they go with it, or key `{name}` weakly by `{attribute}` "
+                f"(`weakref.WeakKeyDictionary`, holding a dict of the rest)"
+            )
+        if growth.passed is not None and self._passes_returned_class(growth.passed):
+            return (
+                f"make it `{name} = weakref.WeakValueDictionary()`: a class stays cached while its users (to whom "
+                f"`{_scope_name_of(self.context, growth.passed[1])}()` returns it) still hold it, and goes with them"
+            )
         if container.kind in _SEQUENCE_KINDS:
             return (
                 f"keep only the latest entries with `{name} = collections.deque(maxlen=N)`, "
@@ -968,6 +1067,17 @@ class GrowingModuleContainer(Rule):
                 f"or evict old entries (`{name}.pop({_key_text(self.context, items)}, None)`)"
             )
         return f"evict entries when they are no longer needed (`{name}.pop({_key_text(self.context, items)}, None)`), or bound its size"
+
+    def _passes_returned_class(self, passed: Tuple[cst.BaseExpression, cst.Call]) -> bool:
+        """The caller builds the class it passes and returns it: its users keep it alive."""
+        argument, call = passed
+        caller = self.context.enclosing_scope(call)
+        if not isinstance(argument, cst.Name) or not isinstance(caller, cst.FunctionDef):
+            return False
+        return any(
+            isinstance(node, cst.Return) and isinstance(node.value, cst.Name) and node.value.value == argument.value
+            for node in walk_scope(caller)
+        )
 
     def _handed_on(self, growth: _Growth) -> bool:
         """The stored value (a local name) is also passed to another call in the function
@@ -1132,6 +1242,11 @@ def _code_strings(node: cst.BaseExpression) -> Set[str]:
             found |= _code_strings(element.value)
         return found
     return set()
+
+
+def _scope_name_of(context, node: cst.CSTNode) -> str:  # type: ignore[no-untyped-def]
+    scope = context.enclosing_scope(node)
+    return scope.name.value if isinstance(scope, cst.FunctionDef) else "its caller"
 
 
 def _describe_scope(growth: _Growth) -> str:

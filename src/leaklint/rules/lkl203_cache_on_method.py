@@ -3,7 +3,7 @@ module-level functions)."""
 
 from __future__ import annotations
 
-from typing import List, Optional, Set, Tuple, Union
+from typing import Dict, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
@@ -18,6 +18,18 @@ _IMPLICIT_CLASS_LEVEL = frozenset({"__new__", "__init_subclass__", "__class_geti
 # ``@cache`` on a function that warns or logs is the warn-once idiom: one entry per message.
 _ONCE_ONLY_WORDS = ("warn", "log", "deprecat", "emit", "once")
 _SCALARS = frozenset({"builtins.int", "builtins.float", "builtins.str", "builtins.bytes", "builtins.complex"})
+# Annotations whose values are classes or functions: defined in code, a small fixed set (a class
+# built per call is the exception the rule cannot see from the annotation).
+_CODE_OBJECTS = frozenset(
+    {"builtins.type", "typing.Type", "typing.Callable", "collections.abc.Callable", "typing_extensions.Type"}
+)
+# Annotations of hashable value containers: compared by value, judged by the parameter's name.
+_VALUE_TUPLES = frozenset({"builtins.tuple", "typing.Tuple", "builtins.frozenset", "typing.FrozenSet"})
+# Calls that build a new class: a memo of them is an intern table of generated types.
+_CLASS_BUILDERS = frozenset(
+    {"builtins.type", "collections.namedtuple", "typing.NamedTuple", "enum.Enum", "enum.IntEnum", "enum.Flag",
+     "enum.IntFlag", "dataclasses.make_dataclass", "types.new_class"}
+)
 
 
 class _Cache:
@@ -53,7 +65,14 @@ class CacheOnMethod(Rule):
 
     Not flagged: `staticmethod`s, `classmethod`s, methods of `Enum` classes (their members are
     singletons), `functools.cached_property` (it stores the value on the instance), functions
-    nested in other functions.
+    nested in other functions. Parameters annotated with a class or a function (`type[Enum]`,
+    `Callable[..., T]`, or a module-level type alias of one) come from the code, a small set; a
+    value tuple (`tuple[...]`, an alias of one) is judged by its name like a scalar.
+
+    A module-level cache that returns a class it builds (`type(...)`, `namedtuple(...)`) is an
+    intern table of generated types: the cache is its only owner, and a bound would build a second
+    class for an argument it evicted. Such a cache is reported only for open-ended arguments, and
+    the suggestion is to key it by value (pass the fields the class depends on), not to bound it.
 
     Also not flagged: methods of a class this module instantiates only at module level (a
     singleton such as `MANAGER = Manager()`), and module-level functions that warn or log (the
@@ -108,6 +127,20 @@ class CacheOnMethod(Rule):
         self.made_at_import: Set[str] = set()  # names called at module level (classes: instances)
         self.made_at_runtime: Set[str] = set()
         self.main_guards = 0
+        self.type_aliases: Dict[str, cst.BaseExpression] = {}  # ``Maker: TypeAlias = Callable[...]``
+
+    def visit_Module(self, node: cst.Module) -> None:
+        for statement in node.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.value is not None:
+                    if (self.context.qualified_name(small.annotation.annotation) or "").endswith(".TypeAlias"):
+                        self.type_aliases[small.target.value] = small.value
+                elif isinstance(small, cst.Assign) and isinstance(small.value, cst.Subscript):
+                    for target in small.targets:  # ``Maker = Callable[..., T]``
+                        if isinstance(target.target, cst.Name):
+                            self.type_aliases[target.target.value] = small.value
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         is_enum = any(self._is_enum_base(base.value) for base in node.bases if base.keyword is None)
@@ -235,13 +268,35 @@ class CacheOnMethod(Rule):
             return
         name = node.name.value
         shown = ", ".join(f"`{p}`" for p in open_ended[:3])
-        self.report(
-            cache.decorator,
-            f"`{cache.spelled}` on `{name}()` keeps every distinct {shown} it is ever called with, and "
-            f"its result, for the life of the process",
-            suggestion=f"bound it with `@functools.lru_cache(maxsize=N)` on `{name}`, unless its arguments come from a small fixed set",
-            confidence=Confidence.MEDIUM,
-        )
+        built = self._builds_class(node)
+        if built:
+            # An intern table of generated classes: its only owner is the cache, and a bound would
+            # build the class again for an argument it evicted (two classes for one type).
+            message = (
+                f"`{cache.spelled}` on `{name}()` keeps a class built with `{built}` for every distinct {shown} "
+                f"it is ever called with, for the life of the process: an argument that compares by identity "
+                f"(a fresh object per call) adds a new class each time"
+            )
+            suggestion = (
+                f"key the cache by value: pass `{name}` the hashable fields the class depends on instead of "
+                f"{shown} (or give its class `__eq__`/`__hash__` by value), so equal arguments share one class"
+            )
+        else:
+            message = (
+                f"`{cache.spelled}` on `{name}()` keeps every distinct {shown} it is ever called with, and "
+                f"its result, for the life of the process"
+            )
+            suggestion = f"bound it with `@functools.lru_cache(maxsize=N)` on `{name}`, unless its arguments come from a small fixed set"
+        self.report(cache.decorator, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
+
+    def _builds_class(self, function: cst.FunctionDef) -> str:
+        """``type(...)``/``namedtuple(...)`` when the function returns a class it builds, else ""."""
+        for node in walk_scope(function.body):
+            if isinstance(node, cst.Return) and isinstance(node.value, cst.Call):
+                qualified = self.context.qualified_name(node.value.func) or ""
+                if qualified in _CLASS_BUILDERS and (qualified != "builtins.type" or len(node.value.args) == 3):
+                    return qualified.rsplit(".", 1)[-1]
+        return ""
 
     def _open_ended(self, param: cst.Param) -> bool:
         """Objects and input data: a parameter annotated with a class (``Request``, ``Any``) or
@@ -252,12 +307,47 @@ class CacheOnMethod(Rule):
             return False
         if param.annotation is None:
             return is_workload_identifier(name)
-        annotation = param.annotation.annotation
+        annotation = self._resolve_alias(param.annotation.annotation)
         if annotation_is_finite(self.context, annotation, self.enum_classes):
             return False
-        if self._scalar_annotation(annotation):
+        if self._code_object_annotation(annotation):
+            return False  # ``enum: type[Enum]``, ``factory: Callable[..., T]``: classes and functions
+        if self._scalar_annotation(annotation) or self._annotation_head(annotation) in _VALUE_TUPLES:
             return is_workload_identifier(name)
         return True
+
+    def _resolve_alias(self, annotation: cst.BaseExpression, depth: int = 3) -> cst.BaseExpression:
+        """``_LoadMap[E]`` -> ``tuple[tuple[bytes, E], ...]`` for a module-level type alias."""
+        head = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+        if isinstance(annotation, cst.SimpleString):
+            try:
+                head = annotation = cst.parse_expression(annotation.evaluated_value)  # ``"tuple[str, ...]"``
+            except Exception:  # noqa: BLE001 (not an expression: leave it as written)
+                return annotation
+            head = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+        if depth and isinstance(head, cst.Name) and head.value in self.type_aliases:
+            return self._resolve_alias(self.type_aliases[head.value], depth - 1)
+        return annotation
+
+    def _annotation_head(self, annotation: cst.BaseExpression) -> str:
+        head = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+        qualified = self.context.qualified_name(head) or ""
+        if not qualified and isinstance(head, cst.Name):
+            qualified = f"builtins.{head.value}"  # (names parsed from a string annotation)
+        return qualified
+
+    def _code_object_annotation(self, annotation: cst.BaseExpression) -> bool:
+        """``type[X]``, ``Type[X]``, ``Callable[..., T]`` (and unions of them with None)."""
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+            sides = (annotation.left, annotation.right)
+            return all(self._is_none(side) or self._code_object_annotation(side) for side in sides) and not all(
+                self._is_none(side) for side in sides
+            )
+        return self._annotation_head(annotation) in _CODE_OBJECTS
+
+    @staticmethod
+    def _is_none(node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Name) and node.value == "None"
 
     def _scalar_annotation(self, annotation: cst.BaseExpression) -> bool:
         """``int``, ``str``, and unions of scalars and None (``int | str | None``,

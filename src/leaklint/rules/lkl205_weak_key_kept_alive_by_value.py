@@ -6,7 +6,8 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.growth_facts import GROW, classify_use, first_line_text
+from leaklint.analysis.containers import REMOVE_METHODS
+from leaklint.analysis.growth_facts import GROW, SHRINK, classify_use, first_line_text
 from leaklint.analysis.names import STARRED, argument_passed
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -30,6 +31,9 @@ class WeakKeyKeptAliveByValue(Rule):
     value that refers to its key keeps the key alive, so the key never dies and the entry is never
     dropped: the "weak" dictionary is a strong one that grows with every key. This shape is new
     (not LKL201): the container is weak and bounded by its keys, and only the value breaks that.
+
+    An entry the module also removes (`_selectors.pop(loop)` in a close hook it installs) is
+    reported at low confidence (strict profile): the value keeps its key alive only until then.
 
     ## Known problems
     A bound method is recognised when the attribute names a method defined in a class of this
@@ -116,7 +120,7 @@ class WeakKeyKeptAliveByValue(Rule):
         self.candidates.append(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in ("setdefault", "__setitem__"):
+        if node.attr.value in ("setdefault", "__setitem__") or node.attr.value in REMOVE_METHODS:
             self.candidates.append(node.value)
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -124,10 +128,11 @@ class WeakKeyKeptAliveByValue(Rule):
             self.method_calls.setdefault(node.func.attr.value, []).append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
-        for expr in self.candidates:
-            if not self._is_weak_key_dictionary(expr):
-                continue
-            use = classify_use(self.context, expr)
+        uses = [(expr, classify_use(self.context, expr)) for expr in self.candidates if self._is_weak_key_dictionary(expr)]
+        # ``_selectors.pop(loop)`` in the loop's close hook: the entry goes when its key is done
+        # with, so the value keeping the key alive costs nothing until then.
+        removed = {_container_key(expr) for expr, use in uses if use.op == SHRINK}
+        for expr, use in uses:
             if use.op != GROW or not use.items or use.items[0] is None or use.value is None:
                 continue
             key = use.items[0]
@@ -138,6 +143,8 @@ class WeakKeyKeptAliveByValue(Rule):
             if found is None:
                 continue
             how, confidence = found
+            if _container_key(expr) in removed:
+                confidence = Confidence.LOW
             self._report(expr, key, value, how, confidence)
 
     def _stored_value(self, expr: cst.BaseExpression, how: str, value: cst.BaseExpression) -> cst.BaseExpression:
@@ -336,6 +343,13 @@ def _named_like_a_method(attribute: str) -> bool:
     class leaklint cannot see); ``size``, ``name`` are data."""
     words = [w for w in attribute.lower().split("_") if w]
     return bool(words) and (words[0] in _METHOD_WORDS or attribute == "__call__")
+
+
+def _container_key(expr: cst.BaseExpression) -> str:
+    """``_selectors`` for the module-level name, ``.callbacks`` for ``self.callbacks``."""
+    if isinstance(expr, cst.Attribute):
+        return "." + expr.attr.value
+    return expr.value if isinstance(expr, cst.Name) else ""
 
 
 def _is_name(node: Optional[cst.BaseExpression], name: str) -> bool:

@@ -18,6 +18,7 @@ from leaklint.analysis.containers import (
     returns_a_parameter,
 )
 from leaklint.analysis.growth_facts import (
+    is_test_double,
     is_test_module,
     ESCAPE,
     GROW,
@@ -88,6 +89,9 @@ class GrowingClassContainer(Rule):
     and additions at class-definition time (`__init_subclass__`, `__set_name__`, decorators,
     `register*` methods, metaclasses). Keys that show nothing either way (`key`, `x`) are reported
     only for a memo of data read from a file or the network.
+
+    A test double (`StubBackend`, `FakeRedis`, any class of a `stub`/`fakes` module) is reported
+    at low confidence (strict profile): its table lives for one test.
 
     ## Known problems
     Keys are judged by their shape and names, as in LKL201. A removal in another module is not
@@ -289,6 +293,8 @@ class GrowingClassContainer(Rule):
                 f"the process, and so does every entry"
             )
         confidence = Confidence.MEDIUM if loaded or per_instance else Confidence.HIGH
+        if is_test_double(klass, self.context.module_name):
+            confidence = Confidence.LOW  # an in-memory stand-in for tests (``StubBackend.results``)
         self.report(container.target, message, suggestion=suggestion, confidence=confidence)
 
 

@@ -78,7 +78,9 @@ class LongLivedInstanceGrows(Rule):
     Not flagged: containers any code in the module removes from (`pop`, `discard`, `del`, `clear`,
     a reassignment outside `__init__`, a `len()` check, handing the container to other code),
     bounded or weak containers, entries whose key or item names a thing or comes from a fixed set
-    (`name`, `path`, constants), threads (LKL207), classes of test modules.
+    (`name`, `path`, constants), threads (LKL207), classes of test modules, and stores that can
+    only replace the value of a key the container already has (`for k, v in self.d.items():
+    self.d[k] = None`, or under `if k in self.d:`).
 
     ## Known problems
     Whether an object is long-lived is read from its class name (a loop alone says little: a
