@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -12,18 +11,12 @@ from leaklint import models
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import rooted_argument, rooting_functions
 from leaklint.analysis.names import decorator_name, dotted_name
+from leaklint.analysis.unique_names import PER_REQUEST_NAME, UNIQUE_VALUE_CALLS
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _NOT_BOUND = frozenset({"staticmethod", "classmethod", "property", "setter", "getter", "deleter", "cached_property"})
 _PARTIALS = frozenset({"functools.partial"})
-# Calls whose value differs on every call: a logger named after one is a new logger every time.
-_UNIQUE_CALLS = frozenset({
-    "uuid.uuid1", "uuid.uuid4", "builtins.id", "time.time", "time.time_ns", "time.monotonic", "time.perf_counter",
-    "builtins.next", "random.random", "random.randint", "secrets.token_hex", "os.urandom", "itertools.count",
-})
-# Parameter names that say "one per request / connection / user".
-_PER_REQUEST_NAME = re.compile(r"(^|_)(id|ids|uuid|guid|request|req|session|conn|connection|client|peer|user|job|task)$")
 
 
 @dataclass(frozen=True)
@@ -507,13 +500,13 @@ class CallbackPinnedByProcessRegistry(Rule):
         for inner in walk(value):
             if isinstance(inner, cst.Call):
                 qualified = self.context.qualified_name(inner.func)
-                if qualified in _UNIQUE_CALLS:
+                if qualified in UNIQUE_VALUE_CALLS:
                     return f"`{dotted_name(inner.func) or qualified}()`", Confidence.HIGH
             elif isinstance(inner, cst.Name) and inner.value in parameters and per_request is None:
                 parent = self.context.parent(inner)
                 if isinstance(parent, cst.Attribute) and parent.attr is inner:
                     continue
-                if _PER_REQUEST_NAME.search(inner.value):
+                if PER_REQUEST_NAME.search(inner.value):
                     per_request = inner.value
         if per_request is not None:
             return f"the parameter `{per_request}`, which differs per call", Confidence.MEDIUM

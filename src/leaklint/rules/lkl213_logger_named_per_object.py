@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.containers import REMOVE_METHODS, is_object_identifier, is_workload_identifier
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
+from leaklint.analysis.unique_names import PER_REQUEST_NAME, UNIQUE_VALUE_CALLS
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -19,11 +19,6 @@ _IDENTITY_CALLS = frozenset({"builtins.id", "builtins.hash", "uuid.uuid1", "uuid
 _IDENTITY_METHODS = frozenset({"fileno", "getpeername", "getsockname", "hex"})
 # LKL108 reports a direct ``getLogger``/``getChild`` whose name is made from a call that differs each
 # time or from a parameter named like a request; this rule leaves those to it.
-_LKL108_UNIQUE = frozenset({
-    "uuid.uuid1", "uuid.uuid4", "builtins.id", "time.time", "time.time_ns", "time.monotonic", "time.perf_counter",
-    "builtins.next", "random.random", "random.randint", "secrets.token_hex", "os.urandom", "itertools.count",
-})
-_LKL108_PER_REQUEST = re.compile(r"(^|_)(id|ids|uuid|guid|request|req|session|conn|connection|client|peer|user|job|task)$")
 _LOGGER_FACTORIES = frozenset({"logging.getLogger"})
 _PER_INSTANCE = frozenset({"__init__", "__post_init__", "__new__"})
 _LOGGER_METHODS = frozenset({"getLogger", "getChild"})
@@ -207,9 +202,9 @@ class LoggerNamedPerObject(Rule):
     def _lkl108_reports(self, name: cst.BaseExpression, function: cst.FunctionDef) -> bool:
         params = _parameters(function)
         for inner in walk(name):
-            if isinstance(inner, cst.Call) and (self.context.qualified_name(inner.func) or "") in _LKL108_UNIQUE:
+            if isinstance(inner, cst.Call) and (self.context.qualified_name(inner.func) or "") in UNIQUE_VALUE_CALLS:
                 return True
-            if isinstance(inner, cst.Name) and inner.value in params and _LKL108_PER_REQUEST.search(inner.value):
+            if isinstance(inner, cst.Name) and inner.value in params and PER_REQUEST_NAME.search(inner.value):
                 parent = self.context.parent(inner)
                 if not (isinstance(parent, cst.Attribute) and parent.attr is inner):
                     return True
