@@ -20,6 +20,7 @@ import sys
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from leaklint.engine import FileResult
+from leaklint.facts.records import SummaryRecord
 from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, RelatedLocation, TextEdit
 from leaklint.suppression import Suppressions
 
@@ -32,6 +33,9 @@ _CONFIDENCE = {member.value: member for member in Confidence}
 _SAFETY = {member.value: member for member in FixSafety}
 # Tags of the values JSON has no type for; a plain dict never has a key starting with "$".
 _TUPLE, _SET, _FROZENSET, _DICT, _CLASS, _ENUM, _NAMEDTUPLE = "$t", "$s", "$fs", "$d", "$c", "$e", "$n"
+
+
+_SUMMARY_RECORD = f"{SummaryRecord.__module__}:{SummaryRecord.__qualname__}"
 
 
 class DecodeError(ValueError):
@@ -233,6 +237,10 @@ def encode_value(value: Any) -> Any:
         return {_SET if kind is set else _FROZENSET: items}
     if isinstance(value, enum.Enum):
         return {_ENUM: _name_of(kind), "v": encode_value(value.value)}
+    if kind is SummaryRecord:
+        # Plain data all the way down (names, numbers, tuples and one dict of names): JSON writes
+        # its tuples as arrays, so the record costs no tag per entry; it reads back with lists.
+        return {_NAMEDTUPLE: _SUMMARY_RECORD, "f": list(value)}
     if isinstance(value, tuple) and isinstance(getattr(kind, "_fields", None), tuple):
         return {_NAMEDTUPLE: _name_of(kind), "f": [encode_value(item) for item in value]}
     if dataclasses.is_dataclass(value):

@@ -27,6 +27,7 @@ from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import TreeIndex, indexed
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
+from leaklint.facts.records import compact_facts
 
 SYNTAX_ERROR = ("LKL001", "syntax-error")
 PARSER_GAP = ("LKL004", "unsupported-syntax")
@@ -506,8 +507,10 @@ def _analyze_in_segments(
         packed.append((first, last, pickle.dumps((kept, part_facts), protocol=pickle.HIGHEST_PROTOCOL)))
         del found, kept, part_facts
     facts: Dict[str, List[Any]] = {}
-    for _, _, blob in packed:
-        found, part_facts = pickle.loads(blob)
+    packed.reverse()
+    while packed:
+        # Each blob is dropped as it is read: the file's facts grow while its blobs shrink.
+        found, part_facts = pickle.loads(packed.pop()[2])
         for finding in found:
             if finding.code != INTERNAL_ERROR[0] and suppressions.silences(finding.code, finding.line):
                 continue
@@ -710,6 +713,13 @@ def _run_rules(
                 analysis.fixes.append((finding, fix))
         if facts is not None:
             result.facts[rule.code] = facts
+    # Every rule is done with the file: its facts wait for the project pass from now on, as
+    # compact records (leaklint.facts.records; shared objects, as LKL101's and LKL102's, once).
+    compacted: Set[int] = set()
+    for facts in result.facts.values():
+        if id(facts) not in compacted:
+            compacted.add(id(facts))
+            compact_facts(facts)
 
 
 def _triggered(rule: Type[Rule], text: str) -> bool:
