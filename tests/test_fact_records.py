@@ -120,3 +120,18 @@ def test_a_segmented_module_merges_records(tmp_path: Path, monkeypatch: pytest.M
 def test_compact_facts_leaves_other_facts_alone() -> None:
     facts = {"calls": [["a", 1]]}
     assert compact_facts(facts) is facts and facts == {"calls": [["a", 1]]}
+
+
+def test_packed_results_give_the_findings_live_ones_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a cache, workers send results packed and findings are rebuilt after the project
+    pass; with one (a cold cache), results stay live. Same findings, in the same order."""
+    from leaklint import runner
+    from leaklint.cache import Cache
+
+    paths = sorted(str(p) for code in ("LKL101", "LKL104", "LKL301") for p in (FIXTURES / code).rglob("*.py"))
+    monkeypatch.setattr(runner, "_POOL_MIN_BYTES", 0)  # a pool even for a few small files
+    settings = Settings()
+    packed = runner.lint_files(paths, settings, jobs=2)
+    live = runner.lint_files(paths, settings, jobs=2, cache=Cache(tmp_path / "cache", settings, key=b"k" * 32))
+    assert packed.findings == live.findings
+    assert len({f.code for f in packed.findings}) >= 3
