@@ -455,6 +455,7 @@ def _analyze_in_segments(
     would learn from functions and classes in other segments.
     """
     from leaklint import segments
+    from leaklint.runner import _return_freed_memory as return_freed_memory
 
     try:
         text = decode_source(data) if isinstance(data, bytes) else data
@@ -506,6 +507,10 @@ def _analyze_in_segments(
             kept.append(finding)
         packed.append((first, last, pickle.dumps((kept, part_facts), protocol=pickle.HIGHEST_PROTOCOL)))
         del found, kept, part_facts
+        # The segment's tree is free now; glibc keeps its pages, fragmented by the blobs above,
+        # and the next segment's parse would sit on top of them: on the 1 MB generated module the
+        # resident size after each segment went 120 -> 139 MB, with this 63 -> 74 MB.
+        return_freed_memory()
     # The file's text and statement index (for a 10 MB module, 10 MB of text and 80,000
     # statements) are not needed to merge: let them go before the merged facts are built.
     del text, statements, parts, chosen, defined, numbers
