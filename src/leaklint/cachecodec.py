@@ -46,6 +46,9 @@ class DecodeError(ValueError):
 
 
 def encode_result(result: FileResult) -> Dict[str, Any]:
+    from leaklint.segments import expand_facts
+
+    expand_facts(result)  # a segmented file's deferred facts: merged once, kept merged
     first_code: Dict[int, str] = {}
     shared: Dict[str, str] = {}
     for code, value in result.facts.items():

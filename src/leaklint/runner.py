@@ -129,7 +129,8 @@ def read_file(path: str) -> Tuple[Optional[bytes], Optional[str]]:
 
 
 def lint_file(
-    path: str, settings: Settings, data: Optional[bytes] = None, text_edits: bool = False
+    path: str, settings: Settings, data: Optional[bytes] = None, text_edits: bool = False,
+    defer_segment_facts: bool = False,
 ) -> Tuple[Optional[FileResult], Optional[Problem]]:
     if data is None:
         data, error = read_file(path)
@@ -137,7 +138,7 @@ def lint_file(
             return None, Problem(path, f"cannot read: {error}")
     analysis = analyze_source(
         data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
-        segment_size=settings.segment_size,
+        segment_size=settings.segment_size, defer_segment_facts=defer_segment_facts,
     )
     return analysis.result, None
 
@@ -195,7 +196,8 @@ def _lint_one(path: str, settings: Settings, text_edits: bool, digest: bool) -> 
     data, error = read_file(path)
     if data is None:
         return (None, Problem(path, f"cannot read: {error}")), None
-    outcome = lint_file(path, settings, data=data, text_edits=text_edits)
+    # A segmented file's facts stay packed until the project pass (segments.DeferredFacts).
+    outcome = lint_file(path, settings, data=data, text_edits=text_edits, defer_segment_facts=True)
     if _leaves_much_freed(data):
         _return_freed_memory()
     if not digest:
