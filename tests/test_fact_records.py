@@ -135,3 +135,30 @@ def test_packed_results_give_the_findings_live_ones_give(tmp_path: Path, monkeyp
     live = runner.lint_files(paths, settings, jobs=2, cache=Cache(tmp_path / "cache", settings, key=b"k" * 32))
     assert packed.findings == live.findings
     assert len({f.code for f in packed.findings}) >= 3
+
+
+def test_deferred_segment_facts_merge_to_the_facts_merged_at_once(tmp_path: Path) -> None:
+    """The runner keeps a segmented file's facts packed until the project pass; expanded, they
+    are exactly what analyze_source merges for every other caller."""
+    from leaklint.segments import DeferredFacts, expand_facts
+
+    blocks = [
+        f"class Tree{i}:\n    def add(self):\n        child = Node{i}(self)\n        self.children = [child]\n\n\n"
+        f"class Node{i}:\n    def __init__(self, parent):\n        self.parent = parent\n\n\n"
+        for i in range(150)
+    ]
+    module = tmp_path / "generated.py"
+    module.write_text("import threading\n\n\n" + "".join(blocks))
+    settings = Settings(segment_size=16384)
+    deferred, _ = lint_file(str(module), settings, defer_segment_facts=True)
+    merged, _ = lint_file(str(module), settings)
+    assert deferred is not None and merged is not None
+    handles = {id(value) for value in deferred.facts.values()}
+    assert len(handles) == 1 and all(type(value) is DeferredFacts for value in deferred.facts.values())
+    # Through a pickle, as from a worker.
+    expand_facts(pickle.loads(pickle.dumps(deferred)))
+    expand_facts(deferred)
+    assert list(deferred.facts) == list(merged.facts)
+    assert repr(deferred.facts) == repr(merged.facts)
+    assert deferred.facts["LKL101"] is deferred.facts["LKL102"]  # one class graph for both rules
+    assert deferred.findings == merged.findings
