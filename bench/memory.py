@@ -5,11 +5,16 @@ Not a test: run it by hand (Linux only)::
     python bench/memory.py -- leaklint check --no-cache FILES...
     python bench/memory.py --huge 10 functions     # generate a 10 MB module of functions, check it
     python bench/memory.py --huge 50 literal       # a 50 MB module holding one dict literal
+    python bench/memory.py --sweep FOLDER... -- -j 2   # every .py file under the folders
+
 
 Each process's peak is its ``VmHWM`` (the kernel's high-water mark of its resident set), read
 every ``--interval`` seconds while it lives; the parent's and the largest child's are reported,
 and the whole tree's peak from ``wait4`` as a check. ``--huge`` writes the generated file to a
 temporary folder, prints its size, and checks it with ``leaklint check --no-cache -j 1``.
+``--sweep`` checks every ``.py`` file under the given folders with ``leaklint check --no-cache
+--statistics``, the files named on the command line (so the default excludes, ``site-packages``
+among them, do not apply); what follows ``--`` is added to that command (``-j 1``).
 """
 
 from __future__ import annotations
@@ -82,6 +87,16 @@ def huge_source(megabytes: float, kind: str) -> str:
     raise ValueError(kind)
 
 
+def sweep_files(folders: Sequence[str]) -> List[str]:
+    """Every ``.py`` file under ``folders``, in walk order."""
+    found: List[str] = []
+    for folder in folders:
+        for root, subfolders, names in os.walk(folder):
+            subfolders.sort()
+            found.extend(os.path.join(root, name) for name in sorted(names) if name.endswith(".py"))
+    return found
+
+
 def _children(pid: int) -> List[int]:
     found: List[int] = []
     try:
@@ -141,6 +156,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--huge", nargs=2, metavar=("MB", "KIND"), help="generate a file (functions|literal) and check it")
     parser.add_argument("--keep", help="write the generated file here instead of a temporary folder")
+    parser.add_argument("--sweep", nargs="+", metavar="FOLDER", help="check every .py file under these folders")
     parser.add_argument("--interval", type=float, default=0.1)
     parser.add_argument("command", nargs="*", help="the command to measure (after --)")
     args = parser.parse_args(argv)
@@ -154,6 +170,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"{path}: {size:.1f} MB", flush=True)
         command = [sys.executable, "-m", "leaklint", "check", "--no-cache", "--statistics", "-j", "1", str(path)]
         command += args.command
+    elif args.sweep:
+        size = 0.0
+        files = sweep_files(args.sweep)
+        total = sum(os.path.getsize(path) for path in files) / 2**20
+        print(f"{len(files)} files, {total:.0f} MB", flush=True)
+        command = [sys.executable, "-m", "leaklint", "check", "--no-cache", "--statistics", *args.command, *files]
     else:
         size = 0.0
         command = args.command

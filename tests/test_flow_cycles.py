@@ -12,6 +12,7 @@ import pytest
 from leaklint import lint_source
 from leaklint.config import ConfigError, Settings, settings_from_table, with_overrides
 from leaklint.engine import analyze_source
+from leaklint.facts.records import plain_summary
 from leaklint.rules.lkl101_mutual_reference import MutualReference
 from leaklint.runner import lint_paths
 
@@ -51,7 +52,9 @@ class Node:
 
 def _summaries(source: str) -> list:
     result = analyze_source(source, "m.py", [MutualReference], {}).result
-    return result.facts["LKL101"].summaries
+    # Stored as compact records once the file is checked (leaklint.facts.records); read back as
+    # the JSON-shaped dicts the summary builder writes.
+    return [plain_summary(summary) for summary in result.facts["LKL101"].summaries]
 
 
 def test_summaries_are_plain_json_data() -> None:

@@ -20,6 +20,7 @@ import sys
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from leaklint.engine import FileResult
+from leaklint.facts.records import SummaryRecord
 from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, RelatedLocation, TextEdit
 from leaklint.suppression import Suppressions
 
@@ -34,6 +35,9 @@ _SAFETY = {member.value: member for member in FixSafety}
 _TUPLE, _SET, _FROZENSET, _DICT, _CLASS, _ENUM, _NAMEDTUPLE = "$t", "$s", "$fs", "$d", "$c", "$e", "$n"
 
 
+_SUMMARY_RECORD = f"{SummaryRecord.__module__}:{SummaryRecord.__qualname__}"
+
+
 class DecodeError(ValueError):
     """The entry is not what leaklint writes: a miss."""
 
@@ -42,6 +46,9 @@ class DecodeError(ValueError):
 
 
 def encode_result(result: FileResult) -> Dict[str, Any]:
+    from leaklint.segments import expand_facts
+
+    expand_facts(result)  # a segmented file's deferred facts: merged once, kept merged
     first_code: Dict[int, str] = {}
     shared: Dict[str, str] = {}
     for code, value in result.facts.items():
@@ -233,6 +240,10 @@ def encode_value(value: Any) -> Any:
         return {_SET if kind is set else _FROZENSET: items}
     if isinstance(value, enum.Enum):
         return {_ENUM: _name_of(kind), "v": encode_value(value.value)}
+    if kind is SummaryRecord:
+        # Plain data all the way down (names, numbers, tuples and one dict of names): JSON writes
+        # its tuples as arrays, so the record costs no tag per entry; it reads back with lists.
+        return {_NAMEDTUPLE: _SUMMARY_RECORD, "f": list(value)}
     if isinstance(value, tuple) and isinstance(getattr(kind, "_fields", None), tuple):
         return {_NAMEDTUPLE: _name_of(kind), "f": [encode_value(item) for item in value]}
     if dataclasses.is_dataclass(value):

@@ -129,7 +129,8 @@ def read_file(path: str) -> Tuple[Optional[bytes], Optional[str]]:
 
 
 def lint_file(
-    path: str, settings: Settings, data: Optional[bytes] = None, text_edits: bool = False
+    path: str, settings: Settings, data: Optional[bytes] = None, text_edits: bool = False,
+    defer_segment_facts: bool = False,
 ) -> Tuple[Optional[FileResult], Optional[Problem]]:
     if data is None:
         data, error = read_file(path)
@@ -137,7 +138,7 @@ def lint_file(
             return None, Problem(path, f"cannot read: {error}")
     analysis = analyze_source(
         data, path, settings.rules_for(path), settings.rule_settings(), text_edits=text_edits,
-        segment_size=settings.segment_size,
+        segment_size=settings.segment_size, defer_segment_facts=defer_segment_facts,
     )
     return analysis.result, None
 
@@ -159,9 +160,35 @@ def _init_worker(settings: Settings, text_edits: bool) -> None:
     gc.freeze()
 
 
-def _lint_in_worker(path: str, digest: bool) -> Tuple[Outcome, Optional[bytes]]:
+def _lint_in_worker(path: str, digest: bool, pack: bool) -> Tuple[Any, Optional[bytes]]:
     assert _worker_settings is not None
-    return _lint_one(path, _worker_settings, _worker_text_edits, digest)
+    outcome, content = _lint_one(path, _worker_settings, _worker_text_edits, digest)
+    if pack and outcome[0] is not None:
+        return (PackedResult.of(outcome[0]), outcome[1]), content
+    return outcome, content
+
+
+@dataclass
+class PackedResult:
+    """A checked file's result as two pickles, until the project pass needs its facts (and
+    suppressions) and the report its findings: a few bytes per byte of source where the live
+    objects take tens (leaklint.facts.records), and allocated in one block each."""
+
+    path: str
+    facts: bytes  # pickled (facts, suppressions)
+    findings: bytes  # pickled findings
+
+    @classmethod
+    def of(cls, result: FileResult) -> "PackedResult":
+        return cls(
+            result.path,
+            pickle.dumps((result.facts, result.suppressions), protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(result.findings, protocol=pickle.HIGHEST_PROTOCOL),
+        )
+
+    def without_findings(self) -> FileResult:
+        facts, suppressions = pickle.loads(self.facts)
+        return FileResult(self.path, [], facts, suppressions)
 
 
 def _lint_one(path: str, settings: Settings, text_edits: bool, digest: bool) -> Tuple[Outcome, Optional[bytes]]:
@@ -169,7 +196,8 @@ def _lint_one(path: str, settings: Settings, text_edits: bool, digest: bool) -> 
     data, error = read_file(path)
     if data is None:
         return (None, Problem(path, f"cannot read: {error}")), None
-    outcome = lint_file(path, settings, data=data, text_edits=text_edits)
+    # A segmented file's facts stay packed until the project pass (segments.DeferredFacts).
+    outcome = lint_file(path, settings, data=data, text_edits=text_edits, defer_segment_facts=True)
     if _leaves_much_freed(data):
         _return_freed_memory()
     if not digest:
@@ -217,31 +245,41 @@ def lint_files(
         progress(len(outcomes), total)
 
     jobs = jobs or os.cpu_count() or 1
-    # Checking in this process, every result waits here while the next files are parsed: kept as
-    # live objects (project facts take up to 30 bytes per byte of source) they add to every later
-    # file's peak (on the 168 heaviest site-packages files, 300 MB against 227 MB pickled). Pickled
-    # they take about an eighth of that, and are rebuilt together for the project pass.
-    pack = not _pooled(todo, jobs)
-    packed: Dict[int, bytes] = {}
+    # Results wait here, packed (PackedResult), until every file is checked. Checking in this
+    # process, live results would add to every later file's peak (project facts take up to 30
+    # bytes per byte of source; on the 168 heaviest site-packages files, 300 MB against 227 MB
+    # packed), and this process holds every file's results for the project pass. Without a cache
+    # (which stores live results as they come) workers pack them themselves: no extra pickling.
+    # The project pass rebuilds facts only; findings are rebuilt once it has let go of them.
+    pack_in_workers = cache is None
+    pack = pack_in_workers or not _pooled(todo, jobs)
+    packed: Dict[int, PackedResult] = {}
 
-    def finished(index: int, outcome: Outcome, digest: Optional[bytes]) -> None:
+    def finished(index: int, outcome: Any, digest: Optional[bytes]) -> None:
+        result = outcome[0]
+        if type(result) is PackedResult:
+            packed[index] = result
+            outcome = (None, outcome[1])
         outcomes[index] = outcome
-        if cache is not None and outcome[0] is not None and digest is not None:
-            cache.store_digest(files[index], digest, outcome[0])
+        if cache is not None and result is not None and digest is not None:
+            cache.store_digest(files[index], digest, result)
             digests[index] = digest
-        if pack and outcome[0] is not None:
-            packed[index] = pickle.dumps(outcome[0], protocol=pickle.HIGHEST_PROTOCOL)
+        if pack and type(result) is FileResult:
+            packed[index] = PackedResult.of(result)
             outcomes[index] = (None, outcome[1])
         if progress is not None:
             progress(len(outcomes), total)
 
-    _run(todo, settings, jobs, text_edits, cache is not None, finished)
+    _run(todo, settings, jobs, text_edits, cache is not None, pack_in_workers, finished)
     results: List[FileResult] = []
     inputs: List[Tuple[str, bytes]] = []
+    packed_findings: List[bytes] = []  # in the order of the results, as finish() adds them
     for index in range(total):
         result, problem = outcomes[index]
         if index in packed:
-            result = pickle.loads(packed.pop(index))
+            item = packed.pop(index)
+            result = item.without_findings()
+            packed_findings.append(item.findings)
         if problem is not None:
             report.problems.append(problem)
         elif result is not None:
@@ -249,7 +287,20 @@ def lint_files(
             if index in digests:
                 inputs.append((files[index], digests[index]))
     project_key = cache.project_key(inputs) if cache is not None and len(inputs) == len(results) else None
-    return finish(report, results, settings, cache if project_key is not None else None, project_key)
+    report = finish(report, results, settings, cache if project_key is not None else None, project_key)
+    if packed_findings:
+        for result in results:
+            result.facts = {}  # the project pass is done with them: their memory serves the findings
+        del results
+        # As if finish() had added them first: the sort is stable, and its other findings are
+        # already in their sorted order.
+        findings: List[Finding] = []
+        for blob in packed_findings:
+            findings.extend(pickle.loads(blob))
+        findings.extend(report.findings)
+        findings.sort(key=Finding.sort_key)
+        report.findings = findings
+    return report
 
 
 def _run(
@@ -258,7 +309,8 @@ def _run(
     jobs: int,
     text_edits: bool,
     digest: bool,
-    finished: Callable[[int, Outcome, Optional[bytes]], None],
+    pack: bool,
+    finished: Callable[[int, Any, Optional[bytes]], None],
 ) -> None:
     if _pooled(todo, jobs):
         import multiprocessing
@@ -273,7 +325,7 @@ def _run(
             initializer=_init_worker,
             initargs=(settings, text_edits),
         ) as pool:
-            futures = {pool.submit(_lint_in_worker, path, digest): index for index, path, _ in ordered}
+            futures = {pool.submit(_lint_in_worker, path, digest, pack): index for index, path, _ in ordered}
             for future in as_completed(futures):
                 outcome, content = future.result()
                 finished(futures[future], outcome, content)

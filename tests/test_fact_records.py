@@ -1,0 +1,164 @@
+"""Cross-file facts are kept as compact records once a file is checked (leaklint.facts.records).
+
+The records must say exactly what the dicts of lists said: they read the same through every
+access the project pass uses, survive pickling (workers) and the cache's JSON, and the findings
+of a project are the same with and without them, for files checked whole and in segments.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+from typing import Any, List, Tuple
+
+import pytest
+
+import leaklint.engine as engine
+from leaklint import cachecodec
+from leaklint.config import Settings
+from leaklint.facts.records import SUMMARY_KEYS, SummaryRecord, compact_facts, compact_summary
+from leaklint.runner import lint_file, lint_files
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+_SUMMARY = {
+    "name": "pkg.m.Tree.__init__", "cls": "pkg.m.Tree", "self": "self", "kind": "init",
+    "params": ["self", "size"], "kwonly": [], "holds": [["self", "children", "#1", "ref", 5, 9, "self.children = [Node(self)]", [[3, True]], False]],
+    "calls": [["#1", ["new", "pkg.m.Node"], [[0, "self", "ref"]], 5, 25, "Node(self)", [], True]],
+    "returns": [], "breaks": [["self", "children", 9, "finally"]], "allocations": [["pkg.m.Node", True]],
+    "roots": [], "self_calls": ["close"], "types": {"child": ["pkg.m.Node"]}, "line": 4,
+}
+
+
+def _as_tuples(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(_as_tuples(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _as_tuples(item) for key, item in value.items()}
+    return value
+
+
+def test_a_record_reads_as_the_summary_it_was_made_from() -> None:
+    record = compact_summary(_SUMMARY)
+    assert type(record) is SummaryRecord
+    for key in SUMMARY_KEYS:
+        assert record[key] == _as_tuples(_SUMMARY[key]), key
+        assert record.get(key) == record[key]
+    assert record.get("missing", "default") == "default"
+    with pytest.raises(KeyError):
+        record["missing"]  # noqa: B018 - the lookup is the test
+    assert "calls" in record and "missing" not in record
+    assert dict(record) == {key: _as_tuples(value) for key, value in _SUMMARY.items()}
+    assert {**record}.keys() == _SUMMARY.keys()
+    # Indexing and unpacking an entry, as the flow graph reads them.
+    result, callee, args, *_rest = record["calls"][0]
+    assert (result, callee[0], callee[1], args[0][1]) == ("#1", "new", "pkg.m.Node", "self")
+    assert compact_summary(record) is record
+
+
+def test_a_summary_without_the_optional_keys_reads_them_as_empty() -> None:
+    written = {key: value for key, value in _SUMMARY.items() if key not in ("roots", "self_calls")}
+    record = compact_summary(written)
+    assert record["roots"] == () and record.get("self_calls", None) == ()
+    assert list(record.get("roots", ())) == list(written.get("roots", ()))
+
+
+def test_records_survive_pickling_and_the_cache_codec() -> None:
+    record = compact_summary(_SUMMARY)
+    assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record
+    payload = json.dumps(cachecodec.encode_value(record)).encode()
+    decoded = cachecodec.loads(payload)
+    assert type(decoded) is SummaryRecord
+    assert _as_tuples(dict(decoded)) == dict(record)
+
+
+def _project(paths: List[str], settings: Settings) -> List[Tuple[Any, ...]]:
+    report = lint_files(paths, settings, jobs=1)
+    assert not report.problems
+    return [(f.path, f.line, f.column, f.code, f.message, f.related) for f in report.findings]
+
+
+# Fixture folders whose findings come from the project pass (class graph and flow graph facts).
+_PROJECT_FIXTURES = ("LKL101", "LKL102", "LKL103", "LKL104", "LKL105", "LKL110")
+
+
+def test_findings_are_the_same_with_and_without_compact_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted(str(p) for code in _PROJECT_FIXTURES for p in (FIXTURES / code).rglob("*.py"))
+    assert len(paths) > 20
+    settings = Settings()
+    compacted = _project(paths, settings)
+    monkeypatch.setattr(engine, "compact_facts", lambda facts: facts)
+    as_dicts = _project(paths, settings)
+    assert compacted == as_dicts
+    assert any(code.startswith("LKL10") for _p, _l, _c, code, _m, _r in compacted)
+
+
+def test_a_segmented_module_merges_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = []
+    for i in range(120):
+        blocks.append(
+            f"class Tree{i}:\n    def __init__(self):\n        self.children = []\n\n"
+            f"    def add(self):\n        child = Node{i}(self)\n        self.children.append(child)\n        return child\n\n\n"
+            f"class Node{i}:\n    def __init__(self, parent):\n        self.parent = parent\n        self.data = bytearray(64)\n\n\n"
+        )
+    module = tmp_path / "generated.py"
+    module.write_text("".join(blocks))
+    settings = Settings(segment_size=16384)
+    result, _ = lint_file(str(module), settings)
+    assert result is not None
+    summaries = result.facts["LKL101"].summaries
+    assert summaries and all(type(summary) is SummaryRecord for summary in summaries)
+    compacted = _project([str(module)], settings)
+    monkeypatch.setattr(engine, "compact_facts", lambda facts: facts)
+    result, _ = lint_file(str(module), settings)
+    assert result is not None and all(type(s) is dict for s in result.facts["LKL101"].summaries)
+    assert _project([str(module)], settings) == compacted
+    assert len([f for f in compacted if f[3] in ("LKL101", "LKL102")]) >= 100
+
+
+def test_compact_facts_leaves_other_facts_alone() -> None:
+    facts = {"calls": [["a", 1]]}
+    assert compact_facts(facts) is facts and facts == {"calls": [["a", 1]]}
+
+
+def test_packed_results_give_the_findings_live_ones_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a cache, workers send results packed and findings are rebuilt after the project
+    pass; with one (a cold cache), results stay live. Same findings, in the same order."""
+    from leaklint import runner
+    from leaklint.cache import Cache
+
+    paths = sorted(str(p) for code in ("LKL101", "LKL104", "LKL301") for p in (FIXTURES / code).rglob("*.py"))
+    monkeypatch.setattr(runner, "_POOL_MIN_BYTES", 0)  # a pool even for a few small files
+    settings = Settings()
+    packed = runner.lint_files(paths, settings, jobs=2)
+    live = runner.lint_files(paths, settings, jobs=2, cache=Cache(tmp_path / "cache", settings, key=b"k" * 32))
+    assert packed.findings == live.findings
+    assert len({f.code for f in packed.findings}) >= 3
+
+
+def test_deferred_segment_facts_merge_to_the_facts_merged_at_once(tmp_path: Path) -> None:
+    """The runner keeps a segmented file's facts packed until the project pass; expanded, they
+    are exactly what analyze_source merges for every other caller."""
+    from leaklint.segments import DeferredFacts, expand_facts
+
+    blocks = [
+        f"class Tree{i}:\n    def add(self):\n        child = Node{i}(self)\n        self.children = [child]\n\n\n"
+        f"class Node{i}:\n    def __init__(self, parent):\n        self.parent = parent\n\n\n"
+        for i in range(150)
+    ]
+    module = tmp_path / "generated.py"
+    module.write_text("import threading\n\n\n" + "".join(blocks))
+    settings = Settings(segment_size=16384)
+    deferred, _ = lint_file(str(module), settings, defer_segment_facts=True)
+    merged, _ = lint_file(str(module), settings)
+    assert deferred is not None and merged is not None
+    handles = {id(value) for value in deferred.facts.values()}
+    assert len(handles) == 1 and all(type(value) is DeferredFacts for value in deferred.facts.values())
+    # Through a pickle, as from a worker.
+    expand_facts(pickle.loads(pickle.dumps(deferred)))
+    expand_facts(deferred)
+    assert list(deferred.facts) == list(merged.facts)
+    assert repr(deferred.facts) == repr(merged.facts)
+    assert deferred.facts["LKL101"] is deferred.facts["LKL102"]  # one class graph for both rules
+    assert deferred.findings == merged.findings
