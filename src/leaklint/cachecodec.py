@@ -20,7 +20,7 @@ import sys
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 from leaklint.engine import FileResult
-from leaklint.facts.records import SummaryRecord
+from leaklint.facts.records import SummaryRecord, compact_summary
 from leaklint.rule import Confidence, Finding, FixInfo, FixSafety, Location, RelatedLocation, TextEdit
 from leaklint.suppression import Suppressions
 
@@ -242,7 +242,7 @@ def encode_value(value: Any) -> Any:
         return {_ENUM: _name_of(kind), "v": encode_value(value.value)}
     if kind is SummaryRecord:
         # Plain data all the way down (names, numbers, tuples and one dict of names): JSON writes
-        # its tuples as arrays, so the record costs no tag per entry; it reads back with lists.
+        # its tuples as arrays, so the record costs no tag per entry; decoding freezes them again.
         return {_NAMEDTUPLE: _SUMMARY_RECORD, "f": list(value)}
     if isinstance(value, tuple) and isinstance(getattr(kind, "_fields", None), tuple):
         return {_NAMEDTUPLE: _name_of(kind), "f": [encode_value(item) for item in value]}
@@ -283,6 +283,10 @@ def _untag(table: Dict[str, Any]) -> Any:
             names = getattr(cls, "_fields", None)
             if not (issubclass(cls, tuple) and isinstance(names, tuple)) or type(fields) is not list or len(fields) != len(names):
                 raise DecodeError("not the fields of the named tuple")
+            if cls is SummaryRecord:
+                # JSON gave its tuples back as lists: freeze them again, so a cached summary is
+                # the same record (equal, hashable, read-only) as the one the file pass made.
+                return compact_summary(dict(zip(names, fields)))
             return tuple.__new__(cls, fields)  # no __new__ of the class: nothing it defines runs
         name = table.get(_ENUM)
         if name is not None and "v" in table:
