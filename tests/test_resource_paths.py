@@ -162,7 +162,7 @@ class Sink:
 
 def start(path):
     {call}
-    return sink
+    sink.write("started")
 """
 
 
@@ -174,6 +174,13 @@ def test_hand_over_to_a_class_of_the_module_agrees_inline_and_named(inline: bool
     found = findings(_OWNER_CLASS.format(call=call, release=release))
     # the class closes what it stores: it owns it; it never does: the caller still must
     assert [f.code for f in found] == ([] if released else ["LKL301"])
+
+
+@pytest.mark.parametrize("keep", ["return sink", "SINKS.append(sink)", "register(sink)"])
+def test_a_holder_that_outlives_the_call_keeps_what_it_stores(keep: str) -> None:
+    # Closing the file in `start` would break the Sink that lives on: not the caller's to close.
+    source = _OWNER_CLASS.format(call="sink = Sink(open(path))", release="").replace('sink.write("started")', keep)
+    assert findings("SINKS = []\n" + source) == []
 
 
 def test_guessed_borrow_is_medium_and_has_no_fix() -> None:

@@ -1220,7 +1220,33 @@ class OwnershipAnalyzer:
             return True
         if any(not _is_object(base.value) and self._module_class(base.value) is None for base in cls.bases) or cls.keywords:
             return None  # a base class defined elsewhere may release it
+        if self._holder_outlives_call(callee):
+            return None  # `LOG.append(Logger(f))`: the holder, and the value with it, lives on
         return False
+
+    def _holder_outlives_call(self, callee: cst.Call) -> bool:
+        """Whether the object a constructor call makes is kept past the calling function: handed
+        to a call, stored, returned or yielded, directly or through the local it is bound to.
+        Then the value it stores lives as long as it does, and closing it here would break it."""
+        parent = self.context.parent(callee)
+        if isinstance(callee.func, cst.Attribute):
+            return False  # `self.set_stream(f)`: the holder is the calling object itself
+        if isinstance(parent, cst.Expr) or (isinstance(parent, cst.Attribute) and parent.value is callee):
+            return False  # dropped, or only used for one call: `Peek(f).first()`
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            scope = self._scope_of(callee)
+            if scope is None:
+                return True
+            name = parent.targets[0].target.value
+            uses = self._scope_uses(scope)
+            if name in uses.nested:
+                return True
+            return any(
+                isinstance(self.context.parent(use), (cst.Arg, cst.Return, cst.Element, cst.Yield, cst.DictElement))
+                or (isinstance(self.context.parent(use), cst.Assign) and self.context.parent(use).value is use)
+                for use in uses.names.get(name, ())
+            )
+        return True
 
     def _storing_method(self, callee: cst.Call) -> Optional[Tuple[cst.FunctionDef, cst.ClassDef]]:
         """The ``__init__`` a constructor call runs (found through this module's base classes),
