@@ -39,6 +39,7 @@ from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, s
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
 from leaklint.facts.summaries import SummaryBuilder
 from leaklint.flow.identity import Renamer, renamers
+from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
 
 WEAK_FUNCTIONS = frozenset(
@@ -498,39 +499,15 @@ class _Collector:
     def _narrowed(self, name: str, node: cst.CSTNode, scope: _Scope) -> List[str]:
         """The classes ``name`` has inside ``if isinstance(name, C):`` around ``node`` (the
         branch's test narrows a parameter annotated with a base class to that subclass)."""
-        child: cst.CSTNode = node
-        for ancestor in self.context.ancestors(node):
-            if ancestor is scope.node:
-                break
-            if isinstance(ancestor, cst.If) and child is ancestor.body:
-                test = ancestor.test
-                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
-                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
-                        and test.args[0].value.value == name:
-                    kinds = test.args[1].value
-                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
-                    found = [self._resolve(e, node) for e in elements]
-                    return [f for f in found if f]
-            child = ancestor
-        return []
+        kinds = isinstance_classes(name, node, self.context.ancestors) or []
+        found = [self._resolve(kind, node) for kind in kinds]
+        return [f for f in found if f]
 
     def _narrowed_to_weak(self, name: str, node: cst.CSTNode) -> bool:
         """``if isinstance(sender, weakref.ReferenceType): self._sender = sender`` stores a weak
         reference the caller made: the value in that arm is the reference, not the object."""
-        child: cst.CSTNode = node
-        for ancestor in self.context.ancestors(node):
-            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
-                return False
-            if isinstance(ancestor, cst.If) and child is ancestor.body:
-                test = ancestor.test
-                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
-                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
-                        and test.args[0].value.value == name:
-                    kinds = test.args[1].value
-                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
-                    return all(self._resolve(e, node) in _WEAK_REFERENCE_TYPES for e in elements)
-            child = ancestor
-        return False
+        kinds = isinstance_classes(name, node, self.context.ancestors)
+        return bool(kinds) and all(self._resolve(kind, node) in _WEAK_REFERENCE_TYPES for kind in kinds)  # type: ignore[union-attr]
 
     def _weak_value(self, value: cst.BaseExpression) -> bool:
         """``weakref.ref(v)``, also ``None if v is None else weakref.ref(v)`` (either arm weak, the

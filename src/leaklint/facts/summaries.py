@@ -43,6 +43,7 @@ import libcst as cst
 
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk
+from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
 
 Summary = Dict[str, Any]
@@ -377,20 +378,8 @@ class SummaryBuilder:
     def _narrowed_to_weak(self, name: str, node: cst.CSTNode) -> bool:
         """In the arm of ``if isinstance(name, weakref.ReferenceType):`` the value is a weak
         reference the caller made (``self._sender = sender`` there keeps no object alive)."""
-        child = node
-        for ancestor in self._ancestors(node):
-            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
-                return False
-            if isinstance(ancestor, cst.If) and child is ancestor.body:
-                test = ancestor.test
-                if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
-                        and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) \
-                        and test.args[0].value.value == name:
-                    kinds = test.args[1].value
-                    elements = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
-                    return all(_last_name(e) in _WEAK_REFERENCE_TYPES for e in elements)
-            child = ancestor
-        return False
+        kinds = isinstance_classes(name, node, self._ancestors)
+        return bool(kinds) and all(_last_name(kind) in _WEAK_REFERENCE_TYPES for kind in kinds)  # type: ignore[union-attr]
 
     def _is_weak(self, call: cst.Call) -> bool:
         func = call.func
