@@ -373,7 +373,9 @@ _MODULE_ALIASES = {("socket", "error"): OSError, ("socket", "timeout"): TimeoutE
 
 
 def _builtin_exception(expression: Optional[cst.BaseExpression]) -> Optional[type]:
-    """The builtin exception class that ``raise <expression>`` raises, when it is one."""
+    """The builtin exception class that ``raise <expression>`` raises, when it is one. The name
+    is read as the builtin even where the module binds it to something else (``from asyncio
+    import TimeoutError`` on Python < 3.11): a known limit, which can only hide a path."""
     if isinstance(expression, cst.Call):
         expression = expression.func
     if isinstance(expression, cst.Name):
