@@ -82,6 +82,15 @@ def _has_maxlen(call: cst.Call) -> bool:
     return any(arg.star == "**" for arg in call.args)  # unknown keywords: give it the benefit
 
 
+def is_empty_container(value: cst.BaseExpression, constructors: Iterable[str]) -> bool:
+    """``[]``, ``{}``, ``()``, or one of ``constructors`` called with nothing (``dict()``): a fresh
+    empty container. Callers choose which constructors count (``deque()``, ``tuple()``...)."""
+    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
+        return not value.elements
+    return (isinstance(value, cst.Call) and not value.args and isinstance(value.func, cst.Name)
+            and value.func.value in constructors)
+
+
 def _is_none(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 

@@ -7,6 +7,7 @@ from typing import Iterable, Optional, Set
 
 import libcst as cst
 
+from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.walk import walk
 
@@ -80,11 +81,9 @@ def released_names(scope: cst.CSTNode, on_self: bool) -> Set[str]:
     return found
 
 
+_RESET_CONTAINERS = ("list", "dict", "set", "deque")
+
+
 def empty_value(value: cst.BaseExpression) -> bool:
-    if isinstance(value, cst.Name):
-        return value.value == "None"
-    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
-        return not value.elements
-    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
-        return value.func.value in ("list", "dict", "set", "deque") and not value.args
-    return False
+    """``None`` or a fresh empty container: what a reset assigns."""
+    return (isinstance(value, cst.Name) and value.value == "None") or is_empty_container(value, _RESET_CONTAINERS)

@@ -41,6 +41,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk
 from leaklint.flow.narrowing import isinstance_classes
@@ -504,7 +505,4 @@ def _last_name(expr: cst.BaseExpression) -> str:
 
 def _empty(expr: cst.BaseExpression) -> bool:
     """``[]``, ``{}``, ``()``, ``set()``, ``dict()``, ``list()``: a fresh empty container."""
-    if isinstance(expr, (cst.List, cst.Dict, cst.Tuple)):
-        return not expr.elements
-    return (isinstance(expr, cst.Call) and not expr.args and isinstance(expr.func, cst.Name)
-            and expr.func.value in ("set", "dict", "list", "tuple"))
+    return is_empty_container(expr, ("set", "dict", "list", "tuple"))

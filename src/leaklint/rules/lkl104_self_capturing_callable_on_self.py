@@ -10,6 +10,7 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
+from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk_scope, walk_type
@@ -610,12 +611,7 @@ def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
 
 
 def _empty_value(value: cst.BaseExpression) -> bool:
-    if isinstance(value, cst.Name):
-        return value.value == "None"
-    if isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)):
-        return not value.elements
-    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in (
-        "list", "dict", "set") and not value.args
+    return (isinstance(value, cst.Name) and value.value == "None") or is_empty_container(value, ("list", "dict", "set"))
 
 
 def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, str]:
