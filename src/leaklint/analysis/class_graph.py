@@ -644,8 +644,8 @@ class _Collector:
             self.weak_attr_names.add(attr)
         if attr is not None and holders:
             types, weak, kind = self._value_types(value, scope)
-            if not weak and isinstance(value, cst.Name) and self._narrowed_to_weak(value.value, node):
-                weak = True
+            given_weak = isinstance(value, cst.Name) and self._narrowed_to_weak(value.value, node)
+            weak = weak or given_weak
             if container and not on_self:
                 kind = STORE if kind == OWNED else kind
             elif not on_self:
@@ -659,7 +659,7 @@ class _Collector:
                                via_property=not on_self and not container)
             if on_self and scope.cls in self.infos and isinstance(scope.node, cst.FunctionDef) \
                     and scope.node.name.value == "__init__":
-                self._init_store(self.infos[scope.cls], attr, value, node)
+                self._init_store(self.infos[scope.cls], attr, value, node, given_weak)
         # local pairs: `a.x = b`, `a.x[k] = b`, `a.x.append(b)`
         holder_name = _root_name(target)
         if isinstance(value, cst.Name) and holder_name is not None and holder_name != value.value:
@@ -685,12 +685,12 @@ class _Collector:
             child = ancestor
         return found
 
-    def _init_store(self, info: ClassInfo, attr: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
-        weak = False
+    def _init_store(self, info: ClassInfo, attr: str, value: cst.BaseExpression, node: cst.CSTNode,
+                    given_weak: bool) -> None:
+        """``given_weak``: the parameter stored is already a weak reference (``_narrowed_to_weak``)."""
+        weak = given_weak
         if isinstance(value, cst.Call) and value.args and self._resolve_call(value.func) in WEAK_FUNCTIONS:
             value, weak = value.args[0].value, True
-        elif isinstance(value, cst.Name) and self._narrowed_to_weak(value.value, node):
-            weak = True
         if isinstance(value, cst.Name) and value.value in info.init_params:
             info.init_stores.append(
                 InitStore(value.value, attr, weak, self._location(node), self._text(node))
