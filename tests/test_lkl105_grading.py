@@ -68,3 +68,17 @@ def test_a_loop_outside_a_nested_function_does_not_count() -> None:
     )
     assert _lkl105(source, "default") == {}
     assert _lkl105(source, "strict")[7].confidence.value == "low"
+
+
+def test_a_fix_names_each_name_once_and_never_clears_the_result() -> None:
+    source = (
+        "import sys\n\n\ndef parse(reader):\n    try:\n        return reader.read()\n    except ValueError:\n"
+        "        _, err, _ = sys.exc_info()\n        reader.log(err)\n        raise\n\n\n"
+        "def handle(route, request):\n    try:\n        out = route(request)\n    except KeyError as exc:\n"
+        "        out = exc\n    return out\n"
+    )
+    findings = _lkl105(source, "strict")
+    # `del _, err, _` would raise NameError on the second `_`
+    assert "`del _, err`" in findings[8].suggestion
+    # `out` is returned: clearing it in a `finally:` would return None, so it is not reported
+    assert 17 not in findings

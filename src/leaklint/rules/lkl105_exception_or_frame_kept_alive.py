@@ -244,6 +244,17 @@ class ExceptionOrFrameKeptAlive(Rule):
         at = order.get(id(store), 0)
         return any(index == -1 or index > at for index in releases.get(name, ()))
 
+    def _returned(self, name: str, store: cst.CSTNode) -> bool:
+        """`out = exc` ... `return out`: the exception is the caller's value now, and clearing
+        `out` in a `finally:` (the usual fix) would return None instead."""
+        function = self._handler_function or self.context.enclosing_scope(store)
+        if function is None:
+            return False
+        order, _releases = self._function_facts(function)
+        at = order.get(id(store), 0)
+        return any(isinstance(inner, cst.Return) and _is_name(inner.value, name) and order.get(id(inner), -1) > at
+                   for inner in walk_scope(function))
+
     def _frame(self, node: cst.Assign) -> None:
         if not isinstance(node.value, cst.Call) or len(node.targets) != 1:
             return
@@ -322,8 +333,8 @@ class ExceptionOrFrameKeptAlive(Rule):
         for target in node.targets:
             expr = target.target
             if isinstance(expr, (cst.Name, cst.Tuple, cst.List)):
-                names = [n for n in target_names(expr) if n != caught]
-                if not names or any(self._is_released(n, node) for n in names):
+                names = list(dict.fromkeys(n for n in target_names(expr) if n != caught))  # `_, err, _`
+                if not names or any(self._is_released(n, node) or self._returned(n, node) for n in names):
                     continue
                 if isinstance(value, cst.Name):
                     message = (
