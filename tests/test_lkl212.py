@@ -141,3 +141,19 @@ def test_a_method_called_only_from_main_is_quiet() -> None:
     assert _found(source) == [(8, Confidence.MEDIUM)]  # ``cls().configure()`` is not matched: unknown callers
     by_self = source.replace("        cls().configure()\n", "        self = cls()\n        self.configure()\n")
     assert _found(by_self) == []
+
+
+def test_each_call_names_the_handler_that_reaches_it() -> None:
+    # `h` is a file handler in the first `if` and a stream handler in the second: the second
+    # call must not claim a file is kept open
+    source = (
+        "import logging\nimport sys\nfrom logging import handlers\n\n\n"
+        "def configure(stdout=True, path=None):\n    logger = logging.getLogger('app')\n"
+        "    if path:\n        h = handlers.RotatingFileHandler(path)\n        logger.addHandler(h)\n"
+        "    if stdout:\n        h = logging.StreamHandler(sys.stdout)\n        logger.addHandler(h)\n"
+        "    return logger\n"
+    )
+    messages = {f.line: f.message for f in lint_source(source, "example.py") if f.code == "LKL212"}
+    assert sorted(messages) == [10, 13]
+    assert "RotatingFileHandler" in messages[10] and "file open" in messages[10]
+    assert "StreamHandler" in messages[13] and "file open" not in messages[13]

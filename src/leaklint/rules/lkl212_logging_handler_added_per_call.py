@@ -221,7 +221,7 @@ class LoggingHandlerAddedPerCall(Rule):
         if need is None:
             return
         self.maker = None
-        made = self._fresh_handler(site.handler, function)
+        made = self._fresh_handler(site.handler, function, use=site.call)
         if made is None:
             return
         if self._guarded(site, function) or self._removed(site, function):
@@ -379,7 +379,8 @@ class LoggingHandlerAddedPerCall(Rule):
 
     # -- is the handler new each time? -------------------------------------------------------------
 
-    def _fresh_handler(self, handler: Expr, function: Function, depth: int = 0) -> Optional[cst.Call]:
+    def _fresh_handler(self, handler: Expr, function: Function, depth: int = 0,
+                       use: Optional[cst.CSTNode] = None) -> Optional[cst.Call]:
         """The constructor call that made ``handler`` (in ``function``, in a factory of this module
         it calls, or in the ``__init__`` of the class for ``self.handler``), or None when the
         handler may be one object used every time (``addHandler`` ignores a handler already attached)."""
@@ -395,6 +396,8 @@ class LoggingHandlerAddedPerCall(Rule):
             if handler.value not in self.context.scope_bindings(function).names or handler.value in _parameters(function):
                 return None
             values = assigned_values(self.context, function, handler.value)
+            if use is not None:
+                values = self._reaching(values, function, use)
             scopes = [function] * len(values)
         elif isinstance(handler, cst.Attribute) and isinstance(handler.value, cst.Name):
             spelled = dotted_name(handler)
@@ -417,6 +420,28 @@ class LoggingHandlerAddedPerCall(Rule):
             return None
         # Of ``FileHandler(out) if ... else StreamHandler(out)``, name the one that opens a file.
         return next((m for m in made if m is not None and self._opens_file(m)), made[0])
+
+    def _reaching(self, values: List[Expr], function: Function, use: cst.CSTNode) -> List[Expr]:
+        """Of a name's assigned values, those that can reach ``use``: the last assignment before it
+        whose block holds ``use`` (it runs on every path there) and any assignment between the two,
+        so that ``h = FileHandler(p)`` in one ``if`` is not blamed for ``addHandler(h)`` in the
+        next, where ``h = StreamHandler()``. No assignment before ``use`` (a loop): all of them."""
+        order = {id(node): index for index, node in enumerate(walk_scope(function))}
+        at = order.get(id(use))
+        if at is None:
+            return values
+        use_ancestors = {id(a) for a in self.context.ancestors(use)}
+        before = [(order[id(v)], v) for v in values if order.get(id(v), at) < at]
+        if not before:
+            return values
+        before.sort(key=lambda pair: pair[0])
+        start = 0
+        for index, (_, value) in enumerate(before):
+            statement = self.context.enclosing_statement(value)
+            block = self.context.parent(statement) if statement is not None else None
+            if isinstance(statement, cst.SimpleStatementLine) and block is not None and id(block) in use_ancestors:
+                start = index
+        return [value for _, value in before[start:]]
 
     def _factory_result(self, call: cst.Call, depth: int) -> Optional[cst.Call]:
         """``self._make_handler()`` / ``make_handler(path)``: a function or method of this module
