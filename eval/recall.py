@@ -19,7 +19,8 @@ Splits: a case without a ``split`` key is *tune* or *holdout* by a seeded hash o
 ``holdout`` flag records the result); a case with ``split = "fresh"`` belongs to the fresh set, cases
 added later from fixes no rule writer had seen (``eval/corpus/fresh/``), reported in a column of its own;
 ``split = "fresh2"`` likewise for the second fresh set (``eval/corpus/fresh2/``), built once the first
-had been looked at, and ``split = "fresh3"`` for the third (``eval/corpus/fresh3/``), built once the second
+had been looked at, ``split = "fresh3"`` for the third (``eval/corpus/fresh3/``), built once the second
+had been measured, and ``split = "fresh4"`` for the fourth (``eval/corpus/fresh4/``), built once the third
 had been measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
@@ -51,7 +52,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -321,7 +322,7 @@ def print_markdown(report: Dict[str, object]) -> None:
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2", "fresh3")
+    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from lxml.html import HTMLParser, HtmlElementClassLookup
+
+
+class DomHtmlMixin:
+    """xml.dom-style accessors mixed into lxml's element classes."""
+
+    @property
+    def nodeName(self):
+        return self.tag
+
+    def getAttribute(self, name):
+        return self.get(name)
+
+
+class DomHtmlElementClassLookup(HtmlElementClassLookup):
+    _lookups = {}  # LEAK
+
+    def lookup(self, node_type, document, namespace, name):
+        key = (node_type, document, namespace, name)
+        found = self._lookups.get(key)
+        if found is None:
+            base = super().lookup(node_type, document, namespace, name)
+            found = type("Dom" + base.__name__, (base, DomHtmlMixin), {})
+            self._lookups[key] = found
+        return found
+
+
+class XmlDomHTMLParser(HTMLParser):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.set_element_class_lookup(DomHtmlElementClassLookup())

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from typing import Any
+
+from .nexus_fs_core import NexusFSCoreMixin
+
+
+class NexusFS(NexusFSCoreMixin):
+    def __init__(self, backend, workflow_engine: Any = None) -> None:
+        self.backend = backend
+        self.workflow_engine = workflow_engine
+        # webhook subscriptions (set by the server)
+        self.subscription_manager: Any = None
