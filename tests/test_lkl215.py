@@ -39,3 +39,13 @@ def test_a_file_without_stamped_stores_is_left_alone() -> None:
 
 def test_swept_twins_are_clean() -> None:
     assert _graded("ttl_caches_swept.py") == {}
+
+
+def test_stub_backend_is_low() -> None:
+    from leaklint.config import Settings, with_overrides
+    from leaklint.runner import lint_paths
+
+    folder = FIXTURES / "LKL215"
+    strict = with_overrides(Settings(root=str(folder)), profile="strict")
+    report = lint_paths([str(folder / "backends")], strict)
+    assert [(f.line, f.confidence) for f in report.findings if f.code == "LKL215"] == [(12, Confidence.LOW)]

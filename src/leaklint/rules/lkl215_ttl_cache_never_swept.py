@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.containers import FINITE, OBJECT, VOCABULARY, WORKLOAD, key_evidence, local_assignments
-from leaklint.analysis.growth_facts import subscript_key
+from leaklint.analysis.growth_facts import is_test_double, is_test_module, subscript_key
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -176,8 +176,9 @@ class TtlCacheNeverSwept(Rule):
                     self._classify(key, use, table)
             if table.swept:
                 continue
-            if any(remover not in table.users for remover in table.removers):
-                continue  # an explicit invalidation elsewhere
+            storers = {id(store.function) for store in table.stores}
+            if any(remover not in storers for remover in table.removers):
+                continue  # removed outside the refresh path: an invalidation, a timeout, a consumer
             self._judge(key, table)
 
     def _classify(self, key: ContainerKey, use: cst.CSTNode, table: _Table) -> None:
@@ -243,17 +244,24 @@ class TtlCacheNeverSwept(Rule):
             return False
         assignments: Optional[dict] = None
         for part in parts:
-            for inner in walk(part) if part is not None else ():
-                if isinstance(inner, cst.Call) and self._is_clock(inner):
+            if part is None:
+                continue
+            if self._clock_reading(part):
+                return True
+            if isinstance(part, cst.Name):
+                if assignments is None:
+                    assignments = local_assignments(function)
+                if any(v is not None and self._clock_reading(v) for v in assignments.get(part.value) or ()):
                     return True
-                if isinstance(inner, cst.Name):
-                    if assignments is None:
-                        assignments = local_assignments(function)
-                    for assigned in assignments.get(inner.value) or ():
-                        if assigned is not None and any(
-                            isinstance(n, cst.Call) and self._is_clock(n) for n in walk(assigned)
-                        ):
-                            return True
+        return False
+
+    def _clock_reading(self, expr: cst.BaseExpression) -> bool:
+        """``time.monotonic()``, ``time.time() + ttl``: a time itself, not a call that takes one
+        (``io_loop.add_timeout(io_loop.time() + 5, ...)`` is a timer handle)."""
+        if isinstance(expr, cst.Call):
+            return self._is_clock(expr)
+        if isinstance(expr, cst.BinaryOperation):
+            return self._clock_reading(expr.left) or self._clock_reading(expr.right)
         return False
 
     def _is_clock(self, call: cst.Call) -> bool:
@@ -297,8 +305,14 @@ class TtlCacheNeverSwept(Rule):
                 f"before `{self.context.code(store.node).strip()} = ...`), or use "
                 "`cachetools.TTLCache(maxsize=..., ttl=...)`, which expires and bounds entries on every write"
             ),
-            confidence=Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM,
+            confidence=self._confidence(key, evidence),
         )
+
+    def _confidence(self, key: ContainerKey, evidence: str) -> Confidence:
+        module = self.context.module_name
+        if is_test_module(module) or (key[0] == "attr" and is_test_double(key[1], module)):
+            return Confidence.LOW  # a stub backend's table lives for one test
+        return Confidence.HIGH if evidence in (OBJECT, WORKLOAD) else Confidence.MEDIUM
 
 
 def _mentioned(node: cst.CSTNode) -> Optional[cst.BaseExpression]:
