@@ -8,6 +8,7 @@ import sys
 
 import libcst as cst
 
+from leaklint.analysis.growth_facts import names_long_lived
 from leaklint.analysis.names import dotted_name
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
@@ -17,6 +18,12 @@ _REMOVE_METHODS = frozenset({"remove", "discard", "pop", "popitem", "clear"})
 _UNSUBSCRIBE_WORDS = ("unsubscribe", "unregister", "disconnect", "unbind", "detach", "remove", "off", "unwatch", "unlisten")
 _CONTAINER_CALLS = frozenset({"list", "dict", "set", "defaultdict", "collections.defaultdict", "OrderedDict", "collections.OrderedDict"})
 _INIT_METHODS = frozenset({"__init__", "__post_init__", "__new__"})
+# Class names of objects that dispatch events for the life of a program: an instance's own
+# listener table counts as long-lived only on one of these (a transaction's checks do not).
+_DISPATCHER_TOKENS = (
+    "bus", "dispatcher", "emitter", "broadcaster", "manager", "hub", "registry", "broker", "publisher",
+    "notifier", "observable", "signal", "window", "application", "app", "server", "service", "client",
+)
 # A subscription into the standard library is not the project's own table (and resolving its
 # position for the project pass would cost every file that starts a thread on ``self.run``).
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {
@@ -43,7 +50,9 @@ class ListenerListOnlyGrows(Rule):
 
     Reported at high confidence when the table is a module-level name, a class attribute or an
     attribute of a module-level instance; at medium when the subscription object is an annotated
-    parameter (`bus: EventBus`), whose lifetime the code does not show.
+    parameter of a class named like a dispatcher (`bus: EventBus`, a manager, a hub, a client),
+    whose lifetime the code does not show. An annotated parameter of any other class (a
+    transaction that collects checks for its own life) is left alone.
 
     This is its own code: LKL1 rules report cycles and registries from the models (`atexit`,
     signals), LKL201/LKL204 report containers grown with per-call data. Here the table is the
@@ -221,7 +230,11 @@ class ListenerListOnlyGrows(Rule):
             return None
         location = self.context.location(node)
         shape = "factory" if factory is not None else "method" if klass is not None else "function"
-        return qualname, {"table": shown, "lifetime": lifetime, "module": module, "line": location.line, "shape": shape}
+        dispatcher = klass is not None and names_long_lived(klass, _DISPATCHER_TOKENS)
+        return qualname, {
+            "table": shown, "lifetime": lifetime, "module": module, "line": location.line, "shape": shape,
+            "dispatcher": dispatcher,
+        }
 
     def _plain_container_class(self, value: cst.BaseExpression) -> bool:
         """``Callables()`` where ``class Callables(list)`` of this module adds as a list does."""
@@ -379,6 +392,8 @@ class ListenerListOnlyGrows(Rule):
                 if adder["shape"] == "function" and adder["module"] == registration["module"]:
                     continue  # LKL108 reports a registry function of the caller's own module
                 if adder["lifetime"] == "instance" and registration["annotated"]:
+                    if not adder["dispatcher"]:
+                        continue  # a parameter's object, not named like a dispatcher: maybe short-lived
                     strong = False  # a parameter's object: its lifetime is not shown
                 elif adder["lifetime"] == "instance" and target.rsplit(".", 1)[0] not in singletons:
                     continue  # an instance's own table, reached through something we cannot see
