@@ -20,6 +20,7 @@ _CLOCKS = frozenset(
         "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
     }
 )
+_CLOCK_NAMES = frozenset({"time", "monotonic", "perf_counter", "time_ns", "monotonic_ns", "now", "utcnow", "today"})
 # Methods that read an entry without removing it (a lookup before the TTL check).
 _READS = frozenset({"get", "__getitem__", "__contains__", "setdefault"})
 # Methods and calls that bound or sweep the whole container.
@@ -107,6 +108,7 @@ class TtlCacheNeverSwept(Rule):
         super().__init__(*args, **kwargs)
         self.module_dicts: Set[str] = set()
         self.stores: List[cst.Subscript] = []  # ``c[k] = ...`` targets: the only thing the walk collects
+        self.clocked = False  # the file calls something named like a clock: the cheap filter
 
     # -- collecting --------------------------------------------------------------------------------
 
@@ -121,6 +123,10 @@ class TtlCacheNeverSwept(Rule):
                             self.module_dicts.add(target.target.value)
                 elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and _is_empty_dict(small.value):
                     self.module_dicts.add(small.target.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.clocked and isinstance(node.func, cst.Attribute) and node.func.attr.value in _CLOCK_NAMES:
+            self.clocked = True
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         target = node.target
@@ -143,6 +149,8 @@ class TtlCacheNeverSwept(Rule):
     # -- deciding ----------------------------------------------------------------------------------
 
     def leave_Module(self, node: cst.Module) -> None:
+        if not self.clocked:
+            return
         tables: Dict[ContainerKey, _Table] = {}
         scopes: Dict[ContainerKey, cst.CSTNode] = {}
         for target in self.stores:
