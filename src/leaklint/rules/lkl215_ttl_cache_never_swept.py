@@ -209,9 +209,7 @@ class TtlCacheNeverSwept(Rule):
             method = use.attr.value
             parent = self.context.parent(use)
             if not (isinstance(parent, cst.Call) and parent.func is use):
-                if isinstance(parent, cst.Attribute) or isinstance(parent, cst.Subscript):
-                    return  # ``self.c.x`` is not a method call on the dict
-                return
+                return  # ``c.x`` read as an attribute, not a method called on the dict
             if method in _SWEEPS:
                 table.swept = True
             elif method in _REMOVALS:
