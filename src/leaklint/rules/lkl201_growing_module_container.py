@@ -55,6 +55,8 @@ _SHUTDOWN_NAMES = frozenset(
     {"shutdown", "server_close", "stop_all", "cleanup_all", "close_all", "join_all", "on_shutdown", "atexit_handler"}
 )
 _MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
+# Parameters that, typed as ``str``, name a kind of event rather than carry one.
+_EVENT_NAME_WORDS = frozenset({"event", "topic", "signal", "channel", "hook"})
 
 
 @dataclass
@@ -122,7 +124,9 @@ class GrowingModuleContainer(Rule):
     - stores that only replace the value of a key the dict already has (`for k, v in
       list(_deadlines.items()): _deadlines[k] = None`, or under `if k in _replies:`);
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
-      `module`, `version`...): they hold one entry per name the program uses, not per request.
+      `module`, `version`...): they hold one entry per name the program uses, not per request;
+      an `event`, `topic`, `signal` or `channel` parameter annotated `str` is such a name (the
+      kind of event a listener table is keyed by), not an event object.
 
     A container is reported when what it gains is per object (`id(frame)`, `hash(params)`, a name
     made unique per call such as `f"<template {uuid4()}>"`,
@@ -713,6 +717,8 @@ class GrowingModuleContainer(Rule):
                 evidences.append(OBJECT)
             elif self._finite_item(growth, item):
                 evidences.append(FINITE)
+            elif isinstance(item, cst.Name) and self._event_name_parameter(growth, item):
+                evidences.append(VOCABULARY)
             else:
                 evidence = key_evidence(self.context, item, assignments, names)
                 if evidence == UNKNOWN:
@@ -893,6 +899,21 @@ class GrowingModuleContainer(Rule):
             or self._finite_loop_variable(growth, item, names)
             or self._finite_parameter(growth, item, names)
         )
+
+    def _event_name_parameter(self, growth: _Growth, item: cst.Name) -> bool:
+        """``def subscribe(event: str, ...)``: an event, topic or signal typed as a string is the
+        name of a kind of event (``"changed"``), one key per kind, not an event object per call."""
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(scope, cst.FunctionDef):
+            return False
+        words = item.value.lower().strip("_").split("_")
+        if not any(word in _EVENT_NAME_WORDS for word in words):
+            return False
+        for param in (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params):
+            if param.name.value == item.value:
+                annotation = param.annotation.annotation if param.annotation is not None else None
+                return annotation is not None and self.context.qualified_name(annotation) == "builtins.str"
+        return False
 
     def _flag_parameter(self, growth: _Growth, item: cst.Name) -> bool:
         """``def platform(aliased=False, terse=False)``: a flag takes two values."""

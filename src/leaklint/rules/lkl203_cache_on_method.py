@@ -8,6 +8,8 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
+from leaklint import models
+from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Option, Rule
 
@@ -55,6 +57,10 @@ class CacheOnMethod(Rule):
     `lru_cache(maxsize=N)` up to N of them, kept alive until pushed out. On a module-level function,
     an unbounded cache keeps every distinct argument (request objects, strings read from input)
     forever.
+
+    Other libraries' memoizers come from the cache models (`funcy.memoize`, `toolz.memoize` are
+    unbounded; `cachetools.func.lru_cache`, `async_lru.alru_cache` are bounded by `maxsize`,
+    128 by default), and a project can add its own under `[tool.leaklint.models.cache]`.
 
     Unbounded caches on methods are reported with high confidence; bounded ones with medium
     confidence (the option `include-bounded = false` drops them). Caches on module-level
@@ -381,7 +387,32 @@ class CacheOnMethod(Rule):
                 return _Cache(decorator, "@functools.lru_cache", True)
             if qualified == "functools.cache":
                 return _Cache(decorator, "@functools.cache", False)
+        for decorator in node.decorators:
+            modelled = self._modelled_cache(decorator)
+            if modelled is not None:
+                return modelled
         return None
+
+    def _modelled_cache(self, decorator: cst.Decorator) -> Optional[_Cache]:
+        """A memoizing decorator of the cache models (``funcy.memoize``, ``toolz.memoize``, the
+        user's ``[tool.leaklint.models.cache]``): unbounded unless its bounding keyword is given or
+        has a default."""
+        expression = decorator.decorator
+        callee = expression.func if isinstance(expression, cst.Call) else expression
+        qualified = self.context.qualified_name(callee)
+        if not qualified or qualified.startswith("functools."):
+            return None  # (``functools.cached_property`` stores on the instance)
+        model = models.cache_decorator(qualified, models.for_settings(self.settings))
+        if model is None:
+            return None
+        spelled = f"@{dotted_name(callee) or qualified}"
+        bounded = model.default_bound is not None
+        if isinstance(expression, cst.Call) and model.bounded_by:
+            for arg in expression.args:
+                if arg.keyword is not None and arg.keyword.value == model.bounded_by:
+                    bounded = not (isinstance(arg.value, cst.Name) and arg.value.value == "None")
+                    spelled = f"{spelled}({model.bounded_by}=...)" if bounded else f"{spelled}({model.bounded_by}=None)"
+        return _Cache(decorator, spelled, bounded)
 
     def _is_enum_base(self, base: cst.BaseExpression) -> bool:
         qualified = self.context.qualified_name(base) or ""

@@ -64,6 +64,11 @@ class ContainerGrownFromAnotherModule(Rule):
     A helper of the defining module that adds its parameter (`def add_worker(worker):
     _workers.append(worker)`), called per call from another module with a per-call object
     (`add_worker(threading.Thread(...))`), is reported at that call.
+    The same holds for a method of another module that adds its parameter to a class-level
+    container (`Tracker.track(request)` with `cls._live.append(item)`) or to a container a
+    module-level instance made in `__init__` (`service.record(message)` with `service =
+    Service()` and `self.history.append(entry)`), unless the class deletes from or rebinds that
+    attribute, or any module removes from an attribute of that name.
     A helper of the calling module that adds its own parameter to such a container
     (`def _track(worker): state.ACTIVE_WORKERS.append(worker)`) is judged by what its callers in
     that module pass (`_track(threading.Thread(...))`), and `update({request.id: request})` by the
@@ -147,12 +152,19 @@ class ContainerGrownFromAnotherModule(Rule):
         self.classes: Dict[str, Dict[str, Any]] = {}  # qualified class -> bases and metaclass
         self.class_registries: Dict[str, Dict[str, Any]] = {}  # qualified metaclass -> its registry
         self.method_calls: Dict[str, List[cst.Call]] = {}  # ``self.<method>(...)`` calls, by method name
+        self.module_classes: Dict[str, cst.ClassDef] = {}  # module-level classes, by name
+        self.singletons: Dict[str, str] = {}  # ``service = Service()`` at module level: name -> class name
 
     def visit_Module(self, node: cst.Module) -> None:
         seen_other: Set[str] = set()
         for statement in module_level_statements(node.body):
             if not isinstance(statement, (cst.Assign, cst.AnnAssign)):
                 continue
+            value = statement.value
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value[:1].isupper():
+                for target in [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]:
+                    if isinstance(target, cst.Name):
+                        self.singletons[target.value] = value.func.value
             targets = (
                 [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]
             )
@@ -251,6 +263,42 @@ class ContainerGrownFromAnotherModule(Rule):
             elif use.op == GROW:
                 self._note_class_registry(attribute)
 
+    def _method_adders(self) -> Dict[str, Dict[str, Any]]:
+        """``Tracker.track`` (a method that adds its parameter to a class-level container) and
+        ``service.record`` (a method of a module-level instance that adds its parameter to a
+        container the instance made in ``__init__``), by the name another module calls them with."""
+        found: Dict[str, Dict[str, Any]] = {}
+        instances: Dict[str, List[str]] = {}
+        for name, klass in self.singletons.items():
+            instances.setdefault(klass, []).append(name)
+        for klass in self.module_classes.values():
+            class_level = _class_level_containers(self.context, klass)
+            on_self = _init_containers(self.context, klass) if klass.name.value in instances else {}
+            if not class_level and not on_self:
+                continue
+            reset = _reset_attributes(klass)
+            class_level = {k: v for k, v in class_level.items() if k not in reset}
+            on_self = {k: v for k, v in on_self.items() if k not in reset}
+            for method in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
+                if not isinstance(method, cst.FunctionDef) or method.name.value.startswith("__"):
+                    continue
+                added = _added_parameter(method, set(class_level) | set(on_self))
+                if added is None:
+                    continue
+                attribute, index, via_self = added
+                if via_self and attribute in on_self:
+                    for instance in instances.get(klass.name.value, ()):
+                        found[f"{instance}.{method.name.value}"] = {
+                            "container": f"{instance}.{attribute}", "attribute": attribute, "index": index,
+                            "kind": on_self[attribute], "owner": f"module-level `{instance}`",
+                        }
+                elif attribute in class_level:
+                    found[f"{klass.name.value}.{method.name.value}"] = {
+                        "container": f"{klass.name.value}.{attribute}", "attribute": attribute, "index": index,
+                        "kind": class_level[attribute], "owner": f"class `{klass.name.value}`",
+                    }
+        return found
+
     def _note_memo(self, container: str, key: cst.Name, scope: Optional[cst.CSTNode]) -> None:
         """``def pointer(cls): ... _cache[cls] = ...``: a module function keyed by a parameter."""
         if not isinstance(scope, cst.FunctionDef) or self.context.enclosing_class(scope) is not None:
@@ -308,6 +356,8 @@ class ContainerGrownFromAnotherModule(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if node.bases and isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
             self.nested_classes.append(node)  # a ``class`` statement run on every call
+        elif self.context.enclosing_scope(node) is None and self.context.enclosing_class(node) is None:
+            self.module_classes[node.name.value] = node
 
     def visit_Call(self, node: cst.Call) -> None:
         if any(builds_class_per_call(self.context, arg.value) for arg in node.args if arg.keyword is None):
@@ -427,7 +477,8 @@ class ContainerGrownFromAnotherModule(Rule):
         type_calls = [fact for fact in map(self._type_call_fact, self.type_calls) if fact is not None]
         type_calls += [fact for fact in map(self._nested_class_fact, self.nested_classes) if fact is not None]
         imported_calls = [fact for fact in map(self._imported_call_fact, self.imported_calls) if fact is not None]
-        if not foreign and not containers and not class_calls and not self.removed_attributes and not type_calls and not self.classes and not imported_calls:
+        method_adders = self._method_adders() if imported_calls or self.module_classes else {}
+        if not foreign and not method_adders and not containers and not class_calls and not self.removed_attributes and not type_calls and not self.classes and not imported_calls:
             return None
         return {
             "module": self.context.module_name,
@@ -438,6 +489,7 @@ class ContainerGrownFromAnotherModule(Rule):
             "removed_attributes": sorted(self.removed_attributes),
             "type_calls": type_calls,
             "imported_calls": imported_calls,
+            "method_adders": method_adders,
             "classes": self.classes,
             "class_registries": self.class_registries,
         }
@@ -581,7 +633,49 @@ class ContainerGrownFromAnotherModule(Rule):
                 findings.append(cls._finding(path, use, container, confidence))
         findings.extend(cls._class_memo_findings(facts, containers, emptied))
         findings.extend(cls._adder_findings(facts, containers, emptied))
+        findings.extend(cls._method_adder_findings(facts, removed_attributes))
         findings.extend(cls._class_registry_findings(facts, containers, emptied))
+        return findings
+
+    @classmethod
+    def _method_adder_findings(cls, facts: Mapping[str, Any], removed_attributes: Set[str]) -> List[Finding]:
+        """``Tracker.track(request)`` or ``service.record(message)`` per call, where the method of
+        another module adds its parameter to a class-level container, or to a container of a
+        module-level instance, and no module removes from an attribute of that name."""
+        adders: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            for name, adder in ((data or {}).get("method_adders") or {}).items():
+                adders[f"{data['module']}.{name}"] = {**adder, "module": data["module"]}
+        findings: List[Finding] = []
+        if not adders:
+            return findings
+        for path in sorted(facts):
+            data = facts[path] or {}
+            for call in data.get("imported_calls") or ():
+                adder = adders.get(call["callee"])
+                if adder is None or adder["module"] == data.get("module") or adder["attribute"] in removed_attributes:
+                    continue
+                argument = call["arguments"].get(str(adder["index"]))
+                if argument is None:
+                    continue
+                kind = adder["kind"] if adder["kind"] in ("list", "dict", "set") else f"`{adder['kind']}`"
+                callee = call["callee"].rsplit(".", 2)
+                shown = f"{callee[-2]}.{callee[-1]}"
+                message = (
+                    f"`{call['function']}()` hands {argument[1]} to `{shown}()` on every call (`{call['text']}`), and "
+                    f"`{shown}` adds it to {kind} `{adder['container']}` of {adder['owner']} in `{adder['module']}`, "
+                    "which no module removes from: everything added stays alive as long as the process"
+                )
+                suggestion = (
+                    f"remove the entry when it is done with (a matching removal next to `{shown}` in `{adder['module']}`, "
+                    f"called from a `finally` here), or bound `{adder['container']}` "
+                    "(`collections.deque(maxlen=N)` for a list)"
+                )
+                line, column, end_line, end_column = call["location"]
+                confidence = Confidence.HIGH if argument[0] == OBJECT else Confidence.MEDIUM
+                findings.append(
+                    Finding(path, cls.code, cls.name, message, suggestion, Location(line, column, end_line, end_column), confidence)
+                )
         return findings
 
     @classmethod
@@ -810,3 +904,90 @@ def _updates_with_display(context: Any, expr: cst.BaseExpression) -> bool:
     if not isinstance(call, cst.Call) or not call.args:
         return False
     return all(isinstance(arg.value, cst.Dict) for arg in call.args if arg.keyword is None)
+
+
+_ADD_METHODS = frozenset({"append", "add", "insert", "appendleft"})
+
+
+def _class_level_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]:
+    """Containers assigned in the class body (``_live: List[Any] = []``): attribute -> kind."""
+    found: Dict[str, str] = {}
+    for line in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for small in line.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, value = small.targets[0].target, small.value
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                target, value = small.target, small.value
+            else:
+                continue
+            kind = container_kind(context, value)
+            if isinstance(target, cst.Name) and kind is not None:
+                found[target.value] = kind
+    return found
+
+
+def _init_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]:
+    """Containers ``__init__`` makes on ``self`` (``self.history = []``): attribute -> kind."""
+    found: Dict[str, str] = {}
+    for method in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
+        if not (isinstance(method, cst.FunctionDef) and method.name.value == "__init__"):
+            continue
+        for line in method.body.body if isinstance(method.body, cst.IndentedBlock) else ():
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                    target, value = small.targets[0].target, small.value
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    target, value = small.target, small.value
+                else:
+                    continue
+                kind = container_kind(context, value)
+                if (
+                    kind is not None
+                    and isinstance(target, cst.Attribute)
+                    and isinstance(target.value, cst.Name)
+                    and target.value.value == "self"
+                ):
+                    found[target.attr.value] = kind
+    return found
+
+
+def _added_parameter(method: cst.FunctionDef, attributes: Set[str]) -> "Optional[tuple]":
+    """(attribute, argument index, through self) when the method adds one of its parameters to
+    ``cls.<attribute>``, ``self.<attribute>`` or ``<Class>.<attribute>`` and removes nothing from it."""
+    params = [p.name.value for p in (*method.params.posonly_params, *method.params.params)]
+    static = any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in method.decorators)
+    positional = params if static else params[1:]
+    added = None
+    for node in walk(method):
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)):
+            continue
+        receiver = node.func.value
+        if not (isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name)):
+            continue
+        if receiver.attr.value not in attributes:
+            continue
+        if node.func.attr.value not in _ADD_METHODS:
+            return None  # the method also removes, reads into, or resets it: not a plain adder
+        item = node.args[-1].value if node.args else None
+        if isinstance(item, cst.Name) and item.value in positional:
+            added = (receiver.attr.value, positional.index(item.value), receiver.value.value == "self")
+    return added
+
+
+def _reset_attributes(klass: cst.ClassDef) -> Set[str]:
+    """Attributes the class deletes from (``del self.x[k]``) or rebinds outside ``__init__``."""
+    found: Set[str] = set()
+    for node in walk(klass):
+        if isinstance(node, cst.Del):
+            for target in walk(node.target):
+                if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
+                    found.add(target.value.attr.value)
+        elif isinstance(node, cst.FunctionDef) and node.name.value != "__init__":
+            for inner in walk(node):
+                if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Attribute):
+                    found.add(inner.target.attr.value)
+    return found

@@ -32,6 +32,7 @@ from leaklint.analysis.growth_facts import (
     items_evidence,
     loads_data,
 )
+from leaklint.analysis.names import dotted_name
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
@@ -90,6 +91,10 @@ class GrowingClassContainer(Rule):
     `register*` methods, metaclasses). Keys that show nothing either way (`key`, `x`) are reported
     only for a memo of data read from a file or the network.
 
+    A method that adds its own parameter (`cls._live.append(item)` in a classmethod `track`) is
+    judged by what the module's functions pass it: `Tracker.track(request)` in a handler (or
+    `self.track(conn)`, `cls.track(...)` inside the class) makes it per-request growth.
+
     A test double (`StubBackend`, `FakeRedis`, any class of a `stub`/`fakes` module) is reported
     at low confidence (strict profile): its table lives for one test.
 
@@ -128,6 +133,14 @@ class GrowingClassContainer(Rule):
         self.released: Set[str] = set()  # attribute names something removes from, resets or hands on
         self.class_names: Set[str] = set()
         self.metaclasses: Set[str] = set()
+        # ``Tracker.track(x)``, ``cls.track(x)``, ``self.track(x)`` by method name: what callers pass
+        # to a method that adds its parameter
+        self.method_calls: Dict[str, List[cst.Call]] = {}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            self.method_calls.setdefault(func.attr.value, []).append(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.class_names.add(node.name.value)
@@ -216,15 +229,51 @@ class GrowingClassContainer(Rule):
             evidence = items_evidence(self.context, growth.items, growth.method, tuple(self.class_names))
             loaded = False
             per_instance = False
+            passed = ""
             if evidence == UNKNOWN:
                 loaded = self._memoises_loaded_data(container, growth)
                 per_instance = not loaded and _keyed_by_constructor_argument(growth)
                 if not loaded and not per_instance:
-                    continue
+                    passed = self._passed_per_call(container, growth)
+                    if not passed:
+                        continue
             elif evidence not in (OBJECT, WORKLOAD):
                 continue
-            self._report(container, growth, loaded, per_instance)
+            self._report(container, growth, loaded, per_instance, passed)
             return
+
+    def _passed_per_call(self, container: _ClassContainer, growth: _Growth) -> str:
+        """``Tracker.track(request)`` in ``handle(request)``, where ``track`` adds its parameter: the
+        method is judged by what a function of the module hands it ("`handle()` passes `request`")."""
+        items = growth.items or []
+        if len(items) != 1 or not isinstance(items[0], cst.Name):
+            return ""
+        method = growth.method
+        params = [*method.params.posonly_params, *method.params.params]
+        static = any(dotted_name(d.decorator) == "staticmethod" for d in method.decorators)
+        positional = params if static else params[1:]
+        index = next((i for i, p in enumerate(positional) if p.name.value == items[0].value), None)
+        keyword = any(p.name.value == items[0].value for p in method.params.kwonly_params)
+        if index is None and not keyword:
+            return ""
+        klass = container.klass
+        for call in self.method_calls.get(method.name.value, ()):
+            receiver = call.func.value  # type: ignore[attr-defined]
+            caller = self.context.enclosing_scope(call)
+            if not isinstance(caller, cst.FunctionDef) or self._import_time(caller):
+                continue
+            if receiver.value in ("self", "cls"):
+                if self.context.enclosing_class(caller) is not klass:
+                    continue
+            elif receiver.value != klass.name.value:
+                continue
+            argument = _argument(call, index, items[0].value)
+            if argument is None:
+                continue
+            found = items_evidence(self.context, [argument], caller, tuple(self.class_names))
+            if found in (OBJECT, WORKLOAD):
+                return f"`{caller.name.value}()` passes `{first_line_text(self.context, argument, 30)}`"
+        return ""
 
     def _import_time(self, method: cst.FunctionDef) -> bool:
         name = method.name.value
@@ -242,7 +291,9 @@ class GrowingClassContainer(Rule):
             return False
         return loads_data(self.context, growth.value, local_assignments(growth.method), growth.method)
 
-    def _report(self, container: _ClassContainer, growth: _Growth, loaded: bool, per_instance: bool = False) -> None:
+    def _report(
+        self, container: _ClassContainer, growth: _Growth, loaded: bool, per_instance: bool = False, passed: str = ""
+    ) -> None:
         klass = container.klass.name.value
         name = f"{klass}.{container.attribute}"
         site = growth_site_text(self.context, growth.node)
@@ -253,6 +304,8 @@ class GrowingClassContainer(Rule):
             first = (growth.items or [None])[0]
             if growth.value is not None and first is not None:
                 pinned += f" for every `{first_line_text(self.context, first, 30)}`"
+            if passed:
+                pinned += f", and {passed} on every call"
         kind = container.kind if container.kind in ("list", "dict", "set") else f"`{container.kind}`"
         method = f"{klass}.{growth.method.name.value}"
         message = (
@@ -296,6 +349,19 @@ class GrowingClassContainer(Rule):
         if is_test_double(klass, self.context.module_name):
             confidence = Confidence.LOW  # an in-memory stand-in for tests (``StubBackend.results``)
         self.report(container.target, message, suggestion=suggestion, confidence=confidence)
+
+
+def _argument(call: cst.Call, index: Optional[int], name: str) -> Optional[cst.BaseExpression]:
+    """The argument a call passes for a parameter (by position or keyword); None when unknown."""
+    positional = [arg for arg in call.args if arg.keyword is None]
+    if any(arg.star for arg in call.args):
+        return None
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    if index is not None and index < len(positional):
+        return positional[index].value
+    return None
 
 
 def _adds_self(growth: _Growth) -> bool:

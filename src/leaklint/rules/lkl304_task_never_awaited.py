@@ -33,6 +33,21 @@ _INIT_METHODS = frozenset({"__init__", "__post_init__", "setUp", "__new__", "asy
 # Calls that run the event loop until something happens: while they run, a local keeps its task.
 _LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete"})
 
+# Coroutines that end a connection or an object: they run once per connection and wait on the
+# transport's own futures, which the loop holds, so a dropped task of theirs costs nothing in practice.
+_TEARDOWN_VERBS = frozenset(
+    {"close", "aclose", "disconnect", "shutdown", "stop", "reconnect", "cleanup", "teardown", "terminate",
+     "release", "dispose", "unsubscribe", "finalize"}
+)
+# Words that may follow a teardown verb without changing what the coroutine does (`close_writer_task`,
+# `_reconnect_callback`); anything else (`stop_wait_server_push`) makes it an ordinary coroutine.
+_TEARDOWN_TAILS = frozenset(
+    {"callback", "cb", "task", "async", "impl", "writer", "reader", "connection", "conn", "transport",
+     "session", "stream", "socket", "all", "now", "later", "gracefully", "coro"}
+)
+# Handlers of these catch whatever the coroutine raises: its exception is not lost.
+_CATCH_ALL = frozenset({"Exception", "BaseException"})
+
 # Verdicts for a task.
 _KEPT = "kept"
 _LOST = "lost"
@@ -59,8 +74,20 @@ class TaskNeverAwaited(Rule):
     tasks stored on `self` or in a collection that is awaited, gathered, iterated or drained
     (`add_done_callback(tasks.discard)`), and the fixture pattern that yields, then cancels.
 
+    Graded by consequence. A pending task is collected only when nothing the loop reaches refers
+    to what it waits for, and most coroutines wait on a transport, a timer or a queue the loop
+    holds; so a dropped task is reported as low (strict profile only) where losing it costs
+    nothing in practice: the coroutine closes, disconnects or reconnects (once per connection,
+    waiting on the transport's own futures), it catches every exception itself, the task is made
+    in `__del__` or a signal handler, or the line already carries `# noqa: RUF006`. A module that
+    keeps other tasks in a set until they are done has chosen that pattern, so its dropped tasks
+    stay in the default selection. A task list handed in by the caller (`self.tasks = tasks` in
+    `__init__`) is the caller's to drain and is not reported as growing.
+
     ## Known problems
-    A callback is known to be a coroutine function only when it is an `async def` of the module or
+    Teardown coroutines are recognised by name (`close`, `_reconnect_callback`,
+    `close_writer_task`), and only coroutines defined in the same file are read for a catch-all
+    handler. A callback is known to be a coroutine function only when it is an `async def` of the module or
     class, an attribute assigned one (`self.check = is_admin`), or the same callee is awaited
     elsewhere in the function (or, for `self.x`, the class). A task passed to any function is
     assumed to be kept by it. Only `create_task` calls on
@@ -104,6 +131,7 @@ class TaskNeverAwaited(Rule):
         self.truth_tests: List[cst.Call] = []  # calls whose value is only tested for truth
         self.attribute_values: List["tuple[int, str, cst.Name]"] = []  # (class, attr, value): self.check = is_admin
         self.awaited_calls: List[cst.Call] = []  # `await self.check(u)`: self.check makes coroutines
+        self.keeps_tasks_until_done = False  # `task.add_done_callback(tasks.discard)` somewhere in the module
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -111,6 +139,10 @@ class TaskNeverAwaited(Rule):
             self.creations.append(node)
         elif isinstance(func, cst.Name) and func.value in ("create_task", "ensure_future"):
             self.creations.append(node)
+        elif isinstance(func, cst.Attribute) and func.attr.value == "add_done_callback" and node.args:
+            callback = node.args[0].value
+            if isinstance(callback, cst.Attribute) and callback.attr.value in ("discard", "remove", "pop"):
+                self.keeps_tasks_until_done = True
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if isinstance(node.value, cst.Call):
@@ -138,6 +170,12 @@ class TaskNeverAwaited(Rule):
                 if isinstance(target.target, cst.Attribute) and lt.is_self_attribute(target.target):
                     owner = self.context.enclosing_class(node)
                     self.attribute_values.append((id(owner), target.target.attr.value, node.value))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        target = node.target
+        if isinstance(node.value, cst.Name) and isinstance(target, cst.Attribute) and lt.is_self_attribute(target):
+            owner = self.context.enclosing_class(node)
+            self.attribute_values.append((id(owner), target.attr.value, node.value))
 
     def visit_Await(self, node: cst.Await) -> None:
         if isinstance(node.expression, cst.Call):
@@ -198,22 +236,24 @@ class TaskNeverAwaited(Rule):
         scope = lt.scope_of(self.context, call)
         where = self._scope_label(scope)
         if isinstance(parent, cst.Expr):
-            self._report_dropped(call, factory, where, chained=False)
+            self._report_dropped(call, factory, where, scope, chained=False)
             return
         if isinstance(parent, cst.Attribute) and parent.attr.value == "add_done_callback":
             statement = self.context.parent(self.context.parent(parent))
             if isinstance(statement, cst.Expr):
-                self._report_dropped(call, factory, where, chained=True)
+                self._report_dropped(call, factory, where, scope, chained=True)
             return
         if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
             name = parent.targets[0].target.value
             verdict = _TaskFollower(self.context).follow_name(scope, name)
             if verdict == _LOST:
+                confidence, aside = self._consequence(call, scope)
                 self.report(
                     call,
                     f"task `{name}` from `{factory}` is never awaited, cancelled, gathered or stored before "
                     f"{where} returns: the event loop keeps only a weak reference to it, so it can be "
-                    "garbage-collected before it finishes, and its exception is never seen",
+                    f"garbage-collected before it finishes, and its exception is never seen{aside}",
+                    confidence=confidence,
                     suggestion=(
                         f"`await {name}` before {where} returns, or keep it until it is done: "
                         f"`tasks.add({name}); {name}.add_done_callback(tasks.discard)` with a set that outlives "
@@ -236,16 +276,18 @@ class TaskNeverAwaited(Rule):
             return f"`{owner.name.value}.{scope.name.value}`" if owner else f"`{scope.name.value}`"
         return "the module" if isinstance(scope, cst.Module) else "the lambda"
 
-    def _report_dropped(self, call: cst.Call, factory: str, where: str, *, chained: bool) -> None:
+    def _report_dropped(self, call: cst.Call, factory: str, where: str, scope: lt.ScopeNode, *, chained: bool) -> None:
         reason = (
             "a done callback does not keep it alive: the event loop keeps only a weak reference to the task"
             if chained
             else "the event loop keeps only a weak reference to it"
         )
+        confidence, aside = self._consequence(call, scope)
         self.report(
             call,
             f"the task from `{factory}` is dropped in {where}: {reason}, so it can be garbage-collected "
-            "before it finishes, and its exception is never seen",
+            f"before it finishes, and its exception is never seen{aside}",
+            confidence=confidence,
             suggestion=(
                 "keep a reference until it is done: `task = ...; tasks.add(task); "
                 "task.add_done_callback(tasks.discard)` with a set that outlives "
@@ -267,6 +309,97 @@ class TaskNeverAwaited(Rule):
             ),
             confidence=Confidence.MEDIUM if owner is None and "." in container else Confidence.HIGH,
         )
+
+    # -- consequence ------------------------------------------------------------------------------
+
+    def _consequence(self, call: cst.Call, scope: lt.ScopeNode) -> "tuple[Confidence, str]":
+        """HIGH, or LOW with an aside saying why losing this task costs little in practice.
+
+        A pending task is collected only when nothing reachable from the loop refers to what it
+        waits for; most coroutines wait on a transport, a timer or a queue the loop holds. What
+        remains is a task whose exception nobody retrieves, created where it recurs. Reviewers of
+        real code found no consequence for tasks that close or reconnect (once per connection,
+        waiting on the transport's own futures), coroutines that catch every exception themselves,
+        tasks made in ``__del__`` (best effort by design) and lines whose authors already silenced
+        ruff's RUF006. A module that keeps other tasks in a set until they are done has chosen the
+        pattern: its dropped tasks stay in the default selection.
+        """
+        if self.keeps_tasks_until_done:
+            return Confidence.HIGH, ""
+        reason = self._low_consequence(call, scope)
+        if reason is None:
+            return Confidence.HIGH, ""
+        return Confidence.LOW, f" (of little consequence here: {reason})"
+
+    def _low_consequence(self, call: cst.Call, scope: lt.ScopeNode) -> Optional[str]:
+        if self._silenced_for_ruff(call):
+            return "the line already silences ruff's RUF006, so its authors chose to leave the task unreferenced"
+        creator = scope
+        while isinstance(creator, cst.Lambda):
+            creator = self.context.enclosing_scope(creator)
+        if isinstance(creator, cst.FunctionDef) and creator.name.value == "__del__":
+            return "a task made in `__del__` is best effort by design, and a set on the dying object would not keep it"
+        if isinstance(creator, cst.FunctionDef) and _handles_signals(creator):
+            return f"`{creator.name.value}` handles a signal, so the task is made once, on the way out"
+        coroutine = call.args[0].value if call.args else None
+        if not isinstance(coroutine, cst.Call):
+            return None
+        callee = dotted_name(coroutine.func)
+        if callee is not None and _is_teardown(callee.rsplit(".", 1)[-1]):
+            return (
+                f"`{callee}()` ends a connection or an object once and waits on futures of the transport, "
+                "which the event loop holds"
+            )
+        function = self._coroutine_definition(coroutine)
+        if function is not None and _catches_everything(function):
+            return f"`{function.name.value}` catches every exception itself, so none is lost with the task"
+        return None
+
+    def _silenced_for_ruff(self, call: cst.Call) -> bool:
+        statement = self.context.enclosing_statement(call)
+        if statement is None:
+            return False
+        line = statement
+        parent = self.context.parent(statement)
+        if isinstance(parent, cst.SimpleStatementLine):
+            line = parent
+        return "RUF006" in self.context.code(line)
+
+    def _coroutine_definition(self, coroutine: cst.Call) -> Optional[cst.FunctionDef]:
+        """The ``async def`` a call runs, when this file defines it: a function of an enclosing
+        scope or the module, a method of the enclosing class called on ``self``, or a function
+        the class stored on ``self`` (``self._pointer = pointer_wrapper``)."""
+        func = coroutine.func
+        if isinstance(func, cst.Name):
+            return self._function_named(func.value, coroutine)
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            owner = self.context.enclosing_class(coroutine)
+            if owner is None or not isinstance(owner.body, cst.IndentedBlock):
+                return None
+            for statement in owner.body.body:
+                if isinstance(statement, cst.FunctionDef) and statement.name.value == func.attr.value:
+                    return statement if statement.asynchronous is not None else None
+            for holder, attr, value in self.attribute_values:
+                if holder == id(owner) and attr == func.attr.value:
+                    return self._function_named(value.value, value)
+        return None
+
+    def _function_named(self, name: str, at: cst.CSTNode) -> Optional[cst.FunctionDef]:
+        """The ``async def name`` visible from ``at``: in an enclosing function or at module level."""
+        scope: Optional[cst.CSTNode] = self.context.enclosing_scope(at)
+        while True:
+            if scope is None:
+                body: "tuple[cst.CSTNode, ...]" = tuple(self.context.module.body)
+            elif isinstance(scope, cst.FunctionDef):
+                body = tuple(node for node in walk_scope(scope) if node is not scope)  # defs under `if`/`for` too
+            else:
+                body = ()
+            for statement in body:
+                if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+                    return statement if statement.asynchronous is not None else None
+            if scope is None:
+                return None
+            scope = self.context.enclosing_scope(scope)
 
     # -- coroutines called without await ----------------------------------------------------------
 
@@ -392,6 +525,55 @@ class TaskNeverAwaited(Rule):
         return None
 
 
+def _is_teardown(name: str) -> bool:
+    """``close``, ``_close``, ``close_writer_task``, ``_reconnect_callback``; not ``stop_wait_server_push``."""
+    words = [word for word in name.lower().split("_") if word]
+    return bool(words) and words[0] in _TEARDOWN_VERBS and all(word in _TEARDOWN_TAILS for word in words[1:])
+
+
+def _handles_signals(function: cst.FunctionDef) -> bool:
+    """``def handle_sig(self, signum)``, ``def on_stop(s: Signals)``, ``def signal_handler(...)``."""
+    if "signal" in function.name.value.lower():
+        return True
+    for param in function.params.params:
+        if param.name.value in ("signum", "signo", "sig", "signal_number"):
+            return True
+        annotation = dotted_name(param.annotation.annotation) if param.annotation is not None else None
+        if annotation is not None and annotation.rsplit(".", 1)[-1] in ("Signals", "Signal"):
+            return True
+    return False
+
+
+def _catches_everything(function: cst.FunctionDef) -> bool:
+    """The body's awaits all sit in a ``try`` whose handlers catch ``Exception`` (or everything)
+    and do not raise again."""
+    if not isinstance(function.body, cst.IndentedBlock):
+        return False
+    guarded = False
+    for statement in function.body.body:
+        if isinstance(statement, cst.Try):
+            if any(_handles_everything(handler) for handler in statement.handlers):
+                guarded = True
+                continue
+        if any(isinstance(node, cst.Await) for node in walk_scope(statement)):
+            return False
+    return guarded
+
+
+def _handles_everything(handler: cst.ExceptHandler) -> bool:
+    caught = handler.type
+    names: List[str] = []
+    if caught is None:
+        names = ["BaseException"]
+    elif isinstance(caught, cst.Tuple):
+        names = [dotted_name(element.value) or "" for element in caught.elements]
+    else:
+        names = [dotted_name(caught) or ""]
+    if not any(name.rsplit(".", 1)[-1] in _CATCH_ALL for name in names):
+        return False
+    return not any(isinstance(node, cst.Raise) for node in walk_scope(handler))
+
+
 class _TaskFollower:
     """Decides whether a task (or a collection of tasks) is kept until it is done."""
 
@@ -485,7 +667,12 @@ class _TaskFollower:
             if isinstance(use.node, cst.Name):
                 return isinstance(self.context.parent(use.node), cst.AugAssign)
             method = self.context.enclosing_scope(use.node)
-            return not (isinstance(method, cst.FunctionDef) and method.name.value in _INIT_METHODS)
+            if not (isinstance(method, cst.FunctionDef) and method.name.value in _INIT_METHODS):
+                return True
+            # `self.tasks = tasks` in `__init__`: the caller's container, which the caller may drain
+            statement = self.context.parent(self.context.parent(use.node))
+            value = getattr(statement, "value", None)
+            return isinstance(value, cst.Name) and value.value in {p.name.value for p in method.params.params}
         if kind == lt.SUBSCRIPT:
             subscript = self.context.parent(use.node)
             holder = self.context.parent(subscript) if subscript is not None else None
