@@ -817,6 +817,7 @@ def select_project_findings(
     is marked used, for LKL003), of a rule selected for the finding's file."""
     by_path = {result.path: result for result in results}
     by_code = {rule.code: rule for rule in rules}
+    produced_at = {(finding.code, finding.path, finding.line) for _code, finding in produced}
     findings: List[Finding] = []
     for code, finding in produced:
         rule = by_code.get(code)
@@ -825,6 +826,8 @@ def select_project_findings(
         if finding.code == INTERNAL_ERROR[0]:
             findings.append(finding)
             continue
+        if any((other, finding.path, finding.line) in produced_at for other in rule.yields_to):
+            continue  # the other rule's finding on this line says it (see Rule.yields_to)
         if not shows(finding.confidence, rule_settings):
             continue  # low consequence: the strict profile only
         owner = by_path.get(finding.path)

@@ -208,6 +208,10 @@ class Rule:
     # of these strings (e.g. ("open", "socket")); elsewhere it is skipped before the walk, and a
     # project rule then has no facts for that file.
     trigger_names: ClassVar[Tuple[str, ...]] = ()
+    # Project rules whose finding on the same line already says what this one would (two rules
+    # that reach one shape from different sides): this rule's finding there is dropped, whatever
+    # the other's confidence, so the profile that hides the other hides both.
+    yields_to: ClassVar[Tuple[str, ...]] = ()
 
     def __init__(self, context: "FileContext", settings: Mapping[str, Any]) -> None:
         self.context = context
