@@ -1465,6 +1465,8 @@ class OwnershipAnalyzer:
             return []  # a base class (maybe elsewhere) may release it
         if cls.keywords:
             return []
+        if kind.category == "loop":
+            return self._loop_kept(attr, call, kind, scope, cls, statement)
         fates = self._attribute_fates(cls).get(attr, set())
         if WITH_ITEM in fates and kind.with_closes:
             return []
@@ -1477,6 +1479,96 @@ class OwnershipAnalyzer:
             return []
         use = "with" if WITH_ITEM in fates else ""
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _loop_kept(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``self.loop = asyncio.new_event_loop()`` kept by an object: ``stop()`` only makes
+        ``run_forever()`` return, and the loop keeps its selector and self-pipe until ``close()``.
+        Quiet when the class (or anything in the module, on ``obj.<attr>``) closes it or hands it
+        on, and when it stops the loop and joins the thread that runs it (the thread is gone; what
+        the loop still holds is released with it when the owner is dropped)."""
+        released, stopped = False, False
+        owners = (cls, *self._subclasses(cls))
+        for owner in owners:
+            for node in walk(owner):
+                if type(node) is cst.Attribute and node.attr.value == attr and _is_self(node.value):
+                    use = self._loop_use(node, kind)
+                    released |= use == RELEASE
+                    stopped |= use == _STOP
+        if not released:
+            for node in walk(self.context.module):
+                if type(node) is cst.Attribute and node.attr.value == attr and not _is_self(node.value):
+                    use = self._loop_use(node, kind)
+                    released |= use == RELEASE
+                    stopped |= use == _STOP
+        if released:
+            return []
+        runners = [thread for owner in owners for thread in self._loop_threads(owner, attr)]
+        joined = any(self._joins_attr(owners, holder) for holder in runners if holder)
+        if stopped and joined:
+            return []
+        use = "stopped" if stopped else "thread" if runners else ""
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _loop_use(self, node: cst.Attribute, kind: ResourceKind) -> int:
+        """What ``node`` (``<x>.<loop attr>``) does to the loop: RELEASE (closed, or handed to code
+        that may close it), _STOP (``loop.stop()``, or ``loop.stop`` handed to
+        ``call_soon_threadsafe``), or BORROW (run on it, scheduled on it, given as ``loop=``)."""
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            method = parent.attr.value
+            if method in kind.release or method == "close":
+                return RELEASE
+            return _STOP if method == "stop" else BORROW
+        if isinstance(parent, cst.Arg) and parent.value is node:
+            callee = self.context.parent(parent)
+            if parent.keyword is not None and parent.keyword.value == "loop":
+                return BORROW
+            if isinstance(callee, cst.Call) and _terminal(callee.func) in _LOOP_BORROWERS:
+                return BORROW
+            return RELEASE
+        return self._attribute_use(node)
+
+    def _loop_threads(self, owner: cst.ClassDef, attr: str) -> List[str]:
+        """The ``self`` attributes holding threads that run ``self.<attr>.run_forever`` (an empty
+        name for a thread that is not kept)."""
+        holders: List[str] = []
+        for node in walk(owner):
+            if not (type(node) is cst.Arg and node.keyword is not None and node.keyword.value == "target"):
+                continue
+            target = node.value
+            if not (
+                isinstance(target, cst.Attribute)
+                and target.attr.value in ("run_forever", "run_until_complete")
+                and isinstance(target.value, cst.Attribute)
+                and target.value.attr.value == attr
+                and _is_self(target.value.value)
+            ):
+                continue
+            thread = self.context.parent(node)
+            assign = self.context.parent(thread) if thread is not None else None
+            holder = ""
+            if isinstance(assign, (cst.Assign, cst.AnnAssign)) and assign.value is thread:
+                place = assign.targets[0].target if isinstance(assign, cst.Assign) and len(assign.targets) == 1 else getattr(assign, "target", None)
+                if isinstance(place, cst.Attribute) and _is_self(place.value):
+                    holder = place.attr.value
+            holders.append(holder)
+        return holders
+
+    @staticmethod
+    def _joins_attr(owners: Iterable[cst.ClassDef], holder: str) -> bool:
+        for owner in owners:
+            for node in walk(owner):
+                if (
+                    type(node) is cst.Attribute
+                    and node.attr.value == "join"
+                    and isinstance(node.value, cst.Attribute)
+                    and node.value.attr.value == holder
+                    and _is_self(node.value.value)
+                ):
+                    return True
+        return False
 
     def _calls_own_release(self, cls: cst.ClassDef, attr: str, kind: ResourceKind) -> bool:
         """``self.<attr>.clear()`` for a ``urllib3.PoolManager``: a release verb of this kind that is
@@ -2071,6 +2163,15 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
 # Calls that establish a connection on a resource just made: the step that fails when the peer is
 # down or refuses, right after the object is created. Not `bind`/`listen`: they depend on local
 # configuration, and servers that bind in `__init__` without a guard are the common safe idiom.
+# What an event loop does when a ``stop`` is called on it or handed on: it stops, it is not closed.
+_STOP = 7
+# Callables that use an event loop given to them without taking it over.
+_LOOP_BORROWERS = frozenset(
+    {
+        "run_coroutine_threadsafe", "set_event_loop", "wrap_future", "ensure_future", "gather", "wait_for",
+        "run_until_complete", "call_soon_threadsafe", "Future", "Queue", "Event", "Lock", "Semaphore", "Condition",
+    }
+)
 _ESTABLISH = frozenset({"connect", "do_handshake", "login", "starttls", "handshake"})
 
 _CANNOT_FAIL = frozenset(
