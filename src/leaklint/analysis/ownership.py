@@ -1684,7 +1684,48 @@ class OwnershipAnalyzer:
                 return [
                     Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use="establish")
                 ]
+        for raiser in verdict.raisers:
+            # `self._executor = ThreadPoolExecutor()` / `self._sessions = SessionManager(data_dir)`,
+            # whose constructor raises on bad input: the half-built object never reaches the
+            # caller, and the executor's threads are never shut down.
+            callee = self._raising_helper(raiser.statement)
+            if callee is not None and not self._in_try_with_handlers(raiser.statement) and not self._finalizer_releases(scope, attr):
+                return [
+                    Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use=f"helper:{callee}")
+                ]
         return []
+
+    def _raising_helper(self, statement: Optional[cst.CSTNode]) -> Optional[str]:
+        """The call in ``statement`` (a simple statement of a constructor) of a class, function or
+        ``self`` method of this module whose own body raises a new error outside any ``try`` that
+        handles it (``if not data_dir: raise ValueError(...)``), as it is spelled; else None."""
+        if not isinstance(statement, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
+            return None
+        cls = self.context.nearest(statement, cst.ClassDef)
+        methods = {m.name.value: m for m in _methods(cls)} if cls is not None else {}
+        for node in walk(statement):
+            if not isinstance(node, cst.Call):
+                continue
+            function: Optional[cst.FunctionDef] = None
+            if isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                function = methods.get(node.func.attr.value)
+                if function is not None and function.name.value.startswith("__"):
+                    function = None
+            else:
+                found = self._local_function(node.func)
+                function = found[0] if found is not None else None
+            if function is None or any(isinstance(n, (cst.Yield, cst.Await)) for n in walk_scope(function)):
+                continue
+            for raised in walk_scope(function):
+                if (
+                    isinstance(raised, cst.Raise)
+                    and raised.exc is not None
+                    and _raises_a_new_error(raised)
+                    and "NotImplemented" not in self.context.code(raised.exc)
+                    and not self._in_try_with_handlers(raised)
+                ):
+                    return one_line_code(self.context.code(node.func))
+        return None
 
     def _establishes(self, statement: Optional[cst.CSTNode], attr: str) -> bool:
         """``statement`` calls ``self.<attr>.connect(...)`` (or ``bind``, ``listen``,

@@ -555,6 +555,14 @@ class ResourceRule(Rule):
             )
             suggestion = f"release it when that step fails: `try:` ... `except BaseException: {release}; raise`"
             return message, suggestion
+        if leak.reason == RAISES_UNRELEASED and leak.use.startswith("helper:"):
+            helper = leak.use.split(":", 1)[1]
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if `{helper}(...)` on line {line} raises (its body raises "
+                "on bad input): the half-built object never reaches a caller, so nobody can release it"
+            )
+            suggestion = f"wrap the rest of the constructor in `try:` ... `except BaseException: {release}; raise`"
+            return message, suggestion
         if leak.reason == RAISES_UNRELEASED:
             message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"
             suggestion = f"call `{release}` before raising, or release it in a `finally:`/`except:` block"
