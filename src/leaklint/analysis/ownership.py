@@ -204,6 +204,8 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
             return leak(PARTIAL, use="a `for` loop" if isinstance(parent, cst.For) else "a comprehension")
         if isinstance(parent, cst.Expr):
+            if self._process_ends_next(parent):
+                return []  # `subprocess.Popen(cmd)` / `os._exit(0)` in a forked child: nothing is left to reap here
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             return self._assignment(parent, call, kind, scope)
@@ -212,6 +214,30 @@ class OwnershipAnalyzer:
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def _process_ends_next(self, expr: cst.Expr) -> bool:
+        """The statement after ``expr`` (in the same block) is ``os._exit(...)``: the process ends
+        at once (the usual double fork that detaches a program), without running any code that
+        could release what ``expr`` dropped, and without anything left to release it for."""
+        line = self.context.parent(expr)
+        block = self.context.parent(line) if isinstance(line, cst.SimpleStatementLine) else None
+        if not isinstance(line, cst.SimpleStatementLine) or line.body[-1] is not expr:
+            return False
+        body = getattr(block, "body", None)
+        if not isinstance(body, (list, tuple)):
+            return False
+        index = next((i for i, statement in enumerate(body) if statement is line), None)
+        if index is None or index + 1 >= len(body):
+            return False
+        following = body[index + 1]
+        if not isinstance(following, cst.SimpleStatementLine):
+            return False
+        first = following.body[0]
+        return (
+            isinstance(first, cst.Expr)
+            and isinstance(first.value, cst.Call)
+            and self.context.qualified_name(first.value.func) == "os._exit"
+        )
 
     def exempt(self, call: cst.Call, kind: ResourceKind, scope: Scope) -> bool:
         """Calls of a catalogued callable that acquire nothing the caller must release. A call
