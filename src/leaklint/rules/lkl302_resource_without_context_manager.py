@@ -98,13 +98,22 @@ class ResourceWithoutContextManager(ResourceRule):
     method of `self` it calls) outside a `try` that handles the failure, unless the class's
     `__del__` releases it (`with Cls()` does not help: `__exit__` needs a finished `__init__`).
     Binding a local address and plain I/O after connecting (reading a greeting) are not counted.
+    A constructor that stores a resource and then calls a class, function or `self` method of the
+    module whose own body raises a new error outside a `try` that handles it
+    (`self._executor = ThreadPoolExecutor()` then `self._sessions = Sessions(data_dir)`, which
+    raises on a bad directory) is reported with medium confidence too; `raise NotImplementedError`
+    does not count.
     A handler that releases the resource on one branch and re-raises (a bare `raise`) on another
     without releasing it (`except OSError as e: if refused: sock.close(); continue` / `raise`) is
     reported with medium confidence; a bare `raise` alone passes the failure on and is not.
     Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
     class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
     in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
-    closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
+    closing the old one, a loop kept on `self` that the class only stops (`stop()`, or
+    `call_soon_threadsafe(loop.stop)`: `run_forever()` returns, the selector and self-pipe stay
+    open) or runs in a thread that nothing stops (medium; quiet once the class stops it and joins
+    that thread, and scheduling on it, `run_coroutine_threadsafe(coro, loop)` or `loop=loop`, does
+    not hand it on), and a cache (`self.sessions[host] = requests.Session()`) that drops
     entries with `popitem()`/`pop()`/`del` without closing them (also a module-level dict, a value
     bound to a name before it is stored, and `_, old = cache.popitem(last=False)` where `old` is
     never used; a popped value that is closed, returned or handed to any call is taken as
@@ -123,7 +132,8 @@ class ResourceWithoutContextManager(ResourceRule):
     unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
     resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
-    that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    that never wait are deliberate; nor is a `Popen` dropped right before `os._exit()` (the child
+    of a double fork ends at once, with nothing left to reap). `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 

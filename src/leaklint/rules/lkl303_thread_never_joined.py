@@ -151,7 +151,12 @@ class ThreadNeverJoined(Rule):
     ## Known problems
     A daemon thread is not reported for being left unjoined, except (medium) when it is handed a
     value in `args=` (`Thread(target=watch, args=(conn,), daemon=True)`) that the function that
-    starts it then closes without joining it: the thread may still be using the closed value.
+    starts it then closes without joining it: the thread may still be using the closed value; and
+    (medium) when a method of a class starts it and it can never end while the object lives: it
+    runs `self.<loop>.run_forever` and nothing in the class stops that loop (`loop.stop`, also
+    handed to `call_soon_threadsafe`) or joins the thread, or it runs a method of `self` whose
+    `while True:` loop has no `break`, `return` or `raise` (it keeps the object alive until the
+    process exits, and every new object adds a thread).
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
