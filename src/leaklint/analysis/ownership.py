@@ -1492,7 +1492,9 @@ class OwnershipAnalyzer:
         if cls.keywords:
             return []
         if kind.category == "loop":
-            return self._loop_kept(attr, call, kind, scope, cls, statement)
+            kept = self._loop_kept(attr, call, kind, scope, cls, statement)
+            if kept is not None:
+                return kept
         fates = self._attribute_fates(cls).get(attr, set())
         if WITH_ITEM in fates and kind.with_closes:
             return []
@@ -1508,12 +1510,13 @@ class OwnershipAnalyzer:
 
     def _loop_kept(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
-    ) -> List[Leak]:
+    ) -> Optional[List[Leak]]:
         """``self.loop = asyncio.new_event_loop()`` kept by an object: ``stop()`` only makes
         ``run_forever()`` return, and the loop keeps its selector and self-pipe until ``close()``.
         Quiet when the class (or anything in the module, on ``obj.<attr>``) closes it or hands it
         on, and when it stops the loop and joins the thread that runs it (the thread is gone; what
-        the loop still holds is released with it when the owner is dropped)."""
+        the loop still holds is released with it when the owner is dropped). None when the class
+        neither stops the loop nor runs it in a thread: the general attribute check decides."""
         released, stopped = False, False
         owners = (cls, *self._subclasses(cls))
         for owner in owners:
@@ -1534,7 +1537,9 @@ class OwnershipAnalyzer:
         joined = any(self._joins_attr(owners, holder) for holder in runners if holder)
         if stopped and joined:
             return []
-        use = "stopped" if stopped else "thread" if runners else ""
+        if not stopped and not runners:
+            return None
+        use = "stopped" if stopped else "thread"
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
 
     def _loop_use(self, node: cst.Attribute, kind: ResourceKind) -> int:
