@@ -104,9 +104,19 @@ def _endless_loop(function: cst.FunctionDef) -> Optional[cst.While]:
             or (isinstance(test, cst.Integer) and test.value not in ("0",))
         ):
             continue
-        if not _has_exit(statement.body, own_loop=True):
+        if not _has_exit(statement.body, own_loop=True) and _sleeps(statement.body):
             return statement
     return None
+
+
+def _sleeps(body: cst.CSTNode) -> bool:
+    """The loop pauses with ``time.sleep(...)`` (a periodic job): a loop that blocks on I/O
+    instead (``conn.recv()``, ``queue.get()``) ends when that raises, as it does once the other
+    end is closed."""
+    return any(
+        isinstance(node, cst.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] == "sleep"
+        for node in walk(body)
+    )
 
 
 def _has_exit(node: cst.CSTNode, *, own_loop: bool) -> bool:
@@ -154,9 +164,10 @@ class ThreadNeverJoined(Rule):
     starts it then closes without joining it: the thread may still be using the closed value; and
     (medium) when a method of a class starts it and it can never end while the object lives: it
     runs `self.<loop>.run_forever` and nothing in the class stops that loop (`loop.stop`, also
-    handed to `call_soon_threadsafe`) or joins the thread, or it runs a method of `self` whose
-    `while True:` loop has no `break`, `return` or `raise` (it keeps the object alive until the
-    process exits, and every new object adds a thread).
+    handed to `call_soon_threadsafe`) or joins the thread, or `__init__` starts it on a method of
+    `self` whose `while True:` loop sleeps between passes and has no `break`, `return` or `raise`
+    (it keeps the object alive until the process exits, and every new object adds a thread). A
+    loop that blocks on I/O instead (`conn.recv()`) is left alone: it ends when that raises.
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
@@ -471,6 +482,8 @@ class ThreadNeverJoined(Rule):
             return
         if not lt.is_self_attribute(func):
             return
+        if method.name.value != "__init__":
+            return  # started once per object, not from a method that may run in a child process or once
         runner = next((m for m in lt.class_methods(cls) if m.name.value == func.attr.value), None)
         endless = _endless_loop(runner) if runner is not None else None
         if endless is None:
