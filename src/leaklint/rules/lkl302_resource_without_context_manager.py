@@ -6,6 +6,7 @@ from typing import Any, List, Mapping
 
 import libcst as cst
 
+from leaklint.analysis.owned_members import ForgottenMember, forgotten_members
 from leaklint.analysis.resource_rule import ResourceRule
 from leaklint.analysis.resources import RESOURCE
 from leaklint.analysis.walk import walk
@@ -215,6 +216,21 @@ class ResourceWithoutContextManager(ResourceRule):
         if self.removals and not self._shuts_handlers_down(node):
             for call in self.removals:
                 self._check_removal(call)
+        for forgotten in forgotten_members(self.context):
+            self._report_forgotten(forgotten)
+
+    def _report_forgotten(self, forgotten: ForgottenMember) -> None:
+        holder = forgotten.member_class.name.value
+        owner = forgotten.owner.name.value
+        member = f"self.{forgotten.member}"
+        self.report(
+            forgotten.call,
+            f"`{member}` (a `{holder}`, which releases its `{forgotten.resource}` in `{holder}.{forgotten.release}()`) "
+            f"is never released by its owner: `{owner}.{forgotten.owner_release}()` (nor anything else in `{owner}`) "
+            f"calls `{member}.{forgotten.release}()`, so what it holds stays open after the `{owner}` is released",
+            suggestion=f"call `{member}.{forgotten.release}()` in `{owner}.{forgotten.owner_release}()`",
+            confidence=Confidence.MEDIUM,
+        )
 
     def _shuts_handlers_down(self, module: cst.Module) -> bool:
         """``logging.shutdown(handlers)`` somewhere in the module (logging.config closes every

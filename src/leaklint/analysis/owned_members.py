@@ -1,0 +1,156 @@
+"""Objects of the module's own resource-holding classes that their owner forgets to close.
+
+``class Storage`` keeps ``self.db = sqlite3.connect(p)`` and closes it in ``close()``; ``class
+App`` makes ``self.storage = Storage(p)`` and has a ``close()`` of its own that never calls
+``self.storage.close()``. Closing the ``App`` leaves the database open: the owner has a release
+path, and this member is not on it. Only classes of one module are joined (no base classes, so
+no inherited release method can do it), and an owner that hands the member on (an argument, a
+return, an alias, ``with``) or that anything in the module closes as ``obj.<member>.close()`` is
+left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.context import FileContext
+from leaklint.analysis.resources import CATALOGUE
+from leaklint.analysis.walk import walk
+
+# Methods that release what an object holds, for the member's class and for the owner.
+_MEMBER_RELEASES = ("close", "shutdown", "stop", "terminate", "cleanup", "release", "disconnect", "dispose")
+_OWNER_RELEASES = ("close", "__exit__", "shutdown", "stop", "terminate", "cleanup", "dispose", "disconnect")
+# Uses of the member that release it whatever the member's class calls its method.
+_ANY_RELEASE = frozenset(_MEMBER_RELEASES) | {"aclose", "__exit__", "__aexit__", "__del__", "join", "kill", "quit"}
+
+
+@dataclass(frozen=True)
+class ForgottenMember:
+    call: cst.Call  # ``Storage(p)`` in the owner
+    member: str  # ``storage``
+    member_class: cst.ClassDef
+    release: str  # the member's release method (``close``)
+    resource: str  # the attribute of the member's class that holds the resource (``db``)
+    owner: cst.ClassDef
+    owner_release: str  # the owner's release method that forgets it
+
+
+def forgotten_members(context: FileContext) -> Iterator[ForgottenMember]:
+    classes = {s.name.value: s for s in context.module.body if isinstance(s, cst.ClassDef) and _plain(s)}
+    if len(classes) < 2:
+        return
+    holders: Dict[str, Tuple[str, str]] = {}
+    for name, cls in classes.items():
+        found = _holds_resource(context, cls)
+        if found is not None:
+            holders[name] = found
+    if not holders:
+        return
+    for owner in classes.values():
+        owner_release = _first_method(owner, _OWNER_RELEASES)
+        if owner_release is None or _is_async(owner, owner_release):
+            continue
+        for call, member in _members_made(context, owner, holders):
+            member_class = classes[_called_name(call)]
+            release, resource = holders[member_class.name.value]
+            if _owner_releases(context, owner, member, release):
+                continue
+            yield ForgottenMember(call, member, member_class, release, resource, owner, owner_release)
+
+
+def _plain(cls: cst.ClassDef) -> bool:
+    """No base classes (besides ``object``) and no metaclass: its methods are all here."""
+    return not cls.keywords and all(isinstance(b.value, cst.Name) and b.value.value == "object" for b in cls.bases)
+
+
+def _methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return [s for s in body if isinstance(s, cst.FunctionDef)]
+
+
+def _first_method(cls: cst.ClassDef, names: Tuple[str, ...]) -> Optional[str]:
+    present = {m.name.value for m in _methods(cls)}
+    return next((name for name in names if name in present), None)
+
+
+def _is_async(cls: cst.ClassDef, name: str) -> bool:
+    return any(m.name.value == name and m.asynchronous is not None for m in _methods(cls))
+
+
+def _self_attr(node: cst.CSTNode) -> Optional[str]:
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+        return node.attr.value
+    return None
+
+
+def _holds_resource(context: FileContext, cls: cst.ClassDef) -> Optional[Tuple[str, str]]:
+    """(its release method, the attribute it releases there) when ``cls`` stores a catalogued
+    resource on ``self`` and a synchronous release method of it uses that attribute."""
+    release = _first_method(cls, _MEMBER_RELEASES)
+    if release is None or _is_async(cls, release):
+        return None
+    stored = set()
+    for node in walk(cls):
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Call):
+            attr = _self_attr(node.targets[0].target)
+            if attr is not None and context.qualified_name(node.value.func) in CATALOGUE:
+                stored.add(attr)
+    if not stored:
+        return None
+    method = next(m for m in _methods(cls) if m.name.value == release)
+    for node in walk(method):
+        attr = _self_attr(node)
+        if attr in stored:
+            return release, attr
+    return None
+
+
+def _called_name(call: cst.Call) -> str:
+    return call.func.value if isinstance(call.func, cst.Name) else ""
+
+
+def _members_made(context: FileContext, owner: cst.ClassDef, holders: Dict[str, Tuple[str, str]]) -> Iterator[Tuple[cst.Call, str]]:
+    """``self.<member> = Holder(...)`` in the owner's own methods."""
+    for method in _methods(owner):
+        for node in walk(method):
+            if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Call)):
+                continue
+            member = _self_attr(node.targets[0].target)
+            name = _called_name(node.value)
+            if member is None or name not in holders or name == owner.name.value:
+                continue
+            if context.qualified_name(node.value.func) not in (f"{context.module_name}.{name}", None):
+                continue
+            yield node.value, member
+
+
+def _owner_releases(context: FileContext, owner: cst.ClassDef, member: str, release: str) -> bool:
+    """Anything in the owner releases ``self.<member>`` or hands it on; or anything outside it
+    releases ``<obj>.<member>``."""
+    for node in walk(context.module):
+        if not (isinstance(node, cst.Attribute) and node.attr.value == member):
+            continue
+        inside = _self_attr(node) is not None
+        if inside and context.enclosing_class(node) is not owner:
+            continue  # another class's attribute of the same name
+        parent = context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            if parent.attr.value == release or parent.attr.value in _ANY_RELEASE:
+                return True
+            grand = context.parent(parent)
+            if isinstance(grand, cst.Attribute) and grand.value is parent and grand.attr.value in _ANY_RELEASE:
+                return True  # `self.storage.db.close()`: the owner releases what the member holds
+            continue  # a method call or attribute read: borrowed
+        if not inside:
+            continue
+        if isinstance(parent, cst.AssignTarget):
+            continue
+        if isinstance(parent, (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation)):
+            continue
+        if isinstance(parent, cst.Call) and parent.func is node:
+            continue
+        return True  # handed on: an argument, returned, aliased, `with`, kept in a container
+    return False
