@@ -122,7 +122,12 @@ class ResourceWithoutContextManager(ResourceRule):
     (the cache drops the least recently used one without closing it; `maxsize=None` and
     `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
     itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
-    releases what its `popitem()` returns. A method that other methods of the
+    releases what its `popitem()` returns. A member made from a class of the same module that
+    holds a resource and releases it in its own `close()` (`self.storage = Storage(p)`) is
+    reported (medium) when the owner has a release method of its own (`close`, `__exit__`,
+    `stop`, `shutdown`...) and nothing in the owner calls `self.storage.close()` (or another
+    release method) or hands the member on; classes with base classes are left alone on both
+    sides. A method that other methods of the
     class call is left to its callers. A resource bound into `functools.partial(f, x)` for a
     function `f` of the module that keeps or closes it is handed over, unless the partial is given
     to `multiprocessing` (the child closes only its copy). A raise guarded by a platform test
