@@ -167,7 +167,10 @@ class ThreadNeverJoined(Rule):
     handed to `call_soon_threadsafe`) or joins the thread, or `__init__` starts it on a method of
     `self` whose `while True:` loop sleeps between passes and has no `break`, `return` or `raise`
     (it keeps the object alive until the process exits, and every new object adds a thread). A
-    loop that blocks on I/O instead (`conn.recv()`) is left alone: it ends when that raises.
+    loop that blocks on I/O instead (`conn.recv()`) is left alone: it ends when that raises. A
+    `threading.Timer` kept on `self` and made a daemon (`self._timer.daemon = True`) in a class
+    with a release method (`close`, `stop`...) that nothing in the class ever cancels is reported
+    too (medium): it fires after the object is closed and runs its function on a closed object.
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
@@ -295,6 +298,8 @@ class ThreadNeverJoined(Rule):
             kind = self.context.qualified_name(call.func)
             if (kind in _THREAD_CLASSES or kind in self.thread_classes) and not lt.expected_to_raise(self.context, call):
                 self._check_creation(call, kind or "")
+                if kind == "threading.Timer":
+                    self._check_timer_outlives_owner(call)
 
     def _check_threading_servers(self) -> None:
         """``class Server(ThreadingMixIn, HTTPServer)`` without ``daemon_threads = True``: every
@@ -497,6 +502,57 @@ class ThreadNeverJoined(Rule):
             f"`{cls.name.value}` adds one",
             suggestion=f"give the loop a stop condition (a `threading.Event` it waits on instead of sleeping), and in a "
             f"`close()` method of `{cls.name.value}` set it and join the thread",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _check_timer_outlives_owner(self, call: cst.Call) -> None:
+        """``self._timer = Timer(5, self.flush)`` made a daemon (so the non-daemon check above says
+        nothing) in a class with a release method (``close``, ``stop``...) that never cancels it:
+        after the object is closed the timer still fires and runs its function on a closed object
+        (and keeps the object alive until then)."""
+        holder = self._holder(call)
+        if holder is None or not lt.is_self_attribute(holder):
+            return
+        assert isinstance(holder, cst.Attribute)
+        attr = holder.attr.value
+        cls = self.context.enclosing_class(call)
+        method = self.context.nearest(call, cst.FunctionDef)
+        if cls is None or method is None or lt.method_owner(self.context, method) is not cls:
+            return
+        if any(not (isinstance(b.value, cst.Name) and b.value.value == "object") for b in cls.bases) or cls.keywords:
+            return  # a base class may cancel it
+        release = lt.release_method(cls)
+        if release is None:
+            return
+        daemon = _keyword(call, "daemon")
+        made_daemon = daemon is not None and not _is_false(daemon.value)
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == attr):
+                continue
+            if lt.is_self_attribute(node) and self.context.enclosing_class(node) is not cls:
+                continue
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                if parent.attr.value in ("cancel", "join"):
+                    return
+                if parent.attr.value == "daemon" and isinstance(self.context.parent(parent), cst.AssignTarget):
+                    made_daemon = True
+                if parent.attr.value == "setDaemon":
+                    made_daemon = True
+                continue
+            if not lt.is_self_attribute(node):
+                continue
+            if isinstance(parent, (cst.AssignTarget, cst.If, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation)):
+                continue
+            return  # handed on: someone else may cancel it
+        if not made_daemon:
+            return  # a non-daemon timer never cancelled or joined is reported above
+        target = self._target_label(call)
+        self.report(
+            call,
+            f"daemon timer `self.{attr}` is never cancelled: after `{cls.name.value}.{release}()` it still fires and runs "
+            f"{target} on a closed object, and keeps the `{cls.name.value}` alive until then",
+            suggestion=f"call `self.{attr}.cancel()` in `{cls.name.value}.{release}()`",
             confidence=Confidence.MEDIUM,
         )
 
