@@ -12,12 +12,11 @@ left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.walk import walk
 
 # Methods that release what an object holds, for the member's class and for the owner.
@@ -38,27 +37,43 @@ class ForgottenMember:
     owner_release: str  # the owner's release method that forgets it
 
 
-def forgotten_members(context: FileContext) -> Iterator[ForgottenMember]:
+def forgotten_members(context: FileContext, stored: Iterable[cst.Call], local_calls: Iterable[cst.Call]) -> Iterator[ForgottenMember]:
+    """``stored``: the resource acquisitions of the file (the rule has found them already);
+    ``local_calls``: calls by bare name, among them ``Holder(...)``. Nothing is walked unless a
+    class of the module stores a resource on ``self``."""
     classes = {s.name.value: s for s in context.module.body if isinstance(s, cst.ClassDef) and _plain(s)}
     if len(classes) < 2:
         return
     holders: Dict[str, Tuple[str, str]] = {}
-    for name, cls in classes.items():
-        found = _holds_resource(context, cls)
+    for call in stored:
+        cls = context.enclosing_class(call)
+        if cls is None or classes.get(cls.name.value) is not cls or cls.name.value in holders:
+            continue
+        found = _holds_resource(context, cls, call)
         if found is not None:
-            holders[name] = found
+            holders[cls.name.value] = found
     if not holders:
         return
-    for owner in classes.values():
+    for call in local_calls:
+        name = _called_name(call)
+        if name not in holders:
+            continue
+        assign = context.parent(call)
+        if not (isinstance(assign, cst.Assign) and assign.value is call and len(assign.targets) == 1):
+            continue
+        member = _self_attr(assign.targets[0].target)
+        owner = context.enclosing_class(call)
+        if member is None or owner is None or classes.get(owner.name.value) is not owner or owner.name.value == name:
+            continue
+        if context.qualified_name(call.func) not in (f"{context.module_name}.{name}", None):
+            continue
         owner_release = _first_method(owner, _OWNER_RELEASES)
         if owner_release is None or _is_async(owner, owner_release):
             continue
-        for call, member in _members_made(context, owner, holders):
-            member_class = classes[_called_name(call)]
-            release, resource = holders[member_class.name.value]
-            if _owner_releases(context, owner, member, release):
-                continue
-            yield ForgottenMember(call, member, member_class, release, resource, owner, owner_release)
+        release, resource = holders[name]
+        if _owner_releases(context, owner, member, release):
+            continue
+        yield ForgottenMember(call, member, classes[name], release, resource, owner, owner_release)
 
 
 def _plain(cls: cst.ClassDef) -> bool:
@@ -86,45 +101,27 @@ def _self_attr(node: cst.CSTNode) -> Optional[str]:
     return None
 
 
-def _holds_resource(context: FileContext, cls: cst.ClassDef) -> Optional[Tuple[str, str]]:
-    """(its release method, the attribute it releases there) when ``cls`` stores a catalogued
-    resource on ``self`` and a synchronous release method of it uses that attribute."""
+def _holds_resource(context: FileContext, cls: cst.ClassDef, call: cst.Call) -> Optional[Tuple[str, str]]:
+    """(its release method, the attribute it releases there) when ``call`` (a resource made in
+    ``cls``) is stored as ``self.<attr>`` and a synchronous release method of ``cls`` uses it."""
     release = _first_method(cls, _MEMBER_RELEASES)
     if release is None or _is_async(cls, release):
         return None
-    stored = set()
-    for node in walk(cls):
-        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Call):
-            attr = _self_attr(node.targets[0].target)
-            if attr is not None and context.qualified_name(node.value.func) in CATALOGUE:
-                stored.add(attr)
-    if not stored:
+    assign = context.parent(call)
+    if not (isinstance(assign, cst.Assign) and assign.value is call and len(assign.targets) == 1):
+        return None
+    attr = _self_attr(assign.targets[0].target)
+    if attr is None:
         return None
     method = next(m for m in _methods(cls) if m.name.value == release)
     for node in walk(method):
-        attr = _self_attr(node)
-        if attr in stored:
+        if _self_attr(node) == attr:
             return release, attr
     return None
 
 
 def _called_name(call: cst.Call) -> str:
     return call.func.value if isinstance(call.func, cst.Name) else ""
-
-
-def _members_made(context: FileContext, owner: cst.ClassDef, holders: Dict[str, Tuple[str, str]]) -> Iterator[Tuple[cst.Call, str]]:
-    """``self.<member> = Holder(...)`` in the owner's own methods."""
-    for method in _methods(owner):
-        for node in walk(method):
-            if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.value, cst.Call)):
-                continue
-            member = _self_attr(node.targets[0].target)
-            name = _called_name(node.value)
-            if member is None or name not in holders or name == owner.name.value:
-                continue
-            if context.qualified_name(node.value.func) not in (f"{context.module_name}.{name}", None):
-                continue
-            yield node.value, member
 
 
 def _owner_releases(context: FileContext, owner: cst.ClassDef, member: str, release: str) -> bool:

@@ -221,7 +221,8 @@ class ResourceWithoutContextManager(ResourceRule):
         if self.removals and not self._shuts_handlers_down(node):
             for call in self.removals:
                 self._check_removal(call)
-        for forgotten in forgotten_members(self.context):
+        stored = [call for call in self.candidates if self._kind(call) is not None]
+        for forgotten in forgotten_members(self.context, stored, self.local_calls):
             self._report_forgotten(forgotten)
 
     def _report_forgotten(self, forgotten: ForgottenMember) -> None:
