@@ -1535,8 +1535,8 @@ class OwnershipAnalyzer:
             return []
         runners = [thread for owner in owners for thread in self._loop_threads(owner, attr)]
         joined = any(self._joins_attr(owners, holder) for holder in runners if holder)
-        if stopped and joined:
-            return []
+        if stopped and (joined or self._joins_any_thread(owners)):
+            return []  # stopped, and the thread that runs it (a `target=self._run` that runs it) joined
         if not stopped and not runners:
             return None
         use = "stopped" if stopped else "thread"
@@ -1586,6 +1586,20 @@ class OwnershipAnalyzer:
                     holder = place.attr.value
             holders.append(holder)
         return holders
+
+    @staticmethod
+    def _joins_any_thread(owners: Iterable[cst.ClassDef]) -> bool:
+        """``self.<something>.join(...)`` in the class: it waits for a thread it keeps."""
+        for owner in owners:
+            for node in walk(owner):
+                if (
+                    type(node) is cst.Attribute
+                    and node.attr.value == "join"
+                    and isinstance(node.value, cst.Attribute)
+                    and _is_self(node.value.value)
+                ):
+                    return True
+        return False
 
     @staticmethod
     def _joins_attr(owners: Iterable[cst.ClassDef], holder: str) -> bool:
