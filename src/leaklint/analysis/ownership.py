@@ -204,6 +204,8 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
             return leak(PARTIAL, use="a `for` loop" if isinstance(parent, cst.For) else "a comprehension")
         if isinstance(parent, cst.Expr):
+            if self._process_ends_next(parent):
+                return []  # `subprocess.Popen(cmd)` / `os._exit(0)` in a forked child: nothing is left to reap here
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             return self._assignment(parent, call, kind, scope)
@@ -212,6 +214,30 @@ class OwnershipAnalyzer:
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def _process_ends_next(self, expr: cst.Expr) -> bool:
+        """The statement after ``expr`` (in the same block) is ``os._exit(...)``: the process ends
+        at once (the usual double fork that detaches a program), without running any code that
+        could release what ``expr`` dropped, and without anything left to release it for."""
+        line = self.context.parent(expr)
+        block = self.context.parent(line) if isinstance(line, cst.SimpleStatementLine) else None
+        if not isinstance(line, cst.SimpleStatementLine) or line.body[-1] is not expr:
+            return False
+        body = getattr(block, "body", None)
+        if not isinstance(body, (list, tuple)):
+            return False
+        index = next((i for i, statement in enumerate(body) if statement is line), None)
+        if index is None or index + 1 >= len(body):
+            return False
+        following = body[index + 1]
+        if not isinstance(following, cst.SimpleStatementLine):
+            return False
+        first = following.body[0]
+        return (
+            isinstance(first, cst.Expr)
+            and isinstance(first.value, cst.Call)
+            and self.context.qualified_name(first.value.func) == "os._exit"
+        )
 
     def exempt(self, call: cst.Call, kind: ResourceKind, scope: Scope) -> bool:
         """Calls of a catalogued callable that acquire nothing the caller must release. A call
@@ -1465,6 +1491,10 @@ class OwnershipAnalyzer:
             return []  # a base class (maybe elsewhere) may release it
         if cls.keywords:
             return []
+        if kind.category == "loop":
+            kept = self._loop_kept(attr, call, kind, scope, cls, statement)
+            if kept is not None:
+                return kept
         fates = self._attribute_fates(cls).get(attr, set())
         if WITH_ITEM in fates and kind.with_closes:
             return []
@@ -1477,6 +1507,113 @@ class OwnershipAnalyzer:
             return []
         use = "with" if WITH_ITEM in fates else ""
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _loop_kept(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
+    ) -> Optional[List[Leak]]:
+        """``self.loop = asyncio.new_event_loop()`` kept by an object: ``stop()`` only makes
+        ``run_forever()`` return, and the loop keeps its selector and self-pipe until ``close()``.
+        Quiet when the class (or anything in the module, on ``obj.<attr>``) closes it or hands it
+        on, and when it stops the loop and joins the thread that runs it (the thread is gone; what
+        the loop still holds is released with it when the owner is dropped). None when the class
+        neither stops the loop nor runs it in a thread: the general attribute check decides."""
+        released, stopped = False, False
+        owners = (cls, *self._subclasses(cls))
+        for owner in owners:
+            for node in walk(owner):
+                if type(node) is cst.Attribute and node.attr.value == attr and _is_self(node.value):
+                    use = self._loop_use(node, kind)
+                    released |= use == RELEASE
+                    stopped |= use == _STOP
+        if not released:
+            for node in walk(self.context.module):
+                if type(node) is cst.Attribute and node.attr.value == attr and not _is_self(node.value):
+                    use = self._loop_use(node, kind)
+                    released |= use == RELEASE
+                    stopped |= use == _STOP
+        if released:
+            return []
+        runners = [thread for owner in owners for thread in self._loop_threads(owner, attr)]
+        joined = any(self._joins_attr(owners, holder) for holder in runners if holder)
+        if stopped and (joined or self._joins_any_thread(owners)):
+            return []  # stopped, and the thread that runs it (a `target=self._run` that runs it) joined
+        if not stopped and not runners:
+            return None
+        use = "stopped" if stopped else "thread"
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _loop_use(self, node: cst.Attribute, kind: ResourceKind) -> int:
+        """What ``node`` (``<x>.<loop attr>``) does to the loop: RELEASE (closed, or handed to code
+        that may close it), _STOP (``loop.stop()``, or ``loop.stop`` handed to
+        ``call_soon_threadsafe``), or BORROW (run on it, scheduled on it, given as ``loop=``)."""
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            method = parent.attr.value
+            if method in kind.release or method == "close":
+                return RELEASE
+            return _STOP if method == "stop" else BORROW
+        if isinstance(parent, cst.Arg) and parent.value is node:
+            callee = self.context.parent(parent)
+            if parent.keyword is not None and parent.keyword.value == "loop":
+                return BORROW
+            if isinstance(callee, cst.Call) and _terminal(callee.func) in _LOOP_BORROWERS:
+                return BORROW
+            return RELEASE
+        return self._attribute_use(node)
+
+    def _loop_threads(self, owner: cst.ClassDef, attr: str) -> List[str]:
+        """The ``self`` attributes holding threads that run ``self.<attr>.run_forever`` (an empty
+        name for a thread that is not kept)."""
+        holders: List[str] = []
+        for node in walk(owner):
+            if not (type(node) is cst.Arg and node.keyword is not None and node.keyword.value == "target"):
+                continue
+            target = node.value
+            if not (
+                isinstance(target, cst.Attribute)
+                and target.attr.value in ("run_forever", "run_until_complete")
+                and isinstance(target.value, cst.Attribute)
+                and target.value.attr.value == attr
+                and _is_self(target.value.value)
+            ):
+                continue
+            thread = self.context.parent(node)
+            assign = self.context.parent(thread) if thread is not None else None
+            holder = ""
+            if isinstance(assign, (cst.Assign, cst.AnnAssign)) and assign.value is thread:
+                place = assign.targets[0].target if isinstance(assign, cst.Assign) and len(assign.targets) == 1 else getattr(assign, "target", None)
+                if isinstance(place, cst.Attribute) and _is_self(place.value):
+                    holder = place.attr.value
+            holders.append(holder)
+        return holders
+
+    @staticmethod
+    def _joins_any_thread(owners: Iterable[cst.ClassDef]) -> bool:
+        """``self.<something>.join(...)`` in the class: it waits for a thread it keeps."""
+        for owner in owners:
+            for node in walk(owner):
+                if (
+                    type(node) is cst.Attribute
+                    and node.attr.value == "join"
+                    and isinstance(node.value, cst.Attribute)
+                    and _is_self(node.value.value)
+                ):
+                    return True
+        return False
+
+    @staticmethod
+    def _joins_attr(owners: Iterable[cst.ClassDef], holder: str) -> bool:
+        for owner in owners:
+            for node in walk(owner):
+                if (
+                    type(node) is cst.Attribute
+                    and node.attr.value == "join"
+                    and isinstance(node.value, cst.Attribute)
+                    and node.value.attr.value == holder
+                    and _is_self(node.value.value)
+                ):
+                    return True
+        return False
 
     def _calls_own_release(self, cls: cst.ClassDef, attr: str, kind: ResourceKind) -> bool:
         """``self.<attr>.clear()`` for a ``urllib3.PoolManager``: a release verb of this kind that is
@@ -1592,7 +1729,48 @@ class OwnershipAnalyzer:
                 return [
                     Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use="establish")
                 ]
+        for raiser in verdict.raisers:
+            # `self._executor = ThreadPoolExecutor()` / `self._sessions = SessionManager(data_dir)`,
+            # whose constructor raises on bad input: the half-built object never reaches the
+            # caller, and the executor's threads are never shut down.
+            callee = self._raising_helper(raiser.statement)
+            if callee is not None and not self._in_try_with_handlers(raiser.statement) and not self._finalizer_releases(scope, attr):
+                return [
+                    Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use=f"helper:{callee}")
+                ]
         return []
+
+    def _raising_helper(self, statement: Optional[cst.CSTNode]) -> Optional[str]:
+        """The call in ``statement`` (a simple statement of a constructor) of a class, function or
+        ``self`` method of this module whose own body raises a new error outside any ``try`` that
+        handles it (``if not data_dir: raise ValueError(...)``), as it is spelled; else None."""
+        if not isinstance(statement, (cst.SimpleStatementLine, cst.BaseSmallStatement)):
+            return None
+        cls = self.context.nearest(statement, cst.ClassDef)
+        methods = {m.name.value: m for m in _methods(cls)} if cls is not None else {}
+        for node in walk(statement):
+            if not isinstance(node, cst.Call):
+                continue
+            function: Optional[cst.FunctionDef] = None
+            if isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                function = methods.get(node.func.attr.value)
+                if function is not None and function.name.value.startswith("__"):
+                    function = None
+            else:
+                found = self._local_function(node.func)
+                function = found[0] if found is not None else None
+            if function is None or any(isinstance(n, (cst.Yield, cst.Await)) for n in walk_scope(function)):
+                continue
+            for raised in walk_scope(function):
+                if (
+                    isinstance(raised, cst.Raise)
+                    and raised.exc is not None
+                    and _raises_a_new_error(raised)
+                    and "NotImplemented" not in self.context.code(raised.exc)
+                    and not self._in_try_with_handlers(raised)
+                ):
+                    return one_line_code(self.context.code(node.func))
+        return None
 
     def _establishes(self, statement: Optional[cst.CSTNode], attr: str) -> bool:
         """``statement`` calls ``self.<attr>.connect(...)`` (or ``bind``, ``listen``,
@@ -2071,6 +2249,15 @@ def _error_flag_test(test: Optional[cst.CSTNode], flags: Set[str]) -> Optional[s
 # Calls that establish a connection on a resource just made: the step that fails when the peer is
 # down or refuses, right after the object is created. Not `bind`/`listen`: they depend on local
 # configuration, and servers that bind in `__init__` without a guard are the common safe idiom.
+# What an event loop does when a ``stop`` is called on it or handed on: it stops, it is not closed.
+_STOP = 7
+# Callables that use an event loop given to them without taking it over.
+_LOOP_BORROWERS = frozenset(
+    {
+        "run_coroutine_threadsafe", "set_event_loop", "wrap_future", "ensure_future", "gather", "wait_for",
+        "run_until_complete", "call_soon_threadsafe", "Future", "Queue", "Event", "Lock", "Semaphore", "Condition",
+    }
+)
 _ESTABLISH = frozenset({"connect", "do_handshake", "login", "starttls", "handshake"})
 
 _CANNOT_FAIL = frozenset(

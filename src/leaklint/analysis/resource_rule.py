@@ -431,6 +431,21 @@ class ResourceRule(Rule):
                 + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
+            if leak.use in ("stopped", "thread"):
+                # An event loop: `stop()` only makes `run_forever()` return.
+                confidence = Confidence.MEDIUM
+                if leak.use == "stopped":
+                    how = "is stopped but never closed: `stop()` only makes `run_forever()` return, and the loop"
+                else:
+                    how = "runs in a thread that nothing stops or joins, and is never closed: the loop"
+                message = (
+                    f"`{name}` (from `{shown}`) {how} keeps its selector and self-pipe (file descriptors) open "
+                    f"until `{name}.close()`; every instance leaks them"
+                )
+                suggestion = (
+                    f"in {owner}'s release method, stop the loop (`{name}.call_soon_threadsafe({name}.stop)` when "
+                    f"another thread runs it), join that thread, then call `{name}.close()`"
+                )
             if leak.use.startswith("only:"):
                 release = f"os.close({name})" if kind.fd else f"{name}.{method}()"
                 suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
@@ -539,6 +554,14 @@ class ResourceRule(Rule):
                 "the half-built object never reaches a caller, so nobody can release it"
             )
             suggestion = f"release it when that step fails: `try:` ... `except BaseException: {release}; raise`"
+            return message, suggestion
+        if leak.reason == RAISES_UNRELEASED and leak.use.startswith("helper:"):
+            helper = leak.use.split(":", 1)[1]
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if `{helper}(...)` on line {line} raises (its body raises "
+                "on bad input): the half-built object never reaches a caller, so nobody can release it"
+            )
+            suggestion = f"wrap the rest of the constructor in `try:` ... `except BaseException: {release}; raise`"
             return message, suggestion
         if leak.reason == RAISES_UNRELEASED:
             message = f"`{name}` (from `{shown}`) is not {released} when line {line} raises"

@@ -36,6 +36,7 @@ class ResourceKind:
     enter_returns_self: bool = True  # False: `with x as y` binds something else (a path)
     factory: str = ""  # returned by this function of the module (``connect``), which calls ``qualname``
     maybe_none: bool = False  # the factory may return None instead (no `with` fix: `with None` fails)
+    category: str = ""  # the model's category ("loop": `stop()` ends `run_forever()` but releases nothing)
 
     @property
     def can_use_with(self) -> bool:
@@ -66,6 +67,7 @@ def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
         tuple_items=acquire.tuple_items,
         var=acquire.name,
         enter_returns_self=acquire.with_returns_self,
+        category=acquire.category,
     )
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, List, Mapping
+
+import libcst as cst
+
+from leaklint.analysis import std_wrappers
 from leaklint.analysis.resource_rule import ResourceRule
 from leaklint.analysis.resources import FILE
-from leaklint.rule import Bad, FixSafety, Good, Option
+from leaklint.rule import Bad, Confidence, FixSafety, Good, Option
 
 
 class OpenWithoutContextManager(ResourceRule):
@@ -97,6 +102,12 @@ class OpenWithoutContextManager(ResourceRule):
     caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`) are not reported: they hold no
     descriptor of their own.
 
+    A wrapper made around a standard stream (`io.TextIOWrapper(sys.stdin.buffer, encoding=e)`,
+    `BufferedReader`/`BufferedWriter` too) owns it: used once and dropped, kept in a local that
+    is never `detach()`ed, or put under `with`, it closes `sys.stdin.buffer` when it goes away, so
+    later reads of stdin fail (reported with medium confidence). A wrapper that is detached,
+    returned, stored, or assigned to `sys.stdout` is left alone.
+
     ## References
     - ruff: SIM115 open-file-with-context-handler. pylint: R1732 consider-using-with.
       flake8-simplify: SIM115. CodeQL: py/file-not-closed.
@@ -153,3 +164,35 @@ class OpenWithoutContextManager(ResourceRule):
         ),
         Good("open('stamp', 'w').close()\n"),
     )
+
+    def __init__(self, context: Any, settings: Mapping[str, Any]) -> None:
+        super().__init__(context, settings)
+        self.stream_wrappers: List[cst.Call] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        super().visit_Call(node)
+        func = node.func
+        terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if terminal in std_wrappers.TERMINALS and node.args:
+            self.stream_wrappers.append(node)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        super().leave_Module(node)
+        for call in self.stream_wrappers:
+            stream = std_wrappers.wrapped_stream(self.context, call)
+            how = std_wrappers.closes_stream(self.context, call) if stream is not None else None
+            if stream is None or how is None:
+                continue
+            when = {
+                "temporary": "as soon as this temporary wrapper is collected",
+                "with": "when the `with` block ends",
+                "local": "when the function returns and the wrapper is collected",
+            }[how]
+            self.report(
+                call,
+                f"the wrapper around `{stream}` owns it and closes it {when}: later reads or writes of "
+                f"`{stream.split('.buffer')[0]}` fail, and the stream is reported as an unclosed file",
+                suggestion="keep the wrapper in a name and call `wrapper.detach()` in a `finally:` block once done with it "
+                "(or keep it for good, as `sys.stdout = ...` does)",
+                confidence=Confidence.MEDIUM,
+            )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping
+from typing import Any, List, Mapping, Optional
 
 import libcst as cst
 
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.owned_members import ForgottenMember, forgotten_members
 from leaklint.analysis.resource_rule import ResourceRule
 from leaklint.analysis.resources import RESOURCE
 from leaklint.analysis.walk import walk
@@ -98,13 +100,22 @@ class ResourceWithoutContextManager(ResourceRule):
     method of `self` it calls) outside a `try` that handles the failure, unless the class's
     `__del__` releases it (`with Cls()` does not help: `__exit__` needs a finished `__init__`).
     Binding a local address and plain I/O after connecting (reading a greeting) are not counted.
+    A constructor that stores a resource and then calls a class, function or `self` method of the
+    module whose own body raises a new error outside a `try` that handles it
+    (`self._executor = ThreadPoolExecutor()` then `self._sessions = Sessions(data_dir)`, which
+    raises on a bad directory) is reported with medium confidence too; `raise NotImplementedError`
+    does not count.
     A handler that releases the resource on one branch and re-raises (a bare `raise`) on another
     without releasing it (`except OSError as e: if refused: sock.close(); continue` / `raise`) is
     reported with medium confidence; a bare `raise` alone passes the failure on and is not.
     Objects that hold resources are checked too: a `self.con = sqlite3.connect(p)` whose
     class never closes it (`with self.con:` only commits), a `self.loop = asyncio.new_event_loop()`
     in a method that replaces the loop `__init__` made (or an `__init__` that is re-run) without
-    closing the old one, and a cache (`self.sessions[host] = requests.Session()`) that drops
+    closing the old one, a loop kept on `self` that the class only stops (`stop()`, or
+    `call_soon_threadsafe(loop.stop)`: `run_forever()` returns, the selector and self-pipe stay
+    open) or runs in a thread that nothing stops (medium; quiet once the class stops it and joins
+    that thread, and scheduling on it, `run_coroutine_threadsafe(coro, loop)` or `loop=loop`, does
+    not hand it on), and a cache (`self.sessions[host] = requests.Session()`) that drops
     entries with `popitem()`/`pop()`/`del` without closing them (also a module-level dict, a value
     bound to a name before it is stored, and `_, old = cache.popitem(last=False)` where `old` is
     never used; a popped value that is closed, returned or handed to any call is taken as
@@ -112,7 +123,12 @@ class ResourceWithoutContextManager(ResourceRule):
     (the cache drops the least recently used one without closing it; `maxsize=None` and
     `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
     itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
-    releases what its `popitem()` returns. A method that other methods of the
+    releases what its `popitem()` returns. A member made from a class of the same module that
+    holds a resource and releases it in its own `close()` (`self.storage = Storage(p)`) is
+    reported (medium) when the owner has a release method of its own (`close`, `__exit__`,
+    `stop`, `shutdown`...) and nothing in the owner calls `self.storage.close()` (or another
+    release method) or hands the member on; classes with base classes are left alone on both
+    sides. A method that other methods of the
     class call is left to its callers. A resource bound into `functools.partial(f, x)` for a
     function `f` of the module that keeps or closes it is handed over, unless the partial is given
     to `multiprocessing` (the child closes only its copy). A raise guarded by a platform test
@@ -123,7 +139,11 @@ class ResourceWithoutContextManager(ResourceRule):
     unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
     resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
-    that never wait are deliberate. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    that never wait are deliberate; nor is a `Popen` dropped right before `os._exit()` (the child
+    of a double fork ends at once, with nothing left to reap). `pid = os.fork()` whose parent
+    branch neither waits for the child nor exits (and whose pid is not handed on) is reported
+    (medium): the child stays a zombie; a module that reaps children anywhere (`os.wait*`, a
+    `SIGCHLD` handler) is left alone. `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 
@@ -193,18 +213,96 @@ class ResourceWithoutContextManager(ResourceRule):
     def __init__(self, context: Any, settings: Mapping[str, Any]) -> None:
         super().__init__(context, settings)
         self.removals: List[cst.Call] = []
+        self.forks: List[cst.Call] = []
 
     def visit_Call(self, node: cst.Call) -> None:
         super().visit_Call(node)
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "removeHandler" and len(node.args) == 1:
             self.removals.append(node)
+        elif isinstance(func, cst.Attribute) and func.attr.value == "fork" and not node.args:
+            self.forks.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
         super().leave_Module(node)
         if self.removals and not self._shuts_handlers_down(node):
             for call in self.removals:
                 self._check_removal(call)
+        for call in self.forks:
+            if self.context.qualified_name(call.func) == "os.fork":
+                self._check_fork(call)
+        stored = [call for call in self.candidates if self._kind(call) is not None]
+        for forgotten in forgotten_members(self.context, stored, self.local_calls):
+            self._report_forgotten(forgotten)
+
+    def _report_forgotten(self, forgotten: ForgottenMember) -> None:
+        holder = forgotten.member_class.name.value
+        owner = forgotten.owner.name.value
+        member = f"self.{forgotten.member}"
+        self.report(
+            forgotten.call,
+            f"`{member}` (a `{holder}`, which releases its `{forgotten.resource}` in `{holder}.{forgotten.release}()`) "
+            f"is never released by its owner: `{owner}.{forgotten.owner_release}()` (nor anything else in `{owner}`) "
+            f"calls `{member}.{forgotten.release}()`, so what it holds stays open after the `{owner}` is released",
+            suggestion=f"call `{member}.{forgotten.release}()` in `{owner}.{forgotten.owner_release}()`",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _check_fork(self, call: cst.Call) -> None:
+        """``pid = os.fork()`` where the parent neither waits for the child nor exits: the child
+        stays a zombie (holding its process table entry) until the parent ends. Quiet when the
+        module waits for children anywhere (``os.wait*``, a ``SIGCHLD`` handler) or the pid is
+        handed on (returned, stored, passed to a call other than ``os.kill``)."""
+        assign = self.context.parent(call)
+        if not (isinstance(assign, cst.Assign) and assign.value is call and len(assign.targets) == 1):
+            return
+        target = assign.targets[0].target
+        function = self.context.nearest(call, cst.FunctionDef)
+        if not isinstance(target, cst.Name) or function is None:
+            return
+        pid = target.value
+        for node in walk(self.context.module):
+            if isinstance(node, cst.Attribute) and (node.attr.value.startswith("wait") or node.attr.value == "SIGCHLD"):
+                return
+            if isinstance(node, cst.Name) and node.value in ("waitpid", "wait", "SIGCHLD", "wait4", "waitid"):
+                return
+        parent_region: List[cst.CSTNode] = []
+        for node in walk(function.body):
+            if isinstance(node, cst.Name) and node.value == pid and node is not target:
+                outer = self.context.parent(node)
+                if isinstance(outer, (cst.Comparison, cst.If, cst.UnaryOperation, cst.ComparisonTarget)):
+                    continue
+                if isinstance(outer, cst.Arg):
+                    callee = self.context.parent(outer)
+                    if isinstance(callee, cst.Call) and self.context.qualified_name(callee.func) == "os.kill":
+                        continue
+                return  # returned, stored, passed on: someone else may reap it
+            if isinstance(node, cst.If) and any(isinstance(n, cst.Name) and n.value == pid for n in walk(node.test)):
+                child_first = _tests_child(node.test, pid)
+                if child_first is None:
+                    return
+                if child_first:
+                    parent_region.extend(_rest_of_block(self.context, node))
+                    if node.orelse is not None:
+                        parent_region.append(node.orelse)
+                else:
+                    parent_region.append(node.body)
+        if not parent_region:
+            return
+        for region in parent_region:
+            for node in walk(region):
+                if isinstance(node, cst.Call) and (dotted_name(node.func) or "") in ("sys.exit", "os._exit", "exit", "quit", "os.execv", "os.execvp", "os.execl", "os.execlp"):
+                    return
+                if isinstance(node, cst.Raise):
+                    return
+        self.report(
+            call,
+            f"the child started by `{pid} = os.fork()` is never waited for: the parent goes on without "
+            "`os.waitpid()`, so the child stays a zombie until the parent process ends",
+            suggestion=f"reap it in the parent: `os.waitpid({pid}, 0)` (at once when the child only starts another "
+            "process and exits, as in a double fork)",
+            confidence=Confidence.MEDIUM,
+        )
 
     def _shuts_handlers_down(self, module: cst.Module) -> bool:
         """``logging.shutdown(handlers)`` somewhere in the module (logging.config closes every
@@ -248,3 +346,30 @@ class ResourceWithoutContextManager(ResourceRule):
             suggestion=f"call `{handler.value}.close()` after removing it",
             confidence=Confidence.MEDIUM,
         )
+
+
+def _tests_child(test: cst.BaseExpression, pid: str) -> Optional[bool]:
+    """Whether ``test`` is true in the child (``pid == 0``, ``not pid``): True; in the parent
+    (``pid``, ``pid > 0``, ``pid != 0``): False; None when it cannot tell."""
+    if isinstance(test, cst.Name) and test.value == pid:
+        return False
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Name):
+        return True if test.expression.value == pid else None
+    if isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == pid and len(test.comparisons) == 1:
+        comparison = test.comparisons[0]
+        if isinstance(comparison.comparator, cst.Integer) and comparison.comparator.value == "0":
+            if isinstance(comparison.operator, (cst.Equal, cst.Is)):
+                return True
+            if isinstance(comparison.operator, (cst.NotEqual, cst.GreaterThan, cst.IsNot)):
+                return False
+    return None
+
+
+def _rest_of_block(context: Any, statement: cst.CSTNode) -> List[cst.CSTNode]:
+    """The statements after ``statement`` in its block."""
+    block = context.parent(statement)
+    body = getattr(block, "body", None)
+    if not isinstance(body, (list, tuple)):
+        return []
+    index = next((i for i, s in enumerate(body) if s is statement), None)
+    return list(body[index + 1:]) if index is not None else []

@@ -82,6 +82,60 @@ def _local_base(context, cls: cst.ClassDef) -> Optional[cst.ClassDef]:  # type: 
     return None
 
 
+# Calls that run work on an event loop handed to them without stopping or closing it.
+_LOOP_SCHEDULERS = frozenset({"run_coroutine_threadsafe", "set_event_loop", "wrap_future", "ensure_future", "call_soon_threadsafe"})
+
+
+def _endless_loop(function: cst.FunctionDef) -> Optional[cst.While]:
+    """A ``while True:`` at the top of ``function``'s body (or of a ``try``/``with`` there) with no
+    way out: no ``break`` of its own, no ``return``, no ``raise`` and no ``sys.exit`` in it."""
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    statements = list(body)
+    while statements:
+        statement = statements.pop(0)
+        if isinstance(statement, (cst.Try, cst.With)) and isinstance(statement.body, cst.IndentedBlock):
+            statements[:0] = list(statement.body.body)
+            continue
+        if not isinstance(statement, cst.While) or statement.orelse is not None:
+            continue
+        test = statement.test
+        if not (
+            (isinstance(test, cst.Name) and test.value == "True")
+            or (isinstance(test, cst.Integer) and test.value not in ("0",))
+        ):
+            continue
+        if not _has_exit(statement.body, own_loop=True) and _sleeps(statement.body):
+            return statement
+    return None
+
+
+def _sleeps(body: cst.CSTNode) -> bool:
+    """The loop pauses with ``time.sleep(...)`` (a periodic job): a loop that blocks on I/O
+    instead (``conn.recv()``, ``queue.get()``) ends when that raises, as it does once the other
+    end is closed."""
+    return any(
+        isinstance(node, cst.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] == "sleep"
+        for node in walk(body)
+    )
+
+
+def _has_exit(node: cst.CSTNode, *, own_loop: bool) -> bool:
+    """``node`` contains a ``return``, ``raise`` or exit call, or a ``break`` that leaves the loop
+    being checked (``own_loop``: not yet inside a nested loop). Nested functions do not count."""
+    for child in node.children:
+        if isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(child, (cst.Return, cst.Raise)):
+            return True
+        if isinstance(child, cst.Break) and own_loop:
+            return True
+        if isinstance(child, cst.Call) and dotted_name(child.func) in ("sys.exit", "os._exit", "exit", "quit"):
+            return True
+        if _has_exit(child, own_loop=own_loop and not isinstance(child, (cst.For, cst.While))):
+            return True
+    return False
+
+
 def _keyword(call: cst.Call, name: str) -> Optional[cst.Arg]:
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == name:
@@ -107,7 +161,16 @@ class ThreadNeverJoined(Rule):
     ## Known problems
     A daemon thread is not reported for being left unjoined, except (medium) when it is handed a
     value in `args=` (`Thread(target=watch, args=(conn,), daemon=True)`) that the function that
-    starts it then closes without joining it: the thread may still be using the closed value.
+    starts it then closes without joining it: the thread may still be using the closed value; and
+    (medium) when a method of a class starts it and it can never end while the object lives: it
+    runs `self.<loop>.run_forever` and nothing in the class stops that loop (`loop.stop`, also
+    handed to `call_soon_threadsafe`) or joins the thread, or `__init__` starts it on a method of
+    `self` whose `while True:` loop sleeps between passes and has no `break`, `return` or `raise`
+    (it keeps the object alive until the process exits, and every new object adds a thread). A
+    loop that blocks on I/O instead (`conn.recv()`) is left alone: it ends when that raises. A
+    `threading.Timer` kept on `self` and made a daemon (`self._timer.daemon = True`) in a class
+    with a release method (`close`, `stop`...) that nothing in the class ever cancels is reported
+    too (medium): it fires after the object is closed and runs its function on a closed object.
     A thread that is handed to other code (returned, passed to a function, stored in a structure
     the rule cannot follow) is assumed to be joined there. A join anywhere in the module on an
     attribute of the same name counts. A thread whose join only happens on some paths is not
@@ -235,6 +298,8 @@ class ThreadNeverJoined(Rule):
             kind = self.context.qualified_name(call.func)
             if (kind in _THREAD_CLASSES or kind in self.thread_classes) and not lt.expected_to_raise(self.context, call):
                 self._check_creation(call, kind or "")
+                if kind == "threading.Timer":
+                    self._check_timer_outlives_owner(call)
 
     def _check_threading_servers(self) -> None:
         """``class Server(ThreadingMixIn, HTTPServer)`` without ``daemon_threads = True``: every
@@ -306,6 +371,7 @@ class ThreadNeverJoined(Rule):
         daemon = _keyword(call, "daemon")
         if info.daemon or (daemon is not None and not _is_false(daemon.value)):
             self._check_daemon_closed_under(call)
+            self._check_daemon_runs_forever(call, kind)
             return
         if any(arg.star == "**" for arg in call.args):
             return  # ``Thread(**options)`` may well say daemon=True
@@ -374,6 +440,155 @@ class ThreadNeverJoined(Rule):
                 and node.func.attr.value == "shutdown"
                 and self.context.code(node.func.value).strip() == receiver
             ):
+                return True
+        return False
+
+    def _check_daemon_runs_forever(self, call: cst.Call, kind: str) -> None:
+        """A daemon thread that an object starts and that never ends while the object lives on:
+        it runs ``self.<loop>.run_forever`` and nothing in the class stops that loop or joins the
+        thread (the owner's ``close()`` leaves it running), or it runs a method of ``self`` whose
+        ``while True:`` loop has no way out (no ``break``, ``return`` or ``raise``). Either way the
+        thread keeps the owner and all it refers to alive until the process exits, and every new
+        owner adds a thread."""
+        if kind != "threading.Thread":
+            return
+        cls = self.context.enclosing_class(call)
+        method = self.context.nearest(call, cst.FunctionDef)
+        if cls is None or method is None or lt.method_owner(self.context, method) is not cls:
+            return
+        target = _keyword(call, "target")
+        if target is None or not isinstance(target.value, cst.Attribute):
+            return
+        func = target.value
+        holder = self._holder(call)
+        held = holder.attr.value if holder is not None and lt.is_self_attribute(holder) else None
+        if held is None and not isinstance(self.context.parent(call), cst.Attribute):
+            return  # kept in a local or elsewhere: followed by other code
+        if held is not None and self._class_calls(cls, held, ("join",)):
+            return
+        if func.attr.value == "run_forever" and lt.is_self_attribute(func.value):
+            assert isinstance(func.value, cst.Attribute)
+            loop = func.value.attr.value
+            if self._loop_stopped_or_handed_on(cls, loop):
+                return
+            release = lt.release_method(cls)
+            where = f"`{cls.name.value}.{release}()` leaves it running" if release else f"`{cls.name.value}` has no method that stops it"
+            shown = f" `self.{held}`" if held else ""
+            self.report(
+                call,
+                f"daemon thread{shown} runs `self.{loop}.run_forever()` and nothing stops that loop or joins the thread "
+                f"({where}): the thread and the loop live until the process exits, keep the `{cls.name.value}` and "
+                f"everything it refers to alive, and every new `{cls.name.value}` adds one",
+                suggestion=f"in a `close()` method of `{cls.name.value}`: `self.{loop}.call_soon_threadsafe(self.{loop}.stop)`, "
+                + (f"`self.{held}.join()`" if held else "join the thread (keep it on `self`)")
+                + f", then `self.{loop}.close()`",
+                confidence=Confidence.MEDIUM,
+            )
+            return
+        if not lt.is_self_attribute(func):
+            return
+        if method.name.value != "__init__":
+            return  # started once per object, not from a method that may run in a child process or once
+        runner = next((m for m in lt.class_methods(cls) if m.name.value == func.attr.value), None)
+        endless = _endless_loop(runner) if runner is not None else None
+        if endless is None:
+            return
+        line = self.context.location(endless).line
+        shown = f" `self.{held}`" if held else ""
+        self.report(
+            call,
+            f"daemon thread{shown} runs `self.{func.attr.value}`, whose `while` loop (line {line}) has no way out: it runs "
+            f"until the process exits, keeps this `{cls.name.value}` and everything it refers to alive, and every new "
+            f"`{cls.name.value}` adds one",
+            suggestion=f"give the loop a stop condition (a `threading.Event` it waits on instead of sleeping), and in a "
+            f"`close()` method of `{cls.name.value}` set it and join the thread",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _check_timer_outlives_owner(self, call: cst.Call) -> None:
+        """``self._timer = Timer(5, self.flush)`` made a daemon (so the non-daemon check above says
+        nothing) in a class with a release method (``close``, ``stop``...) that never cancels it:
+        after the object is closed the timer still fires and runs its function on a closed object
+        (and keeps the object alive until then)."""
+        holder = self._holder(call)
+        if holder is None or not lt.is_self_attribute(holder):
+            return
+        assert isinstance(holder, cst.Attribute)
+        attr = holder.attr.value
+        cls = self.context.enclosing_class(call)
+        method = self.context.nearest(call, cst.FunctionDef)
+        if cls is None or method is None or lt.method_owner(self.context, method) is not cls:
+            return
+        if any(not (isinstance(b.value, cst.Name) and b.value.value == "object") for b in cls.bases) or cls.keywords:
+            return  # a base class may cancel it
+        release = lt.release_method(cls)
+        if release is None:
+            return
+        daemon = _keyword(call, "daemon")
+        made_daemon = daemon is not None and not _is_false(daemon.value)
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == attr):
+                continue
+            if lt.is_self_attribute(node) and self.context.enclosing_class(node) is not cls:
+                continue
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                if parent.attr.value in ("cancel", "join"):
+                    return
+                if parent.attr.value == "daemon" and isinstance(self.context.parent(parent), cst.AssignTarget):
+                    made_daemon = True
+                if parent.attr.value == "setDaemon":
+                    made_daemon = True
+                continue
+            if not lt.is_self_attribute(node):
+                continue
+            if isinstance(parent, (cst.AssignTarget, cst.If, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation)):
+                continue
+            return  # handed on: someone else may cancel it
+        if not made_daemon:
+            return  # a non-daemon timer never cancelled or joined is reported above
+        target = self._target_label(call)
+        self.report(
+            call,
+            f"daemon timer `self.{attr}` is never cancelled: after `{cls.name.value}.{release}()` it still fires and runs "
+            f"{target} on a closed object, and keeps the `{cls.name.value}` alive until then",
+            suggestion=f"call `self.{attr}.cancel()` in `{cls.name.value}.{release}()`",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _class_calls(self, cls: cst.ClassDef, attr: str, methods: tuple) -> bool:  # type: ignore[type-arg]
+        """``self.<attr>.<method>`` for one of ``methods`` somewhere in ``cls`` (called or handed on)."""
+        for node in walk(cls):
+            if (
+                isinstance(node, cst.Attribute)
+                and node.attr.value in methods
+                and lt.is_self_attribute(node.value)
+                and isinstance(node.value, cst.Attribute)
+                and node.value.attr.value == attr
+            ):
+                return True
+        return False
+
+    def _loop_stopped_or_handed_on(self, cls: cst.ClassDef, loop: str) -> bool:
+        """Something stops or closes the loop kept in ``self.<loop>`` (``obj.<loop>.stop()`` in the
+        module counts), or the class hands the loop to code that may (a positional argument other
+        than to the usual schedulers)."""
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == loop):
+                continue
+            inside = self.context.enclosing_class(node) is cls
+            if lt.is_self_attribute(node) and not inside:
+                continue  # another class's own attribute of that name
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in ("stop", "close"):
+                return True
+            if inside and lt.is_self_attribute(node) and isinstance(parent, cst.Arg) and parent.value is node:
+                callee = self.context.parent(parent)
+                if parent.keyword is not None and parent.keyword.value == "loop":
+                    continue
+                name = dotted_name(callee.func) if isinstance(callee, cst.Call) else None
+                if name is not None and name.rsplit(".", 1)[-1] in _LOOP_SCHEDULERS:
+                    continue
                 return True
         return False
 
