@@ -8,7 +8,8 @@ Kernel(...)`` gives ``#1``). Keys:
 - ``name``: the qualified function name (``pkg.m.Class.method``), the module's name for its body;
 - ``cls``, ``self``: the class whose method this is and its first parameter's name (or None);
 - ``kind``: ``module``, ``function``, ``method``, ``init`` (``__init__``), ``cached`` (a
-  ``functools.cached_property``, whose value ends up in ``self.<name>``);
+  ``functools.cached_property``, whose value ends up in ``self.<name>``), ``classmethod`` (its
+  first parameter is the class, so what it stores there lives as long as the class);
 - ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first);
 - ``holds``: ``[holder, attr, value, via, line, column, text, branches, loop]``: after the
   statement, ``holder`` holds ``value`` (``attr`` None: as an item of ``holder`` itself). ``via``
@@ -16,13 +17,15 @@ Kernel(...)`` gives ``#1``). Keys:
   bound method ``value.m``) or ``closure`` (a lambda that uses ``value``);
 - ``calls``: ``[result, callee, args, line, column, text, branches, loop]``: a call that receives
   a tracked value. ``callee`` is ``["new", Class]``, ``["func", qualified]``, ``["method",
-  receiver, name]`` or ``["super", name]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
+  receiver, name]`` (``receiver`` may be ``self.attr``) or ``["super", name]``; a method of a module-level
+  object is ``["func", "pkg.mod.obj.method"]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
 - ``returns``: the values the function returns;
 - ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
 - ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
   long as the process, with everything it holds);
-- ``types``: local -> class candidates (from constructor calls and annotations);
+- ``types``: local -> class candidates (from constructor calls and annotations); the module
+  body's are its globals' (``bus = EventBus()``), kept for the calls other functions make on them;
 - ``breaks``: ``[holder, attr, line, how]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
   ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``; ``self.cb =
   lambda: None``, a placeholder callback). ``how`` is ``finally`` when the drop sits in a ``finally:`` (it runs
@@ -127,6 +130,8 @@ class SummaryBuilder:
             kind = "function" if self_name is None else "init" if scope.name.value == "__init__" else "method"
             if self_name is not None and any(d in _CACHED for d in decorators):
                 kind = "cached"
+            elif self_name is None and cls is not None and params and "classmethod" in decorators:
+                kind = "classmethod"  # its first parameter is the class: what it stores there lives on
         self._summary: Summary = {
             "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
             "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [], "self_calls": [],
@@ -250,8 +255,11 @@ class SummaryBuilder:
                 entry[3:8] = where
         summary["holds"], summary["calls"] = holds, calls
         if not holds and not summary["breaks"] and not any(c[2] for c in calls):
-            # Nothing a caller or a cycle can use: keep only what lifetimes need.
-            summary["calls"], summary["types"], summary["returns"] = [], {}, []
+            # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
+            # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
+            summary["calls"], summary["returns"] = [], []
+            if summary["kind"] != "module":
+                summary["types"] = {}
 
     def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
         name, via = value
@@ -396,18 +404,21 @@ class SummaryBuilder:
         if self._releasing and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
                 and func.value.value == self._self and func.attr.value not in self._summary["self_calls"]:
             self._summary["self_calls"].append(func.attr.value)
-        if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Attribute, cst.Name)):
+        # `self.handlers[event].append(cb)`, `self.handlers.setdefault(event, []).remove(cb)`: the
+        # bucket's container is the one that keeps (or drops) the value
+        container = _multimap_owner(func.value) if isinstance(func, cst.Attribute) else None
+        if isinstance(func, cst.Attribute) and isinstance(container, (cst.Attribute, cst.Name)):
             method = func.attr.value
             if method in _ADDERS and result is None:
                 self._adder(node, func, _ADDERS[method])
                 return None
-            if method in _DROPPERS and isinstance(func.value, cst.Attribute):
-                owner = dotted_name(func.value.value)
+            if method in _DROPPERS and isinstance(container, cst.Attribute):
+                owner = dotted_name(container.value)
                 if owner is not None:
-                    self._break(owner, func.value.attr.value, node, "remove" if method in _TAKERS else "")
-            elif method in _DROPPERS and isinstance(func.value, cst.Name):
+                    self._break(owner, container.attr.value, node, "remove" if method in _TAKERS else "")
+            elif method in _DROPPERS and isinstance(container, cst.Name):
                 # `scope.pop(key)`: an item the function put in a local or a parameter, taken out again
-                self._break(func.value.value, None, node, "remove" if method in _TAKERS else "")
+                self._break(container.value, None, node, "remove" if method in _TAKERS else "")
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []
@@ -445,7 +456,7 @@ class SummaryBuilder:
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if len(positional) <= index:
             return
-        owner = func.value
+        owner = _multimap_owner(func.value)
         if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name):
             holder, attr = owner.value.value, owner.attr.value  # `a.items.append(v)`
         elif isinstance(owner, cst.Name):
@@ -481,6 +492,16 @@ class SummaryBuilder:
                     and receiver.value.value == self._self and receiver.attr.value in self._attr_values:
                 # `self._logistic = Scalar(0.0)` then `self._logistic.listen(self._update)`
                 return ["method", self._attr_values[receiver.attr.value], func.attr.value]
+            if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name) \
+                    and receiver.value.value == self._self and self._self is not None:
+                # `self.bus.register(self.on_event)`: the project pass knows what `self.bus` holds
+                return ["method", f"{self._self}.{receiver.attr.value}", func.attr.value]
+            if isinstance(receiver, cst.Name) and receiver.value in self._globals:
+                # `callback_mgr.register(self.on_event)` on an object the module made: its class is
+                # in the module body's types
+                where = self._resolve(receiver)
+                if where is not None:
+                    return ["func", f"{where}.{func.attr.value}"]
         dotted = dotted_name(func)
         if dotted is None:
             return None
@@ -495,6 +516,16 @@ class SummaryBuilder:
 
 # The last name of what an isinstance() test names when the value it lets through is a weak reference.
 _WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod"})
+
+
+def _multimap_owner(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """The container behind one of its buckets: ``self.handlers[event]`` and
+    ``self.handlers.setdefault(event, [])`` (``.append(cb)`` then files ``cb`` in ``self.handlers``)."""
+    if isinstance(expr, cst.Subscript) and not any(isinstance(e.slice, cst.Slice) for e in expr.slice):
+        return expr.value
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "setdefault":
+        return expr.func.value
+    return expr
 
 
 def _last_name(expr: cst.BaseExpression) -> str:
