@@ -13,6 +13,9 @@ from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
+# Calls whose result is a list that holds the calling frame: every object the collector tracks
+# (the running frame among them), or the referrers of a value this frame holds (the frame itself).
+_FRAME_LISTS = frozenset({"gc.get_objects", "gc.get_referrers"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
@@ -105,7 +108,8 @@ class ExceptionOrFrameKeptAlive(Rule):
     Flags a traceback, a caught exception or the current frame kept where it forms a reference
     cycle with the running frame: `exc_info = sys.exc_info()` or `tb = e.__traceback__` in a
     local of the function that caught the exception; `frame = inspect.currentframe()` (or
-    `sys._getframe()`) without `del frame`; a caught exception stored on `self`, in a container
+    `sys._getframe()`) without `del frame`; `objects = gc.get_objects()` (or `gc.get_referrers(x)`),
+    a list that holds the running frame, without `del objects`; a caught exception stored on `self`, in a container
     or in another local (`self.error = e`, `errors.append(e)`, `err = e`).
 
     ## Why is this bad?
@@ -122,8 +126,8 @@ class ExceptionOrFrameKeptAlive(Rule):
 
     How much it costs depends on how often the cycle forms and what piles up. These are reported
     at high confidence: a `try` whose body raises on purpose to reach the traceback (`raise ...`
-    or `1 // 0`, then `sys.exc_info()[2].tb_frame`) and `frame = inspect.currentframe()`, which
-    form a cycle on every call; an exception appended to a container that outlives the call
+    or `1 // 0`, then `sys.exc_info()[2].tb_frame`), `frame = inspect.currentframe()` and
+    `objects = gc.get_objects()`, which form a cycle on every call; an exception appended to a container that outlives the call
     (`self.errors`, a module-level list), which piles up whatever path added it; and a
     try-each-candidate loop that collects every failure in a local container (`errors[name] =
     exc`) and then only formats it. Two shapes on an error path are high too, because they recur
@@ -249,14 +253,16 @@ class ExceptionOrFrameKeptAlive(Rule):
             return
         func = node.value.func
         last = func.attr.value if isinstance(func, cst.Attribute) else func.value  # type: ignore[union-attr]
-        if last not in ("currentframe", "_getframe"):
+        if last not in ("currentframe", "_getframe", "get_objects", "get_referrers"):
             return
         if not isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
             return
-        if self.context.qualified_name(func) not in _FRAME_CALLS:
+        qualified = self.context.qualified_name(func)
+        listed = qualified in _FRAME_LISTS
+        if qualified not in _FRAME_CALLS and not listed:
             return
         args = node.value.args
-        if args and not (isinstance(args[0].value, cst.Integer) and args[0].value.value == "0"):
+        if not listed and args and not (isinstance(args[0].value, cst.Integer) and args[0].value.value == "0"):
             return  # an outer frame does not hold this one
         target = node.targets[0].target
         if not isinstance(target, cst.Name) or self._is_released(target.value, node):
@@ -268,6 +274,12 @@ class ExceptionOrFrameKeptAlive(Rule):
             f"`{name}` holds this function's own frame, whose locals hold `{name}`: a reference cycle "
             f"that keeps every local of this frame alive until the cyclic garbage collector runs"
         )
+        if listed:
+            message = (
+                f"`{name}` holds the list `{qualified}()` returns, which holds this function's own running frame, "
+                f"whose locals hold `{name}`: a reference cycle that keeps the list (and every object in it) and "
+                f"every local of this frame alive until the cyclic garbage collector runs"
+            )
         once = self._in_test(node)
         self.report(
             node,
