@@ -175,8 +175,8 @@ class SummaryBuilder:
             return None
         self._finish()
         if (not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]
-                and not summary["roots"]):
-            return None
+                and not summary["roots"] and not summary["allocations"]):
+            return None  # (a function without parameters still says how often it makes its objects)
         if isinstance(scope, cst.FunctionDef):
             summary["line"] = self._location(scope).line
         return summary

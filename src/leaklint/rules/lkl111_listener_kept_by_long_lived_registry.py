@@ -31,13 +31,15 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
     grows with every session, watcher or wallet made. This is the lapsed-listener problem.
 
     ## Known problems
-    Confidence follows the consequence. High when the registry lives for the process and the
-    project makes the instances per call or per loop iteration; medium when the registry lives
-    for the process and how often instances are made is not known, or when the registry is an
-    object the instance was given and either the instances are made per call, or the registry
-    has no way at all to take an entry out while the instance has a `close()`-like end of life
-    that leaves it registered; low (strict profile only) otherwise, in a test module, and when the
-    instances are made only at import (one per process: it costs nothing).
+    Confidence follows the consequence. When the registry has no way at all to take an entry
+    out: high when it lives for the process and the project makes the instances per call or per
+    loop iteration; medium when it lives for the process and how often instances are made is not
+    known, or when it is an object the instance was given and either the instances are made per
+    call or the instance has a `close()`-like end of life that leaves it registered. When the
+    registry can take entries out (it may do so itself, when a connection ends or an event fires
+    once): medium for a process-lifetime registry and instances made per call, else low. Low
+    (strict profile only) as well in a test module, and when the instances are made only at
+    import (one per process: it costs nothing).
 
     The rule stays quiet when the class (or a base) calls anything that takes a registration
     back (`unregister`, `unsubscribe`, `remove_listener`, `disconnect`, `off`...), when the
@@ -165,10 +167,16 @@ def _grade(flow: FlowGraph, pin: Pin) -> Tuple[Confidence, str]:
     recurs = frequency in (CALL, ITERATION)
     made = " (the project makes one per call)" if frequency == CALL else (
         " (the project makes one per loop iteration)" if frequency == ITERATION else "")
+    if pin.removable:
+        # The registry can take entries out: it may do so itself (when a connection ends, when
+        # an event fires once), out of this class's sight.
+        if pin.lifetime != EXTERNAL and recurs:
+            return Confidence.MEDIUM, made
+        return Confidence.LOW, " (the registry can take entries out, maybe by itself: low consequence)"
     if pin.lifetime != EXTERNAL:
         return (Confidence.HIGH, made) if recurs else (Confidence.MEDIUM, "")
     if recurs:
         return Confidence.MEDIUM, made
-    if not pin.removable and flow.has_release_method(pin.cls):
-        return Confidence.MEDIUM, f" (its `close()`-like end of life leaves it registered)"
+    if flow.has_release_method(pin.cls):
+        return Confidence.MEDIUM, " (its `close()`-like end of life leaves it registered)"
     return Confidence.LOW, " (how long the registry lives and how often instances are made are not known)"
