@@ -572,6 +572,8 @@ class FlowGraph:
             if info is not None and any(_UNDO.match(m) for m in info.methods):
                 return True
         for _path, summary in self.scopes:
+            if summary["kind"] == "init":
+                continue  # `self._listeners = {}` there starts the registry, it takes nothing out
             if summary["cls"] and (self.graph.resolve(summary["cls"]) or summary["cls"]) in self.graph.mro(cls):
                 if any(holder == summary["self"] and a == attr for holder, a, _line, _how in summary["breaks"]):
                     return True
