@@ -71,7 +71,7 @@ _CONTAINER_MODULES = ("builtins.", "typing.", "typing_extensions.", "collections
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
-_SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del}  # what the summary builder reads
+_SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del, cst.For}  # what the summary builder reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
 # `client.scripts.add(x)`, `obj.items[k] = x`: a store into another object's container.

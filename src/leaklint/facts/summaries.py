@@ -10,7 +10,8 @@ Kernel(...)`` gives ``#1``). Keys:
 - ``kind``: ``module``, ``function``, ``method``, ``init`` (``__init__``), ``cached`` (a
   ``functools.cached_property``, whose value ends up in ``self.<name>``), ``classmethod`` (its
   first parameter is the class, so what it stores there lives as long as the class);
-- ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first);
+- ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first); a ``**kwargs``
+  parameter is the last of ``kwonly``, written ``**kwargs``;
 - ``holds``: ``[holder, attr, value, via, line, column, text, branches, loop]``: after the
   statement, ``holder`` holds ``value`` (``attr`` None: as an item of ``holder`` itself). ``via``
   is ``ref`` (the object itself), ``container`` (an item of ``holder.attr``), ``bound:<m>`` (the
@@ -56,7 +57,8 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1,
 _DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
 _TAKERS = frozenset({"pop", "popitem", "popleft"})  # take one entry out once it is done with
 _LOOPS = frozenset({cst.For, cst.While})
-_RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
+_RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del, cst.For})
+_ITEM_VIEWS = frozenset({"values", "items"})
 _CACHED = frozenset({"functools.cached_property", "cached_property"})
 # What makes an object heavy to keep alive: an open resource, a thread or process, a pool.
 HEAVY = frozenset({
@@ -127,6 +129,9 @@ class SummaryBuilder:
         if isinstance(scope, cst.FunctionDef):
             params = [p.name.value for p in (*scope.params.posonly_params, *scope.params.params)]
             kwonly = [p.name.value for p in scope.params.kwonly_params]
+            star = scope.params.star_kwarg
+            if star is not None:
+                kwonly.append("**" + star.name.value)  # `**handlers`: takes every other keyword argument
             kind = "function" if self_name is None else "init" if scope.name.value == "__init__" else "method"
             if self_name is not None and any(d in _CACHED for d in decorators):
                 kind = "cached"
@@ -147,7 +152,10 @@ class SummaryBuilder:
         self._attr_values: Dict[str, str] = {}  # attribute of self -> the value this function stored there
         self._done: Set[int] = set()
         self._loops: Dict[int, bool] = {}
-        self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        self._tracked: Set[str] = set(params) | {k.lstrip("*") for k in kwonly} | set(types)
+        # `for handler in handlers:` / `for name, handler in handlers.items():` over a tracked value:
+        # the loop variable is one of its items, so storing it stores what the caller passed.
+        self._items: Dict[str, str] = {}
         # Nested functions of this one that use `self`: handing one on hands on `self`.
         self._closures: Set[str] = set()
         body = getattr(scope, "body", None)
@@ -169,6 +177,8 @@ class SummaryBuilder:
                 self._return(node)  # type: ignore[arg-type]
             elif kind_of is cst.Del:
                 self._delete(node)  # type: ignore[arg-type]
+            elif kind_of is cst.For:
+                self._loop_items(node)  # type: ignore[arg-type]
         summary = self._summary
         if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]
                 or summary["allocations"] or summary["self_calls"] or summary["roots"]):
@@ -191,6 +201,8 @@ class SummaryBuilder:
         """(name, via) for a value worth following, else None."""
         if isinstance(expr, cst.Name):
             name = expr.value
+            if name in self._items and name not in self._tracked:
+                return self._items[name], "ref"  # an item of a parameter: what the caller passed
             if name in self._closures and name not in self._tracked and self._self is not None:
                 return self._self, "closure"  # `def on_continue(): self._advance()` passed on
             return (name, "ref") if name in self._tracked or name == self._self else None
@@ -206,6 +218,23 @@ class SummaryBuilder:
                 if inner is not None and inner[1] == "ref":
                     return inner[0], "container"
         return None
+
+    def _loop_items(self, node: cst.For) -> None:
+        source = node.iter
+        view = None
+        if isinstance(source, cst.Call) and isinstance(source.func, cst.Attribute) and not source.args:
+            view = source.func.attr.value
+            source = source.func.value
+        if not isinstance(source, cst.Name) or source.value not in self._tracked or source.value == self._self:
+            return
+        if view is None or view == "values":
+            target = node.target
+        elif view == "items" and isinstance(node.target, cst.Tuple) and len(node.target.elements) == 2:
+            target = node.target.elements[1].value
+        else:
+            return
+        if isinstance(target, cst.Name) and target.value not in self._tracked:
+            self._items[target.value] = source.value
 
     def _uses(self, lam: cst.Lambda, name: str) -> bool:
         return any(type(n) is cst.Name and n.value == name for n in walk(lam.body))  # type: ignore[attr-defined]

@@ -412,6 +412,7 @@ class FlowGraph:
         if first is not None and params and offset:
             actual[params[0]] = (first, "ref")
         names = set(params) | set(callee["kwonly"])
+        star = next((k[2:] for k in callee["kwonly"] if k.startswith("**")), None)
         for key, value, via in args:
             if isinstance(key, int):
                 index = key + offset
@@ -419,6 +420,8 @@ class FlowGraph:
                     actual[params[index]] = (value, via)
             elif key in names:
                 actual[key] = (value, via)
+            elif star is not None and star not in actual:
+                actual[star] = (value, via)  # `bind(mouse_pos=self.update)` into `**handlers`
         return actual
 
     def _weak_attr(self, cls: str, attr: str) -> bool:
@@ -437,7 +440,7 @@ class FlowGraph:
         self._active.add(key)
         try:
             path, summary = self.functions[key]
-            params = set(summary["params"]) | set(summary["kwonly"])
+            params = set(summary["params"]) | {k.lstrip("*") for k in summary["kwonly"]}
             adjacency = _adjacency(self.holds(path, summary, depth))
             found: List[Tuple[str, str, Hop]] = []
             for param in params:
