@@ -518,6 +518,8 @@ class FlowGraph:
             return None
         receiver, name = callee[1], callee[2]
         me = summary["self"]
+        if receiver == me:
+            return None  # `self.define(..., callback=self.m)`: the object keeps its own method, a cycle
         if receiver.startswith(me + "."):
             attr = receiver[len(me) + 1:]
             edges = [e for e in self.graph.adjacency.get(self.graph.resolve(summary["cls"]) or "", ())
