@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -132,7 +132,8 @@ class ExceptionOrFrameKeptAlive(Rule):
     try-each-candidate loop that collects every failure in a local container (`errors[name] =
     exc`) and then only formats it. Two shapes on an error path are high too, because they recur
     with something heavy: a traceback kept in a local (`exc_info = sys.exc_info()`) by a handler
-    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`), whose exception carries
+    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`, or handing the traceback to a
+    function of the same file that always raises: `self.fail(exc_info)` ending in a `raise`), whose exception carries
     this frame up the whole call stack on every failure (a middleware or call wrapper, per failing
     request); and one kept by a handler that runs per loop iteration and also puts the exception,
     as an object, in a container that outlives the iteration (an error event per failed job).
@@ -403,6 +404,13 @@ class ExceptionOrFrameKeptAlive(Rule):
             if isinstance(inner, cst.Raise) and (inner.exc is None or self._carries_object(inner.exc, wanted)):
                 return ("; it is re-raised, so the exception carries this frame up through every caller and the "
                         "cycle keeps that whole stack, with its locals, on every failure")
+            call = inner.value if isinstance(inner, cst.Expr) else None
+            if isinstance(call, cst.Call) and any(self._carries_object(a.value, wanted) for a in call.args):
+                helper = self._always_raises(call, handler, 0)
+                if helper is not None:
+                    return (f"; it is re-raised through `{helper}`, which always raises, so the exception carries "
+                            f"this frame up through every caller and the cycle keeps that whole stack, with its "
+                            f"locals, on every failure")
         if not self._in_loop():
             return None
         for inner in body:
@@ -413,6 +421,39 @@ class ExceptionOrFrameKeptAlive(Rule):
                 return (f"; each failing iteration also puts the exception in `{holder}`, so one more traceback, "
                         f"with every frame it passed through, piles up per failure")
         return None
+
+    def _always_raises(self, call: cst.Call, at: cst.CSTNode, depth: int) -> Optional[str]:
+        """The name of the function of this file that ``call`` runs, when that function always
+        raises (`reraise(*exc_info)`, `self.fail(exc_info)` whose body ends in a `raise`, or in a
+        call of another such function), else None."""
+        function = self._callee_function(call.func, at)
+        if function is None or depth > 2 or not isinstance(function.body, cst.IndentedBlock) or not function.body.body:
+            return None
+        if any(isinstance(inner, (cst.Return, cst.Yield)) for inner in walk_scope(function)):
+            return None
+        last = function.body.body[-1]
+        if isinstance(last, cst.SimpleStatementLine) and last.body:
+            small = last.body[-1]
+            if isinstance(small, cst.Raise):
+                return function.name.value
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) \
+                    and self._always_raises(small.value, function, depth + 1) is not None:
+                return function.name.value
+        return None
+
+    def _callee_function(self, func: cst.BaseExpression, at: cst.CSTNode) -> Optional[cst.FunctionDef]:
+        """A module-level function called by name, or a method of the enclosing class called on `self`."""
+        if isinstance(func, cst.Name):
+            body: Sequence[cst.CSTNode] = self.context.module.body
+            name = func.value
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            cls = self.context.enclosing_class(at)
+            if cls is None or not isinstance(cls.body, cst.IndentedBlock):
+                return None
+            body, name = cls.body.body, func.attr.value
+        else:
+            return None
+        return next((s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
 
     def _carries_object(self, expr: cst.BaseExpression, wanted: set) -> bool:
         """``expr`` holds one of ``wanted`` as an object (`("error", exc)`, `Event(exception=exc)`),
