@@ -19,9 +19,11 @@ Kernel(...)`` gives ``#1``). Keys:
 - ``calls``: ``[result, callee, args, line, column, text, branches, loop]``: a call that receives
   a tracked value. ``callee`` is ``["new", Class]``, ``["func", qualified]``, ``["method",
   receiver, name]`` (``receiver`` may be ``self.attr``) or ``["super", name]``; a method of a module-level
-  object is ``["func", "pkg.mod.obj.method"]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
+  object is ``["func", "pkg.mod.obj.method"]``, of what a getter returns ``["func", "pkg.mod.get_bus().method"]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
-- ``returns``: the values the function returns;
+- ``returns``: the values the function returns; ``<global>`` when it returns a module global or,
+  from a classmethod, an attribute of the class (a getter of an object that lives on, whose class
+  is ``types["<return>"]``, from the return annotation);
 - ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
 - ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
   long as the process, with everything it holds);
@@ -52,6 +54,9 @@ from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
 
 Summary = Dict[str, Any]
+
+RETURN = "<return>"  # in ``types``: the classes the function's return annotation names
+LONG_LIVED = "<global>"  # in ``returns``: the function returns a module global or a class attribute
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
@@ -185,7 +190,7 @@ class SummaryBuilder:
             return None
         self._finish()
         if (not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]
-                and not summary["roots"] and not summary["allocations"]):
+                and not summary["roots"] and not summary["allocations"] and not summary["returns"]):
             return None  # (a function without parameters still says how often it makes its objects)
         if isinstance(scope, cst.FunctionDef):
             summary["line"] = self._location(scope).line
@@ -286,9 +291,10 @@ class SummaryBuilder:
         if not holds and not summary["breaks"] and not any(c[2] for c in calls):
             # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
             # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
-            summary["calls"], summary["returns"] = [], []
+            summary["calls"] = []
+            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED]
             if summary["kind"] != "module":
-                summary["types"] = {}
+                summary["types"] = {RETURN: summary["types"][RETURN]} if summary["returns"] and RETURN in summary["types"] else {}
 
     def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
         name, via = value
@@ -366,6 +372,10 @@ class SummaryBuilder:
     def _return(self, node: cst.Return) -> None:
         if node.value is None:
             return
+        if self._long_lived(node.value) and LONG_LIVED not in self._summary["returns"]:
+            # `return _bus`, `return cls._instances[name]`: a getter of an object that lives on
+            self._summary["returns"].append(LONG_LIVED)
+            return
         value = self._value(node.value)
         if value is None:
             return
@@ -375,6 +385,16 @@ class SummaryBuilder:
             self._hold(self._self, self._scope.name.value, value, node, False)
         if value[1] == "ref":
             summary["returns"].append(value[0])
+
+    def _long_lived(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        if isinstance(expr, cst.Name):
+            return expr.value in self._globals and expr.value not in self._tracked
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and self._summary["kind"] == "classmethod":
+            params = self._summary["params"]
+            return bool(params) and expr.value.value == params[0]
+        return False
 
     def _delete(self, node: cst.Del) -> None:
         targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
@@ -525,6 +545,13 @@ class SummaryBuilder:
                     and receiver.value.value == self._self and self._self is not None:
                 # `self.bus.register(self.on_event)`: the project pass knows what `self.bus` holds
                 return ["method", f"{self._self}.{receiver.attr.value}", func.attr.value]
+            if isinstance(receiver, cst.Call) and not isinstance(receiver.func, cst.Call):
+                # `get_bus().subscribe(cb)`, `Store.get_store().register(cb)`: a method of what a
+                # getter returns (the project pass knows whether that lives on)
+                getter = dotted_name(receiver.func)
+                where = self._resolve(receiver.func) if getter is not None else None
+                if where is not None and not where.startswith("builtins."):
+                    return ["func", f"{where}().{func.attr.value}"]
             if isinstance(receiver, cst.Name) and receiver.value in self._globals:
                 # `callback_mgr.register(self.on_event)` on an object the module made: its class is
                 # in the module body's types

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
-from leaklint.facts.summaries import HEAVY, releases as _releases
+from leaklint.facts.summaries import HEAVY, LONG_LIVED, RETURN, releases as _releases
 
 Summary = Dict[str, Any]
 
@@ -342,6 +342,12 @@ class FlowGraph:
                 if name in self.functions:
                     return name, None
                 head, _, tail = name.rpartition(".")
+                getter = self.functions.get(head[:-2]) if head.endswith("()") else None
+                if getter is not None and LONG_LIVED in getter[1]["returns"]:
+                    for cls in getter[1]["types"].get(RETURN, ()):
+                        key = self._method(cls, tail)  # `Store.get_store().register(...)`
+                        if key is not None:
+                            return key, GLOBAL
                 for cls in self.global_types.get(head, ()):
                     key = self._method(cls, tail)  # `bus.register(...)` on a module-level EventBus
                     if key is not None:
