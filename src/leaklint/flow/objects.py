@@ -479,6 +479,8 @@ class FlowGraph:
             cls, me = summary["cls"], summary["self"]
             if not cls or not me or summary["kind"] not in ("init", "method") or not summary["calls"]:
                 continue
+            if me in _CLASS_PARAMS or summary["name"].rsplit(".", 1)[-1] in _IMPLICIT_CLASS_METHODS:
+                continue  # `__init_subclass__(cls)` registers a class, which lives on anyway
             resolved_cls = self.graph.resolve(cls) or cls
             if any(owner in undoing for owner in self.graph.mro(resolved_cls)):
                 continue
@@ -693,6 +695,8 @@ class Pin:
 
 
 PROCESS, EXTERNAL = "process", "external"
+_CLASS_PARAMS = frozenset({"cls", "mcs", "mcls", "metacls", "klass"})
+_IMPLICIT_CLASS_METHODS = frozenset({"__init_subclass__", "__class_getitem__", "__new__", "__set_name__"})
 # Calls that take a registration back: `unregister`, `unsubscribe`, `remove_listener`, `disconnect`, `off`.
 _UNDO = re.compile(r"^_*(un|de(?:register|tach|l)|remove|disconnect|discard|detach|drop|off$|delete|clear|cancel|"
                    r"stop_(?:listen|watch|observ))", re.IGNORECASE)
