@@ -492,9 +492,33 @@ class FlowGraph:
                 if not mine:
                     continue
                 pin = self._registration(path, summary, callee, args, mine, line, column, text, loop)
-                if pin is not None:
+                if pin is not None and not self._takes_back(resolved_cls, pin):
                     found.append(pin)
         return found
+
+    def _takes_back(self, cls: str, pin: Pin) -> bool:
+        """A method of ``cls`` (or a base) calls a function of the registry that takes entries out
+        of the container the registration fills (`registry.forget_exit(self.save)`)."""
+        store = pin.store.innermost()
+        registry = self.functions[pin.registry][1]
+        module_level = registry["kind"] == "function"
+        owner = self.graph.resolve(registry["cls"]) if registry["cls"] else None
+        mro = set(self.graph.mro(cls))
+        for _path, summary in self.scopes:
+            if not summary["cls"] or (self.graph.resolve(summary["cls"]) or summary["cls"]) not in mro:
+                continue
+            for _result, callee, *_rest in summary["calls"]:
+                key = self._callee(summary, callee)[0]
+                if key is None or key == pin.registry:
+                    continue
+                target = self.functions[key][1]
+                for holder, attr, _line, _how in target["breaks"]:
+                    if module_level and holder == store.holder and attr is None:
+                        return True  # `_on_exit.remove(callback)` in the registry's module
+                    if not module_level and attr == store.attr and owner is not None and target["cls"] \
+                            and owner in self.graph.mro(self.graph.resolve(target["cls"]) or target["cls"]):
+                        return True
+        return False
 
     def _undoing_classes(self) -> Set[str]:
         """Classes one of whose methods calls something that takes a registration back."""
@@ -523,6 +547,10 @@ class FlowGraph:
                 return key, PROCESS, owner.rsplit(".", 1)[-1]
             if target["kind"] == "classmethod":
                 return key, PROCESS, owner.rsplit(".", 1)[-1]
+            if target["kind"] == "function" and target["roots"] and self.functions[key][0] != self._path_of(summary):
+                # `events.on_change(self.refresh)` into a module-level list of another module (the
+                # same module's are LKL108's)
+                return key, PROCESS, callee[1].rsplit(".", 1)[-1]
             return None
         receiver, name = callee[1], callee[2]
         me = summary["self"]
@@ -556,6 +584,8 @@ class FlowGraph:
         target = self.functions[key][1]
         if not target["params"]:
             return None
+        if target["kind"] == "function":
+            return self._rooted(path, summary, key, args, line, column, text, loop)
         actual = self._bind(target, "method" if callee[0] == "method" else "func",
                             GLOBAL if lifetime == PROCESS and target["kind"] != "classmethod" else None, args)
         me = summary["self"]
@@ -572,6 +602,31 @@ class FlowGraph:
             return Pin(path, line, column, text, self.graph.resolve(summary["cls"]) or summary["cls"],
                        summary["name"], via, lifetime, holder, key, hop,
                        self._removable(registry_cls, hop.attr), loop)
+        return None
+
+    def _path_of(self, summary: Summary) -> str:
+        found = self.functions.get(summary["name"])
+        return found[0] if found is not None else ""
+
+    def _rooted(self, path: str, summary: Summary, key: str, args: Sequence[Sequence[Any]], line: int, column: int,
+                text: str, loop: bool) -> Optional[Pin]:
+        """A module function that puts its parameter into a module-level container."""
+        callee_path, target = self.functions[key]
+        actual = self._bind(target, "func", None, args)
+        me = summary["self"]
+        module = key.rsplit(".", 1)[0]
+        for value, root in target["roots"]:
+            bound = actual.get(value)
+            if bound is None or bound[0] != me:
+                continue
+            store = Hop(root, value, None, "container", callee_path, target["line"], 1,
+                        f"{root} in {key.rsplit('.', 1)[-1]}()")
+            removable = any(
+                any(holder == root and attr is None for holder, attr, _l, _h in other["breaks"])
+                for _p, other in self.scopes if other["name"].rsplit(".", 1)[0] == module)
+            return Pin(path, line, column, text, self.graph.resolve(summary["cls"]) or summary["cls"],
+                       summary["name"], bound[1], PROCESS, f"{module.rsplit('.', 1)[-1]}.{root}", key, store,
+                       removable, loop)
         return None
 
     def _removable(self, cls: Optional[str], attr: Optional[str]) -> bool:

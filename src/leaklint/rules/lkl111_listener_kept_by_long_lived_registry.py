@@ -21,7 +21,12 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
     module-level object (`callback_mgr = CallbackManager()` then
     `callback_mgr.register_callback(self.on_event)`), a class (`Broadcaster.subscribe(self.on_event)`
     where the classmethod appends to a class attribute), or an object the instance was given
-    (`bus.register(Event, self.on_progress)` with `bus` a parameter, or `self.bus` stored from one).
+    (`bus.register(Event, self.on_progress)` with `bus` a parameter, or `self.bus` stored from one),
+    the object a getter hands out when it returns a module global or a class attribute
+    (`Store.get_store().register_provider(self.active_layer)`), and, across modules, a module
+    function that appends its argument to a module-level list (`registry.on_reload(self.recompile)`;
+    within one module that is LKL108's). Keyword arguments given to a `**handlers` parameter and
+    loops over a parameter's items are followed (`window.bind(mouse_pos=self.update)`).
 
     ## Why is this bad?
     A bound method holds its instance (`self.on_event.__self__ is self`), and so does a closure
@@ -42,7 +47,8 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
     import (one per process: it costs nothing).
 
     The rule stays quiet when the class (or a base) calls anything that takes a registration
-    back (`unregister`, `unsubscribe`, `remove_listener`, `disconnect`, `off`...), when the
+    back (`unregister`, `unsubscribe`, `remove_listener`, `disconnect`, `off`..., or any function of
+    the registry that removes entries from the same container), when the
     registration's result is kept (a handle or an unsubscribe function to call later), when the
     registry stores a weak reference (`weakref.WeakMethod(cb)`, a `WeakSet`), when the registry
     keeps one value in a slot (the next registration replaces it), and when the registry is an
