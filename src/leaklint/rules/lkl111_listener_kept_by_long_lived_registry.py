@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Any, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from leaklint.analysis.cycle_rules import ClassGraphRule, flow_for, graph_for, is_test_file
 from leaklint.flow.objects import CALL, EXTERNAL, IMPORT, ITERATION, FlowGraph, Pin
@@ -101,6 +101,7 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
         flow = flow_for(graph)
         findings: List[Finding] = []
         seen = set()
+        _FREQUENCIES.clear()
         for pin in flow.pins():
             if (pin.path, pin.line) in seen:
                 continue
@@ -115,7 +116,7 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
         store = pin.store.innermost()
         registry = pin.registry.rsplit(".", 2)
         registry_name = ".".join(registry[-2:]) if len(registry) > 1 else pin.registry
-        me = "self"
+        me = flow.functions[pin.function][1]["self"] if pin.function in flow.functions else "self"
         if pin.via.startswith("bound:"):
             what = f"the bound method `{me}.{pin.via[6:]}`, and with it the `{short}`"
             weak = f"`weakref.WeakMethod({me}.{pin.via[6:]})`"
@@ -151,8 +152,13 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
                        Location(pin.line, pin.column, pin.line, pin.column), confidence, related=related)
 
 
+_FREQUENCIES: Dict[str, Optional[str]] = {}  # per project pass: class -> _frequency
+
+
 def _frequency(flow: FlowGraph, cls: str) -> Optional[str]:
     """How often the project makes ``cls`` or a subclass (the most often of them)."""
+    if cls in _FREQUENCIES:
+        return _FREQUENCIES[cls]
     rank = {IMPORT: 0, "instance": 1, CALL: 2, ITERATION: 3}
     found: Optional[str] = None
     for name in flow.graph.classes:
@@ -160,6 +166,7 @@ def _frequency(flow: FlowGraph, cls: str) -> Optional[str]:
             frequency = flow.frequency(name)
             if frequency is not None and (found is None or rank[frequency] > rank[found]):
                 found = frequency
+    _FREQUENCIES[cls] = found
     return found
 
 
