@@ -21,7 +21,8 @@ Kernel(...)`` gives ``#1``). Keys:
   receiver, name]`` (``receiver`` may be ``self.attr``) or ``["super", name]``; a method of a module-level
   object is ``["func", "pkg.mod.obj.method"]``, of what a getter returns ``["func", "pkg.mod.get_bus().method"]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
-- ``returns``: the values the function returns; ``<global>`` when it returns a module global or,
+- ``returns``: the values the function returns; ``<def>`` and a summary name when it returns a
+  nested function of its own (a decorator factory); ``<global>`` when it returns a module global or,
   from a classmethod, an attribute of the class (a getter of an object that lives on, whose class
   is ``types["<return>"]``, from the return annotation);
 - ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
@@ -57,6 +58,7 @@ Summary = Dict[str, Any]
 
 RETURN = "<return>"  # in ``types``: the classes the function's return annotation names
 LONG_LIVED = "<global>"  # in ``returns``: the function returns a module global or a class attribute
+NESTED = "<def>"  # in ``returns``, before a summary name: the function returns that nested function
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
@@ -170,6 +172,13 @@ class SummaryBuilder:
                         type(n) is cst.Name and n.value == self_name for n in walk(statement.body)):  # type: ignore[attr-defined]
                     self._closures.add(statement.name.value)
         self._globals = set(module_names) - self._tracked - set(plain) if kind != "module" else set(module_names)
+        # A module function's nested functions: returning one hands out its summary (a decorator
+        # factory's `return decorator`, whose body keeps what it is applied to).
+        self._nested_defs: Dict[str, cst.FunctionDef] = {}
+        if kind == "function" and isinstance(body, cst.IndentedBlock) and "<locals>" not in name:
+            for statement in body.body:
+                if isinstance(statement, cst.FunctionDef):
+                    self._nested_defs[statement.name.value] = statement
         for node in nodes:
             kind_of = type(node)
             if kind_of not in _RELEVANT or id(node) in self._done:
@@ -292,7 +301,7 @@ class SummaryBuilder:
             # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
             # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
             summary["calls"] = []
-            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED]
+            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED or r.startswith(NESTED)]
             if summary["kind"] != "module":
                 summary["types"] = {RETURN: summary["types"][RETURN]} if summary["returns"] and RETURN in summary["types"] else {}
 
@@ -371,6 +380,13 @@ class SummaryBuilder:
 
     def _return(self, node: cst.Return) -> None:
         if node.value is None:
+            return
+        if isinstance(node.value, cst.Name) and node.value.value in self._nested_defs \
+                and node.value.value not in self._tracked:
+            nested = self._nested_defs[node.value.value]
+            module = self._summary["name"].rsplit(".", 1)[0]
+            self._summary["returns"].append(
+                f"{NESTED}{module}.<locals>.{nested.name.value}@{self._location(nested).line}")
             return
         if self._long_lived(node.value) and LONG_LIVED not in self._summary["returns"]:
             # `return _bus`, `return cls._instances[name]`: a getter of an object that lives on
@@ -558,6 +574,10 @@ class SummaryBuilder:
                 where = self._resolve(receiver)
                 if where is not None:
                     return ["func", f"{where}.{func.attr.value}"]
+        if isinstance(func, cst.Call) and dotted_name(func.func) is not None:
+            # `events.subscribe("changed")(self.refresh)`: what the factory returns is called
+            made = self._resolve(func.func)
+            return ["func", f"{made}()"] if made is not None and not made.startswith("builtins.") else None
         dotted = dotted_name(func)
         if dotted is None:
             return None
@@ -580,8 +600,14 @@ def _multimap_owner(expr: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(expr, cst.Subscript) and not any(isinstance(e.slice, cst.Slice) for e in expr.slice):
         return expr.value
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "setdefault":
+        default = expr.args[1].value if len(expr.args) > 1 else None
+        if isinstance(default, cst.Call) and not is_empty_container(default, _PLAIN_BUCKETS):
+            return expr  # `setdefault(k, Callables())`: that class's `append` decides (it may keep weakly)
         return expr.func.value
     return expr
+
+
+_PLAIN_BUCKETS = ("list", "set", "dict", "deque", "OrderedDict")
 
 
 def _last_name(expr: cst.BaseExpression) -> str:

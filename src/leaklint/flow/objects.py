@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
-from leaklint.facts.summaries import HEAVY, LONG_LIVED, RETURN, releases as _releases
+from leaklint.facts.summaries import HEAVY, LONG_LIVED, NESTED, RETURN, releases as _releases
 
 Summary = Dict[str, Any]
 
@@ -341,6 +341,11 @@ class FlowGraph:
             for _ in range(4):
                 if name in self.functions:
                     return name, None
+                if name.endswith("()") and name[:-2] in self.functions:
+                    # `factory(...)(value)`: the nested function the factory returns
+                    made = next((r[len(NESTED):] for r in self.functions[name[:-2]][1]["returns"]
+                                 if r.startswith(NESTED) and r[len(NESTED):] in self.functions), None)
+                    return (made, None) if made is not None else (None, None)
                 head, _, tail = name.rpartition(".")
                 getter = self.functions.get(head[:-2]) if head.endswith("()") else None
                 if getter is not None and LONG_LIVED in getter[1]["returns"]:
@@ -614,13 +619,13 @@ class FlowGraph:
         callee_path, target = self.functions[key]
         actual = self._bind(target, "func", None, args)
         me = summary["self"]
-        module = key.rsplit(".", 1)[0]
+        module = key.split(".<locals>.", 1)[0] if ".<locals>." in key else key.rsplit(".", 1)[0]
         for value, root in target["roots"]:
             bound = actual.get(value)
             if bound is None or bound[0] != me:
                 continue
             store = Hop(root, value, None, "container", callee_path, target["line"], 1,
-                        f"{root} in {key.rsplit('.', 1)[-1]}()")
+                        f"{root} in {key.rsplit('.', 1)[-1].split('@')[0]}()")
             removable = any(
                 any(holder == root and attr is None for holder, attr, _l, _h in other["breaks"])
                 for _p, other in self.scopes if other["name"].rsplit(".", 1)[0] == module)

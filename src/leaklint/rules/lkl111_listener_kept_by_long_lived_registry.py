@@ -116,6 +116,8 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
         store = pin.store.innermost()
         registry = pin.registry.rsplit(".", 2)
         registry_name = ".".join(registry[-2:]) if len(registry) > 1 else pin.registry
+        if ".<locals>." in pin.registry:  # a nested function a factory returned (a decorator)
+            registry_name = pin.registry.rsplit(".<locals>.", 1)[1].split("@")[0]
         me = flow.functions[pin.function][1]["self"] if pin.function in flow.functions else "self"
         if pin.via.startswith("bound:"):
             what = f"the bound method `{me}.{pin.via[6:]}`, and with it the `{short}`"
