@@ -123,3 +123,8 @@ def test_module_level_object_and_classmethod_summaries() -> None:
     assert summaries["example"]["types"]["hub"] == ["example.Hub"]
     calls = summaries["example.User.__init__"]["calls"]
     assert calls[0][1] == ["func", "example.hub.attach"]
+def test_a_class_with_one_instance_per_process_is_low() -> None:
+    app = REGISTRY.replace("class Session:", "class Session:\n    def __new__(cls):\n        return super().__new__(cls)\n")
+    assert _found(app) == [(15, Confidence.LOW)]
+    named = REGISTRY.replace("class Session:", "class ConsoleApplication:")
+    assert _found(named) == [(12, Confidence.LOW)]

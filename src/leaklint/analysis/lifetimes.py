@@ -417,6 +417,7 @@ _ONCE_METHODS = INIT_METHODS | frozenset({"__enter__", "__aenter__", "setup", "_
 _SINGLETON_ATTRS = frozenset({"_instance", "_instances", "instance", "_singleton"})
 # Class names that say "one per process" (an application, a command-line front end, a supervisor).
 _PROCESS_CLASS = ("App", "Application", "Arbiter", "Supervisor", "Console", "Cli", "CLI", "Bus")
+PROCESS_CLASS_NAMES = _PROCESS_CLASS  # for the project pass, which has class names but no trees
 
 
 _INSTALLERS = ("at_", "register", "install", "add_", "setup", "set_up")

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from leaklint.analysis.cycle_rules import ClassGraphRule, flow_for, graph_for, is_test_file
+from leaklint.analysis.lifetimes import PROCESS_CLASS_NAMES
 from leaklint.flow.objects import CALL, EXTERNAL, IMPORT, ITERATION, FlowGraph, Pin
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, RelatedLocation
 
@@ -44,7 +45,8 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
     registry can take entries out (it may do so itself, when a connection ends or an event fires
     once): medium for a process-lifetime registry and instances made per call, else low. Low
     (strict profile only) as well in a test module, and when the instances are made only at
-    import (one per process: it costs nothing).
+    import or the class visibly has one instance per process (a `__new__`, a name that says
+    application, supervisor, console), unless the project makes it per call.
 
     The rule stays quiet when the class (or a base) calls anything that takes a registration
     back (`unregister`, `unsubscribe`, `remove_listener`, `disconnect`, `off`..., or any function of
@@ -172,6 +174,19 @@ def _frequency(flow: FlowGraph, cls: str) -> Optional[str]:
     return found
 
 
+def _one_per_process(flow: FlowGraph, cls: str) -> Optional[str]:
+    """Why ``cls`` visibly has one instance per process: a ``__new__`` (one shared instance) or a
+    name of it or a base that says application, supervisor, console, bus."""
+    for owner in flow.graph.mro(cls):
+        info = flow.graph.classes.get(owner)
+        short = owner.rsplit(".", 1)[-1]
+        if info is not None and "__new__" in info.methods:
+            return f"`{short}` defines `__new__`"
+        if short.endswith(PROCESS_CLASS_NAMES):
+            return f"`{short}` names a process-lifetime object"
+    return None
+
+
 def _grade(flow: FlowGraph, pin: Pin) -> Tuple[Confidence, str]:
     short = pin.cls.rsplit(".", 1)[-1]
     if is_test_file(pin.path):
@@ -179,6 +194,9 @@ def _grade(flow: FlowGraph, pin: Pin) -> Tuple[Confidence, str]:
     frequency = ITERATION if pin.loop else _frequency(flow, pin.cls)
     if frequency == IMPORT:
         return Confidence.LOW, f" (the project makes `{short}` only at import: one per process, low consequence)"
+    singleton = _one_per_process(flow, pin.cls)
+    if singleton is not None and frequency not in (CALL, ITERATION):
+        return Confidence.LOW, f" ({singleton}: one per process, low consequence)"
     recurs = frequency in (CALL, ITERATION)
     made = " (the project makes one per call)" if frequency == CALL else (
         " (the project makes one per loop iteration)" if frequency == ITERATION else "")
