@@ -67,7 +67,7 @@ is dropped); "heavy" comes from what a class's own methods make (`socket.socket(
 tracks. A bound method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`)
 is LKL104's alone; LKL101 does not report the same cycle again.
 
-The pin, callback and exception rules (LKL104, LKL105, LKL108, LKL109, LKL401) follow the same
+The pin, callback and exception rules (LKL104, LKL105, LKL108, LKL109, LKL111, LKL112, LKL401) follow the same
 policy: a finding is in the default selection only where the retention **recurs** (per call,
 per request, per job, per loop iteration, or one more item in a container that lives on) or
 **holds something heavy** (`__del__`, a thread, socket or file that no close-like method
@@ -81,7 +81,13 @@ is medium for a class made who knows how often, high when the module makes it pe
 a singleton; a stored exception re-raised from a future-like object is low, and high only when
 the module makes such objects per failing call; a traceback kept in a local is low on an error
 path unless the handler re-raises it (the exception then carries the whole stack) or files the
-exception in a container per loop iteration.
+exception in a container per loop iteration. A listener registered with a project registry
+(LKL111) is graded by who holds the registry and whether it can ever let go: a module-level
+object, a class or a getter's singleton that has no way to take entries out is high when the
+project makes the listener's class per call, medium when how often is not known; a registry the
+object is only given is medium only when the objects are made per call or their `close()` leaves
+them registered on a registry without removal; a registry that can take entries out (it may do
+so itself) is low unless it lives for the process and the objects are made per call.
 
 Suggestions never propose a weak reference where it would let the target die: only a
 back-reference to the object that made and keeps the holder is made weak; a link handed in from

@@ -37,7 +37,7 @@ from leaklint.analysis.dead_arms import branch_value, module_bool_constants
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
-from leaklint.facts.summaries import SummaryBuilder
+from leaklint.facts.summaries import RETURN, SummaryBuilder
 from leaklint.flow.identity import Renamer, renamers
 from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
@@ -71,7 +71,7 @@ _CONTAINER_MODULES = ("builtins.", "typing.", "typing_extensions.", "collections
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
-_SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del}  # what the summary builder reads
+_SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del, cst.For}  # what the summary builder reads
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 
 # `client.scripts.add(x)`, `obj.items[k] = x`: a store into another object's container.
@@ -466,6 +466,11 @@ class _Collector:
                 types = self._annotation_types(param.annotation.annotation, param)
                 if types:
                     scope.types.setdefault(param.name.value, set()).update(types)
+        if node.returns is not None:
+            # `def get_store(cls) -> "Store"`: what a call of it gives (summaries' RETURN key)
+            types = self._annotation_types(node.returns.annotation, node)
+            if types:
+                scope.types.setdefault(RETURN, set()).update(types)
         if cls is not None and self_name is not None:
             info = self.infos[cls]
             name = node.name.value

@@ -402,7 +402,7 @@ def release_method(cls: cst.ClassDef) -> Optional[str]:
 # pool the class makes, or a `__del__`). Once per long-lived object (a process singleton), on a
 # shutdown path that ends the object, or on an error path where one slot keeps the latest failure,
 # it costs one young collection at most: low, shown by the strict profile only. File-scope rules
-# (LKL104, LKL105, LKL108, LKL109, LKL401) ask these questions through `retention_grade`.
+# (LKL104, LKL105, LKL108, LKL109, LKL112, LKL401) ask these questions through `retention_grade`.
 
 # Where a statement runs, relative to the object it ties up.
 SITE_LOOP = "loop"  # in a loop of its own function: once per iteration
@@ -417,6 +417,7 @@ _ONCE_METHODS = INIT_METHODS | frozenset({"__enter__", "__aenter__", "setup", "_
 _SINGLETON_ATTRS = frozenset({"_instance", "_instances", "instance", "_singleton"})
 # Class names that say "one per process" (an application, a command-line front end, a supervisor).
 _PROCESS_CLASS = ("App", "Application", "Arbiter", "Supervisor", "Console", "Cli", "CLI", "Bus")
+PROCESS_CLASS_NAMES = _PROCESS_CLASS  # for the project pass, which has class names but no trees
 
 
 _INSTALLERS = ("at_", "register", "install", "add_", "setup", "set_up")

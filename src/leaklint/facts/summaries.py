@@ -8,21 +8,28 @@ Kernel(...)`` gives ``#1``). Keys:
 - ``name``: the qualified function name (``pkg.m.Class.method``), the module's name for its body;
 - ``cls``, ``self``: the class whose method this is and its first parameter's name (or None);
 - ``kind``: ``module``, ``function``, ``method``, ``init`` (``__init__``), ``cached`` (a
-  ``functools.cached_property``, whose value ends up in ``self.<name>``);
-- ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first);
+  ``functools.cached_property``, whose value ends up in ``self.<name>``), ``classmethod`` (its
+  first parameter is the class, so what it stores there lives as long as the class);
+- ``params``, ``kwonly``: parameter names (positional ones in order, ``self`` first); a ``**kwargs``
+  parameter is the last of ``kwonly``, written ``**kwargs``;
 - ``holds``: ``[holder, attr, value, via, line, column, text, branches, loop]``: after the
   statement, ``holder`` holds ``value`` (``attr`` None: as an item of ``holder`` itself). ``via``
   is ``ref`` (the object itself), ``container`` (an item of ``holder.attr``), ``bound:<m>`` (the
   bound method ``value.m``) or ``closure`` (a lambda that uses ``value``);
 - ``calls``: ``[result, callee, args, line, column, text, branches, loop]``: a call that receives
   a tracked value. ``callee`` is ``["new", Class]``, ``["func", qualified]``, ``["method",
-  receiver, name]`` or ``["super", name]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
+  receiver, name]`` (``receiver`` may be ``self.attr``) or ``["super", name]``; a method of a module-level
+  object is ``["func", "pkg.mod.obj.method"]``, of what a getter returns ``["func", "pkg.mod.get_bus().method"]``; ``args`` is ``[[position-or-keyword, value, via], ...]``;
   ``result`` names what the call returns when it is kept (a local or ``#n``), else None;
-- ``returns``: the values the function returns;
+- ``returns``: the values the function returns; ``<def>`` and a summary name when it returns a
+  nested function of its own (a decorator factory); ``<global>`` when it returns a module global or,
+  from a classmethod, an attribute of the class (a getter of an object that lives on, whose class
+  is ``types["<return>"]``, from the return annotation);
 - ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
 - ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
   long as the process, with everything it holds);
-- ``types``: local -> class candidates (from constructor calls and annotations);
+- ``types``: local -> class candidates (from constructor calls and annotations); the module
+  body's are its globals' (``bus = EventBus()``), kept for the calls other functions make on them;
 - ``breaks``: ``[holder, attr, line, how]`` links the function drops (``self.x = None``, ``self.x = {}``, ``del self.x``,
   ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``; ``self.cb =
   lambda: None``, a placeholder callback). ``how`` is ``finally`` when the drop sits in a ``finally:`` (it runs
@@ -49,11 +56,16 @@ from leaklint.rule import Location
 
 Summary = Dict[str, Any]
 
+RETURN = "<return>"  # in ``types``: the classes the function's return annotation names
+LONG_LIVED = "<global>"  # in ``returns``: the function returns a module global or a class attribute
+NESTED = "<def>"  # in ``returns``, before a summary name: the function returns that nested function
+
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
 _TAKERS = frozenset({"pop", "popitem", "popleft"})  # take one entry out once it is done with
 _LOOPS = frozenset({cst.For, cst.While})
-_RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del})
+_RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del, cst.For})
+_ITEM_VIEWS = frozenset({"values", "items"})
 _CACHED = frozenset({"functools.cached_property", "cached_property"})
 # What makes an object heavy to keep alive: an open resource, a thread or process, a pool.
 HEAVY = frozenset({
@@ -124,9 +136,14 @@ class SummaryBuilder:
         if isinstance(scope, cst.FunctionDef):
             params = [p.name.value for p in (*scope.params.posonly_params, *scope.params.params)]
             kwonly = [p.name.value for p in scope.params.kwonly_params]
+            star = scope.params.star_kwarg
+            if star is not None:
+                kwonly.append("**" + star.name.value)  # `**handlers`: takes every other keyword argument
             kind = "function" if self_name is None else "init" if scope.name.value == "__init__" else "method"
             if self_name is not None and any(d in _CACHED for d in decorators):
                 kind = "cached"
+            elif self_name is None and cls is not None and params and "classmethod" in decorators:
+                kind = "classmethod"  # its first parameter is the class: what it stores there lives on
         self._summary: Summary = {
             "name": name, "cls": cls, "self": self_name, "kind": kind, "params": params, "kwonly": kwonly,
             "holds": [], "calls": [], "returns": [], "breaks": [], "allocations": [], "roots": [], "self_calls": [],
@@ -142,7 +159,10 @@ class SummaryBuilder:
         self._attr_values: Dict[str, str] = {}  # attribute of self -> the value this function stored there
         self._done: Set[int] = set()
         self._loops: Dict[int, bool] = {}
-        self._tracked: Set[str] = set(params) | set(kwonly) | set(types)
+        self._tracked: Set[str] = set(params) | {k.lstrip("*") for k in kwonly} | set(types)
+        # `for handler in handlers:` / `for name, handler in handlers.items():` over a tracked value:
+        # the loop variable is one of its items, so storing it stores what the caller passed.
+        self._items: Dict[str, str] = {}
         # Nested functions of this one that use `self`: handing one on hands on `self`.
         self._closures: Set[str] = set()
         body = getattr(scope, "body", None)
@@ -152,6 +172,13 @@ class SummaryBuilder:
                         type(n) is cst.Name and n.value == self_name for n in walk(statement.body)):  # type: ignore[attr-defined]
                     self._closures.add(statement.name.value)
         self._globals = set(module_names) - self._tracked - set(plain) if kind != "module" else set(module_names)
+        # A module function's nested functions: returning one hands out its summary (a decorator
+        # factory's `return decorator`, whose body keeps what it is applied to).
+        self._nested_defs: Dict[str, cst.FunctionDef] = {}
+        if kind == "function" and isinstance(body, cst.IndentedBlock) and "<locals>" not in name:
+            for statement in body.body:
+                if isinstance(statement, cst.FunctionDef):
+                    self._nested_defs[statement.name.value] = statement
         for node in nodes:
             kind_of = type(node)
             if kind_of not in _RELEVANT or id(node) in self._done:
@@ -164,14 +191,16 @@ class SummaryBuilder:
                 self._return(node)  # type: ignore[arg-type]
             elif kind_of is cst.Del:
                 self._delete(node)  # type: ignore[arg-type]
+            elif kind_of is cst.For:
+                self._loop_items(node)  # type: ignore[arg-type]
         summary = self._summary
         if not (summary["holds"] or summary["calls"] or summary["returns"] or summary["breaks"]
                 or summary["allocations"] or summary["self_calls"] or summary["roots"]):
             return None
         self._finish()
         if (not summary["params"] and not summary["kwonly"] and kind != "module" and not summary["calls"]
-                and not summary["roots"]):
-            return None
+                and not summary["roots"] and not summary["allocations"] and not summary["returns"]):
+            return None  # (a function without parameters still says how often it makes its objects)
         if isinstance(scope, cst.FunctionDef):
             summary["line"] = self._location(scope).line
         return summary
@@ -186,6 +215,8 @@ class SummaryBuilder:
         """(name, via) for a value worth following, else None."""
         if isinstance(expr, cst.Name):
             name = expr.value
+            if name in self._items and name not in self._tracked:
+                return self._items[name], "ref"  # an item of a parameter: what the caller passed
             if name in self._closures and name not in self._tracked and self._self is not None:
                 return self._self, "closure"  # `def on_continue(): self._advance()` passed on
             return (name, "ref") if name in self._tracked or name == self._self else None
@@ -201,6 +232,23 @@ class SummaryBuilder:
                 if inner is not None and inner[1] == "ref":
                     return inner[0], "container"
         return None
+
+    def _loop_items(self, node: cst.For) -> None:
+        source = node.iter
+        view = None
+        if isinstance(source, cst.Call) and isinstance(source.func, cst.Attribute) and not source.args:
+            view = source.func.attr.value
+            source = source.func.value
+        if not isinstance(source, cst.Name) or source.value not in self._tracked or source.value == self._self:
+            return
+        if view is None or view == "values":
+            target = node.target
+        elif view == "items" and isinstance(node.target, cst.Tuple) and len(node.target.elements) == 2:
+            target = node.target.elements[1].value
+        else:
+            return
+        if isinstance(target, cst.Name) and target.value not in self._tracked:
+            self._items[target.value] = source.value
 
     def _uses(self, lam: cst.Lambda, name: str) -> bool:
         return any(type(n) is cst.Name and n.value == name for n in walk(lam.body))  # type: ignore[attr-defined]
@@ -250,8 +298,12 @@ class SummaryBuilder:
                 entry[3:8] = where
         summary["holds"], summary["calls"] = holds, calls
         if not holds and not summary["breaks"] and not any(c[2] for c in calls):
-            # Nothing a caller or a cycle can use: keep only what lifetimes need.
-            summary["calls"], summary["types"], summary["returns"] = [], {}, []
+            # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
+            # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
+            summary["calls"] = []
+            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED or r.startswith(NESTED)]
+            if summary["kind"] != "module":
+                summary["types"] = {RETURN: summary["types"][RETURN]} if summary["returns"] and RETURN in summary["types"] else {}
 
     def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
         name, via = value
@@ -329,6 +381,17 @@ class SummaryBuilder:
     def _return(self, node: cst.Return) -> None:
         if node.value is None:
             return
+        if isinstance(node.value, cst.Name) and node.value.value in self._nested_defs \
+                and node.value.value not in self._tracked:
+            nested = self._nested_defs[node.value.value]
+            module = self._summary["name"].rsplit(".", 1)[0]
+            self._summary["returns"].append(
+                f"{NESTED}{module}.<locals>.{nested.name.value}@{self._location(nested).line}")
+            return
+        if self._long_lived(node.value) and LONG_LIVED not in self._summary["returns"]:
+            # `return _bus`, `return cls._instances[name]`: a getter of an object that lives on
+            self._summary["returns"].append(LONG_LIVED)
+            return
         value = self._value(node.value)
         if value is None:
             return
@@ -338,6 +401,16 @@ class SummaryBuilder:
             self._hold(self._self, self._scope.name.value, value, node, False)
         if value[1] == "ref":
             summary["returns"].append(value[0])
+
+    def _long_lived(self, expr: cst.BaseExpression) -> bool:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        if isinstance(expr, cst.Name):
+            return expr.value in self._globals and expr.value not in self._tracked
+        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and self._summary["kind"] == "classmethod":
+            params = self._summary["params"]
+            return bool(params) and expr.value.value == params[0]
+        return False
 
     def _delete(self, node: cst.Del) -> None:
         targets = [e.value for e in node.target.elements] if isinstance(node.target, cst.Tuple) else [node.target]
@@ -396,18 +469,21 @@ class SummaryBuilder:
         if self._releasing and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
                 and func.value.value == self._self and func.attr.value not in self._summary["self_calls"]:
             self._summary["self_calls"].append(func.attr.value)
-        if isinstance(func, cst.Attribute) and isinstance(func.value, (cst.Attribute, cst.Name)):
+        # `self.handlers[event].append(cb)`, `self.handlers.setdefault(event, []).remove(cb)`: the
+        # bucket's container is the one that keeps (or drops) the value
+        container = _multimap_owner(func.value) if isinstance(func, cst.Attribute) else None
+        if isinstance(func, cst.Attribute) and isinstance(container, (cst.Attribute, cst.Name)):
             method = func.attr.value
             if method in _ADDERS and result is None:
                 self._adder(node, func, _ADDERS[method])
                 return None
-            if method in _DROPPERS and isinstance(func.value, cst.Attribute):
-                owner = dotted_name(func.value.value)
+            if method in _DROPPERS and isinstance(container, cst.Attribute):
+                owner = dotted_name(container.value)
                 if owner is not None:
-                    self._break(owner, func.value.attr.value, node, "remove" if method in _TAKERS else "")
-            elif method in _DROPPERS and isinstance(func.value, cst.Name):
+                    self._break(owner, container.attr.value, node, "remove" if method in _TAKERS else "")
+            elif method in _DROPPERS and isinstance(container, cst.Name):
                 # `scope.pop(key)`: an item the function put in a local or a parameter, taken out again
-                self._break(func.value.value, None, node, "remove" if method in _TAKERS else "")
+                self._break(container.value, None, node, "remove" if method in _TAKERS else "")
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []
@@ -445,7 +521,7 @@ class SummaryBuilder:
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if len(positional) <= index:
             return
-        owner = func.value
+        owner = _multimap_owner(func.value)
         if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name):
             holder, attr = owner.value.value, owner.attr.value  # `a.items.append(v)`
         elif isinstance(owner, cst.Name):
@@ -481,6 +557,27 @@ class SummaryBuilder:
                     and receiver.value.value == self._self and receiver.attr.value in self._attr_values:
                 # `self._logistic = Scalar(0.0)` then `self._logistic.listen(self._update)`
                 return ["method", self._attr_values[receiver.attr.value], func.attr.value]
+            if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name) \
+                    and receiver.value.value == self._self and self._self is not None:
+                # `self.bus.register(self.on_event)`: the project pass knows what `self.bus` holds
+                return ["method", f"{self._self}.{receiver.attr.value}", func.attr.value]
+            if isinstance(receiver, cst.Call) and not isinstance(receiver.func, cst.Call):
+                # `get_bus().subscribe(cb)`, `Store.get_store().register(cb)`: a method of what a
+                # getter returns (the project pass knows whether that lives on)
+                getter = dotted_name(receiver.func)
+                where = self._resolve(receiver.func) if getter is not None else None
+                if where is not None and not where.startswith("builtins."):
+                    return ["func", f"{where}().{func.attr.value}"]
+            if isinstance(receiver, cst.Name) and receiver.value in self._globals:
+                # `callback_mgr.register(self.on_event)` on an object the module made: its class is
+                # in the module body's types
+                where = self._resolve(receiver)
+                if where is not None:
+                    return ["func", f"{where}.{func.attr.value}"]
+        if isinstance(func, cst.Call) and dotted_name(func.func) is not None:
+            # `events.subscribe("changed")(self.refresh)`: what the factory returns is called
+            made = self._resolve(func.func)
+            return ["func", f"{made}()"] if made is not None and not made.startswith("builtins.") else None
         dotted = dotted_name(func)
         if dotted is None:
             return None
@@ -495,6 +592,22 @@ class SummaryBuilder:
 
 # The last name of what an isinstance() test names when the value it lets through is a weak reference.
 _WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod"})
+
+
+def _multimap_owner(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """The container behind one of its buckets: ``self.handlers[event]`` and
+    ``self.handlers.setdefault(event, [])`` (``.append(cb)`` then files ``cb`` in ``self.handlers``)."""
+    if isinstance(expr, cst.Subscript) and not any(isinstance(e.slice, cst.Slice) for e in expr.slice):
+        return expr.value
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "setdefault":
+        default = expr.args[1].value if len(expr.args) > 1 else None
+        if isinstance(default, cst.Call) and not is_empty_container(default, _PLAIN_BUCKETS):
+            return expr  # `setdefault(k, Callables())`: that class's `append` decides (it may keep weakly)
+        return expr.func.value
+    return expr
+
+
+_PLAIN_BUCKETS = ("list", "set", "dict", "deque", "OrderedDict")
 
 
 def _last_name(expr: cst.BaseExpression) -> str:

@@ -16,12 +16,13 @@ iteration), whether the code breaks one of its links itself, and the statements 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
-from leaklint.facts.summaries import HEAVY, releases as _releases
+from leaklint.facts.summaries import HEAVY, LONG_LIVED, NESTED, RETURN, releases as _releases
 
 Summary = Dict[str, Any]
 
@@ -31,6 +32,7 @@ MAX_DEPTH = 4  # how many calls deep a summary follows its arguments
 IMPORT, INSTANCE, CALL, ITERATION = "import", "instance", "call", "iteration"
 _RANK = {IMPORT: 0, INSTANCE: 1, CALL: 2, ITERATION: 3}
 MAX_CYCLE = 5  # the longest cycle of objects searched for
+GLOBAL = "<global>"  # the receiver of a call on a module-level object (`bus.register(...)`)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,12 @@ class FlowGraph:
             for summary in items:
                 self.scopes.append((path, summary))
                 self.functions.setdefault(summary["name"], (path, summary))
+        # "pkg.mod.bus" -> classes of a module-level object (`bus = EventBus()`): `bus.m()` calls EventBus.m
+        self.global_types: Dict[str, List[str]] = {}
+        for _path, summary in self.scopes:
+            if summary["kind"] == "module":
+                for name, kinds in summary["types"].items():
+                    self.global_types[f"{summary['name']}.{name}"] = list(kinds)
         teardown = self._teardown_helpers()
         for _path, summary in self.scopes:
             releases = _releases(summary["name"].rsplit(".", 1)[-1]) or summary["name"] in teardown
@@ -333,6 +341,22 @@ class FlowGraph:
             for _ in range(4):
                 if name in self.functions:
                     return name, None
+                if name.endswith("()") and name[:-2] in self.functions:
+                    # `factory(...)(value)`: the nested function the factory returns
+                    made = next((r[len(NESTED):] for r in self.functions[name[:-2]][1]["returns"]
+                                 if r.startswith(NESTED) and r[len(NESTED):] in self.functions), None)
+                    return (made, None) if made is not None else (None, None)
+                head, _, tail = name.rpartition(".")
+                getter = self.functions.get(head[:-2]) if head.endswith("()") else None
+                if getter is not None and LONG_LIVED in getter[1]["returns"]:
+                    for cls in getter[1]["types"].get(RETURN, ()):
+                        key = self._method(cls, tail)  # `Store.get_store().register(...)`
+                        if key is not None:
+                            return key, GLOBAL
+                for cls in self.global_types.get(head, ()):
+                    key = self._method(cls, tail)  # `bus.register(...)` on a module-level EventBus
+                    if key is not None:
+                        return key, GLOBAL
                 target = self.graph.aliases.get(name)
                 if target is None:
                     head, _, tail = name.rpartition(".")
@@ -391,10 +415,15 @@ class FlowGraph:
         """Callee parameter -> (caller's value, via) for one call."""
         params: List[str] = callee["params"]
         offset = 1 if kind in ("new", "method", "super") and callee["self"] else 0
+        if callee["kind"] == "classmethod" or (first == GLOBAL and callee["self"]):
+            # `Registry.subscribe(cb)`: the first parameter is the class; `bus.register(cb)` on a
+            # module-level object: the object, which no local of the caller names
+            offset, first = 1, None
         actual: Dict[str, Tuple[str, str]] = {}
         if first is not None and params and offset:
             actual[params[0]] = (first, "ref")
         names = set(params) | set(callee["kwonly"])
+        star = next((k[2:] for k in callee["kwonly"] if k.startswith("**")), None)
         for key, value, via in args:
             if isinstance(key, int):
                 index = key + offset
@@ -402,6 +431,8 @@ class FlowGraph:
                     actual[params[index]] = (value, via)
             elif key in names:
                 actual[key] = (value, via)
+            elif star is not None and star not in actual:
+                actual[star] = (value, via)  # `bind(mouse_pos=self.update)` into `**handlers`
         return actual
 
     def _weak_attr(self, cls: str, attr: str) -> bool:
@@ -420,7 +451,7 @@ class FlowGraph:
         self._active.add(key)
         try:
             path, summary = self.functions[key]
-            params = set(summary["params"]) | set(summary["kwonly"])
+            params = set(summary["params"]) | {k.lstrip("*") for k in summary["kwonly"]}
             adjacency = _adjacency(self.holds(path, summary, depth))
             found: List[Tuple[str, str, Hop]] = []
             for param in params:
@@ -439,6 +470,187 @@ class FlowGraph:
     def return_holds(self, key: str, depth: int) -> List[Tuple[str, Hop]]:
         self.param_holds(key, depth)
         return self._return_memo.get(key, [])
+
+    # -- pins: an instance kept by a registry that outlives it ----------------------------------
+
+    def pins(self) -> List[Pin]:
+        """Registrations of an instance (``bus.register(Event, self.on_event)``,
+        ``Broadcaster.subscribe(self.on_event)``, ``callback_mgr.add(lambda: self.refresh())``) into
+        a container of a module-level object, a class, or an object the instance was given, that
+        no method of the instance's class takes back."""
+        found: List[Pin] = []
+        undoing = self._undoing_classes()
+        for path, summary in self.scopes:
+            cls, me = summary["cls"], summary["self"]
+            if not cls or not me or summary["kind"] not in ("init", "method") or not summary["calls"]:
+                continue
+            if me in _CLASS_PARAMS or summary["name"].rsplit(".", 1)[-1] in _IMPLICIT_CLASS_METHODS:
+                continue  # `__init_subclass__(cls)` registers a class, which lives on anyway
+            resolved_cls = self.graph.resolve(cls) or cls
+            if any(owner in undoing for owner in self.graph.mro(resolved_cls)):
+                continue
+            for result, callee, args, line, column, text, _branches_, loop in summary["calls"]:
+                if result is not None or callee[0] not in ("method", "func"):
+                    continue  # a kept result may be the handle that undoes the registration
+                mine = [(k, via) for k, value, via in args if value == me and (
+                    via in ("ref", "closure") or (via.startswith("bound:") and self.is_method(cls, via[6:])))]
+                if not mine:
+                    continue
+                pin = self._registration(path, summary, callee, args, mine, line, column, text, loop)
+                if pin is not None and not self._takes_back(resolved_cls, pin):
+                    found.append(pin)
+        return found
+
+    def _takes_back(self, cls: str, pin: Pin) -> bool:
+        """A method of ``cls`` (or a base) calls a function of the registry that takes entries out
+        of the container the registration fills (`registry.forget_exit(self.save)`)."""
+        store = pin.store.innermost()
+        registry = self.functions[pin.registry][1]
+        module_level = registry["kind"] == "function"
+        owner = self.graph.resolve(registry["cls"]) if registry["cls"] else None
+        mro = set(self.graph.mro(cls))
+        for _path, summary in self.scopes:
+            if not summary["cls"] or (self.graph.resolve(summary["cls"]) or summary["cls"]) not in mro:
+                continue
+            for _result, callee, *_rest in summary["calls"]:
+                key = self._callee(summary, callee)[0]
+                if key is None or key == pin.registry:
+                    continue
+                target = self.functions[key][1]
+                for holder, attr, _line, _how in target["breaks"]:
+                    if module_level and holder == store.holder and attr is None:
+                        return True  # `_on_exit.remove(callback)` in the registry's module
+                    if not module_level and attr == store.attr and owner is not None and target["cls"] \
+                            and owner in self.graph.mro(self.graph.resolve(target["cls"]) or target["cls"]):
+                        return True
+        return False
+
+    def _undoing_classes(self) -> Set[str]:
+        """Classes one of whose methods calls something that takes a registration back."""
+        found: Set[str] = set()
+        for _path, summary in self.scopes:
+            if not summary["cls"]:
+                continue
+            for _result, callee, *_rest in summary["calls"]:
+                name = callee[2] if callee[0] == "method" else callee[1].rsplit(".", 1)[-1]
+                if _UNDO.match(name):
+                    found.add(self.graph.resolve(summary["cls"]) or summary["cls"])
+                    break
+        return found
+
+    def _receiver(self, summary: Summary, callee: Sequence[Any]) -> Optional[Tuple[str, str, str]]:
+        """(registry summary key, lifetime, the holder as written) for a call on a long-lived object."""
+        if callee[0] == "func":
+            key, first = self._callee(summary, callee)
+            if key is None:
+                return None
+            target = self.functions[key][1]
+            owner, _, _method = callee[1].rpartition(".")
+            if first == GLOBAL:
+                if _method == "connect":
+                    return None  # a module-level signal object's `connect`: LKL108's, with its models
+                return key, PROCESS, owner.rsplit(".", 1)[-1]
+            if target["kind"] == "classmethod":
+                return key, PROCESS, owner.rsplit(".", 1)[-1]
+            if target["kind"] == "function" and target["roots"] and self.functions[key][0] != self._path_of(summary):
+                # `events.on_change(self.refresh)` into a module-level list of another module (the
+                # same module's are LKL108's)
+                return key, PROCESS, callee[1].rsplit(".", 1)[-1]
+            return None
+        receiver, name = callee[1], callee[2]
+        me = summary["self"]
+        if receiver == me:
+            return None  # `self.define(..., callback=self.m)`: the object keeps its own method, a cycle
+        if receiver.startswith(me + "."):
+            attr = receiver[len(me) + 1:]
+            edges = [e for e in self.graph.adjacency.get(self.graph.resolve(summary["cls"]) or "", ())
+                     if e.attr == attr and not e.weak]
+            if not edges or any(e.kind == "owned" for e in edges):
+                return None  # made by the instance itself: a cycle, LKL104's
+            for edge in edges:
+                key = self._method(edge.target, name)
+                if key is not None:
+                    return key, EXTERNAL, receiver
+            return None
+        if receiver not in summary["params"] and receiver not in summary["kwonly"]:
+            return None  # a local: made here, or taken from somewhere this pass does not follow
+        for cls in self.types_of(summary, receiver):
+            key = self._method(cls, name)
+            if key is not None:
+                return key, EXTERNAL, receiver
+        return None
+
+    def _registration(self, path: str, summary: Summary, callee: Sequence[Any], args: Sequence[Sequence[Any]],
+                      mine: Sequence[Tuple[Any, str]], line: int, column: int, text: str, loop: bool) -> Optional[Pin]:
+        found = self._receiver(summary, callee)
+        if found is None:
+            return None
+        key, lifetime, holder = found
+        target = self.functions[key][1]
+        if not target["params"]:
+            return None
+        if target["kind"] == "function":
+            return self._rooted(path, summary, key, args, line, column, text, loop)
+        actual = self._bind(target, "method" if callee[0] == "method" else "func",
+                            GLOBAL if lifetime == PROCESS and target["kind"] != "classmethod" else None, args)
+        me = summary["self"]
+        receiver_param = target["params"][0]
+        for holder_param, value_param, hop in self.param_holds(key, 1):
+            bound = actual.get(value_param)
+            if holder_param != receiver_param or bound is None or bound[0] != me:
+                continue
+            store = hop.innermost()
+            if store.via != "container" and hop.via != "container":
+                continue  # one slot keeps only the latest: not a growing registry
+            via = bound[1]
+            registry_cls = self.graph.resolve(target["cls"]) if target["cls"] else None
+            return Pin(path, line, column, text, self.graph.resolve(summary["cls"]) or summary["cls"],
+                       summary["name"], via, lifetime, holder, key, hop,
+                       self._removable(registry_cls, hop.attr), loop)
+        return None
+
+    def _path_of(self, summary: Summary) -> str:
+        found = self.functions.get(summary["name"])
+        return found[0] if found is not None else ""
+
+    def _rooted(self, path: str, summary: Summary, key: str, args: Sequence[Sequence[Any]], line: int, column: int,
+                text: str, loop: bool) -> Optional[Pin]:
+        """A module function that puts its parameter into a module-level container."""
+        callee_path, target = self.functions[key]
+        actual = self._bind(target, "func", None, args)
+        me = summary["self"]
+        module = key.split(".<locals>.", 1)[0] if ".<locals>." in key else key.rsplit(".", 1)[0]
+        for value, root in target["roots"]:
+            bound = actual.get(value)
+            if bound is None or bound[0] != me:
+                continue
+            store = Hop(root, value, None, "container", callee_path, target["line"], 1,
+                        f"{root} in {key.rsplit('.', 1)[-1].split('@')[0]}()")
+            removable = any(
+                any(holder == root and attr is None for holder, attr, _l, _h in other["breaks"])
+                for _p, other in self.scopes if other["name"].rsplit(".", 1)[0] == module)
+            return Pin(path, line, column, text, self.graph.resolve(summary["cls"]) or summary["cls"],
+                       summary["name"], bound[1], PROCESS, f"{module.rsplit('.', 1)[-1]}.{root}", key, store,
+                       removable, loop)
+        return None
+
+    def _removable(self, cls: Optional[str], attr: Optional[str]) -> bool:
+        """The registry class takes entries out of ``attr`` somewhere, or has an undo-named method."""
+        if cls is None:
+            return True
+        for owner in self.graph.mro(cls):
+            if attr is not None and attr in self.breaks.get(owner, ()):
+                return True
+            info = self.graph.classes.get(owner)
+            if info is not None and any(_UNDO.match(m) for m in info.methods):
+                return True
+        for _path, summary in self.scopes:
+            if summary["kind"] == "init":
+                continue  # `self._listeners = {}` there starts the registry, it takes nothing out
+            if summary["cls"] and (self.graph.resolve(summary["cls"]) or summary["cls"]) in self.graph.mro(cls):
+                if any(holder == summary["self"] and a == attr for holder, a, _line, _how in summary["breaks"]):
+                    return True
+        return False
 
     # -- cycles -----------------------------------------------------------------------------
 
@@ -520,6 +732,34 @@ class FlowGraph:
             next((root for value, root in summary.get("roots", ()) if any(
                 value in (h.holder, h.value) for h in cycle)), None),
         )
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A method hands its own instance (itself, a bound method, a closure over it) to a registry
+    method of the project that keeps it in a container, held by something that outlives the instance."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    cls: str  # the class whose instances are kept
+    function: str  # the method that registers them
+    via: str  # ref, bound:<method>, closure
+    lifetime: str  # PROCESS (a module-level object, a class) or EXTERNAL (an object the instance is given)
+    holder: str  # the holder as the registering code names it: `callback_mgr`, `Broadcaster`, `self.bus`
+    registry: str  # summary key of the registry method
+    store: Hop  # the store inside the registry method
+    removable: bool  # the registry's class has a way to take entries out
+    loop: bool
+
+
+PROCESS, EXTERNAL = "process", "external"
+_CLASS_PARAMS = frozenset({"cls", "mcs", "mcls", "metacls", "klass"})
+_IMPLICIT_CLASS_METHODS = frozenset({"__init_subclass__", "__class_getitem__", "__new__", "__set_name__"})
+# Calls that take a registration back: `unregister`, `unsubscribe`, `remove_listener`, `disconnect`, `off`.
+_UNDO = re.compile(r"^_*(un|de(?:register|tach|l)|remove|disconnect|discard|detach|drop|off$|delete|clear|cancel|"
+                   r"stop_(?:listen|watch|observ))", re.IGNORECASE)
 
 
 # Methods that release what an object holds (its thread, socket, process), called by its users.

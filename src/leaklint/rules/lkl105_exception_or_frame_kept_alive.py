@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -13,6 +13,9 @@ from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
+# Calls whose result is a list that holds the calling frame: every object the collector tracks
+# (the running frame among them), or the referrers of a value this frame holds (the frame itself).
+_FRAME_LISTS = frozenset({"gc.get_objects", "gc.get_referrers"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
@@ -105,7 +108,8 @@ class ExceptionOrFrameKeptAlive(Rule):
     Flags a traceback, a caught exception or the current frame kept where it forms a reference
     cycle with the running frame: `exc_info = sys.exc_info()` or `tb = e.__traceback__` in a
     local of the function that caught the exception; `frame = inspect.currentframe()` (or
-    `sys._getframe()`) without `del frame`; a caught exception stored on `self`, in a container
+    `sys._getframe()`) without `del frame`; `objects = gc.get_objects()` (or `gc.get_referrers(x)`),
+    a list that holds the running frame, without `del objects`; a caught exception stored on `self`, in a container
     or in another local (`self.error = e`, `errors.append(e)`, `err = e`).
 
     ## Why is this bad?
@@ -122,13 +126,14 @@ class ExceptionOrFrameKeptAlive(Rule):
 
     How much it costs depends on how often the cycle forms and what piles up. These are reported
     at high confidence: a `try` whose body raises on purpose to reach the traceback (`raise ...`
-    or `1 // 0`, then `sys.exc_info()[2].tb_frame`) and `frame = inspect.currentframe()`, which
-    form a cycle on every call; an exception appended to a container that outlives the call
+    or `1 // 0`, then `sys.exc_info()[2].tb_frame`), `frame = inspect.currentframe()` and
+    `objects = gc.get_objects()`, which form a cycle on every call; an exception appended to a container that outlives the call
     (`self.errors`, a module-level list), which piles up whatever path added it; and a
     try-each-candidate loop that collects every failure in a local container (`errors[name] =
     exc`) and then only formats it. Two shapes on an error path are high too, because they recur
     with something heavy: a traceback kept in a local (`exc_info = sys.exc_info()`) by a handler
-    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`), whose exception carries
+    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`, or handing the traceback to a
+    function of the same file that always raises: `self.fail(exc_info)` ending in a `raise`), whose exception carries
     this frame up the whole call stack on every failure (a middleware or call wrapper, per failing
     request); and one kept by a handler that runs per loop iteration and also puts the exception,
     as an object, in a container that outlives the iteration (an error event per failed job).
@@ -260,14 +265,16 @@ class ExceptionOrFrameKeptAlive(Rule):
             return
         func = node.value.func
         last = func.attr.value if isinstance(func, cst.Attribute) else func.value  # type: ignore[union-attr]
-        if last not in ("currentframe", "_getframe"):
+        if last not in ("currentframe", "_getframe", "get_objects", "get_referrers"):
             return
         if not isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
             return
-        if self.context.qualified_name(func) not in _FRAME_CALLS:
+        qualified = self.context.qualified_name(func)
+        listed = qualified in _FRAME_LISTS
+        if qualified not in _FRAME_CALLS and not listed:
             return
         args = node.value.args
-        if args and not (isinstance(args[0].value, cst.Integer) and args[0].value.value == "0"):
+        if not listed and args and not (isinstance(args[0].value, cst.Integer) and args[0].value.value == "0"):
             return  # an outer frame does not hold this one
         target = node.targets[0].target
         if not isinstance(target, cst.Name) or self._is_released(target.value, node):
@@ -279,6 +286,12 @@ class ExceptionOrFrameKeptAlive(Rule):
             f"`{name}` holds this function's own frame, whose locals hold `{name}`: a reference cycle "
             f"that keeps every local of this frame alive until the cyclic garbage collector runs"
         )
+        if listed:
+            message = (
+                f"`{name}` holds the list `{qualified}()` returns, which holds this function's own running frame, "
+                f"whose locals hold `{name}`: a reference cycle that keeps the list (and every object in it) and "
+                f"every local of this frame alive until the cyclic garbage collector runs"
+            )
         once = self._in_test(node)
         self.report(
             node,
@@ -402,6 +415,13 @@ class ExceptionOrFrameKeptAlive(Rule):
             if isinstance(inner, cst.Raise) and (inner.exc is None or self._carries_object(inner.exc, wanted)):
                 return ("; it is re-raised, so the exception carries this frame up through every caller and the "
                         "cycle keeps that whole stack, with its locals, on every failure")
+            call = inner.value if isinstance(inner, cst.Expr) else None
+            if isinstance(call, cst.Call) and any(self._carries_object(a.value, wanted) for a in call.args):
+                helper = self._always_raises(call, handler, 0)
+                if helper is not None:
+                    return (f"; it is re-raised through `{helper}`, which always raises, so the exception carries "
+                            f"this frame up through every caller and the cycle keeps that whole stack, with its "
+                            f"locals, on every failure")
         if not self._in_loop():
             return None
         for inner in body:
@@ -412,6 +432,39 @@ class ExceptionOrFrameKeptAlive(Rule):
                 return (f"; each failing iteration also puts the exception in `{holder}`, so one more traceback, "
                         f"with every frame it passed through, piles up per failure")
         return None
+
+    def _always_raises(self, call: cst.Call, at: cst.CSTNode, depth: int) -> Optional[str]:
+        """The name of the function of this file that ``call`` runs, when that function always
+        raises (`reraise(*exc_info)`, `self.fail(exc_info)` whose body ends in a `raise`, or in a
+        call of another such function), else None."""
+        function = self._callee_function(call.func, at)
+        if function is None or depth > 2 or not isinstance(function.body, cst.IndentedBlock) or not function.body.body:
+            return None
+        if any(isinstance(inner, (cst.Return, cst.Yield)) for inner in walk_scope(function)):
+            return None
+        last = function.body.body[-1]
+        if isinstance(last, cst.SimpleStatementLine) and last.body:
+            small = last.body[-1]
+            if isinstance(small, cst.Raise):
+                return function.name.value
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) \
+                    and self._always_raises(small.value, function, depth + 1) is not None:
+                return function.name.value
+        return None
+
+    def _callee_function(self, func: cst.BaseExpression, at: cst.CSTNode) -> Optional[cst.FunctionDef]:
+        """A module-level function called by name, or a method of the enclosing class called on `self`."""
+        if isinstance(func, cst.Name):
+            body: Sequence[cst.CSTNode] = self.context.module.body
+            name = func.value
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            cls = self.context.enclosing_class(at)
+            if cls is None or not isinstance(cls.body, cst.IndentedBlock):
+                return None
+            body, name = cls.body.body, func.attr.value
+        else:
+            return None
+        return next((s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
 
     def _carries_object(self, expr: cst.BaseExpression, wanted: set) -> bool:
         """``expr`` holds one of ``wanted`` as an object (`("error", exc)`, `Event(exception=exc)`),
