@@ -8,10 +8,23 @@ from leaklint.rule import Confidence
 from leaklint.runner import lint_paths
 
 
-def _graded() -> dict:
+def _graded(select: tuple = ("LKL216",)) -> dict:
+    # LKL216 alone: where LKL111 also reports a subscription, LKL216 yields to it (see below)
     folder = FIXTURES / "LKL216"
-    report = lint_paths([str(folder)], Settings(root=str(folder)))
+    report = lint_paths([str(folder)], Settings(root=str(folder), select=select))
     return {(f.path.rsplit("/", 1)[-1], f.line): f for f in report.findings if f.code == "LKL216"}
+
+
+def test_it_yields_to_lkl111_where_that_rule_has_a_verdict() -> None:
+    folder = FIXTURES / "LKL216"
+    report = lint_paths([str(folder)], Settings(root=str(folder), profile="strict"))
+    by_line = {(f.path.rsplit("/", 1)[-1], f.line): f.code for f in report.findings if f.code in ("LKL111", "LKL216")}
+    # the subscriptions LKL111 grades are its alone, even the one it grades low (a bus handed in)
+    assert by_line[("listeners.py", 26)] == by_line[("listeners.py", 47)] == "LKL111"
+    # the decorator-factory subscription across modules is LKL216's own
+    assert by_line[("viewer.py", 11)] == "LKL216"
+    default = lint_paths([str(folder)], Settings(root=str(folder)))
+    assert ("listeners.py", 47) not in {(f.path.rsplit("/", 1)[-1], f.line) for f in default.findings}
 
 
 def test_lifetime_decides_confidence() -> None:

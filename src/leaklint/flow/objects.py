@@ -650,6 +650,8 @@ class FlowGraph:
             if summary["cls"] and (self.graph.resolve(summary["cls"]) or summary["cls"]) in self.graph.mro(cls):
                 if any(holder == summary["self"] and a == attr for holder, a, _line, _how in summary["breaks"]):
                     return True
+                if _UNDO.match(summary["name"].rsplit(".", 1)[-1]):
+                    return True  # a classmethod or staticmethod (`drop_all`), which info.methods leaves out
         return False
 
     # -- cycles -----------------------------------------------------------------------------

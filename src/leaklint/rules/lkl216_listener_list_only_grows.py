@@ -57,6 +57,8 @@ class ListenerListOnlyGrows(Rule):
     This is its own code: LKL1 rules report cycles and registries from the models (`atexit`,
     signals), LKL201/LKL204 report containers grown with per-call data. Here the table is the
     project's own, the growth hides behind a subscription call, and what it pins is the caller.
+    Where LKL111 reaches the same subscription through the project's function summaries (and grades
+    it by how often the subscriber is made), LKL111's finding is the one shown.
 
     Not flagged: tables that any code of their module or class removes from (`remove`, `discard`,
     `pop`, `clear`, `del`), classes with an `unsubscribe`/`unregister`/`disconnect`/`off`-style
@@ -79,6 +81,9 @@ class ListenerListOnlyGrows(Rule):
     name = "listener-list-only-grows"
     message = "`{subscriber}` adds its bound method to `{table}`, which nothing removes from"
     project_scope = True
+    # LKL111 reaches the same subscriptions through function summaries and grades them by how
+    # often the subscriber is made: where it has a verdict (even a low one), it is the one shown.
+    yields_to = ("LKL111",)
     examples = (
         Bad(
             "class Broadcaster:\n    _subscribers = []\n\n    @classmethod\n    def subscribe(cls, callback):\n"
