@@ -86,15 +86,18 @@ class ListenerListOnlyGrows(Rule):
     yields_to = ("LKL111",)
     examples = (
         Bad(
-            "class Broadcaster:\n    _subscribers = []\n\n    @classmethod\n    def subscribe(cls, callback):\n"
-            "        cls._subscribers.append(callback)\n\n\nclass Session:\n    def __init__(self):\n"
-            "        Broadcaster.subscribe(self.on_event)\n\n    def on_event(self, event):\n        pass\n"
+            "_events = {}\n\n\ndef subscribe(event):\n    def decorator(function):\n"
+            "        _events.setdefault(event, []).append(function)\n        return function\n\n"
+            "    return decorator\n\n\nclass Viewer:\n    def __init__(self, bounds):\n        self.bounds = bounds\n"
+            "        subscribe(\"changed\")(self.refresh)\n\n    def refresh(self):\n"
+            "        self.bounds = sorted(self.bounds)\n"
         ),
         Good(
-            "import weakref\n\n\nclass Broadcaster:\n    _subscribers = []\n\n    @classmethod\n"
-            "    def subscribe(cls, callback):\n        cls._subscribers.append(weakref.WeakMethod(callback))\n\n\n"
-            "class Session:\n    def __init__(self):\n        Broadcaster.subscribe(self.on_event)\n\n"
-            "    def on_event(self, event):\n        pass\n"
+            "import weakref\n\n_events = {}\n\n\ndef subscribe(event):\n    def decorator(function):\n"
+            "        _events.setdefault(event, []).append(weakref.WeakMethod(function))\n        return function\n\n"
+            "    return decorator\n\n\nclass Viewer:\n    def __init__(self, bounds):\n        self.bounds = bounds\n"
+            "        subscribe(\"changed\")(self.refresh)\n\n    def refresh(self):\n"
+            "        self.bounds = sorted(self.bounds)\n"
         ),
     )
 
