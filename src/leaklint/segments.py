@@ -29,7 +29,7 @@ import pickle
 import re
 import zlib
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import Any, Dict, Iterator, List, Sequence, Set, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 # What the scan must recognise to know where a top-level statement starts: string literals (which
 # may hold anything), comments, brackets (a newline inside them does not end a statement), an
@@ -446,10 +446,37 @@ class DeferredFacts:
                 result[code] = merged
         return result
 
+    def merged_with(self, code: str) -> Dict[str, Any]:
+        """{code: merged facts} for ``code`` and every code that has the same facts object in
+        each segment (as LKL101 and LKL102 do), exactly as ``merged`` gives them; the blobs stay,
+        so the project pass can merge one rule's facts at a time and let them go before the next."""
+        values: List[Any] = []
+        group: Optional[Set[str]] = None
+        elsewhere: Set[str] = set()  # codes present in a segment without ``code``
+        for blob in self.blobs:
+            part = unpack(blob)
+            own = part.get(code)
+            if own is None:
+                elsewhere.update(part)
+                continue
+            sharing = {other for other, value in part.items() if value is own}
+            group = sharing if group is None else group & sharing
+            values.append(own)
+            del part, own
+        if group is None:
+            return {}
+        # merged() merges once per tuple of a code's values over the segments: the codes with
+        # the same tuple as ``code`` are those sharing its object wherever it is present, and
+        # present nowhere else.
+        merged = merge_facts(values)
+        return {} if merged is None else {other: merged for other in sorted(group - elsewhere)}
+
 
 def expand_facts(result: Any) -> Any:
     """Give ``result`` (a FileResult) its merged facts in place of a DeferredFacts handle."""
     facts = result.facts
+    if type(facts) is not dict:
+        return result  # spool.PackedFacts: merged per rule, when the project pass reads it
     handles = {id(value): value for value in facts.values() if type(value) is DeferredFacts}
     if handles:
         merged: Dict[str, Any] = {}
