@@ -37,6 +37,21 @@ def test_spool_gives_back_each_blob(in_memory: bool) -> None:
         assert spool.get(refs[2]) == blobs[2]
 
 
+def test_dumps_and_loads_round_trip_and_share_equal_values_across_pickles() -> None:
+    from leaklint.spool import dumps, loads
+
+    first = {"name": "pkg.mod.Tree", "lines": [1, 300, 70000, -9], "pair": ("pkg.mod.Tree", 3.5), "raw": b"x"}
+    second = ["pkg.mod." + "Tree", 70000, {"pkg.mod.Tree": None, "other": True}]
+    table: dict = {}
+    one, two = loads(dumps(first), table), loads(dumps(second), table)
+    assert one == first and two == second
+    assert type(one["pair"]) is tuple and type(two[2]["other"]) is bool
+    assert one["name"] is two[0] is one["pair"][0]  # one object per value across both pickles
+    assert one["lines"][2] is two[1]
+    assert loads(dumps(first)) == first  # without a table: equal, nothing shared with others
+    assert loads(dumps(first))["name"] is not one["name"]
+
+
 def _generated(tmp_path: Path, count: int) -> Path:
     blocks = [
         f"class Tree{i}:\n    def add(self):\n        child = Node{i}(self)\n        self.children = [child]\n\n\n"

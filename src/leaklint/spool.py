@@ -11,11 +11,50 @@ Where no temporary file can be made, the blobs stay in memory, as before.
 
 from __future__ import annotations
 
+import io
 import pickle
 import tempfile
 from typing import IO, Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
 Ref = Tuple[int, int]  # (offset, length) in the spool
+# Values that unpickle as new objects each time but repeat across pickles: a file's names (the
+# same module, class and attribute names in every segment of a huge file and in every file that
+# imports them) and numbers above CPython's small-int cache (lines, columns).
+Shared = Dict[Any, Any]
+
+
+class _SharingPickler(pickle.Pickler):
+    """Writes every string and larger int as a persistent id, so ``loads`` can hand out one
+    object per value across all the pickles it reads with the same table."""
+
+    def persistent_id(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind is str or (kind is int and not -5 <= obj <= 256):
+            return obj
+        return None
+
+
+class _SharingUnpickler(pickle.Unpickler):
+    def __init__(self, blob: bytes, table: Shared) -> None:
+        super().__init__(io.BytesIO(blob))
+        self._table = table
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self._table.setdefault(pid, pid)
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` pickled for ``loads``: equal strings and numbers of all the pickles one table
+    reads become one object (a 10 MB generated module's facts, read from 88 segments: 573,000
+    strings, 138,000 distinct)."""
+    buffer = io.BytesIO()
+    _SharingPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def loads(blob: bytes, table: Optional[Shared] = None) -> Any:
+    """What ``dumps`` wrote, its strings and numbers taken from ``table`` when already there."""
+    return _SharingUnpickler(blob, {} if table is None else table).load()
 
 
 class Spool:
@@ -25,6 +64,7 @@ class Spool:
         self._file: Optional[IO[bytes]] = None
         self._memory: List[bytes] = []
         self._end = 0
+        self.shared: Shared = {}  # for loads() of what is read back from this spool
         if not in_memory:
             try:
                 self._file = tempfile.TemporaryFile(prefix="leaklint-results-")
@@ -61,6 +101,7 @@ class Spool:
             self._file.close()
             self._file = None
         self._memory = []
+        self.shared = {}
 
     def __enter__(self) -> "Spool":
         return self
@@ -97,7 +138,7 @@ class PackedFacts(Mapping[str, Any]):
             index = index_of.get(id(value))
             if index is None:
                 index = index_of[id(value)] = len(blobs)
-                blobs.append(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                blobs.append(dumps(value))
             codes[code] = index
         return cls(codes, blobs, None)
 
@@ -108,12 +149,13 @@ class PackedFacts(Mapping[str, Any]):
     def _load(self, code: str) -> None:
         index = self._codes[code]
         blob = self._blobs[index]
-        value = pickle.loads(blob if self._spool is None else self._spool.get(blob))
+        table: Shared = {} if self._spool is None else self._spool.shared
+        value = loads(blob if self._spool is None else self._spool.get(blob), table)
         del blob
         from leaklint.segments import DeferredFacts
 
         if type(value) is DeferredFacts:
-            self._live.update(value.merged_with(code))
+            self._live.update(value.merged_with(code, table))
             return
         for other, other_index in self._codes.items():
             if other_index == index and other not in self._live:
