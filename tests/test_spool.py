@@ -181,3 +181,27 @@ def test_project_pass_lets_each_rules_facts_go(tmp_path: Path, monkeypatch: pyte
         for rule, live in zip(rules, seen):
             assert rule.code in live and len(set(live.values())) == 1
         assert item.facts._live == {}  # type: ignore[attr-defined]
+
+
+def test_worker_results_are_not_kept_once_spooled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each result a worker sends is let go once its pickles are in the spool (the futures kept
+    every one of them until the end)."""
+    import gc
+    import weakref
+
+    paths = sorted(str(p) for code in ("LKL101", "LKL301") for p in (FIXTURES / code).rglob("*.py"))[:12]
+    monkeypatch.setattr(runner, "_POOL_MIN_BYTES", 0)
+    received: List[Any] = []
+    alive_before: List[int] = []
+    original = runner.PackedResult.spooled
+
+    def spooled(self: runner.PackedResult, spool: Spool) -> runner.PackedResult:
+        gc.collect()
+        alive_before.append(sum(1 for ref in received if ref() is not None))
+        received.append(weakref.ref(self))
+        return original(self, spool)
+
+    monkeypatch.setattr(runner.PackedResult, "spooled", spooled)
+    report = runner.lint_files(paths, Settings(), jobs=2)
+    assert len(received) == len(paths) and report.files_checked == len(paths)
+    assert alive_before == [0] * len(paths)

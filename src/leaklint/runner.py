@@ -365,8 +365,14 @@ def _run(
         ) as pool:
             futures = {pool.submit(_lint_in_worker, path, digest, pack): index for index, path, _ in ordered}
             for future in as_completed(futures):
+                # Popped: a future keeps its result, and this dict kept every future, so every
+                # result a worker sent stayed in memory until the end (181 MB of packed results
+                # on a 15,056-file sweep), whatever `finished` did with it.
+                index = futures.pop(future)
                 outcome, content = future.result()
-                finished(futures[future], outcome, content)
+                del future
+                finished(index, outcome, content)
+                del outcome, content
     else:
         for index, path, _ in todo:
             outcome, content = _lint_one(path, settings, text_edits, digest)
