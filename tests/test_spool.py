@@ -48,6 +48,10 @@ def test_dumps_and_loads_round_trip_and_share_equal_values_across_pickles() -> N
     assert type(one["pair"]) is tuple and type(two[2]["other"]) is bool
     assert one["name"] is two[0] is one["pair"][0]  # one object per value across both pickles
     assert one["lines"][2] is two[1]
+    pairs = loads(dumps([("func", "a.b"), (1, "x"), (True, "x")]), table)
+    again = loads(dumps({"callee": ("func", "a.b"), "flag": (1, "x")}), table)
+    assert pairs[0] is again["callee"] and pairs[1] is again["flag"]
+    assert pairs[2] == (True, "x") and type(pairs[2][0]) is bool  # never taken for (1, "x")
     assert loads(dumps(first)) == first  # without a table: equal, nothing shared with others
     assert loads(dumps(first))["name"] is not one["name"]
 

@@ -24,14 +24,32 @@ Shared = Dict[Any, Any]
 
 
 class _SharingPickler(pickle.Pickler):
-    """Writes every string and larger int as a persistent id, so ``loads`` can hand out one
-    object per value across all the pickles it reads with the same table."""
+    """Writes every string, larger int and tuple of such as a persistent id, so ``loads`` can
+    hand out one object per value across all the pickles it reads with the same table (callee
+    descriptors like ``("func", "os.path.join")`` repeat in thousands of function summaries)."""
 
     def persistent_id(self, obj: Any) -> Any:
         kind = type(obj)
-        if kind is str or (kind is int and not -5 <= obj <= 256):
+        if kind is str or (kind is int and not -5 <= obj <= 256) or (kind is tuple and obj and _plain(obj)):
             return obj
         return None
+
+
+_ATOMS = (str, int, type(None))
+
+
+def _plain(items: Tuple[Any, ...]) -> bool:
+    """A tuple of strings, ints and None (or such tuples): equal ones are interchangeable. Not
+    with a bool or float in it, which compare equal to an int of another type (``(1, "x") ==
+    (True, "x")``)."""
+    for item in items:
+        kind = type(item)
+        if kind is tuple:
+            if not _plain(item):
+                return False
+        elif kind not in _ATOMS:
+            return False
+    return True
 
 
 class _SharingUnpickler(pickle.Unpickler):
