@@ -201,3 +201,32 @@ def test_renaming_for_same_named_modules_copies_only_what_changes(tmp_path: Path
     assert {path for path, _ in cycles} == {"a/x.py", "b/x.py", "b/other.py"}
     # Each x module's cycle is its own: the same lines in both, not one shared pair of classes.
     assert {line for path, line in cycles if path == "a/x.py"} == {line for path, line in cycles if path == "b/x.py"}
+
+
+def test_renamer_takes_the_longest_clashing_module_prefix() -> None:
+    """The renamer looks a name's dotted prefixes up instead of scanning every clashing module:
+    the same answers as the scan, longest module first, on names built from module parts."""
+    import random
+    from pathlib import PurePath
+
+    from leaklint.flow import identity
+
+    modules = ["a", "a.b", "a.b.c", "x", "x.y", "pkg.m", "a..b", "q.r.s.t"]
+    identities = {m: {PurePath("r1"): f"r1/{m}"} for m in modules}
+    ordered = sorted(modules, key=len, reverse=True)
+
+    def scanned(root: PurePath, name: str) -> str:
+        for module in ordered:
+            if name == module or name.startswith(module + "."):
+                twin = identities[module].get(root)
+                return (twin or f"<unresolved>/{module}") + name[len(module):]
+        return name
+
+    parts = ["a", "b", "c", "x", "y", "pkg", "m", "", "q", "r", "s", "t", "ab"]
+    chooser = random.Random(1)
+    for root in (PurePath("r1"), PurePath("r2")):
+        rename = identity._renamer(root, ordered, identities)
+        for _ in range(5000):
+            name = ".".join(chooser.choice(parts) for _ in range(chooser.randint(1, 5)))
+            assert rename(name) == scanned(root, name), name
+    assert identity._renamer(PurePath("r1"), ordered, identities)("a.b.c.D") == "r1/a.b.c.D"
