@@ -203,8 +203,13 @@ class PackedFacts(Mapping[str, Any]):
         return len(self._codes)
 
     def shares(self, code: str, other: str) -> bool:
-        """Whether the two codes come from one blob (or neither has facts here)."""
-        return self._codes.get(code) == self._codes.get(other)
+        """Whether ``other``'s facts are the object ``code``'s were (the project pass asks once
+        ``code`` is released): unpacked with them and still held, or neither has facts here. A
+        segmented file's facts of all codes sit in one blob, but only codes with one object in
+        every segment are unpacked together (``DeferredFacts.merged_with``)."""
+        if code not in self._codes and other not in self._codes:
+            return True
+        return other in self._live
 
     def release(self, code: str) -> None:
         """Let go of ``code``'s unpacked facts (read again from the blob if asked again)."""
