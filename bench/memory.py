@@ -15,6 +15,12 @@ temporary folder, prints its size, and checks it with ``leaklint check --no-cach
 ``--sweep`` checks every ``.py`` file under the given folders with ``leaklint check --no-cache
 --statistics``, the files named on the command line (so the default excludes, ``site-packages``
 among them, do not apply); what follows ``--`` is added to that command (``-j 1``).
+
+The process that runs ``lint_files`` (the main process: with ``-j 1`` the only one) also reports
+its own peak per phase, through ``LEAKLINT_MEMORY_LOG`` (leaklint.runner.log_memory): while files
+are checked, in the project pass (rebuilding the results, the cross-file rules), and while the
+report's findings are read back and sorted. Each phase's peak is its own (the high-water mark is
+reset between phases).
 """
 
 from __future__ import annotations
@@ -123,10 +129,12 @@ def _high_water_mb(pid: int) -> Optional[float]:
     return None
 
 
-def measure(command: Sequence[str], interval: float = 0.1) -> Tuple[int, float, float, Dict[int, float], float]:
+def measure(
+    command: Sequence[str], interval: float = 0.1, env: Optional[Dict[str, str]] = None
+) -> Tuple[int, float, float, Dict[int, float], float]:
     """(exit code, wall seconds, parent's peak MB, each descendant's peak MB, tree peak MB)."""
     started = time.monotonic()
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(command, env=env)
     peaks: Dict[int, float] = {}
     status = None
     while status is None:
@@ -144,6 +152,27 @@ def measure(command: Sequence[str], interval: float = 0.1) -> Tuple[int, float, 
     tree_peak = _rusage_children_mb()
     parent = peaks.pop(process.pid, 0.0)
     return status, wall, parent, peaks, tree_peak
+
+
+_PHASES = {"checked": "checking files", "project pass": "project pass", "report": "reading back the findings"}
+
+
+def phase_peaks(log: str) -> Dict[int, Dict[str, float]]:
+    """pid -> {phase: peak MB} from a ``LEAKLINT_MEMORY_LOG`` file (each line: pid, phase, then
+    the resident size and the peak since the previous line, in KB)."""
+    peaks: Dict[int, Dict[str, float]] = {}
+    try:
+        with open(log) as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return peaks
+    for line in lines:
+        pid, rest = line.split(" ", 1)
+        phase, _, high = rest.rsplit(" ", 2)
+        if phase in _PHASES and high.isdigit():
+            phases = peaks.setdefault(int(pid), {})
+            phases[_PHASES[phase]] = max(phases.get(_PHASES[phase], 0.0), int(high) / 1024)
+    return peaks
 
 
 def _rusage_children_mb() -> float:
@@ -181,8 +210,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         command = args.command
     if not command:
         parser.error("nothing to measure")
-    code, wall, parent, children, tree = measure(command, args.interval)
+    log = tempfile.NamedTemporaryFile(prefix="leaklint-memory-", suffix=".log", delete=False)
+    log.close()
+    env = {**os.environ, "LEAKLINT_MEMORY_LOG": log.name}
+    try:
+        code, wall, parent, children, tree = measure(command, args.interval, env)
+        phases = phase_peaks(log.name)
+    finally:
+        os.unlink(log.name)
+    for pid, peaks in sorted(phases.items()):
+        parent = max(parent, *peaks.values()) if peaks else parent
+        shown = "; ".join(f"{phase} {peak:.0f} MB" for phase, peak in peaks.items())
+        print(f"process {pid} (runs the project pass): {shown}")
     largest = max(children.values(), default=0.0)
+    if children:
+        shown = ", ".join(f"{peak:.0f}" for peak in sorted(children.values(), reverse=True)[:8])
+        print(f"child processes' peaks (largest first): {shown} MB")
     print(f"exit {code}, {wall:.1f} s wall")
     print(f"parent peak RSS {parent:.0f} MB; {len(children)} child processes, largest peak {largest:.0f} MB;"
           f" largest process (wait4) {tree:.0f} MB")

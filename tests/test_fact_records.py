@@ -162,3 +162,71 @@ def test_deferred_segment_facts_merge_to_the_facts_merged_at_once(tmp_path: Path
     assert repr(deferred.facts) == repr(merged.facts)
     assert deferred.facts["LKL101"] is deferred.facts["LKL102"]  # one class graph for both rules
     assert deferred.findings == merged.findings
+
+
+def test_renaming_for_same_named_modules_copies_only_what_changes(tmp_path: Path) -> None:
+    """Two folders with an ``x`` module: every file is renamed, but a file whose names do not
+    change keeps its facts objects (no second copy for the project pass), and a renamed one gets
+    compact records with the renamed names; the project's findings are those the copies gave."""
+    from leaklint.analysis.class_graph import _renamed
+    from leaklint.flow.identity import renamers
+
+    cycle = (
+        "class Tree:\n    def __init__(self):\n        self.children = []\n\n"
+        "    def add(self):\n        child = Node(self)\n        self.children.append(child)\n        return child\n\n\n"
+        "class Node:\n    def __init__(self, parent: Tree):\n        self.parent = parent\n"
+    )
+    paths = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.py").write_text(cycle)
+        paths.append(tmp_path / folder / "x.py")
+    (tmp_path / "b" / "other.py").write_text(cycle.replace("Tree", "Forest").replace("Node", "Leaf"))
+    paths.append(tmp_path / "b" / "other.py")
+    settings = Settings()
+    results = [lint_file(str(path), settings)[0] for path in paths]
+    facts = {r.path: r.facts["LKL101"] for r in results if r is not None}
+    rename = renamers({path: item.module for path, item in facts.items()})
+    assert set(rename) == set(facts)
+    other = facts[str(paths[2])]
+    assert _renamed(other, rename[str(paths[2])]) is other  # nothing of it names an `x`
+    first = facts[str(paths[0])]
+    renamed = _renamed(first, rename[str(paths[0])])
+    assert renamed is not first and renamed.module != first.module
+    assert {c.name for c in renamed.classes} == {rename[str(paths[0])](c.name) for c in first.classes}
+    assert renamed.summaries and all(type(s) is SummaryRecord for s in renamed.summaries)
+    assert {s["name"] for s in renamed.summaries} == {rename[str(paths[0])](s["name"]) for s in first.summaries}
+    produced = engine.project_findings([r for r in results if r is not None], settings.rules(), {})
+    cycles = {(Path(f.path).relative_to(tmp_path).as_posix(), f.line) for code, f in produced if code == "LKL101"}
+    assert {path for path, _ in cycles} == {"a/x.py", "b/x.py", "b/other.py"}
+    # Each x module's cycle is its own: the same lines in both, not one shared pair of classes.
+    assert {line for path, line in cycles if path == "a/x.py"} == {line for path, line in cycles if path == "b/x.py"}
+
+
+def test_renamer_takes_the_longest_clashing_module_prefix() -> None:
+    """The renamer looks a name's dotted prefixes up instead of scanning every clashing module:
+    the same answers as the scan, longest module first, on names built from module parts."""
+    import random
+    from pathlib import PurePath
+
+    from leaklint.flow import identity
+
+    modules = ["a", "a.b", "a.b.c", "x", "x.y", "pkg.m", "a..b", "q.r.s.t"]
+    identities = {m: {PurePath("r1"): f"r1/{m}"} for m in modules}
+    ordered = sorted(modules, key=len, reverse=True)
+
+    def scanned(root: PurePath, name: str) -> str:
+        for module in ordered:
+            if name == module or name.startswith(module + "."):
+                twin = identities[module].get(root)
+                return (twin or f"<unresolved>/{module}") + name[len(module):]
+        return name
+
+    parts = ["a", "b", "c", "x", "y", "pkg", "m", "", "q", "r", "s", "t", "ab"]
+    chooser = random.Random(1)
+    for root in (PurePath("r1"), PurePath("r2")):
+        rename = identity._renamer(root, ordered, identities)
+        for _ in range(5000):
+            name = ".".join(chooser.choice(parts) for _ in range(chooser.randint(1, 5)))
+            assert rename(name) == scanned(root, name), name
+    assert identity._renamer(PurePath("r1"), ordered, identities)("a.b.c.D") == "r1/a.b.c.D"

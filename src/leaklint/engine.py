@@ -787,11 +787,17 @@ def project_findings(
     from leaklint.segments import expand_facts
 
     for result in results:
-        expand_facts(result)  # a segmented file's facts, deferred until now
+        expand_facts(result)  # a segmented file's facts, deferred until now (unless packed)
     produced: List[Tuple[str, Finding]] = []
+    previous: Optional[str] = None
     for rule in rules:
         if not rule.project_scope:
             continue
+        if previous is not None and not all(_shares(r.facts, previous, rule.code) for r in results):
+            # A graph the cycle rules keep for the next rule on the same facts (cycle_rules'
+            # one-entry caches) would not be reused: dropped before this rule's facts are read.
+            _forget_project_graphs()
+        previous = rule.code
         facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
         if not facts:
             continue
@@ -802,8 +808,32 @@ def project_findings(
             first = sorted(facts)[0]
             produced.append((rule.code, _internal_error(first, rule, error, Location(1, 1, 1, 1))))
             continue
+        finally:
+            # Packed facts (spool.PackedFacts) are unpacked one rule at a time: this rule's go
+            # now. Codes sharing the object (LKL101, LKL102) keep it for the next rule.
+            del facts
+            for result in results:
+                release = getattr(result.facts, "release", None)
+                if release is not None:
+                    release(rule.code)
         produced.extend((rule.code, finding) for finding in found)
+    _forget_project_graphs()
     return produced
+
+
+def _shares(facts: Mapping[str, Any], code: str, other: str) -> bool:
+    """Whether ``code`` and ``other`` read one facts object in ``facts`` (or neither has any)."""
+    shares = getattr(facts, "shares", None)
+    if shares is not None:
+        return bool(shares(code, other))
+    return facts.get(code) is facts.get(other)
+
+
+def _forget_project_graphs() -> None:
+    """Drop the class and flow graphs the cycle rules keep for the next rule on the same facts."""
+    module = sys.modules.get("leaklint.analysis.cycle_rules")
+    if module is not None:
+        module.forget_graphs()
 
 
 def select_project_findings(

@@ -25,11 +25,10 @@ length is, and dense test code is cut into smaller pieces than ordinary code.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 import zlib
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import Any, Dict, Iterator, List, Sequence, Set, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 # What the scan must recognise to know where a top-level statement starts: string literals (which
 # may hold anything), comments, brackets (a newline inside them does not end a statement), an
@@ -403,12 +402,18 @@ def merge_facts(parts: Sequence[Any]) -> Any:
 
 def pack(value: Any) -> bytes:
     """A segment's facts as bytes: pickled, then compressed (zlib's fastest level), since they
-    wait in memory, for every segment of the file, while the next segments are parsed."""
-    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    wait in memory, for every segment of the file, while the next segments are parsed. Pickled
+    by ``spool.dumps``, so the segments' equal names become one object again when merged."""
+    from leaklint.spool import dumps
+
+    return zlib.compress(dumps(value), 1)
 
 
-def unpack(blob: bytes) -> Any:
-    return pickle.loads(zlib.decompress(blob))
+def unpack(blob: bytes, table: Optional[Dict[Any, Any]] = None) -> Any:
+    """What ``pack`` packed; with ``table``, strings and numbers shared with earlier unpacks."""
+    from leaklint.spool import loads
+
+    return loads(zlib.decompress(blob), table)
 
 
 class DeferredFacts:
@@ -430,8 +435,9 @@ class DeferredFacts:
         blobs, self.blobs = self.blobs, []
         blobs.reverse()
         facts: Dict[str, List[Any]] = {}
+        table: Dict[Any, Any] = {}
         while blobs:
-            for code, value in unpack(blobs.pop()).items():
+            for code, value in unpack(blobs.pop(), table).items():
                 facts.setdefault(code, []).append(value)
         merged_by_identity: Dict[Tuple[int, ...], Any] = {}
         result: Dict[str, Any] = {}
@@ -446,10 +452,40 @@ class DeferredFacts:
                 result[code] = merged
         return result
 
+    def merged_with(self, code: str, table: Optional[Dict[Any, Any]] = None) -> Dict[str, Any]:
+        """{code: merged facts} for ``code`` and every code that has the same facts object in
+        each segment (as LKL101 and LKL102 do), exactly as ``merged`` gives them; the blobs stay,
+        so the project pass can merge one rule's facts at a time and let them go before the next.
+        ``table`` shares strings and numbers with what else was read (``spool.loads``)."""
+        if table is None:
+            table = {}
+        values: List[Any] = []
+        group: Optional[Set[str]] = None
+        elsewhere: Set[str] = set()  # codes present in a segment without ``code``
+        for blob in self.blobs:
+            part = unpack(blob, table)
+            own = part.get(code)
+            if own is None:
+                elsewhere.update(part)
+                continue
+            sharing = {other for other, value in part.items() if value is own}
+            group = sharing if group is None else group & sharing
+            values.append(own)
+            del part, own
+        if group is None:
+            return {}
+        # merged() merges once per tuple of a code's values over the segments: the codes with
+        # the same tuple as ``code`` are those sharing its object wherever it is present, and
+        # present nowhere else.
+        merged = merge_facts(values)
+        return {} if merged is None else {other: merged for other in sorted(group - elsewhere)}
+
 
 def expand_facts(result: Any) -> Any:
     """Give ``result`` (a FileResult) its merged facts in place of a DeferredFacts handle."""
     facts = result.facts
+    if type(facts) is not dict:
+        return result  # spool.PackedFacts: merged per rule, when the project pass reads it
     handles = {id(value): value for value in facts.values() if type(value) is DeferredFacts}
     if handles:
         merged: Dict[str, Any] = {}

@@ -37,6 +37,7 @@ from leaklint.analysis.dead_arms import branch_value, module_bool_constants
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
+from leaklint.facts.records import SummaryRecord, compact_summary
 from leaklint.facts.summaries import RETURN, SummaryBuilder
 from leaklint.flow.identity import Renamer, renamers
 from leaklint.flow.narrowing import isinstance_classes
@@ -1159,27 +1160,72 @@ class ClassGraph:
 
 
 def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
-    """A copy of ``facts`` with every class and module name mapped to its project identity."""
-    classes = [
-        ClassInfo(rename(c.name), tuple(rename(b) for b in c.bases), c.del_location, c.init_params, c.init_stores,
-                  c.weak_properties, c.strong_properties, c.weak_attrs, c.path, c.methods, c.attrs)
-        for c in facts.classes
-    ]
-    edges = [_replace(e, rename(e.source), rename(e.target), False) for e in facts.edges]
-    calls = [CtorCall(rename(c.caller), rename(c.target), c.positions, c.keywords, c.location, c.text)
-             for c in facts.ctor_calls]
-    pairs = [
-        LocalPair(
-            _renamed_store(p.first, rename), _renamed_store(p.second, rename), p.path
-        )
-        for p in facts.local_pairs
-    ]
+    """``facts`` with every class and module name mapped to its project identity.
+
+    Whatever no name of changes is the object itself, not a copy (and ``facts`` itself when
+    nothing changes): once two paths share a module name every file is renamed, and copying them
+    all held a second, uncompacted copy of every file's facts for the whole project pass (on a
+    sweep of three site-packages folders, with packages installed twice). Renamed summaries stay
+    compact records (leaklint.facts.records), as every reader already reads them.
+    """
+    classes = [_renamed_class(c, rename) for c in facts.classes]
+    edges = [_renamed_edge(e, rename) for e in facts.edges]
+    calls = [_renamed_call(c, rename) for c in facts.ctor_calls]
+    pairs = [_renamed_pair(p, rename) for p in facts.local_pairs]
     aliases = {rename(k): rename(v) for k, v in facts.aliases.items()}
     summaries = [_renamed_summary(summary, rename) for summary in facts.summaries]
-    return ClassFacts(rename(facts.module), classes, edges, calls, pairs, aliases, summaries)
+    module = rename(facts.module)
+    if (
+        module == facts.module
+        and aliases == facts.aliases
+        and _same_items(classes, facts.classes)
+        and _same_items(edges, facts.edges)
+        and _same_items(calls, facts.ctor_calls)
+        and _same_items(pairs, facts.local_pairs)
+        and _same_items(summaries, facts.summaries)
+    ):
+        return facts
+    if aliases == facts.aliases:
+        aliases = facts.aliases
+    return ClassFacts(module, classes, edges, calls, pairs, aliases, summaries)
 
 
-def _renamed_summary(summary: Dict[str, Any], rename: Renamer) -> Dict[str, Any]:
+def _same_items(items: Sequence[Any], originals: Sequence[Any]) -> bool:
+    return len(items) == len(originals) and all(a is b for a, b in zip(items, originals))
+
+
+def _renamed_class(info: ClassInfo, rename: Renamer) -> ClassInfo:
+    name, bases = rename(info.name), tuple(rename(b) for b in info.bases)
+    if name == info.name and type(info.bases) is tuple and bases == info.bases:
+        return info
+    return ClassInfo(name, bases, info.del_location, info.init_params, info.init_stores, info.weak_properties,
+                     info.strong_properties, info.weak_attrs, info.path, info.methods, info.attrs)
+
+
+def _renamed_edge(edge: Edge, rename: Renamer) -> Edge:
+    source, target = rename(edge.source), rename(edge.target)
+    return edge if source == edge.source and target == edge.target else _replace(edge, source, target, False)
+
+
+def _renamed_call(call: CtorCall, rename: Renamer) -> CtorCall:
+    caller, target = rename(call.caller), rename(call.target)
+    if caller == call.caller and target == call.target:
+        return call
+    return CtorCall(caller, target, call.positions, call.keywords, call.location, call.text)
+
+
+def _renamed_pair(pair: LocalPair, rename: Renamer) -> LocalPair:
+    first, second = _renamed_store(pair.first, rename), _renamed_store(pair.second, rename)
+    return pair if first is pair.first and second is pair.second else LocalPair(first, second, pair.path)
+
+
+def _renamed_summary(summary: Any, rename: Renamer) -> Any:
+    names = [summary["name"], *(t for v in summary["types"].values() for t in v),
+             *(a[0] for a in summary["allocations"]), *(c[1][1] for c in summary["calls"] if c[1][0] in ("new", "func"))]
+    if summary["cls"]:
+        names.append(summary["cls"])
+    if all(rename(name) == name for name in names):
+        return summary
     copy = dict(summary)
     copy["name"] = rename(summary["name"])
     copy["cls"] = rename(summary["cls"]) if summary["cls"] else summary["cls"]
@@ -1189,11 +1235,14 @@ def _renamed_summary(summary: Dict[str, Any], rename: Renamer) -> Dict[str, Any]
         [c[0], [c[1][0], rename(c[1][1]), *c[1][2:]] if c[1][0] in ("new", "func") else c[1], *c[2:]]
         for c in summary["calls"]
     ]
-    return copy
+    return compact_summary(copy) if type(summary) is SummaryRecord else copy
 
 
 def _renamed_store(store: LocalStore, rename: Renamer) -> LocalStore:
-    return LocalStore(store.holder, store.value, tuple(rename(t) for t in store.holder_types), store.attr,
+    holder_types = tuple(rename(t) for t in store.holder_types)
+    if type(store.holder_types) is tuple and holder_types == store.holder_types:
+        return store
+    return LocalStore(store.holder, store.value, holder_types, store.attr,
                       store.via_setattr, store.location, store.text, store.value_plain)
 
 

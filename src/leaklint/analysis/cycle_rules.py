@@ -391,3 +391,11 @@ def cycle_hops(edges: Sequence[Edge]) -> str:
     return ", then " + ", ".join(
         f"{_short(e.source)}.{e.attr} at {PurePath(e.path).name}:{e.location.line}" for e in rest
     )
+
+
+def forget_graphs() -> None:
+    """Drop the cached class and flow graphs (and the facts they hold): the project pass calls
+    this when the next rule reads other facts, and when it is done."""
+    _GRAPH_CACHE.clear()
+    _GRAPH_VALUES.clear()
+    _FLOW_CACHE.clear()
