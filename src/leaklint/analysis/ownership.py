@@ -1534,8 +1534,8 @@ class OwnershipAnalyzer:
         if released:
             return []
         runners = [thread for owner in owners for thread in self._loop_threads(owner, attr)]
-        joined = any(self._joins_attr(owners, holder) for holder in runners if holder)
-        if stopped and (joined or self._joins_any_thread(owners)):
+        joined = any(self._joins(owners, holder) for holder in runners if holder)
+        if stopped and (joined or self._joins(owners)):
             return []  # stopped, and the thread that runs it (a `target=self._run` that runs it) joined
         if not stopped and not runners:
             return None
@@ -1588,28 +1588,16 @@ class OwnershipAnalyzer:
         return holders
 
     @staticmethod
-    def _joins_any_thread(owners: Iterable[cst.ClassDef]) -> bool:
-        """``self.<something>.join(...)`` in the class: it waits for a thread it keeps."""
+    def _joins(owners: Iterable[cst.ClassDef], holder: Optional[str] = None) -> bool:
+        """``self.<holder>.join(...)`` in the class (any attribute when ``holder`` is None): it
+        waits for a thread it keeps."""
         for owner in owners:
             for node in walk(owner):
                 if (
                     type(node) is cst.Attribute
                     and node.attr.value == "join"
                     and isinstance(node.value, cst.Attribute)
-                    and _is_self(node.value.value)
-                ):
-                    return True
-        return False
-
-    @staticmethod
-    def _joins_attr(owners: Iterable[cst.ClassDef], holder: str) -> bool:
-        for owner in owners:
-            for node in walk(owner):
-                if (
-                    type(node) is cst.Attribute
-                    and node.attr.value == "join"
-                    and isinstance(node.value, cst.Attribute)
-                    and node.value.attr.value == holder
+                    and (holder is None or node.value.attr.value == holder)
                     and _is_self(node.value.value)
                 ):
                     return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -909,10 +909,9 @@ def _updates_with_display(context: Any, expr: cst.BaseExpression) -> bool:
 _ADD_METHODS = frozenset({"append", "add", "insert", "appendleft"})
 
 
-def _class_level_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]:
-    """Containers assigned in the class body (``_live: List[Any] = []``): attribute -> kind."""
-    found: Dict[str, str] = {}
-    for line in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
+def _assigned_containers(context: Any, block: cst.BaseSuite) -> Iterator[Tuple[cst.BaseExpression, str]]:
+    """(target, container kind) for each ``target = <container>`` statement directly in ``block``."""
+    for line in block.body if isinstance(block, cst.IndentedBlock) else ():
         if not isinstance(line, cst.SimpleStatementLine):
             continue
         for small in line.body:
@@ -923,34 +922,24 @@ def _class_level_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]
             else:
                 continue
             kind = container_kind(context, value)
-            if isinstance(target, cst.Name) and kind is not None:
-                found[target.value] = kind
-    return found
+            if kind is not None:
+                yield target, kind
+
+
+def _class_level_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]:
+    """Containers assigned in the class body (``_live: List[Any] = []``): attribute -> kind."""
+    return {target.value: kind for target, kind in _assigned_containers(context, klass.body)
+            if isinstance(target, cst.Name)}
 
 
 def _init_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]:
     """Containers ``__init__`` makes on ``self`` (``self.history = []``): attribute -> kind."""
     found: Dict[str, str] = {}
     for method in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
-        if not (isinstance(method, cst.FunctionDef) and method.name.value == "__init__"):
-            continue
-        for line in method.body.body if isinstance(method.body, cst.IndentedBlock) else ():
-            if not isinstance(line, cst.SimpleStatementLine):
-                continue
-            for small in line.body:
-                if isinstance(small, cst.Assign) and len(small.targets) == 1:
-                    target, value = small.targets[0].target, small.value
-                elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                    target, value = small.target, small.value
-                else:
-                    continue
-                kind = container_kind(context, value)
-                if (
-                    kind is not None
-                    and isinstance(target, cst.Attribute)
-                    and isinstance(target.value, cst.Name)
-                    and target.value.value == "self"
-                ):
+        if isinstance(method, cst.FunctionDef) and method.name.value == "__init__":
+            for target, kind in _assigned_containers(context, method.body):
+                if (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
+                        and target.value.value == "self"):
                     found[target.attr.value] = kind
     return found
 
