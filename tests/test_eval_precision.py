@@ -1,0 +1,115 @@
+"""eval/precision.py: a sample checked package by package, split for reviewers, and a later run
+scored against their verdicts by path, line and code."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _precision() -> ModuleType:
+    name = "leaklint_eval_precision"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "precision.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+precision = _precision()
+
+LEAKY = "def read(path):\n    f = open(path)\n    return f.read()\n"
+SAFE = "def read(path):\n    with open(path) as f:\n        return f.read()\n"
+BROKEN = "def broken(:\n    pass\n"
+
+
+def _sample(tmp_path: Path) -> Path:
+    sample = tmp_path / "sample"
+    for package, files in {"alpha": {"a.py": LEAKY, "b.py": SAFE}, "beta": {"c.py": LEAKY, "bad.py": BROKEN}}.items():
+        folder = sample / "src" / package
+        folder.mkdir(parents=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    return sample
+
+
+def test_run_checks_each_package_and_leaves_engine_notices_out(tmp_path: Path) -> None:
+    sample = _sample(tmp_path)
+    out = tmp_path / "judged"
+    assert precision.main(["run", str(sample), str(out)]) == 0
+    findings = json.loads((out / "all.json").read_text(encoding="utf-8"))
+    assert [(f["pkg"], f["path"], f["line"], f["code"], f["id"]) for f in findings] == [
+        ("alpha", "src/alpha/a.py", 2, "LKL301", 1),
+        ("beta", "src/beta/c.py", 2, "LKL301", 2),
+    ]  # bad.py's syntax error (LKL001) is the engine's notice, not a leak claim
+    assert all(f["suggestion"] and f["message"] for f in findings)
+
+
+def test_batches_cover_every_finding_once(tmp_path: Path) -> None:
+    out = tmp_path / "judged"
+    out.mkdir()
+    findings = [{"id": n, "path": f"src/p/m{n}.py", "line": n, "code": "LKL301"} for n in range(1, 8)]
+    (out / "all.json").write_text(json.dumps(findings), encoding="utf-8")
+    precision.main(["batches", str(out), "--size", "3"])
+    parts = [json.loads((out / f"batch{k}.json").read_text(encoding="utf-8")) for k in (1, 2, 3)]
+    assert [len(p) for p in parts] == [3, 3, 1]
+    assert [f["id"] for p in parts for f in p] == list(range(1, 8))
+    assert not (out / "batch4.json").exists()
+
+
+def _judged(tmp_path: Path) -> Path:
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    findings = [
+        {"id": 1, "pkg": "p", "path": "src/p/a.py", "line": 2, "code": "LKL301"},
+        {"id": 2, "pkg": "p", "path": "src/p/b.py", "line": 5, "code": "LKL101"},
+        {"id": 3, "pkg": "p", "path": "src/p/b.py", "line": 9, "code": "LKL304"},
+    ]
+    (judged / "all.json").write_text(json.dumps(findings), encoding="utf-8")
+    (judged / "judged-1.json").write_text(json.dumps([
+        {"id": 1, "verdict": "real", "reason": "never closed | per call"},
+        {"id": 2, "verdict": "debatable", "reason": "process-lifetime objects"},
+    ]), encoding="utf-8")
+    (judged / "judged-2.json").write_text(json.dumps([{"id": 3, "verdict": "false", "reason": "awaited"}]),
+                                          encoding="utf-8")
+    return judged
+
+
+def test_a_later_run_is_scored_by_path_line_and_code(tmp_path: Path) -> None:
+    judged = precision.verdicts(_judged(tmp_path))
+    later = [
+        {"pkg": "p", "path": "src/p/a.py", "line": 2, "code": "LKL301"},
+        {"pkg": "p", "path": "src/p/b.py", "line": 5, "code": "LKL102"},  # same line, another code
+        {"pkg": "p", "path": "src/p/b.py", "line": 9, "code": "LKL304"},
+    ]
+    scored = precision.score(later, judged)
+    assert [f["verdict"] for f in scored] == ["real", None, "false"]
+    assert precision.summary(scored) == "3 findings: real 1 (33%), debatable 0, false 1 (33%), unjudged 1"
+    assert precision.per_code(scored) == [("LKL102", 0, 0, 0, 1), ("LKL301", 1, 0, 0, 0), ("LKL304", 0, 0, 1, 0)]
+
+
+def test_the_ledger_escapes_table_cells_and_drops_the_package_prefix(tmp_path: Path) -> None:
+    scored = precision.score([{"pkg": "p", "path": "src/p/a.py", "line": 2, "code": "LKL301"}],
+                             precision.verdicts(_judged(tmp_path)))
+    text = precision.ledger(scored)
+    assert "| p | a.py:2 | LKL301 | real | never closed / per call |" in text
+    assert "| LKL301 | 1 | 0 | 0 | 0 |" in text
+
+
+def test_an_unknown_verdict_or_id_stops_the_scoring(tmp_path: Path) -> None:
+    judged = _judged(tmp_path)
+    (judged / "judged-3.json").write_text(json.dumps([{"id": 3, "verdict": "maybe"}]), encoding="utf-8")
+    with pytest.raises(SystemExit, match="maybe"):
+        precision.verdicts(judged)
+    (judged / "judged-3.json").write_text(json.dumps([{"id": 9, "verdict": "real"}]), encoding="utf-8")
+    with pytest.raises(SystemExit, match="id 9"):
+        precision.verdicts(judged)
