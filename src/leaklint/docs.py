@@ -94,6 +94,10 @@ back-reference to the object that made and keeps the holder is made weak; a link
 elsewhere, an object made just for the holder, or a list or dict (which cannot be weakly
 referenced) is broken when done instead.
 
+Whatever the rule, a leak finding in a test module (`test_*.py`, `*_test.py`, `conftest.py`) is
+low: what a test leaks lasts one test run, and reviewers of packages leaklint was never run on
+judged none of them worth a change. The engine's own diagnostics (LKL001-LKL005) are not graded.
+
 The default profile reports high and medium findings: what a maintainer would act on. The
 strict profile also reports the low ones: `profile = "strict"` in `[tool.leaklint]`, or
 `leaklint check --profile strict`. Output formats show the confidence (SARIF level `note` for

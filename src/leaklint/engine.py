@@ -25,6 +25,7 @@ from leaklint.analysis import trusted_parse
 from leaklint.analysis.context import FileContext, module_name_for
 from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import TreeIndex, indexed
+from leaklint.consequence import graded
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
 from leaklint.facts.records import compact_facts
@@ -756,8 +757,9 @@ def _resolve(
 
                 edits = text_edits_for(module, context, item.fix)
             fix_info = FixInfo(rule.fix_title or "apply the suggested fix", item.fix.safety, edits)
+        confidence = graded(rule.code, context.path, item.confidence)
         finding = Finding(
-            context.path, rule.code, rule.name, item.message, item.suggestion, location, item.confidence, fix_info,
+            context.path, rule.code, rule.name, item.message, item.suggestion, location, confidence, fix_info,
             related=item.related,
         )
         resolved.append((finding, item.fix))
@@ -816,9 +818,14 @@ def project_findings(
                 release = getattr(result.facts, "release", None)
                 if release is not None:
                     release(rule.code)
-        produced.extend((rule.code, finding) for finding in found)
+        produced.extend((rule.code, _graded(finding)) for finding in found)
     _forget_project_graphs()
     return produced
+
+
+def _graded(finding: Finding) -> Finding:
+    confidence = graded(finding.code, finding.path, finding.confidence)
+    return finding if confidence is finding.confidence else replace(finding, confidence=confidence)
 
 
 def _shares(facts: Mapping[str, Any], code: str, other: str) -> bool:

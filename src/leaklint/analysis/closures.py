@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Dict, List, Optional, Set, Tuple, Union
 
 import libcst as cst
@@ -17,6 +16,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, target_names
 from leaklint.analysis.walk import iter_children, walk_scope
+from leaklint.consequence import is_test_file
 
 Closure = Union[cst.Lambda, cst.FunctionDef]
 
@@ -87,8 +87,7 @@ def in_test_code(context: FileContext, function: Optional[cst.CSTNode]) -> bool:
     a ``Test*`` class, or anything in a ``test_*.py``/``*_test.py`` file (not a folder: a
     project's fixtures often live under ``tests/``).
     A per-call cycle there costs nothing that lasts."""
-    stem = PurePath(context.path).stem
-    if stem.startswith("test_") or stem.endswith("_test") or stem == "conftest":
+    if is_test_file(context.path):
         return True
     node = function
     while node is not None:
