@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+
+class BaseHandler:
+    """Methods callable by the remote end; one handler per connection."""
+
+    def __init__(self, connection) -> None:
+        self._conn = connection
+        self._methods = {name: getattr(self, name) for name in dir(self) if not name.startswith("_")}
+        self.setup()
+
+    def setup(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def _shutdown(self) -> None:
+        # called by Connection.close(): drop both directions of the connection <-> handler cycle
+        self.close()
+        self._conn = None
+        self._methods = {}
+
+    def get_method(self, name: str):
+        return self._methods[name]
+
+    def echo(self, text: str) -> str:
+        return text
