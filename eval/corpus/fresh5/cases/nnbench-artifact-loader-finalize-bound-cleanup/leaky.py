@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import shutil
+import tempfile
+import weakref
+from pathlib import Path
+
+
+class FilePathArtifactLoader:
+    def __init__(self, path: str, destination: str = "") -> None:
+        self.source_path = Path(path)
+        self.destination = Path(destination or tempfile.mkdtemp())
+        self._finalizer = weakref.finalize(self, self._cleanup, self.destination)  # LEAK
+
+    def _cleanup(self, directory: Path) -> None:
+        shutil.rmtree(directory, ignore_errors=True)
+
+    def load(self) -> Path:
+        target = self.destination / self.source_path.name
+        shutil.copy(self.source_path, target)
+        return target
