@@ -24,7 +24,7 @@ class ExecutingComponentPopen:
                     cancel = cu["_id"] in self._cus_to_cancel
                 if cancel:
                     action += 1
-                    cu["proc"].kill()
+                    cu["proc"].kill()  # LEAK
                     with self._cancel_lock:
                         self._cus_to_cancel.remove(cu["_id"])
                     self._running.remove(cu)
