@@ -17,7 +17,7 @@ class Mystem:
 
     def close(self) -> None:
         if self._proc is not None:
-            self._proc.terminate()
+            self._proc.terminate()  # send TERM, then close both pipes, then wait
             if self._proc.stdin is not None:
                 self._proc.stdin.close()
             if self._proc.stdout is not None:

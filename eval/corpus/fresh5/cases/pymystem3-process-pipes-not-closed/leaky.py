@@ -18,6 +18,7 @@ class Mystem:
     def close(self) -> None:
         if self._proc is not None:
             self._proc.terminate()
+            self._proc.wait()
             self._proc = None
 
     def analyze(self, text: str) -> bytes:

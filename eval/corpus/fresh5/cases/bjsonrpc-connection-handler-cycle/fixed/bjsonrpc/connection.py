@@ -22,5 +22,4 @@ class Connection:
             return
         self.closed = True
         self.handler._shutdown()
-        self.handler = None
         self._sck.close()

@@ -1,25 +1,28 @@
 from __future__ import annotations
 
+from types import MethodType
+
 
 class BaseHandler:
     """Methods callable by the remote end; one handler per connection."""
 
     def __init__(self, connection) -> None:
         self._conn = connection
-        self._methods = {name: getattr(self, name) for name in dir(self) if not name.startswith("_")}
-        self.setup()
-
-    def setup(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
+        self._methods = {}
+        for name in dir(self):
+            function = getattr(self, name)
+            if not name.startswith("_") and isinstance(function, MethodType):
+                self._methods[name] = function
 
     def _shutdown(self) -> None:
-        # called by Connection.close(): drop both directions of the connection <-> handler cycle
+        """Internal method called when the handler is going to be destroyed."""
         self.close()
-        self._conn = None
+
+    def close(self) -> None:
+        """Cleans some variables before the object is freed."""
+        # drop the bound methods and the connection: both refer back to this handler
         self._methods = {}
+        self._conn = None
 
     def get_method(self, name: str):
         return self._methods[name]

@@ -21,4 +21,5 @@ class Connection:
         if self.closed:
             return
         self.closed = True
+        self.handler._shutdown()
         self._sck.close()
