@@ -1,36 +1,62 @@
 from __future__ import annotations
 
-from typing import Dict, Tuple
+from functools import cached_property
+from typing import Dict
 
 
-class Dimension:
-    def __init__(self, universe_id: int, slug: str) -> None:
-        self.universe_id = universe_id
+class Event:
+    def __init__(self, id: int, slug: str, program_universe: "Universe") -> None:
+        self.id = id
         self.slug = slug
+        self.program_universe = program_universe
+
+
+class Universe:
+    def __init__(self, id: int) -> None:
+        self.id = id
+
+    def preload_dimensions(self) -> dict:
+        return {n: [f"value-{n}-{m}" for m in range(100)] for n in range(50)}
+
+
+class EventCache:
+    def __init__(self, event: Event) -> None:
+        self.event = event
+
+
+class UniverseCache:
+    def __init__(self, universe: Universe) -> None:
+        self.universe = universe
+
+    @cached_property
+    def dimension_cache(self) -> dict:
+        return self.universe.preload_dimensions()
 
 
 class RequestLocalCache:
-    """Lookups memoized for the lifetime of one request."""
+    _event_cache: Dict[str, EventCache] = {}  # LEAK
+    _universe_cache: Dict[int, UniverseCache] = {}  # LEAK
 
-    dimensions_by_slug: Dict[Tuple[int, str], Dimension] = {}  # LEAK
-    values_by_dimension: Dict[Tuple[int, str], list] = {}  # LEAK
+    # event id -> UniverseCache
+    _program_universe_cache: Dict[int, UniverseCache] = {}  # LEAK
 
-    def __init__(self, request_id: str) -> None:
-        self.request_id = request_id
+    def __init__(self, request: object) -> None:
+        self.request = request
 
-    def get_dimension(self, universe_id: int, slug: str) -> Dimension:
-        key = (universe_id, slug)
-        if key not in self.dimensions_by_slug:
-            self.dimensions_by_slug[key] = Dimension(universe_id, slug)
-        return self.dimensions_by_slug[key]
+    def for_event(self, event: Event) -> EventCache:
+        if event.slug not in self._event_cache:
+            self._event_cache[event.slug] = EventCache(event=event)
+        return self._event_cache[event.slug]
 
-    def get_values(self, universe_id: int, slug: str) -> list:
-        key = (universe_id, slug)
-        if key not in self.values_by_dimension:
-            self.values_by_dimension[key] = [f"{slug}-{n}" for n in range(3)]
-        return self.values_by_dimension[key]
+    def for_universe(self, universe: Universe) -> UniverseCache:
+        if universe.id not in self._universe_cache:
+            self._universe_cache[universe.id] = UniverseCache(universe=universe)
+        return self._universe_cache[universe.id]
 
-
-def handle_request(request_id: str, universe_id: int, slugs: list) -> list:
-    cache = RequestLocalCache(request_id)
-    return [cache.get_dimension(universe_id, slug).slug for slug in slugs]
+    def for_program_universe(self, event: Event) -> UniverseCache:
+        if event.id not in self._program_universe_cache:
+            universe = event.program_universe
+            cache = UniverseCache(universe=universe)
+            self._program_universe_cache[event.id] = cache
+            self._universe_cache[universe.id] = cache
+        return self._program_universe_cache[event.id]

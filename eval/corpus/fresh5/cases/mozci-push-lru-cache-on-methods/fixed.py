@@ -1,37 +1,35 @@
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional
+import functools
+from typing import Any, Callable, Dict, List, Optional
 
 
-class memoized_property:
-    """Computes the value once per instance and stores it in the instance's __dict__."""
+def memoize(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Per-instance memoization: results are stored on the instance, not on the function."""
+    attr = f"_memo_{method.__name__}"
 
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func = func
-        self.name = func.__name__
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any) -> Any:
+        cache = self.__dict__.setdefault(attr, {})
+        if args not in cache:
+            cache[args] = method(self, *args)
+        return cache[args]
 
-    def __get__(self, obj: Any, owner: type) -> Any:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
+    return wrapper
 
 
 class Push:
     def __init__(self, rev: str, branch: str = "autoland") -> None:
         self.rev = rev
         self.branch = branch
-        self._regressions: dict = {}
+        self.tasks: List[Dict[str, str]] = [{"label": f"test-{n}", "result": "passed"} for n in range(1000)]
 
-    @memoized_property
-    def tasks(self) -> List[dict]:
-        return [{"label": f"test-{n}", "push": self.rev} for n in range(1000)]
+    @memoize
+    def get_regressions(self, runnable_type: str) -> Dict[str, int]:
+        """All regressions, both likely and definite."""
+        return {t["label"]: 1 for t in self.tasks if runnable_type in t["label"] and t["result"] != "passed"}
 
-    @memoized_property
-    def parent(self) -> Optional["Push"]:
-        return Push(self.rev + "^", self.branch)
-
-    def get_regressions(self, option: str) -> List[str]:
-        if option not in self._regressions:
-            self._regressions[option] = [task["label"] for task in self.tasks if option in task["label"]]
-        return self._regressions[option]
+    @memoize
+    def get_shadow_scheduler_tasks(self, name: str) -> Optional[List[str]]:
+        """Tasks the given shadow scheduler would have scheduled, or None if it did not run."""
+        return [t["label"] for t in self.tasks if t["label"].startswith(name)] or None
