@@ -19,8 +19,12 @@ class HashStrategy:
 
     def get_local_file_hash(self, path: str, local_storage: FileSystemStorage) -> str:
         """Create md5 hash from file contents."""
-        with local_storage.open(path) as handle:
-            contents = handle.read()
+        # Read file contents and handle file closing
+        file = local_storage.open(path)
+        try:
+            contents = file.read()
+        finally:
+            file.close()
         if self.use_gzip:
             contents = gzip.compress(contents, mtime=0)
         return hashlib.md5(contents).hexdigest()
