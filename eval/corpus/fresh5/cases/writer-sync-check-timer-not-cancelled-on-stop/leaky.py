@@ -1,40 +1,44 @@
 from __future__ import annotations
 
 import threading
+from datetime import datetime, timedelta
 from typing import Optional
 
 
 class FileSync:
-    def __init__(self, path: str, interval: float = 2.0) -> None:
-        self.path = path
-        self.interval = interval
-        self.running = False
+    def __init__(self, src_dir: str, dest_dir: str, sync_interval: float = 1.0, check_interval: float = 5.0) -> None:
+        self.src_dir = src_dir
+        self.dest_dir = dest_dir
+        self.sync_interval = sync_interval
+        self.check_interval = check_interval
         self.sync_timer: Optional[threading.Timer] = None
         self.check_timer: Optional[threading.Timer] = None
+        self.running = False
+        self.last_comparison_time = datetime.now()
+
+    def process_batched_operations(self) -> None:
+        pass
+
+    def compare_directories(self) -> None:
+        self.last_comparison_time = datetime.now()
+
+    def schedule_batch_processing(self) -> None:
+        if not self.running:
+            return
+        self.process_batched_operations()
+        self.sync_timer = threading.Timer(self.sync_interval, self.schedule_batch_processing)
+        self.sync_timer.start()
+
+    def schedule_sanity_check(self) -> None:
+        if self.last_comparison_time < datetime.now() - timedelta(seconds=5):
+            self.compare_directories()
+        self.check_timer = threading.Timer(self.check_interval, self.schedule_sanity_check)  # LEAK
+        self.check_timer.start()
 
     def start(self) -> None:
         self.running = True
-        self._schedule_check()
-
-    def _schedule_check(self) -> None:
-        if not self.running:
-            return
-        self.check_timer = threading.Timer(self.interval, self._check)  # LEAK
-        self.check_timer.daemon = True
-        self.check_timer.start()
-
-    def _check(self) -> None:
-        self._schedule_sync()
-        self._schedule_check()
-
-    def _schedule_sync(self) -> None:
-        if self.sync_timer:
-            self.sync_timer.cancel()
-        self.sync_timer = threading.Timer(0.5, self._sync)
-        self.sync_timer.start()
-
-    def _sync(self) -> None:
-        pass
+        self.schedule_batch_processing()
+        self.schedule_sanity_check()
 
     def stop(self) -> None:
         self.running = False
