@@ -2,9 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
-from typing import Callable, Iterator, List, TypeVar
-
-T = TypeVar("T")
+from typing import Iterator, List
 
 
 class PbcConnection:
@@ -31,16 +29,13 @@ class CachedPbcTransport:
         self._idle.append(conn)
 
     @contextlib.contextmanager
-    def _pooled_connection(self) -> Iterator[PbcConnection]:
+    def _get_connection_from_pool(self) -> Iterator[PbcConnection]:
         conn = self._get_conn()
         try:
             yield conn
         finally:
             self._put_conn(conn)
 
-    def _make_call(self, function: Callable[[PbcConnection], T]) -> T:
-        with self._pooled_connection() as conn:
-            return function(conn)
-
     def ping(self) -> bool:
-        return self._make_call(lambda conn: conn.send_message(1, b"") == b"\x02")
+        with self._get_connection_from_pool() as conn:
+            return conn.send_message(1, b"") == b"\x02"
