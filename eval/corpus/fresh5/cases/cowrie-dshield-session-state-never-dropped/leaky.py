@@ -7,26 +7,36 @@ class Output:
     def __init__(self, batch_size: int = 100) -> None:
         self.batch_size = batch_size
         self.batch: List[Dict[str, Any]] = []
-        self.session_state: Dict[str, Dict[str, Any]] = {}
+        self.session_state: Dict[str, Dict[str, str]] = {}
 
-    def _state(self, session: str) -> Dict[str, Any]:
-        if session not in self.session_state:
-            self.session_state[session] = {"logins": [], "commands": []}  # LEAK
-        return self.session_state[session]
+    def _state(self, session: str) -> Dict[str, str]:
+        state = self.session_state.get(session)
+        if state is None:
+            state = {"lastcommand": "", "hassh": "", "banner": "", "username": "", "password": ""}
+            self.session_state[session] = state  # LEAK
+        return state
 
-    def write(self, entry: Dict[str, Any]) -> None:
-        session = entry["session"]
-        event = entry["eventid"]
+    def write(self, event: Dict[str, Any]) -> None:
+        eventid = event["eventid"]
+        session = event.get("session", "")
         state = self._state(session)
-        if event.startswith("cowrie.login"):
-            state["logins"].append((entry.get("username"), entry.get("password")))
-        elif event == "cowrie.command.input":
-            state["commands"].append(entry.get("input"))
-        elif event == "cowrie.session.closed":
-            self.batch.append({"session": session, **state})
+        if eventid == "cowrie.session.closed":
+            self.batch.append({
+                "timestamp": event["time"],
+                "source_ip": event["src_ip"],
+                "user": state["username"],
+                "password": state["password"],
+                "lastcommand": state["lastcommand"],
+            })
             if len(self.batch) >= self.batch_size:
-                self.submit_entries(self.batch)
+                batch_to_send = self.batch
+                self.submit_entries(batch_to_send)
                 self.batch = []
+        elif eventid in ("cowrie.login.success", "cowrie.login.failed"):
+            self._state(session)["username"] = event.get("username", "")
+            self._state(session)["password"] = event.get("password", "")
+        elif eventid == "cowrie.command.input":
+            self._state(session)["lastcommand"] = event["input"]
 
     def submit_entries(self, batch: List[Dict[str, Any]]) -> None:
         pass

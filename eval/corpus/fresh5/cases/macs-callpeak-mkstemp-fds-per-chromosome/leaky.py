@@ -5,21 +5,25 @@ from tempfile import mkstemp
 from typing import Dict, List, Tuple
 
 
-def write_bedgraph_per_chrom(pileups: Dict[str, List[Tuple[int, int, float]]], tmpdir: str) -> Dict[str, str]:
-    """Write one temporary bedGraph per chromosome; return chrom -> file name."""
-    tmp_names = {}
-    for chrom, intervals in pileups.items():
-        (tmpfhd, tmpfname) = mkstemp(dir=tmpdir)  # LEAK
-        with open(tmpfname, "w") as out:
-            for start, end, value in intervals:
-                out.write(f"{chrom}\t{start}\t{end}\t{value:.5f}\n")
-        tmp_names[chrom] = tmpfname
-    return tmp_names
+class CallerFromAlignments:
+    """Keeps each chromosome's pileup in a temporary file while peaks are called."""
 
+    def __init__(self, chromosomes: List[str]) -> None:
+        self.chromosomes = chromosomes
+        self.pileup_data_files: Dict[str, str] = {}
 
-def merge(tmp_names: Dict[str, str], target: str) -> None:
-    with open(target, "w") as out:
-        for chrom in sorted(tmp_names):
-            with open(tmp_names[chrom]) as part:
-                out.write(part.read())
-            os.unlink(tmp_names[chrom])
+    def _pileup_for_chrom(self, chrom: str) -> List[Tuple[int, float]]:
+        return [(n * 50, float(n % 7)) for n in range(100)]
+
+    def precompute_pileups(self) -> None:
+        for chrom in self.chromosomes:
+            self.pileup_data_files[chrom] = mkstemp()[1]  # LEAK
+            with open(self.pileup_data_files[chrom], "w") as out:
+                for pos, value in self._pileup_for_chrom(chrom):
+                    out.write(f"{pos}\t{value}\n")
+
+    def cleanup(self) -> None:
+        for path in self.pileup_data_files.values():
+            if os.path.isfile(path):
+                os.unlink(path)
+        self.pileup_data_files = {}
