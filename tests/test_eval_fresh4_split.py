@@ -1,6 +1,7 @@
 """What the fourth fresh split (``fresh4``) checks beyond the recipe it shares with ``fresh3``
 (tests/test_eval_held_out_splits.py): markers on lines of code, fixed versions that differ, negatives
-without markers, and a column of its own in the table.
+without markers, and a column of its own in the table. The fifth set (``fresh5``) is held to the same
+marker and negative checks.
 
 No test here runs leaklint on a fresh4 case: the scoring tests use a stand-in linter, so the set stays
 unseen until it is measured with ``python eval/recall.py --split fresh4``.
@@ -10,16 +11,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eval_helpers import load_recall, write_case
 
 recall = load_recall()
 CASES = recall.load_cases()
-FRESH4 = [case for case in CASES if case.split == "fresh4"]
-LEAKS = [case for case in FRESH4 if case.kind == "leak"]
+MARKED_SPLITS = ("fresh4", "fresh5")
 
 
-def test_fresh4_leaky_lines_are_marked_code_and_the_fix_differs() -> None:
-    for case in LEAKS:
+@pytest.mark.parametrize("split", MARKED_SPLITS)
+def test_fresh4_leaky_lines_are_marked_code_and_the_fix_differs(split: str) -> None:
+    leaks = [case for case in CASES if case.split == split and case.kind == "leak"]
+    assert leaks, split
+    for case in leaks:
         marks = case.marked_lines()
         assert marks, case.id
         for path, number in marks:
@@ -35,8 +40,10 @@ def test_fresh4_leaky_lines_are_marked_code_and_the_fix_differs() -> None:
         assert unmarked != "".join(fixed.values()), case.id
 
 
-def test_fresh4_negatives_carry_no_marker_and_declare_a_family() -> None:
-    negatives = [case for case in FRESH4 if case.kind == "negative"]
+@pytest.mark.parametrize("split", MARKED_SPLITS)
+def test_fresh4_negatives_carry_no_marker_and_declare_a_family(split: str) -> None:
+    negatives = [case for case in CASES if case.split == split and case.kind == "negative"]
+    assert negatives, split
     for case in negatives:
         files = case.version_files("safe")
         assert files, case.id
@@ -54,5 +61,6 @@ def test_table_has_a_fresh4_column(tmp_path: Path, capsys) -> None:
     summary = recall.summarize(cases, [recall.score_case(case, None, linter, any_code=False) for case in cases])
     recall.print_table("default", summary)
     header = capsys.readouterr().out.splitlines()[1].split()
-    assert header[-1] == "fresh4"
+    # fresh5, built after fresh4, is the last column
+    assert header[-2:] == ["fresh4", "fresh5"]
     assert (summary["fresh4"]["found"], summary["fresh4"]["cases"]) == (1, 1)

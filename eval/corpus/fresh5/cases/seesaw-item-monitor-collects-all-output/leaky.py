@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+
+class SeesawConnection:
+    @staticmethod
+    def broadcast(event: str, message: Dict[str, Any]) -> None:
+        pass
+
+
+class ItemMonitor:
+    """Pushes item states and information to the client."""
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+        item.on_output.append(self.handle_item_output)
+        self.collected_data: List[str] = []
+        SeesawConnection.broadcast("pipeline.start_item", {"item": self.item_for_broadcast()})
+
+    def item_for_broadcast(self) -> Dict[str, Any]:
+        return {"id": self.item.item_id, "output": "".join(self.collected_data)}
+
+    def handle_item_output(self, item: Any, data: str) -> None:
+        self.collected_data.append(data)  # LEAK
+        SeesawConnection.broadcast("item.output", {"item_id": item.item_id, "data": data})
