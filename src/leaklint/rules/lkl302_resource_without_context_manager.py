@@ -84,10 +84,11 @@ class ResourceWithoutContextManager(ResourceRule):
     are entries appended to a list on `self` that is emptied (`self.handlers = []`, `clear()`)
     without closing them, and a helper that replaces `self.session` when its caller did not close
     the old one. A public method that `__init__` also calls (`connect()`) and that replaces its
-    resource without releasing it is reported with medium confidence. So is a fresh resource
-    handed, outside any `try`, to a method of the class (or a function of the module) that takes
-    it over only after work that may raise (`protocol_factory()` before the transport stores the
-    socket): an exception there leaves it with nobody. A `self.db` that is closed only in a method
+    resource without releasing it is reported with medium confidence. A fresh resource handed,
+    outside any `try`, to a method of the class (or a function of the module) that takes it over
+    only after work that may raise (`protocol_factory()` before the transport stores the socket)
+    is reported with low confidence (strict profile): an exception there leaves it with nobody, but
+    only until the traceback goes, and reviewers found no such finding worth a change. A `self.db` that is closed only in a method
     the class's own release method (`close`, `__exit__`, `stop`...) never reaches, directly or
     through `self` calls (`reconnect()` closes the old one, `close()` forgets the last), is reported
     with medium confidence.
