@@ -40,6 +40,11 @@ EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dr
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
 HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
+SUSPENDED_UNRELEASED = "suspended-unreleased"  # released after a `yield`, not when the exception thrown in there ends the generator
+
+# How a generator function is driven, for the exception its consumer throws in at a `yield`.
+CONTEXT_MANAGER = "contextmanager"  # `@contextmanager`: the `with` body's exception, GeneratorExit
+PLAIN_GENERATOR = "generator"  # iterated: GeneratorExit when the consumer stops early and drops it
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -144,6 +149,7 @@ class Leak:
     via: Optional[cst.Call] = None  # the call of the factory (analysis/factories.py) that handed it on
     origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
     speculative: bool = False  # REPLACED: only if a public method is called again (medium)
+    protocol: str = ""  # SUSPENDED_UNRELEASED: CONTEXT_MANAGER or PLAIN_GENERATOR
 
 
 @dataclass
@@ -595,6 +601,11 @@ class OwnershipAnalyzer:
         closing_keys: Set[int] = set()  # graph node keys that release it (not just hand it on)
         effects: Dict[int, int] = {}  # id(graph node key) -> PASS / RELEASE / LOST
         releases: List[cst.Call] = []  # plain (not exception-safe) release calls
+        protocol = generator_protocol(self.context, scope)
+        fates = [self._use(use, kind)[0] for use in occurrences]
+        # `f = open(p); yield f; f.close()`: a generator that yields the value and releases it
+        # afterwards lends it to its consumer; it still owns it while suspended at the `yield`.
+        lends = protocol is not None and any(fate in (RELEASE, SAFE_RELEASE) for fate in fates)
         for use in occurrences:
             nodes = graph.node_of(use, self.context.parent)
             if not nodes:
@@ -606,6 +617,8 @@ class OwnershipAnalyzer:
                 if not self._once_per_key(statement):
                     effects[key] = LOST  # reached again: the name is rebound while still held
                 continue
+            if lends and self._yielded(use):
+                continue
             fate, release = self._use(use, kind)
             if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
                 effects[key] = PATH_RELEASE
@@ -616,7 +629,8 @@ class OwnershipAnalyzer:
             elif fate == IGNORE and self._is_rebinding(use) and effects.get(key) != PATH_RELEASE:
                 effects[key] = LOST
         tests = {id(node.statement): node for use in occurrences for node in graph.node_of(use, self.context.parent) if node.kind == TEST}
-        fates = [self._use(use, kind)[0] for use in occurrences]
+        if lends:
+            fates = [fate for use, fate in zip(occurrences, fates) if not self._yielded(use)]
         error_flags = self._error_flags(scope)
         escapes = any(fate in (ESCAPE, MANAGED) for fate in fates)
         safe_release = SAFE_RELEASE in fates
@@ -668,6 +682,15 @@ class OwnershipAnalyzer:
             # `with` cannot close something a caller or another object still uses.
             movable = releases[0] if releases and not escapes and not safe_release else None
             return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds, release=movable)
+        if verdict.suspended and verdict.released and protocol is not None:
+            # Released after a `yield` (not in `finally:`/`with`): the exception thrown in there
+            # when the consumer stops ends the generator first.
+            return leak(
+                SUSPENDED_UNRELEASED,
+                path_end=verdict.suspended[0].statement,
+                release=releases[0] if releases else None,
+                protocol=protocol,
+            )
         if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
             return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
         if verdict.raisers and safe_release:
@@ -696,6 +719,15 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _yielded(self, use: cst.Name) -> bool:
+        """``yield f`` / ``yield f.write``: what the generator hands its consumer is the value
+        itself or one of its bound methods."""
+        node: cst.CSTNode = use
+        parent = self.context.parent(use)
+        if isinstance(parent, cst.Attribute) and parent.value is use:
+            node, parent = parent, self.context.parent(parent)
+        return isinstance(parent, cst.Yield) and parent.value is node
 
     def _once_per_key(self, statement: Optional[cst.CSTNode]) -> bool:
         """``for option, values in query.items(): if option == "file": out = open(...)``: the
@@ -2562,3 +2594,29 @@ def _literal_index(sub: cst.Subscript) -> Optional[int]:
         except ValueError:
             return None
     return None
+
+
+# Decorators that drive a generator as a context manager: the `with` body's exception is thrown
+# in at the `yield`. Matched by their last name too, for the backports that re-export them.
+_CONTEXT_MANAGER_DECORATORS = frozenset({"contextmanager", "asynccontextmanager"})
+# Decorators that leave a generator a generator (the consumer iterates it).
+_TRANSPARENT_DECORATORS = frozenset({"staticmethod", "classmethod"})
+
+
+def generator_protocol(context: FileContext, scope: Optional[cst.CSTNode]) -> Optional[str]:
+    """How the generator function ``scope`` is driven: CONTEXT_MANAGER, PLAIN_GENERATOR (no
+    decorator that changes how it is driven), or None when that is not known (a pytest fixture
+    is resumed normally after a failing test; a framework's coroutine decorator sends values in):
+    no verdict about its ``yield`` then. Only meaningful for functions that contain a ``yield``."""
+    if not isinstance(scope, cst.FunctionDef):
+        return None
+    protocol = PLAIN_GENERATOR
+    for decorator in scope.decorators:
+        expression = decorator.decorator
+        qualified = context.qualified_name(expression) or dotted_name(expression) or ""
+        last = qualified.rsplit(".", 1)[-1]
+        if last in _CONTEXT_MANAGER_DECORATORS:
+            protocol = CONTEXT_MANAGER
+        elif last not in _TRANSPARENT_DECORATORS:
+            return None
+    return protocol

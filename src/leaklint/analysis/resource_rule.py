@@ -30,6 +30,8 @@ from leaklint.analysis.ownership import (
     REPLACED,
     EVICTED,
     STORED_ON_SELF,
+    SUSPENDED_UNRELEASED,
+    CONTEXT_MANAGER,
     WITH_DOES_NOT_CLOSE,
     Leak,
     OwnershipAnalyzer,
@@ -466,6 +468,15 @@ class ResourceRule(Rule):
                 # An early exit between `f = open(p)` and `f.close()` in one block: the same
                 # create ... close -> `with` rewrite closes it on that exit too.
                 fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
+        elif leak.reason == SUSPENDED_UNRELEASED:
+            message, suggestion = self._suspended_message(leak, kind, shown, name)
+            # Under `@contextmanager` any error in the caller's `with` body takes this path: a
+            # normal use of the API. A plain generator leaks it only when abandoned early.
+            confidence = Confidence.HIGH if leak.protocol == CONTEXT_MANAGER else Confidence.MEDIUM
+            if leak.release is not None:
+                # `f = open(p)` ... `yield` ... `f.close()` in one block: the same `with` rewrite
+                # closes it when the exception arrives at the `yield`.
+                fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
         elif leak.reason == CLASS_ATTRIBUTE:
             confidence = Confidence.MEDIUM
             owner, attr = name.split(".", 1)
@@ -583,6 +594,36 @@ class ResourceRule(Rule):
         suggestion = f"release it on that path too (`{release}`), or use `{self._with_form(kind, shown, name)}`"
         if kind.fd:
             suggestion = f"release it on that path too (`{release}`), or in a `finally:` block"
+        return message, suggestion
+
+    def _suspended_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
+        """Released after a ``yield``: say where the exception comes from, not "line N raises"."""
+        assert leak.path_end is not None
+        line = self.context.location(leak.path_end).line
+        released = _released(kind)
+        release = f"os.close({name})" if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+        skipped = ""
+        if leak.release is not None:
+            skipped = f", so `{_shorten(self.context.code(leak.release), 40)}` on line {self.context.location(leak.release).line} never runs"
+        if leak.protocol == CONTEXT_MANAGER:
+            scope = leak.scope
+            decorator = "@asynccontextmanager" if isinstance(scope, cst.FunctionDef) and scope.asynchronous else "@contextmanager"
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if the `with` body raises: `{decorator}` throws "
+                f"the exception in at the `yield` on line {line}{skipped}"
+            )
+        else:
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if the generator is abandoned early: closing or "
+                f"dropping it throws `GeneratorExit` in at the `yield` on line {line}{skipped}"
+            )
+        if kind.fd or not kind.can_use_with:
+            suggestion = f"put the `yield` in `try:` and call `{release}` in its `finally:` block"
+        else:
+            suggestion = (
+                f"put the `yield` in `try:` and call `{release}` in its `finally:` block, "
+                f"or use `{self._with_form(kind, shown, name)}` around the `yield`"
+            )
         return message, suggestion
 
     def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:

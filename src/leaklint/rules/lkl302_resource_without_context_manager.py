@@ -35,6 +35,12 @@ class ResourceWithoutContextManager(ResourceRule):
     object, or stored on `self` in a class that releases it. "Never released" is high confidence;
     "released, but not if an exception is raised first" is medium.
 
+    Released after a `yield` but not in `finally:`/`with`: under `@contextmanager` or
+    `@asynccontextmanager` an error in the caller's `with` body is thrown in at the `yield`, so
+    the release never runs (high); a plain generator abandoned by its consumer gets
+    `GeneratorExit` there (medium). pytest fixtures, resumed normally after a failing test, are
+    left alone.
+
     ## Fix safety
     Every fix releases the resource where a `with` block ends, and is offered only when nothing
     derived from it outlives that point (the same escape analysis as LKL301): no cursor or result
