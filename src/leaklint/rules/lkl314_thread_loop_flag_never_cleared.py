@@ -176,6 +176,9 @@ class ThreadLoopFlagNeverCleared(Rule):
         if event:
             if flag in self.handed:
                 return False
+            made = [value for value, target in self.assigned.get(flag, ()) if not _is_self_attr(target) or _in_family(self.context, target, cls)]
+            if not made or not all(_makes_event(value) for value in made):
+                return False  # an event handed in (`self.stop = stop_event`): its owner may set it
             return not any(
                 not _is_self_attr(target) or _in_family(self.context, target, cls) for target in self.set_calls.get(flag, ())
             )
@@ -261,3 +264,8 @@ def _in_family(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: 
     if owner is cls:
         return True
     return any(isinstance(base.value, cst.Name) and base.value.value == cls.name.value for base in owner.bases)
+
+
+def _makes_event(value: cst.BaseExpression) -> bool:
+    """``threading.Event()`` / ``Event()``: a new event only this object can reach."""
+    return isinstance(value, cst.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Event"
