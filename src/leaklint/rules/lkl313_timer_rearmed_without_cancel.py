@@ -146,8 +146,9 @@ class TimerRearmedWithoutCancel(Rule):
     ) -> None:
         if starter.name.value == "__init__" or not _cancels(cls, attr):
             return
-        if _cancels(starter, attr) or _tests_slot(starter, attr):
-            return  # cancels the old one first, or only starts one when none is pending
+        helpers = [m for m in methods.values() if m is not starter and _calls(starter, m, methods, {}, 2)]
+        if any(_cancels(f, attr) for f in [starter, *helpers]) or _tests_slot(starter, attr):
+            return  # cancels the old one first (itself or through a helper: `self._stop_timer()`), or only starts one when none is pending
         entry = _public_caller(starter, methods)
         if entry is None:
             return
