@@ -41,8 +41,9 @@ class TimerRearmedWithoutCancel(Rule):
     function of the module is not followed, and a timer handed to other code (returned, passed on,
     stored in a container) is assumed to be cancelled there. A chain whose function or starter
     tests anything before re-arming (`if not self._running: return`) is assumed to stop through
-    it. A slot tested before it is replaced (`if self._timer is None:`) is assumed to hold no
-    pending timer.
+    it. A slot tested before it is replaced (`if self._timer is None:`), or replaced by a method
+    that refuses to run in some states (`assert self._state == NOT_STARTED`, `if ...: return`), is
+    assumed to hold no pending timer; so is one cancelled first by the method or a helper it calls.
 
     ## References
     - ruff, pylint, flake8-bugbear: none. LKL303 covers non-daemon timers never cancelled or joined.
@@ -147,7 +148,7 @@ class TimerRearmedWithoutCancel(Rule):
         if starter.name.value == "__init__" or not _cancels(cls, attr):
             return
         helpers = [m for m in methods.values() if m is not starter and _calls(starter, m, methods, {}, 2)]
-        if any(_cancels(f, attr) for f in [starter, *helpers]) or _tests_slot(starter, attr):
+        if any(_cancels(f, attr) for f in [starter, *helpers]) or _tests_slot(starter, attr) or _guarded(starter):
             return  # cancels the old one first (itself or through a helper: `self._stop_timer()`), or only starts one when none is pending
         entry = _public_caller(starter, methods)
         if entry is None:
@@ -277,3 +278,14 @@ def _how_rearmed(function: cst.FunctionDef, starter: cst.FunctionDef) -> str:
     if function is starter:
         return f"it runs `{starter.name.value}`, which starts the next one"
     return f"`{function.name.value}` calls `{starter.name.value}` again"
+
+
+def _guarded(function: cst.FunctionDef) -> bool:
+    """``assert self._state == NOT_STARTED`` or ``if ...: raise/return``: the method refuses to
+    run in some states (a one-shot ``start()``), so it may never replace a pending timer."""
+    for inner in walk(function.body):
+        if isinstance(inner, cst.Assert):
+            return True
+        if isinstance(inner, cst.If) and any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(inner.body)):
+            return True
+    return False
