@@ -46,6 +46,11 @@ SUSPENDED_UNRELEASED = "suspended-unreleased"  # released after a `yield`, not w
 CONTEXT_MANAGER = "contextmanager"  # `@contextmanager`: the `with` body's exception, GeneratorExit
 PLAIN_GENERATOR = "generator"  # iterated: GeneratorExit when the consumer stops early and drops it
 
+# Popen keywords that detach the child on purpose (nobody is meant to wait for it).
+_DETACHING = frozenset({"start_new_session", "preexec_fn", "creationflags", "process_group"})
+# Popen methods that reap the child (or show the code manages it: kill/terminate, then wait elsewhere).
+_REAPING = frozenset({"wait", "communicate", "poll", "kill", "terminate", "send_signal", "__enter__"})
+
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
 MANAGER_METHODS = frozenset({"enter_context", "enter_async_context", "push", "push_async_exit"})
@@ -184,7 +189,7 @@ class OwnershipAnalyzer:
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
         if self.exempt(call, kind, scope):
-            return []
+            return self._unreaped_child(call, kind, scope)
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
         if isinstance(scope, cst.FunctionDef) and scope.decorators:
@@ -257,6 +262,51 @@ class OwnershipAnalyzer:
             # webbrowser start a child and never wait for it on purpose).
             return True
         return False
+
+    def _unreaped_child(self, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        """``subprocess.Popen(cmd)`` without pipes in a function, dropped at once or kept in a
+        local that nothing waits for, polls, kills, returns or hands on: the child is never
+        reaped by this code (it stays a zombie once it exits, until a later ``subprocess`` call
+        reaps it). Not when the child is detached on purpose (``start_new_session=True``,
+        ``preexec_fn``, ``creationflags``), nor at module level (a script that launches it)."""
+        if kind.qualname != "subprocess.Popen" or kind.factory or not isinstance(scope, cst.FunctionDef):
+            return []
+        if any(arg.keyword is not None and arg.keyword.value in _DETACHING for arg in call.args):
+            return []
+        node, parent = self._climb(call)
+        if isinstance(parent, cst.Expr):
+            if self._process_ends_next(parent):
+                return []
+            return [Leak(kind, call, DISCARDED, scope=scope, use="unreaped")]
+        if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
+            return []
+        target = parent.targets[0].target
+        if not isinstance(target, cst.Name):
+            return []
+        uses = self._scope_uses(scope)
+        if target.value in uses.nested:
+            return []
+        for use in uses.names.get(target.value, ()):
+            if use is target:
+                continue
+            outer = self.context.parent(use)
+            if isinstance(outer, cst.Attribute) and outer.value is use and outer.attr.value not in _REAPING:
+                if outer.attr.value == "pid" and not self._only_shown(outer):
+                    return []  # `return proc.pid`: whoever gets the pid can reap it (`os.waitpid`)
+                continue  # `proc.args`, `print(proc.pid)`: a look at it
+            return []  # waited for, polled, killed, returned, handed on, rebound...
+        return [Leak(kind, call, NEVER_CLOSED, name=target.value, binding=self.context.enclosing_statement(parent), scope=scope, use="unreaped")]
+
+    def _only_shown(self, value: cst.CSTNode) -> bool:
+        """``print(x)``, ``log.info("%s", x)``, ``f"{x}"``: the value is only shown."""
+        parent = self.context.parent(value)
+        if isinstance(parent, cst.FormattedStringExpression):
+            return True
+        call = self.context.parent(parent) if isinstance(parent, cst.Arg) else None
+        if not isinstance(call, cst.Call):
+            return False
+        name = _terminal(call.func) or ""
+        return name in ("print", "debug", "info", "warning", "warn", "error", "exception", "log", "critical", "format")
 
     def returned_fresh(self, call: cst.Call, kind: ResourceKind) -> Optional[Tuple[cst.FunctionDef, bool]]:
         """The function that returns the resource ``call`` makes, and whether every value it

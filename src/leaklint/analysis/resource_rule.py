@@ -352,6 +352,18 @@ class ResourceRule(Rule):
             else:
                 suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
             fix = self._fix_statement(leak, analyzer)
+        elif leak.use == "unreaped":
+            # A child without pipes: nothing to close, only a process to reap.
+            confidence = Confidence.MEDIUM
+            kept = "its `Popen` is discarded" if leak.reason == DISCARDED else f"nothing waits for `{name}`"
+            message = (
+                f"the child started by `{shown}` is never waited for ({kept}): once it exits it stays a zombie "
+                "until a later `subprocess` call in this process reaps it"
+            )
+            suggestion = (
+                "use `subprocess.run(...)` when the caller can wait, or keep the `Popen` and call `wait()` on it "
+                "(from a daemon thread if it must run in the background)"
+            )
         elif leak.reason == DISCARDED:
             if kind.tuple_items:
                 what = "the file descriptor" if kind.fd else "the objects"
