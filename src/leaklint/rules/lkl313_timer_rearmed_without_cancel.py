@@ -24,9 +24,10 @@ class TimerRearmedWithoutCancel(Rule):
       calls the function that starts the next timer) whose timers are not kept anywhere they can
       be cancelled: dropped at once, kept only in a local, or kept on `self` in a class that never
       calls `cancel()` on that attribute, with no test in the chain that could stop it;
-    - a timer stored in one `self` slot by a method that can run while the previous timer is
-      still pending (a public method, or one that a public method calls), without cancelling the
-      previous one first, in a class that does cancel that slot elsewhere (`stop()`, `close()`).
+    - a re-arming timer stored in one `self` slot by a method that can also run while the
+      previous timer is still pending (a public method, or one that a public method calls),
+      without cancelling the previous one first, in a class that does cancel that slot elsewhere
+      (`stop()`, `close()`): every such call starts one more chain.
 
     ## Why is this bad?
     A `Timer` is a thread that sleeps and then runs its function once; the only way to stop it is
@@ -44,6 +45,9 @@ class TimerRearmedWithoutCancel(Rule):
     it. A slot tested before it is replaced (`if self._timer is None:`), or replaced by a method
     that refuses to run in some states (`assert self._state == NOT_STARTED`, `if ...: return`), is
     assumed to hold no pending timer; so is one cancelled first by the method or a helper it calls.
+    A timer that does not re-arm itself and is replaced in its slot without `cancel()` (a debounce
+    that forgets to cancel) is not reported: a public method that starts one per run and a `stop()`
+    that cancels it at the end of the run look the same without knowing how often it is called.
 
     ## References
     - ruff, pylint, flake8-bugbear: none. LKL303 covers non-daemon timers never cancelled or joined.
@@ -59,10 +63,10 @@ class TimerRearmedWithoutCancel(Rule):
             "        timer.start()\n\n    def _flush(self):\n        self._schedule()\n"
         ),
         Bad(
-            "import threading\n\nclass Debounce:\n    def __init__(self, action):\n        self._action = action\n"
-            "        self._timer = None\n\n    def touch(self):\n        self._timer = threading.Timer(1.0, self._action)\n"
-            "        self._timer.start()\n\n    def stop(self):\n        if self._timer is not None:\n"
-            "            self._timer.cancel()\n"
+            "import threading\n\nclass Metrics:\n    def __init__(self):\n        self._timer = None\n        self._arm()\n\n"
+            "    def collect(self):\n        self._arm()\n\n    def _arm(self):\n"
+            "        self._timer = threading.Timer(10.0, self.collect)\n        self._timer.daemon = True\n"
+            "        self._timer.start()\n\n    def stop(self):\n        self._timer.cancel()\n"
         ),
         Good(
             "import threading\n\nclass Debounce:\n    def __init__(self, action):\n        self._action = action\n"
@@ -109,7 +113,7 @@ class TimerRearmedWithoutCancel(Rule):
                         confidence=Confidence.MEDIUM,
                     )
                     continue
-            if cls is not None and methods and isinstance(holder, cst.Attribute):
+            if rearms and cls is not None and methods and isinstance(holder, cst.Attribute):
                 self._slot_replaced(call, holder.attr.value, starter, cls, methods, rearms)
 
     def _holder(self, call: cst.Call) -> Optional[cst.BaseExpression]:
