@@ -247,3 +247,17 @@ def test_generators_driven_by_a_framework_get_no_yield_verdict(decorator: str) -
             f.close()
         """
     assert findings(source) == []
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_an_unknown_callee_gets_the_same_confidence_inline_and_named(inline: bool) -> None:
+    call = "start_logging(open(path, 'w'))" if inline else "f = open(path, 'w')\n            start_logging(f)"
+    (finding,) = findings(
+        f"""
+        from mylib import start_logging
+
+        def setup(path):
+            {call}
+        """
+    )
+    assert finding.confidence == Confidence.MEDIUM  # the callee may keep it

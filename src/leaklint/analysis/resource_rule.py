@@ -351,6 +351,9 @@ class ResourceRule(Rule):
                 suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `os.close({name})` in a `finally:` block"
             else:
                 suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
+            if not leak.callee_known:
+                # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
+                confidence = Confidence.MEDIUM
             fix = self._fix_statement(leak, analyzer)
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
