@@ -77,6 +77,8 @@ class TimerRearmedWithoutCancel(Rule):
         ),
     )
 
+    trigger_names = ("Timer",)
+
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.calls: List[cst.Call] = []

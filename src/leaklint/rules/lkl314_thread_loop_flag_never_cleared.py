@@ -70,9 +70,12 @@ class ThreadLoopFlagNeverCleared(Rule):
         ),
     )
 
+    trigger_names = ("thread", "Thread", "target=")
+
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.classes: List[cst.ClassDef] = []
+        self.starts: List[Tuple[cst.Call, str]] = []  # (the call handed `self.<m>` that starts a thread, m)
         self.assigned: Dict[str, List[Tuple[cst.BaseExpression, cst.CSTNode]]] = {}  # attr -> (value, target)
         self.set_calls: Dict[str, List[cst.Attribute]] = {}  # attr -> the `<x>.<attr>` that `.set()` is called on
         self.handed: Set[str] = set()  # `self.<attr>` handed to a call or aliased (an event others may set)
@@ -117,13 +120,22 @@ class ThreadLoopFlagNeverCleared(Rule):
             value = arg.value
             if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
                 self.handed.add(value.attr.value)
+                if _starts_a_thread(node, arg):
+                    self.starts.append((node, value.attr.value))
 
     def leave_Module(self, node: cst.Module) -> None:
         if "*" in self.set_calls:
             return
+        starts: Dict[int, List[Tuple[cst.Call, str]]] = {}
+        for call, name in self.starts:
+            owner = self.context.enclosing_class(call)
+            if owner is not None:
+                starts.setdefault(id(owner), []).append((call, name))
         for cls in self.classes:
+            if id(cls) not in starts and not _thread_subclass(cls):
+                continue
             methods = _methods(cls)
-            for method, start in self._threaded_methods(cls, methods):
+            for method, start in self._threaded_methods(cls, methods, starts.get(id(cls), [])):
                 found = _flag_loop(method)
                 if found is None:
                     continue
@@ -146,30 +158,18 @@ class ThreadLoopFlagNeverCleared(Rule):
                     confidence=Confidence.MEDIUM,
                 )
 
-    def _threaded_methods(self, cls: cst.ClassDef, methods: Dict[str, cst.FunctionDef]) -> Iterator[Tuple[cst.FunctionDef, cst.CSTNode]]:
-        """Methods handed as ``self.<m>`` to a call (and the call's argument, the place that
-        starts the thread), and ``run`` of a ``Thread`` subclass (reported on its loop)."""
+    def _threaded_methods(
+        self, cls: cst.ClassDef, methods: Dict[str, cst.FunctionDef], starts: List[Tuple[cst.Call, str]]
+    ) -> Iterator[Tuple[cst.FunctionDef, cst.CSTNode]]:
+        """Methods handed as ``self.<m>`` to a call that starts a thread (with that call, the
+        place reported), and ``run`` of a ``Thread`` subclass (reported on its name)."""
         seen: Set[str] = set()
-        for method in methods.values():
-            for inner in walk(method):
-                if not isinstance(inner, cst.Call):
-                    continue
-                for arg in inner.args:
-                    value = arg.value
-                    if (
-                        isinstance(value, cst.Attribute)
-                        and isinstance(value.value, cst.Name)
-                        and value.value.value == "self"
-                        and value.attr.value in methods
-                        and value.attr.value not in seen
-                        and _starts_a_thread(inner, arg)
-                    ):
-                        seen.add(value.attr.value)
-                        yield methods[value.attr.value], inner
+        for call, name in starts:
+            if name in methods and name not in seen:
+                seen.add(name)
+                yield methods[name], call
         run = methods.get("run")
-        if run is not None and "run" not in seen and any(
-            (dotted_name(base.value) or "").endswith("Thread") for base in cls.bases
-        ):
+        if run is not None and "run" not in seen and _thread_subclass(cls):
             yield run, run.name
 
     def _never_cleared(self, cls: cst.ClassDef, flag: str, runs_while: bool, event: bool) -> bool:
@@ -269,3 +269,7 @@ def _in_family(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: 
 def _makes_event(value: cst.BaseExpression) -> bool:
     """``threading.Event()`` / ``Event()``: a new event only this object can reach."""
     return isinstance(value, cst.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Event"
+
+
+def _thread_subclass(cls: cst.ClassDef) -> bool:
+    return any((dotted_name(base.value) or "").endswith("Thread") for base in cls.bases)
