@@ -261,3 +261,24 @@ def test_an_unknown_callee_gets_the_same_confidence_inline_and_named(inline: boo
         """
     )
     assert finding.confidence == Confidence.MEDIUM  # the callee may keep it
+
+
+def test_a_caught_exception_from_a_yield_is_not_called_a_raising_line() -> None:
+    (finding,) = findings(
+        """
+        import contextlib
+        import logging
+
+        @contextlib.contextmanager
+        def opened(path):
+            f = open(path)
+            try:
+                yield f
+            except Exception:
+                logging.exception("failed")
+                return
+            f.close()
+        """
+    )
+    assert "when the exception thrown in at the `yield` on line 9 is caught" in finding.message
+    assert "raises" not in finding.message

@@ -603,7 +603,13 @@ class ResourceRule(Rule):
             how = f"the path through line {line} leaves it open"
         else:
             how = "some path leaves it open"
-        if leak.caught is not None:
+        if leak.caught is not None and isinstance(getattr(leak.caught, "value", None), cst.Yield):
+            # Not "line N raises": the exception comes from the consumer, thrown in at the yield.
+            how = (
+                f"when the exception thrown in at the `yield` on line {self.context.location(leak.caught).line} "
+                f"is caught, {how}"
+            )
+        elif leak.caught is not None:
             how = f"when line {self.context.location(leak.caught).line} raises and the exception is caught, {how}"
         message = f"`{name}` (from `{shown}`) is not {released} on every path: {how}"
         suggestion = f"release it on that path too (`{release}`), or use `{self._with_form(kind, shown, name)}`"
