@@ -238,3 +238,39 @@ def test_may_raise(code: str, expected: bool) -> None:
     statement = cst.parse_statement(code)
     assert isinstance(statement, cst.SimpleStatementLine)
     assert may_raise(statement.body[0]) is expected
+
+
+def test_yield_statements_are_suspension_points() -> None:
+    graph = build(
+        """
+        def f(items):
+            yield 1
+            value = yield
+            total = 0
+            total += yield value
+            for item in items:
+                print((yield item))
+        """
+    )
+    suspending = [type(node.statement.value).__name__ for node in graph.nodes if node.suspends]
+    assert suspending == ["Yield", "Yield", "Yield"]  # `print((yield item))` is not a statement-level yield
+    assert all(node.exception == graph.raise_exit for node in graph.nodes if node.suspends)
+
+
+def test_an_exception_thrown_in_at_a_yield_is_a_suspension_not_a_raise() -> None:
+    from leaklint.flow.cfg_paths import PASS, RELEASE, follow
+
+    graph = build(
+        """
+        def f(path):
+            handle = acquire(path)
+            yield handle
+            release(handle)
+        """
+    )
+    (start,) = [node for node in graph.nodes if isinstance(node.statement, cst.Assign)]
+    released = set(calls(graph, "release"))
+    verdict = follow(graph, [start], lambda node: RELEASE if node.index in released else PASS)
+    assert verdict.released and verdict.normal is None
+    assert [node.statement.value.__class__.__name__ for node in verdict.suspended] == ["Yield"]
+    assert verdict.implicit is None and verdict.raisers == []

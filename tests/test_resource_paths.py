@@ -195,3 +195,90 @@ def test_guessed_borrow_is_medium_and_has_no_fix() -> None:
     )
     assert finding.confidence == Confidence.MEDIUM
     assert finding.fix is None
+
+
+def test_release_after_yield_in_a_context_manager_is_high_and_says_where_the_exception_comes_from() -> None:
+    (finding,) = findings(
+        """
+        import contextlib
+
+        @contextlib.contextmanager
+        def opened(path):
+            f = open(path)
+            f.readline()
+            yield f
+            f.close()
+        """
+    )
+    assert finding.confidence == Confidence.HIGH
+    assert "if the `with` body raises: `@contextmanager` throws the exception in at the `yield` on line 8" in finding.message
+    assert "`f.close()` on line 9 never runs" in finding.message
+    assert "raises first" not in finding.message and "raised before" not in finding.message
+    assert finding.fix is not None
+
+
+def test_release_after_yield_in_a_plain_generator_is_medium() -> None:
+    (finding,) = findings(
+        """
+        def rows(path):
+            f = open(path)
+            for line in f:
+                yield line
+            f.close()
+        """
+    )
+    assert finding.confidence == Confidence.MEDIUM
+    assert "abandoned early" in finding.message and "`GeneratorExit` in at the `yield` on line 5" in finding.message
+
+
+@pytest.mark.parametrize(
+    "decorator",
+    ["@pytest.fixture", "@pytest.fixture(scope='module')", "@hookimpl(hookwrapper=True)", "@gen.coroutine"],
+)
+def test_generators_driven_by_a_framework_get_no_yield_verdict(decorator: str) -> None:
+    # pytest resumes a fixture normally after a failing test; other drivers send values in.
+    source = f"""
+        import pytest
+
+        {decorator}
+        def resource(path):
+            f = open(path)
+            yield f
+            f.close()
+        """
+    assert findings(source) == []
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_an_unknown_callee_gets_the_same_confidence_inline_and_named(inline: bool) -> None:
+    call = "start_logging(open(path, 'w'))" if inline else "f = open(path, 'w')\n            start_logging(f)"
+    (finding,) = findings(
+        f"""
+        from mylib import start_logging
+
+        def setup(path):
+            {call}
+        """
+    )
+    assert finding.confidence == Confidence.MEDIUM  # the callee may keep it
+
+
+def test_a_caught_exception_from_a_yield_is_not_called_a_raising_line() -> None:
+    (finding,) = findings(
+        """
+        import contextlib
+        import logging
+
+        @contextlib.contextmanager
+        def opened(path):
+            f = open(path)
+            try:
+                yield f
+            except Exception:
+                logging.exception("failed")
+                return
+            f.close()
+        """
+    )
+    assert "when the exception thrown in at the `yield` on line 9 is caught" in finding.message
+    assert "raises" not in finding.message

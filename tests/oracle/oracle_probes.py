@@ -448,6 +448,54 @@ def rows(path):
 
 print(list(rows('data.csv')))
 """,
+    "contextmanager-close-after-yield": """
+import contextlib
+
+
+@contextlib.contextmanager
+def opened(path):
+    f = open(path)
+    f.readline()
+    yield f
+    f.close()
+
+
+with opened('data.txt') as f:
+    print(f.read())
+try:
+    with opened('data.txt') as f:
+        print(f.readline())
+        raise KeyError('body')
+except KeyError as e:
+    print('raised', e)
+""",
+    "generator-close-after-loop": """
+def rows(path):
+    f = open(path)
+    for line in f:
+        yield line.strip()
+    f.close()
+
+
+print(list(rows('data.txt')))
+gen = rows('data.txt')
+print(next(gen))
+gen.close()
+print('closed early')
+""",
+    "sqlite-rows-generator": """
+import sqlite3
+
+
+def rows(path):
+    conn = sqlite3.connect(path)
+    for row in conn.execute('select * from t'):
+        yield row
+    conn.close()
+
+
+print(list(rows('db.sqlite')))
+""",
     "dict-reader-returned": """
 import csv
 

@@ -40,6 +40,16 @@ EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dr
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
 HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
+SUSPENDED_UNRELEASED = "suspended-unreleased"  # released after a `yield`, not when the exception thrown in there ends the generator
+
+# How a generator function is driven, for the exception its consumer throws in at a `yield`.
+CONTEXT_MANAGER = "contextmanager"  # `@contextmanager`: the `with` body's exception, GeneratorExit
+PLAIN_GENERATOR = "generator"  # iterated: GeneratorExit when the consumer stops early and drops it
+
+# Popen keywords that detach the child on purpose (nobody is meant to wait for it).
+_DETACHING = frozenset({"start_new_session", "preexec_fn", "creationflags", "process_group"})
+# Popen methods that reap the child (or show the code manages it: kill/terminate, then wait elsewhere).
+_REAPING = frozenset({"wait", "communicate", "poll", "kill", "terminate", "send_signal", "__enter__"})
 
 # Callables that take over the release of their argument.
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
@@ -144,6 +154,7 @@ class Leak:
     via: Optional[cst.Call] = None  # the call of the factory (analysis/factories.py) that handed it on
     origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
     speculative: bool = False  # REPLACED: only if a public method is called again (medium)
+    protocol: str = ""  # SUSPENDED_UNRELEASED: CONTEXT_MANAGER or PLAIN_GENERATOR
 
 
 @dataclass
@@ -178,7 +189,7 @@ class OwnershipAnalyzer:
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
         if self.exempt(call, kind, scope):
-            return []
+            return self._unreaped_child(call, kind, scope)
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
         if isinstance(scope, cst.FunctionDef) and scope.decorators:
@@ -251,6 +262,68 @@ class OwnershipAnalyzer:
             # webbrowser start a child and never wait for it on purpose).
             return True
         return False
+
+    def _unreaped_child(self, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
+        """``subprocess.Popen(cmd)`` without pipes in a function, dropped at once or kept in a
+        local that nothing waits for, polls, kills, returns or hands on: the child is never
+        reaped by this code (it stays a zombie once it exits, until a later ``subprocess`` call
+        reaps it). Not when the child is detached on purpose (``start_new_session=True``,
+        ``preexec_fn``, ``creationflags``), nor at module level (a script that launches it)."""
+        if kind.qualname != "subprocess.Popen" or kind.factory or not isinstance(scope, cst.FunctionDef):
+            return []
+        if any(arg.keyword is not None and arg.keyword.value in _DETACHING for arg in call.args):
+            return []
+        if self._expected_to_raise(call) or scope.name.value.startswith("test"):
+            return []  # a test's child: it often expects the start to fail, and the run is short
+        cls = self.context.enclosing_class(call)
+        if cls is not None and _is_test_class(cls):
+            return []
+        node, parent = self._climb(call)
+        if isinstance(parent, cst.Expr):
+            if self._process_ends_next(parent):
+                return []
+            return [Leak(kind, call, DISCARDED, scope=scope, use="unreaped")]
+        if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
+            return []
+        target = parent.targets[0].target
+        if not isinstance(target, cst.Name):
+            return []
+        uses = self._scope_uses(scope)
+        if target.value in uses.nested:
+            return []
+        for use in uses.names.get(target.value, ()):
+            if use is target:
+                continue
+            outer = self.context.parent(use)
+            if isinstance(outer, cst.Attribute) and outer.value is use and outer.attr.value not in _REAPING:
+                if outer.attr.value == "pid" and not self._only_shown(outer):
+                    return []  # `return proc.pid`: whoever gets the pid can reap it (`os.waitpid`)
+                continue  # `proc.args`, `print(proc.pid)`: a look at it
+            return []  # waited for, polled, killed, returned, handed on, rebound...
+        return [Leak(kind, call, NEVER_CLOSED, name=target.value, binding=self.context.enclosing_statement(parent), scope=scope, use="unreaped")]
+
+    def _expected_to_raise(self, node: cst.CSTNode) -> bool:
+        """Inside ``with self.assertRaises(...):`` / ``with pytest.raises(...):``: a test that
+        expects the call to fail (no child is started)."""
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.With):
+                for item in ancestor.items:
+                    if isinstance(item.item, cst.Call) and (_terminal(item.item.func) or "").startswith(("assertRaises", "raises")):
+                        return True
+        return False
+
+    def _only_shown(self, value: cst.CSTNode) -> bool:
+        """``print(x)``, ``log.info("%s", x)``, ``f"{x}"``: the value is only shown."""
+        parent = self.context.parent(value)
+        if isinstance(parent, cst.FormattedStringExpression):
+            return True
+        call = self.context.parent(parent) if isinstance(parent, cst.Arg) else None
+        if not isinstance(call, cst.Call):
+            return False
+        name = _terminal(call.func) or ""
+        return name in ("print", "debug", "info", "warning", "warn", "error", "exception", "log", "critical", "format")
 
     def returned_fresh(self, call: cst.Call, kind: ResourceKind) -> Optional[Tuple[cst.FunctionDef, bool]]:
         """The function that returns the resource ``call`` makes, and whether every value it
@@ -595,6 +668,11 @@ class OwnershipAnalyzer:
         closing_keys: Set[int] = set()  # graph node keys that release it (not just hand it on)
         effects: Dict[int, int] = {}  # id(graph node key) -> PASS / RELEASE / LOST
         releases: List[cst.Call] = []  # plain (not exception-safe) release calls
+        protocol = generator_protocol(self.context, scope)
+        fates = [self._use(use, kind)[0] for use in occurrences]
+        # `f = open(p); yield f; f.close()`: a generator that yields the value and releases it
+        # afterwards lends it to its consumer; it still owns it while suspended at the `yield`.
+        lends = protocol is not None and any(fate in (RELEASE, SAFE_RELEASE) for fate in fates)
         for use in occurrences:
             nodes = graph.node_of(use, self.context.parent)
             if not nodes:
@@ -606,6 +684,8 @@ class OwnershipAnalyzer:
                 if not self._once_per_key(statement):
                     effects[key] = LOST  # reached again: the name is rebound while still held
                 continue
+            if lends and self._yielded(use):
+                continue
             fate, release = self._use(use, kind)
             if fate in (ESCAPE, MANAGED, SAFE_RELEASE, RELEASE):
                 effects[key] = PATH_RELEASE
@@ -616,7 +696,8 @@ class OwnershipAnalyzer:
             elif fate == IGNORE and self._is_rebinding(use) and effects.get(key) != PATH_RELEASE:
                 effects[key] = LOST
         tests = {id(node.statement): node for use in occurrences for node in graph.node_of(use, self.context.parent) if node.kind == TEST}
-        fates = [self._use(use, kind)[0] for use in occurrences]
+        if lends:
+            fates = [fate for use, fate in zip(occurrences, fates) if not self._yielded(use)]
         error_flags = self._error_flags(scope)
         escapes = any(fate in (ESCAPE, MANAGED) for fate in fates)
         safe_release = SAFE_RELEASE in fates
@@ -668,6 +749,15 @@ class OwnershipAnalyzer:
             # `with` cannot close something a caller or another object still uses.
             movable = releases[0] if releases and not escapes and not safe_release else None
             return leak(NOT_ON_SOME_PATH, path_end=verdict.normal.statement, rebinds=verdict.normal_rebinds, release=movable)
+        if verdict.suspended and verdict.released and protocol is not None:
+            # Released after a `yield` (not in `finally:`/`with`): the exception thrown in there
+            # when the consumer stops ends the generator first.
+            return leak(
+                SUSPENDED_UNRELEASED,
+                path_end=verdict.suspended[0].statement,
+                release=releases[0] if releases else None,
+                protocol=protocol,
+            )
         if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
             return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
         if verdict.raisers and safe_release:
@@ -696,6 +786,15 @@ class OwnershipAnalyzer:
                 callee, raiser = late
                 return leak(HANDED_OVER_LATE, path_end=raiser, via=callee)
         return []
+
+    def _yielded(self, use: cst.Name) -> bool:
+        """``yield f`` / ``yield f.write``: what the generator hands its consumer is the value
+        itself or one of its bound methods."""
+        node: cst.CSTNode = use
+        parent = self.context.parent(use)
+        if isinstance(parent, cst.Attribute) and parent.value is use:
+            node, parent = parent, self.context.parent(parent)
+        return isinstance(parent, cst.Yield) and parent.value is node
 
     def _once_per_key(self, statement: Optional[cst.CSTNode]) -> bool:
         """``for option, values in query.items(): if option == "file": out = open(...)``: the
@@ -2562,3 +2661,29 @@ def _literal_index(sub: cst.Subscript) -> Optional[int]:
         except ValueError:
             return None
     return None
+
+
+# Decorators that drive a generator as a context manager: the `with` body's exception is thrown
+# in at the `yield`. Matched by their last name too, for the backports that re-export them.
+_CONTEXT_MANAGER_DECORATORS = frozenset({"contextmanager", "asynccontextmanager"})
+# Decorators that leave a generator a generator (the consumer iterates it).
+_TRANSPARENT_DECORATORS = frozenset({"staticmethod", "classmethod"})
+
+
+def generator_protocol(context: FileContext, scope: Optional[cst.CSTNode]) -> Optional[str]:
+    """How the generator function ``scope`` is driven: CONTEXT_MANAGER, PLAIN_GENERATOR (no
+    decorator that changes how it is driven), or None when that is not known (a pytest fixture
+    is resumed normally after a failing test; a framework's coroutine decorator sends values in):
+    no verdict about its ``yield`` then. Only meaningful for functions that contain a ``yield``."""
+    if not isinstance(scope, cst.FunctionDef):
+        return None
+    protocol = PLAIN_GENERATOR
+    for decorator in scope.decorators:
+        expression = decorator.decorator
+        qualified = context.qualified_name(expression) or dotted_name(expression) or ""
+        last = qualified.rsplit(".", 1)[-1]
+        if last in _CONTEXT_MANAGER_DECORATORS:
+            protocol = CONTEXT_MANAGER
+        elif last not in _TRANSPARENT_DECORATORS:
+            return None
+    return protocol

@@ -30,6 +30,8 @@ from leaklint.analysis.ownership import (
     REPLACED,
     EVICTED,
     STORED_ON_SELF,
+    SUSPENDED_UNRELEASED,
+    CONTEXT_MANAGER,
     WITH_DOES_NOT_CLOSE,
     Leak,
     OwnershipAnalyzer,
@@ -349,7 +351,22 @@ class ResourceRule(Rule):
                 suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `os.close({name})` in a `finally:` block"
             else:
                 suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
+            if not leak.callee_known:
+                # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
+                confidence = Confidence.MEDIUM
             fix = self._fix_statement(leak, analyzer)
+        elif leak.use == "unreaped":
+            # A child without pipes: nothing to close, only a process to reap.
+            confidence = Confidence.MEDIUM
+            kept = "its `Popen` is discarded" if leak.reason == DISCARDED else f"nothing waits for `{name}`"
+            message = (
+                f"the child started by `{shown}` is never waited for ({kept}): once it exits it stays a zombie "
+                "until a later `subprocess` call in this process reaps it"
+            )
+            suggestion = (
+                "use `subprocess.run(...)` when the caller can wait, or keep the `Popen` and call `wait()` on it "
+                "(from a daemon thread if it must run in the background)"
+            )
         elif leak.reason == DISCARDED:
             if kind.tuple_items:
                 what = "the file descriptor" if kind.fd else "the objects"
@@ -466,6 +483,15 @@ class ResourceRule(Rule):
                 # An early exit between `f = open(p)` and `f.close()` in one block: the same
                 # create ... close -> `with` rewrite closes it on that exit too.
                 fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
+        elif leak.reason == SUSPENDED_UNRELEASED:
+            message, suggestion = self._suspended_message(leak, kind, shown, name)
+            # Under `@contextmanager` any error in the caller's `with` body takes this path: a
+            # normal use of the API. A plain generator leaks it only when abandoned early.
+            confidence = Confidence.HIGH if leak.protocol == CONTEXT_MANAGER else Confidence.MEDIUM
+            if leak.release is not None:
+                # `f = open(p)` ... `yield` ... `f.close()` in one block: the same `with` rewrite
+                # closes it when the exception arrives at the `yield`.
+                fix = self._fix_binding(dataclasses.replace(leak, reason=NOT_ON_EXCEPTION), analyzer)
         elif leak.reason == CLASS_ATTRIBUTE:
             confidence = Confidence.MEDIUM
             owner, attr = name.split(".", 1)
@@ -579,12 +605,48 @@ class ResourceRule(Rule):
             how = f"the path through line {line} leaves it open"
         else:
             how = "some path leaves it open"
-        if leak.caught is not None:
+        if leak.caught is not None and isinstance(getattr(leak.caught, "value", None), cst.Yield):
+            # Not "line N raises": the exception comes from the consumer, thrown in at the yield.
+            how = (
+                f"when the exception thrown in at the `yield` on line {self.context.location(leak.caught).line} "
+                f"is caught, {how}"
+            )
+        elif leak.caught is not None:
             how = f"when line {self.context.location(leak.caught).line} raises and the exception is caught, {how}"
         message = f"`{name}` (from `{shown}`) is not {released} on every path: {how}"
         suggestion = f"release it on that path too (`{release}`), or use `{self._with_form(kind, shown, name)}`"
         if kind.fd:
             suggestion = f"release it on that path too (`{release}`), or in a `finally:` block"
+        return message, suggestion
+
+    def _suspended_message(self, leak: Leak, kind: ResourceKind, shown: str, name: str) -> Tuple[str, str]:
+        """Released after a ``yield``: say where the exception comes from, not "line N raises"."""
+        assert leak.path_end is not None
+        line = self.context.location(leak.path_end).line
+        released = _released(kind)
+        release = f"os.close({name})" if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+        skipped = ""
+        if leak.release is not None:
+            skipped = f", so `{_shorten(self.context.code(leak.release), 40)}` on line {self.context.location(leak.release).line} never runs"
+        if leak.protocol == CONTEXT_MANAGER:
+            scope = leak.scope
+            decorator = "@asynccontextmanager" if isinstance(scope, cst.FunctionDef) and scope.asynchronous else "@contextmanager"
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if the `with` body raises: `{decorator}` throws "
+                f"the exception in at the `yield` on line {line}{skipped}"
+            )
+        else:
+            message = (
+                f"`{name}` (from `{shown}`) is not {released} if the generator is abandoned early: closing or "
+                f"dropping it throws `GeneratorExit` in at the `yield` on line {line}{skipped}"
+            )
+        if kind.fd or not kind.can_use_with:
+            suggestion = f"put the `yield` in `try:` and call `{release}` in its `finally:` block"
+        else:
+            suggestion = (
+                f"put the `yield` in `try:` and call `{release}` in its `finally:` block, "
+                f"or use `{self._with_form(kind, shown, name)}` around the `yield`"
+            )
         return message, suggestion
 
     def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:

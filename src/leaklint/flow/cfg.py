@@ -6,6 +6,10 @@ loop's iterable and its step, entering a ``with``, matching an ``except``). Each
 successors and, when it may raise, an exception successor: the innermost ``except`` dispatch, a
 copy of the enclosing ``finally:`` block, or the function's exception exit.
 
+A ``yield`` statement is also a way out: the generator is suspended there, and when its
+consumer closes or drops it (or a ``@contextmanager``'s ``with`` body raises) an exception is
+thrown in at that point. Such nodes carry ``suspends``; their exception edge is that path.
+
 ``finally:`` blocks are copied once per way of leaving the ``try`` that actually occurs (falling
 through, ``return``, ``break``, ``continue``, an exception), so a path through a ``finally``
 resumes where it came from; one libcst statement can therefore stand for several graph nodes.
@@ -50,6 +54,10 @@ class Node:
     successors: List[int] = field(default_factory=list)
     exception: Optional[int] = None  # where an exception raised here goes
     explicit_raise: bool = False  # a `raise` statement: it always takes the exception edge
+    # A `yield` statement: the generator is suspended here, and whatever its consumer does next
+    # arrives as an exception thrown in at this point (`GeneratorExit` when the generator is
+    # closed or dropped, the `with` body's exception under `@contextmanager`).
+    suspends: bool = False
 
     def __repr__(self) -> str:
         label = type(self.statement).__name__ if self.statement is not None else ""
@@ -189,6 +197,8 @@ class ControlFlowGraph:
             node.successors.append(after)
         if isinstance(statement, cst.AnnAssign) and statement.value is None:
             return index  # `x: int` evaluates nothing inside a function
+        if isinstance(getattr(statement, "value", None), cst.Yield):
+            node.suspends = True  # `yield x`, `value = yield`, `total += yield`
         if may_raise(statement):
             node.exception = targets.exception
         return index

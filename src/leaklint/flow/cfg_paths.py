@@ -11,7 +11,10 @@ successors, stops at releases, and reports the first way the value gets lost:
 - ``caught``: the same, but only after an exception was raised and caught on the way
   (``except OSError: continue``); ``caught_raiser`` is the statement that raised;
 - ``explicit``: a ``raise`` statement sends its exception out of the function while the value
-  is held; ``implicit``: any other statement that may raise does.
+  is held; ``implicit``: any other statement that may raise does;
+- ``suspended``: a ``yield`` statement, where the exception comes from outside (the consumer
+  closes or drops the generator, or a ``@contextmanager``'s ``with`` body raises): kept apart
+  from ``implicit`` because "line N raises" would be the wrong story for it.
 """
 
 from __future__ import annotations
@@ -37,12 +40,13 @@ class PathVerdict:
     explicit: Optional[Node] = None  # a `raise` statement reached with the value unreleased
     implicit: Optional[Node] = None  # a statement whose exception leaves the function unreleased
     raisers: List[Node] = field(default_factory=list)  # every statement whose exception leaves it unreleased
+    suspended: List[Node] = field(default_factory=list)  # `yield` statements whose thrown-in exception leaves it unreleased
     released: bool = False  # some path releases it
     gave_up: bool = False  # too many paths to judge
 
     @property
     def leaks(self) -> bool:
-        return any(x is not None for x in (self.normal, self.caught, self.explicit, self.implicit))
+        return any(x is not None for x in (self.normal, self.caught, self.explicit, self.implicit)) or bool(self.suspended)
 
 
 def follow(
@@ -83,7 +87,10 @@ def follow(
             continue
         if index == graph.raise_exit:
             culprit = nodes[raiser] if raiser >= 0 else nodes[previous]
-            if culprit.explicit_raise:
+            if culprit.suspends:
+                if culprit not in verdict.suspended:
+                    verdict.suspended.append(culprit)
+            elif culprit.explicit_raise:
                 verdict.explicit = verdict.explicit or culprit
             else:
                 verdict.implicit = verdict.implicit or culprit

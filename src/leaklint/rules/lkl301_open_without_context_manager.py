@@ -41,6 +41,15 @@ class OpenWithoutContextManager(ResourceRule):
     Two confidences: "never closed" is high; "closed, but not if an exception is raised before
     the close" is medium.
 
+    A `yield` is a way out too. A file closed after a `yield`, not in `finally:` or by `with`,
+    stays open when the generator does not come back: under `@contextmanager` (or
+    `@asynccontextmanager`) an exception in the caller's `with` body is thrown in at the `yield`
+    (high: a normal use of the API), and a plain generator that its consumer stops iterating early
+    gets `GeneratorExit` there when it is closed or dropped (medium). A file that the generator
+    yields and closes afterwards is still the generator's. Generators driven by something else
+    (a pytest fixture, resumed normally after a failing test; a framework's decorator) get no
+    verdict about their `yield`.
+
     ## Fix safety
     Every fix puts the file under `with`, so it is closed where the block ends. A fix is offered
     only when nothing derived from the file outlives that point: not the file, not an iterator or
@@ -154,6 +163,12 @@ class OpenWithoutContextManager(ResourceRule):
             "import json\n\ndef load(path):\n    return json.load(open(path))\n",
             fixed="import json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n",
         ),
+        Bad(
+            "from contextlib import contextmanager\n\n@contextmanager\ndef opened(path):\n    f = open(path)\n"
+            "    yield f\n    f.close()\n",
+            fixed="from contextlib import contextmanager\n\n@contextmanager\ndef opened(path):\n    with open(path) as f:\n"
+            "        yield f\n",
+        ),
         Bad("import tempfile\n\n_, path = tempfile.mkstemp()\n"),
         Good("with open('file.txt', 'w') as f:\n    f.write('hello')\n"),
         Good("def load(path):\n    f = open(path)\n    try:\n        return f.read()\n    finally:\n        f.close()\n"),
@@ -163,6 +178,10 @@ class OpenWithoutContextManager(ResourceRule):
             "    def close(self):\n        self.file.close()\n"
         ),
         Good("open('stamp', 'w').close()\n"),
+        Good(
+            "from contextlib import contextmanager\n\n@contextmanager\ndef opened(path):\n    f = open(path)\n"
+            "    try:\n        yield f\n    finally:\n        f.close()\n"
+        ),
     )
 
     def __init__(self, context: Any, settings: Mapping[str, Any]) -> None:

@@ -35,6 +35,20 @@ class ResourceWithoutContextManager(ResourceRule):
     object, or stored on `self` in a class that releases it. "Never released" is high confidence;
     "released, but not if an exception is raised first" is medium.
 
+    Released after a `yield` but not in `finally:`/`with`: under `@contextmanager` or
+    `@asynccontextmanager` an error in the caller's `with` body is thrown in at the `yield`, so
+    the release never runs (high); a plain generator abandoned by its consumer gets
+    `GeneratorExit` there (medium). pytest fixtures, resumed normally after a failing test, are
+    left alone.
+
+    A `subprocess.Popen` without pipes holds no descriptor of the parent's, only a child to reap.
+    Started in a function and dropped at once, or kept in a local that nothing waits for, polls,
+    kills, returns or hands on (its `pid` included), it is reported with medium confidence: the
+    child stays a zombie once it exits, until a later `subprocess` call reaps it. A child detached
+    on purpose (`start_new_session=True`, `preexec_fn`, `creationflags`, `process_group`), one
+    started at module level, or one started just before `os._exit()` in a forked child is left
+    alone.
+
     ## Fix safety
     Every fix releases the resource where a `with` block ends, and is offered only when nothing
     derived from it outlives that point (the same escape analysis as LKL301): no cursor or result
@@ -138,10 +152,11 @@ class ResourceWithoutContextManager(ResourceRule):
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
     unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
-    resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` is reported only when
-    it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
-    that never wait are deliberate; nor is a `Popen` dropped right before `os._exit()` (the child
-    of a double fork ends at once, with nothing left to reap). `pid = os.fork()` whose parent
+    resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` without a `PIPE`
+    (or `**kwargs`) is judged only as a child to reap (above): the exception paths and the
+    ownership of `self` attributes are not checked for it, and launchers that detach their child or
+    poll it are left alone; nor is a `Popen` dropped right before `os._exit()` (the child of a
+    double fork ends at once, with nothing left to reap). `pid = os.fork()` whose parent
     branch neither waits for the child nor exits (and whose pid is not handed on) is reported
     (medium): the child stays a zombie; a module that reaps children anywhere (`os.wait*`, a
     `SIGCHLD` handler) is left alone. `tempfile.TemporaryDirectory` gets no `with` fix, because its

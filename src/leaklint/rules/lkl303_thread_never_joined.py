@@ -741,10 +741,7 @@ class ThreadNeverJoined(Rule):
             return effects.get(id(node.statement), PASS)
 
         verdict = follow(graph, starts, effect)
-        raiser = next(
-            (n for n in verdict.raisers if n.statement is not None and any(y in yields for y in walk(n.statement))),
-            None,
-        )
+        raiser = next((n for n in verdict.suspended if n.statement is not None), None)
         if raiser is None or verdict.normal is not None or not verdict.released:
             return
         assert raiser.statement is not None

@@ -1,0 +1,275 @@
+"""LKL314: a background thread loops on a flag of its object that nothing ever clears."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.walk import walk
+from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.rules.lkl303_thread_never_joined import _has_exit
+
+# `while self.running:` goes on while the flag is true; `while not self.closed:` while it is false.
+_TRUE = frozenset({"True"})
+_FALSE = frozenset({"False", "None"})
+
+
+class ThreadLoopFlagNeverCleared(Rule):
+    """
+    ## What it does
+    Flags a method of a class that runs in a background thread (it is handed as `self.<method>`
+    to a call that starts it: `Thread(target=self._loop)`, `start_new_thread(self._loop, ())`, a
+    project helper that makes a thread; or it is `run()` of a `Thread` subclass) whose body is a
+    loop on a flag of the object (`while self.running:`, `while not self._closed:`,
+    `while not self._stop.is_set():`) when nothing in the module ever ends that loop: no code sets
+    the flag the other way (outside `__init__`), no code calls `set()` on the event, and the loop
+    has no `break`, `return` or `raise` of its own.
+
+    ## Why is this bad?
+    The loop is the thread's only way to end, and the code that should end it was never written
+    (a `disconnect()` or `close()` that forgets to clear `self.running`). Once started, the thread
+    runs until the process exits: it keeps waking up, keeps its object and everything that object
+    holds (connections, buffers, listeners) alive, and acts on a connection or resource that was
+    closed long ago. Every new object starts one more such thread; a non-daemon one also keeps the
+    process from exiting.
+
+    ## Known problems
+    Only the module is searched for the code that clears the flag (any `<x>.<flag> = ...` with
+    the value that ends the loop, outside the class's `__init__`, or `<x>.<event>.set()`): a flag
+    cleared from another module, or through `setattr` with a computed name, is not seen. Hence
+    medium confidence. A loop whose body can leave on its own (`break`, `return`, `raise`,
+    `sys.exit`) is left alone: it may end when its connection fails. A flag that is a property,
+    or an event handed to other code, is left alone.
+
+    ## References
+    - ruff, pylint, flake8-bugbear: none. LKL303 covers non-daemon threads that are never joined
+      and `while True:` loops started from `__init__`; LKL305 a `stop()` that clears the flag but
+      does not wait for the thread.
+    """
+
+    code = "LKL314"
+    name = "thread-loop-flag-never-cleared"
+    message = "the thread running `{method}` loops while `self.{flag}` is set, and nothing ever clears it"
+    examples = (
+        Bad(
+            "import threading\nimport time\n\nclass Heartbeat:\n    def __init__(self, transport):\n"
+            "        self.transport = transport\n        self.running = False\n\n    def on_connected(self):\n"
+            "        self.running = True\n        threading.Thread(target=self._beat, daemon=True).start()\n\n"
+            "    def _beat(self):\n        while self.running:\n            time.sleep(10)\n"
+            "            self.transport.send(b'ping')\n"
+        ),
+        Good(
+            "import threading\nimport time\n\nclass Heartbeat:\n    def __init__(self, transport):\n"
+            "        self.transport = transport\n        self.running = False\n\n    def on_connected(self):\n"
+            "        self.running = True\n        threading.Thread(target=self._beat, daemon=True).start()\n\n"
+            "    def on_disconnected(self):\n        self.running = False\n\n"
+            "    def _beat(self):\n        while self.running:\n            time.sleep(10)\n"
+            "            self.transport.send(b'ping')\n"
+        ),
+    )
+
+    trigger_names = ("thread", "Thread", "target=")
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.classes: List[cst.ClassDef] = []
+        self.starts: List[Tuple[cst.Call, str]] = []  # (the call handed `self.<m>` that starts a thread, m)
+        self.assigned: Dict[str, List[Tuple[cst.BaseExpression, cst.CSTNode]]] = {}  # attr -> (value, target)
+        self.set_calls: Dict[str, List[cst.Attribute]] = {}  # attr -> the `<x>.<attr>` that `.set()` is called on
+        self.handed: Set[str] = set()  # `self.<attr>` handed to a call or aliased (an event others may set)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._assignment(target.target, node.value)
+        if isinstance(node.value, cst.Attribute) and isinstance(node.value.value, cst.Name) and node.value.value.value == "self":
+            self.handed.add(node.value.attr.value)  # `event = self._stop`
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._assignment(node.target, node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Attribute):
+            self.assigned.setdefault(node.target.attr.value, []).append((cst.Name("_changed"), node.target))
+
+    def visit_Del(self, node: cst.Del) -> None:
+        for inner in walk(node.target):
+            if isinstance(inner, cst.Attribute):
+                self.assigned.setdefault(inner.attr.value, []).append((cst.Name("_deleted"), inner))
+
+    def _assignment(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Attribute):
+            self.assigned.setdefault(target.attr.value, []).append((value, target))
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                # `self.a, self.b = x`: the value is not known, so it counts as any value
+                self._assignment(element.value, cst.Name("_unknown"))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "set" and isinstance(func.value, cst.Attribute):
+            self.set_calls.setdefault(func.value.attr.value, []).append(func.value)
+        if isinstance(func, cst.Name) and func.value == "setattr":
+            self.set_calls.setdefault("*", [])  # a computed attribute name: any flag may be cleared
+        for arg in node.args:
+            value = arg.value
+            if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
+                self.handed.add(value.attr.value)
+                if _starts_a_thread(node, arg):
+                    self.starts.append((node, value.attr.value))
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if "*" in self.set_calls:
+            return
+        starts: Dict[int, List[Tuple[cst.Call, str]]] = {}
+        for call, name in self.starts:
+            owner = self.context.enclosing_class(call)
+            if owner is not None:
+                starts.setdefault(id(owner), []).append((call, name))
+        for cls in self.classes:
+            if id(cls) not in starts and not _thread_subclass(cls):
+                continue
+            methods = _methods(cls)
+            for method, start in self._threaded_methods(cls, methods, starts.get(id(cls), [])):
+                found = _flag_loop(method)
+                if found is None:
+                    continue
+                loop, flag, runs_while, event = found
+                if flag in methods or not self._never_cleared(cls, flag, runs_while, event):
+                    continue
+                line = self.context.location(loop).line
+                if event:
+                    how = f"the event `self.{flag}` is not set"
+                else:
+                    how = f"`{'' if runs_while else 'not '}self.{flag}`"
+                clear = f"self.{flag}.set()" if event else f"self.{flag} = {'False' if runs_while else 'True'}"
+                self.report(
+                    start,
+                    f"the thread running `{cls.name.value}.{method.name.value}` loops while {how} (line {line}), and "
+                    f"nothing in the module ever {'sets the event' if event else 'changes the flag'}: once started, it runs "
+                    f"until the process exits, keeping the `{cls.name.value}` object and what it holds alive",
+                    suggestion=f"end the loop where the object is done with (`{clear}` in its `close()`/`disconnect()`), "
+                    "then join the thread",
+                    confidence=Confidence.MEDIUM,
+                )
+
+    def _threaded_methods(
+        self, cls: cst.ClassDef, methods: Dict[str, cst.FunctionDef], starts: List[Tuple[cst.Call, str]]
+    ) -> Iterator[Tuple[cst.FunctionDef, cst.CSTNode]]:
+        """Methods handed as ``self.<m>`` to a call that starts a thread (with that call, the
+        place reported), and ``run`` of a ``Thread`` subclass (reported on its name)."""
+        seen: Set[str] = set()
+        for call, name in starts:
+            if name in methods and name not in seen:
+                seen.add(name)
+                yield methods[name], call
+        run = methods.get("run")
+        if run is not None and "run" not in seen and _thread_subclass(cls):
+            yield run, run.name
+
+    def _never_cleared(self, cls: cst.ClassDef, flag: str, runs_while: bool, event: bool) -> bool:
+        if event:
+            if flag in self.handed:
+                return False
+            made = [value for value, target in self.assigned.get(flag, ()) if not _is_self_attr(target) or _in_family(self.context, target, cls)]
+            if not made or not all(_makes_event(value) for value in made):
+                return False  # an event handed in (`self.stop = stop_event`): its owner may set it
+            return not any(
+                not _is_self_attr(target) or _in_family(self.context, target, cls) for target in self.set_calls.get(flag, ())
+            )
+        for value, target in self.assigned.get(flag, ()):
+            if _in_init(self.context, target, cls):
+                continue
+            if _is_self_attr(target) and not _in_family(self.context, target, cls):
+                continue  # `self.running = False` of another class: another object's flag
+            keeps_running = _TRUE if runs_while else _FALSE
+            if not (isinstance(value, cst.Name) and value.value in keeps_running):
+                return False
+        return True
+
+
+def _starts_a_thread(call: cst.Call, arg: cst.Arg) -> bool:
+    """``Thread(target=self.m)``, ``Timer(t, self.m)``, ``start_new_thread(self.m, ())``,
+    ``create_thread(self.m)``: a call whose name speaks of a thread, or a ``target=`` keyword."""
+    name = (dotted_name(call.func) or "").rsplit(".", 1)[-1].lower()
+    if arg.keyword is not None and arg.keyword.value == "target":
+        return True
+    return "thread" in name
+
+
+def _methods(cls: cst.ClassDef) -> Dict[str, cst.FunctionDef]:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+
+
+def _flag_loop(method: cst.FunctionDef) -> Optional[Tuple[cst.While, str, bool, bool]]:
+    """The method's top-level ``while`` on a flag of ``self`` with no way out of its own:
+    (loop, flag, runs while true, is an event)."""
+    statements = list(method.body.body) if isinstance(method.body, cst.IndentedBlock) else []
+    while statements:
+        statement = statements.pop(0)
+        if isinstance(statement, (cst.Try, cst.With)) and isinstance(statement.body, cst.IndentedBlock):
+            statements[:0] = list(statement.body.body)
+            continue
+        if not isinstance(statement, cst.While) or statement.orelse is not None:
+            continue
+        found = _flag_test(statement.test)
+        if found is None or _has_exit(statement.body, own_loop=True):
+            return None
+        return (statement, *found)
+    return None
+
+
+def _flag_test(test: cst.BaseExpression) -> Optional[Tuple[str, bool, bool]]:
+    runs_while = True
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        runs_while, test = False, test.expression
+    if _is_self_attr(test):
+        assert isinstance(test, cst.Attribute)
+        return test.attr.value, runs_while, False
+    if (
+        not runs_while
+        and isinstance(test, cst.Call)
+        and isinstance(test.func, cst.Attribute)
+        and test.func.attr.value in ("is_set", "isSet", "wait")
+        and _is_self_attr(test.func.value)
+    ):
+        assert isinstance(test.func.value, cst.Attribute)
+        return test.func.value.attr.value, False, True
+    return None
+
+
+def _is_self_attr(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
+
+
+def _in_init(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: ignore[no-untyped-def]
+    """``node`` is in ``cls.__init__`` (setting the flag's first value)."""
+    for ancestor in context.ancestors(node):
+        if isinstance(ancestor, cst.FunctionDef):
+            return ancestor.name.value == "__init__" and context.parent(context.parent(ancestor)) is cls
+    return False
+
+
+def _in_family(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: ignore[no-untyped-def]
+    """``node`` is in ``cls`` or in a class of the module that names it as a base."""
+    owner = context.enclosing_class(node)
+    if owner is None:
+        return True  # `self` outside a class: a function taking the object
+    if owner is cls:
+        return True
+    return any(isinstance(base.value, cst.Name) and base.value.value == cls.name.value for base in owner.bases)
+
+
+def _makes_event(value: cst.BaseExpression) -> bool:
+    """``threading.Event()`` / ``Event()``: a new event only this object can reach."""
+    return isinstance(value, cst.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Event"
+
+
+def _thread_subclass(cls: cst.ClassDef) -> bool:
+    return any((dotted_name(base.value) or "").endswith("Thread") for base in cls.bases)
