@@ -134,6 +134,18 @@ class CacheOnMethod(Rule):
             "from functools import lru_cache as memo\n\n\nclass Geo:\n    def __init__(self, db):\n"
             "        self.db = db\n\n    @memo(maxsize=None)\n    def lookup(self, ip):\n        return self.db.find(ip)\n"
         ),
+        Bad(
+            "def memoize(func):\n    cache = {}\n\n    def wrapper(*args):\n        if args not in cache:\n"
+            "            cache[args] = func(*args)\n        return cache[args]\n\n    return wrapper\n\n\n"
+            "class Report:\n    def __init__(self, rows):\n        self.rows = rows\n\n"
+            "    @memoize\n    def total(self):\n        return sum(self.rows)\n"
+        ),
+        Good(
+            "def memoize(func):\n    cache = {}\n\n    def wrapper(*args):\n        if args not in cache:\n"
+            "            if len(cache) > 100:\n                cache.pop(next(iter(cache)))\n"
+            "            cache[args] = func(*args)\n        return cache[args]\n\n    return wrapper\n\n\n"
+            "@memoize\ndef unit_factor(unit_name: str) -> int:\n    return {'m': 1, 'km': 1000}[unit_name]\n"
+        ),
         Good(
             "import functools\n\n\nclass Report:\n    def __init__(self, rows):\n        self.rows = rows\n\n"
             "    @functools.cached_property\n    def total(self):\n        return sum(self.rows)\n"

@@ -126,6 +126,15 @@ class TaskNeverAwaited(Rule):
             "import asyncio\n\nasync def tick():\n    pass\n\nasync def main():\n"
             "    task = asyncio.create_task(tick())\n    task.add_done_callback(print)\n"
         ),
+        Bad(
+            "import asyncio\n\nasync def tick():\n    pass\n\ndef spawn(coroutine):\n"
+            "    return asyncio.create_task(coroutine)\n\nasync def main():\n    spawn(tick())\n"
+        ),
+        Good(
+            "import asyncio\n\nbackground = set()\n\nasync def tick():\n    pass\n\ndef spawn(coroutine):\n"
+            "    return asyncio.create_task(coroutine)\n\nasync def main():\n    task = spawn(tick())\n"
+            "    background.add(task)\n    task.add_done_callback(background.discard)\n"
+        ),
         Good(
             "import asyncio\n\nbackground = set()\n\nasync def tick():\n    pass\n\nasync def main():\n"
             "    task = asyncio.create_task(tick())\n    background.add(task)\n"
