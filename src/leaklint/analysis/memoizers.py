@@ -25,6 +25,7 @@ factory that returns such a function, and a class whose ``__init__`` takes the f
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set
 
 import libcst as cst
@@ -44,6 +45,7 @@ _WEAK_VALUED = "weakref.WeakValueDictionary"
 # Calls on the store that take entries out or bound its size when the wrapper runs them.
 _EVICTING = frozenset({"pop", "popitem", "clear", "move_to_end", "__delitem__"})
 _WEAK_CALLBACKS = frozenset({"weakref.ref", "weakref.finalize", "weakref.proxy", "weakref.WeakMethod"})
+_STDLIB_TOPS = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins", "typing", "asyncio", "functools"}
 
 
 def find_memoizers(context: "FileContext", module: cst.Module) -> Dict[str, Dict[str, Any]]:
@@ -380,3 +382,18 @@ def _class_memoizer(context: "FileContext", klass: cst.ClassDef) -> Optional[Dic
         }
     return None
 
+
+def may_be_project_name(module_name: str, qualified: str) -> bool:
+    """Whether ``qualified`` may name something of the project ``module_name`` belongs to: not
+    the standard library, nor a test framework or a command-line toolkit whose decorators fill
+    test and script modules. A cheap filter, so that per-file facts (and the positions they
+    carry) stay small; a project may have several top-level packages, so it cannot ask for the
+    caller's own package."""
+    head = qualified.split(".", 1)[0]
+    return "." in qualified and head not in _STDLIB_TOPS and head not in _FRAMEWORK_TOPS
+
+
+_FRAMEWORK_TOPS = frozenset(
+    {"pytest", "_pytest", "hypothesis", "click", "typer", "attr", "attrs", "pydantic", "six", "numba", "celery",
+     "flask", "fastapi", "django", "sqlalchemy", "typing_extensions", "deprecated", "wrapt", "mock"}
+)

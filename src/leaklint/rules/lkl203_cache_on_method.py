@@ -9,7 +9,8 @@ import libcst as cst
 
 from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
 from leaklint import models
-from leaklint.analysis.memoizers import can_return_argument, find_memoizers
+from leaklint.analysis.growth_facts import is_test_module
+from leaklint.analysis.memoizers import can_return_argument, find_memoizers, may_be_project_name
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
@@ -173,6 +174,8 @@ class CacheOnMethod(Rule):
         self.self_calls: List[cst.Call] = []
         self.cached: Dict[str, Dict[str, Any]] = {}
         self.facts: Optional[Dict[str, Any]] = None
+        self.local_memoizers: Set[str] = set()
+        self.local_cached: Set[str] = set()
 
     def visit_Module(self, node: cst.Module) -> None:
         for statement in node.body:
@@ -273,7 +276,11 @@ class CacheOnMethod(Rule):
                 continue  # a module-level singleton (``MANAGER = Manager()``): one `self`, kept anyway
             self.report(decorator, message, suggestion=suggestion, confidence=confidence)
         memoizers = find_memoizers(self.context, node)
+        self.local_memoizers = {f"{self.context.module_name}.{name}" for name in memoizers}
+        if is_test_module(self.context.module_name):
+            self.decorated, self.self_calls = [], []  # (fixtures and test helpers live for one test run)
         candidates = [c for c in (self._candidate(f, k) for f, k in self.decorated) if c is not None]
+        self.local_cached = set(self.cached) | {c["qualified"] for c in candidates}
         self_calls = [c for c in map(self._self_call, self.self_calls) if c is not None]
         if memoizers or candidates or self_calls or self.cached:
             module = self.context.module_name
@@ -317,7 +324,7 @@ class CacheOnMethod(Rule):
         for decorator in node.decorators:
             callee = _decorator_callee(decorator)
             qualified = self.context.qualified_name(callee)
-            if not qualified or qualified.startswith(_NOT_PROJECT):
+            if not qualified or qualified.startswith(_NOT_PROJECT) or not self._project_name(qualified, self.local_memoizers):
                 continue
             location = self.context.location(decorator)
             decorators.append([
@@ -372,7 +379,7 @@ class CacheOnMethod(Rule):
             callee = f"{self.context.module_name}.{klass.name.value}.{func.attr.value}"
         else:
             callee = self.context.qualified_name(func) or ""
-        if not callee or callee.startswith(("builtins.", "functools.", "typing.")):
+        if not callee or not self._project_name(callee, self.local_cached):
             return None
         for index, arg in enumerate(call.args):
             if isinstance(arg.value, cst.Name) and arg.value.value == "self" and not arg.star:
@@ -384,6 +391,13 @@ class CacheOnMethod(Rule):
                     "location": [location.line, location.column, location.end_line, location.end_column],
                 }
         return None
+
+    def _project_name(self, qualified: str, local: Set[str]) -> bool:
+        """A name of this module that is in ``local``, or a name of another module of the project."""
+        module = self.context.module_name
+        if qualified.startswith(module + "."):
+            return qualified in local
+        return may_be_project_name(module, qualified)
 
     def _is_enum_class(self, klass: cst.ClassDef) -> bool:
         return any(self._is_enum_base(base.value) for base in klass.bases if base.keyword is None)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.memoizers import may_be_project_name
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
@@ -48,9 +48,6 @@ _TEARDOWN_TAILS = frozenset(
 )
 # Handlers of these catch whatever the coroutine raises: its exception is not lost.
 _CATCH_ALL = frozenset({"Exception", "BaseException"})
-
-# Top-level modules of the standard library: their functions are never a project's task helper.
-_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"asyncio", "builtins", "typing", "os", "sys"}
 
 # Verdicts for a task.
 _KEPT = "kept"
@@ -234,8 +231,8 @@ class TaskNeverAwaited(Rule):
         self._check_coroutine_calls()
         self._check_truth_tests()
         helpers = self._task_helpers()
-        drops = [d for d in (self._dropped_call(c, False) for c in self.statements) if d is not None]
-        drops += [d for d in (self._dropped_call(c, True) for c in self.awaited_statements) if d is not None]
+        drops = [d for d in (self._dropped_call(c, False, helpers) for c in self.statements) if d is not None]
+        drops += [d for d in (self._dropped_call(c, True, helpers) for c in self.awaited_statements) if d is not None]
         if helpers or drops:
             self.facts = {"helpers": helpers, "drops": drops}
 
@@ -312,19 +309,26 @@ class TaskNeverAwaited(Rule):
         func = call.func
         return isinstance(func, cst.Attribute) and func.attr.value == "create_task" and self._is_loop(func.value)
 
-    def _dropped_call(self, call: cst.Call, awaited: bool) -> Optional[Dict[str, Any]]:
+    def _dropped_call(self, call: cst.Call, awaited: bool, helpers: Dict[str, Any]) -> Optional[Dict[str, Any]]:
         """A call whose result is thrown away, with what the project pass needs to judge it if
-        its callee turns out to return a task."""
+        its callee turns out to return a task: a helper of this module, or a function of
+        another module of the project (most calls are neither, and cost nothing more)."""
         func = call.func
+        module = self.context.module_name
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
             owner = self.context.enclosing_class(call)
             if owner is None:
                 return None
-            callee = f"{self.context.module_name}.{owner.name.value}.{func.attr.value}"
+            callee = f"{module}.{owner.name.value}.{func.attr.value}"
         else:
             callee = self.context.qualified_name(func) or ""
-            if not callee or callee.split(".", 1)[0] in _STDLIB:
+        if callee.startswith(module + "."):
+            if callee not in helpers:
                 return None
+        elif not callee or not may_be_project_name(module, callee):
+            return None
+        elif not (awaited or any(isinstance(arg.value, cst.Call) for arg in call.args) or self._in_async_def(call)):
+            return None  # (a plain call in plain code: a task helper's callers run on the loop)
         if any(arg.star for arg in call.args):
             return None
         scope = lt.scope_of(self.context, call)
@@ -339,6 +343,10 @@ class TaskNeverAwaited(Rule):
             "text": " ".join(self.context.code(call).split())[:70],
             "location": [location.line, location.column, location.end_line, location.end_column],
         }
+
+    def _in_async_def(self, node: cst.CSTNode) -> bool:
+        scope = lt.scope_of(self.context, node)
+        return isinstance(scope, cst.FunctionDef) and scope.asynchronous is not None
 
     @classmethod
     def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
