@@ -384,6 +384,8 @@ class TaskNeverAwaited(Rule):
         # Dropped tasks that wait on the loop's own I/O or timers are kept by what they wait for:
         # reviewers found few of them real, so a helper's dropped task is not reported high.
         confidence = Confidence.MEDIUM
+        if not drop["low"] and _is_teardown(short):
+            drop = {**drop, "low": f"`{short}()` ends a connection or an object once, and its task waits on futures the loop holds"}
         if drop["low"]:
             confidence = Confidence.LOW
             message += f" (of little consequence here: {drop['low']})"
