@@ -168,8 +168,11 @@ class TaskNeverAwaited(Rule):
                 self.keeps_tasks_until_done = True
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if isinstance(node.value, cst.Call):
-            self.statements.append(node.value)
+        value = node.value
+        if isinstance(value, (cst.ListComp, cst.SetComp)) and isinstance(value.elt, cst.Call):
+            value = value.elt  # ``[create_task(m.ack()) for m in msgs]`` as a statement: each result is dropped
+        if isinstance(value, cst.Call):
+            self.statements.append(value)
         elif isinstance(node.value, cst.Await) and isinstance(node.value.expression, cst.Call):
             self.awaited_statements.append(node.value.expression)
 
@@ -428,6 +431,8 @@ class TaskNeverAwaited(Rule):
         parent = self.context.parent(call)
         scope = lt.scope_of(self.context, call)
         where = self._scope_label(scope)
+        if isinstance(parent, (cst.ListComp, cst.SetComp)) and parent.elt is call:
+            parent = self.context.parent(parent)  # a list of tasks built and thrown away
         if isinstance(parent, cst.Expr):
             self._report_dropped(call, factory, where, scope, chained=False)
             return
