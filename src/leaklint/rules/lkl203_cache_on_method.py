@@ -70,7 +70,8 @@ class CacheOnMethod(Rule):
     wrapper (a nested function, or the `__call__` of a class that takes the function) stores each
     result in a dict keyed by the call's arguments (a dict in its closure, a module-level dict, an
     attribute of the wrapper or of the memoizer instance) and never takes an entry out when it
-    runs. An exposed `cache_clear` or `reset` does not bound it, as it does not bound
+    runs, whether applied with `@` or called on a function (`find = memoize(_find)` in a class
+    body or at module level). An exposed `cache_clear` or `reset` does not bound it, as it does not bound
     `functools.cache`; a size check or eviction in the wrapper does, and a
     `WeakValueDictionary` store is never reported. A weak store (a `WeakKeyDictionary`, or entries
     dropped by a weak-reference callback on an argument) is reported only on a function that can
@@ -171,6 +172,7 @@ class CacheOnMethod(Rule):
         # For the project pass: functions with decorators that may be a project's memoizer, calls
         # that pass ``self`` on, and the functions this module caches with a known cache.
         self.decorated: List[Tuple[cst.FunctionDef, Optional[cst.ClassDef]]] = []
+        self.wrapped: List[Tuple[cst.Assign, Optional[cst.ClassDef]]] = []  # ``lookup = memoize(_lookup)``
         self.self_calls: List[cst.Call] = []
         self.cached: Dict[str, Dict[str, Any]] = {}
         self.facts: Optional[Dict[str, Any]] = None
@@ -280,6 +282,8 @@ class CacheOnMethod(Rule):
         if is_test_module(self.context.module_name):
             self.decorated, self.self_calls = [], []  # (fixtures and test helpers live for one test run)
         candidates = [c for c in (self._candidate(f, k) for f, k in self.decorated) if c is not None]
+        if not is_test_module(self.context.module_name):
+            candidates += self._wrapped_candidates()
         self.local_cached = set(self.cached) | {c["qualified"] for c in candidates}
         self_calls = [c for c in map(self._self_call, self.self_calls) if c is not None]
         if memoizers or candidates or self_calls or self.cached:
@@ -318,25 +322,67 @@ class CacheOnMethod(Rule):
             "reported": [] if static or cache.bounded or any(w in node.name.value.lower() for w in _ONCE_ONLY_WORDS) else open_ended,
         }
 
-    def _candidate(self, node: cst.FunctionDef, klass: Optional[cst.ClassDef]) -> Optional[Dict[str, Any]]:
-        """What the project pass needs to judge ``node`` if one of its decorators is a memoizer."""
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """``lookup = memoize(_lookup)`` in a class body or at module level: the decorator spelled
+        as a call, judged in ``leave_Module`` like ``@memoize`` on ``_lookup``."""
+        value = node.value
+        if self.scopes and not isinstance(self.scopes[-1], cst.ClassDef):
+            return
+        if not (isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name)):
+            return
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and value.args[0].keyword is None:
+            self.wrapped.append((node, self.scopes[-1] if self.scopes else None))
+
+    def _wrapped_candidates(self) -> List[Dict[str, Any]]:
+        found = []
+        for assign, klass in self.wrapped:
+            call = assign.value
+            assert isinstance(call, cst.Call)
+            wrapped = call.args[0].value
+            body = klass.body.body if klass is not None and isinstance(klass.body, cst.IndentedBlock) else (
+                self.context.module.body if klass is None else ()
+            )
+            function = next(
+                (s for s in body if isinstance(s, cst.FunctionDef) and isinstance(wrapped, cst.Name) and s.name.value == wrapped.value),
+                None,
+            )
+            if function is None or function.decorators:
+                continue
+            target = assign.targets[0].target
+            assert isinstance(target, cst.Name)
+            spelled = " ".join(self.context.code(call).split())[:50]
+            fact = self._candidate(function, klass, wrapper=(call.func, spelled, assign, target.value))
+            if fact is not None:
+                found.append(fact)
+        return found
+
+    def _candidate(
+        self, node: cst.FunctionDef, klass: Optional[cst.ClassDef], wrapper: Optional[Tuple[Any, str, cst.CSTNode, str]] = None
+    ) -> Optional[Dict[str, Any]]:
+        """What the project pass needs to judge ``node`` if one of its decorators (or the call
+        ``wrapper`` wraps it in) is a memoizer."""
         decorators = []
-        for decorator in node.decorators:
-            callee = _decorator_callee(decorator)
+        sources = (
+            [(wrapper[0], False, wrapper[1], wrapper[2])] if wrapper is not None else
+            [(_decorator_callee(d), isinstance(d.decorator, cst.Call), "", d) for d in node.decorators]
+        )
+        for callee, is_call, spelled, at in sources:
             qualified = self.context.qualified_name(callee)
             if not qualified or qualified.startswith(_NOT_PROJECT) or not self._project_name(qualified, self.local_memoizers):
                 continue
-            location = self.context.location(decorator)
+            location = self.context.location(at)
             decorators.append([
-                qualified, isinstance(decorator.decorator, cst.Call), f"@{dotted_name(callee) or qualified}",
+                qualified, is_call, spelled or f"@{dotted_name(callee) or qualified}",
                 [location.line, location.column, location.end_line, location.end_column],
             ])
         if not decorators:
             return None
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        name = wrapper[3] if wrapper is not None else node.name.value
+        owner = f"{klass.name.value}." if klass is not None else ""
         fact: Dict[str, Any] = {
-            "qualified": self._qualified(node, klass), "decorators": decorators, "params": params,
-            "name": node.name.value, "returns_argument": can_return_argument(node),
+            "qualified": f"{self.context.module_name}.{owner}{name}", "decorators": decorators, "params": params,
+            "name": name, "returns_argument": can_return_argument(node),
         }
         skipped = any(self.context.qualified_name(_decorator_callee(d)) in _SKIPPED_DECORATORS for d in node.decorators)
         if klass is not None and not skipped:
@@ -345,7 +391,7 @@ class CacheOnMethod(Rule):
             if not params or node.name.value in _IMPLICIT_CLASS_LEVEL or self._singleton(klass.name.value):
                 return None
             fact.update(
-                kind="method", method=f"{klass.name.value}.{node.name.value}", self_name=params[0],
+                kind="method", method=f"{klass.name.value}.{name}", self_name=params[0],
                 suggestion=self._method_suggestion(node, [*node.params.posonly_params, *node.params.params], klass),
             )
             return fact
