@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -86,6 +86,7 @@ class ClosureListenerAddedPerCall(Rule):
         self.functions: List[cst.FunctionDef] = []  # module-level functions: subscription functions?
         self.calls: List[cst.Call] = []  # calls that pass a lambda or a plain name: callers?
         self.removes = False  # the module removes from some container, or offers an unsubscribe
+        self.nested: Dict[int, Set[str]] = {}  # id(function) -> names of its nested defs
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if isinstance(self.context.parent(node), cst.Module):
@@ -158,6 +159,9 @@ class ClosureListenerAddedPerCall(Rule):
         name = function.name.value.lower()
         if any(word in name for word in _ONCE_WORDS) or (name.startswith("__") and name != "__call__"):
             return None
+        nested = self._nested_defs(function)
+        if not any(isinstance(a.value, cst.Lambda) or (isinstance(a.value, cst.Name) and a.value.value in nested) for a in call.args):
+            return None  # (most calls: decided before resolving the callee's name)
         callee = self.context.qualified_name(call.func) or ""
         module = self.context.module_name
         if not callee or not (callee.startswith(module + ".") or may_be_project_name(module, callee)):
@@ -176,7 +180,7 @@ class ClosureListenerAddedPerCall(Rule):
                 closures.append((index, "a lambda"))
             elif isinstance(value, cst.Name) and value.value in params:
                 passed[index] = value.value
-            elif isinstance(value, cst.Name) and self._closure_made_here(function, value.value, call):
+            elif isinstance(value, cst.Name) and value.value in nested and self._closure_made_here(function, value.value, call):
                 closures.append((index, f"`{value.value}`"))
         for index, param in list(passed.items()):
             if self._guarded_per_object(call, function, param):
@@ -206,6 +210,17 @@ class ClosureListenerAddedPerCall(Rule):
                     if isinstance(node, cst.Call) and any(_is_name(arg.value, param) for arg in node.args):
                         return True
         return False
+
+    def _nested_defs(self, function: cst.FunctionDef) -> Set[str]:
+        """Names of the ``def``s nested in ``function`` (one walk per function, kept)."""
+        found = self.nested.get(id(function))
+        if found is None:
+            found = {
+                node.name.value for node in walk_scope(function.body)
+                if isinstance(node, cst.FunctionDef) and node is not function
+            }
+            self.nested[id(function)] = found
+        return found
 
     def _closure_made_here(self, function: cst.FunctionDef, name: str, call: cst.Call) -> bool:
         """``name`` is a ``def`` nested in ``function`` (made on every call), used only by this call."""

@@ -324,14 +324,18 @@ class TaskNeverAwaited(Rule):
                 return None
             callee = f"{module}.{owner.name.value}.{func.attr.value}"
         else:
+            spelled = dotted_name(func)
+            if spelled is None:
+                return None
+            local = f"{module}.{spelled}" in helpers
+            if not local and not (awaited or any(isinstance(arg.value, cst.Call) for arg in call.args) or self._in_async_def(call)):
+                return None  # (a plain call in plain code: a task helper's callers run on the loop)
             callee = self.context.qualified_name(func) or ""
         if callee.startswith(module + "."):
             if callee not in helpers:
                 return None
         elif not callee or not may_be_project_name(module, callee):
             return None
-        elif not (awaited or any(isinstance(arg.value, cst.Call) for arg in call.args) or self._in_async_def(call)):
-            return None  # (a plain call in plain code: a task helper's callers run on the loop)
         if any(arg.star for arg in call.args):
             return None
         scope = lt.scope_of(self.context, call)
