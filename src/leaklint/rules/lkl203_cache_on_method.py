@@ -3,18 +3,22 @@ module-level functions)."""
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple, Union
 
 import libcst as cst
 
 from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
 from leaklint import models
+from leaklint.analysis.growth_facts import is_test_module
+from leaklint.analysis.memoizers import can_return_argument, find_memoizers, may_be_project_name
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
-from leaklint.rule import Bad, Confidence, Good, Option, Rule
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
 
 _Scope = Union[cst.FunctionDef, cst.ClassDef, cst.Lambda]
 _SKIPPED_DECORATORS = frozenset({"builtins.staticmethod", "builtins.classmethod"})
+# Decorators of the standard library and typing: never a project's memoizer.
+_NOT_PROJECT = ("builtins.", "functools.", "typing.", "abc.", "contextlib.", "dataclasses.", "asyncio.", "enum.")
 # Methods Python calls on the class, not an instance: their first argument is a class.
 _IMPLICIT_CLASS_LEVEL = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 # ``@cache`` on a function that warns or logs is the warn-once idiom: one entry per message.
@@ -62,6 +66,22 @@ class CacheOnMethod(Rule):
     unbounded; `cachetools.func.lru_cache`, `async_lru.alru_cache` are bounded by `maxsize`,
     128 by default), and a project can add its own under `[tool.leaklint.models.cache]`.
 
+    A memoizer the project writes itself counts too, wherever it is defined: a decorator whose
+    wrapper (a nested function, or the `__call__` of a class that takes the function) stores each
+    result in a dict keyed by the call's arguments (a dict in its closure, a module-level dict, an
+    attribute of the wrapper or of the memoizer instance) and never takes an entry out when it
+    runs, whether applied with `@` or called on a function (`find = memoize(_find)` in a class
+    body or at module level). An exposed `cache_clear` or `reset` does not bound it, as it does not bound
+    `functools.cache`; a size check or eviction in the wrapper does, and a
+    `WeakValueDictionary` store is never reported. A weak store (a `WeakKeyDictionary`, or entries
+    dropped by a weak-reference callback on an argument) is reported only on a function that can
+    return its argument unchanged: the cached value then keeps its own key alive.
+
+    A call in an instance method that passes `self` to a function with an unbounded cache
+    (`self.fields_of(self)` for a cached static method, `layout_of(self)`) makes every instance a
+    key of the cache, and is reported at the call with high confidence: a cache meant for classes
+    called with instances.
+
     Unbounded caches on methods are reported with high confidence; bounded ones with medium
     confidence (the option `include-bounded = false` drops them). Caches on module-level
     functions are reported with medium confidence, and only when some parameter is open-ended:
@@ -86,7 +106,9 @@ class CacheOnMethod(Rule):
 
     ## Known problems
     A class with a handful of long-lived instances created elsewhere (a singleton made in another
-    module) is harmless, yet flagged; suppress it with `# noqa: LKL203`.
+    module) is harmless, yet flagged; suppress it with `# noqa: LKL203`. Project memoizers are
+    recognised only at module level (functions, decorator factories one level deep, classes), and
+    under flake8 only within one file.
 
     ## References
     - flake8-bugbear / ruff: B019 cached-instance-method. pylint: W1518 method-cache-max-size-none.
@@ -95,6 +117,7 @@ class CacheOnMethod(Rule):
 
     code = "LKL203"
     name = "cache-on-method"
+    project_scope = True  # a memoizer defined in one module decorates functions in others
     message = "`{decorator}` on method `{method}` keeps every `self` it is called with alive"
     options = (
         Option(
@@ -112,6 +135,18 @@ class CacheOnMethod(Rule):
         Bad(
             "from functools import lru_cache as memo\n\n\nclass Geo:\n    def __init__(self, db):\n"
             "        self.db = db\n\n    @memo(maxsize=None)\n    def lookup(self, ip):\n        return self.db.find(ip)\n"
+        ),
+        Bad(
+            "def memoize(func):\n    cache = {}\n\n    def wrapper(*args):\n        if args not in cache:\n"
+            "            cache[args] = func(*args)\n        return cache[args]\n\n    return wrapper\n\n\n"
+            "class Report:\n    def __init__(self, rows):\n        self.rows = rows\n\n"
+            "    @memoize\n    def total(self):\n        return sum(self.rows)\n"
+        ),
+        Good(
+            "def memoize(func):\n    cache = {}\n\n    def wrapper(*args):\n        if args not in cache:\n"
+            "            if len(cache) > 100:\n                cache.pop(next(iter(cache)))\n"
+            "            cache[args] = func(*args)\n        return cache[args]\n\n    return wrapper\n\n\n"
+            "@memoize\ndef unit_factor(unit_name: str) -> int:\n    return {'m': 1, 'km': 1000}[unit_name]\n"
         ),
         Good(
             "import functools\n\n\nclass Report:\n    def __init__(self, rows):\n        self.rows = rows\n\n"
@@ -134,6 +169,15 @@ class CacheOnMethod(Rule):
         self.made_at_runtime: Set[str] = set()
         self.main_guards = 0
         self.type_aliases: Dict[str, cst.BaseExpression] = {}  # ``Maker: TypeAlias = Callable[...]``
+        # For the project pass: functions with decorators that may be a project's memoizer, calls
+        # that pass ``self`` on, and the functions this module caches with a known cache.
+        self.decorated: List[Tuple[cst.FunctionDef, Optional[cst.ClassDef]]] = []
+        self.wrapped: List[Tuple[cst.Assign, Optional[cst.ClassDef]]] = []  # ``lookup = memoize(_lookup)``
+        self.self_calls: List[cst.Call] = []
+        self.cached: Dict[str, Dict[str, Any]] = {}
+        self.facts: Optional[Dict[str, Any]] = None
+        self.local_memoizers: Set[str] = set()
+        self.local_cached: Set[str] = set()
 
     def visit_Module(self, node: cst.Module) -> None:
         for statement in node.body:
@@ -172,7 +216,10 @@ class CacheOnMethod(Rule):
             return
         cache = self._cache_decorator(node)
         if cache is None:
+            if node.decorators:
+                self.decorated.append((node, enclosing if isinstance(enclosing, cst.ClassDef) else None))
             return
+        self._remember_cached(node, enclosing, cache)
         if isinstance(enclosing, cst.ClassDef):
             self._check_method(node, enclosing, cache)
         else:
@@ -218,6 +265,8 @@ class CacheOnMethod(Rule):
             self.main_guards -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
+        if any(isinstance(arg.value, cst.Name) and arg.value.value == "self" for arg in node.args):
+            self.self_calls.append(node)
         if isinstance(node.func, cst.Name):
             # Code under ``if __name__ == "__main__":`` is a script's run time, not import time.
             in_function = self.main_guards > 0 or any(isinstance(s, (cst.FunctionDef, cst.Lambda)) for s in self.scopes)
@@ -225,9 +274,278 @@ class CacheOnMethod(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for class_name, decorator, message, suggestion, confidence in self.method_findings:
-            if class_name in self.made_at_import and class_name not in self.made_at_runtime:
+            if self._singleton(class_name):
                 continue  # a module-level singleton (``MANAGER = Manager()``): one `self`, kept anyway
             self.report(decorator, message, suggestion=suggestion, confidence=confidence)
+        memoizers = find_memoizers(self.context, node)
+        self.local_memoizers = {f"{self.context.module_name}.{name}" for name in memoizers}
+        if is_test_module(self.context.module_name):
+            self.decorated, self.self_calls = [], []  # (fixtures and test helpers live for one test run)
+        candidates = [c for c in (self._candidate(f, k) for f, k in self.decorated) if c is not None]
+        if not is_test_module(self.context.module_name):
+            candidates += self._wrapped_candidates()
+        self.local_cached = set(self.cached) | {c["qualified"] for c in candidates}
+        self_calls = [c for c in map(self._self_call, self.self_calls) if c is not None]
+        if memoizers or candidates or self_calls or self.cached:
+            module = self.context.module_name
+            self.facts = {
+                "memoizers": {f"{module}.{name}": memo for name, memo in memoizers.items()},
+                "candidates": candidates,
+                "self_calls": self_calls,
+                "cached": self.cached,
+            }
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        return self.facts
+
+    def _singleton(self, class_name: str) -> bool:
+        return class_name in self.made_at_import and class_name not in self.made_at_runtime
+
+    # -- project memoizers and ``self`` passed to a cache ---------------------------------------------
+
+    def _qualified(self, node: cst.FunctionDef, klass: Optional[cst.ClassDef]) -> str:
+        owner = f"{klass.name.value}." if klass is not None else ""
+        return f"{self.context.module_name}.{owner}{node.name.value}"
+
+    def _remember_cached(self, node: cst.FunctionDef, enclosing: Optional[_Scope], cache: _Cache) -> None:
+        """A function (or static method) with a known cache, for calls that pass it ``self``."""
+        klass = enclosing if isinstance(enclosing, cst.ClassDef) else None
+        static = klass is not None and any(
+            self.context.qualified_name(_decorator_callee(d)) == "builtins.staticmethod" for d in node.decorators
+        )
+        if klass is not None and not static:
+            return
+        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        open_ended = [p.name.value for p in (*node.params.posonly_params, *node.params.params) if self._open_ended(p)]
+        self.cached[self._qualified(node, klass)] = {
+            "spelled": cache.spelled, "bounded": cache.bounded, "params": params,
+            "reported": [] if static or cache.bounded or any(w in node.name.value.lower() for w in _ONCE_ONLY_WORDS) else open_ended,
+        }
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """``lookup = memoize(_lookup)`` in a class body or at module level: the decorator spelled
+        as a call, judged in ``leave_Module`` like ``@memoize`` on ``_lookup``."""
+        value = node.value
+        if self.scopes and not isinstance(self.scopes[-1], cst.ClassDef):
+            return
+        if not (isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name)):
+            return
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and value.args[0].keyword is None:
+            self.wrapped.append((node, self.scopes[-1] if self.scopes else None))
+
+    def _wrapped_candidates(self) -> List[Dict[str, Any]]:
+        found = []
+        for assign, klass in self.wrapped:
+            call = assign.value
+            assert isinstance(call, cst.Call)
+            wrapped = call.args[0].value
+            body = klass.body.body if klass is not None and isinstance(klass.body, cst.IndentedBlock) else (
+                self.context.module.body if klass is None else ()
+            )
+            function = next(
+                (s for s in body if isinstance(s, cst.FunctionDef) and isinstance(wrapped, cst.Name) and s.name.value == wrapped.value),
+                None,
+            )
+            if function is None or function.decorators:
+                continue
+            target = assign.targets[0].target
+            assert isinstance(target, cst.Name)
+            spelled = " ".join(self.context.code(call).split())[:50]
+            fact = self._candidate(function, klass, wrapper=(call.func, spelled, assign, target.value))
+            if fact is not None:
+                found.append(fact)
+        return found
+
+    def _candidate(
+        self, node: cst.FunctionDef, klass: Optional[cst.ClassDef], wrapper: Optional[Tuple[Any, str, cst.CSTNode, str]] = None
+    ) -> Optional[Dict[str, Any]]:
+        """What the project pass needs to judge ``node`` if one of its decorators (or the call
+        ``wrapper`` wraps it in) is a memoizer."""
+        decorators = []
+        sources = (
+            [(wrapper[0], False, wrapper[1], wrapper[2])] if wrapper is not None else
+            [(_decorator_callee(d), isinstance(d.decorator, cst.Call), "", d) for d in node.decorators]
+        )
+        for callee, is_call, spelled, at in sources:
+            qualified = self.context.qualified_name(callee)
+            if not qualified or qualified.startswith(_NOT_PROJECT) or not self._project_name(qualified, self.local_memoizers):
+                continue
+            location = self.context.location(at)
+            decorators.append([
+                qualified, is_call, spelled or f"@{dotted_name(callee) or qualified}",
+                [location.line, location.column, location.end_line, location.end_column],
+            ])
+        if not decorators:
+            return None
+        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        name = wrapper[3] if wrapper is not None else node.name.value
+        owner = f"{klass.name.value}." if klass is not None else ""
+        fact: Dict[str, Any] = {
+            "qualified": f"{self.context.module_name}.{owner}{name}", "decorators": decorators, "params": params,
+            "name": name, "returns_argument": can_return_argument(node),
+        }
+        skipped = any(self.context.qualified_name(_decorator_callee(d)) in _SKIPPED_DECORATORS for d in node.decorators)
+        if klass is not None and not skipped:
+            if self._is_enum_class(klass):
+                return None
+            if not params or node.name.value in _IMPLICIT_CLASS_LEVEL or self._singleton(klass.name.value):
+                return None
+            fact.update(
+                kind="method", method=f"{klass.name.value}.{name}", self_name=params[0],
+                suggestion=self._method_suggestion(node, [*node.params.posonly_params, *node.params.params], klass),
+            )
+            return fact
+        every = [
+            *node.params.posonly_params, *node.params.params, *node.params.kwonly_params,
+            *(p for p in (node.params.star_arg, node.params.star_kwarg) if isinstance(p, cst.Param)),
+        ]
+        once = any(word in node.name.value.lower() for word in _ONCE_ONLY_WORDS)
+        fact.update(
+            kind="static" if klass is not None else "function",
+            open_ended=[] if once else [p.name.value for p in every if self._open_ended(p)],
+        )
+        return fact
+
+    def _self_call(self, call: cst.Call) -> Optional[Dict[str, Any]]:
+        """``self.info(self)``, ``flat_fields(self)``: a call in an instance method that passes the
+        instance itself, with the callee's qualified name and where ``self`` goes."""
+        method = self.context.enclosing_scope(call)
+        klass = self.context.enclosing_class(call)
+        if not isinstance(method, cst.FunctionDef) or klass is None or self.context.parent(self.context.parent(method)) is not klass:
+            return None
+        params = [*method.params.posonly_params, *method.params.params]
+        if not params or params[0].name.value != "self" or method.name.value in _IMPLICIT_CLASS_LEVEL:
+            return None
+        if any(self.context.qualified_name(_decorator_callee(d)) in _SKIPPED_DECORATORS for d in method.decorators):
+            return None
+        if self._is_enum_class(klass) or self._singleton(klass.name.value):
+            return None
+        func = call.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            callee = f"{self.context.module_name}.{klass.name.value}.{func.attr.value}"
+        else:
+            callee = self.context.qualified_name(func) or ""
+        if not callee or not self._project_name(callee, self.local_cached):
+            return None
+        for index, arg in enumerate(call.args):
+            if isinstance(arg.value, cst.Name) and arg.value.value == "self" and not arg.star:
+                location = self.context.location(call)
+                return {
+                    "callee": callee, "index": index if arg.keyword is None else arg.keyword.value,
+                    "class": klass.name.value, "method": f"{klass.name.value}.{method.name.value}",
+                    "text": _one_line(self.context.code(call)),
+                    "location": [location.line, location.column, location.end_line, location.end_column],
+                }
+        return None
+
+    def _project_name(self, qualified: str, local: Set[str]) -> bool:
+        """A name of this module that is in ``local``, or a name of another module of the project."""
+        module = self.context.module_name
+        if qualified.startswith(module + "."):
+            return qualified in local
+        return may_be_project_name(module, qualified)
+
+    def _is_enum_class(self, klass: cst.ClassDef) -> bool:
+        return any(self._is_enum_base(base.value) for base in klass.bases if base.keyword is None)
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        memoizers: Dict[str, Dict[str, Any]] = {}
+        cached: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            if data:
+                memoizers.update(data["memoizers"])
+                cached.update(data["cached"])
+        findings: List[Finding] = []
+        for path in sorted(facts):
+            data = facts[path]
+            for candidate in (data or {}).get("candidates", ()):
+                for qualified, is_call, spelled, location in candidate["decorators"]:
+                    memo = memoizers.get(qualified)
+                    if memo is None or memo["factory"] != is_call:
+                        continue
+                    finding = cls._memoized(path, candidate, qualified, memo, spelled, Location(*location))
+                    entry = {"spelled": spelled, "bounded": False, "params": candidate["params"], "memo": qualified,
+                             "weak": memo["weak"], "reported": candidate.get("open_ended", []) if finding else []}
+                    if candidate["kind"] != "method":
+                        cached[candidate["qualified"]] = entry
+                    if finding is not None:
+                        findings.append(finding)
+                    break
+        for path in sorted(facts):
+            for call in (facts[path] or {}).get("self_calls", ()):
+                finding = cls._self_passed(path, call, cached, memoizers)
+                if finding is not None:
+                    findings.append(finding)
+        return findings
+
+    @classmethod
+    def _memoized(
+        cls, path: str, candidate: Dict[str, Any], qualified: str, memo: Dict[str, Any], spelled: str, where: Location
+    ) -> Optional[Finding]:
+        store = memo["store"]
+        name = candidate["name"]
+        if memo["weak"]:
+            returned = candidate["returns_argument"]
+            if not returned:
+                return None  # entries go with their argument
+            message = (
+                f"`{spelled}` on `{name}()` drops an entry when its argument dies (`{qualified}` keeps results in {store}), but "
+                f"`{name}` can return its argument `{returned}` unchanged: the cached value then keeps its own key "
+                f"alive, so that entry and everything it holds stay for the life of the process"
+            )
+            suggestion = (
+                f"do not cache `{name}` with `{spelled}` (it can hand back `{returned}` itself), or store only values "
+                f"that do not refer to the arguments"
+            )
+            return Finding(path, cls.code, cls.name, message, suggestion, where, Confidence.MEDIUM)
+        if candidate["kind"] == "method":
+            message = (
+                f"`{spelled}` on method `{candidate['method']}` keeps every `{candidate['self_name']}` it is called "
+                f"with alive for the life of the class: the project's memoizer `{qualified}` keeps every result in "
+                f"{store}, keyed by the arguments, and never evicts"
+            )
+            return Finding(path, cls.code, cls.name, message, candidate["suggestion"], where, Confidence.HIGH)
+        open_ended = candidate.get("open_ended") or []
+        if candidate["kind"] != "function" or not open_ended:
+            return None
+        shown = ", ".join(f"`{p}`" for p in open_ended[:3])
+        message = (
+            f"`{spelled}` on `{name}()` keeps every distinct {shown} it is ever called with, and its result, for the "
+            f"life of the process: the project's memoizer `{qualified}` keeps them in {store} and never evicts"
+        )
+        suggestion = (
+            f"bound `{qualified}` (evict the oldest entry past a size) or use `@functools.lru_cache(maxsize=N)` on "
+            f"`{name}`, unless its arguments come from a small fixed set"
+        )
+        return Finding(path, cls.code, cls.name, message, suggestion, where, Confidence.MEDIUM)
+
+    @classmethod
+    def _self_passed(
+        cls, path: str, call: Dict[str, Any], cached: Dict[str, Dict[str, Any]], memoizers: Dict[str, Dict[str, Any]]
+    ) -> Optional[Finding]:
+        target = cached.get(call["callee"])
+        if target is None or target["bounded"] or target.get("weak"):
+            return None
+        index = call["index"]
+        params = target["params"]
+        param = index if isinstance(index, str) else params[index] if index < len(params) else None
+        if param is None or param in target["reported"]:
+            return None  # already reported at the cache, for this parameter
+        function = call["callee"].rsplit(".", 1)[-1]
+        how = f"`{target['spelled']}`"
+        if target.get("memo"):
+            how += f" (the project's memoizer `{target['memo']}`, which keeps results in {memoizers[target['memo']]['store']})"
+        message = (
+            f"`{call['text']}` in `{call['method']}` passes `self` as `{param}` to `{function}`, whose {how} never "
+            f"evicts: `self` becomes a key of the cache, so every `{call['class']}` this runs on stays alive for the "
+            f"life of the process"
+        )
+        suggestion = (
+            f"pass what the cache is meant to be keyed by (`type(self)`, or the hashable fields `{function}` needs) "
+            f"instead of `self`, or bound the cache"
+        )
+        return Finding(path, cls.code, cls.name, message, suggestion, Location(*call["location"]), Confidence.HIGH)
 
     def _method_suggestion(self, node: cst.FunctionDef, params: List[cst.Param], klass: cst.ClassDef) -> str:
         name = node.name.value
@@ -419,6 +737,11 @@ class CacheOnMethod(Rule):
         if qualified.startswith("enum."):
             return True
         return isinstance(base, cst.Name) and base.value in self.enum_classes
+
+
+def _one_line(code: str, limit: int = 60) -> str:
+    text = " ".join(code.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:

@@ -6,8 +6,9 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.containers import REMOVE_METHODS
+from leaklint.analysis.containers import REMOVE_METHODS, local_assignments
 from leaklint.analysis.growth_facts import GROW, SHRINK, classify_use, first_line_text
+from leaklint.analysis.memoizers import can_return_argument
 from leaklint.analysis.names import STARRED, argument_passed
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -21,7 +22,9 @@ class WeakKeyKeptAliveByValue(Rule):
     Flags an entry put into a `weakref.WeakKeyDictionary` whose value refers to its own key: the
     key itself (`d[obj] = obj`), a bound method of the key (`d[obj] = obj.refresh`), a closure or
     lambda that uses the key, `functools.partial(f, obj)`, a tuple holding the key, or (with
-    medium confidence) a new object built from the key (`d[obj] = State(obj)`). The value is followed
+    medium confidence) a new object built from the key (`d[obj] = State(obj)`) or what a function of
+    the module returns for the key when it can return its argument unchanged (`d[obj] = adapt(obj)`
+    with `if isinstance(value, Adapter): return value`, directly or through a local). The value is followed
     into `d.setdefault(obj, []).append(value)`, and through a method that stores one parameter under
     another (`def add_callback(self, instance, func)`) to its callers in the module: a caller that
     passes `(self, self._on_change)` hands over a bound method of the key.
@@ -82,6 +85,7 @@ class WeakKeyKeptAliveByValue(Rule):
         self.method_calls: Dict[str, List[cst.Call]] = {}  # ``x.<method>(...)`` calls, by method name
         self.method_owners: Dict[str, int] = {}  # method name -> how many classes define one
         self.classes: Dict[str, cst.ClassDef] = {}
+        self.module_functions: Dict[str, cst.FunctionDef] = {}
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -109,6 +113,8 @@ class WeakKeyKeptAliveByValue(Rule):
                 self.weak_attributes.add(target.target.attr.value)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if isinstance(self.context.parent(node), cst.Module):
+            self.module_functions[node.name.value] = node
         if isinstance(self.context.parent(self.context.parent(node)), cst.ClassDef):
             self.methods.add(node.name.value)
             self.method_owners[node.name.value] = self.method_owners.get(node.name.value, 0) + 1
@@ -228,10 +234,49 @@ class WeakKeyKeptAliveByValue(Rule):
             if isinstance(value.func, cst.Name) and value.func.value[:1].isupper() and any(_is_name(a, name) for a in args):
                 if not qualified.startswith(("weakref.", "builtins.")) and not self._init_keeps_weakly(value, name):
                     return f"is a `{value.func.value}` built from `{name}`, which likely keeps it", Confidence.MEDIUM
+        if isinstance(value, cst.Call):
+            returned = self._returns_its_argument(value, name)
+            if returned is not None:
+                return returned, Confidence.MEDIUM
         if isinstance(value, cst.Name):
             closure = self._local_function(value)
             if closure is not None and _mentions(closure.body, name) and not _binds(closure.params, name):
                 return f"is the closure `{value.value}`, which uses `{name}`", Confidence.HIGH
+            made = self._single_local_call(value)
+            if made is not None:
+                returned = self._returns_its_argument(made, name)
+                if returned is not None:
+                    return f"(`{value.value}`) {returned}", Confidence.MEDIUM
+        return None
+
+    def _returns_its_argument(self, call: cst.Call, name: str) -> Optional[str]:
+        """``_cache[obj] = convert(obj)`` where this module's ``convert`` can return its
+        parameter unchanged (``if isinstance(value, Target): return value``): on that path the
+        value is the key itself."""
+        function = self.module_functions.get(call.func.value) if isinstance(call.func, cst.Name) else None
+        if function is None or self.context.qualified_name(call.func) != f"{self.context.module_name}.{call.func.value}":
+            return None
+        returned = can_return_argument(function)
+        if returned is None:
+            return None
+        params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+        index = params.index(returned)
+        passed = argument_passed(call, index, returned)
+        if passed is None or passed is STARRED or not _is_name(passed, name):
+            return None
+        return (
+            f"is what `{call.func.value}({name})` returns, and `{call.func.value}` can return its argument "
+            f"`{returned}` itself"
+        )
+
+    def _single_local_call(self, name: cst.Name) -> Optional[cst.Call]:
+        """The call a local is bound to, when the function binds it once (``value = convert(obj)``)."""
+        scope = self.context.enclosing_scope(name)
+        if not isinstance(scope, cst.FunctionDef):
+            return None
+        values = local_assignments(scope).get(name.value, [])
+        if len(values) == 1 and isinstance(values[0], cst.Call):
+            return values[0]
         return None
 
     def _init_keeps_weakly(self, call: cst.Call, name: str) -> bool:
@@ -304,7 +349,12 @@ class WeakKeyKeptAliveByValue(Rule):
             f"the value stored under `{key.value}` in `WeakKeyDictionary` `{container}` {how}: the value keeps "
             f"its key alive, so the entry is never dropped and `{container}` grows like a plain dict"
         )
-        if how.startswith("comes from") and isinstance(value, cst.Name):
+        if "can return its argument" in how:
+            suggestion = (
+                f"store the entry only when the value is not the key itself (`if result is not {key.value}: "
+                f"{container}[{key.value}] = result`), so an argument returned unchanged is not kept by its own entry"
+            )
+        elif how.startswith("comes from") and isinstance(value, cst.Name):
             suggestion = (
                 f"store a weak reference to a bound method (`weakref.WeakMethod({value.value})` when "
                 f"`inspect.ismethod({value.value})`, called to get the method back), or have callers pass the plain "

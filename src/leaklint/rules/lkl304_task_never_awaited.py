@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.memoizers import may_be_project_name
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
-from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 _TASK_FACTORIES = frozenset(
     {"asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future"}
@@ -63,6 +64,14 @@ class TaskNeverAwaited(Rule):
     of the same module called without `await`, also as a test (`if self.allowed(user):`,
     `assert check(u)`, `while not ready():`), where the coroutine object is always true.
 
+    A helper that returns the task it makes (`return asyncio.create_task(coro)`, or
+    `task = ensure_future(coro); task.add_done_callback(log); return task`), in any module of the
+    project, hands its caller the only reference: a call of it as a statement (`fire_and_forget(send())`,
+    `self.launch(self.ping())`, `await spawn_later(...)` of an `async def` helper) drops the task.
+    A helper that wraps its parameter (`ensure_future(obj)`) counts only when the caller passes a
+    coroutine call; a helper that keeps the task itself (in a set with a discard callback) does not.
+    These are reported at medium confidence (low where the reasons below apply at the caller).
+
     ## Why is this bad?
     The event loop keeps only a weak reference to a task: a task nobody references can be
     garbage-collected before it finishes, silently, and its exception is never retrieved. A done
@@ -93,7 +102,8 @@ class TaskNeverAwaited(Rule):
     assumed to be kept by it. Only `create_task` calls on
     something named like a loop (`loop`, `self._loop`, `asyncio.get_running_loop()`) are
     followed, so a task group or a custom scheduler with a `create_task` method is left alone.
-    Coroutine functions are recognised only in the same module (`foo()` of a module-level
+    Task helpers are found among module-level functions and methods; under flake8, only in the
+    caller's own file. Coroutine functions are recognised only in the same module (`foo()` of a module-level
     `async def foo`, `self.foo()` of an `async def` in the same class) and a few of asyncio's.
 
     ## References
@@ -105,12 +115,22 @@ class TaskNeverAwaited(Rule):
 
     code = "LKL304"
     name = "task-never-awaited"
+    project_scope = True  # a helper that returns a task may live in another module
     message = "asyncio task `{name}` is never awaited, cancelled or kept"
     examples = (
         Bad("import asyncio\n\nasync def tick():\n    pass\n\nasync def main():\n    asyncio.create_task(tick())\n"),
         Bad(
             "import asyncio\n\nasync def tick():\n    pass\n\nasync def main():\n"
             "    task = asyncio.create_task(tick())\n    task.add_done_callback(print)\n"
+        ),
+        Bad(
+            "import asyncio\n\nasync def tick():\n    pass\n\ndef spawn(coroutine):\n"
+            "    return asyncio.create_task(coroutine)\n\nasync def main():\n    spawn(tick())\n"
+        ),
+        Good(
+            "import asyncio\n\nbackground = set()\n\nasync def tick():\n    pass\n\ndef spawn(coroutine):\n"
+            "    return asyncio.create_task(coroutine)\n\nasync def main():\n    task = spawn(tick())\n"
+            "    background.add(task)\n    task.add_done_callback(background.discard)\n"
         ),
         Good(
             "import asyncio\n\nbackground = set()\n\nasync def tick():\n    pass\n\nasync def main():\n"
@@ -132,6 +152,9 @@ class TaskNeverAwaited(Rule):
         self.attribute_values: List["tuple[int, str, cst.Name]"] = []  # (class, attr, value): self.check = is_admin
         self.awaited_calls: List[cst.Call] = []  # `await self.check(u)`: self.check makes coroutines
         self.keeps_tasks_until_done = False  # `task.add_done_callback(tasks.discard)` somewhere in the module
+        self.functions: List[cst.FunctionDef] = []  # module-level functions and methods: task helpers?
+        self.awaited_statements: List[cst.Call] = []  # `await helper(...)` as a whole statement
+        self.facts: Optional[Dict[str, Any]] = None
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -145,12 +168,20 @@ class TaskNeverAwaited(Rule):
                 self.keeps_tasks_until_done = True
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if isinstance(node.value, cst.Call):
-            self.statements.append(node.value)
+        value = node.value
+        if isinstance(value, (cst.ListComp, cst.SetComp)) and isinstance(value.elt, cst.Call):
+            value = value.elt  # ``[create_task(m.ack()) for m in msgs]`` as a statement: each result is dropped
+        if isinstance(value, cst.Call):
+            self.statements.append(value)
+        elif isinstance(node.value, cst.Await) and isinstance(node.value.expression, cst.Call):
+            self.awaited_statements.append(node.value.expression)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if node.asynchronous is not None:
             self.async_defs.append(node)
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Module) or isinstance(self.context.parent(parent), cst.ClassDef):
+            self.functions.append(node)
 
     def visit_If(self, node: cst.If) -> None:
         self._truth_test(node.test)
@@ -202,6 +233,175 @@ class TaskNeverAwaited(Rule):
                 self._check_task(call, factory)
         self._check_coroutine_calls()
         self._check_truth_tests()
+        helpers = self._task_helpers()
+        drops = [d for d in (self._dropped_call(c, False, helpers) for c in self.statements) if d is not None]
+        drops += [d for d in (self._dropped_call(c, True, helpers) for c in self.awaited_statements) if d is not None]
+        if helpers or drops:
+            self.facts = {"helpers": helpers, "drops": drops}
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        return self.facts
+
+    # -- helpers that return a task ---------------------------------------------------------------
+
+    def _function_key(self, function: cst.FunctionDef) -> str:
+        owner = lt.method_owner(self.context, function)
+        middle = f"{owner.name.value}." if owner is not None else ""
+        return f"{self.context.module_name}.{middle}{function.name.value}"
+
+    def _task_helpers(self) -> Dict[str, Dict[str, Any]]:
+        """Functions and methods that return a task they make and keep nowhere else:
+        ``return asyncio.create_task(coro)``, or ``task = ensure_future(coro); ...; return task``.
+        ``param`` is the position of the parameter the task wraps (``ensure_future(obj)``), when
+        it wraps one: such a helper makes a task only when its caller passes a coroutine call."""
+        helpers: Dict[str, Dict[str, Any]] = {}
+        for function in self.functions:
+            for node in walk_scope(function):
+                if not (isinstance(node, cst.Return) and node.value is not None):
+                    continue
+                made = self._returned_task(function, node.value)
+                if made is not None:
+                    helpers[self._function_key(function)] = made
+                    break
+        return helpers
+
+    def _returned_task(self, function: cst.FunctionDef, value: cst.BaseExpression) -> Optional[Dict[str, Any]]:
+        name: Optional[str] = None
+        call: Optional[cst.BaseExpression] = value
+        if isinstance(value, cst.Name):
+            assigned = lt.assigned_values(self.context, function, value.value)
+            if len(assigned) != 1:
+                return None
+            name, call = value.value, assigned[0]
+        if not isinstance(call, cst.Call) or not self._is_task_call(call):
+            return None
+        params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+        if lt.method_owner(self.context, function) is not None and params:
+            params = params[1:]  # (callers do not pass ``self``)
+        wrapped = call.args[0].value if call.args else None
+        param: Optional[int] = None
+        if isinstance(wrapped, cst.Name):
+            if wrapped.value not in params:
+                return None  # a task of a coroutine made elsewhere: not this helper's to judge
+            param = params.index(wrapped.value)
+        elif not isinstance(wrapped, cst.Call):
+            return None
+        callback = False
+        if name is not None:
+            for use in lt.name_uses(self.context, function, name):
+                if use.kind == lt.RETURN or use.kind == lt.REBIND:
+                    continue
+                if use.kind == lt.METHOD and use.detail == "add_done_callback":
+                    callback = True
+                    continue
+                if use.kind == lt.METHOD and use.detail in _NEUTRAL_METHODS:
+                    continue
+                return None  # stored, awaited or handed on by the helper itself
+        return {
+            "factory": f"{' '.join(self.context.code(call.func).split())[:50]}(...)",
+            "param": param,
+            "async": function.asynchronous is not None,
+            "callback": callback,
+            "line": self.context.location(function.name).line,
+        }
+
+    def _is_task_call(self, call: cst.Call) -> bool:
+        qualified = self.context.qualified_name(call.func)
+        if qualified in _TASK_FACTORIES:
+            return True
+        func = call.func
+        return isinstance(func, cst.Attribute) and func.attr.value == "create_task" and self._is_loop(func.value)
+
+    def _dropped_call(self, call: cst.Call, awaited: bool, helpers: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+        """A call whose result is thrown away, with what the project pass needs to judge it if
+        its callee turns out to return a task: a helper of this module, or a function of
+        another module of the project (most calls are neither, and cost nothing more)."""
+        func = call.func
+        module = self.context.module_name
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            owner = self.context.enclosing_class(call)
+            if owner is None:
+                return None
+            callee = f"{module}.{owner.name.value}.{func.attr.value}"
+        else:
+            spelled = dotted_name(func)
+            if spelled is None:
+                return None
+            local = f"{module}.{spelled}" in helpers
+            if not local and not (awaited or any(isinstance(arg.value, cst.Call) for arg in call.args) or self._in_async_def(call)):
+                return None  # (a plain call in plain code: a task helper's callers run on the loop)
+            callee = self.context.qualified_name(func) or ""
+        if callee.startswith(module + "."):
+            if callee not in helpers:
+                return None
+        elif not callee or not may_be_project_name(module, callee):
+            return None
+        if any(arg.star for arg in call.args):
+            return None
+        scope = lt.scope_of(self.context, call)
+        low = self._low_consequence(call, scope) if not self.keeps_tasks_until_done else None
+        location = self.context.location(call)
+        return {
+            "callee": callee,
+            "coroutines": [isinstance(arg.value, cst.Call) for arg in call.args if arg.keyword is None],
+            "awaited": awaited,
+            "where": self._scope_label(scope),
+            "low": low,
+            "text": " ".join(self.context.code(call).split())[:70],
+            "location": [location.line, location.column, location.end_line, location.end_column],
+        }
+
+    def _in_async_def(self, node: cst.CSTNode) -> bool:
+        scope = lt.scope_of(self.context, node)
+        return isinstance(scope, cst.FunctionDef) and scope.asynchronous is not None
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        helpers: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            helpers.update((data or {}).get("helpers", {}))
+        findings: List[Finding] = []
+        if not helpers:
+            return findings
+        for path in sorted(facts):
+            for drop in (facts[path] or {}).get("drops", ()):
+                helper = helpers.get(drop["callee"])
+                if helper is None or drop["awaited"] != helper["async"]:
+                    continue  # ``await`` of a plain helper awaits the task; an async one's un-awaited call never runs
+                param = helper["param"]
+                if param is not None and not (param < len(drop["coroutines"]) and drop["coroutines"][param]):
+                    continue  # ``ensure_future(obj)`` of something that may already be a kept future
+                findings.append(cls._helper_finding(path, drop, helper))
+        return findings
+
+    @classmethod
+    def _helper_finding(cls, path: str, drop: Dict[str, Any], helper: Dict[str, Any]) -> Finding:
+        function = drop["callee"]
+        short = function.rsplit(".", 1)[-1]
+        seen = (
+            "; its done callback sees the exception, but a callback does not keep the task alive"
+            if helper["callback"]
+            else ", and its exception is never seen"
+        )
+        message = (
+            f"`{drop['text']}` drops the task that `{short}` returns (made by `{helper['factory']}` in "
+            f"`{function}`) in {drop['where']}: the event loop keeps only a weak reference to it, so it can be "
+            f"garbage-collected before it finishes{seen}"
+        )
+        # Dropped tasks that wait on the loop's own I/O or timers are kept by what they wait for:
+        # reviewers found few of them real, so a helper's dropped task is not reported high.
+        confidence = Confidence.MEDIUM
+        if not drop["low"] and _is_teardown(short):
+            drop = {**drop, "low": f"`{short}()` ends a connection or an object once, and its task waits on futures the loop holds"}
+        if drop["low"]:
+            confidence = Confidence.LOW
+            message += f" (of little consequence here: {drop['low']})"
+        suggestion = (
+            f"keep the task until it is done: `task = {short}(...); tasks.add(task); "
+            f"task.add_done_callback(tasks.discard)` with a set that outlives {drop['where']}, or have `{short}` "
+            f"keep every task it makes in such a set"
+        )
+        return Finding(path, cls.code, cls.name, message, suggestion, Location(*drop["location"]), confidence)
 
     def _factory(self, call: cst.Call) -> Optional[str]:
         """How the task is made, as shown in messages, or None when it is not a loop's task."""
@@ -235,6 +435,8 @@ class TaskNeverAwaited(Rule):
         parent = self.context.parent(call)
         scope = lt.scope_of(self.context, call)
         where = self._scope_label(scope)
+        if isinstance(parent, (cst.ListComp, cst.SetComp)) and parent.elt is call:
+            parent = self.context.parent(parent)  # a list of tasks built and thrown away
         if isinstance(parent, cst.Expr):
             self._report_dropped(call, factory, where, scope, chained=False)
             return
