@@ -33,6 +33,7 @@ NEVER_CLOSED = "never-closed"  # bound to a name that is never released
 WITH_DOES_NOT_CLOSE = "with-does-not-close"  # with sqlite3.connect(...): commits, does not close
 NOT_ON_EXCEPTION = "not-on-exception"  # released, but not if an exception comes first
 STORED_ON_SELF = "stored-on-self"  # self.x = open(...) and nothing in the module releases .x
+INHERITS = "inherits:"  # STORED_ON_SELF's ``use`` when base classes (maybe elsewhere) decide: "inherits:pkg.mod.Class"
 NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, not on another
 RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
 REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
@@ -1488,7 +1489,7 @@ class OwnershipAnalyzer:
         if replaced:
             return replaced
         if any(not _is_object(base.value) for base in cls.bases):
-            return []  # a base class (maybe elsewhere) may release it
+            return self._left_to_bases(attr, call, kind, scope, cls, statement)
         if cls.keywords:
             return []
         if kind.category == "loop":
@@ -1507,6 +1508,21 @@ class OwnershipAnalyzer:
             return []
         use = "with" if WITH_ITEM in fates else ""
         return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+
+    def _left_to_bases(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``self.sock = socket.socket()`` in a class with base classes: when nothing in this
+        module releases it, its bases decide, and they may live in other modules. The leak is
+        marked ``inherits:<class>`` for the project pass (analysis/inherited.py), which reports
+        it only when every base is a class of the project and none of them releases it."""
+        if cls.keywords or not isinstance(self.context.parent(cls), cst.Module) or kind.category == "loop":
+            return []
+        fates = self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or WITH_ITEM in fates or self._calls_own_release(cls, attr, kind):
+            return []
+        qualified = f"{self.context.module_name}.{cls.name.value}"
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=f"{INHERITS}{qualified}")]
 
     def _loop_kept(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]

@@ -13,7 +13,7 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optio
 
 import libcst as cst
 
-from leaklint.analysis import factories
+from leaklint.analysis import factories, inherited
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
@@ -29,6 +29,7 @@ from leaklint.analysis.ownership import (
     RETURNED_UNLESS_RAISES,
     REPLACED,
     EVICTED,
+    INHERITS,
     STORED_ON_SELF,
     WITH_DOES_NOT_CLOSE,
     Leak,
@@ -76,6 +77,7 @@ class ResourceRule(Rule):
         self.foreign_candidates: List[cst.Call] = []  # `db.connect(...)`: maybe another module's factory
         self.exported: Dict[str, Dict[str, Any]] = {}  # this module's factories, for the project pass
         self.forwards: Dict[str, Dict[str, Any]] = {}  # functions that return another module's call
+        self.inherited: List[Dict[str, Any]] = []  # resources on self whose bases decide (the project pass)
         self._ownership: Optional[OwnershipAnalyzer] = None
         self._without_fixes = False
 
@@ -176,9 +178,15 @@ class ResourceRule(Rule):
         if self.context.is_package:
             module = self.context.module_name
             exports = {f"{module}.{local}": target for local, target in self.context.module_bindings.names.items() if "." in target}
-        if not calls and not self.exported and not exports and not self.forwards:
+        classes = inherited.file_classes(self.context)
+        if not calls and not self.exported and not exports and not self.forwards and not classes:
             return None
-        return {"factories": self.exported, "calls": calls, "exports": exports, "forwards": self.forwards}
+        facts = {"factories": self.exported, "calls": calls, "exports": exports, "forwards": self.forwards}
+        if classes:
+            facts["classes"] = classes
+        if self.inherited:
+            facts["inherited"] = self.inherited
+        return facts
 
     def _foreign_calls(self) -> List[Dict[str, Any]]:
         """What every call of a function of another module would leak if that function is a
@@ -255,8 +263,9 @@ class ResourceRule(Rule):
             forwards.update(data.get("forwards", {}))
             for name in data.get("factories", {}):
                 paths[name] = path
+        findings: List[Finding] = list(inherited.project_findings(facts, exports, cls.code, cls.name))
         if not made:
-            return []
+            return findings
         for _ in range(factories.MAX_ROUNDS):  # `def get(): return db.connect()` in a third module
             added = False
             for name, forward in forwards.items():
@@ -266,7 +275,6 @@ class ResourceRule(Rule):
                     added = True
             if not added:
                 break
-        findings: List[Finding] = []
         for path in sorted(facts):
             for call in (facts[path] or {}).get("calls", ()):
                 factory = factories.resolve_exported(call["callee"], made, exports)
@@ -331,6 +339,12 @@ class ResourceRule(Rule):
     # -- reporting ----------------------------------------------------------------------------
 
     def _report(self, leak: Leak, analyzer: OwnershipAnalyzer) -> None:
+        if leak.reason == STORED_ON_SELF and leak.use.startswith(INHERITS):
+            # The base classes decide, maybe in other modules: rendered now, judged by the project pass.
+            rendered = self._render([dataclasses.replace(leak, use="")], analyzer)
+            if rendered:
+                self.inherited.append({"cls": leak.use[len(INHERITS):], "attr": (leak.name or "").split(".", 1)[-1], "findings": rendered})
+            return
         kind, shown = leak.kind, _shorten(self.context.code(leak.call))
         name = leak.name or kind.var
         confidence = Confidence.HIGH
