@@ -195,3 +195,28 @@ def resolve_exported(name: str, factories_by_name: Dict[str, Dict], exports: Dic
             continue
         return None
     return None
+
+
+def inherited_callee(context: FileContext, call: cst.Call) -> Optional[str]:
+    """``pkg.mod.Class.m`` for ``self.m(...)`` in a method of ``Class`` (a module-level class
+    with base classes) that does not define ``m`` itself: a base class, maybe in another module,
+    does, and the project pass looks it up through the MRO (analysis/inherited.py)."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self"):
+        return None
+    if isinstance(context.parent(call), cst.Expr):
+        return None  # a result dropped at once
+    function = context.nearest(call, cst.FunctionDef)
+    cls = context.enclosing_class(call)
+    if function is None or cls is None or not isinstance(context.parent(cls), cst.Module):
+        return None
+    block = context.parent(function)
+    if block is None or context.parent(block) is not cls:
+        return None  # a nested function's `self` may be anything
+    if not any(not (isinstance(b.value, cst.Name) and b.value.value == "object") for b in cls.bases):
+        return None
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    name = func.attr.value
+    if any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in body):
+        return None  # its own method: judged in this file
+    return f"{context.module_name}.{cls.name.value}.{name}"

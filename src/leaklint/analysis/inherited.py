@@ -190,11 +190,7 @@ def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code:
     pending = [(path, entry) for path, data in facts.items() if data for entry in data.get("inherited", ())]
     if not pending:
         return []
-    classes: Dict[str, Sequence[Any]] = {}
-    for data in facts.values():
-        if data:
-            classes.update(data.get("classes", {}))
-    hierarchy = Hierarchy(classes, exports)
+    hierarchy = project_hierarchy(facts, exports)
     found: List[Any] = []
     for path, entry in sorted(pending, key=lambda item: item[0]):
         if hierarchy.bases_release(entry["cls"], entry["attr"]) is not False:
@@ -211,3 +207,21 @@ def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code:
                 Confidence(item["confidence"]),
             ))
     return found
+
+
+def project_hierarchy(facts: Mapping[str, Any], exports: Mapping[str, str]) -> Hierarchy:
+    classes: Dict[str, Sequence[Any]] = {}
+    for data in facts.values():
+        if data:
+            classes.update(data.get("classes", {}))
+    return Hierarchy(classes, exports)
+
+
+def method_factory(hierarchy: Hierarchy, callee: str, made: Mapping[str, Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """The factory ``self.<m>()`` calls in ``pkg.mod.Class`` (``callee`` is ``pkg.mod.Class.m``):
+    the definition of ``m`` the instance's MRO picks, when that is an exported method factory."""
+    cls, _, method = callee.rpartition(".")
+    owner = hierarchy.defining_class(cls, method)
+    if owner is None:
+        return None
+    return made.get(f"{owner}.{method}")

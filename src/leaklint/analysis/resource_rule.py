@@ -77,6 +77,7 @@ class ResourceRule(Rule):
         self.foreign_candidates: List[cst.Call] = []  # `db.connect(...)`: maybe another module's factory
         self.exported: Dict[str, Dict[str, Any]] = {}  # this module's factories, for the project pass
         self.forwards: Dict[str, Dict[str, Any]] = {}  # functions that return another module's call
+        self.method_factories: Dict[str, Dict[str, Any]] = {}  # instance methods that return a new resource
         self.inherited: List[Dict[str, Any]] = []  # resources on self whose bases decide (the project pass)
         self._ownership: Optional[OwnershipAnalyzer] = None
         self._without_fixes = False
@@ -163,9 +164,15 @@ class ResourceRule(Rule):
             # `Database.open(path)` from another module: a static or class method only (an
             # instance method needs an instance, whose class the caller's file cannot name)
             decorators = {d.decorator.value for d in factory.function.decorators if isinstance(d.decorator, cst.Name)}
-            if not decorators & {"staticmethod", "classmethod"}:
-                return
             name = f"{self.context.module_name}.{factory.cls.name.value}.{factory.function.name.value}"
+            if not decorators & {"staticmethod", "classmethod"}:
+                # An instance method: `self.<m>()` in a subclass reaches it through the MRO.
+                self.method_factories[name] = {
+                    "with_closes": kind.with_closes,
+                    "inner": _shorten(self.context.code(factory.inner), 40),
+                    "line": self.context.location(factory.function.name).line,
+                }
+                return
         self.exported[name] = {
             "with_closes": kind.with_closes,
             "inner": _shorten(self.context.code(factory.inner), 40),
@@ -179,13 +186,15 @@ class ResourceRule(Rule):
             module = self.context.module_name
             exports = {f"{module}.{local}": target for local, target in self.context.module_bindings.names.items() if "." in target}
         classes = inherited.file_classes(self.context)
-        if not calls and not self.exported and not exports and not self.forwards and not classes:
+        if not calls and not self.exported and not exports and not self.forwards and not classes and not self.method_factories:
             return None
         facts = {"factories": self.exported, "calls": calls, "exports": exports, "forwards": self.forwards}
         if classes:
             facts["classes"] = classes
         if self.inherited:
             facts["inherited"] = self.inherited
+        if self.method_factories:
+            facts["method_factories"] = self.method_factories
         return facts
 
     def _foreign_calls(self) -> List[Dict[str, Any]]:
@@ -202,6 +211,12 @@ class ResourceRule(Rule):
                 entry = self._foreign_call(call, qualified)
                 if entry is not None:
                     calls.append(entry)
+            for call in self.local_calls:
+                qualified = factories.inherited_callee(self.context, call)
+                entry = self._foreign_call(call, qualified) if qualified is not None else None
+                if entry is not None:
+                    entry["self"] = True  # `self.<m>()`: resolved through the class's MRO
+                    calls.append(entry)
             cached = _FOREIGN_CACHE[self.context] = (calls, dict(self.forwards))
         self.forwards = dict(cached[1])
         return cached[0]
@@ -210,7 +225,8 @@ class ResourceRule(Rule):
         analyzer = self._analyzer()
         shown = _shorten(self.context.code(call.func), 40)
         kind = factories.foreign_kind(self.family, qualified, shown, with_closes=True)
-        leaks = analyzer.analyze(call, kind)
+        # A resource stored on self whose bases decide is not judged for a factory elsewhere.
+        leaks = [leak for leak in analyzer.analyze(call, kind) if not leak.use.startswith(INHERITS)]
         if not leaks:
             forward = analyzer.returned_fresh(call, kind)
             if forward is not None:
@@ -263,9 +279,14 @@ class ResourceRule(Rule):
             forwards.update(data.get("forwards", {}))
             for name in data.get("factories", {}):
                 paths[name] = path
+        method_made: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            if data:
+                method_made.update(data.get("method_factories", {}))
         findings: List[Finding] = list(inherited.project_findings(facts, exports, cls.code, cls.name))
-        if not made:
+        if not made and not method_made:
             return findings
+        hierarchy = inherited.project_hierarchy(facts, exports) if method_made else None
         for _ in range(factories.MAX_ROUNDS):  # `def get(): return db.connect()` in a third module
             added = False
             for name, forward in forwards.items():
@@ -277,7 +298,10 @@ class ResourceRule(Rule):
                 break
         for path in sorted(facts):
             for call in (facts[path] or {}).get("calls", ()):
-                factory = factories.resolve_exported(call["callee"], made, exports)
+                if call.get("self"):
+                    factory = inherited.method_factory(hierarchy, call["callee"], method_made) if hierarchy is not None else None
+                else:
+                    factory = factories.resolve_exported(call["callee"], made, exports)
                 if factory is None:
                     continue
                 chosen = call["closes"] if factory["with_closes"] or "open" not in call else call["open"]
