@@ -100,6 +100,7 @@ class Hierarchy:
         self.classes = classes
         self.exports = exports
         self._mro: Dict[str, Tuple[str, ...]] = {}
+        self._subclasses: Optional[Dict[str, List[str]]] = None
 
     def resolve(self, name: str) -> Optional[str]:
         for _ in range(8):
@@ -159,6 +160,20 @@ class Hierarchy:
                 return True
         return False
 
+    def subclasses_release(self, name: str, attr: str) -> bool:
+        """Whether a subclass of ``name`` anywhere in the project releases or hands on
+        ``self.<attr>`` (its ``close()`` releases what the base class's ``__init__`` opened)."""
+        if self._subclasses is None:
+            self._subclasses = {}
+            for cls in self.classes:
+                for base in self.mro(cls)[1:]:
+                    self._subclasses.setdefault(base, []).append(cls)
+        for sub in self._subclasses.get(name, ()):
+            _bases, released, _methods, opaque = self.classes[sub]
+            if opaque or attr in released:
+                return True
+        return False
+
     def defining_class(self, name: str, method: str) -> Optional[str]:
         """The class of ``name``'s MRO whose ``method`` an instance of ``name`` calls (None when
         unknown or reached through a base outside the project first)."""
@@ -183,8 +198,9 @@ def file_classes(context: Any) -> Dict[str, List[Any]]:
 
 
 def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code: str, rule_name: str) -> List[Any]:
-    """The findings of resources stored on ``self`` whose bases decide: kept when every class of
-    the MRO is the project's and none releases the attribute."""
+    """The findings of resources stored on ``self`` that the class hierarchy decides: kept when
+    no subclass in the project releases the attribute and, for a class with bases, every class
+    of its MRO is the project's and none of them releases it."""
     from leaklint.rule import Confidence, Finding, Location
 
     pending = [(path, entry) for path, data in facts.items() if data for entry in data.get("inherited", ())]
@@ -193,15 +209,19 @@ def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code:
     hierarchy = project_hierarchy(facts, exports)
     found: List[Any] = []
     for path, entry in sorted(pending, key=lambda item: item[0]):
-        if hierarchy.bases_release(entry["cls"], entry["attr"]) is not False:
+        resolved = hierarchy.resolve(entry["cls"])
+        if entry.get("bases"):
+            if hierarchy.bases_release(entry["cls"], entry["attr"]) is not False:
+                continue  # a base releases it, or one outside the project may
+        # (a class without bases missing from the records keeps the file's verdict)
+        if resolved is not None and hierarchy.subclasses_release(resolved, entry["attr"]):
             continue
-        resolved = hierarchy.resolve(entry["cls"]) or entry["cls"]
-        bases = [name.rsplit(".", 1)[-1] for name in hierarchy.mro(resolved)[1:]]
+        bases = [name.rsplit(".", 1)[-1] for name in hierarchy.mro(resolved)[1:]] if resolved is not None else []
         short = entry["cls"].rsplit(".", 1)[-1]
         where = f"nothing in `{short}` or its base {'class' if len(bases) == 1 else 'classes'} ({', '.join(f'`{b}`' for b in bases)}) calls"
         for item in entry["findings"]:
             line, column, end_line, end_column = item["location"]
-            message = item["message"].replace("nothing in the class calls", where)
+            message = item["message"].replace("nothing in the class calls", where) if bases else item["message"]
             found.append(Finding(
                 path, code, rule_name, message, item["suggestion"], Location(line, column, end_line, end_column),
                 Confidence(item["confidence"]),

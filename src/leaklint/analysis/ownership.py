@@ -33,7 +33,6 @@ NEVER_CLOSED = "never-closed"  # bound to a name that is never released
 WITH_DOES_NOT_CLOSE = "with-does-not-close"  # with sqlite3.connect(...): commits, does not close
 NOT_ON_EXCEPTION = "not-on-exception"  # released, but not if an exception comes first
 STORED_ON_SELF = "stored-on-self"  # self.x = open(...) and nothing in the module releases .x
-INHERITS = "inherits:"  # STORED_ON_SELF's ``use`` when base classes (maybe elsewhere) decide: "inherits:pkg.mod.Class"
 NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, not on another
 RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
 REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
@@ -145,6 +144,10 @@ class Leak:
     via: Optional[cst.Call] = None  # the call of the factory (analysis/factories.py) that handed it on
     origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
     speculative: bool = False  # REPLACED: only if a public method is called again (medium)
+    # STORED_ON_SELF: the class (``pkg.mod.Class``) whose bases and subclasses in other modules
+    # decide, in the project pass (analysis/inherited.py), whether anything releases it.
+    hierarchy: Optional[str] = None
+    inherits: bool = False  # ``hierarchy``'s class has base classes: they must all be the project's
 
 
 @dataclass
@@ -1507,14 +1510,16 @@ class OwnershipAnalyzer:
         if self._calls_own_release(cls, attr, kind):
             return []
         use = "with" if WITH_ITEM in fates else ""
-        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+        # A subclass in another module may release it (its `close()`): the project pass decides.
+        judged = f"{self.context.module_name}.{cls.name.value}" if isinstance(self.context.parent(cls), cst.Module) else None
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use, hierarchy=judged)]
 
     def _left_to_bases(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
     ) -> List[Leak]:
         """``self.sock = socket.socket()`` in a class with base classes: when nothing in this
         module releases it, its bases decide, and they may live in other modules. The leak is
-        marked ``inherits:<class>`` for the project pass (analysis/inherited.py), which reports
+        marked with its class for the project pass (analysis/inherited.py), which reports
         it only when every base is a class of the project and none of them releases it."""
         if cls.keywords or not isinstance(self.context.parent(cls), cst.Module) or kind.category == "loop":
             return []
@@ -1522,7 +1527,7 @@ class OwnershipAnalyzer:
         if RELEASE in fates or WITH_ITEM in fates or self._calls_own_release(cls, attr, kind):
             return []
         qualified = f"{self.context.module_name}.{cls.name.value}"
-        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=f"{INHERITS}{qualified}")]
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, hierarchy=qualified, inherits=True)]
 
     def _loop_kept(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]

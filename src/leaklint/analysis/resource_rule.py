@@ -29,7 +29,6 @@ from leaklint.analysis.ownership import (
     RETURNED_UNLESS_RAISES,
     REPLACED,
     EVICTED,
-    INHERITS,
     STORED_ON_SELF,
     WITH_DOES_NOT_CLOSE,
     Leak,
@@ -225,8 +224,9 @@ class ResourceRule(Rule):
         analyzer = self._analyzer()
         shown = _shorten(self.context.code(call.func), 40)
         kind = factories.foreign_kind(self.family, qualified, shown, with_closes=True)
-        # A resource stored on self whose bases decide is not judged for a factory elsewhere.
-        leaks = [leak for leak in analyzer.analyze(call, kind) if not leak.use.startswith(INHERITS)]
+        # A resource stored on self whose bases decide is not judged for a factory elsewhere; a
+        # class without bases is judged in this file, as before subclasses elsewhere were asked.
+        leaks = [dataclasses.replace(leak, hierarchy=None) for leak in analyzer.analyze(call, kind) if not leak.inherits]
         if not leaks:
             forward = analyzer.returned_fresh(call, kind)
             if forward is not None:
@@ -363,11 +363,14 @@ class ResourceRule(Rule):
     # -- reporting ----------------------------------------------------------------------------
 
     def _report(self, leak: Leak, analyzer: OwnershipAnalyzer) -> None:
-        if leak.reason == STORED_ON_SELF and leak.use.startswith(INHERITS):
-            # The base classes decide, maybe in other modules: rendered now, judged by the project pass.
-            rendered = self._render([dataclasses.replace(leak, use="")], analyzer)
+        if leak.reason == STORED_ON_SELF and leak.hierarchy is not None:
+            # Base classes and subclasses, maybe in other modules, decide: rendered now, judged
+            # by the project pass (analysis/inherited.py).
+            rendered = self._render([dataclasses.replace(leak, hierarchy=None)], analyzer)
             if rendered:
-                self.inherited.append({"cls": leak.use[len(INHERITS):], "attr": (leak.name or "").split(".", 1)[-1], "findings": rendered})
+                self.inherited.append({
+                    "cls": leak.hierarchy, "attr": (leak.name or "").split(".", 1)[-1], "bases": leak.inherits, "findings": rendered,
+                })
             return
         kind, shown = leak.kind, _shorten(self.context.code(leak.call))
         name = leak.name or kind.var
