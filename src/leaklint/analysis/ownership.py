@@ -1114,6 +1114,8 @@ class OwnershipAnalyzer:
             return kept
         if self._own_method_keeps(callee, arg, kind):
             return True
+        if self._own_method_reads_only(callee, arg, kind):
+            return False
         if self.context.qualified_name(callee.func) == "functools.partial":
             return self._partial_keeps(callee, arg, kind)
         found = self._local_function(callee.func)
@@ -1203,6 +1205,34 @@ class OwnershipAnalyzer:
                 if param is not None and self._param_kept(method, param, kind):
                     return True
         return False
+
+    def _own_method_reads_only(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> bool:
+        """``self._send(sock, data)`` where every definition of ``_send`` in the calling class
+        and its subclasses of this module only uses the parameter (no store, return, close, or
+        hand-off; see ``_own_method_keeps`` for the opposite): the caller still owns the value.
+        Not for generators (the value is used after the call returns) nor for a method the class
+        inherits or declares abstract (definitions elsewhere decide)."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and _is_self(func.value)) or self._summary_depth > 2:
+            return False
+        cls = self.context.enclosing_class(callee)
+        if cls is None:
+            return False
+        name = func.attr.value
+        found = False
+        for holder in (cls, *self._subclasses(cls)):
+            for method in _methods(holder):
+                if method.name.value != name:
+                    continue
+                if method.decorators or _is_abstract(method) or any(isinstance(node, cst.Yield) for node in walk_scope(method)):
+                    return False
+                if method.asynchronous is not None and not isinstance(self.context.parent(callee), cst.Await):
+                    return False  # a coroutine not awaited here uses the value later
+                param = _matching_param(method, callee, arg, 1)
+                if param is None or param in self._scope_uses(method).nested:
+                    return False
+                found = found or holder is cls
+        return found
 
     def _kept_by_class(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
         """``PipeStream(fdopen(r, "rb"))`` / ``cls(f)`` / ``self.set_stream(f)``: a constructor
