@@ -1274,8 +1274,10 @@ class OwnershipAnalyzer:
         if not attrs:
             return None
         fates: Set[int] = set()
-        for attr in attrs:
-            fates |= self._attribute_fates(cls).get(attr, set())
+        for owner in (cls, *self._module_bases(cls)):
+            # An inherited `close()` of this module releases what the subclass's `__init__` stored.
+            for attr in attrs:
+                fates |= self._attribute_fates(owner).get(attr, set())
         if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
             return True
         if any(not _is_object(base.value) and self._module_class(base.value) is None for base in cls.bases) or cls.keywords:
@@ -1283,6 +1285,18 @@ class OwnershipAnalyzer:
         if self._holder_outlives_call(callee):
             return None  # `LOG.append(Logger(f))`: the holder, and the value with it, lives on
         return False
+
+    def _module_bases(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
+        """The base classes of ``cls`` defined at the top of this module, transitively."""
+        found: List[cst.ClassDef] = []
+        pending = [cls]
+        while pending:
+            for base in pending.pop().bases:
+                defined = self._module_class(base.value)
+                if defined is not None and defined is not cls and defined not in found:
+                    found.append(defined)
+                    pending.append(defined)
+        return found
 
     def _holder_outlives_call(self, callee: cst.Call) -> bool:
         """Whether the object a constructor call makes is kept past the calling function: handed

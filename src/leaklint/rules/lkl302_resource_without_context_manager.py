@@ -137,6 +137,16 @@ class ResourceWithoutContextManager(ResourceRule):
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
     unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
+    resource passed to a method of the calling class (`self._send(sock, data)`) whose every
+    definition in the module only reads the parameter (no store, return, release or hand-off; not
+    a generator; awaited when it is a coroutine) is still the caller's to close. A resource
+    stored on `self` in a class with base classes is reported when every base is a class of the
+    project and none of them releases or hands on that attribute (the project pass walks the
+    class hierarchy across modules; a base outside the project leaves it alone), and a class's
+    resource attribute that a subclass in another module releases is not reported. A method that
+    always returns a new resource (`def _connect(self): return socket.create_connection(a)`) makes
+    `sock = self._connect()` in a subclass, in any module, an acquisition (an override in between
+    decides). A
     resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
     that never wait are deliberate; nor is a `Popen` dropped right before `os._exit()` (the child
