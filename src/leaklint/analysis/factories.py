@@ -220,3 +220,46 @@ def inherited_callee(context: FileContext, call: cst.Call) -> Optional[str]:
     if any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in body):
         return None  # its own method: judged in this file
     return f"{context.module_name}.{cls.name.value}.{name}"
+
+
+def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> Optional[str]:
+    """``pkg.mod.Client.connect`` for ``sock = client.connect()`` where ``client = Client(...)``
+    is bound once, at the top of the same function, to a class that may be the project's: the
+    project pass finds the definition of ``connect`` through ``Client``'s MRO and whether it is a
+    factory. Only top-level statements are read (cheap, and a binding in one branch is not sure)."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)) or func.value.value in ("self", "cls"):
+        return None
+    if isinstance(context.parent(call), cst.Expr):
+        return None
+    function = context.nearest(call, cst.FunctionDef)
+    if function is None or not isinstance(function.body, cst.IndentedBlock):
+        return None
+    receiver = func.value.value
+    params = function.params
+    if any(p.name.value == receiver for p in (*params.posonly_params, *params.params, *params.kwonly_params)):
+        return None
+    made: Optional[cst.Call] = None
+    for statement in function.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == receiver for t in small.targets):
+                if made is not None or len(small.targets) != 1 or not isinstance(small.value, cst.Call):
+                    return None  # bound twice, or to something else
+                made = small.value
+    if made is None:
+        return None
+    for node in walk_scope(function):
+        if type(node) is cst.Name and node.value == receiver:
+            parent = context.parent(node)
+            if (isinstance(parent, (cst.AsName, cst.NameItem)) or (isinstance(parent, cst.AssignTarget) and getattr(context.parent(parent), "value", None) is not made)
+                    or (isinstance(parent, (cst.For, cst.CompFor, cst.AugAssign, cst.NamedExpr)) and parent.target is node)):
+                return None  # bound again somewhere in the function
+    terminal = made.func.attr.value if isinstance(made.func, cst.Attribute) else made.func.value if isinstance(made.func, cst.Name) else ""
+    if not terminal[:1].isupper():
+        return None
+    qualified = context.qualified_name(made.func)
+    if qualified is None or "." not in qualified or qualified.split(".", 1)[0] in stdlib or qualified.startswith("builtins."):
+        return None
+    return f"{qualified}.{func.attr.value}"

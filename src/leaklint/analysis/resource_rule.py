@@ -205,10 +205,16 @@ class ResourceRule(Rule):
             calls: List[Dict[str, Any]] = []
             for call in self.foreign_candidates:
                 qualified = factories.foreign_callee(self.context, call, _STDLIB, self.kinds)
+                via_class = False
+                if qualified is None:
+                    # `client = Client(host)` then `sock = client.connect()`: Client's MRO decides
+                    qualified, via_class = factories.instance_callee(self.context, call, _STDLIB), True
                 if qualified is None:
                     continue
                 entry = self._foreign_call(call, qualified)
                 if entry is not None:
+                    if via_class:
+                        entry["self"] = True
                     calls.append(entry)
             for call in self.local_calls:
                 qualified = factories.inherited_callee(self.context, call)
