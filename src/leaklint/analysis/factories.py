@@ -136,7 +136,7 @@ def candidate_calls(calls: List[cst.Call], table: Dict[Tuple[Optional[int], str]
 # another module returned it": any of these counts as a release, so the verdict leans quiet.
 FOREIGN_RELEASE = (
     "close", "aclose", "shutdown", "terminate", "kill", "wait", "release", "stop", "disconnect",
-    "quit", "dispose", "cleanup",
+    "quit", "dispose", "cleanup", "communicate",
 )
 FOREIGN_PLACEHOLDER = "returns a new one"
 

@@ -20,6 +20,7 @@ method, so ``self._connect()`` reaches the base class's factory.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 import libcst as cst
@@ -188,13 +189,19 @@ class Hierarchy:
         return None
 
 
+_RECORDS: "weakref.WeakKeyDictionary[Any, Dict[str, List[Any]]]" = weakref.WeakKeyDictionary()
+
+
 def file_classes(context: Any) -> Dict[str, List[Any]]:
-    """The class records of one file (shared by LKL301 and LKL302: the class graph's facts are
-    computed once per file)."""
+    """The class records of one file: one object for LKL301 and LKL302 (the class graph's facts
+    are computed once per file, and the two rules' facts share what they hold)."""
     from leaklint.analysis.class_graph import collect_class_facts  # the class graph imports this module
 
-    classes = collect_class_facts(context).classes
-    return class_records(classes) if classes else {}
+    cached = _RECORDS.get(context)
+    if cached is None:
+        classes = collect_class_facts(context).classes
+        cached = _RECORDS[context] = class_records(classes) if classes else {}
+    return cached
 
 
 def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code: str, rule_name: str) -> List[Any]:
