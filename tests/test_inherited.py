@@ -69,3 +69,11 @@ def test_the_fixture_package_alone_and_one_file_at_a_time() -> None:
     # One file without its bases (flake8's view): the subclasses' findings need the base module.
     alone = lint_paths([str(INHERIT / "clients.py")], Settings(root=str(INHERIT.parent)))
     assert not [f for f in alone.findings if f.code == "LKL302"]
+
+
+def test_a_base_releasing_through_a_property_may_release_any_attribute() -> None:
+    hierarchy = _hierarchy()
+    hierarchy.classes["pkg.p.Base"] = [[], ["connection"], ["connection", "close"], False]  # type: ignore[index]
+    hierarchy.classes["pkg.p.Sub"] = [["pkg.p.Base"], [], ["__init__"], False]  # type: ignore[index]
+    assert hierarchy.bases_release("pkg.p.Sub", "_conn") is True
+    assert hierarchy.bases_release("pkg.mid.Middle", "_conn") is False

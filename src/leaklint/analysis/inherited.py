@@ -155,9 +155,12 @@ class Hierarchy:
         order = self.mro(resolved)
         if any(item.startswith(_EXTERNAL) for item in order):
             return None
+        methods = {method for cls in order for method in self.classes[cls][2]}
         for cls in order[1:]:
             _bases, released, _methods, opaque = self.classes[cls]
-            if opaque or attr in released:
+            if opaque or attr in released or any(other in methods for other in released):
+                # (`self.connection.close()` where `connection` is a property: which attribute
+                # it reads is not known, so it may be this one)
                 return True
         return False
 
@@ -170,8 +173,8 @@ class Hierarchy:
                 for base in self.mro(cls)[1:]:
                     self._subclasses.setdefault(base, []).append(cls)
         for sub in self._subclasses.get(name, ()):
-            _bases, released, _methods, opaque = self.classes[sub]
-            if opaque or attr in released:
+            _bases, released, methods, opaque = self.classes[sub]
+            if opaque or attr in released or any(other in methods for other in released):
                 return True
         return False
 
