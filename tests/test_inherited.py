@@ -73,7 +73,19 @@ def test_the_fixture_package_alone_and_one_file_at_a_time() -> None:
 
 def test_a_base_releasing_through_a_property_may_release_any_attribute() -> None:
     hierarchy = _hierarchy()
-    hierarchy.classes["pkg.p.Base"] = [[], ["connection"], ["connection", "close"], False]  # type: ignore[index]
+    hierarchy.classes["pkg.p.Base"] = [[], ["@connection", "connection"], ["connection", "close"], False]  # type: ignore[index]
     hierarchy.classes["pkg.p.Sub"] = [["pkg.p.Base"], [], ["__init__"], False]  # type: ignore[index]
     assert hierarchy.bases_release("pkg.p.Sub", "_conn") is True
+    # Handed on (not released by a release method): says nothing about other attributes.
+    hierarchy.classes["pkg.p.Base"] = [[], ["connection"], ["connection", "close"], False]  # type: ignore[index]
+    hierarchy._mro.clear()
+    assert hierarchy.bases_release("pkg.p.Sub", "_conn") is False
     assert hierarchy.bases_release("pkg.mid.Middle", "_conn") is False
+
+
+def test_base_names_in_messages_stay_apart_and_short() -> None:
+    from leaklint.analysis.inherited import _shown
+
+    assert _shown(["a.virtual.Transport", "a.base.Transport"]) == ["virtual.Transport", "base.Transport"]
+    assert _shown(["m.A", "m.B", "m.C", "m.D"]) == ["A", "B", "C", "..."]
+    assert _shown(["k.virtual.base.Transport", "k.base.Transport"]) == ["virtual.base.Transport", "k.base.Transport"]

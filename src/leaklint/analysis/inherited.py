@@ -39,6 +39,7 @@ _BORROWING_PARENTS = (
     cst.BooleanOperation, cst.Subscript, cst.FormattedStringExpression,
 )
 _EXTERNAL = "?"  # in an MRO: a base that is not a class of the project
+IN_RELEASE = "@"  # in ``released``: "@x" when a release method (close, __exit__...) releases self.x
 
 
 def releases_or_hands_on(parent: Callable[[cst.CSTNode], Optional[cst.CSTNode]], node: cst.Attribute) -> bool:
@@ -76,8 +77,11 @@ def scan_method(
             value = node.value  # type: ignore[attr-defined]
             if type(value) is cst.Name and value.value == self_name:
                 attr = node.attr.value  # type: ignore[attr-defined]
-                if attr not in released and releases_or_hands_on(parent, node):  # type: ignore[arg-type]
+                if (attr not in released or (releasing and IN_RELEASE + attr not in released)) \
+                        and releases_or_hands_on(parent, node):  # type: ignore[arg-type]
                     released.add(attr)
+                    if releasing:
+                        released.add(IN_RELEASE + attr)  # (a property released there may be any attribute)
             elif releasing and node.attr.value == "__dict__":  # type: ignore[attr-defined]
                 opaque = True
         elif releasing and kind is cst.Name and node.value in OPAQUE_NAMES:  # type: ignore[attr-defined]
@@ -158,9 +162,7 @@ class Hierarchy:
         methods = {method for cls in order for method in self.classes[cls][2]}
         for cls in order[1:]:
             _bases, released, _methods, opaque = self.classes[cls]
-            if opaque or attr in released or any(other in methods for other in released):
-                # (`self.connection.close()` where `connection` is a property: which attribute
-                # it reads is not known, so it may be this one)
+            if opaque or attr in released or _property_released(released, methods):
                 return True
         return False
 
@@ -174,7 +176,7 @@ class Hierarchy:
                     self._subclasses.setdefault(base, []).append(cls)
         for sub in self._subclasses.get(name, ()):
             _bases, released, methods, opaque = self.classes[sub]
-            if opaque or attr in released or any(other in methods for other in released):
+            if opaque or attr in released or _property_released(released, methods):
                 return True
         return False
 
@@ -226,7 +228,7 @@ def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code:
         # (a class without bases missing from the records keeps the file's verdict)
         if resolved is not None and hierarchy.subclasses_release(resolved, entry["attr"]):
             continue
-        bases = [name.rsplit(".", 1)[-1] for name in hierarchy.mro(resolved)[1:]] if resolved is not None else []
+        bases = _shown(hierarchy.mro(resolved)[1:]) if resolved is not None else []
         short = entry["cls"].rsplit(".", 1)[-1]
         where = f"nothing in `{short}` or its base {'class' if len(bases) == 1 else 'classes'} ({', '.join(f'`{b}`' for b in bases)}) calls"
         for item in entry["findings"]:
@@ -255,3 +257,20 @@ def method_factory(hierarchy: Hierarchy, callee: str, made: Mapping[str, Dict[st
     if owner is None:
         return None
     return made.get(f"{owner}.{method}")
+
+
+def _shown(classes: Sequence[str], limit: int = 3) -> List[str]:
+    """Short names for a message: the class name, with its module when two share it
+    (``virtual.Transport``), the first ``limit`` of them and ``...``."""
+    shown = [name.rsplit(".", 1)[-1] for name in classes]
+    for depth in range(2, 6):
+        if len(set(shown)) == len(shown):
+            break
+        shown = [".".join(name.split(".")[-depth:]) if shown.count(short) > 1 else short for name, short in zip(classes, shown)]
+    return shown[:limit] + (["..."] if len(shown) > limit else [])
+
+
+def _property_released(released: Sequence[str], methods: Set[str]) -> bool:
+    """A release method releases ``self.connection`` where ``connection`` is a property (a
+    method of the MRO): which attribute it reads is not known, so it may be any."""
+    return any(name[1:] in methods for name in released if name.startswith(IN_RELEASE))
