@@ -77,6 +77,8 @@ def scan_method(
             value = node.value  # type: ignore[attr-defined]
             if type(value) is cst.Name and value.value == self_name:
                 attr = node.attr.value  # type: ignore[attr-defined]
+                if releasing and attr == "__dict__":
+                    opaque = True  # `for v in self.__dict__.values(): v.close()`
                 if (attr not in released or (releasing and IN_RELEASE + attr not in released)) \
                         and releases_or_hands_on(parent, node):  # type: ignore[arg-type]
                     released.add(attr)
