@@ -18,6 +18,7 @@ the class never releases that attribute on any path.
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -25,7 +26,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.resources import ResourceKind
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.walk import walk, walk_scope
 
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
 _NOT_FACTORIES = frozenset({"__enter__", "__aenter__", "__init__", "__new__", "__iter__", "__aiter__", "__next__"})
@@ -222,15 +223,48 @@ def inherited_callee(context: FileContext, call: cst.Call) -> Optional[str]:
     return f"{context.module_name}.{cls.name.value}.{name}"
 
 
+# Per file (its context): id(ClassDef) -> attribute -> the one constructor call assigned to it.
+_MEMBER_CLASSES: "weakref.WeakKeyDictionary[FileContext, Dict[int, Dict[str, Optional[cst.Call]]]]" = weakref.WeakKeyDictionary()
+
+
+def _member_constructor(context: FileContext, cls: cst.ClassDef, attr: str) -> Optional[cst.Call]:
+    """The one ``self.<attr> = Class(...)`` of ``cls`` (None when the attribute is assigned
+    anything else, or more than once), from one walk of the class per file."""
+    tables = _MEMBER_CLASSES.get(context)
+    if tables is None:
+        tables = _MEMBER_CLASSES[context] = {}
+    table = tables.get(id(cls))
+    if table is None:
+        table = {}
+        for node in walk(cls):
+            if type(node) is not cst.Assign:
+                continue
+            for target in node.targets:  # type: ignore[attr-defined]
+                place = target.target
+                if isinstance(place, cst.Attribute) and isinstance(place.value, cst.Name) and place.value.value == "self":
+                    name = place.attr.value
+                    value = node.value  # type: ignore[attr-defined]
+                    table[name] = value if name not in table and isinstance(value, cst.Call) and len(node.targets) == 1 else None  # type: ignore[attr-defined]
+        tables[id(cls)] = table
+    return table.get(attr)
+
+
 def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> Optional[str]:
     """``pkg.mod.Client.connect`` for ``sock = client.connect()`` where ``client = Client(...)``
     is bound once, at the top of the same function, to a class that may be the project's: the
     project pass finds the definition of ``connect`` through ``Client``'s MRO and whether it is a
     factory. Only top-level statements are read (cheap, and a binding in one branch is not sure)."""
     func = call.func
-    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)) or func.value.value in ("self", "cls"):
+    if not isinstance(func, cst.Attribute) or isinstance(context.parent(call), cst.Expr):
         return None
-    if isinstance(context.parent(call), cst.Expr):
+    receiver_expr = func.value
+    if isinstance(receiver_expr, cst.Attribute) and isinstance(receiver_expr.value, cst.Name) \
+            and receiver_expr.value.value == "self":
+        # `conn = self.pool.connect()` with `self.pool = Pool(...)` the class's one assignment
+        cls = context.enclosing_class(call)
+        made_here = _member_constructor(context, cls, receiver_expr.attr.value) if cls is not None else None
+        return _class_method(context, made_here, func.attr.value, stdlib) if made_here is not None else None
+    if not isinstance(receiver_expr, cst.Name) or receiver_expr.value in ("self", "cls"):
         return None
     function = context.nearest(call, cst.FunctionDef)
     if function is None or not isinstance(function.body, cst.IndentedBlock):
@@ -256,10 +290,15 @@ def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> 
             if (isinstance(parent, (cst.AsName, cst.NameItem)) or (isinstance(parent, cst.AssignTarget) and getattr(context.parent(parent), "value", None) is not made)
                     or (isinstance(parent, (cst.For, cst.CompFor, cst.AugAssign, cst.NamedExpr)) and parent.target is node)):
                 return None  # bound again somewhere in the function
+    return _class_method(context, made, func.attr.value, stdlib)
+
+
+def _class_method(context: FileContext, made: cst.Call, method: str, stdlib: frozenset) -> Optional[str]:
+    """``pkg.mod.Class.method`` when ``made`` is ``Class(...)`` of a class that may be the project's."""
     terminal = made.func.attr.value if isinstance(made.func, cst.Attribute) else made.func.value if isinstance(made.func, cst.Name) else ""
     if not terminal[:1].isupper():
         return None
     qualified = context.qualified_name(made.func)
     if qualified is None or "." not in qualified or qualified.split(".", 1)[0] in stdlib or qualified.startswith("builtins."):
         return None
-    return f"{qualified}.{func.attr.value}"
+    return f"{qualified}.{method}"
