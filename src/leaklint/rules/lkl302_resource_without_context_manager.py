@@ -145,8 +145,10 @@ class ResourceWithoutContextManager(ResourceRule):
     class hierarchy across modules; a base outside the project leaves it alone), and a class's
     resource attribute that a subclass in another module releases is not reported. A method that
     always returns a new resource (`def _connect(self): return socket.create_connection(a)`) makes
-    `sock = self._connect()` in a subclass, in any module, an acquisition (an override in between
-    decides). A
+    `sock = self._connect()` in a subclass, in any module, an acquisition, and so are
+    `client._connect()` after `client = Client(...)` in the same function and
+    `self.client._connect()` where the class assigns `self.client = Client(...)` once (an
+    override in between decides). A
     resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` is reported only when
     it has a `PIPE` (or `**kwargs`): without pipes the parent keeps no descriptor, and launchers
     that never wait are deliberate; nor is a `Popen` dropped right before `os._exit()` (the child
