@@ -38,7 +38,8 @@ from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
 from leaklint.facts.records import SummaryRecord, compact_summary
-from leaklint.facts.summaries import RETURN, SummaryBuilder
+from leaklint.analysis.inherited import scan_method
+from leaklint.facts.summaries import RETURN, SummaryBuilder, releases
 from leaklint.flow.identity import Renamer, renamers
 from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
@@ -70,6 +71,8 @@ _NOT_HELD = frozenset(
 # Subscripted annotations from these modules are containers or unions: their arguments are held.
 _CONTAINER_MODULES = ("builtins.", "typing.", "typing_extensions.", "collections.", "queue.", "asyncio.")
 _WEAK_LAST = frozenset({"ref", "proxy", "finalize", "partial"})
+# Subscripted bases that add no behaviour of their own: `class Pool(Generic[T])`.
+_TYPING_BASES = frozenset({"typing.Generic", "typing.Protocol", "typing_extensions.Protocol"})
 _PLAIN_DISPLAYS = (cst.List, cst.Dict, cst.Set, cst.ListComp, cst.DictComp, cst.SetComp)
 _SCOPE_FACT_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.Call})  # what `_scope` reads
 _SUMMARY_TYPES = _SCOPE_FACT_TYPES | {cst.Return, cst.Del, cst.For}  # what the summary builder reads
@@ -137,6 +140,11 @@ class ClassInfo:
     path: str = ""
     methods: Set[str] = field(default_factory=set)  # names of the methods the class defines
     attrs: Set[str] = field(default_factory=set)  # attributes its own code sets (self.x = ..., class body)
+    # Attributes of `self` its methods release or hand on (analysis/inherited.py), and whether a
+    # release method reaches attributes by name at run time (`getattr(self, n).close()`) or a base
+    # class could not be named: then nothing can be said about what it releases.
+    released: Set[str] = field(default_factory=set)
+    opaque: bool = False
 
 
 @dataclass(frozen=True)
@@ -277,11 +285,14 @@ class _Collector:
         qualified = f"{self.context.module_name}.{'.'.join(reversed(names))}"
         self.class_names[id(node)] = qualified
         bases = []
+        unnamed = False
         for arg in node.bases:
             resolved = self._resolve(arg.value, arg.value)
             if resolved:
                 bases.append(resolved)
-        info = ClassInfo(qualified, tuple(bases), path=self.context.path)
+            elif not (isinstance(arg.value, cst.Subscript) and self._resolve(arg.value.value, arg.value) in _TYPING_BASES):
+                unnamed = True  # `class C(make_base())`: what it inherits is unknown
+        info = ClassInfo(qualified, tuple(bases), path=self.context.path, opaque=unnamed or bool(node.keywords))
         self.infos[qualified] = info
         self.facts.classes.append(info)
         fields: List[cst.AnnAssign] = []
@@ -529,6 +540,10 @@ class _Collector:
     def _scope(self, scope: _Scope) -> None:
         self.current_scope = scope
         nodes = self.scope_nodes.get(id(scope.node)) or list(walk_scope(scope.node))
+        if scope.self_name is not None and scope.cls is not None and isinstance(scope.node, cst.FunctionDef):
+            info = self.infos.get(scope.cls)
+            if info is not None:
+                self._released_attrs(info, nodes, scope.self_name, releases(scope.node.name.value))
         # One filtering pass (most nodes are neither): the two passes below see only these.
         relevant = [node for node in nodes if type(node) in _SUMMARY_TYPES]
         if self.dead:
@@ -550,6 +565,20 @@ class _Collector:
         )
         if summary is not None:
             self.facts.summaries.append(summary)
+
+    def _released_attrs(self, info: ClassInfo, nodes: Sequence[cst.CSTNode], self_name: str, releasing: bool) -> None:
+        """What a method (with its lambdas and nested functions: `atexit.register(lambda:
+        self.sock.close())`) releases or hands on of `self`."""
+        pending = [nodes]
+        while pending:
+            members = pending.pop()
+            if scan_method(self.context.parent, members, self_name, releasing, info.released):
+                info.opaque = True
+            for node in members[1:]:
+                if type(node) in (cst.Lambda, cst.FunctionDef):
+                    inner = self.scope_nodes.get(id(node))
+                    if inner:
+                        pending.append(inner)
 
     def _summaries(self) -> SummaryBuilder:
         # Made per scope and never stored on the collector: its callbacks hold the collector.

@@ -18,6 +18,7 @@ the class never releases that attribute on any path.
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -25,7 +26,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.resources import ResourceKind
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.walk import walk, walk_scope
 
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
 _NOT_FACTORIES = frozenset({"__enter__", "__aenter__", "__init__", "__new__", "__iter__", "__aiter__", "__next__"})
@@ -136,7 +137,7 @@ def candidate_calls(calls: List[cst.Call], table: Dict[Tuple[Optional[int], str]
 # another module returned it": any of these counts as a release, so the verdict leans quiet.
 FOREIGN_RELEASE = (
     "close", "aclose", "shutdown", "terminate", "kill", "wait", "release", "stop", "disconnect",
-    "quit", "dispose", "cleanup",
+    "quit", "dispose", "cleanup", "communicate",
 )
 FOREIGN_PLACEHOLDER = "returns a new one"
 
@@ -195,3 +196,109 @@ def resolve_exported(name: str, factories_by_name: Dict[str, Dict], exports: Dic
             continue
         return None
     return None
+
+
+def inherited_callee(context: FileContext, call: cst.Call) -> Optional[str]:
+    """``pkg.mod.Class.m`` for ``self.m(...)`` in a method of ``Class`` (a module-level class
+    with base classes) that does not define ``m`` itself: a base class, maybe in another module,
+    does, and the project pass looks it up through the MRO (analysis/inherited.py)."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self"):
+        return None
+    if isinstance(context.parent(call), cst.Expr):
+        return None  # a result dropped at once
+    function = context.nearest(call, cst.FunctionDef)
+    cls = context.enclosing_class(call)
+    if function is None or cls is None or not isinstance(context.parent(cls), cst.Module):
+        return None
+    block = context.parent(function)
+    if block is None or context.parent(block) is not cls:
+        return None  # a nested function's `self` may be anything
+    if not any(not (isinstance(b.value, cst.Name) and b.value.value == "object") for b in cls.bases):
+        return None
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    name = func.attr.value
+    if any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in body):
+        return None  # its own method: judged in this file
+    return f"{context.module_name}.{cls.name.value}.{name}"
+
+
+# Per file (its context): id(ClassDef) -> attribute -> the one constructor call assigned to it.
+_MEMBER_CLASSES: "weakref.WeakKeyDictionary[FileContext, Dict[int, Dict[str, Optional[cst.Call]]]]" = weakref.WeakKeyDictionary()
+
+
+def _member_constructor(context: FileContext, cls: cst.ClassDef, attr: str) -> Optional[cst.Call]:
+    """The one ``self.<attr> = Class(...)`` of ``cls`` (None when the attribute is assigned
+    anything else, or more than once), from one walk of the class per file."""
+    tables = _MEMBER_CLASSES.get(context)
+    if tables is None:
+        tables = _MEMBER_CLASSES[context] = {}
+    table = tables.get(id(cls))
+    if table is None:
+        table = {}
+        for node in walk(cls):
+            if type(node) is not cst.Assign:
+                continue
+            for target in node.targets:  # type: ignore[attr-defined]
+                place = target.target
+                if isinstance(place, cst.Attribute) and isinstance(place.value, cst.Name) and place.value.value == "self":
+                    name = place.attr.value
+                    value = node.value  # type: ignore[attr-defined]
+                    table[name] = value if name not in table and isinstance(value, cst.Call) and len(node.targets) == 1 else None  # type: ignore[attr-defined]
+        tables[id(cls)] = table
+    return table.get(attr)
+
+
+def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> Optional[str]:
+    """``pkg.mod.Client.connect`` for ``sock = client.connect()`` where ``client = Client(...)``
+    is bound once, at the top of the same function, to a class that may be the project's: the
+    project pass finds the definition of ``connect`` through ``Client``'s MRO and whether it is a
+    factory. Only top-level statements are read (cheap, and a binding in one branch is not sure)."""
+    func = call.func
+    if not isinstance(func, cst.Attribute) or isinstance(context.parent(call), cst.Expr):
+        return None
+    receiver_expr = func.value
+    if isinstance(receiver_expr, cst.Attribute) and isinstance(receiver_expr.value, cst.Name) \
+            and receiver_expr.value.value == "self":
+        # `conn = self.pool.connect()` with `self.pool = Pool(...)` the class's one assignment
+        cls = context.enclosing_class(call)
+        made_here = _member_constructor(context, cls, receiver_expr.attr.value) if cls is not None else None
+        return _class_method(context, made_here, func.attr.value, stdlib) if made_here is not None else None
+    if not isinstance(receiver_expr, cst.Name) or receiver_expr.value in ("self", "cls"):
+        return None
+    function = context.nearest(call, cst.FunctionDef)
+    if function is None or not isinstance(function.body, cst.IndentedBlock):
+        return None
+    receiver = func.value.value
+    params = function.params
+    if any(p.name.value == receiver for p in (*params.posonly_params, *params.params, *params.kwonly_params)):
+        return None
+    made: Optional[cst.Call] = None
+    for statement in function.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == receiver for t in small.targets):
+                if made is not None or len(small.targets) != 1 or not isinstance(small.value, cst.Call):
+                    return None  # bound twice, or to something else
+                made = small.value
+    if made is None:
+        return None
+    for node in walk_scope(function):
+        if type(node) is cst.Name and node.value == receiver:
+            parent = context.parent(node)
+            if (isinstance(parent, (cst.AsName, cst.NameItem)) or (isinstance(parent, cst.AssignTarget) and getattr(context.parent(parent), "value", None) is not made)
+                    or (isinstance(parent, (cst.For, cst.CompFor, cst.AugAssign, cst.NamedExpr)) and parent.target is node)):
+                return None  # bound again somewhere in the function
+    return _class_method(context, made, func.attr.value, stdlib)
+
+
+def _class_method(context: FileContext, made: cst.Call, method: str, stdlib: frozenset) -> Optional[str]:
+    """``pkg.mod.Class.method`` when ``made`` is ``Class(...)`` of a class that may be the project's."""
+    terminal = made.func.attr.value if isinstance(made.func, cst.Attribute) else made.func.value if isinstance(made.func, cst.Name) else ""
+    if not terminal[:1].isupper():
+        return None
+    qualified = context.qualified_name(made.func)
+    if qualified is None or "." not in qualified or qualified.split(".", 1)[0] in stdlib or qualified.startswith("builtins."):
+        return None
+    return f"{qualified}.{method}"

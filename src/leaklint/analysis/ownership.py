@@ -155,6 +155,10 @@ class Leak:
     origin: Optional[cst.Call] = None  # ``call`` is a factory's: the acquisition inside the factory
     speculative: bool = False  # REPLACED: only if a public method is called again (medium)
     protocol: str = ""  # SUSPENDED_UNRELEASED: CONTEXT_MANAGER or PLAIN_GENERATOR
+    # STORED_ON_SELF: the class (``pkg.mod.Class``) whose bases and subclasses in other modules
+    # decide, in the project pass (analysis/inherited.py), whether anything releases it.
+    hierarchy: Optional[str] = None
+    inherits: bool = False  # ``hierarchy``'s class has base classes: they must all be the project's
 
 
 @dataclass
@@ -1209,6 +1213,8 @@ class OwnershipAnalyzer:
             return kept
         if self._own_method_keeps(callee, arg, kind):
             return True
+        if self._own_method_reads_only(callee, arg, kind):
+            return False
         if self.context.qualified_name(callee.func) == "functools.partial":
             return self._partial_keeps(callee, arg, kind)
         found = self._local_function(callee.func)
@@ -1299,6 +1305,34 @@ class OwnershipAnalyzer:
                     return True
         return False
 
+    def _own_method_reads_only(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> bool:
+        """``self._send(sock, data)`` where every definition of ``_send`` in the calling class
+        and its subclasses of this module only uses the parameter (no store, return, close, or
+        hand-off; see ``_own_method_keeps`` for the opposite): the caller still owns the value.
+        Not for generators (the value is used after the call returns) nor for a method the class
+        inherits or declares abstract (definitions elsewhere decide)."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and _is_self(func.value)) or self._summary_depth > 2:
+            return False
+        cls = self.context.enclosing_class(callee)
+        if cls is None:
+            return False
+        name = func.attr.value
+        found = False
+        for holder in (cls, *self._subclasses(cls)):
+            for method in _methods(holder):
+                if method.name.value != name:
+                    continue
+                if method.decorators or _is_abstract(method) or any(isinstance(node, cst.Yield) for node in walk_scope(method)):
+                    return False
+                if method.asynchronous is not None and not isinstance(self.context.parent(callee), cst.Await):
+                    return False  # a coroutine not awaited here uses the value later
+                param = _matching_param(method, callee, arg, 1)
+                if param is None or param in self._scope_uses(method).nested:
+                    return False
+                found = found or holder is cls
+        return found
+
     def _kept_by_class(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
         """``PipeStream(fdopen(r, "rb"))`` / ``cls(f)`` / ``self.set_stream(f)``: a constructor
         (or a method of the calling class) of this module that stores the parameter on ``self``.
@@ -1339,8 +1373,10 @@ class OwnershipAnalyzer:
         if not attrs:
             return None
         fates: Set[int] = set()
-        for attr in attrs:
-            fates |= self._attribute_fates(cls).get(attr, set())
+        for owner in (cls, *self._module_bases(cls)):
+            # An inherited `close()` of this module releases what the subclass's `__init__` stored.
+            for attr in attrs:
+                fates |= self._attribute_fates(owner).get(attr, set())
         if RELEASE in fates or (WITH_ITEM in fates and kind.with_closes):
             return True
         if any(not _is_object(base.value) and self._module_class(base.value) is None for base in cls.bases) or cls.keywords:
@@ -1348,6 +1384,18 @@ class OwnershipAnalyzer:
         if self._holder_outlives_call(callee):
             return None  # `LOG.append(Logger(f))`: the holder, and the value with it, lives on
         return False
+
+    def _module_bases(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
+        """The base classes of ``cls`` defined at the top of this module, transitively."""
+        found: List[cst.ClassDef] = []
+        pending = [cls]
+        while pending:
+            for base in pending.pop().bases:
+                defined = self._module_class(base.value)
+                if defined is not None and defined is not cls and defined not in found:
+                    found.append(defined)
+                    pending.append(defined)
+        return found
 
     def _holder_outlives_call(self, callee: cst.Call) -> bool:
         """Whether the object a constructor call makes is kept past the calling function: handed
@@ -1587,7 +1635,7 @@ class OwnershipAnalyzer:
         if replaced:
             return replaced
         if any(not _is_object(base.value) for base in cls.bases):
-            return []  # a base class (maybe elsewhere) may release it
+            return self._left_to_bases(attr, call, kind, scope, cls, statement)
         if cls.keywords:
             return []
         if kind.category == "loop":
@@ -1605,7 +1653,24 @@ class OwnershipAnalyzer:
         if self._calls_own_release(cls, attr, kind):
             return []
         use = "with" if WITH_ITEM in fates else ""
-        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use)]
+        # A subclass in another module may release it (its `close()`): the project pass decides.
+        judged = f"{self.context.module_name}.{cls.name.value}" if isinstance(self.context.parent(cls), cst.Module) else None
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=use, hierarchy=judged)]
+
+    def _left_to_bases(
+        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``self.sock = socket.socket()`` in a class with base classes: when nothing in this
+        module releases it, its bases decide, and they may live in other modules. The leak is
+        marked with its class for the project pass (analysis/inherited.py), which reports
+        it only when every base is a class of the project and none of them releases it."""
+        if cls.keywords or not isinstance(self.context.parent(cls), cst.Module) or kind.category == "loop":
+            return []
+        fates = self._attribute_fates(cls).get(attr, set())
+        if RELEASE in fates or WITH_ITEM in fates or self._calls_own_release(cls, attr, kind):
+            return []
+        qualified = f"{self.context.module_name}.{cls.name.value}"
+        return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, hierarchy=qualified, inherits=True)]
 
     def _loop_kept(
         self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, cls: cst.ClassDef, statement: Optional[cst.CSTNode]

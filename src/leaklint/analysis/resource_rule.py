@@ -13,7 +13,7 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optio
 
 import libcst as cst
 
-from leaklint.analysis import factories
+from leaklint.analysis import factories, inherited
 from leaklint.analysis.names import collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
@@ -78,6 +78,8 @@ class ResourceRule(Rule):
         self.foreign_candidates: List[cst.Call] = []  # `db.connect(...)`: maybe another module's factory
         self.exported: Dict[str, Dict[str, Any]] = {}  # this module's factories, for the project pass
         self.forwards: Dict[str, Dict[str, Any]] = {}  # functions that return another module's call
+        self.method_factories: Dict[str, Dict[str, Any]] = {}  # instance methods that return a new resource
+        self.inherited: List[Dict[str, Any]] = []  # resources on self whose bases decide (the project pass)
         self._ownership: Optional[OwnershipAnalyzer] = None
         self._without_fixes = False
 
@@ -163,9 +165,15 @@ class ResourceRule(Rule):
             # `Database.open(path)` from another module: a static or class method only (an
             # instance method needs an instance, whose class the caller's file cannot name)
             decorators = {d.decorator.value for d in factory.function.decorators if isinstance(d.decorator, cst.Name)}
-            if not decorators & {"staticmethod", "classmethod"}:
-                return
             name = f"{self.context.module_name}.{factory.cls.name.value}.{factory.function.name.value}"
+            if not decorators & {"staticmethod", "classmethod"}:
+                # An instance method: `self.<m>()` in a subclass reaches it through the MRO.
+                self.method_factories[name] = {
+                    "with_closes": kind.with_closes,
+                    "inner": _shorten(self.context.code(factory.inner), 40),
+                    "line": self.context.location(factory.function.name).line,
+                }
+                return
         self.exported[name] = {
             "with_closes": kind.with_closes,
             "inner": _shorten(self.context.code(factory.inner), 40),
@@ -178,9 +186,17 @@ class ResourceRule(Rule):
         if self.context.is_package:
             module = self.context.module_name
             exports = {f"{module}.{local}": target for local, target in self.context.module_bindings.names.items() if "." in target}
-        if not calls and not self.exported and not exports and not self.forwards:
+        classes = inherited.file_classes(self.context)
+        if not calls and not self.exported and not exports and not self.forwards and not classes and not self.method_factories:
             return None
-        return {"factories": self.exported, "calls": calls, "exports": exports, "forwards": self.forwards}
+        facts = {"factories": self.exported, "calls": calls, "exports": exports, "forwards": self.forwards}
+        if classes:
+            facts["classes"] = classes
+        if self.inherited:
+            facts["inherited"] = self.inherited
+        if self.method_factories:
+            facts["method_factories"] = self.method_factories
+        return facts
 
     def _foreign_calls(self) -> List[Dict[str, Any]]:
         """What every call of a function of another module would leak if that function is a
@@ -191,10 +207,22 @@ class ResourceRule(Rule):
             calls: List[Dict[str, Any]] = []
             for call in self.foreign_candidates:
                 qualified = factories.foreign_callee(self.context, call, _STDLIB, self.kinds)
+                via_class = False
+                if qualified is None:
+                    # `client = Client(host)` then `sock = client.connect()`: Client's MRO decides
+                    qualified, via_class = factories.instance_callee(self.context, call, _STDLIB), True
                 if qualified is None:
                     continue
                 entry = self._foreign_call(call, qualified)
                 if entry is not None:
+                    if via_class:
+                        entry["self"] = True
+                    calls.append(entry)
+            for call in self.local_calls:
+                qualified = factories.inherited_callee(self.context, call)
+                entry = self._foreign_call(call, qualified) if qualified is not None else None
+                if entry is not None:
+                    entry["self"] = True  # `self.<m>()`: resolved through the class's MRO
                     calls.append(entry)
             cached = _FOREIGN_CACHE[self.context] = (calls, dict(self.forwards))
         self.forwards = dict(cached[1])
@@ -204,7 +232,9 @@ class ResourceRule(Rule):
         analyzer = self._analyzer()
         shown = _shorten(self.context.code(call.func), 40)
         kind = factories.foreign_kind(self.family, qualified, shown, with_closes=True)
-        leaks = analyzer.analyze(call, kind)
+        # A resource stored on self whose bases decide is not judged for a factory elsewhere; a
+        # class without bases is judged in this file, as before subclasses elsewhere were asked.
+        leaks = [dataclasses.replace(leak, hierarchy=None) for leak in analyzer.analyze(call, kind) if not leak.inherits]
         if not leaks:
             forward = analyzer.returned_fresh(call, kind)
             if forward is not None:
@@ -257,8 +287,14 @@ class ResourceRule(Rule):
             forwards.update(data.get("forwards", {}))
             for name in data.get("factories", {}):
                 paths[name] = path
-        if not made:
-            return []
+        method_made: Dict[str, Dict[str, Any]] = {}
+        for data in facts.values():
+            if data:
+                method_made.update(data.get("method_factories", {}))
+        findings: List[Finding] = list(inherited.project_findings(facts, exports, cls.code, cls.name))
+        if not made and not method_made:
+            return findings
+        hierarchy = inherited.project_hierarchy(facts, exports) if method_made else None
         for _ in range(factories.MAX_ROUNDS):  # `def get(): return db.connect()` in a third module
             added = False
             for name, forward in forwards.items():
@@ -268,10 +304,12 @@ class ResourceRule(Rule):
                     added = True
             if not added:
                 break
-        findings: List[Finding] = []
         for path in sorted(facts):
             for call in (facts[path] or {}).get("calls", ()):
-                factory = factories.resolve_exported(call["callee"], made, exports)
+                if call.get("self"):
+                    factory = inherited.method_factory(hierarchy, call["callee"], method_made) if hierarchy is not None else None
+                else:
+                    factory = factories.resolve_exported(call["callee"], made, exports)
                 if factory is None:
                     continue
                 chosen = call["closes"] if factory["with_closes"] or "open" not in call else call["open"]
@@ -333,6 +371,15 @@ class ResourceRule(Rule):
     # -- reporting ----------------------------------------------------------------------------
 
     def _report(self, leak: Leak, analyzer: OwnershipAnalyzer) -> None:
+        if leak.reason == STORED_ON_SELF and leak.hierarchy is not None:
+            # Base classes and subclasses, maybe in other modules, decide: rendered now, judged
+            # by the project pass (analysis/inherited.py).
+            rendered = self._render([dataclasses.replace(leak, hierarchy=None)], analyzer)
+            if rendered:
+                self.inherited.append({
+                    "cls": leak.hierarchy, "attr": (leak.name or "").split(".", 1)[-1], "bases": leak.inherits, "findings": rendered,
+                })
+            return
         kind, shown = leak.kind, _shorten(self.context.code(leak.call))
         name = leak.name or kind.var
         confidence = Confidence.HIGH

@@ -103,11 +103,16 @@ class OpenWithoutContextManager(ResourceRule):
     error flags set in `except` blocks are; other correlations may give a false path. A file
     passed to a function (or the `__init__` of a class without bases) defined in the same module is
     judged by what it does with the parameter, the same way inline and bound to a name first;
+    one passed to a method of the calling class (`self._parse(f)`) is judged by what every definition
+    of it in the module does with the parameter (only read: still the caller's; not for generators);
     one passed to a callback or a method of another object is assumed to be taken over (no report).
     An implicit exception (not a `raise`) before a close is reported only when the close is not
     in `finally:`/`except:` and the file is never handed on. `self.x = open(...)` is reported
-    only in classes without base classes when nothing in the module closes any `.x`, or when
-    `__init__` raises after opening it. Archive and compression wrappers over a stream the
+    when nothing in the module closes any `.x` and, across the project, no base class or subclass
+    releases or hands on `self.x` (a base outside the project, such as `threading.Thread`, or a
+    release method that reaches attributes by name, `getattr(self, n).close()`, leaves it alone;
+    flake8, one file at a time, cannot see the bases of other modules and leaves classes with bases
+    alone), or when `__init__` raises after opening it. Archive and compression wrappers over a stream the
     caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`) are not reported: they hold no
     descriptor of their own.
 

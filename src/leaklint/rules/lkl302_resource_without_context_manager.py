@@ -152,6 +152,18 @@ class ResourceWithoutContextManager(ResourceRule):
     (`for h in logger.handlers[:]: logger.removeHandler(h)`) without `h.close()` are reported
     with medium confidence (a `StreamHandler` holds nothing, a `FileHandler` holds its file),
     unless the module shuts handlers down with a `shutdown(...)` call elsewhere. A
+    resource passed to a method of the calling class (`self._send(sock, data)`) whose every
+    definition in the module only reads the parameter (no store, return, release or hand-off; not
+    a generator; awaited when it is a coroutine) is still the caller's to close. A resource
+    stored on `self` in a class with base classes is reported when every base is a class of the
+    project and none of them releases or hands on that attribute (the project pass walks the
+    class hierarchy across modules; a base outside the project leaves it alone), and a class's
+    resource attribute that a subclass in another module releases is not reported. A method that
+    always returns a new resource (`def _connect(self): return socket.create_connection(a)`) makes
+    `sock = self._connect()` in a subclass, in any module, an acquisition, and so are
+    `client._connect()` after `client = Client(...)` in the same function and
+    `self.client._connect()` where the class assigns `self.client = Client(...)` once (an
+    override in between decides). A
     resource passed to a callback or a method of another object is assumed to be taken over by it. `subprocess.Popen` without a `PIPE`
     (or `**kwargs`) is judged only as a child to reap (above): the exception paths and the
     ownership of `self` attributes are not checked for it, and launchers that detach their child or
