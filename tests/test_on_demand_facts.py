@@ -95,6 +95,7 @@ def test_findings_are_the_same_with_summaries_spilled_and_read_back(
     held = _findings(runner.lint_files(paths, settings, jobs=1))
     assert stores and stores[-1].reads == 0
     monkeypatch.setattr(on_demand, "RESIDENT_BUDGET", 1)
+    monkeypatch.setattr(on_demand, "SPILL_ABOVE", 1)
     monkeypatch.setattr(on_demand, "CHUNK", 1)
     monkeypatch.setattr(on_demand, "RECENT", 1)
     spilled = _findings(runner.lint_files(paths, settings, jobs=1))
@@ -151,11 +152,13 @@ def _summary(name: str, cls: str = "") -> SummaryRecord:
 
 
 def test_summary_store_spills_reads_back_and_keeps_the_first_definition(monkeypatch: pytest.MonkeyPatch) -> None:
-    store = SummaryStore(budget=3, chunk=2)
+    store = SummaryStore(budget=3, chunk=2, spill_above=4)
     first = [_summary("m.f"), _summary("m.C.g", "m.C"), _summary("m.h")]
     second = [_summary("n.f"), _summary("m.f")]  # a name already defined in an earlier path
     store.add("m.py", first)
+    assert store.resident == 3 and store.reads == 0  # under ``spill_above``: all in memory
     store.add("n.py", second)
+    assert store.resident == 3 and store.reads == 0  # over it: the first 3 stay, n.py is written out
     store.rename("n.py", lambda s: compact_summary({**dict(s), "name": s["name"].replace("n.", "renamed.")}))
     store.finish()
     assert store.resident <= 3

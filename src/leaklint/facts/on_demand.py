@@ -7,11 +7,11 @@ files, 277 MB, 70% of it function summaries. Two pieces keep that out of memory:
 - ``FactsByPath``: one rule's facts of every file, as a mapping that reads a file's facts from its
   result (``spool.PackedFacts.peek``) each time it is asked and keeps nothing. The class graph
   reads each file once, keeps what it indexes (classes, edges, aliases) and lets the rest go.
-- ``SummaryStore``: the function summaries, kept in memory up to a budget and, beyond it, written
-  to a temporary file in chunks and read back when a query needs them (least recently used
-  chunks leave first). Resident: the index of function names (name -> chunk and position).
+- ``SummaryStore``: the function summaries, the first of them (up to a budget) kept in memory,
+  the others written to a temporary file in chunks and read back when a query needs them.
+  Resident besides: the index of function names (name -> chunk and position).
 
-A project whose summaries fit the budget (the standard library does) keeps them all in memory,
+A project with up to 50,000 summaries (the standard library has 33,000) keeps them all in memory,
 as before; what a summary says is the same whether it was read back or not.
 """
 
@@ -20,17 +20,20 @@ from __future__ import annotations
 import gc
 import marshal
 import pickle
-from collections import OrderedDict
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from leaklint.facts.records import SummaryRecord
 from leaklint.spool import Ref, Spool
 
 Summary = Any
-# Summaries kept in memory at most (about 1-2 KB each), and per chunk written or read at once.
+# A project with up to SPILL_ABOVE summaries keeps them all in memory (the standard library has
+# 33,000: about 60 MB, in a pass that peaks near 100 MB); a larger one keeps the first
+# RESIDENT_BUDGET (about 2 KB each). Per chunk, summaries are written or read at once.
+SPILL_ABOVE = 50_000
 RESIDENT_BUDGET = 20_000
-CHUNK = 1_000
+CHUNK = 200
 RECENT = 4_000  # summaries asked for by name, kept besides the budget (emptied when full)
+RECENT_CHUNKS = 8  # chunks read back for them, kept too (a caller's callees often share a module)
 
 
 class FactsByPath(Mapping[str, Any]):
@@ -73,15 +76,24 @@ class FactsByPath(Mapping[str, Any]):
 
 
 class SummaryStore(Mapping[str, Sequence[Summary]]):
-    """path -> that file's function summaries, for the flow layer; held in memory up to
-    ``budget`` summaries, the rest in ``CHUNK``-sized pickles in a temporary file."""
+    """path -> that file's function summaries, for the flow layer: all held in memory up to
+    ``spill_above`` of them; beyond, only the first ``budget`` (in path order), the rest in
+    ``CHUNK``-sized blobs in a temporary file.
 
-    def __init__(self, budget: Optional[int] = None, chunk: Optional[int] = None) -> None:
+    The flow layer reads every summary in order several times over (``FlowGraph.scopes``) and
+    asks for single ones by name (callees). The resident set is fixed rather than the most
+    recently used: a least-recently-used one, flooded by each pass in order, would read back
+    every summary on every pass; a fixed one reads back only the spilled ones."""
+
+    def __init__(self, budget: Optional[int] = None, chunk: Optional[int] = None,
+                 spill_above: Optional[int] = None) -> None:
         self._budget = RESIDENT_BUDGET if budget is None else budget
+        self._spill_above = max(self._budget, SPILL_ABOVE if spill_above is None else spill_above)
+        self._spilling = False
         self._chunk = CHUNK if chunk is None else chunk
         self._paths: Dict[str, List[int]] = {}  # path -> its chunks' numbers
         self._chunk_path: List[str] = []
-        self._resident: "OrderedDict[int, List[Summary]]" = OrderedDict()
+        self._resident: Dict[int, List[Summary]] = {}
         self._resident_count = 0
         self._spilled: Dict[int, Ref] = {}
         self._spool: Optional[Spool] = None
@@ -90,6 +102,7 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         # name -> (path, chunk, position) of the first summary of that name, in path order
         self._index: Dict[str, Tuple[str, int, int]] = {}
         self._recent: Dict[str, Tuple[str, Summary]] = {}  # see ``summary``
+        self._recent_chunks: Dict[int, List[Summary]] = {}  # the last chunks ``summary`` read back
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -102,16 +115,38 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
             self._chunk_path.append(path)
             self._names.append([summary["name"] for summary in part])
             numbers.append(number)
-            self._keep(number, part)
+            self._put(number, part)
+
+    def _put(self, number: int, part: List[Summary]) -> None:
+        if number in self._resident or not self._spilling:
+            self._resident_count += len(part) - len(self._resident.get(number, ()))
+            self._resident[number] = part
+            if self._resident_count > self._spill_above:
+                self._spill()
+            return
+        self._spilled[number] = self._write(part)
+
+    def _spill(self) -> None:
+        """Write the latest chunks out until only ``budget`` summaries, the first ones, stay."""
+        self._spilling = True
+        for number in sorted(self._resident, reverse=True):
+            if self._resident_count <= self._budget:
+                break
+            part = self._resident.pop(number)
+            self._resident_count -= len(part)
+            self._spilled[number] = self._write(part)
+
+    def _write(self, part: List[Summary]) -> Ref:
+        if self._spool is None:
+            self._spool = Spool()
+        return self._spool.put(_dumps(part))
 
     def rename(self, path: str, renamed: Callable[[Summary], Summary]) -> None:
         """Replace each of ``path``'s summaries by ``renamed(summary)`` (before ``finish``)."""
         for number in self._paths.get(path, ()):
             part = [renamed(summary) for summary in self._part(number)]
             self._names[number] = [summary["name"] for summary in part]
-            self._resident_count -= len(self._resident.pop(number))
-            self._spilled.pop(number, None)  # written again if it has to leave memory
-            self._keep(number, part)
+            self._put(number, part)  # a spilled chunk is written again (the old blob stays unread)
 
     def finish(self) -> None:
         """Index the names once every path is added (and renamed): the first path that defines a
@@ -122,32 +157,19 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
                 self._index.setdefault(name, (path, number, position))
         self._names = []
 
-    def _keep(self, number: int, part: List[Summary]) -> None:
-        self._resident[number] = part
-        self._resident_count += len(part)
-        while self._resident_count > self._budget and len(self._resident) > 1:
-            oldest, items = self._resident.popitem(last=False)
-            self._resident_count -= len(items)
-            if oldest not in self._spilled:
-                if self._spool is None:
-                    self._spool = Spool()
-                self._spilled[oldest] = self._spool.put(_dumps(items))
-
     def _part(self, number: int) -> List[Summary]:
+        """Chunk ``number``: the resident list, or a copy read back for the caller alone."""
         part = self._resident.get(number)
         if part is not None:
-            self._resident.move_to_end(number)
             return part
         assert self._spool is not None
         self.reads += 1
-        part = _loads(self._spool.get(self._spilled[number]))
-        self._keep(number, part)
-        return part
+        return _loads(self._spool.get(self._spilled[number]))
 
     def summary(self, name: str) -> Optional[Tuple[str, Summary]]:
-        """(path, summary) of the first function named ``name``, or None. A summary asked for by
-        name (a callee, from anywhere in the project) is kept in a small table of its own, so a
-        function many others call is not read back with its whole chunk each time."""
+        """(path, summary) of the first function named ``name``, or None. A spilled summary asked
+        for by name (a callee, from anywhere in the project) is kept in a small table of its own,
+        so a function many others call is not read back with its whole chunk each time."""
         found = self._recent.get(name)
         if found is not None:
             return found
@@ -155,7 +177,15 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         if located is None:
             return None
         path, number, position = located
-        found = (path, self._part(number)[position])
+        part = self._resident.get(number)
+        if part is not None:
+            return path, part[position]
+        part = self._recent_chunks.get(number)
+        if part is None:
+            part = self._recent_chunks[number] = self._part(number)
+            if len(self._recent_chunks) > RECENT_CHUNKS:
+                del self._recent_chunks[next(iter(self._recent_chunks))]  # the oldest read
+        found = (path, part[position])
         if len(self._recent) >= RECENT:
             self._recent.clear()
         self._recent[name] = found
