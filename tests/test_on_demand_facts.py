@@ -146,7 +146,8 @@ def test_the_class_graph_keeps_no_file_facts(tmp_path: Path) -> None:
 def _summary(name: str, cls: str = "") -> SummaryRecord:
     return compact_summary({
         "name": name, "cls": cls, "self": "self" if cls else "", "kind": "method" if cls else "function",
-        "params": ["self", "x"] if cls else ["x"], "kwonly": [], "holds": [["self", "x", "x", "ref", 3, 1, "t", [], False]],
+        "params": ["self", "x"] if cls else ["x"], "kwonly": [],
+        "holds": [["self", "x", "x", "ref", 3, 1, "t", [], False]],
         "calls": [], "returns": [], "breaks": [], "allocations": [["a.B", False]], "types": {"x": ["a.B"]}, "line": 3,
     })
 

@@ -7,8 +7,8 @@ from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, bulk_reason, per_graph_cache, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file,
-    object_cycle_finding, weak_fix,
+    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file,
+    object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
 from leaklint.flow.objects import Hop
