@@ -30,7 +30,7 @@ Summary = Any
 # 33,000: about 60 MB, in a pass that peaks near 100 MB); a larger one keeps the first
 # RESIDENT_BUDGET (about 2 KB each). Per chunk, summaries are written or read at once.
 SPILL_ABOVE = 50_000
-RESIDENT_BUDGET = 20_000
+RESIDENT_BUDGET = 5_000
 CHUNK = 200
 RECENT = 4_000  # summaries asked for by name, kept besides the budget (emptied when full)
 RECENT_CHUNKS = 8  # chunks read back for them, kept too (a caller's callees often share a module)
