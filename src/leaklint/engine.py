@@ -29,6 +29,7 @@ from leaklint.consequence import graded
 from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
 from leaklint.facts.records import compact_facts
+from leaklint.facts.on_demand import FactsByPath
 
 SYNTAX_ERROR = ("LKL001", "syntax-error")
 PARSER_GAP = ("LKL004", "unsupported-syntax")
@@ -792,15 +793,27 @@ def project_findings(
         expand_facts(result)  # a segmented file's facts, deferred until now (unless packed)
     produced: List[Tuple[str, Finding]] = []
     previous: Optional[str] = None
+    on_demand: Optional[FactsByPath] = None
     for rule in rules:
         if not rule.project_scope:
             continue
-        if previous is not None and not all(_shares(r.facts, previous, rule.code) for r in results):
+        shared = previous is not None and all(_shares(r.facts, previous, rule.code) for r in results)
+        if previous is not None and not shared:
             # A graph the cycle rules keep for the next rule on the same facts (cycle_rules'
             # one-entry caches) would not be reused: dropped before this rule's facts are read.
             _forget_project_graphs()
         previous = rule.code
-        facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
+        facts: Mapping[str, Any]
+        if getattr(rule, "reads_facts_on_demand", False):
+            # Read file by file when the rule's graph indexes them, never all held at once
+            # (leaklint.facts.on_demand); the same mapping for a rule on the same facts, so the
+            # graph built for the previous rule is found again.
+            if not (shared and on_demand is not None):
+                on_demand = FactsByPath(results, rule.code)
+            facts = on_demand
+        else:
+            on_demand = None
+            facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
         if not facts:
             continue
         settings = {**rule.default_settings(), **rule_settings.get(rule.code, {})}

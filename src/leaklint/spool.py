@@ -138,13 +138,14 @@ class PackedFacts(Mapping[str, Any]):
     A segmented file's facts (``segments.DeferredFacts``) are merged one group at a time.
     """
 
-    __slots__ = ("_codes", "_blobs", "_spool", "_live")
+    __slots__ = ("_codes", "_blobs", "_spool", "_live", "_peers")
 
     def __init__(self, codes: Dict[str, int], blobs: List[Any], spool: Optional[Spool]) -> None:
         self._codes = codes  # code -> index of its blob
         self._blobs = blobs  # each a pickle, or a Ref into ``spool``
         self._spool = spool
         self._live: Dict[str, Any] = {}
+        self._peers: Tuple[str, ...] = ()  # the codes the last ``peek`` found sharing one object
 
     @classmethod
     def pack(cls, facts: Mapping[str, Any]) -> "PackedFacts":
@@ -164,20 +165,40 @@ class PackedFacts(Mapping[str, Any]):
         """The same facts with their blobs moved to ``spool``."""
         return PackedFacts(self._codes, [spool.put(blob) for blob in self._blobs], spool)
 
-    def _load(self, code: str) -> None:
+    def _unpack(self, code: str, table: Shared) -> Dict[str, Any]:
+        """{code and every code sharing its facts object: that object}, freshly unpacked."""
         index = self._codes[code]
         blob = self._blobs[index]
-        table: Shared = {} if self._spool is None else self._spool.shared
         value = loads(blob if self._spool is None else self._spool.get(blob), table)
         del blob
         from leaklint.segments import DeferredFacts
 
         if type(value) is DeferredFacts:
-            self._live.update(value.merged_with(code, table))
-            return
-        for other, other_index in self._codes.items():
-            if other_index == index and other not in self._live:
-                self._live[other] = value
+            return value.merged_with(code, table)
+        return {other: value for other, other_index in self._codes.items() if other_index == index}
+
+    def _load(self, code: str) -> None:
+        table: Shared = {} if self._spool is None else self._spool.shared
+        for other, value in self._unpack(code, table).items():
+            self._live.setdefault(other, value)
+
+    def has(self, code: str) -> bool:
+        """Whether the file has facts for ``code`` (without unpacking them; a segmented file's
+        may still merge to nothing, which ``peek`` answers with None)."""
+        return code in self._live or code in self._codes
+
+    def peek(self, code: str) -> Any:
+        """``code``'s facts unpacked for the caller alone (None if there are none): neither kept
+        here nor sharing strings with what else the run reads (``Spool.shared`` would keep every
+        string and tuple of them alive). For the project pass's on-demand reads
+        (``leaklint.facts.on_demand``), which keep only what they index."""
+        if code in self._live:
+            return self._live[code]
+        if code not in self._codes:
+            return None
+        group = self._unpack(code, {})
+        self._peers = tuple(group)
+        return group.get(code)
 
     def __getitem__(self, code: str) -> Any:
         if code not in self._live:
@@ -209,7 +230,7 @@ class PackedFacts(Mapping[str, Any]):
         every segment are unpacked together (``DeferredFacts.merged_with``)."""
         if code not in self._codes and other not in self._codes:
             return True
-        return other in self._live
+        return other in self._live or (code in self._peers and other in self._peers)
 
     def release(self, code: str) -> None:
         """Let go of ``code``'s unpacked facts (read again from the blob if asked again)."""

@@ -37,6 +37,7 @@ from leaklint.analysis.dead_arms import branch_value, module_bool_constants
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
+from leaklint.facts.on_demand import SummaryStore
 from leaklint.facts.records import SummaryRecord, compact_summary
 from leaklint.analysis.inherited import scan_method
 from leaklint.facts.summaries import RETURN, SummaryBuilder, releases
@@ -902,13 +903,18 @@ class ClassGraph:
         raw_edges: List[Edge] = []
         self.local_pairs: List[LocalPair] = []
         ctor_calls: List[Tuple[str, CtorCall]] = []
-        rename = renamers({path: file_facts.module for path, file_facts in facts.items()})
-        self.summaries: Dict[str, List[Dict[str, Any]]] = {}  # path -> its function summaries
-        for path, file_facts in facts.items():
+        # Each file's facts are read once (``facts`` may read them on demand from the results:
+        # leaklint.facts.on_demand); its summaries go to a store that keeps them in memory only
+        # up to a budget, the rest of its facts are indexed below.
+        self.summaries = SummaryStore()  # path -> its function summaries
+        kept = {path: _without_summaries(file_facts, self.summaries, path) for path, file_facts in facts.items()}
+        rename = renamers({path: file_facts.module for path, file_facts in kept.items()})
+        for path, renamer in rename.items():
+            self.summaries.rename(path, lambda summary, renamer=renamer: _renamed_summary(summary, renamer))
+        self.summaries.finish()
+        for path, file_facts in kept.items():
             if path in rename:
                 file_facts = _renamed(file_facts, rename[path])
-            if file_facts.summaries:
-                self.summaries[path] = file_facts.summaries
             for info in file_facts.classes:
                 info.path = path
                 self.classes.setdefault(info.name, info)
@@ -1186,6 +1192,14 @@ class ClassGraph:
             strong = any(store.attr in info.strong_properties for info in self.classes.values())
             return weak and not strong
         return False
+
+
+def _without_summaries(facts: ClassFacts, store: SummaryStore, path: str) -> ClassFacts:
+    """``facts`` with its function summaries handed to ``store``."""
+    if not facts.summaries:
+        return facts
+    store.add(path, facts.summaries)
+    return ClassFacts(facts.module, facts.classes, facts.edges, facts.ctor_calls, facts.local_pairs, facts.aliases)
 
 
 def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:

@@ -8,6 +8,7 @@ from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple, Type
 
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
 from leaklint.analysis.hops import object_hops
+from leaklint.facts.on_demand import FactsByPath
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
 from leaklint.rule import Confidence, Finding, Location, Rule
 
@@ -21,6 +22,9 @@ class ClassGraphRule(Rule):
     """A project-scope rule whose per-file facts are the file's class-graph facts."""
 
     project_scope = True
+    # The project pass hands these rules a mapping that reads each file's facts when the class
+    # graph indexes it (leaklint.facts.on_demand.FactsByPath), not every file's at once.
+    reads_facts_on_demand = True
 
     def file_facts(self) -> Optional[ClassFacts]:
         facts = collect_class_facts(self.context)
@@ -31,6 +35,15 @@ class ClassGraphRule(Rule):
 
 def graph_for(facts: Mapping[str, Any]) -> ClassGraph:
     """The class graph for ``facts``; built once when several rules pass the same facts."""
+    if isinstance(facts, FactsByPath):
+        # Read on demand (the project pass): one mapping per run of rules on the same facts.
+        for cached_key, graph in _GRAPH_CACHE:
+            if cached_key == (id(facts),):
+                return graph
+        graph = ClassGraph(facts)
+        _GRAPH_CACHE[:] = [((id(facts),), graph)]
+        _GRAPH_VALUES[:] = [(facts,)]
+        return graph
     values = tuple(facts[path] for path in sorted(facts))
     key = tuple((path, id(facts[path])) for path in sorted(facts))
     for cached_key, graph in _GRAPH_CACHE:
@@ -393,9 +406,22 @@ def cycle_hops(edges: Sequence[Edge]) -> str:
     )
 
 
+_PER_GRAPH: List[List[Any]] = []
+
+
+def per_graph_cache(entries: List[Any]) -> List[Any]:
+    """Register a rule's one-entry cache keyed by a graph (``[(graph, value)]``), so that
+    ``forget_graphs`` empties it too: an entry kept the whole graph alive after the pass."""
+    _PER_GRAPH.append(entries)
+    return entries
+
+
 def forget_graphs() -> None:
     """Drop the cached class and flow graphs (and the facts they hold): the project pass calls
     this when the next rule reads other facts, and when it is done."""
     _GRAPH_CACHE.clear()
     _GRAPH_VALUES.clear()
     _FLOW_CACHE.clear()
+    _BACKREFS.clear()
+    for entries in _PER_GRAPH:
+        entries.clear()

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from leaklint.analysis.class_graph import ClassGraph
+from leaklint.facts.on_demand import SummaryStore
 from leaklint.facts.summaries import HEAVY, LONG_LIVED, NESTED, RETURN, releases as _releases
 
 Summary = Dict[str, Any]
@@ -92,10 +93,15 @@ class FlowGraph:
         self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
         self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
         self._cycles: Optional[List[ObjectCycle]] = None
-        for path, items in summaries.items():
-            for summary in items:
-                self.scopes.append((path, summary))
-                self.functions.setdefault(summary["name"], (path, summary))
+        if isinstance(summaries, SummaryStore):
+            # Read from the store as needed (leaklint.facts.on_demand), not all held at once.
+            self.scopes = summaries.scopes()  # type: ignore[assignment]
+            self.functions = summaries.functions()  # type: ignore[assignment]
+        else:
+            for path, items in summaries.items():
+                for summary in items:
+                    self.scopes.append((path, summary))
+                    self.functions.setdefault(summary["name"], (path, summary))
         # "pkg.mod.bus" -> classes of a module-level object (`bus = EventBus()`): `bus.m()` calls EventBus.m
         self.global_types: Dict[str, List[str]] = {}
         for _path, summary in self.scopes:

@@ -8,7 +8,7 @@ from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
     ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file,
-    object_cycle_finding, weak_fix,
+    object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
 from leaklint.flow.objects import Hop
@@ -281,7 +281,7 @@ def _handed_to_keeper_method(hop: Hop) -> bool:
     return _METHOD_CALL.match(hop.text) is not None and hop.innermost().path == hop.path
 
 
-_ATTR_OWNERS: List[Tuple[ClassGraph, dict]] = []
+_ATTR_OWNERS: List[Tuple[ClassGraph, dict]] = per_graph_cache([])
 
 
 def _only_class_with(graph: ClassGraph, attr: str) -> Optional[str]:
