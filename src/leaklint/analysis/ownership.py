@@ -1285,25 +1285,35 @@ class OwnershipAnalyzer:
         class or a subclass of this module keeps its parameter (``return IOStream(conn)``), or
         the class's own one is abstract (``raise NotImplementedError``): the subclasses that
         implement it, maybe elsewhere, decide, and they usually wrap what they are given."""
+        cls, definitions = self._own_method_definitions(callee)
+        for holder, method in definitions:
+            if _is_abstract(method):
+                if holder is cls:
+                    return True
+                continue
+            param = _matching_param(method, callee, arg, 1)
+            if param is not None and self._param_kept(method, param, kind):
+                return True
+        return False
+
+    def _own_method_definitions(
+        self, callee: cst.Call
+    ) -> Tuple[Optional[cst.ClassDef], List[Tuple[cst.ClassDef, cst.FunctionDef]]]:
+        """For ``self.m(...)``: the calling class and every definition of ``m`` in it and in its
+        subclasses of this module, as (class, method); none when the call is not on ``self``."""
         func = callee.func
         if not (isinstance(func, cst.Attribute) and _is_self(func.value)) or self._summary_depth > 2:
-            return False
+            return None, []
         cls = self.context.enclosing_class(callee)
         if cls is None:
-            return False
+            return None, []
         name = func.attr.value
-        for holder in (cls, *self._subclasses(cls)):
-            for method in _methods(holder):
-                if method.name.value != name:
-                    continue
-                if _is_abstract(method):
-                    if holder is cls:
-                        return True
-                    continue
-                param = _matching_param(method, callee, arg, 1)
-                if param is not None and self._param_kept(method, param, kind):
-                    return True
-        return False
+        return cls, [
+            (holder, method)
+            for holder in (cls, *self._subclasses(cls))
+            for method in _methods(holder)
+            if method.name.value == name
+        ]
 
     def _own_method_reads_only(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> bool:
         """``self._send(sock, data)`` where every definition of ``_send`` in the calling class
@@ -1311,26 +1321,17 @@ class OwnershipAnalyzer:
         hand-off; see ``_own_method_keeps`` for the opposite): the caller still owns the value.
         Not for generators (the value is used after the call returns) nor for a method the class
         inherits or declares abstract (definitions elsewhere decide)."""
-        func = callee.func
-        if not (isinstance(func, cst.Attribute) and _is_self(func.value)) or self._summary_depth > 2:
-            return False
-        cls = self.context.enclosing_class(callee)
-        if cls is None:
-            return False
-        name = func.attr.value
+        cls, definitions = self._own_method_definitions(callee)
         found = False
-        for holder in (cls, *self._subclasses(cls)):
-            for method in _methods(holder):
-                if method.name.value != name:
-                    continue
-                if method.decorators or _is_abstract(method) or any(isinstance(node, cst.Yield) for node in walk_scope(method)):
-                    return False
-                if method.asynchronous is not None and not isinstance(self.context.parent(callee), cst.Await):
-                    return False  # a coroutine not awaited here uses the value later
-                param = _matching_param(method, callee, arg, 1)
-                if param is None or param in self._scope_uses(method).nested:
-                    return False
-                found = found or holder is cls
+        for holder, method in definitions:
+            if method.decorators or _is_abstract(method) or any(isinstance(node, cst.Yield) for node in walk_scope(method)):
+                return False
+            if method.asynchronous is not None and not isinstance(self.context.parent(callee), cst.Await):
+                return False  # a coroutine not awaited here uses the value later
+            param = _matching_param(method, callee, arg, 1)
+            if param is None or param in self._scope_uses(method).nested:
+                return False
+            found = found or holder is cls
         return found
 
     def _kept_by_class(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
