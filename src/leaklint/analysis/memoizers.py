@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set
 
 import libcst as cst
 
+from leaklint.analysis.lifetimes import first_param as _first_param
+from leaklint.analysis.names import parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,18 +153,8 @@ def _returned_def(function: _Function) -> Optional[_Function]:
     return None
 
 
-def _first_param(function: _Function) -> Optional[str]:
-    params = [*function.params.posonly_params, *function.params.params]
-    return params[0].name.value if params else None
-
-
 def _param_names(function: _Function) -> Set[str]:
-    params = function.params
-    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            names.add(star.name.value)
-    return names
+    return parameter_names(function.params)
 
 
 def _derived_names(function: _Function, params: Set[str]) -> Set[str]:

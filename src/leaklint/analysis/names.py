@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, Optional, Set, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Union
 
 import libcst as cst
 
@@ -97,18 +97,27 @@ _BINDING_TYPES = frozenset(
 )
 
 
+def parameters(params: cst.Parameters) -> List[cst.Param]:
+    """Every parameter a function or lambda binds, ``*args`` and ``**kwargs`` included."""
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            found.append(star)
+    return found
+
+
+def parameter_names(params: cst.Parameters) -> Set[str]:
+    return {param.name.value for param in parameters(params)}
+
+
 def collect_bindings(
     scope: cst.CSTNode, module_name: str, is_package: bool, *, nodes: Optional[Iterable[cst.CSTNode]] = None
 ) -> Bindings:
     """Bindings made directly in ``scope`` (a Module, FunctionDef or Lambda)."""
     bindings = Bindings()
     if isinstance(scope, (cst.FunctionDef, cst.Lambda)):
-        params = scope.params
-        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        for param in parameters(scope.params):
             bindings.bind(param.name.value, LOCAL)
-        for star in (params.star_arg, params.star_kwarg):
-            if isinstance(star, cst.Param):
-                bindings.bind(star.name.value, LOCAL)
     for node in nodes if nodes is not None else walk_scope(scope):
         # Most nodes bind nothing: one set lookup skips them (CSTNode is an ABC, so each failed
         # isinstance below costs a trip through ABCMeta).

@@ -12,11 +12,12 @@ left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Dict, Iterable, Iterator, Optional, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.walk import walk
 
 # Methods that release what an object holds, for the member's class and for the owner.
@@ -79,11 +80,6 @@ def forgotten_members(context: FileContext, stored: Iterable[cst.Call], local_ca
 def _plain(cls: cst.ClassDef) -> bool:
     """No base classes (besides ``object``) and no metaclass: its methods are all here."""
     return not cls.keywords and all(isinstance(b.value, cst.Name) and b.value.value == "object" for b in cls.bases)
-
-
-def _methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
-    return [s for s in body if isinstance(s, cst.FunctionDef)]
 
 
 def _first_method(cls: cst.ClassDef, names: Tuple[str, ...]) -> Optional[str]:

@@ -19,6 +19,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
@@ -2440,11 +2441,6 @@ def _base_name(expr: cst.BaseExpression) -> Optional[str]:
 
 def _is_self(expr: cst.CSTNode) -> bool:
     return isinstance(expr, cst.Name) and expr.value == "self"
-
-
-def _methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else []
-    return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
 
 
 def _calls_self_method(node: cst.CSTNode, method: str, cls_name: Optional[str] = None) -> bool:

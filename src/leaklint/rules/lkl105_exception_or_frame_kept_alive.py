@@ -8,7 +8,7 @@ import libcst as cst
 
 from leaklint.analysis.closures import in_test_code
 from leaklint.analysis.exceptions import released_names, traceback_dropped
-from leaklint.analysis.names import target_names
+from leaklint.analysis.names import parameters as _parameters, target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -92,12 +92,6 @@ def _constant_key(expr: cst.BaseExpression) -> bool:
             and isinstance(expr.slice[0].slice.value, cst.SimpleString))
 
 
-def _parameters(params: cst.Parameters) -> List[cst.Param]:
-    found = [*params.posonly_params, *params.params, *params.kwonly_params]
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            found.append(star)
-    return found
 
 
 

@@ -9,7 +9,7 @@ import libcst as cst
 from leaklint.analysis.containers import REMOVE_METHODS, local_assignments
 from leaklint.analysis.growth_facts import GROW, SHRINK, classify_use, first_line_text
 from leaklint.analysis.memoizers import can_return_argument
-from leaklint.analysis.names import STARRED, argument_passed
+from leaklint.analysis.names import STARRED, argument_passed, parameter_names
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -412,11 +412,7 @@ def _mentions(node: cst.CSTNode, name: str) -> bool:
 
 def _binds(params: cst.Parameters, name: str) -> bool:
     """The callable takes ``name`` as a parameter: it does not capture the outer one."""
-    every = [*params.posonly_params, *params.params, *params.kwonly_params]
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            every.append(star)
-    return any(param.name.value == name for param in every)
+    return name in parameter_names(params)
 
 
 def _class_attribute_maker(klass: cst.ClassDef, attribute: str) -> Optional[str]:

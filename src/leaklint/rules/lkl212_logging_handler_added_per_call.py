@@ -10,7 +10,7 @@ import libcst as cst
 from leaklint import models
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
 from leaklint.analysis.lifetimes import INIT_METHODS, assigned_values, first_param, method_owner
-from leaklint.analysis.names import decorator_name, dotted_name
+from leaklint.analysis.names import decorator_name, dotted_name, parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Edit, Finding, Fix, FixSafety, Good, Location, Rule
 
@@ -690,13 +690,7 @@ def _methods(klass: cst.ClassDef) -> List[Function]:
 
 
 def _parameters(function: Function) -> Set[str]:
-    params = function.params
-    every = (*params.posonly_params, *params.params, *params.kwonly_params)
-    names = {param.name.value for param in every}
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            names.add(star.name.value)
-    return names
+    return parameter_names(function.params)
 
 
 def _runs_once(function: Function) -> bool:

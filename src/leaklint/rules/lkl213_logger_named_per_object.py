@@ -9,6 +9,7 @@ import libcst as cst
 from leaklint.analysis.containers import REMOVE_METHODS, is_object_identifier, is_workload_identifier
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
 from leaklint.analysis.unique_names import PER_REQUEST_NAME, UNIQUE_VALUE_CALLS
+from leaklint.analysis.names import parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -276,13 +277,8 @@ def _first_argument(call: cst.Call, keyword: str) -> Optional[cst.BaseExpression
     return positional[0].value if positional else None
 
 
-def _parameters(function: cst.FunctionDef) -> set:
-    params = function.params
-    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            names.add(star.name.value)
-    return names
+def _parameters(function: cst.FunctionDef) -> Set[str]:
+    return parameter_names(function.params)
 
 
 def _is_class_name_read(context: Any, attribute: cst.Attribute) -> bool:

@@ -9,7 +9,7 @@ import sys
 import libcst as cst
 
 from leaklint.analysis.growth_facts import names_long_lived
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, parameter_names
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 _ADD_METHODS = frozenset({"append", "add", "insert", "appendleft"})
@@ -263,10 +263,7 @@ class ListenerListOnlyGrows(Rule):
         """The item is a parameter, or a loop variable over one (``for name, handler in handlers.items()``)."""
         if not isinstance(item, cst.Name):
             return False
-        params = {p.name.value for p in (*function.params.params, *function.params.posonly_params, *function.params.kwonly_params)}
-        for star in (function.params.star_arg, function.params.star_kwarg):
-            if isinstance(star, cst.Param):
-                params.add(star.name.value)
+        params = parameter_names(function.params)
         if item.value in params:
             return True
         for ancestor in self.context.ancestors(item):

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Set
 
 import libcst as cst
 
+from leaklint.analysis.lifetimes import class_methods
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -184,8 +185,7 @@ def _is_method(context, function: cst.FunctionDef, cls: cst.ClassDef) -> bool:  
 
 
 def _methods(cls: cst.ClassDef) -> Dict[str, cst.FunctionDef]:
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
-    return {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+    return {method.name.value: method for method in class_methods(cls)}
 
 
 def _timer_function(

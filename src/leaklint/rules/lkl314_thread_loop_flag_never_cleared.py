@@ -7,6 +7,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.lifetimes import class_methods
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 from leaklint.rules.lkl303_thread_never_joined import _has_exit
@@ -203,8 +204,7 @@ def _starts_a_thread(call: cst.Call, arg: cst.Arg) -> bool:
 
 
 def _methods(cls: cst.ClassDef) -> Dict[str, cst.FunctionDef]:
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
-    return {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+    return {method.name.value: method for method in class_methods(cls)}
 
 
 def _flag_loop(method: cst.FunctionDef) -> Optional[Tuple[cst.While, str, bool, bool]]:
