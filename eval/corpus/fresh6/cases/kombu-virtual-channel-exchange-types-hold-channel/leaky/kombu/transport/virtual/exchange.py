@@ -9,7 +9,7 @@ class ExchangeType:
     type = None
 
     def __init__(self, channel) -> None:
-        self.channel = channel
+        self.channel = channel  # LEAK
 
     def lookup(self, table, exchange, routing_key, default):
         raise NotImplementedError("subclass responsibility")
