@@ -20,7 +20,7 @@ class ConsoleDialog(QDialog):
 class RareLauncher(QObject):
     def __init__(self, app_title: str, show_console: bool = True) -> None:
         super().__init__()
-        self.game_process = QProcess(self)
+        self.game_process = QProcess(self)  # LEAK
         self.console: Optional[ConsoleDialog] = None
         if show_console:
             self.console = ConsoleDialog(app_title)

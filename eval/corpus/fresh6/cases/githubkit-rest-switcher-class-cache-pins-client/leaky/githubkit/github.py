@@ -18,4 +18,4 @@ class GitHubCore:
 class GitHub(GitHubCore):
     @cached_property
     def rest(self) -> RestVersionSwitcher:
-        return RestVersionSwitcher(self)
+        return RestVersionSwitcher(self)  # LEAK

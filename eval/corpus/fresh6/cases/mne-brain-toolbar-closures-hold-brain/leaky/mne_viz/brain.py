@@ -9,7 +9,7 @@ class Brain:
         self.playback_speed = 0.01
         self.traces_mode = "label"
         self.annot = None
-        self._renderer = Renderer()
+        self._renderer = Renderer()  # LEAK
         self._configure_dock()
         self._configure_tool_bar()
 

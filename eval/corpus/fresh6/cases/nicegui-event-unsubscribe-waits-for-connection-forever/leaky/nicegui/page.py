@@ -8,4 +8,4 @@ DATA_CHANGED: Event = Event()
 
 def root(client: Client, notify) -> None:
     """A page that listens to a process-wide event for as long as its client lives."""
-    DATA_CHANGED.subscribe(notify, client=client)
+    DATA_CHANGED.subscribe(notify, client=client)  # LEAK

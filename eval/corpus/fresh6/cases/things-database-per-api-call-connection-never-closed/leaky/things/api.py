@@ -9,7 +9,7 @@ def pop_database(kwargs: dict) -> Database:
     database = kwargs.pop("database", None)
     print_sql = kwargs.pop("print_sql", False)
     if not database:
-        database = Database(filepath=filepath, print_sql=print_sql)
+        database = Database(filepath=filepath, print_sql=print_sql)  # LEAK
     return database
 
 

@@ -9,8 +9,8 @@ class ExplorerUI:
     def __init__(self) -> None:
         self._sql_view = ""
         self._table_view = None
-        memory.on_change("sql", self._update_sql)
-        memory.on_change("table", self._update_table)
+        memory.on_change("sql", self._update_sql)  # LEAK
+        memory.on_change("table", self._update_table)  # LEAK
         self._table_rx = memory.rx("table")
 
     def _update_sql(self, key, old, new) -> None:

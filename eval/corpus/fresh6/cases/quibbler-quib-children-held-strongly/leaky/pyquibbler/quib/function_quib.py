@@ -21,7 +21,7 @@ class FunctionQuib(Quib):
         self = cls(func=func, args=func_args, kwargs=func_kwargs)
         for arg in list(func_args) + list(func_kwargs.values()):
             if isinstance(arg, Quib):
-                arg.add_child(self)
+                arg.add_child(self)  # LEAK
         return self
 
     def _invalidate(self) -> None:
