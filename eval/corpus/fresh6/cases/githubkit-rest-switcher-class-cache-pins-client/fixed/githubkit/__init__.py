@@ -1,0 +1,3 @@
+from .github import GitHub, GitHubCore
+
+__all__ = ["GitHub", "GitHubCore"]

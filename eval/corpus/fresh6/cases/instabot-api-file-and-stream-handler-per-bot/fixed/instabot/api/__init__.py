@@ -1,0 +1,3 @@
+from .api import API
+
+__all__ = ["API"]

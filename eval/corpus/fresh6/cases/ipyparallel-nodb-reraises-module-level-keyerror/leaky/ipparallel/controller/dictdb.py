@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+
+class BaseDB:
+    def add_record(self, msg_id, rec) -> None:
+        raise NotImplementedError
+
+    def get_record(self, msg_id):
+        raise NotImplementedError
+
+    def find_records(self, check, keys=None):
+        raise NotImplementedError
+
+    def get_history(self):
+        raise NotImplementedError
+
+
+NODATA = KeyError(  # LEAK
+    "NoDB backend doesn't store any data. "
+    "Start the Controller with a DB backend to enable resubmission / result persistence."
+)
+
+
+class NoDB(BaseDB):
+    """A blackhole db backend that actually stores no information."""
+
+    def add_record(self, msg_id, rec) -> None:
+        pass
+
+    def get_record(self, msg_id):
+        raise NODATA  # LEAK
+
+    def update_record(self, msg_id, record) -> None:
+        pass
+
+    def drop_record(self, msg_id) -> None:
+        pass
+
+    def find_records(self, check, keys=None):
+        raise NODATA  # LEAK
+
+    def get_history(self):
+        raise NODATA  # LEAK

@@ -1,0 +1,3 @@
+from .api import tasks, todos
+
+__all__ = ["tasks", "todos"]
