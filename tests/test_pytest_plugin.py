@@ -414,7 +414,7 @@ def test_the_examples_loop_from_the_readme(tmp_path: Path) -> None:
         "examples/concurrency.py:22 LKL304",
         "examples/cycles.py:16 LKL101",
         "examples/cycles.py:19 LKL102",
-        "examples/growth.py:5 LKL201",
+        "examples/growth.py:9 LKL201",
         "examples/resources.py:14 LKL301",
     ]
     assert "every runtime leak has a static finding" in check.stderr
