@@ -119,3 +119,20 @@ def test_keyword_and_attribute_names_are_not_the_container() -> None:
         "    other.send(_h=1)\n"
     )
     assert [f.code for f in _lint(source, "LKL201")] == ["LKL201"]
+
+
+def test_a_module_named_test_something_is_test_code_only_when_it_looks_like_tests() -> None:
+    import libcst as cst
+
+    from leaklint.analysis.growth_facts import is_test_module
+
+    library = cst.parse_module("class TestState:\n    def finalize(self):\n        pass\n")
+    pytest_class = cst.parse_module("class TestState:\n    def test_finalize(self):\n        pass\n")
+    unittest_case = cst.parse_module("import unittest\n\n\nclass State(unittest.TestCase):\n    pass\n")
+    function = cst.parse_module("def test_state():\n    pass\n")
+    importer = cst.parse_module("from pytest import fixture\n")
+    assert not is_test_module("openhtf.exe.test_state", library)
+    assert not is_test_module("testrepository.repository", library)
+    assert all(is_test_module("pkg.test_state", m) for m in (pytest_class, unittest_case, function, importer))
+    assert is_test_module("pkg.test_state")  # by name alone when the tree is not at hand
+    assert is_test_module("pkg.tests.helpers", library) and is_test_module("conftest", library)

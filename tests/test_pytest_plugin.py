@@ -414,7 +414,27 @@ def test_the_examples_loop_from_the_readme(tmp_path: Path) -> None:
         "examples/concurrency.py:22 LKL304",
         "examples/cycles.py:16 LKL101",
         "examples/cycles.py:19 LKL102",
-        "examples/growth.py:5 LKL201",
+        "examples/growth.py:9 LKL201",
         "examples/resources.py:14 LKL301",
     ]
     assert "every runtime leak has a static finding" in check.stderr
+
+
+def test_a_leak_near_a_related_location_confirms_the_finding(tmp_path: Path) -> None:
+    from leaklint import Finding
+    from leaklint.pytest_plugin.confirm import confirm
+    from leaklint.pytest_plugin.leaks import RuntimeLeak
+    from leaklint.rule import Confidence, Location, RelatedLocation
+
+    path = str(tmp_path / "growth.py")
+    leak = RuntimeLeak(test="t::test_x", kind="growth", codes=["LKL201"], type="list", summary="grew",
+                       path=path, line=5)
+    definition = RelatedLocation(path, 5, 1, "`_seen` is created here, at module level")
+    where = Location(40, 5, 40, 20)
+    at_insertion = Finding(path=path, code="LKL201", rule="growing-module-container", message="grows",
+                           suggestion="bound it", location=where, related=(definition,))
+    unrelated = Finding(path=path, code="LKL201", rule="growing-module-container", message="grows",
+                        suggestion="bound it", location=where)
+    confirmed, unmatched = confirm([at_insertion, unrelated], [leak])
+    assert confirmed[0].runtime is not None and confirmed[1].runtime is None
+    assert unmatched == []

@@ -378,11 +378,59 @@ def loads_data(
     return False
 
 
-def is_test_module(module_name: str) -> bool:
-    """``test_bus``, ``conftest``, ``pkg.tests.helpers``: test code, whose tables live for one run."""
+def is_test_module(module_name: str, module: Optional[cst.Module] = None) -> bool:
+    """``test_bus``, ``conftest``, ``pkg.tests.helpers``: test code, whose tables live for one run.
+
+    With the ``module`` given, a name that only starts with ``test`` (``openhtf.exe.test_state``,
+    ``testrepository.repository``) counts as test code when the module looks like one too: a
+    ``test_*`` function, a ``Test*`` class with a ``test_*`` method or a ``TestCase`` subclass, or an import of a test
+    framework. Library code named after what it models (a test record, a tester) is not."""
     parts = module_name.split(".")
     tail = parts[-1]
-    return tail.startswith("test") or tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts
+    if tail.endswith("_test") or tail == "conftest" or "tests" in parts or "test" in parts:
+        return True
+    if not tail.startswith("test"):
+        return False
+    return module is None or _looks_like_tests(module)
+
+
+_TEST_FRAMEWORKS = frozenset({"pytest", "unittest", "nose", "hypothesis", "doctest"})
+
+
+def _looks_like_tests(module: cst.Module) -> bool:
+    """Top-level (and class-level) evidence of a test module, read without walking the tree."""
+    for statement in module.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value.startswith("test"):
+            return True
+        if isinstance(statement, cst.ClassDef):
+            if statement.name.value.startswith("Test") and isinstance(statement.body, cst.IndentedBlock) and any(
+                    isinstance(inner, cst.FunctionDef) and inner.name.value.startswith("test")
+                    for inner in statement.body.body):
+                return True  # a pytest class (`TestState`, a test-run model with no `test_*` method, is not)
+            for base in statement.bases:
+                value = base.value
+                name = value.attr.value if isinstance(value, cst.Attribute) else getattr(value, "value", "")
+                if isinstance(name, str) and name.endswith("TestCase"):
+                    return True
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Import):
+                    for alias in small.names:
+                        top = _dotted(alias.name).split(".")[0]
+                        if top in _TEST_FRAMEWORKS:
+                            return True
+                elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
+                    if _dotted(small.module).split(".")[0] in _TEST_FRAMEWORKS:
+                        return True
+    return False
+
+
+def _dotted(expr: cst.BaseExpression) -> str:
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return f"{_dotted(expr.value)}.{expr.attr.value}"
+    return ""
 
 
 _TEST_DOUBLE_WORDS = ("stub", "fake", "mock", "dummy")

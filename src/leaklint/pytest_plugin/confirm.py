@@ -3,7 +3,8 @@
 A static finding is *confirmed at runtime* when a runtime leak of a matching rule (the leak's
 ``codes``: a cycle maps to LKL101-LKL105 by shape, an unclosed file to LKL301, ...) was allocated
 at or near the finding: the same file and within ``NEAR`` lines of any user frame of the leak's
-allocation traceback, or inside the body of a class involved in the cycle. Runtime leaks that no
+allocation traceback, or inside the body of a class involved in the cycle; the finding's related
+locations (a growing container's definition, a cycle's hops) count as the finding's own. Runtime leaks that no
 finding explains are listed on standard error: what the static rules still miss.
 """
 
@@ -47,7 +48,11 @@ def confirm(findings: Sequence, leaks: Sequence[RuntimeLeak]) -> Tuple[List, Lis
     matched = set()
     result = []
     for finding in findings:
-        hits = [i for i, leak in enumerate(leaks) if matches(finding.path, finding.line, finding.code, leak)]
+        # A finding's related locations are part of it (a growing container's definition, a
+        # cycle's hops): a leak allocated near any of them confirms it.
+        places = [(finding.path, finding.line)] + [(r.path, r.line) for r in getattr(finding, "related", ())]
+        hits = [i for i, leak in enumerate(leaks)
+                if any(matches(path, line, finding.code, leak) for path, line in places)]
         if hits:
             matched.update(hits)
             finding = dataclasses.replace(finding, runtime=evidence([leaks[i] for i in hits]))

@@ -39,8 +39,10 @@ class ExceptionKeptOnLongLivedObject(Rule):
     that outlives it: a value that carries the exception or its traceback stored on `self` or in
     a module-level container (`self.failures.append((job, exc))`, `self.errors += [exc]`,
     `self.exc_info = sys.exc_info()`, `self.tb = exc.__traceback__`, `FAILED[key] = (when, exc)`,
-    `self.errors.append(future.exception())`); and re-raising an exception kept on `self` from one
-    of its own methods (`raise self._exception`).
+    `self.errors.append(future.exception())`), or, at import time, in a module global
+    (`except ImportError as e: _import_error = e`); and re-raising a kept exception, from `self`
+    in one of its own methods (`raise self._exception`) or through a local
+    (`exc = self._exception` ... `raise exc`, `e = ctx.curexc; raise e`).
 
     ## Why is this bad?
     An exception holds its traceback, the traceback holds every frame the exception passed
@@ -77,6 +79,23 @@ class ExceptionKeptOnLongLivedObject(Rule):
     drops the exception itself (`self._exception = None` in `feed_eof()`), the second and later
     methods re-raising the same attribute, and a test module (a test double raising its configured
     failure) are low, shown only by the strict profile.
+
+    A local that holds the raised exception closes the same cycle through the frame itself
+    (exception -> traceback -> frame -> local -> exception): clearing the attribute first
+    (`exc, self._error = self._error, None`) does not break it. Such a re-raise is graded like
+    the direct one when the attribute is still set (every later call raises it again); taken out
+    of its holder first, or from another object, a future (`fut.exception()`) or a list, it is
+    raised once: one young cycle per failure, low. A parameter or a closed-over variable raised
+    as is (`def just_raise(exc): raise exc`) is low too: usually an exception built for that
+    raise. Not reported: an exception built in the function (`exc = Error(...)`), the
+    `except ... as` name (Python deletes it), and a raise inside `try:` whose `finally:` or
+    handler deletes the local or sets it to None.
+
+    A module global that keeps an exception caught at import time (an optional dependency's
+    `ImportError`) keeps its traceback for the life of the process: the import machinery's frames
+    and the failed module's half-built namespace. It is in the default selection; keeping
+    `e.with_traceback(None)`, `str(e)` or `traceback.format_exc()` is fine, as is a module that
+    deletes the name or resets it to None from a function that declares it global.
 
     ## Known problems
     Storing the bare caught name (`self.error = exc`, `self.errors.append(exc)`) is LKL105's
@@ -170,12 +189,71 @@ class ExceptionKeptOnLongLivedObject(Rule):
     def _handler(self, handler: cst.ExceptHandler, reported: Set[int]) -> None:
         function = self.context.enclosing_scope(handler)
         if not isinstance(function, cst.FunctionDef):
-            return  # at import time: once
+            if function is None and self.context.enclosing_class(handler) is None:
+                self._module_handler(handler, reported)
+            return  # a store at import time happens once
         caught = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
         body = list(walk_scope(handler.body))
         if traceback_dropped(self.context, body, caught):
             return
         self._stores(body, function, caught, reported, bare_is_ours=False)
+
+    def _module_handler(self, handler: cst.ExceptHandler, reported: Set[int]) -> None:
+        """``except ImportError as e: _import_error = e`` at module level: the module global keeps
+        the exception for the life of the process, and its traceback keeps every frame the import
+        failed through (the import machinery's and the failed module's, whose namespace would
+        otherwise be dropped with it). Text (`str(e)`, `traceback.format_exc()`) or
+        `e.with_traceback(None)` keeps what a later error message needs."""
+        if handler.name is None or not isinstance(handler.name.name, cst.Name):
+            return
+        caught = handler.name.name.value
+        body = list(walk_scope(handler.body))
+        if traceback_dropped(self.context, body, caught):
+            return
+        for inner in body:
+            if not isinstance(inner, cst.Assign) or id(inner) in reported:
+                continue
+            if not (isinstance(inner.value, cst.Name) and inner.value.value == caught):
+                continue
+            for target in inner.targets:
+                kept = target.target
+                if not isinstance(kept, cst.Name) or kept.value == caught:
+                    continue
+                if self._module_name_dropped(kept.value):
+                    continue
+                reported.add(id(inner))
+                self.report(
+                    inner,
+                    f"module global `{kept.value}` keeps the caught exception `{caught}` for the life of the "
+                    f"process, and with it the traceback: every frame the failure passed through at import "
+                    f"time (the import machinery's, the failed module's half-built namespace), with all their "
+                    f"locals",
+                    suggestion=(
+                        f"keep `{caught}.with_traceback(None)`, `str({caught})` or `traceback.format_exc()` in "
+                        f"`{kept.value}`: enough to explain the failure later without pinning the frames"
+                    ),
+                    confidence=Confidence.LOW if is_test_file(self.context.path) else Confidence.MEDIUM,
+                )
+                break
+
+    def _module_name_dropped(self, name: str) -> bool:
+        """``del name`` anywhere, or ``name = None`` / ``name.__traceback__ = None`` in a function
+        that declares it global: the module lets go of the exception itself."""
+        for inner in walk(self.context.module):
+            if isinstance(inner, cst.Del) and name in _names_in(inner.target):
+                return True
+            if isinstance(inner, cst.Assign):
+                for target in inner.targets:
+                    t = target.target
+                    if (isinstance(t, cst.Attribute) and t.attr.value == "__traceback__"
+                            and isinstance(t.value, cst.Name) and t.value.value == name):
+                        return True
+                    if isinstance(t, cst.Name) and t.value == name and isinstance(inner.value, cst.Name) \
+                            and inner.value.value == "None":
+                        function = self.context.enclosing_scope(inner)
+                        if isinstance(function, cst.FunctionDef) and _declares_global(function, name):
+                            return True
+        return False
 
     def _exc_info_names(self, node: cst.Assign, reported: Set[int]) -> None:
         """``exc_type, exc_value, tb = sys.exc_info()`` (in a helper called from an `except`): the
@@ -363,6 +441,9 @@ class ExceptionKeptOnLongLivedObject(Rule):
         exc = node.exc
         if isinstance(exc, cst.Call) and isinstance(exc.func, cst.Attribute) and exc.func.attr.value == "with_traceback":
             exc = exc.func.value  # raising adds this frame to the traceback again
+        if isinstance(exc, cst.Name):
+            self._reraise_local(node, exc.value)
+            return
         if not (isinstance(exc, cst.Attribute) and isinstance(exc.value, cst.Name)):
             return
         function = self.context.enclosing_scope(node)
@@ -413,6 +494,129 @@ class ExceptionKeptOnLongLivedObject(Rule):
             confidence=confidence,
             related=exception_cycle_hops(self.context, cls, self_name, attribute, node),
         )
+
+    def _reraise_local(self, node: cst.Raise, name: str) -> None:
+        """``exc = holder.error`` (or ``exc, self._error = self._error, None``) then ``raise exc``:
+        an exception kept somewhere else, raised from a local. Raising puts this frame into its
+        traceback, and the frame's local still holds the exception: exception -> traceback ->
+        frame -> local -> exception, with the traceback it already carried, `self` and every other
+        local of the frame in the cycle. Clearing the attribute before the raise does not help:
+        the local keeps it. An exception built here (`exc = Error(...)`) carries no older frames
+        and is not reported; one handed in as a parameter or closed over is low (strict only)."""
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef):
+            return
+        if self._caught_here(node, function, name) or self._local_dropped(node, function, name):
+            return
+        if _CLASS_NAME.search(name):
+            return
+        sources = _local_sources(function, name)
+        if sources is None:
+            if not _is_parameter(function, name) and not self._closed_over(function, name):
+                return
+            kind = "a parameter" if _is_parameter(function, name) else "a variable of the enclosing function"
+            confidence = Confidence.LOW
+            why = (f"; `{name}` is {kind}, often an exception built just for this raise, so the cycle is young "
+                   f"and holds only the frames it was raised through")
+            origin = kind
+        else:
+            stored = [value for value in sources if _stored_exception(value)]
+            if not stored or len(stored) != len(sources):
+                return  # built here, or from something else as well
+            shown_source = self.context.code(stored[0]).strip()
+            if any(_CLASS_NAME.search(_last_name(value) or "") for value in stored):
+                return  # `error = self.error_class`: raising a class builds a new exception
+            origin = f"`{shown_source}`"
+            confidence, why = self._local_consequence(node, function, stored, shown_source)
+        self.report(
+            node,
+            f"re-raising `{name}` (from {origin}) adds this frame to its traceback, and the frame's local "
+            f"`{name}` holds the exception: a reference cycle (exception -> traceback -> frame -> `{name}` -> "
+            f"exception) that keeps every local of this frame alive until the cyclic garbage collector runs{why}",
+            suggestion=(
+                f"raise it inside `try:` and `del {name}` (or `{name} = None`) in its `finally:`, or in an "
+                f"`except BaseException:` that then re-raises with a bare `raise`"
+            ),
+            confidence=confidence,
+        )
+
+    def _local_consequence(self, node: cst.Raise, function: cst.FunctionDef, stored: List[cst.BaseExpression],
+                           shown: str) -> Tuple[Confidence, str]:
+        """Graded as the direct re-raise of the same attribute is: an exception the object keeps
+        (`self._error`, still set when this method raises it) is re-raised by every later call,
+        and each raise adds this frame to the same traceback; the file's evidence of cost (objects
+        made per call, something heavy held) decides as for `raise self._error`. An exception
+        taken out of its holder first (`exc, self._error = self._error, None`), or from another
+        object, a future or a list, is raised once: one young cycle per stored failure, low."""
+        if is_test_file(self.context.path):
+            return Confidence.LOW, "; made in a test, whose objects live for one test"
+        once = (f"; `{shown}` is raised once (or taken from another object), so the cycle forms once per stored "
+                f"failure and a young collection frees it")
+        self_name = _self_name(self.context, function)
+        cls = self.context.enclosing_class(function)
+        attributes = {value.attr.value for value in stored if isinstance(value, cst.Attribute)
+                      and isinstance(value.value, cst.Name) and value.value.value == self_name}
+        if self_name is None or cls is None or len(attributes) != 1 or len(stored) != 1:
+            return Confidence.LOW, once
+        attribute = next(iter(attributes))
+        if self._reset_before(node, function, self_name, attribute):
+            return Confidence.LOW, once
+        if not self._holds_exception_instance(cls, attribute) or self._stores_caught(cls, attribute):
+            return Confidence.LOW, once
+        return self._consequence(node, cls, attribute, shown)
+
+    def _reset_before(self, node: cst.Raise, function: cst.FunctionDef, self_name: str, attribute: str) -> bool:
+        """``self.<attribute> = None`` (or a tuple swap that sets it) in ``function`` before ``node``."""
+        line = self.context.location(node).line
+        for inner in walk_scope(function):
+            if not isinstance(inner, cst.Assign):
+                continue
+            for assigned in inner.targets:
+                for target in walk(assigned.target):
+                    if (isinstance(target, cst.Attribute) and target.attr.value == attribute
+                            and isinstance(target.value, cst.Name) and target.value.value == self_name
+                            and self.context.location(inner).line <= line):
+                        return True
+        return False
+
+    def _caught_here(self, node: cst.CSTNode, function: cst.FunctionDef, name: str) -> bool:
+        """``except E as name:`` around the raise: Python deletes ``name`` when the block ends."""
+        for ancestor in self.context.ancestors(node):
+            if ancestor is function:
+                return False
+            if isinstance(ancestor, (cst.ExceptHandler, cst.ExceptStarHandler)) and ancestor.name is not None \
+                    and name in _names_in(ancestor.name.name):
+                return True
+        return False
+
+    def _local_dropped(self, node: cst.CSTNode, function: cst.FunctionDef, name: str) -> bool:
+        """A ``try`` around the raise whose ``finally:`` or handlers delete ``name`` or set it to
+        None (then re-raise)."""
+        for ancestor in self.context.ancestors(node):
+            if ancestor is function:
+                return False
+            if isinstance(ancestor, cst.Try):
+                blocks: List[cst.CSTNode] = list(ancestor.handlers)
+                if ancestor.finalbody is not None:
+                    blocks.append(ancestor.finalbody)
+                for block in blocks:
+                    for inner in walk(block):
+                        if isinstance(inner, cst.Del) and name in _names_in(inner.target):
+                            return True
+                        if isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) \
+                                and inner.value.value == "None" \
+                                and any(isinstance(t.target, cst.Name) and t.target.value == name for t in inner.targets):
+                            return True
+        return False
+
+    def _closed_over(self, function: cst.FunctionDef, name: str) -> bool:
+        """``name`` is a parameter of an enclosing function and not bound in ``function``."""
+        if _binds(function, name):
+            return False
+        for ancestor in self.context.ancestors(function):
+            if isinstance(ancestor, cst.FunctionDef):
+                return _is_parameter(ancestor, name) and _local_sources(ancestor, name) is None
+        return False
 
     def _consequence(self, node: cst.Raise, cls: cst.ClassDef, attribute: str, shown: str) -> Tuple[Confidence, str]:
         """How often the re-raise cycle forms (issue 16 §3). It forms once the object has failed,
@@ -519,3 +723,75 @@ def _declares_global(function: cst.FunctionDef, name: str) -> bool:
 
 def _names_in(target: cst.BaseExpression) -> Set[str]:
     return {n.value for n in walk(target) if isinstance(n, cst.Name)}
+
+
+def _is_parameter(function: cst.FunctionDef, name: str) -> bool:
+    params = function.params
+    every = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            every.append(star)
+    return any(p.name.value == name for p in every)
+
+
+def _local_sources(function: cst.FunctionDef, name: str) -> Optional[List[cst.BaseExpression]]:
+    """The values assigned to the local ``name`` in ``function`` (tuple assignments paired
+    element by element), or None when it is never assigned there. A binding that is not a plain
+    assignment (a loop variable, `with ... as`, `:=`, an augmented assignment) gives an empty
+    expression list entry of ``cst.Ellipsis()`` so the caller treats it as unknown."""
+    found: List[cst.BaseExpression] = []
+    seen = False
+    for inner in walk_scope(function):
+        if isinstance(inner, cst.Assign):
+            for assigned in inner.targets:
+                target, value = assigned.target, inner.value
+                if isinstance(target, cst.Name) and target.value == name:
+                    seen = True
+                    found.append(value)
+                elif isinstance(target, (cst.Tuple, cst.List)):
+                    names = _names_in(target)
+                    if name not in names:
+                        continue
+                    seen = True
+                    if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(target.elements):
+                        for t, v in zip(target.elements, value.elements):
+                            if isinstance(t.value, cst.Name) and t.value.value == name:
+                                found.append(v.value)
+                    else:
+                        found.append(cst.Ellipsis())
+        elif isinstance(inner, cst.AnnAssign) and isinstance(inner.target, cst.Name) and inner.target.value == name:
+            if inner.value is not None:
+                seen = True
+                found.append(inner.value)
+        elif isinstance(inner, (cst.AugAssign, cst.For, cst.NamedExpr, cst.WithItem, cst.CompFor)):
+            target = inner.asname.name if isinstance(inner, cst.WithItem) and inner.asname else getattr(inner, "target", None)
+            if target is not None and name in _names_in(target):
+                seen = True
+                found.append(cst.Ellipsis())
+        elif isinstance(inner, (cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal)):
+            if isinstance(inner, (cst.Global, cst.Nonlocal)) and any(n.name.value == name for n in inner.names):
+                return None  # not a local of this frame
+    return found if seen else None
+
+
+def _binds(function: cst.FunctionDef, name: str) -> bool:
+    return _is_parameter(function, name) or _local_sources(function, name) is not None
+
+
+def _stored_exception(value: cst.BaseExpression) -> bool:
+    """An exception kept somewhere before this frame raises it: an attribute (`self._error`,
+    `ctx.curexc`), an item (`errors[0]`), or what a future hands back (`fut.exception()`)."""
+    if isinstance(value, cst.Attribute):
+        return value.attr.value not in ("__cause__", "__context__")
+    if isinstance(value, cst.Subscript):
+        return True
+    return (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "exception" and not value.args)
+
+
+def _last_name(value: cst.BaseExpression) -> Optional[str]:
+    if isinstance(value, cst.Attribute):
+        return value.attr.value
+    if isinstance(value, cst.Subscript):
+        return _last_name(value.value)
+    return None

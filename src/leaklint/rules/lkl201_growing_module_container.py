@@ -45,7 +45,7 @@ from leaklint.analysis.growth_facts import (
 from leaklint.analysis.names import STARRED, argument_passed, dotted_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.fixes.suggestions import stored_value_has_other_owner
-from leaklint.rule import Bad, Confidence, Good, Option, Rule
+from leaklint.rule import Bad, Confidence, Good, Option, RelatedLocation, Rule
 
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
@@ -96,7 +96,10 @@ class GrowingModuleContainer(Rule):
     ## What it does
     Flags a module-level list, dict, set, `defaultdict`, `OrderedDict`, `Counter` or unbounded
     `deque` that code inside functions adds to (`append`, `add`, `update`, `setdefault`,
-    `d[k] = v`, `+=`, ...) while nothing in the module ever removes from it.
+    `d[k] = v`, `+=`, ...) while nothing in the module ever removes from it. The finding is on
+    the first insertion that runs per call (where the bound or the removal goes), with the
+    container's definition as a related location; in a huge file checked in segments it stays
+    on the definition. A `# noqa: LKL201` goes on the insertion line.
 
     ## Why is this bad?
     A module-level container lives as long as the process, and so does everything in it. When a
@@ -548,7 +551,7 @@ class GrowingModuleContainer(Rule):
             f"make the outer table weak too: `{container.name} = weakref.WeakKeyDictionary()` and "
             f"`{container.name}.setdefault({key_text}, weakref.{container.weak_factory}())[...] = ...`"
         )
-        self.report(container.target, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
+        self._report_at_growth(container, growth, message, suggestion, Confidence.MEDIUM)
 
     def _memoises_new_objects(self, container: _Container, growth: _Growth) -> bool:
         """``if pattern in _cache: return _cache[pattern]`` ... ``_cache[pattern] = Pattern(...)`` in a
@@ -988,7 +991,23 @@ class GrowingModuleContainer(Rule):
                 f"remove each thread from `{container.name}` when it finishes (in a `finally` at the end of its "
                 f"target), or keep only live ones: `{container.name}[:] = [t for t in {container.name} if t.is_alive()]`"
             )
-        self.report(container.target, message, suggestion=suggestion, confidence=confidence)
+        self._report_at_growth(container, growths[0], message, suggestion, confidence)
+
+    def _report_at_growth(self, container: _Container, growth: _Growth, message: str, suggestion: str,
+                          confidence: Confidence) -> None:
+        """Report on the statement that grows the container (what runs per call, and where the
+        bound or the removal goes), with the module-level definition as a related location. In
+        a segment of a huge file each segment sees its own insertions only: there the finding stays
+        on the definition, which the segment holding it reports once."""
+        if self.context.file_line is not None:
+            self.report(container.target, message, suggestion=suggestion, confidence=confidence)
+            return
+        where = self.context.location(container.target)
+        related = (RelatedLocation(self.context.path, where.line, where.column,
+                                   f"`{container.name}` is created here, at module level"),)
+        site = next((a for a in (growth.node, *self.context.ancestors(growth.node))
+                     if isinstance(a, (cst.BaseSmallStatement, cst.BaseCompoundStatement))), growth.node)
+        self.report(site, message, suggestion=suggestion, confidence=confidence, related=related)
 
     def _pins(self, growth: _Growth) -> str:
         """`` (`_log.append(request)` keeps each `request`)``: the insertion site and what it pins."""

@@ -279,10 +279,10 @@ class CacheOnMethod(Rule):
             self.report(decorator, message, suggestion=suggestion, confidence=confidence)
         memoizers = find_memoizers(self.context, node)
         self.local_memoizers = {f"{self.context.module_name}.{name}" for name in memoizers}
-        if is_test_module(self.context.module_name):
+        if is_test_module(self.context.module_name, self.context.module):
             self.decorated, self.self_calls = [], []  # (fixtures and test helpers live for one test run)
         candidates = [c for c in (self._candidate(f, k) for f, k in self.decorated) if c is not None]
-        if not is_test_module(self.context.module_name):
+        if not is_test_module(self.context.module_name, self.context.module):
             candidates += self._wrapped_candidates()
         self.local_cached = set(self.cached) | {c["qualified"] for c in candidates}
         self_calls = [c for c in map(self._self_call, self.self_calls) if c is not None]

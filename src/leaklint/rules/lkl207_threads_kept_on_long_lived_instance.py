@@ -150,7 +150,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
                 self.removed_elsewhere.add(node.value.attr.value)
 
     def leave_Module(self, node: cst.Module) -> None:
-        if is_test_module(self.context.module_name):
+        if is_test_module(self.context.module_name, self.context.module):
             return  # test code: its objects live for one test run
         for klass in self.classes:
             if isinstance(klass.body, cst.IndentedBlock):

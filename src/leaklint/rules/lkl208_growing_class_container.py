@@ -210,7 +210,7 @@ class GrowingClassContainer(Rule):
         return None
 
     def leave_Module(self, node: cst.Module) -> None:
-        if is_test_module(self.context.module_name):
+        if is_test_module(self.context.module_name, self.context.module):
             return  # test code: its objects live for one test run
         for attribute, containers in self.containers.items():
             if attribute in self.released:

@@ -123,7 +123,7 @@ class ModuleSingletonGrows(Rule):
             self.calls.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
-        if not self.calls or is_test_module(self.context.module_name):
+        if not self.calls or is_test_module(self.context.module_name, self.context.module):
             return
         classes = {s.name.value: s for s in node.body if isinstance(s, cst.ClassDef)}
         summaries: Dict[str, _Class] = {}

@@ -124,7 +124,7 @@ class LongLivedInstanceGrows(Rule):
             self.removed_anywhere.add(node.value.attr.value)
 
     def leave_Module(self, node: cst.Module) -> None:
-        if is_test_module(self.context.module_name):
+        if is_test_module(self.context.module_name, self.context.module):
             return
         for klass in self.classes:
             self._check(klass)

@@ -172,7 +172,7 @@ class LoggingHandlerAddedPerCall(Rule):
             self.sites.append(_Site(node, function, logger, node.args[0].value))
 
     def leave_Module(self, node: cst.Module) -> None:
-        if not self.sites or is_test_module(self.context.module_name):
+        if not self.sites or is_test_module(self.context.module_name, self.context.module):
             return
         for site in self.sites:
             self._check(site)

@@ -124,7 +124,7 @@ class LoggerNamedPerObject(Rule):
             self.helpers[function.name.value] = params.index(named.value)
 
     def leave_Module(self, node: cst.Module) -> None:
-        if is_test_module(self.context.module_name):
+        if is_test_module(self.context.module_name, self.context.module):
             return
         for call in self.calls:
             func = call.func

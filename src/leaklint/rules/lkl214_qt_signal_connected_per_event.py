@@ -90,7 +90,7 @@ class QtSignalConnectedPerEvent(Rule):
             self.classes.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
-        if not self.uses_qt or is_test_module(self.context.module_name):
+        if not self.uses_qt or is_test_module(self.context.module_name, self.context.module):
             return
         for klass in self.classes:
             self._check(klass)
