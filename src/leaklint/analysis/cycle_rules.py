@@ -130,7 +130,7 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
     per-request cycle of plain objects costs one collection, which the young generation does).
     """
-    with_del = next((c for c in cycle.classes if graph.del_location(c) is not None), None)
+    with_del = next((c for c in cycle.classes if graph.cleanup_del(c) is not None), None)
     if cycle.broken is not None:
         owner, attr = cycle.broken
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
@@ -270,7 +270,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     frequencies = [flow.frequency(c) for c in classes]
     if frequencies and all(f == IMPORT for f in frequencies):
         return Confidence.LOW, "every object in it is made once at import and lives as long as the process"
-    with_del = next((c for c in classes if graph.del_location(c) is not None), None)
+    with_del = next((c for c in classes if graph.cleanup_del(c) is not None), None)
     if with_del is not None:
         return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
     rooted = next((c for c in classes if c in flow.rooted), None)
