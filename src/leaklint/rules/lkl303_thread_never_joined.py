@@ -460,13 +460,17 @@ class ThreadNeverJoined(Rule):
           ``addfinalizer(srv.stop)``) in the same class (``teardown`` stopping what ``setup`` started) or, outside a class, the same module;
         - ``Thread(target=self._serve)`` where ``_serve`` loops until another method of the class
           signals it: puts into the queue it takes from (a sentinel), sets the event it waits on,
-          or assigns the attribute its ``while`` tests.
+          or assigns the attribute its ``while`` tests; or ``Thread(target=_worker,
+          args=(self._tx,))`` whose module-level ``_worker`` loops on ``tx.get()`` while a method
+          of the class puts into ``self._tx``.
         """
         target = _keyword(call, "target")
         func = target.value if target is not None else None
+        cls = self.context.enclosing_class(call)
+        if isinstance(func, cst.Name) and cls is not None:
+            return self._worker_signalled(call, func.value, cls)
         if not isinstance(func, cst.Attribute):
             return False
-        cls = self.context.enclosing_class(call)
         if lt.is_self_attribute(func):
             return cls is not None and self._loop_signalled(cls, func.attr.value)
         receiver = self.context.code(func.value).strip()
@@ -481,6 +485,39 @@ class ThreadNeverJoined(Rule):
                 and self.context.code(node.value).strip() == receiver
             ):
                 return True
+        return False
+
+    def _worker_signalled(self, call: cst.Call, name: str, cls: cst.ClassDef) -> bool:
+        """``Thread(target=_worker, args=(self._tx,))`` where the module function ``_worker`` loops
+        on ``tx.get()`` and a method of the class puts into ``self._tx`` (its stop sentinel)."""
+        worker = next((s for s in self.context.module.body if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
+        args = _keyword(call, "args")
+        if worker is None or args is None or not isinstance(args.value, (cst.Tuple, cst.List)):
+            return False
+        passed = [e.value.attr.value for e in args.value.elements
+                  if isinstance(e.value, cst.Attribute) and lt.is_self_attribute(e.value)]
+        if not passed:
+            return False
+        takes = any(
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get"
+            and isinstance(node.func.value, cst.Name)
+            for loop in walk_scope(worker) if isinstance(loop, cst.While) for node in walk(loop.body)
+        )
+        if not takes:
+            return False
+        for method in lt.class_methods(cls):
+            if method.name.value in ("__init__", "__new__"):
+                continue
+            for node in walk_scope(method):
+                if (
+                    isinstance(node, cst.Call)
+                    and isinstance(node.func, cst.Attribute)
+                    and node.func.attr.value in ("put", "put_nowait")
+                    and isinstance(node.func.value, cst.Attribute)
+                    and lt.is_self_attribute(node.func.value)
+                    and node.func.value.attr.value in passed
+                ):
+                    return True
         return False
 
     def _loop_signalled(self, cls: cst.ClassDef, method: str) -> bool:
