@@ -13,6 +13,10 @@ from leaklint.analysis.names import parameter_names, target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
+_CLASS_FACTORIES = frozenset({
+    "dataclasses.make_dataclass", "types.new_class", "collections.namedtuple", "typing.NamedTuple",
+    "typing.TypedDict", "enum.Enum", "enum.IntEnum",
+})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 
 
@@ -298,8 +302,25 @@ class SelfInOwnContainer(Rule):
                            for d in function.decorators)
             if params and params[0].name.value == name and (implicit or declared):
                 return True
+        if isinstance(function, cst.FunctionDef) and self._made_class(function, name):
+            return True
         return self.context.resolve_name(name, node) == f"{self.context.module_name}.{name}" and any(
             isinstance(statement, cst.ClassDef) and statement.name.value == name for statement in self.context.module.body
+        )
+
+    def _made_class(self, function: cst.FunctionDef, name: str) -> bool:
+        """``cls = make_dataclass(...)`` / ``type(name, bases, ns)`` / ``namedtuple(...)`` in
+        ``function``: a class made at run time, which is in cycles through its ``__mro__`` anyway."""
+        values = []
+        for inner in walk_scope(function):
+            if isinstance(inner, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name
+                                                     for t in inner.targets):
+                values.append(inner.value)
+        return bool(values) and all(
+            isinstance(v, cst.Call)
+            and (self.context.qualified_name(v.func) in _CLASS_FACTORIES
+                 or (self.context.qualified_name(v.func) == "builtins.type" and len(v.args) == 3))
+            for v in values
         )
 
     def _is_weak_local(self, name: str, node: cst.CSTNode) -> bool:
