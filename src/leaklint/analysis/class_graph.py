@@ -146,6 +146,9 @@ class ClassInfo:
     # class could not be named: then nothing can be said about what it releases.
     released: Set[str] = field(default_factory=set)
     opaque: bool = False
+    # Its `__del__` only warns or logs (an "unclosed" ResourceWarning) or does nothing: a cycle
+    # that delays it delays no cleanup.
+    del_warns_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -490,6 +493,7 @@ class _Collector:
             info.methods.add(name)
             if name == "__del__":
                 info.del_location = self._location(node)
+                info.del_warns_only = warns_only(node)
             elif name == "__init__":
                 info.init_params = tuple(p.name.value for p in params[1:])
             setter = next(
@@ -1015,6 +1019,15 @@ class ClassGraph:
                 return name, info.path, info.del_location
         return None
 
+    def cleanup_del(self, cls: str) -> Optional[Tuple[str, str, Location]]:
+        """Like ``del_location``, but only for a ``__del__`` that cleans something up: one that
+        only warns or logs is not delayed in any way that matters."""
+        for name in self.mro(cls):
+            info = self.classes.get(name)
+            if info is not None and info.del_location is not None:
+                return None if info.del_warns_only else (name, info.path, info.del_location)
+        return None
+
     def _ctor_edges(self, path: str, call: CtorCall) -> None:
         target = self.resolve(call.target)
         caller = self.resolve(call.caller)
@@ -1233,6 +1246,32 @@ def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
     return ClassFacts(module, classes, edges, calls, pairs, aliases, summaries)
 
 
+_WARNINGS = frozenset({"warn", "warning", "warn_explicit", "debug", "info", "error", "exception", "log",
+                       "hasattr", "getattr", "isinstance", "repr", "__repr__", "format", "id", "type"})
+
+
+_WARN_CALLS = frozenset({"warn", "warning", "warn_explicit", "debug", "info", "error", "exception", "log"})
+
+
+def warns_only(function: cst.FunctionDef) -> bool:
+    """``__del__`` does nothing but test, return, and warn or log (``warnings.warn(...,
+    ResourceWarning)``, ``logger.debug``, a warn function bound as a default parameter): no call
+    in it releases anything. An empty one (``pass``) is not counted: it is a placeholder."""
+    params = {p.name.value for p in [*function.params.params, *function.params.kwonly_params] if p.default is not None}
+    warned = False
+    for node in walk(function.body):
+        if isinstance(node, (cst.Assign, cst.AugAssign, cst.Del)):
+            return False
+        if not isinstance(node, cst.Call):
+            continue
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if name not in _WARNINGS and name not in params:
+            return False
+        warned = warned or name in _WARN_CALLS or name in params
+    return warned
+
+
 def _same_items(items: Sequence[Any], originals: Sequence[Any]) -> bool:
     return len(items) == len(originals) and all(a is b for a, b in zip(items, originals))
 
@@ -1242,7 +1281,8 @@ def _renamed_class(info: ClassInfo, rename: Renamer) -> ClassInfo:
     if name == info.name and type(info.bases) is tuple and bases == info.bases:
         return info
     return ClassInfo(name, bases, info.del_location, info.init_params, info.init_stores, info.weak_properties,
-                     info.strong_properties, info.weak_attrs, info.path, info.methods, info.attrs)
+                     info.strong_properties, info.weak_attrs, info.path, info.methods, info.attrs,
+                     del_warns_only=info.del_warns_only)
 
 
 def _renamed_edge(edge: Edge, rename: Renamer) -> Edge:

@@ -9,6 +9,7 @@ from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple, Type
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
 from leaklint.analysis.hops import object_hops
 from leaklint.facts.on_demand import FactsByPath
+from leaklint.facts.summaries import releases
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
 from leaklint.rule import Confidence, Finding, Location, Rule
 
@@ -130,7 +131,7 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
     per-request cycle of plain objects costs one collection, which the young generation does).
     """
-    with_del = next((c for c in cycle.classes if graph.del_location(c) is not None), None)
+    with_del = next((c for c in cycle.classes if graph.cleanup_del(c) is not None), None)
     if cycle.broken is not None:
         owner, attr = cycle.broken
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
@@ -248,7 +249,8 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     """(confidence, why) for a cycle between classes (instances that *can* point at each other).
 
     Low: a link of it is dropped by a close-like method, in a `finally:`, by taking entries out
-    of the container, or later in the function that makes it; every class in it is only
+    of the container, or later in the function that makes it; a link of it is made only by a
+    close-like method (`self._session = ClosedRemote(self)` in `close()`); every class in it is only
     instantiated at import (process-lifetime objects); it is made in a test; or nothing heavy is
     in it. High: a class in it has `__del__`, its instances are kept in a module-level container,
     or it makes a thread/socket/file (that no close-like method releases) and the project makes
@@ -263,6 +265,11 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             return Confidence.LOW, f"the code breaks it itself: `{edge.attr}` is dropped later in the same function"
     if edges and all(is_test_file(e.path) for e in edges):
         return Confidence.LOW, "made in a test, whose objects live for one test"
+    closing = next((m for m in (_formed_in_release(flow, e) for e in edges) if m is not None), None)
+    if closing is not None:
+        # `def close(self): self._session.close(); self._session = ClosedRemote(self)`: the link
+        # exists only once the object has released what it held, so the cycle delays nothing.
+        return Confidence.LOW, f"it forms only in `{_short(closing)}`, once the object has released what it holds"
     chain = one_way_chain(graph, edges)
     if chain is not None:
         return Confidence.LOW, chain
@@ -270,7 +277,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     frequencies = [flow.frequency(c) for c in classes]
     if frequencies and all(f == IMPORT for f in frequencies):
         return Confidence.LOW, "every object in it is made once at import and lives as long as the process"
-    with_del = next((c for c in classes if graph.del_location(c) is not None), None)
+    with_del = next((c for c in classes if graph.cleanup_del(c) is not None), None)
     if with_del is not None:
         return Confidence.HIGH, f"`{_short(with_del)}` has `__del__`, whose run the cycle delays"
     rooted = next((c for c in classes if c in flow.rooted), None)
@@ -298,6 +305,27 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             return Confidence.MEDIUM, bulk
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
+
+
+def _formed_in_release(flow: FlowGraph, edge: Edge) -> Optional[str]:
+    """The release method (``close``, ``shutdown``, ``__exit__``...) that makes ``edge``, when every
+    store of the class that puts a ``edge.target`` into ``self.<attr>`` is in one."""
+    graph = flow.graph
+    found: List[str] = []
+    for _path, summary in flow.scopes:
+        if not summary["cls"] or graph.resolve(summary["cls"]) != edge.source:
+            continue
+        for hold in summary["holds"]:
+            if hold[0] != summary["self"] or hold[1] != edge.attr:
+                continue
+            value = hold[2]
+            kinds = list(summary["types"].get(value, ()))
+            kinds += [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
+            if any(graph.resolve(k) == edge.target for k in kinds):
+                found.append(summary["name"])
+    if found and all(releases(name.rsplit(".", 1)[-1]) for name in found):
+        return found[0]
+    return None
 
 
 def one_way_chain(graph: ClassGraph, edges: Sequence[Edge]) -> Optional[str]:

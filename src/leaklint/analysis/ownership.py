@@ -38,6 +38,7 @@ NOT_ON_SOME_PATH = "not-on-some-path"  # released (or handed on) on some paths, 
 RAISES_UNRELEASED = "raises-unreleased"  # a `raise` leaves the function while it is held
 REPLACED = "replaced-unreleased"  # self.x = <new resource> while self.x may hold an old one
 EVICTED = "evicted-unreleased"  # self.cache[k] = <resource>, and entries are dropped without release
+_CASTS = frozenset({"typing.cast", "typing_extensions.cast"})  # return their value argument unchanged
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
 HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
@@ -459,9 +460,21 @@ class OwnershipAnalyzer:
                 pass
             elif isinstance(parent, cst.BooleanOperation):
                 pass
+            elif isinstance(parent, cst.Arg) and self._is_cast_value(parent):
+                parent = self.context.parent(parent)  # `typing.cast(IO, open(p))` is `open(p)`
             else:
                 return node, parent
             node, parent = parent, self.context.parent(parent)
+
+    def _is_cast_value(self, arg: cst.Arg) -> bool:
+        """``arg`` is the value of ``typing.cast(T, value)``, which returns it unchanged."""
+        call = self.context.parent(arg)
+        if not isinstance(call, cst.Call) or self.context.qualified_name(call.func) not in _CASTS:
+            return False
+        if arg.keyword is not None:
+            return arg.keyword.value == "val"
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        return len(positional) == 2 and positional[1] is arg
 
     def _with_item(self, item: cst.WithItem, call: cst.Call, kind: ResourceKind, scope: Scope) -> List[Leak]:
         if kind.with_closes:

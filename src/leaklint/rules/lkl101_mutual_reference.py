@@ -245,7 +245,7 @@ class MutualReference(ClassGraphRule):
                 owner = _only_class_with(graph, store.attr)
                 if owner is not None and owner not in classes:
                     classes.append(owner)
-        with_del = next((c for c in classes if graph.del_location(c) is not None), None)
+        with_del = next((c for c in classes if graph.cleanup_del(c) is not None), None)
         if with_del is not None:
             return Confidence.HIGH, f"`{with_del.rsplit('.', 1)[-1]}` has `__del__`, whose run the cycle delays"
         heavy = heavy_reason(graph, classes)

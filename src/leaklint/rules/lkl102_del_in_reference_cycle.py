@@ -18,8 +18,10 @@ class DelInReferenceCycle(ClassGraphRule):
     project-wide class reference graph, including a class that can point to itself
     (`Person.best_friend: Person`), or one caught in a cycle among one function's objects that
     the calls make (`handle = Handle(); handle.attach(self); self.handles = [handle]`). The
-    message spells out the cycle. Low (strict profile only) when the code breaks the cycle itself
-    or its objects are made once at import.
+    message spells out the cycle. Low (strict profile only) when the code breaks the cycle itself,
+    its objects are made once at import, or the `__del__` only warns or logs (a "deleted while
+    still open" `ResourceWarning`): running that late costs nothing. LKL101 likewise does not
+    count such a `__del__` as a reason to report a cycle by default.
 
     ## Why is this bad?
     `__del__` is usually there to release something promptly. In a cycle it cannot: the instance
@@ -104,6 +106,9 @@ class DelInReferenceCycle(ClassGraphRule):
                     "replace `__del__` with `weakref.finalize(self, cleanup, resource)` in `__init__` (the callback "
                     "must not reference `self`), or make one link of the cycle weak (`weakref.ref(...)`)"
                 )
+                if graph.cleanup_del(name) is None:
+                    confidence = Confidence.LOW
+                    message += _WARNS_ONLY
                 reported[(path, location.line)] = Finding(
                     path, cls.code, cls.name, message, suggestion, location,
                     Confidence.LOW if confidence is Confidence.LOW else Confidence.HIGH, related=object_hops(object_cycle),
@@ -130,7 +135,14 @@ class DelInReferenceCycle(ClassGraphRule):
         if graded is Confidence.LOW:
             confidence = Confidence.LOW  # broken by the code, or only process-lifetime objects
             message += f" ({why})"
+        elif graph.cleanup_del(name) is None:
+            confidence = Confidence.LOW
+            message += _WARNS_ONLY
         return Finding(path, cls.code, cls.name, message, suggestion, location, confidence, related=edge_hops(cycle.edges))
+
+
+# A `__del__` that only warns ("deleted while still open") or logs: running it late costs nothing.
+_WARNS_ONLY = "; its `__del__` only warns or logs, so running it late costs nothing"
 
 
 def _cycle_from(graph: ClassGraph, name: str, component: List[str]) -> Optional[Cycle]:

@@ -8,10 +8,15 @@ import libcst as cst
 
 from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_call
 from leaklint.analysis.cycle_rules import is_test_file
-from leaklint.analysis.names import target_names
+from leaklint.analysis.lifetimes import class_methods
+from leaklint.analysis.names import parameter_names, target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
+_CLASS_FACTORIES = frozenset({
+    "dataclasses.make_dataclass", "types.new_class", "collections.namedtuple", "typing.NamedTuple",
+    "typing.TypedDict", "enum.Enum", "enum.IntEnum",
+})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 
 
@@ -131,6 +136,12 @@ class SelfInOwnContainer(Rule):
             # The object takes itself out again (`del self._cache[self._job]` when the job is
             # done): a cycle the code breaks itself, shown only by the strict profile.
             confidence = Confidence.LOW
+        if removed is None and self._published_in_callers_mapping(node, holder, name, attr):
+            # `self.environ["werkzeug.request"] = self`: the object makes itself findable through a
+            # mapping its caller handed in (a WSGI environ, an ASGI scope, a context dict); a weak
+            # reference there would break whoever reads that key, and the mapping lives as long
+            # as the request it describes.
+            confidence = Confidence.LOW
         if removed is None and is_test_file(self.context.path):
             # A test's objects live for one test (and some tests make a cycle on purpose).
             confidence = Confidence.LOW
@@ -168,6 +179,39 @@ class SelfInOwnContainer(Rule):
         elif plain_link:
             message += "; one plain object per instance, with no open resource, thread or `__del__` in it"
         self.report(node, message, suggestion=suggestion, confidence=confidence)
+
+    def _published_in_callers_mapping(
+        self, node: cst.CSTNode, holder: cst.BaseExpression, name: str, attr: Optional[str]
+    ) -> bool:
+        """``self.<attr>["key"] = self`` under a literal key, where the class set ``self.<attr>``
+        from a parameter of one of its methods (``self.environ = environ``): the mapping is the
+        caller's, and the key is how the caller's code finds this object."""
+        if name != "self" or attr is None or not isinstance(node, cst.Assign) or not isinstance(holder, cst.Subscript):
+            return False
+        if not (isinstance(holder.value, cst.Attribute) and isinstance(holder.value.value, cst.Name)):
+            return False
+        keys = holder.slice
+        if len(keys) != 1 or not isinstance(keys[0].slice, cst.Index) or not isinstance(
+                keys[0].slice.value, (cst.SimpleString, cst.ConcatenatedString)):
+            return False
+        cls = self.context.enclosing_class(node)
+        if cls is None:
+            return False
+        for method in class_methods(cls):
+            params = parameter_names(method.params)
+            for inner in walk(method):
+                if (
+                    isinstance(inner, cst.Assign)
+                    and isinstance(inner.value, cst.Name)
+                    and inner.value.value in params
+                    and any(
+                        isinstance(t.target, cst.Attribute) and t.target.attr.value == attr
+                        and isinstance(t.target.value, cst.Name) and t.target.value.value == "self"
+                        for t in inner.targets
+                    )
+                ):
+                    return True
+        return False
 
     def _is_metaclass_self(self, node: cst.CSTNode, name: str) -> bool:
         """``name`` is the first parameter of a method of a metaclass (a class based on `type`)."""
@@ -258,8 +302,25 @@ class SelfInOwnContainer(Rule):
                            for d in function.decorators)
             if params and params[0].name.value == name and (implicit or declared):
                 return True
+        if isinstance(function, cst.FunctionDef) and self._made_class(function, name):
+            return True
         return self.context.resolve_name(name, node) == f"{self.context.module_name}.{name}" and any(
             isinstance(statement, cst.ClassDef) and statement.name.value == name for statement in self.context.module.body
+        )
+
+    def _made_class(self, function: cst.FunctionDef, name: str) -> bool:
+        """``cls = make_dataclass(...)`` / ``type(name, bases, ns)`` / ``namedtuple(...)`` in
+        ``function``: a class made at run time, which is in cycles through its ``__mro__`` anyway."""
+        values = []
+        for inner in walk_scope(function):
+            if isinstance(inner, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name
+                                                     for t in inner.targets):
+                values.append(inner.value)
+        return bool(values) and all(
+            isinstance(v, cst.Call)
+            and (self.context.qualified_name(v.func) in _CLASS_FACTORIES
+                 or (self.context.qualified_name(v.func) == "builtins.type" and len(v.args) == 3))
+            for v in values
         )
 
     def _is_weak_local(self, name: str, node: cst.CSTNode) -> bool:

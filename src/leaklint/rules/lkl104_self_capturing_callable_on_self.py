@@ -13,7 +13,7 @@ from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
-from leaklint.analysis.walk import walk_scope, walk_type
+from leaklint.analysis.walk import walk, walk_scope, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
@@ -59,7 +59,9 @@ class SelfCapturingCallableOnSelf(Rule):
     (`lambda: self.run(state)`) is reported as LKL401, whose `functools.partial` fix fits it
     better. Only methods defined in the class itself are recognised (not inherited ones). Often the
     cycle is harmless for a small object that lives as long as the program; its cost is the
-    delayed release of what the instance holds. A bound method kept in a slot the class re-points
+    delayed release of what the instance holds. A callable pushed onto a container that the same
+    method takes out again in `finally:` (a context manager's `self._stack.append(...)` ...
+    `finally: self._stack.pop()`) is low (strict profile only). A bound method kept in a slot the class re-points
     (`self.state = self.running` in a state machine, or a default handler that a setter or the
     constructor lets callers replace) is reported at low confidence, shown only by the strict
     profile: a `WeakMethod` there would break `==` comparisons and the public setter. So is a
@@ -228,6 +230,12 @@ class SelfCapturingCallableOnSelf(Rule):
             # dispatch table of the object's own behaviour lives exactly as long as the object.
             confidence = Confidence.LOW
             message += f" (`{shown}` is a dispatch table of the object's own callables: low consequence)"
+        elif self._removed_in_finally(function, shown):
+            # `self._stack.append(lambda ...: ...)`; `try: yield` / `finally: self._stack.pop()`:
+            # a context manager's entry, taken out again when the block ends.
+            confidence = Confidence.LOW
+            message += f" (`{function.name.value}` takes it out of `{shown}` again in `finally:`: low consequence)"
+            self._by_consequence.add(id(node))  # not a cycle for good: other stores are still judged
         if confidence is Confidence.HIGH:
             confidence, why = self._grade(node, target)
             if confidence is Confidence.LOW:
@@ -344,6 +352,21 @@ class SelfCapturingCallableOnSelf(Rule):
             and (node.func.attr.value in _ADDERS or node.func.attr.value.lstrip("_").startswith(_ADDING_KEEPERS)))
         grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
         return lt.retention_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
+
+    def _removed_in_finally(self, function: cst.FunctionDef, container: str) -> bool:
+        """A ``finally:`` of ``function`` takes items out of ``container`` (``self._stack.pop()``)."""
+        for node in walk_scope(function):
+            if not isinstance(node, cst.Try) or node.finalbody is None:
+                continue
+            for inner in walk(node.finalbody):
+                if (
+                    isinstance(inner, cst.Call)
+                    and isinstance(inner.func, cst.Attribute)
+                    and inner.func.attr.value in ("pop", "popleft", "remove", "discard", "clear")
+                    and self.context.code(inner.func.value).strip() == container
+                ):
+                    return True
+        return False
 
     def _unregisters(self, cls: cst.ClassDef) -> bool:
         return any(self.context.qualified_name(inner.func) == "atexit.unregister" for inner in walk_type(cls, cst.Call))

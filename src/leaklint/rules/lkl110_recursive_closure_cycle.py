@@ -7,6 +7,7 @@ from typing import Dict, List, Set
 import libcst as cst
 
 from leaklint.analysis.closures import captured_names, in_test_code, released_in, returned_or_stored
+from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 
@@ -31,8 +32,10 @@ class RecursiveClosureCycle(Rule):
     with it (deleting the name empties the cell and breaks the cycle).
 
     ## Known problems
-    A helper whose captures are only parameters with a flag or number default (`debug=False`), or
-    that sits in a test, is reported at low confidence (strict profile only). A helper that captures
+    A helper whose captures are only parameters with a flag or number default (`debug=False`) or
+    a scalar annotation (`method: str`), a classmethod's `cls`, locals only ever given a literal
+    flag, number or string, or what the outer function returns anyway (`rv`), or that sits in a
+    test, is reported at low confidence (strict profile only). A helper that captures
     nothing but its own name (and its siblings) holds only itself and is left alone: the cycle costs one small function object per call. A helper the outer function
     returns or stores is meant to outlive the call and is not reported. The cycle is freed by the
     youngest garbage-collector generation, so the cost is the delay of what the cells hold (large
@@ -113,6 +116,12 @@ class RecursiveClosureCycle(Rule):
                 confidence, why = Confidence.LOW, "; a test runs once, so this costs nothing that lasts"
             elif set(held) <= flags:
                 confidence, why = Confidence.LOW, "; it holds only flags and numbers, which cost nothing to keep"
+            elif all(_cheap_to_keep(outer, name) for name in held):
+                # `rv` (returned anyway), `found = False`, `method: str`, a classmethod's `cls`
+                confidence, why = Confidence.LOW, (
+                    "; it holds only what the call returns anyway, strings, flags and numbers, which "
+                    "cost nothing to keep"
+                )
             through = " and ".join("itself" if p == own else f"`{p}`" for p in sorted(partners, key=lambda p: p != own))
             self.report(
                 helper.name,
@@ -133,3 +142,63 @@ def _small_default(param: cst.Param) -> bool:
     if isinstance(default, cst.Name):
         return default.value in ("True", "False", "None")
     return isinstance(default, (cst.Integer, cst.Float, cst.SimpleString))
+
+
+_SCALARS = frozenset({"str", "bool", "int", "float", "bytes", "None"})
+
+
+def _scalar_annotation(annotation: cst.BaseExpression) -> bool:
+    """``str``, ``bool``, ``Optional[int]``, ``int | None``."""
+    if isinstance(annotation, cst.Name):
+        return annotation.value in _SCALARS
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+        return _scalar_annotation(annotation.left) and _scalar_annotation(annotation.right)
+    if isinstance(annotation, cst.Subscript) and isinstance(annotation.value, (cst.Name, cst.Attribute)):
+        head = annotation.value.attr.value if isinstance(annotation.value, cst.Attribute) else annotation.value.value
+        if head == "Optional" and len(annotation.slice) == 1 and isinstance(annotation.slice[0].slice, cst.Index):
+            return _scalar_annotation(annotation.slice[0].slice.value)
+    return False
+
+
+def _small_value(value: cst.BaseExpression) -> bool:
+    """A literal flag, number or string. Not an empty container: the call fills it (a memo of
+    every object serialised so far)."""
+    if isinstance(value, cst.Name):
+        return value.value in ("True", "False", "None")
+    if isinstance(value, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
+        return True
+    return False
+
+
+def _cheap_to_keep(outer: cst.FunctionDef, name: str) -> bool:
+    """Keeping ``name`` of ``outer`` alive until a collection costs nothing: a parameter with a
+    flag or number default or a scalar annotation, a classmethod's ``cls`` (a class lives as long
+    as the process), a local only ever given a literal flag, number or string, or a local ``outer``
+    returns (its caller keeps it anyway)."""
+    params = [*outer.params.posonly_params, *outer.params.params, *outer.params.kwonly_params]
+    for index, param in enumerate(params):
+        if param.name.value != name:
+            continue
+        if index == 0 and name == "cls":
+            return True
+        if _small_default(param):
+            return True
+        return param.annotation is not None and _scalar_annotation(param.annotation.annotation)
+    values: List[cst.BaseExpression] = []
+    for node in walk_scope(outer):
+        if isinstance(node, cst.Return) and isinstance(node.value, cst.Name) and node.value.value == name:
+            return True
+        if isinstance(node, cst.Return) and isinstance(node.value, cst.Tuple) and any(
+                isinstance(e.value, cst.Name) and e.value.value == name for e in node.value.elements):
+            return True
+        if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in node.targets):
+            values.append(node.value)
+        elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name) and node.target.value == name:
+            if node.value is None:
+                continue
+            values.append(node.value)
+        elif isinstance(node, (cst.AugAssign, cst.For, cst.With, cst.NamedExpr)):
+            target = getattr(node, "target", None)
+            if isinstance(target, cst.Name) and target.value == name:
+                return False  # rebound by something that is not a literal
+    return bool(values) and all(_small_value(v) for v in values)

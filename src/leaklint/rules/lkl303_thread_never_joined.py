@@ -19,6 +19,8 @@ _THREADING_MIXIN = "socketserver.ThreadingMixIn"
 _CONTAINER_ADDS = frozenset({"append", "add", "insert", "appendleft"})
 _CONTAINER_TAKES = frozenset({"pop", "popleft", "popitem", "get"})
 _MAX_DEPTH = 4
+# Methods that end a server or loop another thread runs (its `serve_forever`, `start`, `run`).
+_SERVER_STOPS = frozenset({"shutdown", "stop", "safe_stop", "stop_serving", "close", "server_close"})
 
 
 @dataclass
@@ -134,6 +136,13 @@ def _has_exit(node: cst.CSTNode, *, own_loop: bool) -> bool:
         if _has_exit(child, own_loop=own_loop and not isinstance(child, (cst.For, cst.While))):
             return True
     return False
+
+
+def _first_name(expr: cst.BaseExpression) -> str:
+    """``cls`` of ``cls.httpserver``: the name an attribute chain starts from."""
+    while isinstance(expr, cst.Attribute):
+        expr = expr.value
+    return expr.value if isinstance(expr, cst.Name) and expr.value in ("self", "cls") else "self"
 
 
 def _keyword(call: cst.Call, name: str) -> Optional[cst.Arg]:
@@ -375,7 +384,7 @@ class ThreadNeverJoined(Rule):
             return
         if any(arg.star == "**" for arg in call.args):
             return  # ``Thread(**options)`` may well say daemon=True
-        if self._served_until_shutdown(call):
+        if self._served_until_shutdown(call) or self._stopped_by_owner(call):
             return
         joins = {"join"} | info.joins
         if kind == "threading.Timer":
@@ -441,6 +450,117 @@ class ThreadNeverJoined(Rule):
                 and self.context.code(node.func.value).strip() == receiver
             ):
                 return True
+        return False
+
+    def _stopped_by_owner(self, call: cst.Call) -> bool:
+        """The thread runs a server or loop that the code around it stops, so it ends there and a
+        ``join()`` where it starts would wait forever:
+
+        - ``Thread(target=srv.safe_start)`` and ``srv.stop()`` / ``srv.shutdown()`` (or
+          ``addfinalizer(srv.stop)``) in the same class (``teardown`` stopping what ``setup`` started) or, outside a class, the same module;
+        - ``Thread(target=self._serve)`` where ``_serve`` loops until another method of the class
+          signals it: puts into the queue it takes from (a sentinel), sets the event it waits on,
+          or assigns the attribute its ``while`` tests; or ``Thread(target=_worker,
+          args=(self._tx,))`` whose module-level ``_worker`` loops on ``tx.get()`` while a method
+          of the class puts into ``self._tx``.
+        """
+        target = _keyword(call, "target")
+        func = target.value if target is not None else None
+        cls = self.context.enclosing_class(call)
+        if isinstance(func, cst.Name) and cls is not None:
+            return self._worker_signalled(call, func.value, cls)
+        if not isinstance(func, cst.Attribute):
+            return False
+        if lt.is_self_attribute(func):
+            return cls is not None and self._loop_signalled(cls, func.attr.value)
+        receiver = self.context.code(func.value).strip()
+        area: cst.CSTNode = cls if cls is not None and lt.is_self_attribute(func.value, self_name=_first_name(func.value)) else (
+            self.context.nearest(call, cst.FunctionDef) or self.context.module
+        )
+        for node in walk(area):
+            # called, or handed on to be called (`request.addfinalizer(srv.stop)`)
+            if (
+                isinstance(node, cst.Attribute)
+                and node.attr.value in _SERVER_STOPS
+                and self.context.code(node.value).strip() == receiver
+            ):
+                return True
+        return False
+
+    def _worker_signalled(self, call: cst.Call, name: str, cls: cst.ClassDef) -> bool:
+        """``Thread(target=_worker, args=(self._tx,))`` where the module function ``_worker`` loops
+        on ``tx.get()`` and a method of the class puts into ``self._tx`` (its stop sentinel)."""
+        worker = next((s for s in self.context.module.body if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
+        args = _keyword(call, "args")
+        if worker is None or args is None or not isinstance(args.value, (cst.Tuple, cst.List)):
+            return False
+        passed = [e.value.attr.value for e in args.value.elements
+                  if isinstance(e.value, cst.Attribute) and lt.is_self_attribute(e.value)]
+        if not passed:
+            return False
+        takes = any(
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get"
+            and isinstance(node.func.value, cst.Name)
+            for loop in walk_scope(worker) if isinstance(loop, cst.While) for node in walk(loop.body)
+        )
+        if not takes:
+            return False
+        for method in lt.class_methods(cls):
+            if method.name.value in ("__init__", "__new__"):
+                continue
+            for node in walk_scope(method):
+                if (
+                    isinstance(node, cst.Call)
+                    and isinstance(node.func, cst.Attribute)
+                    and node.func.attr.value in ("put", "put_nowait")
+                    and isinstance(node.func.value, cst.Attribute)
+                    and lt.is_self_attribute(node.func.value)
+                    and node.func.value.attr.value in passed
+                ):
+                    return True
+        return False
+
+    def _loop_signalled(self, cls: cst.ClassDef, method: str) -> bool:
+        methods = lt.class_methods(cls)
+        body = next((m for m in methods if m.name.value == method), None)
+        if body is None:
+            return False
+        queues: Set[str] = set()
+        flags: Set[str] = set()
+        for loop in walk_scope(body):
+            if not isinstance(loop, cst.While):
+                continue
+            for node in walk(loop.test):
+                if isinstance(node, cst.Attribute) and lt.is_self_attribute(node):
+                    flags.add(node.attr.value)
+            for node in walk(loop.body):
+                if (
+                    isinstance(node, cst.Call)
+                    and isinstance(node.func, cst.Attribute)
+                    and node.func.attr.value in ("get", "wait", "recv")
+                    and lt.is_self_attribute(node.func.value)
+                ):
+                    assert isinstance(node.func.value, cst.Attribute)
+                    queues.add(node.func.value.attr.value)
+        if not queues and not flags:
+            return False
+        for other in methods:
+            if other is body or other.name.value in ("__init__", "__new__"):
+                continue
+            for node in walk_scope(other):
+                if (
+                    isinstance(node, cst.Call)
+                    and isinstance(node.func, cst.Attribute)
+                    and node.func.attr.value in ("put", "put_nowait", "set", "send", "close")
+                    and lt.is_self_attribute(node.func.value)
+                ):
+                    assert isinstance(node.func.value, cst.Attribute)
+                    if node.func.value.attr.value in queues | flags:
+                        return True
+                if isinstance(node, cst.AssignTarget) and lt.is_self_attribute(node.target):
+                    assert isinstance(node.target, cst.Attribute)
+                    if node.target.attr.value in flags:
+                        return True
         return False
 
     def _check_daemon_runs_forever(self, call: cst.Call, kind: str) -> None:

@@ -8,7 +8,7 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.memoizers import may_be_project_name
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, parameter_names
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
@@ -729,6 +729,17 @@ class TaskNeverAwaited(Rule):
         return None
 
 
+def _combination(context, use: lt.Use) -> Optional[cst.BinaryOperation]:  # type: ignore[no-untyped-def]
+    """``a + b`` or ``a | b`` with the used collection as an operand: the result holds its tasks
+    (``shutdowns = client_tasks + server_tasks; await asyncio.wait(shutdowns)``)."""
+    if use.kind != lt.OTHER:
+        return None
+    parent = context.parent(use.node)
+    if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, (cst.Add, cst.BitOr)):
+        return parent
+    return None
+
+
 def _is_teardown(name: str) -> bool:
     """``close``, ``_close``, ``close_writer_task``, ``_reconnect_callback``; not ``stop_wait_server_push``."""
     words = [word for word in name.lower().split("_") if word]
@@ -812,6 +823,9 @@ class _TaskFollower:
 
     def _task_use(self, use: lt.Use, depth: int) -> object:
         kind = use.kind
+        combined = _combination(self.context, use)
+        if combined is not None:
+            return self._task_use(lt.classify(self.context, combined), depth)
         if kind == lt.METHOD:
             return None if use.detail in _NEUTRAL_METHODS else _KEPT
         if kind in (lt.ATTR, lt.AWAIT, lt.RETURN, lt.YIELD, lt.ELEMENT, lt.ATTR_STORE):
@@ -844,6 +858,8 @@ class _TaskFollower:
             scope = lt.scope_of(self.context, holder)
             if lt.declares_global(self.context, scope, holder.value):
                 scope = self.context.module
+            if isinstance(scope, cst.FunctionDef) and holder.value in parameter_names(scope.params):
+                return _KEPT  # the caller's container (`def _run(self, running_tasks)`): the caller drains it
             uses = lt.name_uses(self.context, scope, holder.value)
             owner = None
         elif isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name):
@@ -877,6 +893,9 @@ class _TaskFollower:
             statement = self.context.parent(self.context.parent(use.node))
             value = getattr(statement, "value", None)
             return isinstance(value, cst.Name) and value.value in {p.name.value for p in method.params.params}
+        combined = _combination(self.context, use)
+        if combined is not None:
+            return self._drains(lt.classify(self.context, combined))
         if kind == lt.SUBSCRIPT:
             subscript = self.context.parent(use.node)
             holder = self.context.parent(subscript) if subscript is not None else None
