@@ -74,22 +74,7 @@ def _charged(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
     return timed
 
 
-class _TimedDispatcher(engine._Dispatcher):
-    """The engine's dispatcher, with each handler call charged to its rule."""
-
-    def call(self, handlers: Any, node: Any) -> None:
-        for handler in handlers:
-            code = handler.__self__.code
-            start = clock()
-            try:
-                handler(node)
-            except Exception as error:  # noqa: BLE001 - as the engine: LKL002
-                self.fail(handler.__self__, error)
-            spent[code] += clock() - start
-
-
 def _instrument(rules: Sequence[type]) -> None:
-    engine._Dispatcher = _TimedDispatcher  # type: ignore[misc]
     engine.parse = _charged(PARSE, engine.parse)
     build = walk_module.TreeIndex.build
     walk_module.TreeIndex.build = staticmethod(_charged(INDEX, build))  # type: ignore[assignment]
@@ -104,9 +89,13 @@ def _instrument(rules: Sequence[type]) -> None:
 
     engine._resolve = timed_resolve
     for rule in rules:
-        for name in ("__init__", "file_facts"):
+        for name in ("__init__", "file_facts", *_handler_names(rule)):
             method = getattr(rule, name)
             setattr(rule, name, _charged(rule.code, getattr(method, "__wrapped__", method)))
+
+
+def _handler_names(rule: type) -> List[str]:
+    return [name for name in dir(rule) if name.startswith(("visit_", "leave_")) and callable(getattr(rule, name))]
 
 
 def measure(paths: Sequence[str], settings: Settings, profile_rule: str = "") -> Dict[str, float]:
@@ -143,19 +132,6 @@ def measure(paths: Sequence[str], settings: Settings, profile_rule: str = "") ->
 
 def _profile_only(rules: Sequence[type], code: str, profiler: cProfile.Profile) -> None:
     """Run ``code``'s handlers, findings and project pass under ``profiler`` (nothing else)."""
-    original = _TimedDispatcher.call
-
-    def call(self: Any, handlers: Any, node: Any) -> None:
-        for handler in handlers:
-            if handler.__self__.code == code:
-                profiler.enable()
-                original(self, [handler], node)
-                profiler.disable()
-            else:
-                original(self, [handler], node)
-
-    _TimedDispatcher.call = call  # type: ignore[method-assign]
-
     def profiling(function: Callable[..., Any]) -> Callable[..., Any]:
         def profiled(*args: Any, **kwargs: Any) -> Any:
             profiler.enable()
@@ -170,7 +146,7 @@ def _profile_only(rules: Sequence[type], code: str, profiler: cProfile.Profile) 
     engine._resolve = lambda rule, *args: (profiling(resolve) if rule.code == code else resolve)(rule, *args)
     for rule in rules:
         if rule.code == code:
-            for name in ("__init__", "file_facts"):
+            for name in ("__init__", "file_facts", *_handler_names(rule)):
                 setattr(rule, name, profiling(getattr(rule, name)))
         if rule.code == code and rule.project_scope:
             check = rule.check_project.__func__  # type: ignore[attr-defined]
