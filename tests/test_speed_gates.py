@@ -78,3 +78,34 @@ def test_lkl217_gate_keeps_a_closure_passed_through_an_imported_alias() -> None:
 class _Everything(set):
     def __contains__(self, item: object) -> bool:
         return True
+
+
+def _method_names() -> List[str]:
+    import ast
+    import asyncio
+    import json
+    import logging
+    import socketserver
+    import threading
+
+    from leaklint.facts.summaries import _RELEASE_WORDS
+
+    names = set()
+    for module in (asyncio.base_events, json.decoder, logging, socketserver, threading):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        names.update(n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    for word in _RELEASE_WORDS:
+        for form in (word, f"_{word}", f"__{word}__", f"{word}_all", f"do_{word}", f"{word}s", f"x{word}",
+                     f"{word}x_y", f"a_{word}_b", word.upper(), f"{word}_", f"{word}\n", f"pre{word}_"):
+            names.add(form)
+    return sorted(names)
+
+
+def test_release_names_answer_as_the_word_by_word_test() -> None:
+    """``summaries.releases`` (one regular expression) against the 35 word tests it replaced."""
+    from leaklint.facts.summaries import _releases_word_by_word, releases
+
+    names = _method_names()
+    assert len(names) > 500
+    assert [releases(n) for n in names] == [_releases_word_by_word(n) for n in names]
+    assert any(releases(n) for n in names) and not all(releases(n) for n in names)
