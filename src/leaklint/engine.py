@@ -298,7 +298,6 @@ def _walk(index: TreeIndex, dispatcher: _Dispatcher) -> None:
     so a rule may look anywhere in the file from any handler, and its re-walks are cheap."""
     table = dispatcher.table
     handlers = dispatcher.handlers
-    call = dispatcher.call
     end_of = index.end
     waiting: List[Tuple[int, cst.CSTNode]] = []  # (end position, node) to leave; innermost last
     next_end = -1
@@ -307,7 +306,12 @@ def _walk(index: TreeIndex, dispatcher: _Dispatcher) -> None:
             next_end = _leave(waiting, dispatcher)
         visit, leave = table.get(type(node)) or handlers(type(node))
         if visit:
-            call(visit, node)
+            # ``_Dispatcher.call`` inlined: this runs for most nodes of every file.
+            for handler in visit:
+                try:
+                    handler(node)
+                except Exception as error:  # a broken rule must not stop the others: LKL002
+                    dispatcher.fail(handler.__self__, error)  # type: ignore[attr-defined]
         if leave:
             next_end = end_of(node)
             waiting.append((next_end, node))
@@ -691,13 +695,15 @@ def _run_triggered_rules(
     """Make the rules whose trigger words ``text`` holds, index ``analysis``'s module once, run them."""
     context, module = analysis.context, analysis.module
     assert context is not None and module is not None
-    instances = []
-    for rule_class in rules:
-        if not rule_class.engine_only and _triggered(rule_class, text):
-            settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
-            instances.append(rule_class(context, settings))
+    # Indexed first: a rule's constructor that reads the module's names (``module_bindings``)
+    # then walks from the index instead of walking the tree again.
     index = TreeIndex.build(module, context.parents)
     with indexed(index):
+        instances = []
+        for rule_class in rules:
+            if not rule_class.engine_only and _triggered(rule_class, text):
+                settings = {**rule_class.default_settings(), **rule_settings.get(rule_class.code, {})}
+                instances.append(rule_class(context, settings))
         _run_rules(instances, context, index, analysis, text_edits, rule_settings)
 
 def _run_rules(

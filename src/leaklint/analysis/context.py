@@ -6,7 +6,7 @@ import ast
 import re
 import warnings
 from pathlib import Path
-from typing import Callable, Dict, Iterator, List, Optional, Type, TypeVar, Union
+from typing import Callable, Dict, Iterator, List, Optional, Tuple, Type, TypeVar, Union
 
 import libcst as cst
 
@@ -52,6 +52,9 @@ def _package_name(folder: Path) -> str:
     return ".".join(p for p in parts if p)
 
 
+_UNKNOWN = object()
+
+
 class FileContext:
     """One file: its tree, parents, bindings and (lazily) positions."""
 
@@ -65,6 +68,10 @@ class FileContext:
         self.parents: Dict[int, cst.CSTNode] = {}
         self._module_bindings: Optional[Bindings] = None
         self._scope_bindings: Dict[int, Bindings] = {}
+        # Memos for the two questions every rule asks again and again, keyed by id() of nodes of
+        # this tree (alive as long as the context) and never of other trees' nodes.
+        self._scope_of: Dict[int, Optional[Scope]] = {}
+        self._resolved: Dict[Tuple[str, int], Optional[str]] = {}
         self._positions: Optional[StatementPositions] = None
         self._syntax_tree: Optional[ast.Module] = None
         self._syntax_tree_tried = False
@@ -114,14 +121,31 @@ class FileContext:
         """The function or lambda whose body contains ``node`` (None at module or class level)."""
         # Asked for thousands of times per file: exact type tests (isinstance against libcst's
         # ABCs goes through ABCMeta) on the parent table directly.
+        known = self._scope_of
+        found = known.get(id(node), _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
         parents = self.parents
         ancestor = parents.get(id(node))
+        if ancestor is None:
+            return None  # the module, or a node of another tree (not remembered)
+        # Every node on the way up to the scope has the same answer: remember them all.
+        chain = [id(node)]
+        result: Optional[Scope] = None
         while ancestor is not None:
             kind = type(ancestor)
             if kind is cst.FunctionDef or kind is cst.Lambda:
-                return ancestor  # type: ignore[return-value]
+                result = ancestor  # type: ignore[assignment]
+                break
+            found = known.get(id(ancestor), _UNKNOWN)
+            if found is not _UNKNOWN:
+                result = found  # type: ignore[assignment]
+                break
+            chain.append(id(ancestor))
             ancestor = parents.get(id(ancestor))
-        return None
+        for member in chain:
+            known[member] = result
+        return result
 
     def enclosing_class(self, node: cst.CSTNode) -> Optional[cst.ClassDef]:
         return self.nearest(node, cst.ClassDef)
@@ -150,6 +174,13 @@ class FileContext:
     def resolve_name(self, name: str, at: cst.CSTNode) -> Optional[str]:
         """What ``name`` means at ``at``: a qualified name, or None when it is a local value."""
         scope = self.enclosing_scope(at)
+        key = (name, id(scope))
+        found = self._resolved.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._resolved[key] = self._resolve_in(name, scope)
+        return found  # type: ignore[return-value]
+
+    def _resolve_in(self, name: str, scope: Optional[Scope]) -> Optional[str]:
         while scope is not None:
             target = self.scope_bindings(scope).names.get(name)
             if target is not None:

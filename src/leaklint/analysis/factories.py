@@ -284,13 +284,18 @@ def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> 
                 made = small.value
     if made is None:
         return None
+    # The class first (most receivers are not made by a class of the project): the walk over
+    # the function below is the expensive part.
+    found = _class_method(context, made, func.attr.value, stdlib)
+    if found is None:
+        return None
     for node in walk_scope(function):
         if type(node) is cst.Name and node.value == receiver:
             parent = context.parent(node)
             if (isinstance(parent, (cst.AsName, cst.NameItem)) or (isinstance(parent, cst.AssignTarget) and getattr(context.parent(parent), "value", None) is not made)
                     or (isinstance(parent, (cst.For, cst.CompFor, cst.AugAssign, cst.NamedExpr)) and parent.target is node)):
                 return None  # bound again somewhere in the function
-    return _class_method(context, made, func.attr.value, stdlib)
+    return found
 
 
 def _class_method(context: FileContext, made: cst.Call, method: str, stdlib: frozenset) -> Optional[str]:

@@ -151,11 +151,14 @@ class TreeIndex:
         self._scopes: Optional[Dict[int, List[cst.CSTNode]]] = None
         self._typed: Dict[type, List[int]] = {}  # scope node type -> positions of its nodes, as asked
         self._scope_starts: Optional[List[int]] = None
+        self._member_positions: Dict[int, List[int]] = {}  # id(scope) -> positions of by_scope's members
+        self.parents: Dict[int, cst.CSTNode] = {}
 
     @classmethod
     def build(cls, root: cst.CSTNode, parents: Dict[int, cst.CSTNode]) -> "TreeIndex":
         """Index ``root``'s tree, recording every node's parent (by id) in ``parents``."""
         index = cls()
+        index.parents = parents
         visited = index.order.append
         kids = index.kids
         computed = _computed_children
@@ -238,16 +241,28 @@ class TreeIndex:
         start = self.position(root)
         if start is None:
             return None
+        scopes = self.by_scope()
         if start == 0 or type(root) in _SCOPE_TYPES:
-            return self.by_scope()[id(root)]
-        order, end_of = self.order, self.end
-        members = [root]
-        index, end = start + 1, end_of(root)
-        while index < end:
-            node = order[index]
-            members.append(node)
-            index = end_of(node) if type(node) in _SCOPE_TYPES else index + 1
-        return members
+            return scopes[id(root)]
+        # A block inside a scope (a function's body, an ``if``): the members of the enclosing
+        # scope that lie in ``root``'s subtree, a slice of that scope's list (both are in walk
+        # order). Rules ask for ``walk_scope(function.body)`` again and again: a bisection instead
+        # of a loop over the subtree each time.
+        parents = self.parents
+        scope = parents.get(id(root))
+        while scope is not None and type(scope) not in _SCOPE_TYPES:
+            scope = parents.get(id(scope))
+        if scope is None:
+            scope = self.order[0]
+        members = scopes[id(scope)]
+        positions = self._member_positions.get(id(scope))
+        if positions is None:
+            self.position(root)
+            known = self._positions
+            assert known is not None
+            positions = self._member_positions[id(scope)] = [known[id(node)] for node in members]
+        low = bisect_left(positions, start)
+        return members[low : bisect_left(positions, self.end(root), low)]
 
     def by_scope(self) -> Dict[int, List[cst.CSTNode]]:
         """``nodes_by_scope`` of the whole tree, computed once by slicing ``order``."""

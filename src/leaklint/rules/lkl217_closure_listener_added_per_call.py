@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
@@ -9,7 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import local_assignments
 from leaklint.analysis.growth_facts import is_test_module
 from leaklint.analysis.memoizers import may_be_project_name
-from leaklint.analysis.walk import walk, walk_scope
+from leaklint.analysis.walk import active_index, walk, walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 _ADD_METHODS = frozenset({"append", "add", "appendleft", "insert"})
@@ -87,8 +88,15 @@ class ClosureListenerAddedPerCall(Rule):
         self.calls: List[cst.Call] = []  # calls that pass a lambda or a plain name: callers?
         self.removes = False  # the module removes from some container, or offers an unsubscribe
         self.nested: Dict[int, Set[str]] = {}  # id(function) -> names of its nested defs
+        # Cheap preconditions seen in the walk, so that most functions and calls are never
+        # looked into: every def's name (a closure passed by name is one of them), and the
+        # calls that add to or remove from a container (and ``del``s), in walk order.
+        self.def_names: Set[str] = set()
+        self.adds: List[cst.CSTNode] = []
+        self.removals: List[cst.CSTNode] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.def_names.add(node.name.value)
         if isinstance(self.context.parent(node), cst.Module):
             self.functions.append(node)
         # ``unlisten``, ``remove_listener``: a module-level function that undoes a subscription
@@ -99,12 +107,28 @@ class ClosureListenerAddedPerCall(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         if len(node.args) >= 2 and any(isinstance(arg.value, (cst.Lambda, cst.Name)) for arg in node.args):
             self.calls.append(node)
+        func = node.func
+        if type(func) is cst.Attribute:
+            method = func.attr.value
+            if method in _ADD_METHODS:
+                self.adds.append(node)
+            elif method in _REMOVE_METHODS:
+                self.removals.append(node)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self.removals.append(node)
 
     # -- facts ---------------------------------------------------------------------------------------
 
     def file_facts(self) -> Optional[Dict[str, Any]]:
         subscribers = {} if self.removes or self._removes_from_parameters() else self._subscribers()
-        calls = [] if is_test_module(self.context.module_name) else [c for c in map(self._caller, self.calls) if c is not None]
+        closures = self.def_names
+        calls = [] if is_test_module(self.context.module_name) else [
+            c for c in map(self._caller, (
+                call for call in self.calls
+                if any(type(a.value) is cst.Lambda or (type(a.value) is cst.Name and a.value.value in closures) for a in call.args)
+            )) if c is not None
+        ]
         if not subscribers and not calls:
             return None
         return {"subscribers": subscribers, "calls": calls}
@@ -112,34 +136,59 @@ class ClosureListenerAddedPerCall(Rule):
     def _removes_from_parameters(self) -> bool:
         """A module function that takes something out of a container reached from a parameter
         (``subject.observers.remove(callback)``, ``del vars(obj)["_signals"][name]``)."""
-        for function in self.functions:
+        for function in self._holding(self.removals):
             params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
             if not params:
                 continue
-            assigned = local_assignments(function)
+            assigned: Optional[Dict[str, Any]] = None
             for node in walk_scope(function.body):
                 container: Optional[cst.BaseExpression] = None
                 if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _REMOVE_METHODS:
                     container = node.func.value
                 elif isinstance(node, cst.Del):
                     container = node.target
-                if container is not None and _owner_parameter(container, params, assigned) is not None:
+                if container is None:
+                    continue
+                if assigned is None:
+                    assigned = local_assignments(function)
+                if _owner_parameter(container, params, assigned) is not None:
                     return True
         return False
+
+    def _holding(self, candidates: List[cst.CSTNode]) -> List[cst.FunctionDef]:
+        """The module-level functions with one of ``candidates`` (in walk order) in their
+        subtree: the others cannot add or remove anything."""
+        index = active_index()
+        if index is None or not candidates:
+            return self.functions if index is None else []
+        places = [index.position(node) for node in candidates]
+        if any(place is None for place in places):
+            return self.functions
+        found = []
+        for function in self.functions:
+            start = index.position(function)
+            if start is None:
+                return self.functions
+            low = bisect_left(places, start)  # type: ignore[arg-type]
+            if low < len(places) and places[low] < index.end(function):  # type: ignore[operator]
+                found.append(function)
+        return found
 
     def _subscribers(self) -> Dict[str, Dict[str, Any]]:
         """Module functions that append one parameter to a container reached from another."""
         found: Dict[str, Dict[str, Any]] = {}
-        for function in self.functions:
+        for function in self._holding(self.adds):
             params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
             if len(params) < 2:
                 continue
-            assigned = local_assignments(function)
+            assigned: Optional[Dict[str, Any]] = None
             for node in walk_scope(function.body):
                 if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _ADD_METHODS):
                     continue
                 if not node.args or not isinstance(node.args[-1].value, cst.Name) or node.args[-1].value.value not in params:
                     continue
+                if assigned is None:
+                    assigned = local_assignments(function)
                 item = params.index(node.args[-1].value.value)
                 owner = _owner_parameter(node.func.value, params, assigned)
                 if owner is None or owner == item:
