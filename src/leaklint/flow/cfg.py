@@ -250,11 +250,16 @@ class ControlFlowGraph:
     def _with(self, statement: cst.With, after: int, targets: _Targets) -> int:
         enter = self._new(ENTER, statement)
         # Leaving the block runs __exit__ on every way out; it may also swallow an exception,
-        # which we ignore (most context managers do not). One LEAVE node per way out keeps
-        # paths apart: normal exit, exception, return, break, continue.
+        # which we ignore (most context managers do not) except for `contextlib.suppress`, whose
+        # whole point it is. One LEAVE node per way out keeps paths apart: normal exit,
+        # exception, return, break, continue.
+        suppresses = _suppresses(statement)
         leave_normal = self._leave(statement, after, targets)
+        leave_exceptional = self._leave(statement, None, targets, exceptional=True)
+        if suppresses:
+            self.nodes[leave_exceptional].successors.append(after)
         inner = _Targets(
-            exception=self._leave(statement, None, targets, exceptional=True),
+            exception=leave_exceptional,
             on_return=_lazy(lambda: self._leave(statement, targets.on_return(), targets)),
             on_break=_lazy(lambda: self._leave(statement, targets.on_break(), targets)) if targets.on_break else None,
             on_continue=_lazy(lambda: self._leave(statement, targets.on_continue(), targets)) if targets.on_continue else None,
@@ -262,7 +267,8 @@ class ControlFlowGraph:
         body = self._suite(statement.body, leave_normal, inner)
         node = self.nodes[enter]
         node.successors.append(body)
-        node.exception = targets.exception
+        if not suppresses:  # making a suppress() of exception classes does not raise
+            node.exception = targets.exception
         return enter
 
     def _leave(self, statement: cst.With, after: Optional[int], targets: _Targets, exceptional: bool = False) -> int:
@@ -443,6 +449,28 @@ def _catches_everything(handler: Union[cst.ExceptHandler, cst.ExceptStarHandler]
         if isinstance(value, cst.Name) and value.value in ("Exception", "BaseException"):
             return True
     return False
+
+
+def _suppresses(statement: cst.With) -> bool:
+    """``with contextlib.suppress(E, ...):`` (or ``suppress`` imported by name), alone, over
+    exception classes named plainly: entering cannot raise, and an exception of the body may end
+    the block as if it had finished (the analysis keeps the exception edge too, for the classes
+    it does not suppress)."""
+    if len(statement.items) != 1:
+        return False
+    call = statement.items[0].item
+    if not isinstance(call, cst.Call) or not call.args:
+        return False
+    func = call.func
+    named_suppress = (isinstance(func, cst.Name) and func.value == "suppress") or (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "suppress"
+        and isinstance(func.value, cst.Name)
+        and func.value.value == "contextlib"
+    )
+    return named_suppress and all(
+        arg.star == "" and arg.keyword is None and isinstance(arg.value, (cst.Name, cst.Attribute)) for arg in call.args
+    )
 
 
 # Nodes that never raise on their own (names may be unbound, which we do not model).
