@@ -125,8 +125,8 @@ def test_the_class_graph_keeps_no_file_facts(tmp_path: Path) -> None:
         facts = FactsByPath(results, "LKL101")
         original = PackedFacts.peek
 
-        def peek(self: PackedFacts, code: str) -> Any:
-            value = original(self, code)
+        def peek(self: PackedFacts, code: str, *streamed: Any) -> Any:
+            value = original(self, code, *streamed)
             if value is not None:
                 read.append(weakref.ref(value))
             return value

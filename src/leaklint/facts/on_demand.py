@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 import marshal
 import pickle
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from leaklint.facts.records import SummaryRecord
 from leaklint.spool import Ref, Spool
@@ -34,6 +34,10 @@ RESIDENT_BUDGET = 5_000
 CHUNK = 200
 RECENT = 4_000  # summaries asked for by name, kept besides the budget (emptied when full)
 RECENT_CHUNKS = 8  # chunks read back for them, kept too (a caller's callees often share a module)
+# Fields of a segmented file's facts read segment by segment rather than merged in one list: the
+# class-graph facts' function summaries, which the store takes as they come (a 10 MB module of
+# tiny generated functions has 78,816; merged at once they were about 10 MB per MB of source).
+STREAMED = ("summaries",)
 
 
 class FactsByPath(Mapping[str, Any]):
@@ -55,7 +59,7 @@ class FactsByPath(Mapping[str, Any]):
     def __getitem__(self, path: str) -> Any:
         facts = self._facts[path]
         peek = getattr(facts, "peek", None)
-        value = peek(self.code) if peek is not None else facts[self.code]
+        value = peek(self.code, STREAMED) if peek is not None else facts[self.code]
         if value is None:  # a segmented file's facts that merge to nothing
             raise KeyError(path)
         return value
@@ -106,16 +110,26 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
 
     # -- filling ---------------------------------------------------------------------------
 
-    def add(self, path: str, summaries: Sequence[Summary]) -> None:
-        """Keep ``path``'s summaries (called once per path, in the project pass's path order)."""
+    def add(self, path: str, summaries: Iterable[Summary]) -> None:
+        """Keep ``path``'s summaries (called once per path, in the project pass's path order).
+        ``summaries`` is iterated once (a segmented file's come segment by segment,
+        ``segments.SegmentItems``), each chunk stored as soon as it is full."""
         numbers = self._paths.setdefault(path, [])
-        for start in range(0, len(summaries), self._chunk):
-            part = list(summaries[start:start + self._chunk])
-            number = len(self._chunk_path)
-            self._chunk_path.append(path)
-            self._names.append([summary["name"] for summary in part])
-            numbers.append(number)
-            self._put(number, part)
+        part: List[Summary] = []
+        for summary in summaries:
+            part.append(summary)
+            if len(part) == self._chunk:
+                self._add_chunk(path, numbers, part)
+                part = []
+        if part:
+            self._add_chunk(path, numbers, part)
+
+    def _add_chunk(self, path: str, numbers: List[int], part: List[Summary]) -> None:
+        number = len(self._chunk_path)
+        self._chunk_path.append(path)
+        self._names.append([summary["name"] for summary in part])
+        numbers.append(number)
+        self._put(number, part)
 
     def _put(self, number: int, part: List[Summary]) -> None:
         if number in self._resident or not self._spilling:
