@@ -176,3 +176,25 @@ def test_summary_store_spills_reads_back_and_keeps_the_first_definition(monkeypa
     assert store.reads > 0
     assert list(store) == ["m.py", "n.py"] and [s["name"] for s in store["n.py"]] == ["renamed.f", "m.f"]
     store.close()
+
+
+def test_the_name_index_holds_one_int_per_name_and_answers_the_first_definition() -> None:
+    """The store's index of function names keeps a number per name (chunk and position), not a
+    (path, chunk, position) tuple: hundreds of thousands of names on a sweep. Lookups still give
+    the first definition in path order, resident or spilled."""
+    from leaklint.facts.on_demand import SummaryStore
+
+    store = SummaryStore(budget=4, chunk=3, spill_above=4)
+    for file_number in range(5):
+        path = f"pkg/m{file_number}.py"
+        store.add(path, [{"name": f"m{file_number}.f{index}", "line": index} for index in range(7)]
+                  + [{"name": "shared.helper", "line": 100 + file_number}])
+    store.finish()
+    assert all(type(located) is int for located in store._index.values())
+    assert len(store._index) == 5 * 7 + 1
+    assert store.summary("shared.helper") == ("pkg/m0.py", {"name": "shared.helper", "line": 100})
+    assert store.summary("m4.f6") == ("pkg/m4.py", {"name": "m4.f6", "line": 6})
+    assert store.summary("m0.f1") == ("pkg/m0.py", {"name": "m0.f1", "line": 1})
+    assert store.summary("missing") is None
+    assert store.reads > 0  # m4's summaries were spilled and read back
+    store.close()

@@ -34,6 +34,8 @@ RESIDENT_BUDGET = 5_000
 CHUNK = 200
 RECENT = 4_000  # summaries asked for by name, kept besides the budget (emptied when full)
 RECENT_CHUNKS = 8  # chunks read back for them, kept too (a caller's callees often share a module)
+_POSITION_BITS = 16  # a summary's position in its chunk, in the index (chunks are far smaller)
+_POSITION_MASK = (1 << _POSITION_BITS) - 1
 # Fields of a segmented file's facts read segment by segment rather than merged in one list: the
 # class-graph facts' function summaries, which the store takes as they come (a 10 MB module of
 # tiny generated functions has 78,816; merged at once they were about 10 MB per MB of source).
@@ -95,6 +97,7 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         self._spill_above = max(self._budget, SPILL_ABOVE if spill_above is None else spill_above)
         self._spilling = False
         self._chunk = CHUNK if chunk is None else chunk
+        assert self._chunk <= _POSITION_MASK + 1
         self._paths: Dict[str, List[int]] = {}  # path -> its chunks' numbers
         self._chunk_path: List[str] = []
         self._resident: Dict[int, List[Summary]] = {}
@@ -103,8 +106,11 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         self._spool: Optional[Spool] = None
         self.reads = 0  # chunks read back from the temporary file (for tests and measurements)
         self._names: List[List[str]] = []  # each chunk's summaries' names, until ``finish``
-        # name -> (path, chunk, position) of the first summary of that name, in path order
-        self._index: Dict[str, Tuple[str, int, int]] = {}
+        # name -> where the first summary of that name is, in path order: its chunk's number and
+        # its position in the chunk as one int (``_located``), the path from ``_chunk_path``. A
+        # (path, chunk, position) tuple per name took 36 bytes more, for every function of the
+        # project (hundreds of thousands on a sweep of site-packages).
+        self._index: Dict[str, int] = {}
         self._recent: Dict[str, Tuple[str, Summary]] = {}  # see ``summary``
         self._recent_chunks: Dict[int, List[Summary]] = {}  # the last chunks ``summary`` read back
 
@@ -166,9 +172,8 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         """Index the names once every path is added (and renamed): the first path that defines a
         name, in path order, answers for it."""
         for number, names in enumerate(self._names):
-            path = self._chunk_path[number]
             for position, name in enumerate(names):
-                self._index.setdefault(name, (path, number, position))
+                self._index.setdefault(name, number << _POSITION_BITS | position)
         self._names = []
 
     def _part(self, number: int) -> List[Summary]:
@@ -190,7 +195,8 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         located = self._index.get(name)
         if located is None:
             return None
-        path, number, position = located
+        number, position = located >> _POSITION_BITS, located & _POSITION_MASK
+        path = self._chunk_path[number]
         part = self._resident.get(number)
         if part is not None:
             return path, part[position]
