@@ -97,7 +97,8 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         self._spill_above = max(self._budget, SPILL_ABOVE if spill_above is None else spill_above)
         self._spilling = False
         self._chunk = CHUNK if chunk is None else chunk
-        assert self._chunk <= _POSITION_MASK + 1
+        if not 0 < self._chunk <= _POSITION_MASK + 1:
+            raise ValueError(f"chunk of {self._chunk} summaries: the index holds positions up to {_POSITION_MASK}")
         self._paths: Dict[str, List[int]] = {}  # path -> its chunks' numbers
         self._chunk_path: List[str] = []
         self._resident: Dict[int, List[Summary]] = {}
@@ -107,7 +108,7 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         self.reads = 0  # chunks read back from the temporary file (for tests and measurements)
         self._names: List[List[str]] = []  # each chunk's summaries' names, until ``finish``
         # name -> where the first summary of that name is, in path order: its chunk's number and
-        # its position in the chunk as one int (``_located``), the path from ``_chunk_path``. A
+        # its position in the chunk as one int (``_POSITION_BITS``), the path from ``_chunk_path``. A
         # (path, chunk, position) tuple per name took 36 bytes more, for every function of the
         # project (hundreds of thousands on a sweep of site-packages).
         self._index: Dict[str, int] = {}
