@@ -230,3 +230,33 @@ def test_renamer_takes_the_longest_clashing_module_prefix() -> None:
             name = ".".join(chooser.choice(parts) for _ in range(chooser.randint(1, 5)))
             assert rename(name) == scanned(root, name), name
     assert identity._renamer(PurePath("r1"), ordered, identities)("a.b.c.D") == "r1/a.b.c.D"
+
+
+def test_empty_class_sets_share_one_object_and_full_ones_stay(tmp_path: Path) -> None:
+    """A class entry's empty sets (``released`` too: empty for most classes) are one shared
+    frozenset once compacted, so 10,000 plain classes do not carry 10,000 empty sets each; a set
+    with something in it is left as it is."""
+    from leaklint.analysis.class_graph import ClassInfo
+
+    plain = [ClassInfo(f"m.C{index}", methods={"run"}) for index in range(3)]
+    closing = ClassInfo("m.Closing", methods={"close"}, released={"sock", "@sock"})
+    facts = type("Facts", (), {})()
+    facts.classes = plain + [closing]
+    compact_facts(facts)
+    for field_name in ("released", "weak_attrs", "attrs"):
+        assert len({id(getattr(info, field_name)) for info in plain}) == 1
+        assert not getattr(plain[0], field_name)
+    assert plain[0].methods == {"run"} and plain[0].methods is not plain[1].methods
+    assert closing.released == {"sock", "@sock"}
+    # Through a real check: what the project pass reads says the same.
+    module = tmp_path / "m.py"
+    module.write_text(
+        "class Plain:\n    def run(self):\n        return 1\n\n\n"
+        "class Closing:\n    def __init__(self, sock):\n        self.sock = sock\n\n"
+        "    def close(self):\n        self.sock.close()\n"
+    )
+    result, _ = lint_file(str(module), Settings())
+    assert result is not None
+    infos = {info.name.rsplit(".", 1)[-1]: info for info in result.facts["LKL101"].classes}
+    assert type(infos["Plain"].released) is frozenset and not infos["Plain"].released
+    assert "sock" in infos["Closing"].released

@@ -125,8 +125,8 @@ def test_the_class_graph_keeps_no_file_facts(tmp_path: Path) -> None:
         facts = FactsByPath(results, "LKL101")
         original = PackedFacts.peek
 
-        def peek(self: PackedFacts, code: str) -> Any:
-            value = original(self, code)
+        def peek(self: PackedFacts, code: str, *streamed: Any) -> Any:
+            value = original(self, code, *streamed)
             if value is not None:
                 read.append(weakref.ref(value))
             return value
@@ -176,3 +176,65 @@ def test_summary_store_spills_reads_back_and_keeps_the_first_definition(monkeypa
     assert store.reads > 0
     assert list(store) == ["m.py", "n.py"] and [s["name"] for s in store["n.py"]] == ["renamed.f", "m.f"]
     store.close()
+
+
+def test_the_name_index_holds_one_int_per_name_and_answers_the_first_definition() -> None:
+    """The store's index of function names keeps a number per name (chunk and position), not a
+    (path, chunk, position) tuple: hundreds of thousands of names on a sweep. Lookups still give
+    the first definition in path order, resident or spilled."""
+    from leaklint.facts.on_demand import SummaryStore
+
+    store = SummaryStore(budget=4, chunk=3, spill_above=4)
+    for file_number in range(5):
+        path = f"pkg/m{file_number}.py"
+        store.add(path, [{"name": f"m{file_number}.f{index}", "line": index} for index in range(7)]
+                  + [{"name": "shared.helper", "line": 100 + file_number}])
+    store.finish()
+    assert all(type(located) is int for located in store._index.values())
+    assert len(store._index) == 5 * 7 + 1
+    assert store.summary("shared.helper") == ("pkg/m0.py", {"name": "shared.helper", "line": 100})
+    assert store.summary("m4.f6") == ("pkg/m4.py", {"name": "m4.f6", "line": 6})
+    assert store.summary("m0.f1") == ("pkg/m0.py", {"name": "m0.f1", "line": 1})
+    assert store.summary("missing") is None
+    assert store.reads > 0  # m4's summaries were spilled and read back
+    store.close()
+
+
+def test_a_renamed_files_original_facts_go_as_the_graph_indexes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same-named modules (a package installed twice) are renamed to project identities, which
+    copies their class entries; each file's original facts are let go as soon as the graph has
+    indexed that file, not kept until every file is indexed."""
+    from leaklint.analysis import class_graph
+    from leaklint.analysis.class_graph import ClassInfo, Edge
+    from leaklint.rule import Location
+
+    paths = [f"/site{n}/pkg/node.py" for n in range(4)]
+
+    def fresh(path: str) -> ClassFacts:
+        here = Location(3, 5, 3, 20)
+        return ClassFacts(
+            "pkg.node",
+            classes=[ClassInfo("pkg.node.Node", methods={"__init__"}), ClassInfo("pkg.node.Tree")],
+            edges=[Edge("pkg.node.Node", "tree", "pkg.node.Tree", False, "ref", here, "self.tree = tree")],
+        )
+
+    class Fresh(dict):  # every read makes the file's facts anew, as FactsByPath does
+        def items(self):  # type: ignore[override]
+            for path in paths:
+                yield path, fresh(path)
+
+    originals: List["weakref.ref[ClassFacts]"] = []
+    alive_at_each_rename: List[int] = []
+    renamed = class_graph._renamed
+
+    def watch(facts: ClassFacts, rename: Any) -> ClassFacts:
+        gc.collect()
+        alive_at_each_rename.append(sum(ref() is not None for ref in originals))
+        originals.append(weakref.ref(facts))
+        return renamed(facts, rename)
+
+    monkeypatch.setattr(class_graph, "_renamed", watch)
+    graph = ClassGraph(Fresh({path: None for path in paths}))
+    assert len(alive_at_each_rename) == len(paths)
+    assert alive_at_each_rename == [0] * len(paths)  # the previous file's originals already gone
+    assert len(graph.classes) == 2 * len(paths)  # each copy of the module has its own classes

@@ -392,12 +392,125 @@ def merge_facts(parts: Sequence[Any]) -> Any:
         joined = []
         for part in present:
             for item in part:
-                key = hashlib.blake2b(repr(item).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+                key = _digest(item)
                 if key not in seen:
                     seen.add(key)
                     joined.append(item)
         return type(first)(joined) if isinstance(first, tuple) else joined
     return first
+
+
+class _Merge:
+    """``merge_facts`` over parts given one at a time: the same result, without holding every
+    part at once (the merged value and the part being added are alive, not all the parts).
+
+    ``streamed`` names fields of a dataclass value left out of the merge: the caller reads them
+    segment by segment instead (``SegmentItems``)."""
+
+    __slots__ = ("count", "first", "state", "streamed")
+
+    def __init__(self, streamed: Sequence[str] = ()) -> None:
+        self.count = 0
+        self.first: Any = None
+        self.state: Any = None
+        self.streamed = streamed
+
+    def add(self, part: Any) -> None:
+        if part is None:
+            return
+        self.count += 1
+        if self.count == 1:
+            self.first = part  # one part alone is the result itself, as merge_facts returns it
+            return
+        if self.count == 2:
+            self.state = self._start(self.first)
+            self._feed(self.first)
+        self._feed(part)
+
+    def _start(self, first: Any) -> Any:
+        if is_dataclass(first) and not isinstance(first, type):
+            return {item.name: _Merge() for item in fields(first) if item.name not in self.streamed}
+        if isinstance(first, dict):
+            return {}
+        if isinstance(first, (list, tuple)):
+            return (set(), [])
+        return None
+
+    def _feed(self, part: Any) -> None:
+        first, state = self.first, self.state
+        if is_dataclass(first) and not isinstance(first, type):
+            for name, merge in state.items():
+                merge.add(getattr(part, name))
+        elif isinstance(first, dict):
+            for key, value in part.items():
+                merge = state.get(key)
+                if merge is None:
+                    merge = state[key] = _Merge()
+                merge.add(value)
+        elif isinstance(first, (list, tuple)):
+            seen, joined = state
+            for item in part:
+                key = _digest(item)
+                if key not in seen:
+                    seen.add(key)
+                    joined.append(item)
+
+    def result(self) -> Any:
+        """What ``merge_facts`` gives for the parts added (streamed fields: the first part's)."""
+        first, state = self.first, self.state
+        if self.count < 2:
+            return first
+        if is_dataclass(first) and not isinstance(first, type):
+            return replace(first, **{name: merge.result() for name, merge in state.items()})
+        if isinstance(first, dict):
+            return {key: merge.result() for key, merge in state.items()}
+        if isinstance(first, (list, tuple)):
+            joined = state[1]
+            return type(first)(joined) if isinstance(first, tuple) else joined
+        return first
+
+
+def _digest(item: Any) -> bytes:
+    return hashlib.blake2b(repr(item).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class SegmentItems:
+    """A list field of a segmented file's merged facts, read from the segments' blobs each time
+    it is iterated, one segment at a time, with repeats dropped as ``merge_facts`` drops them.
+
+    For the function summaries of a file of tiny generated functions (a 10 MB module has 78,816),
+    which the project pass hands on to a store that keeps only some in memory: merged in one
+    list, they were all alive at once (about 10 MB per MB of source) before the store took them.
+    """
+
+    __slots__ = ("_blobs", "_code", "_name", "_any")
+
+    def __init__(self, blobs: Sequence[bytes], code: str, name: str, any_items: bool) -> None:
+        self._blobs = blobs
+        self._code = code
+        self._name = name
+        self._any = any_items
+
+    def __iter__(self) -> Iterator[Any]:
+        seen: Set[bytes] = set()
+        for blob in self._blobs:
+            value = unpack(blob).get(self._code)
+            if value is None:
+                continue
+            items = getattr(value, self._name)
+            del value
+            for item in items:
+                key = _digest(item)
+                if key not in seen:
+                    seen.add(key)
+                    yield item
+            del items
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def __len__(self) -> int:
+        return sum(1 for _item in self)
 
 
 def pack(value: Any) -> bytes:
@@ -452,16 +565,22 @@ class DeferredFacts:
                 result[code] = merged
         return result
 
-    def merged_with(self, code: str, table: Optional[Dict[Any, Any]] = None) -> Dict[str, Any]:
+    def merged_with(self, code: str, table: Optional[Dict[Any, Any]] = None,
+                    streamed: Sequence[str] = ()) -> Dict[str, Any]:
         """{code: merged facts} for ``code`` and every code that has the same facts object in
         each segment (as LKL101 and LKL102 do), exactly as ``merged`` gives them; the blobs stay,
         so the project pass can merge one rule's facts at a time and let them go before the next.
-        ``table`` shares strings and numbers with what else was read (``spool.loads``)."""
+        ``table`` shares strings and numbers with what else was read (``spool.loads``).
+
+        Merged segment by segment: the merged value and one segment's facts are alive, never
+        every segment's. ``streamed`` names list fields of dataclass facts that come back as
+        ``SegmentItems`` (read from the blobs when iterated) rather than merged in memory."""
         if table is None:
             table = {}
-        values: List[Any] = []
+        merge = _Merge(streamed)
         group: Optional[Set[str]] = None
         elsewhere: Set[str] = set()  # codes present in a segment without ``code``
+        any_items = dict.fromkeys(streamed, False)
         for blob in self.blobs:
             part = unpack(blob, table)
             own = part.get(code)
@@ -470,15 +589,23 @@ class DeferredFacts:
                 continue
             sharing = {other for other, value in part.items() if value is own}
             group = sharing if group is None else group & sharing
-            values.append(own)
+            for name in streamed:
+                any_items[name] = any_items[name] or bool(getattr(own, name, None))
+            merge.add(own)
             del part, own
         if group is None:
             return {}
         # merged() merges once per tuple of a code's values over the segments: the codes with
         # the same tuple as ``code`` are those sharing its object wherever it is present, and
         # present nowhere else.
-        merged = merge_facts(values)
-        return {} if merged is None else {other: merged for other in sorted(group - elsewhere)}
+        merged = merge.result()
+        if merged is None:
+            return {}
+        if merge.count > 1 and streamed and is_dataclass(merged):
+            lazy = {name: SegmentItems(self.blobs, code, name, any_items[name])
+                    for name in streamed if hasattr(merged, name)}
+            merged = replace(merged, **lazy)
+        return {other: merged for other in sorted(group - elsewhere)}
 
 
 def expand_facts(result: Any) -> Any:

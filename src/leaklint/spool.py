@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import pickle
 import tempfile
-from typing import IO, Any, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import IO, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 Ref = Tuple[int, int]  # (offset, length) in the spool
 # Values that unpickle as new objects each time but repeat across pickles: a file's names (the
@@ -165,8 +165,9 @@ class PackedFacts(Mapping[str, Any]):
         """The same facts with their blobs moved to ``spool``."""
         return PackedFacts(self._codes, [spool.put(blob) for blob in self._blobs], spool)
 
-    def _unpack(self, code: str, table: Shared) -> Dict[str, Any]:
-        """{code and every code sharing its facts object: that object}, freshly unpacked."""
+    def _unpack(self, code: str, table: Shared, streamed: Sequence[str] = ()) -> Dict[str, Any]:
+        """{code and every code sharing its facts object: that object}, freshly unpacked
+        (``streamed``: see ``peek``)."""
         index = self._codes[code]
         blob = self._blobs[index]
         value = loads(blob if self._spool is None else self._spool.get(blob), table)
@@ -174,7 +175,7 @@ class PackedFacts(Mapping[str, Any]):
         from leaklint.segments import DeferredFacts
 
         if type(value) is DeferredFacts:
-            return value.merged_with(code, table)
+            return value.merged_with(code, table, streamed)
         return {other: value for other, other_index in self._codes.items() if other_index == index}
 
     def _load(self, code: str) -> None:
@@ -187,16 +188,18 @@ class PackedFacts(Mapping[str, Any]):
         may still merge to nothing, which ``peek`` answers with None)."""
         return code in self._live or code in self._codes
 
-    def peek(self, code: str) -> Any:
+    def peek(self, code: str, streamed: Sequence[str] = ()) -> Any:
         """``code``'s facts unpacked for the caller alone (None if there are none): neither kept
         here nor sharing strings with what else the run reads (``Spool.shared`` would keep every
         string and tuple of them alive). For the project pass's on-demand reads
-        (``leaklint.facts.on_demand``), which keep only what they index."""
+        (``leaklint.facts.on_demand``), which keep only what they index. ``streamed``: list
+        fields that a segmented file's facts give as ``segments.SegmentItems``, read segment by
+        segment when iterated (``DeferredFacts.merged_with``)."""
         if code in self._live:
             return self._live[code]
         if code not in self._codes:
             return None
-        group = self._unpack(code, {})
+        group = self._unpack(code, {}, streamed)
         self._peers = tuple(group)
         return group.get(code)
 

@@ -916,7 +916,10 @@ class ClassGraph:
         for path, renamer in rename.items():
             self.summaries.rename(path, lambda summary, renamer=renamer: _renamed_summary(summary, renamer))
         self.summaries.finish()
-        for path, file_facts in kept.items():
+        while kept:
+            # Taken out as indexed: a renamed file's original facts go now, not with the rest.
+            path = next(iter(kept))
+            file_facts = kept.pop(path)
             if path in rename:
                 file_facts = _renamed(file_facts, rename[path])
             for info in file_facts.classes:

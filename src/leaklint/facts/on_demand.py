@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 import marshal
 import pickle
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from leaklint.facts.records import SummaryRecord
 from leaklint.spool import Ref, Spool
@@ -34,6 +34,12 @@ RESIDENT_BUDGET = 5_000
 CHUNK = 200
 RECENT = 4_000  # summaries asked for by name, kept besides the budget (emptied when full)
 RECENT_CHUNKS = 8  # chunks read back for them, kept too (a caller's callees often share a module)
+_POSITION_BITS = 16  # a summary's position in its chunk, in the index (chunks are far smaller)
+_POSITION_MASK = (1 << _POSITION_BITS) - 1
+# Fields of a segmented file's facts read segment by segment rather than merged in one list: the
+# class-graph facts' function summaries, which the store takes as they come (a 10 MB module of
+# tiny generated functions has 78,816; merged at once they were about 10 MB per MB of source).
+STREAMED = ("summaries",)
 
 
 class FactsByPath(Mapping[str, Any]):
@@ -55,7 +61,7 @@ class FactsByPath(Mapping[str, Any]):
     def __getitem__(self, path: str) -> Any:
         facts = self._facts[path]
         peek = getattr(facts, "peek", None)
-        value = peek(self.code) if peek is not None else facts[self.code]
+        value = peek(self.code, STREAMED) if peek is not None else facts[self.code]
         if value is None:  # a segmented file's facts that merge to nothing
             raise KeyError(path)
         return value
@@ -91,6 +97,8 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         self._spill_above = max(self._budget, SPILL_ABOVE if spill_above is None else spill_above)
         self._spilling = False
         self._chunk = CHUNK if chunk is None else chunk
+        if not 0 < self._chunk <= _POSITION_MASK + 1:
+            raise ValueError(f"chunk of {self._chunk} summaries: the index holds positions up to {_POSITION_MASK}")
         self._paths: Dict[str, List[int]] = {}  # path -> its chunks' numbers
         self._chunk_path: List[str] = []
         self._resident: Dict[int, List[Summary]] = {}
@@ -99,23 +107,36 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         self._spool: Optional[Spool] = None
         self.reads = 0  # chunks read back from the temporary file (for tests and measurements)
         self._names: List[List[str]] = []  # each chunk's summaries' names, until ``finish``
-        # name -> (path, chunk, position) of the first summary of that name, in path order
-        self._index: Dict[str, Tuple[str, int, int]] = {}
+        # name -> where the first summary of that name is, in path order: its chunk's number and
+        # its position in the chunk as one int (``_POSITION_BITS``), the path from ``_chunk_path``. A
+        # (path, chunk, position) tuple per name took 36 bytes more, for every function of the
+        # project (hundreds of thousands on a sweep of site-packages).
+        self._index: Dict[str, int] = {}
         self._recent: Dict[str, Tuple[str, Summary]] = {}  # see ``summary``
         self._recent_chunks: Dict[int, List[Summary]] = {}  # the last chunks ``summary`` read back
 
     # -- filling ---------------------------------------------------------------------------
 
-    def add(self, path: str, summaries: Sequence[Summary]) -> None:
-        """Keep ``path``'s summaries (called once per path, in the project pass's path order)."""
+    def add(self, path: str, summaries: Iterable[Summary]) -> None:
+        """Keep ``path``'s summaries (called once per path, in the project pass's path order).
+        ``summaries`` is iterated once (a segmented file's come segment by segment,
+        ``segments.SegmentItems``), each chunk stored as soon as it is full."""
         numbers = self._paths.setdefault(path, [])
-        for start in range(0, len(summaries), self._chunk):
-            part = list(summaries[start:start + self._chunk])
-            number = len(self._chunk_path)
-            self._chunk_path.append(path)
-            self._names.append([summary["name"] for summary in part])
-            numbers.append(number)
-            self._put(number, part)
+        part: List[Summary] = []
+        for summary in summaries:
+            part.append(summary)
+            if len(part) == self._chunk:
+                self._add_chunk(path, numbers, part)
+                part = []
+        if part:
+            self._add_chunk(path, numbers, part)
+
+    def _add_chunk(self, path: str, numbers: List[int], part: List[Summary]) -> None:
+        number = len(self._chunk_path)
+        self._chunk_path.append(path)
+        self._names.append([summary["name"] for summary in part])
+        numbers.append(number)
+        self._put(number, part)
 
     def _put(self, number: int, part: List[Summary]) -> None:
         if number in self._resident or not self._spilling:
@@ -152,9 +173,8 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         """Index the names once every path is added (and renamed): the first path that defines a
         name, in path order, answers for it."""
         for number, names in enumerate(self._names):
-            path = self._chunk_path[number]
             for position, name in enumerate(names):
-                self._index.setdefault(name, (path, number, position))
+                self._index.setdefault(name, number << _POSITION_BITS | position)
         self._names = []
 
     def _part(self, number: int) -> List[Summary]:
@@ -176,7 +196,8 @@ class SummaryStore(Mapping[str, Sequence[Summary]]):
         located = self._index.get(name)
         if located is None:
             return None
-        path, number, position = located
+        number, position = located >> _POSITION_BITS, located & _POSITION_MASK
+        path = self._chunk_path[number]
         part = self._resident.get(number)
         if part is not None:
             return path, part[position]

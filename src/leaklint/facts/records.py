@@ -120,7 +120,9 @@ def compact_facts(facts: Any) -> Any:
     return facts
 
 
-_SET_FIELDS = ("weak_properties", "strong_properties", "weak_attrs", "methods", "attrs")
+# ``released`` (what a class's methods release or hand on) is empty for most classes: 216 bytes
+# each as a set of its own, 8.1 MB of a generated 10 MB module's 39,408 classes.
+_SET_FIELDS = ("weak_properties", "strong_properties", "weak_attrs", "methods", "attrs", "released")
 
 
 def _compact_class(info: Any) -> None:
