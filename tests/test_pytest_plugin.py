@@ -424,7 +424,7 @@ def test_a_leak_near_a_related_location_confirms_the_finding(tmp_path: Path) -> 
     from leaklint import Finding
     from leaklint.pytest_plugin.confirm import confirm
     from leaklint.pytest_plugin.leaks import RuntimeLeak
-    from leaklint.rule import Confidence, Location, RelatedLocation
+    from leaklint.rule import Location, RelatedLocation
 
     path = str(tmp_path / "growth.py")
     leak = RuntimeLeak(test="t::test_x", kind="growth", codes=["LKL201"], type="list", summary="grew",
