@@ -88,3 +88,37 @@ def test_reported_findings_are_those_of_keeping_everything() -> None:
         # ...is what it reports from what this profile's pass keeps.
         assert _where(check_project(_results(), _RULES, settings)) == _where(expected)
     assert _where(check_project(_results(), _RULES, {})) == [("LKL901", 5, "high"), ("LKL902", 9, "medium")]
+
+
+_PAIR = """
+class Tree{i}:
+    def __init__(self):
+        self.children = [Node{i}(self)]
+
+
+class Node{i}:
+    def __init__(self, parent):
+        self.parent = parent
+"""
+
+
+def test_lkl101_builds_no_finding_for_a_cycle_the_profile_hides(tmp_path, monkeypatch) -> None:
+    from leaklint.config import Settings, with_overrides
+    from leaklint.rules import lkl101_mutual_reference as lkl101
+    from leaklint.runner import lint_paths
+
+    (tmp_path / "trees.py").write_text("".join(_PAIR.format(i=i) for i in range(5)))
+    built = []
+    edge_hops = lkl101.edge_hops  # the related hops of a class-level cycle's finding
+
+    def counted(edges):  # type: ignore[no-untyped-def]
+        built.append(edges)
+        return edge_hops(edges)
+
+    monkeypatch.setattr(lkl101, "edge_hops", counted)
+    default = Settings(root=str(tmp_path), select=("LKL101",))
+    assert lint_paths([str(tmp_path)], default).findings == []
+    assert built == []  # five low cycles, none built as a finding
+    strict = lint_paths([str(tmp_path)], with_overrides(default, profile="strict")).findings
+    assert [(f.code, f.confidence) for f in strict] == [("LKL101", Confidence.LOW)] * 5
+    assert len(built) == 5

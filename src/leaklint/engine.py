@@ -26,7 +26,7 @@ from leaklint.analysis.context import FileContext, module_name_for
 from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import TreeIndex, indexed
 from leaklint.consequence import graded
-from leaklint.rule import Confidence, Finding, Fix, FixInfo, Location, Rule, shows
+from leaklint.rule import LOW_HIDDEN_KEY, Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
 from leaklint.facts.records import compact_facts
 from leaklint.facts.on_demand import FactsByPath
@@ -808,6 +808,7 @@ def project_findings(
     produced: List[Tuple[str, Finding]] = []
     yielded_to = {code for rule in rules for code in rule.yields_to}
     hidden_at: Set[Tuple[str, str, int]] = set()  # where a hidden finding another rule yields to was
+    low_hidden = not shows(Confidence.LOW, rule_settings)
     previous: Optional[str] = None
     on_demand: Optional[FactsByPath] = None
     for rule in rules:
@@ -833,6 +834,8 @@ def project_findings(
         if not facts:
             continue
         settings = {**rule.default_settings(), **rule_settings.get(rule.code, {})}
+        if low_hidden and rule.code not in yielded_to:
+            settings[LOW_HIDDEN_KEY] = True
         try:
             found = list(rule.check_project(facts, settings))
         except Exception as error:  # noqa: BLE001 - reported as LKL002 on the first file
