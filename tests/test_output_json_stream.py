@@ -53,3 +53,19 @@ def test_a_report_longer_than_a_slice_is_written_whole(tmp_path, monkeypatch) ->
     assert target.read_bytes() == text.encode("utf-8")
     cli._emit("", str(target))
     assert target.read_bytes() == b""
+
+
+def test_a_report_built_in_a_spilled_buffer_is_written_whole(tmp_path, monkeypatch) -> None:
+    from leaklint import cli
+
+    monkeypatch.setattr(cli, "_SLICE", 16)  # the buffer spills to a file past 64 characters
+    text = "".join(f"[{i}] \u00e9\u2028\U0001f600 line\r\n" for i in range(50))
+    buffer = cli._report_buffer()
+    buffer.write(text)
+    assert buffer._rolled  # type: ignore[attr-defined]
+    target = tmp_path / "report.json"
+    cli._emit(buffer, str(target))
+    assert target.read_bytes() == text.encode("utf-8")
+    empty = cli._report_buffer()
+    cli._emit(empty, str(target))
+    assert target.read_bytes() == b""
