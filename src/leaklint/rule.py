@@ -34,6 +34,12 @@ PROFILES = ("default", "strict")
 PROFILE_KEY = "*"
 
 
+# Set (True) in a project-scope rule's settings when the run's profile hides low-confidence
+# findings and no rule yields to this one: the rule may then leave them unbuilt (the engine would
+# drop them anyway; see engine.project_findings).
+LOW_HIDDEN_KEY = "*low-hidden"
+
+
 def shows(confidence: "Confidence", rule_settings: Mapping[str, Mapping[str, Any]]) -> bool:
     """Whether a finding of ``confidence`` is reported under the profile in ``rule_settings``."""
     return confidence is not Confidence.LOW or rule_settings.get(PROFILE_KEY, {}).get("profile") == "strict"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple, Type
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type
 
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
 from leaklint.analysis.hops import object_hops
@@ -310,22 +310,60 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
 def _formed_in_release(flow: FlowGraph, edge: Edge) -> Optional[str]:
     """The release method (``close``, ``shutdown``, ``__exit__``...) that makes ``edge``, when every
     store of the class that puts a ``edge.target`` into ``self.<attr>`` is in one."""
+    made, elsewhere = _release_stores(flow)
+    key = (edge.source, edge.attr, edge.target)
+    return None if key in elsewhere else made.get(key)
+
+
+_RELEASE_STORES: List[Tuple[FlowGraph, Tuple[Dict[Tuple[str, str, str], str], Set[Tuple[str, str, str]]]]] = []
+
+
+def _release_stores(flow: FlowGraph) -> Tuple[Dict[Tuple[str, str, str], str], Set[Tuple[str, str, str]]]:
+    """(class, attribute, stored class) -> the first release method (in the order of the scopes)
+    storing such an object into ``self.<attribute>``, and the keys of those that a method other
+    than a release method stores too. Two passes over the summaries for the whole graph: read for
+    every edge, they cost a pass over every summary per cycle (hours on a generated module of
+    40,000 classes, whose 20,000 cycles each read 80,000 summaries)."""
+    for cached, stores in _RELEASE_STORES:
+        if cached is flow:
+            return stores
+    made: Dict[Tuple[str, str, str], str] = {}
+    for summary in _self_stores(flow, release=True):
+        for key in _stored_kinds(flow.graph, summary):
+            made.setdefault(key, summary["name"])
+    elsewhere: Set[Tuple[str, str, str]] = set()
+    if made:
+        classes = {cls for cls, _attr, _target in made}
+        for summary in _self_stores(flow, release=False, classes=classes):
+            elsewhere.update(key for key in _stored_kinds(flow.graph, summary) if key in made)
+    _RELEASE_STORES[:] = [(flow, (made, elsewhere))]
+    return made, elsewhere
+
+
+def _self_stores(flow: FlowGraph, release: bool, classes: Optional[Set[str]] = None) -> Iterator[Dict[str, Any]]:
+    """The summaries of methods (release methods, or the others of ``classes``) that store into ``self``."""
     graph = flow.graph
-    found: List[str] = []
     for _path, summary in flow.scopes:
-        if not summary["cls"] or graph.resolve(summary["cls"]) != edge.source:
+        if not summary["cls"] or not summary["holds"]:
             continue
-        for hold in summary["holds"]:
-            if hold[0] != summary["self"] or hold[1] != edge.attr:
-                continue
-            value = hold[2]
-            kinds = list(summary["types"].get(value, ()))
-            kinds += [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
-            if any(graph.resolve(k) == edge.target for k in kinds):
-                found.append(summary["name"])
-    if found and all(releases(name.rsplit(".", 1)[-1]) for name in found):
-        return found[0]
-    return None
+        if releases(summary["name"].rsplit(".", 1)[-1]) is not release:
+            continue
+        if classes is not None and graph.resolve(summary["cls"]) not in classes:
+            continue
+        yield summary
+
+
+def _stored_kinds(graph: ClassGraph, summary: Mapping[str, Any]) -> Iterator[Tuple[str, str, str]]:
+    """(class, attribute, stored class) for each store of an object of a known class into ``self.<attr>``."""
+    cls = graph.resolve(summary["cls"])
+    for hold in summary["holds"]:
+        if hold[0] != summary["self"]:
+            continue
+        value = hold[2]
+        kinds = list(summary["types"].get(value, ()))
+        kinds += [c[1][1] for c in summary["calls"] if c[0] == value and c[1][0] == "new"]
+        for kind in kinds:
+            yield (cls, hold[1], graph.resolve(kind))
 
 
 def one_way_chain(graph: ClassGraph, edges: Sequence[Edge]) -> Optional[str]:
@@ -451,5 +489,6 @@ def forget_graphs() -> None:
     _GRAPH_VALUES.clear()
     _FLOW_CACHE.clear()
     _BACKREFS.clear()
+    _RELEASE_STORES.clear()
     for entries in _PER_GRAPH:
         entries.clear()

@@ -64,5 +64,18 @@ def _finding_to_dict(finding: Finding) -> Dict[str, Any]:
 
 
 def write(report: Report, out: TextIO, view: View) -> None:
-    json.dump([finding_to_dict(f) for f in report.findings], out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    """The findings as ``json.dump(rows, out, indent=2)`` writes them, one finding at a time: the
+    rows of 39,408 findings of a generated 10 MB module, built at once, were the process's peak.
+    An element of the list is its own ``indent=2`` text indented one level further: every line
+    break in it is the encoder's (a string's are escaped), so each gets two more spaces."""
+    findings = report.findings
+    if not findings:
+        out.write("[]\n")
+        return
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    separator = "[\n  "
+    for finding in findings:
+        out.write(separator)
+        out.write(encoder.encode(finding_to_dict(finding)).replace("\n", "\n  "))
+        separator = ",\n  "
+    out.write("\n]\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, List, Mapping, Optional, Set, Tuple
+from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tuple
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
@@ -12,12 +12,25 @@ from leaklint.analysis.cycle_rules import (
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
 from leaklint.flow.objects import Hop
-from leaklint.rule import Bad, Confidence, Finding, Good
+from leaklint.rule import LOW_HIDDEN_KEY, Bad, Confidence, Finding, Good
 
 _HARM = (
     "objects in a reference cycle are freed only when the cyclic garbage collector runs "
     "(late, and never under `gc.disable()`), not when the last outside reference goes"
 )
+
+
+_HANDS_BACK = "hands an object back"
+
+
+class _Hidden(NamedTuple):
+    """A low-confidence cycle the run's profile hides (``LOW_HIDDEN_KEY``): it still takes its
+    line from a lower-ranked finding there, as a reported one would, and is then left out."""
+
+    path: str
+    line: int
+    message: str  # _HANDS_BACK when the message says it, else empty
+    confidence = Confidence.LOW
 
 
 class MutualReference(ClassGraphRule):
@@ -108,7 +121,8 @@ class MutualReference(ClassGraphRule):
     @classmethod
     def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
         graph = graph_for(facts)
-        findings: List[Finding] = []
+        low_hidden = bool(settings.get(LOW_HIDDEN_KEY))
+        findings: List[Any] = []  # Finding, or _Hidden where the profile hides a low one
         local_lines: Set[Tuple[str, int]] = set()
         for pair in graph.local_pairs:
             finding = cls._local(graph, pair)
@@ -121,9 +135,9 @@ class MutualReference(ClassGraphRule):
             for cycle in cls._cycles(graph, component):
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                finding = cls._cycle_finding(graph, cycle)
+                finding = cls._cycle_finding(graph, cycle, low_hidden)
                 findings.append(finding)
-                if finding.confidence is Confidence.LOW and "hands an object back" in finding.message:
+                if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
                     continue  # a cycle among one function's objects may still show these stores tie
                 class_lines.update((e.path, e.location.line) for e in cycle.edges)
                 class_links.update((e.source, e.attr) for e in cycle.edges)
@@ -144,7 +158,7 @@ class MutualReference(ClassGraphRule):
             kept = unique.get((finding.path, finding.line))
             if kept is None or rank[finding.confidence] > rank[kept.confidence]:
                 unique[(finding.path, finding.line)] = finding
-        return list(unique.values())
+        return [finding for finding in unique.values() if type(finding) is not _Hidden]
 
     @classmethod
     def _cycles(cls, graph: ClassGraph, component: List[str]) -> List[Cycle]:
@@ -162,12 +176,16 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle) -> Finding:
+    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
         confidence, why = class_cycle_severity(graph, cycle.edges)
         hops = cycle_hops(cycle.edges)
         message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
+        if low_hidden and confidence is Confidence.LOW:
+            # Not reported under this profile: only its place, and the one thing check_project
+            # reads in its message (not the message, the related hops and the fix text).
+            return _Hidden(edge.path, edge.location.line, _HANDS_BACK if _HANDS_BACK in message else "")
         return Finding(
             edge.path, cls.code, cls.name, message, weak_fix(edge), edge.location, confidence, related=edge_hops(cycle.edges)
         )
