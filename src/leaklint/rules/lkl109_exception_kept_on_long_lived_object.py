@@ -13,7 +13,7 @@ from leaklint.analysis.cycle_rules import is_test_file
 from leaklint.analysis.exceptions import released_names as _released_names
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -512,9 +512,9 @@ class ExceptionKeptOnLongLivedObject(Rule):
             return
         sources = _local_sources(function, name)
         if sources is None:
-            if not _is_parameter(function, name) and not self._closed_over(function, name):
+            if name not in parameter_names(function.params) and not self._closed_over(function, name):
                 return
-            kind = "a parameter" if _is_parameter(function, name) else "a variable of the enclosing function"
+            kind = "a parameter" if name in parameter_names(function.params) else "a variable of the enclosing function"
             confidence = Confidence.LOW
             why = (f"; `{name}` is {kind}, often an exception built just for this raise, so the cycle is young "
                    f"and holds only the frames it was raised through")
@@ -615,7 +615,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
             return False
         for ancestor in self.context.ancestors(function):
             if isinstance(ancestor, cst.FunctionDef):
-                return _is_parameter(ancestor, name) and _local_sources(ancestor, name) is None
+                return name in parameter_names(ancestor.params) and _local_sources(ancestor, name) is None
         return False
 
     def _consequence(self, node: cst.Raise, cls: cst.ClassDef, attribute: str, shown: str) -> Tuple[Confidence, str]:
@@ -725,15 +725,6 @@ def _names_in(target: cst.BaseExpression) -> Set[str]:
     return {n.value for n in walk(target) if isinstance(n, cst.Name)}
 
 
-def _is_parameter(function: cst.FunctionDef, name: str) -> bool:
-    params = function.params
-    every = [*params.posonly_params, *params.params, *params.kwonly_params]
-    for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
-            every.append(star)
-    return any(p.name.value == name for p in every)
-
-
 def _local_sources(function: cst.FunctionDef, name: str) -> Optional[List[cst.BaseExpression]]:
     """The values assigned to the local ``name`` in ``function`` (tuple assignments paired
     element by element), or None when it is never assigned there. A binding that is not a plain
@@ -775,7 +766,7 @@ def _local_sources(function: cst.FunctionDef, name: str) -> Optional[List[cst.Ba
 
 
 def _binds(function: cst.FunctionDef, name: str) -> bool:
-    return _is_parameter(function, name) or _local_sources(function, name) is not None
+    return name in parameter_names(function.params) or _local_sources(function, name) is not None
 
 
 def _stored_exception(value: cst.BaseExpression) -> bool:
