@@ -1,4 +1,4 @@
-"""The held-out fresh splits built with the same recipe (``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``): each loads as its own
+"""The held-out fresh splits built with the same recipe (``fresh3`` to ``fresh7``): each loads as its own
 split, is reported in its own column, repeats no project or fix of the rest of the corpus, and spreads
 over the families of real leak fixes rather than over what leaklint finds.
 
@@ -22,6 +22,8 @@ CASES = recall.load_cases()
 # (split, the split built before it, how many of its leaks cross modules at least)
 SPLITS = [("fresh3", "fresh2", 3), ("fresh4", "fresh3", 4), ("fresh5", "fresh4", 6), ("fresh6", "fresh5", 8)]
 NAMES = [split for split, _, _ in SPLITS]
+# a set still being written: checked for its declaration and for repeats, not yet for its size and spread
+BUILDING = ["fresh7"]
 
 
 def _cases(split: str, kind: str) -> List:
@@ -62,7 +64,7 @@ def test_split_has_leaks_that_cross_modules(split: str, least: int) -> None:
         assert leaky_names <= fixed_names, case.id
 
 
-@pytest.mark.parametrize("split", NAMES)
+@pytest.mark.parametrize("split", NAMES + BUILDING)
 def test_split_cases_live_apart_and_declare_their_split(split: str) -> None:
     assert split in recall.SPLITS
     for case in CASES:
@@ -73,9 +75,10 @@ def test_split_cases_live_apart_and_declare_their_split(split: str) -> None:
             assert case.split == split, case.id
 
 
-@pytest.mark.parametrize("split", NAMES)
+@pytest.mark.parametrize("split", NAMES + BUILDING)
 def test_split_repeats_no_project_or_fix_of_the_corpus(split: str) -> None:
     leaks = _cases(split, "leak")
+    assert leaks, split
     others = [case for case in CASES if case.split != split and case.kind == "leak"]
     seen_links = {case.url.rstrip("/") for case in others}
     seen_projects = {case.project.lower() for case in others}
