@@ -1,0 +1,1 @@
+from .event_bus import EventBus, SysvarStateChangedEvent

@@ -1,0 +1,2 @@
+from .client_proto import ResponseHandler
+from .streams import DataQueue, EofStream

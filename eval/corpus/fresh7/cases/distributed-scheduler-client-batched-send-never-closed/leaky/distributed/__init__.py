@@ -1,0 +1,2 @@
+from .batched import BatchedSend
+from .scheduler import Scheduler

@@ -1,0 +1,2 @@
+from .fileio import FileIO
+from .tables import DataTable

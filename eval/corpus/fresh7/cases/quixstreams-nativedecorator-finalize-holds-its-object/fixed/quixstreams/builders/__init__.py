@@ -1,0 +1,1 @@
+from .eventdatabuilder import EventDataBuilder

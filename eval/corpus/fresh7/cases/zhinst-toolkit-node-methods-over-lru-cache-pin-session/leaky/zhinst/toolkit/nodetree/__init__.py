@@ -1,0 +1,2 @@
+from .node import Node, NodeInfo
+from .nodetree import NodeTree
