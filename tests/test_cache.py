@@ -264,6 +264,29 @@ def test_worker_processes_fill_the_cache(tmp_path: Path, monkeypatch: pytest.Mon
     assert cache.hits == 3 and warm.findings == cold.findings
 
 
+def test_workers_write_their_own_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pooled run's entries are written by the workers that checked the files: the parent
+    receives packed results and never encodes one (it used to unpickle each live result, encode
+    it and pack it again)."""
+    monkeypatch.setattr("leaklint.runner._POOL_MIN_BYTES", 0)
+    log = tmp_path / "stores.txt"
+    original = Cache.store_digest
+
+    def store_digest(self: Cache, path: str, digest: bytes, result: FileResult) -> None:
+        with open(log, "a") as out:
+            out.write(f"{os.getpid()}\n")
+        original(self, path, digest, result)
+
+    monkeypatch.setattr(Cache, "store_digest", store_digest)
+    files = make_files(tmp_path / "src", count=4)
+    settings = Settings(root=str(tmp_path))
+    cold = lint_files(files, settings, jobs=2, cache=Cache(tmp_path / "cache", settings))
+    writers = log.read_text().split()
+    assert len(writers) == 4 and str(os.getpid()) not in writers
+    warm, cache = run(files, settings, tmp_path / "cache")
+    assert (cache.hits, cache.misses) == (4, 0) and warm.findings == cold.findings
+
+
 def test_progress_counts_every_file(tmp_path: Path) -> None:
     files = make_files(tmp_path / "src")
     settings = Settings(root=str(tmp_path))

@@ -136,3 +136,21 @@ def test_a_node_in_an_arm_costs_only_its_own_statement(arm: str) -> None:
     compound = module.body[0].body.body[0]  # type: ignore[attr-defined]
     holder = next(n for n in walk(compound) if isinstance(n, cst.SimpleStatementLine) and call in walk(n))
     assert holder in positions._computed and compound not in positions._computed
+
+
+def test_a_node_in_a_compound_header_does_not_generate_the_body() -> None:
+    """`with open(p) as f:` located: the code is generated up to the call, not through the body
+    after it; a second node of the same statement generates all of it. Both match the provider."""
+    source = "def g(p):\n    with open(p) as f:\n        x = f.read()\n        y = (x,\n             1)\n    return y\n"
+    module = cst.parse_module(source)
+    full = compute_positions(module)
+    call = next(n for n in walk(module) if isinstance(n, cst.Call))
+    body_call = next(n for n in walk(module) if isinstance(n, cst.Call) and n is not call)
+    with_statement = next(n for n in walk(module) if isinstance(n, cst.With))
+    positions = StatementPositions(module, _parents(module), source, ast.parse(source))
+    assert positions[call] == full[call]
+    assert with_statement not in positions._computed and body_call not in positions._computed
+    assert id(with_statement) in positions._partial and id(with_statement) not in positions._done
+    item = with_statement.items[0]
+    assert positions[item] == full[item]
+    assert id(with_statement) in positions._done and positions[with_statement] == full[with_statement]

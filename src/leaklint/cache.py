@@ -48,7 +48,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple, Type
+from typing import Dict, List, Optional, Sequence, Set, Tuple, Type
 
 from leaklint.cachecodec import DecodeError, decode_project, decode_result, encode_project, encode_result, loads
 from leaklint.config import Settings
@@ -242,6 +242,10 @@ class Cache:
         self._rule_keys: Dict[Tuple[Type[Rule], ...], str] = {}
         self._packages: Dict[Path, str] = {}  # folder -> dotted package name, for this run
         self._resolved_root: Optional[Path] = None
+        # Folders this run made or checked (inside the cache folder): each entry's write would
+        # otherwise stat its folder and resolve its whole path again.
+        self._checked_folders: Set[Path] = set()
+        self._prepared = False
 
     # -- keys -------------------------------------------------------------------------------------
 
@@ -372,13 +376,16 @@ class Cache:
             self.writable = False  # read-only or full disk: carry on without writing
 
     def _write(self, target: Path, blob: bytes) -> None:
-        if not target.parent.is_dir():
-            self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
-        if not self._inside(target.parent):
-            # A symbolic link inside the cache folder (planted in a checkout that holds it)
-            # would send the write somewhere else.
-            raise OSError(f"{target.parent} leads outside the cache folder")
+        folder = target.parent
+        if folder not in self._checked_folders:
+            if not folder.is_dir():
+                self._prepare()
+                folder.mkdir(parents=True, exist_ok=True)
+            if not self._inside(folder):
+                # A symbolic link inside the cache folder (planted in a checkout that holds it)
+                # would send the write somewhere else.
+                raise OSError(f"{folder} leads outside the cache folder")
+            self._checked_folders.add(folder)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -402,6 +409,9 @@ class Cache:
 
     def _prepare(self) -> None:
         """Create the folder with its .gitignore and CACHEDIR.TAG (first writer wins)."""
+        if self._prepared:
+            return  # once per run: a fresh cache makes up to 256 entry folders
+        self._prepared = True
         self.directory.mkdir(parents=True, exist_ok=True)
         for name, text in (
             (".gitignore", "# Created by leaklint automatically.\n*\n"),

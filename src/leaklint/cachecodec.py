@@ -221,19 +221,26 @@ def _prefixes(value: Any) -> FrozenSet[str]:
 # -- generic values (facts) -----------------------------------------------------------------------
 
 
+# Exact types JSON writes as they are: most values of a fact are names and line numbers, and
+# testing the exact type first spares them the two isinstance tests and a call each.
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
 def encode_value(value: Any) -> Any:
     """``value`` as JSON-ready data; DecodeError for anything that is not plain data."""
-    if value is None or isinstance(value, (str, bool, int, float)) and not isinstance(value, enum.Enum):
-        return value
     kind = type(value)
+    if kind in _ATOMIC:
+        return value
     if kind is list:
-        return [encode_value(item) for item in value]
+        return [item if type(item) in _ATOMIC else encode_value(item) for item in value]
     if kind is tuple:
-        return {_TUPLE: [encode_value(item) for item in value]}
+        return {_TUPLE: [item if type(item) in _ATOMIC else encode_value(item) for item in value]}
     if kind is dict:
-        if all(type(k) is str and not k.startswith("$") for k in value):
-            return {k: encode_value(v) for k, v in value.items()}
+        if all(type(k) is str and k[:1] != "$" for k in value):
+            return {k: v if type(v) in _ATOMIC else encode_value(v) for k, v in value.items()}
         return {_DICT: [[encode_value(k), encode_value(v)] for k, v in value.items()]}
+    if isinstance(value, (str, bool, int, float)) and not isinstance(value, enum.Enum):
+        return value  # a subclass of a plain type (an Enum is tagged below)
     if kind is set or kind is frozenset:
         items = [encode_value(item) for item in value]
         items.sort(key=repr)  # the same set gives the same bytes
@@ -246,10 +253,19 @@ def encode_value(value: Any) -> Any:
         return {_NAMEDTUPLE: _SUMMARY_RECORD, "f": list(value)}
     if isinstance(value, tuple) and isinstance(getattr(kind, "_fields", None), tuple):
         return {_NAMEDTUPLE: _name_of(kind), "f": [encode_value(item) for item in value]}
-    if dataclasses.is_dataclass(value):
+    fields = _DATACLASS_FIELDS.get(kind)
+    if fields is None and dataclasses.is_dataclass(value):
+        fields = _DATACLASS_FIELDS[kind] = (_name_of(kind), tuple(f.name for f in dataclasses.fields(value)))
+    if fields is not None:
         # Fields by position: one JSON object per instance, the cheapest shape to read back.
-        return {_CLASS: _name_of(kind), "f": [encode_value(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+        values = [getattr(value, name) for name in fields[1]]
+        return {_CLASS: fields[0], "f": [item if type(item) in _ATOMIC else encode_value(item) for item in values]}
     raise DecodeError(f"{kind.__name__} is not plain data")
+
+
+# A dataclass's tag and field names, found once per class (``dataclasses.fields`` builds a tuple
+# of Field objects on every call). A class that ``_name_of`` refuses raises before it is kept.
+_DATACLASS_FIELDS: Dict[type, Tuple[str, Tuple[str, ...]]] = {}
 
 
 def loads(payload: bytes) -> Any:

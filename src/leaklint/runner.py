@@ -149,14 +149,15 @@ def lint_file(
 _POOL_MIN_BYTES = 256 * 1024
 _worker_settings: Optional[Settings] = None
 _worker_text_edits = False
+_worker_cache: Optional["Cache"] = None
 
 Outcome = Tuple[Optional[FileResult], Optional[Problem]]
 ProgressCallback = Callable[[int, int], None]
 
 
-def _init_worker(settings: Settings, text_edits: bool) -> None:
-    global _worker_settings, _worker_text_edits
-    _worker_settings, _worker_text_edits = settings, text_edits
+def _init_worker(settings: Settings, text_edits: bool, cache: Optional["Cache"] = None) -> None:
+    global _worker_settings, _worker_text_edits, _worker_cache
+    _worker_settings, _worker_text_edits, _worker_cache = settings, text_edits, cache
     # Everything alive now (libcst, the rules) lives as long as the worker: keep the collector
     # from scanning it again and again, and from touching the pages shared with the parent.
     gc.freeze()
@@ -165,6 +166,11 @@ def _init_worker(settings: Settings, text_edits: bool) -> None:
 def _lint_in_worker(path: str, digest: bool, pack: bool) -> Tuple[Any, Optional[bytes]]:
     assert _worker_settings is not None
     outcome, content = _lint_one(path, _worker_settings, _worker_text_edits, digest)
+    if _worker_cache is not None and outcome[0] is not None and content is not None:
+        # The worker writes the entry: the parent would otherwise unpickle the live result,
+        # encode it and pack it again (a fifth of the cost of filling the cache, in the process
+        # that then runs the project pass).
+        _worker_cache.store_digest(path, content, outcome[0])
     if pack and outcome[0] is not None:
         return (PackedResult.of(outcome[0]), outcome[1]), content
     return outcome, content
@@ -258,9 +264,10 @@ def lint_files(
     # later file's peak (project facts take up to 30 bytes per byte of source; on the 168
     # heaviest site-packages files, 300 MB against 227 MB packed), and this process holds every
     # file's results for the project pass: packed in memory, 120 MB on a sweep of 15,056 files.
-    # Without a cache (which stores live results as they come) workers pack them themselves.
-    # The project pass unpacks one rule's facts at a time; findings are read back once it is done.
-    pack_in_workers = cache is None
+    # Workers pack them themselves, and with a cache also write its entries (the parent stores
+    # only what it checks itself). The project pass unpacks one rule's facts at a time; findings
+    # are read back once it is done.
+    pack_in_workers = True
     packed: Dict[int, PackedResult] = {}
     spool = Spool()
     log_memory("checking")
@@ -272,7 +279,8 @@ def lint_files(
             outcome = (None, outcome[1])
         outcomes[index] = outcome
         if cache is not None and result is not None and digest is not None:
-            cache.store_digest(files[index], digest, result)
+            if type(result) is FileResult:  # a worker's PackedResult is stored already
+                cache.store_digest(files[index], digest, result)
             digests[index] = digest
         if type(result) is FileResult:
             packed[index] = PackedResult.of(result).spooled(spool)
@@ -281,7 +289,7 @@ def lint_files(
             progress(len(outcomes), total)
 
     try:
-        _run(todo, settings, jobs, text_edits, cache is not None, pack_in_workers, finished)
+        _run(todo, settings, jobs, text_edits, cache is not None, pack_in_workers, finished, cache)
         log_memory("checked")
         results: List[FileResult] = []
         inputs: List[Tuple[str, bytes]] = []
@@ -349,6 +357,7 @@ def _run(
     digest: bool,
     pack: bool,
     finished: Callable[[int, Any, Optional[bytes]], None],
+    cache: Optional["Cache"] = None,
 ) -> None:
     if _pooled(todo, jobs):
         import multiprocessing
@@ -361,7 +370,7 @@ def _run(
             max_workers=min(jobs, len(todo)),
             mp_context=multiprocessing.get_context(method),
             initializer=_init_worker,
-            initargs=(settings, text_edits),
+            initargs=(settings, text_edits, cache),
         ) as pool:
             futures = {pool.submit(_lint_in_worker, path, digest, pack): index for index, path, _ in ordered}
             for future in as_completed(futures):

@@ -151,6 +151,7 @@ class StatementPositions:
             self._ast_pairs[id(module)] = _pair(module.body, tree.body)
         self._line_offsets: Optional[List[int]] = None
         self._done: Set[int] = set()
+        self._partial: Set[int] = set()  # compound statements generated up to one of their nodes
         self._full: Optional[Mapping[cst.CSTNode, CodeRange]] = None
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
@@ -194,10 +195,17 @@ class StatementPositions:
                 statement, start, indents = target
                 if id(statement) in self._done:
                     return
-                provider, _ = self._position_codegen(statement, start, indents)
+                # A node in a compound statement's header (`with open(p) as f:`, `if f(x):`, a
+                # def's decorator) needs the code up to that node, not the whole body after it:
+                # the first such node of a statement stops there, a second one generates it all.
+                partial = (
+                    type(statement) is not cst.SimpleStatementLine and node is not statement
+                    and id(statement) not in self._partial
+                )
+                provider, _ = self._position_codegen(statement, start, indents, node if partial else None)
                 if self._matches_source(start, provider):
                     self._computed.update(provider._computed)
-                    self._done.add(id(statement))
+                    (self._partial if partial else self._done).add(id(statement))
                     return
             self._use_ast = False  # never trust the ast lines again for this file
         index = self._index.get(id(chain[1]))
@@ -252,18 +260,40 @@ class StatementPositions:
             self._starts.append(self._starts[previous] + _newlines(self.module.code_for_node(body[previous])))
         return self._starts[index]
 
-    def _position_codegen(self, statement: cst.CSTNode, start: int, indents: List[str]) -> Tuple[PositionProvider, Any]:
+    def _position_codegen(
+        self, statement: cst.CSTNode, start: int, indents: List[str], until: Optional[cst.CSTNode] = None
+    ) -> Tuple[PositionProvider, Any]:
+        """Positions of ``statement``'s nodes, its code generated from line ``start``; with
+        ``until``, only up to that node (the positions of the nodes finished by then: those still
+        open have no end yet)."""
         from libcst.metadata.position_provider import PositionProvidingCodegenState
 
         provider = PositionProvider()
-        state = PositionProvidingCodegenState(
+        state = (PositionProvidingCodegenState if until is None else _StoppingCodegenState)(
             default_indent=self.module.default_indent,
             default_newline=self.module.default_newline,
             provider=provider,
         )
         state.line = start
         state.indent_tokens = list(indents)
-        statement._codegen(state)
+        if until is None:
+            statement._codegen(state)
+        else:
+            _stops_after[id(state)] = until
+            try:
+                statement._codegen(state)
+            except Exception as error:  # noqa: BLE001 - re-raised unless it is the stop
+                # libcst's `finally` blocks record the open nodes' ranges while the stop unwinds
+                # (not their ends), and may raise on the way (a block's range hoisted from a
+                # statement not generated yet): the stop is then in the exception's context.
+                reached: Optional[BaseException] = error
+                while reached is not None and not isinstance(reached, _CodeReached):
+                    reached = reached.__context__
+                if reached is None:
+                    raise
+                provider._computed = reached.finished
+            finally:
+                del _stops_after[id(state)]
         provider.tokens = state.tokens  # type: ignore[attr-defined]
         return provider, state
 
@@ -282,3 +312,32 @@ class StatementPositions:
         newline = self.module.default_newline
         trimmed = code[: -len(newline)] if code.endswith(newline) else code
         return not self.module.has_trailing_newline and self.source[offset:] == trimmed
+
+
+class _CodeReached(Exception):
+    """Raised by ``_StoppingCodegenState`` after its node: the positions finished by then."""
+
+    def __init__(self, finished: Dict[cst.CSTNode, CodeRange]) -> None:
+        super().__init__()
+        self.finished = finished
+
+
+# id(state) -> the node after which a ``_StoppingCodegenState`` stops (libcst's states have slots).
+_stops_after: Dict[int, cst.CSTNode] = {}
+
+
+def _stopping_state_class() -> Any:
+    from libcst.metadata.position_provider import PositionProvidingCodegenState
+
+    class StoppingCodegenState(PositionProvidingCodegenState):  # type: ignore[misc]
+        __slots__ = ()
+
+        def after_codegen(self, node: cst.CSTNode) -> None:
+            super().after_codegen(node)
+            if _stops_after.get(id(self)) is node:
+                raise _CodeReached(dict(self.provider._computed))
+
+    return StoppingCodegenState
+
+
+_StoppingCodegenState = _stopping_state_class()

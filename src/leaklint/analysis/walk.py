@@ -12,6 +12,7 @@ import dataclasses
 import threading
 from bisect import bisect_left
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Type
 
 import libcst as cst
@@ -72,6 +73,10 @@ _SOURCE_ORDER_OVERRIDES: Dict[str, Tuple[str, ...]] = {
     "DictComp": ("key", "value", "for_in"),
 }
 
+# Fields declared as text hold no node: ``Name.value``, ``Integer.value``, ``SimpleString.value``
+# (most leaves of a tree) then have no field to read at all.
+_TEXT_TYPES = (str, Optional[str], "str", "Optional[str]")
+
 _field_cache: Dict[Type[cst.CSTNode], Tuple[str, ...]] = {}
 
 
@@ -87,7 +92,7 @@ def child_fields(node_type: Type[cst.CSTNode]) -> Tuple[str, ...]:
         all_names = [
             f.name
             for f in dataclasses.fields(node_type)
-            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace") and f.type not in _TEXT_TYPES
         ]
 
         def order(name: str) -> int:
@@ -111,12 +116,31 @@ def _kind(value_type: type) -> int:
     return kind
 
 
+# type -> a function giving the values of its ``child_fields`` as a tuple (``attrgetter`` reads
+# them in C), or None for a type without such fields (most leaves).
+_getters: Dict[type, Optional[Callable[[cst.CSTNode], Tuple[object, ...]]]] = {}
+
+
+def _values_getter(node_type: type) -> Optional[Callable[[cst.CSTNode], Tuple[object, ...]]]:
+    names = child_fields(node_type)
+    getter: Optional[Callable[[cst.CSTNode], Tuple[object, ...]]] = None
+    if len(names) == 1:
+        read_one = attrgetter(names[0])
+        getter = lambda node: (read_one(node),)  # noqa: E731 - attrgetter of one name gives no tuple
+    elif names:
+        getter = attrgetter(*names)
+    _getters[node_type] = getter
+    return getter
+
+
 def _computed_children(node: cst.CSTNode) -> List[cst.CSTNode]:
     kinds = _kinds
     found: List[cst.CSTNode] = []
-    names = _field_cache.get(type(node)) or child_fields(type(node))
-    for name in names:
-        value = getattr(node, name)
+    node_type = type(node)
+    getter = _getters[node_type] if node_type in _getters else _values_getter(node_type)
+    if getter is None:
+        return found
+    for value in getter(node):
         kind = kinds.get(type(value))
         if kind is None:
             kind = _kind(type(value))
@@ -161,13 +185,31 @@ class TreeIndex:
         index.parents = parents
         visited = index.order.append
         kids = index.kids
-        computed = _computed_children
+        getters, kinds = _getters, _kinds
         stack: List[cst.CSTNode] = [root]
         pop, push, extend = stack.pop, stack.append, stack.extend
         while stack:
             node = pop()
             visited(node)
-            found = computed(node)
+            # ``_computed_children`` inlined: this runs for every node of every file.
+            node_type = type(node)
+            getter = getters[node_type] if node_type in getters else _values_getter(node_type)
+            if getter is None:
+                continue  # a leaf
+            found: List[cst.CSTNode] = []
+            for value in getter(node):
+                kind = kinds.get(type(value))
+                if kind is None:
+                    kind = _kind(type(value))
+                if kind == 1:
+                    found.append(value)
+                elif kind == 2:
+                    for item in value:
+                        item_kind = kinds.get(type(item))
+                        if item_kind is None:
+                            item_kind = _kind(type(item))
+                        if item_kind == 1:
+                            found.append(item)
             if found:
                 kids[id(node)] = found
                 for child in found:
