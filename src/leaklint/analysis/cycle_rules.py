@@ -8,6 +8,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, 
 
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
 from leaklint.analysis.hops import object_hops
+from leaklint.consequence import is_test_module
 from leaklint.facts.on_demand import FactsByPath
 from leaklint.facts.summaries import releases
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
@@ -168,9 +169,9 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
 
 
 def is_test_file(path: str) -> bool:
-    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``): its objects live for one test."""
-    name = PurePath(path).name
-    return name.startswith("test_") or name.endswith("_test.py") or name in ("conftest.py", "tests.py")
+    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``, ``tests.py``, or a module of a
+    test package, leaklint.consequence.is_test_module): its objects live for one test."""
+    return PurePath(path).name == "tests.py" or is_test_module(path)
 
 
 def _hop_words(hop: Hop, cycle: ObjectCycle) -> str:
