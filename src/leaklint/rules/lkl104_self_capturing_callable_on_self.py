@@ -11,6 +11,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
+from leaklint.analysis.cycle_rules import consequence_grade
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
@@ -91,10 +92,14 @@ class SelfCapturingCallableOnSelf(Rule):
     message = "`{target}` stores a callable that holds `self`: a reference cycle"
     examples = (
         Bad(
-            "class Widget:\n    def __init__(self):\n        self._redraw = self.on_event\n\n"
-            "    def on_event(self):\n        pass\n"
+            "import socket\n\n\nclass Connection:\n    def __init__(self, host):\n"
+            "        self.sock = socket.create_connection((host, 80))\n        self._on_data = self.on_data\n\n"
+            "    def on_data(self, data):\n        pass\n"
         ),
-        Bad("class Widget:\n    def __init__(self):\n        self.size = 1\n        self.area = lambda: self.size ** 2\n"),
+        Bad(
+            "class Widget:\n    def __init__(self):\n        self.size = 1\n        self.watchers = []\n\n"
+            "    def watch(self):\n        self.watchers.append(lambda: self.size ** 2)\n"
+        ),
         Good(
             "import weakref\n\n\nclass Widget:\n    def __init__(self):\n"
             "        self.handler = weakref.WeakMethod(self.on_event)\n\n"
@@ -190,13 +195,13 @@ class SelfCapturingCallableOnSelf(Rule):
             if what is not None and cls is not None and self._unregisters(cls):
                 return  # `atexit.unregister(...)` when the object is closed: the pin ends with it
             if what is not None:
-                confidence, why = lt.retention_grade(self.context, node, cls, pin=True)
+                confidence, why = consequence_grade(self.context, node, cls, pin=True)
                 if in_test_code(self.context, function):
                     confidence, why = Confidence.LOW, "test code runs once"
                 self.report(
                     node,
                     f"`atexit.register` keeps {what} and with it `{self_name}` alive until the interpreter exits"
-                    + (f" ({why}: low consequence)" if confidence is Confidence.LOW else ""),
+                    + (f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""),
                     suggestion=(
                         f"register a function that does not hold `{self_name}` (e.g. `weakref.finalize({self_name}, "
                         f"cleanup, resource)`, which runs at exit too and lets `{self_name}` go), or "
@@ -351,7 +356,7 @@ class SelfCapturingCallableOnSelf(Rule):
             isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
             and (node.func.attr.value in _ADDERS or node.func.attr.value.lstrip("_").startswith(_ADDING_KEEPERS)))
         grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
-        return lt.retention_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
+        return consequence_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
 
     def _removed_in_finally(self, function: cst.FunctionDef, container: str) -> bool:
         """A ``finally:`` of ``function`` takes items out of ``container`` (``self._stack.pop()``)."""

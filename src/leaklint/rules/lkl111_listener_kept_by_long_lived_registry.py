@@ -207,7 +207,14 @@ def _grade(flow: FlowGraph, pin: Pin) -> Tuple[Confidence, str]:
             return Confidence.MEDIUM, made
         return Confidence.LOW, " (the registry can take entries out, maybe by itself: low consequence)"
     if pin.lifetime != EXTERNAL:
-        return (Confidence.HIGH, made) if recurs else (Confidence.MEDIUM, "")
+        if recurs:
+            return Confidence.HIGH, made
+        thing = flow.heavy_thing(pin.cls)
+        if thing is not None and not flow.has_release_method(pin.cls):
+            return Confidence.MEDIUM, f" (and with it the `{thing}` it holds, which nothing else releases)"
+        # Kept for good, but how often such objects are made is not known: nothing is known to
+        # pile up, and nothing heavy is held (the default-visibility policy, docs/rules.md).
+        return Confidence.LOW, " (how often the project makes one is not known, and it holds nothing heavy: low consequence)"
     if recurs:
         return Confidence.MEDIUM, made
     if flow.has_release_method(pin.cls):
