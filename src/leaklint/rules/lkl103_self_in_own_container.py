@@ -61,7 +61,13 @@ class SelfInOwnContainer(Rule):
     arguments than a list's or set's method takes (`registry.add(job, ttl=60)`) is another
     object's API, not a container, and is not reported. A plain attribute that points at its
     own object (`self.prev = self`, a ring's or list's sentinel) costs one collection per instance:
-    low, unless the class has `__del__`. A metaclass storing its class (`cls._registry[code] =
+    low, unless the class has `__del__`. By the default-visibility policy (docs/rules.md, "Severity
+    and profiles"), `self` stored in its own container is in the default selection only with a
+    consequence to name: one more entry per call (a store outside `__init__` and the shutdown
+    path) or per loop iteration, or a class that holds something a collection would release late
+    (a `__del__` that releases something, a socket or thread no close-like method releases). A
+    registry of one object made in `__init__` (`self.namespaces["system"] = self`,
+    `self.by_key[key] = self`) is low, shown only by the strict profile. A metaclass storing its class (`cls._registry[code] =
     cls`) is not reported: a class is always in cycles.
 
     ## References

@@ -44,16 +44,19 @@ class SelfCapturingCallableOnSelf(Rule):
     instance is gone), or look the method up when it is needed. Never `weakref.ref(self.method)`:
     the bound method is a temporary object and that reference dies at once.
 
-    How much it costs is graded by consequence (issue 16 §3). High: the cycle recurs (one more
-    callable in a container on every call, or per loop iteration, or this module makes the class
-    per call) or the object holds something heavy (`__del__`, a thread, socket or file that no
-    close-like method of the class releases). Medium: one cycle per object of a class whose
-    creation rate is not known here. Low, shown only by the strict profile: a store on the shutdown
-    path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class with one
-    instance per process (made at module level or only in `main()`, `__new__`, an `_instance`
-    attribute, or named as the application, console or supervisor). `atexit.register(self.m)` pins
-    every instance until exit, so it is medium (high when the module makes the class per call),
-    and low for a process singleton.
+    How much it costs is graded by consequence (the default-visibility policy, docs/rules.md).
+    High: the cycle recurs (one more callable in a container on every call, or per loop
+    iteration) or the object holds something a collection would release late (a `__del__` that
+    releases something, a thread, socket or file that no close-like method of the class
+    releases): the message names it. Low, shown only by the strict profile: one cycle per object
+    with nothing heavy in it, whatever the creation rate (the young generation frees it; reviewers
+    of packages leaklint was never run on judged none of these worth a change), a store on the
+    shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
+    with one instance per process (made at module level or only in `main()`, `__new__`, an
+    `_instance` attribute, or named as the application, console or supervisor).
+    `atexit.register(self.m)` pins every instance until exit: high when the module makes the class
+    per call (not only in a lazy `if x is None: owner.x = X()` factory) or the class holds
+    something heavy, low otherwise.
 
     ## Known problems
     A lambda or nested function that captures the call's own arguments or locals besides `self`

@@ -39,8 +39,9 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
     ## Known problems
     Confidence follows the consequence. When the registry has no way at all to take an entry
     out: high when it lives for the process and the project makes the instances per call or per
-    loop iteration; medium when it lives for the process and how often instances are made is not
-    known, or when it is an object the instance was given and either the instances are made per
+    loop iteration; medium when it lives for the process, how often instances are made is not
+    known and the listener holds a thread, socket or file nothing else releases (low when it
+    holds nothing heavy: no consequence to name), or when it is an object the instance was given and either the instances are made per
     call or the instance has a `close()`-like end of life that leaves it registered. When the
     registry can take entries out (it may do so itself, when a connection ends or an event fires
     once): medium for a process-lifetime registry and instances made per call, else low. Low
