@@ -79,25 +79,27 @@ policy: a finding is in the default selection only where the retention **recurs*
 per request, per job, per loop iteration, or one more item in a container that lives on) or
 **holds something heavy** (a `__del__` that releases something, a thread, socket or file that no
 close-like method releases, the frames of a whole call stack). A `__del__` that only warns or
-logs is not heavy. For a cycle or pin through `self` (LKL103, LKL104, LKL108, LKL111), "recurs"
-needs evidence of a rate: the module makes the class per call or in a loop (not only inside a
-lazy `if x is None: owner.x = X()` factory, which makes one per owner), or each call adds one
-more entry; one object of a class made who knows how often, holding nothing heavy, is low. It is low, shown only by the strict profile, where
+logs is not heavy. A cycle through `self` (LKL103, LKL104) needs evidence of a rate (each call
+adds one more entry, a loop) or of cost (something heavy, or an attribute named as bulk data:
+`images`, `data`, `buffer`...): one cycle per object of a class made who knows how often, with
+nothing in it, is low. A pin by a process-lifetime registry that never lets go (LKL104's
+`atexit.register(self.m)`, LKL108, LKL111) names its consequence already: every object
+registered stays until exit, one more per instance; it is low only for a singleton, on the
+shutdown path, or when the one maker is a lazy `if x is None: owner.x = X()` factory (one per
+owner, not one per call). It is low, shown only by the strict profile, where
 it happens once per long-lived object (a class made at module level or only in `main()`, one
 with `__new__` or an `_instance` attribute, or named as the application, console or supervisor),
 where the next one overwrites it (one slot keeps the latest failure or callback), on the
 shutdown path that ends the object, on an error path that ends the object (a stream or future
 that re-raises its stored error), or where the class drops it again. So `atexit.register(self.close)`
-is low for a class made who knows how often or for a singleton, high when the module makes it
-per call or the class holds something heavy (a `weakref.finalize` whose callback holds its
-referent keeps its old grading: the release it was made for never happens before exit); a stored exception re-raised from a future-like object is low, and high only when
+is medium for a class made who knows how often, high when the module makes it per call, low for
+a singleton or a lazily made one per owner; a stored exception re-raised from a future-like object is low, and high only when
 the module makes such objects per failing call; a traceback kept in a local is low on an error
 path unless the handler re-raises it (the exception then carries the whole stack) or files the
 exception in a container per loop iteration. A listener registered with a project registry
 (LKL111) is graded by who holds the registry and whether it can ever let go: a module-level
 object, a class or a getter's singleton that has no way to take entries out is high when the
-project makes the listener's class per call, medium when how often is not known but the
-listener holds a thread, socket or file nothing else releases, and low otherwise; a registry the
+project makes the listener's class per call, medium when how often is not known; a registry the
 object is only given is medium only when the objects are made per call or their `close()` leaves
 them registered on a registry without removal; a registry that can take entries out (it may do
 so itself) is low unless it lives for the process and the objects are made per call.

@@ -12,7 +12,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts, warns_only
 from leaklint.analysis.hops import object_hops
-from leaklint.analysis.walk import iter_children
+from leaklint.analysis.walk import iter_children, walk_scope
 from leaklint.consequence import is_test_module
 from leaklint.facts.on_demand import FactsByPath
 from leaklint.facts.summaries import releases
@@ -551,14 +551,33 @@ def consequence_grade(context: Any, node: Any, cls: Any, *, pin: bool, grows: bo
     heavy = releasing_heavy(context, cls)
     if heavy is not None:
         return Confidence.HIGH, heavy
-    if pin and lt.made_per_call(context, cls):
-        if memoised_instances(context, cls):
+    if pin:
+        # A process-lifetime registry with no removal: every object registered stays until exit,
+        # a container that grows per instance (ddtrace's tracers, devlib's SSH connections). Not
+        # when the only maker is a lazy factory that keeps one per owner.
+        if lt.made_per_call(context, cls) and memoised_instances(context, cls):
             return Confidence.LOW, (f"`{cls.name.value}` is made in a function only once per owner (`if ... is None:`, "
                                     f"then kept on an attribute), so nothing piles up")
-        return Confidence.HIGH, ""
-    if pin:
-        return Confidence.LOW, "one object per registration, and how often such objects are made is not known"
+        return confidence, why
+    bulk = bulk_attribute(cls)
+    if bulk is not None:
+        return Confidence.MEDIUM, f"`{cls.name.value}` keeps bulk data in `{bulk}`, which the cycle holds until a collection"
     return Confidence.LOW, f"one cycle per object: {NO_CONSEQUENCE}"
+
+
+def bulk_attribute(cls: Any) -> Optional[str]:
+    """An attribute of ``cls`` named as bulk data (``self.images = ...``, BULK_ATTRS) that one of its
+    methods stores, or None: a name is the only sign of size a linter has without types."""
+    if cls is None:
+        return None
+    for method in lt.class_methods(cls):
+        for node in walk_scope(method):
+            if isinstance(node, cst.Assign):
+                for target in node.targets:
+                    if (isinstance(target.target, cst.Attribute) and isinstance(target.target.value, cst.Name)
+                            and target.target.value.value == "self" and target.target.attr.value in BULK_ATTRS):
+                        return target.target.attr.value
+    return None
 
 
 _MEMOISED: "weakref.WeakKeyDictionary[Any, Dict[str, bool]]" = weakref.WeakKeyDictionary()

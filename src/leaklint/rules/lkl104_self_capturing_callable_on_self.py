@@ -48,15 +48,17 @@ class SelfCapturingCallableOnSelf(Rule):
     High: the cycle recurs (one more callable in a container on every call, or per loop
     iteration) or the object holds something a collection would release late (a `__del__` that
     releases something, a thread, socket or file that no close-like method of the class
-    releases): the message names it. Low, shown only by the strict profile: one cycle per object
-    with nothing heavy in it, whatever the creation rate (the young generation frees it; reviewers
-    of packages leaklint was never run on judged none of these worth a change), a store on the
+    releases, or an attribute named as bulk data such as `self.images`): the message names it.
+    Low, shown only by the strict profile: one cycle per object with nothing heavy in it, whatever
+    the creation rate (the young generation frees it; reviewers of packages leaklint was never run
+    on judged none of these worth a change), a store on the
     shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
     with one instance per process (made at module level or only in `main()`, `__new__`, an
     `_instance` attribute, or named as the application, console or supervisor).
-    `atexit.register(self.m)` pins every instance until exit: high when the module makes the class
-    per call (not only in a lazy `if x is None: owner.x = X()` factory) or the class holds
-    something heavy, low otherwise.
+    `atexit.register(self.m)` pins every instance until exit, a registry that grows per instance:
+    medium, high when the module makes the class per call or the class holds something heavy, low
+    for a process singleton or a class made only in a lazy `if x is None: owner.x = X()` factory
+    (one per owner).
 
     ## Known problems
     A lambda or nested function that captures the call's own arguments or locals besides `self`

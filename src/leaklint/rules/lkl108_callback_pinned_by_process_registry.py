@@ -65,13 +65,11 @@ class CallbackPinnedByProcessRegistry(Rule):
     is low, shown only by the strict profile, when the class is a visible singleton (instantiated
     at module level or only in `main()`, a `__new__`, an `_instance` attribute, a name or base
     that says application, console or supervisor) or the registration is on the shutdown path; it
-    is high when the module makes the class per call or in a loop (not only in a lazy `if x is
-    None: owner.x = X()` factory, one per owner), or the class holds something heavy (a `__del__`
-    that releases something, a socket or thread no close-like method releases), and low otherwise:
-    how often instances are made is not known, and one pinned object costs nothing in particular
-    (the default-visibility policy, docs/rules.md). A `weakref.finalize` whose callback holds its
-    referent keeps medium where the rate is not known: the release it was made for never happens
-    before exit. The rule stays quiet
+    is high when the module makes the class per call or in a loop, or the class holds something
+    heavy (a `__del__` that releases something, a socket or thread no close-like method releases),
+    and medium otherwise (how often instances are made is not known; the registry grows by one
+    per instance either way); low when the only maker is a lazy `if x is None: owner.x = X()`
+    factory, which keeps one per owner. The rule stays quiet
     when the class undoes the registration
     (calls or hands on `atexit.unregister`, calls `disconnect`, or puts another value back in a
     one-value registry: a kept previous signal handler, `sys.settrace(None)`). Signal libraries

@@ -39,9 +39,8 @@ class ListenerKeptByLongLivedRegistry(ClassGraphRule):
     ## Known problems
     Confidence follows the consequence. When the registry has no way at all to take an entry
     out: high when it lives for the process and the project makes the instances per call or per
-    loop iteration; medium when it lives for the process, how often instances are made is not
-    known and the listener holds a thread, socket or file nothing else releases (low when it
-    holds nothing heavy: no consequence to name), or when it is an object the instance was given and either the instances are made per
+    loop iteration; medium when it lives for the process and how often instances are made is not
+    known, or when it is an object the instance was given and either the instances are made per
     call or the instance has a `close()`-like end of life that leaves it registered. When the
     registry can take entries out (it may do so itself, when a connection ends or an event fires
     once): medium for a process-lifetime registry and instances made per call, else low. Low
@@ -210,12 +209,9 @@ def _grade(flow: FlowGraph, pin: Pin) -> Tuple[Confidence, str]:
     if pin.lifetime != EXTERNAL:
         if recurs:
             return Confidence.HIGH, made
-        thing = flow.heavy_thing(pin.cls)
-        if thing is not None and not flow.has_release_method(pin.cls):
-            return Confidence.MEDIUM, f" (and with it the `{thing}` it holds, which nothing else releases)"
-        # Kept for good, but how often such objects are made is not known: nothing is known to
-        # pile up, and nothing heavy is held (the default-visibility policy, docs/rules.md).
-        return Confidence.LOW, " (how often the project makes one is not known, and it holds nothing heavy: low consequence)"
+        # A process-lifetime registry with no way to take entries out: every listener registered
+        # stays until exit, one more per instance (the consequence, whatever the rate).
+        return Confidence.MEDIUM, ""
     if recurs:
         return Confidence.MEDIUM, made
     if flow.has_release_method(pin.cls):
