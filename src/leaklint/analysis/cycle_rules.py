@@ -547,7 +547,9 @@ def consequence_grade(context: Any, node: Any, cls: Any, *, pin: bool, grows: bo
         return confidence, why
     site = lt.retention_site(context, node)
     if grows or site == lt.SITE_LOOP:
-        return confidence, why
+        # The message names the rate: what recurs is the consequence.
+        return confidence, why or ("one more on every loop iteration, so they pile up" if site == lt.SITE_LOOP
+                                   else "one more on every call, so they pile up")
     heavy = releasing_heavy(context, cls)
     if heavy is not None:
         return Confidence.HIGH, heavy
@@ -558,6 +560,8 @@ def consequence_grade(context: Any, node: Any, cls: Any, *, pin: bool, grows: bo
         if lt.made_per_call(context, cls) and memoised_instances(context, cls):
             return Confidence.LOW, (f"`{cls.name.value}` is made in a function only once per owner (`if ... is None:`, "
                                     f"then kept on an attribute), so nothing piles up")
+        if confidence is Confidence.HIGH and not why and lt.made_per_call(context, cls):
+            why = f"the module makes a `{cls.name.value}` per call: one more pinned each time"
         return confidence, why
     bulk = bulk_attribute(cls)
     if bulk is not None:

@@ -168,7 +168,7 @@ class SelfInOwnContainer(Rule):
                                             grows=grows)
             if graded is Confidence.LOW:
                 confidence, costless = Confidence.LOW, f"; {why}: low consequence"
-            elif why:
+            elif why and not (in_loop and isinstance(node, cst.Call)):  # the loop's growth is said below
                 costless = f"; {why}"
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
         if in_loop and isinstance(node, cst.Call):
