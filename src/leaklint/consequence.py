@@ -4,28 +4,62 @@ A leak in a test module lasts one test run at most: reviewers of packages leakli
 on judged none of the findings in test modules worth a change (docs/evaluation/precision-unseen.md,
 "Test modules"). Such findings are LOW: the default profile leaves them out, `profile = "strict"`
 shows them.
+
+A test module is one named as pytest and unittest discover them (``test_*.py``, ``*_test.py``,
+``conftest.py``), or a module of a test *package*: one whose dotted module name, read from the
+``__init__.py`` files above it, has a part named like a test suite (``supervisor.tests.base``,
+``asyncpg._testbase.fuzzer``, ``numpy.testing._private``). A folder called ``tests`` that is not a package
+(a project's fixture folders, a checkout kept under ``~/tests/``) does not make its modules test
+modules: only the package structure does, so the answer does not depend on where the project
+sits on disk or on the folder a run starts from.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import PurePath
 
 from leaklint.rule import Confidence
+
+# A package (or module) of a test suite or of test helpers: `tests`, `test`, `testing`,
+# `_testbase`, `testutils`, `test_support`...
+_TEST_PART = re.compile(r"^_?(tests?|testing|testsuite|testbase|test_?utils?|test_?helpers?|test_?support)$")
 
 
 def is_test_file(path: str) -> bool:
     """A test module by its name: ``test_*.py``, ``*_test.py`` or ``conftest.py``.
 
-    Not a ``tests/`` folder: projects keep fixtures and helpers there that a test suite imports,
-    and the path of a file is often given relative to such a folder."""
+    Not a ``tests/`` folder by itself: see :func:`is_test_module`."""
     stem = PurePath(path).stem
     return stem.startswith("test_") or stem.endswith("_test") or stem == "conftest"
+
+
+def is_test_module(path: str) -> bool:
+    """A test module (:func:`is_test_file`) or a module of a test package (``pkg/tests/base.py``
+    with ``pkg/tests/__init__.py``): what it leaks lasts one test run."""
+    return is_test_file(path) or _in_test_package(path)
+
+
+@lru_cache(maxsize=4096)
+def _in_test_package(path: str) -> bool:
+    # Imported here: analysis.context pulls in libcst, which this module does not otherwise need.
+    from leaklint.analysis.context import module_name_for
+
+    try:
+        name, is_package = module_name_for(path)
+    except (OSError, ValueError):
+        return False
+    # The packages above the module (and the package itself for an `__init__.py`), not the
+    # module's own name: `werkzeug/testing.py`-like public modules are judged by their code.
+    packages = name.split(".") if is_package else name.split(".")[:-1]
+    return any(_TEST_PART.match(part) for part in packages)
 
 
 def graded(code: str, path: str, confidence: Confidence) -> Confidence:
     """The confidence a finding of ``code`` in ``path`` is reported with."""
     if code.startswith("LKL00"):
         return confidence  # the engine's own diagnostics (syntax errors, noqa, ...) are not leaks
-    if is_test_file(path):
+    if is_test_module(path):
         return Confidence.LOW
     return confidence

@@ -31,7 +31,14 @@ graph across modules). Under flake8, which checks one file at a time, they see t
 ## Severity and profiles
 
 Each finding has a confidence grounded in what the leak costs, not only in how sure the analysis
-is. CPython's collector does free reference cycles, so a cycle alone is not a leak: a cycle
+is. The rule behind it: a finding is in the default selection only when the engine can **name its
+consequence**: a resource, thread or task not released on a path; a cycle that delays a release
+(an object in it owns a resource, or has a `__del__` or finaliser that releases something) or
+that is created at a rate (per call, per request, per loop iteration, one more entry per call)
+and pins frames, data, threads or resources; an exception or frame held across calls by a
+long-lived object or a process-lifetime root; a process-lifetime container that grows per call
+with no way to shrink. A cycle or pin that exists but costs nothing in particular is low, and
+its message says why. CPython's collector does free reference cycles, so a cycle alone is not a leak: a cycle
 finding is in the default selection only with **evidence of cost**. For the reference-cycle
 family (LKL101-LKL105):
 
@@ -70,15 +77,23 @@ is LKL104's alone; LKL101 does not report the same cycle again.
 The pin, callback and exception rules (LKL104, LKL105, LKL108, LKL109, LKL111, LKL112, LKL401) follow the same
 policy: a finding is in the default selection only where the retention **recurs** (per call,
 per request, per job, per loop iteration, or one more item in a container that lives on) or
-**holds something heavy** (`__del__`, a thread, socket or file that no close-like method
-releases, the frames of a whole call stack). It is low, shown only by the strict profile, where
+**holds something heavy** (a `__del__` that releases something, a thread, socket or file that no
+close-like method releases, the frames of a whole call stack). A `__del__` that only warns or
+logs is not heavy. A cycle through `self` (LKL103, LKL104) needs evidence of a rate (each call
+adds one more entry, a loop) or of cost (something heavy, or an attribute named as bulk data:
+`images`, `data`, `buffer`...): one cycle per object of a class made who knows how often, with
+nothing in it, is low. A pin by a process-lifetime registry that never lets go (LKL104's
+`atexit.register(self.m)`, LKL108, LKL111) names its consequence already: every object
+registered stays until exit, one more per instance; it is low only for a singleton, on the
+shutdown path, or when the one maker is a lazy `if x is None: owner.x = X()` factory (one per
+owner, not one per call). It is low, shown only by the strict profile, where
 it happens once per long-lived object (a class made at module level or only in `main()`, one
 with `__new__` or an `_instance` attribute, or named as the application, console or supervisor),
 where the next one overwrites it (one slot keeps the latest failure or callback), on the
 shutdown path that ends the object, on an error path that ends the object (a stream or future
 that re-raises its stored error), or where the class drops it again. So `atexit.register(self.close)`
 is medium for a class made who knows how often, high when the module makes it per call, low for
-a singleton; a stored exception re-raised from a future-like object is low, and high only when
+a singleton or a lazily made one per owner; a stored exception re-raised from a future-like object is low, and high only when
 the module makes such objects per failing call; a traceback kept in a local is low on an error
 path unless the handler re-raises it (the exception then carries the whole stack) or files the
 exception in a container per loop iteration. A listener registered with a project registry
@@ -96,7 +111,13 @@ referenced) is broken when done instead.
 
 Whatever the rule, a leak finding in a test module (`test_*.py`, `*_test.py`, `conftest.py`) is
 low: what a test leaks lasts one test run, and reviewers of packages leaklint was never run on
-judged none of them worth a change. The engine's own diagnostics (LKL001-LKL005) are not graded.
+judged none of them worth a change. So is one in a module of a test *package*: a package (a
+folder with `__init__.py`) named `tests`, `test`, `testing`, `testsuite`, `_testbase`,
+`testutils`, `test_support`... anywhere above the module (`supervisor/tests/base.py`, whose test
+doubles re-raise configured exceptions). The package structure decides, not the folder name: a
+plain `tests/` folder without `__init__.py` (leaklint's own fixtures, scripts kept next to a test
+suite) and a checkout that happens to sit under `~/tests/` keep their findings, and so does a
+module whose own name is `testing.py` (a public test helper is judged by its code). The engine's own diagnostics (LKL001-LKL005) are not graded.
 
 The default profile reports high and medium findings: what a maintainer would act on. The
 strict profile also reports the low ones: `profile = "strict"` in `[tool.leaklint]`, or

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+import weakref
 from pathlib import PurePath
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type
 
-from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts
+import libcst as cst
+
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts, warns_only
 from leaklint.analysis.hops import object_hops
+from leaklint.analysis.walk import iter_children, walk_scope
+from leaklint.consequence import is_test_module
 from leaklint.facts.on_demand import FactsByPath
 from leaklint.facts.summaries import releases
 from leaklint.flow.objects import CALL, IMPORT, ITERATION, FlowGraph, Hop, ObjectCycle
@@ -168,9 +174,9 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
 
 
 def is_test_file(path: str) -> bool:
-    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``): its objects live for one test."""
-    name = PurePath(path).name
-    return name.startswith("test_") or name.endswith("_test.py") or name in ("conftest.py", "tests.py")
+    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``, ``tests.py``, or a module of a
+    test package, leaklint.consequence.is_test_module): its objects live for one test."""
+    return PurePath(path).name == "tests.py" or is_test_module(path)
 
 
 def _hop_words(hop: Hop, cycle: ObjectCycle) -> str:
@@ -492,3 +498,142 @@ def forget_graphs() -> None:
     _RELEASE_STORES.clear()
     for entries in _PER_GRAPH:
         entries.clear()
+
+
+# -- the default-visibility policy for one file's cycles and pins (LKL103, LKL104, LKL108, LKL112) --
+
+NO_CONSEQUENCE = "nothing in it is released late and it does not recur at a known rate"
+
+
+def releasing_heavy(context: Any, cls: Any) -> Optional[str]:
+    """What a cycle or pin through an instance of ``cls`` delays (lifetimes.heavy_holding: a
+    `__del__`, or a thread, socket, file... that no close-like method releases), or None. A
+    `__del__` that only warns or logs releases nothing: running it late costs nothing."""
+    heavy = lt.heavy_holding(context, cls)
+    if heavy is None or cls is None or "__del__" not in heavy:
+        return heavy
+    finaliser = next((s for s in lt.class_body(cls) if isinstance(s, cst.FunctionDef) and s.name.value == "__del__"),
+                     None)
+    if finaliser is not None and (warns_only(finaliser) or _placeholder(finaliser)):
+        return None
+    return heavy
+
+
+def _placeholder(function: cst.FunctionDef) -> bool:
+    """`def __del__(self): pass` (or a docstring, or `...`): a finaliser that does nothing."""
+    body = function.body
+    statements = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    for statement in statements:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return False
+        for small in statement.body:
+            if isinstance(small, cst.Pass):
+                continue
+            if isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                continue
+            return False
+    return True
+
+
+def consequence_grade(context: Any, node: Any, cls: Any, *, pin: bool, grows: bool = False) -> Tuple[Confidence, str]:
+    """(confidence, why) of a cycle or process-lifetime pin through ``self`` made at ``node``:
+    lifetimes.retention_grade, held to the default-visibility policy (docs/rules.md, "Severity
+    and profiles"). The default profile shows it only when a consequence can be named: it recurs
+    (``grows``: one more entry per call; per loop iteration; for a pin, the class is made per
+    call), or it delays a release (``releasing_heavy``). A cycle or pin of one object of a class
+    whose creation rate is not known, with nothing heavy in it, is LOW (strict profile only)."""
+    confidence, why = lt.retention_grade(context, node, cls, pin=pin, grows=grows)
+    if confidence is Confidence.LOW:
+        return confidence, why
+    site = lt.retention_site(context, node)
+    if grows or site == lt.SITE_LOOP:
+        # The message names the rate: what recurs is the consequence.
+        return confidence, why or ("one more on every loop iteration, so they pile up" if site == lt.SITE_LOOP
+                                   else "one more on every call, so they pile up")
+    heavy = releasing_heavy(context, cls)
+    if heavy is not None:
+        return Confidence.HIGH, heavy
+    if pin:
+        # A process-lifetime registry with no removal: every object registered stays until exit,
+        # a container that grows per instance (ddtrace's tracers, devlib's SSH connections). Not
+        # when the only maker is a lazy factory that keeps one per owner.
+        if lt.made_per_call(context, cls) and memoised_instances(context, cls):
+            return Confidence.LOW, (f"`{cls.name.value}` is made in a function only once per owner (`if ... is None:`, "
+                                    f"then kept on an attribute), so nothing piles up")
+        if confidence is Confidence.HIGH and not why and lt.made_per_call(context, cls):
+            why = f"the module makes a `{cls.name.value}` per call: one more pinned each time"
+        return confidence, why
+    bulk = bulk_attribute(cls)
+    if bulk is not None:
+        return Confidence.MEDIUM, f"`{cls.name.value}` keeps bulk data in `{bulk}`, which the cycle holds until a collection"
+    return Confidence.LOW, f"one cycle per object: {NO_CONSEQUENCE}"
+
+
+def bulk_attribute(cls: Any) -> Optional[str]:
+    """An attribute of ``cls`` named as bulk data (``self.images = ...``, BULK_ATTRS) that one of its
+    methods stores, or None: a name is the only sign of size a linter has without types."""
+    if cls is None:
+        return None
+    for method in lt.class_methods(cls):
+        for node in walk_scope(method):
+            if isinstance(node, cst.Assign):
+                for target in node.targets:
+                    if (isinstance(target.target, cst.Attribute) and isinstance(target.target.value, cst.Name)
+                            and target.target.value.value == "self" and target.target.attr.value in BULK_ATTRS):
+                        return target.target.attr.value
+    return None
+
+
+_MEMOISED: "weakref.WeakKeyDictionary[Any, Dict[str, bool]]" = weakref.WeakKeyDictionary()
+
+
+def memoised_instances(context: Any, cls: Any) -> bool:
+    """Every `Cls(...)` of this file inside a function sits in a lazy initialisation: an `if x is
+    None:` (or `if not x:`) whose body also stores into an attribute or a subscript (`stats =
+    HueyStats(huey); huey._stats = stats`). Such a factory makes one object per owner, not one per
+    call, whatever calls it."""
+    if cls is None:
+        return False
+    per_file = _MEMOISED.setdefault(context, {})
+    name = cls.name.value
+    if name not in per_file:
+        per_file[name] = _all_memoised(context, name)
+    return per_file[name]
+
+
+def _all_memoised(context: Any, name: str) -> bool:
+    found = False
+    stack: List[Tuple[cst.CSTNode, Optional[cst.If], bool]] = [(context.module, None, False)]
+    while stack:
+        node, guard, in_function = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == name and in_function:
+            if guard is None:
+                return False
+            found = True
+        if isinstance(node, cst.FunctionDef):
+            in_function, guard = True, None
+        elif isinstance(node, cst.If) and _lazy_guard(node):
+            for child in iter_children(node):
+                stack.append((child, node if child is node.body else guard, in_function))
+            continue
+        for child in iter_children(node):
+            stack.append((child, guard, in_function))
+    return found
+
+
+def _lazy_guard(node: cst.If) -> bool:
+    """`if x is None:` / `if not x:` whose body stores into an attribute or subscript."""
+    test = node.test
+    is_none = (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+               and isinstance(test.comparisons[0].operator, cst.Is)
+               and isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None")
+    negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
+    if not (is_none or negated):
+        return False
+    for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign) and any(
+                        isinstance(t.target, (cst.Attribute, cst.Subscript)) for t in small.targets):
+                    return True
+    return False

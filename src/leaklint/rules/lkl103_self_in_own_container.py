@@ -7,7 +7,8 @@ from typing import Iterator, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_call
-from leaklint.analysis.cycle_rules import is_test_file
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.cycle_rules import consequence_grade, is_test_file
 from leaklint.analysis.lifetimes import class_methods
 from leaklint.analysis.names import parameter_names, target_names
 from leaklint.analysis.walk import walk, walk_scope
@@ -60,7 +61,13 @@ class SelfInOwnContainer(Rule):
     arguments than a list's or set's method takes (`registry.add(job, ttl=60)`) is another
     object's API, not a container, and is not reported. A plain attribute that points at its
     own object (`self.prev = self`, a ring's or list's sentinel) costs one collection per instance:
-    low, unless the class has `__del__`. A metaclass storing its class (`cls._registry[code] =
+    low, unless the class has `__del__`. By the default-visibility policy (docs/rules.md, "Severity
+    and profiles"), `self` stored in its own container is in the default selection only with a
+    consequence to name: one more entry per call (a store outside `__init__` and the shutdown
+    path) or per loop iteration, or a class that holds something a collection would release late
+    (a `__del__` that releases something, a socket or thread no close-like method releases). A
+    registry of one object made in `__init__` (`self.namespaces["system"] = self`,
+    `self.by_key[key] = self`) is low, shown only by the strict profile. A metaclass storing its class (`cls._registry[code] =
     cls`) is not reported: a class is always in cycles.
 
     ## References
@@ -150,6 +157,19 @@ class SelfInOwnContainer(Rule):
             # nothing heavy in it, only the strict profile shows it.
             confidence = Confidence.HIGH if plain_link == "del" else Confidence.LOW
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
+        costless = ""
+        if name == "self" and not plain_link and removed is None and confidence is not Confidence.LOW:
+            # The default-visibility policy: shown by default only when the cycle recurs (one more
+            # entry per call or per iteration) or delays a release (a `__del__`, a socket...).
+            adds = isinstance(node, cst.Call) or isinstance(holder, cst.Subscript)
+            site = lt.retention_site(self.context, node)
+            grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
+            graded, why = consequence_grade(self.context, node, self.context.enclosing_class(node), pin=False,
+                                            grows=grows)
+            if graded is Confidence.LOW:
+                confidence, costless = Confidence.LOW, f"; {why}: low consequence"
+            elif why and not (in_loop and isinstance(node, cst.Call)):  # the loop's growth is said below
+                costless = f"; {why}"
         message = f"`{container}` holds `{name}` itself: a reference cycle, so `{name}` is freed only by the cyclic garbage collector"
         if in_loop and isinstance(node, cst.Call):
             message += f"; inside a loop, each iteration adds another reference and `{container}` grows without bound"
@@ -178,6 +198,7 @@ class SelfInOwnContainer(Rule):
             message += "; the class has `__del__`, whose run the cycle delays"
         elif plain_link:
             message += "; one plain object per instance, with no open resource, thread or `__del__` in it"
+        message += costless
         self.report(node, message, suggestion=suggestion, confidence=confidence)
 
     def _published_in_callers_mapping(

@@ -11,6 +11,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
+from leaklint.analysis.cycle_rules import consequence_grade
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
@@ -43,16 +44,21 @@ class SelfCapturingCallableOnSelf(Rule):
     instance is gone), or look the method up when it is needed. Never `weakref.ref(self.method)`:
     the bound method is a temporary object and that reference dies at once.
 
-    How much it costs is graded by consequence (issue 16 §3). High: the cycle recurs (one more
-    callable in a container on every call, or per loop iteration, or this module makes the class
-    per call) or the object holds something heavy (`__del__`, a thread, socket or file that no
-    close-like method of the class releases). Medium: one cycle per object of a class whose
-    creation rate is not known here. Low, shown only by the strict profile: a store on the shutdown
-    path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class with one
-    instance per process (made at module level or only in `main()`, `__new__`, an `_instance`
-    attribute, or named as the application, console or supervisor). `atexit.register(self.m)` pins
-    every instance until exit, so it is medium (high when the module makes the class per call),
-    and low for a process singleton.
+    How much it costs is graded by consequence (the default-visibility policy, docs/rules.md).
+    High: the cycle recurs (one more callable in a container on every call, or per loop
+    iteration) or the object holds something a collection would release late (a `__del__` that
+    releases something, a thread, socket or file that no close-like method of the class
+    releases, or an attribute named as bulk data such as `self.images`): the message names it.
+    Low, shown only by the strict profile: one cycle per object with nothing heavy in it, whatever
+    the creation rate (the young generation frees it; reviewers of packages leaklint was never run
+    on judged none of these worth a change), a store on the
+    shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
+    with one instance per process (made at module level or only in `main()`, `__new__`, an
+    `_instance` attribute, or named as the application, console or supervisor).
+    `atexit.register(self.m)` pins every instance until exit, a registry that grows per instance:
+    medium, high when the module makes the class per call or the class holds something heavy, low
+    for a process singleton or a class made only in a lazy `if x is None: owner.x = X()` factory
+    (one per owner).
 
     ## Known problems
     A lambda or nested function that captures the call's own arguments or locals besides `self`
@@ -91,10 +97,14 @@ class SelfCapturingCallableOnSelf(Rule):
     message = "`{target}` stores a callable that holds `self`: a reference cycle"
     examples = (
         Bad(
-            "class Widget:\n    def __init__(self):\n        self._redraw = self.on_event\n\n"
-            "    def on_event(self):\n        pass\n"
+            "import socket\n\n\nclass Connection:\n    def __init__(self, host):\n"
+            "        self.sock = socket.create_connection((host, 80))\n        self._on_data = self.on_data\n\n"
+            "    def on_data(self, data):\n        pass\n"
         ),
-        Bad("class Widget:\n    def __init__(self):\n        self.size = 1\n        self.area = lambda: self.size ** 2\n"),
+        Bad(
+            "class Widget:\n    def __init__(self):\n        self.size = 1\n        self.watchers = []\n\n"
+            "    def watch(self):\n        self.watchers.append(lambda: self.size ** 2)\n"
+        ),
         Good(
             "import weakref\n\n\nclass Widget:\n    def __init__(self):\n"
             "        self.handler = weakref.WeakMethod(self.on_event)\n\n"
@@ -190,13 +200,13 @@ class SelfCapturingCallableOnSelf(Rule):
             if what is not None and cls is not None and self._unregisters(cls):
                 return  # `atexit.unregister(...)` when the object is closed: the pin ends with it
             if what is not None:
-                confidence, why = lt.retention_grade(self.context, node, cls, pin=True)
+                confidence, why = consequence_grade(self.context, node, cls, pin=True)
                 if in_test_code(self.context, function):
                     confidence, why = Confidence.LOW, "test code runs once"
                 self.report(
                     node,
                     f"`atexit.register` keeps {what} and with it `{self_name}` alive until the interpreter exits"
-                    + (f" ({why}: low consequence)" if confidence is Confidence.LOW else ""),
+                    + (f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""),
                     suggestion=(
                         f"register a function that does not hold `{self_name}` (e.g. `weakref.finalize({self_name}, "
                         f"cleanup, resource)`, which runs at exit too and lets `{self_name}` go), or "
@@ -351,7 +361,7 @@ class SelfCapturingCallableOnSelf(Rule):
             isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
             and (node.func.attr.value in _ADDERS or node.func.attr.value.lstrip("_").startswith(_ADDING_KEEPERS)))
         grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
-        return lt.retention_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
+        return consequence_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
 
     def _removed_in_finally(self, function: cst.FunctionDef, container: str) -> bool:
         """A ``finally:`` of ``function`` takes items out of ``container`` (``self._stack.pop()``)."""

@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint import models
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import rooted_argument, rooting_functions
+from leaklint.analysis.cycle_rules import consequence_grade, releasing_heavy
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.unique_names import PER_REQUEST_NAME, UNIQUE_VALUE_CALLS
 from leaklint.analysis.walk import walk
@@ -65,7 +66,10 @@ class CallbackPinnedByProcessRegistry(Rule):
     at module level or only in `main()`, a `__new__`, an `_instance` attribute, a name or base
     that says application, console or supervisor) or the registration is on the shutdown path; it
     is high when the module makes the class per call or in a loop, or the class holds something
-    heavy, and medium otherwise (how often instances are made is not known). The rule stays quiet
+    heavy (a `__del__` that releases something, a socket or thread no close-like method releases),
+    and medium otherwise (how often instances are made is not known; the registry grows by one
+    per instance either way); low when the only maker is a lazy `if x is None: owner.x = X()`
+    factory, which keeps one per owner. The rule stays quiet
     when the class undoes the registration
     (calls or hands on `atexit.unregister`, calls `disconnect`, or puts another value back in a
     one-value registry: a kept previous signal handler, `sys.settrace(None)`). Signal libraries
@@ -94,7 +98,7 @@ class CallbackPinnedByProcessRegistry(Rule):
         ),
         Bad(
             "import atexit\n\n\nclass Client:\n    def __init__(self, pool):\n        self.pool = pool\n"
-            "        atexit.register(self.pool.shutdown)\n"
+            "        atexit.register(self.pool.shutdown)\n\n\ndef connect(pool):\n    return Client(pool)\n"
         ),
         Bad(
             "import logging\nimport uuid\n\n\ndef handle(request):\n"
@@ -236,14 +240,18 @@ class CallbackPinnedByProcessRegistry(Rule):
                     return True
         return False
 
-    def _grade(self, cls: cst.ClassDef, node: cst.CSTNode) -> Tuple[Confidence, str]:
+    def _grade(self, cls: cst.ClassDef, node: cst.CSTNode, finaliser: bool = False) -> Tuple[Confidence, str]:
         """(confidence, words to append) by consequence (lifetimes.retention_grade): every instance
         registered stays until exit, so it recurs per instance; low when the class visibly has one
         instance per process or the registration is on the shutdown path."""
-        confidence, why = lt.retention_grade(self.context, node, cls, pin=True)
+        if finaliser:
+            confidence, why = lt.retention_grade(self.context, node, cls, pin=True)
+        else:
+            confidence, why = consequence_grade(self.context, node, cls, pin=True)
         if confidence is Confidence.HIGH and self._singleton(cls):
             confidence = Confidence.MEDIUM
-        return confidence, (f" ({why}: low consequence)" if why and confidence is Confidence.LOW else "")
+        return confidence, (f" ({why}: low consequence)" if why and confidence is Confidence.LOW else
+                            f" ({why})" if why and releasing_heavy(self.context, cls) == why else "")
 
     def _singleton(self, cls: cst.ClassDef) -> bool:
         if isinstance(cls.body, cst.IndentedBlock):
@@ -424,7 +432,8 @@ class CallbackPinnedByProcessRegistry(Rule):
                 continue
             shown = dotted_name(call.func) or qualified
             in_function = self.context.enclosing_scope(call) is not None
-            confidence, why = self._grade(method.cls, call) if method is not None else (Confidence.HIGH, "")
+            # The finaliser never runs before exit: the release it was made for is the consequence.
+            confidence, why = self._grade(method.cls, call, finaliser=True) if method is not None else (Confidence.HIGH, "")
             self.report(
                 call,
                 f"the callback of `{shown}` holds {what}, the object it watches: `{referent_code}` can never be "

@@ -207,7 +207,11 @@ def _grade(flow: FlowGraph, pin: Pin) -> Tuple[Confidence, str]:
             return Confidence.MEDIUM, made
         return Confidence.LOW, " (the registry can take entries out, maybe by itself: low consequence)"
     if pin.lifetime != EXTERNAL:
-        return (Confidence.HIGH, made) if recurs else (Confidence.MEDIUM, "")
+        if recurs:
+            return Confidence.HIGH, made
+        # A process-lifetime registry with no way to take entries out: every listener registered
+        # stays until exit, one more per instance (the consequence, whatever the rate).
+        return Confidence.MEDIUM, ""
     if recurs:
         return Confidence.MEDIUM, made
     if flow.has_release_method(pin.cls):
