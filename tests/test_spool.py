@@ -240,3 +240,25 @@ def test_worker_results_are_not_kept_once_spooled(tmp_path: Path, monkeypatch: p
     report = runner.lint_files(paths, Settings(), jobs=2)
     assert len(received) == len(paths) and report.files_checked == len(paths)
     assert alive_before == [0] * len(paths)
+
+
+def test_memory_checking_left_free_goes_back_before_the_project_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process that runs the project pass returns what checking left free (malloc_trim)
+    once every file is checked and before the pass starts, and not when nothing was checked."""
+    calls: List[str] = []
+    monkeypatch.setattr(runner, "_return_freed_memory", lambda: calls.append("trim"))
+    finish = runner.finish
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append("project pass")
+        return finish(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "finish", spy)
+    module = tmp_path / "m.py"
+    module.write_text("import json\n\n\ndef load(path):\n    return json.load(open(path))\n")
+    report = runner.lint_files([str(module)], Settings(), jobs=1)
+    assert report.files_checked == 1 and report.findings
+    assert calls == ["trim", "project pass"]
+    calls.clear()
+    runner.lint_files([], Settings(), jobs=1)
+    assert calls == ["project pass"]
