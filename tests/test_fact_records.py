@@ -197,16 +197,6 @@ def test_renaming_for_same_named_modules_copies_only_what_changes(tmp_path: Path
     assert {c.name for c in renamed.classes} == {rename[str(paths[0])](c.name) for c in first.classes}
     assert renamed.summaries and all(type(s) is SummaryRecord for s in renamed.summaries)
     assert {s["name"] for s in renamed.summaries} == {rename[str(paths[0])](s["name"]) for s in first.summaries}
-    # The class graph interns what it renames: a class's new name is one object wherever it is
-    # mentioned (its entry, its edges, its summaries), not a string per mention.
-    from leaklint.analysis.class_graph import _interning
-
-    tree = next(c.name for c in first.classes if c.name.endswith(".Tree"))
-    twice = [renamers({path: item.module for path, item in facts.items()})[str(paths[0])] for _ in range(2)]
-    assert twice[0](tree) == twice[1](tree) and twice[0](tree) is not twice[1](tree)  # a file's renamer each
-    interning = [_interning(renamer) for renamer in twice]
-    assert interning[0](tree) == rename[str(paths[0])](tree) and interning[0](tree) is interning[1](tree)
-    assert interning[0]("builtins.object") == "builtins.object"
     # the strict profile: this tree is a low-confidence cycle, which the default profile drops
     strict = {PROFILE_KEY: {"profile": "strict"}}
     produced = engine.project_findings([r for r in results if r is not None], settings.rules(), strict)

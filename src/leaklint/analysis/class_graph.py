@@ -918,8 +918,7 @@ class ClassGraph:
         # up to a budget, the rest of its facts are indexed below.
         self.summaries = SummaryStore()  # path -> its function summaries
         kept = {path: _without_summaries(file_facts, self.summaries, path) for path, file_facts in facts.items()}
-        rename = {path: _interning(renamer)
-                  for path, renamer in renamers({path: file_facts.module for path, file_facts in kept.items()}).items()}
+        rename = renamers({path: file_facts.module for path, file_facts in kept.items()})
         for path, renamer in rename.items():
             self.summaries.rename(path, lambda summary, renamer=renamer: _renamed_summary(summary, renamer))
         self.summaries.finish()
@@ -1223,19 +1222,6 @@ def _without_summaries(facts: ClassFacts, store: SummaryStore, path: str) -> Cla
         return facts
     store.add(path, facts.summaries)
     return ClassFacts(facts.module, facts.classes, facts.edges, facts.ctor_calls, facts.local_pairs, facts.aliases)
-
-
-def _interning(rename: Renamer) -> Renamer:
-    """``rename`` with the names it makes interned. A name is renamed anew wherever it appears
-    (its class, the edges and summaries that mention it), a new string each time: 119,000 of
-    them alive on a sweep of site-packages folders that install packages twice. Interned, equal
-    names are one object."""
-
-    def renamed(name: str) -> str:
-        new = rename(name)
-        return sys.intern(new) if type(new) is str and new is not name else new
-
-    return renamed
 
 
 def _renamed(facts: ClassFacts, rename: Renamer) -> ClassFacts:
