@@ -238,35 +238,3 @@ def test_a_renamed_files_original_facts_go_as_the_graph_indexes_it(monkeypatch: 
     assert len(alive_at_each_rename) == len(paths)
     assert alive_at_each_rename == [0] * len(paths)  # the previous file's originals already gone
     assert len(graph.classes) == 2 * len(paths)  # each copy of the module has its own classes
-
-
-def test_teardown_helpers_are_found_two_calls_deep_from_the_streamed_summaries(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The flow graph finds the methods a close-like method calls, two calls deep, while the
-    summaries stream from the store (kept by name, not as summaries): the same with every
-    summary in memory and with every one spilled and read back."""
-    from leaklint.flow.objects import FlowGraph
-
-    module = tmp_path / "conn.py"
-    module.write_text(
-        "class Conn:\n"
-        "    def close(self):\n        self.a = None\n        self.collect()\n\n"
-        "    def collect(self):\n        self.b = None\n        self.unlink()\n\n"
-        "    def unlink(self):\n        self.c = None\n        self.deep()\n\n"
-        "    def deep(self):\n        self.links = None\n\n"
-        "    def unrelated(self):\n        self.d = None\n        self.unlink()\n"
-    )
-    result, _ = runner.lint_file(str(module), Settings())
-    assert result is not None
-    found = []
-    for budget in (10**9, 1):
-        monkeypatch.setattr(on_demand, "RESIDENT_BUDGET", budget)
-        monkeypatch.setattr(on_demand, "SPILL_ABOVE", budget)
-        monkeypatch.setattr(on_demand, "CHUNK", 1)
-        graph = ClassGraph({str(module): result.facts["LKL101"]})
-        flow = FlowGraph(graph, graph.summaries)
-        found.append(sorted(name.rsplit(".", 2)[-2] + "." + name.rsplit(".", 1)[-1] for name in flow._teardown_helpers()))
-        assert (graph.summaries.reads > 0) == (budget == 1)
-    # close() calls collect(); unlink() (close-like by name) calls deep().
-    assert found[0] == found[1] == ["Conn.collect", "Conn.deep"]

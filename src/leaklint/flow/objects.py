@@ -154,27 +154,18 @@ class FlowGraph:
         `__exit__` calls `self.btree.deregister_cursor(self)`, which discards it. What they drop
         is dropped at teardown."""
         found: Set[str] = set()
-        # The close-like methods are taken as the summaries stream by, and their callees kept
-        # by name, not as summaries: a sweep of site-packages has thousands, read back from the
-        # summary store (leaklint.facts.on_demand), and held all at once they were the peak of
-        # the flow graph's loading (14 MB). The same methods are found in the same order.
-        callees: List[str] = []
-        for _path, summary in self.scopes:
-            if _releases(summary["name"].rsplit(".", 1)[-1]):
-                self._teardown_callees(summary, found, callees)
-        for key in callees:
-            self._teardown_callees(self.functions[key][1], found, [])
+        frontier = [s for _p, s in self.scopes if _releases(s["name"].rsplit(".", 1)[-1])]
+        for _depth in range(2):
+            following = []
+            for summary in frontier:
+                keys = [self._method(summary["cls"], name) for name in summary.get("self_calls", ())]
+                keys += [self._callee(summary, c[1])[0] for c in summary["calls"] if c[1][0] == "method"]
+                for key in keys:
+                    if key is not None and key not in found and key != summary["name"]:
+                        found.add(key)
+                        following.append(self.functions[key][1])
+            frontier = following
         return found
-
-    def _teardown_callees(self, summary: Summary, found: Set[str], following: List[str]) -> None:
-        """Add the methods ``summary`` calls on its own object to ``found`` (and the new ones to
-        ``following``)."""
-        keys = [self._method(summary["cls"], name) for name in summary.get("self_calls", ())]
-        keys += [self._callee(summary, c[1])[0] for c in summary["calls"] if c[1][0] == "method"]
-        for key in keys:
-            if key is not None and key not in found and key != summary["name"]:
-                found.add(key)
-                following.append(key)
 
     def _index_scope(self, path: str, summary: Summary) -> None:
         for holder, attr, line, _how in summary["breaks"]:
