@@ -249,8 +249,8 @@ def test_empty_class_sets_share_one_object_and_full_ones_stay(tmp_path: Path) ->
     for field_name in ("released", "weak_attrs", "attrs"):
         assert len({id(getattr(info, field_name)) for info in plain}) == 1
         assert not getattr(plain[0], field_name)
-    assert plain[0].methods == {"run"} and plain[0].methods is not plain[1].methods
-    assert closing.released == {"sock", "@sock"}
+    assert set(plain[0].methods) == {"run"} and plain[0].methods is not plain[1].methods
+    assert set(closing.released) == {"sock", "@sock"}
     # Through a real check: what the project pass reads says the same.
     module = tmp_path / "m.py"
     module.write_text(
@@ -263,3 +263,49 @@ def test_empty_class_sets_share_one_object_and_full_ones_stay(tmp_path: Path) ->
     infos = {info.name.rsplit(".", 1)[-1]: info for info in result.facts["LKL101"].classes}
     assert type(infos["Plain"].released) is frozenset and not infos["Plain"].released
     assert "sock" in infos["Closing"].released
+
+
+def test_small_class_sets_become_tuples_and_large_ones_stay_sets() -> None:
+    """A compacted class entry keeps a small set of names as a tuple (what its readers ask, ``in``
+    and iteration, answers the same) and a large one as a set, so ``in`` stays a lookup."""
+    from leaklint.analysis.class_graph import ClassInfo
+    from leaklint.facts import records
+
+    small_names = {"run", "close", "__init__"}
+    large_names = {f"m{index}" for index in range(records._TUPLE_SET_MAX + 1)}
+    info = ClassInfo("m.C", methods=set(small_names), attrs=set(large_names), weak_attrs={"cache"})
+    facts = type("Facts", (), {})()
+    facts.classes = [info]
+    compact_facts(facts)
+    assert type(info.methods) is tuple and sorted(info.methods) == sorted(small_names)
+    assert type(info.weak_attrs) is tuple and info.weak_attrs == ("cache",)
+    assert type(info.attrs) is set and info.attrs == large_names
+    assert "close" in info.methods and "open" not in info.methods
+    assert type(info.released) is frozenset and not info.released
+    again = pickle.loads(pickle.dumps(info))
+    assert again == info and type(again.methods) is tuple
+    again = cachecodec.decode_value(cachecodec.encode_value(info))
+    assert again == info and type(again.methods) is tuple and type(again.attrs) is set
+
+
+@pytest.mark.skipif(__import__("sys").version_info < (3, 10), reason="dataclass slots are new in 3.10")
+def test_class_graph_records_carry_no_dict_and_survive_pickling() -> None:
+    """The class graph's records (one per class, edge, store of the project, all alive in the
+    project pass) have slots, not a ``__dict__`` each, and read back from a pickle and from the
+    cache codec as equal records."""
+    from leaklint.analysis.class_graph import ClassInfo, CtorCall, Edge, InitStore, LocalPair, LocalStore
+    from leaklint.rule import Location
+
+    where = Location(3, 5, 3, 20)
+    store = InitStore("parent", "parent", False, where, "self.parent = parent")
+    info = ClassInfo("m.Node", ("m.Base",), init_params=("parent",), init_stores=[store], methods={"close"})
+    edge = Edge("m.Node", "parent", "m.Tree", False, "param", where, "self.parent = parent", path="m.py")
+    call = CtorCall("m.Tree", "m.Node", (0,), (), where, "Node(self)")
+    local = LocalStore("a", "b", ("m.Node",), "x", True, where, "a.x = b")
+    pair = LocalPair(local, local, "m.py")
+    for record in (info, store, edge, call, local, pair):
+        assert not hasattr(record, "__dict__"), type(record).__name__
+        assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record
+        encoded = cachecodec.encode_value(record)
+        assert cachecodec.decode_value(encoded) == record
+    assert hash(pickle.loads(pickle.dumps(edge))) == hash(edge)

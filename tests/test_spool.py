@@ -56,6 +56,29 @@ def test_dumps_and_loads_round_trip_and_share_equal_values_across_pickles() -> N
     assert loads(dumps(first))["name"] is not one["name"]
 
 
+def test_peek_interns_strings_so_equal_names_of_different_files_are_one_object() -> None:
+    """The project pass's on-demand reads (``PackedFacts.peek``) intern strings: two files' equal
+    names come back as one object (a plain table per read gave one per file), numbers and
+    tuples are still equal, and a read without the interning table is unchanged."""
+    from leaklint.spool import InterningTable, dumps, loads
+
+    def facts(suffix: str) -> Dict[str, Any]:
+        return {"attrs": ["par" + suffix, "children"], "line": 70000, "callee": ("func", "os.path." + "join")}
+
+    spool = Spool(in_memory=True)
+    first = PackedFacts({"LKL101": 0}, [spool.put(dumps(facts("ent")))], spool)
+    second = PackedFacts({"LKL101": 0}, [spool.put(dumps(facts("ent")))], spool)
+    one, two = first.peek("LKL101"), second.peek("LKL101")
+    assert one == two == facts("ent")
+    assert one["attrs"][0] is two["attrs"][0] and one["attrs"][1] is two["attrs"][1]
+    assert one["callee"][1] is two["callee"][1]
+    assert type(one["callee"]) is tuple and one["line"] == 70000
+    blob = dumps(facts("ent"))
+    plain = loads(blob, {})
+    assert plain == one and plain["attrs"][0] is not loads(blob, {})["attrs"][0]
+    assert loads(blob, InterningTable())["attrs"][0] is one["attrs"][0]
+
+
 def _generated(tmp_path: Path, count: int) -> Path:
     blocks = [
         f"class Tree{i}:\n    def add(self):\n        child = Node{i}(self)\n        self.children = [child]\n\n\n"
@@ -217,3 +240,25 @@ def test_worker_results_are_not_kept_once_spooled(tmp_path: Path, monkeypatch: p
     report = runner.lint_files(paths, Settings(), jobs=2)
     assert len(received) == len(paths) and report.files_checked == len(paths)
     assert alive_before == [0] * len(paths)
+
+
+def test_memory_checking_left_free_goes_back_before_the_project_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process that runs the project pass returns what checking left free (malloc_trim)
+    once every file is checked and before the pass starts, and not when nothing was checked."""
+    calls: List[str] = []
+    monkeypatch.setattr(runner, "_return_freed_memory", lambda: calls.append("trim"))
+    finish = runner.finish
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append("project pass")
+        return finish(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "finish", spy)
+    module = tmp_path / "m.py"
+    module.write_text("import json\n\n\ndef load(path):\n    return json.load(open(path))\n")
+    report = runner.lint_files([str(module)], Settings(), jobs=1)
+    assert report.files_checked == 1 and report.findings
+    assert calls == ["trim", "project pass"]
+    calls.clear()
+    runner.lint_files([], Settings(), jobs=1)
+    assert calls == ["project pass"]

@@ -290,6 +290,10 @@ def lint_files(
 
     try:
         _run(todo, settings, jobs, text_edits, cache is not None, pack_in_workers, finished, cache)
+        if todo:
+            # What checking left free (the trees of ``--jobs 1``, the pickles the pool's thread
+            # read from the workers) goes back before the project pass builds its graphs on top.
+            _return_freed_memory()
         log_memory("checked")
         results: List[FileResult] = []
         inputs: List[Tuple[str, bytes]] = []

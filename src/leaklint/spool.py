@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import sys
 import tempfile
 from typing import IO, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
@@ -21,6 +22,20 @@ Ref = Tuple[int, int]  # (offset, length) in the spool
 # same module, class and attribute names in every segment of a huge file and in every file that
 # imports them) and numbers above CPython's small-int cache (lines, columns).
 Shared = Dict[Any, Any]
+
+
+class InterningTable(Dict[Any, Any]):
+    """A table for ``loads`` that hands out strings through ``sys.intern`` (numbers and tuples
+    are shared through the table, as in a plain one).
+
+    For reads whose values outlive the table: the project pass reads each file's class-graph
+    facts with a table of its own (``PackedFacts.peek``), so the same attribute, method, base and
+    module names came back as one object per file (on a sweep of 15,056 site-packages files,
+    223,000 method and attribute names of 68,000 distinct, and the targets of 132,000 import
+    aliases). Interned, equal strings are one object across files while anything holds them,
+    and still freed when nothing does (the run's shared table would keep them all)."""
+
+    __slots__ = ()
 
 
 class _SharingPickler(pickle.Pickler):
@@ -56,9 +71,15 @@ class _SharingUnpickler(pickle.Unpickler):
     def __init__(self, blob: bytes, table: Shared) -> None:
         super().__init__(io.BytesIO(blob))
         self._table = table
+        self._intern = type(table) is InterningTable
 
     def persistent_load(self, pid: Any) -> Any:
+        if self._intern and type(pid) is str:
+            return _intern(pid)
         return self._table.setdefault(pid, pid)
+
+
+_intern = sys.intern
 
 
 def dumps(value: Any) -> bytes:
@@ -192,14 +213,16 @@ class PackedFacts(Mapping[str, Any]):
         """``code``'s facts unpacked for the caller alone (None if there are none): neither kept
         here nor sharing strings with what else the run reads (``Spool.shared`` would keep every
         string and tuple of them alive). For the project pass's on-demand reads
-        (``leaklint.facts.on_demand``), which keep only what they index. ``streamed``: list
+        (``leaklint.facts.on_demand``), which keep only what they index. Its strings are
+        interned (``InterningTable``): one object with every other file's equal strings while
+        something holds them, freed when nothing does. ``streamed``: list
         fields that a segmented file's facts give as ``segments.SegmentItems``, read segment by
         segment when iterated (``DeferredFacts.merged_with``)."""
         if code in self._live:
             return self._live[code]
         if code not in self._codes:
             return None
-        group = self._unpack(code, {}, streamed)
+        group = self._unpack(code, InterningTable(), streamed)
         self._peers = tuple(group)
         return group.get(code)
 

@@ -460,7 +460,7 @@ def bulk_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
         resolved = graph.resolve(cls) if cls else None
         for owner in graph.mro(resolved) if resolved else ():
             info = graph.classes.get(owner)
-            found = sorted(info.attrs & BULK_ATTRS) if info is not None else []
+            found = sorted(BULK_ATTRS.intersection(info.attrs)) if info is not None else []
             if found:
                 return f"`{_short(resolved)}` keeps bulk data in `{found[0]}`, which the cycle holds until a collection"
     return None
