@@ -61,6 +61,7 @@ class EntryOutlivesItsSibling(Rule):
 
     code = "LKL218"
     name = "entry-outlives-its-sibling"
+    trigger_names = (".pop(", "del ")
     message = "`{table}` keeps entries under the keys removed from `{sibling}`"
     examples = (
         Bad(
@@ -105,6 +106,18 @@ class EntryOutlivesItsSibling(Rule):
                             table.kind, table.class_level = container_kind(self.context, value), True
         methods = [s for s in body if isinstance(s, cst.FunctionDef)]
         holders = {klass.name.value, "self", "cls"}
+        # Cheap gate first: two dicts, in the class body or assigned in `__init__`.
+        dicts = sum(1 for t in tables.values() if t.kind in _DICT_KINDS)
+        for method in methods:
+            if method.name.value == "__init__" and dicts < 2:
+                for inner in walk(method.body):
+                    if (isinstance(inner, cst.Assign) and len(inner.targets) == 1
+                            and isinstance(inner.targets[0].target, cst.Attribute)
+                            or isinstance(inner, cst.AnnAssign) and isinstance(inner.target, cst.Attribute)):
+                        if container_kind(self.context, inner.value) in _DICT_KINDS:  # type: ignore[arg-type]
+                            dicts += 1
+        if dicts < 2:
+            return
         for method in methods:
             for inner in walk(method.body):
                 if not (isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Name)

@@ -56,6 +56,7 @@ class PendingReplyTableNeverPopped(Rule):
 
     code = "LKL219"
     name = "pending-reply-table-never-popped"
+    trigger_names = ("create_future", "Future(")
     message = "`self.{attribute}` keeps the future of every request: the reply resolves it but never removes it"
     examples = (
         Bad(
