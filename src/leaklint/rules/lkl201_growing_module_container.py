@@ -39,6 +39,7 @@ from leaklint.analysis.growth_facts import (
     in_del,
     loads_data,
     overwrites_existing_key,
+    runs_once,
     subscript_key,
     weak_factory as _weak_factory,
 )
@@ -496,7 +497,7 @@ class GrowingModuleContainer(Rule):
                         continue  # (a "set_"/"register" helper that a function feeds new classes runs per call)
                 if container.late_removals and not self._late_removal_misses(container, growth):
                     continue
-                if self._lazy_initialisation(growth, container.name):
+                if self._lazy_initialisation(growth, container.name) or runs_once(self.context, growth.node):
                     continue
                 evidence = self._evidence(growth)
                 if container.weak_factory and self._strong_outer_key(growth):

@@ -17,6 +17,7 @@ from leaklint.analysis.growth_facts import (
     first_line_text,
     growth_site_text,
     in_while_loop,
+    is_test_double,
     is_test_module,
     items_evidence,
     names_long_lived,
@@ -142,6 +143,8 @@ class LongLivedInstanceGrows(Rule):
             for growth in attribute.growths:
                 looped = in_while_loop(self.context, growth.node)
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
+                if is_test_double(klass.name.value, self.context.module_name):
+                    confidence = Confidence.LOW  # a recorder for tests (`TestListener.message_list`)
                 self._report(klass, name, attribute, growth, confidence)
                 break
 
