@@ -31,6 +31,10 @@ Expr = cst.BaseExpression
 Function = cst.FunctionDef
 
 
+# Functions named as one-time set-up: a program calls them once, as it starts.
+_SETUP_PREFIXES = ("configure_", "setup_", "set_up_", "init_logging", "install_")
+
+
 @dataclass
 class _Site:
     call: cst.Call  # ``logger.addHandler(handler)``
@@ -595,7 +599,12 @@ class LoggingHandlerAddedPerCall(Rule):
         if callers and (not instance_method or name not in INIT_METHODS):
             return None  # called only at import or from an entry point: runs once
         if self._returns_the_logger(function, site):
-            return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.MEDIUM, False
+            # A set-up function (`configure_logger()`, `setup_logging()`) is called once by whoever
+            # starts the program: whether it runs per call is not shown (ws4py's configure_logger,
+            # judged debatable twice), so the default-visibility policy shows it in strict only.
+            setup = (name.lstrip("_").lower() + "_").startswith(_SETUP_PREFIXES)
+            return (f"on every call of `{name}()`, which hands the logger to each caller",
+                    Confidence.LOW if setup else Confidence.MEDIUM, False)
         if instance_method:
             assert klass is not None
             if name in INIT_METHODS:
