@@ -113,7 +113,8 @@ class GrowingModuleContainer(Rule):
       (`@register`, `@handler("ping")`), `__init_subclass__` and metaclass hooks, helpers called
       only from module level (directly or through each other), registration APIs (`register*`,
       and for dicts and sets `add_*`, `set_*`, `def_*`, `install_*`, `bind*`), warn-once sets,
-      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:` (a
+      `pytest_*` hooks, `__all__`, functions a module flag lets run once (`global _started`,
+      `if _started: return`, `_started = True`), and tables built once behind `if not _table:` (a
       registration function that a method calls with `self`, as in `register_instance(self)` in
       `__init__`, runs per instance and is judged like any other);
     - containers something in the module removes from: `pop`, `popitem`, `remove`, `discard`,

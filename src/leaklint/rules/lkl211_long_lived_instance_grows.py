@@ -83,6 +83,9 @@ class LongLivedInstanceGrows(Rule):
     only replace the value of a key the container already has (`for k, v in self.d.items():
     self.d[k] = None`, or under `if k in self.d:`).
 
+    A class named like a test class or a test double (`TestListener`, `StubBackend`) records
+    for tests: low, shown only by the strict profile.
+
     ## Known problems
     Whether an object is long-lived is read from its class name (a loop alone says little: a
     handshake loops too); a per-request object named like a server (a `SessionManager` made per

@@ -83,6 +83,10 @@ class LoggingHandlerAddedPerCall(Rule):
     after the first without its handler, and the fix is by hand (keep the handler on the instance,
     remove and close it in the object's `close()`).
 
+    A set-up function that returns the logger (`configure_logger()`, `setup_logging()`,
+    `install_*`) is called once by whoever starts the program: low, shown only by the strict
+    profile (the default-visibility policy: a per-call rate is not shown).
+
     ## Known problems
     How often the code runs is judged within its module. A function or method this module calls
     from code that runs repeatedly (a method, or a function such code calls) is reported at high
