@@ -124,8 +124,31 @@ class KeptExceptionRaisedAgain(Rule):
                 if lt.binds_locally(self.context, function, name) and not lt.declares_global(self.context, function, name):
                     continue  # a local of the same name
                 self._report_global(raised, name, kept[name])
-            elif isinstance(exc, cst.Call):
+            elif isinstance(exc, cst.Call) and self._kept_future(exc.func.value, function):  # type: ignore[union-attr]
                 self._report_future(raised, exc)
+
+    def _kept_future(self, holder: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+        """``self.spawner.future``, or ``spawner._spawn_future`` with ``spawner = self.spawner``:
+        a future some object keeps, so every call may raise its exception again. A future of an
+        object this call made (``km = self.factory(...)``, then ``raise km.ready.exception()``)
+        is raised once."""
+        root = holder
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if not isinstance(root, cst.Name):
+            return False
+        if root.value in ("self", "cls"):
+            return True
+        values = lt.assigned_values(self.context, function, root.value)
+        if not values:
+            return False
+        for value in values:
+            inner = value
+            while isinstance(inner, cst.Attribute):
+                inner = inner.value
+            if not (isinstance(value, cst.Attribute) and isinstance(inner, cst.Name) and inner.value in ("self", "cls")):
+                return False
+        return True
 
     # -- which module globals hold one exception object --------------------------------------------
 

@@ -126,6 +126,11 @@ class EntryOutlivesItsSibling(Rule):
                 self._use(inner, method, tables)
         if len([t for t in tables.values() if t.kind in _DICT_KINDS]) < 2:
             return
+        setup = _init_only(methods)
+        for table in tables.values():
+            # Filled while the object is built (`__init__` and what only it calls): once per
+            # instance, not per call.
+            table.inserts = [entry for entry in table.inserts if entry[2].name.value not in setup]
         for name, table in tables.items():
             if table.kind not in _DICT_KINDS or table.emptied or not table.inserts:
                 continue
@@ -235,3 +240,23 @@ def _constant(key: cst.BaseExpression) -> bool:
         return True
     tail = key.value if isinstance(key, cst.Name) else key.attr.value if isinstance(key, cst.Attribute) else ""
     return bool(tail) and tail.isupper()
+
+
+def _init_only(methods: List[cst.FunctionDef]) -> Set[str]:
+    """``__init__`` and the methods called (as ``self.m(...)``) only from it or from each other."""
+    callers: Dict[str, Set[str]] = {}
+    for method in methods:
+        for inner in walk(method.body):
+            if (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                    and isinstance(inner.func.value, cst.Name) and inner.func.value.value == "self"):
+                callers.setdefault(inner.func.attr.value, set()).add(method.name.value)
+    found = {"__init__"}
+    changed = True
+    while changed:
+        changed = False
+        for method in methods:
+            name = method.name.value
+            if name not in found and callers.get(name) and callers[name] <= found:
+                found.add(name)
+                changed = True
+    return found
