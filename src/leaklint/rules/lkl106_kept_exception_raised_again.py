@@ -47,7 +47,9 @@ class KeptExceptionRaisedAgain(Rule):
     Not flagged: raising a class (`raise KeyError`), a fresh instance (`raise KeyError(...)`), a
     copy (`raise copy.copy(NODATA)`), `raise X.with_traceback(None)` (which drops the old frames
     first), a global taken out and cleared before the raise (`exc, _error = _error, None`), and
-    raises in module-level code, which run once.
+    raises in module-level code, which run once. A raise that answers a wrong argument type (under
+    `if not isinstance(...)`) grows only while a caller misuses the API: low, shown by the strict
+    profile.
 
     ## Known problems
     Only module globals of the same file and futures reached through an attribute are followed;
@@ -123,7 +125,7 @@ class KeptExceptionRaisedAgain(Rule):
                     continue
                 if lt.binds_locally(self.context, function, name) and not lt.declares_global(self.context, function, name):
                     continue  # a local of the same name
-                self._report_global(raised, name, kept[name])
+                self._report_global(raised, name, kept[name], self._validation(raised, function))
             elif isinstance(exc, cst.Call) and self._kept_future(exc.func.value, function):  # type: ignore[union-attr]
                 self._report_future(raised, exc)
 
@@ -239,18 +241,32 @@ class KeptExceptionRaisedAgain(Rule):
 
     # -- reporting ---------------------------------------------------------------------------------
 
-    def _report_global(self, raised: cst.Raise, name: str, kept: _Kept) -> None:
+    def _validation(self, raised: cst.Raise, function: cst.FunctionDef) -> bool:
+        """The raise answers a wrong argument (``if not isinstance(options, CodecOptions): raise
+        _TYPE_ERROR``): it runs only when a caller misuses the API, not on every call."""
+        for ancestor in self.context.ancestors(raised):
+            if ancestor is function:
+                return False
+            if isinstance(ancestor, cst.If) and any(
+                    isinstance(inner, cst.Call) and isinstance(inner.func, cst.Name)
+                    and inner.func.value in ("isinstance", "issubclass", "callable")
+                    for inner in walk(ancestor.test)):
+                return True
+        return False
+
+    def _report_global(self, raised: cst.Raise, name: str, kept: _Kept, validation: bool = False) -> None:
         line = self.context.location(kept.node).line
         self.report(
             raised,
             f"`raise {name}` raises the same exception object on every call: module global `{name}` "
             f"({kept.how}, line {line}) lives as long as the process, and each raise adds this call's frames, "
-            f"with all their locals, to `{name}.__traceback__`, so it grows by one call's frames every time",
+            f"with all their locals, to `{name}.__traceback__`, so it grows by one call's frames every time"
+            + ("; it answers a wrong argument type, so it grows only while a caller misuses the API" if validation else ""),
             suggestion=(
                 f"raise a fresh exception each time (keep its class or message at module level, not the instance), "
                 f"or `raise copy.copy({name}).with_traceback(None)`"
             ),
-            confidence=Confidence.MEDIUM,
+            confidence=Confidence.LOW if validation else Confidence.MEDIUM,
             related=(RelatedLocation(self.context.path, line, self.context.location(kept.node).column,
                                      f"`{name}` is bound to one exception object here"),),
         )

@@ -46,9 +46,12 @@ class EntryOutlivesItsSibling(Rule):
 
     Not flagged: a table the class clears, reassigns outside `__init__`, checks the size of or
     hands to other code; keys that are constants; removals that run only as the object goes away
-    (`close`, `__del__`); tables of test modules. When this table is also removed from by key
-    somewhere (only not where its sibling is), the finding is low (shown by the strict profile):
-    whether every key reaches that removal is not known.
+    (`close`, `__del__`); tables filled while the object is built (`__init__` and the methods only
+    it calls); tables of test modules. It is in the default selection when both entries are made
+    in the same method under the same key (they describe one thing); it is low, shown by the
+    strict profile, when they are filled in different methods (an event's handlers and its timer
+    may live apart on purpose) or when this table is also removed from by key somewhere (only not
+    where its sibling is): whether every key reaches that removal is not known.
 
     ## Known problems
     Keys are compared as written (`consumer_tag` and `consumer_tag` match, `tag` and
@@ -200,11 +203,17 @@ class EntryOutlivesItsSibling(Rule):
             missing.sort(key=lambda m: m in inserting)  # a method that ends the thing reads best
             key = next(key for key in keys if key in {k for _n, k, _m in other.inserts})
             site = next(node for node, k, _m in table.inserts if k == key)
-            self._report(klass, name, table, other_name, missing[0], other.keyed_removals[missing[0]], key, site)
+            # Filled in the same method under the same key, the two entries describe one thing
+            # (a consumer and its pending frames); filled apart, they may live apart on purpose
+            # (an event's handlers and its timer, a pool's running tasks and its results).
+            together = any(k == key and method.name.value == other_method.name.value
+                           for _n, k, method in table.inserts for _o, ok, other_method in other.inserts if ok == key)
+            self._report(klass, name, table, other_name, missing[0], other.keyed_removals[missing[0]], key, site,
+                         together)
             return
 
     def _report(self, klass: cst.ClassDef, name: str, table: _Table, sibling: str, method: str, line: int,
-                key: str, site: cst.Attribute) -> None:
+                key: str, site: cst.Attribute, together: bool) -> None:
         owner = "self" if self._on_self(site) else klass.name.value
         shown, other = f"{owner}.{name}", f"{owner}.{sibling}"
         text = growth_site_text(self.context, site)
@@ -218,7 +227,9 @@ class EntryOutlivesItsSibling(Rule):
         else:
             tail = (f", and nothing removes from `{shown}`: every key ever used stays, with its entry, for as long as "
                     f"{lifetime} lives")
-            confidence = Confidence.MEDIUM
+            confidence = Confidence.MEDIUM if together else Confidence.LOW
+            if not together:
+                tail += "; the two are filled in different methods, which may mean they live apart on purpose"
         message = (
             f"`{shown}` gets an entry per `{key}` (`{text}`) alongside `{other}`, but `{method}()` removes the key "
             f"from `{other}` only{tail}"
