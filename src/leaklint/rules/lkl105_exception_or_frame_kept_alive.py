@@ -90,7 +90,7 @@ def _own_statements(body: cst.CSTNode) -> List[cst.CSTNode]:
 def _constant_key(expr: cst.BaseExpression) -> bool:
     """``state["exception"]``: a fixed key is one slot, not one more entry per failure."""
     return (isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
-            and isinstance(expr.slice[0].slice.value, cst.SimpleString))
+            and isinstance(expr.slice[0].slice.value, (cst.SimpleString, cst.Integer)))
 
 
 
@@ -574,7 +574,12 @@ class ExceptionOrFrameKeptAlive(Rule):
                 isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)):
             holder = holder.value
         if isinstance(holder, cst.Name):
-            return not self._is_local(holder.value)
+            # a module global, not a variable of this function or of one it is nested in
+            if self._is_local(holder.value) or not lt.is_module_variable(self.context, holder.value):
+                return False
+            start = self._handler_node or holder
+            return not any(isinstance(a, (cst.FunctionDef, cst.Lambda)) and lt.binds_locally(self.context, a, holder.value)
+                           for a in self.context.ancestors(start))
         if isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name) and holder.value.value == "self" \
                 and self._handler_node is not None:
             return lt.process_singleton(self.context, self.context.enclosing_class(self._handler_node)) is not None
