@@ -1,5 +1,7 @@
-"""LKL105 grades a kept exception by when its cycle forms: every call (a loop trying candidates, a
-`raise` on purpose) is in the default selection; a rare failure path only in the strict profile."""
+"""LKL105 grades a kept exception by what outlives the call (the default-visibility policy): a
+container that outlives it and gains one traceback per failure is in the default selection (high
+on a process-lifetime root, medium on `self`); cycles that die with the call, on a rare path or
+on every call, only in the strict profile."""
 
 from __future__ import annotations
 
@@ -32,12 +34,18 @@ def test_rare_path_lines_are_low_and_shown_by_the_strict_profile() -> None:
         assert any(reason in strict[line].message for reason in reasons), (line, strict[line].message)
 
 
-def test_normal_path_and_accumulating_holders_stay_high() -> None:
+def test_only_holders_that_outlive_the_call_are_in_the_default_selection() -> None:
     source = FIXTURE.read_text(encoding="utf-8")
     marked = [n for n, line in enumerate(source.splitlines(), 1) if "# error: LKL105" in line]
     default = _lkl105(source, "default")
     assert sorted(default) == marked
-    assert {f.confidence.value for f in default.values()} == {"high"}
+    assert {f.confidence.value for f in default.values()} <= {"high", "medium"}
+    # a traceback kept in a local dies with the call, even on every call: strict only
+    local = "import sys\n\n\ndef where():\n    try:\n        raise ValueError\n    except ValueError:\n        tb = sys.exc_info()[2]\n    return tb.tb_frame\n"
+    assert _lkl105(local, "default") == {}
+    assert _lkl105(local, "strict")[8].confidence.value == "low"
+    module_list = "FAILED = []\n\n\ndef run(job):\n    try:\n        job()\n    except Exception as e:\n        FAILED.append(e)\n"
+    assert _lkl105(module_list, "default")[8].confidence.value == "high"
 
 
 def test_one_name_in_a_retry_loop_is_low() -> None:
@@ -57,7 +65,9 @@ def test_one_name_in_a_retry_loop_is_low() -> None:
     assert "only the latest failure" in _lkl105(looped, "strict")[7].message
     collected = looped.replace("err = None", "errs = []").replace("err = e", "errs.append(e)").replace(
         "from err", "from None")
-    assert _lkl105(collected, "default")[7].confidence.value == "high"
+    # a local list of every failure dies with the call: strict only (the default-visibility policy)
+    assert _lkl105(collected, "default") == {}
+    assert _lkl105(collected, "strict")[7].confidence.value == "low"
 
 
 def test_a_loop_outside_a_nested_function_does_not_count() -> None:

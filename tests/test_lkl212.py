@@ -148,7 +148,7 @@ def test_each_call_names_the_handler_that_reaches_it() -> None:
     # call must not claim a file is kept open
     source = (
         "import logging\nimport sys\nfrom logging import handlers\n\n\n"
-        "def configure(stdout=True, path=None):\n    logger = logging.getLogger('app')\n"
+        "def app_logger(stdout=True, path=None):\n    logger = logging.getLogger('app')\n"
         "    if path:\n        h = handlers.RotatingFileHandler(path)\n        logger.addHandler(h)\n"
         "    if stdout:\n        h = logging.StreamHandler(sys.stdout)\n        logger.addHandler(h)\n"
         "    return logger\n"
@@ -157,3 +157,14 @@ def test_each_call_names_the_handler_that_reaches_it() -> None:
     assert sorted(messages) == [10, 13]
     assert "RotatingFileHandler" in messages[10] and "file open" in messages[10]
     assert "StreamHandler" in messages[13] and "file open" not in messages[13]
+
+
+def test_a_set_up_function_that_returns_the_logger_is_strict_only() -> None:
+    # `configure_logger()` is called once by whoever starts the program (ws4py's, judged debatable)
+    source = (
+        "import logging\n\n\ndef configure_logger(level=logging.INFO):\n    logger = logging.getLogger('ws')\n"
+        "    logger.addHandler(logging.StreamHandler())\n    return logger\n"
+    )
+    assert [f for f in lint_source(source, "example.py") if f.code == "LKL212"] == []
+    renamed = source.replace("configure_logger", "make_logger")
+    assert [f.line for f in lint_source(renamed, "example.py") if f.code == "LKL212"] == [6]

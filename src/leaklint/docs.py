@@ -74,7 +74,7 @@ is dropped); "heavy" comes from what a class's own methods make (`socket.socket(
 tracks. A bound method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`)
 is LKL104's alone; LKL101 does not report the same cycle again.
 
-The pin, callback and exception rules (LKL104, LKL105, LKL108, LKL109, LKL111, LKL112, LKL401) follow the same
+The pin and callback rules (LKL104, LKL108, LKL111, LKL112, LKL401) follow the same
 policy: a finding is in the default selection only where the retention **recurs** (per call,
 per request, per job, per loop iteration, or one more item in a container that lives on) or
 **holds something heavy** (a `__del__` that releases something, a thread, socket or file that no
@@ -93,16 +93,25 @@ where the next one overwrites it (one slot keeps the latest failure or callback)
 shutdown path that ends the object, on an error path that ends the object (a stream or future
 that re-raises its stored error), or where the class drops it again. So `atexit.register(self.close)`
 is medium for a class made who knows how often, high when the module makes it per call, low for
-a singleton or a lazily made one per owner; a stored exception re-raised from a future-like object is low, and high only when
-the module makes such objects per failing call; a traceback kept in a local is low on an error
-path unless the handler re-raises it (the exception then carries the whole stack) or files the
-exception in a container per loop iteration. A listener registered with a project registry
+a singleton or a lazily made one per owner. A listener registered with a project registry
 (LKL111) is graded by who holds the registry and whether it can ever let go: a module-level
 object, a class or a getter's singleton that has no way to take entries out is high when the
 project makes the listener's class per call, medium when how often is not known; a registry the
 object is only given is medium only when the objects are made per call or their `close()` leaves
 them registered on a registry without removal; a registry that can take entries out (it may do
 so itself) is low unless it lives for the process and the objects are made per call.
+
+The growth, registry and exception-frame rules (LKL105, LKL106, LKL109, LKL201-LKL219) show a
+finding by default only when they can name its consequence: a container that hangs from a
+process-lifetime root (a module global, a class attribute, a registry of the API models, an
+object made once per process) or from a long-lived object, filled per call, per instance or per
+request with per-call keys or values (not constants, enum members, import-time keys or a small
+fixed set such as periods or statuses), with no removal the engine can reach; or an exception,
+traceback or frame held past the call by such a root (a module list of failures, a module-level
+exception raised again on every call, whose traceback then grows by every raising call's
+frames). Everything else they find (a frame or traceback cycle in a local, which the young
+collection frees, a re-raise cycle on an object that dies with its caller, a bounded cache, a
+table also emptied somewhere) is low: the strict profile shows it.
 
 Suggestions never propose a weak reference where it would let the target die: only a
 back-reference to the object that made and keeps the holder is made weak; a link handed in from

@@ -227,7 +227,12 @@ _VOCABULARY_STEMS = (
     "label", "option", "section", "codec", "directory", "folder", "extension", "keyword", "opcode", "protocol",
 )
 _VOCABULARY_TOKENS = frozenset(
-    {"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc", "typ", "tz", "version", "setting"}
+    {"dir", "cls", "tag", "ext", "fmt", "cmd", "mod", "mode", "lang", "op", "enc", "typ", "tz", "version", "setting",
+     # categories from a small fixed set: a tick period, a priority, a status (supervisor's
+     # `self.ticks[period]` over three tick events)
+     "period", "interval", "priority", "status", "severity", "category",
+     # exit and error codes: a few hundred values at most (sh's `rc_exc_cache[rc]`)
+     "rc", "errno", "signum", "returncode", "exitcode"}
 )
 # Identifiers of per-request, per-event data: one new value per unit of work.
 _WORKLOAD_TOKENS = frozenset(

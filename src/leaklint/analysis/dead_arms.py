@@ -5,17 +5,23 @@ keep both arms in each file, and whatever a rule finds in the arm that never run
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.walk import walk, walk_scope
 
 _LITERALS = {"True": True, "False": False}
 
 
 def module_bool_constants(module: cst.Module) -> Dict[str, bool]:
-    """Module-level names assigned ``True`` or ``False`` exactly once (twice: unknown)."""
+    """Module-level names assigned ``True`` or ``False`` exactly once (twice: unknown).
+
+    A flag bound again elsewhere is not a constant: in a module-level ``try:``/``if``
+    (``HAS_LXML = False`` then ``try: import lxml; HAS_LXML = True``), or by a function that
+    declares it ``global`` (a lazy-init flag: ``_initialized = False`` ... ``global _initialized;
+    _initialized = True``)."""
     constants: Dict[str, Optional[bool]] = {}
     for statement in module.body:
         if type(statement) is not cst.SimpleStatementLine:
@@ -25,7 +31,25 @@ def module_bool_constants(module: cst.Module) -> Dict[str, bool]:
                 name = small.targets[0].target.value
                 value = small.value.value if type(small.value) is cst.Name else ""
                 constants[name] = None if name in constants else _LITERALS.get(value)
-    return {name: value for name, value in constants.items() if value is not None}
+    found = {name: value for name, value in constants.items() if value is not None}
+    if found:
+        for name in _rebound(module, found):
+            del found[name]
+    return found
+
+
+def _rebound(module: cst.Module, names: Dict[str, bool]) -> Set[str]:
+    rebound: Set[str] = set()
+    for statement in module.body:
+        if type(statement) in (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef):
+            continue
+        for node in walk_scope(statement):
+            if type(node) is cst.AssignTarget and type(node.target) is cst.Name and node.target.value in names:
+                rebound.add(node.target.value)
+    for node in walk(module):
+        if type(node) is cst.Global:
+            rebound.update(item.name.value for item in node.names if item.name.value in names)
+    return rebound
 
 
 def branch_value(test: cst.BaseExpression, constants: Dict[str, bool]) -> Optional[bool]:

@@ -445,7 +445,42 @@ def is_test_double(class_name: str, module_name: str) -> bool:
         return True
     spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in class_name)
     words = [word for word in spaced.split("_") if word]
-    return bool(words) and (words[0] in _TEST_DOUBLE_WORDS or words[-1] in _TEST_DOUBLE_WORDS)
+    # `TestListener`: a class named like a pytest test class is a test helper (stomp.py's
+    # listener that records every message for the tests to inspect).
+    return bool(words) and (words[0] in _TEST_DOUBLE_WORDS or words[-1] in _TEST_DOUBLE_WORDS
+                            or (words[0] == "test" and len(words) > 1))
+
+
+def runs_once(context: "FileContext", node: cst.CSTNode) -> bool:
+    """``node`` is in a function that a module flag lets run only once: ``global _done`` ...
+    ``if _done: return`` ... ``_done = True`` (eventlet's thread pool ``setup()``). What it adds,
+    it adds once per process, like import-time code."""
+    from leaklint.analysis.walk import walk_scope
+
+    scope = context.enclosing_scope(node)
+    if not isinstance(scope, cst.FunctionDef) or not isinstance(scope.body, cst.IndentedBlock):
+        return False
+    declared = {item.name.value for statement in scope.body.body if isinstance(statement, cst.SimpleStatementLine)
+                for small in statement.body if isinstance(small, cst.Global) for item in small.names}
+    if not declared:
+        return False
+    for statement in scope.body.body[:4]:
+        if not isinstance(statement, cst.If) or not isinstance(statement.test, cst.Name):
+            continue
+        flag = statement.test.value
+        if flag not in declared or not _returns_at_once(statement.body):
+            continue
+        for inner in walk_scope(scope):
+            if (isinstance(inner, cst.Assign) and isinstance(inner.value, cst.Name) and inner.value.value == "True"
+                    and any(isinstance(t.target, cst.Name) and t.target.value == flag for t in inner.targets)):
+                return True
+    return False
+
+
+def _returns_at_once(body: cst.BaseSuite) -> bool:
+    lines = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    first = lines[0] if lines else None
+    return isinstance(first, cst.SimpleStatementLine) and bool(first.body) and isinstance(first.body[0], cst.Return)
 
 
 def instance_names(method: cst.FunctionDef, in_metaclass: bool = False) -> Set[str]:

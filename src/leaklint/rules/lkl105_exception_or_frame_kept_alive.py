@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import in_test_code
 from leaklint.analysis.exceptions import released_names, traceback_dropped
 from leaklint.analysis.names import parameters as _parameters, target_names
@@ -89,7 +90,7 @@ def _own_statements(body: cst.CSTNode) -> List[cst.CSTNode]:
 def _constant_key(expr: cst.BaseExpression) -> bool:
     """``state["exception"]``: a fixed key is one slot, not one more entry per failure."""
     return (isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
-            and isinstance(expr.slice[0].slice.value, cst.SimpleString))
+            and isinstance(expr.slice[0].slice.value, (cst.SimpleString, cst.Integer)))
 
 
 
@@ -118,30 +119,25 @@ class ExceptionOrFrameKeptAlive(Rule):
     `e.__traceback__ = None`, storing `e.with_traceback(None)`, `str(e)` or
     `traceback.format_exc()` instead of the exception.
 
-    How much it costs depends on how often the cycle forms and what piles up. These are reported
-    at high confidence: a `try` whose body raises on purpose to reach the traceback (`raise ...`
-    or `1 // 0`, then `sys.exc_info()[2].tb_frame`), `frame = inspect.currentframe()` and
-    `objects = gc.get_objects()`, which form a cycle on every call; an exception appended to a container that outlives the call
-    (`self.errors`, a module-level list), which piles up whatever path added it; and a
-    try-each-candidate loop that collects every failure in a local container (`errors[name] =
-    exc`) and then only formats it. Two shapes on an error path are high too, because they recur
-    with something heavy: a traceback kept in a local (`exc_info = sys.exc_info()`) by a handler
-    that re-raises (a bare `raise`, `raise value.with_traceback(tb)`, or handing the traceback to a
-    function of the same file that always raises: `self.fail(exc_info)` ending in a `raise`), whose exception carries
-    this frame up the whole call stack on every failure (a middleware or call wrapper, per failing
-    request); and one kept by a handler that runs per loop iteration and also puts the exception,
-    as an object, in a container that outlives the iteration (an error event per failed job).
-    Everything else is low, shown only by the strict profile
-    (`--profile strict`): one name or one attribute keeps only the latest failure (`last_error =
-    e` in a retry loop, `self.error = e`), at most one young cycle per failing call; a handler
-    around one call that fails rarely (a connection or parse error) forms it at most once per
-    failure; and a container that is the function's result (returned, raised, handed to a call
-    as an object, or collecting ordinary replies too, as a pipeline's `replies` do) keeps its
-    exceptions on purpose, where `with_traceback(None)` would drop what callers need. A container
-    the class empties again (`pop`, `clear`, or swapped for a fresh one: `exceptions,
-    self._exceptions = self._exceptions, []`) holds each failure until it is handled, one per key or
-    per pending failure, and a fixed key (`state["exception"] = exc`) is one slot: both low. A list
-    of an enclosing function that a nested function fills and the enclosing one clears in its
+    How much it costs depends on how long the holder lives. The default selection shows only
+    what outlives the call: an exception appended to a container that outlives it, which piles
+    up one traceback (with every frame it passed through) per failure: high when the container
+    hangs from a process-lifetime root (a module-level list, `self.errors` of an object made once
+    per process), medium on `self` of an object whose lifetime this file does not show.
+    Everything else is low, shown only by the strict profile (`--profile strict`), because the
+    cycle dies with the call and the youngest collection frees it, however much it takes in:
+    `frame = inspect.currentframe()` and `objects = gc.get_objects()` (one cycle per call), a
+    traceback kept in a local (`exc_info = sys.exc_info()`, also when the handler re-raises and
+    the exception carries the whole stack up), a try-each-candidate loop's local `errors`, one
+    name or one attribute that keeps only the latest failure (`last_error = e` in a retry loop,
+    `self.error = e`), a handler around one call that fails rarely, and a container that is the
+    function's result (returned, raised, handed to a call as an object, or collecting ordinary
+    replies too, as a pipeline's `replies` do), which keeps its exceptions on purpose, where
+    `with_traceback(None)` would drop what callers need. A container the class empties again
+    (`pop`, `clear`, or swapped for a fresh one: `exceptions, self._exceptions =
+    self._exceptions, []`) holds each failure until it is handled, one per key or per pending
+    failure, and a fixed key (`state["exception"] = exc`) is one slot: both low. A list of an
+    enclosing function that a nested function fills and the enclosing one clears in its
     `finally:` is not reported, and test code is low.
 
     ## Known problems
@@ -166,14 +162,8 @@ class ExceptionOrFrameKeptAlive(Rule):
     message = "`{name}` keeps {what} alive in a reference cycle with this frame"
     examples = (
         Bad(
-            "import sys\n\n\ndef caller():\n    try:\n        raise ZeroDivisionError\n"
-            "    except ZeroDivisionError:\n        tb = sys.exc_info()[2]\n    return tb.tb_frame.f_back\n"
-        ),
-        Bad("import inspect\n\n\ndef where():\n    frame = inspect.currentframe()\n    return frame.f_lineno\n"),
-        Bad(
-            "def parse(text, parsers):\n    errors = {}\n    for parser in parsers:\n        try:\n"
-            "            return parser(text)\n        except ValueError as error:\n"
-            "            errors[parser.__name__] = error\n    raise ValueError(f\"no parser accepts it: {errors}\")\n"
+            "FAILURES = []\n\n\ndef handle(request, handler):\n    try:\n        return handler(request)\n"
+            "    except Exception as error:\n        FAILURES.append(error)\n"
         ),
         Bad(
             "class Task:\n    def __init__(self):\n        self.errors = []\n\n    def run(self, job):\n"
@@ -291,7 +281,9 @@ class ExceptionOrFrameKeptAlive(Rule):
             node,
             message + (_ONCE_IN_A_TEST if once else ""),
             suggestion=f"use `{name}` inside `try:` and `del {name}` in its `finally:` clause",
-            confidence=Confidence.LOW if once else Confidence.HIGH,
+            # Default-visibility policy: nothing outlives the call, so the cost has no name beyond
+            # one young cycle per call; shown by the strict profile.
+            confidence=Confidence.LOW,
         )
 
     def _in_test(self, node: cst.CSTNode) -> bool:
@@ -372,7 +364,9 @@ class ExceptionOrFrameKeptAlive(Rule):
                     # forms one cycle per failing call, and it is freed young.
                     confidence = Confidence.LOW
                     message += _LATEST_ONLY if self._in_loop() else _RARE_PATH
-                self.report(node, message, suggestion=suggestion, confidence=confidence)
+                # Default-visibility policy: a local keeps the cycle for one failing call; however
+                # much it takes in, the collector frees it, so it is shown by the strict profile only.
+                self.report(node, message, suggestion=suggestion, confidence=Confidence.LOW)
             elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
                 if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
                     continue  # exception chaining, as `raise new from exc` does
@@ -554,6 +548,15 @@ class ExceptionOrFrameKeptAlive(Rule):
         elif not accumulates and not self._on_normal_path():
             confidence = Confidence.LOW
             message += _RARE_PATH
+        elif not accumulates:
+            # Default-visibility policy: a container of this call (a try-each-candidate loop's
+            # `errors`) dies with it; only one that outlives the call names a cost.
+            confidence = Confidence.LOW
+            message += "; the container dies with this call, so the cycle is freed by the next young collection"
+        elif not self._held_by_root(holder):
+            # Grows per failure for as long as its object lives, which this file does not show to be
+            # the whole process.
+            confidence = Confidence.MEDIUM
         self.report(
             node,
             message,
@@ -563,6 +566,24 @@ class ExceptionOrFrameKeptAlive(Rule):
             ),
             confidence=confidence,
         )
+
+    def _held_by_root(self, holder: Optional[cst.BaseExpression]) -> bool:
+        """A module-level container, or one on ``self`` of a class with one instance per process:
+        every failure's frames stay for the life of the process."""
+        while isinstance(holder, (cst.Subscript, cst.Attribute)) and not (
+                isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)):
+            holder = holder.value
+        if isinstance(holder, cst.Name):
+            # a module global, not a variable of this function or of one it is nested in
+            if self._is_local(holder.value) or not lt.is_module_variable(self.context, holder.value):
+                return False
+            start = self._handler_node or holder
+            return not any(isinstance(a, (cst.FunctionDef, cst.Lambda)) and lt.binds_locally(self.context, a, holder.value)
+                           for a in self.context.ancestors(start))
+        if isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name) and holder.value.value == "self" \
+                and self._handler_node is not None:
+            return lt.process_singleton(self.context, self.context.enclosing_class(self._handler_node)) is not None
+        return False
 
     def _accumulates(self, holder: cst.BaseExpression) -> bool:
         """A container that outlives the call (``self.errors``, a module-level list), where every

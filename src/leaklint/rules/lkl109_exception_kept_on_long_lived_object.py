@@ -66,19 +66,19 @@ class ExceptionKeptOnLongLivedObject(Rule):
     filled in `__init__` outside a loop (at most one entry per object, as a message that records
     its decoding error does). One slot
     (`self.exc_info = sys.exc_info()`) keeps only the latest failure and is low, shown only by the
-    strict profile. So is re-raising an exception the class caught and stored itself: the frame
-    that caught it already holds `self`, the cycle exists from the moment it is kept, and
-    re-raising it is what it is kept for (a connection that raises its read error on every later
-    read). Re-raising one handed in from outside (`set_exception(exc)` then `raise
-    self._exception` in `result()`, the `concurrent.futures` shape) forms the cycle once the
-    object has failed, and every later raise re-forms the same one: it is in the default selection
-    when it recurs, that is when the module makes such objects per call (`return Error(exc)` in
-    every failing call, an outcome or result wrapper), or when the object holds something heavy
-    (`__del__`, a thread or socket that no close-like method releases). Once per failed
-    long-lived object (a stream or future that raises its error on every later read), a class that
-    drops the exception itself (`self._exception = None` in `feed_eof()`), the second and later
-    methods re-raising the same attribute, and a test module (a test double raising its configured
-    failure) are low, shown only by the strict profile.
+    strict profile. Re-raising a kept exception (`raise self._exception`) is in the default
+    selection only when the object visibly lives for the whole process (made at module level or
+    in `main()`, a class that keeps its one instance, an application or supervisor object) and
+    never drops the exception: each raise of the same exception object adds the raising call's
+    frames to its `__traceback__`, which then grows with every call (a library binding that
+    re-raises its cached init failure on every call). Everything else is low, shown only by the
+    strict profile: the re-raise cycle of an object that dies with its caller costs one young
+    collection, whether the module makes such objects per call (an outcome or result wrapper),
+    the object holds something heavy (`__del__`, a thread or socket), it is a stream or future
+    that raises its error on every later read, the class caught and stored the exception itself,
+    or drops it itself (`self._exception = None` in `feed_eof()`); so are the second and later
+    methods re-raising the same attribute, and a test module (a test double raising its
+    configured failure). A module global raised again is LKL106's.
 
     A local that holds the raised exception closes the same cycle through the frame itself
     (exception -> traceback -> frame -> local -> exception): clearing the attribute first
@@ -124,10 +124,10 @@ class ExceptionKeptOnLongLivedObject(Rule):
             "            self.failures.append((job, exc))\n"
         ),
         Bad(
-            "class Result:\n    def __init__(self, exception):\n        self._exception = exception\n\n"
-            "    def get(self):\n        raise self._exception\n\n\n"
-            "def attempt(job):\n    try:\n        return job()\n    except Exception as exc:\n"
-            "        return Result(exc)\n"
+            "class Binding:\n    def __init__(self):\n        self._error = None\n\n"
+            "    def init(self, lib):\n        if self._error is not None:\n            raise self._error\n"
+            "        try:\n            lib.init()\n        except OSError as exc:\n            self._error = exc\n"
+            "            raise\n\n\nBINDING = Binding()\n"
         ),
         Bad(
             "import sys\n\n\nclass Task:\n    def run(self, job):\n        try:\n            job()\n"
@@ -464,7 +464,10 @@ class ExceptionKeptOnLongLivedObject(Rule):
                         if attr == attribute and lt.related_classes(other, cls)), None)
         if earlier is None:
             self._reraised[(cls, attribute)] = self.context.location(node).line
-        if self._stores_caught(cls, attribute):
+        growing = self._grows_on_singleton(cls, attribute, shown)
+        if growing is not None and not is_test_file(self.context.path):
+            confidence, why = Confidence.MEDIUM, growing
+        elif self._stores_caught(cls, attribute):
             # The class caught it in one of its own methods: that frame's `self` already closed
             # the cycle when it was stored, and the re-raise is the point of keeping it.
             confidence = Confidence.LOW
@@ -618,17 +621,33 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 return name in parameter_names(ancestor.params) and _local_sources(ancestor, name) is None
         return False
 
+    def _grows_on_singleton(self, cls: cst.ClassDef, attribute: str, shown: str) -> Optional[str]:
+        """Held by an object that lives for the process and never dropped: every raise of the same
+        exception object adds the raising call's frames to its `__traceback__`, which grows per
+        call (the default-visibility policy: growth from a process-lifetime root)."""
+        singleton = lt.process_singleton(self.context, cls)
+        if singleton is None or attribute in self._released_in(cls):
+            return None
+        return (f"; {singleton}, and each raise adds the raising call's frames to `{shown}.__traceback__`, "
+                f"which grows with every call for as long as the object keeps it")
+
     def _consequence(self, node: cst.Raise, cls: cst.ClassDef, attribute: str, shown: str) -> Tuple[Confidence, str]:
         """How often the re-raise cycle forms (issue 16 §3). It forms once the object has failed,
         and every later raise re-forms the same one: worth a default report when this file makes
         such objects per call (`return Error(exc)` for every failing call, the `outcome` shape) or
         the object holds something heavy; low when it is once per failed object, or the class
         drops the exception itself (`self._exception = None` when it closes)."""
+        growing = self._grows_on_singleton(cls, attribute, shown)
+        if growing is not None:
+            return Confidence.MEDIUM, growing
+        # Default-visibility policy: a cycle through an object that dies with its caller costs one
+        # young collection, whatever it holds; shown by the strict profile only.
         heavy = lt.heavy_holding(self.context, cls)
         if heavy is not None:
-            return Confidence.HIGH, f"; {heavy}"
+            return Confidence.LOW, f"; {heavy}, which waits for the cyclic garbage collector"
         if lt.made_per_call(self.context, cls):
-            return Confidence.MEDIUM, f"; this module makes a `{cls.name.value}` per call, so the cycle forms per call"
+            return Confidence.LOW, (f"; this module makes a `{cls.name.value}` per call, so the cycle forms per "
+                                    f"call, and a young collection frees each")
         if attribute in self._released_in(cls):
             return Confidence.LOW, (f"; the class drops `{shown}` itself, so the cycle ends with the object's "
                                     f"failure handling")

@@ -39,6 +39,7 @@ from leaklint.analysis.growth_facts import (
     in_del,
     loads_data,
     overwrites_existing_key,
+    runs_once,
     subscript_key,
     weak_factory as _weak_factory,
 )
@@ -112,7 +113,8 @@ class GrowingModuleContainer(Rule):
       (`@register`, `@handler("ping")`), `__init_subclass__` and metaclass hooks, helpers called
       only from module level (directly or through each other), registration APIs (`register*`,
       and for dicts and sets `add_*`, `set_*`, `def_*`, `install_*`, `bind*`), warn-once sets,
-      `pytest_*` hooks, `__all__`, and tables built once behind `if not _table:` (a
+      `pytest_*` hooks, `__all__`, functions a module flag lets run once (`global _started`,
+      `if _started: return`, `_started = True`), and tables built once behind `if not _table:` (a
       registration function that a method calls with `self`, as in `register_instance(self)` in
       `__init__`, runs per instance and is judged like any other);
     - containers something in the module removes from: `pop`, `popitem`, `remove`, `discard`,
@@ -496,7 +498,7 @@ class GrowingModuleContainer(Rule):
                         continue  # (a "set_"/"register" helper that a function feeds new classes runs per call)
                 if container.late_removals and not self._late_removal_misses(container, growth):
                     continue
-                if self._lazy_initialisation(growth, container.name):
+                if self._lazy_initialisation(growth, container.name) or runs_once(self.context, growth.node):
                     continue
                 evidence = self._evidence(growth)
                 if container.weak_factory and self._strong_outer_key(growth):

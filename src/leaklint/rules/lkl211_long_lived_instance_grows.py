@@ -17,6 +17,7 @@ from leaklint.analysis.growth_facts import (
     first_line_text,
     growth_site_text,
     in_while_loop,
+    is_test_double,
     is_test_module,
     items_evidence,
     names_long_lived,
@@ -82,6 +83,9 @@ class LongLivedInstanceGrows(Rule):
     only replace the value of a key the container already has (`for k, v in self.d.items():
     self.d[k] = None`, or under `if k in self.d:`).
 
+    A class named like a test class or a test double (`TestListener`, `StubBackend`) records
+    for tests: low, shown only by the strict profile.
+
     ## Known problems
     Whether an object is long-lived is read from its class name (a loop alone says little: a
     handshake loops too); a per-request object named like a server (a `SessionManager` made per
@@ -142,6 +146,8 @@ class LongLivedInstanceGrows(Rule):
             for growth in attribute.growths:
                 looped = in_while_loop(self.context, growth.node)
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
+                if is_test_double(klass.name.value, self.context.module_name):
+                    confidence = Confidence.LOW  # a recorder for tests (`TestListener.message_list`)
                 self._report(klass, name, attribute, growth, confidence)
                 break
 
