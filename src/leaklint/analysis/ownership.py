@@ -13,6 +13,8 @@ it from ``leave_Module`` for each candidate call at little cost.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
@@ -24,7 +26,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
@@ -752,7 +754,11 @@ class OwnershipAnalyzer:
             # `if not fd_closed: os.close(fd)`, `if file != "-": fp.close()`: a release guarded by
             # a condition about how the value was obtained; the code says the other branch
             # does not hold it.
-            if len(node.successors) == 2 and id(graph.nodes[node.successors[0]].statement) in closing_keys:
+            if (
+                len(node.successors) == 2
+                and id(graph.nodes[node.successors[0]].statement) in closing_keys
+                and not _branch_ends_process(node.statement)
+            ):
                 return {1}
             return set()
 
@@ -2472,6 +2478,16 @@ _INSPECTING_BUILTINS = frozenset(
     f"builtins.{name}" for name in ("isinstance", "type", "id", "callable", "hasattr", "getattr", "repr")
 )
 _PLATFORM_WORDS = ("sys.platform", "os.name", "platform.system()", "sys.version_info")
+# `if IS_MACOS:`, `if compat.WINDOWS:`: a module constant (all capitals) that a function does
+# not change; a later test of it takes the same branch as the one that acquired.
+_CONSTANT_TEST = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_]*\.)*[A-Z][A-Z0-9_]{2,}$")
+
+
+def _branch_ends_process(statement: Optional[cst.CSTNode]) -> bool:
+    """``if pid == 0: os.close(r); ...; os._exit(0)``: a forked child's branch, which releases its
+    copy and ends; the parent's branch still holds the value."""
+    body = getattr(statement, "body", None)
+    return body is not None and any(isinstance(node, cst.Call) and ends_process(node) for node in walk(body))
 
 
 def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> Dict[str, bool]:
@@ -2487,7 +2503,7 @@ def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> D
             break
         if isinstance(ancestor, cst.If):
             code = one_line_code(context.code(ancestor.test))
-            if any(word in code for word in _PLATFORM_WORDS):
+            if any(word in code for word in _PLATFORM_WORDS) or _CONSTANT_TEST.match(code):
                 if child is ancestor.body:
                     facts[code] = True
                 elif child is ancestor.orelse:

@@ -7,7 +7,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.lifetimes import class_methods
+from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 from leaklint.rules.lkl303_thread_never_joined import _has_exit
@@ -177,16 +177,16 @@ class ThreadLoopFlagNeverCleared(Rule):
         if event:
             if flag in self.handed:
                 return False
-            made = [value for value, target in self.assigned.get(flag, ()) if not _is_self_attr(target) or _in_family(self.context, target, cls)]
+            made = [value for value, target in self.assigned.get(flag, ()) if not is_self_attribute(target) or _in_family(self.context, target, cls)]
             if not made or not all(_makes_event(value) for value in made):
                 return False  # an event handed in (`self.stop = stop_event`): its owner may set it
             return not any(
-                not _is_self_attr(target) or _in_family(self.context, target, cls) for target in self.set_calls.get(flag, ())
+                not is_self_attribute(target) or _in_family(self.context, target, cls) for target in self.set_calls.get(flag, ())
             )
         for value, target in self.assigned.get(flag, ()):
             if _in_init(self.context, target, cls):
                 continue
-            if _is_self_attr(target) and not _in_family(self.context, target, cls):
+            if is_self_attribute(target) and not _in_family(self.context, target, cls):
                 continue  # `self.running = False` of another class: another object's flag
             keeps_running = _TRUE if runs_while else _FALSE
             if not (isinstance(value, cst.Name) and value.value in keeps_running):
@@ -229,7 +229,7 @@ def _flag_test(test: cst.BaseExpression) -> Optional[Tuple[str, bool, bool]]:
     runs_while = True
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         runs_while, test = False, test.expression
-    if _is_self_attr(test):
+    if is_self_attribute(test):
         assert isinstance(test, cst.Attribute)
         return test.attr.value, runs_while, False
     if (
@@ -237,15 +237,11 @@ def _flag_test(test: cst.BaseExpression) -> Optional[Tuple[str, bool, bool]]:
         and isinstance(test, cst.Call)
         and isinstance(test.func, cst.Attribute)
         and test.func.attr.value in ("is_set", "isSet", "wait")
-        and _is_self_attr(test.func.value)
+        and is_self_attribute(test.func.value)
     ):
         assert isinstance(test.func.value, cst.Attribute)
         return test.func.value.attr.value, False, True
     return None
-
-
-def _is_self_attr(node: cst.CSTNode) -> bool:
-    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
 
 
 def _in_init(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: ignore[no-untyped-def]
