@@ -402,6 +402,18 @@ class ResourceRule(Rule):
                 # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
                 confidence = Confidence.MEDIUM
             fix = self._fix_statement(leak, analyzer)
+        elif leak.use.startswith("pipes-open:"):
+            confidence = Confidence.MEDIUM
+            pipes = leak.use.split(":", 1)[1]
+            message = (
+                f"the pipes of `{name}` (from `{shown}`: {pipes}) are never closed: `wait()` reaps the child but "
+                "closes no pipe (`communicate()` and `with` do), so each call leaves them to the garbage collector "
+                "(`ResourceWarning: unclosed file`)"
+            )
+            suggestion = (
+                f"use `with {shown} as {name}:` (it closes the pipes and waits), or close "
+                f"{pipes} once read"
+            )
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
             confidence = Confidence.MEDIUM
