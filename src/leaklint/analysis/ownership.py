@@ -234,10 +234,10 @@ class OwnershipAnalyzer:
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             found = self._assignment(parent, call, kind, scope)
-            if kind.qualname == "subprocess.Popen" and all(leak.reason == NOT_ON_EXCEPTION for leak in found):
-                # "waited for, but not if something raises first" says less than "its pipes are
-                # never closed on any path", when that is so
-                return self._pipes_left_open(call, kind, scope, parent) or found
+            if not found and kind.qualname == "subprocess.Popen":
+                # Waited for on every path (a "not if something raises first" finding is kept: its
+                # `with` fix closes the pipes too).
+                return self._pipes_left_open(call, kind, scope, parent)
             return found
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
             return self._track_name(
