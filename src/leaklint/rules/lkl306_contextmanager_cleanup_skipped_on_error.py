@@ -3,7 +3,7 @@ exception in the ``with`` body skips the release."""
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
