@@ -13,6 +13,8 @@ it from ``leave_Module`` for each candidate call at little cost.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
@@ -24,7 +26,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
-from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node
+from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
 
 # Why a resource is reported.
@@ -195,7 +197,13 @@ class OwnershipAnalyzer:
         if isinstance(scope, cst.FunctionDef) and scope.name.value in ("__enter__", "__aenter__"):
             return []  # the object that is being entered owns it
         if self.exempt(call, kind, scope):
-            return self._unreaped_child(call, kind, scope)
+            found = self._unreaped_child(call, kind, scope)
+            if not found and kind.qualname == "subprocess.Popen":
+                # `stdout=stdout` where `stdout = None if quiet else PIPE`: pipes after all
+                node, parent = self._climb(call)
+                if isinstance(parent, cst.Assign) and parent.value is node:
+                    return self._pipes_left_open(call, kind, scope, parent)
+            return found
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
         if isinstance(scope, cst.FunctionDef) and scope.decorators:
@@ -225,7 +233,12 @@ class OwnershipAnalyzer:
                 return []  # `subprocess.Popen(cmd)` / `os._exit(0)` in a forked child: nothing is left to reap here
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
-            return self._assignment(parent, call, kind, scope)
+            found = self._assignment(parent, call, kind, scope)
+            if not found and kind.qualname == "subprocess.Popen":
+                # Waited for on every path (a "not if something raises first" finding is kept: its
+                # `with` fix closes the pipes too).
+                return self._pipes_left_open(call, kind, scope, parent)
+            return found
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
             return self._track_name(
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
@@ -307,6 +320,56 @@ class OwnershipAnalyzer:
                 continue  # `proc.args`, `print(proc.pid)`: a look at it
             return []  # waited for, polled, killed, returned, handed on, rebound...
         return [Leak(kind, call, NEVER_CLOSED, name=target.value, binding=self.context.enclosing_statement(parent), scope=scope, use="unreaped")]
+
+    def _pipes_left_open(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``proc = Popen(cmd, stdout=PIPE)`` in a function that reads ``proc.stdout`` and reaps the
+        child with ``wait()``/``poll()`` but never closes the pipe: ``wait()`` does not close
+        pipes (``communicate()`` and ``with`` do), so the pipe object goes to the finalizer
+        (``ResourceWarning: unclosed file``). Only when every use of ``proc`` is one of those
+        looks: anything else (handed on, returned, stored, ``communicate()``, a ``close()`` of a
+        pipe, ``with``) keeps it quiet."""
+        if not isinstance(scope, cst.FunctionDef) or not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return []
+        target = assign.targets[0].target
+        pipes = _piped_streams(call, scope)
+        if not isinstance(target, cst.Name) or not pipes:
+            return []
+        uses = self._scope_uses(scope)
+        if target.value in uses.nested:
+            return []
+        reaped = False
+        for use in uses.names.get(target.value, ()):
+            if use is target:
+                continue
+            outer = self.context.parent(use)
+            if not (isinstance(outer, cst.Attribute) and outer.value is use):
+                return []
+            attr = outer.attr.value
+            if attr in ("wait", "poll"):
+                reaped = True
+                continue
+            if attr in ("returncode", "pid", "args", "kill", "terminate", "send_signal"):
+                continue
+            if attr in pipes and self._reads_pipe(outer):
+                continue
+            return []
+        if not reaped:
+            return []
+        shown = ", ".join(f"`{target.value}.{pipe}`" for pipe in sorted(pipes))
+        return [Leak(kind, call, NEVER_CLOSED, name=target.value, binding=self.context.enclosing_statement(assign),
+                     scope=scope, use=f"pipes-open:{shown}")]
+
+    def _reads_pipe(self, pipe: cst.Attribute) -> bool:
+        """``proc.stdout.readline()``, ``proc.stdin.write(b)``, ``for line in proc.stdout``: a use
+        that neither closes the pipe nor hands it on."""
+        outer = self.context.parent(pipe)
+        if isinstance(outer, cst.Attribute) and outer.value is pipe:
+            call = self.context.parent(outer)
+            return (
+                isinstance(call, cst.Call) and call.func is outer
+                and outer.attr.value in ("read", "readline", "readlines", "write", "writelines", "flush", "fileno", "read1")
+            )
+        return isinstance(outer, (cst.For, cst.CompFor)) and outer.iter is pipe
 
     def _expected_to_raise(self, node: cst.CSTNode) -> bool:
         """Inside ``with self.assertRaises(...):`` / ``with pytest.raises(...):``: a test that
@@ -752,7 +815,11 @@ class OwnershipAnalyzer:
             # `if not fd_closed: os.close(fd)`, `if file != "-": fp.close()`: a release guarded by
             # a condition about how the value was obtained; the code says the other branch
             # does not hold it.
-            if len(node.successors) == 2 and id(graph.nodes[node.successors[0]].statement) in closing_keys:
+            if (
+                len(node.successors) == 2
+                and id(graph.nodes[node.successors[0]].statement) in closing_keys
+                and not _branch_ends_process(node.statement)
+            ):
                 return {1}
             return set()
 
@@ -2472,6 +2539,16 @@ _INSPECTING_BUILTINS = frozenset(
     f"builtins.{name}" for name in ("isinstance", "type", "id", "callable", "hasattr", "getattr", "repr")
 )
 _PLATFORM_WORDS = ("sys.platform", "os.name", "platform.system()", "sys.version_info")
+# `if IS_MACOS:`, `if compat.WINDOWS:`: a module constant (all capitals) that a function does
+# not change; a later test of it takes the same branch as the one that acquired.
+_CONSTANT_TEST = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_]*\.)*[A-Z][A-Z0-9_]{2,}$")
+
+
+def _branch_ends_process(statement: Optional[cst.CSTNode]) -> bool:
+    """``if pid == 0: os.close(r); ...; os._exit(0)``: a forked child's branch, which releases its
+    copy and ends; the parent's branch still holds the value."""
+    body = getattr(statement, "body", None)
+    return body is not None and any(isinstance(node, cst.Call) and ends_process(node) for node in walk(body))
 
 
 def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> Dict[str, bool]:
@@ -2487,7 +2564,7 @@ def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> D
             break
         if isinstance(ancestor, cst.If):
             code = one_line_code(context.code(ancestor.test))
-            if any(word in code for word in _PLATFORM_WORDS):
+            if any(word in code for word in _PLATFORM_WORDS) or _CONSTANT_TEST.match(code):
                 if child is ancestor.body:
                     facts[code] = True
                 elif child is ancestor.orelse:
@@ -2639,6 +2716,31 @@ def _broad(handler: cst.ExceptHandler) -> bool:
     kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
     names = {e.value.value if isinstance(e, cst.Element) and isinstance(e.value, cst.Name) else getattr(e, "value", None) for e in kinds}
     return bool(names & {"Exception", "BaseException"})
+
+
+def _piped_streams(call: cst.Call, scope: Optional[Scope] = None) -> Set[str]:
+    """``{"stdout"}`` for ``Popen(cmd, stdout=PIPE, stderr=STDOUT)``: the streams the parent
+    holds a pipe end of (none known when ``**kwargs`` may add some). With ``scope``, a local
+    name that may be ``PIPE`` (``stdout = None if quiet else PIPE``) counts too."""
+    streams: Set[str] = set()
+    for arg in call.args:
+        if arg.star:
+            return set()
+        if arg.keyword is not None and arg.keyword.value in ("stdin", "stdout", "stderr"):
+            value = arg.value.attr if isinstance(arg.value, cst.Attribute) else arg.value
+            if isinstance(value, cst.Name) and value.value == "PIPE":
+                streams.add(arg.keyword.value)
+            elif isinstance(arg.value, cst.Name) and scope is not None and _may_be_pipe(scope, arg.value.value):
+                streams.add(arg.keyword.value)
+    return streams
+
+
+def _may_be_pipe(scope: Scope, name: str) -> bool:
+    for node in walk_scope(scope):
+        if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in node.targets):
+            if any(isinstance(inner, (cst.Name, cst.Attribute)) and _terminal(inner) == "PIPE" for inner in walk(node.value)):
+                return True
+    return False
 
 
 def _has_pipe(call: cst.Call) -> bool:

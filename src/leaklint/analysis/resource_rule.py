@@ -395,13 +395,25 @@ class ResourceRule(Rule):
             )
             message = f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} {why}"
             if kind.fd:
-                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `os.close({name})` in a `finally:` block"
+                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `{_os_close(name)}` in a `finally:` block"
             else:
                 suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
             if not leak.callee_known:
                 # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
                 confidence = Confidence.MEDIUM
             fix = self._fix_statement(leak, analyzer)
+        elif leak.use.startswith("pipes-open:"):
+            confidence = Confidence.MEDIUM
+            pipes = leak.use.split(":", 1)[1]
+            message = (
+                f"the pipes of `{name}` (from `{shown}`: {pipes}) are never closed: `wait()` reaps the child but "
+                "closes no pipe (`communicate()` and `with` do), so each call leaves them to the garbage collector "
+                "(`ResourceWarning: unclosed file`)"
+            )
+            suggestion = (
+                f"use `with {shown} as {name}:` (it closes the pipes and waits), or close "
+                f"{pipes} once read"
+            )
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
             confidence = Confidence.MEDIUM
@@ -440,7 +452,7 @@ class ResourceRule(Rule):
                 confidence = Confidence.MEDIUM
                 message += " (it is passed to a function that is not known to close it)"
         elif leak.reason == REPLACED:
-            release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+            release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
                 f"`{name} = {shown}` replaces the value `{name}` may already hold ({leak.use}) "
                 f"without releasing it first"
@@ -492,7 +504,7 @@ class ResourceRule(Rule):
                 message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
                 f"give {owner} a `close()` method that calls "
-                + (f"`os.close({name})`" if kind.fd else f"`{name}.{method}()`")
+                + (f"`{_os_close(name)}`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
             if leak.use in ("stopped", "thread"):
@@ -511,7 +523,7 @@ class ResourceRule(Rule):
                     f"another thread runs it), join that thread, then call `{name}.close()`"
                 )
             if leak.use.startswith("only:"):
-                release = f"os.close({name})" if kind.fd else f"{name}.{method}()"
+                release = _os_close(name) if kind.fd else f"{name}.{method}()"
                 suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
                 confidence = Confidence.MEDIUM
         elif leak.reason == WITH_DOES_NOT_CLOSE:
@@ -555,7 +567,7 @@ class ResourceRule(Rule):
             assert leak.path_end is not None and leak.via is not None
             line = self.context.location(leak.path_end).line
             callee = _shorten(self.context.code(leak.via.func), 40)
-            release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+            release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
                 f"`{name}` (from `{shown}`) is handed to `{callee}()`, which may raise on line {line} before it "
                 f"takes it over: then nobody {_releases(kind)} it"
@@ -568,7 +580,7 @@ class ResourceRule(Rule):
             confidence = Confidence.MEDIUM
             assert leak.path_end is not None
             line = self.context.location(leak.path_end).line
-            release = f"os.close({name})" if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+            release = _os_close(name) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
             message = (
                 f"`{name}` (from `{shown}`) is returned to the caller, but not {_released(kind)} if line {line} "
                 "raises first: nobody else can release it then"
@@ -605,7 +617,9 @@ class ResourceRule(Rule):
                 message = message.replace(f"(from `{shown}`)", f"(from `{shown}`; {words})", 1)
             else:
                 message += f" ({words})"
-        if _only_when_something_raises(leak):
+        if _only_when_something_raises(leak) or (leak.reason == NOT_ON_EXCEPTION and kind.fd and len(kind.tuple_items) > 1):
+            # Both ends of a pipe are closed in different branches of a fork or handed to a child:
+            # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
@@ -622,7 +636,7 @@ class ResourceRule(Rule):
         end = leak.path_end
         line = self.context.location(end).line if end is not None else None
         released = _released(kind)
-        release = f"os.close({name})" if kind.fd else f"{name}.{kind.release[0]}()"
+        release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
         if leak.reason == RAISES_UNRELEASED and leak.use == "establish":
             message = (
                 f"`{name}` (from `{shown}`) is not {released} if the set-up on line {line} fails (no peer answers, or it refuses): "
@@ -671,7 +685,7 @@ class ResourceRule(Rule):
         assert leak.path_end is not None
         line = self.context.location(leak.path_end).line
         released = _released(kind)
-        release = f"os.close({name})" if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+        release = _os_close(name) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
         skipped = ""
         if leak.release is not None:
             skipped = f", so `{_shorten(self.context.code(leak.release), 40)}` on line {self.context.location(leak.release).line} never runs"
@@ -705,7 +719,7 @@ class ResourceRule(Rule):
         if kind.tuple_items and not kind.fd:
             return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0])
         if kind.fd:
-            return f"release it with `os.close({name})` in a `finally:` block"
+            return f"release it with `{_os_close(name)}` in a `finally:` block"
         if kind.maybe_none:
             return (
                 f"call `{name}.{kind.release[0]}()` in a `finally:` block once it is known not to be None "
@@ -1081,7 +1095,7 @@ def _release_verb(kind: ResourceKind) -> str:
 
 def _release_call(kind: ResourceKind, name: str) -> str:
     if kind.fd:
-        return f"call `os.close({name})`"
+        return f"call `{_os_close(name)}`"
     prefix = "await " if kind.is_async else ""
     return f"call `{prefix}{name}.{kind.release[0]}()`"
 
@@ -1116,3 +1130,8 @@ def _only_when_something_raises(leak: Leak) -> bool:
     failure leaves the last socket open.
     """
     return leak.reason == HANDED_OVER_LATE
+
+
+def _os_close(name: str) -> str:
+    """``os.close(fd)``; for both ends of a pipe bound together, ``os.close(r); os.close(w)``."""
+    return "; ".join(f"os.close({part.strip()})" for part in name.split(","))

@@ -193,6 +193,8 @@ class ControlFlowGraph:
             node.successors.append(targets.on_break())
         elif isinstance(statement, cst.Continue) and targets.on_continue is not None:
             node.successors.append(targets.on_continue())
+        elif _ends_process(statement):
+            pass  # `os._exit(1)` / `os.execv(...)`: nothing after it runs in this process
         else:
             node.successors.append(after)
         if isinstance(statement, cst.AnnAssign) and statement.value is None:
@@ -525,4 +527,24 @@ def _closes_a_descriptor(call: cst.Call) -> bool:
         and func.value.value == "os"
         and len(call.args) == 1
         and isinstance(call.args[0].value, cst.Name)
+    )
+
+
+# `os._exit()` ends the process, `os.exec*()` replaces it (when it fails it raises: the
+# exception edge stays): a forked child's branch never falls through to the parent's code.
+_PROCESS_ENDS = frozenset({"_exit", "execv", "execve", "execvp", "execvpe", "execl", "execle", "execlp", "execlpe"})
+
+
+def _ends_process(statement: cst.BaseSmallStatement) -> bool:
+    return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and ends_process(statement.value)
+
+
+def ends_process(call: cst.Call) -> bool:
+    """``os._exit(...)`` or ``os.execv(...)`` (any ``os.exec*``)."""
+    func = call.func
+    return (
+        isinstance(func, cst.Attribute)
+        and isinstance(func.value, cst.Name)
+        and func.value.value == "os"
+        and func.attr.value in _PROCESS_ENDS
     )

@@ -290,14 +290,19 @@ class ResourceWithoutContextManager(ResourceRule):
             return
         pid = target.value
         for node in walk(self.context.module):
-            if isinstance(node, cst.Attribute) and (node.attr.value.startswith("wait") or node.attr.value == "SIGCHLD"):
+            # `os.wait*()` / `SIGCHLD`; not `self._stopped.wait(1)` of an event
+            if isinstance(node, cst.Attribute) and (node.attr.value == "SIGCHLD" or (dotted_name(node) or "").startswith("os.wait")):
                 return
             if isinstance(node, cst.Name) and node.value in ("waitpid", "wait", "SIGCHLD", "wait4", "waitid"):
-                return
+                holder = self.context.parent(node)
+                if not (isinstance(holder, cst.Attribute) and holder.attr is node):
+                    return  # `from os import waitpid`; the attribute form is judged above
         parent_region: List[cst.CSTNode] = []
         for node in walk(function.body):
             if isinstance(node, cst.Name) and node.value == pid and node is not target:
                 outer = self.context.parent(node)
+                if isinstance(outer, cst.AssignTarget) and _forks(self.context.parent(outer)):
+                    break  # `pid = os.fork()` again (a double fork): from here on it is the next child's pid
                 if isinstance(outer, (cst.Comparison, cst.If, cst.UnaryOperation, cst.ComparisonTarget)):
                     continue
                 if isinstance(outer, cst.Arg):
@@ -401,3 +406,8 @@ def _rest_of_block(context: Any, statement: cst.CSTNode) -> List[cst.CSTNode]:
         return []
     index = next((i for i, s in enumerate(body) if s is statement), None)
     return list(body[index + 1:]) if index is not None else []
+
+
+def _forks(statement: Optional[cst.CSTNode]) -> bool:
+    value = getattr(statement, "value", None)
+    return isinstance(value, cst.Call) and dotted_name(value.func) == "os.fork" and not value.args

@@ -9,6 +9,8 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.thread_loops import has_exit as _has_exit
+from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, ControlFlowGraph, Node
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE, follow
@@ -119,23 +121,6 @@ def _sleeps(body: cst.CSTNode) -> bool:
         isinstance(node, cst.Call) and (dotted_name(node.func) or "").rsplit(".", 1)[-1] == "sleep"
         for node in walk(body)
     )
-
-
-def _has_exit(node: cst.CSTNode, *, own_loop: bool) -> bool:
-    """``node`` contains a ``return``, ``raise`` or exit call, or a ``break`` that leaves the loop
-    being checked (``own_loop``: not yet inside a nested loop). Nested functions do not count."""
-    for child in node.children:
-        if isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        if isinstance(child, (cst.Return, cst.Raise)):
-            return True
-        if isinstance(child, cst.Break) and own_loop:
-            return True
-        if isinstance(child, cst.Call) and dotted_name(child.func) in ("sys.exit", "os._exit", "exit", "quit"):
-            return True
-        if _has_exit(child, own_loop=own_loop and not isinstance(child, (cst.For, cst.While))):
-            return True
-    return False
 
 
 def _first_name(expr: cst.BaseExpression) -> str:
@@ -525,43 +510,7 @@ class ThreadNeverJoined(Rule):
         body = next((m for m in methods if m.name.value == method), None)
         if body is None:
             return False
-        queues: Set[str] = set()
-        flags: Set[str] = set()
-        for loop in walk_scope(body):
-            if not isinstance(loop, cst.While):
-                continue
-            for node in walk(loop.test):
-                if isinstance(node, cst.Attribute) and lt.is_self_attribute(node):
-                    flags.add(node.attr.value)
-            for node in walk(loop.body):
-                if (
-                    isinstance(node, cst.Call)
-                    and isinstance(node.func, cst.Attribute)
-                    and node.func.attr.value in ("get", "wait", "recv")
-                    and lt.is_self_attribute(node.func.value)
-                ):
-                    assert isinstance(node.func.value, cst.Attribute)
-                    queues.add(node.func.value.attr.value)
-        if not queues and not flags:
-            return False
-        for other in methods:
-            if other is body or other.name.value in ("__init__", "__new__"):
-                continue
-            for node in walk_scope(other):
-                if (
-                    isinstance(node, cst.Call)
-                    and isinstance(node.func, cst.Attribute)
-                    and node.func.attr.value in ("put", "put_nowait", "set", "send", "close")
-                    and lt.is_self_attribute(node.func.value)
-                ):
-                    assert isinstance(node.func.value, cst.Attribute)
-                    if node.func.value.attr.value in queues | flags:
-                        return True
-                if isinstance(node, cst.AssignTarget) and lt.is_self_attribute(node.target):
-                    assert isinstance(node.target, cst.Attribute)
-                    if node.target.attr.value in flags:
-                        return True
-        return False
+        return signalled_by_class(methods, body, loop_facts(body))
 
     def _check_daemon_runs_forever(self, call: cst.Call, kind: str) -> None:
         """A daemon thread that an object starts and that never ends while the object lives on:

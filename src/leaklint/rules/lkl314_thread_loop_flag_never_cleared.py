@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.lifetimes import class_methods
+from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
-from leaklint.rules.lkl303_thread_never_joined import _has_exit
-
-# `while self.running:` goes on while the flag is true; `while not self.closed:` while it is false.
-_TRUE = frozenset({"True"})
-_FALSE = frozenset({"False", "None"})
+from leaklint.analysis.thread_loops import flag_values_keep_running, loop_facts, makes_event
 
 
 class ThreadLoopFlagNeverCleared(Rule):
@@ -137,10 +133,10 @@ class ThreadLoopFlagNeverCleared(Rule):
                 continue
             methods = _methods(cls)
             for method, start in self._threaded_methods(cls, methods, starts.get(id(cls), [])):
-                found = _flag_loop(method)
+                found = loop_facts(method).flag_loop
                 if found is None:
                     continue
-                loop, flag, runs_while, event = found
+                loop, flag, runs_while, event = found.loop, found.flag, found.runs_while, found.event
                 if flag in methods or not self._never_cleared(cls, flag, runs_while, event):
                     continue
                 line = self.context.location(loop).line
@@ -177,21 +173,19 @@ class ThreadLoopFlagNeverCleared(Rule):
         if event:
             if flag in self.handed:
                 return False
-            made = [value for value, target in self.assigned.get(flag, ()) if not _is_self_attr(target) or _in_family(self.context, target, cls)]
-            if not made or not all(_makes_event(value) for value in made):
+            made = [value for value, target in self.assigned.get(flag, ()) if not is_self_attribute(target) or _in_family(self.context, target, cls)]
+            if not made or not all(makes_event(value) for value in made):
                 return False  # an event handed in (`self.stop = stop_event`): its owner may set it
             return not any(
-                not _is_self_attr(target) or _in_family(self.context, target, cls) for target in self.set_calls.get(flag, ())
+                not is_self_attribute(target) or _in_family(self.context, target, cls) for target in self.set_calls.get(flag, ())
             )
-        for value, target in self.assigned.get(flag, ()):
-            if _in_init(self.context, target, cls):
-                continue
-            if _is_self_attr(target) and not _in_family(self.context, target, cls):
-                continue  # `self.running = False` of another class: another object's flag
-            keeps_running = _TRUE if runs_while else _FALSE
-            if not (isinstance(value, cst.Name) and value.value in keeps_running):
-                return False
-        return True
+        values = [
+            value
+            for value, target in self.assigned.get(flag, ())
+            # the first value, in `__init__`; `self.running = False` of another class: another object's flag
+            if not _in_init(self.context, target, cls) and not (is_self_attribute(target) and not _in_family(self.context, target, cls))
+        ]
+        return flag_values_keep_running(values, runs_while)
 
 
 def _starts_a_thread(call: cst.Call, arg: cst.Arg) -> bool:
@@ -205,47 +199,6 @@ def _starts_a_thread(call: cst.Call, arg: cst.Arg) -> bool:
 
 def _methods(cls: cst.ClassDef) -> Dict[str, cst.FunctionDef]:
     return {method.name.value: method for method in class_methods(cls)}
-
-
-def _flag_loop(method: cst.FunctionDef) -> Optional[Tuple[cst.While, str, bool, bool]]:
-    """The method's top-level ``while`` on a flag of ``self`` with no way out of its own:
-    (loop, flag, runs while true, is an event)."""
-    statements = list(method.body.body) if isinstance(method.body, cst.IndentedBlock) else []
-    while statements:
-        statement = statements.pop(0)
-        if isinstance(statement, (cst.Try, cst.With)) and isinstance(statement.body, cst.IndentedBlock):
-            statements[:0] = list(statement.body.body)
-            continue
-        if not isinstance(statement, cst.While) or statement.orelse is not None:
-            continue
-        found = _flag_test(statement.test)
-        if found is None or _has_exit(statement.body, own_loop=True):
-            return None
-        return (statement, *found)
-    return None
-
-
-def _flag_test(test: cst.BaseExpression) -> Optional[Tuple[str, bool, bool]]:
-    runs_while = True
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        runs_while, test = False, test.expression
-    if _is_self_attr(test):
-        assert isinstance(test, cst.Attribute)
-        return test.attr.value, runs_while, False
-    if (
-        not runs_while
-        and isinstance(test, cst.Call)
-        and isinstance(test.func, cst.Attribute)
-        and test.func.attr.value in ("is_set", "isSet", "wait")
-        and _is_self_attr(test.func.value)
-    ):
-        assert isinstance(test.func.value, cst.Attribute)
-        return test.func.value.attr.value, False, True
-    return None
-
-
-def _is_self_attr(node: cst.CSTNode) -> bool:
-    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
 
 
 def _in_init(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: ignore[no-untyped-def]
@@ -264,11 +217,6 @@ def _in_family(context, node: cst.CSTNode, cls: cst.ClassDef) -> bool:  # type: 
     if owner is cls:
         return True
     return any(isinstance(base.value, cst.Name) and base.value.value == cls.name.value for base in owner.bases)
-
-
-def _makes_event(value: cst.BaseExpression) -> bool:
-    """``threading.Event()`` / ``Event()``: a new event only this object can reach."""
-    return isinstance(value, cst.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "Event"
 
 
 def _thread_subclass(cls: cst.ClassDef) -> bool:
