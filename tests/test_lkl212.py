@@ -159,12 +159,13 @@ def test_each_call_names_the_handler_that_reaches_it() -> None:
     assert "StreamHandler" in messages[13] and "file open" not in messages[13]
 
 
-def test_a_set_up_function_that_returns_the_logger_is_strict_only() -> None:
-    # `configure_logger()` is called once by whoever starts the program (ws4py's, judged debatable)
+def test_a_set_up_function_that_returns_the_logger_is_reported_like_any_other() -> None:
+    # the name `configure_logger` does not say the function runs once: handlers added per set-up
+    # call (per instance, per test) are a leak upstream projects fixed
     source = (
         "import logging\n\n\ndef configure_logger(level=logging.INFO):\n    logger = logging.getLogger('ws')\n"
         "    logger.addHandler(logging.StreamHandler())\n    return logger\n"
     )
-    assert [f for f in lint_source(source, "example.py") if f.code == "LKL212"] == []
+    assert [f.line for f in lint_source(source, "example.py") if f.code == "LKL212"] == [6]
     renamed = source.replace("configure_logger", "make_logger")
     assert [f.line for f in lint_source(renamed, "example.py") if f.code == "LKL212"] == [6]

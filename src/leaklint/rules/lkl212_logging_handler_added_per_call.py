@@ -31,10 +31,6 @@ Expr = cst.BaseExpression
 Function = cst.FunctionDef
 
 
-# Functions named as one-time set-up: a program calls them once, as it starts.
-_SETUP_PREFIXES = ("configure_", "setup_", "set_up_", "init_logging", "install_")
-
-
 @dataclass
 class _Site:
     call: cst.Call  # ``logger.addHandler(handler)``
@@ -83,9 +79,9 @@ class LoggingHandlerAddedPerCall(Rule):
     after the first without its handler, and the fix is by hand (keep the handler on the instance,
     remove and close it in the object's `close()`).
 
-    A set-up function that returns the logger (`configure_logger()`, `setup_logging()`,
-    `install_*`) is called once by whoever starts the program: low, shown only by the strict
-    profile (the default-visibility policy: a per-call rate is not shown).
+    A set-up function that returns the logger (`configure_logger()`, `setup_logging()`) is
+    reported like any other: its name does not say how often it runs, and upstream fixes of
+    handlers added per set-up call (once per instance, per test, per reconnection) are common.
 
     ## Known problems
     How often the code runs is judged within its module. A function or method this module calls
@@ -603,12 +599,7 @@ class LoggingHandlerAddedPerCall(Rule):
         if callers and (not instance_method or name not in INIT_METHODS):
             return None  # called only at import or from an entry point: runs once
         if self._returns_the_logger(function, site):
-            # A set-up function (`configure_logger()`, `setup_logging()`) is called once by whoever
-            # starts the program: whether it runs per call is not shown (ws4py's configure_logger,
-            # judged debatable twice), so the default-visibility policy shows it in strict only.
-            setup = (name.lstrip("_").lower() + "_").startswith(_SETUP_PREFIXES)
-            return (f"on every call of `{name}()`, which hands the logger to each caller",
-                    Confidence.LOW if setup else Confidence.MEDIUM, False)
+            return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.MEDIUM, False
         if instance_method:
             assert klass is not None
             if name in INIT_METHODS:
