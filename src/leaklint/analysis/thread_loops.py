@@ -10,7 +10,7 @@ LKL314 (does a flag loop have no way to end at all?). Both read a method's loops
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -124,17 +124,23 @@ def has_exit(node: cst.CSTNode, *, own_loop: bool) -> bool:
     return False
 
 
-def _flag_loop(method: cst.FunctionDef) -> Optional[FlagLoop]:
-    """The method's top-level ``while`` (also inside a leading ``try``/``with``) on a flag of
-    ``self`` with no way out of its own."""
-    statements: List[cst.CSTNode] = list(method.body.body) if isinstance(method.body, cst.IndentedBlock) else []
+def top_level_whiles(function: cst.FunctionDef) -> Iterator[cst.While]:
+    """The ``while`` loops (without ``else``) at the top of ``function``'s body, also inside a
+    ``try``/``with`` there, in order: where a thread's target keeps running."""
+    statements: List[cst.CSTNode] = list(function.body.body) if isinstance(function.body, cst.IndentedBlock) else []
     while statements:
         statement = statements.pop(0)
         if isinstance(statement, (cst.Try, cst.With)) and isinstance(statement.body, cst.IndentedBlock):
             statements[:0] = list(statement.body.body)
             continue
-        if not isinstance(statement, cst.While) or statement.orelse is not None:
-            continue
+        if isinstance(statement, cst.While) and statement.orelse is None:
+            yield statement
+
+
+def _flag_loop(method: cst.FunctionDef) -> Optional[FlagLoop]:
+    """The method's top-level ``while`` (also inside a leading ``try``/``with``) on a flag of
+    ``self`` with no way out of its own."""
+    for statement in top_level_whiles(method):
         found = _flag_test(statement.test)
         if found is None or has_exit(statement.body, own_loop=True):
             return None

@@ -10,7 +10,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.thread_loops import has_exit as _has_exit
-from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
+from leaklint.analysis.thread_loops import loop_facts, signalled_by_class, top_level_whiles
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, ControlFlowGraph, Node
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE, follow
@@ -93,15 +93,7 @@ _LOOP_SCHEDULERS = frozenset({"run_coroutine_threadsafe", "set_event_loop", "wra
 def _endless_loop(function: cst.FunctionDef) -> Optional[cst.While]:
     """A ``while True:`` at the top of ``function``'s body (or of a ``try``/``with`` there) with no
     way out: no ``break`` of its own, no ``return``, no ``raise`` and no ``sys.exit`` in it."""
-    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
-    statements = list(body)
-    while statements:
-        statement = statements.pop(0)
-        if isinstance(statement, (cst.Try, cst.With)) and isinstance(statement.body, cst.IndentedBlock):
-            statements[:0] = list(statement.body.body)
-            continue
-        if not isinstance(statement, cst.While) or statement.orelse is not None:
-            continue
+    for statement in top_level_whiles(function):
         test = statement.test
         if not (
             (isinstance(test, cst.Name) and test.value == "True")
