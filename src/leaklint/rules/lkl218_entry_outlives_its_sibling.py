@@ -199,8 +199,12 @@ class EntryOutlivesItsSibling(Rule):
             missing = [m for m in other.keyed_removals if m not in table.keyed_removals]
             if not missing:
                 continue
+            # The removal must end the thing in a method of its own: one that also fills the
+            # sibling takes the key out while (re)building it, as a rebinding does.
             inserting = {method.name.value for _node, _key, method in other.inserts}
-            missing.sort(key=lambda m: m in inserting)  # a method that ends the thing reads best
+            missing = [m for m in missing if m not in inserting]
+            if not missing:
+                continue
             key = next(key for key in keys if key in {k for _n, k, _m in other.inserts})
             site = next(node for node, k, _m in table.inserts if k == key)
             # Filled in the same method under the same key, the two entries describe one thing
