@@ -352,17 +352,14 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`del {', '.join(names)}` in a `finally:` clause once done, or keep "
                         f"`traceback.format_exc()` instead"
                     )
-                confidence = Confidence.HIGH
                 recurs = self._recurring_traceback(names, caught) if _traceback_object(value) else None
                 if self._in_test(node):
-                    confidence = Confidence.LOW
                     message += _ONCE_IN_A_TEST
                 elif recurs is not None:
                     message += recurs
                 elif not self._raises_on_purpose_here():
                     # One name keeps one failure: a loop that retries (`last_error = e`) still
                     # forms one cycle per failing call, and it is freed young.
-                    confidence = Confidence.LOW
                     message += _LATEST_ONLY if self._in_loop() else _RARE_PATH
                 # Default-visibility policy: a local keeps the cycle for one failing call; however
                 # much it takes in, the collector frees it, so it is shown by the strict profile only.
