@@ -163,7 +163,7 @@ def _init_worker(settings: Settings, text_edits: bool, cache: Optional["Cache"] 
     gc.freeze()
 
 
-def _lint_in_worker(path: str, digest: bool, pack: bool) -> Tuple[Any, Optional[bytes]]:
+def _lint_in_worker(path: str, digest: bool) -> Tuple[Any, Optional[bytes]]:
     assert _worker_settings is not None
     outcome, content = _lint_one(path, _worker_settings, _worker_text_edits, digest)
     if _worker_cache is not None and outcome[0] is not None and content is not None:
@@ -171,7 +171,7 @@ def _lint_in_worker(path: str, digest: bool, pack: bool) -> Tuple[Any, Optional[
         # encode it and pack it again (a fifth of the cost of filling the cache, in the process
         # that then runs the project pass).
         _worker_cache.store_digest(path, content, outcome[0])
-    if pack and outcome[0] is not None:
+    if outcome[0] is not None:
         return (PackedResult.of(outcome[0]), outcome[1]), content
     return outcome, content
 
@@ -267,7 +267,6 @@ def lint_files(
     # Workers pack them themselves, and with a cache also write its entries (the parent stores
     # only what it checks itself). The project pass unpacks one rule's facts at a time; findings
     # are read back once it is done.
-    pack_in_workers = True
     packed: Dict[int, PackedResult] = {}
     spool = Spool()
     log_memory("checking")
@@ -289,7 +288,7 @@ def lint_files(
             progress(len(outcomes), total)
 
     try:
-        _run(todo, settings, jobs, text_edits, cache is not None, pack_in_workers, finished, cache)
+        _run(todo, settings, jobs, text_edits, cache is not None, finished, cache)
         if todo:
             # What checking left free (the trees of ``--jobs 1``, the pickles the pool's thread
             # read from the workers) goes back before the project pass builds its graphs on top.
@@ -359,7 +358,6 @@ def _run(
     jobs: int,
     text_edits: bool,
     digest: bool,
-    pack: bool,
     finished: Callable[[int, Any, Optional[bytes]], None],
     cache: Optional["Cache"] = None,
 ) -> None:
@@ -376,7 +374,7 @@ def _run(
             initializer=_init_worker,
             initargs=(settings, text_edits, cache),
         ) as pool:
-            futures = {pool.submit(_lint_in_worker, path, digest, pack): index for index, path, _ in ordered}
+            futures = {pool.submit(_lint_in_worker, path, digest): index for index, path, _ in ordered}
             for future in as_completed(futures):
                 # Popped: a future keeps its result, and this dict kept every future, so every
                 # result a worker sent stayed in memory until the end (181 MB of packed results
