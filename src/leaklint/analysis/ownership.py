@@ -2744,17 +2744,9 @@ def _may_be_pipe(scope: Scope, name: str) -> bool:
 
 
 def _has_pipe(call: cst.Call) -> bool:
-    """``Popen(..., stdout=PIPE)``: the parent holds pipe ends that only it can close."""
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value in ("stdin", "stdout", "stderr"):
-            value = arg.value
-            if isinstance(value, cst.Attribute):
-                value = value.attr
-            if isinstance(value, cst.Name) and value.value == "PIPE":
-                return True
-        if arg.star:
-            return True
-    return False
+    """``Popen(..., stdout=PIPE)``: the parent holds pipe ends that only it can close (and may,
+    when ``**kwargs`` can add some)."""
+    return any(arg.star for arg in call.args) or bool(_piped_streams(call))
 
 
 def _terminal(func: cst.BaseExpression) -> Optional[str]:
