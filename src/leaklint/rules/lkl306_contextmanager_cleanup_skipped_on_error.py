@@ -7,7 +7,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, target_names
+from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -172,20 +173,9 @@ def _bound_names(statements: Sequence[cst.CSTNode]) -> Dict[str, cst.CSTNode]:
             elif isinstance(node, cst.NamedExpr):
                 targets = [node.target]
             for target in targets:
-                for name in _target_names(target):
+                for name in target_names(target):
                     bound.setdefault(name, node)
     return bound
-
-
-def _target_names(target: cst.BaseExpression) -> List[str]:
-    """``a`` and ``b`` of ``a, (b, self.c) = ...``: plain names only."""
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [name for element in target.elements for name in _target_names(element.value)]
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return []
 
 
 def _acquire_receivers(context, statements: Sequence[cst.CSTNode]) -> Dict[str, cst.CSTNode]:  # type: ignore[no-untyped-def]
@@ -229,5 +219,5 @@ def _release_after(
 
 
 def _shorten(code: str, limit: int = 60) -> str:
-    code = " ".join(code.split())
+    code = one_line_code(code)
     return code if len(code) <= limit else code[: limit - 3] + "..."
