@@ -101,6 +101,22 @@ def is_constant_name(name: str) -> bool:
     return bool(letters) and letters.upper() == letters and any(c.isalpha() for c in letters)
 
 
+# The kinds `container_kind` gives mappings keyed by the caller's keys.
+DICT_KINDS = frozenset({"dict", "defaultdict", "OrderedDict"})
+
+
+def is_written_constant(key: Optional[cst.BaseExpression]) -> bool:
+    """A key spelled as a literal or a constant (``"name"``, ``3``, ``KEY``, ``Kind.RED``), or no
+    key at all: one slot of a table, not one entry per call. Narrower than ``is_finite_key``,
+    which also reads classes, tuples and ``type(x)`` as bounded."""
+    if key is None:
+        return True
+    if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
+        return True
+    tail = key.value if isinstance(key, cst.Name) else key.attr.value if isinstance(key, cst.Attribute) else ""
+    return bool(tail) and tail.isupper()
+
+
 def is_finite_key(context: "FileContext", node: Optional[cst.BaseExpression], class_names: Iterable[str] = ()) -> bool:
     """True when ``node`` visibly comes from a finite domain: a literal, a constant or enum
     member (``Color.RED``, ``MAX``), a class (``type(x)``, ``x.__class__``, ``cls``), or a tuple

@@ -7,12 +7,12 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.containers import container_kind
+from leaklint.analysis.containers import DICT_KINDS, container_kind, is_written_constant
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, growth_site_text, is_test_module
+from leaklint.analysis.lifetimes import is_self_attribute
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, RelatedLocation, Rule
 
-_DICT_KINDS = frozenset({"dict", "defaultdict", "OrderedDict"})
 # Removals that run once, as the object goes away: they do not bound a table while it serves.
 _LATE = frozenset({"__del__", "close", "shutdown", "stop", "__exit__", "__aexit__", "aclose", "cleanup"})
 
@@ -110,14 +110,14 @@ class EntryOutlivesItsSibling(Rule):
         methods = [s for s in body if isinstance(s, cst.FunctionDef)]
         holders = {klass.name.value, "self", "cls"}
         # Cheap gate first: two dicts, in the class body or assigned in `__init__`.
-        dicts = sum(1 for t in tables.values() if t.kind in _DICT_KINDS)
+        dicts = sum(1 for t in tables.values() if t.kind in DICT_KINDS)
         for method in methods:
             if method.name.value == "__init__" and dicts < 2:
                 for inner in walk(method.body):
                     if (isinstance(inner, cst.Assign) and len(inner.targets) == 1
                             and isinstance(inner.targets[0].target, cst.Attribute)
                             or isinstance(inner, cst.AnnAssign) and isinstance(inner.target, cst.Attribute)):
-                        if container_kind(self.context, inner.value) in _DICT_KINDS:  # type: ignore[arg-type]
+                        if container_kind(self.context, inner.value) in DICT_KINDS:  # type: ignore[arg-type]
                             dicts += 1
         if dicts < 2:
             return
@@ -127,7 +127,7 @@ class EntryOutlivesItsSibling(Rule):
                         and inner.value.value in holders):
                     continue
                 self._use(inner, method, tables)
-        if len([t for t in tables.values() if t.kind in _DICT_KINDS]) < 2:
+        if len([t for t in tables.values() if t.kind in DICT_KINDS]) < 2:
             return
         setup = _init_only(methods)
         for table in tables.values():
@@ -135,7 +135,7 @@ class EntryOutlivesItsSibling(Rule):
             # instance, not per call.
             table.inserts = [entry for entry in table.inserts if entry[2].name.value not in setup]
         for name, table in tables.items():
-            if table.kind not in _DICT_KINDS or table.emptied or not table.inserts:
+            if table.kind not in DICT_KINDS or table.emptied or not table.inserts:
                 continue
             self._check_table(klass, name, table, tables)
 
@@ -171,7 +171,7 @@ class EntryOutlivesItsSibling(Rule):
             return
         if use.op == GROW and use.how in ("[]=", "setdefault") and use.items and not in_init:
             key = use.items[0]
-            if key is None or _constant(key):
+            if is_written_constant(key):
                 return
             table.inserts.append((node, self.context.code(key).strip(), method))
 
@@ -192,7 +192,7 @@ class EntryOutlivesItsSibling(Rule):
     def _check_table(self, klass: cst.ClassDef, name: str, table: _Table, tables: Dict[str, _Table]) -> None:
         keys = {key for _node, key, _method in table.inserts}
         for other_name, other in tables.items():
-            if other_name == name or other.kind not in _DICT_KINDS or not other.keyed_removals:
+            if other_name == name or other.kind not in DICT_KINDS or not other.keyed_removals:
                 continue
             if not keys & {key for _node, key, _method in other.inserts}:
                 continue
@@ -218,7 +218,7 @@ class EntryOutlivesItsSibling(Rule):
 
     def _report(self, klass: cst.ClassDef, name: str, table: _Table, sibling: str, method: str, line: int,
                 key: str, site: cst.Attribute, together: bool) -> None:
-        owner = "self" if self._on_self(site) else klass.name.value
+        owner = "self" if is_self_attribute(site) else klass.name.value
         shown, other = f"{owner}.{name}", f"{owner}.{sibling}"
         text = growth_site_text(self.context, site)
         elsewhere = ", ".join(f"`{m}()`" for m in table.keyed_removals)
@@ -245,16 +245,6 @@ class EntryOutlivesItsSibling(Rule):
         self.report(site, message, suggestion=suggestion, confidence=confidence,
                     related=(RelatedLocation(self.context.path, line, 1,
                                              f"`{method}()` removes the key from `{other}` only"),))
-
-    def _on_self(self, node: cst.Attribute) -> bool:
-        return isinstance(node.value, cst.Name) and node.value.value == "self"
-
-
-def _constant(key: cst.BaseExpression) -> bool:
-    if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
-        return True
-    tail = key.value if isinstance(key, cst.Name) else key.attr.value if isinstance(key, cst.Attribute) else ""
-    return bool(tail) and tail.isupper()
 
 
 def _init_only(methods: List[cst.FunctionDef]) -> Set[str]:

@@ -7,12 +7,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.containers import container_kind, local_assignments
+from leaklint.analysis.containers import DICT_KINDS, container_kind, is_written_constant, local_assignments
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, growth_site_text, is_test_module
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
-_DICT_KINDS = frozenset({"dict", "defaultdict", "OrderedDict"})
 # Calls that make a new future: one per request.
 _FUTURE_CALLS = frozenset({"create_future", "Future"})
 
@@ -118,13 +117,13 @@ class PendingReplyTableNeverPopped(Rule):
                 elif use.op == GROW and use.how in ("[]=", "setdefault") and use.items:
                     if assignments is None:
                         assignments = local_assignments(method)
-                    if _new_future(use.value, assignments) and not _constant(use.items[0]):
+                    if _new_future(use.value, assignments) and not is_written_constant(use.items[0]):
                         table.parks.append((inner, method))
                 elif isinstance(parent, cst.Subscript) or (
                         isinstance(parent, cst.Attribute) and parent.attr.value == "get"):
                     table.looked_up_in.append(method.name.value)
         for name, table in tables.items():
-            if table.kind not in _DICT_KINDS or table.removed or not table.parks:
+            if table.kind not in DICT_KINDS or table.removed or not table.parks:
                 continue
             parking = {method.name.value for _node, method in table.parks}
             readers = [m for m in table.looked_up_in if m not in parking]
@@ -158,12 +157,3 @@ def _new_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
             if last in _FUTURE_CALLS:
                 return True
     return False
-
-
-def _constant(key: Optional[cst.BaseExpression]) -> bool:
-    if key is None:
-        return True
-    if isinstance(key, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
-        return True
-    tail = key.value if isinstance(key, cst.Name) else key.attr.value if isinstance(key, cst.Attribute) else ""
-    return bool(tail) and tail.isupper()
