@@ -578,9 +578,8 @@ def bulk_attribute(cls: Any) -> Optional[str]:
         for node in walk_scope(method):
             if isinstance(node, cst.Assign):
                 for target in node.targets:
-                    if (isinstance(target.target, cst.Attribute) and isinstance(target.target.value, cst.Name)
-                            and target.target.value.value == "self" and target.target.attr.value in BULK_ATTRS):
-                        return target.target.attr.value
+                    if lt.is_self_attribute(target.target) and target.target.attr.value in BULK_ATTRS:  # type: ignore[attr-defined]
+                        return target.target.attr.value  # type: ignore[attr-defined]
     return None
 
 
