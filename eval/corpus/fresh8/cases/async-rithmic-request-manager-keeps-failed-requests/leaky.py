@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+
+
+class ResponseCollector:
+    """Matches a request to the stream of responses it produces."""
+
+    def __init__(self, plant) -> None:
+        self.plant = plant
+        self.requests: dict = {}  # LEAK
+        self.responses: defaultdict = defaultdict(list)  # LEAK
+        self.expected: dict = {}
+        self.done_events: dict = {}
+        self.start_times: dict = {}  # LEAK
+
+    def start(self, request_id: str, request: dict, expected: dict) -> None:
+        self.requests[request_id] = request  # LEAK
+        self.responses[request_id] = []  # LEAK
+        self.done_events[request_id] = asyncio.Event()
+        self.expected[request_id] = expected
+        self.start_times[request_id] = time.time()  # LEAK
+
+    async def send_and_collect(self, timeout: float = 30.0, **kwargs) -> list:
+        request_id = kwargs.get("user_msg")
+        expected = kwargs.pop("expected_response")
+        expected["user_msg"] = [request_id]
+
+        self.start(request_id, kwargs, expected)
+        await self.plant.send_request(**kwargs)
+        try:
+            await asyncio.wait_for(self.done_events[request_id].wait(), timeout=timeout)
+        except asyncio.TimeoutError:
+            self.plant.logger.exception("timed out waiting for the responses to %s", request_id)
+            self.done_events.pop(request_id, None)
+            self.expected.pop(request_id, None)
+            raise
+        finally:
+            self.done_events.pop(request_id, None)
+        return self.responses.pop(request_id, [])
+
+    def handle_response(self, response) -> bool:
+        for request_id, expected in self.expected.items():
+            if all(getattr(response, k) == v for k, v in expected.items()):
+                self.responses[request_id].append(response)
+                return True
+        return False
+
+    def mark_complete(self, request_id: str) -> None:
+        if request_id not in self.done_events:
+            self.plant.logger.error("unknown request %s", request_id)
+            return
+        elapsed = time.time() - self.start_times[request_id]
+        request = self.requests.pop(request_id, None)
+        self.plant.logger.debug("completed %s (%s) in %.2f ms", request_id, request, elapsed * 1000)
+        self.done_events[request_id].set()
+        self.done_events.pop(request_id, None)
+        self.expected.pop(request_id, None)
+        self.start_times.pop(request_id, None)
