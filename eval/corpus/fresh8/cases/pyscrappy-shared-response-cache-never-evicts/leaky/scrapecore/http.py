@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import httpx
+
+_SHARED_CACHE: dict = {}  # LEAK
+_CACHE_LOCK = threading.Lock()
+
+
+@dataclass
+class FetchConfig:
+    cache_ttl: float = 0.0
+    timeout: float = 20.0
+
+
+class HttpClient:
+    def __init__(self, config: FetchConfig | None = None) -> None:
+        self.config = config or FetchConfig()
+        self._client = httpx.Client(timeout=self.config.timeout)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def get(self, url: str) -> httpx.Response:
+        cached = self._cache_get(url)
+        if cached is not None:
+            return cached
+        resp = self._client.get(url)
+        resp.raise_for_status()
+        self._cache_put(url, resp)
+        return resp
+
+    def _cache_get(self, key: str) -> httpx.Response | None:
+        if self.config.cache_ttl <= 0:
+            return None
+        with _CACHE_LOCK:
+            entry = _SHARED_CACHE.get(key)
+            if entry is None:
+                return None
+            stamp, resp = entry
+            if time.monotonic() - stamp > self.config.cache_ttl:
+                del _SHARED_CACHE[key]
+                return None
+            return resp
+
+    def _cache_put(self, key: str, resp: httpx.Response) -> None:
+        if self.config.cache_ttl > 0:
+            with _CACHE_LOCK:
+                _SHARED_CACHE[key] = (time.monotonic(), resp)  # LEAK

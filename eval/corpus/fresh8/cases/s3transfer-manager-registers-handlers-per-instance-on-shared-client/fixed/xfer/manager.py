@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from .utils import disable_upload_callbacks, enable_upload_callbacks
+
+
+class TransferManager:
+    def __init__(self, client, max_concurrency: int = 10) -> None:
+        self._client = client
+        self._executor = ThreadPoolExecutor(max_workers=max_concurrency)
+        self._register_handlers()
+
+    def _register_handlers(self) -> None:
+        # enable/disable progress callbacks around each upload request
+        event_name = "request-created.s3"
+        self._client.meta.events.register_first(
+            event_name, disable_upload_callbacks, unique_id="s3upload-callback-disable")
+        self._client.meta.events.register_last(
+            event_name, enable_upload_callbacks, unique_id="s3upload-callback-enable")
+
+    def upload(self, fileobj, bucket: str, key: str):
+        return self._executor.submit(self._client.upload_fileobj, fileobj, bucket, key)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> "TransferManager":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
