@@ -22,7 +22,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.lifetimes import class_methods as _methods
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
@@ -2089,8 +2089,13 @@ class OwnershipAnalyzer:
         anywhere in the module (an owner may close what it holds)."""
         if self._attribute_fate is None:
             foreign: Dict[str, Set[int]] = {}
+            modules = self._imported_modules()
             for node in walk(self.context.module):
                 if isinstance(node, cst.Attribute) and not _is_self(node.value):
+                    if type(node.value) is cst.Name and node.value.value in modules:
+                        # `socket.socket(...)`, `Optional[socket.socket]`: a module's member, not
+                        # an owner's attribute that happens to share the name `self.socket` has
+                        continue
                     foreign.setdefault(node.attr.value, set()).add(self._attribute_use(node))
             self._attribute_fate = foreign
         cached = self._class_fates.get(id(cls))
@@ -2102,6 +2107,12 @@ class OwnershipAnalyzer:
                         cached.setdefault(node.attr.value, set()).add(self._attribute_use(node))
             self._class_fates[id(cls)] = cached
         return cached
+
+    def _imported_modules(self) -> Set[str]:
+        """Module-level names bound by ``import x`` / ``import x as y`` (a dotless target) and
+        never rebound in the module: ``x.<attr>`` through them is a module member."""
+        names = self.context.module_bindings.names
+        return {local for local, target in names.items() if target != LOCAL and "." not in target and not target.startswith("builtins")}
 
     def _subclasses(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
         """Classes of this module that derive from ``cls`` (by name, transitively): a subclass's
