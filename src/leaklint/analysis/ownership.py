@@ -1188,6 +1188,8 @@ class OwnershipAnalyzer:
                 if method in ("detach", "__enter__", "__aenter__"):
                     return ESCAPE, None
                 return BORROW, None
+            if method in kind.release and isinstance(grand, cst.Expr):
+                return BORROW, None  # `f.close` on a line of its own: looked up, never called
             if method in kind.release:
                 return SAFE_RELEASE, None  # registered as a callback: addCleanup(f.close), atexit...
             if method in BOUND_METHODS_HANDED_ON and isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.Assign, cst.Yield)):

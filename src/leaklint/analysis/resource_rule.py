@@ -510,6 +510,9 @@ class ResourceRule(Rule):
         elif leak.reason == NEVER_CLOSED:
             verb = "are" if ", " in name else "is"  # both ends of a tuple (merge_tuple_leaks)
             message = f"`{name}` (from `{shown}`) {verb} never {_released(kind)}"
+            uncalled = self._uncalled_release(leak, analyzer, name)
+            if uncalled is not None:
+                message += f" (`{name}.{kind.release[0]}` on line {uncalled} only looks the method up: it is never called)"
             suggestion = self._binding_suggestion(kind, shown, name)
             if leak.callee_known:
                 fix = self._fix_binding(leak, analyzer)
@@ -694,6 +697,17 @@ class ResourceRule(Rule):
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _uncalled_release(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[int]:
+        """The line of ``f.close`` written as a statement without ``()``, if the scope has one."""
+        if leak.scope is None or "," in name:
+            return None
+        for use in analyzer.uses_of(leak.scope, name):
+            attribute = self.context.parent(use)
+            if isinstance(attribute, cst.Attribute) and attribute.value is use and attribute.attr.value in leak.kind.release:
+                if isinstance(self.context.parent(attribute), cst.Expr):
+                    return self.context.location(attribute).line
+        return None
 
     def _factory_words(self, leak: Leak) -> str:
         """How a factory's resource got here: ``which returns a new `sqlite3.connect(...)```."""
