@@ -202,7 +202,7 @@ class OwnershipAnalyzer:
                 # `stdout=stdout` where `stdout = None if quiet else PIPE`: pipes after all
                 node, parent = self._climb(call)
                 if isinstance(parent, cst.Assign) and parent.value is node:
-                    return self._pipes_left_open(call, kind, scope, parent)
+                    return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
             return found
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
@@ -237,7 +237,7 @@ class OwnershipAnalyzer:
             if not found and kind.qualname == "subprocess.Popen":
                 # Waited for on every path (a "not if something raises first" finding is kept: its
                 # `with` fix closes the pipes too).
-                return self._pipes_left_open(call, kind, scope, parent)
+                return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
             return found
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
             return self._track_name(
@@ -357,6 +357,55 @@ class OwnershipAnalyzer:
             return []
         shown = ", ".join(f"`{target.value}.{pipe}`" for pipe in sorted(pipes))
         return [Leak(kind, call, NEVER_CLOSED, name=target.value, binding=self.context.enclosing_statement(assign),
+                     scope=scope, use=f"pipes-open:{shown}")]
+
+    def _self_pipes_left_open(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``self._proc = Popen(cmd, stdin=PIPE, stdout=PIPE)`` in a class whose ``close()``
+        terminates and waits for the child but never closes a pipe: the same question as
+        ``_pipes_left_open``, asked of every use of ``self._proc`` in the class. Only when each
+        use is a look (a ``None`` test, a rebinding, ``wait()``/``terminate()``, a read or write
+        of a pipe) and something reaps the child; a class with bases or subclasses, or
+        ``obj._proc`` anywhere else in the module, stays quiet."""
+        if not isinstance(scope, cst.FunctionDef) or not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return []
+        target = assign.targets[0].target
+        if not (isinstance(target, cst.Attribute) and _is_self(target.value)):
+            return []
+        cls = self.context.parent(self.context.parent(scope) or scope)
+        if not isinstance(cls, cst.ClassDef) or cls.keywords or any(not _is_object(b.value) for b in cls.bases) or self._subclasses(cls):
+            return []
+        pipes = _piped_streams(call, scope)
+        if not pipes:
+            return []
+        attr = target.attr.value
+        reaped = False
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == attr):
+                continue
+            if not _is_self(node.value):
+                return []  # another object's `.<attr>`: maybe an owner elsewhere
+            if self.context.enclosing_class(node) is not cls:
+                continue  # another class's own attribute of that name
+            outer = self.context.parent(node)
+            if isinstance(outer, (cst.AssignTarget, cst.Comparison, cst.ComparisonTarget, cst.If, cst.UnaryOperation)):
+                continue  # rebound, or tested for None
+            if isinstance(outer, cst.BooleanOperation) or (isinstance(outer, cst.AnnAssign) and outer.target is node):
+                continue
+            if not (isinstance(outer, cst.Attribute) and outer.value is node):
+                return []  # handed on, returned, managed by `with`
+            used = outer.attr.value
+            if used in ("wait", "poll"):
+                reaped = True
+            elif used in ("returncode", "pid", "args", "kill", "terminate", "send_signal"):
+                pass
+            elif used in pipes and (self._reads_pipe(outer) or isinstance(self.context.parent(outer), (cst.Comparison, cst.ComparisonTarget))):
+                pass
+            else:
+                return []  # communicate(), a pipe closed or handed on, anything else
+        if not reaped:
+            return []
+        shown = ", ".join(f"`self.{attr}.{pipe}`" for pipe in sorted(pipes))
+        return [Leak(kind, call, NEVER_CLOSED, name=f"self.{attr}", binding=self.context.enclosing_statement(assign),
                      scope=scope, use=f"pipes-open:{shown}")]
 
     def _reads_pipe(self, pipe: cst.Attribute) -> bool:

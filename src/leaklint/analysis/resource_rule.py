@@ -480,6 +480,9 @@ class ResourceRule(Rule):
                 f"use `with {shown} as {name}:` (it closes the pipes and waits), or close "
                 f"{pipes} once read"
             )
+            if name.startswith("self."):
+                message = message.replace("each call leaves them", "each instance leaves them")
+                suggestion = f"close {pipes} where the class reaps the child (before `wait()`)"
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
             confidence = Confidence.MEDIUM
