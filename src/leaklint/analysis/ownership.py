@@ -492,10 +492,35 @@ class OwnershipAnalyzer:
             value = statement.value
             if value is node or (isinstance(value, cst.Name) and value.value == "None"):
                 continue
-            if name is not None and not rebound and isinstance(value, cst.Name) and value.value == name:
-                continue
+            if name is not None and isinstance(value, cst.Name) and value.value == name:
+                if not rebound or self._fresh_or_none_bindings(scope, name):
+                    continue
             always = False
         return scope, always
+
+    def _fresh_or_none_bindings(self, scope: cst.FunctionDef, name: str) -> bool:
+        """Every assignment to ``name`` in ``scope`` binds a new catalogued resource or None:
+        ``_file = gzip.open(p)`` / ``else: _file = io.open(p)`` / ``except OSError: _file = None``."""
+        for node in walk_scope(scope):
+            if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name) and node.target.value == name:
+                return False
+            if isinstance(node, (cst.For, cst.CompFor, cst.With, cst.NamedExpr, cst.AnnAssign)):
+                targets = [getattr(node, "target", None)] if not isinstance(node, cst.With) else [i.asname.name for i in node.items if i.asname]
+                if any(t is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(t)) for t in targets):
+                    return False
+            if not isinstance(node, cst.Assign):
+                continue
+            bound = [n for t in node.targets for n in walk(t.target) if isinstance(n, cst.Name) and n.value == name]
+            if not bound:
+                continue
+            if len(node.targets) != 1 or node.targets[0].target is not bound[0]:
+                return False  # unpacked, or bound together with something else
+            value = node.value
+            if isinstance(value, cst.Name) and value.value == "None":
+                continue
+            if not (isinstance(value, cst.Call) and self.context.qualified_name(value.func) in CATALOGUE):
+                return False
+        return True
 
     def _class_attribute(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
         """``class Live: _loop = asyncio.new_event_loop()``: made when the class body runs (at
@@ -694,6 +719,20 @@ class OwnershipAnalyzer:
             return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
         return []
 
+    def _record_entry(self, use: cst.Name) -> Optional[Tuple[str, bool]]:
+        """``self.files[k] = {"file": f, ...}`` / ``(f, meta)``: ``use`` is a value of a literal
+        record that is stored as an entry of a container of ``self`` (or of the module)."""
+        element = self.context.parent(use)
+        if not (isinstance(element, (cst.DictElement, cst.Element)) and element.value is use):
+            return None
+        literal = self.context.parent(element)
+        if not isinstance(literal, (cst.Dict, cst.Tuple, cst.List)):
+            return None
+        assign = self.context.parent(literal)
+        if isinstance(assign, cst.Assign) and assign.value is literal and len(assign.targets) == 1:
+            return self._entry_of(assign.targets[0].target)
+        return None
+
     def _entry_of(self, target: cst.BaseExpression) -> Optional[Tuple[str, bool]]:
         """``self.cache[k]`` -> ("cache", False); ``_CACHE[k]`` on a module-level name -> ("_CACHE", True)."""
         if not isinstance(target, cst.Subscript):
@@ -737,6 +776,10 @@ class OwnershipAnalyzer:
                 if entry is not None:
                     # `session = Session(); self._sessions[host] = session`: like the inline form
                     return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
+            record = self._record_entry(use)
+            if record is not None:
+                # `self._files[fid] = {"file": f, "line": 0}`: the record's entry holds it
+                return self.evicted_unreleased(record[0], call, kind, scope, module_level=record[1])
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -2362,7 +2405,8 @@ class OwnershipAnalyzer:
                 if isinstance(grand, cst.Call) and self._evicted_value_dropped(grand, parent.attr.value) and not found:
                     found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=grand, use=parent.attr.value))
             elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
-                found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
+                if not self._entry_released_in(self.context.nearest(parent, cst.FunctionDef), container, kind):
+                    found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
             elif isinstance(parent, cst.AssignTarget) and not found and _bounded_cache_made(self.context, self.context.parent(parent)):
                 # `self._sessions = cachetools.LRUCache(maxsize=8)`: it evicts on its own, never closing
                 found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=self.context.parent(parent), use="bounded"))
@@ -2372,6 +2416,31 @@ class OwnershipAnalyzer:
                 if isinstance(assign, cst.Assign) and _is_empty_container(assign.value) and method is not None and method.name.value not in _FRESH_OBJECT_METHODS | {"__init__"}:
                     found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=assign, use="reset"))
         return found
+
+    def _entry_released_in(self, function: Optional[cst.FunctionDef], container: str, kind: ResourceKind) -> bool:
+        """``self.files[k].close()`` (or ``self.files[k]["file"].close()``, ``os.close(self.fds[k])``)
+        in ``function``: the entry is released there before ``del self.files[k]`` drops it."""
+        if function is None:
+            return False
+        for node in walk_scope(function):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
+                continue
+            outer = self.context.parent(node)
+            if not isinstance(outer, cst.Subscript) or outer.value is not node:
+                continue
+            while isinstance(self.context.parent(outer), cst.Subscript) and self.context.parent(outer).value is outer:
+                outer = self.context.parent(outer)
+            holder = self.context.parent(outer)
+            if isinstance(holder, cst.Attribute) and holder.value is outer and (holder.attr.value in kind.release or holder.attr.value in RELEASE_METHODS):
+                call = self.context.parent(holder)
+                if isinstance(call, cst.Call) and call.func is holder:
+                    return True
+            if isinstance(holder, cst.Arg) and holder.value is outer:
+                callee = self.context.parent(holder)
+                releasing = (_terminal(callee.func) or "").lower()
+                if isinstance(callee, cst.Call) and (dotted_name(callee.func) == "os.close" or any(word in releasing for word in _RELEASE_WORDS)):
+                    return True  # os.close(self.fds[k]), self._close_entry(self.files[k])
+        return False
 
     def _evicted_value_dropped(self, pop: cst.Call, method: str) -> bool:
         """The entry ``pop``/``popitem``/``clear`` takes out is dropped: the call is a statement of
