@@ -465,9 +465,12 @@ class ResourceRule(Rule):
                 # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
                 confidence = Confidence.MEDIUM
             fix = self._fix_statement(leak, analyzer)
-            if fix is not None and id(leak.call) in self._guessed_files:
-                # what the unknown `open()` returns may not be a context manager
-                fix = dataclasses.replace(fix, safety=FixSafety.UNSAFE)
+            if id(leak.call) in self._guessed_files:
+                # what the unknown `open()` returns is most likely a file, but not known to be one,
+                # nor to be a context manager
+                confidence = Confidence.MEDIUM
+                if fix is not None:
+                    fix = dataclasses.replace(fix, safety=FixSafety.UNSAFE)
         elif leak.use.startswith("pipes-open:"):
             confidence = Confidence.MEDIUM
             pipes = leak.use.split(":", 1)[1]
