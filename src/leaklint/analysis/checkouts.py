@@ -19,7 +19,7 @@ nested function is somebody else's to give back: not judged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Set
+from typing import Dict, FrozenSet, List, Optional, Set
 
 import libcst as cst
 
@@ -69,9 +69,12 @@ def gives_back(take: str, give: str, receiver: str) -> bool:
     return False
 
 
-def unreturned(context: FileContext, call: cst.Call, graph_of) -> Optional[Checkout]:  # type: ignore[no-untyped-def]
+def unreturned(  # type: ignore[no-untyped-def]
+    context: FileContext, call: cst.Call, graph_of, called: Dict[int, FrozenSet[str]]
+) -> Optional[Checkout]:
     """The check-out ``call`` when the same function gives its value back on some path but not
-    on every one (a normal path, or one an exception takes out of the function)."""
+    on every one (a normal path, or one an exception takes out of the function). ``called`` is
+    the caller's per-file cache of the method names each function calls."""
     func = call.func
     if not isinstance(func, cst.Attribute):
         return None
@@ -86,7 +89,12 @@ def unreturned(context: FileContext, call: cst.Call, graph_of) -> Optional[Check
     if not isinstance(target, cst.Name) or function is None:
         return None
     name = target.value
+    take = func.attr.value
+    if take.lstrip("_").lower() == "get" and not isinstance(func.value, (cst.Name, cst.Attribute)):
+        return None
     receiver = context.code(func.value)
+    if not any(gives_back(take, method, receiver) for method in _called_methods(function, called)):
+        return None  # (most `x.get(...)` / `get_x()` calls: no give-back verb in the function at all)
     give_backs: List[cst.Call] = []
     uses: List[cst.Name] = []
     for inner in walk_scope(function):
@@ -151,3 +159,14 @@ def unreturned(context: FileContext, call: cst.Call, graph_of) -> Optional[Check
         return None  # the name is rebound in a loop: not followed
     return Checkout(call, name, give_backs[0], end, raiser)
 
+
+
+def _called_methods(function: cst.FunctionDef, cache: Dict[int, FrozenSet[str]]) -> FrozenSet[str]:
+    """The method names ``x.<name>(...)`` called in ``function``'s own scope (cached per function)."""
+    found = cache.get(id(function))
+    if found is None:
+        found = frozenset(
+            node.func.attr.value for node in walk_scope(function) if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+        )
+        cache[id(function)] = found
+    return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping, Optional
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 
 import libcst as cst
 
@@ -271,9 +271,10 @@ class ResourceWithoutContextManager(ResourceRule):
         stored = [call for call in self.candidates if self._kind(call) is not None]
         for forgotten in forgotten_members(self.context, stored, self.local_calls):
             self._report_forgotten(forgotten)
+        called: Dict[int, FrozenSet[str]] = {}
         for call in (*self.foreign_candidates, *self.local_calls):
             if isinstance(call.func, cst.Attribute) and checkouts.is_checkout_name(call.func.attr.value):
-                found = checkouts.unreturned(self.context, call, self._analyzer().graph)
+                found = checkouts.unreturned(self.context, call, self._analyzer().graph, called)
                 if found is not None:
                     self._report_checkout(found)
 
