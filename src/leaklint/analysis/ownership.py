@@ -22,7 +22,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.lifetimes import class_methods as _methods
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
@@ -202,7 +202,7 @@ class OwnershipAnalyzer:
                 # `stdout=stdout` where `stdout = None if quiet else PIPE`: pipes after all
                 node, parent = self._climb(call)
                 if isinstance(parent, cst.Assign) and parent.value is node:
-                    return self._pipes_left_open(call, kind, scope, parent)
+                    return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
             return found
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
@@ -237,7 +237,7 @@ class OwnershipAnalyzer:
             if not found and kind.qualname == "subprocess.Popen":
                 # Waited for on every path (a "not if something raises first" finding is kept: its
                 # `with` fix closes the pipes too).
-                return self._pipes_left_open(call, kind, scope, parent)
+                return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
             return found
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
             return self._track_name(
@@ -359,6 +359,55 @@ class OwnershipAnalyzer:
         return [Leak(kind, call, NEVER_CLOSED, name=target.value, binding=self.context.enclosing_statement(assign),
                      scope=scope, use=f"pipes-open:{shown}")]
 
+    def _self_pipes_left_open(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``self._proc = Popen(cmd, stdin=PIPE, stdout=PIPE)`` in a class whose ``close()``
+        terminates and waits for the child but never closes a pipe: the same question as
+        ``_pipes_left_open``, asked of every use of ``self._proc`` in the class. Only when each
+        use is a look (a ``None`` test, a rebinding, ``wait()``/``terminate()``, a read or write
+        of a pipe) and something reaps the child; a class with bases or subclasses, or
+        ``obj._proc`` anywhere else in the module, stays quiet."""
+        if not isinstance(scope, cst.FunctionDef) or not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return []
+        target = assign.targets[0].target
+        if not (isinstance(target, cst.Attribute) and _is_self(target.value)):
+            return []
+        cls = self.context.parent(self.context.parent(scope) or scope)
+        if not isinstance(cls, cst.ClassDef) or cls.keywords or any(not _is_object(b.value) for b in cls.bases) or self._subclasses(cls):
+            return []
+        pipes = _piped_streams(call, scope)
+        if not pipes:
+            return []
+        attr = target.attr.value
+        reaped = False
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == attr):
+                continue
+            if not _is_self(node.value):
+                return []  # another object's `.<attr>`: maybe an owner elsewhere
+            if self.context.enclosing_class(node) is not cls:
+                continue  # another class's own attribute of that name
+            outer = self.context.parent(node)
+            if isinstance(outer, (cst.AssignTarget, cst.Comparison, cst.ComparisonTarget, cst.If, cst.UnaryOperation)):
+                continue  # rebound, or tested for None
+            if isinstance(outer, cst.BooleanOperation) or (isinstance(outer, cst.AnnAssign) and outer.target is node):
+                continue
+            if not (isinstance(outer, cst.Attribute) and outer.value is node):
+                return []  # handed on, returned, managed by `with`
+            used = outer.attr.value
+            if used in ("wait", "poll"):
+                reaped = True
+            elif used in ("returncode", "pid", "args", "kill", "terminate", "send_signal"):
+                pass
+            elif used in pipes and (self._reads_pipe(outer) or isinstance(self.context.parent(outer), (cst.Comparison, cst.ComparisonTarget))):
+                pass
+            else:
+                return []  # communicate(), a pipe closed or handed on, anything else
+        if not reaped:
+            return []
+        shown = ", ".join(f"`self.{attr}.{pipe}`" for pipe in sorted(pipes))
+        return [Leak(kind, call, NEVER_CLOSED, name=f"self.{attr}", binding=self.context.enclosing_statement(assign),
+                     scope=scope, use=f"pipes-open:{shown}")]
+
     def _reads_pipe(self, pipe: cst.Attribute) -> bool:
         """``proc.stdout.readline()``, ``proc.stdin.write(b)``, ``for line in proc.stdout``: a use
         that neither closes the pipe nor hands it on."""
@@ -443,10 +492,35 @@ class OwnershipAnalyzer:
             value = statement.value
             if value is node or (isinstance(value, cst.Name) and value.value == "None"):
                 continue
-            if name is not None and not rebound and isinstance(value, cst.Name) and value.value == name:
-                continue
+            if name is not None and isinstance(value, cst.Name) and value.value == name:
+                if not rebound or self._fresh_or_none_bindings(scope, name):
+                    continue
             always = False
         return scope, always
+
+    def _fresh_or_none_bindings(self, scope: cst.FunctionDef, name: str) -> bool:
+        """Every assignment to ``name`` in ``scope`` binds a new catalogued resource or None:
+        ``_file = gzip.open(p)`` / ``else: _file = io.open(p)`` / ``except OSError: _file = None``."""
+        for node in walk_scope(scope):
+            if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name) and node.target.value == name:
+                return False
+            if isinstance(node, (cst.For, cst.CompFor, cst.With, cst.NamedExpr, cst.AnnAssign)):
+                targets = [getattr(node, "target", None)] if not isinstance(node, cst.With) else [i.asname.name for i in node.items if i.asname]
+                if any(t is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk(t)) for t in targets):
+                    return False
+            if not isinstance(node, cst.Assign):
+                continue
+            bound = [n for t in node.targets for n in walk(t.target) if isinstance(n, cst.Name) and n.value == name]
+            if not bound:
+                continue
+            if len(node.targets) != 1 or node.targets[0].target is not bound[0]:
+                return False  # unpacked, or bound together with something else
+            value = node.value
+            if isinstance(value, cst.Name) and value.value == "None":
+                continue
+            if not (isinstance(value, cst.Call) and self.context.qualified_name(value.func) in CATALOGUE):
+                return False
+        return True
 
     def _class_attribute(self, call: cst.Call, kind: ResourceKind) -> List[Leak]:
         """``class Live: _loop = asyncio.new_event_loop()``: made when the class body runs (at
@@ -645,6 +719,20 @@ class OwnershipAnalyzer:
             return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
         return []
 
+    def _record_entry(self, use: cst.Name) -> Optional[Tuple[str, bool]]:
+        """``self.files[k] = {"file": f, ...}`` / ``(f, meta)``: ``use`` is a value of a literal
+        record that is stored as an entry of a container of ``self`` (or of the module)."""
+        element = self.context.parent(use)
+        if not (isinstance(element, (cst.DictElement, cst.Element)) and element.value is use):
+            return None
+        literal = self.context.parent(element)
+        if not isinstance(literal, (cst.Dict, cst.Tuple, cst.List)):
+            return None
+        assign = self.context.parent(literal)
+        if isinstance(assign, cst.Assign) and assign.value is literal and len(assign.targets) == 1:
+            return self._entry_of(assign.targets[0].target)
+        return None
+
     def _entry_of(self, target: cst.BaseExpression) -> Optional[Tuple[str, bool]]:
         """``self.cache[k]`` -> ("cache", False); ``_CACHE[k]`` on a module-level name -> ("_CACHE", True)."""
         if not isinstance(target, cst.Subscript):
@@ -688,6 +776,10 @@ class OwnershipAnalyzer:
                 if entry is not None:
                     # `session = Session(); self._sessions[host] = session`: like the inline form
                     return self.evicted_unreleased(entry[0], call, kind, scope, module_level=entry[1])
+            record = self._record_entry(use)
+            if record is not None:
+                # `self._files[fid] = {"file": f, "line": 0}`: the record's entry holds it
+                return self.evicted_unreleased(record[0], call, kind, scope, module_level=record[1])
         if graph is not None and target is not None:
             found = self._track_on_paths(graph, name, occurrences, call, kind, scope, statement, target, with_target)
             if found is not None:
@@ -1188,6 +1280,8 @@ class OwnershipAnalyzer:
                 if method in ("detach", "__enter__", "__aenter__"):
                     return ESCAPE, None
                 return BORROW, None
+            if method in kind.release and isinstance(grand, cst.Expr):
+                return BORROW, None  # `f.close` on a line of its own: looked up, never called
             if method in kind.release:
                 return SAFE_RELEASE, None  # registered as a callback: addCleanup(f.close), atexit...
             if method in BOUND_METHODS_HANDED_ON and isinstance(grand, (cst.Arg, cst.Element, cst.Return, cst.Assign, cst.Yield)):
@@ -2089,8 +2183,13 @@ class OwnershipAnalyzer:
         anywhere in the module (an owner may close what it holds)."""
         if self._attribute_fate is None:
             foreign: Dict[str, Set[int]] = {}
+            modules = self._imported_modules()
             for node in walk(self.context.module):
                 if isinstance(node, cst.Attribute) and not _is_self(node.value):
+                    if type(node.value) is cst.Name and node.value.value in modules:
+                        # `socket.socket(...)`, `Optional[socket.socket]`: a module's member, not
+                        # an owner's attribute that happens to share the name `self.socket` has
+                        continue
                     foreign.setdefault(node.attr.value, set()).add(self._attribute_use(node))
             self._attribute_fate = foreign
         cached = self._class_fates.get(id(cls))
@@ -2102,6 +2201,12 @@ class OwnershipAnalyzer:
                         cached.setdefault(node.attr.value, set()).add(self._attribute_use(node))
             self._class_fates[id(cls)] = cached
         return cached
+
+    def _imported_modules(self) -> Set[str]:
+        """Module-level names bound by ``import x`` / ``import x as y`` (a dotless target) and
+        never rebound in the module: ``x.<attr>`` through them is a module member."""
+        names = self.context.module_bindings.names
+        return {local for local, target in names.items() if target != LOCAL and "." not in target and not target.startswith("builtins")}
 
     def _subclasses(self, cls: cst.ClassDef) -> List[cst.ClassDef]:
         """Classes of this module that derive from ``cls`` (by name, transitively): a subclass's
@@ -2300,7 +2405,8 @@ class OwnershipAnalyzer:
                 if isinstance(grand, cst.Call) and self._evicted_value_dropped(grand, parent.attr.value) and not found:
                     found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=grand, use=parent.attr.value))
             elif isinstance(parent, cst.Subscript) and isinstance(self.context.parent(parent), cst.Del) and not found:
-                found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
+                if not self._entry_released_in(self.context.nearest(parent, cst.FunctionDef), container, kind):
+                    found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=parent, use="del"))
             elif isinstance(parent, cst.AssignTarget) and not found and _bounded_cache_made(self.context, self.context.parent(parent)):
                 # `self._sessions = cachetools.LRUCache(maxsize=8)`: it evicts on its own, never closing
                 found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=self.context.parent(parent), use="bounded"))
@@ -2310,6 +2416,31 @@ class OwnershipAnalyzer:
                 if isinstance(assign, cst.Assign) and _is_empty_container(assign.value) and method is not None and method.name.value not in _FRESH_OBJECT_METHODS | {"__init__"}:
                     found.append(Leak(kind, call, EVICTED, name=shown, scope=scope, path_end=assign, use="reset"))
         return found
+
+    def _entry_released_in(self, function: Optional[cst.FunctionDef], container: str, kind: ResourceKind) -> bool:
+        """``self.files[k].close()`` (or ``self.files[k]["file"].close()``, ``os.close(self.fds[k])``)
+        in ``function``: the entry is released there before ``del self.files[k]`` drops it."""
+        if function is None:
+            return False
+        for node in walk_scope(function):
+            if not (isinstance(node, cst.Attribute) and node.attr.value == container and _is_self(node.value)):
+                continue
+            outer = self.context.parent(node)
+            if not isinstance(outer, cst.Subscript) or outer.value is not node:
+                continue
+            while isinstance(self.context.parent(outer), cst.Subscript) and self.context.parent(outer).value is outer:
+                outer = self.context.parent(outer)
+            holder = self.context.parent(outer)
+            if isinstance(holder, cst.Attribute) and holder.value is outer and (holder.attr.value in kind.release or holder.attr.value in RELEASE_METHODS):
+                call = self.context.parent(holder)
+                if isinstance(call, cst.Call) and call.func is holder:
+                    return True
+            if isinstance(holder, cst.Arg) and holder.value is outer:
+                callee = self.context.parent(holder)
+                releasing = (_terminal(callee.func) or "").lower()
+                if isinstance(callee, cst.Call) and (dotted_name(callee.func) == "os.close" or any(word in releasing for word in _RELEASE_WORDS)):
+                    return True  # os.close(self.fds[k]), self._close_entry(self.files[k])
+        return False
 
     def _evicted_value_dropped(self, pop: cst.Call, method: str) -> bool:
         """The entry ``pop``/``popitem``/``clear`` takes out is dropped: the call is a statement of

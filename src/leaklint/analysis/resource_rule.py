@@ -14,7 +14,7 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optio
 import libcst as cst
 
 from leaklint.analysis import factories, inherited
-from leaklint.analysis.names import collect_bindings
+from leaklint.analysis.names import LOCAL, collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
     CLASS_ATTRIBUTE,
@@ -35,6 +35,7 @@ from leaklint.analysis.ownership import (
     WITH_DOES_NOT_CLOSE,
     Leak,
     OwnershipAnalyzer,
+    _is_release_method_name,
 )
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind, extra_kinds
@@ -48,6 +49,7 @@ from leaklint.rule import Confidence, Edit, Finding, Fix, FixSafety, ImportSpec,
 
 PATHLIB_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
 PATH_MAKERS = PATHLIB_CLASSES | {"importlib.resources.files", "importlib_resources.files"}
+_READ_ONCE = frozenset({"read", "readlines", "readline"})
 _PATH_METHODS = frozenset({"joinpath", "with_suffix", "with_name", "with_stem", "resolve", "absolute", "expanduser"})
 
 
@@ -70,7 +72,8 @@ class ResourceRule(Rule):
         super().__init__(context, settings)
         self.kinds: Dict[str, ResourceKind] = {q: k for q, k in CATALOGUE.items() if k.family == self.family}
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
-        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases()
+        self.opener_aliases = self._opener_aliases()
+        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
         self.candidates: List[cst.Call] = []
         self.local_calls: List[cst.Call] = []  # `f(...)`, `self.m(...)`: maybe a factory of this module
         self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
@@ -82,10 +85,45 @@ class ResourceRule(Rule):
         self.inherited: List[Dict[str, Any]] = []  # resources on self whose bases decide (the project pass)
         self._ownership: Optional[OwnershipAnalyzer] = None
         self._without_fixes = False
+        self._guessed_files: Set[int] = set()  # `x.open(...).read()` on a receiver of unknown type
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
         return {local for local, target in self.context.module_bindings.names.items() if target in self.kinds}
+
+    def _opener_aliases(self) -> Dict[str, ResourceKind]:
+        """Module-level names that only ever hold a catalogued opener: ``openf = open`` (under
+        ``if PY3:``, with ``openf = codecs.open`` in the ``else:``). Calls through them acquire."""
+        found: Dict[str, ResourceKind] = {}
+        spoiled: Set[str] = set()
+        pending = list(self.context.module.body)
+        while pending:
+            statement = pending.pop()
+            if isinstance(statement, (cst.If, cst.Try)):
+                for block in (statement.body, getattr(statement, "orelse", None), getattr(statement, "finalbody", None)):
+                    if isinstance(block, (cst.IndentedBlock, cst.Else, cst.Finally)):
+                        inner = block.body
+                        pending.extend(inner.body if isinstance(inner, cst.IndentedBlock) else [])
+                    elif isinstance(block, cst.If):
+                        pending.append(block)
+                if isinstance(statement, cst.Try):
+                    for handler in statement.handlers:
+                        pending.extend(handler.body.body if isinstance(handler.body, cst.IndentedBlock) else [])
+                continue
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if not (isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)):
+                    continue
+                name = small.targets[0].target.value
+                qualified = self.context.qualified_name(small.value) if isinstance(small.value, (cst.Name, cst.Attribute)) else None
+                kind = self.kinds.get(qualified) if qualified is not None else None
+                if kind is None:
+                    spoiled.add(name)
+                else:
+                    found.setdefault(name, kind)
+        bound = self.context.module_bindings.names
+        return {name: kind for name, kind in found.items() if name not in spoiled and bound.get(name) == LOCAL}
 
     # -- collecting ---------------------------------------------------------------------------
 
@@ -114,7 +152,32 @@ class ResourceRule(Rule):
             # Path(p).open(), files(pkg).joinpath(n).open(): a receiver whose type is visible
             return self.kinds.get("pathlib.Path.open")
         qualified = self.context.qualified_name(func)
-        return self.kinds.get(qualified) if qualified is not None else None
+        kind = self.kinds.get(qualified) if qualified is not None else None
+        if kind is None and isinstance(func, cst.Name) and func.value in self.opener_aliases:
+            if qualified == f"{self.context.module_name}.{func.value}":  # not shadowed here
+                return self.opener_aliases[func.value]
+        if kind is None and isinstance(func, cst.Attribute) and func.attr.value == "open" and self._read_and_dropped(call, qualified):
+            # `storage.open(name).read()`, `info.logpath.open().readlines()`: whatever the receiver
+            # is (a py.path, a Django storage, an fsspec filesystem), its `open()` gave back a
+            # file that is read once and dropped unclosed
+            self._guessed_files.add(id(call))
+            return self.kinds.get("pathlib.Path.open")
+        return kind
+
+    def _read_and_dropped(self, call: cst.Call, qualified: Optional[str]) -> bool:
+        """``<x>.open(...).read()`` (or ``readlines``/``readline``) on a receiver whose ``open`` is
+        not one the catalogue knows: not a stdlib module's function (``os.open`` returns a number,
+        ``webbrowser.open`` a bool), not ``self.open``/``cls.open`` (the class decides)."""
+        if qualified is not None and qualified.split(".", 1)[0] in _STDLIB:
+            return False
+        receiver = call.func.value if isinstance(call.func, cst.Attribute) else None
+        if receiver is None or (isinstance(receiver, cst.Name) and receiver.value in ("self", "cls")):
+            return False
+        parent = self.context.parent(call)
+        if not (isinstance(parent, cst.Attribute) and parent.value is call and parent.attr.value in _READ_ONCE):
+            return False
+        read = self.context.parent(parent)
+        return isinstance(read, cst.Call) and read.func is parent
 
     def _is_path(self, expr: cst.BaseExpression) -> bool:
         """``Path(p)``, ``importlib.resources.files(pkg)``, and paths built from them with ``/``,
@@ -402,6 +465,12 @@ class ResourceRule(Rule):
                 # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
                 confidence = Confidence.MEDIUM
             fix = self._fix_statement(leak, analyzer)
+            if id(leak.call) in self._guessed_files:
+                # what the unknown `open()` returns is most likely a file, but not known to be one,
+                # nor to be a context manager
+                confidence = Confidence.MEDIUM
+                if fix is not None:
+                    fix = dataclasses.replace(fix, safety=FixSafety.UNSAFE)
         elif leak.use.startswith("pipes-open:"):
             confidence = Confidence.MEDIUM
             pipes = leak.use.split(":", 1)[1]
@@ -414,6 +483,9 @@ class ResourceRule(Rule):
                 f"use `with {shown} as {name}:` (it closes the pipes and waits), or close "
                 f"{pipes} once read"
             )
+            if name.startswith("self."):
+                message = message.replace("each call leaves them", "each instance leaves them")
+                suggestion = f"close {pipes} where the class reaps the child (before `wait()`)"
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
             confidence = Confidence.MEDIUM
@@ -444,6 +516,9 @@ class ResourceRule(Rule):
         elif leak.reason == NEVER_CLOSED:
             verb = "are" if ", " in name else "is"  # both ends of a tuple (merge_tuple_leaks)
             message = f"`{name}` (from `{shown}`) {verb} never {_released(kind)}"
+            uncalled = self._uncalled_release(leak, analyzer, name)
+            if uncalled is not None:
+                message += f" (`{name}.{kind.release[0]}` on line {uncalled} only looks the method up: it is never called)"
             suggestion = self._binding_suggestion(kind, shown, name)
             if leak.callee_known:
                 fix = self._fix_binding(leak, analyzer)
@@ -507,6 +582,12 @@ class ResourceRule(Rule):
                 + (f"`{_os_close(name)}`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
+            existing = _release_method(cls) if cls is not None else None
+            if existing is not None and not leak.use:
+                # the class has a release method already; it just forgets this attribute
+                release = _os_close(name) if kind.fd else f"{name}.{method}()"
+                message += f", not even `{cls.name.value}.{existing}()`"
+                suggestion = f"call `{release}` in `{existing}()` (before dropping `{name}`)"
             if leak.use in ("stopped", "thread"):
                 # An event loop: `stop()` only makes `run_forever()` return.
                 confidence = Confidence.MEDIUM
@@ -622,6 +703,17 @@ class ResourceRule(Rule):
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+
+    def _uncalled_release(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[int]:
+        """The line of ``f.close`` written as a statement without ``()``, if the scope has one."""
+        if leak.scope is None or "," in name:
+            return None
+        for use in analyzer.uses_of(leak.scope, name):
+            attribute = self.context.parent(use)
+            if isinstance(attribute, cst.Attribute) and attribute.value is use and attribute.attr.value in leak.kind.release:
+                if isinstance(self.context.parent(attribute), cst.Expr):
+                    return self.context.location(attribute).line
+        return None
 
     def _factory_words(self, leak: Leak) -> str:
         """How a factory's resource got here: ``which returns a new `sqlite3.connect(...)```."""
@@ -1135,3 +1227,12 @@ def _only_when_something_raises(leak: Leak) -> bool:
 def _os_close(name: str) -> str:
     """``os.close(fd)``; for both ends of a pipe bound together, ``os.close(r); os.close(w)``."""
     return "; ".join(f"os.close({part.strip()})" for part in name.split(","))
+
+
+def _release_method(cls: cst.ClassDef) -> Optional[str]:
+    """The name of ``cls``'s own release method (``close``, ``disconnect``, ``__exit__``...), if any."""
+    for statement in cls.body.body:
+        if isinstance(statement, cst.FunctionDef) and _is_release_method_name(statement.name.value):
+            if statement.name.value not in ("__exit__", "__aexit__", "__del__"):
+                return statement.name.value
+    return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping, Optional
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 
 import libcst as cst
 
+from leaklint.analysis import checkouts
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.owned_members import ForgottenMember, forgotten_members
 from leaklint.analysis.resource_rule import ResourceRule
 from leaklint.analysis.resources import RESOURCE
@@ -48,6 +50,13 @@ class ResourceWithoutContextManager(ResourceRule):
     on purpose (`start_new_session=True`, `preexec_fn`, `creationflags`, `process_group`), one
     started at module level, or one started just before `os._exit()` in a forked child is left
     alone.
+
+    A connection checked out of a pool and given back by a later call of the same function
+    (`conn = self._get_conn()` ... `self._put_conn(conn)`, `pool.getconn()`/`putconn(conn)`,
+    `await pool.acquire()`/`release(conn)`) is reported when some path skips the give-back: a
+    normal path (high), or an exception between the two (medium). The pool then loses a
+    connection per failure until callers block. The pair is recognised by its verbs on the same
+    receiver and the value passed back; plain `get`/`put` only on a receiver named like a pool.
 
     ## Fix safety
     Every fix releases the resource where a `with` block ends, and is offered only when nothing
@@ -262,6 +271,39 @@ class ResourceWithoutContextManager(ResourceRule):
         stored = [call for call in self.candidates if self._kind(call) is not None]
         for forgotten in forgotten_members(self.context, stored, self.local_calls):
             self._report_forgotten(forgotten)
+        called: Dict[int, FrozenSet[str]] = {}
+        for call in (*self.foreign_candidates, *self.local_calls):
+            if isinstance(call.func, cst.Attribute) and checkouts.is_checkout_name(call.func.attr.value):
+                found = checkouts.unreturned(self.context, call, self._analyzer().graph, called)
+                if found is not None:
+                    self._report_checkout(found)
+
+    def _report_checkout(self, found: checkouts.Checkout) -> None:
+        """A value checked out of a pool and given back later in the function, not on every path."""
+        taken = one_line_code(self.context.code(found.call))
+        back = one_line_code(self.context.code(found.give_back))
+        back_line = self.context.location(found.give_back).line
+        if found.end is not None:
+            line = self.context.location(found.end).line
+            how = f"the path through line {line} leaves without it"
+            confidence = Confidence.HIGH
+        else:
+            assert found.raiser is not None
+            line = self.context.location(found.raiser).line
+            how = f"not if line {line} raises"
+            if isinstance(found.raiser, cst.Raise) or (
+                isinstance(found.raiser, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in found.raiser.body)
+            ):
+                how = f"not when an exception leaves through the `raise` on line {line}"
+            confidence = Confidence.MEDIUM
+        self.report(
+            found.call,
+            f"`{found.name}` (checked out by `{taken}`) is given back by `{back}` on line {back_line}, but {how}: "
+            "the pool loses one of its connections each time, and callers block once it is empty",
+            suggestion=f"give it back in a `finally:` block (`try:` right after the check-out, `finally: {back}`), "
+            "or check it out through a context manager that does",
+            confidence=confidence,
+        )
 
     def _report_forgotten(self, forgotten: ForgottenMember) -> None:
         holder = forgotten.member_class.name.value

@@ -269,25 +269,35 @@ class TaskNeverAwaited(Rule):
 
     def _returned_task(self, function: cst.FunctionDef, value: cst.BaseExpression) -> Optional[Dict[str, Any]]:
         name: Optional[str] = None
-        call: Optional[cst.BaseExpression] = value
+        calls: List[cst.BaseExpression] = [value]
         if isinstance(value, cst.Name):
-            assigned = lt.assigned_values(self.context, function, value.value)
-            if len(assigned) != 1:
+            # `task = loop.create_task(coro)` / `else: task = asyncio.create_task(coro)`: every
+            # value the name can hold must be a task made here, of the same parameter
+            calls = list(lt.assigned_values(self.context, function, value.value))
+            if not calls:
                 return None
-            name, call = value.value, assigned[0]
-        if not isinstance(call, cst.Call) or not self._is_task_call(call):
-            return None
+            name = value.value
         params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
         if lt.method_owner(self.context, function) is not None and params:
             params = params[1:]  # (callers do not pass ``self``)
-        wrapped = call.args[0].value if call.args else None
-        param: Optional[int] = None
-        if isinstance(wrapped, cst.Name):
-            if wrapped.value not in params:
-                return None  # a task of a coroutine made elsewhere: not this helper's to judge
-            param = params.index(wrapped.value)
-        elif not isinstance(wrapped, cst.Call):
+        wrapping: Set[Optional[int]] = set()
+        for call in calls:
+            if not isinstance(call, cst.Call) or not self._is_task_call(call):
+                return None
+            wrapped = call.args[0].value if call.args else None
+            if isinstance(wrapped, cst.Name):
+                if wrapped.value not in params:
+                    return None  # a task of a coroutine made elsewhere: not this helper's to judge
+                wrapping.add(params.index(wrapped.value))
+            elif isinstance(wrapped, cst.Call):
+                wrapping.add(None)
+            else:
+                return None
+        if len(wrapping) != 1:
             return None
+        param = wrapping.pop()
+        call = calls[0]
+        assert isinstance(call, cst.Call)
         callback = False
         if name is not None:
             for use in lt.name_uses(self.context, function, name):

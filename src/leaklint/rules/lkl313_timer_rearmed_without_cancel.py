@@ -7,7 +7,7 @@ from typing import Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis.lifetimes import class_methods
-from leaklint.analysis.walk import walk
+from leaklint.analysis.walk import children, walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _TIMER = "threading.Timer"
@@ -29,7 +29,12 @@ class TimerRearmedWithoutCancel(Rule):
       previous timer is still pending (a public method, or one that a public method calls),
       without cancelling the previous one first, in a class that does cancel that slot elsewhere
       (`stop()`, `close()`): every such call starts one more chain. This shape is low (strict
-      profile only): the module does not say whether that method runs while a timer is pending.
+      profile only): the module does not say whether that method runs while a timer is pending;
+    - a periodic callback that re-arms itself through the method that starts it (a `Timer`,
+      `io_loop.add_timeout(..., self._run)`, `loop.call_later(...)`): `start()` sets
+      `self._running = True`, `stop()` only clears it, and `_run()` returns when it is clear, runs
+      the callback, then calls `start()` again without looking at the flag: a `stop()` during the
+      callback (the callback closed the object) is undone and the chain goes on (medium).
 
     ## Why is this bad?
     A `Timer` is a thread that sleeps and then runs its function once; the only way to stop it is
@@ -73,11 +78,13 @@ class TimerRearmedWithoutCancel(Rule):
         ),
     )
 
-    trigger_names = ("Timer",)
+    # `Timer`; and the schedulers a self-re-arming periodic callback uses (the stop-flag race)
+    trigger_names = ("Timer", "add_timeout", "call_later", "call_at", "singleShot", "after(")
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.calls: List[cst.Call] = []
+        self.classes: List[cst.ClassDef] = []
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -85,7 +92,21 @@ class TimerRearmedWithoutCancel(Rule):
         if last == "Timer":
             self.calls.append(node)
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
     def leave_Module(self, node: cst.Module) -> None:
+        for cls in self.classes:
+            for rearm, flag, starter, stopper, run in _rearmed_after_stop(cls):
+                self.report(
+                    rearm,
+                    f"`{run}()` checks `self.{flag}` before it runs the callback, then re-arms with `self.{starter}()`, "
+                    f"which sets `self.{flag} = True` again: a `{stopper}()` that runs meanwhile (from the callback, "
+                    "or because the callback closed the object) is undone, and the callback keeps firing on a "
+                    "closed object, keeping it alive",
+                    suggestion=f"re-check the flag before re-arming: `if self.{flag}: self.{starter}(...)`",
+                    confidence=Confidence.MEDIUM,
+                )
         module_functions = {s.name.value: s for s in node.body if isinstance(s, cst.FunctionDef)}
         for call in self.calls:
             if self.context.qualified_name(call.func) != _TIMER:
@@ -293,3 +314,98 @@ def _guarded(function: cst.FunctionDef) -> bool:
         if isinstance(inner, cst.If) and any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(inner.body)):
             return True
     return False
+
+
+def _self_flag_assignments(function: cst.FunctionDef, value: str) -> Set[str]:
+    """``self.<flag> = True`` (``value`` "True"/"False") among the top-level statements of ``function``."""
+    flags: Set[str] = set()
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and isinstance(small.value, cst.Name) and small.value.value == value:
+                for target in small.targets:
+                    if _is_self_attribute(target.target):
+                        flags.add(target.target.attr.value)  # type: ignore[attr-defined]
+    return flags
+
+
+def _is_self_attribute(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
+
+
+def _scheduled_methods(function: cst.FunctionDef, methods: Dict[str, cst.FunctionDef]) -> Set[str]:
+    """Methods of the class handed as a bound method to a call of ``function``: ``add_timeout(t, self._run)``."""
+    found: Set[str] = set()
+    for inner in walk(function.body):
+        if isinstance(inner, cst.Arg) and _is_self_attribute(inner.value) and inner.value.attr.value in methods:  # type: ignore[attr-defined]
+            found.add(inner.value.attr.value)  # type: ignore[attr-defined]
+    return found
+
+
+def _tests_flag(test: cst.BaseExpression, flag: str) -> bool:
+    return any(_is_self_attribute(n) and n.attr.value == flag for n in walk(test))  # type: ignore[attr-defined]
+
+
+def _exits_when_cleared(statement: cst.CSTNode, flag: str) -> bool:
+    """``if not self.<flag>: return``."""
+    if not isinstance(statement, cst.If) or statement.orelse is not None:
+        return False
+    test = statement.test
+    if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)):
+        return False
+    if not (_is_self_attribute(test.expression) and test.expression.attr.value == flag):  # type: ignore[attr-defined]
+        return False
+    return any(isinstance(n, cst.Return) for n in walk(statement.body))
+
+
+def _rearm_calls(statement: cst.CSTNode, starter: str, flag: str) -> List[cst.Call]:
+    """``self.<starter>(...)`` calls in ``statement`` that no ``if``/``while`` testing the flag guards."""
+    found: List[cst.Call] = []
+    stack: List[cst.CSTNode] = [statement]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.If, cst.While)) and _tests_flag(node.test, flag):
+            continue
+        if isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            continue
+        if isinstance(node, cst.Call) and _is_self_attribute(node.func) and node.func.attr.value == starter:  # type: ignore[attr-defined]
+            found.append(node)
+        stack.extend(children(node))
+    return found
+
+
+def _rearmed_after_stop(cls: cst.ClassDef) -> List[tuple]:
+    """A periodic callback that re-arms itself: ``start()`` sets ``self._running = True`` and
+    schedules ``self._run``; ``stop()`` only clears the flag; ``_run()`` returns at once when the
+    flag is clear, runs the callback, then calls ``start()`` without looking at the flag again.
+    A ``stop()`` during the callback is undone. Returns (re-arm call, flag, starter, stopper, run)."""
+    methods = _methods(cls)
+    found: List[tuple] = []
+    stoppers: Dict[str, str] = {}
+    for name, method in methods.items():
+        for flag in _self_flag_assignments(method, "False"):
+            if name != "__init__":
+                stoppers.setdefault(flag, name)
+    if not stoppers:
+        return found
+    for starter_name, starter in methods.items():
+        for flag in _self_flag_assignments(starter, "True") & set(stoppers):
+            for run_name in _scheduled_methods(starter, methods):
+                run = methods[run_name]
+                body = list(run.body.body) if isinstance(run.body, cst.IndentedBlock) else []
+                guard = next((i for i, st in enumerate(body) if _exits_when_cleared(st, flag)), None)
+                if guard is None:
+                    continue
+                worked = False
+                for statement in body[guard + 1:]:
+                    if _exits_when_cleared(statement, flag):
+                        break  # checked again after the callback
+                    rearms = _rearm_calls(statement, starter_name, flag)
+                    if rearms and worked:
+                        found.append((rearms[0], flag, starter_name, stoppers[flag], run_name))
+                        break
+                    if any(isinstance(n, cst.Call) for n in walk(statement)):
+                        worked = True
+    return found
