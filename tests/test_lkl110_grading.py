@@ -46,6 +46,7 @@ def test_costly_cycles_stay_in_the_default_selection_and_name_the_cost() -> None
         "reachable_per_branch": "defined inside a loop",
         "describe_failure": "holds a frame or traceback",
         "Volume": "keeps bulk data in `data`",
+        "Cursor": "hands it on as a callback",
     }
     messages = [default[line].message for line in marked]
     for where, words in costs.items():

@@ -36,7 +36,8 @@ class RecursiveClosureCycle(Rule):
 
     ## Known problems
     The default profile shows the cycle only when it names what the late release costs: the helper
-    is defined inside a loop (one more cycle per iteration), or a cell holds bulk data (a name such
+    is defined inside a loop (one more cycle per iteration), it is handed on as a callback
+    (`d.add_callback(after_reply)`: kept with its cells by whoever registers it), or a cell holds bulk data (a name such
     as `data` or `buffer`, a value used as an array through `.shape`/`.ndim`, a container the outer
     function fills in a loop), a frame or traceback (`sys.exc_info()`), or `self` of a class that
     keeps bulk data or has a `__del__`, thread or socket the cycle delays. Any other such cycle (the
@@ -245,6 +246,10 @@ def _what_it_costs(context: FileContext, outer: cst.FunctionDef, helper: cst.Fun
     if lt.retention_site(context, helper) == lt.SITE_LOOP:
         return f"`{helper.name.value}` is defined inside a loop, so every iteration leaves one more such cycle"
     members = [h for h in helpers if h.name.value in cycle]
+    handed = _handed_on(context, outer, cycle, members)
+    if handed is not None:
+        return (f"`{handed}` hands it on as a callback, so the cycle and its cells live as long as whoever keeps "
+                f"the callback, not only until the next collection")
     owner = lt.method_owner(context, outer)
     self_name = lt.first_param(outer) if owner is not None else None
     for name in held:
@@ -266,6 +271,31 @@ def _what_it_costs(context: FileContext, outer: cst.FunctionDef, helper: cst.Fun
         bulk = bulk_attribute(owner)
         if bulk is not None:
             return f"`{owner.name.value}` keeps bulk data in `{bulk}`, which the cycle holds through `{self_name}`"
+    return None
+
+
+# Builtins that call a function they are given right away and keep nothing.
+_CONSUMERS = frozenset({"map", "filter", "sorted", "min", "max", "sum", "any", "all", "list", "tuple", "set", "dict",
+                        "iter", "next", "enumerate", "zip", "reduce", "functools.reduce"})
+
+
+def _handed_on(context: FileContext, outer: cst.FunctionDef, cycle: Set[str],
+               members: List[cst.FunctionDef]) -> Optional[str]:
+    """The call that receives a member of the cycle as an argument (``d.addCallback(after_reply)``),
+    in words, or None: a callback is kept past the call by whoever registers it. A builtin that
+    only calls it (``map``, ``sorted(key=...)``) keeps nothing."""
+    for root in (outer, *members):
+        for node in walk(root):
+            if not isinstance(node, cst.Call):
+                continue
+            if not any(isinstance(arg.value, cst.Name) and arg.value.value in cycle for arg in node.args):
+                continue
+            callee = context.qualified_name(node.func) or context.code(node.func).strip()
+            if callee in _CONSUMERS or callee.rsplit(".", 1)[-1] in _CONSUMERS:
+                continue
+            if isinstance(node.func, cst.Name) and node.func.value in cycle:
+                continue  # the recursion itself: `walk(child, walk)`
+            return context.code(node.func).strip()
     return None
 
 
