@@ -43,7 +43,7 @@ class RecursiveClosureCycle(Rule):
     keeps bulk data or has a `__del__`, thread or socket the cycle delays. Any other such cycle (the
     cells hold a repository, a visited set, options: objects that live long anyway or that the
     next young-generation collection frees) is reported at low confidence (strict profile only):
-    reviewers of packages leaklint was never run on judged 22 of 23 of them not worth a change.
+    reviewers of packages leaklint was never run on judged 21 of 22 of them not worth a change.
     The rate at which the outer function is called is not known to the rule, so a helper in a hot
     path (serialising every event) with nothing named as costly in its cells is low too.
     A helper whose captures are only parameters with a flag or number default (`debug=False`) or
@@ -228,7 +228,7 @@ def _cheap_to_keep(outer: cst.FunctionDef, name: str) -> bool:
 
 
 # What the default profile needs to show a per-call closure cycle: a cost the engine can name.
-# Reviewers of unseen packages judged 22 of 23 such cycles debatable (the cells held a repository,
+# Reviewers of unseen packages judged 21 of 22 such cycles debatable (the cells held a repository,
 # flags, a visited set: objects that live long anyway or cost little until the next collection)
 # and the one real one kept a dict filled with every commit of a graph.
 _ARRAY_ATTRS = frozenset({"shape", "ndim", "dtype", "nbytes", "strides"})
