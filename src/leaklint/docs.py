@@ -101,6 +101,13 @@ object is only given is medium only when the objects are made per call or their 
 them registered on a registry without removal; a registry that can take entries out (it may do
 so itself) is low unless it lives for the process and the objects are made per call.
 
+A recursive nested function (LKL110) makes a cycle through its closure cell on every call of the
+function around it, which the young collection frees: it is in the default selection only when
+the cycle holds something costly (a cell named as bulk data or used as an array, a container the
+outer function fills in a loop, a frame or traceback, `self` of a class that keeps bulk data or
+has a `__del__`, thread or socket) or when the helper is defined inside a loop (one more cycle
+per iteration). A cycle whose cells hold a repository, options or a visited set is low.
+
 The growth, registry and exception-frame rules (LKL105, LKL106, LKL109, LKL201-LKL219) show a
 finding by default only when they can name its consequence: a container that hangs from a
 process-lifetime root (a module global, a class attribute, a registry of the API models, an

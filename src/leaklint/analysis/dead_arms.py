@@ -80,7 +80,39 @@ def in_dead_arm(context: FileContext, node: cst.CSTNode) -> bool:
     for ancestor in context.ancestors(node):
         if type(ancestor) is cst.If and child is not ancestor.test:
             runs = branch_value(ancestor.test, constants)
+            if runs is None and _feature_test(context, ancestor.test):
+                runs = True
             if runs is not None and (child is ancestor.body) != runs:
                 return True
+        elif (type(ancestor) is cst.BooleanOperation and type(ancestor.operator) is cst.Or
+              and child is ancestor.right and _feature_test(context, ancestor.left)):
+            return True  # `getattr(subprocess, "DEVNULL", None) or open(os.devnull, "wb")`
         child = ancestor
     return False
+
+
+# Standard-library names every supported Python (3.9 and later) has on every platform, which code
+# written for older Pythons tests for before falling back: the fallback never runs.
+_ALWAYS_PRESENT = {
+    "subprocess": frozenset({"DEVNULL"}),
+    "contextlib": frozenset({"nullcontext", "suppress", "ExitStack", "AsyncExitStack"}),
+    "functools": frozenset({"cached_property", "lru_cache"}),
+    "os": frozenset({"scandir", "replace", "fspath"}),
+    "shutil": frozenset({"which"}),
+    "time": frozenset({"monotonic", "perf_counter"}),
+    "asyncio": frozenset({"run", "get_running_loop", "create_task"}),
+    "ssl": frozenset({"create_default_context"}),
+}
+
+
+def _feature_test(context: FileContext, test: cst.BaseExpression) -> bool:
+    """``getattr(subprocess, "DEVNULL", None)`` or ``hasattr(subprocess, "DEVNULL")`` for a name
+    in _ALWAYS_PRESENT: always true (``DEVNULL`` is -3, every entry is truthy)."""
+    if type(test) is not cst.Call or type(test.func) is not cst.Name or test.func.value not in ("getattr", "hasattr"):
+        return False
+    args = test.args
+    if len(args) < 2 or type(args[1].value) is not cst.SimpleString:
+        return False
+    module = context.qualified_name(args[0].value)
+    names = _ALWAYS_PRESENT.get(module or "")
+    return names is not None and args[1].value.evaluated_value in names

@@ -27,7 +27,7 @@ from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
-from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow
+from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow, only_computes
 
 # Why a resource is reported.
 DISCARDED = "discarded"  # the call's result is dropped at once
@@ -163,6 +163,7 @@ class Leak:
     # decide, in the project pass (analysis/inherited.py), whether anything releases it.
     hierarchy: Optional[str] = None
     inherits: bool = False  # ``hierarchy``'s class has base classes: they must all be the project's
+    computes_only: bool = False  # NOT_ON_EXCEPTION: only statements that compute (no I/O) can raise first
 
 
 @dataclass
@@ -952,7 +953,8 @@ class OwnershipAnalyzer:
                     caught=raiser,
                 )
         if verdict.implicit is not None and releases and not safe_release and not escapes:
-            return leak(NOT_ON_EXCEPTION, release=releases[0])
+            computes = verdict.explicit is None and all(only_computes(raiser) for raiser in verdict.raisers)
+            return leak(NOT_ON_EXCEPTION, release=releases[0], computes_only=computes)
         if verdict.raisers and verdict.released and not releases and not safe_release and self._only_returned(occurrences, kind):
             for raiser in verdict.raisers:
                 if self._own_setup(raiser, name):

@@ -677,6 +677,12 @@ class ResourceRule(Rule):
                 f"`{name}` (from `{shown}`) {'are' if ', ' in name else 'is'} released by `{release}` on line {line}, "
                 "but not if an exception is raised before that"
             )
+            if leak.computes_only:
+                # Only a statement that computes can raise first (`b"\n".join(refs)`): a programming
+                # error, after which the process is in trouble anyway; the release is not skipped
+                # by anything the operating system or a peer does.
+                confidence = Confidence.LOW
+                message += "; only a statement that computes (no I/O) can raise before it, so only a programming error skips it"
             suggestion = (
                 f"release it in a `finally:` block: `{release}`"
                 if kind.fd

@@ -19,6 +19,7 @@ successors, stops at releases, and reports the first way the value gets lost:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Set, Tuple
 
@@ -105,6 +106,8 @@ def follow(
         skip = impossible(node)
         for position, successor in enumerate(node.successors):
             if position not in skip:
+                if node.kind == DISPATCH and raiser >= 0 and _cannot_raise_os_error_into(nodes[raiser], nodes[successor]):
+                    continue
                 work.append((successor, raiser, caught, index))
         if node.exception is None:
             continue
@@ -133,3 +136,78 @@ def _handled(raiser: Node, dispatch: Node, graph: ControlFlowGraph) -> bool:
             if isinstance(value, cst.Name) and value.value == raised.value:
                 return True
     return False
+
+
+# `except OSError:` (or one of its subclasses and aliases) catches what the operating system
+# reports; a statement that only computes (joins bytes, sets a formatter) does not reach it.
+_OS_ERRORS = frozenset({
+    "OSError", "IOError", "EnvironmentError", "BlockingIOError", "BrokenPipeError", "ChildProcessError",
+    "ConnectionError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError",
+    "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError",
+    "PermissionError", "ProcessLookupError", "TimeoutError", "socket.error", "socket.timeout", "socket.gaierror",
+    "socket.herror", "select.error", "ssl.SSLError",
+})
+# Calls that compute without touching the operating system: builtins of plain values, and the
+# methods of str and bytes.
+_PURE_BUILTINS = frozenset({
+    "len", "str", "bytes", "bytearray", "int", "float", "bool", "list", "tuple", "dict", "set", "frozenset",
+    "repr", "isinstance", "issubclass", "enumerate", "zip", "range", "abs", "round", "hash", "id", "type",
+    "min", "max", "sum", "any", "all", "hasattr",
+})
+_TEXT_METHODS = frozenset({
+    "join", "split", "rsplit", "splitlines", "strip", "lstrip", "rstrip", "encode", "decode", "format",
+    "replace", "lower", "upper", "startswith", "endswith", "partition", "rpartition", "zfill", "ljust", "rjust",
+    "center", "casefold", "title", "capitalize", "expandtabs",
+})
+_CAMEL_SETTER = re.compile(r"^set[A-Z][A-Za-z]*$")  # `handler.setFormatter(f)`, `setLevel(...)`: stores a value
+
+
+def _cannot_raise_os_error_into(raiser: Node, handler: Node) -> bool:
+    """``handler`` is an ``except`` clause that catches only ``OSError`` and its kin, and the
+    statement that raised only computes: its error (a ``TypeError``, a ``KeyError``) passes the
+    clause by. dulwich's hooks: ``in_data = b"\\n".join(...)`` after ``Popen`` cannot send the
+    path into ``except OSError: raise HookError(...)``."""
+    clause = handler.statement
+    kind = getattr(clause, "type", None)
+    if kind is None or not isinstance(clause, cst.ExceptHandler):
+        return False
+    names = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
+    if not names or not all(_dotted(n) in _OS_ERRORS for n in names):
+        return False
+    return only_computes(raiser)
+
+
+def only_computes(raiser: Node) -> bool:
+    """The statement of ``raiser`` only computes: its calls are builtins of plain values, str and
+    bytes methods or camelCase setters (``setFormatter``); no item access, ``await`` or ``yield``.
+    What it raises is a programming error (``TypeError``), not what the operating system reports."""
+    statement = raiser.statement
+    if not isinstance(statement, (cst.BaseSmallStatement, cst.SimpleStatementLine)):
+        return False
+    if isinstance(statement, (cst.Raise, cst.Del, cst.Import, cst.ImportFrom, cst.Assert)):
+        return False
+    stack: List[cst.CSTNode] = [statement]
+    while stack:
+        inner = stack.pop()
+        if isinstance(inner, (cst.Await, cst.Yield, cst.Subscript)):
+            return False  # an awaited or item-reading call may do I/O
+        if isinstance(inner, cst.Call):
+            func = inner.func
+            if isinstance(func, cst.Name):
+                if func.value not in _PURE_BUILTINS:
+                    return False
+            elif isinstance(func, cst.Attribute):
+                if func.attr.value not in _TEXT_METHODS and not _CAMEL_SETTER.match(func.attr.value):
+                    return False
+            else:
+                return False
+        stack.extend(inner.children)
+    return True
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""

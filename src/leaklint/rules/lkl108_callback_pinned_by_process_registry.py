@@ -288,7 +288,7 @@ class CallbackPinnedByProcessRegistry(Rule):
             if len(parts) == 2:
                 if parts[1] in self._class_methods(method.cls):
                     return f"the bound method `{chain}` and with it `{self_name}`"
-                if method.cls.bases and not self._assigned_on_self(method, parts[1]):
+                if _has_real_base(method.cls) and not self._assigned_on_self(method, parts[1]):
                     return f"the (inherited) bound method `{chain}` and with it `{self_name}`"
                 return None  # a value stored on self (a callable attribute): it does not hold self
             owner = ".".join(parts[:-1])
@@ -589,6 +589,13 @@ class CallbackPinnedByProcessRegistry(Rule):
             if qualified is not None and owner[:1].isupper():
                 return shown, qualified  # `Model.changed` of an imported or module-level class
         return None
+
+
+def _has_real_base(cls: cst.ClassDef) -> bool:
+    """A base other than ``object``: only then can ``self.name`` be a method the class inherits. A
+    mixin (``class _Cipher(object)``) reads attributes of the class it is mixed into, values as
+    often as methods (``sqlcipher.connect(self.database)``: a file name)."""
+    return any(not (isinstance(base.value, cst.Name) and base.value.value == "object") for base in cls.bases)
 
 
 def _is_static(function: cst.FunctionDef) -> bool:

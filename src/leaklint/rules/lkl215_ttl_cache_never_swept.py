@@ -191,6 +191,14 @@ class TtlCacheNeverSwept(Rule):
 
     def _classify(self, key: ContainerKey, use: cst.CSTNode, table: _Table) -> None:
         function = self._function(use)
+        if isinstance(use, cst.Element):
+            # `for seq in (self._mv_cookie, self._mv): ... del seq[k]`: a loop hands the table to
+            # its body under another name, which sweeps it as well as code that names it would.
+            display = self.context.parent(use)
+            loop = self.context.parent(display) if isinstance(display, (cst.Tuple, cst.List, cst.Set)) else None
+            if isinstance(loop, (cst.For, cst.CompFor)) and loop.iter is display:
+                table.swept = True
+            return
         if isinstance(use, (cst.For, cst.CompFor)):
             table.swept = True  # iterating it: a sweep of expired entries, or handing entries on
             return
@@ -333,6 +341,8 @@ def _mentioned(node: cst.CSTNode) -> Optional[cst.BaseExpression]:
         return node.iter
     if isinstance(node, cst.AssignTarget):
         return node.target
+    if isinstance(node, cst.Element):
+        return node.value  # `for table in (self._a, self._b):`, kept only when a loop iterates the display
     return None
 
 

@@ -55,7 +55,9 @@ class EntryOutlivesItsSibling(Rule):
 
     ## Known problems
     Keys are compared as written (`consumer_tag` and `consumer_tag` match, `tag` and
-    `consumer_tag` do not). A table that is meant to outlive its sibling's entries (a history of
+    `consumer_tag` do not), and must be the same value: filled in one method, or read from the
+    object itself (`self.id`) when filled in two. Two registries each filled under a parameter
+    called `name` in methods of their own (collations and window functions) do not share keys. A table that is meant to outlive its sibling's entries (a history of
     finished requests) is reported too; bound it, or add `# noqa: LKL218`.
 
     ## References
@@ -194,7 +196,14 @@ class EntryOutlivesItsSibling(Rule):
         for other_name, other in tables.items():
             if other_name == name or other.kind not in DICT_KINDS or not other.keyed_removals:
                 continue
-            if not keys & {key for _node, key, _method in other.inserts}:
+            # The same key must reach both tables: written alike in one method, or an attribute of the
+            # object itself (`self.id`) in two. A parameter or local of the same name in two methods
+            # (`name` in `register_collation` and in `register_window_function`) is a different key.
+            shared = {key for key in keys & {k for _n, k, _m in other.inserts}
+                      if _same_value(key, klass) or any(
+                          k == key and ok == key and method.name.value == other_method.name.value
+                          for _n, k, method in table.inserts for _o, ok, other_method in other.inserts)}
+            if not shared:
                 continue
             missing = [m for m in other.keyed_removals if m not in table.keyed_removals]
             if not missing:
@@ -205,7 +214,7 @@ class EntryOutlivesItsSibling(Rule):
             missing = [m for m in missing if m not in inserting]
             if not missing:
                 continue
-            key = next(key for key in keys if key in {k for _n, k, _m in other.inserts})
+            key = next(key for key in sorted(shared))
             site = next(node for node, k, _m in table.inserts if k == key)
             # Filled in the same method under the same key, the two entries describe one thing
             # (a consumer and its pending frames); filled apart, they may live apart on purpose
@@ -245,6 +254,14 @@ class EntryOutlivesItsSibling(Rule):
         self.report(site, message, suggestion=suggestion, confidence=confidence,
                     related=(RelatedLocation(self.context.path, line, 1,
                                              f"`{method}()` removes the key from `{other}` only"),))
+
+
+def _same_value(key: str, klass: cst.ClassDef) -> bool:
+    """``self.id``, ``cls.name``, ``Klass.default``: a key read from the object or its class names
+    the same value in every method, unlike a parameter or local spelled the same."""
+    root, dot, rest = key.partition(".")
+    return bool(dot) and root in ("self", "cls", klass.name.value) and all(
+        part.isidentifier() for part in rest.split("."))
 
 
 def _init_only(methods: List[cst.FunctionDef]) -> Set[str]:
