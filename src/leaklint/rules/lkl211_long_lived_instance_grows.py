@@ -90,8 +90,14 @@ class LongLivedInstanceGrows(Rule):
     A class named like a test class or a test double (`TestListener`, `StubBackend`) records
     for tests: low, shown only by the strict profile.
 
+    An object this module makes only through the lazy singleton idiom (`global _client` ...
+    `if _client is None: _client = Client()`) is one instance for the process whatever its
+    name: every call of any of its methods (outside set-up, teardown and error paths) counts as
+    a request, and a list it appends to on every call grows whatever the item is.
+
     ## Known problems
-    Whether an object is long-lived is read from its class name (a loop alone says little: a
+    Whether an object is long-lived is read from its class name, or from a lazy module-level
+    singleton that makes it (a loop alone says little: a
     handshake loops too); a per-request object named like a server (a `SessionManager` made per
     request) is a false alarm, which is why a name alone gives medium confidence unless the entry
     is per object or added in the object's own loop. A removal through another object (`server.
@@ -212,7 +218,8 @@ class LongLivedInstanceGrows(Rule):
         every = "on every pass of its loop" if in_while_loop(self.context, growth.node) else "on every call"
         message = (
             f"`{klass.name.value}.{growth.method.name.value}()` adds {pinned} to `self.{name}` {every} (`{site}`), "
-            f"and nothing in this module removes from it: the `{klass.name.value}` serves for the life of the process, "
+            f"and nothing in this module removes from it: the `{klass.name.value}` serves for the life of the process"
+            f"{' (this module makes one, lazily, into a module global)' if self._singleton else ''}, "
             f"so every entry it has ever added stays alive with it"
         )
         key = (growth.items or [None])[0]
