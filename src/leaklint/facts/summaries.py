@@ -361,6 +361,13 @@ class SummaryBuilder:
             return
         if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Name):
             return  # an alias: followed no further
+        if (len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Attribute)
+                and isinstance(value_expr.value, cst.Name) and value_expr.value.value in self._tracked
+                and value_expr.value.value != targets[0].value and targets[0].value not in self._tracked):
+            # `request = event.request`: an object reached from a parameter, followed like the
+            # result of a call (what is stored on it, and what it is given, are the caller's)
+            self._tracked.add(targets[0].value)
+            return
         value = None
         for target in targets:
             holder, attr, container = self._holder(target)
