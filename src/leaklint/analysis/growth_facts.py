@@ -93,6 +93,8 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
         return ContainerUse(SHRINK, "del")
     if isinstance(parent, cst.AssignTarget) and parent.target is expr:
         return ContainerUse(SHRINK, "=")
+    if isinstance(parent, cst.AnnAssign) and parent.target is expr and parent.value is not None:
+        return ContainerUse(SHRINK, "=")  # `self.items: List[T] = []` binds it like `=` does
     if isinstance(parent, cst.AugAssign) and parent.target is expr:
         if isinstance(parent.operator, (cst.AddAssign, cst.BitOrAssign)):
             value = parent.value
@@ -125,6 +127,15 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
         if getattr(parent, "value", None) is expr:
             return ContainerUse(ESCAPE)
     return ContainerUse(READ)
+
+
+def assigned_value(context: "FileContext", target: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+    """The value bound to ``target`` by ``target = value`` or ``target: T = value``, or None."""
+    holder = context.parent(target)
+    if isinstance(holder, cst.AnnAssign) and holder.target is target:
+        return holder.value
+    assign = context.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+    return assign.value if isinstance(assign, cst.Assign) else None
 
 
 def subscript_key(subscript: cst.Subscript) -> Optional[cst.BaseExpression]:

@@ -18,7 +18,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
-from leaklint.analysis.walk import iter_children
+from leaklint.analysis.walk import iter_children, walk
 from leaklint.facts.summaries import HEAVY, releases
 from leaklint.rule import Confidence
 
@@ -483,9 +483,20 @@ def process_singleton(context: FileContext, cls: Optional[cst.ClassDef]) -> Opti
         if word.endswith(_PROCESS_CLASS):
             return f"`{word}` names a process-lifetime object (one per program)"
     sites = _instantiations(context).get(name, [])
-    if sites and all(site in (SITE_MODULE, SITE_MAIN) for site in sites):
-        return f"`{name}` is made once, {'at module level' if SITE_MODULE in sites else 'in `main()`'}"
+    if sites and all(site in (SITE_MODULE, SITE_MAIN, SITE_LAZY) for site in sites):
+        where = ("at module level" if SITE_MODULE in sites else "in `main()`" if SITE_MAIN in sites
+                 else "lazily, into a module global that a `None` check guards")
+        return f"`{name}` is made once, {where}"
     return None
+
+
+def made_lazily_once(context: FileContext, cls: Optional[cst.ClassDef]) -> bool:
+    """This file makes ``cls`` only through the lazy singleton idiom (``global _x`` ... ``if _x is
+    None: _x = Cls()``): one instance for the process, made on first use."""
+    if cls is None:
+        return False
+    sites = _instantiations(context).get(cls.name.value, [])
+    return bool(sites) and all(site == SITE_LAZY for site in sites)
 
 
 def made_per_call(context: FileContext, cls: Optional[cst.ClassDef]) -> bool:
@@ -498,6 +509,8 @@ def made_per_call(context: FileContext, cls: Optional[cst.ClassDef]) -> bool:
 
 SITE_MODULE = "module"
 SITE_MAIN = "main"
+# `global _client` ... `if _client is None: _client = Client()`: one instance, made on first use.
+SITE_LAZY = "lazy"
 _instantiation_cache: "weakref.WeakKeyDictionary[FileContext, Dict[str, List[str]]]" = weakref.WeakKeyDictionary()
 
 
@@ -509,25 +522,51 @@ def _instantiations(context: FileContext) -> Dict[str, List[str]]:
     classes = {statement.name.value for statement in _all_classes(context.module)}
     found: Dict[str, List[str]] = {}
     if classes:
-        stack: List[Tuple[cst.CSTNode, str, bool]] = [(context.module, SITE_MODULE, False)]
+        # (node, site, in a loop, the enclosing function, names the enclosing `if` tests read)
+        Item = Tuple[cst.CSTNode, str, bool, Optional[cst.FunctionDef], frozenset]
+        stack: List[Item] = [(context.module, SITE_MODULE, False, None, frozenset())]
+        lazy: set = set()  # ids of calls whose result goes into a guarded module global
         while stack:
-            node, where, looped = stack.pop()
+            node, where, looped, function, guards = stack.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in classes:
-                found.setdefault(node.func.value, []).append(SITE_LOOP if looped else where)
+                site = SITE_LOOP if looped else SITE_LAZY if id(node) in lazy else where
+                found.setdefault(node.func.value, []).append(site)
+            if (isinstance(node, cst.Assign) and function is not None and not looped
+                    and _lazy_global_store(context, node, function, guards)):
+                lazy.add(id(node.value))
             if isinstance(node, cst.FunctionDef):
                 where = SITE_MAIN if node.name.value == "main" and where == SITE_MODULE else (
                     SITE_MAIN if where == SITE_MAIN else SITE_CALL)
                 looped = False
+                function, guards = node, frozenset()
             elif isinstance(node, cst.If) and _is_main_guard(node.test):
                 where = SITE_MAIN
+            elif isinstance(node, cst.If) and function is not None:
+                read = guards | {n.value for n in walk(node.test) if isinstance(n, cst.Name)}
+                stack.append((node.body, where, looped, function, read))
+                if node.orelse is not None:
+                    stack.append((node.orelse, where, looped, function, guards))
+                stack.append((node.test, where, looped, function, guards))
+                continue
             elif isinstance(node, (cst.For, cst.While)):
                 for child in iter_children(node):
-                    stack.append((child, where, looped or child is node.body))
+                    stack.append((child, where, looped or child is node.body, function, guards))
                 continue
             for child in iter_children(node):
-                stack.append((child, where, looped))
+                stack.append((child, where, looped, function, guards))
     _instantiation_cache[context] = found
     return found
+
+
+def _lazy_global_store(context: FileContext, node: cst.Assign, function: cst.FunctionDef, guards: frozenset) -> bool:
+    """``_client = Client()`` where ``_client`` is declared ``global`` in ``function`` and an
+    enclosing ``if`` reads it (``if _client is None:``): the lazy singleton idiom, one instance
+    for the process however often the function runs."""
+    if not isinstance(node.value, cst.Call) or len(node.targets) != 1:
+        return False
+    target = node.targets[0].target
+    return (isinstance(target, cst.Name) and target.value in guards
+            and declares_global(context, function, target.value))
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:

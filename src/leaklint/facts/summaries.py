@@ -361,6 +361,13 @@ class SummaryBuilder:
             return
         if len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Name):
             return  # an alias: followed no further
+        if (len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value_expr, cst.Attribute)
+                and isinstance(value_expr.value, cst.Name) and value_expr.value.value in self._tracked
+                and value_expr.value.value != targets[0].value and targets[0].value not in self._tracked):
+            # `request = event.request`: an object reached from a parameter, followed like the
+            # result of a call (what is stored on it, and what it is given, are the caller's)
+            self._tracked.add(targets[0].value)
+            return
         value = None
         for target in targets:
             holder, attr, container = self._holder(target)
@@ -479,6 +486,8 @@ class SummaryBuilder:
         """Record a call whose arguments or receiver matter; (result, "ref") when it is kept."""
         self._done.add(id(node))
         func = node.func
+        if result is None and isinstance(func, cst.Name) and func.value == "setattr" and self._setattr(node):
+            return None
         if self._releasing and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
                 and func.value.value == self._self and func.attr.value not in self._summary["self_calls"]:
             self._summary["self_calls"].append(func.attr.value)
@@ -529,6 +538,27 @@ class SummaryBuilder:
             return None
         self._summary["calls"].append([result, callee, args, node, 0, "", [], False])
         return (result, "ref") if result is not None else None
+
+    def _setattr(self, node: cst.Call) -> bool:
+        """``setattr(obj, "name", value)`` with a literal name stores like ``obj.name = value``.
+        True when it was recorded as that store (or keeps nothing the summary follows)."""
+        if self._resolve(node.func) not in (None, "builtins.setattr"):
+            return False  # a `setattr` of this project's own
+        args = [arg for arg in node.args if arg.keyword is None and not arg.star]
+        if len(args) != 3 or len(node.args) != 3:
+            return False
+        owner, name, value_expr = (arg.value for arg in args)
+        if not (isinstance(owner, cst.Name) and isinstance(name, cst.SimpleString)):
+            return False
+        attr = name.evaluated_value
+        if not isinstance(attr, str) or not attr.isidentifier():
+            return False
+        if owner.value not in self._tracked and owner.value != self._self:
+            return False  # a plain local: nothing the summary follows
+        value = self._value(value_expr)
+        if value is not None:
+            self._hold(owner.value, attr, value, node, False)
+        return True
 
     def _adder(self, node: cst.Call, func: cst.Attribute, index: int) -> None:
         positional = [a for a in node.args if a.keyword is None and not a.star]

@@ -16,7 +16,9 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
 # Calls whose result is a list that holds the calling frame: every object the collector tracks
 # (the running frame among them), or the referrers of a value this frame holds (the frame itself).
-_FRAME_LISTS = frozenset({"gc.get_objects", "gc.get_referrers"})
+# Lists that hold the running frame: every object (`gc`), or the frame records of the stack,
+# this function's own first (`inspect.stack()`; `inspect.trace()` from here to the raise).
+_FRAME_LISTS = frozenset({"gc.get_objects", "gc.get_referrers", "inspect.stack", "inspect.trace"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
@@ -103,8 +105,8 @@ class ExceptionOrFrameKeptAlive(Rule):
     Flags a traceback, a caught exception or the current frame kept where it forms a reference
     cycle with the running frame: `exc_info = sys.exc_info()` or `tb = e.__traceback__` in a
     local of the function that caught the exception; `frame = inspect.currentframe()` (or
-    `sys._getframe()`) without `del frame`; `objects = gc.get_objects()` (or `gc.get_referrers(x)`),
-    a list that holds the running frame, without `del objects`; a caught exception stored on `self`, in a container
+    `sys._getframe()`) without `del frame`; `objects = gc.get_objects()` (or `gc.get_referrers(x)`,
+    `inspect.stack()`, `inspect.trace()`), a list that holds the running frame, without `del objects`; a caught exception stored on `self`, in a container
     or in another local (`self.error = e`, `errors.append(e)`, `err = e`).
 
     ## Why is this bad?
@@ -249,7 +251,7 @@ class ExceptionOrFrameKeptAlive(Rule):
             return
         func = node.value.func
         last = func.attr.value if isinstance(func, cst.Attribute) else func.value  # type: ignore[union-attr]
-        if last not in ("currentframe", "_getframe", "get_objects", "get_referrers"):
+        if last not in ("currentframe", "_getframe", "get_objects", "get_referrers", "stack", "trace"):
             return
         if not isinstance(self.context.enclosing_scope(node), cst.FunctionDef):
             return

@@ -12,6 +12,7 @@ from leaklint.analysis.growth_facts import (
     ESCAPE,
     GROW,
     SHRINK,
+    assigned_value,
     classify_use,
     describe_pinned,
     first_line_text,
@@ -171,9 +172,7 @@ class ModuleSingletonGrows(Rule):
                 attribute = node.attr.value
                 use = classify_use(self.context, node)
                 if use.op == SHRINK and use.how == "=" and method.name.value == "__init__":
-                    holder = self.context.parent(node)
-                    assign = self.context.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-                    value = assign.value if isinstance(assign, cst.Assign) else None
+                    value = assigned_value(self.context, node)
                     kind = container_kind(self.context, value)
                     if kind is not None:
                         summary.kinds[attribute] = kind

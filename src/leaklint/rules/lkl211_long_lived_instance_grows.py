@@ -7,10 +7,11 @@ from typing import Any, Dict, List, Optional, Set
 
 import libcst as cst
 
-from leaklint.analysis.containers import OBJECT, REMOVE_METHODS, WORKLOAD, container_kind, local_assignments
+from leaklint.analysis.containers import OBJECT, REMOVE_METHODS, UNKNOWN, WORKLOAD, container_kind, local_assignments
 from leaklint.analysis.growth_facts import (
     ESCAPE,
     GROW,
+    assigned_value,
     SHRINK,
     classify_use,
     describe_pinned,
@@ -22,6 +23,7 @@ from leaklint.analysis.growth_facts import (
     items_evidence,
     names_long_lived,
 )
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -36,6 +38,8 @@ _PER_REQUEST_PREFIXES = (
     "process_request", "handle", "on_", "_on_", "dispatch", "submit", "serve_one", "accept", "_handle", "_process",
     "process", "receive", "_receive", "connection_made", "data_received", "datagram_received",
 )
+# Growth that adds an item whatever it is (a dict store may only replace the value of a known key).
+_SEQUENCE_GROWTH = frozenset({"append", "appendleft", "insert", "extend", "extendleft"})
 # Constructors LKL207 reports (a list of threads kept until shutdown).
 _WORKERS = ("Thread", "Timer", "Process")
 
@@ -86,8 +90,14 @@ class LongLivedInstanceGrows(Rule):
     A class named like a test class or a test double (`TestListener`, `StubBackend`) records
     for tests: low, shown only by the strict profile.
 
+    An object this module makes only through the lazy singleton idiom (`global _client` ...
+    `if _client is None: _client = Client()`) is one instance for the process whatever its
+    name: every call of any of its methods (outside set-up, teardown and error paths) counts as
+    a request, and a list it appends to on every call grows whatever the item is.
+
     ## Known problems
-    Whether an object is long-lived is read from its class name (a loop alone says little: a
+    Whether an object is long-lived is read from its class name, or from a lazy module-level
+    singleton that makes it (a loop alone says little: a
     handshake loops too); a per-request object named like a server (a `SessionManager` made per
     request) is a false alarm, which is why a name alone gives medium confidence unless the entry
     is per object or added in the object's own loop. A removal through another object (`server.
@@ -118,6 +128,7 @@ class LongLivedInstanceGrows(Rule):
         super().__init__(*args, **kwargs)
         self.classes: List[cst.ClassDef] = []
         self.removed_anywhere: Set[str] = set()  # ``x.<attr>.pop(...)`` through any receiver
+        self._singleton = False  # the class being checked has one instance per process
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
@@ -134,7 +145,11 @@ class LongLivedInstanceGrows(Rule):
             self._check(klass)
 
     def _check(self, klass: cst.ClassDef) -> None:
-        if not names_long_lived(klass, _LONG_LIVED_TOKENS):
+        # One instance for the process, made lazily into a guarded module global (`if _client is
+        # None: _client = Client()`): every method call is a request. (A module-level instance
+        # grown by its callers is LKL209's and LKL204's.)
+        self._singleton = lt.made_lazily_once(self.context, klass)
+        if not self._singleton and not names_long_lived(klass, _LONG_LIVED_TOKENS):
             return  # (a loop alone says little: a handshake or a negotiation loops too)
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
         attributes: Dict[str, _Attribute] = {}
@@ -160,8 +175,7 @@ class LongLivedInstanceGrows(Rule):
             use = classify_use(self.context, node)
             attribute = attributes.setdefault(name, _Attribute())
             if use.op == SHRINK and use.how == "=":
-                assign = self.context.parent(self.context.parent(node))
-                value = assign.value if isinstance(assign, cst.Assign) else None
+                value = assigned_value(self.context, node)
                 if method.name.value == "__init__":
                     attribute.kind = container_kind(self.context, value)
                     continue
@@ -174,6 +188,8 @@ class LongLivedInstanceGrows(Rule):
                 if self._adds_worker(use.items, assignments):
                     continue  # LKL207's
                 evidence = items_evidence(self.context, use.items, method, assignments=assignments)
+                if evidence == UNKNOWN and self._singleton and use.how in _SEQUENCE_GROWTH:
+                    evidence = WORKLOAD  # a list keeps one more item per call, whatever the item is
                 if evidence not in (OBJECT, WORKLOAD):
                     continue
                 attribute.growths.append(_Growth(node, method, use.how, list(use.items or []), use.value, evidence))
@@ -182,6 +198,8 @@ class LongLivedInstanceGrows(Rule):
         name = method.name.value.lower()
         if name.startswith("__") and name != "__call__":
             return False
+        if self._singleton and lt.retention_site(self.context, node) in (lt.SITE_CALL, lt.SITE_LOOP):
+            return True  # not a setup, teardown or error path of the one instance
         return name.startswith(_PER_REQUEST_PREFIXES) or in_while_loop(self.context, node)
 
     def _adds_worker(self, items: Any, assignments: dict) -> bool:
@@ -200,7 +218,8 @@ class LongLivedInstanceGrows(Rule):
         every = "on every pass of its loop" if in_while_loop(self.context, growth.node) else "on every call"
         message = (
             f"`{klass.name.value}.{growth.method.name.value}()` adds {pinned} to `self.{name}` {every} (`{site}`), "
-            f"and nothing in this module removes from it: the `{klass.name.value}` serves for the life of the process, "
+            f"and nothing in this module removes from it: the `{klass.name.value}` serves for the life of the process"
+            f"{' (this module makes one, lazily, into a module global)' if self._singleton else ''}, "
             f"so every entry it has ever added stays alive with it"
         )
         key = (growth.items or [None])[0]

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import libcst as cst
 
 from leaklint.analysis.containers import DICT_KINDS, container_kind, is_written_constant, local_assignments
-from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, growth_site_text, is_test_module
+from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, assigned_value, classify_use, growth_site_text, is_test_module
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -109,9 +109,9 @@ class PendingReplyTableNeverPopped(Rule):
                     continue
                 use = classify_use(self.context, inner)
                 if use.op == SHRINK and use.how == "=" and method.name.value == "__init__":
-                    assign = self.context.parent(self.context.parent(inner))
-                    if isinstance(assign, cst.Assign):
-                        table.kind = container_kind(self.context, assign.value)
+                    value = assigned_value(self.context, inner)
+                    if value is not None:
+                        table.kind = container_kind(self.context, value)
                 elif use.op in (SHRINK, ESCAPE):
                     table.removed = True
                 elif use.op == GROW and use.how in ("[]=", "setdefault") and use.items:
