@@ -27,7 +27,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 # What ``derived_keeps_reference`` and ``Retain.args`` use for "the object the method is called on".
 RECEIVER = -1
 
-CATEGORIES = ("file", "resource", "thread", "task", "loop", "handler")
+CATEGORIES = ("file", "resource", "thread", "task", "loop", "handler", "figure")
 UNTIL = ("process", "referent", "receiver")
 SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library", "register")
 
@@ -41,7 +41,7 @@ class Acquire:
     """A call that creates something that must be released."""
 
     qualname: str
-    category: str  # one of CATEGORIES; "file" feeds LKL301 and "resource" LKL302
+    category: str  # one of CATEGORIES; "file" feeds LKL301, "resource" LKL302, "figure" LKL308
     release: Tuple[str, ...] = ("close",)  # methods (or ``os.close``-style functions) that release it
     is_async: bool = False  # needs ``async with`` / ``await x.aclose()``
     with_releases: bool = True  # False: ``with x`` does not release it (sqlite3 commits, does not close)
