@@ -139,3 +139,40 @@ def function_names(function: Optional[Function]) -> Set[str]:
     params = function.params
     every = [*params.posonly_params, *params.params, *params.kwonly_params]
     return {param.name.value for param in every}
+
+
+def rearms_itself(context: object, call: cst.Call) -> bool:
+    """``loop.call_later(delay, self._tick)`` inside ``_tick`` (or inside a method that ``_tick``
+    calls), not under any ``if``: each run schedules the next, so the timer never ends by itself."""
+    function = context.nearest(call, Function)  # type: ignore[attr-defined]
+    klass = context.nearest(call, cst.ClassDef)  # type: ignore[attr-defined]
+    if function is None or klass is None:
+        return False
+    for ancestor in context.ancestors(call):  # type: ignore[attr-defined]
+        if ancestor is function:
+            break
+        if isinstance(ancestor, (cst.If, cst.While, cst.Try, cst.IfExp, cst.BooleanOperation)):
+            return False  # a guard (a running flag, a closed check) may end the chain
+    callbacks = {
+        arg.value.attr.value
+        for arg in call.args
+        if isinstance(arg.value, cst.Attribute) and isinstance(arg.value.value, cst.Name) and arg.value.value.value == "self"
+    }
+    here = function.name.value
+    if here in callbacks:
+        return True
+    methods = {m.name.value: m for m in walk(klass) if isinstance(m, Function)}
+    for name in callbacks:
+        method = methods.get(name)
+        if method is None:
+            continue
+        for node in walk(method):
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value == here
+                and isinstance(node.func.value, cst.Name)
+                and node.func.value.value == "self"
+            ):
+                return True
+    return False
