@@ -25,8 +25,8 @@ def test_per_call_hook_is_medium_and_own_hook_is_low(tmp_path: Path) -> None:
         "class Extractor(torch.nn.Module):\n"
         "    def __init__(self, backbone):\n"
         "        super().__init__()\n"
-        "        self.backbone = backbone\n"
-        "        self.backbone.fc.register_forward_hook(self.keep)\n"  # 13: a part it holds
+        "        self.fc = torch.nn.Linear(4, 2)\n"
+        "        self.fc.register_forward_hook(self.keep)\n"  # 13: a part it made
         "        self.register_forward_pre_hook(self.keep)\n"  # 14: the module itself
         "\n    def keep(self, *args):\n        pass\n"
     )
@@ -75,3 +75,27 @@ def test_project_registration_from_pyproject(tmp_path: Path) -> None:
     found = [(f.code, f.line) for f in report.findings if f.code == "LKL307"]
     assert found == [("LKL307", 5)]
     assert "handle.cancel()" in report.findings[0].suggestion
+
+
+def test_hook_on_a_part_handed_in_is_per_instance(tmp_path: Path) -> None:
+    code = (
+        "class Coordinator:\n"
+        "    def __init__(self, hass, backbone):\n"
+        "        self.backbone = backbone\n"
+        "        self.backbone.register_forward_hook(self.keep)\n"  # 4: handed in, outlives it
+        "        self.hass.bus.async_listen('state_changed', self.keep)\n"  # 5: set by a base class
+        "\n    def keep(self, *args):\n        pass\n"
+    )
+    assert _findings(tmp_path, code) == [(4, "medium"), (5, "medium")]
+
+
+def test_tornado_timeout_rearmed_by_its_callback(tmp_path: Path) -> None:
+    code = (
+        "class Callback:\n"
+        "    def __init__(self, io_loop):\n"
+        "        self.io_loop = io_loop\n\n"
+        "    def start(self):\n"
+        "        self.io_loop.add_timeout(5, self._run)\n"  # 6: _run calls start again
+        "\n    def _run(self):\n        self.start()\n"
+    )
+    assert _findings(tmp_path, code) == [(6, "medium")]

@@ -117,19 +117,37 @@ def runs_once(context: object, call: cst.Call) -> bool:
 
 
 def receiver_is_own(context: object, call: cst.Call) -> bool:
-    """``self.register_forward_hook(...)`` anywhere, or ``self.<part>.register_forward_hook(...)``
-    in ``__init__``: a hook on the object itself or on a part it made, which lives and dies with
-    the object (once per instance, nothing outlives it)."""
+    """``self.register_forward_hook(...)``, or ``self.<part>....register_forward_hook(...)`` where
+    the class's ``__init__`` makes ``self.<part>`` itself (``self.fc = nn.Linear(...)``): a hook on
+    the object or on a part it made lives and dies with the object. A part handed in
+    (``self.backbone = backbone``, ``self.hass`` set by a base class) outlives it: every instance
+    adds one more hook there."""
     func = call.func
     if not isinstance(func, cst.Attribute):
         return False
     spelled = dotted_name(func.value) or ""
     if spelled in ("self", "cls"):
         return True
-    if not spelled.startswith("self."):
+    parts = spelled.split(".")
+    if len(parts) < 2 or parts[0] != "self":
         return False
-    function = context.nearest(call, Function)  # type: ignore[attr-defined]
-    return function is not None and function.name.value in ("__init__", "__post_init__", "setup", "build")
+    klass = context.nearest(call, cst.ClassDef)  # type: ignore[attr-defined]
+    return klass is not None and parts[1] in _made_in_init(klass)
+
+
+def _made_in_init(klass: cst.ClassDef) -> Set[str]:
+    """Attributes the class's ``__init__`` assigns from a call (``self.fc = nn.Linear(4, 2)``)."""
+    made: Set[str] = set()
+    body = klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if isinstance(statement, Function) and statement.name.value in ("__init__", "__post_init__"):
+            for node in walk(statement):
+                if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call):
+                    for target in node.targets:
+                        t = target.target
+                        if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+                            made.add(t.attr.value)
+    return made
 
 
 def function_names(function: Optional[Function]) -> Set[str]:
