@@ -131,6 +131,9 @@ class Register:
     undo: str
     method: bool = False  # match ``<any receiver>.<last part>(...)``: the receiver's type is rarely known
     once: bool = False  # the registration ends by itself after firing once (a point-in-time timer)
+    # With ``method``: the receiver's last name must end with one of these (``hass.bus``,
+    # ``self._coordinator``), for method names other libraries also use with another meaning.
+    receivers: Tuple[str, ...] = ()
     table: str = ""
 
     @property
@@ -329,8 +332,8 @@ _UNDO = re.compile(r"^(returned\(\)|returned\.[A-Za-z_][A-Za-z0-9_]*\(\)|[A-Za-z
 
 def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register:
     if not isinstance(spec, Mapping):
-        raise ModelError(f"{where}: expected a table of keys (undo, method, once)")
-    _check_keys(where, spec, ("undo", "method", "once"))
+        raise ModelError(f"{where}: expected a table of keys (undo, method, once, receivers)")
+    _check_keys(where, spec, ("undo", "method", "once", "receivers"))
     if "undo" not in spec:
         raise ModelError(f'{_where(where, "undo")}: missing ("returned()", "returned.remove()" or "pkg.remove(returned)")')
     undo = _string(_where(where, "undo"), spec["undo"])
@@ -343,6 +346,7 @@ def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register
         undo,
         _bool(_where(where, "method"), spec.get("method", False)),
         _bool(_where(where, "once"), spec.get("once", False)),
+        _strings(_where(where, "receivers"), spec["receivers"]) if "receivers" in spec else (),
         table,
     )
 

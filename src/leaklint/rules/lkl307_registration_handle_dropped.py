@@ -116,6 +116,8 @@ class RegistrationHandleDropped(Rule):
             return self.models.register[qualified]
         if isinstance(call.func, cst.Attribute):
             entry = self.by_method.get(call.func.attr.value)
+            if entry is not None and entry.receivers and not _receiver_named(call.func.value, entry.receivers):
+                return None
             if entry is not None and qualified is None:
                 return entry  # `model.register_forward_hook(...)`: a receiver we cannot type
             if entry is not None and qualified is not None and qualified.startswith(self.context.module_name + "."):
@@ -195,3 +197,11 @@ class RegistrationHandleDropped(Rule):
         if fate.kind == reg.NEVER_READ:
             return f"call `{undo}` in the class's close/teardown method (and before registering again)"
         return f"keep the handle and call `{undo}` once it is no longer needed (in a `finally:` block when it is only needed for this call)"
+
+
+def _receiver_named(receiver: cst.BaseExpression, names: Tuple[str, ...]) -> bool:
+    """``hass.bus`` / ``self._coordinator`` / ``entry.runtime_data.coordinator``: the last name of
+    the receiver, without leading underscores, ends with one of ``names``."""
+    last = receiver.attr.value if isinstance(receiver, cst.Attribute) else receiver.value if isinstance(receiver, cst.Name) else ""
+    last = last.lstrip("_")
+    return any(last.endswith(name) for name in names)
