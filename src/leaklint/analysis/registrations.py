@@ -159,6 +159,28 @@ def function_names(function: Optional[Function]) -> Set[str]:
     return {param.name.value for param in every}
 
 
+_ENDERS = frozenset({"close", "stop", "shutdown", "aclose", "terminate"})
+
+
+def receiver_ended_by_class(context: object, call: cst.Call) -> bool:
+    """``self.loop.call_later(...)`` in a class that also calls ``self.loop.stop()`` or
+    ``.close()``: the timers die with the loop the object owns."""
+    func = call.func
+    klass = context.nearest(call, cst.ClassDef)  # type: ignore[attr-defined]
+    if not isinstance(func, cst.Attribute) or klass is None:
+        return False
+    parts = (dotted_name(func.value) or "").split(".")
+    if len(parts) < 2 or parts[0] != "self":
+        return False
+    root = parts[1]
+    for node in walk(klass):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _ENDERS:
+            spelled = (dotted_name(node.func.value) or "").split(".")
+            if len(spelled) >= 2 and spelled[0] == "self" and spelled[1] == root:
+                return True
+    return False
+
+
 def rearms_itself(context: object, call: cst.Call) -> bool:
     """``loop.call_later(delay, self._tick)`` inside ``_tick`` (or inside a method that ``_tick``
     calls), not under any ``if``: each run schedules the next, so the timer never ends by itself."""

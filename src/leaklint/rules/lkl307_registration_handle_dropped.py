@@ -147,7 +147,7 @@ class RegistrationHandleDropped(Rule):
 
     def _grade(self, call: cst.Call, entry: models.Register, function: Optional[cst.FunctionDef]) -> Tuple[Confidence, str]:
         where = f"`{function.name.value}()`" if function is not None else "this code"
-        if entry.once and reg.rearms_itself(self.context, call):
+        if entry.once and reg.rearms_itself(self.context, call) and not reg.receiver_ended_by_class(self.context, call):
             return Confidence.MEDIUM, (
                 f"the callback schedules {where} again every time it runs, so the timer never ends "
                 "and nothing can cancel it (it also keeps `self` alive)"
@@ -189,7 +189,7 @@ class RegistrationHandleDropped(Rule):
             if self.context.enclosing_class(call) is not None:
                 return f"hand it to `self.async_on_remove(...)` so removing the entity removes it, or call `{undo}` on removal"
             return f"keep it and call `{undo}` when the listener is no longer needed"
-        if entry.once and reg.rearms_itself(self.context, call):
+        if entry.once and reg.rearms_itself(self.context, call) and not reg.receiver_ended_by_class(self.context, call):
             return (
                 f"keep the latest handle on the object (`self._timer = {one_line_code(self.context.code(call))}`) "
                 "and call `self._timer.cancel()` in its stop/close method"
