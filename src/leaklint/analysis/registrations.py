@@ -188,11 +188,8 @@ def rearms_itself(context: object, call: cst.Call) -> bool:
     klass = context.nearest(call, cst.ClassDef)  # type: ignore[attr-defined]
     if function is None or klass is None:
         return False
-    for ancestor in context.ancestors(call):  # type: ignore[attr-defined]
-        if ancestor is function:
-            break
-        if isinstance(ancestor, (cst.If, cst.While, cst.Try, cst.IfExp, cst.BooleanOperation)):
-            return False  # a guard (a running flag, a closed check) may end the chain
+    if _guarded(context, call, function):
+        return False  # a guard (a running flag, a closed check) may end the chain
     callbacks = {
         arg.value.attr.value
         for arg in call.args
@@ -213,6 +210,18 @@ def rearms_itself(context: object, call: cst.Call) -> bool:
                 and node.func.attr.value == here
                 and isinstance(node.func.value, cst.Name)
                 and node.func.value.value == "self"
+                and not _guarded(context, node, method)
             ):
                 return True
+    return False
+
+
+def _guarded(context: object, node: cst.CSTNode, function: Function) -> bool:
+    """Under an ``if``/``while``/``try`` (or a conditional expression) inside ``function``: a
+    running flag or a closed check may end the chain there."""
+    for ancestor in context.ancestors(node):  # type: ignore[attr-defined]
+        if ancestor is function:
+            return False
+        if isinstance(ancestor, (cst.If, cst.While, cst.Try, cst.IfExp, cst.BooleanOperation)):
+            return True
     return False

@@ -102,8 +102,12 @@ class PyplotFigureNeverClosed(Rule):
         if function is None or self._closes_or_shows(function):
             return
         names = self._bound_names(call)
-        if names is None or self._hands_on(function, names):
+        stored: List[str] = []
+        if names is None or self._hands_on(function, names, stored):
             return
+        klass = self.context.nearest(call, cst.ClassDef)
+        if stored and (klass is None or self._closes_or_shows(klass)):
+            return  # kept on the object, which closes its figures somewhere (a close(), a __del__)
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(call, function))
         confidence = Confidence.HIGH if in_loop else Confidence.MEDIUM
         shown = self.context.code(call.func) + "()"
@@ -114,6 +118,12 @@ class PyplotFigureNeverClosed(Rule):
             f"`{shown}` makes a figure that pyplot keeps until it is closed, and `{function.name.value}()` "
             f"never closes it: {how} (matplotlib warns past 20 open figures)"
         )
+        if stored and klass is not None:
+            message = (
+                f"`{shown}` makes a figure that pyplot keeps until it is closed; `{function.name.value}()` keeps it "
+                f"in `{stored[0]}`, and nothing in `{klass.name.value}` closes it: every call adds another figure, "
+                "and a replaced one stays open too"
+            )
         if target in ("fig", "figure"):
             what = f"`{close}({target})`"
         elif target:
@@ -124,6 +134,11 @@ class PyplotFigureNeverClosed(Rule):
             f"call {what} once the figure is saved (in a `finally:` block if saving can fail), or build it "
             "with `matplotlib.figure.Figure()`, which pyplot does not keep"
         )
+        if stored and klass is not None:
+            suggestion = (
+                f"close the old figure before replacing it and give `{klass.name.value}` a `close()` that calls "
+                f"`{close}({stored[0]})`, or build it with `matplotlib.figure.Figure()`, which pyplot does not keep"
+            )
         self.report(call, message, suggestion=suggestion, confidence=confidence)
 
     def _ancestors_within(self, node: cst.CSTNode, function: cst.FunctionDef) -> List[cst.CSTNode]:
@@ -134,8 +149,8 @@ class PyplotFigureNeverClosed(Rule):
             found.append(ancestor)
         return found
 
-    def _closes_or_shows(self, function: cst.FunctionDef) -> bool:
-        for node in walk(function):
+    def _closes_or_shows(self, scope: cst.CSTNode) -> bool:
+        for node in walk(scope):
             if isinstance(node, cst.Call):
                 qualified = self.context.qualified_name(node.func)
                 if qualified in self.closers or qualified in _DISPLAY:
@@ -166,14 +181,20 @@ class PyplotFigureNeverClosed(Rule):
             return None
         return None
 
-    def _hands_on(self, function: cst.FunctionDef, names: Set[str]) -> bool:
+    def _hands_on(self, function: cst.FunctionDef, names: Set[str], stored: List[str]) -> bool:
+        """Whether the figure leaves the function (returned, kept in a container, passed on).
+        ``self.fig = fig`` is not counted but recorded in ``stored``: the class must close it."""
         for node in walk(function):
             if isinstance(node, (cst.Return, cst.Yield)) and node.value is not None:
                 if _mentions(node.value, names) or self._reads_current(node.value):
                     return True
             elif isinstance(node, cst.Assign) and _mentions(node.value, names):
-                if any(not isinstance(t.target, cst.Name) for t in node.targets):
-                    return True  # `self.fig = fig`, `figures[key] = fig`
+                targets = [t.target for t in node.targets]
+                if all(_self_attribute(t) for t in targets) and isinstance(node.value, cst.Name):
+                    stored.extend(self.context.code(t) for t in targets)
+                    continue
+                if any(not isinstance(t, cst.Name) for t in targets):
+                    return True  # `figures[key] = fig`, `other.fig = fig`
             elif isinstance(node, (cst.List, cst.Tuple, cst.Set, cst.Dict)) and _mentions(node, names):
                 if not self._in_target(node):
                     return True  # `plots = [fig]`, `{"fig": fig}`: kept in a container
@@ -234,3 +255,7 @@ def _reuses_numbered(call: cst.Call, qualified: str) -> bool:
         value = call.args[0].value
         return not (isinstance(value, cst.Name) and value.value == "None")
     return False
+
+
+def _self_attribute(target: cst.BaseExpression) -> bool:
+    return isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self"
