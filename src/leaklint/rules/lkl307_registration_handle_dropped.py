@@ -190,9 +190,10 @@ class RegistrationHandleDropped(Rule):
                 return f"hand it to `self.async_on_remove(...)` so removing the entity removes it, or call `{undo}` on removal"
             return f"keep it and call `{undo}` when the listener is no longer needed"
         if entry.once and reg.rearms_itself(self.context, call) and not reg.receiver_ended_by_class(self.context, call):
+            cancel = self._spelled(entry.undo_code("self._timer"), entry, call)
             return (
                 f"keep the latest handle on the object (`self._timer = {one_line_code(self.context.code(call))}`) "
-                "and call `self._timer.cancel()` in its stop/close method"
+                f"and call `{cancel}` in its stop/close method"
             )
         if fate.kind == reg.NEVER_READ:
             return f"call `{undo}` in the class's close/teardown method (and before registering again)"
