@@ -23,8 +23,10 @@ class RegistrationHandleDropped(Rule):
     `module.register_forward_hook(...)` and the other `register_*hook` methods (undone by
     `handle.remove()`), Home Assistant's event helpers (`async_track_time_interval`,
     `async_track_state_change_event`, `async_dispatcher_connect`, `hass.bus.async_listen`,
-    `coordinator.async_add_listener`: call the returned function), and loguru's `logger.add(...)`
-    (`logger.remove(sink_id)`). A project adds its own under `[tool.leaklint.models.register]`.
+    `coordinator.async_add_listener`: call the returned function), loguru's `logger.add(...)`
+    (`logger.remove(sink_id)`), and asyncio's `loop.call_later`/`call_at` and tornado's
+    `io_loop.add_timeout` (`handle.cancel()`, `io_loop.remove_timeout(handle)`) when the callback
+    schedules itself again. A project adds its own under `[tool.leaklint.models.register]`.
 
     ## Why is this bad?
     The registry keeps the listener, and the listener keeps whatever its closure or bound method
@@ -46,12 +48,16 @@ class RegistrationHandleDropped(Rule):
     per call, per instance or per reload; low (strict profile only) for a hook on the object
     itself or on a part made in its `__init__` (`self.register_forward_hook(...)`: it lives and
     dies with the object), for a registration that ends by itself after firing once
-    (`async_track_point_in_time`, `async_call_later`: it only cannot be cancelled), and in test
-    modules. A function that calls `logger.remove()` without an id (which removes every sink)
+    (`async_track_point_in_time`, `async_call_later`, a plain `call_later`: it only cannot be
+    cancelled), for a self-re-arming timer on a loop the class itself stops or closes, and in test
+    modules. A timer whose callback schedules it again, not under a running check, is medium: it
+    never ends, and it keeps `self` alive. A function that calls `logger.remove()` without an id (which removes every sink)
     before adding is not reported. Method models (`register_forward_hook`, `async_listen`,
     `async_add_listener`) match on the method name whatever the receiver, because its type is
-    rarely visible; a project class with a same-named method whose result means something else
-    can be silenced with `# noqa: LKL307`. Whether a stored handle is ever called is not
+    rarely visible (`async_listen` and `async_add_listener` also need a receiver named `bus` or
+    `coordinator`: zeroconf has an `async_add_listener` that returns nothing); a project class
+    with a same-named method whose result means something else can be silenced with
+    `# noqa: LKL307`. Whether a stored handle is ever called is not
     followed: any other mention of the attribute in the class counts as a use.
 
     ## References
