@@ -127,6 +127,9 @@ def test_signal_libraries_match_by_longest_prefix() -> None:
         ({"returns": {"mylib.wrap": {"keeps": 0, "copies": True}}}, "copies: unknown key"),
         ({"cache": {"mylib.memo": {"default-bound": -1}}}, "default-bound: expected a non-negative integer"),
         ({"release": "os.close"}, 'release: expected a table of "qualified.name"'),
+        ({"register": {"mylib.on": {}}}, 'register."mylib.on".undo: missing'),
+        ({"register": {"mylib.on": {"undo": "remove"}}}, "is not \"returned()\""),
+        ({"register": {"mylib.on": {"undo": "returned()", "method": 1}}}, "method: expected true or false"),
     ],
 )
 def test_validation_errors_name_the_key(table: Dict[str, Any], message: str) -> None:

@@ -809,6 +809,10 @@ class ResourceRule(Rule):
         return message, suggestion
 
     def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:
+        if not kind.can_use_with and not kind.fd and not kind.maybe_none:
+            # No `with` form (an Engine's dispose(), a PeriodicCallback's stop()): try/finally.
+            awaited = "await " if kind.is_async else ""
+            return f"{name} = {shown}; try: ... finally: {awaited}{name}.{kind.release[0]}()"
         keyword = "async with" if kind.is_async else "with"
         managed = shown if kind.with_closes else f"contextlib.closing({shown})"
         return f"{keyword} {managed} as {name}:"

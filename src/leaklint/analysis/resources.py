@@ -40,7 +40,9 @@ class ResourceKind:
 
     @property
     def can_use_with(self) -> bool:
-        return not self.fd and not self.maybe_none
+        # Without a `with` of its own, only `contextlib.closing` could manage it, and that calls
+        # close(): an Engine (dispose) or a PeriodicCallback (stop) has no `with` form at all.
+        return not self.fd and not self.maybe_none and (self.with_closes or "close" in self.release)
 
     @property
     def short(self) -> str:

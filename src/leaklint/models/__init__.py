@@ -11,6 +11,7 @@ fixes query them through this module:
 - ``method_of(created_by, method)``: the name method models use for a method of what a call
   returns (``method_of("sqlite3.connect", "cursor")`` is ``"sqlite3.Connection.cursor"``).
 - ``releaser(qualname)``, ``cache_decorator(qualname)``, ``signal_library(qualname)``.
+- ``registration(qualname)``: the handle a registering call returns and how it undoes it, or None.
 
 Every function takes an optional ``models`` (a ``Models``); without it the shipped tables answer.
 Inside a rule, ``for_settings(self.settings)`` gives the shipped tables plus the user's.
@@ -32,6 +33,7 @@ from leaklint.models.schema import (
     Cache,
     Derived,
     ModelError,
+    Register,
     Release,
     Retain,
     SignalLibrary,
@@ -44,9 +46,10 @@ else:  # pragma: no cover - exercised on Python 3.9/3.10
     import tomli as tomllib
 
 __all__ = [
-    "RECEIVER", "Acquire", "Cache", "Derived", "ModelError", "Models", "Release", "Retain", "SignalLibrary",
+    "RECEIVER", "Acquire", "Cache", "Derived", "ModelError", "Models", "Register", "Release", "Retain", "SignalLibrary",
     "acquisition", "add_to_rule_settings", "cache_decorator", "derived_keeps_keyword", "derived_keeps_reference",
-    "for_settings", "is_modelled", "load_table_text", "method_of", "releaser", "retention", "shipped", "shipped_digest",
+    "for_settings", "is_modelled", "load_table_text", "method_of", "registration", "releaser", "retention", "shipped",
+    "shipped_digest",
     "signal_library",
     "user_models_from_table", "USER_MODELS_KEY",
 ]
@@ -66,6 +69,7 @@ class Models:
     returns: Mapping[str, Derived] = field(default_factory=dict)
     cache: Mapping[str, Cache] = field(default_factory=dict)
     signal_libraries: Mapping[str, SignalLibrary] = field(default_factory=dict)
+    register: Mapping[str, Register] = field(default_factory=dict)
 
     @classmethod
     def from_tables(cls, tables: List[Dict[str, Dict[str, Any]]]) -> "Models":
@@ -80,6 +84,7 @@ class Models:
             returns=merged.get("returns", {}),
             cache=merged.get("cache", {}),
             signal_libraries=merged.get("signal-library", {}),
+            register=merged.get("register", {}),
         )
 
     def signal_library(self, qualname: str) -> Optional[SignalLibrary]:
@@ -150,6 +155,7 @@ def _extended(user_json: str) -> Models:
             "returns": dict(base.returns),
             "cache": dict(base.cache),
             "signal-library": dict(base.signal_libraries),
+            "register": dict(base.register),
         },
         user,
     ]
@@ -192,6 +198,10 @@ def releaser(qualname: str, models: Optional[Models] = None) -> Optional[Release
     return (models or shipped()).release.get(qualname)
 
 
+def registration(qualname: str, models: Optional[Models] = None) -> Optional[Register]:
+    return (models or shipped()).register.get(qualname)
+
+
 def cache_decorator(qualname: str, models: Optional[Models] = None) -> Optional[Cache]:
     return (models or shipped()).cache.get(qualname)
 
@@ -226,4 +236,4 @@ def derived_keeps_keyword(qualname: str, keyword: str, models: Optional[Models] 
 def is_modelled(qualname: str, models: Optional[Models] = None) -> bool:
     """Whether any table says something about ``qualname``."""
     m = models or shipped()
-    return any(qualname in section for section in (m.acquire, m.retain, m.release, m.returns, m.cache))
+    return any(qualname in section for section in (m.acquire, m.retain, m.release, m.returns, m.cache, m.register))

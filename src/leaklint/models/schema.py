@@ -1,6 +1,6 @@
 """The shapes of API models and their validation.
 
-A model table is a mapping with up to six sections, each keyed by a qualified name
+A model table is a mapping with up to seven sections, each keyed by a qualified name
 (``"sqlite3.connect"``, ``"sqlite3.Connection.cursor"``):
 
 - ``acquire``: the call creates something that must be released (a file, a socket, a process...).
@@ -11,6 +11,8 @@ A model table is a mapping with up to six sections, each keyed by a qualified na
   (``map(f, items)``, ``conn.cursor()``).
 - ``cache``: a decorator whose cache keeps the arguments (and results) of every call.
 - ``signal-library``: a library whose ``signal.connect(receiver)`` holds receivers weakly or strongly.
+- ``register``: the call registers a listener or hook and returns the handle that undoes it
+  (``module.register_forward_hook(f)`` returns a handle whose ``remove()`` takes the hook out).
 
 The same validation runs on the tables shipped with leaklint and on the ones users write under
 ``[tool.leaklint.models]``; an error names the exact key, as the rest of the configuration does.
@@ -18,15 +20,16 @@ The same validation runs on the tables shipped with leaklint and on the ones use
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 # What ``derived_keeps_reference`` and ``Retain.args`` use for "the object the method is called on".
 RECEIVER = -1
 
-CATEGORIES = ("file", "resource", "thread", "task", "loop", "handler")
+CATEGORIES = ("file", "resource", "thread", "task", "loop", "handler", "figure")
 UNTIL = ("process", "referent", "receiver")
-SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library")
+SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library", "register")
 
 
 class ModelError(ValueError):
@@ -38,7 +41,7 @@ class Acquire:
     """A call that creates something that must be released."""
 
     qualname: str
-    category: str  # one of CATEGORIES; "file" feeds LKL301 and "resource" LKL302
+    category: str  # one of CATEGORIES; "file" feeds LKL301, "resource" LKL302, "figure" LKL308
     release: Tuple[str, ...] = ("close",)  # methods (or ``os.close``-style functions) that release it
     is_async: bool = False  # needs ``async with`` / ``await x.aclose()``
     with_releases: bool = True  # False: ``with x`` does not release it (sqlite3 commits, does not close)
@@ -116,6 +119,30 @@ class SignalLibrary:
     weak_by_default: bool = False
     weak_keyword: str = ""  # ``connect(receiver, weak=False)`` turns weak holding off
     table: str = ""
+
+
+@dataclass(frozen=True)
+class Register:
+    """A call that registers something and returns the handle that undoes the registration."""
+
+    qualname: str
+    # How the handle undoes it: "returned()" (the handle is a function to call),
+    # "returned.remove()" (a method of the handle), or "pkg.remove(returned)" (a function taking it).
+    undo: str
+    method: bool = False  # match ``<any receiver>.<last part>(...)``: the receiver's type is rarely known
+    once: bool = False  # the registration ends by itself after firing once (a point-in-time timer)
+    # With ``method``: the receiver's last name must end with one of these (``hass.bus``,
+    # ``self._coordinator``), for method names other libraries also use with another meaning.
+    receivers: Tuple[str, ...] = ()
+    table: str = ""
+
+    @property
+    def terminal(self) -> str:
+        return self.qualname.rsplit(".", 1)[-1]
+
+    def undo_code(self, handle: str) -> str:
+        """The undo call spelled for a handle named ``handle``: ``handle.remove()``."""
+        return self.undo.replace("returned", handle)
 
 
 # -- validation ---------------------------------------------------------------------------------
@@ -300,6 +327,30 @@ def signal_library_entry(where: str, prefix: str, spec: Any, table: str) -> Sign
     )
 
 
+_UNDO = re.compile(r"^(returned\(\)|returned\.[A-Za-z_][A-Za-z0-9_]*\(\)|[A-Za-z_][A-Za-z0-9_.]*\(returned\))$")
+
+
+def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register:
+    if not isinstance(spec, Mapping):
+        raise ModelError(f"{where}: expected a table of keys (undo, method, once, receivers)")
+    _check_keys(where, spec, ("undo", "method", "once", "receivers"))
+    if "undo" not in spec:
+        raise ModelError(f'{_where(where, "undo")}: missing ("returned()", "returned.remove()" or "pkg.remove(returned)")')
+    undo = _string(_where(where, "undo"), spec["undo"])
+    if not _UNDO.match(undo):
+        raise ModelError(
+            f'{_where(where, "undo")}: {undo!r} is not "returned()", "returned.<method>()" or "<function>(returned)"'
+        )
+    return Register(
+        qualname,
+        undo,
+        _bool(_where(where, "method"), spec.get("method", False)),
+        _bool(_where(where, "once"), spec.get("once", False)),
+        _strings(_where(where, "receivers"), spec["receivers"]) if "receivers" in spec else (),
+        table,
+    )
+
+
 ENTRY_BUILDERS: Dict[str, Callable[[str, str, Any, str], Any]] = {
     "acquire": acquire_entry,
     "retain": retain_entry,
@@ -307,6 +358,7 @@ ENTRY_BUILDERS: Dict[str, Callable[[str, str, Any, str], Any]] = {
     "returns": returns_entry,
     "cache": cache_entry,
     "signal-library": signal_library_entry,
+    "register": register_entry,
 }
 
 
