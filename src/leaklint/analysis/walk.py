@@ -125,8 +125,9 @@ def _values_getter(node_type: type) -> Optional[Callable[[cst.CSTNode], Tuple[ob
     names = child_fields(node_type)
     getter: Optional[Callable[[cst.CSTNode], Tuple[object, ...]]] = None
     if len(names) == 1:
-        read_one = attrgetter(names[0])
-        getter = lambda node: (read_one(node),)  # noqa: E731 - attrgetter of one name gives no tuple
+        # attrgetter of one name gives no tuple; a second name that is never a node (the class:
+        # its type is the metaclass, kind 0) keeps the read in C instead of a lambda per node.
+        getter = attrgetter(names[0], "__class__")
     elif names:
         getter = attrgetter(*names)
     _getters[node_type] = getter
