@@ -286,3 +286,71 @@ def test_trusted_parse_skips_validation_only_while_it_parses(monkeypatch: pytest
     thread.start()
     thread.join()
     assert len(errors) == 1
+
+
+class _CountsNames(Rule):
+    """Counts Name nodes from an inherited handler, and Call nodes from its own (test rule)."""
+
+    code = "LKL993"
+    name = "test-counts-names"
+    message = "test"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.names = 0
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names += 1
+
+
+class _CountsCallsToo(_CountsNames):
+    code = "LKL994"
+    name = "test-counts-calls-too"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.calls = 0
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls += 1
+
+
+class _Breaks(Rule):
+    code = "LKL995"
+    name = "test-breaks"
+    message = "test"
+
+    def visit_Name(self, node: cst.Name) -> None:
+        raise ValueError("broken on purpose")
+
+
+def test_handler_tables_per_rule_set_reach_every_handler_and_drop_a_failing_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dispatcher keeps one handler table per rule set: files with different rule sets in one
+    process, inherited handlers, and a rule that raises (dropped, the others go on)."""
+    from leaklint import engine
+
+    made: List[Rule] = []
+    for cls in (_CountsNames, _CountsCallsToo):
+        monkeypatch.setattr(cls, "__init__", _recording(cls.__init__, made))
+    source = "x = f(y)\nz = g(x, y)\n"  # 7 names, 2 calls
+    for rules in ([_CountsNames], [_CountsCallsToo, _CountsNames], [_Breaks, _CountsCallsToo], [_CountsNames]):
+        made.clear()
+        result = analyze_source(source, "t.py", rules, {}).result
+        for rule in made:
+            assert rule.names == 7
+            if isinstance(rule, _CountsCallsToo):
+                assert rule.calls == 2
+        assert len(made) == sum(r is not _Breaks for r in rules)
+        assert [f.code for f in result.findings] == (["LKL002"] if _Breaks in rules else [])
+    assert engine._handler_names(_CountsCallsToo) >= {"visit_Name", "visit_Call"}
+
+
+def _recording(init, made):  # type: ignore[no-untyped-def]
+    def recorded(self, *args):  # type: ignore[no-untyped-def]
+        init(self, *args)
+        if all(rule is not self for rule in made):  # a subclass's __init__ runs its base's too
+            made.append(self)
+
+    return recorded

@@ -17,7 +17,7 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type, TypeVar, Union
+from typing import Any, Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type, TypeVar, Union
 
 import libcst as cst
 
@@ -242,9 +242,22 @@ def _parser_gap_finding(path: str, reason: str, line: int = 1, column: int = 1) 
 Handlers = List[Callable[[cst.CSTNode], Any]]
 
 
-# (rule classes, node type) -> which of those rules have a visit_/leave_ handler for the type:
-# found once per process, not once per file.
-_HANDLER_POSITIONS: Dict[Tuple[Tuple[type, ...], type], Tuple[Tuple[int, ...], Tuple[int, ...]]] = {}
+# rule classes -> {node type -> which of those rules have a visit_/leave_ handler for the type}:
+# found once per process and rule set, not once per file. The rule set differs between files
+# (``trigger_names``), so each set keeps its own table, fetched once per file.
+_HANDLER_POSITIONS: Dict[Tuple[type, ...], Dict[type, Tuple[Tuple[int, ...], Tuple[int, ...]]]] = {}
+# rule class -> the names of its attributes that may be handlers (``visit_*``/``leave_*``)
+_HANDLER_NAMES: Dict[type, FrozenSet[str]] = {}
+
+
+def _handler_names(rule_class: type) -> FrozenSet[str]:
+    names = _HANDLER_NAMES.get(rule_class)
+    if names is None:
+        # ``dir`` lists what ``hasattr`` finds (inherited attributes included).
+        names = _HANDLER_NAMES[rule_class] = frozenset(
+            name for name in dir(rule_class) if name.startswith(("visit_", "leave_"))
+        )
+    return names
 
 
 class _Dispatcher:
@@ -257,20 +270,26 @@ class _Dispatcher:
         self.failures: List[Tuple[Rule, BaseException]] = []
         # node type -> (visit handlers, leave handlers); cleared, never replaced, when a rule fails.
         self.table: Dict[type, Tuple[Handlers, Handlers]] = {}
+        self._positions_for_rules()
+
+    def _positions_for_rules(self) -> None:
+        classes = tuple(type(rule) for rule in self.rules)
+        self._classes = classes
+        self._names = [_handler_names(rule_class) for rule_class in classes]
+        self._positions = _HANDLER_POSITIONS.setdefault(classes, {})
 
     def handlers(self, node_type: type) -> Tuple[Handlers, Handlers]:
         entry = self.table.get(node_type)
         if entry is None:
             visit, leave = "visit_" + node_type.__name__, "leave_" + node_type.__name__
-            classes = tuple(type(rule) for rule in self.rules)
-            key = (classes, node_type)
-            positions = _HANDLER_POSITIONS.get(key)
+            positions = self._positions.get(node_type)
             if positions is None:
+                names = self._names
                 positions = (
-                    tuple(i for i, rule in enumerate(classes) if hasattr(rule, visit)),
-                    tuple(i for i, rule in enumerate(classes) if hasattr(rule, leave)),
+                    tuple(i for i, found in enumerate(names) if visit in found),
+                    tuple(i for i, found in enumerate(names) if leave in found),
                 )
-                _HANDLER_POSITIONS[key] = positions
+                self._positions[node_type] = positions
             entry = (
                 [getattr(self.rules[i], visit) for i in positions[0]],
                 [getattr(self.rules[i], leave) for i in positions[1]],
@@ -290,6 +309,7 @@ class _Dispatcher:
             self.failures.append((rule, error))
             self.rules = [r for r in self.rules if r is not rule]
             self.table.clear()
+            self._positions_for_rules()
 
 
 def _walk(index: TreeIndex, dispatcher: _Dispatcher) -> None:

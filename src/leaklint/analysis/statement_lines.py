@@ -93,7 +93,9 @@ class StatementLines:
     def lines(self) -> List[str]:
         if self._lines is None:
             # Not str.splitlines(): it also breaks at form feeds and U+2028, which ast does not.
-            self._lines = _LINE_BREAK.split(self.context.source)
+            source = self.context.source
+            # The same lines as the pattern's when there is no CR (most files), in a C split.
+            self._lines = source.split("\n") if "\r" not in source else _LINE_BREAK.split(source)
         return self._lines
 
     @property

@@ -125,8 +125,9 @@ def _values_getter(node_type: type) -> Optional[Callable[[cst.CSTNode], Tuple[ob
     names = child_fields(node_type)
     getter: Optional[Callable[[cst.CSTNode], Tuple[object, ...]]] = None
     if len(names) == 1:
-        read_one = attrgetter(names[0])
-        getter = lambda node: (read_one(node),)  # noqa: E731 - attrgetter of one name gives no tuple
+        # attrgetter of one name gives no tuple; a second name that is never a node (the class:
+        # its type is the metaclass, kind 0) keeps the read in C instead of a lambda per node.
+        getter = attrgetter(names[0], "__class__")
     elif names:
         getter = attrgetter(*names)
     _getters[node_type] = getter
@@ -176,6 +177,7 @@ class TreeIndex:
         self._typed: Dict[type, List[int]] = {}  # scope node type -> positions of its nodes, as asked
         self._scope_starts: Optional[List[int]] = None
         self._member_positions: Dict[int, List[int]] = {}  # id(scope) -> positions of by_scope's members
+        self._member_runs: Dict[int, List[Tuple[int, int]]] = {}  # id(scope) -> runs of those positions
         self.parents: Dict[int, cst.CSTNode] = {}
 
     @classmethod
@@ -299,10 +301,12 @@ class TreeIndex:
         members = scopes[id(scope)]
         positions = self._member_positions.get(id(scope))
         if positions is None:
-            self.position(root)
-            known = self._positions
-            assert known is not None
-            positions = self._member_positions[id(scope)] = [known[id(node)] for node in members]
+            # The members are runs of the walk order (``by_scope`` records them): their positions
+            # are ranges, not a lookup per member.
+            positions = []
+            for first, end in self._member_runs[id(scope)]:
+                positions.extend(range(first, end))
+            self._member_positions[id(scope)] = positions
         low = bisect_left(positions, start)
         return members[low : bisect_left(positions, self.end(root), low)]
 
@@ -314,24 +318,32 @@ class TreeIndex:
         root = order[0]
         members: List[cst.CSTNode] = [root]
         scopes: Dict[int, List[cst.CSTNode]] = {id(root): members}
+        # id(scope) -> the (first, end) runs of walk positions its members come from, in order
+        runs: List[Tuple[int, int]] = [(0, 1)]
+        member_runs: Dict[int, List[Tuple[int, int]]] = {id(root): runs}
         cursor, end = 1, len(order)
-        open_scopes: List[Tuple[List[cst.CSTNode], int, int]] = []
+        open_scopes: List[Tuple[List[cst.CSTNode], List[Tuple[int, int]], int, int]] = []
         for start in self.scope_starts():
             if start == 0:
                 continue
             while start >= end:  # the current scope ended before this one starts
                 members.extend(order[cursor:end])
-                members, cursor, end = open_scopes.pop()
+                runs.append((cursor, end))
+                members, runs, cursor, end = open_scopes.pop()
             members.extend(order[cursor : start + 1])  # up to and including the nested scope node
+            runs.append((cursor, start + 1))
             scope_end = self.end(order[start])
-            open_scopes.append((members, scope_end, end))  # the parent resumes after the nested scope
+            open_scopes.append((members, runs, scope_end, end))  # the parent resumes after the nested scope
             members = scopes[id(order[start])] = [order[start]]
+            runs = member_runs[id(order[start])] = [(start, start + 1)]
             cursor, end = start + 1, scope_end
         while True:
             members.extend(order[cursor:end])
+            runs.append((cursor, end))
             if not open_scopes:
                 break
-            members, cursor, end = open_scopes.pop()
+            members, runs, cursor, end = open_scopes.pop()
+        self._member_runs = member_runs
         self._scopes = scopes
         return scopes
 

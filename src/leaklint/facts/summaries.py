@@ -300,6 +300,15 @@ class SummaryBuilder:
         calls = [c for c in summary["calls"] if c[2] or (c[0] is not None and c[0] in used)]
         kept = {c[0] for c in calls if c[0] is not None}
         holds = [h for h in summary["holds"] if not h[2].startswith("#") or h[2] in kept]
+        summary["holds"], summary["calls"] = holds, calls
+        if not holds and not summary["breaks"] and not any(c[2] for c in calls):
+            # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
+            # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
+            summary["calls"] = []
+            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED or r.startswith(NESTED)]
+            if summary["kind"] != "module":
+                summary["types"] = {RETURN: summary["types"][RETURN]} if summary["returns"] and RETURN in summary["types"] else {}
+            return  # nothing left to locate
         for entry in (*holds, *calls):
             node = entry[4] if len(entry) == 9 else entry[3]
             location = self._location(node)
@@ -309,14 +318,6 @@ class SummaryBuilder:
                 entry[4:9] = where
             else:
                 entry[3:8] = where
-        summary["holds"], summary["calls"] = holds, calls
-        if not holds and not summary["breaks"] and not any(c[2] for c in calls):
-            # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
-            # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
-            summary["calls"] = []
-            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED or r.startswith(NESTED)]
-            if summary["kind"] != "module":
-                summary["types"] = {RETURN: summary["types"][RETURN]} if summary["returns"] and RETURN in summary["types"] else {}
 
     def _hold(self, holder: str, attr: Optional[str], value: Tuple[str, str], node: cst.CSTNode, container: bool) -> None:
         name, via = value

@@ -31,7 +31,7 @@ from leaklint.analysis.growth_facts import (
     items_evidence,
 )
 from leaklint.analysis.names import LOCAL
-from leaklint.analysis.walk import walk
+from leaklint.analysis.walk import walk, walk_type
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
@@ -970,13 +970,15 @@ def _added_parameter(method: cst.FunctionDef, attributes: Set[str]) -> "Optional
 def _reset_attributes(klass: cst.ClassDef) -> Set[str]:
     """Attributes the class deletes from (``del self.x[k]``) or rebinds outside ``__init__``."""
     found: Set[str] = set()
-    for node in walk(klass):
-        if isinstance(node, cst.Del):
-            for target in walk(node.target):
-                if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
-                    found.add(target.value.attr.value)
-        elif isinstance(node, cst.FunctionDef) and node.name.value != "__init__":
-            for inner in walk(node):
-                if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Attribute):
+    # By exact node type from the engine's index (a filtered slice), not a Python loop over
+    # every node of the class and again over every method's nodes.
+    for node in walk_type(klass, cst.Del):
+        for target in walk(node.target):
+            if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Attribute):
+                found.add(target.value.attr.value)
+    for function in walk_type(klass, cst.FunctionDef):
+        if function.name.value != "__init__":
+            for inner in walk_type(function, cst.AssignTarget):
+                if isinstance(inner.target, cst.Attribute):
                     found.add(inner.target.attr.value)
     return found
