@@ -25,6 +25,7 @@ from typing import Callable, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis.names import dotted_name
 from leaklint.flow.cfg import DISPATCH, HANDLER, LEAVE, ControlFlowGraph, Node
 
 PASS, RELEASE, LOST = range(3)
@@ -172,7 +173,7 @@ def _cannot_raise_os_error_into(raiser: Node, handler: Node) -> bool:
     if kind is None or not isinstance(clause, cst.ExceptHandler):
         return False
     names = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
-    if not names or not all(_dotted(n) in _OS_ERRORS for n in names):
+    if not names or not all(dotted_name(n) in _OS_ERRORS for n in names):
         return False
     return only_computes(raiser)
 
