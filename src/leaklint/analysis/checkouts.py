@@ -26,7 +26,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, ControlFlowGraph, Node
-from leaklint.flow.cfg_paths import LOST, PASS, RELEASE, follow
+from leaklint.flow.cfg_paths import PASS, RELEASE, follow
 
 _TAKE = ("get", "acquire", "checkout", "borrow", "take", "lease")
 _GIVE = ("put", "release", "checkin", "return", "giveback", "give_back", "restore")
