@@ -245,6 +245,9 @@ Handlers = List[Callable[[cst.CSTNode], Any]]
 # (rule classes, node type) -> which of those rules have a visit_/leave_ handler for the type:
 # found once per process, not once per file.
 _HANDLER_POSITIONS: Dict[Tuple[Tuple[type, ...], type], Tuple[Tuple[int, ...], Tuple[int, ...]]] = {}
+# Each distinct tuple of rule classes once, shared by its keys above: a worker meets a new set of
+# live rules every few files (``trigger_names``), and each node type's key kept its own copy.
+_RULE_SETS: Dict[Tuple[type, ...], Tuple[type, ...]] = {}
 
 
 class _Dispatcher:
@@ -257,12 +260,14 @@ class _Dispatcher:
         self.failures: List[Tuple[Rule, BaseException]] = []
         # node type -> (visit handlers, leave handlers); cleared, never replaced, when a rule fails.
         self.table: Dict[type, Tuple[Handlers, Handlers]] = {}
+        classes = tuple(type(rule) for rule in rules)
+        self.classes = _RULE_SETS.setdefault(classes, classes)
 
     def handlers(self, node_type: type) -> Tuple[Handlers, Handlers]:
         entry = self.table.get(node_type)
         if entry is None:
             visit, leave = "visit_" + node_type.__name__, "leave_" + node_type.__name__
-            classes = tuple(type(rule) for rule in self.rules)
+            classes = self.classes
             key = (classes, node_type)
             positions = _HANDLER_POSITIONS.get(key)
             if positions is None:
@@ -289,6 +294,8 @@ class _Dispatcher:
         if rule in self.rules:
             self.failures.append((rule, error))
             self.rules = [r for r in self.rules if r is not rule]
+            classes = tuple(type(r) for r in self.rules)
+            self.classes = _RULE_SETS.setdefault(classes, classes)
             self.table.clear()
 
 
