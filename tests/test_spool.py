@@ -262,3 +262,29 @@ def test_memory_checking_left_free_goes_back_before_the_project_pass(tmp_path: P
     calls.clear()
     runner.lint_files([], Settings(), jobs=1)
     assert calls == ["project pass"]
+
+
+def test_spooled_facts_are_kept_compact_and_read_back_the_same(tmp_path: Path) -> None:
+    """What the process running the project pass holds per checked file: files with the same
+    codes share one code map, the blobs' places are one array, an empty Suppressions is shared;
+    each reads back exactly what went in."""
+    sources = sorted((FIXTURES / "LKL101").rglob("*.py"))[:3]
+    results = [lint_file(str(source), Settings())[0] for source in sources]
+    assert all(result is not None and result.facts for result in results)
+    with Spool() as spool:
+        spooled = [runner.PackedResult.of(result).spooled(spool) for result in results if result is not None]
+        for result, packed in zip(results, spooled):
+            assert result is not None
+            assert type(packed.facts._blobs).__name__ == "array"
+            assert {code: packed.facts[code] for code in packed.facts} == result.facts
+            assert pickle.loads(spool.get(packed.findings)) == result.findings
+            assert packed.suppressions == result.suppressions
+        first, second = spooled[0].facts, spooled[1].facts
+        if list(first) == list(second):
+            assert first._codes is second._codes
+        nothing = [p.suppressions for p in spooled if not p.suppressions.lines]
+        assert nothing and all(s is nothing[0] for s in nothing)
+    with Spool(in_memory=True) as spool:  # refs that are not file offsets stay a list
+        packed_facts = PackedFacts.pack(results[0].facts).spooled(spool)  # type: ignore[union-attr]
+        assert type(packed_facts._blobs) is list
+        assert {code: packed_facts[code] for code in packed_facts} == results[0].facts  # type: ignore[union-attr]

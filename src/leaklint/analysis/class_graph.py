@@ -39,7 +39,7 @@ from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
 from leaklint.facts.on_demand import SummaryStore
-from leaklint.facts.records import SummaryRecord, compact_summary
+from leaklint.facts.records import AliasTable, SummaryRecord, compact_summary
 from leaklint.analysis.inherited import scan_method
 from leaklint.facts.summaries import RETURN, SummaryBuilder, releases
 from leaklint.flow.identity import Renamer, renamers
@@ -909,7 +909,7 @@ class ClassGraph:
 
     def __init__(self, facts: Mapping[str, ClassFacts]) -> None:
         self.classes: Dict[str, ClassInfo] = {}
-        self.aliases: Dict[str, str] = {}
+        self.aliases = AliasTable()  # every file's import aliases, stored per module
         raw_edges: List[Edge] = []
         self.local_pairs: List[LocalPair] = []
         ctor_calls: List[Tuple[str, CtorCall]] = []

