@@ -144,8 +144,12 @@ def _lint_api(files: Sequence[Path], select: Optional[Tuple[str, ...]]) -> List[
 
 def _lint_cli(files: Sequence[Path], extra: Sequence[str]) -> List[Finding]:
     command = [sys.executable, "-m", "leaklint", "check", "--no-cache", "--format", "json", "--exit-zero", *extra]
-    out = subprocess.run(command + [str(f) for f in files], capture_output=True, text=True, check=False).stdout
-    rows = json.loads(out or "[]")
+    done = subprocess.run(command + [str(f) for f in files], capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        # A run that failed is not a run that found nothing: counting it as silence would turn an
+        # import error (say, a source tree edited mid-run) into misses.
+        raise RuntimeError(f"leaklint exited {done.returncode} on {files[0]}: {done.stderr.strip()[-2000:]}")
+    rows = json.loads(done.stdout or "[]")
     return [(str(Path(r["path"]).resolve()), r["location"]["line"], r["code"]) for r in rows]
 
 
