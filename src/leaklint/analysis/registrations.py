@@ -219,9 +219,23 @@ def rearms_itself(context: object, call: cst.Call) -> bool:
 def _guarded(context: object, node: cst.CSTNode, function: Function) -> bool:
     """Under an ``if``/``while``/``try`` (or a conditional expression) inside ``function``: a
     running flag or a closed check may end the chain there."""
+    below: cst.CSTNode = node  # the ancestor met just before, ending as the function's statement
     for ancestor in context.ancestors(node):  # type: ignore[attr-defined]
-        if ancestor is function:
-            return False
+        if ancestor is function.body:
+            return _early_exit_before(function, below)
         if isinstance(ancestor, (cst.If, cst.While, cst.Try, cst.IfExp, cst.BooleanOperation)):
+            return True
+        below = ancestor
+    return False
+
+
+def _early_exit_before(function: Function, statement: cst.CSTNode) -> bool:
+    """``if not self._running: return`` ahead of the statement in the function's body: the same
+    guard as an ``if`` around it, written as an early exit."""
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    for earlier in body:
+        if earlier is statement:
+            return False
+        if isinstance(earlier, cst.If) and any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(earlier.body)):
             return True
     return False
