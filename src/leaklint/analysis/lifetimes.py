@@ -10,9 +10,10 @@ of the nodes involved are known.
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union, cast
+from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, Union, cast
 
 import libcst as cst
 
@@ -495,8 +496,32 @@ def made_lazily_once(context: FileContext, cls: Optional[cst.ClassDef]) -> bool:
     None: _x = Cls()``): one instance for the process, made on first use."""
     if cls is None:
         return False
+    # The idiom needs `<a global name> = Cls(` in the text: a search rules nearly every file out
+    # before the whole-module walk of _instantiations (LKL211 asks for every class it sees).
+    if cls.name.value not in _assigned_to_globals(context):
+        return False
     sites = _instantiations(context).get(cls.name.value, [])
     return bool(sites) and all(site == SITE_LAZY for site in sites)
+
+
+_GLOBAL_STATEMENT = re.compile(r"^[ \t]*global[ \t]+([A-Za-z_][\w \t,]*)", re.MULTILINE)
+_assigned_cache: "weakref.WeakKeyDictionary[FileContext, FrozenSet[str]]" = weakref.WeakKeyDictionary()
+
+
+def _assigned_to_globals(context: FileContext) -> FrozenSet[str]:
+    """The callables the text assigns a call of to a name some ``global`` statement declares
+    (``_client = Client(``), read from the text: a superset is fine, it only gates the walk."""
+    assigned = _assigned_cache.get(context)
+    if assigned is None:
+        names = {name.strip() for match in _GLOBAL_STATEMENT.finditer(context.source)
+                 for name in match.group(1).split(",")}
+        names = {name for name in names if name.isidentifier()}
+        assigned = frozenset()
+        if names:
+            store = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})[ \t]*=[ \t]*([A-Za-z_]\w*)[ \t]*\(")
+            assigned = frozenset(match.group(1) for match in store.finditer(context.source))
+        _assigned_cache[context] = assigned
+    return assigned
 
 
 def made_per_call(context: FileContext, cls: Optional[cst.ClassDef]) -> bool:
