@@ -427,21 +427,13 @@ def _looks_like_tests(module: cst.Module) -> bool:
             for small in statement.body:
                 if isinstance(small, cst.Import):
                     for alias in small.names:
-                        top = _dotted(alias.name).split(".")[0]
+                        top = (dotted_name(alias.name) or "").split(".")[0]
                         if top in _TEST_FRAMEWORKS:
                             return True
                 elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
-                    if _dotted(small.module).split(".")[0] in _TEST_FRAMEWORKS:
+                    if (dotted_name(small.module) or "").split(".")[0] in _TEST_FRAMEWORKS:
                         return True
     return False
-
-
-def _dotted(expr: cst.BaseExpression) -> str:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return f"{_dotted(expr.value)}.{expr.attr.value}"
-    return ""
 
 
 _TEST_DOUBLE_WORDS = ("stub", "fake", "mock", "dummy")

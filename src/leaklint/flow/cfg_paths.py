@@ -204,11 +204,3 @@ def only_computes(raiser: Node) -> bool:
                 return False
         stack.extend(inner.children)
     return True
-
-
-def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return ""
