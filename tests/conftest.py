@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, Set, Tuple
+from typing import Any, Dict, Set, Tuple
 
 import pytest
 
@@ -28,6 +28,15 @@ def expected_markers(folder: Path) -> Set[Tuple[str, int, str]]:
                 for code in re.split(r"\s*,\s*", match.group("codes")):
                     expected.add((path.relative_to(folder).as_posix(), lineno, code))
     return expected
+
+
+def findings_by_line(source: str, code: str, profile: str) -> Dict[int, Any]:
+    """Line -> finding of ``code`` in ``source`` (checked as ``m.py``) under ``profile``."""
+    from leaklint import lint_source
+    from leaklint.config import Settings, with_overrides
+
+    settings = with_overrides(Settings(), profile=profile)
+    return {f.line: f for f in lint_source(source, "m.py", settings=settings) if f.code == code}
 
 
 @pytest.fixture

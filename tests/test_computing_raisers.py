@@ -4,23 +4,16 @@ judged false: `b"\\n".join(...)` and `handler.setFormatter(...)` do not raise OS
 
 from __future__ import annotations
 
-from conftest import FIXTURES
-from leaklint import lint_source
-from leaklint.config import Settings, with_overrides
+from conftest import FIXTURES, findings_by_line
 
 FIXTURE = FIXTURES / "LKL302" / "raised_before_acquired.py"
-
-
-def _lkl302(source: str, profile: str) -> dict:
-    settings = with_overrides(Settings(), profile=profile)
-    return {f.line: f for f in lint_source(source, "m.py", settings=settings) if f.code == "LKL302"}
 
 
 def test_a_release_skipped_only_by_a_computation_is_low() -> None:
     source = FIXTURE.read_text(encoding="utf-8")
     line = next(n for n, text in enumerate(source.splitlines(), 1) if "# strict profile only" in text)
-    assert line not in _lkl302(source, "default")
-    finding = _lkl302(source, "strict")[line]
+    assert line not in findings_by_line(source, "LKL302", "default")
+    finding = findings_by_line(source, "LKL302", "strict")[line]
     assert finding.confidence.value == "low"
     assert "only a statement that computes" in finding.message
 
@@ -28,7 +21,7 @@ def test_a_release_skipped_only_by_a_computation_is_low() -> None:
 def test_a_computation_does_not_reach_an_os_error_handler() -> None:
     source = FIXTURE.read_text(encoding="utf-8")
     handler_line = next(n for n, text in enumerate(source.splitlines(), 1) if "logging.FileHandler" in text)
-    assert handler_line not in _lkl302(source, "strict")
+    assert handler_line not in findings_by_line(source, "LKL302", "strict")
 
 
 def test_io_before_the_release_keeps_the_finding() -> None:
@@ -38,4 +31,4 @@ def test_io_before_the_release_keeps_the_finding() -> None:
         "        data = source.read()\n        p.communicate(data)\n"
         "    except OSError as error:\n        raise RuntimeError(error) from error\n"
     )
-    assert _lkl302(source, "default")[6].confidence.value == "medium"
+    assert findings_by_line(source, "LKL302", "default")[6].confidence.value == "medium"

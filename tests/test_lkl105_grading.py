@@ -5,24 +5,17 @@ on every call, only in the strict profile."""
 
 from __future__ import annotations
 
-from conftest import FIXTURES
-from leaklint import lint_source
-from leaklint.config import Settings, with_overrides
+from conftest import FIXTURES, findings_by_line
 
 FIXTURE = FIXTURES / "LKL105" / "tracebacks.py"
-
-
-def _lkl105(source: str, profile: str) -> dict:
-    settings = with_overrides(Settings(), profile=profile)
-    return {f.line: f for f in lint_source(source, "m.py", settings=settings) if f.code == "LKL105"}
 
 
 def test_rare_path_lines_are_low_and_shown_by_the_strict_profile() -> None:
     source = FIXTURE.read_text(encoding="utf-8")
     rare = [n for n, line in enumerate(source.splitlines(), 1) if "strict profile only" in line]
     assert len(rare) >= 6
-    default = _lkl105(source, "default")
-    strict = _lkl105(source, "strict")
+    default = findings_by_line(source, "LKL105", "default")
+    strict = findings_by_line(source, "LKL105", "strict")
     for line in rare:
         assert line not in default, line
         assert line in strict, line
@@ -37,15 +30,15 @@ def test_rare_path_lines_are_low_and_shown_by_the_strict_profile() -> None:
 def test_only_holders_that_outlive_the_call_are_in_the_default_selection() -> None:
     source = FIXTURE.read_text(encoding="utf-8")
     marked = [n for n, line in enumerate(source.splitlines(), 1) if "# error: LKL105" in line]
-    default = _lkl105(source, "default")
+    default = findings_by_line(source, "LKL105", "default")
     assert sorted(default) == marked
     assert {f.confidence.value for f in default.values()} <= {"high", "medium"}
     # a traceback kept in a local dies with the call, even on every call: strict only
     local = "import sys\n\n\ndef where():\n    try:\n        raise ValueError\n    except ValueError:\n        tb = sys.exc_info()[2]\n    return tb.tb_frame\n"
-    assert _lkl105(local, "default") == {}
-    assert _lkl105(local, "strict")[8].confidence.value == "low"
+    assert findings_by_line(local, "LKL105", "default") == {}
+    assert findings_by_line(local, "LKL105", "strict")[8].confidence.value == "low"
     module_list = "FAILED = []\n\n\ndef run(job):\n    try:\n        job()\n    except Exception as e:\n        FAILED.append(e)\n"
-    assert _lkl105(module_list, "default")[8].confidence.value == "high"
+    assert findings_by_line(module_list, "LKL105", "default")[8].confidence.value == "high"
 
 
 def test_one_name_in_a_retry_loop_is_low() -> None:
@@ -58,16 +51,16 @@ def test_one_name_in_a_retry_loop_is_low() -> None:
         "            return load(path)\n        except OSError as e:\n            err = e\n"
         "    raise RuntimeError(paths) from err\n"
     )
-    assert _lkl105(once, "default") == {}
-    assert _lkl105(once, "strict")[6].confidence.value == "low"
+    assert findings_by_line(once, "LKL105", "default") == {}
+    assert findings_by_line(once, "LKL105", "strict")[6].confidence.value == "low"
     # `err = e` keeps only the latest failure of a retry loop: one young cycle per failing call
-    assert _lkl105(looped, "default") == {}
-    assert "only the latest failure" in _lkl105(looped, "strict")[7].message
+    assert findings_by_line(looped, "LKL105", "default") == {}
+    assert "only the latest failure" in findings_by_line(looped, "LKL105", "strict")[7].message
     collected = looped.replace("err = None", "errs = []").replace("err = e", "errs.append(e)").replace(
         "from err", "from None")
     # a local list of every failure dies with the call: strict only (the default-visibility policy)
-    assert _lkl105(collected, "default") == {}
-    assert _lkl105(collected, "strict")[7].confidence.value == "low"
+    assert findings_by_line(collected, "LKL105", "default") == {}
+    assert findings_by_line(collected, "LKL105", "strict")[7].confidence.value == "low"
 
 
 def test_a_loop_outside_a_nested_function_does_not_count() -> None:
@@ -76,8 +69,8 @@ def test_a_loop_outside_a_nested_function_does_not_count() -> None:
         "                job()\n            except Exception as e:\n                err = e\n"
         "                print(err)\n        run()\n"
     )
-    assert _lkl105(source, "default") == {}
-    assert _lkl105(source, "strict")[7].confidence.value == "low"
+    assert findings_by_line(source, "LKL105", "default") == {}
+    assert findings_by_line(source, "LKL105", "strict")[7].confidence.value == "low"
 
 
 def test_a_fix_names_each_name_once_and_never_clears_the_result() -> None:
@@ -87,7 +80,7 @@ def test_a_fix_names_each_name_once_and_never_clears_the_result() -> None:
         "def handle(route, request):\n    try:\n        out = route(request)\n    except KeyError as exc:\n"
         "        out = exc\n    return out\n"
     )
-    findings = _lkl105(source, "strict")
+    findings = findings_by_line(source, "LKL105", "strict")
     # `del _, err, _` would raise NameError on the second `_`
     assert "`del _, err`" in findings[8].suggestion
     # `out` is returned: clearing it in a `finally:` would return None, so it is not reported

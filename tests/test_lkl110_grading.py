@@ -5,16 +5,9 @@ every other such cycle is low and only in the strict profile, with the reason in
 
 from __future__ import annotations
 
-from conftest import FIXTURES
-from leaklint import lint_source
-from leaklint.config import Settings, with_overrides
+from conftest import FIXTURES, findings_by_line
 
 FOLDER = FIXTURES / "LKL110"
-
-
-def _lkl110(source: str, profile: str) -> dict:
-    settings = with_overrides(Settings(), profile=profile)
-    return {f.line: f for f in lint_source(source, "m.py", settings=settings) if f.code == "LKL110"}
 
 
 def _lines(source: str, marker: str) -> list:
@@ -25,8 +18,8 @@ def test_cycles_with_nothing_costly_are_low_and_say_why() -> None:
     checked = 0
     for fixture in ("recursion.py", "cheap_cells.py"):
         source = (FOLDER / fixture).read_text(encoding="utf-8")
-        default = _lkl110(source, "default")
-        strict = _lkl110(source, "strict")
+        default = findings_by_line(source, "LKL110", "default")
+        strict = findings_by_line(source, "LKL110", "strict")
         for line in _lines(source, "# strict profile only"):
             assert line not in default, (fixture, line)
             assert strict[line].confidence.value == "low", (fixture, line)
@@ -37,7 +30,7 @@ def test_cycles_with_nothing_costly_are_low_and_say_why() -> None:
 
 def test_costly_cycles_stay_in_the_default_selection_and_name_the_cost() -> None:
     source = (FOLDER / "recursion.py").read_text(encoding="utf-8")
-    default = _lkl110(source, "default")
+    default = findings_by_line(source, "LKL110", "default")
     marked = _lines(source, "# error: LKL110")
     assert len(marked) >= 5
     costs = {
@@ -63,9 +56,9 @@ def test_the_same_helper_without_the_cost_is_low() -> None:
         "        return generation[commit_id]\n\n"
         "    return [depth(c) for c in commit_ids]\n"
     )
-    assert not _lkl110(cheap, "default")
-    assert _lkl110(cheap, "strict")[4].confidence.value == "low"
+    assert not findings_by_line(cheap, "LKL110", "default")
+    assert findings_by_line(cheap, "LKL110", "strict")[4].confidence.value == "low"
     costly = cheap.replace("    generation = {}\n", "    generation = {}\n    for c in commit_ids:\n        generation.setdefault(c, None)\n")
     costly = costly.replace("if commit_id not in generation:", "if generation.get(commit_id) is None:")
-    found = _lkl110(costly, "default")
+    found = findings_by_line(costly, "LKL110", "default")
     assert [f.confidence.value for f in found.values()] == ["medium"]
