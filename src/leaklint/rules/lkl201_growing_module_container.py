@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import (
     AUTOVIVIFYING,
     annotation_is_finite,
+    annotation_is_object,
     CLASS_DEFINITION_HOOKS,
     FINITE,
     OBJECT,
@@ -138,7 +139,9 @@ class GrowingModuleContainer(Rule):
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
     `type(name, bases, ns)` or `c_ubyte * n` (also when a function hands such a class to a
     `set_*`/`register*` helper that stores it, which then runs per call), a key holding an object
-    the instance was given (`(self.ref_cell, self.rotation)` with `ref_cell: Cell` in `__init__`), a `hashlib` digest of any text that is not a name) or named like
+    the instance was given (`(self.ref_cell, self.rotation)` with `ref_cell: Cell` in `__init__`), a
+    parameter annotated with a type whose instances hash by identity (`file: IO[Any]`, a socket, a
+    thread, a plain class of the module; not a dataclass, an enum or a class with `__eq__`), a `hashlib` digest of any text that is not a name) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
@@ -724,6 +727,8 @@ class GrowingModuleContainer(Rule):
                 evidences.append(FINITE)
             elif isinstance(item, cst.Name) and self._event_name_parameter(growth, item):
                 evidences.append(VOCABULARY)
+            elif isinstance(item, cst.Name) and self._object_parameter(growth, item):
+                evidences.append(OBJECT)
             else:
                 evidence = key_evidence(self.context, item, assignments, names)
                 if evidence == UNKNOWN:
@@ -738,6 +743,20 @@ class GrowingModuleContainer(Rule):
             growth.passed = passed  # ``set_cached(key, submodel)`` fed ``submodel = type(...)``
             evidences.append(OBJECT)
         return combine_evidence(evidences)
+
+    def _object_parameter(self, growth: _Growth, item: cst.Name) -> bool:
+        """``def _lock_for(file: IO[Any]): _locks[file] = ...``: a parameter of the growing function
+        annotated with a type whose instances hash by identity (a stream, a socket, a plain class of
+        this module) is one key per object, whatever its name says."""
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(scope, cst.FunctionDef):
+            return False
+        params = (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params)
+        param = next((p for p in params if p.name.value == item.value), None)
+        if param is None or param.annotation is None:
+            return False
+        annotation = param.annotation.annotation
+        return annotation_is_object(self.context, annotation, self.module_classes, self._enum_classes()) is not None
 
     def _class_passed_per_call(self, growth: _Growth) -> Optional[Tuple[cst.BaseExpression, cst.Call]]:
         """(argument, call) when a function of this module calls the growing helper with a class it
@@ -1086,7 +1105,8 @@ class GrowingModuleContainer(Rule):
             )
         if container.kind == "set":
             return f"remove items once they are done with (`{name}.discard(item)`), or bound the set's size"
-        if container.kind not in ("set", "Counter") and len(items) == 1 and isinstance(items[0], cst.Name) and is_object_identifier(items[0].value):
+        if (container.kind not in ("set", "Counter") and len(items) == 1 and isinstance(items[0], cst.Name)
+                and (is_object_identifier(items[0].value) or self._object_parameter(growth, items[0]))):
             return (
                 f"make it `{name} = weakref.WeakKeyDictionary()` so an entry goes when its `{items[0].value}` "
                 f"does (its users keep it alive), or pop the entry when `{items[0].value}` is closed"
