@@ -579,3 +579,25 @@ def names_long_lived(klass: cst.ClassDef, tokens: Sequence[str]) -> bool:
     life (``tokens``: ``server``, ``service``...)."""
     names = [klass.name.value] + [dotted_name(base.value) or "" for base in klass.bases if base.keyword is None]
     return any(token in name.rsplit(".", 1)[-1].lower() for name in names for token in tokens)
+
+
+# Calls that record into a container that outlives the call (a flag table, a set of seen keys).
+RECORDING_METHODS = frozenset({"add", "append", "update", "setdefault"})
+
+
+def recorded_targets(root: cst.CSTNode) -> Iterable[cst.BaseExpression]:
+    """Every name or attribute under ``root`` that is assigned (``x = ...``, ``x += ...``,
+    ``x[k] = ...``) or recorded into (``x.add(...)``): the flags and tables a once-guard tests."""
+    from leaklint.analysis.walk import walk
+
+    for node in walk(root):
+        targets: List[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+            targets = [node.target]
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            if node.func.attr.value in RECORDING_METHODS:
+                targets = [node.func.value]
+        for target in targets:
+            yield target.value if isinstance(target, cst.Subscript) else target

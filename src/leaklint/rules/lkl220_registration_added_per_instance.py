@@ -8,7 +8,7 @@ from typing import List, Optional, Set
 import libcst as cst
 
 from leaklint import models
-from leaklint.analysis.growth_facts import first_line_text, is_test_module
+from leaklint.analysis.growth_facts import first_line_text, is_test_module, recorded_targets
 from leaklint.analysis.lifetimes import class_methods, first_param, method_owner
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.walk import walk
@@ -27,8 +27,6 @@ _KEYED_REGISTRIES = frozenset({"copyreg.pickle", "faulthandler.register"})
 # function) gains one finalizer per call, ``dispatch_uid`` or not. blinker keys its weak
 # references by the receiver's id and adds nothing for a duplicate.
 _FINALIZER_PER_CONNECT = ("django.",)
-# Calls on a flag that show code looking at (or recording) what was registered already.
-_RECORDING_METHODS = frozenset({"add", "append", "update", "setdefault"})
 
 
 @dataclass
@@ -276,21 +274,10 @@ class RegistrationAddedPerInstance(Rule):
     def _written_names(self) -> Set[str]:
         """The last part of every name or attribute the module assigns or records into."""
         found: Set[str] = set()
-        for node in walk(self.context.module):
-            targets: List[cst.BaseExpression] = []
-            if isinstance(node, cst.Assign):
-                targets = [t.target for t in node.targets]
-            elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
-                targets = [node.target]
-            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-                if node.func.attr.value in _RECORDING_METHODS:
-                    targets = [node.func.value]
-            for target in targets:
-                if isinstance(target, cst.Subscript):
-                    target = target.value
-                spelled = dotted_name(target)
-                if spelled is not None:
-                    found.add(spelled.rpartition(".")[2])
+        for target in recorded_targets(self.context.module):
+            spelled = dotted_name(target)
+            if spelled is not None:
+                found.add(spelled.rpartition(".")[2])
         return found
 
     def _undone(self, site: _Site, undo: str) -> bool:
