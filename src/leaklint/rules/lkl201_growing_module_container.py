@@ -33,6 +33,7 @@ from leaklint.analysis.containers import (
 )
 from leaklint.analysis.growth_facts import (
     LOADED,
+    SHUTDOWN_NAMES,
     builds_class_per_call,
     caller_evidence,
     describe_pinned,
@@ -52,10 +53,6 @@ from leaklint.rule import Bad, Confidence, Good, Option, RelatedLocation, Rule
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
-# Functions that run once, as the process or server stops: removing there does not bound growth.
-_SHUTDOWN_NAMES = frozenset(
-    {"shutdown", "server_close", "stop_all", "cleanup_all", "close_all", "join_all", "on_shutdown", "atexit_handler"}
-)
 _MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
 # Parameters that, typed as ``str``, name a kind of event rather than carry one.
 _EVENT_NAME_WORDS = frozenset({"event", "topic", "signal", "channel", "hook"})
@@ -334,7 +331,7 @@ class GrowingModuleContainer(Rule):
             name = scope.name.value
             if name == "__del__":
                 return name, "del"
-            if name.lstrip("_").lower() in _SHUTDOWN_NAMES or _drains_every_element(scope):
+            if name.lstrip("_").lower() in SHUTDOWN_NAMES or _drains_every_element(scope):
                 return name, "shutdown"
             return None
         return None
