@@ -6,6 +6,7 @@ from typing import List
 
 from leaklint import Confidence, Finding, lint_source
 from leaklint.config import Settings
+from conftest import findings_by_line
 
 SEED_HISTORY = "_seen_requests = []\n\n\ndef handle(request):\n    _seen_requests.append(request)\n    return request.body\n"
 SEED_MEMO = (
@@ -136,3 +137,23 @@ def test_a_module_named_test_something_is_test_code_only_when_it_looks_like_test
     assert all(is_test_module("pkg.test_state", m) for m in (pytest_class, unittest_case, function, importer))
     assert is_test_module("pkg.test_state")  # by name alone when the tree is not at hand
     assert is_test_module("pkg.tests.helpers", library) and is_test_module("conftest", library)
+
+
+def test_a_key_annotated_as_a_stream_is_per_object_and_suggests_a_weak_key_dictionary() -> None:
+    source = (
+        "import threading\nfrom typing import IO, Any\n\n_locks = {}\n\n\n"
+        "def _lock_for(file: IO[Any]):\n    lock = _locks.get(file)\n    if lock is None:\n"
+        "        lock = threading.Lock()\n        _locks[file] = lock\n    return lock\n"
+    )
+    found = findings_by_line(source, "LKL201", "default")
+    assert set(found) == {11}
+    assert "WeakKeyDictionary" in found[11].suggestion
+
+
+def test_a_key_annotated_as_text_stays_unreported() -> None:
+    source = (
+        "import threading\n\n_locks = {}\n\n\n"
+        "def _lock_for(file: str):\n    lock = _locks.get(file)\n    if lock is None:\n"
+        "        lock = threading.Lock()\n        _locks[file] = lock\n    return lock\n"
+    )
+    assert findings_by_line(source, "LKL201", "strict") == {}

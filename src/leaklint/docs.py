@@ -108,7 +108,7 @@ outer function fills in a loop, a frame or traceback, `self` of a class that kee
 has a `__del__`, thread or socket) or when the helper is defined inside a loop (one more cycle
 per iteration). A cycle whose cells hold a repository, options or a visited set is low.
 
-The growth, registry and exception-frame rules (LKL105, LKL106, LKL109, LKL201-LKL219) show a
+The growth, registry and exception-frame rules (LKL105, LKL106, LKL109, LKL201-LKL220) show a
 finding by default only when they can name its consequence: a container that hangs from a
 process-lifetime root (a module global, a class attribute, a registry of the API models, an
 object made once per process) or from a long-lived object, filled per call, per instance or per

@@ -438,6 +438,56 @@ def local_assignments(scope: cst.CSTNode) -> "dict":
 
 
 _FINITE_ANNOTATIONS = frozenset({"builtins.bool", "typing.Literal", "typing_extensions.Literal", "builtins.None"})
+# Types whose instances hash by identity and stand for one live thing (a stream, a socket, a
+# thread, a frame): a key annotated with one is one entry per object, whatever its name says.
+_OBJECT_ANNOTATIONS = frozenset({
+    "typing.IO", "typing.TextIO", "typing.BinaryIO", "io.IOBase", "io.TextIOBase", "io.BufferedIOBase",
+    "io.RawIOBase", "io.TextIOWrapper", "io.BufferedReader", "io.BufferedWriter", "io.FileIO",
+    "socket.socket", "ssl.SSLSocket", "threading.Thread", "types.FrameType", "types.TracebackType",
+    "asyncio.Task", "asyncio.Future", "asyncio.StreamWriter", "asyncio.StreamReader",
+})
+# A class with any of these hashes or compares by value: equal keys share an entry.
+_VALUE_DUNDERS = frozenset({"__eq__", "__hash__"})
+_VALUE_DECORATORS = ("dataclass", "dataclasses.dataclass", "attr.s", "attrs.define", "attr.define", "attrs.frozen")
+
+
+def annotation_is_object(context: "FileContext", annotation: cst.BaseExpression,
+                         module_classes: "dict", enums: Iterable[str] = ()) -> Optional[str]:
+    """The type, as written, when ``annotation`` says the value is an object that hashes by identity:
+    an I/O stream, socket, thread or frame type, or a plain class of this module (not an enum,
+    not a dataclass or attrs class, without ``__eq__``/``__hash__``). ``Optional[X]`` and ``X | None``
+    count as ``X``; any other union, or anything else, is None."""
+    if isinstance(annotation, cst.SimpleString):
+        text = str(annotation.evaluated_value or "")
+        klass = module_classes.get(text)
+        return text if klass is not None and _identity_class(klass, enums) else None
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+        sides = [annotation.left, annotation.right]
+        kept = [side for side in sides if not (isinstance(side, cst.Name) and side.value == "None")]
+        return annotation_is_object(context, kept[0], module_classes, enums) if len(kept) == 1 else None
+    target = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+    qualified = context.qualified_name(target) or ""
+    if isinstance(annotation, cst.Subscript) and qualified == "typing.Optional":
+        element = annotation.slice[0].slice if annotation.slice else None
+        return annotation_is_object(context, element.value, module_classes, enums) if isinstance(element, cst.Index) else None
+    if qualified in _OBJECT_ANNOTATIONS:
+        return context.code(annotation).strip()
+    if isinstance(target, cst.Name) and target is annotation:
+        klass = module_classes.get(target.value)
+        if klass is not None and _identity_class(klass, enums):
+            return target.value
+    return None
+
+
+def _identity_class(klass: cst.ClassDef, enums: Iterable[str]) -> bool:
+    from leaklint.analysis.names import decorator_name
+
+    if klass.name.value in set(enums) or klass.bases:
+        return False  # an enum, or a base that may compare by value (``str``, ``NamedTuple``...)
+    if any((decorator_name(d) or "") in _VALUE_DECORATORS for d in klass.decorators):
+        return False
+    body = klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
+    return not any(isinstance(s, cst.FunctionDef) and s.name.value in _VALUE_DUNDERS for s in body)
 
 
 def annotation_is_finite(context: "FileContext", annotation: cst.BaseExpression, enums: Iterable[str] = ()) -> bool:

@@ -579,3 +579,58 @@ def names_long_lived(klass: cst.ClassDef, tokens: Sequence[str]) -> bool:
     life (``tokens``: ``server``, ``service``...)."""
     names = [klass.name.value] + [dotted_name(base.value) or "" for base in klass.bases if base.keyword is None]
     return any(token in name.rsplit(".", 1)[-1].lower() for name in names for token in tokens)
+
+
+# Calls that record into a container that outlives the call (a flag table, a set of seen keys).
+RECORDING_METHODS = frozenset({"add", "append", "update", "setdefault"})
+
+
+def recorded_targets(root: cst.CSTNode) -> Iterable[cst.BaseExpression]:
+    """Every name or attribute under ``root`` that is assigned (``x = ...``, ``x += ...``,
+    ``x[k] = ...``) or recorded into (``x.add(...)``): the flags and tables a once-guard tests."""
+    from leaklint.analysis.walk import walk
+
+    for node in walk(root):
+        targets: List[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+            targets = [node.target]
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            if node.func.attr.value in RECORDING_METHODS:
+                targets = [node.func.value]
+        for target in targets:
+            yield target.value if isinstance(target, cst.Subscript) else target
+
+
+# Functions that run once, as the process or server stops: removing there does not bound growth.
+SHUTDOWN_NAMES = frozenset(
+    {"shutdown", "server_close", "stop_all", "cleanup_all", "close_all", "join_all", "on_shutdown", "atexit_handler"}
+)
+_WEAK_REFERENCES = frozenset({"weakref.ref", "weakref.WeakMethod", "weakref.proxy"})
+
+
+def runs_at_teardown(context: "FileContext", function: cst.FunctionDef) -> bool:
+    """A function that runs once as the process or a component stops: named like a shutdown
+    (``close_all``, ``detach_all``: any ``*_all``), or handed to ``atexit.register`` in this module."""
+    name = function.name.value.lstrip("_").lower()
+    if name in SHUTDOWN_NAMES or name.endswith("_all"):
+        return True
+    from leaklint.analysis.walk import walk
+
+    for node in walk(context.module):
+        if isinstance(node, cst.Call) and node.args and context.qualified_name(node.func) == "atexit.register":
+            spelled = dotted_name(node.args[0].value) or ""
+            if spelled.rpartition(".")[2] == function.name.value:
+                return True
+    return False
+
+
+def weak_record(context: "FileContext", item: Optional[cst.BaseExpression]) -> Optional[cst.Call]:
+    """The ``weakref.ref(x)`` (``WeakMethod``, ``proxy``) that ``item`` is, or that a tuple item
+    holds: an entry whose reference dies with its object while the entry itself stays."""
+    elements = [e.value for e in item.elements] if isinstance(item, cst.Tuple) else [item]
+    for element in elements:
+        if isinstance(element, cst.Call) and context.qualified_name(element.func) in _WEAK_REFERENCES:
+            return element
+    return None

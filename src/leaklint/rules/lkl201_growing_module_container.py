@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import (
     AUTOVIVIFYING,
     annotation_is_finite,
+    annotation_is_object,
     CLASS_DEFINITION_HOOKS,
     FINITE,
     OBJECT,
@@ -32,6 +33,7 @@ from leaklint.analysis.containers import (
 )
 from leaklint.analysis.growth_facts import (
     LOADED,
+    SHUTDOWN_NAMES,
     builds_class_per_call,
     caller_evidence,
     describe_pinned,
@@ -51,10 +53,6 @@ from leaklint.rule import Bad, Confidence, Good, Option, RelatedLocation, Rule
 Scope = Union[cst.FunctionDef, cst.Lambda]
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
-# Functions that run once, as the process or server stops: removing there does not bound growth.
-_SHUTDOWN_NAMES = frozenset(
-    {"shutdown", "server_close", "stop_all", "cleanup_all", "close_all", "join_all", "on_shutdown", "atexit_handler"}
-)
 _MEMO_READS = frozenset({"get", "__getitem__", "__contains__"})
 # Parameters that, typed as ``str``, name a kind of event rather than carry one.
 _EVENT_NAME_WORDS = frozenset({"event", "topic", "signal", "channel", "hook"})
@@ -138,7 +136,9 @@ class GrowingModuleContainer(Rule):
     `self`, a new instance, a file object or stream such as `fileobj`, a class made per call with
     `type(name, bases, ns)` or `c_ubyte * n` (also when a function hands such a class to a
     `set_*`/`register*` helper that stores it, which then runs per call), a key holding an object
-    the instance was given (`(self.ref_cell, self.rotation)` with `ref_cell: Cell` in `__init__`), a `hashlib` digest of any text that is not a name) or named like
+    the instance was given (`(self.ref_cell, self.rotation)` with `ref_cell: Cell` in `__init__`), a
+    parameter annotated with a type whose instances hash by identity (`file: IO[Any]`, a socket, a
+    thread, a plain class of the module; not a dataclass, an enum or a class with `__eq__`), a `hashlib` digest of any text that is not a name) or named like
     per-request data (`request`, `url`, `user_id`, `session`, `event`): high confidence. A
     removal that cannot bound it does not count: `del Register[id(self)]` in `__del__` (which
     never runs while the container holds the instance), or clearing a list of threads only in
@@ -331,7 +331,7 @@ class GrowingModuleContainer(Rule):
             name = scope.name.value
             if name == "__del__":
                 return name, "del"
-            if name.lstrip("_").lower() in _SHUTDOWN_NAMES or _drains_every_element(scope):
+            if name.lstrip("_").lower() in SHUTDOWN_NAMES or _drains_every_element(scope):
                 return name, "shutdown"
             return None
         return None
@@ -724,6 +724,8 @@ class GrowingModuleContainer(Rule):
                 evidences.append(FINITE)
             elif isinstance(item, cst.Name) and self._event_name_parameter(growth, item):
                 evidences.append(VOCABULARY)
+            elif isinstance(item, cst.Name) and self._object_parameter(growth, item):
+                evidences.append(OBJECT)
             else:
                 evidence = key_evidence(self.context, item, assignments, names)
                 if evidence == UNKNOWN:
@@ -738,6 +740,20 @@ class GrowingModuleContainer(Rule):
             growth.passed = passed  # ``set_cached(key, submodel)`` fed ``submodel = type(...)``
             evidences.append(OBJECT)
         return combine_evidence(evidences)
+
+    def _object_parameter(self, growth: _Growth, item: cst.Name) -> bool:
+        """``def _lock_for(file: IO[Any]): _locks[file] = ...``: a parameter of the growing function
+        annotated with a type whose instances hash by identity (a stream, a socket, a plain class of
+        this module) is one key per object, whatever its name says."""
+        scope = growth.scopes[-1] if growth.scopes else None
+        if not isinstance(scope, cst.FunctionDef):
+            return False
+        params = (*scope.params.posonly_params, *scope.params.params, *scope.params.kwonly_params)
+        param = next((p for p in params if p.name.value == item.value), None)
+        if param is None or param.annotation is None:
+            return False
+        annotation = param.annotation.annotation
+        return annotation_is_object(self.context, annotation, self.module_classes, self._enum_classes()) is not None
 
     def _class_passed_per_call(self, growth: _Growth) -> Optional[Tuple[cst.BaseExpression, cst.Call]]:
         """(argument, call) when a function of this module calls the growing helper with a class it
@@ -1086,7 +1102,8 @@ class GrowingModuleContainer(Rule):
             )
         if container.kind == "set":
             return f"remove items once they are done with (`{name}.discard(item)`), or bound the set's size"
-        if container.kind not in ("set", "Counter") and len(items) == 1 and isinstance(items[0], cst.Name) and is_object_identifier(items[0].value):
+        if (container.kind not in ("set", "Counter") and len(items) == 1 and isinstance(items[0], cst.Name)
+                and (is_object_identifier(items[0].value) or self._object_parameter(growth, items[0]))):
             return (
                 f"make it `{name} = weakref.WeakKeyDictionary()` so an entry goes when its `{items[0].value}` "
                 f"does (its users keep it alive), or pop the entry when `{items[0].value}` is closed"

@@ -31,6 +31,8 @@ from leaklint.analysis.growth_facts import (
     growth_site_text,
     items_evidence,
     loads_data,
+    runs_at_teardown,
+    weak_record,
 )
 from leaklint.analysis.names import dotted_name
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -62,6 +64,9 @@ class _ClassContainer:
     growths: List[_Growth] = field(default_factory=list)
     memo_methods: Set[int] = field(default_factory=set)  # ids of methods that look entries up
     released: bool = False  # removed from, reset, sized, shadowed per instance or handed on
+    # Where it is released: (method, how) for each release inside a method of the module; None
+    # for a release anywhere else (which could be anything).
+    releases: List[Optional[tuple]] = field(default_factory=list)
 
 
 class GrowingClassContainer(Rule):
@@ -80,6 +85,13 @@ class GrowingClassContainer(Rule):
     Also flagged, at medium confidence: a table that `__init__` (or `__new__`) fills under a
     constructor argument with a new object (`self._locks.setdefault(handle, threading.RLock())`):
     it gains one entry per instance made, whatever the key is called.
+
+    Also flagged, at medium confidence: a class-level list that gains a weak reference per
+    instance or call (`cls._records.append((weakref.ref(target), name, func))`) and is emptied
+    only by a teardown (`detach_all()`, any `*_all`, a shutdown, a function handed to
+    `atexit.register`) or never: the reference dies with its object, the entry (and the rest of
+    the tuple) does not. Pruning dead references, removing the entry from a finalizer or a
+    `weakref.WeakSet` keeps it quiet.
 
     This is its own code, not LKL201 or LKL202: the container hangs from a class, not a module, and
     what it keeps is per-call data, not the instances themselves (LKL202 reports those).
@@ -176,6 +188,7 @@ class GrowingClassContainer(Rule):
         if use.op in (SHRINK, ESCAPE):
             if container is not None:
                 container.released = True
+                container.releases.append((method, use.how) if use.op == SHRINK else None)
             else:
                 # ``parser._cache.clear()``, or a subclass's ``self._cache.clear()``: without
                 # types, it may be any class's container of that name (the quiet side).
@@ -219,7 +232,11 @@ class GrowingClassContainer(Rule):
                 self._check(container)
 
     def _check(self, container: _ClassContainer) -> None:
-        if container.released or container.klass.name.value in self.metaclasses:
+        if container.klass.name.value in self.metaclasses:
+            return
+        if self._dead_references_pile_up(container):
+            return
+        if container.released:
             return
         for growth in container.growths:
             if self._import_time(growth.method) or _adds_self(growth):
@@ -241,6 +258,51 @@ class GrowingClassContainer(Rule):
                 continue
             self._report(container, growth, loaded, per_instance, passed)
             return
+
+    def _dead_references_pile_up(self, container: _ClassContainer) -> bool:
+        """``cls._records.append((weakref.ref(target), name, func))`` per instance or call, in a list
+        emptied only by a teardown (``detach_all()``, a function handed to ``atexit``) or never: the
+        weak reference dies with its object, the entry does not. Reported; True when it was."""
+        if container.kind not in _SEQUENCE_KINDS:
+            return False
+        for release in container.releases:
+            if release is None:
+                return False
+            method, how = release
+            if how != "clear" or not isinstance(method, cst.FunctionDef) or not runs_at_teardown(self.context, method):
+                return False  # pruned, popped or reset along the way
+        for growth in container.growths:
+            if growth.how not in ("append", "appendleft", "insert") or self._import_time(growth.method):
+                continue
+            if runs_at_teardown(self.context, growth.method):
+                continue
+            reference = next((weak_record(self.context, item) for item in growth.items or () if weak_record(self.context, item)), None)
+            if reference is None:
+                continue
+            self._report_dead_references(container, growth, reference)
+            return True
+        return False
+
+    def _report_dead_references(self, container: _ClassContainer, growth: _Growth, reference: cst.Call) -> None:
+        klass = container.klass.name.value
+        name = f"{klass}.{container.attribute}"
+        site = growth_site_text(self.context, growth.node)
+        reference_text = first_line_text(self.context, reference, 30)
+        teardowns = sorted({r[0].name.value for r in container.releases if r is not None})
+        emptied = (
+            f"only `{'()`, `'.join(teardowns)}()` empties it, once, at teardown" if teardowns
+            else "nothing in this module removes from it"
+        )
+        message = (
+            f"class-level list `{name}` gains an entry in `{klass}.{growth.method.name.value}()` (`{site}`) whose "
+            f"`{reference_text}` dies with its object while the entry stays: {emptied}, so dead references "
+            f"(and whatever else each entry holds) pile up for every object ever added, for the life of the process"
+        )
+        suggestion = (
+            f"remove the entry when its object dies: `weakref.finalize(obj, {name}.remove, entry)` (or a "
+            f"callback on the weak reference), prune dead references before adding, or use a `weakref.WeakSet`"
+        )
+        self.report(growth.node, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
 
     def _passed_per_call(self, container: _ClassContainer, growth: _Growth) -> str:
         """``Tracker.track(request)`` in ``handle(request)``, where ``track`` adds its parameter: the

@@ -8,7 +8,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Union
 import libcst as cst
 
 from leaklint import models
-from leaklint.analysis.growth_facts import first_line_text, is_test_module
+from leaklint.analysis.growth_facts import first_line_text, is_test_module, recorded_targets
 from leaklint.analysis.lifetimes import INIT_METHODS, assigned_values, first_param, method_owner
 from leaklint.analysis.names import decorator_name, dotted_name, parameter_names
 from leaklint.analysis.walk import walk, walk_scope
@@ -555,23 +555,12 @@ class LoggingHandlerAddedPerCall(Rule):
         _configured = True``, ``self._handlers_added = True``, ``_CONFIGURED.add(name)``."""
         passthrough = self.context.scope_bindings(function).passthrough
         found: Set[str] = set()
-        for node in walk(function.body):
-            targets: List[cst.BaseExpression] = []
-            if isinstance(node, cst.Assign):
-                targets = [t.target for t in node.targets]
-            elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
-                targets = [node.target]
-            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-                if node.func.attr.value in ("add", "append", "update", "setdefault"):
-                    targets = [node.func.value]
-            for target in targets:
-                if isinstance(target, cst.Subscript):
-                    target = target.value
-                spelled = dotted_name(target)
-                if spelled is None:
-                    continue
-                if "." in spelled or spelled in passthrough or self.context.resolve_name(spelled, target):
-                    found.add(spelled)  # an attribute, a global, or a module-level container
+        for target in recorded_targets(function.body):
+            spelled = dotted_name(target)
+            if spelled is None:
+                continue
+            if "." in spelled or spelled in passthrough or self.context.resolve_name(spelled, target):
+                found.add(spelled)  # an attribute, a global, or a module-level container
         return found
 
     # -- how often does the function run? ----------------------------------------------------------
