@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import weakref
 
+
 class Hdf5Node:
     """Abstract tree node with links to its children and to its parent."""
 
