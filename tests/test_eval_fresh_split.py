@@ -108,8 +108,8 @@ def test_table_and_markdown_have_a_fresh_column(tmp_path: Path, capsys: pytest.C
     recall_line = next(line for line in lines if line.startswith("| **recall**"))
     cells = [cell.strip() for cell in recall_line.strip("|").split("|")]
     assert cells[3] == "1/1 (100%)" and cells[14] == "1/1 (100%)" and cells[1] == "0/1 (0%)"
-    assert cells[4] == cells[5] == cells[6] == cells[7] == cells[8] == cells[9] == cells[10] == "0/0 (-)"
-    assert cells[14] == cells[15] == cells[16] == cells[17] == cells[18] == cells[19] == cells[20] == "0/0 (-)"
+    assert cells[4] == cells[5] == cells[6] == cells[7] == cells[8] == cells[9] == cells[10] == cells[11] == "0/0 (-)"
+    assert cells[15] == cells[16] == cells[17] == cells[18] == cells[19] == cells[20] == cells[21] == cells[22] == "0/0 (-)"
 
 
 def test_split_option_selects_only_that_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
