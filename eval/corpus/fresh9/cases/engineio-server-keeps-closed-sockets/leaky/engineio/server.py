@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import urllib.parse
+import uuid
 from typing import Dict
 
 from .socket import Socket
@@ -31,7 +32,7 @@ class Server:
         if environ["REQUEST_METHOD"] != "GET":
             return self._bad_request()
         if sid is None:
-            return self._handle_connect(environ["REMOTE_ADDR"])
+            return self._handle_connect(uuid.uuid4().hex)
         if sid not in self.sockets:
             self.logger.warning("Invalid session %s", sid)
             return self._bad_request()
