@@ -24,7 +24,8 @@ had been measured, ``split = "fresh4"`` for the fourth (``eval/corpus/fresh4/``)
 had been measured, ``split = "fresh5"`` for the fifth (``eval/corpus/fresh5/``), built once the fourth
 had been measured, ``split = "fresh6"`` for the sixth (``eval/corpus/fresh6/``), built once the fifth
 had been measured, ``split = "fresh7"`` for the seventh (``eval/corpus/fresh7/``), built once the sixth
-had been measured, and ``split = "fresh8"`` for the eighth (``eval/corpus/fresh8/``), built once the seventh
+had been measured, ``split = "fresh8"`` for the eighth (``eval/corpus/fresh8/``), built once the seventh
+had been measured, and ``split = "fresh9"`` for the ninth (``eval/corpus/fresh9/``), built once the eighth
 had been measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
@@ -56,7 +57,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -330,7 +331,7 @@ def print_markdown(report: Dict[str, object]) -> None:
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

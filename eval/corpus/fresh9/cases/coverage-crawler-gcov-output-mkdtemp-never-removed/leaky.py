@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+import tempfile
+
+from selenium import webdriver
+
+
+def run_all(driver) -> None:
+    for website in ["https://www.mozilla.org/"]:
+        driver.get(website)
+    driver.quit()
+
+
+def main() -> None:
+    os.environ["GCOV_PREFIX_STRIP"] = "5"
+
+    gcov_dir = tempfile.mkdtemp()  # LEAK
+    os.environ["GCOV_PREFIX"] = gcov_dir
+    jsvm_dir = tempfile.mkdtemp()  # LEAK
+    os.environ["JS_CODE_COVERAGE_OUTPUT_DIR"] = jsvm_dir
+    os.environ["MOZ_HEADLESS"] = "1"
+
+    driver = webdriver.Firefox(firefox_binary="tools/firefox/firefox-bin")
+    run_all(driver)
+
+
+if __name__ == "__main__":
+    main()

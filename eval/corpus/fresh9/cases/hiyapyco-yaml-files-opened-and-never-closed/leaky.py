@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import io
+import logging
+import os
+
+import yaml
+
+logger = logging.getLogger("hiyapyco")
+
+
+class HiYaPyCoInvocationException(Exception):
+    pass
+
+
+class HiYaPyCo:
+    def __init__(self, *files, encoding: str = "utf-8", failonmissingfiles: bool = True) -> None:
+        self.encoding = encoding
+        self.failonmissingfiles = failonmissingfiles
+        self.loglevelonmissingfiles = logging.ERROR
+        self._data = None
+        self._files = list(files)
+
+        for yamlfile in self._files[:]:
+            logger.debug("yamlfile: %s ..." % yamlfile)
+            if "\n" in yamlfile:
+                f = yamlfile
+            else:
+                fn = yamlfile if os.path.isabs(yamlfile) else os.path.join(os.getcwd(), yamlfile)
+                try:
+                    f = io.open(fn, "r", encoding=self.encoding)  # LEAK
+                    logger.debug("open4reading: file %s" % f)
+                except IOError as e:
+                    logger.log(self.loglevelonmissingfiles, e)
+                    if self.failonmissingfiles:
+                        raise HiYaPyCoInvocationException("yaml file not found: %r" % yamlfile)
+                    self._files.remove(yamlfile)
+                    continue
+            for ydata in yaml.safe_load_all(f):
+                self._merge(ydata)
+
+    def _merge(self, ydata) -> None:
+        if self._data is None:
+            self._data = ydata
+        elif isinstance(self._data, dict) and isinstance(ydata, dict):
+            self._data.update(ydata)
+        else:
+            self._data = ydata

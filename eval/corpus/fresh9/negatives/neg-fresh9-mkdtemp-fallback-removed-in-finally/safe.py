@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+from typing import Iterator
+
+
+@contextmanager
+def temporary_directory(*args, **kwargs) -> Iterator[str]:
+    name = tempfile.mkdtemp(*args, **kwargs)
+    try:
+        yield name
+    finally:
+        shutil.rmtree(name, ignore_errors=True)
