@@ -260,3 +260,37 @@ def test_method_models_through_the_creating_call() -> None:
     assert models.derived_keeps_reference(models.method_of("zipfile.ZipFile", "open"), RECEIVER)
     with pytest.raises(ModelError, match=r'acquire\."x\.y"\.type: .* is not a qualified name'):
         parse_table({"acquire": {"x.y": {"category": "file", "type": "no such"}}}, "models", "t")
+
+
+def test_stdlib_and_device_models_added_in_round_nine() -> None:
+    """Servers release with server_close() (BaseServer.__exit__ calls it); sounddevice's `with`
+    also starts and stops the stream; PyAudio has no `with` (terminate()); asyncio streams' writer
+    is the second item and has no `with`; more one-value hooks and cachetools policies."""
+    server = CATALOGUE["http.server.HTTPServer"]
+    assert server.family == RESOURCE and server.release == ("server_close",) and server.with_release == "server_close"
+    assert server.can_use_with and not server.with_changes_behaviour
+    stream = CATALOGUE["sounddevice.InputStream"]
+    assert stream.with_changes_behaviour and stream.release == ("close",)
+    audio = CATALOGUE["pyaudio.PyAudio"]
+    assert audio.release == ("terminate",) and not audio.can_use_with
+    writer = CATALOGUE["asyncio.open_connection"]
+    assert writer.tuple_items == (1,) and not writer.with_closes
+    assert CATALOGUE["os.openpty"].fd and CATALOGUE["os.openpty"].tuple_items == (0, 1)
+    assert CATALOGUE["tables.open_file"].family == FILE
+    # readers over the caller's file object hold nothing (sndhdr); a Connection closes itself
+    assert "wave.open" not in CATALOGUE and "multiprocessing.connection.Client" not in CATALOGUE
+    for hook in ("threading.settrace_all_threads", "readline.set_startup_hook", "logging.setLogRecordFactory"):
+        retain = models.retention(hook)
+        assert retain is not None and retain.slot and retain.until == "process" and retain.keeps(0)
+    assert models.cache_decorator("cachetools.func.lfu_cache").default_bound == 128  # type: ignore[union-attr]
+    pydispatch = models.signal_library("pydispatch.dispatcher")
+    assert pydispatch is not None and pydispatch.weak_by_default
+
+
+def test_tuple_items_without_a_with_get_no_with_suggestion() -> None:
+    """`reader, writer = await asyncio.open_connection(...)`: a StreamWriter has no `with`."""
+    from leaklint.fixes.suggestions import tuple_suggestion
+
+    assert "use `with a, b:`" in tuple_suggestion(["a", "b"], "socket.socketpair()", "close")
+    text = tuple_suggestion(["writer"], "asyncio.open_connection(host, 80)", "close", with_closes=False)
+    assert "with writer" not in text and "`.close()` on `writer` in a `finally:` block" in text

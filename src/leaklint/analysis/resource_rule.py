@@ -691,7 +691,7 @@ class ResourceRule(Rule):
             fix = self._fix_binding(leak, analyzer)
         if kind.tuple_items and not kind.fd and leak.reason in (PARTIAL, NOT_ON_EXCEPTION):
             bound = [n.strip() for n in leak.name.split(",")] if leak.name and leak.reason != PARTIAL else []
-            suggestion = tuple_suggestion(bound, shown, kind.release[0])  # no `with x as a, b:`
+            suggestion = tuple_suggestion(bound, shown, kind.release[0], kind.with_closes)  # no `with x as a, b:`
         if fix is None and self.name_clash:
             suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
         elif fix is None and self.no_fix_reason is not None and leak.reason == RETURNED_UNLESS_RAISES:
@@ -819,7 +819,7 @@ class ResourceRule(Rule):
 
     def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str) -> str:
         if kind.tuple_items and not kind.fd:
-            return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0])
+            return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0], kind.with_closes)
         if kind.fd:
             return f"release it with `{_os_close(name)}` in a `finally:` block"
         if kind.maybe_none:

@@ -37,15 +37,16 @@ def name_clash_suggestion(with_form: str) -> str:
     )
 
 
-def tuple_suggestion(names: Sequence[str], shown: str, release: str) -> str:
+def tuple_suggestion(names: Sequence[str], shown: str, release: str, with_closes: bool = True) -> str:
     """``a, b = socket.socketpair()``: the call returns a tuple, which has no ``with`` form.
-    ``names`` are the names its items are bound to (none: the tuple is not unpacked)."""
+    ``names`` are the names its items are bound to (none: the tuple is not unpacked);
+    ``with_closes`` is False when the items have no ``with`` of their own (a StreamWriter)."""
     if len(names) < 2 and not names:
         return f"`{shown}` returns a tuple, which is not a context manager: unpack it (`a, b = {shown}`) and close each item"
     both = " and ".join(f"`{n}`" for n in names)
     items = ", ".join(names)
     them = "them" if len(names) > 1 else "it"
-    if release == "close":
+    if release == "close" and with_closes:
         return (
             f"`{shown}` returns a tuple, which is not a context manager: use `with {items}:` around the code "
             f"that uses {them}, or call `.close()` on {both} in a `finally:` block"
