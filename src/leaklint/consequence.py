@@ -63,3 +63,28 @@ def graded(code: str, path: str, confidence: Confidence) -> Confidence:
     if is_test_module(path):
         return Confidence.LOW
     return confidence
+
+
+# Resources whose object releases its operating-system resource by itself when it is collected
+# (read in CPython's and the libraries' sources): a socket, file, mmap, epoll object or sqlite3
+# connection closes in its own deallocator; `subprocess.Popen.__del__` puts a running child on the
+# list the next `Popen` reaps, and its pipes are file objects; `TemporaryDirectory`, executors,
+# `multiprocessing` pools and managers clean up from a `weakref.finalize`/`util.Finalize` or a
+# weak reference's callback; `BaseEventLoop.__del__` closes a loop that is not running; the
+# network clients hold a socket, `serial.Serial` is an `io.RawIOBase` (whose `__del__` calls
+# `close()`), and the DB-API drivers' connection objects close in their deallocators. A raw
+# descriptor (`os.open`, `mkstemp`) has no object to do it, and a client that runs threads of its
+# own (paramiko, pymongo, kafka) or a driven process (selenium) is kept alive by them.
+_FINALISED_MODULES = (
+    "socket.", "ssl.", "subprocess.", "sqlite3.", "selectors.", "mmap.", "tempfile.TemporaryDirectory",
+    "http.client.", "urllib.request.", "smtplib.", "ftplib.", "poplib.", "imaplib.", "telnetlib.",
+    "asyncio.new_event_loop", "logging.", "concurrent.futures.", "multiprocessing.", "os.popen",
+    "psycopg2.", "psycopg.", "pymysql.", "requests.", "httpx.Client", "serial.",
+)
+
+
+def releases_itself_when_collected(qualname: str) -> bool:
+    """A resource kind (its catalogue name) whose object releases what it holds when CPython
+    collects it: an exception that skips its explicit release delays it until the traceback goes,
+    and does not lose it."""
+    return qualname.startswith(_FINALISED_MODULES)
