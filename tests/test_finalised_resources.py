@@ -22,7 +22,7 @@ def test_a_socket_released_on_the_normal_path_is_low() -> None:
 
 
 def test_the_fixture_lines_are_low() -> None:
-    for name in ("leaks.py", "popen_pipes.py", "raised_before_acquired.py"):
+    for name in ("leaks.py",):
         source = (FIXTURES / "LKL302" / name).read_text(encoding="utf-8")
         lines = [n for n, text in enumerate(source.splitlines(), 1) if "released unless something raises: low" in text]
         assert lines, name
@@ -64,9 +64,11 @@ def test_a_file_keeps_its_confidence() -> None:
 
 
 def test_the_finalised_kinds() -> None:
-    for qualname in ("socket.socket", "subprocess.Popen", "sqlite3.connect", "tempfile.TemporaryDirectory",
+    for qualname in ("socket.socket", "sqlite3.connect", "tempfile.TemporaryDirectory",
                      "concurrent.futures.ThreadPoolExecutor", "http.client.HTTPConnection", "serial.Serial"):
         assert releases_itself_when_collected(qualname), qualname
     for qualname in ("paramiko.SSHClient", "pymongo.MongoClient", "selenium.webdriver.Chrome", "zmq.Context",
-                     "os.open", "tempfile.mkstemp", "mylib.connect", "httpx.AsyncClient"):
+                     "os.open", "tempfile.mkstemp", "mylib.connect", "httpx.AsyncClient",
+                     # a child is reaped only by the next Popen(); pools hold processes
+                     "subprocess.Popen", "os.popen", "multiprocessing.Pool", "concurrent.futures.ProcessPoolExecutor"):
         assert not releases_itself_when_collected(qualname), qualname

@@ -67,18 +67,19 @@ def graded(code: str, path: str, confidence: Confidence) -> Confidence:
 
 # Resources whose object releases its operating-system resource by itself when it is collected
 # (read in CPython's and the libraries' sources): a socket, file, mmap, epoll object or sqlite3
-# connection closes in its own deallocator; `subprocess.Popen.__del__` puts a running child on the
-# list the next `Popen` reaps, and its pipes are file objects; `TemporaryDirectory`, executors,
-# `multiprocessing` pools and managers clean up from a `weakref.finalize`/`util.Finalize` or a
-# weak reference's callback; `BaseEventLoop.__del__` closes a loop that is not running; the
-# network clients hold a socket, `serial.Serial` is an `io.RawIOBase` (whose `__del__` calls
-# `close()`), and the DB-API drivers' connection objects close in their deallocators. A raw
-# descriptor (`os.open`, `mkstemp`) has no object to do it, and a client that runs threads of its
-# own (paramiko, pymongo, kafka) or a driven process (selenium) is kept alive by them.
+# connection closes in its own deallocator; `TemporaryDirectory` cleans up from a
+# `weakref.finalize`; a `ThreadPoolExecutor`'s workers leave once a weak reference's callback
+# wakes them; `BaseEventLoop.__del__` closes a loop that is not running; the network clients hold
+# a socket, `serial.Serial` is an `io.RawIOBase` (whose `__del__` calls `close()`), and the DB-API
+# drivers' connection objects close in their deallocators. Not here: a raw descriptor
+# (`os.open`, `mkstemp`) has no object to do it; a child process is not reaped when its `Popen`
+# goes (`Popen.__del__` only lists it for the next `Popen()` to reap, and `wait()` does not close
+# the pipes); process pools and managers hold processes; a client that runs threads of its own
+# (paramiko, pymongo, kafka) or drives a browser (selenium) is kept alive by them.
 _FINALISED_MODULES = (
-    "socket.", "ssl.", "subprocess.", "sqlite3.", "selectors.", "mmap.", "tempfile.TemporaryDirectory",
+    "socket.", "ssl.", "sqlite3.", "selectors.", "mmap.", "tempfile.TemporaryDirectory",
     "http.client.", "urllib.request.", "smtplib.", "ftplib.", "poplib.", "imaplib.", "telnetlib.",
-    "asyncio.new_event_loop", "logging.", "concurrent.futures.", "multiprocessing.", "os.popen",
+    "asyncio.new_event_loop", "logging.", "concurrent.futures.ThreadPoolExecutor",
     "psycopg2.", "psycopg.", "pymysql.", "requests.", "httpx.Client", "serial.",
 )
 
