@@ -5,6 +5,8 @@ files (LKL301) and objects without a finaliser keep their confidence."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import FIXTURES, findings_by_line
 from leaklint.consequence import releases_itself_when_collected
 
@@ -31,22 +33,17 @@ def test_the_fixture_lines_are_low() -> None:
             assert strict[line].confidence.value == "low", (name, line)
 
 
-def test_a_socket_left_open_on_a_normal_path_keeps_its_confidence() -> None:
+@pytest.mark.parametrize(("early_exit", "confidence"), [
+    ("return", "high"),  # never released on a normal path
+    ("raise ValueError(host)", "medium"),  # an explicit raise while it is held
+])
+def test_other_paths_keep_their_confidence(early_exit: str, confidence: str) -> None:
     source = (
         "import socket\n\n\ndef send(host, payload):\n"
-        "    sock = socket.create_connection((host, 80))\n    if not payload:\n        return\n"
+        f"    sock = socket.create_connection((host, 80))\n    if not payload:\n        {early_exit}\n"
         "    sock.sendall(payload)\n    sock.close()\n"
     )
-    assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "high"
-
-
-def test_an_explicit_raise_while_held_keeps_its_confidence() -> None:
-    source = (
-        "import socket\n\n\ndef send(host, payload):\n"
-        "    sock = socket.create_connection((host, 80))\n    if not payload:\n        raise ValueError(host)\n"
-        "    sock.sendall(payload)\n    sock.close()\n"
-    )
-    assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "medium"
+    assert findings_by_line(source, "LKL302", "default")[5].confidence.value == confidence
 
 
 def test_a_client_without_a_finaliser_keeps_its_confidence() -> None:
