@@ -12,6 +12,10 @@ A test module is one named as pytest and unittest discover them (``test_*.py``, 
 (a project's fixture folders, a checkout kept under ``~/tests/``) does not make its modules test
 modules: only the package structure does, so the answer does not depend on where the project
 sits on disk or on the folder a run starts from.
+
+:func:`releases_itself_when_collected` answers the resource rules' question of what an exception
+costs: for an object that releases its resource when CPython collects it, a release skipped by
+an exception is delayed until the traceback goes, not lost (docs/rules.md, "Severity and profiles").
 """
 
 from __future__ import annotations
