@@ -85,3 +85,12 @@ def test_a_fix_names_each_name_once_and_never_clears_the_result() -> None:
     assert "`del _, err`" in findings[8].suggestion
     # `out` is returned: clearing it in a `finally:` would return None, so it is not reported
     assert 17 not in findings
+
+
+def test_errors_a_nested_attempt_collects_for_the_function_around_it_to_raise_are_low() -> None:
+    source = (FIXTURES / "LKL105" / "consequence.py").read_text(encoding="utf-8")
+    lines = [n for n, text in enumerate(source.splitlines(), 1) if text.strip() == "failures.append(exc)"]
+    assert lines
+    strict = findings_by_line(source, "LKL105", "strict")
+    assert all(strict[n].confidence.value == "low" and "kept on purpose" in strict[n].message for n in lines)
+    assert not set(lines) & set(findings_by_line(source, "LKL105", "default"))

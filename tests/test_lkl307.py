@@ -34,18 +34,61 @@ def test_per_call_hook_is_medium_and_own_hook_is_low(tmp_path: Path) -> None:
     assert _findings(tmp_path, code, profile="default") == [(5, "medium")]
 
 
-def test_one_shot_timer_is_low_and_entry_points_are_quiet(tmp_path: Path) -> None:
+def test_one_shot_timer_and_entry_points_are_quiet(tmp_path: Path) -> None:
     code = (
         "from homeassistant.helpers.event import async_call_later, async_track_time_interval\n\n\n"
         "async def async_setup_entry(hass, entry):\n"
-        "    async_call_later(hass, 5, print)\n"  # 5: fires once
+        "    async_call_later(hass, 5, print)\n"  # 5: fires once, then it is gone
         "    return True\n\n\n"
         "async def async_setup(hass, config):\n"
         "    async_track_time_interval(hass, print, 30)\n"  # once per start: quiet
         "    return True\n\n\n"
         "async_track_time_interval(None, print, 30)\n"  # at import: quiet
     )
-    assert _findings(tmp_path, code) == [(5, "low")]
+    assert _findings(tmp_path, code) == []
+
+
+def test_one_shot_timer_of_an_owner_that_keeps_its_other_timers_is_low(tmp_path: Path) -> None:
+    code = (
+        "class Session:\n"
+        "    def __init__(self, loop):\n"
+        "        self.loop = loop\n"
+        "        self._idle = loop.call_later(60, self.expire)\n\n"
+        "    def poke(self):\n"
+        "        self.loop.call_later(1, self.flush)\n"  # 7: the class could cancel it with the other
+        "\n    def close(self):\n        self._idle.cancel()\n"
+        "\n    def expire(self):\n        pass\n"
+        "\n    def flush(self):\n        pass\n\n\n"
+        "def remind(loop, callback):\n"
+        "    loop.call_later(10, callback)\n"  # 20: one-shot, no owner: quiet
+    )
+    assert _findings(tmp_path, code) == [(7, "low")]
+
+
+def test_registrations_in_run_once_hooks_are_quiet(tmp_path: Path) -> None:
+    code = (
+        "from loguru import logger\n\n"
+        "_installed = False\n\n\n"
+        "class Integration:\n"
+        "    @staticmethod\n"
+        "    def setup_once():\n"
+        "        logger.add(print)\n\n"  # 9: the framework runs it once per process
+        "    def __init_subclass__(cls, **kwargs):\n"
+        "        logger.add(cls.sink)\n\n\n"  # 12: once per class definition
+        "def install():\n"
+        "    global _installed\n"
+        "    if _installed:\n"
+        "        return\n"
+        "    logger.add(print)\n"  # 20: guarded by the flag it sets
+        "    _installed = True\n\n\n"
+        "def install_flag_read_only():\n"
+        "    if _installed:\n"
+        "        return\n"
+        "    logger.add(print)\n\n\n"  # 26: the flag is never set here: per call
+        "def setup(path):\n"
+        "    logger.add(path)\n"  # 30: per call
+    )
+    assert _findings(tmp_path, code) == [(26, "medium"), (30, "medium")]
 
 
 def test_handle_kept_handed_over_or_read_is_quiet(tmp_path: Path) -> None:

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import Any, List, Mapping
 
 import libcst as cst
 
 from conftest import FIXTURES
 from leaklint import lint_source
-from leaklint.config import settings_from_table
+from leaklint.config import Settings, settings_from_table, with_overrides
 from leaklint.engine import analyze_source
 from leaklint.fixes.loop import fix_source
 from leaklint.registry import all_rules
-from leaklint.rule import Confidence, Finding, FixSafety
+from leaklint.rule import PROFILE_KEY, Confidence, Finding, FixSafety
 
 
-def _fix(source: str, unsafe: bool = False) -> str:
-    outcome = fix_source(source, "example.py", all_rules(), {}, unsafe=unsafe)
+# What the strict profile shows (low findings too): the fix shapes do not depend on the grade.
+STRICT = {PROFILE_KEY: {"profile": "strict"}}
+
+
+def _fix(source: str, unsafe: bool = False, rule_settings: Mapping[str, Mapping[str, Any]] = STRICT) -> str:
+    outcome = fix_source(source, "example.py", all_rules(), rule_settings, unsafe=unsafe)
     assert not outcome.problems
     cst.parse_module(outcome.source)
     return str(outcome.source)
@@ -27,8 +31,8 @@ def _codes(source: str) -> List[str]:
     return [f.code for f in lint_source(source, "example.py")]
 
 
-def _only(source: str) -> Finding:
-    findings = lint_source(source, "example.py")
+def _only(source: str, profile: str = "default") -> Finding:
+    findings = lint_source(source, "example.py", settings=with_overrides(Settings(), profile=profile))
     assert len(findings) == 1, findings
     return findings[0]
 
@@ -104,7 +108,7 @@ def test_executor_close_block_is_unsafe() -> None:
         "from concurrent.futures import ThreadPoolExecutor\n\ndef run(f, xs):\n"
         "    ex = ThreadPoolExecutor()\n    r = list(ex.map(f, xs))\n    ex.shutdown()\n    return r\n"
     )
-    finding = _only(source)
+    finding = _only(source, "strict")
     assert finding.fix is not None and finding.fix.safety is FixSafety.UNSAFE
     assert "with ThreadPoolExecutor() as ex:\n        r = list(ex.map(f, xs))\n    return r" in _fix(source, unsafe=True)
 

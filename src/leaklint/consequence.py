@@ -12,6 +12,10 @@ A test module is one named as pytest and unittest discover them (``test_*.py``, 
 (a project's fixture folders, a checkout kept under ``~/tests/``) does not make its modules test
 modules: only the package structure does, so the answer does not depend on where the project
 sits on disk or on the folder a run starts from.
+
+:func:`releases_itself_when_collected` answers the resource rules' question of what an exception
+costs: for an object that releases its resource when CPython collects it, a release skipped by
+an exception is delayed until the traceback goes, not lost (docs/rules.md, "Severity and profiles").
 """
 
 from __future__ import annotations
@@ -63,3 +67,29 @@ def graded(code: str, path: str, confidence: Confidence) -> Confidence:
     if is_test_module(path):
         return Confidence.LOW
     return confidence
+
+
+# Resources whose object releases its operating-system resource by itself when it is collected
+# (read in CPython's and the libraries' sources): a socket, file, mmap, epoll object or sqlite3
+# connection closes in its own deallocator; `TemporaryDirectory` cleans up from a
+# `weakref.finalize`; a `ThreadPoolExecutor`'s workers leave once a weak reference's callback
+# wakes them; `BaseEventLoop.__del__` closes a loop that is not running; the network clients hold
+# a socket, `serial.Serial` is an `io.RawIOBase` (whose `__del__` calls `close()`), and the DB-API
+# drivers' connection objects close in their deallocators. Not here: a raw descriptor
+# (`os.open`, `mkstemp`) has no object to do it; a child process is not reaped when its `Popen`
+# goes (`Popen.__del__` only lists it for the next `Popen()` to reap, and `wait()` does not close
+# the pipes); process pools and managers hold processes; a client that runs threads of its own
+# (paramiko, pymongo, kafka) or drives a browser (selenium) is kept alive by them.
+_FINALISED_MODULES = (
+    "socket.", "ssl.", "sqlite3.", "selectors.", "mmap.", "tempfile.TemporaryDirectory",
+    "http.client.", "urllib.request.", "smtplib.", "ftplib.", "poplib.", "imaplib.", "telnetlib.",
+    "asyncio.new_event_loop", "logging.", "concurrent.futures.ThreadPoolExecutor",
+    "psycopg2.", "psycopg.", "pymysql.", "requests.", "httpx.Client", "serial.",
+)
+
+
+def releases_itself_when_collected(qualname: str) -> bool:
+    """A resource kind (its catalogue name) whose object releases what it holds when CPython
+    collects it: an exception that skips its explicit release delays it until the traceback goes,
+    and does not lose it."""
+    return qualname.startswith(_FINALISED_MODULES)

@@ -120,6 +120,26 @@ frames). Everything else they find (a frame or traceback cycle in a local, which
 collection frees, a re-raise cycle on an object that dies with its caller, a bounded cache, a
 table also emptied somewhere) is low: the strict profile shows it.
 
+The resource rules name a consequence for every path that leaves a resource open, with one
+exception: a resource of LKL302 that the normal path releases (`sock.close()` with no `finally:`)
+but an exception may skip is low when its object releases itself once it is collected: a
+socket, a `sqlite3` or DB-API connection, a selector, `mmap`, `TemporaryDirectory`, a
+`ThreadPoolExecutor`, an event loop, the standard library's network clients, `requests`/`httpx`
+sessions. CPython collects it as soon as the
+exception and its traceback are dropped, so the exception delays the release and does not lose
+it; reviewers judged none of 31 such findings on packages leaklint was never run on worth a
+change. A resource never released on some normal path, one held while the code raises on
+purpose, a raw descriptor (`os.open`, `mkstemp`), a file (LKL301, the shape pylint's
+consider-using-with reports), a child process (`Popen.__del__` leaves it to be reaped by the next
+`Popen()`, and `wait()` does not close its pipes), process pools, and a client whose own threads
+keep it alive (paramiko, pymongo, kafka) keep their confidence.
+
+A registration whose undo handle is dropped (LKL307) costs something only when the code runs
+again: one registered in a hook that runs once per process (a plugin's `setup_once()`,
+`__init_subclass__`, a function that sets its own "installed" flag, `main()`, import time) is not
+reported, and neither is a one-shot timer (`loop.call_later`, `call_at`) whose callback does not
+schedule it again: it is gone once it fires.
+
 Suggestions never propose a weak reference where it would let the target die: only a
 back-reference to the object that made and keeps the holder is made weak; a link handed in from
 elsewhere, an object made just for the holder, or a list or dict (which cannot be weakly

@@ -11,7 +11,7 @@ statement runs (once at import, once in an entry point, or per call, instance or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Set
+from typing import List, Optional, Set
 
 import libcst as cst
 
@@ -29,6 +29,8 @@ NEVER_READ = "never-read"  # stored on ``self.<attr>``, which no other line of t
 ENTRY_NAMES = frozenset({"main", "_main", "cli", "run_cli", "async_setup"})
 # Decorators that make a function run once (per distinct argument) or only from the command line.
 _ONCE_DECORATORS = frozenset({"cache", "lru_cache", "cached", "memoize", "command", "group", "main"})
+# Hooks Python runs once per class definition, at import: not per call.
+_CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__"})
 
 Function = cst.FunctionDef
 
@@ -109,11 +111,58 @@ def runs_once(context: object, call: cst.Call) -> bool:
         return True  # module level or class body: once per import
     for ancestor in (scope, *context.ancestors(scope)):  # type: ignore[attr-defined]
         if isinstance(ancestor, Function):
-            if ancestor.name.value in ENTRY_NAMES:
+            if ancestor.name.value in ENTRY_NAMES or ancestor.name.value in _CLASS_HOOKS or _named_once(ancestor):
                 return True
             if {(decorator_name(d) or "").rsplit(".", 1)[-1] for d in ancestor.decorators} & _ONCE_DECORATORS:
                 return True
+            if _guarded_by_own_flag(context, call, ancestor):
+                return True
     return False
+
+
+def _named_once(function: Function) -> bool:
+    """``setup_once()``, ``_install_once()``: a hook its framework runs once per process
+    (sentry-sdk's integrations, plugin systems), by the name it is given."""
+    return "once" in function.name.value.lower().split("_")
+
+
+def _guarded_by_own_flag(context: object, call: cst.Call, function: Function) -> bool:
+    """``if _installed: return`` ... ``_installed = True`` (a ``global``, or an attribute of the
+    class or module): the function registers once per process and says so with a flag it sets."""
+    flags = _flags_set_true(function)
+    if not flags:
+        return False
+    tests: List[cst.BaseExpression] = []
+    below: cst.CSTNode = call
+    for ancestor in context.ancestors(call):  # type: ignore[attr-defined]
+        if ancestor is function:
+            break
+        if isinstance(ancestor, cst.If):
+            tests.append(ancestor.test)
+        if isinstance(ancestor, cst.IndentedBlock):
+            for statement in ancestor.body:
+                if statement is below:
+                    break
+                if isinstance(statement, cst.If) and any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(statement.body)):
+                    tests.append(statement.test)
+        below = ancestor
+    return any(
+        isinstance(node, (cst.Name, cst.Attribute)) and dotted_name(node) in flags for test in tests for node in walk(test)
+    )
+
+
+def _flags_set_true(function: Function) -> Set[str]:
+    """Names the function sets to ``True`` that outlive the call: a ``global`` name, or an
+    attribute of anything but ``self`` (``cls._installed``, ``Integration.installed``)."""
+    shared = {item.name.value for node in walk(function) if isinstance(node, cst.Global) for item in node.names}
+    flags: Set[str] = set()
+    for node in walk(function):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value == "True":
+            for target in node.targets:
+                spelled = dotted_name(target.target) or ""
+                if spelled in shared or ("." in spelled and not spelled.startswith("self.")):
+                    flags.add(spelled)
+    return flags
 
 
 def receiver_is_own(context: object, call: cst.Call) -> bool:
@@ -238,4 +287,20 @@ def _early_exit_before(function: Function, statement: cst.CSTNode) -> bool:
             return False
         if isinstance(earlier, cst.If) and any(isinstance(n, (cst.Return, cst.Raise)) for n in walk(earlier.body)):
             return True
+    return False
+
+
+def owner_keeps_other_handles(context: object, call: cst.Call, terminals: Set[str]) -> bool:
+    """The class around ``call`` keeps the handle of another one-shot timer (``self._timeout =
+    loop.call_later(...)``, with a call named in ``terminals``): an owner that cancels its timers
+    on close could cancel this one too, so dropping it is worth a (low) mention."""
+    klass = context.nearest(call, cst.ClassDef)  # type: ignore[attr-defined]
+    if klass is None:
+        return False
+    for node in walk(klass):
+        if isinstance(node, cst.Assign) and node.value is not call and isinstance(node.value, cst.Call):
+            func = node.value.func
+            terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if terminal in terminals and any((dotted_name(t.target) or "").startswith("self.") for t in node.targets):
+                return True
     return False

@@ -149,8 +149,10 @@ class ExceptionOrFrameKeptAlive(Rule):
     as raising on purpose, so that handler is graded as a rare path.
     `sys._getframe(1)` (the caller's frame) is not flagged: the caller does not hold this frame.
     An exception kept on purpose (the function returns it, the class raises or returns the
-    attribute that keeps it, as a future's `result()` does, or it is put on a queue for a consumer
-    to take out and re-raise) is reported at low confidence, shown
+    attribute that keeps it, as a future's `result()` does, it is put on a queue for a consumer
+    to take out and re-raise, or a nested attempt function collects it in a list that the function
+    around it raises, returns or hands on: `raise OSError(msg) from ExceptionGroup(msg, errors)`)
+    is reported at low confidence, shown
     only by the strict profile: its traceback is what the caller needs, and
     `with_traceback(None)` would drop it.
 
@@ -595,8 +597,21 @@ class ExceptionOrFrameKeptAlive(Rule):
 
     def _is_local(self, name: str) -> bool:
         """``name`` is bound in the handler's function and not declared global or nonlocal there."""
-        function = self._handler_function
-        if function is None:
+        return self._binds(self._handler_function, name)
+
+    def _binding_function(self, function: cst.CSTNode, name: str) -> Optional[cst.FunctionDef]:
+        """The function around ``function`` whose local ``name`` is (the closure's owner)."""
+        for ancestor in self.context.ancestors(function):
+            if isinstance(ancestor, cst.ClassDef):
+                return None
+            if isinstance(ancestor, cst.FunctionDef) and self._binds(ancestor, name):
+                return ancestor
+        return None
+
+    @staticmethod
+    def _binds(function: Optional[cst.CSTNode], name: str) -> bool:
+        """``name`` is bound in ``function`` and not declared global or nonlocal there."""
+        if not isinstance(function, cst.FunctionDef):
             return False
         if any(p.name.value == name for p in _parameters(function.params)):
             return True
@@ -667,6 +682,13 @@ class ExceptionOrFrameKeptAlive(Rule):
             holder = where.split("[", 1)[0].split(".", 1)[0].strip()
             if holder.isidentifier() and holder != "self" and self._is_local(holder):
                 handed = self._handed_on(function, holder, caught)
+                if handed is not None:
+                    return handed
+            elif holder.isidentifier() and holder != "self":
+                # A nested attempt function appends to a list of the function around it, which
+                # raises them together (`raise OSError(msg) from ExceptionGroup(msg, errors)`).
+                binder = self._binding_function(function, holder)
+                handed = self._handed_on(binder, holder, caught) if binder is not None else None
                 if handed is not None:
                     return handed
         cls = self.context.enclosing_class(node)

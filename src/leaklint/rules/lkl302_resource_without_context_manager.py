@@ -35,7 +35,11 @@ class ResourceWithoutContextManager(ResourceRule):
     The same ownership tracking as LKL301 keeps idiomatic code quiet: released in `finally:`,
     managed by `with`/`contextlib.closing`/`ExitStack`, returned or yielded, handed to another
     object, or stored on `self` in a class that releases it. "Never released" is high confidence;
-    "released, but not if an exception is raised first" is medium.
+    "released, but not if an exception is raised first" is medium, and low (strict profile only)
+    when the object releases itself once collected (a socket, a DB-API connection, a
+    `ThreadPoolExecutor`, a selector...: CPython collects it when the exception and its traceback
+    are dropped, so the exception delays the release, it does not lose it; not a `Popen`, whose
+    child is reaped only by the next `Popen()`, nor a process pool).
 
     Released after a `yield` but not in `finally:`/`with`: under `@contextmanager` or
     `@asynccontextmanager` an error in the caller's `with` body is thrown in at the `yield`, so

@@ -152,8 +152,10 @@ class ThreadNeverJoined(Rule):
     runs `self.<loop>.run_forever` and nothing in the class stops that loop (`loop.stop`, also
     handed to `call_soon_threadsafe`) or joins the thread, or `__init__` starts it on a method of
     `self` whose `while True:` loop sleeps between passes and has no `break`, `return` or `raise`
-    (it keeps the object alive until the process exits, and every new object adds a thread). A
-    loop that blocks on I/O instead (`conn.recv()`) is left alone: it ends when that raises. A
+    (it keeps the object alive until the process exits, and every new object adds a thread); low
+    (strict profile only) when the class visibly has one instance for the whole process (made
+    once, at import or in `main()`; a console, application or supervisor by its name or base),
+    where a thread that runs until exit is what the code means. A loop that blocks on I/O instead (`conn.recv()`) is left alone: it ends when that raises. A
     `threading.Timer` kept on `self` and made a daemon (`self._timer.daemon = True`) in a class
     with a release method (`close`, `stop`...) that nothing in the class ever cancels is reported
     too (medium): it fires after the object is closed and runs its function on a closed object.
@@ -535,15 +537,16 @@ class ThreadNeverJoined(Rule):
             release = lt.release_method(cls)
             where = f"`{cls.name.value}.{release}()` leaves it running" if release else f"`{cls.name.value}` has no method that stops it"
             shown = f" `self.{held}`" if held else ""
+            confidence, cost = self._forever_cost(cls)
             self.report(
                 call,
                 f"daemon thread{shown} runs `self.{loop}.run_forever()` and nothing stops that loop or joins the thread "
                 f"({where}): the thread and the loop live until the process exits, keep the `{cls.name.value}` and "
-                f"everything it refers to alive, and every new `{cls.name.value}` adds one",
+                f"everything it refers to alive, {cost}",
                 suggestion=f"in a `close()` method of `{cls.name.value}`: `self.{loop}.call_soon_threadsafe(self.{loop}.stop)`, "
                 + (f"`self.{held}.join()`" if held else "join the thread (keep it on `self`)")
                 + f", then `self.{loop}.close()`",
-                confidence=Confidence.MEDIUM,
+                confidence=confidence,
             )
             return
         if not lt.is_self_attribute(func):
@@ -556,15 +559,24 @@ class ThreadNeverJoined(Rule):
             return
         line = self.context.location(endless).line
         shown = f" `self.{held}`" if held else ""
+        confidence, cost = self._forever_cost(cls)
         self.report(
             call,
             f"daemon thread{shown} runs `self.{func.attr.value}`, whose `while` loop (line {line}) has no way out: it runs "
-            f"until the process exits, keeps this `{cls.name.value}` and everything it refers to alive, and every new "
-            f"`{cls.name.value}` adds one",
+            f"until the process exits, keeps this `{cls.name.value}` and everything it refers to alive, {cost}",
             suggestion=f"give the loop a stop condition (a `threading.Event` it waits on instead of sleeping), and in a "
             f"`close()` method of `{cls.name.value}` set it and join the thread",
-            confidence=Confidence.MEDIUM,
+            confidence=confidence,
         )
+
+    def _forever_cost(self, cls: cst.ClassDef) -> "tuple[Confidence, str]":
+        """What a daemon thread that runs until exit costs: one more per owner made, unless the
+        owner visibly lives for the whole process (made once, at import or in `main()`; a console,
+        application or supervisor), where the thread was meant to run until exit."""
+        singleton = lt.process_singleton(self.context, cls)
+        if singleton is not None:
+            return Confidence.LOW, f"but {singleton}: the thread runs as long as the program, as it is meant to"
+        return Confidence.MEDIUM, f"and every new `{cls.name.value}` adds one"
 
     def _check_timer_outlives_owner(self, call: cst.Call) -> None:
         """``self._timer = Timer(5, self.flush)`` made a daemon (so the non-daemon check above says

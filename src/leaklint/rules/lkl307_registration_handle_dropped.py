@@ -38,8 +38,12 @@ class RegistrationHandleDropped(Rule):
     that calls `logger.add("app.log")` each time writes every record once per call made so far
     and keeps one more file open each time.
 
-    Registering once (at import, in `main()`, in Home Assistant's once-per-start `async_setup`)
-    is not reported. A handle handed to an owner that undoes it (`entry.async_on_unload(...)`,
+    Registering once (at import, in `main()`, in Home Assistant's once-per-start `async_setup`,
+    in a hook named to run once such as a plugin's `setup_once()`, in `__init_subclass__`, or behind
+    a flag the function sets: `if _installed: return` ... `_installed = True`) is not reported. A
+    one-shot timer (`loop.call_later`, `call_at`, `async_call_later`, `async_track_point_in_time`)
+    is gone once it fires, so dropping its handle loses nothing: it is reported only when its
+    callback schedules it again, or (low) when its class keeps the handles of its other timers. A handle handed to an owner that undoes it (`entry.async_on_unload(...)`,
     `self.async_on_remove(...)`, `stack.callback(...)`, a list of handles) or stored and read
     again is trusted.
 
@@ -47,10 +51,9 @@ class RegistrationHandleDropped(Rule):
     Confidence follows the default-visibility policy (docs/rules.md): medium where the code runs
     per call, per instance or per reload; low (strict profile only) for a hook on the object
     itself or on a part made in its `__init__` (`self.register_forward_hook(...)`: it lives and
-    dies with the object), for a registration that ends by itself after firing once
-    (`async_track_point_in_time`, `async_call_later`, a plain `call_later`: it only cannot be
-    cancelled), for a self-re-arming timer on a loop the class itself stops or closes, and in test
-    modules. A timer whose callback schedules it again, not under a running check, is medium: it
+    dies with the object), for a one-shot timer in a class that keeps its other timers' handles
+    (it only cannot be cancelled), for a self-re-arming timer on a loop the class itself stops or
+    closes, and in test modules. A timer whose callback schedules it again, not under a running check, is medium: it
     never ends, and it keeps `self` alive. A function that calls `logger.remove()` without an id (which removes every sink)
     before adding is not reported. Method models (`register_forward_hook`, `async_listen`,
     `async_add_listener`) match on the method name whatever the receiver, because its type is
@@ -136,6 +139,8 @@ class RegistrationHandleDropped(Rule):
         fate = reg.handle_fate(self.context, call)
         if fate is None:
             return
+        if entry.once and not self._worth_cancelling(call):
+            return  # a one-shot timer ends by itself once it fires: nothing is left registered
         function = self.context.nearest(call, cst.FunctionDef)
         if self._removes_all(function, entry):
             return
@@ -153,18 +158,33 @@ class RegistrationHandleDropped(Rule):
 
     def _grade(self, call: cst.Call, entry: models.Register, function: Optional[cst.FunctionDef]) -> Tuple[Confidence, str]:
         where = f"`{function.name.value}()`" if function is not None else "this code"
-        if entry.once and reg.rearms_itself(self.context, call) and not reg.receiver_ended_by_class(self.context, call):
+        if entry.once and reg.rearms_itself(self.context, call):
+            if reg.receiver_ended_by_class(self.context, call):
+                return Confidence.LOW, (
+                    f"the callback schedules {where} again, but on a loop the class stops or closes: the timer goes with it"
+                )
             return Confidence.MEDIUM, (
                 f"the callback schedules {where} again every time it runs, so the timer never ends "
                 "and nothing can cancel it (it also keeps `self` alive)"
             )
         if entry.once:
-            return Confidence.LOW, "it ends by itself once it fires, but nothing can cancel it before then"
+            return Confidence.LOW, (
+                "it ends by itself once it fires, but the class keeps its other timers' handles "
+                "and nothing can cancel this one before then"
+            )
         if entry.method and reg.receiver_is_own(self.context, call):
             return Confidence.LOW, "the hook sits on the object itself (or a part it made), and goes with it"
         if function is not None and function.name.value == "async_setup_entry":
             return Confidence.MEDIUM, "every reload of the config entry adds another listener that keeps running after unload"
         return Confidence.MEDIUM, f"every run of {where} adds another that nothing can remove"
+
+    def _worth_cancelling(self, call: cst.Call) -> bool:
+        """A dropped one-shot timer is reported only when it re-arms itself (it never ends), or
+        when its class keeps the handles of its other timers (and so could cancel this one)."""
+        if reg.rearms_itself(self.context, call):
+            return True
+        once = {entry.terminal for entry in self.models.register.values() if entry.once}
+        return reg.owner_keeps_other_handles(self.context, call, once)
 
     def _removes_all(self, function: Optional[cst.FunctionDef], entry: models.Register) -> bool:
         """``logger.remove()`` (no id) in the same function: every sink goes, so adding is idempotent."""
