@@ -445,6 +445,8 @@ class ResourceRule(Rule):
                 })
             return
         kind, shown = leak.kind, _shorten(self.context.code(leak.call))
+        # `conn = await nats.connect(...)`: the coroutine's result is what `async with` manages
+        awaited = kind.is_async and isinstance(self.context.parent(leak.call), cst.Await)
         name = leak.name or kind.var
         confidence = Confidence.HIGH
         fix: Optional[Fix] = None
@@ -461,7 +463,7 @@ class ResourceRule(Rule):
             if kind.fd:
                 suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `{_os_close(name)}` in a `finally:` block"
             else:
-                suggestion = f"use `{self._with_form(kind, shown, name)}` and use `{name}` inside the block"
+                suggestion = f"use `{self._with_form(kind, shown, name, awaited)}` and use `{name}` inside the block"
             if not leak.callee_known:
                 # The callee may keep it: judged as the named form `f = open(p); g(f)` is (medium).
                 confidence = Confidence.MEDIUM
@@ -512,7 +514,7 @@ class ResourceRule(Rule):
                 suggestion = (
                     f"keep the result and {_release_call(kind, name)}"
                     if kind.fd
-                    else f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name)}`"
+                    else f"keep the result and {_release_call(kind, name)}, or use `{self._with_form(kind, shown, name, awaited)}`"
                 )
         elif leak.reason == NEVER_CLOSED:
             verb = "are" if ", " in name else "is"  # both ends of a tuple (merge_tuple_leaks)
@@ -520,7 +522,7 @@ class ResourceRule(Rule):
             uncalled = self._uncalled_release(leak, analyzer, name)
             if uncalled is not None:
                 message += f" (`{name}.{kind.release[0]}` on line {uncalled} only looks the method up: it is never called)"
-            suggestion = self._binding_suggestion(kind, shown, name)
+            suggestion = self._binding_suggestion(kind, shown, name, awaited)
             if leak.callee_known:
                 fix = self._fix_binding(leak, analyzer)
             else:
@@ -696,18 +698,18 @@ class ResourceRule(Rule):
             suggestion = (
                 f"release it in a `finally:` block: `{release}`"
                 if kind.fd
-                else f"use `{self._with_form(kind, shown, name)}` (or call `{release}` in a `finally:` block)"
+                else f"use `{self._with_form(kind, shown, name, awaited)}` (or call `{release}` in a `finally:` block)"
             )
             fix = self._fix_binding(leak, analyzer)
         if kind.tuple_items and not kind.fd and leak.reason in (PARTIAL, NOT_ON_EXCEPTION):
             bound = [n.strip() for n in leak.name.split(",")] if leak.name and leak.reason != PARTIAL else []
             suggestion = tuple_suggestion(bound, shown, kind.release[0], kind.with_closes)  # no `with x as a, b:`
         if fix is None and self.name_clash:
-            suggestion = name_clash_suggestion(self._with_form(kind, shown, name))
+            suggestion = name_clash_suggestion(self._with_form(kind, shown, name, awaited))
         elif fix is None and self.no_fix_reason is not None and leak.reason == RETURNED_UNLESS_RAISES:
             suggestion += f" (no automatic fix: {self.no_fix_reason})"
         elif fix is None and self.no_fix_reason is not None:
-            suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name), name)
+            suggestion = escape_suggestion(self.no_fix_reason, self._with_form(kind, shown, name, awaited), name)
         if kind.factory:
             words = self._factory_words(leak)
             if f"(from `{shown}`)" in message:
@@ -818,16 +820,19 @@ class ResourceRule(Rule):
             )
         return message, suggestion
 
-    def _with_form(self, kind: ResourceKind, shown: str, name: str) -> str:
+    def _with_form(self, kind: ResourceKind, shown: str, name: str, awaited: bool = False) -> str:
         if not kind.can_use_with and not kind.fd and not kind.maybe_none:
             # No `with` form (an Engine's dispose(), a PeriodicCallback's stop()): try/finally.
-            awaited = "await " if kind.is_async else ""
-            return f"{name} = {shown}; try: ... finally: {awaited}{name}.{kind.release[0]}()"
+            wait = "await " if kind.is_async else ""
+            made = f"await {shown}" if awaited else shown
+            return f"{name} = {made}; try: ... finally: {wait}{name}.{kind.release[0]}()"
         keyword = "async with" if kind.is_async else "with"
         managed = shown if kind.with_closes else f"contextlib.closing({shown})"
+        if awaited and kind.with_closes:
+            managed = f"await {managed}"
         return f"{keyword} {managed} as {name}:"
 
-    def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str) -> str:
+    def _binding_suggestion(self, kind: ResourceKind, shown: str, name: str, awaited: bool = False) -> str:
         if kind.tuple_items and not kind.fd:
             return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0], kind.with_closes)
         if kind.fd:
@@ -842,7 +847,7 @@ class ResourceRule(Rule):
                 f"call `{name}.{kind.release[0]}()` in a `finally:` block, or use `with {shown} as path:` "
                 f"(it binds the path, not the object) and use `path` instead of `{name}.name`"
             )
-        text = f"use `{self._with_form(kind, shown, name)}` and indent the code that uses `{name}` under it"
+        text = f"use `{self._with_form(kind, shown, name, awaited)}` and indent the code that uses `{name}` under it"
         if kind.with_changes_behaviour:
             text += f" (its `with` also calls `{kind.with_release}()`), or call `{name}.{kind.release[0]}()` in a `finally:` block"
         elif kind.is_async:

@@ -42,6 +42,10 @@ class ResourceKind:
     def can_use_with(self) -> bool:
         # Without a `with` of its own, only `contextlib.closing` could manage it, and that calls
         # close(): an Engine (dispose) or a PeriodicCallback (stop) has no `with` form at all.
+        # `contextlib.closing` is synchronous: an async resource without an `async with` of its
+        # own (asyncpg's Connection) is released by `await x.close()` in a `finally:` only.
+        if not self.with_closes and self.is_async:
+            return False
         return not self.fd and not self.maybe_none and (self.with_closes or "close" in self.release)
 
     @property
