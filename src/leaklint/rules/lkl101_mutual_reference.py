@@ -11,7 +11,7 @@ from leaklint.analysis.cycle_rules import (
     object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
-from leaklint.flow.objects import Hop
+from leaklint.flow.objects import Hop, ObjectCycle
 from leaklint.rule import LOW_HIDDEN_KEY, Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -60,8 +60,11 @@ class MutualReference(ClassGraphRule):
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function). A bound method
-    of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
+    entries popped from their container, or a later drop in the same function). A cycle whose
+    objects are also in another cycle that its fix leaves is low too: a `Connection` whose
+    constructor hands bound methods of `self` to three helpers it keeps is in three cycles, and
+    making one of those links weak frees nothing (the message names the other cycle). A bound
+    method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
 
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
@@ -132,10 +135,11 @@ class MutualReference(ClassGraphRule):
         class_lines: Set[Tuple[str, int]] = set()
         class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
-            for cycle in cls._cycles(graph, component):
+            cycles = cls._cycles(graph, component)
+            for cycle in cycles:
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                finding = cls._cycle_finding(graph, cycle, low_hidden)
+                finding = cls._cycle_finding(graph, cycle, low_hidden, _cycle_left_by_fix(cycle, cycles))
                 findings.append(finding)
                 if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
                     continue  # a cycle among one function's objects may still show these stores tie
@@ -143,6 +147,7 @@ class MutualReference(ClassGraphRule):
                 class_links.update((e.source, e.attr) for e in cycle.edges)
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
+        object_cycles = []
         for object_cycle in flow_for(graph).cycles():
             stores = {(hop.innermost().path, hop.innermost().line) for hop in object_cycle.hops}
             if stores <= class_lines or stores <= local_lines:
@@ -151,7 +156,10 @@ class MutualReference(ClassGraphRule):
                 continue  # the class-level cycle through the same attributes is reported
             if any(_handed_to_keeper_method(hop) for hop in object_cycle.hops):
                 continue  # `self.scale.listen(self.update)`: LKL104's, which reports it with its fix
-            findings.append(object_cycle_finding(cls, graph, object_cycle))
+            object_cycles.append(object_cycle)
+        for object_cycle in object_cycles:
+            left = _instance_cycle_left(graph, object_cycle, object_cycles)
+            findings.append(object_cycle_finding(cls, graph, object_cycle, left=left))
         unique: dict = {}
         rank = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
         for finding in findings:
@@ -176,10 +184,20 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
+    def _cycle_finding(
+        cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False, left: Optional[Cycle] = None
+    ) -> Any:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
         confidence, why = class_cycle_severity(graph, cycle.edges)
+        if left is not None and confidence is not Confidence.LOW:
+            # Weakening `edge` frees nothing while the objects stay in another cycle: a reviewer
+            # declines a fix that changes the code and not when anything is freed.
+            shared = next(c for c in cycle.classes if c in left.classes).rsplit(".", 1)[-1]
+            confidence, why = Confidence.LOW, (
+                f"`{shared}` is also in the cycle {left.spelled()}, which making `{edge.attr}` weak leaves: "
+                "this link alone frees nothing"
+            )
         hops = cycle_hops(cycle.edges)
         message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
         if low_hidden and confidence is Confidence.LOW:
@@ -289,6 +307,37 @@ class MutualReference(ClassGraphRule):
 
 
 _METHOD_CALL = re.compile(r"^[\w.]+\.(?P<method>[a-z_]\w*)\(")
+
+
+def _cycle_left_by_fix(cycle: Cycle, cycles: List[Cycle]) -> Optional[Cycle]:
+    """Another cycle of the component through a class of ``cycle`` that does not pass through the
+    link the fix makes weak (``cycle.edges[0]``): with it left, weakening that link frees nothing."""
+    fixed = cycle.edges[0]
+    link = (fixed.source, fixed.attr)  # a weak attribute is weak whatever class it points at
+    classes = set(cycle.classes)
+    for other in cycles:
+        if other is cycle or any((e.source, e.attr) == link for e in other.edges):
+            continue
+        if classes.intersection(other.classes):
+            return other
+    return None
+
+
+def _instance_cycle_left(graph: ClassGraph, cycle: ObjectCycle, cycles: List[ObjectCycle]) -> Optional[str]:
+    """Another cycle that every instance of ``cycle``'s class forms in its constructor (or a base
+    class's), through other stores: with it left, the fix of ``cycle`` alone frees nothing."""
+    if cycle.cls is None or cycle.kind not in ("init", "cached"):
+        return None
+    bases = graph.mro(cycle.cls)
+    anchors = {(h.path, h.line) for h in cycle.hops}
+    for other in cycles:
+        if other is cycle or other.kind != "init" or other.cls not in bases:
+            continue
+        if anchors.isdisjoint((h.path, h.line) for h in other.hops):
+            names = " -> ".join(other.display(h.holder) for h in [*other.hops, other.hops[0]])
+            first = other.hops[0]
+            return f"{names} at {first.path.rsplit('/', 1)[-1]}:{first.line}"
+    return None
 
 
 def _handed_to_keeper_method(hop: Hop) -> bool:
