@@ -60,10 +60,10 @@ class MutualReference(ClassGraphRule):
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function). A cycle whose
-    objects are also in another cycle that its fix leaves is low too: a `Connection` whose
-    constructor hands bound methods of `self` to three helpers it keeps is in three cycles, and
-    making one of those links weak frees nothing (the message names the other cycle). A bound
+    entries popped from their container, or a later drop in the same function). A cycle that a
+    constructor makes when it also makes another one through other stores is low too: a
+    `Connection` whose constructor hands bound methods of `self` to three helpers it keeps is in
+    three cycles, and making one of those links weak frees nothing (the message names the other). A bound
     method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
 
     ## Why is this bad?
@@ -135,11 +135,10 @@ class MutualReference(ClassGraphRule):
         class_lines: Set[Tuple[str, int]] = set()
         class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
-            cycles = cls._cycles(graph, component)
-            for cycle in cycles:
+            for cycle in cls._cycles(graph, component):
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
-                finding = cls._cycle_finding(graph, cycle, low_hidden, _cycle_left_by_fix(cycle, cycles))
+                finding = cls._cycle_finding(graph, cycle, low_hidden)
                 findings.append(finding)
                 if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
                     continue  # a cycle among one function's objects may still show these stores tie
@@ -184,20 +183,10 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(
-        cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False, left: Optional[Cycle] = None
-    ) -> Any:
+    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
         confidence, why = class_cycle_severity(graph, cycle.edges)
-        if left is not None and confidence is not Confidence.LOW:
-            # Weakening `edge` frees nothing while the objects stay in another cycle: a reviewer
-            # declines a fix that changes the code and not when anything is freed.
-            shared = next(c for c in cycle.classes if c in left.classes).rsplit(".", 1)[-1]
-            confidence, why = Confidence.LOW, (
-                f"`{shared}` is also in the cycle {left.spelled()}, which making `{edge.attr}` weak leaves: "
-                "this link alone frees nothing"
-            )
         hops = cycle_hops(cycle.edges)
         message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
         if low_hidden and confidence is Confidence.LOW:
@@ -309,23 +298,13 @@ class MutualReference(ClassGraphRule):
 _METHOD_CALL = re.compile(r"^[\w.]+\.(?P<method>[a-z_]\w*)\(")
 
 
-def _cycle_left_by_fix(cycle: Cycle, cycles: List[Cycle]) -> Optional[Cycle]:
-    """Another cycle of the component through a class of ``cycle`` that does not pass through the
-    link the fix makes weak (``cycle.edges[0]``): with it left, weakening that link frees nothing."""
-    fixed = cycle.edges[0]
-    link = (fixed.source, fixed.attr)  # a weak attribute is weak whatever class it points at
-    classes = set(cycle.classes)
-    for other in cycles:
-        if other is cycle or any((e.source, e.attr) == link for e in other.edges):
-            continue
-        if classes.intersection(other.classes):
-            return other
-    return None
-
-
 def _instance_cycle_left(graph: ClassGraph, cycle: ObjectCycle, cycles: List[ObjectCycle]) -> Optional[str]:
     """Another cycle that every instance of ``cycle``'s class forms in its constructor (or a base
-    class's), through other stores: with it left, the fix of ``cycle`` alone frees nothing."""
+    class's), through other stores: with it left, the fix of ``cycle`` alone frees nothing.
+
+    Only cycles one constructor makes (callbacks and helpers tied to ``self``) are read so: where
+    two class-level links tie a tree (a node's ``parent`` and ``_root``), maintainers make both
+    weak in one change, and each finding points at one of them."""
     if cycle.cls is None or cycle.kind not in ("init", "cached"):
         return None
     bases = graph.mro(cycle.cls)
