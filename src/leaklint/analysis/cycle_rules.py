@@ -198,10 +198,13 @@ def _where(hop: Hop) -> str:
     return f"{PurePath(hop.path).name}:{hop.line}"
 
 
-def object_cycle_finding(rule: Type[Rule], graph: ClassGraph, cycle: ObjectCycle) -> Finding:
+def object_cycle_finding(rule: Type[Rule], graph: ClassGraph, cycle: ObjectCycle, left: Optional[str] = None) -> Finding:
     """The finding for a cycle among one function's objects: each hop quoted (up to three), or
-    each hop's file:line (longer ones)."""
+    each hop's file:line (longer ones). ``left``: another cycle the same objects are in, which
+    this finding's fix leaves (it then frees nothing, and the finding is low)."""
     confidence, why = cycle_severity(graph, cycle)
+    if left is not None and confidence is not Confidence.LOW:
+        confidence, why = Confidence.LOW, f"the object is also in the cycle {left}, which this fix leaves: it alone frees nothing"
     anchor = next(h for h in cycle.hops if h.derived)
     names = " -> ".join(cycle.display(h.holder) for h in [*cycle.hops, cycle.hops[0]])
     if len(cycle.hops) <= 3:

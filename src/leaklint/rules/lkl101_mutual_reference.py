@@ -11,7 +11,7 @@ from leaklint.analysis.cycle_rules import (
     object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
-from leaklint.flow.objects import Hop
+from leaklint.flow.objects import Hop, ObjectCycle
 from leaklint.rule import LOW_HIDDEN_KEY, Bad, Confidence, Finding, Good
 
 _HARM = (
@@ -60,8 +60,11 @@ class MutualReference(ClassGraphRule):
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function). A bound method
-    of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
+    entries popped from their container, or a later drop in the same function). A cycle that a
+    constructor makes when it also makes another one through other stores is low too: a
+    `Connection` whose constructor hands bound methods of `self` to three helpers it keeps is in
+    three cycles, and making one of those links weak frees nothing (the message names the other). A bound
+    method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
 
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
@@ -143,6 +146,7 @@ class MutualReference(ClassGraphRule):
                 class_links.update((e.source, e.attr) for e in cycle.edges)
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
+        object_cycles = []
         for object_cycle in flow_for(graph).cycles():
             stores = {(hop.innermost().path, hop.innermost().line) for hop in object_cycle.hops}
             if stores <= class_lines or stores <= local_lines:
@@ -151,7 +155,10 @@ class MutualReference(ClassGraphRule):
                 continue  # the class-level cycle through the same attributes is reported
             if any(_handed_to_keeper_method(hop) for hop in object_cycle.hops):
                 continue  # `self.scale.listen(self.update)`: LKL104's, which reports it with its fix
-            findings.append(object_cycle_finding(cls, graph, object_cycle))
+            object_cycles.append(object_cycle)
+        for object_cycle in object_cycles:
+            left = _instance_cycle_left(graph, object_cycle, object_cycles)
+            findings.append(object_cycle_finding(cls, graph, object_cycle, left=left))
         unique: dict = {}
         rank = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
         for finding in findings:
@@ -289,6 +296,27 @@ class MutualReference(ClassGraphRule):
 
 
 _METHOD_CALL = re.compile(r"^[\w.]+\.(?P<method>[a-z_]\w*)\(")
+
+
+def _instance_cycle_left(graph: ClassGraph, cycle: ObjectCycle, cycles: List[ObjectCycle]) -> Optional[str]:
+    """Another cycle that every instance of ``cycle``'s class forms in its constructor (or a base
+    class's), through other stores: with it left, the fix of ``cycle`` alone frees nothing.
+
+    Only cycles one constructor makes (callbacks and helpers tied to ``self``) are read so: where
+    two class-level links tie a tree (a node's ``parent`` and ``_root``), maintainers make both
+    weak in one change, and each finding points at one of them."""
+    if cycle.cls is None or cycle.kind not in ("init", "cached"):
+        return None
+    bases = graph.mro(cycle.cls)
+    anchors = {(h.path, h.line) for h in cycle.hops}
+    for other in cycles:
+        if other is cycle or other.kind != "init" or other.cls not in bases:
+            continue
+        if anchors.isdisjoint((h.path, h.line) for h in other.hops):
+            names = " -> ".join(other.display(h.holder) for h in [*other.hops, other.hops[0]])
+            first = other.hops[0]
+            return f"{names} at {first.path.rsplit('/', 1)[-1]}:{first.line}"
+    return None
 
 
 def _handed_to_keeper_method(hop: Hop) -> bool:
