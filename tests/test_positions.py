@@ -9,6 +9,7 @@ import libcst as cst
 import pytest
 
 from leaklint.analysis.positions import StatementPositions, compute_positions
+from leaklint.analysis.statement_spans import statement_spans
 from leaklint.analysis.walk import children, walk
 
 SOURCES: Dict[str, str] = {
@@ -57,21 +58,26 @@ def _parents(module: cst.Module) -> Dict[int, cst.CSTNode]:
     return parents
 
 
-@pytest.mark.parametrize("with_ast", [True, False], ids=["ast-lines", "codegen-lines"])
+@pytest.mark.parametrize("lines", ["ast", "spans", "codegen"], ids=["ast-lines", "text-lines", "codegen-lines"])
 @pytest.mark.parametrize("name", sorted(SOURCES))
-def test_same_as_position_provider(name: str, with_ast: bool) -> None:
+def test_same_as_position_provider(name: str, lines: str) -> None:
     source = SOURCES[name]
     module = cst.parse_module(source)
     full = compute_positions(module)
-    tree = ast.parse(source) if with_ast else None
+    tree = ast.parse(source) if lines == "ast" else None
     nodes = list(walk(module))
+
+    def positions() -> StatementPositions:
+        spans = statement_spans(source, module) if lines == "spans" else None
+        return StatementPositions(module, _parents(module), source, tree, spans)
+
     # One object per node: each lookup starts from nothing, like a file with one finding.
     for node in nodes:
-        assert StatementPositions(module, _parents(module), source, tree)[node] == full[node], type(node).__name__
+        assert positions()[node] == full[node], type(node).__name__
     # One object for all nodes: a file with many findings.
-    positions = StatementPositions(module, _parents(module), source, tree)
+    shared = positions()
     for node in reversed(nodes):
-        assert positions[node] == full[node]
+        assert shared[node] == full[node]
 
 
 def test_wrong_ast_lines_are_caught() -> None:

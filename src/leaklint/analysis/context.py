@@ -12,6 +12,7 @@ import libcst as cst
 
 from leaklint.analysis.names import BUILTIN_NAMES, LOCAL, Bindings, collect_bindings, dotted_name
 from leaklint.analysis.positions import StatementPositions
+from leaklint.analysis.statement_spans import StatementSpans, statement_spans
 from leaklint.rule import Location
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -75,6 +76,8 @@ class FileContext:
         self._positions: Optional[StatementPositions] = None
         self._syntax_tree: Optional[ast.Module] = None
         self._syntax_tree_tried = False
+        self._statement_spans: Optional[StatementSpans] = None
+        self._statement_spans_tried = False
         self._code_lines: Optional[List[str]] = None
         self._source_lines: List[str] = []
         # A segment of a huge file (leaklint.segments) is parsed on its own: this maps its lines
@@ -99,6 +102,16 @@ class FileContext:
     def syntax_tree(self, tree: Optional[ast.Module]) -> None:
         self._syntax_tree = tree
         self._syntax_tree_tried = True
+
+    @property
+    def statement_spans(self) -> Optional[StatementSpans]:
+        """Every statement's position as ``syntax_tree`` gives it, read from the text (a few
+        times cheaper than the ``ast`` parse); None when the text is one the scan leaves to
+        ``ast`` (``leaklint.analysis.statement_spans``)."""
+        if not self._statement_spans_tried:
+            self._statement_spans_tried = True
+            self._statement_spans = statement_spans(self.source, self.module)
+        return self._statement_spans
 
     # -- tree navigation ----------------------------------------------------------------------
 
@@ -212,7 +225,9 @@ class FileContext:
     def location(self, node: cst.CSTNode) -> Location:
         """The node's 1-based region, computed for the top-level statement holding it."""
         if self._positions is None:
-            self._positions = StatementPositions(self.module, self.parents, self.source, self.syntax_tree)
+            spans = self.statement_spans
+            tree = self.syntax_tree if spans is None else None
+            self._positions = StatementPositions(self.module, self.parents, self.source, tree, spans)
         code_range = self._positions[node]
         start, end = code_range.start, code_range.end
         file_line = self.file_line

@@ -18,6 +18,8 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from leaklint.analysis.statement_spans import StatementSpans
+
 _NEWLINE = re.compile(r"\r\n?|\n")
 
 
@@ -77,41 +79,60 @@ _DESCEND: Dict[type, Tuple[type, ...]] = {
 
 
 def _inner_block(
-    chain: List[cst.CSTNode], depth: int, node: ast.stmt
-) -> Optional[Tuple[cst.IndentedBlock, List[ast.stmt], int]]:
+    chain: List[cst.CSTNode], depth: int, node: Optional[ast.stmt]
+) -> Optional[Tuple[cst.IndentedBlock, Optional[List[ast.stmt]], int]]:
     """The indented block of ``chain[depth]`` (paired with the ``ast`` statement ``node``) that
     ``chain`` goes through to a statement, that block's ``ast`` statements, and the depth of
     that statement in ``chain``; None when ``chain`` stays in the statement itself (its header,
-    a one-line body) or the two trees are not shaped alike there."""
+    a one-line body) or the two trees are not shaped alike there. Without ``node`` (the lines
+    come from ``StatementSpans``, keyed by libcst's statements) libcst's shape alone decides."""
     statement = chain[depth]
-    if not isinstance(node, _DESCEND.get(type(statement), ())):
+    if node is None:
+        if type(statement) not in _DESCEND:
+            return None
+    elif not isinstance(node, _DESCEND.get(type(statement), ())):
         return None
     at = depth + 1
     while at + 1 < len(chain):
         step = chain[at]
+        ast_body: Optional[List[ast.stmt]] = None
         if step is getattr(statement, "body", None):
-            block, ast_body, at = step, getattr(node, "body", None), at + 1
+            block, at = step, at + 1
+            if node is not None:
+                ast_body = getattr(node, "body", None)
         elif step is getattr(statement, "orelse", None) and type(step) is cst.If:
             # ``elif``: the same If shape one level down in both trees (not a statement of a
             # block: it is not a position target itself, only a way through).
-            orelse = getattr(node, "orelse", None)
-            if not (isinstance(orelse, list) and len(orelse) == 1 and type(orelse[0]) is ast.If):
-                return None
-            statement, node, at = step, orelse[0], at + 1
+            if node is not None:
+                orelse = getattr(node, "orelse", None)
+                if not (isinstance(orelse, list) and len(orelse) == 1 and type(orelse[0]) is ast.If):
+                    return None
+                node = orelse[0]
+            statement, at = step, at + 1
             continue
         elif step is getattr(statement, "orelse", None) and type(step) is cst.Else:
-            block, ast_body, at = chain[at + 1], getattr(node, "orelse", None), at + 2
-        elif type(step) is cst.ExceptHandler and type(node) is ast.Try:
+            block, at = chain[at + 1], at + 2
+            if node is not None:
+                ast_body = getattr(node, "orelse", None)
+        elif type(step) is cst.ExceptHandler and (type(statement) is cst.Try if node is None else type(node) is ast.Try):
             handlers = getattr(statement, "handlers", ())
             where = next((i for i, h in enumerate(handlers) if h is step), None)
-            if where is None or where >= len(node.handlers):
+            if where is None:
                 return None
-            block, ast_body, at = chain[at + 1], node.handlers[where].body, at + 2
+            if node is not None:
+                if where >= len(node.handlers):  # type: ignore[attr-defined]
+                    return None
+                ast_body = node.handlers[where].body  # type: ignore[attr-defined]
+            block, at = chain[at + 1], at + 2
         elif type(step) is cst.Finally and step is getattr(statement, "finalbody", None):
-            block, ast_body, at = chain[at + 1], getattr(node, "finalbody", None), at + 2
+            block, at = chain[at + 1], at + 2
+            if node is not None:
+                ast_body = getattr(node, "finalbody", None)
         else:
             return None
-        if type(block) is not cst.IndentedBlock or at >= len(chain) or not isinstance(ast_body, list):
+        if type(block) is not cst.IndentedBlock or at >= len(chain):
+            return None
+        if node is not None and not isinstance(ast_body, list):
             return None
         return block, ast_body, at  # type: ignore[return-value]
     return None
@@ -121,9 +142,9 @@ class StatementPositions:
     """Positions on demand, for the smallest statement holding each reported node.
 
     ``parents`` maps ``id(node)`` to its parent (the engine's walk fills it). With ``source`` and
-    ``tree`` (the ``ast`` of the same source, which the engine's syntax check builds anyway) the
-    statement is found by descending through the bodies of classes, functions and compound
-    statements, its first line comes from ``ast`` (minus its leading blank and comment lines),
+    ``spans`` (the statements' lines read from the text) or ``tree`` (the ``ast`` of the same
+    source) the statement is found by descending through the bodies of classes, functions and
+    compound statements, its first line comes from them (minus its leading blank and comment lines),
     and its code, generated with the
     enclosing blocks' indentation, is checked against ``source`` at that line; any mismatch
     drops back, for the rest of the file, to top-level statements whose lines are counted by code
@@ -136,6 +157,7 @@ class StatementPositions:
         parents: Mapping[int, cst.CSTNode],
         source: Optional[str] = None,
         tree: Optional[ast.Module] = None,
+        spans: Optional[StatementSpans] = None,
     ) -> None:
         self.module = module
         self.parents = parents
@@ -144,9 +166,10 @@ class StatementPositions:
         self._index = {id(statement): i for i, statement in enumerate(module.body)}
         # Top-level fallback: _starts[i] is the first line of module.body[i], for a prefix of the body.
         self._starts: List[int] = [1 + _newlines(self._header_code())] if module.body else []
-        self._use_ast = source is not None and tree is not None
+        self._spans = spans
+        self._use_ast = source is not None and (tree is not None or spans is not None)
         self._ast_pairs: Dict[int, Optional[List[ast.stmt]]] = {}  # id(module or block) -> paired ast
-        if self._use_ast:
+        if self._use_ast and spans is None:
             assert tree is not None
             self._ast_pairs[id(module)] = _pair(module.body, tree.body)
         self._line_offsets: Optional[List[int]] = None
@@ -227,23 +250,36 @@ class StatementPositions:
         indents: List[str] = []
         best: Optional[Tuple[cst.CSTNode, int, List[str]]] = None
         depth = 1
+        spans = self._spans
         while depth < len(chain):
             statement = chain[depth]
-            paired = self._ast_pairs.get(id(owner))
-            if paired is None:
-                return best
-            try:
-                position = next(i for i, s in enumerate(statements) if s is statement)
-            except StopIteration:
-                return best
-            node = paired[position]
-            best = (statement, _first_line(node) - len(statement.leading_lines), list(indents))
-            inner = _inner_block(chain, depth, node)
-            if inner is None:
-                return best
-            block, ast_body, depth = inner
-            if id(block) not in self._ast_pairs:
-                self._ast_pairs[id(block)] = _pair(block.body, ast_body)
+            if spans is not None:
+                if not any(s is statement for s in statements):
+                    return best
+                first = spans.first_line(statement)
+                if first is None:
+                    return best
+                best = (statement, first - len(statement.leading_lines), list(indents))
+                inner = _inner_block(chain, depth, None)
+                if inner is None:
+                    return best
+                block, _, depth = inner
+            else:
+                paired = self._ast_pairs.get(id(owner))
+                if paired is None:
+                    return best
+                try:
+                    position = next(i for i, s in enumerate(statements) if s is statement)
+                except StopIteration:
+                    return best
+                node = paired[position]
+                best = (statement, _first_line(node) - len(statement.leading_lines), list(indents))
+                inner = _inner_block(chain, depth, node)
+                if inner is None:
+                    return best
+                block, ast_body, depth = inner
+                if id(block) not in self._ast_pairs:
+                    self._ast_pairs[id(block)] = _pair(block.body, ast_body)  # type: ignore[arg-type]
             owner, statements = block, block.body
             indents.append(self.module.default_indent if block.indent is None else block.indent)
         return best

@@ -1,5 +1,8 @@
 """Cheap statement positions: CPython's ``ast`` line numbers matched to libcst statements.
 
+The positions come from ``statement_spans`` (read from the text, the same numbers) when it can
+read the file; the ``ast`` pairing below is what it falls back to.
+
 Facts for the project pass need a location for many nodes in most files (every store that may
 close a cycle). libcst's PositionProvider costs one to two parses per file (docs/performance.md); ``ast.parse``
 costs a tenth of one. Both trees hold the same statements in the same pre-order (small statements
@@ -13,11 +16,12 @@ import ast
 import re
 import sys
 import weakref
-from typing import Dict, FrozenSet, List, Optional, Set
+from typing import Dict, FrozenSet, List, Optional, Set, Union
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.statement_spans import Span, StatementSpans
 from leaklint.analysis.walk import walk
 from leaklint.rule import Location
 
@@ -87,6 +91,7 @@ class StatementLines:
         self._paired = False
         self._lines: Optional[List[str]] = None
         self._index: Dict[int, ast.stmt] = {}
+        self._spans: Optional[StatementSpans] = None
         self._exact = False
 
     @property
@@ -107,6 +112,12 @@ class StatementLines:
         if self._paired:
             return
         self._paired = True
+        spans = self.context.statement_spans
+        if spans is not None:
+            self._spans = spans
+            self._statements = None
+            self._exact = True
+            return
         tree = self.context.syntax_tree
         if tree is None:
             return
@@ -119,8 +130,16 @@ class StatementLines:
             self._index = {id(node): statement for node, statement in zip(ours, theirs)}
             self._exact = True
 
-    def statement(self, node: cst.CSTNode) -> Optional[ast.stmt]:
+    def statement(self, node: cst.CSTNode) -> Optional[Union[ast.stmt, Span]]:
         current: Optional[cst.CSTNode] = node
+        spans = self._spans
+        if spans is not None:
+            while current is not None:
+                span = spans.get(current)
+                if span is not None:
+                    return span
+                current = self.context.parent(current)
+            return None
         while current is not None:
             found = self._index.get(id(current))
             if found is not None:
@@ -154,7 +173,7 @@ class StatementLines:
         return line.encode("utf-8")[start:end].decode("utf-8", "replace").strip()
 
 
-def _column(lines: List[str], statement: ast.stmt) -> int:
+def _column(lines: List[str], statement: Union[ast.stmt, Span]) -> int:
     """1-based code-point column (``ast`` counts UTF-8 bytes)."""
     line = lines[statement.lineno - 1] if statement.lineno - 1 < len(lines) else ""
     if line.isascii():
