@@ -1,0 +1,210 @@
+"""LKL309: a task kept on ``self`` that the class's own cancellation leaves out."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis.lifetimes import class_methods, is_self_attribute
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.tasks import task_factory
+from leaklint.analysis.walk import walk
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+# Uses of `self.<task>` that neither cancel, await nor hand the task on.
+_LOOKS = frozenset({"done", "cancelled", "result", "exception", "get_name", "set_name", "get_coro", "cancelling"})
+_LOOKING_PARENTS = (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation, cst.Del, cst.IfExp)
+# Ways a class reaches its attributes by name: any attribute may be cancelled through them.
+_OPAQUE = frozenset({"getattr", "vars", "__dict__"})
+
+CANCELLED, HANDLED = "cancelled", "handled"
+
+
+class TaskLeftOutOfCancellation(Rule):
+    """
+    ## What it does
+    Flags an asyncio task kept on `self` (`self.x_task = asyncio.create_task(...)`) in a class
+    that cancels its tasks when it is done (`self.y_task.cancel()`, `cancel_task(self.y_task)` in
+    its `close()` or a `finally:`), when that cancellation leaves the task out:
+
+    - the class never cancels, awaits or hands on `self.x_task` anywhere, although it does cancel
+      another of its task attributes;
+    - the class cancels `self.x_task`, but a method stores a new task in it once per key (in the
+      branch that also fills `self.<registry>[key]`), so every task but the last is out of reach of
+      the cancellation.
+
+    ## Why is this bad?
+    A pending task holds its coroutine's frame, and with it the object and whatever the coroutine
+    waits on. A class that cancels its tasks at teardown says that they do not end on their own:
+    the ones it forgets keep running after the object is closed (a listener on a queue, a timer
+    loop), keep the object alive, and can act on resources that were closed under them. A slot
+    overwritten once per key drops the only strong reference to the previous task (the event loop
+    keeps a weak one), so it may be collected mid-flight, and its exception is never seen.
+
+    ## Known problems
+    Only the class itself is read (not its subclasses or other modules); a task handed to any call
+    (`gather`, a set, a helper) counts as looked after, and a class that reaches attributes by name
+    (`getattr`, `vars(self)`) is left alone. A task attribute replaced in a loop is not reported:
+    that loop may well wait for each task before it starts the next.
+
+    ## References
+    - ruff: RUF006 asyncio-dangling-task (tasks dropped at once only). CPython docs:
+      `asyncio.create_task`, "save a reference to the result of this function".
+    """
+
+    code = "LKL309"
+    name = "task-left-out-of-cancellation"
+    message = "task `self.{attr}` is left out of the class's cancellation"
+    trigger_names = ("create_task", "ensure_future")
+    examples = (
+        Bad(
+            "import asyncio\n\nclass Agent:\n    async def run(self):\n"
+            "        self.reader = asyncio.create_task(self.read())\n"
+            "        self.pinger = asyncio.create_task(self.ping())\n"
+            "        try:\n            await self.serve()\n        finally:\n            self.reader.cancel()\n\n"
+            "    async def read(self):\n        pass\n\n    async def ping(self):\n        pass\n\n"
+            "    async def serve(self):\n        pass\n"
+        ),
+        Good(
+            "import asyncio\n\nclass Agent:\n    async def run(self):\n"
+            "        self.reader = asyncio.create_task(self.read())\n"
+            "        self.pinger = asyncio.create_task(self.ping())\n"
+            "        try:\n            await self.serve()\n        finally:\n"
+            "            for task in (self.reader, self.pinger):\n                task.cancel()\n\n"
+            "    async def read(self):\n        pass\n\n    async def ping(self):\n        pass\n\n"
+            "    async def serve(self):\n        pass\n"
+        ),
+    )
+
+    def leave_Module(self, node: cst.Module) -> None:
+        foreign = self._foreign_attributes(node)
+        for cls in _classes(node):
+            self._check_class(cls, foreign)
+
+    def _foreign_attributes(self, module: cst.Module) -> Set[str]:
+        """Attribute names used on anything but ``self`` (``manager.task.cancel()``): another
+        object may look after them."""
+        return {
+            found.attr.value for found in walk(module)
+            if isinstance(found, cst.Attribute) and not (isinstance(found.value, cst.Name) and found.value.value == "self")
+        }
+
+    def _check_class(self, cls: cst.ClassDef, foreign: Set[str]) -> None:
+        methods = [m for m in class_methods(cls) if m.params.params and m.params.params[0].name.value == "self"]
+        stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}
+        fates: Dict[str, Set[str]] = {}
+        for method in methods:
+            for found in walk(method):
+                if isinstance(found, cst.Name) and found.value in _OPAQUE:
+                    return
+                if isinstance(found, cst.Attribute) and found.attr.value in _OPAQUE:
+                    return
+                if isinstance(found, (cst.Assign, cst.AnnAssign)) and isinstance(found.value, cst.Call):
+                    made = task_factory(self.context, found.value)
+                    if made is not None:
+                        for target in _targets(found):
+                            if is_self_attribute(target):
+                                stores.setdefault(target.attr.value, []).append((method, found, made))
+                if is_self_attribute(found):
+                    fate = self._fate(found)  # type: ignore[arg-type]
+                    if fate is not None:
+                        fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
+        if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
+            return  # no cancellation of its tasks: LKL304's question (tasks kept on self), not this rule's
+        for attr, sites in stores.items():
+            if attr in foreign:
+                continue
+            looked_after = fates.get(attr, set())
+            if not looked_after:
+                method, statement, made = sites[0]
+                self._report_forgotten(cls, attr, statement, made)
+            elif CANCELLED in looked_after:
+                for method, statement, made in sites:
+                    if self._once_per_key(method, statement, attr):
+                        self._report_per_key(cls, method, attr, statement, made)
+                        break
+
+    def _fate(self, node: cst.Attribute) -> Optional[str]:
+        """What this use of ``self.<attr>`` does to the task: cancels it, looks after it another
+        way (awaits it, hands it on, aliases it), or nothing (None)."""
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            if parent.attr.value == "cancel":
+                return CANCELLED
+            return None if parent.attr.value in _LOOKS or parent.attr.value == "add_done_callback" else HANDLED
+        if isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node):
+            return None
+        if isinstance(parent, _LOOKING_PARENTS):
+            return None
+        if isinstance(parent, cst.Arg):
+            call = self.context.parent(parent)
+            if isinstance(call, cst.Call):
+                callee = (dotted_name(call.func) or "").rsplit(".", 1)[-1].lower()
+                if "cancel" in callee:
+                    return CANCELLED  # `await cancel(self.task)`, `process_task_cancellation(self.task, ...)`
+                if callee in ("isinstance", "repr", "str", "id", "print", "type", "bool"):
+                    return None
+        return HANDLED
+
+    def _once_per_key(self, method: cst.FunctionDef, statement: cst.CSTNode, attr: str) -> bool:
+        """``statement`` runs in a branch that also fills ``self.<registry>[key]``, and the method
+        does nothing else with ``self.<attr>`` (no test, cancel or await of the previous task)."""
+        for found in walk(method):
+            if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
+                return False
+            if isinstance(found, cst.Attribute) and is_self_attribute(found, attr) and isinstance(self.context.parent(found), _LOOKING_PARENTS):
+                return False
+        for branch in self._enclosing_branches(statement, method):
+            if any(_fills_self_registry(found) for found in walk(branch)):
+                return True
+        return False
+
+    def _enclosing_branches(self, node: cst.CSTNode, stop: cst.CSTNode) -> Iterator[cst.If]:
+        for ancestor in self.context.ancestors(node):
+            if ancestor is stop:
+                return
+            if isinstance(ancestor, cst.If):
+                yield ancestor
+
+    def _report_forgotten(self, cls: cst.ClassDef, attr: str, statement: cst.CSTNode, made: str) -> None:
+        self.report(
+            statement,
+            f"the task `self.{attr}` (from `{made}`) is never cancelled, awaited or handed on, although "
+            f"`{cls.name.value}` cancels its other tasks: it keeps running after the object is done with, "
+            "holding the object and what its coroutine waits on",
+            suggestion=f"cancel `self.{attr}` where the class cancels its other tasks (and await it there)",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _report_per_key(self, cls: cst.ClassDef, method: cst.FunctionDef, attr: str, statement: cst.CSTNode, made: str) -> None:
+        self.report(
+            statement,
+            f"`{cls.name.value}.{method.name.value}()` stores a new task (from `{made}`) in `self.{attr}` once per key, "
+            f"replacing the previous one: only the last is cancelled with the object, and the others lose their "
+            "only strong reference (the event loop keeps a weak one)",
+            suggestion=(
+                f"keep the tasks in a set (`self.{attr}s.add(task); task.add_done_callback(self.{attr}s.discard)`) "
+                "and cancel every one of them where the class cancels its tasks"
+            ),
+            confidence=Confidence.MEDIUM,
+        )
+
+
+def _classes(module: cst.Module) -> Iterator[cst.ClassDef]:
+    for found in walk(module):
+        if isinstance(found, cst.ClassDef):
+            yield found
+
+
+def _targets(assign: cst.CSTNode) -> List[cst.BaseExpression]:
+    if isinstance(assign, cst.Assign):
+        return [target.target for target in assign.targets]
+    return [assign.target]  # type: ignore[attr-defined]
+
+
+def _fills_self_registry(node: cst.CSTNode) -> bool:
+    """``self.conns[key] = conn``: an entry per key in a registry on ``self``."""
+    if not isinstance(node, cst.Assign):
+        return False
+    return any(isinstance(target.target, cst.Subscript) and is_self_attribute(target.target.value) for target in node.targets)
