@@ -8,7 +8,7 @@ import libcst as cst
 
 from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.tasks import task_factory
+from leaklint.analysis.tasks import is_loop, task_factory
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -19,6 +19,10 @@ _LOOKING_PARENTS = (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst
 _OPAQUE = frozenset({"getattr", "vars", "__dict__"})
 
 CANCELLED, HANDLED = "cancelled", "handled"
+# Methods that end the object's life (`async_close`, `connection_lost`); not every name that
+# starts with a release word (`stop_wait_server_push` is a step of the protocol, not its end).
+_TEARDOWN_WORDS = ("close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate")
+_TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose"})
 
 
 class TaskLeftOutOfCancellation(Rule):
@@ -56,7 +60,7 @@ class TaskLeftOutOfCancellation(Rule):
     code = "LKL309"
     name = "task-left-out-of-cancellation"
     message = "task `self.{attr}` is left out of the class's cancellation"
-    trigger_names = ("create_task", "ensure_future")
+    trigger_names = ("create_task", "ensure_future", "call_later", "call_at")
     examples = (
         Bad(
             "import asyncio\n\nclass Agent:\n    async def run(self):\n"
@@ -101,7 +105,7 @@ class TaskLeftOutOfCancellation(Rule):
                 if isinstance(found, cst.Attribute) and found.attr.value in _OPAQUE:
                     return
                 if isinstance(found, (cst.Assign, cst.AnnAssign)) and isinstance(found.value, cst.Call):
-                    made = task_factory(self.context, found.value)
+                    made = task_factory(self.context, found.value) or self._timer_handle(found.value)
                     if made is not None:
                         for target in _targets(found):
                             if is_self_attribute(target):
@@ -124,6 +128,39 @@ class TaskLeftOutOfCancellation(Rule):
                     if self._once_per_key(method, statement, attr):
                         self._report_per_key(cls, method, attr, statement, made)
                         break
+                else:
+                    teardowns = [m for m in methods if _tears_down(m.name.value)]
+                    if teardowns and not self._reached_from(teardowns, methods, attr):
+                        method, statement, made = sites[0]
+                        self._report_out_of_reach(cls, attr, statement, made, teardowns)
+
+    def _timer_handle(self, call: cst.Call) -> Optional[str]:
+        """``self._loop.call_later(delay, cb)``: a handle whose ``cancel()`` is the only way to
+        stop the callback (and to let go of what it holds)."""
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("call_later", "call_at") and is_loop(self.context, func.value):
+            return f"{self.context.code(func).strip()}(...)"
+        return None
+
+    def _reached_from(self, teardowns: List[cst.FunctionDef], methods: List[cst.FunctionDef], attr: str) -> bool:
+        """Whether a teardown method, directly or through ``self.<m>()`` calls, cancels, awaits
+        or hands on ``self.<attr>``."""
+        by_name = {m.name.value: m for m in methods}
+        seen: Set[str] = set()
+        todo = [m.name.value for m in teardowns]
+        while todo:
+            name = todo.pop()
+            if name in seen or name not in by_name:
+                continue
+            seen.add(name)
+            for found in walk(by_name[name]):
+                if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
+                    return True
+                if isinstance(found, cst.Call) and is_self_attribute(found.func):
+                    todo.append(found.func.attr.value)  # type: ignore[attr-defined]
+                elif is_self_attribute(found) and not isinstance(self.context.parent(found), cst.Call):
+                    todo.append(found.attr.value)  # type: ignore[attr-defined]  (a method handed on as a callback)
+        return False
 
     def _fate(self, node: cst.Attribute) -> Optional[str]:
         """What this use of ``self.<attr>`` does to the task: cancels it, looks after it another
@@ -177,6 +214,16 @@ class TaskLeftOutOfCancellation(Rule):
             confidence=Confidence.MEDIUM,
         )
 
+    def _report_out_of_reach(self, cls: cst.ClassDef, attr: str, statement: cst.CSTNode, made: str, teardowns: List[cst.FunctionDef]) -> None:
+        names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+        self.report(
+            statement,
+            f"`self.{attr}` (from `{made}`) is cancelled only by methods that {names} never reach: when "
+            f"`{cls.name.value}` is torn down it stays pending, keeping its callback and the object alive",
+            suggestion=f"cancel `self.{attr}` (when it is not None) in {names}, or call the method that cancels it from there",
+            confidence=Confidence.MEDIUM,
+        )
+
     def _report_per_key(self, cls: cst.ClassDef, method: cst.FunctionDef, attr: str, statement: cst.CSTNode, made: str) -> None:
         self.report(
             statement,
@@ -189,6 +236,11 @@ class TaskLeftOutOfCancellation(Rule):
             ),
             confidence=Confidence.MEDIUM,
         )
+
+
+def _tears_down(method: str) -> bool:
+    name = method.strip("_").lower()
+    return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
 
 
 def _classes(module: cst.Module) -> Iterator[cst.ClassDef]:
