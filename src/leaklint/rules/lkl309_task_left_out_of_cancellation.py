@@ -82,9 +82,14 @@ class TaskLeftOutOfCancellation(Rule):
     )
 
     def leave_Module(self, node: cst.Module) -> None:
-        foreign = self._foreign_attributes(node)
+        self._foreign: Optional[Set[str]] = None  # walked for the first class that needs it
         for cls in _classes(node):
-            self._check_class(cls, foreign)
+            self._check_class(cls)
+
+    def _foreign_names(self) -> Set[str]:
+        if self._foreign is None:
+            self._foreign = self._foreign_attributes(self.context.module)
+        return self._foreign
 
     def _foreign_attributes(self, module: cst.Module) -> Set[str]:
         """Attribute names used on anything but ``self`` (``manager.task.cancel()``): another
@@ -94,7 +99,7 @@ class TaskLeftOutOfCancellation(Rule):
             if isinstance(found, cst.Attribute) and not (isinstance(found.value, cst.Name) and found.value.value == "self")
         }
 
-    def _check_class(self, cls: cst.ClassDef, foreign: Set[str]) -> None:
+    def _check_class(self, cls: cst.ClassDef) -> None:
         methods = [m for m in class_methods(cls) if m.params.params and m.params.params[0].name.value == "self"]
         stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}
         fates: Dict[str, Set[str]] = {}
@@ -116,6 +121,7 @@ class TaskLeftOutOfCancellation(Rule):
                         fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
         if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
             return  # no cancellation of its tasks: LKL304's question (tasks kept on self), not this rule's
+        foreign = self._foreign_names()
         for attr, sites in stores.items():
             if attr in foreign:
                 continue
