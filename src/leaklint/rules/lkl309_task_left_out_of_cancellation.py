@@ -6,6 +6,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.tasks import is_loop, task_factory
@@ -103,6 +104,7 @@ class TaskLeftOutOfCancellation(Rule):
         methods = [m for m in class_methods(cls) if m.params.params and m.params.params[0].name.value == "self"]
         stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}
         fates: Dict[str, Set[str]] = {}
+        containers: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}  # `self.tasks.append(task)`
         for method in methods:
             for found in walk(method):
                 if isinstance(found, cst.Name) and found.value in _OPAQUE:
@@ -115,6 +117,10 @@ class TaskLeftOutOfCancellation(Rule):
                         for target in _targets(found):
                             if is_self_attribute(target):
                                 stores.setdefault(target.attr.value, []).append((method, found, made))
+                if isinstance(found, cst.Call):
+                    kept = self._kept_in_container(found)
+                    if kept is not None:
+                        containers.setdefault(kept[0], []).append((method, found, kept[1]))
                 if is_self_attribute(found):
                     fate = self._fate(found)  # type: ignore[arg-type]
                     if fate is not None:
@@ -135,10 +141,48 @@ class TaskLeftOutOfCancellation(Rule):
                         self._report_per_key(cls, method, attr, statement, made)
                         break
                 else:
-                    teardowns = [m for m in methods if _tears_down(m.name.value)]
-                    if teardowns and not self._reached_from(teardowns, methods, attr):
-                        method, statement, made = sites[0]
-                        self._report_out_of_reach(cls, attr, statement, made, teardowns)
+                    self._check_reach(cls, methods, attr, sites[0], stores, fates)
+        for attr, sites in containers.items():
+            if attr not in foreign and attr not in stores:
+                self._check_reach(cls, methods, attr, sites[0], stores, fates, container=True)
+
+    def _check_reach(
+        self, cls: cst.ClassDef, methods: List[cst.FunctionDef], attr: str, site: Tuple[cst.FunctionDef, cst.CSTNode, str],
+        stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]], fates: Dict[str, Set[str]], *, container: bool = False,
+    ) -> None:
+        # A teardown that runs as the coroutine of a task the class cancels (`self._watcher =
+        # ensure_future(self.handle_connection_close())`, cancelled by `disconnect()`) may never run.
+        cancelled_runs = {
+            called.func.attr.value  # type: ignore[attr-defined]
+            for name, sites in stores.items() if CANCELLED in fates.get(name, ())
+            for _, statement, _ in sites
+            for called in walk(statement.value)  # type: ignore[attr-defined]
+            if isinstance(called, cst.Call) and is_self_attribute(called.func)
+        }
+        teardowns = [m for m in methods if _tears_down(m.name.value) and m.name.value not in cancelled_runs]
+        if teardowns and not self._reached_from(teardowns, methods, attr):
+            self._report_out_of_reach(cls, attr, site[1], site[2], teardowns, container=container)
+
+    def _kept_in_container(self, call: cst.Call) -> Optional[Tuple[str, str]]:
+        """``self.tasks.append(task)`` (or ``add``/``appendleft``) of a task made in the same
+        function: the container's name and how the task is made."""
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ("append", "add", "appendleft") and is_self_attribute(func.value)):
+            return None
+        if len(call.args) != 1:
+            return None
+        value = call.args[0].value
+        if isinstance(value, cst.Call):
+            made = task_factory(self.context, value)
+            return (func.value.attr.value, made) if made is not None else None  # type: ignore[attr-defined]
+        if not isinstance(value, cst.Name):
+            return None
+        scope = lt.scope_of(self.context, value)
+        for assigned in lt.assigned_values(self.context, scope, value.value):
+            made = task_factory(self.context, assigned) if isinstance(assigned, cst.Call) else None
+            if made is not None:
+                return func.value.attr.value, made  # type: ignore[attr-defined]
+        return None
 
     def _timer_handle(self, call: cst.Call) -> Optional[str]:
         """``self._loop.call_later(delay, cb)``: a handle whose ``cancel()`` is the only way to
@@ -220,13 +264,22 @@ class TaskLeftOutOfCancellation(Rule):
             confidence=Confidence.MEDIUM,
         )
 
-    def _report_out_of_reach(self, cls: cst.ClassDef, attr: str, statement: cst.CSTNode, made: str, teardowns: List[cst.FunctionDef]) -> None:
+    def _report_out_of_reach(
+        self, cls: cst.ClassDef, attr: str, statement: cst.CSTNode, made: str, teardowns: List[cst.FunctionDef], *, container: bool,
+    ) -> None:
         names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+        if container:
+            what = f"the tasks (from `{made}`) kept in `self.{attr}` are"
+            fix = f"cancel every task left in `self.{attr}` in {names}"
+        else:
+            what = f"`self.{attr}` (from `{made}`) is"
+            fix = f"cancel `self.{attr}` (when it is not None) in {names}"
         self.report(
             statement,
-            f"`self.{attr}` (from `{made}`) is cancelled only by methods that {names} never reach: when "
-            f"`{cls.name.value}` is torn down it stays pending, keeping its callback and the object alive",
-            suggestion=f"cancel `self.{attr}` (when it is not None) in {names}, or call the method that cancels it from there",
+            f"{what} cancelled or drained only by methods that {names} never reach: when the "
+            f"`{cls.name.value}` is torn down {'they stay' if container else 'it stays'} pending, keeping "
+            f"{'their coroutines' if container else 'its callback'} and the object alive",
+            suggestion=f"{fix}, or call the method that cancels them from there",
             confidence=Confidence.MEDIUM,
         )
 
