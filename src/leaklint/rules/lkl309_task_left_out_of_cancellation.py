@@ -160,8 +160,17 @@ class TaskLeftOutOfCancellation(Rule):
             if isinstance(called, cst.Call) and is_self_attribute(called.func)
         }
         teardowns = [m for m in methods if _tears_down(m.name.value) and m.name.value not in cancelled_runs]
-        if teardowns and not self._reached_from(teardowns, methods, attr):
+        if teardowns and not self._reached_from(teardowns, methods, attr, _task_runs(stores)):
             self._report_out_of_reach(cls, attr, site[1], site[2], teardowns, container=container)
+
+    def _cleans_up_when_cancelled(self, method: cst.FunctionDef, attr: str) -> bool:
+        for found in walk(method):
+            if isinstance(found, cst.Try):
+                blocks = [handler.body for handler in found.handlers] + ([found.finalbody.body] if found.finalbody else [])
+                for block in blocks:
+                    if any(is_self_attribute(inner, attr) and self._fate(inner) is not None for inner in walk(block)):  # type: ignore[arg-type]
+                        return True
+        return False
 
     def _kept_in_container(self, call: cst.Call) -> Optional[Tuple[str, str]]:
         """``self.tasks.append(task)`` (or ``add``/``appendleft``) of a task made in the same
@@ -192,9 +201,10 @@ class TaskLeftOutOfCancellation(Rule):
             return f"{self.context.code(func).strip()}(...)"
         return None
 
-    def _reached_from(self, teardowns: List[cst.FunctionDef], methods: List[cst.FunctionDef], attr: str) -> bool:
+    def _reached_from(self, teardowns: List[cst.FunctionDef], methods: List[cst.FunctionDef], attr: str, runs: Dict[str, str]) -> bool:
         """Whether a teardown method, directly or through ``self.<m>()`` calls, cancels, awaits
-        or hands on ``self.<attr>``."""
+        or hands on ``self.<attr>``; or cancels a task of the class (``runs``: task attribute ->
+        the method its coroutine runs) whose method does so in a ``finally:`` or ``except`` block."""
         by_name = {m.name.value: m for m in methods}
         seen: Set[str] = set()
         todo = [m.name.value for m in teardowns]
@@ -206,6 +216,9 @@ class TaskLeftOutOfCancellation(Rule):
             for found in walk(by_name[name]):
                 if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
                     return True
+                ran = runs.get(found.attr.value) if is_self_attribute(found) else None  # type: ignore[attr-defined]
+                if ran in by_name and self._fate(found) is not None and self._cleans_up_when_cancelled(by_name[ran], attr):  # type: ignore[arg-type]
+                    return True  # `self._run_task.cancel()`, and run()'s `finally:` cancels the rest
                 if isinstance(found, cst.Call) and is_self_attribute(found.func):
                     todo.append(found.func.attr.value)  # type: ignore[attr-defined]
                 elif is_self_attribute(found) and not isinstance(self.context.parent(found), cst.Call):
@@ -295,6 +308,18 @@ class TaskLeftOutOfCancellation(Rule):
             ),
             confidence=Confidence.MEDIUM,
         )
+
+
+def _task_runs(stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]]) -> Dict[str, str]:
+    """Task attribute -> the method its coroutine runs (``self.x = create_task(self.run())``)."""
+    runs: Dict[str, str] = {}
+    for attr, sites in stores.items():
+        for _, statement, _ in sites:
+            value = statement.value  # type: ignore[attr-defined]
+            first = value.args[0].value if isinstance(value, cst.Call) and value.args else None
+            if isinstance(first, cst.Call) and is_self_attribute(first.func):
+                runs[attr] = first.func.attr.value  # type: ignore[attr-defined]
+    return runs
 
 
 def _tears_down(method: str) -> bool:
