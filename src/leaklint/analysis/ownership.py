@@ -1419,12 +1419,6 @@ class OwnershipAnalyzer:
                 owned = False
                 for use in uses.names.get(param, ()):
                     fate, _ = self._use(use, kind)
-                    if fate == ESCAPE:
-                        alias = self._local_alias(use, param)
-                        if alias is not None:
-                            # `body = data if isinstance(data, bytes) else data.read()`: the
-                            # parameter lives on in a local; what the function does with that decides
-                            fate = ESCAPE if self._param_kept(function, alias, kind) else BORROW
                     if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
                         owned = True
                         break
@@ -1432,24 +1426,6 @@ class OwnershipAnalyzer:
             self._summary_depth -= 1
         self._param_fates[cache_key] = owned
         return owned
-
-    def _local_alias(self, use: cst.Name, param: str) -> Optional[str]:
-        """The local that ``use`` copies the parameter into: ``body = data``, or one branch of
-        ``body = data if ... else data.read()`` (the other branch a call or a constant, never
-        another name that could be the real owner). None for anything else."""
-        node: cst.CSTNode = use
-        parent = self.context.parent(node)
-        if isinstance(parent, cst.IfExp) and parent.test is not node:
-            other = parent.orelse if parent.body is node else parent.body
-            if isinstance(other, cst.Name) and other.value not in ("None",):
-                return None
-            node, parent = parent, self.context.parent(parent)
-        if not (isinstance(parent, cst.Assign) and parent.value is node and len(parent.targets) == 1):
-            return None
-        target = parent.targets[0].target
-        if not isinstance(target, cst.Name) or target.value == param:
-            return None
-        return target.value
 
     def _partial_keeps(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind) -> Optional[bool]:
         """``partial(_server, listener)``: the partial holds ``listener`` for ``_server``, a
