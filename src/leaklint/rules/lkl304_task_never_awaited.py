@@ -8,14 +8,11 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.memoizers import may_be_project_name
+from leaklint.analysis.tasks import TASK_FACTORIES, is_loop, task_factory
 from leaklint.analysis.names import dotted_name, parameter_names
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
-_TASK_FACTORIES = frozenset(
-    {"asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future"}
-)
-_LOOP_FACTORIES = ("get_event_loop", "get_running_loop", "new_event_loop")
 _ASYNCIO_COROUTINES = frozenset(
     {
         "asyncio.sleep", "asyncio.wait_for", "asyncio.wait", "asyncio.open_connection", "asyncio.start_server",
@@ -319,7 +316,7 @@ class TaskNeverAwaited(Rule):
 
     def _is_task_call(self, call: cst.Call) -> bool:
         qualified = self.context.qualified_name(call.func)
-        if qualified in _TASK_FACTORIES:
+        if qualified in TASK_FACTORIES:
             return True
         func = call.func
         return isinstance(func, cst.Attribute) and func.attr.value == "create_task" and self._is_loop(func.value)
@@ -417,31 +414,10 @@ class TaskNeverAwaited(Rule):
 
     def _factory(self, call: cst.Call) -> Optional[str]:
         """How the task is made, as shown in messages, or None when it is not a loop's task."""
-        qualified = self.context.qualified_name(call.func)
-        if qualified in _TASK_FACTORIES:
-            if qualified.endswith("ensure_future") and not (call.args and isinstance(call.args[0].value, cst.Call)):
-                return None  # ensure_future(existing_future) returns what it was given
-            return f"{dotted_name(call.func)}(...)"
-        func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "create_task" and self._is_loop(func.value):
-            return f"{self.context.code(func).strip()}(...)"
-        return None
+        return task_factory(self.context, call)
 
     def _is_loop(self, receiver: cst.BaseExpression) -> bool:
-        if isinstance(receiver, cst.Call):
-            return (dotted_name(receiver.func) or "").endswith(_LOOP_FACTORIES)
-        spelled = dotted_name(receiver)
-        if spelled is None:
-            return False
-        if "loop" in spelled.rsplit(".", 1)[-1].lower():
-            return True
-        if isinstance(receiver, cst.Name):
-            scope = lt.scope_of(self.context, receiver)
-            return any(
-                isinstance(value, cst.Call) and (dotted_name(value.func) or "").endswith(_LOOP_FACTORIES)
-                for value in lt.assigned_values(self.context, scope, receiver.value)
-            )
-        return False
+        return is_loop(self.context, receiver)
 
     def _check_task(self, call: cst.Call, factory: str) -> None:
         parent = self.context.parent(call)

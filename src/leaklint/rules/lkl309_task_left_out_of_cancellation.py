@@ -1,0 +1,346 @@
+"""LKL309: a task kept on ``self`` that the class's own cancellation leaves out."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.lifetimes import class_methods, is_self_attribute
+from leaklint.analysis.names import dotted_name
+from leaklint.analysis.tasks import is_loop, task_factory
+from leaklint.analysis.walk import walk
+from leaklint.rule import Bad, Confidence, Good, Rule
+
+# Uses of `self.<task>` that neither cancel, await nor hand the task on.
+_LOOKS = frozenset({"done", "cancelled", "result", "exception", "get_name", "set_name", "get_coro", "cancelling"})
+_LOOKING_PARENTS = (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation, cst.Del, cst.IfExp)
+# Ways a class reaches its attributes by name: any attribute may be cancelled through them.
+_OPAQUE = frozenset({"getattr", "vars", "__dict__"})
+
+CANCELLED, HANDLED = "cancelled", "handled"
+# Methods that end the object's life (`async_close`, `connection_lost`); not every name that
+# starts with a release word (`stop_wait_server_push` is a step of the protocol, not its end).
+_TEARDOWN_WORDS = ("close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate")
+_TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose"})
+
+
+class TaskLeftOutOfCancellation(Rule):
+    """
+    ## What it does
+    Flags an asyncio task kept on `self` (`self.x_task = asyncio.create_task(...)`) in a class
+    that cancels its tasks when it is done (`self.y_task.cancel()`, `cancel_task(self.y_task)` in
+    its `close()` or a `finally:`), when that cancellation leaves the task out:
+
+    - the class never cancels, awaits or hands on `self.x_task` anywhere, although it does cancel
+      another of its task attributes;
+    - the class cancels `self.x_task`, but a method stores a new task in it once per key (in the
+      branch that also fills `self.<registry>[key]`), so every task but the last is out of reach of
+      the cancellation.
+
+    ## Why is this bad?
+    A pending task holds its coroutine's frame, and with it the object and whatever the coroutine
+    waits on. A class that cancels its tasks at teardown says that they do not end on their own:
+    the ones it forgets keep running after the object is closed (a listener on a queue, a timer
+    loop), keep the object alive, and can act on resources that were closed under them. A slot
+    overwritten once per key drops the only strong reference to the previous task (the event loop
+    keeps a weak one), so it may be collected mid-flight, and its exception is never seen.
+
+    ## Known problems
+    Only the class itself is read (not its subclasses or other modules); a task handed to any call
+    (`gather`, a set, a helper) counts as looked after, and a class that reaches attributes by name
+    (`getattr`, `vars(self)`) is left alone. A task attribute replaced in a loop is not reported:
+    that loop may well wait for each task before it starts the next.
+
+    ## References
+    - ruff: RUF006 asyncio-dangling-task (tasks dropped at once only). CPython docs:
+      `asyncio.create_task`, "save a reference to the result of this function".
+    """
+
+    code = "LKL309"
+    name = "task-left-out-of-cancellation"
+    message = "task `self.{attr}` is left out of the class's cancellation"
+    trigger_names = ("create_task", "ensure_future", "call_later", "call_at")
+    examples = (
+        Bad(
+            "import asyncio\n\nclass Agent:\n    async def run(self):\n"
+            "        self.reader = asyncio.create_task(self.read())\n"
+            "        self.pinger = asyncio.create_task(self.ping())\n"
+            "        try:\n            await self.serve()\n        finally:\n            self.reader.cancel()\n\n"
+            "    async def read(self):\n        pass\n\n    async def ping(self):\n        pass\n\n"
+            "    async def serve(self):\n        pass\n"
+        ),
+        Good(
+            "import asyncio\n\nclass Agent:\n    async def run(self):\n"
+            "        self.reader = asyncio.create_task(self.read())\n"
+            "        self.pinger = asyncio.create_task(self.ping())\n"
+            "        try:\n            await self.serve()\n        finally:\n"
+            "            for task in (self.reader, self.pinger):\n                task.cancel()\n\n"
+            "    async def read(self):\n        pass\n\n    async def ping(self):\n        pass\n\n"
+            "    async def serve(self):\n        pass\n"
+        ),
+    )
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self._foreign: Optional[Set[str]] = None  # walked for the first class that needs it
+        for cls in _classes(node):
+            self._check_class(cls)
+
+    def _foreign_names(self) -> Set[str]:
+        if self._foreign is None:
+            self._foreign = self._foreign_attributes(self.context.module)
+        return self._foreign
+
+    def _foreign_attributes(self, module: cst.Module) -> Set[str]:
+        """Attribute names used on anything but ``self`` (``manager.task.cancel()``): another
+        object may look after them."""
+        return {
+            found.attr.value for found in walk(module)
+            if isinstance(found, cst.Attribute) and not (isinstance(found.value, cst.Name) and found.value.value == "self")
+        }
+
+    def _check_class(self, cls: cst.ClassDef) -> None:
+        methods = [m for m in class_methods(cls) if m.params.params and m.params.params[0].name.value == "self"]
+        stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}
+        fates: Dict[str, Set[str]] = {}
+        containers: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}  # `self.tasks.append(task)`
+        for method in methods:
+            for found in walk(method):
+                if isinstance(found, cst.Name) and found.value in _OPAQUE:
+                    return
+                if isinstance(found, cst.Attribute) and found.attr.value in _OPAQUE:
+                    return
+                if isinstance(found, (cst.Assign, cst.AnnAssign)) and isinstance(found.value, cst.Call):
+                    made = task_factory(self.context, found.value) or self._timer_handle(found.value)
+                    if made is not None:
+                        for target in _targets(found):
+                            if is_self_attribute(target):
+                                stores.setdefault(target.attr.value, []).append((method, found, made))
+                if isinstance(found, cst.Call):
+                    kept = self._kept_in_container(found)
+                    if kept is not None:
+                        containers.setdefault(kept[0], []).append((method, found, kept[1]))
+                if is_self_attribute(found):
+                    fate = self._fate(found)  # type: ignore[arg-type]
+                    if fate is not None:
+                        fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
+        if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
+            return  # no cancellation of its tasks: LKL304's question (tasks kept on self), not this rule's
+        foreign = self._foreign_names()
+        for attr, sites in stores.items():
+            if attr in foreign:
+                continue
+            looked_after = fates.get(attr, set())
+            if not looked_after:
+                method, statement, made = sites[0]
+                self._report_forgotten(cls, attr, statement, made)
+            elif CANCELLED in looked_after:
+                for method, statement, made in sites:
+                    if self._once_per_key(method, statement, attr):
+                        self._report_per_key(cls, method, attr, statement, made)
+                        break
+                else:
+                    self._check_reach(cls, methods, attr, sites[0], stores, fates)
+        for attr, sites in containers.items():
+            if attr not in foreign and attr not in stores:
+                self._check_reach(cls, methods, attr, sites[0], stores, fates, container=True)
+
+    def _check_reach(
+        self, cls: cst.ClassDef, methods: List[cst.FunctionDef], attr: str, site: Tuple[cst.FunctionDef, cst.CSTNode, str],
+        stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]], fates: Dict[str, Set[str]], *, container: bool = False,
+    ) -> None:
+        # A teardown that runs as the coroutine of a task the class cancels (`self._watcher =
+        # ensure_future(self.handle_connection_close())`, cancelled by `disconnect()`) may never run.
+        cancelled_runs = {
+            called.func.attr.value  # type: ignore[attr-defined]
+            for name, sites in stores.items() if CANCELLED in fates.get(name, ())
+            for _, statement, _ in sites
+            for called in walk(statement.value)  # type: ignore[attr-defined]
+            if isinstance(called, cst.Call) and is_self_attribute(called.func)
+        }
+        teardowns = [m for m in methods if _tears_down(m.name.value) and m.name.value not in cancelled_runs]
+        if teardowns and not self._reached_from(teardowns, methods, attr, _task_runs(stores)):
+            self._report_out_of_reach(cls, attr, site[1], site[2], teardowns, container=container)
+
+    def _cleans_up_when_cancelled(self, method: cst.FunctionDef, attr: str) -> bool:
+        for found in walk(method):
+            if isinstance(found, cst.Try):
+                blocks = [handler.body for handler in found.handlers] + ([found.finalbody.body] if found.finalbody else [])
+                for block in blocks:
+                    if any(is_self_attribute(inner, attr) and self._fate(inner) is not None for inner in walk(block)):  # type: ignore[arg-type]
+                        return True
+        return False
+
+    def _kept_in_container(self, call: cst.Call) -> Optional[Tuple[str, str]]:
+        """``self.tasks.append(task)`` (or ``add``/``appendleft``) of a task made in the same
+        function: the container's name and how the task is made."""
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ("append", "add", "appendleft") and is_self_attribute(func.value)):
+            return None
+        if len(call.args) != 1:
+            return None
+        value = call.args[0].value
+        if isinstance(value, cst.Call):
+            made = task_factory(self.context, value)
+            return (func.value.attr.value, made) if made is not None else None  # type: ignore[attr-defined]
+        if not isinstance(value, cst.Name):
+            return None
+        scope = lt.scope_of(self.context, value)
+        for assigned in lt.assigned_values(self.context, scope, value.value):
+            made = task_factory(self.context, assigned) if isinstance(assigned, cst.Call) else None
+            if made is not None:
+                return func.value.attr.value, made  # type: ignore[attr-defined]
+        return None
+
+    def _timer_handle(self, call: cst.Call) -> Optional[str]:
+        """``self._loop.call_later(delay, cb)``: a handle whose ``cancel()`` is the only way to
+        stop the callback (and to let go of what it holds)."""
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("call_later", "call_at") and is_loop(self.context, func.value):
+            return f"{self.context.code(func).strip()}(...)"
+        return None
+
+    def _reached_from(self, teardowns: List[cst.FunctionDef], methods: List[cst.FunctionDef], attr: str, runs: Dict[str, str]) -> bool:
+        """Whether a teardown method, directly or through ``self.<m>()`` calls, cancels, awaits
+        or hands on ``self.<attr>``; or cancels a task of the class (``runs``: task attribute ->
+        the method its coroutine runs) whose method does so in a ``finally:`` or ``except`` block."""
+        by_name = {m.name.value: m for m in methods}
+        seen: Set[str] = set()
+        todo = [m.name.value for m in teardowns]
+        while todo:
+            name = todo.pop()
+            if name in seen or name not in by_name:
+                continue
+            seen.add(name)
+            for found in walk(by_name[name]):
+                if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
+                    return True
+                ran = runs.get(found.attr.value) if is_self_attribute(found) else None  # type: ignore[attr-defined]
+                if ran in by_name and self._fate(found) is not None and self._cleans_up_when_cancelled(by_name[ran], attr):  # type: ignore[arg-type]
+                    return True  # `self._run_task.cancel()`, and run()'s `finally:` cancels the rest
+                if isinstance(found, cst.Call) and is_self_attribute(found.func):
+                    todo.append(found.func.attr.value)  # type: ignore[attr-defined]
+                elif is_self_attribute(found) and not isinstance(self.context.parent(found), cst.Call):
+                    todo.append(found.attr.value)  # type: ignore[attr-defined]  (a method handed on as a callback)
+        return False
+
+    def _fate(self, node: cst.Attribute) -> Optional[str]:
+        """What this use of ``self.<attr>`` does to the task: cancels it, looks after it another
+        way (awaits it, hands it on, aliases it), or nothing (None)."""
+        parent = self.context.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            if parent.attr.value == "cancel":
+                return CANCELLED
+            return None if parent.attr.value in _LOOKS or parent.attr.value == "add_done_callback" else HANDLED
+        if isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node):
+            return None
+        if isinstance(parent, _LOOKING_PARENTS):
+            return None
+        if isinstance(parent, cst.Arg):
+            call = self.context.parent(parent)
+            if isinstance(call, cst.Call):
+                callee = (dotted_name(call.func) or "").rsplit(".", 1)[-1].lower()
+                if "cancel" in callee:
+                    return CANCELLED  # `await cancel(self.task)`, `process_task_cancellation(self.task, ...)`
+                if callee in ("isinstance", "repr", "str", "id", "print", "type", "bool"):
+                    return None
+        return HANDLED
+
+    def _once_per_key(self, method: cst.FunctionDef, statement: cst.CSTNode, attr: str) -> bool:
+        """``statement`` runs in a branch that also fills ``self.<registry>[key]``, and the method
+        does nothing else with ``self.<attr>`` (no test, cancel or await of the previous task)."""
+        for found in walk(method):
+            if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
+                return False
+            if isinstance(found, cst.Attribute) and is_self_attribute(found, attr) and isinstance(self.context.parent(found), _LOOKING_PARENTS):
+                return False
+        for branch in self._enclosing_branches(statement, method):
+            if any(_fills_self_registry(found) for found in walk(branch)):
+                return True
+        return False
+
+    def _enclosing_branches(self, node: cst.CSTNode, stop: cst.CSTNode) -> Iterator[cst.If]:
+        for ancestor in self.context.ancestors(node):
+            if ancestor is stop:
+                return
+            if isinstance(ancestor, cst.If):
+                yield ancestor
+
+    def _report_forgotten(self, cls: cst.ClassDef, attr: str, statement: cst.CSTNode, made: str) -> None:
+        self.report(
+            statement,
+            f"the task `self.{attr}` (from `{made}`) is never cancelled, awaited or handed on, although "
+            f"`{cls.name.value}` cancels its other tasks: it keeps running after the object is done with, "
+            "holding the object and what its coroutine waits on",
+            suggestion=f"cancel `self.{attr}` where the class cancels its other tasks (and await it there)",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _report_out_of_reach(
+        self, cls: cst.ClassDef, attr: str, statement: cst.CSTNode, made: str, teardowns: List[cst.FunctionDef], *, container: bool,
+    ) -> None:
+        names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+        if container:
+            what = f"the tasks (from `{made}`) kept in `self.{attr}` are"
+            fix = f"cancel every task left in `self.{attr}` in {names}"
+        else:
+            what = f"`self.{attr}` (from `{made}`) is"
+            fix = f"cancel `self.{attr}` (when it is not None) in {names}"
+        self.report(
+            statement,
+            f"{what} cancelled or drained only by methods that {names} never reach: when the "
+            f"`{cls.name.value}` is torn down {'they stay' if container else 'it stays'} pending, keeping "
+            f"{'their coroutines' if container else 'its callback'} and the object alive",
+            suggestion=f"{fix}, or call the method that cancels them from there",
+            confidence=Confidence.MEDIUM,
+        )
+
+    def _report_per_key(self, cls: cst.ClassDef, method: cst.FunctionDef, attr: str, statement: cst.CSTNode, made: str) -> None:
+        self.report(
+            statement,
+            f"`{cls.name.value}.{method.name.value}()` stores a new task (from `{made}`) in `self.{attr}` once per key, "
+            f"replacing the previous one: only the last is cancelled with the object, and the others lose their "
+            "only strong reference (the event loop keeps a weak one)",
+            suggestion=(
+                f"keep the tasks in a set (`self.{attr}s.add(task); task.add_done_callback(self.{attr}s.discard)`) "
+                "and cancel every one of them where the class cancels its tasks"
+            ),
+            confidence=Confidence.MEDIUM,
+        )
+
+
+def _task_runs(stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]]) -> Dict[str, str]:
+    """Task attribute -> the method its coroutine runs (``self.x = create_task(self.run())``)."""
+    runs: Dict[str, str] = {}
+    for attr, sites in stores.items():
+        for _, statement, _ in sites:
+            value = statement.value  # type: ignore[attr-defined]
+            first = value.args[0].value if isinstance(value, cst.Call) and value.args else None
+            if isinstance(first, cst.Call) and is_self_attribute(first.func):
+                runs[attr] = first.func.attr.value  # type: ignore[attr-defined]
+    return runs
+
+
+def _tears_down(method: str) -> bool:
+    name = method.strip("_").lower()
+    return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
+
+
+def _classes(module: cst.Module) -> Iterator[cst.ClassDef]:
+    for found in walk(module):
+        if isinstance(found, cst.ClassDef):
+            yield found
+
+
+def _targets(assign: cst.CSTNode) -> List[cst.BaseExpression]:
+    if isinstance(assign, cst.Assign):
+        return [target.target for target in assign.targets]
+    return [assign.target]  # type: ignore[attr-defined]
+
+
+def _fills_self_registry(node: cst.CSTNode) -> bool:
+    """``self.conns[key] = conn``: an entry per key in a registry on ``self``."""
+    if not isinstance(node, cst.Assign):
+        return False
+    return any(isinstance(target.target, cst.Subscript) and is_self_attribute(target.target.value) for target in node.targets)
