@@ -10,7 +10,7 @@ from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.tasks import is_loop, task_factory
-from leaklint.analysis.walk import walk
+from leaklint.analysis.walk import walk, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Uses of `self.<task>` that neither cancel, await nor hand the task on.
@@ -84,7 +84,7 @@ class TaskLeftOutOfCancellation(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         self._foreign: Optional[Set[str]] = None  # walked for the first class that needs it
-        for cls in _classes(node):
+        for cls in walk_type(node, cst.ClassDef):
             self._check_class(cls)
 
     def _foreign_names(self) -> Set[str]:
@@ -325,12 +325,6 @@ def _task_runs(stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]]
 def _tears_down(method: str) -> bool:
     name = method.strip("_").lower()
     return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
-
-
-def _classes(module: cst.Module) -> Iterator[cst.ClassDef]:
-    for found in walk(module):
-        if isinstance(found, cst.ClassDef):
-            yield found
 
 
 def _targets(assign: cst.CSTNode) -> List[cst.BaseExpression]:
