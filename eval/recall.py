@@ -25,7 +25,8 @@ had been measured, ``split = "fresh5"`` for the fifth (``eval/corpus/fresh5/``),
 had been measured, ``split = "fresh6"`` for the sixth (``eval/corpus/fresh6/``), built once the fifth
 had been measured, ``split = "fresh7"`` for the seventh (``eval/corpus/fresh7/``), built once the sixth
 had been measured, ``split = "fresh8"`` for the eighth (``eval/corpus/fresh8/``), built once the seventh
-had been measured, and ``split = "fresh9"`` for the ninth (``eval/corpus/fresh9/``), built once the eighth
+had been measured, ``split = "fresh9"`` for the ninth (``eval/corpus/fresh9/``), built once the eighth
+had been measured, and ``split = "fresh10"`` for the tenth (``eval/corpus/fresh10/``), built once the ninth
 had been measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
@@ -57,7 +58,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -331,7 +332,7 @@ def print_markdown(report: Dict[str, object]) -> None:
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from django.template.exceptions import TemplateDoesNotExist
+
+from .base import Loader as BaseLoader
+
+
+class Loader(BaseLoader):
+    """Wraps the configured loaders and caches what they return, misses included."""
+
+    def __init__(self, engine, loaders) -> None:
+        self.template_cache: Dict[str, object] = {}
+        self.get_template_cache: Dict[str, object] = {}
+        self.loaders = list(loaders)
+        super().__init__(engine)
+
+    def cache_key(self, template_name: str, skip: Optional[list] = None) -> str:
+        if skip:
+            return "-".join([template_name, "|".join(sorted(skip))])
+        return template_name
+
+    def get_template(self, template_name: str, skip: Optional[list] = None):
+        key = self.cache_key(template_name, skip)
+        cached = self.get_template_cache.get(key)
+        if cached:
+            if isinstance(cached, TemplateDoesNotExist):
+                raise cached  # LEAK
+            return cached
+
+        try:
+            template = super().get_template(template_name, skip)
+        except TemplateDoesNotExist as e:
+            self.get_template_cache[key] = e  # LEAK
+            raise
+        else:
+            self.get_template_cache[key] = template
+
+        return template
+
+    def reset(self) -> None:
+        self.template_cache.clear()
+        self.get_template_cache.clear()

@@ -1,0 +1,6 @@
+class ValidationError(RuntimeError):
+    pass
+
+
+class FieldNotFound(RuntimeError):
+    pass

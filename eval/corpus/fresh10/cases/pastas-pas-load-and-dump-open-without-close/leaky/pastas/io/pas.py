@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import datetime
+import json
+from logging import getLogger
+
+from pandas import Timedelta, Timestamp, isna
+
+logger = getLogger(__name__)
+
+
+def load(fname: str) -> dict:
+    data = json.load(open(fname), object_hook=pastas_hook)  # LEAK
+    return data
+
+
+def pastas_hook(obj: dict) -> dict:
+    for key, value in obj.items():
+        if key in ["tmin", "tmax", "date_modified", "date_created"]:
+            val = Timestamp(value)
+            obj[key] = None if isna(val) else val
+        elif key in ["time_offset", "warmup"]:
+            obj[key] = Timedelta(value, "d") if isinstance(value, (int, float)) else Timedelta(value)
+    return obj
+
+
+def dump(fname: str, data: dict) -> None:
+    json.dump(data, open(fname, "w"), indent=4, cls=PastasEncoder)  # LEAK
+    logger.info("%s file successfully exported", fname)
+
+
+class PastasEncoder(json.JSONEncoder):
+    def default(self, o):
+        if isinstance(o, (Timestamp, datetime.datetime, datetime.date)):
+            return o.isoformat()
+        if isinstance(o, Timedelta):
+            return o.to_timedelta64().__str__()
+        return super().default(o)

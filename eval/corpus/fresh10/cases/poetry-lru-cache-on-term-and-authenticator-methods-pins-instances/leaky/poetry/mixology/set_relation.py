@@ -1,0 +1,4 @@
+class SetRelation:
+    SUBSET = "subset"
+    DISJOINT = "disjoint"
+    OVERLAPPING = "overlapping"
