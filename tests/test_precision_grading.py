@@ -65,3 +65,24 @@ def test_lkl203_cache_the_class_empties_itself_is_low() -> None:
     # a cache nobody in the class empties keeps every instance: still a default finding
     assert strict[13].confidence is Confidence.HIGH
     assert set(findings_by_line(CLEARED_CACHES, "LKL203", "default")) == {13}
+
+
+SERVERS = """\
+import socketserver
+
+
+class DaemonMixin:
+    daemon_threads = True
+
+
+class QuietServer(DaemonMixin, socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    pass
+
+
+class LoudServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    pass
+"""
+
+
+def test_lkl303_daemon_threads_set_by_a_mixin_of_the_module_counts() -> None:
+    assert set(findings_by_line(SERVERS, "LKL303", "strict")) == {12}
