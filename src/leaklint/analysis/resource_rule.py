@@ -720,6 +720,12 @@ class ResourceRule(Rule):
             # Both ends of a pipe are closed in different branches of a fork or handed to a child:
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
+        elif confidence is not Confidence.LOW and _lost_only_to_an_exception(leak) and not kind.fd and releases_itself_when_collected(kind.qualname):
+            confidence = Confidence.LOW
+            message += (
+                f"; a `{kind.short}` releases itself when it is collected, so that path only delays the release until "
+                "its last reference goes (the function returns, or the exception and its traceback are dropped)"
+            )
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _uncalled_release(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[int]:
@@ -1247,6 +1253,21 @@ def _only_when_something_raises(leak: Leak) -> bool:
     failure leaves the last socket open.
     """
     return leak.reason == HANDED_OVER_LATE
+
+
+def _lost_only_to_an_exception(leak: Leak) -> bool:
+    """Every normal path releases it or hands it on, and an exception loses it only until the
+    function's frame goes: a set-up step that raises before the resource is returned, or a caught
+    failure after which the function returns.
+
+    Not here (precision-unseen.md, "Resources lost only when something raises"): an explicit
+    `raise` while it is held, which holds the real findings of that shape (a failed connect, a
+    tunnel whose threads failed), and the candidate loop whose caught failure rebinds the name and
+    leaves the last socket open after the loop, a fix projects made."""
+    if leak.reason == RETURNED_UNLESS_RAISES:
+        return True
+    return (leak.reason == NOT_ON_SOME_PATH and leak.caught is not None and not leak.rebinds
+            and isinstance(leak.path_end, cst.Return))
 
 
 def _os_close(name: str) -> str:
