@@ -127,3 +127,33 @@ def test_self_finalising_resource_lost_only_to_an_exception_is_low() -> None:
     assert files[17].confidence is Confidence.LOW
     # a raw descriptor has no object to close it: still a default finding
     assert files[23].confidence is Confidence.MEDIUM
+
+
+REACTOR = """\
+import asyncio
+
+
+class Process:
+    async def join(self):
+        pass
+
+    def start(self):
+        from twisted.internet import reactor
+
+        loop = asyncio.get_event_loop()
+        join_task = loop.create_task(self.join())
+        join_task.add_done_callback(self._stop)
+        reactor.run()
+
+    def start_later(self):
+        loop = asyncio.get_event_loop()
+        join_task = loop.create_task(self.join())
+        join_task.add_done_callback(self._stop)
+
+    def _stop(self, task):
+        pass
+"""
+
+
+def test_lkl304_task_local_kept_while_the_twisted_reactor_runs() -> None:
+    assert set(findings_by_line(REACTOR, "LKL304", "strict")) == {18}
