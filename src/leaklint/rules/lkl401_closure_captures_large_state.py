@@ -68,7 +68,11 @@ class ClosureCapturesLargeState(Rule):
     `self` is reported only when the closure is stored on `self` itself, in a module-level
     container, or registered with a long-lived registry (`atexit.register`, `signal.signal`,
     `weakref.finalize`, `connect`/`subscribe`/`add_listener`/`on` of an object that `self` does
-    not own). Callbacks of futures and timers end with them, so they are reported only for large
+    not own). An emitter `self` owns is its attribute (`self._bus.on(...)`) or a local bound only
+    to one (`bus = self._bus`): nothing is reported, the two die together. An emitter the method
+    was handed and keeps on `self` (`self._client = client` ... `client.on(...)`) is the one the
+    object was made for, a session or connection it wraps: low, shown only by the strict profile.
+    Callbacks of futures and timers end with them, so they are reported only for large
     locals.
 
     A closure handed to a function of the same module that keeps its argument in a module-level
