@@ -99,7 +99,14 @@ object, a class or a getter's singleton that has no way to take entries out is h
 project makes the listener's class per call, medium when how often is not known; a registry the
 object is only given is medium only when the objects are made per call or their `close()` leaves
 them registered on a registry without removal; a registry that can take entries out (it may do
-so itself) is low unless it lives for the process and the objects are made per call.
+so itself) is low unless it lives for the process and the objects are made per call. A callback
+on an emitter the object owns (its attribute, or a local bound to it) is not a pin at all, and
+one on an emitter the object was handed and keeps (`self._client = client`, then
+`client.on(...)`) is low: the object was made for that session or connection and ends with it;
+what ties them is a cycle, which the cycle rules grade.
+
+A method cache (LKL203) that its class empties itself (`self.lookup.cache_clear()` when its
+configuration or view changes) is low: the author manages what it keeps.
 
 A recursive nested function (LKL110) makes a cycle through its closure cell on every call of the
 function around it, which the young collection frees: it is in the default selection only when
@@ -128,8 +135,13 @@ socket, a `sqlite3` or DB-API connection, a selector, `mmap`, `TemporaryDirector
 sessions. CPython collects it as soon as the
 exception and its traceback are dropped, so the exception delays the release and does not lose
 it; reviewers judged none of 31 such findings on packages leaklint was never run on worth a
-change. A resource never released on some normal path, one held while the code raises on
-purpose, a raw descriptor (`os.open`, `mkstemp`), a file (LKL301, the shape pylint's
+change. The same holds, for those objects and for file objects (`open()`, temporary files, whose
+`__del__` closes them), where only an exception loses the resource before its function returns:
+one returned to the caller unless its set-up raises first, and one left open by a caught failure
+after which the function returns (its local goes with the frame). A resource never released on
+some normal path, one held while the code raises on
+purpose, the loop over connection candidates whose last socket stays open, a raw descriptor
+(`os.open`, `mkstemp`), a file released without `finally:` (LKL301, the shape pylint's
 consider-using-with reports), a child process (`Popen.__del__` leaves it to be reaped by the next
 `Popen()`, and `wait()` does not close its pipes), process pools, and a client whose own threads
 keep it alive (paramiko, pymongo, kafka) keep their confidence.
