@@ -115,6 +115,17 @@ def scratch(data):
     if not data:
         raise ValueError(path)
     return fd
+
+
+def connect_first(host, port):
+    for family, kind, proto, _, address in socket.getaddrinfo(host, port):
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.connect(address)
+        except OSError:
+            continue
+        return sock
+    return None
 """
 
 
@@ -123,8 +134,10 @@ def test_self_finalising_resource_lost_only_to_an_exception_is_low() -> None:
     files = findings_by_line(EXCEPTION_PATHS, "LKL301", "strict")
     # a caught failure, then `return`: the socket closes when the function returns
     assert sockets[6].confidence is Confidence.LOW and "releases itself" in sockets[6].message
-    # returned unless its set-up raises: the temporary file's closer closes and deletes it
-    assert files[17].confidence is Confidence.LOW
+    # the same in a loop over candidates leaves the last one open after the loop: kept
+    assert sockets[31].confidence is Confidence.MEDIUM
+    # returned unless its set-up raises: kept (tune's hermes case is a fix of that shape)
+    assert files[17].confidence is Confidence.MEDIUM
     # a raw descriptor has no object to close it: still a default finding
     assert files[23].confidence is Confidence.MEDIUM
 

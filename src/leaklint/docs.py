@@ -136,11 +136,10 @@ sessions. CPython collects it as soon as the
 exception and its traceback are dropped, so the exception delays the release and does not lose
 it; reviewers judged none of 31 such findings on packages leaklint was never run on worth a
 change. The same holds, for those objects and for file objects (`open()`, temporary files, whose
-`__del__` closes them), where only an exception loses the resource before its function returns:
-one returned to the caller unless its set-up raises first, and one left open by a caught failure
-after which the function returns (its local goes with the frame). A resource never released on
-some normal path, one held while the code raises on
-purpose, the loop over connection candidates whose last socket stays open, a raw descriptor
+`__del__` closes them), where a caught failure leaves the resource open and the function then
+returns: its local goes with the frame. A resource never released on some normal path, one held
+while the code raises on purpose, one returned to the caller unless its set-up raises first, the
+loop over connection candidates whose last socket stays open after the loop, a raw descriptor
 (`os.open`, `mkstemp`), a file released without `finally:` (LKL301, the shape pylint's
 consider-using-with reports), a child process (`Popen.__del__` leaves it to be reaped by the next
 `Popen()`, and `wait()` does not close its pipes), process pools, and a client whose own threads
