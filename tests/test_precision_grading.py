@@ -88,60 +88,6 @@ def test_lkl303_daemon_threads_set_by_a_mixin_of_the_module_counts() -> None:
     assert set(findings_by_line(SERVERS, "LKL303", "strict")) == {12}
 
 
-EXCEPTION_PATHS = """\
-import socket
-import tempfile
-
-
-def free_port():
-    sock = socket.socket()
-    try:
-        sock.bind(("", 0))
-    except OSError:
-        return None
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
-def make_archive(data):
-    f = tempfile.NamedTemporaryFile()
-    f.write(prepare(data))
-    return f
-
-
-def scratch(data):
-    fd, path = tempfile.mkstemp()
-    if not data:
-        raise ValueError(path)
-    return fd
-
-
-def connect_first(host, port):
-    for family, kind, proto, _, address in socket.getaddrinfo(host, port):
-        sock = socket.socket(family, kind, proto)
-        try:
-            sock.connect(address)
-        except OSError:
-            continue
-        return sock
-    return None
-"""
-
-
-def test_self_finalising_resource_lost_only_to_an_exception_is_low() -> None:
-    sockets = findings_by_line(EXCEPTION_PATHS, "LKL302", "strict")
-    files = findings_by_line(EXCEPTION_PATHS, "LKL301", "strict")
-    # a caught failure, then `return`: the socket closes when the function returns
-    assert sockets[6].confidence is Confidence.LOW and "releases itself" in sockets[6].message
-    # the same in a loop over candidates leaves the last one open after the loop: kept
-    assert sockets[31].confidence is Confidence.MEDIUM
-    # returned unless its set-up raises: kept (tune's hermes case is a fix of that shape)
-    assert files[17].confidence is Confidence.MEDIUM
-    # a raw descriptor has no object to close it: still a default finding
-    assert files[23].confidence is Confidence.MEDIUM
-
-
 REACTOR = """\
 import asyncio
 

@@ -78,17 +78,13 @@ def graded(code: str, path: str, confidence: Confidence) -> Confidence:
 # drivers' connection objects close in their deallocators. Not here: a raw descriptor
 # (`os.open`, `mkstemp`) has no object to do it; a child process is not reaped when its `Popen`
 # goes (`Popen.__del__` only lists it for the next `Popen()` to reap, and `wait()` does not close
-# the pipes); a compressed or archive writer (gzip, zipfile, tarfile) would lose its trailer;
-# process pools and managers hold processes; a client that runs threads of its own
+# the pipes); process pools and managers hold processes; a client that runs threads of its own
 # (paramiko, pymongo, kafka) or drives a browser (selenium) is kept alive by them.
 _FINALISED_MODULES = (
     "socket.", "ssl.", "sqlite3.", "selectors.", "mmap.", "tempfile.TemporaryDirectory",
     "http.client.", "urllib.request.", "smtplib.", "ftplib.", "poplib.", "imaplib.", "telnetlib.",
     "asyncio.new_event_loop", "logging.", "concurrent.futures.ThreadPoolExecutor",
     "psycopg2.", "psycopg.", "pymysql.", "requests.", "httpx.Client", "serial.",
-    # file objects: `io.IOBase.__del__` closes them; a temporary file's closer also deletes it
-    "builtins.open", "io.open", "io.FileIO", "_io.open", "tokenize.open", "codecs.open", "pathlib.Path.open",
-    "tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile", "os.fdopen",
 )
 
 

@@ -135,12 +135,8 @@ socket, a `sqlite3` or DB-API connection, a selector, `mmap`, `TemporaryDirector
 sessions. CPython collects it as soon as the
 exception and its traceback are dropped, so the exception delays the release and does not lose
 it; reviewers judged none of 31 such findings on packages leaklint was never run on worth a
-change. The same holds, for those objects and for file objects (`open()`, temporary files, whose
-`__del__` closes them), where a caught failure leaves the resource open and the function then
-returns: its local goes with the frame. A resource never released on some normal path, one held
-while the code raises on purpose, one returned to the caller unless its set-up raises first, the
-loop over connection candidates whose last socket stays open after the loop, a raw descriptor
-(`os.open`, `mkstemp`), a file released without `finally:` (LKL301, the shape pylint's
+change. A resource never released on some normal path, one held while the code raises on
+purpose, a raw descriptor (`os.open`, `mkstemp`), a file (LKL301, the shape pylint's
 consider-using-with reports), a child process (`Popen.__del__` leaves it to be reaped by the next
 `Popen()`, and `wait()` does not close its pipes), process pools, and a client whose own threads
 keep it alive (paramiko, pymongo, kafka) keep their confidence.

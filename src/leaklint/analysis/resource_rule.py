@@ -14,7 +14,6 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optio
 import libcst as cst
 
 from leaklint.analysis import factories, inherited
-from leaklint.analysis.lifetimes import inside as lt_inside
 from leaklint.analysis.names import LOCAL, collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
@@ -721,12 +720,6 @@ class ResourceRule(Rule):
             # Both ends of a pipe are closed in different branches of a fork or handed to a child:
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
-        elif confidence is not Confidence.LOW and _lost_only_to_an_exception(self.context, leak) and not kind.fd and releases_itself_when_collected(kind.qualname):
-            confidence = Confidence.LOW
-            message += (
-                f"; a `{kind.short}` releases itself when it is collected, so that path only delays the release until "
-                "its last reference goes (the function returns, or the exception and its traceback are dropped)"
-            )
         self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _uncalled_release(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[int]:
@@ -1254,20 +1247,6 @@ def _only_when_something_raises(leak: Leak) -> bool:
     failure leaves the last socket open.
     """
     return leak.reason == HANDED_OVER_LATE
-
-
-def _lost_only_to_an_exception(context: Any, leak: Leak) -> bool:
-    """Every normal path releases it, and only a caught failure loses it, after which the function
-    returns: its local goes with the frame.
-
-    Not here (precision-unseen.md, "Resources lost only when something raises"): an explicit
-    `raise` while it is held, which holds the real findings of that shape (a failed connect, a
-    tunnel whose threads failed); the loop over candidates whose caught failure moves on and leaves
-    the last socket open after the loop, a fix projects made; and a resource returned unless its
-    set-up raises, which took tune's hermes case (a `sqlite3` set-up that raises) out of the
-    default selection."""
-    return (leak.reason == NOT_ON_SOME_PATH and leak.caught is not None and not leak.rebinds
-            and isinstance(leak.path_end, cst.Return) and not lt_inside(context, leak.call, (cst.For, cst.While)))
 
 
 def _os_close(name: str) -> str:
