@@ -99,7 +99,14 @@ object, a class or a getter's singleton that has no way to take entries out is h
 project makes the listener's class per call, medium when how often is not known; a registry the
 object is only given is medium only when the objects are made per call or their `close()` leaves
 them registered on a registry without removal; a registry that can take entries out (it may do
-so itself) is low unless it lives for the process and the objects are made per call.
+so itself) is low unless it lives for the process and the objects are made per call. A callback
+on an emitter the object owns (its attribute, or a local bound to it) is not a pin at all, and
+one on an emitter the object was handed and keeps (`self._client = client`, then
+`client.on(...)`) is low: the object was made for that session or connection and ends with it;
+what ties them is a cycle, which the cycle rules grade.
+
+A method cache (LKL203) that its class empties itself (`self.lookup.cache_clear()` when its
+configuration or view changes) is low: the author manages what it keeps.
 
 A recursive nested function (LKL110) makes a cycle through its closure cell on every call of the
 function around it, which the young collection frees: it is in the default selection only when

@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
 from leaklint import models
 from leaklint.analysis.growth_facts import is_test_module
+from leaklint.analysis.lifetimes import walk_calls
 from leaklint.analysis.memoizers import can_return_argument, find_memoizers, may_be_project_name
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
@@ -36,6 +37,21 @@ _CLASS_BUILDERS = frozenset(
     {"builtins.type", "collections.namedtuple", "typing.NamedTuple", "enum.Enum", "enum.IntEnum", "enum.Flag",
      "enum.IntFlag", "dataclasses.make_dataclass", "types.new_class"}
 )
+
+
+def _cache_cleared_in(klass: cst.ClassDef, method: str) -> Optional[str]:
+    """The method of ``klass`` that calls ``self.<method>.cache_clear()`` (or
+    ``Class.<method>.cache_clear()``), if one does."""
+    for statement in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
+        if not isinstance(statement, cst.FunctionDef):
+            continue
+        for call in walk_calls(statement):
+            func = call.func
+            if (isinstance(func, cst.Attribute) and func.attr.value == "cache_clear"
+                    and isinstance(func.value, cst.Attribute) and func.value.attr.value == method
+                    and isinstance(func.value.value, cst.Name)):
+                return statement.name.value
+    return None
 
 
 class _Cache:
@@ -102,7 +118,10 @@ class CacheOnMethod(Rule):
 
     Also not flagged: methods of a class this module instantiates only at module level (a
     singleton such as `MANAGER = Manager()`), and module-level functions that warn or log (the
-    `@cache` warn-once idiom).
+    `@cache` warn-once idiom). A method cache that the class empties itself
+    (`self.lookup.cache_clear()` in one of its methods, on reconfiguration or teardown) is low,
+    shown only by the strict profile: its author manages what it keeps, and the usual fix
+    (`cached_property`) would break that call.
 
     ## Known problems
     A class with a handful of long-lived instances created elsewhere (a singleton made in another
@@ -253,6 +272,12 @@ class CacheOnMethod(Rule):
                 f"for the life of the class: the unbounded cache never lets go"
             )
         confidence = Confidence.MEDIUM if cache.bounded else Confidence.HIGH
+        emptied_in = _cache_cleared_in(klass, node.name.value)
+        if emptied_in is not None:
+            # The class empties the cache itself when its state changes: the author manages what
+            # it keeps, and `cached_property` (the usual fix) would break that call.
+            confidence = Confidence.LOW
+            message += f"; but `{emptied_in}` empties it (`.cache_clear()`), so it holds only what was cached since"
         suggestion = self._method_suggestion(node, params, klass)
         self.method_findings.append((klass.name.value, cache.decorator, message, suggestion, confidence))
 

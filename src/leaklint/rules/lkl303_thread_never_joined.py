@@ -166,7 +166,8 @@ class ThreadNeverJoined(Rule):
     but not in `finally:`: an error in the caller's `with` block is thrown in at the `yield` and
     skips it (medium confidence). A `socketserver.ThreadingMixIn` server class without
     `daemon_threads = True` (or `block_on_close = False`) is reported too (medium): its request
-    threads are non-daemon and tracked by the server, unless the module sets `daemon_threads` on
+    threads are non-daemon and tracked by the server, unless the class or one of its base classes
+    defined in the module (a mixin listed first) sets it, or the module sets `daemon_threads` on
     an instance. A `stop()` that joins the thread only after returning early when an attribute
     the thread's own target sets is still unset (`if self._loop is None: return`) is reported
     (medium): a thread still starting, or one that failed first, is never joined. `daemon=<expression>` is assumed to make a daemon, except `t.daemon = self.<attr>`
@@ -207,9 +208,11 @@ class ThreadNeverJoined(Rule):
         super().__init__(*args, **kwargs)
         self.calls: List[cst.Call] = []
         self.classes: List[cst.ClassDef] = []
+        self.every_class: Dict[str, cst.ClassDef] = {}  # by name, with or without bases: for mixins
         self.thread_classes: Dict[str, _ThreadClass] = {}
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.every_class.setdefault(node.name.value, node)
         if node.bases:
             self.classes.append(node)
 
@@ -304,9 +307,10 @@ class ThreadNeverJoined(Rule):
         ]
         if not servers or self._sets_daemon_threads_anywhere():
             return
+        local = self.every_class
         for cls in servers:
-            if self._class_sets(cls, "daemon_threads", lambda value: not _is_false(value)) or self._class_sets(
-                cls, "block_on_close", _is_false
+            if self._inherits_setting(cls, local, "daemon_threads", lambda value: not _is_false(value)) or (
+                self._inherits_setting(cls, local, "block_on_close", _is_false)
             ):
                 continue
             self.report(
@@ -320,17 +324,38 @@ class ThreadNeverJoined(Rule):
                 confidence=Confidence.MEDIUM,
             )
 
-    def _class_sets(self, cls: cst.ClassDef, attr: str, accepts) -> bool:  # type: ignore[no-untyped-def]
+    def _inherits_setting(self, cls: cst.ClassDef, local: Dict[str, cst.ClassDef], attr: str, accepts) -> bool:  # type: ignore[no-untyped-def]
+        """``attr`` as ``cls`` resolves it: set in its body, or else in the first base class of this
+        module that sets it (a mixin such as ``class ServerMixin: daemon_threads = True`` listed
+        before ``ThreadingMixIn``), looked up depth-first in base order like a simple MRO."""
+        seen: Set[str] = set()
+        pending = [cls]
+        while pending:
+            current = pending.pop(0)
+            if current.name.value in seen:
+                continue
+            seen.add(current.name.value)
+            setting = self._class_setting(current, attr)
+            if setting is not None:
+                return bool(accepts(setting))
+            bases = [local[b.value.value] for b in current.bases
+                     if b.keyword is None and isinstance(b.value, cst.Name) and b.value.value in local]
+            pending[:0] = bases
+        return False
+
+    def _class_setting(self, cls: cst.ClassDef, attr: str) -> Optional[cst.BaseExpression]:
+        """The value ``cls`` assigns to ``attr`` in its body; ``None`` when it does not (an
+        annotation without a value counts as not set)."""
         for statement in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
             if isinstance(statement, cst.SimpleStatementLine):
                 for small in statement.body:
                     if isinstance(small, cst.Assign) and any(
                         isinstance(t.target, cst.Name) and t.target.value == attr for t in small.targets
                     ):
-                        return bool(accepts(small.value))
+                        return small.value
                     if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.target.value == attr:
-                        return small.value is not None and bool(accepts(small.value))
-        return False
+                        return small.value
+        return None
 
     def _sets_daemon_threads_anywhere(self) -> bool:
         """``server.daemon_threads = True`` (or ``self.daemon_threads = ...``) somewhere in the module."""

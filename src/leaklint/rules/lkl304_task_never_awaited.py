@@ -30,6 +30,9 @@ _INIT_METHODS = frozenset({"__init__", "__post_init__", "setUp", "__new__", "asy
 
 # Calls that run the event loop until something happens: while they run, a local keeps its task.
 _LOOP_RUNNERS = frozenset({"run_forever", "run_until_complete"})
+# The same, spelled as a library's blocking call: Twisted's reactor (asyncioreactor runs the asyncio
+# loop inside it) returns from `run()` only when it is stopped.
+_BLOCKING_RUNNERS = frozenset({"twisted.internet.reactor.run"})
 
 # Coroutines that end a connection or an object: they run once per connection and wait on the
 # transport's own futures, which the loop holds, so a dropped task of theirs costs nothing in practice.
@@ -78,7 +81,9 @@ class TaskNeverAwaited(Rule):
 
     Not flagged: `TaskGroup.create_task`, tasks awaited, cancelled, gathered, returned or passed on,
     tasks stored on `self` or in a collection that is awaited, gathered, iterated or drained
-    (`add_done_callback(tasks.discard)`), and the fixture pattern that yields, then cancels.
+    (`add_done_callback(tasks.discard)`), the fixture pattern that yields, then cancels, and a task
+    bound to a local of a function that then runs the loop itself (`loop.run_forever()`,
+    `run_until_complete`, Twisted's blocking `reactor.run()`): the local keeps it while it runs.
 
     Graded by consequence. A pending task is collected only when nothing the loop reaches refers
     to what it waits for, and most coroutines wait on a transport, a timer or a queue the loop
@@ -803,7 +808,10 @@ class _TaskFollower:
 
     def _runs_loop(self, scope: cst.FunctionDef) -> bool:
         return any(
-            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _LOOP_RUNNERS
+            isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value in _LOOP_RUNNERS
+                or (node.func.attr.value == "run" and self.context.qualified_name(node.func) in _BLOCKING_RUNNERS)
+            )
             for node in walk_scope(scope)
         )
 

@@ -39,6 +39,7 @@ class _Escape:
     how: str  # "stored in `self.callbacks`", "registered with `atexit.register`", "returned"
     kind: str  # "cycle", "global", "short", "returned"
     registry: Optional[str] = None  # the qualified registering function, when there is one
+    held: Optional[str] = None  # `self._client = client`: the object keeps the emitter it registers with
 
 
 def _noun(label: str) -> str:
@@ -67,7 +68,11 @@ class ClosureCapturesLargeState(Rule):
     `self` is reported only when the closure is stored on `self` itself, in a module-level
     container, or registered with a long-lived registry (`atexit.register`, `signal.signal`,
     `weakref.finalize`, `connect`/`subscribe`/`add_listener`/`on` of an object that `self` does
-    not own). Callbacks of futures and timers end with them, so they are reported only for large
+    not own). An emitter `self` owns is its attribute (`self._bus.on(...)`) or a local bound only
+    to one (`bus = self._bus`): nothing is reported, the two die together. An emitter the method
+    was handed and keeps on `self` (`self._client = client` ... `client.on(...)`) is the one the
+    object was made for, a session or connection it wraps: low, shown only by the strict profile.
+    Callbacks of futures and timers end with them, so they are reported only for large
     locals.
 
     A closure handed to a function of the same module that keeps its argument in a module-level
@@ -173,8 +178,9 @@ class ClosureCapturesLargeState(Rule):
             if method in _SHORT_METHODS:
                 return _Escape(f"handed to `{shown}`", "short")
             if method in _LONG_METHODS:
-                owned = self._rooted_at_self(func.value, function)
-                return _Escape(f"handed to `{shown}`", "owned" if owned else "global")
+                if self._owned_emitter(func.value, function):
+                    return _Escape(f"handed to `{shown}`", "owned")
+                return _Escape(f"handed to `{shown}`", "global", held=self._held_emitter(func.value, function))
         return None
 
     def _escape_of(self, use: lt.Use, function: cst.FunctionDef) -> Optional[_Escape]:
@@ -238,6 +244,30 @@ class ClosureCapturesLargeState(Rule):
         while isinstance(expr, (cst.Attribute, cst.Subscript)):
             expr = expr.value
         return self_name is not None and isinstance(expr, cst.Name) and expr.value == self_name
+
+    def _owned_emitter(self, expr: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+        """``self._bus`` or a local bound only to it (``bus = self._bus``): an emitter the object
+        owns, which dies with it."""
+        if self._rooted_at_self(expr, function):
+            return True
+        if not isinstance(expr, cst.Name) or self._is_parameter(function, expr.value):
+            return False
+        values = lt.assigned_values(self.context, function, expr.value)
+        return bool(values) and all(self._rooted_at_self(value, function) for value in values)
+
+    def _held_emitter(self, expr: cst.BaseExpression, function: cst.FunctionDef) -> Optional[str]:
+        """``self._client = client`` in the same method, for a ``client.on(...)`` registration on a
+        parameter: the object keeps the emitter it was built for (a wrapper of one session or
+        connection), so the two usually end together; the statement, shown in the message."""
+        if not isinstance(expr, cst.Name) or not self._is_parameter(function, expr.value):
+            return None
+        self_name = self._self_name(function)
+        if self_name is None:
+            return None
+        for use in lt.name_uses(self.context, function, expr.value):
+            if use.kind == lt.ALIAS and any(lt.is_self_attribute(t, self_name=self_name) for t in use.targets):
+                return f"{self.context.code(use.targets[0]).strip()} = {expr.value}"
+        return None
 
     def _self_name(self, function: cst.FunctionDef) -> Optional[str]:
         """``self`` of the method around ``function`` (itself or an enclosing method)."""
@@ -399,7 +429,11 @@ class ClosureCapturesLargeState(Rule):
             why += f"; {grade_why}"
         elif grade_why:
             why += f" ({grade_why})"
-        if escape.registry in _ONE_VALUE_REGISTRIES:
+        if escape.held is not None:
+            confidence = Confidence.LOW
+            why += (f"; but the object keeps the emitter itself (`{escape.held}`): it was made for that "
+                    "one emitter and usually ends with it")
+        elif escape.registry in _ONE_VALUE_REGISTRIES:
             # the next handler replaces it: only the latest object is pinned, usually the one supervisor
             confidence = Confidence.LOW
             why += "; the next handler replaces it, so only the latest object is pinned"
