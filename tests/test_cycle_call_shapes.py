@@ -135,3 +135,47 @@ def test_two_calls_in_one_statement_close_a_cycle() -> None:
 
 def test_a_call_that_does_not_keep_the_child_is_quiet() -> None:
     assert findings_by_line(SAME_STATEMENT_SAFE, "LKL101", "strict") == {}
+
+
+NESTED_WORKER_WITH_DEL = '''\
+import threading
+
+
+class Connection:
+    def __init__(self, timeout=None):
+        self.timeout = timeout
+        self._sock = None
+
+    def __del__(self):
+        self._disconnect()
+
+    def _disconnect(self):
+        if self._sock is not None:
+            self._sock.close()
+
+
+class Gateway(Connection):
+    def start_worker(self):
+        self._worker = self.Worker(connection=self)
+        self._worker.start()
+
+    class Worker(threading.Thread):
+        def __init__(self, connection):
+            threading.Thread.__init__(self)
+            self._connection = connection
+'''
+
+# The nested class keeps nothing of its maker: no cycle.
+NESTED_WORKER_SAFE = NESTED_WORKER_WITH_DEL.replace(
+    "self._connection = connection", "self._timeout = connection.timeout")
+
+
+def test_nested_class_made_through_self_closes_a_cycle_with_del() -> None:
+    found = findings_by_line(NESTED_WORKER_WITH_DEL, "LKL102", "default")
+    assert list(found) == [9]
+    assert "Worker._connection" in found[9].message
+
+
+def test_nested_class_that_keeps_nothing_is_quiet() -> None:
+    assert findings_by_line(NESTED_WORKER_SAFE, "LKL102", "strict") == {}
+    assert findings_by_line(NESTED_WORKER_SAFE, "LKL101", "strict") == {}
