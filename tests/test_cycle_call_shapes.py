@@ -179,3 +179,78 @@ def test_nested_class_made_through_self_closes_a_cycle_with_del() -> None:
 def test_nested_class_that_keeps_nothing_is_quiet() -> None:
     assert findings_by_line(NESTED_WORKER_SAFE, "LKL102", "strict") == {}
     assert findings_by_line(NESTED_WORKER_SAFE, "LKL101", "strict") == {}
+
+
+TRACER_KEEPS_FRAMES = '''\
+import sys
+
+
+class Tracer:
+    def __init__(self):
+        self.frame_to_reprs = {}
+        self.seen = set()
+
+    def __enter__(self):
+        sys.settrace(self.trace)
+
+    def trace(self, frame, event, arg):
+        self.frame_to_reprs[frame] = dict(frame.f_locals)
+        return self.trace
+'''
+
+# The entry is dropped when the frame returns: each frame is kept only while it runs.
+TRACER_DROPS_FRAMES = TRACER_KEEPS_FRAMES.replace(
+    "        return self.trace\n",
+    "        if event == 'return':\n            del self.frame_to_reprs[frame]\n        return self.trace\n")
+
+DEFINING_FRAME_KEPT = '''\
+import sys
+
+
+class ForwardRef:
+    def __init__(self, arg):
+        self.arg = arg
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals is globals():
+            frame = frame.f_back
+        self.frame = frame
+'''
+
+# A debugger's current frame, reset when it stops, and a frame's line number kept instead of it.
+FRAME_SLOTS_SAFE = '''\
+import sys
+
+
+class Debugger:
+    def __init__(self):
+        self.curframe = None
+        self.where = None
+
+    def interaction(self, frame):
+        self.curframe = frame
+        self.where = sys._getframe(1).f_lineno
+
+    def reset(self):
+        self.curframe = None
+'''
+
+
+def test_trace_function_keeping_every_frame_is_high() -> None:
+    found = findings_by_line(TRACER_KEEPS_FRAMES, "LKL105", "default")
+    assert list(found) == [13]
+    assert found[13].confidence is Confidence.HIGH
+    assert "keeps the frame `frame`" in found[13].message
+
+
+def test_trace_function_dropping_the_frame_on_return_is_quiet() -> None:
+    assert findings_by_line(TRACER_DROPS_FRAMES, "LKL105", "strict") == {}
+
+
+def test_frame_kept_for_the_object_life_is_medium() -> None:
+    found = findings_by_line(DEFINING_FRAME_KEPT, "LKL105", "default")
+    assert list(found) == [10]
+    assert found[10].confidence is Confidence.MEDIUM
+
+
+def test_frame_slots_that_are_reset_or_not_frames_are_quiet() -> None:
+    assert findings_by_line(FRAME_SLOTS_SAFE, "LKL105", "strict") == {}

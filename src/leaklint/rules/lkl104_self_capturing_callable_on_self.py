@@ -38,7 +38,10 @@ class SelfCapturingCallableOnSelf(Rule):
     ## What it does
     Flags a callable that holds `self` stored on `self`: a bound method (`self.handler =
     self.on_event`, `self.callbacks.append(self.method)`, `{"a": self.on_a}`), a lambda or
-    nested function that uses `self`, or `functools.partial(self.method, ...)`. Also flags a bound
+    nested function that uses `self`, `functools.partial(self.method, ...)`, or a call that wraps
+    and keeps the bound method (`lru_cache(maxsize=None)(self.method)`, a ctypes callback
+    `CALLBACK(self.method)`, `ctypes.cast(...)` of one), also through a local bound once to it
+    (`cb = CALLBACK(self.m)` then `self._callbacks[n] = cb`). Also flags a bound
     method handed to `atexit.register`, which keeps `self` alive until the interpreter exits.
 
     ## Why is this bad?
@@ -63,6 +66,8 @@ class SelfCapturingCallableOnSelf(Rule):
     shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
     with one instance per process (made at module level or only in `main()`, `__new__`, an
     `_instance` attribute, or named as the application, console or supervisor).
+    A callback wrapper kept so that native code can call it back (`self._cbs[n] = CALLBACK(self.m)`)
+    is graded by what the cycle delays (a `__del__`, a resource), not by one more per call.
     `atexit.register(self.m)` pins every instance until exit, a registry that grows per instance:
     medium, high when the module makes the class per call or the class holds something heavy, low
     for a process singleton or a class made only in a lazy `if x is None: owner.x = X()` factory
