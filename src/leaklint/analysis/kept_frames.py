@@ -24,7 +24,7 @@ from leaklint.analysis.walk import walk, walk_scope, walk_type
 FRAME_CALLS = frozenset({"sys._getframe", "inspect.currentframe"})
 FRAME_ATTRS = frozenset({"f_back", "tb_frame", "gi_frame", "cr_frame", "ag_frame"})
 # A cheap test on the source before any walk: files without these never keep a frame.
-_MARKERS = re.compile(r"_getframe|currentframe|f_back|tb_frame|gi_frame|cr_frame|ag_frame|\bframe\b")
+_MARKERS = re.compile(r"_getframe|currentframe|f_back|tb_frame|gi_frame|cr_frame|ag_frame|frame,\s*event")
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 0}
 _DROPPERS = frozenset({"pop", "popitem", "popleft", "remove", "discard", "clear"})
 
@@ -45,17 +45,23 @@ def may_keep_frames(context: FileContext) -> bool:
 def kept_frames(context: FileContext, cls: cst.ClassDef) -> List[KeptFrame]:
     """Frames the methods of ``cls`` keep on ``self`` in attributes the class never drops."""
     found: List[KeptFrame] = []
-    dropped: Set[str] = set()
+    methods = []
     for function in _methods(cls):
         params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
         if not params:
             continue
-        self_name = params[0]
-        dropped |= _dropped(function, self_name)
-        frames = _frame_names(context, function, params)
-        for node, attr, shown, container in _stores(context, function, self_name, frames):
+        methods.append((function, params[0]))
+        frames, any_frame = _frame_names(context, function, params)
+        if not any_frame:
+            continue  # no frame in this method: nothing to keep
+        for node, attr, shown, container in _stores(context, function, params[0], frames):
             grows = container and function.name.value != "__init__"
             found.append(KeptFrame(node, attr, shown, grows, function))
+    if not found:
+        return found
+    dropped: Set[str] = set()
+    for function, self_name in methods:
+        dropped |= _dropped(function, self_name)
     return [kept for kept in found if kept.attr not in dropped]
 
 
@@ -66,17 +72,24 @@ def _methods(cls: cst.ClassDef) -> Iterator[cst.FunctionDef]:
                 yield statement
 
 
-def _frame_names(context: FileContext, function: cst.FunctionDef, params: List[str]) -> Set[str]:
-    """Locals (and the trace function's parameter) that hold a frame."""
+def _frame_names(context: FileContext, function: cst.FunctionDef, params: List[str]) -> Tuple[Set[str], bool]:
+    """(locals and the trace function's parameter that hold a frame, whether the method names a
+    frame at all: a frame attribute, a frame call or such a parameter)."""
     names: Set[str] = set()
     if params[1:4] == ["frame", "event", "arg"]:
         names.add("frame")  # `def trace(self, frame, event, arg)`: what sys.settrace calls
+    seen = bool(names)
     for node in walk_scope(function):
-        if type(node) is cst.Assign and is_frame(context, node.value, names):
-            for target in node.targets:
+        kind = type(node)
+        if kind is cst.Attribute and node.attr.value in FRAME_ATTRS:  # type: ignore[attr-defined]
+            seen = True
+        elif kind is cst.Name and node.value in ("_getframe", "currentframe"):  # type: ignore[attr-defined]
+            seen = True
+        elif kind is cst.Assign and is_frame(context, node.value, names):  # type: ignore[attr-defined]
+            for target in node.targets:  # type: ignore[attr-defined]
                 if isinstance(target.target, cst.Name):
                     names.add(target.target.value)
-    return names
+    return names, seen
 
 
 def is_frame(context: FileContext, value: cst.BaseExpression, names: Set[str]) -> bool:

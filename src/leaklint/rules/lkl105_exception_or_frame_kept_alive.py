@@ -224,9 +224,11 @@ class ExceptionOrFrameKeptAlive(Rule):
                 kept.node,
                 f"`{shown}` keeps the frame `{kept.frame}`: the frame holds every local variable of its function "
                 f"(and, through `f_back`, its callers' frames), all alive as long as the object ({why})",
-                suggestion=(f"keep what is needed from the frame (`f_code`, `f_lineno`, a copy of the values) instead "
-                            f"of the frame, or drop the entry when the frame is done (`del {shown}[frame]` on the "
-                            f"'return' event, `{shown} = None`)"),
+                suggestion=("keep what is needed from the frame (`f_code`, `f_lineno`, a copy of the values) instead "
+                            "of the frame, or drop it when the frame is done ("
+                            + ("remove the entry on the 'return' event and in the tracer's `__exit__`)"
+                               if isinstance(kept.node, cst.Call) or _subscript_store(kept.node)
+                               else f"`{shown} = None`)")),
                 confidence=confidence,
             )
 
@@ -782,3 +784,8 @@ class ExceptionOrFrameKeptAlive(Rule):
                     return None
             return "the traceback"
         return None
+
+
+def _subscript_store(node: cst.CSTNode) -> bool:
+    """``self.x[k] = v``: a store into an entry, not into the attribute itself."""
+    return isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Subscript) for t in node.targets)
