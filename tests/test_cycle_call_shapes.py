@@ -254,3 +254,33 @@ def test_frame_kept_for_the_object_life_is_medium() -> None:
 
 def test_frame_slots_that_are_reset_or_not_frames_are_quiet() -> None:
     assert findings_by_line(FRAME_SLOTS_SAFE, "LKL105", "strict") == {}
+
+
+# The pending response is taken out again when it arrives: the code breaks the cycle itself.
+SAME_STATEMENT_BROKEN = '''\
+import collections
+
+
+class Response:
+    def __init__(self, connection):
+        self.connection = connection
+
+
+class Connection:
+    def __init__(self):
+        self.responses = collections.deque()
+
+    def _append(self, message, response):
+        self.responses.append(response)
+
+    def run(self):
+        self._append(b"RUN", Response(self))
+
+    def fetch_message(self):
+        response = self.responses.popleft()
+        return response
+'''
+
+
+def test_two_calls_in_one_statement_broken_by_the_code_are_quiet() -> None:
+    assert findings_by_line(SAME_STATEMENT_BROKEN, "LKL101", "strict") == {}

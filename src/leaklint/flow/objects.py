@@ -688,7 +688,8 @@ class FlowGraph:
                     continue
                 if frozenset(h.holder for h in cycle) in closed_directly:
                     continue  # the same objects tie themselves by plain stores: a local pair
-                if all(h.derived for h in cycle) and len({(h.path, h.line, h.callee) for h in cycle}) == 1:
+                one_statement = all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1
+                if one_statement and len({h.callee for h in cycle}) == 1:
                     # closed inside one callee: reported where that callee closes it (two calls in
                     # one statement, `self.add_child(Node(parent=self))`, close it here)
                     continue
@@ -696,7 +697,12 @@ class FlowGraph:
                 if key in seen:
                     continue
                 seen.add(key)
-                yield self._describe(summary, cycle)
+                described = self._describe(summary, cycle)
+                if one_statement and described.broken is not None:
+                    # `self._append(msg, response=Response(self))` with the response popped when it
+                    # arrives: a table of work in progress, one call site per message kind
+                    continue
+                yield described
 
     def _describe(self, summary: Summary, cycle: Sequence[Hop]) -> ObjectCycle:
         classes: List[str] = []
