@@ -378,7 +378,28 @@ class _Collector:
         last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
         if not last or not (last[0].isupper() or last.lstrip("_") in _WEAK_LAST or (last[0] == "_" and last[1:2].isupper())):
             return None
-        return self._resolve(func, func)
+        nested = self._nested_class(func)
+        return nested if nested is not None else self._resolve(func, func)
+
+    def _nested_class(self, func: cst.BaseExpression) -> Optional[str]:
+        """``self.Worker(...)`` in a method, where ``Worker`` is a class defined in the body of the
+        method's class or of a base in this module (PyAPNs' ``self.ErrorResponseHandlerWorker``,
+        PySAL's ``self._ByRow(self)``): that nested class."""
+        scope = self.current_scope
+        if (scope is None or scope.cls is None or not isinstance(func, cst.Attribute)
+                or not isinstance(func.value, cst.Name) or func.value.value != scope.self_name):
+            return None
+        owners, seen = [scope.cls], {scope.cls}
+        while owners:
+            owner = owners.pop()
+            if f"{owner}.{func.attr.value}" in self.infos:
+                return f"{owner}.{func.attr.value}"
+            info = self.infos.get(owner)
+            for base in info.bases if info is not None else ():
+                if base in self.infos and base not in seen:
+                    seen.add(base)
+                    owners.append(base)
+        return None
 
     def _resolve(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Optional[str]:
         dotted = dotted_name(expr)

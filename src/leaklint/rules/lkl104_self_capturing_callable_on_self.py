@@ -21,6 +21,14 @@ _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
+# Calls whose result keeps the callable it is given (read in CPython's source): an `lru_cache` or
+# `cache` wrapper (its `__wrapped__` and the cache), `update_wrapper`, a ctypes function object
+# made from a prototype (it keeps the Python callable it calls back), and `ctypes.cast`, whose
+# result keeps its source object in `_objects`.
+_WRAPPERS = frozenset({"functools.lru_cache", "functools.cache", "functools.update_wrapper", "functools.wraps",
+                       "ctypes.CFUNCTYPE", "ctypes.WINFUNCTYPE", "ctypes.PYFUNCTYPE", "ctypes.cast",
+                       "types.MethodType"})
+_CONSTANT_NAME = re.compile(r"^_*[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
 _ADDING_KEEPERS = ("add", "append", "register", "subscribe", "listen", "connect", "bind", "watch")
 _HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
 
@@ -30,7 +38,10 @@ class SelfCapturingCallableOnSelf(Rule):
     ## What it does
     Flags a callable that holds `self` stored on `self`: a bound method (`self.handler =
     self.on_event`, `self.callbacks.append(self.method)`, `{"a": self.on_a}`), a lambda or
-    nested function that uses `self`, or `functools.partial(self.method, ...)`. Also flags a bound
+    nested function that uses `self`, `functools.partial(self.method, ...)`, or a call that wraps
+    and keeps the bound method (`lru_cache(maxsize=None)(self.method)`, a ctypes callback
+    `CALLBACK(self.method)`, `ctypes.cast(...)` of one), also through a local bound once to it
+    (`cb = CALLBACK(self.m)` then `self._callbacks[n] = cb`). Also flags a bound
     method handed to `atexit.register`, which keeps `self` alive until the interpreter exits.
 
     ## Why is this bad?
@@ -55,6 +66,8 @@ class SelfCapturingCallableOnSelf(Rule):
     shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
     with one instance per process (made at module level or only in `main()`, `__new__`, an
     `_instance` attribute, or named as the application, console or supervisor).
+    A callback wrapper kept so that native code can call it back (`self._cbs[n] = CALLBACK(self.m)`)
+    is graded by what the cycle delays (a `__del__`, a resource), not by one more per call.
     `atexit.register(self.m)` pins every instance until exit, a registry that grows per instance:
     medium, high when the module makes the class per call or the class holds something heavy, low
     for a process singleton or a class made only in a lazy `if x is None: owner.x = X()` factory
@@ -121,6 +134,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._method_calls: List[cst.Call] = []
         self._attribute_classes: Dict[int, Dict[str, str]] = {}
         self._by_consequence: Set[int] = set()  # stores made low by `_grade`, not by design
+        self._bindings: Dict[int, Dict[str, Optional[cst.BaseExpression]]] = {}  # function -> single bindings
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -247,7 +261,11 @@ class SelfCapturingCallableOnSelf(Rule):
             message += f" (`{function.name.value}` takes it out of `{shown}` again in `finally:`: low consequence)"
             self._by_consequence.add(id(node))  # not a cycle for good: other stores are still judged
         if confidence is Confidence.HIGH:
-            confidence, why = self._grade(node, target)
+            # A wrapper kept so that native code can call back (`self._cbs[n] = CALLBACK(self.m)`)
+            # must stay for the object's life: one more per call is not the cost, what the
+            # cycle delays (a `__del__`, a resource) is.
+            wrapped = self._wrapped_method(value, self_name, methods, function) is not None
+            confidence, why = self._grade(node, None if wrapped else target)
             if confidence is Confidence.LOW:
                 message += f" ({why}: low consequence)"
                 self._by_consequence.add(id(node))
@@ -434,6 +452,9 @@ class SelfCapturingCallableOnSelf(Rule):
             inner = _bound_method(value.args[0].value, self_name, methods)
             if inner is not None:
                 return f"a `partial` of the bound method `{self_name}.{inner}`"
+        wrapped = self._wrapped_method(value, self_name, methods, function)
+        if wrapped is not None:
+            return wrapped
         if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
             for element in value.elements:
                 found = self._describe(element.value, self_name, methods, function)
@@ -446,6 +467,51 @@ class SelfCapturingCallableOnSelf(Rule):
                     if found is not None:
                         return f"a dict with {found}"
         return None
+
+
+    def _wrapped_method(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
+                        function: cst.FunctionDef, depth: int = 0) -> Optional[str]:
+        """``lru_cache(maxsize=None)(self.m)``, ``ctypes.cast(CALLBACK(self.m), CALLBACK)``, or a
+        local bound once to one of them (``cb = ...; self._cbs[n] = cb``): a wrapper that keeps
+        the bound method, and with it ``self``."""
+        if isinstance(value, cst.Name) and depth == 0:
+            key = id(function)
+            if key not in self._bindings:
+                self._bindings[key] = _single_bindings(function)
+            bound = self._bindings[key].get(value.value)
+            return self._wrapped_method(bound, self_name, methods, function, 1) if bound is not None else None
+        if not isinstance(value, cst.Call) or not value.args or value.args[0].keyword is not None or depth > 3:
+            return None
+        func = value.func
+        if isinstance(func, cst.Call):
+            keeper = self.context.code(func.func).strip()  # `lru_cache(maxsize=None)(...)`: a decorator applied by hand
+        else:
+            name = self.context.qualified_name(func) or ""
+            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            # A module constant called with a callable is a ctypes prototype by convention (`WNDPROC(self.proc)`).
+            if name not in _WRAPPERS and not _CONSTANT_NAME.match(last):
+                return None
+            keeper = self.context.code(func).strip()
+        first = value.args[0].value
+        method = _bound_method(first, self_name, methods)
+        if method is not None:
+            return f"`{keeper}(...)` wrapping the bound method `{self_name}.{method}` (the wrapper keeps it)"
+        return self._wrapped_method(first, self_name, methods, function, depth + 1)
+
+
+def _single_bindings(function: cst.FunctionDef) -> Dict[str, Optional[cst.BaseExpression]]:
+    """Local name -> the call it is bound to, when ``name = call(...)`` is its only assignment
+    (None when it is assigned more than once or otherwise)."""
+    found: Dict[str, Optional[cst.BaseExpression]] = {}
+    for node in walk_scope(function):
+        if type(node) is cst.Assign:
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    name = target.target.value
+                    found[name] = node.value if name not in found and isinstance(node.value, cst.Call) else None
+        elif type(node) in (cst.AugAssign, cst.AnnAssign) and isinstance(node.target, cst.Name):
+            found[node.target.value] = None
+    return found
 
 
 def _slot_values(cls: cst.ClassDef) -> Dict[str, Set[str]]:
@@ -540,6 +606,9 @@ def _dispatch_table(target: cst.BaseExpression, value: cst.BaseExpression) -> bo
     """A table of callables keyed by name: ``self.t = {"GET": ...}``, ``self.t["log"] = ...``."""
     if isinstance(target, cst.Subscript):
         key = target.slice[0].slice if len(target.slice) == 1 else None
+        if isinstance(key, cst.Index) and isinstance(key.value, cst.Attribute) and isinstance(key.value.value, cst.Name) \
+                and key.value.value.value == "self":
+            return False  # `t[self._count]`: a key per call, not a name (one more entry each time)
         return isinstance(key, cst.Index) and isinstance(key.value, (cst.SimpleString, cst.Name, cst.Attribute)) and not (
             isinstance(key.value, cst.Name) and key.value.value.islower())  # `t["log"]`, `t[INFO_CMD]`, not `t[i]`
     if isinstance(value, cst.Dict):

@@ -10,6 +10,7 @@ from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import in_test_code
 from leaklint.analysis.exceptions import released_names, traceback_dropped
 from leaklint.analysis.names import parameters as _parameters, target_names
+from leaklint.analysis.kept_frames import kept_frames, may_keep_frames
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -107,7 +108,10 @@ class ExceptionOrFrameKeptAlive(Rule):
     local of the function that caught the exception; `frame = inspect.currentframe()` (or
     `sys._getframe()`) without `del frame`; `objects = gc.get_objects()` (or `gc.get_referrers(x)`,
     `inspect.stack()`, `inspect.trace()`), a list that holds the running frame, without `del objects`; a caught exception stored on `self`, in a container
-    or in another local (`self.error = e`, `errors.append(e)`, `err = e`).
+    or in another local (`self.error = e`, `errors.append(e)`, `err = e`). Also a frame kept on
+    `self` in an attribute the class never drops: `self.frame = sys._getframe(1)`, `self._frame =
+    gen.gi_frame`, or a trace function's `frame` (`def trace(self, frame, event, arg)`, what
+    `sys.settrace` calls) kept as a key or value of `self.by_frame[frame] = ...`.
 
     ## Why is this bad?
     A traceback holds every frame it passes through, and a frame holds all its local variables.
@@ -140,7 +144,12 @@ class ExceptionOrFrameKeptAlive(Rule):
     self._exceptions, []`) holds each failure until it is handled, one per key or per pending
     failure, and a fixed key (`state["exception"] = exc`) is one slot: both low. A list of an
     enclosing function that a nested function fills and the enclosing one clears in its
-    `finally:` is not reported, and test code is low.
+    `finally:` is not reported, and test code is low. A frame kept on `self` keeps every local of
+    its function and, through `f_back`, of its callers, as long as the object: high when a method
+    adds one more per call to a container (a tracer's `self.by_frame[frame]`), medium when
+    `__init__` keeps one for the object's life, low for a slot another method replaces (a
+    debugger's current frame); not reported when the class drops the attribute (`= None`, `del`,
+    `pop`, `discard`, `clear`).
 
     ## Known problems
     A `del` anywhere in the function counts as a remedy, even on a path that an exception skips.
@@ -188,10 +197,40 @@ class ExceptionOrFrameKeptAlive(Rule):
         self._handler_function: Optional[cst.FunctionDef] = None
         self._handler_node: Optional[cst.ExceptHandler] = None
         self._class_releases: Dict[int, Set[str]] = {}
+        self._frames_possible: Optional[bool] = None  # the source names a frame at all
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if isinstance(node.value, cst.Call) and isinstance(node.value.func, (cst.Attribute, cst.Name)):
             self._frame(node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if self._frames_possible is None:
+            self._frames_possible = may_keep_frames(self.context)
+        if not self._frames_possible:
+            return
+        for kept in kept_frames(self.context, node):
+            shown = f"{kept.function.params.params[0].name.value}.{kept.attr}"
+            if self._in_test(kept.node):
+                confidence, why = Confidence.LOW, "test code runs once"
+            elif kept.grows:
+                confidence, why = Confidence.HIGH, f"one more frame on every call of `{kept.function.name.value}`, never dropped"
+            elif kept.function.name.value != "__init__":
+                # One slot that the next call replaces (a debugger's current frame): the latest
+                # frame only, as LKL109 grades the latest failure kept in one attribute.
+                confidence, why = Confidence.LOW, "one slot, replaced on the next call: low consequence"
+            else:
+                confidence, why = Confidence.MEDIUM, "one frame per object, kept as long as the object"
+            self.report(
+                kept.node,
+                f"`{shown}` keeps the frame `{kept.frame}`: the frame holds every local variable of its function "
+                f"(and, through `f_back`, its callers' frames), all alive as long as the object ({why})",
+                suggestion=("keep what is needed from the frame (`f_code`, `f_lineno`, a copy of the values) instead "
+                            "of the frame, or drop it when the frame is done ("
+                            + ("remove the entry on the 'return' event and in the tracer's `__exit__`)"
+                               if isinstance(kept.node, cst.Call) or _subscript_store(kept.node)
+                               else f"`{shown} = None`)")),
+                confidence=confidence,
+            )
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         function = self.context.enclosing_scope(node)
@@ -745,3 +784,8 @@ class ExceptionOrFrameKeptAlive(Rule):
                     return None
             return "the traceback"
         return None
+
+
+def _subscript_store(node: cst.CSTNode) -> bool:
+    """``self.x[k] = v``: a store into an entry, not into the attribute itself."""
+    return isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Subscript) for t in node.targets)
