@@ -20,6 +20,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
+from leaklint import models
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
@@ -59,42 +60,13 @@ _REAPING = frozenset({"wait", "communicate", "poll", "kill", "terminate", "send_
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
 MANAGER_METHODS = frozenset({"enter_context", "enter_async_context", "push", "push_async_exit"})
 
-# Callables that use their argument without taking ownership of it.
-BORROWERS = frozenset(
-    {f"builtins.{name}" for name in (
-        "print", "len", "iter", "next", "list", "tuple", "sorted", "set", "frozenset", "enumerate", "zip",
-        "isinstance", "getattr", "hasattr", "repr", "str", "id", "type", "map", "filter", "min", "max", "sum",
-        "any", "all", "dict", "bytes", "bytearray", "bool", "callable", "vars", "dir", "hash", "format",
-        "reversed", "memoryview",
-    )}
-    | {
-        "json.load", "json.dump", "pickle.load", "pickle.dump", "marshal.load", "marshal.dump", "tomllib.load",
-        "plistlib.load", "plistlib.dump", "csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter",
-        "shutil.copyfileobj", "hashlib.file_digest", "base64.encode", "base64.decode",
-        "xml.etree.ElementTree.parse", "traceback.print_exc", "traceback.print_exception",
-        "traceback.print_stack", "traceback.print_tb", "select.select",
-        "tokenize.detect_encoding", "tokenize.tokenize", "tokenize.generate_tokens",
-        "subprocess.call", "subprocess.run", "subprocess.check_call", "subprocess.check_output",
-        # common third-party loaders that read their argument and return plain data
-        "yaml.load", "yaml.safe_load", "yaml.full_load", "yaml.unsafe_load", "yaml.load_all", "yaml.safe_load_all",
-        "yaml.dump", "yaml.safe_dump", "toml.load", "toml.dump", "tomli.load", "tomli_w.dump", "simplejson.load",
-        "simplejson.dump", "ujson.load", "ujson.dump", "xml.dom.minidom.parse", "xml.sax.parse",
-    }
-    | {f"os.{name}" for name in (
-        "fstat", "fsync", "fdatasync", "read", "write", "lseek", "ftruncate", "fchmod", "fchown", "isatty",
-        "set_inheritable", "get_inheritable", "set_blocking", "get_blocking", "readv", "writev", "pread",
-        "pwrite", "sendfile", "fstatvfs", "fpathconf", "ttyname", "posix_fallocate", "posix_fadvise",
-        "truncate", "chmod", "chown", "utime", "stat", "listdir", "scandir", "device_encoding",
-    )}
-    | {"fcntl.fcntl", "fcntl.ioctl", "fcntl.flock", "fcntl.lockf"}
-)
+# Callables that use their argument without taking ownership of it: the models' ``borrows``
+# section (leaklint/models/data/borrowers.toml).
+BORROWERS = models.borrowers()
 
-# Borrowers that keep a reference in the object they return (an iterator, a reader): when the
-# resource is passed to them directly, it lives as long as that object does.
-LAZY_BORROWERS = frozenset(
-    {f"builtins.{name}" for name in ("iter", "map", "filter", "enumerate", "zip", "reversed", "memoryview")}
-    | {"csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter"}
-)
+# Borrowers that keep a reference in the object they return (an iterator, a reader, an archive):
+# when the resource is passed to them directly, it lives as long as that object does.
+LAZY_BORROWERS = frozenset(name for name in BORROWERS if name in models.shipped().returns)
 
 # Callables that take over their argument and close it when they are closed.
 OWNING_WRAPPERS = frozenset(
@@ -645,14 +617,14 @@ class OwnershipAnalyzer:
             owner = self.is_handed_to_owner(callee, arg, kind)
             if owner is not None:
                 return not owner
-        if qualified in BORROWERS:
+        if qualified is not None and qualified in CATALOGUE_NAMES:
+            return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
+        if qualified in BORROWERS and (arg is None or _borrowed_argument(qualified, callee, arg)):
             return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
             return False
         if kind.fd and qualified == "os.close":
             return False  # os.close(os.open(...))
-        if qualified is not None and qualified in CATALOGUE_NAMES:
-            return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
         terminal = _terminal(callee.func)
         if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
@@ -1311,7 +1283,11 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.ImportAlias, cst.ExceptHandler)):
             return IGNORE, None
         if isinstance(parent, (cst.Element, cst.StarredElement)):
-            return (IGNORE if self._is_unpacking_target(parent) else ESCAPE), None
+            if self._is_unpacking_target(parent):
+                return IGNORE, None
+            return (BORROW if self._formatted(parent) else ESCAPE), None
+        if isinstance(parent, cst.BinaryOperation) and self._formatted(name):
+            return BORROW, None
         if isinstance(parent, cst.NameItem):
             return ESCAPE, None  # global / nonlocal
         if isinstance(parent, (cst.If, cst.While, cst.Assert, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation)):
@@ -1329,6 +1305,14 @@ class OwnershipAnalyzer:
             return BORROW, None
         return ESCAPE, None  # returned, yielded, stored, aliased: not ours to release any more
 
+    def _formatted(self, node: cst.CSTNode) -> bool:
+        """``"%s" % f`` or ``"%s: %s" % (p, f)``: the value is only rendered into a new string (a
+        file object on the right of ``%`` has no other meaning), like ``f"{f}"``."""
+        parent = self.context.parent(node)
+        if isinstance(node, cst.Element) and isinstance(parent, cst.Tuple):
+            node, parent = parent, self.context.parent(parent)
+        return isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Modulo) and parent.right is node
+
     def _is_unpacking_target(self, element: cst.CSTNode) -> bool:
         node: Optional[cst.CSTNode] = element
         child: Optional[cst.CSTNode] = None
@@ -1342,14 +1326,17 @@ class OwnershipAnalyzer:
         callee = self.context.parent(arg)
         if not isinstance(callee, cst.Call):
             return ESCAPE, None
-        qualified = self.context.qualified_name(callee.func)
+        func = callee.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "format" and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
+            return BORROW, None  # "{}".format(f): rendered into a new string
+        qualified = self.context.qualified_name(func)
         if qualified in MANAGERS:
             return MANAGED, None
         if isinstance(callee.func, cst.Attribute) and callee.func.attr.value in MANAGER_METHODS:
             return MANAGED, None
         if kind.fd and qualified == "os.close":
             return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
-        if qualified in BORROWERS:
+        if qualified in BORROWERS and _borrowed_argument(qualified, callee, arg):
             return BORROW, None
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
@@ -2880,6 +2867,17 @@ def _has_pipe(call: cst.Call) -> bool:
     """``Popen(..., stdout=PIPE)``: the parent holds pipe ends that only it can close (and may,
     when ``**kwargs`` can add some)."""
     return any(arg.star for arg in call.args) or bool(_piped_streams(call))
+
+
+def _borrowed_argument(qualified: str, callee: cst.Call, arg: cst.Arg) -> bool:
+    """The borrows model of ``qualified`` covers ``arg`` (by position or keyword)."""
+    if arg.keyword is not None:
+        return models.borrows_argument(qualified, None, arg.keyword.value)
+    if arg.star:
+        return models.borrows_argument(qualified, None, None)
+    positional = [a for a in callee.args if a.keyword is None and not a.star]
+    index = next((i for i, a in enumerate(positional) if a is arg), None)
+    return models.borrows_argument(qualified, index, None)
 
 
 def _terminal(func: cst.BaseExpression) -> Optional[str]:

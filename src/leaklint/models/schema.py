@@ -1,6 +1,6 @@
 """The shapes of API models and their validation.
 
-A model table is a mapping with up to seven sections, each keyed by a qualified name
+A model table is a mapping with up to eight sections, each keyed by a qualified name
 (``"sqlite3.connect"``, ``"sqlite3.Connection.cursor"``):
 
 - ``acquire``: the call creates something that must be released (a file, a socket, a process...).
@@ -13,6 +13,9 @@ A model table is a mapping with up to seven sections, each keyed by a qualified 
 - ``signal-library``: a library whose ``signal.connect(receiver)`` holds receivers weakly or strongly.
 - ``register``: the call registers a listener or hook and returns the handle that undoes it
   (``module.register_forward_hook(f)`` returns a handle whose ``remove()`` takes the hook out).
+- ``borrows``: the call uses some of its arguments without taking them over: it neither closes
+  nor keeps them once it returns (``json.load(f)``, ``shutil.copyfileobj(src, dst)``), so a
+  resource passed to it is still the caller's to release.
 
 The same validation runs on the tables shipped with leaklint and on the ones users write under
 ``[tool.leaklint.models]``; an error names the exact key, as the rest of the configuration does.
@@ -29,7 +32,7 @@ RECEIVER = -1
 
 CATEGORIES = ("file", "resource", "thread", "task", "loop", "handler", "figure")
 UNTIL = ("process", "referent", "receiver")
-SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library", "register")
+SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library", "register", "borrows")
 
 
 class ModelError(ValueError):
@@ -99,6 +102,26 @@ class Derived:
         if index == RECEIVER:
             return RECEIVER in self.keeps
         return (self.keeps_all and index >= 0) or index in self.keeps
+
+
+@dataclass(frozen=True)
+class Borrow:
+    """A call that uses some arguments without taking them over (neither closes nor keeps them;
+    a result that keeps one is said by the ``returns`` section)."""
+
+    qualname: str
+    args: Tuple[int, ...] = ()  # positional indexes; RECEIVER is not allowed
+    all_args: bool = True  # every argument, positional and keyword (the default)
+    keywords: Tuple[str, ...] = ()
+    table: str = ""
+
+    def borrows(self, index: Optional[int], keyword: Optional[str]) -> bool:
+        """Is the argument at positional ``index`` (or passed as ``keyword``) only borrowed?"""
+        if self.all_args:
+            return True
+        if keyword is not None:
+            return keyword in self.keywords
+        return index is not None and index in self.args
 
 
 @dataclass(frozen=True)
@@ -351,6 +374,19 @@ def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register
     )
 
 
+def borrows_entry(where: str, qualname: str, spec: Any, table: str) -> Borrow:
+    if not isinstance(spec, Mapping):
+        raise ModelError(f"{where}: expected a table of keys (args, keywords)")
+    _check_keys(where, spec, ("args", "keywords"))
+    if "args" not in spec and "keywords" not in spec:
+        return Borrow(qualname, table=table)  # `{}`: every argument
+    args, all_args = _indexes(_where(where, "args"), spec.get("args", []))
+    if RECEIVER in args:
+        raise ModelError(f"{_where(where, 'args')}: a call borrows its arguments; the receiver is not one")
+    keywords = _strings(_where(where, "keywords"), spec["keywords"]) if "keywords" in spec else ()
+    return Borrow(qualname, args, all_args, keywords, table)
+
+
 ENTRY_BUILDERS: Dict[str, Callable[[str, str, Any, str], Any]] = {
     "acquire": acquire_entry,
     "retain": retain_entry,
@@ -359,6 +395,7 @@ ENTRY_BUILDERS: Dict[str, Callable[[str, str, Any, str], Any]] = {
     "cache": cache_entry,
     "signal-library": signal_library_entry,
     "register": register_entry,
+    "borrows": borrows_entry,
 }
 
 
