@@ -68,6 +68,9 @@ BORROWERS = models.borrowers()
 # when the resource is passed to them directly, it lives as long as that object does.
 LAZY_BORROWERS = frozenset(name for name in BORROWERS if name in models.shipped().returns)
 
+# Classes that make a new value from a path and hold nothing to remove (``Path(d) / "x"``).
+PATH_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
+
 # Callables that take over their argument and close it when they are closed.
 OWNING_WRAPPERS = frozenset(
     {f"io.{name}" for name in ("TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair")}
@@ -623,8 +626,8 @@ class OwnershipAnalyzer:
             return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
             return False
-        if kind.fd and qualified == "os.close":
-            return False  # os.close(os.open(...))
+        if kind.fd and qualified in kind.release:
+            return False  # os.close(os.open(...)), shutil.rmtree(tempfile.mkdtemp())
         terminal = _terminal(callee.func)
         if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
@@ -1243,6 +1246,10 @@ class OwnershipAnalyzer:
     def _use(self, name: cst.Name, kind: ResourceKind) -> Tuple[int, Optional[cst.Call]]:
         """What this occurrence of a name does to the value, and the release call if it is one."""
         parent = self.context.parent(name)
+        if kind.path:
+            fate = self._path_use(name, parent)
+            if fate is not None:
+                return fate, None
         if isinstance(parent, cst.Attribute):
             if parent.attr is name:
                 return IGNORE, None
@@ -1334,8 +1341,10 @@ class OwnershipAnalyzer:
             return MANAGED, None
         if isinstance(callee.func, cst.Attribute) and callee.func.attr.value in MANAGER_METHODS:
             return MANAGED, None
-        if kind.fd and qualified == "os.close":
+        if kind.fd and qualified in kind.release:
             return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
+        if kind.path:
+            return self._path_as_argument(callee, arg, kind, qualified)
         if qualified in BORROWERS and _borrowed_argument(qualified, callee, arg):
             return BORROW, None
         owner = self.is_handed_to_owner(callee, arg, kind)
@@ -1348,6 +1357,42 @@ class OwnershipAnalyzer:
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _path_as_argument(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind, qualified: Optional[str]) -> Tuple[int, Optional[cst.Call]]:
+        """A path (``tempfile.mkdtemp()``'s) handed to a call: a string, so the callee uses it
+        (``os.path.join(d, n)``, ``subprocess.run(..., cwd=d)``) unless it registers the removal
+        (``atexit.register(shutil.rmtree, d)``, ``weakref.finalize(self, shutil.rmtree, d)``,
+        ``self.addCleanup(shutil.rmtree, d)``), stores it, or is a function of this module that
+        removes or keeps it."""
+        for other in callee.args:
+            if other is not arg and isinstance(other.value, (cst.Name, cst.Attribute)):
+                if self.context.qualified_name(other.value) in kind.release:
+                    return SAFE_RELEASE, None  # the removal is registered to run later
+        owner = self.is_handed_to_owner(callee, arg, kind)
+        if owner is not None:
+            return (ESCAPE if owner else BORROW), None
+        terminal = _terminal(callee.func) or ""
+        if terminal in STORING_METHODS or terminal.startswith(_STORING_PREFIXES) or any(word in terminal for word in _STORING_WORDS):
+            return ESCAPE, None
+        if terminal.lstrip("_")[:1].isupper() and qualified not in PATH_CLASSES:
+            return ESCAPE, None  # an object made with it may own (and remove) it
+        return BORROW, None
+
+    def _path_use(self, name: cst.Name, parent: Optional[cst.CSTNode]) -> Optional[int]:
+        """How a path's name is used where a file object's would escape: joined or concatenated
+        into a new string, listed in a command, exported to the environment."""
+        if isinstance(parent, cst.BinaryOperation):
+            return BORROW  # d + "/x", Path(d) / "x": a new value
+        if isinstance(parent, (cst.Element, cst.StarredElement)):
+            collection = self.context.parent(parent)
+            if isinstance(collection, (cst.List, cst.Tuple)) and isinstance(self.context.parent(collection), cst.Arg):
+                return BORROW  # run(["tool", "-o", d])
+            return None
+        if isinstance(parent, cst.Assign) and parent.value is name:
+            targets = [t.target for t in parent.targets]
+            if all(isinstance(t, cst.Subscript) and dotted_name(t.value) == "os.environ" for t in targets):
+                return BORROW  # os.environ["TMP"] = d: a copy of the string, nobody removes it
+        return None
 
     def _module_function(self, callee: cst.Call) -> bool:
         """``data = loader.load(f)``: a function of an imported module whose result is used,

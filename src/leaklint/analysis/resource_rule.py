@@ -455,13 +455,15 @@ class ResourceRule(Rule):
             name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
         if leak.reason == PARTIAL:
             why = (
-                "(a raw descriptor is an int: nothing closes it until the process exits)"
+                "(a directory stays on disk, with everything written in it, until something removes it)"
+                if kind.path
+                else "(a raw descriptor is an int: nothing closes it until the process exits)"
                 if kind.fd
                 else "(CPython closes it when it is garbage-collected, PyPy may not, and `python -X dev` warns)"
             )
             message = f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} {why}"
             if kind.fd:
-                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `{_os_close(name)}` in a `finally:` block"
+                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `{_os_close(name, kind)}` in a `finally:` block"
             else:
                 suggestion = f"use `{self._with_form(kind, shown, name, awaited)}` and use `{name}` inside the block"
             if not leak.callee_known:
@@ -530,7 +532,7 @@ class ResourceRule(Rule):
                 confidence = Confidence.MEDIUM
                 message += " (it is passed to a function that is not known to close it)"
         elif leak.reason == REPLACED:
-            release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
+            release = _os_close(name, kind) if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
                 f"`{name} = {shown}` replaces the value `{name}` may already hold ({leak.use}) "
                 f"without releasing it first"
@@ -582,13 +584,13 @@ class ResourceRule(Rule):
                 message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
                 f"give {owner} a `close()` method that calls "
-                + (f"`{_os_close(name)}`" if kind.fd else f"`{name}.{method}()`")
+                + (f"`{_os_close(name, kind)}`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
             existing = _release_method(cls) if cls is not None else None
             if existing is not None and not leak.use:
                 # the class has a release method already; it just forgets this attribute
-                release = _os_close(name) if kind.fd else f"{name}.{method}()"
+                release = _os_close(name, kind) if kind.fd else f"{name}.{method}()"
                 message += f", not even `{cls.name.value}.{existing}()`"
                 suggestion = f"call `{release}` in `{existing}()` (before dropping `{name}`)"
             if leak.use in ("stopped", "thread"):
@@ -607,7 +609,7 @@ class ResourceRule(Rule):
                     f"another thread runs it), join that thread, then call `{name}.close()`"
                 )
             if leak.use.startswith("only:"):
-                release = _os_close(name) if kind.fd else f"{name}.{method}()"
+                release = _os_close(name, kind) if kind.fd else f"{name}.{method}()"
                 suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
                 confidence = Confidence.MEDIUM
         elif leak.reason == WITH_DOES_NOT_CLOSE:
@@ -651,7 +653,7 @@ class ResourceRule(Rule):
             assert leak.path_end is not None and leak.via is not None
             line = self.context.location(leak.path_end).line
             callee = _shorten(self.context.code(leak.via.func), 40)
-            release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
+            release = _os_close(name, kind) if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
                 f"`{name}` (from `{shown}`) is handed to `{callee}()`, which may raise on line {line} before it "
                 f"takes it over: then nobody {_releases(kind)} it"
@@ -664,7 +666,7 @@ class ResourceRule(Rule):
             confidence = Confidence.MEDIUM
             assert leak.path_end is not None
             line = self.context.location(leak.path_end).line
-            release = _os_close(name) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+            release = _os_close(name, kind) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
             message = (
                 f"`{name}` (from `{shown}`) is returned to the caller, but not {_released(kind)} if line {line} "
                 "raises first: nobody else can release it then"
@@ -716,6 +718,12 @@ class ResourceRule(Rule):
                 message = message.replace(f"(from `{shown}`)", f"(from `{shown}`; {words})", 1)
             else:
                 message += f" ({words})"
+        if kind.path and leak.reason in (PARTIAL, DISCARDED, NEVER_CLOSED, NOT_ON_EXCEPTION):
+            # mkdtemp's directory: TemporaryDirectory removes it however the block ends
+            suggestion = (
+                f"use `with tempfile.TemporaryDirectory() as {name}:` (it removes the directory when the block "
+                f"ends, also on an exception), or call `{_os_close(name, kind)}` in a `finally:` block"
+            )
         if _only_when_something_raises(leak) or (leak.reason == NOT_ON_EXCEPTION and kind.fd and len(kind.tuple_items) > 1):
             # Both ends of a pipe are closed in different branches of a fork or handed to a child:
             # what goes wrong is an end never closed on a normal path, not a window before a close.
@@ -746,7 +754,7 @@ class ResourceRule(Rule):
         end = leak.path_end
         line = self.context.location(end).line if end is not None else None
         released = _released(kind)
-        release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
+        release = _os_close(name, kind) if kind.fd else f"{name}.{kind.release[0]}()"
         if leak.reason == RAISES_UNRELEASED and leak.use == "establish":
             message = (
                 f"`{name}` (from `{shown}`) is not {released} if the set-up on line {line} fails (no peer answers, or it refuses): "
@@ -795,7 +803,7 @@ class ResourceRule(Rule):
         assert leak.path_end is not None
         line = self.context.location(leak.path_end).line
         released = _released(kind)
-        release = _os_close(name) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+        release = _os_close(name, kind) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
         skipped = ""
         if leak.release is not None:
             skipped = f", so `{_shorten(self.context.code(leak.release), 40)}` on line {self.context.location(leak.release).line} never runs"
@@ -836,7 +844,7 @@ class ResourceRule(Rule):
         if kind.tuple_items and not kind.fd:
             return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0], kind.with_closes)
         if kind.fd:
-            return f"release it with `{_os_close(name)}` in a `finally:` block"
+            return f"release it with `{_os_close(name, kind)}` in a `finally:` block"
         if kind.maybe_none:
             return (
                 f"call `{name}.{kind.release[0]}()` in a `finally:` block once it is known not to be None "
@@ -1197,11 +1205,15 @@ def _released(kind: ResourceKind) -> str:
         return "waited for"
     if method == "cleanup":
         return "cleaned up"
+    if kind.path:
+        return f"removed (`{method}()`)"
     return f"released (`{method}()`)"
 
 
 def _releases(kind: ResourceKind) -> str:
     word = _released(kind)
+    if kind.path:
+        return f"removes (`{kind.release[0]}()`)"
     return {"closed": "closes", "waited for": "waits for", "cleaned up": "cleans up"}.get(word, f"releases (`{kind.release[0]}()`)")
 
 
@@ -1212,7 +1224,7 @@ def _release_verb(kind: ResourceKind) -> str:
 
 def _release_call(kind: ResourceKind, name: str) -> str:
     if kind.fd:
-        return f"call `{_os_close(name)}`"
+        return f"call `{_os_close(name, kind)}`"
     prefix = "await " if kind.is_async else ""
     return f"call `{prefix}{name}.{kind.release[0]}()`"
 
@@ -1249,9 +1261,11 @@ def _only_when_something_raises(leak: Leak) -> bool:
     return leak.reason == HANDED_OVER_LATE
 
 
-def _os_close(name: str) -> str:
-    """``os.close(fd)``; for both ends of a pipe bound together, ``os.close(r); os.close(w)``."""
-    return "; ".join(f"os.close({part.strip()})" for part in name.split(","))
+def _os_close(name: str, kind: ResourceKind) -> str:
+    """The release function called on it: ``os.close(fd)`` (for both ends of a pipe bound
+    together, ``os.close(r); os.close(w)``), ``shutil.rmtree(tmpdir)`` for a path."""
+    function = kind.release[0] if "." in kind.release[0] else "os.close"
+    return "; ".join(f"{function}({part.strip()})" for part in name.split(","))
 
 
 def _release_method(cls: cst.ClassDef) -> Optional[str]:

@@ -37,6 +37,9 @@ class ResourceKind:
     factory: str = ""  # returned by this function of the module (``connect``), which calls ``qualname``
     maybe_none: bool = False  # the factory may return None instead (no `with` fix: `with None` fails)
     category: str = ""  # the model's category ("loop": `stop()` ends `run_forever()` but releases nothing)
+    # A path the release functions remove (``tempfile.mkdtemp``: ``shutil.rmtree``). Released by a
+    # function like a descriptor (``fd`` is set too), and a string: handing it to a call is a use.
+    path: bool = False
 
     @property
     def can_use_with(self) -> bool:
@@ -66,14 +69,15 @@ def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
         is_async=acquire.is_async,
         # A raw descriptor has no `with` form (can_use_with is False); the rules read these two
         # fields for it only where "close" is the neutral answer.
-        with_closes=acquire.with_releases or acquire.fd,
+        with_closes=acquire.with_releases or acquire.fd or acquire.path,
         with_changes_behaviour=acquire.with_changes_behaviour,
-        with_release="close" if acquire.fd else acquire.with_calls,
-        fd=acquire.fd,
+        with_release="close" if acquire.fd or acquire.path else acquire.with_calls,
+        fd=acquire.fd or acquire.path,
         tuple_items=acquire.tuple_items,
         var=acquire.name,
         enter_returns_self=acquire.with_returns_self,
         category=acquire.category,
+        path=acquire.path,
     )
 
 

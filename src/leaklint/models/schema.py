@@ -55,6 +55,9 @@ class Acquire:
     name: str = "resource"  # the variable name a fix gives it
     with_returns_self: bool = True  # False: ``with x as y`` binds something else (a path)
     type: str = ""  # the class of what it returns (``sqlite3.connect`` -> ``sqlite3.Connection``), if known
+    # The call returns a path (a directory it made) that the release functions remove
+    # (``tempfile.mkdtemp``: ``shutil.rmtree(path)``); no ``with`` form.
+    path: bool = False
     table: str = ""  # where the entry came from (a shipped table's file name, or "pyproject")
 
 
@@ -239,7 +242,7 @@ def _qualname(where: str, name: Any) -> str:
 
 _ACQUIRE_KEYS = (
     "category", "release", "async", "with-releases", "with-calls", "with-changes-behaviour", "fd",
-    "tuple-items", "name", "with-returns-self", "type",
+    "tuple-items", "name", "with-returns-self", "type", "path",
 )
 
 
@@ -253,7 +256,10 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
     if category not in CATEGORIES:
         raise ModelError(f"{_where(where, 'category')}: {category!r} is not one of {', '.join(CATEGORIES)}")
     release = _strings(_where(where, "release"), spec.get("release", "close"))
+    path = _bool(_where(where, "path"), spec.get("path", False))
     fd = _bool(_where(where, "fd"), spec.get("fd", False))
+    if path and not all("." in name for name in release):
+        raise ModelError(f"{_where(where, 'release')}: a path is released by functions (\"shutil.rmtree\"), not methods")
     items, all_items = _indexes(_where(where, "tuple-items"), spec.get("tuple-items", []))
     if all_items or RECEIVER in items:
         raise ModelError(f"{_where(where, 'tuple-items')}: expected tuple positions (0, 1, ...)")
@@ -262,7 +268,7 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         category=category,
         release=release,
         is_async=_bool(_where(where, "async"), spec.get("async", release[0] == "aclose")),
-        with_releases=_bool(_where(where, "with-releases"), spec.get("with-releases", not fd)),
+        with_releases=_bool(_where(where, "with-releases"), spec.get("with-releases", not (fd or path))),
         with_calls=_string(_where(where, "with-calls"), spec.get("with-calls", release[0])),
         with_changes_behaviour=_bool(_where(where, "with-changes-behaviour"), spec.get("with-changes-behaviour", False)),
         fd=fd,
@@ -270,6 +276,7 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         name=_string(_where(where, "name"), spec.get("name", "fd" if fd else "resource")),
         with_returns_self=_bool(_where(where, "with-returns-self"), spec.get("with-returns-self", True)),
         type=_qualname(_where(where, "type"), spec["type"]) if "type" in spec else "",
+        path=path,
         table=table,
     )
 
