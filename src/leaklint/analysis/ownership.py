@@ -620,14 +620,14 @@ class OwnershipAnalyzer:
             owner = self.is_handed_to_owner(callee, arg, kind)
             if owner is not None:
                 return not owner
-        if qualified is not None and qualified in CATALOGUE_NAMES:
-            return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
-        if qualified in BORROWERS and (arg is None or _borrowed_argument(qualified, callee, arg)):
-            return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
             return False
         if kind.fd and qualified in kind.release:
             return False  # os.close(os.open(...)), shutil.rmtree(tempfile.mkdtemp())
+        if qualified is not None and qualified in CATALOGUE_NAMES:
+            return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
+        if qualified in BORROWERS and (arg is None or _borrowed_argument(qualified, callee, arg)):
+            return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         terminal = _terminal(callee.func)
         if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it

@@ -728,7 +728,14 @@ class ResourceRule(Rule):
             # Both ends of a pipe are closed in different branches of a fork or handed to a child:
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
-        self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+        node: cst.CSTNode = leak.call
+        if leak.reason == EVICTED and leak.use not in ("bounded", "lru_cache") and leak.path_end is not None:
+            # The drop is the bug and where it is fixed (beaver, voctomix, img-proof mark and
+            # change the `del`/`clear()` line): report there, naming where the entries come from.
+            node = leak.path_end
+            stored_at = self.context.location(leak.call).line
+            message = message.replace(f" on line {self.context.location(leak.path_end).line} ", f" here (stored on line {stored_at}) ", 1)
+        self.report(node, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _uncalled_release(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[int]:
         """The line of ``f.close`` written as a statement without ``()``, if the scope has one."""

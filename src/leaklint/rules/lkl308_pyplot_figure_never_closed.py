@@ -44,7 +44,8 @@ class PyplotFigureNeverClosed(Rule):
     call, high for one made in a loop (one more figure per iteration); test modules are low.
     A close anywhere in the function counts, also on one branch only. A figure a constructor
     stores on `self` (`self.fig = plt.figure()`) is reported only when this module makes
-    instances of the class per call and drops them, and nothing in the class closes or shows it. A figure built without
+    instances of the class per call and drops them, and nothing in the class closes or shows it;
+    stored so by another method, it is not reported. A figure built without
     pyplot (`matplotlib.figure.Figure()`) is not kept and is never reported; neither is
     `plt.subplot()`, which draws on the current figure. Figures left for a notebook or an
     interactive session to display are reported if the function neither shows nor returns them.
@@ -110,8 +111,8 @@ class PyplotFigureNeverClosed(Rule):
             # `self.fig = plt.figure()`: judged like `fig = plt.figure(); self.fig = fig`, once
             # the class is known to be made per call (below)
             stored = self._stored_directly(call)
-            if not stored:
-                return
+            if not stored or function.name.value != "__init__":
+                return  # a method's `self.fig = ...` may be the object's long-lived figure
             names = set()
         elif self._hands_on(function, names, stored):
             return
