@@ -38,7 +38,7 @@ from leaklint.analysis.ownership import (
     _is_release_method_name,
 )
 from leaklint.analysis.quote import one_line_code
-from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
+from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, acquires, extra_kinds
 from leaklint.analysis.walk import walk
 from leaklint.consequence import releases_itself_when_collected
 from leaklint.fixes import close_on_error
@@ -75,6 +75,12 @@ class ResourceRule(Rule):
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.opener_aliases = self._opener_aliases()
         self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
+        # Terminals whose every entry acquires only with a keyword (`get` for `requests.get(...,
+        # stream=True)`): a call without that keyword is no candidate, so `d.get(k)` costs nothing.
+        gated: Dict[str, Set[str]] = {}
+        for qualname, kind in self.kinds.items():
+            gated.setdefault(qualname.rsplit(".", 1)[-1], set()).add(kind.when_keyword)
+        self.keyword_gates = {t: next(iter(k)) for t, k in gated.items() if len(k) == 1 and "" not in k}
         self.candidates: List[cst.Call] = []
         self.local_calls: List[cst.Call] = []  # `f(...)`, `self.m(...)`: maybe a factory of this module
         self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
@@ -143,6 +149,9 @@ class ResourceRule(Rule):
         else:
             return
         if terminal in self.terminals:
+            gate = self.keyword_gates.get(terminal)
+            if gate is not None and not any(arg.keyword is not None and arg.keyword.value == gate for arg in node.args):
+                return
             # Resolved in leave_Module: during visit_Call the engine has not yet recorded the
             # parents of the call's children, so names would resolve at module level.
             self.candidates.append(node)
@@ -203,7 +212,7 @@ class ResourceRule(Rule):
         acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
         for call in self.candidates:
             kind = self._kind(call)
-            if kind is not None:
+            if kind is not None and acquires(kind, call):
                 acquisitions.append((call, kind))
         for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):

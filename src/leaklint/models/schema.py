@@ -58,6 +58,8 @@ class Acquire:
     # The call returns a path (a directory it made) that the release functions remove
     # (``tempfile.mkdtemp``: ``shutil.rmtree(path)``); no ``with`` form.
     path: bool = False
+    # Only a call passing this keyword a true value acquires (``requests.get(u, stream=True)``).
+    when_keyword: str = ""
     table: str = ""  # where the entry came from (a shipped table's file name, or "pyproject")
 
 
@@ -242,7 +244,7 @@ def _qualname(where: str, name: Any) -> str:
 
 _ACQUIRE_KEYS = (
     "category", "release", "async", "with-releases", "with-calls", "with-changes-behaviour", "fd",
-    "tuple-items", "name", "with-returns-self", "type", "path",
+    "tuple-items", "name", "with-returns-self", "type", "path", "when-keyword",
 )
 
 
@@ -277,6 +279,7 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         with_returns_self=_bool(_where(where, "with-returns-self"), spec.get("with-returns-self", True)),
         type=_qualname(_where(where, "type"), spec["type"]) if "type" in spec else "",
         path=path,
+        when_keyword=_string(_where(where, "when-keyword"), spec["when-keyword"]) if "when-keyword" in spec else "",
         table=table,
     )
 
