@@ -151,3 +151,22 @@ def test_borrowed_then_closed_or_managed_is_quiet() -> None:
             return csv.reader(f)
         """
     )
+
+
+def test_m2crypto_file_bios_are_files() -> None:
+    # javatools (fresh9): two file BIOs opened inline for load_key_bio and never closed
+    found = findings(
+        """
+        from M2Crypto import BIO, SMIME
+
+        def sign(key, cert):
+            smime = SMIME.SMIME()
+            smime.load_key_bio(BIO.openfile(key), BIO.openfile(cert))
+
+        def sign_closed(key, cert):
+            smime = SMIME.SMIME()
+            with BIO.openfile(key) as k, BIO.openfile(cert) as c:
+                smime.load_key_bio(k, c)
+        """
+    )
+    assert [(f.code, f.line) for f in found] == [("LKL301", 6), ("LKL301", 6)]
