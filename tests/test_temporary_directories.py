@@ -89,6 +89,8 @@ def test_removed_only_on_the_normal_path_and_discarded() -> None:
         "cleanup(d)",
         "shutil.rmtree(d, ignore_errors=True)",
         "os.rmdir(d)",
+        "self._cleanup_dir(d)",
+        "d = os.path.realpath(d)\n    try:\n        run(d)\n    finally:\n        shutil.rmtree(d)",
     ],
 )
 def test_removed_registered_returned_or_stored_is_quiet(body: str) -> None:

@@ -68,6 +68,9 @@ BORROWERS = models.borrowers()
 # when the resource is passed to them directly, it lives as long as that object does.
 LAZY_BORROWERS = frozenset(name for name in BORROWERS if name in models.shipped().returns)
 
+# Words in the name of a helper that removes a directory it is given (os_helper.rmtree, _cleanup).
+_REMOVING_WORDS = ("rmtree", "rmdir", "remove", "delete", "clean", "unlink", "purge", "destroy")
+
 # Classes that make a new value from a path and hold nothing to remove (``Path(d) / "x"``).
 PATH_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
 
@@ -624,6 +627,11 @@ class OwnershipAnalyzer:
             return False
         if kind.fd and qualified in kind.release:
             return False  # os.close(os.open(...)), shutil.rmtree(tempfile.mkdtemp())
+        if kind.path:
+            # os.chdir(tempfile.mkdtemp()) loses it; os.path.realpath(tempfile.mkdtemp()) gives
+            # the same directory on to whatever keeps the result
+            node, parent = self._climb(callee)
+            return isinstance(parent, cst.Expr)
         if qualified is not None and qualified in CATALOGUE_NAMES:
             return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
         if qualified in BORROWERS and (arg is None or _borrowed_argument(qualified, callee, arg)):
@@ -1368,15 +1376,32 @@ class OwnershipAnalyzer:
             if other is not arg and isinstance(other.value, (cst.Name, cst.Attribute)):
                 if self.context.qualified_name(other.value) in kind.release:
                     return SAFE_RELEASE, None  # the removal is registered to run later
+        terminal = _terminal(callee.func) or ""
+        if any(word in terminal.lower() for word in _REMOVING_WORDS):
+            # os_helper.rmtree(d), self._cleanup(d), remove_dir(d): a helper that removes it
+            return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
+        if self._derived_kept(callee):
+            return ESCAPE, None  # d = os.path.realpath(d): the same directory, under another name
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
-        terminal = _terminal(callee.func) or ""
         if terminal in STORING_METHODS or terminal.startswith(_STORING_PREFIXES) or any(word in terminal for word in _STORING_WORDS):
             return ESCAPE, None
         if terminal.lstrip("_")[:1].isupper() and qualified not in PATH_CLASSES:
             return ESCAPE, None  # an object made with it may own (and remove) it
         return BORROW, None
+
+    def _derived_kept(self, callee: cst.Call) -> bool:
+        """The call's result is bound, returned or handed on: for a path it may be the same
+        directory (``os.path.realpath(d)``, ``Path(d)``, ``os.path.abspath(d)``), whose removal
+        the analysis would not connect to ``d``."""
+        node, parent = self._climb(callee)
+        if isinstance(parent, (cst.Assign, cst.AnnAssign, cst.NamedExpr)) and getattr(parent, "value", None) is node:
+            return True
+        if isinstance(parent, cst.Arg):
+            outer = self.context.parent(parent)
+            return not (isinstance(outer, cst.Call) and self.context.qualified_name(outer.func) in BORROWERS)
+        return isinstance(parent, (cst.Return, cst.Yield, cst.Element))
 
     def _path_use(self, name: cst.Name, parent: Optional[cst.CSTNode]) -> Optional[int]:
         """How a path's name is used where a file object's would escape: joined or concatenated
