@@ -181,7 +181,11 @@ class OwnershipAnalyzer:
                 # `stdout=stdout` where `stdout = None if quiet else PIPE`: pipes after all
                 node, parent = self._climb(call)
                 if isinstance(parent, cst.Assign) and parent.value is node:
-                    return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
+                    return (
+                    self._pipes_left_open(call, kind, scope, parent)
+                    or self._self_pipes_left_open(call, kind, scope, parent)
+                    or self._killed_after_timeout(call, kind, scope, parent)
+                )
             return found
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
@@ -216,13 +220,49 @@ class OwnershipAnalyzer:
             if not found and kind.qualname == "subprocess.Popen":
                 # Waited for on every path (a "not if something raises first" finding is kept: its
                 # `with` fix closes the pipes too).
-                return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
+                return (
+                    self._pipes_left_open(call, kind, scope, parent)
+                    or self._self_pipes_left_open(call, kind, scope, parent)
+                    or self._killed_after_timeout(call, kind, scope, parent)
+                )
             return found
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
             return self._track_name(
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def _killed_after_timeout(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``p.communicate(timeout=5)`` raising ``TimeoutExpired``, caught by a handler that
+        kills the child and moves on: nothing reaps it or drains and closes its pipes. The
+        subprocess docs spell the cleanup out: "kill the child process and finish communication"
+        (``proc.kill(); outs, errs = proc.communicate()``)."""
+        if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name)):
+            return []
+        name = assign.targets[0].target.value
+        reaps: List[cst.Call] = []
+        kills: List[Tuple[cst.Call, cst.ExceptHandler]] = []
+        for node in walk(scope):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and dotted_name(node.func.value) == name):
+                continue
+            method = node.func.attr.value
+            if method in ("communicate", "wait"):
+                reaps.append(node)
+            elif method in ("kill", "terminate"):
+                handler = self.context.nearest(node, cst.ExceptHandler)
+                if handler is not None and _catches_timeout(handler):
+                    kills.append((node, handler))
+        for kill, handler in kills:
+            timed = [r for r in reaps if self._inside(r, self.context.parent(handler)) and any(a.keyword is not None and a.keyword.value == "timeout" for a in r.args)]
+            if not timed:
+                continue
+            if any(not self._inside(r, handler) or self._inside(r, handler) and self.context.location(r).line > self.context.location(kill).line for r in reaps if r not in timed):
+                continue  # reaped after the kill (in the handler) or elsewhere in the function
+            return [Leak(kind, call, NEVER_CLOSED, name=name, use="killed-unreaped", path_end=kill, scope=scope)]
+        return []
+
+    def _inside(self, node: cst.CSTNode, container: Optional[cst.CSTNode]) -> bool:
+        return container is not None and any(ancestor is container for ancestor in self.context.ancestors(node))
 
     def _process_ends_next(self, expr: cst.Expr) -> bool:
         """The statement after ``expr`` (in the same block) is ``os._exit(...)``: the process ends
@@ -2937,6 +2977,16 @@ def _has_pipe(call: cst.Call) -> bool:
     """``Popen(..., stdout=PIPE)``: the parent holds pipe ends that only it can close (and may,
     when ``**kwargs`` can add some)."""
     return any(arg.star for arg in call.args) or bool(_piped_streams(call))
+
+
+def _catches_timeout(handler: cst.ExceptHandler) -> bool:
+    """``except TimeoutExpired:`` / ``except subprocess.TimeoutExpired as e:`` (or in a tuple)."""
+    kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type is not None else []
+    for kind in kinds:
+        value = kind.value if isinstance(kind, cst.Element) else kind
+        if (dotted_name(value) or "").rsplit(".", 1)[-1] == "TimeoutExpired":
+            return True
+    return False
 
 
 def _borrowed_argument(qualified: str, callee: cst.Call, arg: cst.Arg) -> bool:

@@ -485,6 +485,15 @@ class ResourceRule(Rule):
                 confidence = Confidence.MEDIUM
                 if fix is not None:
                     fix = dataclasses.replace(fix, safety=FixSafety.UNSAFE)
+        elif leak.use == "killed-unreaped":
+            confidence = Confidence.MEDIUM
+            assert leak.path_end is not None
+            message = (
+                f"`{name}` (from `{shown}`) is killed after its `communicate(timeout=...)` timed out, and then "
+                "nothing reaps it: the child stays a zombie and its pipes stay open (on Windows the reader "
+                "threads `communicate()` started stay blocked on them)"
+            )
+            suggestion = f"finish communication after the kill: `{name}.kill(); {name}.communicate()` (as the subprocess docs show)"
         elif leak.use.startswith("pipes-open:"):
             confidence = Confidence.MEDIUM
             pipes = leak.use.split(":", 1)[1]
@@ -738,6 +747,8 @@ class ResourceRule(Rule):
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
         node: cst.CSTNode = leak.call
+        if leak.use == "killed-unreaped" and leak.path_end is not None:
+            node = leak.path_end  # the kill that is not followed by communicate() is what to fix
         if leak.reason == EVICTED and leak.use not in ("bounded", "lru_cache") and leak.path_end is not None:
             # The drop is the bug and where it is fixed (beaver, voctomix, img-proof mark and
             # change the `del`/`clear()` line): report there, naming where the entries come from.
