@@ -170,3 +170,30 @@ def test_m2crypto_file_bios_are_files() -> None:
         """
     )
     assert [(f.code, f.line) for f in found] == [("LKL301", 6), ("LKL301", 6)]
+
+
+def test_lazy_borrower_iterated_here_is_reported_in_both_forms() -> None:
+    # iterated here: the file is left open in both forms; returned inline, the reader keeps it
+    # (quiet); returned by name it is reported without a fix (tests/test_fix_escape.py)
+    found = findings(
+        """
+        import csv
+
+        def inline_iter(p):
+            for row in csv.reader(open(p)):
+                print(row)
+
+        def named_iter(p):
+            f = open(p)
+            for row in csv.reader(f):
+                print(row)
+
+        def inline_returned(p):
+            return csv.reader(open(p))
+
+        def named_returned(p):
+            f = open(p)
+            return csv.reader(f)
+        """
+    )
+    assert [f.line for f in found] == [5, 9, 17]

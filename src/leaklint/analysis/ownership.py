@@ -675,7 +675,12 @@ class OwnershipAnalyzer:
         if qualified is not None and qualified in CATALOGUE_NAMES:
             return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
         if qualified in BORROWERS and (arg is None or _borrowed_argument(qualified, callee, arg)):
-            return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
+            if qualified in LAZY_BORROWERS:
+                # An iterator over it lives on (quiet), unless it is iterated right here:
+                # `for row in csv.reader(open(p)):` leaves the file open like `for line in open(p):`
+                node, parent = self._climb(callee)
+                return isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node
+            return True
         terminal = _terminal(callee.func)
         if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
