@@ -197,3 +197,32 @@ def test_lazy_borrower_iterated_here_is_reported_in_both_forms() -> None:
         """
     )
     assert [f.line for f in found] == [5, 9, 17]
+
+
+def test_member_opened_from_a_bound_archive_is_a_file() -> None:
+    # jfrog (fresh8): archive.open(name) per nested jar, handed to a scanner that only reads it
+    found = findings(
+        """
+        import zipfile
+
+        def scan(data):
+            return b"x" in data.read()
+
+        def nested(path):
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    member = archive.open(name)
+                    scan(member)
+
+        def nested_closed(path):
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    with archive.open(name) as member:
+                        scan(member)
+
+        def unknown(archive, name):
+            member = archive.open(name)
+            return scan(member)
+        """
+    )
+    assert [f.line for f in found] == [10]

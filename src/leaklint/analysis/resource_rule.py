@@ -13,6 +13,7 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optio
 
 import libcst as cst
 
+from leaklint import models
 from leaklint.analysis import factories, inherited
 from leaklint.analysis.names import LOCAL, collect_bindings
 from leaklint.analysis.ownership import (
@@ -166,6 +167,8 @@ class ResourceRule(Rule):
         if kind is None and isinstance(func, cst.Name) and func.value in self.opener_aliases:
             if qualified == f"{self.context.module_name}.{func.value}":  # not shadowed here
                 return self.opener_aliases[func.value]
+        if kind is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            kind = self._method_of_acquired(func.value, func.attr.value)
         if kind is None and isinstance(func, cst.Attribute) and func.attr.value == "open" and self._read_and_dropped(call, qualified):
             # `storage.open(name).read()`, `info.logpath.open().readlines()`: whatever the receiver
             # is (a py.path, a Django storage, an fsspec filesystem), its `open()` gave back a
@@ -173,6 +176,38 @@ class ResourceRule(Rule):
             self._guessed_files.add(id(call))
             return self.kinds.get("pathlib.Path.open")
         return kind
+
+    def _method_of_acquired(self, receiver: cst.Name, method: str) -> Optional[ResourceKind]:
+        """``archive.open(name)`` where every binding of ``archive`` in the scope is a catalogued
+        acquisition (``archive = ZipFile(p)``, ``with ZipFile(p) as archive:``): the method model
+        of what that call returns (``zipfile.ZipFile.open``), if it acquires too."""
+        analyzer = self._analyzer()
+        scope = analyzer._scope_of(receiver)
+        if scope is None:
+            return None
+        creators: Set[str] = set()
+        for use in analyzer.uses_of(scope, receiver.value):
+            parent = self.context.parent(use)
+            value: Optional[cst.BaseExpression] = None
+            if isinstance(parent, cst.AssignTarget):
+                assign = self.context.parent(parent)
+                value = assign.value if isinstance(assign, cst.Assign) else None
+            elif isinstance(parent, cst.AsName):
+                item = self.context.parent(parent)
+                value = item.item if isinstance(item, cst.WithItem) else None
+            elif isinstance(parent, (cst.Param, cst.For, cst.CompFor, cst.NamedExpr, cst.Global, cst.NameItem)):
+                return None
+            else:
+                continue  # a read
+            if not isinstance(value, cst.Call):
+                return None
+            creator = self.context.qualified_name(value.func)
+            if creator is None or creator not in CATALOGUE:
+                return None
+            creators.add(creator)
+        if len(creators) != 1:
+            return None
+        return self.kinds.get(models.method_of(creators.pop(), method))
 
     def _read_and_dropped(self, call: cst.Call, qualified: Optional[str]) -> bool:
         """``<x>.open(...).read()`` (or ``readlines``/``readline``) on a receiver whose ``open`` is
