@@ -1345,8 +1345,8 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.Element, cst.StarredElement)):
             if self._is_unpacking_target(parent):
                 return IGNORE, None
-            return (BORROW if self._formatted(parent) else ESCAPE), None
-        if isinstance(parent, cst.BinaryOperation) and self._formatted(name):
+            return (BORROW if self._formatted(parent) and not kind.fd else ESCAPE), None
+        if isinstance(parent, cst.BinaryOperation) and self._formatted(name) and not kind.fd:
             return BORROW, None
         if isinstance(parent, cst.NameItem):
             return ESCAPE, None  # global / nonlocal
@@ -1388,7 +1388,9 @@ class OwnershipAnalyzer:
             return ESCAPE, None
         func = callee.func
         if isinstance(func, cst.Attribute) and func.attr.value == "format" and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
-            return BORROW, None  # "{}".format(f): rendered into a new string
+            # "{}".format(f): rendered into a new string; a raw descriptor's number rendered into
+            # code or a command line (`"open({:d})".format(w)`) is handed on with it
+            return (ESCAPE if kind.fd and not kind.path else BORROW), None
         qualified = self.context.qualified_name(func)
         if qualified in MANAGERS:
             return MANAGED, None
