@@ -20,6 +20,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
+from leaklint import models
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
@@ -59,42 +60,19 @@ _REAPING = frozenset({"wait", "communicate", "poll", "kill", "terminate", "send_
 MANAGERS = frozenset({"contextlib.closing", "contextlib.aclosing", "contextlib.nullcontext"})
 MANAGER_METHODS = frozenset({"enter_context", "enter_async_context", "push", "push_async_exit"})
 
-# Callables that use their argument without taking ownership of it.
-BORROWERS = frozenset(
-    {f"builtins.{name}" for name in (
-        "print", "len", "iter", "next", "list", "tuple", "sorted", "set", "frozenset", "enumerate", "zip",
-        "isinstance", "getattr", "hasattr", "repr", "str", "id", "type", "map", "filter", "min", "max", "sum",
-        "any", "all", "dict", "bytes", "bytearray", "bool", "callable", "vars", "dir", "hash", "format",
-        "reversed", "memoryview",
-    )}
-    | {
-        "json.load", "json.dump", "pickle.load", "pickle.dump", "marshal.load", "marshal.dump", "tomllib.load",
-        "plistlib.load", "plistlib.dump", "csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter",
-        "shutil.copyfileobj", "hashlib.file_digest", "base64.encode", "base64.decode",
-        "xml.etree.ElementTree.parse", "traceback.print_exc", "traceback.print_exception",
-        "traceback.print_stack", "traceback.print_tb", "select.select",
-        "tokenize.detect_encoding", "tokenize.tokenize", "tokenize.generate_tokens",
-        "subprocess.call", "subprocess.run", "subprocess.check_call", "subprocess.check_output",
-        # common third-party loaders that read their argument and return plain data
-        "yaml.load", "yaml.safe_load", "yaml.full_load", "yaml.unsafe_load", "yaml.load_all", "yaml.safe_load_all",
-        "yaml.dump", "yaml.safe_dump", "toml.load", "toml.dump", "tomli.load", "tomli_w.dump", "simplejson.load",
-        "simplejson.dump", "ujson.load", "ujson.dump", "xml.dom.minidom.parse", "xml.sax.parse",
-    }
-    | {f"os.{name}" for name in (
-        "fstat", "fsync", "fdatasync", "read", "write", "lseek", "ftruncate", "fchmod", "fchown", "isatty",
-        "set_inheritable", "get_inheritable", "set_blocking", "get_blocking", "readv", "writev", "pread",
-        "pwrite", "sendfile", "fstatvfs", "fpathconf", "ttyname", "posix_fallocate", "posix_fadvise",
-        "truncate", "chmod", "chown", "utime", "stat", "listdir", "scandir", "device_encoding",
-    )}
-    | {"fcntl.fcntl", "fcntl.ioctl", "fcntl.flock", "fcntl.lockf"}
-)
+# Callables that use their argument without taking ownership of it: the models' ``borrows``
+# section (leaklint/models/data/borrowers.toml).
+BORROWERS = models.borrowers()
 
-# Borrowers that keep a reference in the object they return (an iterator, a reader): when the
-# resource is passed to them directly, it lives as long as that object does.
-LAZY_BORROWERS = frozenset(
-    {f"builtins.{name}" for name in ("iter", "map", "filter", "enumerate", "zip", "reversed", "memoryview")}
-    | {"csv.reader", "csv.writer", "csv.DictReader", "csv.DictWriter"}
-)
+# Borrowers that keep a reference in the object they return (an iterator, a reader, an archive):
+# when the resource is passed to them directly, it lives as long as that object does.
+LAZY_BORROWERS = frozenset(name for name in BORROWERS if name in models.shipped().returns)
+
+# Words in the name of a helper that removes a directory it is given (os_helper.rmtree, _cleanup).
+_REMOVING_WORDS = ("rmtree", "rmdir", "remove", "delete", "clean", "unlink", "purge", "destroy")
+
+# Classes that make a new value from a path and hold nothing to remove (``Path(d) / "x"``).
+PATH_CLASSES = frozenset(f"pathlib.{name}" for name in ("Path", "PurePath", "PosixPath", "WindowsPath"))
 
 # Callables that take over their argument and close it when they are closed.
 OWNING_WRAPPERS = frozenset(
@@ -203,7 +181,11 @@ class OwnershipAnalyzer:
                 # `stdout=stdout` where `stdout = None if quiet else PIPE`: pipes after all
                 node, parent = self._climb(call)
                 if isinstance(parent, cst.Assign) and parent.value is node:
-                    return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
+                    return (
+                    self._pipes_left_open(call, kind, scope, parent)
+                    or self._self_pipes_left_open(call, kind, scope, parent)
+                    or self._killed_after_timeout(call, kind, scope, parent)
+                )
             return found
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
@@ -238,13 +220,49 @@ class OwnershipAnalyzer:
             if not found and kind.qualname == "subprocess.Popen":
                 # Waited for on every path (a "not if something raises first" finding is kept: its
                 # `with` fix closes the pipes too).
-                return self._pipes_left_open(call, kind, scope, parent) or self._self_pipes_left_open(call, kind, scope, parent)
+                return (
+                    self._pipes_left_open(call, kind, scope, parent)
+                    or self._self_pipes_left_open(call, kind, scope, parent)
+                    or self._killed_after_timeout(call, kind, scope, parent)
+                )
             return found
         if isinstance(parent, cst.NamedExpr) and parent.value is node and isinstance(parent.target, cst.Name):
             return self._track_name(
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def _killed_after_timeout(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``p.communicate(timeout=5)`` raising ``TimeoutExpired``, caught by a handler that
+        kills the child and moves on: nothing reaps it or drains and closes its pipes. The
+        subprocess docs spell the cleanup out: "kill the child process and finish communication"
+        (``proc.kill(); outs, errs = proc.communicate()``)."""
+        if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name)):
+            return []
+        name = assign.targets[0].target.value
+        reaps: List[cst.Call] = []
+        kills: List[Tuple[cst.Call, cst.ExceptHandler]] = []
+        for node in walk(scope):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and dotted_name(node.func.value) == name):
+                continue
+            method = node.func.attr.value
+            if method in ("communicate", "wait"):
+                reaps.append(node)
+            elif method in ("kill", "terminate"):
+                handler = self.context.nearest(node, cst.ExceptHandler)
+                if handler is not None and _catches_timeout(handler):
+                    kills.append((node, handler))
+        for kill, handler in kills:
+            timed = [r for r in reaps if self._inside(r, self.context.parent(handler)) and any(a.keyword is not None and a.keyword.value == "timeout" for a in r.args)]
+            if not timed:
+                continue
+            if any(not self._inside(r, handler) or self._inside(r, handler) and self.context.location(r).line > self.context.location(kill).line for r in reaps if r not in timed):
+                continue  # reaped after the kill (in the handler) or elsewhere in the function
+            return [Leak(kind, call, NEVER_CLOSED, name=name, use="killed-unreaped", path_end=kill, scope=scope)]
+        return []
+
+    def _inside(self, node: cst.CSTNode, container: Optional[cst.CSTNode]) -> bool:
+        return container is not None and any(ancestor is container for ancestor in self.context.ancestors(node))
 
     def _process_ends_next(self, expr: cst.Expr) -> bool:
         """The statement after ``expr`` (in the same block) is ``os._exit(...)``: the process ends
@@ -645,14 +663,24 @@ class OwnershipAnalyzer:
             owner = self.is_handed_to_owner(callee, arg, kind)
             if owner is not None:
                 return not owner
-        if qualified in BORROWERS:
-            return qualified not in LAZY_BORROWERS  # an iterator over it lives on: quiet
         if qualified in MANAGERS or qualified in OWNING_WRAPPERS:
             return False
-        if kind.fd and qualified == "os.close":
-            return False  # os.close(os.open(...))
+        if kind.fd and qualified in kind.release:
+            return False  # os.close(os.open(...)), shutil.rmtree(tempfile.mkdtemp())
+        if kind.path:
+            # os.chdir(tempfile.mkdtemp()) loses it; os.path.realpath(tempfile.mkdtemp()) gives
+            # the same directory on to whatever keeps the result
+            node, parent = self._climb(callee)
+            return isinstance(parent, cst.Expr)
         if qualified is not None and qualified in CATALOGUE_NAMES:
             return True  # ZipFile(open(p, "rb")), Popen(cmd, stdout=open(log, "w")): never closed
+        if qualified in BORROWERS and (arg is None or _borrowed_argument(qualified, callee, arg)):
+            if qualified in LAZY_BORROWERS:
+                # An iterator over it lives on (quiet), unless it is iterated right here:
+                # `for row in csv.reader(open(p)):` leaves the file open like `for line in open(p):`
+                node, parent = self._climb(callee)
+                return isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node
+            return True
         terminal = _terminal(callee.func)
         if terminal is None or terminal.startswith("__") or terminal.lstrip("_")[:1].isupper():
             return False  # a class (or super().__init__) may keep and close it
@@ -1271,6 +1299,10 @@ class OwnershipAnalyzer:
     def _use(self, name: cst.Name, kind: ResourceKind) -> Tuple[int, Optional[cst.Call]]:
         """What this occurrence of a name does to the value, and the release call if it is one."""
         parent = self.context.parent(name)
+        if kind.path:
+            fate = self._path_use(name, parent)
+            if fate is not None:
+                return fate, None
         if isinstance(parent, cst.Attribute):
             if parent.attr is name:
                 return IGNORE, None
@@ -1311,7 +1343,11 @@ class OwnershipAnalyzer:
         if isinstance(parent, (cst.ImportAlias, cst.ExceptHandler)):
             return IGNORE, None
         if isinstance(parent, (cst.Element, cst.StarredElement)):
-            return (IGNORE if self._is_unpacking_target(parent) else ESCAPE), None
+            if self._is_unpacking_target(parent):
+                return IGNORE, None
+            return (BORROW if self._formatted(parent) and not kind.fd else ESCAPE), None
+        if isinstance(parent, cst.BinaryOperation) and self._formatted(name) and not kind.fd:
+            return BORROW, None
         if isinstance(parent, cst.NameItem):
             return ESCAPE, None  # global / nonlocal
         if isinstance(parent, (cst.If, cst.While, cst.Assert, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation)):
@@ -1329,6 +1365,14 @@ class OwnershipAnalyzer:
             return BORROW, None
         return ESCAPE, None  # returned, yielded, stored, aliased: not ours to release any more
 
+    def _formatted(self, node: cst.CSTNode) -> bool:
+        """``"%s" % f`` or ``"%s: %s" % (p, f)``: the value is only rendered into a new string (a
+        file object on the right of ``%`` has no other meaning), like ``f"{f}"``."""
+        parent = self.context.parent(node)
+        if isinstance(node, cst.Element) and isinstance(parent, cst.Tuple):
+            node, parent = parent, self.context.parent(parent)
+        return isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Modulo) and parent.right is node
+
     def _is_unpacking_target(self, element: cst.CSTNode) -> bool:
         node: Optional[cst.CSTNode] = element
         child: Optional[cst.CSTNode] = None
@@ -1342,14 +1386,21 @@ class OwnershipAnalyzer:
         callee = self.context.parent(arg)
         if not isinstance(callee, cst.Call):
             return ESCAPE, None
-        qualified = self.context.qualified_name(callee.func)
+        func = callee.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "format" and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
+            # "{}".format(f): rendered into a new string; a raw descriptor's number rendered into
+            # code or a command line (`"open({:d})".format(w)`) is handed on with it
+            return (ESCAPE if kind.fd and not kind.path else BORROW), None
+        qualified = self.context.qualified_name(func)
         if qualified in MANAGERS:
             return MANAGED, None
         if isinstance(callee.func, cst.Attribute) and callee.func.attr.value in MANAGER_METHODS:
             return MANAGED, None
-        if kind.fd and qualified == "os.close":
+        if kind.fd and qualified in kind.release:
             return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
-        if qualified in BORROWERS:
+        if kind.path:
+            return self._path_as_argument(callee, arg, kind, qualified)
+        if qualified in BORROWERS and _borrowed_argument(qualified, callee, arg):
             return BORROW, None
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
@@ -1361,6 +1412,59 @@ class OwnershipAnalyzer:
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _path_as_argument(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind, qualified: Optional[str]) -> Tuple[int, Optional[cst.Call]]:
+        """A path (``tempfile.mkdtemp()``'s) handed to a call: a string, so the callee uses it
+        (``os.path.join(d, n)``, ``subprocess.run(..., cwd=d)``) unless it registers the removal
+        (``atexit.register(shutil.rmtree, d)``, ``weakref.finalize(self, shutil.rmtree, d)``,
+        ``self.addCleanup(shutil.rmtree, d)``), stores it, or is a function of this module that
+        removes or keeps it."""
+        for other in callee.args:
+            if other is not arg and isinstance(other.value, (cst.Name, cst.Attribute)):
+                if self.context.qualified_name(other.value) in kind.release:
+                    return SAFE_RELEASE, None  # the removal is registered to run later
+        terminal = _terminal(callee.func) or ""
+        if any(word in terminal.lower() for word in _REMOVING_WORDS):
+            # os_helper.rmtree(d), self._cleanup(d), remove_dir(d): a helper that removes it
+            return (SAFE_RELEASE if self._exception_safe(callee) else RELEASE), callee
+        if self._derived_kept(callee):
+            return ESCAPE, None  # d = os.path.realpath(d): the same directory, under another name
+        owner = self.is_handed_to_owner(callee, arg, kind)
+        if owner is not None:
+            return (ESCAPE if owner else BORROW), None
+        if terminal in STORING_METHODS or terminal.startswith(_STORING_PREFIXES) or any(word in terminal for word in _STORING_WORDS):
+            return ESCAPE, None
+        if terminal.lstrip("_")[:1].isupper() and qualified not in PATH_CLASSES:
+            return ESCAPE, None  # an object made with it may own (and remove) it
+        return BORROW, None
+
+    def _derived_kept(self, callee: cst.Call) -> bool:
+        """The call's result is bound, returned or handed on: for a path it may be the same
+        directory (``os.path.realpath(d)``, ``Path(d)``, ``os.path.abspath(d)``), whose removal
+        the analysis would not connect to ``d``."""
+        node, parent = self._climb(callee)
+        if isinstance(parent, (cst.Assign, cst.AnnAssign, cst.NamedExpr)) and getattr(parent, "value", None) is node:
+            return True
+        if isinstance(parent, cst.Arg):
+            outer = self.context.parent(parent)
+            return not (isinstance(outer, cst.Call) and self.context.qualified_name(outer.func) in BORROWERS)
+        return isinstance(parent, (cst.Return, cst.Yield, cst.Element))
+
+    def _path_use(self, name: cst.Name, parent: Optional[cst.CSTNode]) -> Optional[int]:
+        """How a path's name is used where a file object's would escape: joined or concatenated
+        into a new string, listed in a command, exported to the environment."""
+        if isinstance(parent, cst.BinaryOperation):
+            return BORROW  # d + "/x", Path(d) / "x": a new value
+        if isinstance(parent, (cst.Element, cst.StarredElement)):
+            collection = self.context.parent(parent)
+            if isinstance(collection, (cst.List, cst.Tuple)) and isinstance(self.context.parent(collection), cst.Arg):
+                return BORROW  # run(["tool", "-o", d])
+            return None
+        if isinstance(parent, cst.Assign) and parent.value is name:
+            targets = [t.target for t in parent.targets]
+            if all(isinstance(t, cst.Subscript) and dotted_name(t.value) == "os.environ" for t in targets):
+                return BORROW  # os.environ["TMP"] = d: a copy of the string, nobody removes it
+        return None
 
     def _module_function(self, callee: cst.Call) -> bool:
         """``data = loader.load(f)``: a function of an imported module whose result is used,
@@ -2880,6 +2984,27 @@ def _has_pipe(call: cst.Call) -> bool:
     """``Popen(..., stdout=PIPE)``: the parent holds pipe ends that only it can close (and may,
     when ``**kwargs`` can add some)."""
     return any(arg.star for arg in call.args) or bool(_piped_streams(call))
+
+
+def _catches_timeout(handler: cst.ExceptHandler) -> bool:
+    """``except TimeoutExpired:`` / ``except subprocess.TimeoutExpired as e:`` (or in a tuple)."""
+    kinds = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type is not None else []
+    for kind in kinds:
+        value = kind.value if isinstance(kind, cst.Element) else kind
+        if (dotted_name(value) or "").rsplit(".", 1)[-1] == "TimeoutExpired":
+            return True
+    return False
+
+
+def _borrowed_argument(qualified: str, callee: cst.Call, arg: cst.Arg) -> bool:
+    """The borrows model of ``qualified`` covers ``arg`` (by position or keyword)."""
+    if arg.keyword is not None:
+        return models.borrows_argument(qualified, None, arg.keyword.value)
+    if arg.star:
+        return models.borrows_argument(qualified, None, None)
+    positional = [a for a in callee.args if a.keyword is None and not a.star]
+    index = next((i for i, a in enumerate(positional) if a is arg), None)
+    return models.borrows_argument(qualified, index, None)
 
 
 def _terminal(func: cst.BaseExpression) -> Optional[str]:

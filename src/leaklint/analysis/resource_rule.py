@@ -13,6 +13,7 @@ from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Optio
 
 import libcst as cst
 
+from leaklint import models
 from leaklint.analysis import factories, inherited
 from leaklint.analysis.names import LOCAL, collect_bindings
 from leaklint.analysis.ownership import (
@@ -38,7 +39,7 @@ from leaklint.analysis.ownership import (
     _is_release_method_name,
 )
 from leaklint.analysis.quote import one_line_code
-from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
+from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, acquires, extra_kinds
 from leaklint.analysis.walk import walk
 from leaklint.consequence import releases_itself_when_collected
 from leaklint.fixes import close_on_error
@@ -75,6 +76,12 @@ class ResourceRule(Rule):
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.opener_aliases = self._opener_aliases()
         self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
+        # Terminals whose every entry acquires only with a keyword (`get` for `requests.get(...,
+        # stream=True)`): a call without that keyword is no candidate, so `d.get(k)` costs nothing.
+        gated: Dict[str, Set[str]] = {}
+        for qualname, kind in self.kinds.items():
+            gated.setdefault(qualname.rsplit(".", 1)[-1], set()).add(kind.when_keyword)
+        self.keyword_gates = {t: next(iter(k)) for t, k in gated.items() if len(k) == 1 and "" not in k}
         self.candidates: List[cst.Call] = []
         self.local_calls: List[cst.Call] = []  # `f(...)`, `self.m(...)`: maybe a factory of this module
         self.no_fix_reason: Optional[str] = None  # set by the fix builders: why a finding has no fix
@@ -143,6 +150,9 @@ class ResourceRule(Rule):
         else:
             return
         if terminal in self.terminals:
+            gate = self.keyword_gates.get(terminal)
+            if gate is not None and not any(arg.keyword is not None and arg.keyword.value == gate for arg in node.args):
+                return
             # Resolved in leave_Module: during visit_Call the engine has not yet recorded the
             # parents of the call's children, so names would resolve at module level.
             self.candidates.append(node)
@@ -157,6 +167,8 @@ class ResourceRule(Rule):
         if kind is None and isinstance(func, cst.Name) and func.value in self.opener_aliases:
             if qualified == f"{self.context.module_name}.{func.value}":  # not shadowed here
                 return self.opener_aliases[func.value]
+        if kind is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            kind = self._method_of_acquired(func.value, func.attr.value)
         if kind is None and isinstance(func, cst.Attribute) and func.attr.value == "open" and self._read_and_dropped(call, qualified):
             # `storage.open(name).read()`, `info.logpath.open().readlines()`: whatever the receiver
             # is (a py.path, a Django storage, an fsspec filesystem), its `open()` gave back a
@@ -164,6 +176,38 @@ class ResourceRule(Rule):
             self._guessed_files.add(id(call))
             return self.kinds.get("pathlib.Path.open")
         return kind
+
+    def _method_of_acquired(self, receiver: cst.Name, method: str) -> Optional[ResourceKind]:
+        """``archive.open(name)`` where every binding of ``archive`` in the scope is a catalogued
+        acquisition (``archive = ZipFile(p)``, ``with ZipFile(p) as archive:``): the method model
+        of what that call returns (``zipfile.ZipFile.open``), if it acquires too."""
+        analyzer = self._analyzer()
+        scope = analyzer._scope_of(receiver)
+        if scope is None:
+            return None
+        creators: Set[str] = set()
+        for use in analyzer.uses_of(scope, receiver.value):
+            parent = self.context.parent(use)
+            value: Optional[cst.BaseExpression] = None
+            if isinstance(parent, cst.AssignTarget):
+                assign = self.context.parent(parent)
+                value = assign.value if isinstance(assign, cst.Assign) else None
+            elif isinstance(parent, cst.AsName):
+                item = self.context.parent(parent)
+                value = item.item if isinstance(item, cst.WithItem) else None
+            elif isinstance(parent, (cst.Param, cst.For, cst.CompFor, cst.NamedExpr, cst.Global, cst.NameItem)):
+                return None
+            else:
+                continue  # a read
+            if not isinstance(value, cst.Call):
+                return None
+            creator = self.context.qualified_name(value.func)
+            if creator is None or creator not in CATALOGUE:
+                return None
+            creators.add(creator)
+        if len(creators) != 1:
+            return None
+        return self.kinds.get(models.method_of(creators.pop(), method))
 
     def _read_and_dropped(self, call: cst.Call, qualified: Optional[str]) -> bool:
         """``<x>.open(...).read()`` (or ``readlines``/``readline``) on a receiver whose ``open`` is
@@ -203,7 +247,7 @@ class ResourceRule(Rule):
         acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
         for call in self.candidates:
             kind = self._kind(call)
-            if kind is not None:
+            if kind is not None and acquires(kind, call):
                 acquisitions.append((call, kind))
         for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
@@ -455,13 +499,15 @@ class ResourceRule(Rule):
             name = unique_name(kind.var, analyzer.names_in_scope(leak.scope))
         if leak.reason == PARTIAL:
             why = (
-                "(a raw descriptor is an int: nothing closes it until the process exits)"
+                "(a directory stays on disk, with everything written in it, until something removes it)"
+                if kind.path
+                else "(a raw descriptor is an int: nothing closes it until the process exits)"
                 if kind.fd
                 else "(CPython closes it when it is garbage-collected, PyPy may not, and `python -X dev` warns)"
             )
             message = f"`{shown}` is never {_released(kind)}: {_what_is_kept(leak)} {why}"
             if kind.fd:
-                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `{_os_close(name)}` in a `finally:` block"
+                suggestion = f"keep the descriptor (`{name} = {shown}`) and release it with `{_os_close(name, kind)}` in a `finally:` block"
             else:
                 suggestion = f"use `{self._with_form(kind, shown, name, awaited)}` and use `{name}` inside the block"
             if not leak.callee_known:
@@ -474,6 +520,15 @@ class ResourceRule(Rule):
                 confidence = Confidence.MEDIUM
                 if fix is not None:
                     fix = dataclasses.replace(fix, safety=FixSafety.UNSAFE)
+        elif leak.use == "killed-unreaped":
+            confidence = Confidence.MEDIUM
+            assert leak.path_end is not None
+            message = (
+                f"`{name}` (from `{shown}`) is killed after its `communicate(timeout=...)` timed out, and then "
+                "nothing reaps it: the child stays a zombie and its pipes stay open (on Windows the reader "
+                "threads `communicate()` started stay blocked on them)"
+            )
+            suggestion = f"finish communication after the kill: `{name}.kill(); {name}.communicate()` (as the subprocess docs show)"
         elif leak.use.startswith("pipes-open:"):
             confidence = Confidence.MEDIUM
             pipes = leak.use.split(":", 1)[1]
@@ -530,7 +585,7 @@ class ResourceRule(Rule):
                 confidence = Confidence.MEDIUM
                 message += " (it is passed to a function that is not known to close it)"
         elif leak.reason == REPLACED:
-            release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
+            release = _os_close(name, kind) if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
                 f"`{name} = {shown}` replaces the value `{name}` may already hold ({leak.use}) "
                 f"without releasing it first"
@@ -582,13 +637,13 @@ class ResourceRule(Rule):
                 message += f" (`with {name}:` commits or rolls back, but does not close it)"
             suggestion = (
                 f"give {owner} a `close()` method that calls "
-                + (f"`{_os_close(name)}`" if kind.fd else f"`{name}.{method}()`")
+                + (f"`{_os_close(name, kind)}`" if kind.fd else f"`{name}.{method}()`")
                 + " (and `__enter__`/`__exit__` calling it), and close the instances"
             )
             existing = _release_method(cls) if cls is not None else None
             if existing is not None and not leak.use:
                 # the class has a release method already; it just forgets this attribute
-                release = _os_close(name) if kind.fd else f"{name}.{method}()"
+                release = _os_close(name, kind) if kind.fd else f"{name}.{method}()"
                 message += f", not even `{cls.name.value}.{existing}()`"
                 suggestion = f"call `{release}` in `{existing}()` (before dropping `{name}`)"
             if leak.use in ("stopped", "thread"):
@@ -607,7 +662,7 @@ class ResourceRule(Rule):
                     f"another thread runs it), join that thread, then call `{name}.close()`"
                 )
             if leak.use.startswith("only:"):
-                release = _os_close(name) if kind.fd else f"{name}.{method}()"
+                release = _os_close(name, kind) if kind.fd else f"{name}.{method}()"
                 suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
                 confidence = Confidence.MEDIUM
         elif leak.reason == WITH_DOES_NOT_CLOSE:
@@ -651,7 +706,7 @@ class ResourceRule(Rule):
             assert leak.path_end is not None and leak.via is not None
             line = self.context.location(leak.path_end).line
             callee = _shorten(self.context.code(leak.via.func), 40)
-            release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
+            release = _os_close(name, kind) if kind.fd else f"{name}.{kind.release[0]}()"
             message = (
                 f"`{name}` (from `{shown}`) is handed to `{callee}()`, which may raise on line {line} before it "
                 f"takes it over: then nobody {_releases(kind)} it"
@@ -664,7 +719,7 @@ class ResourceRule(Rule):
             confidence = Confidence.MEDIUM
             assert leak.path_end is not None
             line = self.context.location(leak.path_end).line
-            release = _os_close(name) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+            release = _os_close(name, kind) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
             message = (
                 f"`{name}` (from `{shown}`) is returned to the caller, but not {_released(kind)} if line {line} "
                 "raises first: nobody else can release it then"
@@ -716,11 +771,26 @@ class ResourceRule(Rule):
                 message = message.replace(f"(from `{shown}`)", f"(from `{shown}`; {words})", 1)
             else:
                 message += f" ({words})"
+        if kind.path and leak.reason in (PARTIAL, DISCARDED, NEVER_CLOSED, NOT_ON_EXCEPTION):
+            # mkdtemp's directory: TemporaryDirectory removes it however the block ends
+            suggestion = (
+                f"use `with tempfile.TemporaryDirectory() as {name}:` (it removes the directory when the block "
+                f"ends, also on an exception), or call `{_os_close(name, kind)}` in a `finally:` block"
+            )
         if _only_when_something_raises(leak) or (leak.reason == NOT_ON_EXCEPTION and kind.fd and len(kind.tuple_items) > 1):
             # Both ends of a pipe are closed in different branches of a fork or handed to a child:
             # what goes wrong is an end never closed on a normal path, not a window before a close.
             confidence = Confidence.LOW
-        self.report(leak.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
+        node: cst.CSTNode = leak.call
+        if leak.use == "killed-unreaped" and leak.path_end is not None:
+            node = leak.path_end  # the kill that is not followed by communicate() is what to fix
+        if leak.reason == EVICTED and leak.use not in ("bounded", "lru_cache") and leak.path_end is not None:
+            # The drop is the bug and where it is fixed (beaver, voctomix, img-proof mark and
+            # change the `del`/`clear()` line): report there, naming where the entries come from.
+            node = leak.path_end
+            stored_at = self.context.location(leak.call).line
+            message = message.replace(f" on line {self.context.location(leak.path_end).line} ", f" here (stored on line {stored_at}) ", 1)
+        self.report(node, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _uncalled_release(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[int]:
         """The line of ``f.close`` written as a statement without ``()``, if the scope has one."""
@@ -746,7 +816,7 @@ class ResourceRule(Rule):
         end = leak.path_end
         line = self.context.location(end).line if end is not None else None
         released = _released(kind)
-        release = _os_close(name) if kind.fd else f"{name}.{kind.release[0]}()"
+        release = _os_close(name, kind) if kind.fd else f"{name}.{kind.release[0]}()"
         if leak.reason == RAISES_UNRELEASED and leak.use == "establish":
             message = (
                 f"`{name}` (from `{shown}`) is not {released} if the set-up on line {line} fails (no peer answers, or it refuses): "
@@ -795,7 +865,7 @@ class ResourceRule(Rule):
         assert leak.path_end is not None
         line = self.context.location(leak.path_end).line
         released = _released(kind)
-        release = _os_close(name) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
+        release = _os_close(name, kind) if kind.fd else f"{'await ' if kind.is_async else ''}{name}.{kind.release[0]}()"
         skipped = ""
         if leak.release is not None:
             skipped = f", so `{_shorten(self.context.code(leak.release), 40)}` on line {self.context.location(leak.release).line} never runs"
@@ -836,7 +906,7 @@ class ResourceRule(Rule):
         if kind.tuple_items and not kind.fd:
             return tuple_suggestion([n.strip() for n in name.split(",")], shown, kind.release[0], kind.with_closes)
         if kind.fd:
-            return f"release it with `{_os_close(name)}` in a `finally:` block"
+            return f"release it with `{_os_close(name, kind)}` in a `finally:` block"
         if kind.maybe_none:
             return (
                 f"call `{name}.{kind.release[0]}()` in a `finally:` block once it is known not to be None "
@@ -1197,11 +1267,15 @@ def _released(kind: ResourceKind) -> str:
         return "waited for"
     if method == "cleanup":
         return "cleaned up"
+    if kind.path:
+        return f"removed (`{method}()`)"
     return f"released (`{method}()`)"
 
 
 def _releases(kind: ResourceKind) -> str:
     word = _released(kind)
+    if kind.path:
+        return f"removes (`{kind.release[0]}()`)"
     return {"closed": "closes", "waited for": "waits for", "cleaned up": "cleans up"}.get(word, f"releases (`{kind.release[0]}()`)")
 
 
@@ -1212,7 +1286,7 @@ def _release_verb(kind: ResourceKind) -> str:
 
 def _release_call(kind: ResourceKind, name: str) -> str:
     if kind.fd:
-        return f"call `{_os_close(name)}`"
+        return f"call `{_os_close(name, kind)}`"
     prefix = "await " if kind.is_async else ""
     return f"call `{prefix}{name}.{kind.release[0]}()`"
 
@@ -1249,9 +1323,11 @@ def _only_when_something_raises(leak: Leak) -> bool:
     return leak.reason == HANDED_OVER_LATE
 
 
-def _os_close(name: str) -> str:
-    """``os.close(fd)``; for both ends of a pipe bound together, ``os.close(r); os.close(w)``."""
-    return "; ".join(f"os.close({part.strip()})" for part in name.split(","))
+def _os_close(name: str, kind: ResourceKind) -> str:
+    """The release function called on it: ``os.close(fd)`` (for both ends of a pipe bound
+    together, ``os.close(r); os.close(w)``), ``shutil.rmtree(tmpdir)`` for a path."""
+    function = kind.release[0] if "." in kind.release[0] else "os.close"
+    return "; ".join(f"{function}({part.strip()})" for part in name.split(","))
 
 
 def _release_method(cls: cst.ClassDef) -> Optional[str]:

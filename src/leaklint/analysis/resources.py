@@ -37,6 +37,10 @@ class ResourceKind:
     factory: str = ""  # returned by this function of the module (``connect``), which calls ``qualname``
     maybe_none: bool = False  # the factory may return None instead (no `with` fix: `with None` fails)
     category: str = ""  # the model's category ("loop": `stop()` ends `run_forever()` but releases nothing)
+    # A path the release functions remove (``tempfile.mkdtemp``: ``shutil.rmtree``). Released by a
+    # function like a descriptor (``fd`` is set too), and a string: handing it to a call is a use.
+    path: bool = False
+    when_keyword: str = ""  # only a call passing this keyword a true value acquires (stream=True)
 
     @property
     def can_use_with(self) -> bool:
@@ -66,14 +70,16 @@ def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
         is_async=acquire.is_async,
         # A raw descriptor has no `with` form (can_use_with is False); the rules read these two
         # fields for it only where "close" is the neutral answer.
-        with_closes=acquire.with_releases or acquire.fd,
+        with_closes=acquire.with_releases or acquire.fd or acquire.path,
         with_changes_behaviour=acquire.with_changes_behaviour,
-        with_release="close" if acquire.fd else acquire.with_calls,
-        fd=acquire.fd,
+        with_release="close" if acquire.fd or acquire.path else acquire.with_calls,
+        fd=acquire.fd or acquire.path,
         tuple_items=acquire.tuple_items,
         var=acquire.name,
         enter_returns_self=acquire.with_returns_self,
         category=acquire.category,
+        path=acquire.path,
+        when_keyword=acquire.when_keyword,
     )
 
 
@@ -93,6 +99,18 @@ def _catalogue() -> Dict[str, ResourceKind]:
 
 # The shipped models' files (LKL301) and other resources (LKL302): leaklint/models/data/*.toml.
 CATALOGUE: Dict[str, ResourceKind] = _catalogue()
+
+def acquires(kind: ResourceKind, call: Any) -> bool:
+    """Whether ``call`` acquires: always, unless the entry needs a keyword passed a true value
+    (``requests.get(u, stream=True)``; ``stream=False`` or a variable is not counted)."""
+    if not kind.when_keyword:
+        return True
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == kind.when_keyword:
+            value = arg.value
+            return getattr(value, "value", None) == "True" and type(value).__name__ == "Name"
+    return False
+
 
 # The last part of every catalogued name, for a cheap first test in ``visit_Call``.
 TERMINAL_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in CATALOGUE)

@@ -138,6 +138,8 @@ class EscapeCheck:
         if isinstance(expr, cst.IfExp):
             return self.keeps(expr.body) or self.keeps(expr.orelse)
         if isinstance(expr, cst.BinaryOperation):
+            if isinstance(expr.operator, cst.Modulo) and isinstance(expr.left, (cst.SimpleString, cst.ConcatenatedString)):
+                return False  # "%s" % f: a new string
             return self.keeps(expr.left) or self.keeps(expr.right)
         if isinstance(expr, cst.Await):
             return self.keeps(expr.expression)  # (libcst names an await's operand `expression`)
@@ -153,8 +155,8 @@ class EscapeCheck:
             return method_outcome(func.attr.value) is not Outcome.PLAIN
         if not (self.keeps(func) or any(self.keeps(arg.value) for arg in call.args)):
             return False
-        if isinstance(func, cst.Attribute) and func.attr.value == "join" and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
-            return False  # "".join(...) consumes its argument at once
+        if isinstance(func, cst.Attribute) and func.attr.value in ("join", "format") and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
+            return False  # "".join(...) consumes its argument at once; "{}".format(f) renders it
         qualified = self.context.qualified_name(func)
         if qualified in LAZY_BORROWERS:
             return True
@@ -259,7 +261,7 @@ class EscapeCheck:
                 return None  # conn.execute(q, params): stays with the resource
             if func.attr.value in STORING_METHODS:
                 return f"it is handed to `{_shorten(self.context.code(func))}()`, which keeps it"
-            if func.attr.value == "join" and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
+            if func.attr.value in ("join", "format") and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
                 return None
         if call_outcome(qualified) is not Outcome.UNKNOWN or qualified in BORROWERS:
             return None  # print(file=f), json.dump(x, f), map(..., f): known not to keep it

@@ -12,6 +12,8 @@ fixes query them through this module:
   returns (``method_of("sqlite3.connect", "cursor")`` is ``"sqlite3.Connection.cursor"``).
 - ``releaser(qualname)``, ``cache_decorator(qualname)``, ``signal_library(qualname)``.
 - ``registration(qualname)``: the handle a registering call returns and how it undoes it, or None.
+- ``borrows_argument(qualname, index, keyword)``: does the call only use that argument (neither
+  close nor keep it)? ``borrowers()``: every call that borrows some argument.
 
 Every function takes an optional ``models`` (a ``Models``); without it the shipped tables answer.
 Inside a rule, ``for_settings(self.settings)`` gives the shipped tables plus the user's.
@@ -30,6 +32,7 @@ from typing import Any, Dict, Iterator, List, Mapping, MutableMapping, Optional,
 from leaklint.models.schema import (
     RECEIVER,
     Acquire,
+    Borrow,
     Cache,
     Derived,
     ModelError,
@@ -46,8 +49,8 @@ else:  # pragma: no cover - exercised on Python 3.9/3.10
     import tomli as tomllib
 
 __all__ = [
-    "RECEIVER", "Acquire", "Cache", "Derived", "ModelError", "Models", "Register", "Release", "Retain", "SignalLibrary",
-    "acquisition", "add_to_rule_settings", "cache_decorator", "derived_keeps_keyword", "derived_keeps_reference",
+    "RECEIVER", "Acquire", "Borrow", "Cache", "Derived", "ModelError", "Models", "Register", "Release", "Retain", "SignalLibrary",
+    "acquisition", "add_to_rule_settings", "borrowers", "borrows_argument", "cache_decorator", "derived_keeps_keyword", "derived_keeps_reference",
     "for_settings", "is_modelled", "load_table_text", "method_of", "registration", "releaser", "retention", "shipped",
     "shipped_digest",
     "signal_library",
@@ -70,6 +73,7 @@ class Models:
     cache: Mapping[str, Cache] = field(default_factory=dict)
     signal_libraries: Mapping[str, SignalLibrary] = field(default_factory=dict)
     register: Mapping[str, Register] = field(default_factory=dict)
+    borrows: Mapping[str, Borrow] = field(default_factory=dict)
 
     @classmethod
     def from_tables(cls, tables: List[Dict[str, Dict[str, Any]]]) -> "Models":
@@ -85,6 +89,7 @@ class Models:
             cache=merged.get("cache", {}),
             signal_libraries=merged.get("signal-library", {}),
             register=merged.get("register", {}),
+            borrows=merged.get("borrows", {}),
         )
 
     def signal_library(self, qualname: str) -> Optional[SignalLibrary]:
@@ -156,6 +161,7 @@ def _extended(user_json: str) -> Models:
             "cache": dict(base.cache),
             "signal-library": dict(base.signal_libraries),
             "register": dict(base.register),
+            "borrows": dict(base.borrows),
         },
         user,
     ]
@@ -228,6 +234,19 @@ def method_of(created_by: str, method: str, models: Optional[Models] = None) -> 
     return f"{owner}.{method}"
 
 
+def borrows_argument(qualname: str, index: Optional[int], keyword: Optional[str] = None, models: Optional[Models] = None) -> bool:
+    """True when ``qualname(...)`` only uses its argument at positional ``index`` (or passed as
+    ``keyword``): it neither closes it nor keeps it once it returns (``json.load(f)``). Whether
+    its *result* keeps the argument (``csv.reader(f)``) is the ``returns`` section's answer."""
+    borrow = (models or shipped()).borrows.get(qualname)
+    return borrow is not None and borrow.borrows(index, keyword)
+
+
+def borrowers(models: Optional[Models] = None) -> frozenset:
+    """Every call that borrows some argument."""
+    return frozenset((models or shipped()).borrows)
+
+
 def derived_keeps_keyword(qualname: str, keyword: str, models: Optional[Models] = None) -> bool:
     derived = (models or shipped()).returns.get(qualname)
     return derived is not None and keyword in derived.keywords
@@ -236,4 +255,4 @@ def derived_keeps_keyword(qualname: str, keyword: str, models: Optional[Models] 
 def is_modelled(qualname: str, models: Optional[Models] = None) -> bool:
     """Whether any table says something about ``qualname``."""
     m = models or shipped()
-    return any(qualname in section for section in (m.acquire, m.retain, m.release, m.returns, m.cache, m.register))
+    return any(qualname in section for section in (m.acquire, m.retain, m.release, m.returns, m.cache, m.register, m.borrows))

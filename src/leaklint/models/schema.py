@@ -1,6 +1,6 @@
 """The shapes of API models and their validation.
 
-A model table is a mapping with up to seven sections, each keyed by a qualified name
+A model table is a mapping with up to eight sections, each keyed by a qualified name
 (``"sqlite3.connect"``, ``"sqlite3.Connection.cursor"``):
 
 - ``acquire``: the call creates something that must be released (a file, a socket, a process...).
@@ -13,6 +13,9 @@ A model table is a mapping with up to seven sections, each keyed by a qualified 
 - ``signal-library``: a library whose ``signal.connect(receiver)`` holds receivers weakly or strongly.
 - ``register``: the call registers a listener or hook and returns the handle that undoes it
   (``module.register_forward_hook(f)`` returns a handle whose ``remove()`` takes the hook out).
+- ``borrows``: the call uses some of its arguments without taking them over: it neither closes
+  nor keeps them once it returns (``json.load(f)``, ``shutil.copyfileobj(src, dst)``), so a
+  resource passed to it is still the caller's to release.
 
 The same validation runs on the tables shipped with leaklint and on the ones users write under
 ``[tool.leaklint.models]``; an error names the exact key, as the rest of the configuration does.
@@ -29,7 +32,7 @@ RECEIVER = -1
 
 CATEGORIES = ("file", "resource", "thread", "task", "loop", "handler", "figure")
 UNTIL = ("process", "referent", "receiver")
-SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library", "register")
+SECTIONS = ("acquire", "retain", "release", "returns", "cache", "signal-library", "register", "borrows")
 
 
 class ModelError(ValueError):
@@ -52,6 +55,11 @@ class Acquire:
     name: str = "resource"  # the variable name a fix gives it
     with_returns_self: bool = True  # False: ``with x as y`` binds something else (a path)
     type: str = ""  # the class of what it returns (``sqlite3.connect`` -> ``sqlite3.Connection``), if known
+    # The call returns a path (a directory it made) that the release functions remove
+    # (``tempfile.mkdtemp``: ``shutil.rmtree(path)``); no ``with`` form.
+    path: bool = False
+    # Only a call passing this keyword a true value acquires (``requests.get(u, stream=True)``).
+    when_keyword: str = ""
     table: str = ""  # where the entry came from (a shipped table's file name, or "pyproject")
 
 
@@ -99,6 +107,26 @@ class Derived:
         if index == RECEIVER:
             return RECEIVER in self.keeps
         return (self.keeps_all and index >= 0) or index in self.keeps
+
+
+@dataclass(frozen=True)
+class Borrow:
+    """A call that uses some arguments without taking them over (neither closes nor keeps them;
+    a result that keeps one is said by the ``returns`` section)."""
+
+    qualname: str
+    args: Tuple[int, ...] = ()  # positional indexes; RECEIVER is not allowed
+    all_args: bool = True  # every argument, positional and keyword (the default)
+    keywords: Tuple[str, ...] = ()
+    table: str = ""
+
+    def borrows(self, index: Optional[int], keyword: Optional[str]) -> bool:
+        """Is the argument at positional ``index`` (or passed as ``keyword``) only borrowed?"""
+        if self.all_args:
+            return True
+        if keyword is not None:
+            return keyword in self.keywords
+        return index is not None and index in self.args
 
 
 @dataclass(frozen=True)
@@ -216,7 +244,7 @@ def _qualname(where: str, name: Any) -> str:
 
 _ACQUIRE_KEYS = (
     "category", "release", "async", "with-releases", "with-calls", "with-changes-behaviour", "fd",
-    "tuple-items", "name", "with-returns-self", "type",
+    "tuple-items", "name", "with-returns-self", "type", "path", "when-keyword",
 )
 
 
@@ -230,7 +258,10 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
     if category not in CATEGORIES:
         raise ModelError(f"{_where(where, 'category')}: {category!r} is not one of {', '.join(CATEGORIES)}")
     release = _strings(_where(where, "release"), spec.get("release", "close"))
+    path = _bool(_where(where, "path"), spec.get("path", False))
     fd = _bool(_where(where, "fd"), spec.get("fd", False))
+    if path and not all("." in name for name in release):
+        raise ModelError(f"{_where(where, 'release')}: a path is released by functions (\"shutil.rmtree\"), not methods")
     items, all_items = _indexes(_where(where, "tuple-items"), spec.get("tuple-items", []))
     if all_items or RECEIVER in items:
         raise ModelError(f"{_where(where, 'tuple-items')}: expected tuple positions (0, 1, ...)")
@@ -239,7 +270,7 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         category=category,
         release=release,
         is_async=_bool(_where(where, "async"), spec.get("async", release[0] == "aclose")),
-        with_releases=_bool(_where(where, "with-releases"), spec.get("with-releases", not fd)),
+        with_releases=_bool(_where(where, "with-releases"), spec.get("with-releases", not (fd or path))),
         with_calls=_string(_where(where, "with-calls"), spec.get("with-calls", release[0])),
         with_changes_behaviour=_bool(_where(where, "with-changes-behaviour"), spec.get("with-changes-behaviour", False)),
         fd=fd,
@@ -247,6 +278,8 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         name=_string(_where(where, "name"), spec.get("name", "fd" if fd else "resource")),
         with_returns_self=_bool(_where(where, "with-returns-self"), spec.get("with-returns-self", True)),
         type=_qualname(_where(where, "type"), spec["type"]) if "type" in spec else "",
+        path=path,
+        when_keyword=_string(_where(where, "when-keyword"), spec["when-keyword"]) if "when-keyword" in spec else "",
         table=table,
     )
 
@@ -351,6 +384,19 @@ def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register
     )
 
 
+def borrows_entry(where: str, qualname: str, spec: Any, table: str) -> Borrow:
+    if not isinstance(spec, Mapping):
+        raise ModelError(f"{where}: expected a table of keys (args, keywords)")
+    _check_keys(where, spec, ("args", "keywords"))
+    if "args" not in spec and "keywords" not in spec:
+        return Borrow(qualname, table=table)  # `{}`: every argument
+    args, all_args = _indexes(_where(where, "args"), spec.get("args", []))
+    if RECEIVER in args:
+        raise ModelError(f"{_where(where, 'args')}: a call borrows its arguments; the receiver is not one")
+    keywords = _strings(_where(where, "keywords"), spec["keywords"]) if "keywords" in spec else ()
+    return Borrow(qualname, args, all_args, keywords, table)
+
+
 ENTRY_BUILDERS: Dict[str, Callable[[str, str, Any, str], Any]] = {
     "acquire": acquire_entry,
     "retain": retain_entry,
@@ -359,6 +405,7 @@ ENTRY_BUILDERS: Dict[str, Callable[[str, str, Any, str], Any]] = {
     "cache": cache_entry,
     "signal-library": signal_library_entry,
     "register": register_entry,
+    "borrows": borrows_entry,
 }
 
 

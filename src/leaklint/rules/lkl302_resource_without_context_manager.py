@@ -133,6 +133,14 @@ class ResourceWithoutContextManager(ResourceRule):
     (`self._executor = ThreadPoolExecutor()` then `self._sessions = Sessions(data_dir)`, which
     raises on a bad directory) is reported with medium confidence too; `raise NotImplementedError`
     does not count.
+    A directory from `tempfile.mkdtemp()` is a resource removed by `shutil.rmtree` (a `path`
+    entry of the models): a use is any call it is handed to, a registered removal
+    (`atexit.register(shutil.rmtree, d)`, `weakref.finalize`, `addCleanup`), a return, a store, a
+    call whose result is kept (`d = os.path.realpath(d)`) or a helper named for removing
+    (`rmtree`, `cleanup`...) hands it over. A `requests.get(..., stream=True)` response holds its
+    connection until read to the end or closed. A `Popen` killed in an `except TimeoutExpired:`
+    handler after `communicate(timeout=...)`, with no `communicate()`/`wait()` after the kill, is
+    reported (medium) at the kill: the child is never reaped and its pipes stay open.
     A handler that releases the resource on one branch and re-raises (a bare `raise`) on another
     without releasing it (`except OSError as e: if refused: sock.close(); continue` / `raise`) is
     reported with medium confidence; a bare `raise` alone passes the failure on and is not.
@@ -147,7 +155,7 @@ class ResourceWithoutContextManager(ResourceRule):
     entries with `popitem()`/`pop()`/`del` without closing them (also a module-level dict, a value
     bound to a name before it is stored, and `_, old = cache.popitem(last=False)` where `old` is
     never used; a popped value that is closed, returned or handed to any call is taken as
-    released), and a function under a bounded `functools.lru_cache` that returns a new resource
+    released; reported at the `del`/`pop()`/`clear()` that drops it, where the close goes), and a function under a bounded `functools.lru_cache` that returns a new resource
     (the cache drops the least recently used one without closing it; `maxsize=None` and
     `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
     itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass

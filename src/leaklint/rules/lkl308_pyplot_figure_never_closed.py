@@ -42,7 +42,10 @@ class PyplotFigureNeverClosed(Rule):
     ## Known problems
     Confidence follows the default-visibility policy (docs/rules.md): medium for a figure made per
     call, high for one made in a loop (one more figure per iteration); test modules are low.
-    A close anywhere in the function counts, also on one branch only. A figure built without
+    A close anywhere in the function counts, also on one branch only. A figure a constructor
+    stores on `self` (`self.fig = plt.figure()`) is reported only when this module makes
+    instances of the class per call and drops them, and nothing in the class closes or shows it;
+    stored so by another method, it is not reported. A figure built without
     pyplot (`matplotlib.figure.Figure()`) is not kept and is never reported; neither is
     `plt.subplot()`, which draws on the current figure. Figures left for a notebook or an
     interactive session to display are reported if the function neither shows nor returns them.
@@ -103,11 +106,25 @@ class PyplotFigureNeverClosed(Rule):
             return
         names = self._bound_names(call)
         stored: List[str] = []
-        if names is None or self._hands_on(function, names, stored):
+        maker: Optional[cst.FunctionDef] = None
+        if names is None:
+            # `self.fig = plt.figure()`: judged like `fig = plt.figure(); self.fig = fig`, once
+            # the class is known to be made per call (below)
+            stored = self._stored_directly(call)
+            if not stored or function.name.value != "__init__":
+                return  # a method's `self.fig = ...` may be the object's long-lived figure
+            names = set()
+        elif self._hands_on(function, names, stored):
             return
         klass = self.context.nearest(call, cst.ClassDef)
         if stored and (klass is None or self._closes_or_shows(klass)):
             return  # kept on the object, which closes its figures somewhere (a close(), a __del__)
+        if stored and function.name.value == "__init__":
+            # one figure per instance: a leak when this module makes instances per call and drops them
+            assert klass is not None
+            maker = self._per_call_maker(klass)
+            if maker is None:
+                return
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(call, function))
         confidence = Confidence.HIGH if in_loop else Confidence.MEDIUM
         shown = self.context.code(call.func) + "()"
@@ -124,6 +141,12 @@ class PyplotFigureNeverClosed(Rule):
                 f"in `{stored[0]}`, and nothing in `{klass.name.value}` closes it: every call adds another figure, "
                 "and a replaced one stays open too"
             )
+        if maker is not None and klass is not None:
+            message = (
+                f"`{shown}` makes a figure that pyplot keeps until it is closed; every `{klass.name.value}` keeps one in "
+                f"`{stored[0]}` and nothing in the class closes it, and `{maker.name.value}()` makes a new "
+                f"`{klass.name.value}` on each call and drops it: pyplot keeps every one of those figures"
+            )
         if target in ("fig", "figure"):
             what = f"`{close}({target})`"
         elif target:
@@ -139,7 +162,42 @@ class PyplotFigureNeverClosed(Rule):
                 f"close the old figure before replacing it and give `{klass.name.value}` a `close()` that calls "
                 f"`{close}({stored[0]})`, or build it with `matplotlib.figure.Figure()`, which pyplot does not keep"
             )
+        if maker is not None and klass is not None:
+            suggestion = (
+                f"give `{klass.name.value}` a `close()` that calls `{close}({stored[0]})` and call it when "
+                f"`{maker.name.value}()` is done with the instance, or build the figure with "
+                "`matplotlib.figure.Figure()`, which pyplot does not keep"
+            )
         self.report(call, message, suggestion=suggestion, confidence=confidence)
+
+    def _stored_directly(self, call: cst.Call) -> List[str]:
+        """``self.fig = plt.figure()`` / ``self.fig, self.ax = plt.subplots()``: the attributes
+        of ``self`` that hold it (the first one is the figure); empty when it goes elsewhere."""
+        parent = self.context.parent(call)
+        if not (isinstance(parent, cst.Assign) and parent.value is call and len(parent.targets) == 1):
+            return []
+        target = parent.targets[0].target
+        parts = [e.value for e in target.elements] if isinstance(target, cst.Tuple) else [target]
+        if not parts or not all(_self_attribute(part) for part in parts):
+            return []
+        return [self.context.code(part) for part in parts]
+
+    def _per_call_maker(self, klass: cst.ClassDef) -> Optional[cst.FunctionDef]:
+        """A function of this module that makes a new ``klass`` each time it runs and lets it go
+        (not returned, stored or handed on)."""
+        qualified = f"{self.context.module_name}.{klass.name.value}"
+        for node in walk(self.context.module):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == klass.name.value):
+                continue
+            function = self.context.nearest(node, cst.FunctionDef)
+            if function is None or reg.runs_once(self.context, node) or self.context.qualified_name(node.func) != qualified:
+                continue
+            if self.context.nearest(function, cst.ClassDef) is klass:
+                continue  # the class making more of itself
+            names = self._bound_names(node)
+            if names is not None and not self._hands_on(function, names, []):
+                return function
+        return None
 
     def _ancestors_within(self, node: cst.CSTNode, function: cst.FunctionDef) -> List[cst.CSTNode]:
         found: List[cst.CSTNode] = []
