@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, Set, Tuple
+from typing import Any, Dict, List, Set, Tuple
 
 import pytest
 
@@ -37,6 +37,13 @@ def findings_by_line(source: str, code: str, profile: str) -> Dict[int, Any]:
 
     settings = with_overrides(Settings(), profile=profile)
     return {f.line: f for f in lint_source(source, "m.py", settings=settings) if f.code == code}
+
+
+def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
+    """The minutes-long sweeps first: with the suite spread over every core (pytest-xdist), the
+    short tests then fill the other cores around them instead of leaving one sweep running alone
+    at the end. The order within each group is kept."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture

@@ -249,7 +249,9 @@ def test_quick_fixes_and_fix_all(tmp_path: Path, request: pytest.FixtureRequest)
 def test_many_fixable_findings_reach_the_editor_fast(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     # Fix edits used to be computed per finding by rendering the whole module: 300 findings in
     # 2,000 lines published nothing within 60 s (issue 22). Now under 2 s; the allowance added
-    # is the same file's plain analysis in this process, so a loaded machine does not fail it.
+    # is the same file's plain analysis in this process, three times over: the server is another
+    # process, which gets its own share of a busy machine (the suite runs on every core), and the
+    # regression this guards was thirty times slower.
     import time
 
     sys.path.insert(0, str(TESTS.parent / "bench"))
@@ -272,7 +274,7 @@ def test_many_fixable_findings_reach_the_editor_fast(tmp_path: Path, request: py
     diagnostics = server.diagnostics(uri, version=1, timeout=120)
     elapsed = time.perf_counter() - started
     assert len(diagnostics) == 300 and {d["code"] for d in diagnostics} == {"LKL301"}
-    assert elapsed < 2.0 + allowance, f"diagnostics took {elapsed:.2f} s (plain analysis {allowance:.2f} s)"
+    assert elapsed < 2.0 + 3 * allowance, f"diagnostics took {elapsed:.2f} s (plain analysis {allowance:.2f} s)"
 
     last = diagnostics[-1]
     (fix,) = [a for a in server.code_actions(uri, last["range"], only=["quickfix"]) if a.get("isPreferred")]
