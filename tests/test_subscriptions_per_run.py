@@ -59,3 +59,14 @@ def test_timers_stay_with_lkl307() -> None:
     )
     assert list(findings_by_line(source, "LKL307", "default")) == [5]
     assert findings_by_line(source, "LKL113", "strict") == {}
+
+
+def test_kivy_rule_needs_kivy() -> None:
+    source = (
+        "class Hint:\n"
+        "    def __init__(self, window):\n"
+        "        self.theme_cls.bind(size=lambda *a: self.reflow())\n"
+    )
+    assert findings_by_line(source, "LKL114", "strict") == {}
+    assert list(findings_by_line("from kivy.uix.label import Label\n\n\n" + source.replace("class Hint:", "class Hint(Label):"),
+                                 "LKL114", "default")) == [6]
