@@ -82,6 +82,8 @@ def repeated_binding(context: object, call: cst.Call) -> Optional[RepeatedBindin
     receiver = (dotted_name(call.func.value) or "").split(".")
     if receiver[0] != self_name:
         return None
+    if len(receiver) == 1 and call.func.attr.value == "bind":
+        return None  # its own sequences, re-bound when it is re-plugged (idlelib's delegators): rare
     if len(receiver) > 1 and receiver[1] in _assigned_attributes(function, self_name):
         return None  # the method builds the widget again: its commands go with the old one
     calls = _self_calls(klass)

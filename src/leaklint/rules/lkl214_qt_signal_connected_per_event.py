@@ -33,7 +33,7 @@ class QtSignalConnectedPerEvent(Rule):
 
     Also flags tkinter's `widget.bind(seq, func)`, `canvas.tag_bind(item, seq, func)` and
     `text.tag_bind(tag, seq, func)` (and `bind_all`/`bind_class`) with a callable, on a widget the
-    object keeps (`self.canvas`), in a method that does not run once per object (not `__init__`
+    object keeps (`self.canvas`; a plain `self.bind(...)` of the object's own sequence is left alone), in a method that does not run once per object (not `__init__`
     nor a method only `__init__` calls), when the command id the call returns is dropped.
 
     ## Why is this bad?
