@@ -70,3 +70,13 @@ def test_kivy_rule_needs_kivy() -> None:
     assert findings_by_line(source, "LKL114", "strict") == {}
     assert list(findings_by_line("from kivy.uix.label import Label\n\n\n" + source.replace("class Hint:", "class Hint(Label):"),
                                  "LKL114", "default")) == [6]
+
+
+def test_every_shipped_listener_model_is_in_lkl113s_trigger_names() -> None:
+    from leaklint import models
+    from leaklint.rules.lkl113_listener_handle_dropped import ListenerHandleDropped
+
+    listeners = [entry for entry in models.shipped().register.values() if entry.listener]
+    assert listeners
+    for entry in listeners:
+        assert any(word in entry.terminal for word in ListenerHandleDropped.trigger_names), entry.qualname

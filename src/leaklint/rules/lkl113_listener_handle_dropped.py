@@ -44,7 +44,9 @@ class ListenerHandleDropped(RegistrationHandleDropped):
     profile only) in test modules. Method models match on the method name whatever the receiver,
     with a receiver named as Home Assistant names it (`entry`, `config_entry`, `hass.bus`,
     `self.coordinator`); whether a stored handle is ever called is not followed: any other
-    mention of the attribute in the class counts as a use.
+    mention of the attribute in the class counts as a use. The rule only reads files that mention
+    `listen`, `subscribe`, `dispatcher_connect`, `register_callback` or `track_`: a
+    project's own listener model whose name has none of these is not looked for.
 
     ## References
     - Home Assistant developer docs: "Listening for events" (the helpers return a callable that
@@ -57,6 +59,8 @@ class ListenerHandleDropped(RegistrationHandleDropped):
     code = "LKL113"
     name = "listener-handle-dropped"
     listeners: ClassVar[bool] = True
+    # Every shipped listener model's name holds one of these; files without any pay nothing.
+    trigger_names = ("listen", "dispatcher_connect", "subscribe", "register_callback", "track_")
     message = "`{call}` returns the function that removes the listener, and it is dropped"
     examples = (
         Bad(
