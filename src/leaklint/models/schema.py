@@ -163,6 +163,9 @@ class Register:
     # ``self._coordinator``), for method names other libraries also use with another meaning.
     receivers: Tuple[str, ...] = ()
     table: str = ""
+    # The registration adds a callback to the listeners of an object that outlives the code (an
+    # event bus, a config entry): a dropped handle pins the callback, reported by LKL113, not LKL307.
+    listener: bool = False
 
     @property
     def terminal(self) -> str:
@@ -365,8 +368,8 @@ _UNDO = re.compile(r"^(returned\(\)|returned\.[A-Za-z_][A-Za-z0-9_]*\(\)|[A-Za-z
 
 def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register:
     if not isinstance(spec, Mapping):
-        raise ModelError(f"{where}: expected a table of keys (undo, method, once, receivers)")
-    _check_keys(where, spec, ("undo", "method", "once", "receivers"))
+        raise ModelError(f"{where}: expected a table of keys (undo, method, once, receivers, listener)")
+    _check_keys(where, spec, ("undo", "method", "once", "receivers", "listener"))
     if "undo" not in spec:
         raise ModelError(f'{_where(where, "undo")}: missing ("returned()", "returned.remove()" or "pkg.remove(returned)")')
     undo = _string(_where(where, "undo"), spec["undo"])
@@ -381,6 +384,7 @@ def register_entry(where: str, qualname: str, spec: Any, table: str) -> Register
         _bool(_where(where, "once"), spec.get("once", False)),
         _strings(_where(where, "receivers"), spec["receivers"]) if "receivers" in spec else (),
         table,
+        _bool(_where(where, "listener"), spec.get("listener", False)),
     )
 
 

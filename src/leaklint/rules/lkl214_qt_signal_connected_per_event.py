@@ -6,7 +6,10 @@ from typing import Any, Dict, List, Set
 
 import libcst as cst
 
+from leaklint.analysis import registrations as reg
+from leaklint.analysis import tk_bindings as tk
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
+from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -28,6 +31,11 @@ class QtSignalConnectedPerEvent(Rule):
     `partial`), so `self.sock.connect((host, port))` is not taken for a signal; connections made
     under a test (`if not self._connected:`) or to a sender the same method rebuilds are left alone.
 
+    Also flags tkinter's `widget.bind(seq, func)`, `canvas.tag_bind(item, seq, func)` and
+    `text.tag_bind(tag, seq, func)` (and `bind_all`/`bind_class`) with a callable, on a widget the
+    object keeps (`self.canvas`; a plain `self.bind(...)` of the object's own sequence is left alone), in a method that does not run once per object (not `__init__`
+    nor a method only `__init__` calls), when the command id the call returns is dropped.
+
     ## Why is this bad?
     A Qt signal keeps every connection made to it, and connecting the same slot twice makes two
     connections: each run of the handler adds one more, and one click then calls the slot as many
@@ -36,14 +44,28 @@ class QtSignalConnectedPerEvent(Rule):
     done per click grow with every use. Disconnecting the previous slot first (or connecting once
     in `__init__` and switching on state) keeps one connection.
 
+    tkinter registers each bound callable as a Tcl command and keeps it in the widget's command
+    table until the widget is destroyed or the id is given back (`unbind(seq, funcid)`,
+    `tag_unbind(tag, seq, funcid)`, `deletecommand(funcid)`): binding the sequence again, or
+    `tag_delete`/`canvas.delete` of the item, frees nothing (`Misc._bind` in
+    `tkinter/__init__.py`; CPython's `idlelib/tree.py` notes "This leaks bindings until canvas is
+    deleted"). A method that redraws and rebinds its items adds commands, with their callbacks and
+    what they hold, on every run.
+
     This is its own code in the growth family: the container that grows is the signal's list of
     connections, hidden inside the binding, and only Qt adds a duplicate for the same slot (blinker
-    and Django signals key receivers by identity and do not).
+    and Django signals key receivers by identity and do not). tkinter's command table grows the
+    same way, per bind.
 
     ## Known problems
     Only connections spelled on an attribute chain (`self.button.clicked`) are compared with
     disconnections; a signal disconnected through another name, or with `disconnect()` in another
     class, is missed and the connection reported.
+
+    tkinter: `tag_bind` is medium (a method that binds tags or items it made on this run adds
+    commands every run); `bind` of a sequence on the widget is low (strict profile only): it adds
+    one command per call of the method, which may be rare. Only methods whose calls are visible in
+    the class count as run once per object: a builder a base class's `__init__` calls is reported.
 
     ## References
     - Qt documentation, `QObject::connect`: "the signal and slot are connected multiple times ...
@@ -53,7 +75,7 @@ class QtSignalConnectedPerEvent(Rule):
 
     code = "LKL214"
     name = "qt-signal-connected-per-event"
-    trigger_names = ("connect",)
+    trigger_names = ("connect", "bind")
     message = "`{method}()` connects `{signal}` again on every run, and nothing disconnects it"
     examples = (
         Bad(
@@ -90,10 +112,66 @@ class QtSignalConnectedPerEvent(Rule):
             self.classes.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
-        if not self.uses_qt or is_test_module(self.context.module_name, self.context.module):
+        uses_tk = bool(self.classes) and tk.uses_tkinter(self.context.source)
+        if not (self.uses_qt or uses_tk) or is_test_module(self.context.module_name, self.context.module):
             return
         for klass in self.classes:
-            self._check(klass)
+            if self.uses_qt:
+                self._check(klass)
+            if uses_tk:
+                self._check_tk(klass)
+
+    # -- tkinter: ``bind``/``tag_bind`` register a Tcl command per call -------------------------------
+
+    def _check_tk(self, klass: cst.ClassDef) -> None:
+        for method in klass.body.body:  # type: ignore[union-attr]
+            if not isinstance(method, cst.FunctionDef):
+                continue
+            for inner in walk_scope(method.body):
+                if (
+                    isinstance(inner, cst.Call)
+                    and isinstance(inner.func, cst.Attribute)
+                    and inner.func.attr.value in tk.CALLBACK_POSITION
+                    and tk.callback(inner, inner.func.attr.value) is not None
+                ):
+                    self._check_tk_call(inner)
+
+    def _check_tk_call(self, call: cst.Call) -> None:
+        """A tkinter binding made again on every run of a method, its command id dropped."""
+        assert isinstance(call.func, cst.Attribute)
+        verb = call.func.attr.value
+        site = tk.repeated_binding(self.context, call)
+        if site is None or reg.runs_once(self.context, call):
+            return
+        fate = reg.handle_fate(self.context, call)
+        if fate is None:
+            return  # the id is kept (in a list, returned, passed on): it can be given back
+        shown = first_line_text(self.context, call, 60)
+        kept = {
+            reg.DROPPED: "drops the command id it returns",
+            reg.UNUSED: f"binds the command id to `{fate.name}`, which is never used",
+            reg.NEVER_READ: f"stores the command id in `{fate.name}`, which nothing in the class reads",
+        }[fate.kind]
+        name = site.method.name.value
+        message = (
+            f"`{name}()` calls `{shown}` on every run and {kept}: tkinter registers a new Tcl command for the "
+            "callback each time and keeps it (with the callback and all it holds) until the widget is destroyed; "
+            "binding again or deleting the tag does not free it"
+        )
+        widget = one_line_code(self.context.code(call.func.value))
+        args = [one_line_code(self.context.code(arg.value)) for arg in call.args if arg.keyword is None]
+        undo = tk.UNDO[verb].format(
+            sequence=args[1] if verb == "tag_bind" and len(args) > 1 else args[0] if args else "sequence",
+            tag=args[0] if args else "tag",
+        )
+        suggestion = (
+            f"keep the id (`funcid = {widget}.{verb}(...)`) and call `{widget}.{undo}` (or "
+            f"`{widget}.deletecommand(funcid)`) before binding again, or bind once in `__init__`"
+        )
+        # ``tag_bind`` binds the tags or items the method makes on this run: new commands every run.
+        # ``bind`` of a fixed sequence on the widget repeats only as often as the method is called.
+        confidence = Confidence.MEDIUM if verb == "tag_bind" else Confidence.LOW
+        self.report(call, message, suggestion=suggestion, confidence=confidence)
 
     def _check(self, klass: cst.ClassDef) -> None:
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import ClassVar, List, Optional, Tuple
 
 import libcst as cst
 
@@ -21,12 +21,13 @@ class RegistrationHandleDropped(Rule):
     never read, or stored on `self` in an attribute that nothing else in the class reads. The
     calls come from the `register` API models (docs/models.md): torch's
     `module.register_forward_hook(...)` and the other `register_*hook` methods (undone by
-    `handle.remove()`), Home Assistant's event helpers (`async_track_time_interval`,
-    `async_track_state_change_event`, `async_dispatcher_connect`, `hass.bus.async_listen`,
-    `coordinator.async_add_listener`: call the returned function), loguru's `logger.add(...)`
+    `handle.remove()`), Home Assistant's timers (`async_track_time_interval`,
+    `async_track_time_change`: call the returned function), loguru's `logger.add(...)`
     (`logger.remove(sink_id)`), and asyncio's `loop.call_later`/`call_at` and tornado's
     `io_loop.add_timeout` (`handle.cancel()`, `io_loop.remove_timeout(handle)`) when the callback
     schedules itself again. A project adds its own under `[tool.leaklint.models.register]`.
+    Registrations modelled as listeners (Home Assistant's bus, dispatcher, coordinator and
+    config-entry listeners, state trackers) are LKL113's.
 
     ## Why is this bad?
     The registry keeps the listener, and the listener keeps whatever its closure or bound method
@@ -68,11 +69,15 @@ class RegistrationHandleDropped(Rule):
       Home Assistant developer docs: "Listening for events" (the helpers return a callable that
       cancels the listener) and the config-entry-unloading quality rule. loguru: `logger.add`,
       `logger.remove`.
-    - Related: LKL212 (a logging handler added per call), LKL216 (a listener list that only grows).
+    - Related: LKL113 (a listener whose unsubscribe function is dropped), LKL212 (a logging
+      handler added per call), LKL216 (a listener list that only grows).
     """
 
     code = "LKL307"
     name = "registration-handle-dropped"
+    # Registrations of the models marked ``listener`` (a callback added to a long-lived object's
+    # listeners) are LKL113's; this rule keeps the rest (hooks, timers, sinks), the subclass those.
+    listeners: ClassVar[bool] = False
     message = "`{call}` returns the handle that undoes it, and it is dropped"
     examples = (
         Bad(
@@ -101,9 +106,10 @@ class RegistrationHandleDropped(Rule):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.models = models.for_settings(self.settings)
-        self.by_method = {entry.terminal: entry for entry in self.models.register.values() if entry.method}
-        self.terminals = {entry.terminal for entry in self.models.register.values()} | {
-            local for local, target in self.context.module_bindings.names.items() if target in self.models.register
+        mine = {name: entry for name, entry in self.models.register.items() if entry.listener == self.listeners}
+        self.by_method = {entry.terminal: entry for entry in mine.values() if entry.method}
+        self.terminals = {entry.terminal for entry in mine.values()} | {
+            local for local, target in self.context.module_bindings.names.items() if target in mine
         }
         self.calls: List[cst.Call] = []
 
@@ -134,7 +140,7 @@ class RegistrationHandleDropped(Rule):
         return None
 
     def _check(self, call: cst.Call, entry: models.Register) -> None:
-        if reg.runs_once(self.context, call):
+        if entry.listener != self.listeners or reg.runs_once(self.context, call):
             return
         fate = reg.handle_fate(self.context, call)
         if fate is None:
