@@ -182,10 +182,10 @@ class OwnershipAnalyzer:
                 node, parent = self._climb(call)
                 if isinstance(parent, cst.Assign) and parent.value is node:
                     return (
-                    self._pipes_left_open(call, kind, scope, parent)
-                    or self._self_pipes_left_open(call, kind, scope, parent)
-                    or self._killed_after_timeout(call, kind, scope, parent)
-                )
+                        self._pipes_left_open(call, kind, scope, parent)
+                        or self._self_pipes_left_open(call, kind, scope, parent)
+                        or self._killed_after_timeout(call, kind, scope, parent)
+                    )
             return found
         node, parent = self._climb(call)
         leak = lambda reason, **kw: [Leak(kind, call, reason, scope=scope, **kw)]  # noqa: E731
