@@ -256,6 +256,14 @@ def test_frame_slots_that_are_reset_or_not_frames_are_quiet() -> None:
     assert findings_by_line(FRAME_SLOTS_SAFE, "LKL105", "strict") == {}
 
 
+def test_frame_kept_by_a_method_whose_self_is_positional_only() -> None:
+    # `self` written before `/` is in posonly_params, not params: the message names it all the same
+    source = "import sys\n\n\nclass Grab:\n    def grab(self, /):\n        self.f = sys._getframe()\n"
+    found = findings_by_line(source, "LKL105", "strict")
+    assert list(found) == [6]
+    assert "`self.f` keeps the frame `sys._getframe()`" in found[6].message
+
+
 # The pending response is taken out again when it arrives: the code breaks the cycle itself.
 SAME_STATEMENT_BROKEN = '''\
 import collections

@@ -19,6 +19,7 @@ from typing import Iterator, List, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.lifetimes import class_methods
 from leaklint.analysis.walk import walk, walk_scope, walk_type
 
 FRAME_CALLS = frozenset({"sys._getframe", "inspect.currentframe"})
@@ -33,6 +34,7 @@ _DROPPERS = frozenset({"pop", "popitem", "popleft", "remove", "discard", "clear"
 class KeptFrame:
     node: cst.CSTNode  # the statement or call that keeps it
     attr: str  # `self.<attr>`
+    self_name: str  # the method's first parameter, as written
     frame: str  # how the frame is written at the store
     grows: bool  # one more per call (a container filled outside `__init__`)
     function: cst.FunctionDef
@@ -46,7 +48,7 @@ def kept_frames(context: FileContext, cls: cst.ClassDef) -> List[KeptFrame]:
     """Frames the methods of ``cls`` keep on ``self`` in attributes the class never drops."""
     found: List[KeptFrame] = []
     methods = []
-    for function in _methods(cls):
+    for function in class_methods(cls):
         params = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
         if not params:
             continue
@@ -56,20 +58,13 @@ def kept_frames(context: FileContext, cls: cst.ClassDef) -> List[KeptFrame]:
             continue  # no frame in this method: nothing to keep
         for node, attr, shown, container in _stores(context, function, params[0], frames):
             grows = container and function.name.value != "__init__"
-            found.append(KeptFrame(node, attr, shown, grows, function))
+            found.append(KeptFrame(node, attr, params[0], shown, grows, function))
     if not found:
         return found
     dropped: Set[str] = set()
     for function, self_name in methods:
         dropped |= _dropped(function, self_name)
     return [kept for kept in found if kept.attr not in dropped]
-
-
-def _methods(cls: cst.ClassDef) -> Iterator[cst.FunctionDef]:
-    if isinstance(cls.body, cst.IndentedBlock):
-        for statement in cls.body.body:
-            if isinstance(statement, cst.FunctionDef):
-                yield statement
 
 
 def _frame_names(context: FileContext, function: cst.FunctionDef, params: List[str]) -> Tuple[Set[str], bool]:

@@ -209,7 +209,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         if not self._frames_possible:
             return
         for kept in kept_frames(self.context, node):
-            shown = f"{kept.function.params.params[0].name.value}.{kept.attr}"
+            shown = f"{kept.self_name}.{kept.attr}"
             if self._in_test(kept.node):
                 confidence, why = Confidence.LOW, "test code runs once"
             elif kept.grows:
