@@ -17,7 +17,6 @@ finds those calls; LKL307 decides what the dropped id means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Dict, Optional, Set
 
 import libcst as cst
@@ -38,13 +37,6 @@ UNDO: Dict[str, str] = {
 _TK_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:tkinter|Tkinter|customtkinter|ttkbootstrap)\b", re.MULTILINE)
 # Methods that run once per object.
 _PER_INSTANCE = frozenset({"__init__", "__post_init__", "__new__"})
-
-
-@dataclass(frozen=True)
-class RepeatedBinding:
-    call: cst.Call
-    method: cst.FunctionDef
-    callers: int  # how many other methods of the class call it (0: called from outside)
 
 
 def uses_tkinter(source: str) -> bool:
@@ -68,10 +60,10 @@ def callback(call: cst.Call, method: str) -> Optional[cst.BaseExpression]:
     return found
 
 
-def repeated_binding(context: object, call: cst.Call) -> Optional[RepeatedBinding]:
-    """``call`` (a tkinter binding with a callable) when it sits directly in a method that does not
-    run once per object, on a widget the object keeps (``self`` or ``self.<attr>...``) and that the
-    method does not build itself; None otherwise."""
+def repeated_binding(context: object, call: cst.Call) -> Optional[cst.FunctionDef]:
+    """The method ``call`` (a tkinter binding with a callable) sits in directly, when that method
+    does not run once per object and binds on a widget the object keeps (``self`` or
+    ``self.<attr>...``) that the method does not build itself; None otherwise."""
     function = context.enclosing_scope(call)  # type: ignore[attr-defined]
     klass = method_owner(context, function)  # type: ignore[arg-type]
     if klass is None or not isinstance(function, cst.FunctionDef):
@@ -86,12 +78,9 @@ def repeated_binding(context: object, call: cst.Call) -> Optional[RepeatedBindin
         return None  # its own sequences, re-bound when it is re-plugged (idlelib's delegators): rare
     if len(receiver) > 1 and receiver[1] in _assigned_attributes(function, self_name):
         return None  # the method builds the widget again: its commands go with the old one
-    calls = _self_calls(klass)
-    name = function.name.value
-    if _once_per_instance(calls, name, set()):
+    if _once_per_instance(_self_calls(klass), function.name.value, set()):
         return None
-    callers = sum(1 for caller, called in calls.items() if caller != name and name in called)
-    return RepeatedBinding(call, function, callers)
+    return function
 
 
 def _assigned_attributes(function: cst.FunctionDef, self_name: str) -> Set[str]:

@@ -468,7 +468,6 @@ class SelfCapturingCallableOnSelf(Rule):
                         return f"a dict with {found}"
         return None
 
-
     def _wrapped_method(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
                         function: cst.FunctionDef, depth: int = 0) -> Optional[str]:
         """``lru_cache(maxsize=None)(self.m)``, ``ctypes.cast(CALLBACK(self.m), CALLBACK)``, or a

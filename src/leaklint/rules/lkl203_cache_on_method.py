@@ -10,7 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import annotation_is_finite, is_vocabulary_identifier, is_workload_identifier
 from leaklint import models
 from leaklint.analysis.growth_facts import is_test_module
-from leaklint.analysis.lifetimes import walk_calls
+from leaklint.analysis.lifetimes import class_methods, walk_calls
 from leaklint.analysis.memoizers import can_return_argument, find_memoizers, may_be_project_name
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.walk import walk_scope
@@ -42,9 +42,7 @@ _CLASS_BUILDERS = frozenset(
 def _cache_cleared_in(klass: cst.ClassDef, method: str) -> Optional[str]:
     """The method of ``klass`` that calls ``self.<method>.cache_clear()`` (or
     ``Class.<method>.cache_clear()``), if one does."""
-    for statement in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
-        if not isinstance(statement, cst.FunctionDef):
-            continue
+    for statement in class_methods(klass):
         for call in walk_calls(statement):
             func = call.func
             if (isinstance(func, cst.Attribute) and func.attr.value == "cache_clear"

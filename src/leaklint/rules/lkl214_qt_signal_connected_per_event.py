@@ -9,6 +9,7 @@ import libcst as cst
 from leaklint.analysis import registrations as reg
 from leaklint.analysis import tk_bindings as tk
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
+from leaklint.analysis.lifetimes import class_methods
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -124,9 +125,7 @@ class QtSignalConnectedPerEvent(Rule):
     # -- tkinter: ``bind``/``tag_bind`` register a Tcl command per call -------------------------------
 
     def _check_tk(self, klass: cst.ClassDef) -> None:
-        for method in klass.body.body:  # type: ignore[union-attr]
-            if not isinstance(method, cst.FunctionDef):
-                continue
+        for method in class_methods(klass):
             for inner in walk_scope(method.body):
                 if (
                     isinstance(inner, cst.Call)
@@ -140,8 +139,8 @@ class QtSignalConnectedPerEvent(Rule):
         """A tkinter binding made again on every run of a method, its command id dropped."""
         assert isinstance(call.func, cst.Attribute)
         verb = call.func.attr.value
-        site = tk.repeated_binding(self.context, call)
-        if site is None or reg.runs_once(self.context, call):
+        method = tk.repeated_binding(self.context, call)
+        if method is None or reg.runs_once(self.context, call):
             return
         fate = reg.handle_fate(self.context, call)
         if fate is None:
@@ -152,7 +151,7 @@ class QtSignalConnectedPerEvent(Rule):
             reg.UNUSED: f"binds the command id to `{fate.name}`, which is never used",
             reg.NEVER_READ: f"stores the command id in `{fate.name}`, which nothing in the class reads",
         }[fate.kind]
-        name = site.method.name.value
+        name = method.name.value
         message = (
             f"`{name}()` calls `{shown}` on every run and {kept}: tkinter registers a new Tcl command for the "
             "callback each time and keeps it (with the callback and all it holds) until the widget is destroyed; "

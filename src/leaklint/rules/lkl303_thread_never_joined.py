@@ -307,10 +307,9 @@ class ThreadNeverJoined(Rule):
         ]
         if not servers or self._sets_daemon_threads_anywhere():
             return
-        local = self.every_class
         for cls in servers:
-            if self._inherits_setting(cls, local, "daemon_threads", lambda value: not _is_false(value)) or (
-                self._inherits_setting(cls, local, "block_on_close", _is_false)
+            if self._inherits_setting(cls, "daemon_threads", lambda value: not _is_false(value)) or (
+                self._inherits_setting(cls, "block_on_close", _is_false)
             ):
                 continue
             self.report(
@@ -324,7 +323,7 @@ class ThreadNeverJoined(Rule):
                 confidence=Confidence.MEDIUM,
             )
 
-    def _inherits_setting(self, cls: cst.ClassDef, local: Dict[str, cst.ClassDef], attr: str, accepts) -> bool:  # type: ignore[no-untyped-def]
+    def _inherits_setting(self, cls: cst.ClassDef, attr: str, accepts) -> bool:  # type: ignore[no-untyped-def]
         """``attr`` as ``cls`` resolves it: set in its body, or else in the first base class of this
         module that sets it (a mixin such as ``class ServerMixin: daemon_threads = True`` listed
         before ``ThreadingMixIn``), looked up depth-first in base order like a simple MRO."""
@@ -338,8 +337,8 @@ class ThreadNeverJoined(Rule):
             setting = self._class_setting(current, attr)
             if setting is not None:
                 return bool(accepts(setting))
-            bases = [local[b.value.value] for b in current.bases
-                     if b.keyword is None and isinstance(b.value, cst.Name) and b.value.value in local]
+            bases = [self.every_class[b.value.value] for b in current.bases
+                     if b.keyword is None and isinstance(b.value, cst.Name) and b.value.value in self.every_class]
             pending[:0] = bases
         return False
 
