@@ -39,7 +39,7 @@ from leaklint.analysis.ownership import (
     _is_release_method_name,
 )
 from leaklint.analysis.quote import one_line_code
-from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, acquires, extra_kinds
+from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
 from leaklint.analysis.walk import walk
 from leaklint.consequence import releases_itself_when_collected
 from leaklint.fixes import close_on_error
@@ -247,7 +247,7 @@ class ResourceRule(Rule):
         acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
         for call in self.candidates:
             kind = self._kind(call)
-            if kind is not None and acquires(kind, call):
+            if kind is not None and _acquires(kind, call):
                 acquisitions.append((call, kind))
         for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
@@ -1321,6 +1321,18 @@ def _only_when_something_raises(leak: Leak) -> bool:
     failure leaves the last socket open.
     """
     return leak.reason == HANDED_OVER_LATE
+
+
+def _acquires(kind: ResourceKind, call: cst.Call) -> bool:
+    """Whether ``call`` acquires: always, unless the entry needs a keyword passed a true value
+    (``requests.get(u, stream=True)``; ``stream=False`` or a variable is not counted).
+    ``visit_Call``'s keyword gate only checked that the keyword is there."""
+    if not kind.when_keyword:
+        return True
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == kind.when_keyword:
+            return isinstance(arg.value, cst.Name) and arg.value.value == "True"
+    return False
 
 
 def _os_close(name: str, kind: ResourceKind) -> str:

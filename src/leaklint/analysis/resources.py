@@ -100,18 +100,6 @@ def _catalogue() -> Dict[str, ResourceKind]:
 # The shipped models' files (LKL301) and other resources (LKL302): leaklint/models/data/*.toml.
 CATALOGUE: Dict[str, ResourceKind] = _catalogue()
 
-def acquires(kind: ResourceKind, call: Any) -> bool:
-    """Whether ``call`` acquires: always, unless the entry needs a keyword passed a true value
-    (``requests.get(u, stream=True)``; ``stream=False`` or a variable is not counted)."""
-    if not kind.when_keyword:
-        return True
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == kind.when_keyword:
-            value = arg.value
-            return getattr(value, "value", None) == "True" and type(value).__name__ == "Name"
-    return False
-
-
 # The last part of every catalogued name, for a cheap first test in ``visit_Call``.
 TERMINAL_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in CATALOGUE)
 
