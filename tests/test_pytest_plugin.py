@@ -438,3 +438,41 @@ def test_a_leak_near_a_related_location_confirms_the_finding(tmp_path: Path) -> 
     confirmed, unmatched = confirm([at_insertion, unrelated], [leak])
     assert confirmed[0].runtime is not None and confirmed[1].runtime is None
     assert unmatched == []
+
+
+def test_xdist_workers_hand_their_leaks_to_the_controller(pytester: pytest.Pytester) -> None:
+    pytest.importorskip("xdist")
+    source = textwrap.dedent(
+        """
+        import threading
+
+        stop = threading.Event()
+
+        def test_thread():
+            threading.Thread(target=stop.wait, args=(5,)).start()  # thread
+
+        def test_file(tmp_path):
+            handle = open(tmp_path / "data.txt", "w")  # file
+            del handle
+
+        def test_clean():
+            pass
+
+        def test_zz_release():
+            stop.set()
+        """
+    )
+    pytester.makepyfile(test_subject=source)
+    result = pytester.runpytest_subprocess(
+        "--leaklint", "--leaklint-report=report.json", "-p", "no:cacheprovider", "-n", "2",
+    )
+    result.assert_outcomes(passed=4)
+    report = json.loads((pytester.path / "report.json").read_text())
+    written = (pytester.path / "test_subject.py").read_text()
+    assert report["tests_checked"] == 4
+    found = sorted((leak["test"].rsplit("::", 1)[1], leak["code"], leak["line"]) for leak in report["leaks"])
+    assert found == [
+        ("test_file", "LKL301", _marked_lines(written, "file")[0]),
+        ("test_thread", "LKL303", _marked_lines(written, "thread")[0]),
+    ]
+    result.stdout.fnmatch_lines(["*leaklint: 2 runtime leaks in 2 of 4 tests*"])

@@ -91,6 +91,18 @@ def to_json(leaks: Sequence[RuntimeLeak], rootdir: str, tests_checked: int, chec
     }
 
 
+def to_wire(leak: RuntimeLeak) -> Dict[str, Any]:
+    """A leak as plain data, to cross from a pytest-xdist worker to the controller."""
+    return asdict(leak)
+
+
+def from_wire(row: Dict[str, Any]) -> RuntimeLeak:
+    fields = dict(row)
+    fields["traceback"] = [(str(p), int(n)) for p, n in row.get("traceback", [])]
+    fields["spans"] = [(str(p), int(a), int(b)) for p, a, b in row.get("spans", [])]
+    return RuntimeLeak(**fields)
+
+
 def write_report(path: str, leaks: Sequence[RuntimeLeak], rootdir: str, tests_checked: int, checks: Sequence[str]) -> None:
     data = to_json(leaks, rootdir, tests_checked, checks)
     with open(path, "w", encoding="utf-8") as handle:

@@ -12,7 +12,7 @@ from leaklint.pytest_plugin import CHECKS, DEFAULT_TRACEMALLOC_FRAMES
 from leaklint.pytest_plugin.concurrency import TaskWatch, ThreadWatch
 from leaklint.pytest_plugin.cycles import CycleWatch
 from leaklint.pytest_plugin.growth import repeat_and_measure
-from leaklint.pytest_plugin.leaks import RuntimeLeak, format_size, write_report
+from leaklint.pytest_plugin.leaks import RuntimeLeak, format_size, from_wire, to_wire, write_report
 from leaklint.pytest_plugin.resources import WarningWatch
 
 
@@ -24,9 +24,15 @@ def _parse_checks(text: str) -> List[str]:
     return checks
 
 
+WORKER_OUTPUT_KEY = "leaklint_runtime"
+
+
 class LeakSession:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
+        # Under pytest-xdist each worker watches its own tests and hands its leaks to the
+        # controller, which alone prints the summary and writes the report.
+        self.is_xdist_worker = hasattr(config, "workerinput")
         self.mode = config.getoption("leaklint_mode") or config.getini("leaklint_mode") or "warn"
         if self.mode not in ("warn", "fail"):
             raise pytest.UsageError(f"leaklint_mode must be warn or fail, not {self.mode!r}")
@@ -174,7 +180,27 @@ class LeakSession:
             line += f" (JSON: {report}; `leaklint check --runtime-report {report}` marks the static findings they confirm)"
         write(line)
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        """pytest-xdist, on the controller: a worker finished; take over what it found."""
+        output = getattr(node, "workeroutput", None) or {}
+        found = output.get(WORKER_OUTPUT_KEY)
+        if not found:
+            return
+        self.tests_checked += int(found.get("tests_checked", 0))
+        for row in found.get("leaks", []):
+            leak = from_wire(row)
+            self.leaks.append(leak)
+            self.by_test.setdefault(leak.test, []).append(leak)
+
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.is_xdist_worker:
+            self.config.workeroutput[WORKER_OUTPUT_KEY] = {  # type: ignore[attr-defined]
+                "tests_checked": self.tests_checked,
+                "leaks": [to_wire(leak) for leak in self.leaks],
+            }
+            self._stop_tracing()
+            return
         report = self.config.getoption("leaklint_report")
         if report:
             rootdir = str(self.config.rootpath)
