@@ -5,6 +5,7 @@
     python eval/recall.py --cases a,b      # only these case ids (for quick checks)
     python eval/recall.py --split fresh2   # only the cases of one split
     python eval/recall.py --compare        # also ruff and pylint, when installed
+    python eval/recall.py -j 2             # score cases in two processes
 
 Each case folder holds the leaky version and its fixed twin (``leaky.py``/``fixed.py``, or folders
 ``leaky/``/``fixed/`` for leaks that cross modules) and ``case.toml``. The leaky lines carry a
@@ -360,6 +361,29 @@ def print_markdown(report: Dict[str, object]) -> None:
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 
+_POOL_WORK: Dict[str, object] = {}  # what forked workers score, set before the pool forks
+
+
+def _score_by_index(index: int) -> Dict[str, object]:
+    cases, how, tool = _POOL_WORK["cases"], _POOL_WORK["how"], _POOL_WORK["tool"]
+    return score_case(cases[index], how, tool)  # type: ignore[index]
+
+
+def score_all(cases: Sequence[Case], how: object, tool: object = None, jobs: int = 1) -> List[Dict[str, object]]:
+    """Every case scored, in order; with ``jobs`` > 1 in forked worker processes (cases are
+    independent: each version is linted on its own)."""
+    if jobs <= 1 or len(cases) < 2:
+        return [score_case(case, how, tool) for case in cases]
+    import multiprocessing
+
+    _POOL_WORK.update(cases=list(cases), how=how, tool=tool)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_score_by_index, range(len(cases)), chunksize=4)
+    finally:
+        _POOL_WORK.clear()
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -368,6 +392,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--compare", action="store_true", help="also run ruff and pylint when installed")
     parser.add_argument("--details", action="store_true", help="list each case's outcome")
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
+    parser.add_argument("--jobs", "-j", type=int, default=1, help="score cases in N processes (POSIX fork)")
     args = parser.parse_args(argv)
 
     cases = load_cases()
@@ -386,7 +411,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     report: Dict[str, object] = {"cases": len([c for c in cases if c.kind == "leak"]),
                                  "negatives": len([c for c in cases if c.kind == "negative"]), "selections": {}}
     for name, (how, tool) in runs.items():
-        results = [score_case(case, how, tool) for case in cases]
+        results = score_all(cases, how, tool, args.jobs)
         report["selections"][name] = {"summary": summarize(cases, results), "results": results}  # type: ignore[index]
     if args.json:
         print(json.dumps(report, indent=2))
