@@ -73,7 +73,7 @@ def decorator(caller, _func=None):
         return decorate(_func, caller)
     if inspect.isfunction(caller):
         name = '_lambda_' if caller.__name__ == '<lambda>' else caller.__name__
-        callerfunc = caller  # noqa: F841
+        callerfunc = caller
         doc = caller.__doc__
     else:  # assume caller is an object with a __call__ method
         name = caller.__class__.__name__.lower()
