@@ -38,8 +38,8 @@ class Pipeline(BaseCommand):
         dstproc_wait = dstproc.wait
 
         @functools.wraps(Popen.wait)
-        def wait2(*args, **kwargs):
-            rc = dstproc_wait(*args, **kwargs)
+        def wait2():
+            rc = dstproc_wait()
             srcproc.wait()
             return rc
         dstproc.wait = wait2
