@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from ._callback import invoke
+from ._callback import _invoke as invoke
 from ._context import active_app, active_message_pump
 
 
