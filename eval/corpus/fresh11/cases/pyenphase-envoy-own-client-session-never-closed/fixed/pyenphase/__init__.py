@@ -1,0 +1,1 @@
+from .envoy import Envoy
