@@ -48,7 +48,9 @@ class MutualReference(ClassGraphRule):
     Protocol(reader); transport = Transport(protocol); reader.set_transport(transport)`, a setter
     method (`leaf.attach(self)`), and a bound method or lambda of `self` handed to an object that
     `self` keeps (`self.kernel = Kernel(fn=self.potential)`, `Button(on_click=lambda:
-    self.advance())`, a `functools.cached_property` whose value holds `self`). The message quotes
+    self.advance())`, a `functools.cached_property` whose value holds `self`), and an object a
+    factory method returns (`self.box = self.make_box(); self.box.owner = self`, the method
+    annotated `-> Box` or returning `Box(...)`). The message quotes
     each hop and the store inside the callee, and says how often the cycle forms.
 
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
@@ -60,7 +62,9 @@ class MutualReference(ClassGraphRule):
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function). A cycle that a
+    entries popped from their container, or a later drop in the same function; taking one child out
+    of a tree whose nodes are of one class, `remove(child)`, is an edit of the tree, not its
+    teardown). A cycle that a
     constructor makes when it also makes another one through other stores is low too: a
     `Connection` whose constructor hands bound methods of `self` to three helpers it keeps is in
     three cycles, and making one of those links weak frees nothing (the message names the other). A bound
@@ -253,15 +257,6 @@ class MutualReference(ClassGraphRule):
         if any((pair.path, s.location.line) in flow.dropped_later for s in (first, second)):
             # `scope[key] = self` ... `finally: scope.pop(key)`: the code breaks it itself.
             return Confidence.LOW, "the code breaks it itself later in the same function"
-        for store in (first, second):
-            for holder_type in store.holder_types if store.attr is not None else ():
-                owner = flow.broken_by_release(holder_type, store.attr)  # type: ignore[arg-type]
-                if owner is not None:
-                    return Confidence.LOW, (
-                        f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
-                    )
-        if is_test_file(pair.path):
-            return Confidence.LOW, "made in a test, whose objects live for one test"
         classes = [graph.resolve(c) or c for c in (*first.holder_types, *second.holder_types) if graph.resolve(c)]
         for store in (first, second):
             if not store.holder_types and store.attr is not None and store.via_setattr:
@@ -270,6 +265,15 @@ class MutualReference(ClassGraphRule):
                 owner = _only_class_with(graph, store.attr)
                 if owner is not None and owner not in classes:
                     classes.append(owner)
+        for store in (first, second):
+            for holder_type in store.holder_types if store.attr is not None else ():
+                owner = flow.broken_by_release(holder_type, store.attr, classes)  # type: ignore[arg-type]
+                if owner is not None:
+                    return Confidence.LOW, (
+                        f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
+                    )
+        if is_test_file(pair.path):
+            return Confidence.LOW, "made in a test, whose objects live for one test"
         with_del = next((c for c in classes if graph.cleanup_del(c) is not None), None)
         if with_del is not None:
             return Confidence.HIGH, f"`{with_del.rsplit('.', 1)[-1]}` has `__del__`, whose run the cycle delays"

@@ -1,0 +1,102 @@
+"""Cycles through an object a factory method returns (katcp's `self.link = self.make_link()`,
+tqdm's `self.container = self.status_printer(...); self.container.pbar = self`): the attribute
+holds what the method returns, as if it had called the class itself."""
+
+from __future__ import annotations
+
+from conftest import findings_by_line
+from leaklint.rule import Confidence
+
+HOOKED_LINK_WITH_DEL = '''\
+class Link:
+    def __init__(self):
+        self._hooks = []
+
+    def add_hook(self, callback):
+        self._hooks.append(callback)
+
+
+class Inspector:
+    def __init__(self):
+        self.link = self.make_link()
+        self.link.add_hook(self._on_status)
+
+    def __del__(self):
+        self.close()
+
+    def make_link(self) -> Link:
+        return Link()
+
+    def close(self):
+        pass
+
+    def _on_status(self, message):
+        pass
+'''
+
+# The same link hooked through a weak method: no cycle.
+HOOKED_LINK_WEAK = HOOKED_LINK_WITH_DEL.replace(
+    "        self.link.add_hook(self._on_status)\n", "        self.link.add_hook(weakref.WeakMethod(self._on_status))\n"
+).replace("class Link:", "import weakref\n\n\nclass Link:", 1)
+
+BOX_POINTS_BACK = '''\
+class Box:
+    def __init__(self, children):
+        self.children = children
+
+
+class Bar:
+    @staticmethod
+    def status_printer(total) -> Box:
+        return Box(children=[total])
+
+    def __init__(self, total):
+        self.container = self.status_printer(total)
+        self.container.pbar = self
+'''
+
+# The box keeps a weak reference to the bar: no cycle.
+BOX_WEAK = BOX_POINTS_BACK.replace(
+    "        self.container.pbar = self\n", "        self.container.pbar = weakref.ref(self)\n"
+).replace("class Box:", "import weakref\n\n\nclass Box:", 1)
+
+ATTRIBUTE_OF_NEW_OBJECT = '''\
+class Parser:
+    def __init__(self):
+        self.owner = None
+
+
+class Document:
+    def __init__(self):
+        self.parser = Parser()
+        self.parser.owner = self
+
+    def __del__(self):
+        self.parser = None
+'''
+
+
+def test_del_in_cycle_through_factory_method_is_reported() -> None:
+    found = findings_by_line(HOOKED_LINK_WITH_DEL, "LKL102", "default")
+    assert list(found) == [14]
+    assert found[14].confidence is not Confidence.LOW
+
+
+def test_weak_method_through_factory_is_quiet() -> None:
+    assert findings_by_line(HOOKED_LINK_WEAK, "LKL102", "strict") == {}
+
+
+def test_back_reference_into_factory_result_is_a_cycle() -> None:
+    found = findings_by_line(BOX_POINTS_BACK, "LKL101", "strict")
+    assert list(found) == [13]
+    assert "self.container.pbar = self" in found[13].message
+    assert found[13].confidence is Confidence.LOW  # plain objects: strict profile only
+
+
+def test_weak_back_reference_into_factory_result_is_quiet() -> None:
+    assert findings_by_line(BOX_WEAK, "LKL101", "strict") == {}
+
+
+def test_back_reference_into_new_attribute_object_with_del() -> None:
+    found = findings_by_line(ATTRIBUTE_OF_NEW_OBJECT, "LKL101", "strict")
+    assert list(found) == [9]
