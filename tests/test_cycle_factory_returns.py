@@ -100,3 +100,39 @@ def test_weak_back_reference_into_factory_result_is_quiet() -> None:
 def test_back_reference_into_new_attribute_object_with_del() -> None:
     found = findings_by_line(ATTRIBUTE_OF_NEW_OBJECT, "LKL101", "strict")
     assert list(found) == [9]
+
+
+# A bound method the class inherits, handed to its own method that keeps it (Flask's static
+# route): LKL104 reads one class body and does not see `send_static_file` as a method, so the
+# object-flow engine reports it; the class's own method stays LKL104's.
+INHERITED_BOUND_METHOD = '''\
+class Scaffold:
+    def __init__(self):
+        self.view_functions = {}
+
+    def send_static_file(self, filename):
+        return filename
+
+
+class Flask(Scaffold):
+    def __init__(self):
+        super().__init__()
+        self.add_url_rule("/static", view_func=self.send_static_file)
+
+    def add_url_rule(self, rule, view_func=None):
+        self.view_functions[rule] = view_func
+'''
+
+INHERITED_BOUND_METHOD_WEAK = INHERITED_BOUND_METHOD.replace(
+    "view_func=self.send_static_file)", "view_func=weakref.WeakMethod(self.send_static_file))"
+).replace("class Scaffold:", "import weakref\n\n\nclass Scaffold:", 1)
+
+
+def test_inherited_bound_method_kept_by_own_method_is_a_cycle() -> None:
+    found = findings_by_line(INHERITED_BOUND_METHOD, "LKL101", "strict")
+    assert list(found) == [12]
+    assert "send_static_file" in found[12].message
+    assert findings_by_line(INHERITED_BOUND_METHOD_WEAK, "LKL101", "strict") == {}
+    own = INHERITED_BOUND_METHOD.replace("class Flask(Scaffold):", "class Flask(Scaffold):\n    def send_static_file(self, f):\n        return f\n")
+    assert findings_by_line(own, "LKL101", "strict") == {}
+    assert findings_by_line(own, "LKL104", "strict") != {}

@@ -726,7 +726,8 @@ class FlowGraph:
                 if frozenset(h.holder for h in cycle) in closed_directly:
                     continue  # the same objects tie themselves by plain stores: a local pair
                 one_statement = all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1
-                if one_statement and len({h.callee for h in cycle}) == 1:
+                handed_back = len(cycle) == 1 and cycle[0].via.startswith("bound:")  # `self.m(cb=self.f)`
+                if one_statement and len({h.callee for h in cycle}) == 1 and not handed_back:
                     # closed inside one callee: reported where that callee closes it (two calls in
                     # one statement, `self.add_child(Node(parent=self))`, close it here)
                     continue
@@ -846,7 +847,9 @@ def _branches(items: Iterable[Sequence[Any]]) -> Tuple[Tuple[int, bool], ...]:
 def _adjacency(hops: Iterable[Hop]) -> Dict[str, List[Hop]]:
     adjacency: Dict[str, List[Hop]] = {}
     for hop in hops:
-        if hop.holder != hop.value:
+        # (an object holding itself is LKL103's, except a bound method of it a call keeps:
+        # `self.add_url_rule(view_func=self.send_static_file)`)
+        if hop.holder != hop.value or (hop.derived and hop.via.startswith("bound:")):
             adjacency.setdefault(hop.holder, []).append(hop)
     return adjacency
 

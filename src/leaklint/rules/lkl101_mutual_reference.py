@@ -68,7 +68,9 @@ class MutualReference(ClassGraphRule):
     constructor makes when it also makes another one through other stores is low too: a
     `Connection` whose constructor hands bound methods of `self` to three helpers it keeps is in
     three cycles, and making one of those links weak frees nothing (the message names the other). A bound
-    method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
+    method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's,
+    unless the class inherits that method (Flask's `view_func=self.send_static_file`, defined in a
+    base class of another module), which LKL104 cannot see.
 
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
@@ -157,7 +159,7 @@ class MutualReference(ClassGraphRule):
                 continue
             if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
                 continue  # the class-level cycle through the same attributes is reported
-            if any(_handed_to_keeper_method(hop) for hop in object_cycle.hops):
+            if any(_handed_to_keeper_method(graph, object_cycle, hop) for hop in object_cycle.hops):
                 continue  # `self.scale.listen(self.update)`: LKL104's, which reports it with its fix
             object_cycles.append(object_cycle)
         for object_cycle in object_cycles:
@@ -323,11 +325,17 @@ def _instance_cycle_left(graph: ClassGraph, cycle: ObjectCycle, cycles: List[Obj
     return None
 
 
-def _handed_to_keeper_method(hop: Hop) -> bool:
+def _handed_to_keeper_method(graph: ClassGraph, cycle: ObjectCycle, hop: Hop) -> bool:
     """A bound method or closure of `self` handed to a method that keeps it, on an object of a
-    class in the same file (`self._scale.listen(self._update)`): LKL104 reports that shape."""
+    class in the same file (`self._scale.listen(self._update)`): LKL104 reports that shape. Not a
+    bound method the class inherits (Flask's `view_func=self.send_static_file`, defined in its
+    `Scaffold` base): LKL104 reads one class body and does not know it for a method."""
     if not (hop.via.startswith("bound:") or hop.via == "closure") or not hop.through:
         return False
+    if hop.via.startswith("bound:") and cycle.cls is not None:
+        info = graph.classes.get(graph.resolve(cycle.cls) or cycle.cls)
+        if info is not None and hop.via[6:] not in info.methods:
+            return False
     return _METHOD_CALL.match(hop.text) is not None and hop.innermost().path == hop.path
 
 
