@@ -136,3 +136,43 @@ def test_inherited_bound_method_kept_by_own_method_is_a_cycle() -> None:
     own = INHERITED_BOUND_METHOD.replace("class Flask(Scaffold):", "class Flask(Scaffold):\n    def send_static_file(self, f):\n        return f\n")
     assert findings_by_line(own, "LKL101", "strict") == {}
     assert findings_by_line(own, "LKL104", "strict") != {}
+
+
+# mongoengine: a document wraps a field value by a factory method whose class keeps the
+# document; the fixed base class keeps a proxy, and keeps a given proxy as is.
+WRAPPED_FIELD = '''\
+import weakref
+
+
+class BaseList(list):
+    def __init__(self, items, instance):
+        super().__init__(items)
+        if isinstance(instance, weakref.ProxyTypes):
+            self._instance = instance
+        else:
+            self._instance = weakref.proxy(instance)
+
+
+class TrackedList(BaseList):
+    def __init__(self, items, instance):
+        super().__init__(items, instance)
+        self._instance = instance
+
+
+class Document:
+    def __init__(self):
+        self._data = {}
+
+    def set(self, name, value):
+        self._data[name] = self._wrap(value)
+
+    def _wrap(self, value):
+        return TrackedList(value, self)
+'''
+
+
+def test_factory_result_kept_under_a_key_closes_a_cycle_but_a_given_proxy_does_not() -> None:
+    assert list(findings_by_line(WRAPPED_FIELD, "LKL101", "strict")) == [16]
+    fixed = WRAPPED_FIELD.replace("        super().__init__(items, instance)\n        self._instance = instance\n",
+                                  "        super().__init__(items, instance)\n")
+    assert findings_by_line(fixed, "LKL101", "strict") == {}

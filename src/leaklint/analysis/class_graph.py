@@ -52,7 +52,7 @@ WEAK_FUNCTIONS = frozenset(
 # What an isinstance() test names when the value it lets through is already a weak reference.
 _WEAK_REFERENCE_TYPES = frozenset(
     {"weakref.ref", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "weakref.WeakMethod",
-     "_weakref.ref", "_weakref.ReferenceType"}
+     "_weakref.ref", "_weakref.ReferenceType", "weakref.ProxyTypes"}
 )
 WEAK_CONTAINERS = frozenset(
     {

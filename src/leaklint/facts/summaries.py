@@ -646,7 +646,7 @@ class SummaryBuilder:
 
 
 # The last name of what an isinstance() test names when the value it lets through is a weak reference.
-_WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod"})
+_WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod", "ProxyTypes"})
 
 
 def _how_dropped(method: str) -> str:
