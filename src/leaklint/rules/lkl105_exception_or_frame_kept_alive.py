@@ -546,36 +546,38 @@ class ExceptionOrFrameKeptAlive(Rule):
                     return True
         return False
 
-    def _taken_out_by_class(self, holder: Optional[cst.BaseExpression]) -> bool:
-        """``self.errors`` (or ``self.failures[key]``) is emptied, popped or reset elsewhere in the
-        class (``exceptions, self._exceptions = self._exceptions, []``): the exceptions do not pile up."""
+    def _holder_class(self, holder: Optional[cst.BaseExpression]) -> Optional[Tuple[str, cst.ClassDef]]:
+        """(attribute, class of the handler) for a container ``self.<attribute>`` (or an item of it)."""
         while isinstance(holder, cst.Subscript):
             holder = holder.value
         if not (isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)
                 and holder.value.value == "self" and self._handler_node is not None):
-            return False
+            return None
         cls = self.context.enclosing_class(self._handler_node)
-        if cls is None:
+        return (holder.attr.value, cls) if cls is not None else None
+
+    def _taken_out_by_class(self, holder: Optional[cst.BaseExpression]) -> bool:
+        """``self.errors`` (or ``self.failures[key]``) is emptied, popped or reset elsewhere in the
+        class (``exceptions, self._exceptions = self._exceptions, []``): the exceptions do not pile up."""
+        found = self._holder_class(holder)
+        if found is None:
             return False
+        attr, cls = found
         if id(cls) not in self._class_releases:
             self._class_releases[id(cls)] = released_names(cls, True)
-        return holder.attr.value in self._class_releases[id(cls)]
+        return attr in self._class_releases[id(cls)]
 
     def _reraised_by_class(self, holder: Optional[cst.BaseExpression]) -> Optional[str]:
         """The method of the class that raises an exception read back from ``self.<attr>`` (the
         container ``holder`` writes): `raise self.errors[key]`, or `cached = self.cache.get(key)`
         then `raise cached`."""
-        while isinstance(holder, cst.Subscript):
-            holder = holder.value
-        if not (isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)
-                and holder.value.value == "self" and self._handler_node is not None):
+        found = self._holder_class(holder)
+        if found is None:
             return None
-        cls = self.context.enclosing_class(self._handler_node)
-        if cls is None:
-            return None
+        attr, cls = found
         if id(cls) not in self._class_reraises:
             self._class_reraises[id(cls)] = _reraised_attributes(cls)
-        return self._class_reraises[id(cls)].get(holder.attr.value)
+        return self._class_reraises[id(cls)].get(attr)
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool,
                 single_slot: bool = False, queued: bool = False,
@@ -598,11 +600,11 @@ class ExceptionOrFrameKeptAlive(Rule):
         elif self._in_test(node):
             confidence = Confidence.LOW
             message += _ONCE_IN_A_TEST
-        elif self._reraised_by_class(holder) is not None:
+        elif (raiser := self._reraised_by_class(holder)) is not None:
             # `cached = self.cache.get(key)` ... `raise cached`: every later raise of the kept object
             # prepends that call's frames to its `__traceback__` (LKL106's growth), cleared or not.
             message += (
-                f"; `{self._reraised_by_class(holder)}()` raises the kept exception again on later calls, and each "
+                f"; `{raiser}()` raises the kept exception again on later calls, and each "
                 f"raise adds that call's frames to its `__traceback__`: it grows with every raise"
             )
         elif self._taken_out_by_class(holder):
