@@ -176,3 +176,67 @@ def test_factory_result_kept_under_a_key_closes_a_cycle_but_a_given_proxy_does_n
     fixed = WRAPPED_FIELD.replace("        super().__init__(items, instance)\n        self._instance = instance\n",
                                   "        super().__init__(items, instance)\n")
     assert findings_by_line(fixed, "LKL101", "strict") == {}
+
+
+# The class empties or re-points the slot that keeps its own bound method (unittest's
+# `_cleanups.pop()` in `doCleanups`, asyncio's `self._pending_calls = None` once they ran): quiet,
+# as LKL104 reads a reset slot.
+CLEANUPS_POPPED = '''\
+class Case:
+    def __init__(self):
+        self._cleanups = []
+
+    def addCleanup(self, function, *args):
+        self._cleanups.append((function, args))
+
+    def doCleanups(self):
+        while self._cleanups:
+            function, args = self._cleanups.pop()
+            function(*args)
+
+
+class ServerTest(Case):
+    def setUp(self):
+        self.addCleanup(self.stop_server)
+
+    def stop_server(self):
+        pass
+'''
+
+PENDING_CALLS_RESET = '''\
+class Transport:
+    def __init__(self, loop):
+        self._loop = loop
+        self._pending_calls = []
+
+    def __del__(self):
+        self.close()
+
+    def close(self):
+        pass
+
+    def _call(self, cb, *data):
+        if self._pending_calls is not None:
+            self._pending_calls.append((cb, data))
+        else:
+            self._loop.call_soon(cb, *data)
+
+    def _connect(self):
+        for cb, data in self._pending_calls:
+            cb(*data)
+        self._pending_calls = None
+
+
+class SubprocessTransport(Transport):
+    def _exited(self):
+        self._call(self._lost, None)
+
+    def _lost(self, exc):
+        pass
+'''
+
+
+def test_own_bound_method_in_a_slot_the_class_resets_is_quiet() -> None:
+    for source in (CLEANUPS_POPPED, PENDING_CALLS_RESET):
+        assert findings_by_line(source, "LKL101", "strict") == {}
+        assert findings_by_line(source, "LKL102", "strict") == {}

@@ -97,6 +97,7 @@ class FlowGraph:
         # dropped at teardown or in a `finally:`
         self._removals: Set[Tuple[str, str]] = set()
         self._teardowns: Set[Tuple[str, str]] = set()
+        self._dropped_by_class: Set[Tuple[str, str]] = set()  # (class, attribute) any method of it drops
         self._cycles: Optional[List[ObjectCycle]] = None
         if isinstance(summaries, SummaryStore):
             # Read from the store as needed (leaklint.facts.on_demand), not all held at once.
@@ -117,6 +118,8 @@ class FlowGraph:
         for _path, summary in self.scopes:
             releases = _releases(summary["name"].rsplit(".", 1)[-1]) or summary["name"] in teardown
             for holder, attr, _line, how in summary["breaks"]:
+                if attr is not None and summary["cls"] and holder == summary["self"] and summary["kind"] != "init":
+                    self._dropped_by_class.add((summary["cls"], attr))  # (`__init__` declares it)
                 # A link counts as broken by the code when a close-like method drops it, when
                 # any method drops it in a `finally:` (run_asgi's `finally: self.on_response =
                 # lambda: None` ends every request), or when entries are taken out of the
@@ -300,6 +303,14 @@ class FlowGraph:
             if attr in attrs and resolved is not None and owner != resolved and resolved in self.graph.mro(owner):
                 return owner
         return None
+
+    def _dropped_by_own_class(self, cls: Optional[str], hop: Hop) -> bool:
+        """A method of ``cls`` (or a base) drops the attribute that keeps its own bound method:
+        `self._pending_calls = None` once the calls have run, `self._cleanups.pop()`."""
+        attr = hop.innermost().attr
+        resolved = self.graph.resolve(cls) if cls else None
+        return attr is not None and resolved is not None and any(
+            (owner, attr) in self._dropped_by_class for owner in self.graph.mro(resolved))
 
     def _tree_edit(self, owner: str, attr: str, members: Sequence[str]) -> bool:
         if (owner, attr) not in self._removals or (owner, attr) in self._teardowns or not members:
@@ -727,6 +738,8 @@ class FlowGraph:
                     continue  # the same objects tie themselves by plain stores: a local pair
                 one_statement = all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1
                 handed_back = len(cycle) == 1 and cycle[0].via.startswith("bound:")  # `self.m(cb=self.f)`
+                if handed_back and self._dropped_by_own_class(summary["cls"], cycle[0]):
+                    continue  # the class empties or re-points that slot itself (as LKL104 reads it)
                 if one_statement and len({h.callee for h in cycle}) == 1 and not handed_back:
                     # closed inside one callee: reported where that callee closes it (two calls in
                     # one statement, `self.add_child(Node(parent=self))`, close it here)
@@ -765,7 +778,8 @@ class FlowGraph:
             attrs = {i.attr for i in (hop, *_chain(hop)) if i.attr}
             for cls in types:
                 for attr in sorted(attrs):
-                    owner = self.broken_by_release(cls, attr, classes)
+                    # (one object holding itself is no tree: a child taken out is not it)
+                    owner = self.broken_by_release(cls, attr, classes if len(cycle) > 1 else ())
                     if owner is not None:
                         broken = (owner, attr)
         shown: Dict[str, str] = {}
