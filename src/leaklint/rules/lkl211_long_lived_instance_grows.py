@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set
 
@@ -53,6 +54,8 @@ _MINTING_CALLS = frozenset({
     "uuid.uuid1", "uuid.uuid4", "builtins.next", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom",
 })
 EVENT = "event"  # a timestamped record: one per event, whatever else it holds
+# A module that reads no clock has no timestamped records: its classes not named long-lived are skipped.
+_CLOCK_TEXT = re.compile(r"\b(?:time|monotonic|perf_counter|strftime|localtime|gmtime|ctime|now|utcnow|today)\(")
 
 
 @dataclass
@@ -150,8 +153,10 @@ class LongLivedInstanceGrows(Rule):
         self.removed_anywhere: Set[str] = set()  # ``x.<attr>.pop(...)`` through any receiver
         self._singleton = False  # the class being checked has one instance per process
         self._named = False  # ... or is named like a long-lived object
-        self._clock_methods: Set[str] = set()  # its methods that return a clock reading
-        self._loop_called: Set[str] = set()  # its methods it calls on every pass of a `while` loop
+        self._reads_clock_anywhere = False  # the module calls something named like a clock
+        self._methods: List[cst.FunctionDef] = []  # of the class being checked
+        self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
+        self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
@@ -164,6 +169,7 @@ class LongLivedInstanceGrows(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name, self.context.module):
             return
+        self._reads_clock_anywhere = _CLOCK_TEXT.search(self.context.source) is not None
         for klass in self.classes:
             self._check(klass)
 
@@ -175,9 +181,12 @@ class LongLivedInstanceGrows(Rule):
         # (a loop alone says little: a handshake or a negotiation loops too; whatever the class is
         # named, a timestamped record appended to a list of its own is one more per event)
         self._named = self._singleton or names_long_lived(klass, _LONG_LIVED_TOKENS)
+        if not self._named and not self._reads_clock_anywhere:
+            return
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
-        self._clock_methods = {m.name.value for m in methods if self._returns_clock(m)}
-        self._loop_called = self._called_in_loops(methods)
+        self._methods = methods
+        self._clock_methods = None  # computed on the first candidate record (most classes have none)
+        self._loop_called = None
         attributes: Dict[str, _Attribute] = {}
         for method in methods:
             self._collect(method, attributes)
@@ -258,9 +267,11 @@ class LongLivedInstanceGrows(Rule):
                 if (self.context.qualified_name(inner.func) or "") in _CLOCK_CALLS:
                     return True
                 func = inner.func
-                if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self"
-                        and func.attr.value in self._clock_methods):
-                    return True
+                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+                    if self._clock_methods is None:
+                        self._clock_methods = {m.name.value for m in self._methods if self._returns_clock(m)}
+                    if func.attr.value in self._clock_methods:
+                        return True
         return False
 
     def _returns_clock(self, method: cst.FunctionDef) -> bool:
@@ -295,6 +306,8 @@ class LongLivedInstanceGrows(Rule):
     def _event_confidence(self, growth: _Growth, looped: bool) -> Confidence:
         """Medium when the events come often (the object serves for the life of the process, or
         records from its own loop); low otherwise, shown by the strict profile."""
+        if self._loop_called is None:
+            self._loop_called = self._called_in_loops(self._methods)
         if self._named or looped or growth.method.name.value in self._loop_called:
             return Confidence.MEDIUM
         return Confidence.LOW
