@@ -52,7 +52,7 @@ WEAK_FUNCTIONS = frozenset(
 # What an isinstance() test names when the value it lets through is already a weak reference.
 _WEAK_REFERENCE_TYPES = frozenset(
     {"weakref.ref", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "weakref.WeakMethod",
-     "_weakref.ref", "_weakref.ReferenceType"}
+     "_weakref.ref", "_weakref.ReferenceType", "weakref.ProxyTypes"}
 )
 WEAK_CONTAINERS = frozenset(
     {
@@ -235,6 +235,8 @@ class _Collector:
         self.dead: Set[int] = set()  # ids of nodes in `if` arms that never run
         self.globals: Optional[Set[str]] = None
         self.current_scope: Optional[_Scope] = None
+        # (class, method) -> classes a method of a class of this file returns new (a factory)
+        self.factories: Dict[Tuple[str, str], List[str]] = {}
 
     def _location(self, node: cst.CSTNode) -> Location:
         assert self.lines is not None
@@ -263,6 +265,7 @@ class _Collector:
             functions = [f for f in functions if id(f) not in self.dead]
         for cls in classes:
             self._class(cls)
+        self._factory_methods(functions)
         self._scope(_Scope(context.module, None, None))
         for function in functions:
             self._function(function)
@@ -319,6 +322,49 @@ class _Collector:
                         info.attrs.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
         if fields and self._is_dataclass(node):
             self._dataclass_init(node, qualified, fields)
+
+    def _factory_methods(self, functions: Sequence[cst.FunctionDef]) -> None:
+        """Methods that return a new object of a known class: `def make_link(self, host) ->
+        HookedDeviceLink`, `def status_printer(...): return TqdmHBox(...)`. `self.link =
+        self.make_link(host)` then holds that class, as `self.link = HookedDeviceLink(host)` would."""
+        for function in functions:
+            owner = self._class_owner(function)
+            cls = self.class_names.get(id(owner)) if owner is not None else None
+            if cls is None or function.name.value.startswith("__"):
+                continue
+            found: List[str] = []
+            if function.returns is not None:
+                found = self._annotation_types(function.returns.annotation, function)
+            else:
+                for node in self.scope_nodes.get(id(function), ()):
+                    if type(node) is cst.Return and isinstance(node.value, cst.Call):  # type: ignore[attr-defined]
+                        called = self._resolve_call(node.value.func)  # type: ignore[attr-defined]
+                        if called is not None and not called.startswith("builtins.") and called not in WEAK_FUNCTIONS:
+                            found.append(called)
+            if found:
+                self.factories[(cls, function.name.value)] = found
+
+    def _factory_types(self, func: cst.BaseExpression, scope: _Scope) -> List[str]:
+        """What ``self.m(...)`` (or ``cls.m(...)``) returns when ``m`` is a factory method of the
+        scope's class or a base in this file."""
+        if (not self.factories or scope.cls is None or not isinstance(func, cst.Attribute)
+                or not isinstance(func.value, cst.Name)):
+            return []
+        receiver = func.value.value
+        if receiver != scope.self_name and receiver != "cls" and scope.cls.rsplit(".", 1)[-1] != receiver:
+            return []
+        owners, seen = [scope.cls], {scope.cls}
+        while owners:
+            owner = owners.pop()
+            found = self.factories.get((owner, func.attr.value))
+            if found:
+                return found
+            info = self.infos.get(owner)
+            for base in info.bases if info is not None else ():
+                if base in self.infos and base not in seen:
+                    seen.add(base)
+                    owners.append(base)
+        return []
 
     def _is_dataclass(self, node: cst.ClassDef) -> bool:
         for decorator in node.decorators:
@@ -456,7 +502,9 @@ class _Collector:
             called = self._resolve_call(expr.func)
             if called in WEAK_FUNCTIONS:
                 return [], True, OWNED
-            if called is None or called.startswith("builtins.") or called in WEAK_CONTAINERS:
+            if called is None:
+                return list(self._factory_types(expr.func, scope)), False, OWNED
+            if called.startswith("builtins.") or called in WEAK_CONTAINERS:
                 return [], False, OWNED
             return [called], False, OWNED
         if isinstance(expr, cst.Name):
@@ -675,6 +723,10 @@ class _Collector:
                     called = self._resolve_call(node.value.func)
                     if called and not called.startswith("builtins.") and called not in WEAK_FUNCTIONS:
                         scope.types.setdefault(name, set()).add(called)
+                    elif called is None:
+                        made = self._factory_types(node.value.func, scope)
+                        if made:
+                            scope.types.setdefault(name, set()).update(made)
             elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name):
                 types = self._annotation_types(node.annotation.annotation, node)
                 if types:

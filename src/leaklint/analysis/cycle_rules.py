@@ -205,7 +205,8 @@ def object_cycle_finding(rule: Type[Rule], graph: ClassGraph, cycle: ObjectCycle
     confidence, why = cycle_severity(graph, cycle)
     if left is not None and confidence is not Confidence.LOW:
         confidence, why = Confidence.LOW, f"the object is also in the cycle {left}, which this fix leaves: it alone frees nothing"
-    anchor = next(h for h in cycle.hops if h.derived)
+    # the hop a call makes; else the store into an object a call returned (`self.box.owner = self`)
+    anchor = next((h for h in cycle.hops if h.derived), None) or next(h for h in cycle.hops if h.holder[:1] == "#")
     names = " -> ".join(cycle.display(h.holder) for h in [*cycle.hops, cycle.hops[0]])
     if len(cycle.hops) <= 3:
         steps = "; ".join(_hop_words(h, cycle) for h in cycle.hops)
@@ -266,8 +267,9 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     it per call. Medium: heavy, but how often it is made is not known.
     """
     flow = flow_for(graph)
+    members = [c for e in edges for c in (e.source, e.target)]
     for edge in edges:
-        owner = flow.broken_by_release(edge.source, edge.attr)
+        owner = flow.broken_by_release(edge.source, edge.attr, members)
         if owner is not None:
             return Confidence.LOW, f"the code breaks it itself: `{_short(owner)}` drops `{edge.attr}` when done"
         if (edge.path, edge.location.line) in flow.dropped_later:

@@ -34,7 +34,8 @@ Kernel(...)`` gives ``#1``). Keys:
   ``self.d.pop(k)``, ``self.d.clear()``, ``del self.master.children[k]``: holder ``self.master``; ``self.cb =
   lambda: None``, a placeholder callback). ``how`` is ``finally`` when the drop sits in a ``finally:`` (it runs
   however the function ends), ``remove`` when it takes one entry out of a container (``pop``, ``del d[k]``:
-  a pending-work or per-request table), else ``""``;
+  a pending-work or per-request table), ``entry`` when it takes a given entry out (``remove(x)``,
+  ``discard(x)``), else ``""``;
 - ``line``: where the function is defined.
 
 ``branches`` is a list of ``[if-id, in-body]`` pairs: two statements in the two arms of one ``if``
@@ -64,6 +65,7 @@ NESTED = "<def>"  # in ``returns``, before a summary name: the function returns 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _DROPPERS = frozenset({"pop", "popitem", "popleft", "clear", "remove", "discard"})
 _TAKERS = frozenset({"pop", "popitem", "popleft"})  # take one entry out once it is done with
+_ENTRY_DROPPERS = frozenset({"remove", "discard"})  # take one given entry out
 _LOOPS = frozenset({cst.For, cst.While})
 _RELEVANT = frozenset({cst.Assign, cst.AnnAssign, cst.Call, cst.Return, cst.Del, cst.For})
 _ITEM_VIEWS = frozenset({"values", "items"})
@@ -305,9 +307,12 @@ class SummaryBuilder:
             # Nothing a caller or a cycle can use: keep only what lifetimes need (and, for the
             # module body, the classes of its globals: `bus = EventBus()` is what `bus.m()` calls).
             summary["calls"] = []
-            summary["returns"] = [r for r in summary["returns"] if r == LONG_LIVED or r.startswith(NESTED)]
+            returns = summary["returns"]
+            summary["returns"] = [r for r in returns if r == LONG_LIVED or r.startswith(NESTED)]
             if summary["kind"] != "module":
-                summary["types"] = {RETURN: summary["types"][RETURN]} if summary["returns"] and RETURN in summary["types"] else {}
+                # The return annotation stays while the function returns something: a factory
+                # method's (`def make_link(self) -> Link`) is the class of what callers store.
+                summary["types"] = {RETURN: summary["types"][RETURN]} if returns and RETURN in summary["types"] else {}
             return  # nothing left to locate
         for entry in (*holds, *calls):
             node = entry[4] if len(entry) == 9 else entry[3]
@@ -377,7 +382,7 @@ class SummaryBuilder:
                 if found is not None and found[1] == "ref":
                     self._summary["roots"].append([found[0], holder])  # `_CACHE[key] = obj`
                 continue
-            if holder is None or (holder not in self._tracked and holder != self._self):
+            if holder is None or (holder not in self._tracked and holder != self._self and holder[:1] != "#"):
                 continue  # a plain local (`result[k] = v`): local pairs are the class graph's
             if value is None:
                 value = self._value(value_expr)
@@ -391,6 +396,12 @@ class SummaryBuilder:
         """(holder, attr, into a container) for ``a.x = v``, ``a.x[k] = v``, ``a[k] = v``."""
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             return target.value.value, target.attr.value, False
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Attribute) \
+                and isinstance(target.value.value, cst.Name) and target.value.value.value == self._self \
+                and target.value.attr.value in self._attr_values:
+            # `self.container = self.make_box(); self.container.pbar = self`: the object this
+            # function stored in `self.container` holds `self`
+            return self._attr_values[target.value.attr.value], target.attr.value, False
         if isinstance(target, cst.Subscript) and not any(isinstance(e.slice, cst.Slice) for e in target.slice):
             inner = target.value
             if isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Name):
@@ -503,10 +514,10 @@ class SummaryBuilder:
             if method in _DROPPERS and isinstance(container, cst.Attribute):
                 owner = dotted_name(container.value)
                 if owner is not None:
-                    self._break(owner, container.attr.value, node, "remove" if method in _TAKERS else "")
+                    self._break(owner, container.attr.value, node, _how_dropped(method))
             elif method in _DROPPERS and isinstance(container, cst.Name):
                 # `scope.pop(key)`: an item the function put in a local or a parameter, taken out again
-                self._break(container.value, None, node, "remove" if method in _TAKERS else "")
+                self._break(container.value, None, node, _how_dropped(method))
         if self._is_weak(node):
             return None
         args: List[List[Any]] = []
@@ -635,7 +646,12 @@ class SummaryBuilder:
 
 
 # The last name of what an isinstance() test names when the value it lets through is a weak reference.
-_WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod"})
+_WEAK_REFERENCE_TYPES = frozenset({"ref", "ReferenceType", "ProxyType", "CallableProxyType", "WeakMethod", "ProxyTypes"})
+
+
+def _how_dropped(method: str) -> str:
+    """``remove`` (an entry taken out once done with), ``entry`` (a given entry taken out), else ""."""
+    return "remove" if method in _TAKERS else "entry" if method in _ENTRY_DROPPERS else ""
 
 
 def _multimap_owner(expr: cst.BaseExpression) -> cst.BaseExpression:

@@ -93,6 +93,11 @@ class FlowGraph:
         self.scopes: List[Tuple[str, Summary]] = []
         self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
         self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
+        # (class, attribute) dropped by taking one entry out (`self._children.remove(child)`), and
+        # dropped at teardown or in a `finally:`
+        self._removals: Set[Tuple[str, str]] = set()
+        self._teardowns: Set[Tuple[str, str]] = set()
+        self._dropped_by_class: Set[Tuple[str, str]] = set()  # (class, attribute) any method of it drops
         self._cycles: Optional[List[ObjectCycle]] = None
         if isinstance(summaries, SummaryStore):
             # Read from the store as needed (leaklint.facts.on_demand), not all held at once.
@@ -113,19 +118,24 @@ class FlowGraph:
         for _path, summary in self.scopes:
             releases = _releases(summary["name"].rsplit(".", 1)[-1]) or summary["name"] in teardown
             for holder, attr, _line, how in summary["breaks"]:
+                if attr is not None and summary["cls"] and holder == summary["self"] and summary["kind"] != "init":
+                    self._dropped_by_class.add((summary["cls"], attr))  # (`__init__` declares it)
                 # A link counts as broken by the code when a close-like method drops it, when
                 # any method drops it in a `finally:` (run_asgi's `finally: self.on_response =
                 # lambda: None` ends every request), or when entries are taken out of the
                 # container one by one (`self.pending.pop(key)`): a table of work in progress.
                 if attr is None or not (releases or how in ("finally", "remove")):
                     continue
+                by_removal = how in ("remove", "entry")  # one entry out (`self._children.remove(child)`)
                 if summary["cls"] and holder == summary["self"]:
                     self.breaks.setdefault(summary["cls"], set()).add(attr)
+                    (self._removals if by_removal else self._teardowns).add((summary["cls"], attr))
                     continue
                 owners = [self.graph.resolve(t) or t for t in summary["types"].get(holder, ())]
                 if owners:
                     for owner in owners:
                         self.breaks.setdefault(owner, set()).add(attr)
+                        (self._removals if by_removal else self._teardowns).add((owner, attr))
                 elif (summary["self"] and holder.startswith(summary["self"] + ".")) or how == "finally":
                     # `del self.master.children[name]` in a child's destroy(), or
                     # `server.all_connections.discard(conn)` in a handler's `finally:`: the
@@ -271,11 +281,18 @@ class FlowGraph:
                 return True
         return False
 
-    def broken_by_release(self, cls: Optional[str], attr: str) -> Optional[str]:
-        """The class (``cls`` or a base) one of whose close-like methods drops ``attr``."""
+    def broken_by_release(self, cls: Optional[str], attr: str, members: Sequence[str] = ()) -> Optional[str]:
+        """The class (``cls`` or a base) one of whose close-like methods drops ``attr``.
+
+        ``members``: the classes of the cycle. Where they are all one class or its relatives (a
+        tree: `node._children` holds nodes whose `_parent` is the node), taking one child out
+        (`remove(child)`, `self._children.pop(index)`) is an edit of the tree, not its teardown:
+        a subtree dropped whole, or the root, keeps its cycles."""
         resolved = self.graph.resolve(cls) if cls else None
         for owner in self.graph.mro(resolved) if resolved else ():
             if attr in self.breaks.get(owner, ()):
+                if self._tree_edit(owner, attr, members):
+                    continue
                 return owner
         if attr in self.released_elsewhere and resolved is not None:
             return resolved
@@ -286,6 +303,21 @@ class FlowGraph:
             if attr in attrs and resolved is not None and owner != resolved and resolved in self.graph.mro(owner):
                 return owner
         return None
+
+    def _dropped_by_own_class(self, cls: Optional[str], hop: Hop) -> bool:
+        """A method of ``cls`` (or a base) drops the attribute that keeps its own bound method:
+        `self._pending_calls = None` once the calls have run, `self._cleanups.pop()`."""
+        attr = hop.innermost().attr
+        resolved = self.graph.resolve(cls) if cls else None
+        return attr is not None and resolved is not None and any(
+            (owner, attr) in self._dropped_by_class for owner in self.graph.mro(resolved))
+
+    def _tree_edit(self, owner: str, attr: str, members: Sequence[str]) -> bool:
+        if (owner, attr) not in self._removals or (owner, attr) in self._teardowns or not members:
+            return False
+        family = set(self.graph.mro(owner))
+        resolved = [self.graph.resolve(m) or m for m in members]
+        return all(m in family or owner in self.graph.mro(m) for m in resolved)
 
     # -- call resolution --------------------------------------------------------------------
 
@@ -324,9 +356,25 @@ class FlowGraph:
         if passed:
             return sorted(passed)
         if name.startswith("#"):
-            # An object a call made without naming it (`self.x = Scalar()` gives `#1`).
-            return [c[1][1] for c in summary["calls"] if c[0] == name and c[1][0] == "new"]
+            # An object a call made without naming it (`self.x = Scalar()` gives `#1`), or that a
+            # factory method returns (`self.link = self.make_link()`, `-> HookedDeviceLink`).
+            found = []
+            for call in summary["calls"]:
+                if call[0] != name:
+                    continue
+                if call[1][0] == "new":
+                    found.append(call[1][1])
+                elif call[1][0] == "method":
+                    found.extend(self._returned_classes(summary, call[1]))
+            return found
         return []
+
+    def _returned_classes(self, summary: Summary, callee: Sequence[Any]) -> List[str]:
+        """The classes a method called on ``self`` returns, by its return annotation."""
+        if callee[1] != summary["self"] or not summary["cls"]:
+            return []
+        key = self._method(summary["cls"], callee[2])
+        return list(self.functions[key][1]["types"].get(RETURN, ())) if key is not None else []
 
     def _callee(self, summary: Summary, callee: Sequence[Any]) -> Tuple[Optional[str], Optional[str]]:
         """(summary key, the name in the caller bound to the callee's first parameter)."""
@@ -677,19 +725,22 @@ class FlowGraph:
             if not summary["calls"]:
                 continue
             hops = self.holds(path, summary)
-            if not any(h.derived for h in hops):
+            if not any(_through_call(h) for h in hops):
                 continue
             adjacency = _adjacency(hops)
-            direct = _adjacency(h for h in hops if not h.derived)
+            direct = _adjacency(h for h in hops if not _through_call(h))
             closed_directly = {frozenset(h.holder for h in c) for c in _cycles(direct)}
             seen: Set[Tuple[str, ...]] = set()
             for cycle in _cycles(adjacency):
-                if not any(h.derived for h in cycle) or _exclusive(cycle):
+                if not any(_through_call(h) for h in cycle) or _exclusive(cycle):
                     continue
                 if frozenset(h.holder for h in cycle) in closed_directly:
                     continue  # the same objects tie themselves by plain stores: a local pair
                 one_statement = all(h.derived for h in cycle) and len({(h.path, h.line) for h in cycle}) == 1
-                if one_statement and len({h.callee for h in cycle}) == 1:
+                handed_back = len(cycle) == 1 and cycle[0].via.startswith("bound:")  # `self.m(cb=self.f)`
+                if handed_back and self._dropped_by_own_class(summary["cls"], cycle[0]):
+                    continue  # the class empties or re-points that slot itself (as LKL104 reads it)
+                if one_statement and len({h.callee for h in cycle}) == 1 and not handed_back:
                     # closed inside one callee: reported where that callee closes it (two calls in
                     # one statement, `self.add_child(Node(parent=self))`, close it here)
                     continue
@@ -727,7 +778,8 @@ class FlowGraph:
             attrs = {i.attr for i in (hop, *_chain(hop)) if i.attr}
             for cls in types:
                 for attr in sorted(attrs):
-                    owner = self.broken_by_release(cls, attr)
+                    # (one object holding itself is no tree: a child taken out is not it)
+                    owner = self.broken_by_release(cls, attr, classes if len(cycle) > 1 else ())
                     if owner is not None:
                         broken = (owner, attr)
         shown: Dict[str, str] = {}
@@ -809,7 +861,9 @@ def _branches(items: Iterable[Sequence[Any]]) -> Tuple[Tuple[int, bool], ...]:
 def _adjacency(hops: Iterable[Hop]) -> Dict[str, List[Hop]]:
     adjacency: Dict[str, List[Hop]] = {}
     for hop in hops:
-        if hop.holder != hop.value:
+        # (an object holding itself is LKL103's, except a bound method of it a call keeps:
+        # `self.add_url_rule(view_func=self.send_static_file)`)
+        if hop.holder != hop.value or (hop.derived and hop.via.startswith("bound:")):
             adjacency.setdefault(hop.holder, []).append(hop)
     return adjacency
 
@@ -854,3 +908,9 @@ def _exclusive(cycle: Sequence[Hop]) -> bool:
                 return True
             seen[key] = value
     return False
+
+
+def _through_call(hop: Hop) -> bool:
+    """A hold a call makes, or one into an object a call returned unnamed (`self.box =
+    self.make_box(); self.box.owner = self`): the class graph's local pairs see neither."""
+    return hop.derived or hop.holder[:1] == "#"

@@ -48,7 +48,9 @@ class MutualReference(ClassGraphRule):
     Protocol(reader); transport = Transport(protocol); reader.set_transport(transport)`, a setter
     method (`leaf.attach(self)`), and a bound method or lambda of `self` handed to an object that
     `self` keeps (`self.kernel = Kernel(fn=self.potential)`, `Button(on_click=lambda:
-    self.advance())`, a `functools.cached_property` whose value holds `self`). The message quotes
+    self.advance())`, a `functools.cached_property` whose value holds `self`), and an object a
+    factory method returns (`self.box = self.make_box(); self.box.owner = self`, the method
+    annotated `-> Box` or returning `Box(...)`). The message quotes
     each hop and the store inside the callee, and says how often the cycle forms.
 
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
@@ -60,11 +62,15 @@ class MutualReference(ClassGraphRule):
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function). A cycle that a
+    entries popped from their container, or a later drop in the same function; taking one child out
+    of a tree whose nodes are of one class, `remove(child)`, is an edit of the tree, not its
+    teardown). A cycle that a
     constructor makes when it also makes another one through other stores is low too: a
     `Connection` whose constructor hands bound methods of `self` to three helpers it keeps is in
     three cycles, and making one of those links weak frees nothing (the message names the other). A bound
-    method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's.
+    method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`) is LKL104's,
+    unless the class inherits that method (Flask's `view_func=self.send_static_file`, defined in a
+    base class of another module), which LKL104 cannot see.
 
     ## Why is this bad?
     CPython frees an object as soon as its reference count drops to zero, except when it sits in
@@ -153,7 +159,7 @@ class MutualReference(ClassGraphRule):
                 continue
             if len(object_cycle.links) == len(object_cycle.hops) and set(object_cycle.links) <= class_links:
                 continue  # the class-level cycle through the same attributes is reported
-            if any(_handed_to_keeper_method(hop) for hop in object_cycle.hops):
+            if any(_handed_to_keeper_method(graph, object_cycle, hop) for hop in object_cycle.hops):
                 continue  # `self.scale.listen(self.update)`: LKL104's, which reports it with its fix
             object_cycles.append(object_cycle)
         for object_cycle in object_cycles:
@@ -253,15 +259,6 @@ class MutualReference(ClassGraphRule):
         if any((pair.path, s.location.line) in flow.dropped_later for s in (first, second)):
             # `scope[key] = self` ... `finally: scope.pop(key)`: the code breaks it itself.
             return Confidence.LOW, "the code breaks it itself later in the same function"
-        for store in (first, second):
-            for holder_type in store.holder_types if store.attr is not None else ():
-                owner = flow.broken_by_release(holder_type, store.attr)  # type: ignore[arg-type]
-                if owner is not None:
-                    return Confidence.LOW, (
-                        f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
-                    )
-        if is_test_file(pair.path):
-            return Confidence.LOW, "made in a test, whose objects live for one test"
         classes = [graph.resolve(c) or c for c in (*first.holder_types, *second.holder_types) if graph.resolve(c)]
         for store in (first, second):
             if not store.holder_types and store.attr is not None and store.via_setattr:
@@ -270,6 +267,15 @@ class MutualReference(ClassGraphRule):
                 owner = _only_class_with(graph, store.attr)
                 if owner is not None and owner not in classes:
                     classes.append(owner)
+        for store in (first, second):
+            for holder_type in store.holder_types if store.attr is not None else ():
+                owner = flow.broken_by_release(holder_type, store.attr, classes)  # type: ignore[arg-type]
+                if owner is not None:
+                    return Confidence.LOW, (
+                        f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
+                    )
+        if is_test_file(pair.path):
+            return Confidence.LOW, "made in a test, whose objects live for one test"
         with_del = next((c for c in classes if graph.cleanup_del(c) is not None), None)
         if with_del is not None:
             return Confidence.HIGH, f"`{with_del.rsplit('.', 1)[-1]}` has `__del__`, whose run the cycle delays"
@@ -319,11 +325,17 @@ def _instance_cycle_left(graph: ClassGraph, cycle: ObjectCycle, cycles: List[Obj
     return None
 
 
-def _handed_to_keeper_method(hop: Hop) -> bool:
+def _handed_to_keeper_method(graph: ClassGraph, cycle: ObjectCycle, hop: Hop) -> bool:
     """A bound method or closure of `self` handed to a method that keeps it, on an object of a
-    class in the same file (`self._scale.listen(self._update)`): LKL104 reports that shape."""
+    class in the same file (`self._scale.listen(self._update)`): LKL104 reports that shape. Not a
+    bound method the class inherits (Flask's `view_func=self.send_static_file`, defined in its
+    `Scaffold` base): LKL104 reads one class body and does not know it for a method."""
     if not (hop.via.startswith("bound:") or hop.via == "closure") or not hop.through:
         return False
+    if hop.via.startswith("bound:") and cycle.cls is not None:
+        info = graph.classes.get(graph.resolve(cycle.cls) or cycle.cls)
+        if info is not None and hop.via[6:] not in info.methods:
+            return False
     return _METHOD_CALL.match(hop.text) is not None and hop.innermost().path == hop.path
 
 

@@ -142,7 +142,10 @@ class ExceptionOrFrameKeptAlive(Rule):
     `with_traceback(None)` would drop what callers need. A container the class empties again
     (`pop`, `clear`, or swapped for a fresh one: `exceptions, self._exceptions =
     self._exceptions, []`) holds each failure until it is handled, one per key or per pending
-    failure, and a fixed key (`state["exception"] = exc`) is one slot: both low. A list of an
+    failure, and a fixed key (`state["exception"] = exc`) is one slot: both low, unless a method of
+    the class raises the kept exception again (`cached = self.cache.get(key)` ... `raise cached`,
+    a cached miss): each raise adds that call's frames to its traceback, whatever clears the
+    container later (LKL106's growth), so that is in the default selection. A list of an
     enclosing function that a nested function fills and the enclosing one clears in its
     `finally:` is not reported, and test code is low. A frame kept on `self` keeps every local of
     its function and, through `f_back`, of its callers, as long as the object: high when a method
@@ -197,6 +200,7 @@ class ExceptionOrFrameKeptAlive(Rule):
         self._handler_function: Optional[cst.FunctionDef] = None
         self._handler_node: Optional[cst.ExceptHandler] = None
         self._class_releases: Dict[int, Set[str]] = {}
+        self._class_reraises: Dict[int, Dict[str, str]] = {}  # class -> attribute -> method raising from it
         self._frames_possible: Optional[bool] = None  # the source names a frame at all
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -542,20 +546,38 @@ class ExceptionOrFrameKeptAlive(Rule):
                     return True
         return False
 
-    def _taken_out_by_class(self, holder: Optional[cst.BaseExpression]) -> bool:
-        """``self.errors`` (or ``self.failures[key]``) is emptied, popped or reset elsewhere in the
-        class (``exceptions, self._exceptions = self._exceptions, []``): the exceptions do not pile up."""
+    def _holder_class(self, holder: Optional[cst.BaseExpression]) -> Optional[Tuple[str, cst.ClassDef]]:
+        """(attribute, class of the handler) for a container ``self.<attribute>`` (or an item of it)."""
         while isinstance(holder, cst.Subscript):
             holder = holder.value
         if not (isinstance(holder, cst.Attribute) and isinstance(holder.value, cst.Name)
                 and holder.value.value == "self" and self._handler_node is not None):
-            return False
+            return None
         cls = self.context.enclosing_class(self._handler_node)
-        if cls is None:
+        return (holder.attr.value, cls) if cls is not None else None
+
+    def _taken_out_by_class(self, holder: Optional[cst.BaseExpression]) -> bool:
+        """``self.errors`` (or ``self.failures[key]``) is emptied, popped or reset elsewhere in the
+        class (``exceptions, self._exceptions = self._exceptions, []``): the exceptions do not pile up."""
+        found = self._holder_class(holder)
+        if found is None:
             return False
+        attr, cls = found
         if id(cls) not in self._class_releases:
             self._class_releases[id(cls)] = released_names(cls, True)
-        return holder.attr.value in self._class_releases[id(cls)]
+        return attr in self._class_releases[id(cls)]
+
+    def _reraised_by_class(self, holder: Optional[cst.BaseExpression]) -> Optional[str]:
+        """The method of the class that raises an exception read back from ``self.<attr>`` (the
+        container ``holder`` writes): `raise self.errors[key]`, or `cached = self.cache.get(key)`
+        then `raise cached`."""
+        found = self._holder_class(holder)
+        if found is None:
+            return None
+        attr, cls = found
+        if id(cls) not in self._class_reraises:
+            self._class_reraises[id(cls)] = _reraised_attributes(cls)
+        return self._class_reraises[id(cls)].get(attr)
 
     def _stored(self, node: cst.CSTNode, where: str, caught: str, accumulates: bool,
                 single_slot: bool = False, queued: bool = False,
@@ -578,6 +600,13 @@ class ExceptionOrFrameKeptAlive(Rule):
         elif self._in_test(node):
             confidence = Confidence.LOW
             message += _ONCE_IN_A_TEST
+        elif (raiser := self._reraised_by_class(holder)) is not None:
+            # `cached = self.cache.get(key)` ... `raise cached`: every later raise of the kept object
+            # prepends that call's frames to its `__traceback__` (LKL106's growth), cleared or not.
+            message += (
+                f"; `{raiser}()` raises the kept exception again on later calls, and each "
+                f"raise adds that call's frames to its `__traceback__`: it grows with every raise"
+            )
         elif self._taken_out_by_class(holder):
             # one per key or per pending failure, taken out again: bounded, not one more per failure
             confidence = Confidence.LOW
@@ -789,3 +818,36 @@ class ExceptionOrFrameKeptAlive(Rule):
 def _subscript_store(node: cst.CSTNode) -> bool:
     """``self.x[k] = v``: a store into an entry, not into the attribute itself."""
     return isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Subscript) for t in node.targets)
+
+
+def _read_from_self(expr: Optional[cst.BaseExpression]) -> Optional[str]:
+    """``self.<attr>[key]`` or ``self.<attr>.get(key)``: ``attr``."""
+    if isinstance(expr, cst.Subscript):
+        target: cst.BaseExpression = expr.value
+    elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
+        target = expr.func.value
+    else:
+        return None
+    if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
+        return target.attr.value
+    return None
+
+
+def _reraised_attributes(cls: cst.ClassDef) -> Dict[str, str]:
+    """Attributes of ``self`` whose entries a method of ``cls`` raises: {attribute: method}."""
+    found: Dict[str, str] = {}
+    for method in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+        if not isinstance(method, cst.FunctionDef):
+            continue
+        bound: Dict[str, str] = {}
+        for node in walk_scope(method.body):
+            if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+                attr = _read_from_self(node.value)
+                if attr is not None:
+                    bound[node.targets[0].target.value] = attr
+            elif isinstance(node, cst.Raise) and node.exc is not None:
+                exc = node.exc
+                attr = bound.get(exc.value) if isinstance(exc, cst.Name) else _read_from_self(exc)
+                if attr is not None:
+                    found.setdefault(attr, method.name.value)
+    return found

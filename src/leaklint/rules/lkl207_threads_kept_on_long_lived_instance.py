@@ -18,13 +18,19 @@ from leaklint.analysis.growth_facts import (
     is_test_module,
     names_long_lived,
 )
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Constructors of objects that run concurrently and are kept only to be joined later.
 _WORKER_CLASSES = frozenset(
     {"threading.Thread", "threading.Timer", "multiprocessing.Process", "multiprocessing.context.Process"}
 )
+# asyncio tasks, kept to be awaited or cancelled at shutdown: the same growth when a done task
+# does not leave the container (the asyncio docs pair `tasks.add(task)` with
+# `task.add_done_callback(tasks.discard)`).
+_TASK_FUNCTIONS = frozenset({"asyncio.ensure_future", "asyncio.create_task", "asyncio.tasks.ensure_future",
+                             "asyncio.tasks.create_task"})
+_TASK_METHODS = frozenset({"create_task", "ensure_future"})  # `loop.create_task(...)`, `self.loop.create_task(...)`
 # Methods that run once, as the object is set up: threads started there form a fixed pool.
 _SETUP_PREFIXES = ("__init__", "start", "setup", "set_up", "init", "open", "connect", "__enter__", "__aenter__", "spawn_workers")
 # Methods that run once, as the object stops: emptying the list there does not bound it.
@@ -60,6 +66,12 @@ class ThreadsKeptOnLongLivedInstance(Rule):
     thread or process per request and appends it to a list on `self` (`self._threads.append(t)`
     in `process_request`) when the list is emptied only as the object shuts down
     (`server_close()`, `stop()`, `__del__`) or never.
+
+    asyncio tasks count the same way (`self.tasks.add(asyncio.ensure_future(...))`,
+    `loop.create_task(...)` kept in a list) unless each task leaves when done
+    (`task.add_done_callback(self.tasks.discard)`, as the asyncio docs pair them) or the
+    container is weak (a `WeakSet`, also as a dataclass field); handing the container to
+    `asyncio.gather`/`wait` in the shutdown method does not empty it while the object serves.
 
     The object counts as long-lived when its class is named like one, when the module makes it
     at module level (a process singleton), when the appends run in its own loop, or (at medium
@@ -97,7 +109,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
 
     code = "LKL207"
     name = "threads-kept-on-long-lived-instance"
-    trigger_names = ("Thread", "Process", "Timer")
+    trigger_names = ("Thread", "Process", "Timer", "create_task", "ensure_future")
     message = "`{klass}.{method}()` appends a thread per call to `self.{attribute}`, emptied only at shutdown"
     examples = (
         Bad(
@@ -163,6 +175,8 @@ class ThreadsKeptOnLongLivedInstance(Rule):
         attributes: Dict[str, _Attribute] = {}
         for method in methods:
             self._collect(method, attributes)
+        for name in self._weak_fields(klass):
+            attributes.setdefault(name, _Attribute()).bounded = True
         long_lived_class = names_long_lived(klass, _LONG_LIVED_TOKENS) or klass.name.value in self.module_instances
         for name, attribute in attributes.items():
             if attribute.bounded or not attribute.growths or name in self.removed_elsewhere:
@@ -180,6 +194,19 @@ class ThreadsKeptOnLongLivedInstance(Rule):
                 known = long_lived_class or in_while_loop(self.context, call)
                 self._report(klass, method, name, call, attribute.threads[id(call)], late, known)
                 break
+
+    def _weak_fields(self, klass: cst.ClassDef) -> Set[str]:
+        """Class-body fields made weak (`tasks: WeakSet = field(default_factory=WeakSet)`)."""
+        found: Set[str] = set()
+        for statement in klass.body.body:  # type: ignore[union-attr]
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    spelled = [self.context.qualified_name(n) or "" for n in walk(small) if isinstance(n, (cst.Name, cst.Attribute))]
+                    if any(name.startswith("weakref.Weak") for name in spelled):
+                        found.add(small.target.value)
+        return found
 
     def _collect(self, method: cst.FunctionDef, attributes: Dict[str, _Attribute]) -> None:
         assignments: Optional[dict] = None
@@ -199,6 +226,8 @@ class ThreadsKeptOnLongLivedInstance(Rule):
                     continue
             if use.op == SHRINK:
                 attributes.setdefault(name, _Attribute()).removed_in.add(method.name.value)
+            elif use.op == ESCAPE and _is_shutdown(method.name.value):
+                continue  # `await asyncio.gather(*self.tasks)` in `shutdown()`: runs once, at the end
             elif use.op == ESCAPE:
                 attributes.setdefault(name, _Attribute()).bounded = True
             elif use.op == GROW and use.how in ("append", "add", "appendleft", "insert"):
@@ -227,6 +256,9 @@ class ThreadsKeptOnLongLivedInstance(Rule):
             return None
         qualified = self.context.qualified_name(made.func) or ""
         if qualified not in _WORKER_CLASSES:
+            if qualified in _TASK_FUNCTIONS or (
+                    isinstance(made.func, cst.Attribute) and made.func.attr.value in _TASK_METHODS):
+                return f"the task `{item.value}`" if isinstance(item, cst.Name) else "a new task"
             return None
         return f"a `{qualified}` (`{item.value}`)" if isinstance(item, cst.Name) else f"a new `{qualified}`"
 
@@ -250,6 +282,9 @@ class ThreadsKeptOnLongLivedInstance(Rule):
     ) -> None:
         site = first_line_text(self.context, call)
         where = f"`{klass.name.value}.{method}()`"
+        if "task" in thread:
+            self._report_tasks(klass, where, attribute, call, thread, late, site, long_lived)
+            return
         every = "on every pass of its loop" if in_while_loop(self.context, call) else "on every call"
         if late:
             emptied = ", ".join(f"`{m}()`" for m in late[:2])
@@ -272,6 +307,25 @@ class ThreadsKeptOnLongLivedInstance(Rule):
             f"`finally` of its target)"
         )
         self.report(call, message, suggestion=suggestion, confidence=confidence)
+
+    def _report_tasks(
+        self, klass: cst.ClassDef, where: str, attribute: str, call: cst.Call, task: str, late: List[str],
+        site: str, long_lived: bool,
+    ) -> None:
+        every = "on every pass of its loop" if in_while_loop(self.context, call) else "on every call"
+        emptied = (f"is emptied only in {', '.join(f'`{m}()`' for m in late[:2])}" if late
+                   else "is never emptied")
+        self.report(
+            call,
+            f"{where} adds {task} to `self.{attribute}` {every} (`{site}`), and `self.{attribute}` {emptied}: every "
+            f"finished task, with its result or exception and the coroutine's locals, stays alive as long as the "
+            f"`{klass.name.value}`",
+            suggestion=(
+                f"let each task leave when it is done: `task.add_done_callback(self.{attribute}.discard)` (or "
+                f"`.remove` for a list), as the asyncio docs do for background tasks"
+            ),
+            confidence=Confidence.HIGH if late and long_lived else Confidence.MEDIUM,
+        )
 
 
 def _assigned_value(context: Any, target: cst.Attribute) -> Optional[cst.BaseExpression]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set
 
@@ -25,7 +26,7 @@ from leaklint.analysis.growth_facts import (
 )
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Class names of objects that serve many requests over their life.
@@ -42,6 +43,19 @@ _PER_REQUEST_PREFIXES = (
 _SEQUENCE_GROWTH = frozenset({"append", "appendleft", "insert", "extend", "extendleft"})
 # Constructors LKL207 reports (a list of threads kept until shutdown).
 _WORKERS = ("Thread", "Timer", "Process")
+# Clock readings: an item built from one records an event (a log line, an audit entry).
+_CLOCK_CALLS = frozenset({
+    "time.time", "time.time_ns", "time.monotonic", "time.perf_counter", "time.strftime", "time.localtime",
+    "time.gmtime", "time.ctime", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
+    "datetime.date.today",
+})
+# Calls that make a value no earlier call made: a key built from one is new on every call.
+_MINTING_CALLS = frozenset({
+    "uuid.uuid1", "uuid.uuid4", "builtins.next", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom",
+})
+EVENT = "event"  # a timestamped record: one per event, whatever else it holds
+# A module that reads no clock has no timestamped records: its classes not named long-lived are skipped.
+_CLOCK_TEXT = re.compile(r"\b(?:time|monotonic|perf_counter|strftime|localtime|gmtime|ctime|now|utcnow|today)\(")
 
 
 @dataclass
@@ -69,6 +83,15 @@ class LongLivedInstanceGrows(Rule):
     body of the object's own `while` loop) and adds a per-request object or key to a list, dict or
     set that `__init__` made on `self` (`self.sessions[request.session_id] = session`) when nothing
     in the module ever removes from that attribute.
+
+    Two shapes grow whatever the method is called: a dict entry under a key the method mints on
+    every call (`session_id = uuid4(); self.writers[session_id] = writer`, `next(self._ids)`) in
+    such an object, and, in any class, a timestamped record appended to a list of the object's own
+    (`self.error_logs.append(f"[{time.strftime(...)}] {message}")`, `{"timestamp":
+    datetime.now(), ...}`): an event log that nothing trims. Such a log is in the default
+    selection when the object is named long-lived or records from a `while` loop of its own
+    (directly, or through the method the loop calls), and low otherwise; a clock difference
+    (`time.time() - start`, a duration sample) is not a record.
 
     ## Why is this bad?
     The object lives as long as the process serves, and so does its container: every request,
@@ -129,6 +152,11 @@ class LongLivedInstanceGrows(Rule):
         self.classes: List[cst.ClassDef] = []
         self.removed_anywhere: Set[str] = set()  # ``x.<attr>.pop(...)`` through any receiver
         self._singleton = False  # the class being checked has one instance per process
+        self._named = False  # ... or is named like a long-lived object
+        self._reads_clock_anywhere = False  # the module calls something named like a clock
+        self._methods: List[cst.FunctionDef] = []  # of the class being checked
+        self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
+        self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
@@ -141,6 +169,7 @@ class LongLivedInstanceGrows(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name, self.context.module):
             return
+        self._reads_clock_anywhere = _CLOCK_TEXT.search(self.context.source) is not None
         for klass in self.classes:
             self._check(klass)
 
@@ -149,9 +178,15 @@ class LongLivedInstanceGrows(Rule):
         # None: _client = Client()`): every method call is a request. (A module-level instance
         # grown by its callers is LKL209's and LKL204's.)
         self._singleton = lt.made_lazily_once(self.context, klass)
-        if not self._singleton and not names_long_lived(klass, _LONG_LIVED_TOKENS):
-            return  # (a loop alone says little: a handshake or a negotiation loops too)
+        # (a loop alone says little: a handshake or a negotiation loops too; whatever the class is
+        # named, a timestamped record appended to a list of its own is one more per event)
+        self._named = self._singleton or names_long_lived(klass, _LONG_LIVED_TOKENS)
+        if not self._named and not self._reads_clock_anywhere:
+            return
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
+        self._methods = methods
+        self._clock_methods = None  # computed on the first candidate record (most classes have none)
+        self._loop_called = None
         attributes: Dict[str, _Attribute] = {}
         for method in methods:
             self._collect(method, attributes)
@@ -160,6 +195,9 @@ class LongLivedInstanceGrows(Rule):
                 continue
             for growth in attribute.growths:
                 looped = in_while_loop(self.context, growth.node)
+                if growth.evidence == EVENT:
+                    self._report_events(klass, name, growth, self._event_confidence(growth, looped))
+                    break
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
                 if is_test_double(klass.name.value, self.context.module_name):
                     confidence = Confidence.LOW  # a recorder for tests (`TestListener.message_list`)
@@ -182,7 +220,19 @@ class LongLivedInstanceGrows(Rule):
                 attribute.released = True
             elif use.op in (SHRINK, ESCAPE):
                 attribute.released = True
-            elif use.op == GROW and self._per_request(method, node):
+            elif use.op == GROW and not (self._named and self._per_request(method, node)):
+                if method.name.value.startswith("__") or not use.items:
+                    continue
+                if assignments is None:
+                    assignments = local_assignments(method)
+                if use.how in _SEQUENCE_GROWTH and self._records_event(use.items, assignments):
+                    attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, EVENT))
+                elif (self._named and use.how in ("[]=", "setdefault") and self._minted(use.items[0], assignments)
+                      and not _parks_future(use.value, assignments)):  # a table of futures is LKL219's
+                    # `session_id = uuid4(); self.writers[session_id] = writer`: a new key on every
+                    # call, whatever the method is called
+                    attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, OBJECT))
+            elif use.op == GROW:
                 if assignments is None:
                     assignments = local_assignments(method)
                 if self._adds_worker(use.items, assignments):
@@ -201,6 +251,81 @@ class LongLivedInstanceGrows(Rule):
         if self._singleton and lt.retention_site(self.context, node) in (lt.SITE_CALL, lt.SITE_LOOP):
             return True  # not a setup, teardown or error path of the one instance
         return name.startswith(_PER_REQUEST_PREFIXES) or in_while_loop(self.context, node)
+
+    def _records_event(self, items: Any, assignments: dict) -> bool:
+        """Every item added carries a clock reading: `{"timestamp": datetime.now(), ...}`,
+        `f"[{self.now()}] {message}"` (a method of the class that returns one)."""
+        return bool(items) and all(
+            item is not None and any(self._reads_clock(value) for value in _values(item, assignments)) for item in items
+        )
+
+    def _reads_clock(self, expr: cst.CSTNode) -> bool:
+        durations = {id(n.left) for n in walk(expr) if isinstance(n, cst.BinaryOperation)
+                     and isinstance(n.operator, cst.Subtract)}
+        for inner in walk(expr):
+            if isinstance(inner, cst.Call) and id(inner) not in durations:  # `time.time() - start`: a sample
+                if (self.context.qualified_name(inner.func) or "") in _CLOCK_CALLS:
+                    return True
+                func = inner.func
+                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+                    if self._clock_methods is None:
+                        self._clock_methods = {m.name.value for m in self._methods if self._returns_clock(m)}
+                    if func.attr.value in self._clock_methods:
+                        return True
+        return False
+
+    def _returns_clock(self, method: cst.FunctionDef) -> bool:
+        returns = [n.value for n in walk_scope(method.body) if isinstance(n, cst.Return) and n.value is not None]
+        return bool(returns) and all(
+            any((self.context.qualified_name(c.func) or "") in _CLOCK_CALLS for c in walk(r) if isinstance(c, cst.Call))
+            for r in returns
+        )
+
+    def _called_in_loops(self, methods: List[cst.FunctionDef]) -> Set[str]:
+        """Methods of the class that another of its methods calls on every pass of a `while` loop."""
+        found: Set[str] = set()
+        for method in methods:
+            for node in walk_scope(method.body):
+                if (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+                        and isinstance(node.func.value, cst.Name) and node.func.value.value == "self"
+                        and in_while_loop(self.context, node)):
+                    found.add(node.func.attr.value)
+        return found
+
+    def _minted(self, key: Optional[cst.BaseExpression], assignments: dict) -> bool:
+        """``key`` is made new on this call: `uuid4()`, `next(self._ids)`, or a local bound once to one."""
+        if key is None:
+            return False
+        return any(
+            value is not None and any(
+                isinstance(c, cst.Call) and (self.context.qualified_name(c.func) or "") in _MINTING_CALLS
+                for c in walk(value))
+            for value in _values(key, assignments)
+        )
+
+    def _event_confidence(self, growth: _Growth, looped: bool) -> Confidence:
+        """Medium when the events come often (the object serves for the life of the process, or
+        records from its own loop); low otherwise, shown by the strict profile."""
+        if self._loop_called is None:
+            self._loop_called = self._called_in_loops(self._methods)
+        if self._named or looped or growth.method.name.value in self._loop_called:
+            return Confidence.MEDIUM
+        return Confidence.LOW
+
+    def _report_events(self, klass: cst.ClassDef, name: str, growth: _Growth, confidence: Confidence) -> None:
+        site = growth_site_text(self.context, growth.node)
+        every = "on every pass of its loop" if in_while_loop(self.context, growth.node) else "on every call"
+        self.report(
+            growth.node,
+            f"`{klass.name.value}.{growth.method.name.value}()` appends a timestamped record to `self.{name}` {every} "
+            f"(`{site}`), and nothing in this module trims it: an event log that keeps every entry for as long as "
+            f"the `{klass.name.value}` lives",
+            suggestion=(
+                f"keep only the latest entries: `self.{name} = collections.deque(maxlen=N)` in `__init__` (readers "
+                f"of the newest entries still work), or write the records to a `logging` logger"
+            ),
+            confidence=confidence,
+        )
 
     def _adds_worker(self, items: Any, assignments: dict) -> bool:
         for item in items or ():
@@ -237,3 +362,21 @@ class LongLivedInstanceGrows(Rule):
                 f"`finally` or the close handler), or bound it (an `OrderedDict` that evicts its oldest entry)"
             )
         self.report(growth.node, message, suggestion=suggestion, confidence=confidence)
+
+
+def _values(item: cst.BaseExpression, assignments: dict) -> List[Optional[cst.BaseExpression]]:
+    """``item``, or what the local it names is bound to in the method."""
+    if isinstance(item, cst.Name) and item.value in assignments:
+        return list(assignments[item.value])
+    return [item]
+
+
+def _parks_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
+    """``value`` is a future made for the request (`loop.create_future()`, `Future()`)."""
+    for made in _values(value, assignments) if value is not None else ():
+        if isinstance(made, cst.Call):
+            func = made.func
+            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if last in ("create_future", "Future"):
+                return True
+    return False
