@@ -258,23 +258,13 @@ class TaskLeftOutOfCancellation(Rule):
         or hands on ``self.<attr>``; or cancels a task of the class (``runs``: task attribute ->
         the method its coroutine runs) whose method does so in a ``finally:`` or ``except`` block."""
         by_name = {m.name.value: m for m in methods}
-        seen: Set[str] = set()
-        todo = [m.name.value for m in teardowns]
-        while todo:
-            name = todo.pop()
-            if name in seen or name not in by_name:
-                continue
-            seen.add(name)
-            for found in walk(by_name[name]):
+        for method in _reached_methods(teardowns, by_name):
+            for found in walk(method):
                 if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
                     return True
                 ran = runs.get(found.attr.value) if is_self_attribute(found) else None  # type: ignore[attr-defined]
                 if ran in by_name and self._fate(found) is not None and self._cleans_up_when_cancelled(by_name[ran], attr):  # type: ignore[arg-type]
                     return True  # `self._run_task.cancel()`, and run()'s `finally:` cancels the rest
-                if isinstance(found, cst.Call) and is_self_attribute(found.func):
-                    todo.append(found.func.attr.value)  # type: ignore[attr-defined]
-                elif is_self_attribute(found) and not isinstance(self.context.parent(found), cst.Call):
-                    todo.append(found.attr.value)  # type: ignore[attr-defined]  (a method handed on as a callback)
         return False
 
     def _fate(self, node: cst.Attribute) -> Optional[str]:
@@ -405,25 +395,30 @@ def _teardown_effects(teardowns: List[cst.FunctionDef], by_name: Dict[str, cst.F
     (``await self._done.wait()``, ``thread.join()``)."""
     touched: Set[str] = set()
     waits = False
-    seen: Set[str] = set()
-    todo = [m.name.value for m in teardowns]
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in by_name:
-            continue
-        seen.add(name)
-        for found in walk(by_name[name]):
+    for method in _reached_methods(teardowns, by_name):
+        for found in walk(method):
             if isinstance(found, cst.AssignTarget) and is_self_attribute(found.target):
                 touched.add(found.target.attr.value)  # type: ignore[attr-defined]
             elif isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute):
                 receiver = found.func.value
                 if is_self_attribute(receiver) and found.func.attr.value in _SIGNALS:
                     touched.add(receiver.attr.value)  # type: ignore[attr-defined]
-                elif isinstance(receiver, cst.Name) and receiver.value == "self":
-                    todo.append(found.func.attr.value)
-                if found.func.attr.value in _WAITS:
-                    waits = True
+                waits = waits or found.func.attr.value in _WAITS
     return touched, waits
+
+
+def _reached_methods(roots: List[cst.FunctionDef], by_name: Dict[str, cst.FunctionDef]) -> Iterator[cst.FunctionDef]:
+    """``roots`` and the methods they reach through ``self.<m>`` (called, or handed on as a
+    callback), each once."""
+    seen: Set[str] = set()
+    todo = [m.name.value for m in roots]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in by_name:
+            continue
+        seen.add(name)
+        yield by_name[name]
+        todo.extend(found.attr.value for found in walk(by_name[name]) if is_self_attribute(found))  # type: ignore[attr-defined]
 
 
 def _tears_down(method: str) -> bool:

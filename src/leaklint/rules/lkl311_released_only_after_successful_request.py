@@ -84,13 +84,13 @@ class ReleasedOnlyAfterSuccessfulRequest(Rule):
             return
         released: Dict[str, Function] = {}
         for hook in after:
-            for attr in self._released(hook, functions, methods, 0):
+            for attr in self._g_reads(hook, functions, methods, 0, released=True):
                 released.setdefault(attr, hook)
         if not released:
             return
         safe: Set[str] = set()
         for hook in always:
-            safe |= self._read_attrs(hook, functions, methods, 0)
+            safe |= self._g_reads(hook, functions, methods, 0, released=False)
         for attr, statement in self._acquisitions(node):
             hook = released.get(attr)
             if hook is None or attr in safe:
@@ -139,36 +139,22 @@ class ReleasedOnlyAfterSuccessfulRequest(Rule):
 
     # -- what a hook does with g ------------------------------------------------------------------
 
-    def _released(
-        self, function: Function, functions: Dict[str, Function], methods: Dict[Tuple[str, str], Function], depth: int
+    def _g_reads(
+        self, function: Function, functions: Dict[str, Function], methods: Dict[Tuple[str, str], Function], depth: int,
+        *, released: bool,
     ) -> Set[str]:
-        """Attributes of ``g`` that ``function`` (or what it calls, two levels down) hands to a
-        call or calls a method on."""
+        """Attributes of ``g`` that ``function`` (or what it calls, two levels down) reads; with
+        ``released``, only those it hands to a releasing call or calls a releasing method on."""
         found: Set[str] = set()
-        handed = _handed_names(function)
+        handed = _handed_names(function) if released else set()
         for node in walk_scope(function):
             attr = self._g_read(node)
-            if attr is not None and self._handed_on(node, handed):
+            if attr is not None and (not released or self._handed_on(node, handed)):
                 found.add(attr)
             elif isinstance(node, cst.Call) and depth < 2:
                 callee = self._callee(node.func, node, functions, methods)
                 if callee is not None and callee is not function:
-                    found |= self._released(callee, functions, methods, depth + 1)
-        return found
-
-    def _read_attrs(
-        self, function: Function, functions: Dict[str, Function], methods: Dict[Tuple[str, str], Function], depth: int
-    ) -> Set[str]:
-        """Attributes of ``g`` that ``function`` (or what it calls) reads at all."""
-        found: Set[str] = set()
-        for node in walk_scope(function):
-            attr = self._g_read(node)
-            if attr is not None:
-                found.add(attr)
-            elif isinstance(node, cst.Call) and depth < 2:
-                callee = self._callee(node.func, node, functions, methods)
-                if callee is not None and callee is not function:
-                    found |= self._read_attrs(callee, functions, methods, depth + 1)
+                    found |= self._g_reads(callee, functions, methods, depth + 1, released=released)
         return found
 
     def _is_g(self, expr: cst.BaseExpression) -> bool:
