@@ -3,11 +3,11 @@ handler swallows the error, so the error the handler expects skips the close."""
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Set
 
 import libcst as cst
 
-from leaklint.analysis.names import LOCAL
+from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -16,6 +16,8 @@ _CLOSERS = frozenset({"close", "aclose", "dispose"})
 # Errors that say the object is already finished: a generator that raised StopIteration needs
 # no `close()`.
 _FINISHED = frozenset({"StopIteration", "StopAsyncIteration", "GeneratorExit"})
+# Calls that end a handler as a `raise` would: a test's failure, the process's exit.
+_ENDS = frozenset({"fail", "exit", "_exit", "abort", "skipTest"})
 
 
 class CloseSkippedByCaughtError(Rule):
@@ -75,14 +77,16 @@ class CloseSkippedByCaughtError(Rule):
         if not handlers:
             return  # no handler, or every handler raises: the error leaves the function
         statements = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else []
+        judged: Set[str] = set()
         for index, statement in enumerate(statements):
             close = _close_statement(statement)
             if close is None or not isinstance(close.func, cst.Attribute):
                 continue
             receiver = close.func.value
             code = _receiver_code(self.context, receiver)
-            if code is None or self._is_module(receiver):
+            if code is None or code in judged or self._is_module(receiver):
                 continue
+            judged.add(code)  # the first close of the object decides; a second one is no news
             earlier = _earlier_call(self.context, statements[:index], code)
             if earlier is None:
                 continue
@@ -150,8 +154,13 @@ def _goes_on(handler: cst.ExceptHandler) -> bool:
             return False
     body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ()
     last = body[-1] if body else None
-    if isinstance(last, cst.SimpleStatementLine) and any(isinstance(small, cst.Raise) for small in last.body):
-        return False
+    if isinstance(last, cst.SimpleStatementLine):
+        for small in last.body:
+            if isinstance(small, cst.Raise):
+                return False
+            call = small.value if isinstance(small, cst.Expr) else None
+            if isinstance(call, cst.Call) and (dotted_name(call.func) or "").rsplit(".", 1)[-1] in _ENDS:
+                return False  # `self.fail(...)`, `sys.exit(1)`: the handler does not go on either
     return True
 
 
