@@ -305,7 +305,9 @@ class _Collector:
                 bases.append(resolved)
             elif not (isinstance(arg.value, cst.Subscript) and self._resolve(arg.value.value, arg.value) in _TYPING_BASES):
                 unnamed = True  # `class C(make_base())`: what it inherits is unknown
-        info = ClassInfo(qualified, tuple(bases), path=self.context.path, opaque=unnamed or bool(node.keywords))
+        # `metaclass=abc.ABCMeta` only adds abstract-method checks: what the class's methods do is all here.
+        keywords = [k for k in node.keywords if not self._abstract_metaclass(k)]
+        info = ClassInfo(qualified, tuple(bases), path=self.context.path, opaque=unnamed or bool(keywords))
         self.infos[qualified] = info
         self.facts.classes.append(info)
         fields: List[cst.AnnAssign] = []
@@ -446,6 +448,12 @@ class _Collector:
                     seen.add(base)
                     owners.append(base)
         return None
+
+    def _abstract_metaclass(self, keyword: cst.Arg) -> bool:
+        return (
+            keyword.keyword is not None and keyword.keyword.value == "metaclass"
+            and self._resolve(keyword.value, keyword.value) == "abc.ABCMeta"
+        )
 
     def _resolve(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Optional[str]:
         dotted = dotted_name(expr)

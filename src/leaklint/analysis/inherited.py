@@ -39,6 +39,9 @@ _BORROWING_PARENTS = (
     cst.BooleanOperation, cst.Subscript, cst.FormattedStringExpression,
 )
 _EXTERNAL = "?"  # in an MRO: a base that is not a class of the project
+# Bases outside the project that define no method an instance's release could go through:
+# `abc.ABC` is only `metaclass=ABCMeta` (Lib/abc.py), `typing.Generic` only class-level hooks.
+_TRANSPARENT = frozenset({"builtins.object", "object", "abc.ABC", "typing.Generic"})
 IN_RELEASE = "@"  # in ``released``: "@x" when a release method (close, __exit__...) releases self.x
 
 
@@ -143,7 +146,7 @@ class Hierarchy:
                 continue
             order.append(current)
             for base in reversed(record[0]):
-                if base in ("builtins.object", "object"):
+                if base in _TRANSPARENT:
                     continue
                 resolved = self.resolve(base)
                 stack.append(resolved if resolved is not None else f"{_EXTERNAL}{base}")

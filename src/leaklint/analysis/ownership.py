@@ -1928,6 +1928,9 @@ class OwnershipAnalyzer:
         if WITH_ITEM in fates and kind.with_closes:
             return []
         if RELEASE in fates:
+            dropped = self._dropped_unreleased(cls, attr)
+            if dropped is not None:
+                return [Leak(kind, call, STORED_ON_SELF, name=f"self.{attr}", binding=statement, scope=scope, use=f"dropped:{dropped}")]
             stray = self._release_out_of_reach(cls, attr, kind, scope, call)
             if stray is None:
                 return []
@@ -2067,6 +2070,60 @@ class OwnershipAnalyzer:
                 ):
                     return True
         return False
+
+    def _dropped_unreleased(self, cls: cst.ClassDef, attr: str) -> Optional[str]:
+        """``close()`` drops ``self.<attr>`` (``self.engine = None``, ``del self.engine``) and
+        nothing in the class releases it: its only hand-offs are calls that use it and keep
+        nothing (``self.metadata.create_all(self.engine)``, ``inspect(self.engine).tables()``),
+        which counted as releases. Returns the release method that drops it."""
+        if self._subclasses(cls):
+            return None
+        dropper: Optional[str] = None
+        for method in _methods(cls):
+            for node in walk_scope(method):
+                if not (isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value)):
+                    if isinstance(node, cst.Call) and dotted_name(node.func) in ("weakref.finalize", "atexit.register"):
+                        return None
+                    continue
+                parent = self.context.parent(node)
+                if isinstance(parent, (cst.AssignTarget, cst.Del)):
+                    value = getattr(self.context.parent(parent), "value", None)
+                    if _is_release_method_name(method.name.value) and (isinstance(parent, cst.Del) or _is_none(value)):
+                        dropper = dropper or method.name.value
+                    continue
+                if self._attribute_use(node) == RELEASE and not self._used_in_passing(node):
+                    return None
+        if dropper is None:
+            return None
+        for node in walk(self.context.module):
+            if isinstance(node, cst.Attribute) and node.attr.value == attr and not _is_self(node.value):
+                if self._attribute_use(node) == RELEASE:
+                    return None  # an owner elsewhere may release `obj.<attr>`
+        return dropper
+
+    def _used_in_passing(self, node: cst.Attribute) -> bool:
+        """``node`` is an argument of a call of another object's method or of an imported
+        function whose result is dropped or used at once (``x.f(node)``, ``f(node).g()``): a
+        use, not a hand-off. Not a method of this class or a function of this module (it may
+        close it), nor a call that stores (``register``, ``add_reader``, ``wrap``)."""
+        arg = self.context.parent(node)
+        if not isinstance(arg, cst.Arg) or arg.value is not node:
+            return False
+        call = self.context.parent(arg)
+        if not isinstance(call, cst.Call):
+            return False
+        func = call.func
+        if isinstance(func, cst.Name) or (isinstance(func, cst.Attribute) and _is_self(func.value)):
+            return False
+        terminal = _terminal(func) or ""
+        if terminal in STORING_METHODS or terminal.startswith(_STORING_PREFIXES) or any(word in terminal for word in _STORING_WORDS):
+            return False
+        if _is_release_method_name(terminal) or terminal in RELEASE_METHODS:
+            return False
+        above = self.context.parent(call)
+        if isinstance(above, cst.Expr):
+            return True
+        return isinstance(above, cst.Attribute) and above.value is call
 
     def _release_out_of_reach(
         self, cls: cst.ClassDef, attr: str, kind: ResourceKind, scope: cst.FunctionDef, call: cst.Call
@@ -3072,6 +3129,10 @@ def _is_empty_container(expr: cst.BaseExpression) -> bool:
         name = expr.func.attr.value if isinstance(expr.func, cst.Attribute) else getattr(expr.func, "value", "")
         return name in ("list", "dict", "set", "OrderedDict", "deque", "defaultdict")
     return False
+
+
+def _is_none(expr: Optional[cst.CSTNode]) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
 
 
 def _is_object(expr: cst.BaseExpression) -> bool:

@@ -665,6 +665,16 @@ class ResourceRule(Rule):
                 release = _os_close(name, kind) if kind.fd else f"{name}.{method}()"
                 suggestion = f"call `{release}` in `{leak.use.split(':')[2]}()` as well"
                 confidence = Confidence.MEDIUM
+            if leak.use.startswith("dropped:"):
+                dropper = leak.use.split(":", 1)[1]
+                release = _os_close(name, kind) if kind.fd else f"{name}.{method}()"
+                message = (
+                    f"`{name}` (from `{shown}`) is dropped by `{owner.strip('`')}.{dropper}()` without being "
+                    f"{_released(kind)}: nothing in the class calls `{release}`, and the calls it is handed to only use it, "
+                    f"so what it holds stays open until it is collected"
+                )
+                suggestion = f"call `{release}` in `{dropper}()` before dropping `{name}`"
+                confidence = Confidence.MEDIUM
         elif leak.reason == WITH_DOES_NOT_CLOSE:
             message = (
                 f"`with {shown}` does not close it: the connection's `with` commits or rolls back, "

@@ -24,6 +24,9 @@ CANCELLED, HANDLED = "cancelled", "handled"
 # starts with a release word (`stop_wait_server_push` is a step of the protocol, not its end).
 _TEARDOWN_WORDS = ("close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate")
 _TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose"})
+# Calls that tell a loop to stop (an event, a sentinel in its queue) and that wait for it to end.
+_SIGNALS = frozenset({"set", "clear", "put", "put_nowait", "cancel"})
+_WAITS = frozenset({"wait", "join", "wait_for", "wait_closed", "gather"})
 
 
 class TaskLeftOutOfCancellation(Rule):
@@ -37,7 +40,13 @@ class TaskLeftOutOfCancellation(Rule):
       another of its task attributes;
     - the class cancels `self.x_task`, but a method stores a new task in it once per key (in the
       branch that also fills `self.<registry>[key]`), so every task but the last is out of reach of
-      the cancellation.
+      the cancellation;
+    - the class cancels none of its tasks but has a teardown method (`close()`, `disconnect()`,
+      `stop()`, `__aexit__`), and a task kept on `self` runs one of the class's own coroutines that
+      loops (`while ...:` or `async for` with an `await`), and nothing cancels, awaits or hands it on.
+      When the teardown only signals the loop (assigns a flag the loop reads, sets an event or
+      puts a sentinel in a queue it reads) without waiting for it to end, the finding is low; with
+      a wait (`await self._closed.wait()`) it is not reported.
 
     ## Why is this bad?
     A pending task holds its coroutine's frame, and with it the object and whatever the coroutine
@@ -126,7 +135,9 @@ class TaskLeftOutOfCancellation(Rule):
                     if fate is not None:
                         fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
         if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
-            return  # no cancellation of its tasks: LKL304's question (tasks kept on self), not this rule's
+            # No cancellation of its tasks: only a looping task the class's teardown forgets.
+            self._check_loops(cls, methods, stores, fates)
+            return
         foreign = self._foreign_names()
         for attr, sites in stores.items():
             if attr in foreign:
@@ -145,6 +156,47 @@ class TaskLeftOutOfCancellation(Rule):
         for attr, sites in containers.items():
             if attr not in foreign and attr not in stores:
                 self._check_reach(cls, methods, attr, sites[0], stores, fates, container=True)
+
+    def _check_loops(
+        self, cls: cst.ClassDef, methods: List[cst.FunctionDef], stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]],
+        fates: Dict[str, Set[str]],
+    ) -> None:
+        """A class with a teardown method (``disconnect()``, ``close()``) that never cancels, awaits
+        or hands on a task kept on ``self`` whose coroutine is one of its own methods that loops
+        (``self._recv_loop = ensure_future(self._recv_loop_impl())``): the teardown leaves it running."""
+        teardowns = [m for m in methods if _tears_down(m.name.value)]
+        if not teardowns:
+            return
+        by_name = {m.name.value: m for m in methods}
+        runs = _task_runs(stores)
+        foreign: Optional[Set[str]] = None
+        for attr, sites in stores.items():
+            if fates.get(attr):
+                continue
+            loop = by_name.get(runs.get(attr, ""))
+            if loop is None or loop.asynchronous is None or not _loops(loop):
+                continue
+            if foreign is None:
+                foreign = self._foreign_names()
+            if attr in foreign:
+                continue
+            touched, waits = _teardown_effects(teardowns, by_name)
+            signalled = bool(_self_reads(loop, attr) & touched)
+            if signalled and waits:
+                continue  # a stop signal the loop reads, and the teardown waits for it to end
+            names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+            how = (
+                f"{names} of `{cls.name.value}` signals the loop to stop but does not wait for it, so it runs on until "
+                "its next check" if signalled else
+                f"{names} of `{cls.name.value}` leaves it running after the object is torn down"
+            )
+            self.report(
+                sites[0][1],
+                f"the task `self.{attr}` runs the loop `{loop.name.value}()` and is never cancelled, awaited or handed on: "
+                f"{how}, still holding the object and acting on what it uses",
+                suggestion=f"cancel `self.{attr}` (when it is not None) in {names} and await it there",
+                confidence=Confidence.LOW if signalled else Confidence.MEDIUM,
+            )
 
     def _check_reach(
         self, cls: cst.ClassDef, methods: List[cst.FunctionDef], attr: str, site: Tuple[cst.FunctionDef, cst.CSTNode, str],
@@ -206,23 +258,13 @@ class TaskLeftOutOfCancellation(Rule):
         or hands on ``self.<attr>``; or cancels a task of the class (``runs``: task attribute ->
         the method its coroutine runs) whose method does so in a ``finally:`` or ``except`` block."""
         by_name = {m.name.value: m for m in methods}
-        seen: Set[str] = set()
-        todo = [m.name.value for m in teardowns]
-        while todo:
-            name = todo.pop()
-            if name in seen or name not in by_name:
-                continue
-            seen.add(name)
-            for found in walk(by_name[name]):
+        for method in _reached_methods(teardowns, by_name):
+            for found in walk(method):
                 if is_self_attribute(found, attr) and self._fate(found) is not None:  # type: ignore[arg-type]
                     return True
                 ran = runs.get(found.attr.value) if is_self_attribute(found) else None  # type: ignore[attr-defined]
                 if ran in by_name and self._fate(found) is not None and self._cleans_up_when_cancelled(by_name[ran], attr):  # type: ignore[arg-type]
                     return True  # `self._run_task.cancel()`, and run()'s `finally:` cancels the rest
-                if isinstance(found, cst.Call) and is_self_attribute(found.func):
-                    todo.append(found.func.attr.value)  # type: ignore[attr-defined]
-                elif is_self_attribute(found) and not isinstance(self.context.parent(found), cst.Call):
-                    todo.append(found.attr.value)  # type: ignore[attr-defined]  (a method handed on as a callback)
         return False
 
     def _fate(self, node: cst.Attribute) -> Optional[str]:
@@ -320,6 +362,63 @@ def _task_runs(stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]]
             if isinstance(first, cst.Call) and is_self_attribute(first.func):
                 runs[attr] = first.func.attr.value  # type: ignore[attr-defined]
     return runs
+
+
+def _loops(method: cst.FunctionDef) -> bool:
+    """A statement of the method's body is a ``while`` (or ``async for``) loop that awaits."""
+    body = method.body.body if isinstance(method.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if isinstance(statement, cst.Try) and isinstance(statement.body, cst.IndentedBlock):
+            statements = list(statement.body.body)
+        else:
+            statements = [statement]
+        for inner in statements:
+            if isinstance(inner, cst.While) or (isinstance(inner, cst.For) and inner.asynchronous is not None):
+                if any(isinstance(found, cst.Await) for found in walk(inner)):
+                    return True
+    return False
+
+
+def _self_reads(method: cst.FunctionDef, task: str) -> Set[str]:
+    """Attributes of ``self`` the method reads (its stop flag, queue or event), but the task's own."""
+    return {
+        found.attr.value for found in walk(method)  # type: ignore[attr-defined]
+        if is_self_attribute(found) and found.attr.value != task  # type: ignore[attr-defined]
+    }
+
+
+def _teardown_effects(teardowns: List[cst.FunctionDef], by_name: Dict[str, cst.FunctionDef]) -> Tuple[Set[str], bool]:
+    """What the teardown methods (and the methods they call on ``self``) touch: the attributes
+    of ``self`` they assign or signal (``self._running = False``, ``self.queue.put_nowait(None)``,
+    ``self._stop.set()``; closing a client the loop uses is no signal: the loop may catch the
+    error and go on), and whether they wait for something
+    (``await self._done.wait()``, ``thread.join()``)."""
+    touched: Set[str] = set()
+    waits = False
+    for method in _reached_methods(teardowns, by_name):
+        for found in walk(method):
+            if isinstance(found, cst.AssignTarget) and is_self_attribute(found.target):
+                touched.add(found.target.attr.value)  # type: ignore[attr-defined]
+            elif isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute):
+                receiver = found.func.value
+                if is_self_attribute(receiver) and found.func.attr.value in _SIGNALS:
+                    touched.add(receiver.attr.value)  # type: ignore[attr-defined]
+                waits = waits or found.func.attr.value in _WAITS
+    return touched, waits
+
+
+def _reached_methods(roots: List[cst.FunctionDef], by_name: Dict[str, cst.FunctionDef]) -> Iterator[cst.FunctionDef]:
+    """``roots`` and the methods they reach through ``self.<m>`` (called, or handed on as a
+    callback), each once."""
+    seen: Set[str] = set()
+    todo = [m.name.value for m in roots]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in by_name:
+            continue
+        seen.add(name)
+        yield by_name[name]
+        todo.extend(found.attr.value for found in walk(by_name[name]) if is_self_attribute(found))  # type: ignore[attr-defined]
 
 
 def _tears_down(method: str) -> bool:
