@@ -205,6 +205,8 @@ class OwnershipAnalyzer:
             if isinstance(grand, cst.Call) and grand.func is parent:
                 if method in kind.release or method in ("__enter__", "__aenter__", "detach"):
                     return []  # open(p, "w").close(), Popen(...).wait()
+                if _releases_without_arguments(grand, kind):
+                    return []  # urlopen(url).read(): read to the end, the response closes its connection
                 return leak(PARTIAL, use=f".{method}()")
             return leak(PARTIAL, use=f".{method}")
         if isinstance(parent, cst.Subscript) and parent.value is node:
@@ -1309,7 +1311,7 @@ class OwnershipAnalyzer:
             grand = self.context.parent(parent)
             method = parent.attr.value
             if isinstance(grand, cst.Call) and grand.func is parent:
-                if method in kind.release or method in ("__exit__", "__aexit__"):
+                if method in kind.release or method in ("__exit__", "__aexit__") or _releases_without_arguments(grand, kind):
                     return (SAFE_RELEASE if self._exception_safe(grand) else RELEASE), grand
                 if method in ("detach", "__enter__", "__aenter__"):
                     return ESCAPE, None
@@ -3049,6 +3051,12 @@ _RELEASE_METHOD_NAMES = frozenset(
     {"close", "aclose", "shutdown", "stop", "cleanup", "terminate", "dispose", "disconnect", "release", "teardown",
      "__exit__", "__aexit__", "__del__", "quit", "destroy"}
 )
+
+
+def _releases_without_arguments(call: cst.Call, kind: ResourceKind) -> bool:
+    """``resp.read()`` on a kind whose model says a call of that method with no arguments releases
+    it (an ``HTTPResponse`` read to the end closes its connection; ``read(n)`` does not)."""
+    return not call.args and isinstance(call.func, cst.Attribute) and call.func.attr.value in kind.release_without_arguments
 
 
 def _is_release_method_name(name: str) -> bool:

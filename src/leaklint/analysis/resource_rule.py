@@ -735,6 +735,10 @@ class ResourceRule(Rule):
                 f"`{name}` (from `{shown}`) {'are' if ', ' in name else 'is'} released by `{release}` on line {line}, "
                 "but not if an exception is raised before that"
             )
+            if leak.release.args == () and _called_method(leak.release) in kind.release_without_arguments:
+                # `resp.read()` reads to the end, which releases it: a `finally:` closes it instead.
+                message = message.replace(" on line", " (read to the end) on line", 1)
+                release = f"{name}.{kind.release[0]}()"
             if leak.computes_only:
                 # Only a statement that computes can raise first (`b"\n".join(refs)`): a programming
                 # error, after which the process is in trouble anyway; the release is not skipped
@@ -1349,3 +1353,7 @@ def _release_method(cls: cst.ClassDef) -> Optional[str]:
             if statement.name.value not in ("__exit__", "__aexit__", "__del__"):
                 return statement.name.value
     return None
+
+
+def _called_method(call: cst.Call) -> str:
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
