@@ -40,6 +40,7 @@ from leaklint.analysis.ownership import (
 )
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
+from leaklint.analysis.std_streams import opened_after_closing_every_descriptor
 from leaklint.analysis.walk import walk
 from leaklint.consequence import releases_itself_when_collected
 from leaklint.fixes import close_on_error
@@ -248,6 +249,8 @@ class ResourceRule(Rule):
         for call in self.candidates:
             kind = self._kind(call)
             if kind is not None and _acquires(kind, call):
+                if kind.fd and not kind.path and opened_after_closing_every_descriptor(self.context, call):
+                    continue  # a daemon's new stdin/stdout/stderr (analysis/std_streams.py)
                 acquisitions.append((call, kind))
         for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
