@@ -100,6 +100,9 @@ BOUND_METHODS_HANDED_ON = frozenset(
 )
 
 # Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
+# Calls whose result is a deferred call of their first argument with the others.
+DEFERRED_CALLS = frozenset({"functools.partial"})
+
 RELEASE_METHODS = frozenset(
     {
         "close", "aclose", "shutdown", "terminate", "cleanup", "quit", "wait", "communicate", "kill",
@@ -1404,6 +1407,11 @@ class OwnershipAnalyzer:
             return self._path_as_argument(callee, arg, kind, qualified)
         if qualified in BORROWERS and _borrowed_argument(qualified, callee, arg):
             return BORROW, None
+        if qualified in DEFERRED_CALLS and callee.args and callee.args[0] is not arg and self._unresolved_callable(callee.args[0].value):
+            # `functools.partial(transport_init, channel=ch)`: the partial hands `ch` to a callable
+            # the code was given, as calling `transport_init(channel=ch)` would (the GAPIC clients'
+            # transports own and close their channel)
+            return ESCAPE, None
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
@@ -1414,6 +1422,10 @@ class OwnershipAnalyzer:
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _unresolved_callable(self, func: cst.BaseExpression) -> bool:
+        """A parameter or local bound to some callable, not a function the analysis can read."""
+        return isinstance(func, cst.Name) and self.context.qualified_name(func) is None
 
     def _path_as_argument(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind, qualified: Optional[str]) -> Tuple[int, Optional[cst.Call]]:
         """A path (``tempfile.mkdtemp()``'s) handed to a call: a string, so the callee uses it
