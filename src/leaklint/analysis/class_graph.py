@@ -59,6 +59,9 @@ WEAK_CONTAINERS = frozenset(
         "weakref.WeakSet", "weakref.WeakValueDictionary", "weakref.WeakKeyDictionary", "_weakrefset.WeakSet",
     }
 )
+# Methods Python makes class methods without a decorator (the data model, "Customizing class
+# creation"): their first parameter is the class, and what they store on it is a class's.
+IMPLICIT_CLASSMETHODS = frozenset({"__init_subclass__", "__class_getitem__"})
 # Annotation heads whose arguments are not held: a callback taking a Node does not hold a Node.
 _NOT_HELD = frozenset(
     {
@@ -498,6 +501,8 @@ class _Collector:
         owner = self._class_owner(node)
         cls = self.class_names.get(id(owner)) if owner is not None else None
         decorators = {dotted_name(d.decorator) for d in node.decorators}
+        if node.name.value in IMPLICIT_CLASSMETHODS:
+            decorators.add("classmethod")
         params = [*node.params.posonly_params, *node.params.params]
         self_name = None
         if cls is not None and params and not decorators & {"staticmethod", "classmethod"}:
