@@ -13,6 +13,8 @@ from leaklint.analysis.names import dotted_name, parameter_names
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
+# Tests that are true exactly for an `async def` function (or a marked coroutine function).
+_COROUTINE_FUNCTION_TESTS = frozenset({"inspect.iscoroutinefunction", "asyncio.iscoroutinefunction"})
 _ASYNCIO_COROUTINES = frozenset(
     {
         "asyncio.sleep", "asyncio.wait_for", "asyncio.wait", "asyncio.open_connection", "asyncio.start_server",
@@ -619,7 +621,7 @@ class TaskNeverAwaited(Rule):
             if spelled not in last_names and not (isinstance(func, cst.Name) and self._imported(func.value)):
                 continue
             name = self._coroutine_name(call, module_coroutines, class_coroutines)
-            if name is None:
+            if name is None or self._only_when_not_a_coroutine(call):
                 continue
             code = self.context.code(call).strip()
             shown = code if len(code) <= 60 else f"{name}(...)"
@@ -630,6 +632,33 @@ class TaskNeverAwaited(Rule):
                 suggestion=f"`await {shown}`, or run it in the background with a kept task: "
                 f"`task = asyncio.create_task({shown}); tasks.add(task); task.add_done_callback(tasks.discard)`",
             )
+
+    def _only_when_not_a_coroutine(self, call: cst.Call) -> bool:
+        """``if not inspect.iscoroutinefunction(self.close): self.close()``: the call runs only
+        when the callee is a plain function (the guard of generated sync/async twins, neo4j's
+        ``Bolt.__del__``), so it never makes a coroutine."""
+        callee = dotted_name(call.func)
+        for ancestor in self.context.ancestors(call):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if not isinstance(ancestor, cst.If):
+                continue
+            test = ancestor.test
+            if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Call)):
+                continue
+            check = test.expression
+            if (
+                self.context.qualified_name(check.func) in _COROUTINE_FUNCTION_TESTS
+                and len(check.args) == 1
+                and callee is not None
+                and dotted_name(check.args[0].value) == callee
+                and not self._in_else(call, ancestor)
+            ):
+                return True
+        return False
+
+    def _in_else(self, node: cst.CSTNode, branch: cst.If) -> bool:
+        return branch.orelse is not None and any(a is branch.orelse for a in self.context.ancestors(node))
 
     def _check_truth_tests(self) -> None:
         """``if cb(user):`` where ``cb`` is a coroutine function: a coroutine object is always true."""
