@@ -525,7 +525,7 @@ class _Collector:
             info.methods.add(name)
             if name == "__del__":
                 info.del_location = self._location(node)
-                info.del_warns_only = warns_only(node)
+                info.del_warns_only = warns_only(node) or _only_for_sync_twin(node, owner)
             elif name == "__init__":
                 info.init_params = tuple(p.name.value for p in params[1:])
             setter = next(
@@ -1305,6 +1305,28 @@ def warns_only(function: cst.FunctionDef) -> bool:
             return False
         warned = warned or name in _WARN_CALLS or name in params
     return warned
+
+
+def _only_for_sync_twin(function: cst.FunctionDef, owner: Optional[cst.CSTNode]) -> bool:
+    """``__del__`` whose body is ``if not inspect.iscoroutinefunction(self.close): self.close()``
+    in a class whose ``close`` is ``async def``: the generated async twin of a sync class, where
+    the body never runs (neo4j's ``AsyncBolt``). It releases nothing, like one that only warns."""
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    if len(body) != 1 or not isinstance(body[0], cst.If) or body[0].orelse is not None:
+        return False
+    test = body[0].test
+    if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Call)):
+        return False
+    check = test.expression
+    if (dotted_name(check.func) or "").rsplit(".", 1)[-1] != "iscoroutinefunction" or len(check.args) != 1:
+        return False
+    tested = check.args[0].value
+    if not (isinstance(tested, cst.Attribute) and isinstance(tested.value, cst.Name) and tested.value.value == "self"):
+        return False
+    methods = owner.body.body if isinstance(owner, cst.ClassDef) and isinstance(owner.body, cst.IndentedBlock) else ()
+    return any(
+        isinstance(m, cst.FunctionDef) and m.name.value == tested.attr.value and m.asynchronous is not None for m in methods
+    )
 
 
 def _same_items(items: Sequence[Any], originals: Sequence[Any]) -> bool:
