@@ -34,7 +34,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.dead_arms import branch_value, module_bool_constants
+from leaklint.analysis.dead_arms import branch_value, module_bool_constants, negated_coroutine_check
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
@@ -1314,13 +1314,7 @@ def _only_for_sync_twin(function: cst.FunctionDef, owner: Optional[cst.CSTNode])
     body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
     if len(body) != 1 or not isinstance(body[0], cst.If) or body[0].orelse is not None:
         return False
-    test = body[0].test
-    if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Call)):
-        return False
-    check = test.expression
-    if (dotted_name(check.func) or "").rsplit(".", 1)[-1] != "iscoroutinefunction" or len(check.args) != 1:
-        return False
-    tested = check.args[0].value
+    tested = negated_coroutine_check(body[0].test)
     if not (isinstance(tested, cst.Attribute) and isinstance(tested.value, cst.Name) and tested.value.value == "self"):
         return False
     methods = owner.body.body if isinstance(owner, cst.ClassDef) and isinstance(owner.body, cst.IndentedBlock) else ()

@@ -7,14 +7,13 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.dead_arms import negated_coroutine_check
 from leaklint.analysis.memoizers import may_be_project_name
 from leaklint.analysis.tasks import TASK_FACTORIES, is_loop, task_factory
 from leaklint.analysis.names import dotted_name, parameter_names
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
-# Tests that are true exactly for an `async def` function (or a marked coroutine function).
-_COROUTINE_FUNCTION_TESTS = frozenset({"inspect.iscoroutinefunction", "asyncio.iscoroutinefunction"})
 _ASYNCIO_COROUTINES = frozenset(
     {
         "asyncio.sleep", "asyncio.wait_for", "asyncio.wait", "asyncio.open_connection", "asyncio.start_server",
@@ -643,17 +642,8 @@ class TaskNeverAwaited(Rule):
                 return False
             if not isinstance(ancestor, cst.If):
                 continue
-            test = ancestor.test
-            if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Call)):
-                continue
-            check = test.expression
-            if (
-                self.context.qualified_name(check.func) in _COROUTINE_FUNCTION_TESTS
-                and len(check.args) == 1
-                and callee is not None
-                and dotted_name(check.args[0].value) == callee
-                and not self._in_else(call, ancestor)
-            ):
+            tested = negated_coroutine_check(ancestor.test)
+            if tested is not None and callee is not None and dotted_name(tested) == callee and not self._in_else(call, ancestor):
                 return True
         return False
 
