@@ -56,7 +56,8 @@ family (LKL101-LKL105):
   cycle of plain objects (a helper that keeps a back-reference or a bound method of its owner,
   two objects tied by plain attributes, a tree of plain nodes such as a parsed filter: one
   collection by the young generation frees it); an object whose attribute points at itself (a
-  ring's or linked list's sentinel, which linking re-points); an intentionally circular list; a
+  ring's or linked list's sentinel, which linking re-points; `ts.blame = ts` or
+  `func.original = func` on an object whose class is not known to be heavy); an intentionally circular list; a
   cycle among objects made once at import (an application object, a CLI object, a registry:
   they live as long as the process anyway); a cycle made in a test module; a cycle the code
   breaks itself: a `close()`, `connection_lost()`, `__exit__`, `destroy()`... that sets the link
