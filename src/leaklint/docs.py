@@ -48,14 +48,16 @@ family (LKL101-LKL105):
   long as the process, and one more is kept per call);
 - **medium**: a collection whose items point back at their holder and carry bulk data (an
   attribute named `data`, `buffer`, `array`, `image`, `matrix`, `samples`, `frames`...: the
-  whole structure waits for a collection); a descriptor that ties a helper to every object it
+  whole structure waits for a collection; not when that attribute is the cycle's own link, such
+  as a manager's `data` that is the very dict holding it); a descriptor that ties a helper to every object it
   is read on (through that object's `__dict__`), whatever the object holds; or a heavy cycle
   whose creation rate is unknown;
 - **low**: everything that exists but costs nothing. A per-instance, per-call or per-request
   cycle of plain objects (a helper that keeps a back-reference or a bound method of its owner,
   two objects tied by plain attributes, a tree of plain nodes such as a parsed filter: one
   collection by the young generation frees it); an object whose attribute points at itself (a
-  ring's or linked list's sentinel, which linking re-points); an intentionally circular list; a
+  ring's or linked list's sentinel, which linking re-points; `ts.blame = ts` or
+  `func.original = func` on an object whose class is not known to be heavy); an intentionally circular list; a
   cycle among objects made once at import (an application object, a CLI object, a registry:
   they live as long as the process anyway); a cycle made in a test module; a cycle the code
   breaks itself: a `close()`, `connection_lost()`, `__exit__`, `destroy()`... that sets the link
@@ -140,6 +142,21 @@ purpose, a raw descriptor (`os.open`, `mkstemp`), a file (LKL301, the shape pyli
 consider-using-with reports), a child process (`Popen.__del__` leaves it to be reaped by the next
 `Popen()`, and `wait()` does not close its pipes), process pools, and a client whose own threads
 keep it alive (paramiko, pymongo, kafka) keep their confidence.
+
+What the resource rules count as released follows the library, not the name of a method: an
+`urlopen` response read to the end with `read()` (no size) has closed its connection (http.client
+does it when the body is exhausted; the models' `release-without-arguments`), so only an
+exception before the read can skip it, which is low like the other network clients; a
+resource bound into `functools.partial` of a callable the code was given is handed to that
+callable, as a direct call would hand it. A descriptor opened after the function closed every
+descriptor from 0 (`os.closerange(0, n)`, or `os.close` in a loop over `range(n)`) is a daemon's
+new stdin, stdout or stderr, kept on purpose for the life of the process: not reported. Heavy
+evidence for a cycle is what an object keeps: a method that opens a file in a `with` block, or
+reads one through a temporary (`open(p).read()`), does not make its object heavy.
+
+A stop method whose docstring tells its callers that it does not wait for its thread ("returns
+immediately", "does not block", "delegates the shutdown to a background thread") exempts its
+class from LKL305: the callers were told.
 
 A registration whose undo handle is dropped (LKL307) costs something only when the code runs
 again: one registered in a hook that runs once per process (a plugin's `setup_once()`,

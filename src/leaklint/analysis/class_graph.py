@@ -34,7 +34,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.dead_arms import branch_value, module_bool_constants
+from leaklint.analysis.dead_arms import branch_value, module_bool_constants, negated_coroutine_check
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
@@ -59,6 +59,9 @@ WEAK_CONTAINERS = frozenset(
         "weakref.WeakSet", "weakref.WeakValueDictionary", "weakref.WeakKeyDictionary", "_weakrefset.WeakSet",
     }
 )
+# Methods Python makes class methods without a decorator (the data model, "Customizing class
+# creation"): their first parameter is the class, and what they store on it is a class's.
+IMPLICIT_CLASSMETHODS = frozenset({"__init_subclass__", "__class_getitem__"})
 # Annotation heads whose arguments are not held: a callback taking a Node does not hold a Node.
 _NOT_HELD = frozenset(
     {
@@ -554,6 +557,8 @@ class _Collector:
         owner = self._class_owner(node)
         cls = self.class_names.get(id(owner)) if owner is not None else None
         decorators = {dotted_name(d.decorator) for d in node.decorators}
+        if node.name.value in IMPLICIT_CLASSMETHODS:
+            decorators.add("classmethod")
         params = [*node.params.posonly_params, *node.params.params]
         self_name = None
         if cls is not None and params and not decorators & {"staticmethod", "classmethod"}:
@@ -576,7 +581,7 @@ class _Collector:
             info.methods.add(name)
             if name == "__del__":
                 info.del_location = self._location(node)
-                info.del_warns_only = warns_only(node)
+                info.del_warns_only = warns_only(node) or _only_for_sync_twin(node, owner)
             elif name == "__init__":
                 info.init_params = tuple(p.name.value for p in params[1:])
             setter = next(
@@ -1360,6 +1365,22 @@ def warns_only(function: cst.FunctionDef) -> bool:
             return False
         warned = warned or name in _WARN_CALLS or name in params
     return warned
+
+
+def _only_for_sync_twin(function: cst.FunctionDef, owner: Optional[cst.CSTNode]) -> bool:
+    """``__del__`` whose body is ``if not inspect.iscoroutinefunction(self.close): self.close()``
+    in a class whose ``close`` is ``async def``: the generated async twin of a sync class, where
+    the body never runs (neo4j's ``AsyncBolt``). It releases nothing, like one that only warns."""
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    if len(body) != 1 or not isinstance(body[0], cst.If) or body[0].orelse is not None:
+        return False
+    tested = negated_coroutine_check(body[0].test)
+    if not (isinstance(tested, cst.Attribute) and isinstance(tested.value, cst.Name) and tested.value.value == "self"):
+        return False
+    methods = owner.body.body if isinstance(owner, cst.ClassDef) and isinstance(owner.body, cst.IndentedBlock) else ()
+    return any(
+        isinstance(m, cst.FunctionDef) and m.name.value == tested.attr.value and m.asynchronous is not None for m in methods
+    )
 
 
 def _same_items(items: Sequence[Any], originals: Sequence[Any]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import weakref
 from pathlib import PurePath
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Type
 
 import libcst as cst
 
@@ -166,7 +166,8 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
         # A parent that keeps its children in a container, each pointing back: worth a default
         # report only when the items carry bulk data, which the cycle keeps until a collection.
         # A tree of plain objects (a parsed filter, a template's chunks) costs one collection.
-        bulk = bulk_reason(graph, cycle.classes)
+        links = [h.innermost().attr for h in cycle.hops] + [attr for _cls, attr in cycle.links]
+        bulk = bulk_reason(graph, cycle.classes, links)
         if bulk is not None:
             return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}; {bulk}"
         return Confidence.LOW, f"a collection of plain objects that point back at their holder, {how}"
@@ -311,7 +312,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             # `named_rules[k] = rule` and `rule.target = Router(app)`: the classes can point at
             # each other, but no store hands an object the very instance that holds it.
             return Confidence.LOW, "no store in it hands an object back the instance that holds it"
-        bulk = bulk_reason(graph, classes)
+        bulk = bulk_reason(graph, classes, [e.attr for e in edges])
         if bulk is not None:
             return Confidence.MEDIUM, bulk
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
@@ -458,14 +459,19 @@ BULK_ATTRS = frozenset({
 })
 
 
-def bulk_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
+def bulk_reason(graph: ClassGraph, classes: Sequence[str], links: Iterable[Optional[str]] = ()) -> Optional[str]:
     """Why a tree's late release matters: a class in it keeps bulk data (``self.data``,
-    ``self.buffer``...), which the cycle holds until a collection."""
+    ``self.buffer``...), which the cycle holds until a collection.
+
+    ``links``: the attributes the cycle itself runs through. One of them named like bulk data is
+    the cycle's own link, not a payload it keeps (aiogram's ``ScenesManager.data`` is the dict
+    that holds the manager; a Kaitai ``Ico.images`` is the list of the entries pointing back)."""
+    own = {link for link in links if link}
     for cls in classes:
         resolved = graph.resolve(cls) if cls else None
         for owner in graph.mro(resolved) if resolved else ():
             info = graph.classes.get(owner)
-            found = sorted(BULK_ATTRS.intersection(info.attrs)) if info is not None else []
+            found = sorted(BULK_ATTRS.intersection(info.attrs) - own) if info is not None else []
             if found:
                 return f"`{_short(resolved)}` keeps bulk data in `{found[0]}`, which the cycle holds until a collection"
     return None

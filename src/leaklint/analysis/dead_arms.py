@@ -116,3 +116,17 @@ def _feature_test(context: FileContext, test: cst.BaseExpression) -> bool:
     module = context.qualified_name(args[0].value)
     names = _ALWAYS_PRESENT.get(module or "")
     return names is not None and args[1].value.evaluated_value in names
+
+
+def negated_coroutine_check(test: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+    """``x`` for ``not inspect.iscoroutinefunction(x)`` (or ``asyncio.``'s): the guard generated
+    sync/async twins put around a call so that it runs only in the sync twin (true exactly when
+    ``x`` is not an ``async def``)."""
+    if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)):
+        return None
+    check = test.expression
+    if not (isinstance(check, cst.Call) and len(check.args) == 1):
+        return None
+    func = check.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    return check.args[0].value if name == "iscoroutinefunction" else None

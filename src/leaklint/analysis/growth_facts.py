@@ -115,7 +115,7 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
             return ContainerUse(READ)
         qualified = context.qualified_name(call.func)
         if qualified == "builtins.len":
-            if isinstance(context.parent(call), (cst.Comparison, cst.ComparisonTarget)):
+            if isinstance(context.parent(call), (cst.Comparison, cst.ComparisonTarget)) or _size_compared_later(context, call):
                 return ContainerUse(SHRINK, "len")  # a size check bounds or evicts it
             return ContainerUse(READ)
         if qualified in READ_ONLY_CALLS:
@@ -452,6 +452,27 @@ def is_test_double(class_name: str, module_name: str) -> bool:
     # listener that records every message for the tests to inspect).
     return bool(words) and (words[0] in _TEST_DOUBLE_WORDS or words[-1] in _TEST_DOUBLE_WORDS
                             or (words[0] == "test" and len(words) > 1))
+
+
+def _size_compared_later(context: "FileContext", call: cst.Call) -> bool:
+    """``num_threads = len(self._threads)`` then ``if num_threads < self._max_workers:`` in the
+    same function (concurrent.futures' ``_adjust_thread_count``): the size check goes through a
+    local, and bounds the container as ``if len(...) < n`` would."""
+    assign = context.parent(call)
+    if not (isinstance(assign, cst.Assign) and assign.value is call and len(assign.targets) == 1):
+        return False
+    target = assign.targets[0].target
+    scope = context.enclosing_scope(call)
+    if not isinstance(target, cst.Name) or not isinstance(scope, cst.FunctionDef):
+        return False
+    from leaklint.analysis.walk import walk_scope
+
+    for node in walk_scope(scope):
+        if isinstance(node, cst.Comparison):
+            sides = [node.left, *(c.comparator for c in node.comparisons)]
+            if any(isinstance(side, cst.Name) and side.value == target.value for side in sides):
+                return True
+    return False
 
 
 def runs_once(context: "FileContext", node: cst.CSTNode) -> bool:

@@ -20,7 +20,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.walk import iter_children, walk
-from leaklint.facts.summaries import HEAVY, releases
+from leaklint.facts.summaries import HEAVY, released_at_once, releases
 from leaklint.rule import Confidence
 
 ScopeNode = Union[cst.Module, cst.FunctionDef, cst.Lambda]
@@ -632,7 +632,7 @@ def heavy_holding(context: FileContext, cls: Optional[cst.ClassDef]) -> Optional
         for method in methods:
             for inner in walk_calls(method):
                 qualified = context.qualified_name(inner.func)
-                if qualified in HEAVY:
+                if qualified in HEAVY and not released_at_once(inner, context.parent(inner), qualified):
                     found = f"`{cls.name.value}` holds a `{qualified}` that no close-like method releases"
                     break
             if found:

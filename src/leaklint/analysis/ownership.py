@@ -100,6 +100,9 @@ BOUND_METHODS_HANDED_ON = frozenset(
 )
 
 # Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
+# Calls whose result is a deferred call of their first argument with the others.
+DEFERRED_CALLS = frozenset({"functools.partial"})
+
 RELEASE_METHODS = frozenset(
     {
         "close", "aclose", "shutdown", "terminate", "cleanup", "quit", "wait", "communicate", "kill",
@@ -205,6 +208,8 @@ class OwnershipAnalyzer:
             if isinstance(grand, cst.Call) and grand.func is parent:
                 if method in kind.release or method in ("__enter__", "__aenter__", "detach"):
                     return []  # open(p, "w").close(), Popen(...).wait()
+                if _releases_without_arguments(grand, kind):
+                    return []  # urlopen(url).read(): read to the end, the response closes its connection
                 return leak(PARTIAL, use=f".{method}()")
             return leak(PARTIAL, use=f".{method}")
         if isinstance(parent, cst.Subscript) and parent.value is node:
@@ -1309,7 +1314,7 @@ class OwnershipAnalyzer:
             grand = self.context.parent(parent)
             method = parent.attr.value
             if isinstance(grand, cst.Call) and grand.func is parent:
-                if method in kind.release or method in ("__exit__", "__aexit__"):
+                if method in kind.release or method in ("__exit__", "__aexit__") or _releases_without_arguments(grand, kind):
                     return (SAFE_RELEASE if self._exception_safe(grand) else RELEASE), grand
                 if method in ("detach", "__enter__", "__aenter__"):
                     return ESCAPE, None
@@ -1402,6 +1407,11 @@ class OwnershipAnalyzer:
             return self._path_as_argument(callee, arg, kind, qualified)
         if qualified in BORROWERS and _borrowed_argument(qualified, callee, arg):
             return BORROW, None
+        if qualified in DEFERRED_CALLS and callee.args and callee.args[0] is not arg and self._unresolved_callable(callee.args[0].value):
+            # `functools.partial(transport_init, channel=ch)`: the partial hands `ch` to a callable
+            # the code was given, as calling `transport_init(channel=ch)` would (the GAPIC clients'
+            # transports own and close their channel)
+            return ESCAPE, None
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
@@ -1412,6 +1422,10 @@ class OwnershipAnalyzer:
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _unresolved_callable(self, func: cst.BaseExpression) -> bool:
+        """A parameter or local bound to some callable, not a function the analysis can read."""
+        return isinstance(func, cst.Name) and self.context.qualified_name(func) is None
 
     def _path_as_argument(self, callee: cst.Call, arg: cst.Arg, kind: ResourceKind, qualified: Optional[str]) -> Tuple[int, Optional[cst.Call]]:
         """A path (``tempfile.mkdtemp()``'s) handed to a call: a string, so the callee uses it
@@ -3106,6 +3120,12 @@ _RELEASE_METHOD_NAMES = frozenset(
     {"close", "aclose", "shutdown", "stop", "cleanup", "terminate", "dispose", "disconnect", "release", "teardown",
      "__exit__", "__aexit__", "__del__", "quit", "destroy"}
 )
+
+
+def _releases_without_arguments(call: cst.Call, kind: ResourceKind) -> bool:
+    """``resp.read()`` on a kind whose model says a call of that method with no arguments releases
+    it (an ``HTTPResponse`` read to the end closes its connection; ``read(n)`` does not)."""
+    return not call.args and isinstance(call.func, cst.Attribute) and call.func.attr.value in kind.release_without_arguments
 
 
 def _is_release_method_name(name: str) -> bool:

@@ -40,6 +40,7 @@ from leaklint.analysis.ownership import (
 )
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
+from leaklint.analysis.std_streams import opened_after_closing_every_descriptor
 from leaklint.analysis.walk import walk
 from leaklint.consequence import releases_itself_when_collected
 from leaklint.fixes import close_on_error
@@ -248,6 +249,8 @@ class ResourceRule(Rule):
         for call in self.candidates:
             kind = self._kind(call)
             if kind is not None and _acquires(kind, call):
+                if kind.fd and not kind.path and opened_after_closing_every_descriptor(self.context, call):
+                    continue  # a daemon's new stdin/stdout/stderr (analysis/std_streams.py)
                 acquisitions.append((call, kind))
         for call, kind in acquisitions:
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
@@ -745,6 +748,10 @@ class ResourceRule(Rule):
                 f"`{name}` (from `{shown}`) {'are' if ', ' in name else 'is'} released by `{release}` on line {line}, "
                 "but not if an exception is raised before that"
             )
+            if leak.release.args == () and _called_method(leak.release) in kind.release_without_arguments:
+                # `resp.read()` reads to the end, which releases it: a `finally:` closes it instead.
+                message = message.replace(" on line", " (read to the end) on line", 1)
+                release = f"{name}.{kind.release[0]}()"
             if leak.computes_only:
                 # Only a statement that computes can raise first (`b"\n".join(refs)`): a programming
                 # error, after which the process is in trouble anyway; the release is not skipped
@@ -1359,3 +1366,7 @@ def _release_method(cls: cst.ClassDef) -> Optional[str]:
             if statement.name.value not in ("__exit__", "__aexit__", "__del__"):
                 return statement.name.value
     return None
+
+
+def _called_method(call: cst.Call) -> str:
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else ""

@@ -26,6 +26,7 @@ class ResourceKind:
     family: str  # FILE (LKL301) or RESOURCE (LKL302)
     # Methods that release it (``f.close()``); ``os.close`` releases a raw file descriptor.
     release: Tuple[str, ...] = ("close",)
+    release_without_arguments: Tuple[str, ...] = ()  # ``resp.read()`` reads to the end, which releases it
     is_async: bool = False  # needs ``async with`` / ``await x.aclose()``
     with_closes: bool = True  # False: ``with x`` does not release it (fix: ``contextlib.closing``)
     with_changes_behaviour: bool = False  # ``with`` also waits / terminates / sends QUIT
@@ -67,6 +68,7 @@ def kind_from_model(acquire: Acquire) -> Optional[ResourceKind]:
         acquire.qualname,
         family,
         release=acquire.release,
+        release_without_arguments=acquire.release_without_arguments,
         is_async=acquire.is_async,
         # A raw descriptor has no `with` form (can_use_with is False); the rules read these two
         # fields for it only where "close" is the neutral answer.

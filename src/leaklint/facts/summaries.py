@@ -79,6 +79,17 @@ HEAVY = frozenset({
     "tempfile.TemporaryFile", "tempfile.NamedTemporaryFile", "tempfile.SpooledTemporaryFile",
 })
 _HEAVY_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in HEAVY)
+# sqlite3's `with` ends a transaction and leaves the connection open.
+_WITH_KEEPS_OPEN = frozenset({"sqlite3.connect"})
+
+
+def released_at_once(call: cst.Call, parent: Optional[cst.CSTNode], qualified: Optional[str]) -> bool:
+    """A heavy call whose result the statement itself releases, so the object whose method makes
+    it does not hold it: a `with` item (`with open(path) as f:`, closed when the block ends), or a
+    temporary used once (`open(path).read()`, freed when the expression is done)."""
+    if isinstance(parent, cst.WithItem):
+        return parent.item is call and qualified not in _WITH_KEEPS_OPEN
+    return isinstance(parent, cst.Attribute) and parent.value is call
 
 
 # Methods that end an object's use: a link they drop is a cycle the code breaks itself.
@@ -267,6 +278,9 @@ class SummaryBuilder:
 
     def _uses(self, lam: cst.Lambda, name: str) -> bool:
         return any(type(n) is cst.Name and n.value == name for n in walk(lam.body))  # type: ignore[attr-defined]
+
+    def _released_at_once(self, node: cst.Call, qualified: str) -> bool:
+        return released_at_once(node, next(iter(self._ancestors(node)), None), qualified)
 
     def _in_loop(self, node: cst.CSTNode) -> bool:
         found = self._loops.get(id(node))
@@ -538,11 +552,11 @@ class SummaryBuilder:
             last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
             if last[:1].isupper() or last in _HEAVY_NAMES:
                 callee = self._callee(func)
-                if callee is not None and (callee[0] == "new" or callee[1] in HEAVY):
+                if callee is not None and (callee[0] == "new" or (callee[1] in HEAVY and not self._released_at_once(node, callee[1]))):
                     self._summary["allocations"].append([callee[1], self._in_loop(node)])
             return None
         callee = self._callee(func)
-        if callee is not None and (callee[0] == "new" or callee[1] in HEAVY):
+        if callee is not None and (callee[0] == "new" or (callee[1] in HEAVY and not self._released_at_once(node, callee[1]))):
             # Recorded before the check below: `self.sock = socket.socket()` passes nothing
             # tracked, yet makes the instance heavy.
             self._summary["allocations"].append([callee[1], self._in_loop(node)])

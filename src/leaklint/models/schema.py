@@ -46,6 +46,9 @@ class Acquire:
     qualname: str
     category: str  # one of CATEGORIES; "file" feeds LKL301, "resource" LKL302, "figure" LKL308
     release: Tuple[str, ...] = ("close",)  # methods (or ``os.close``-style functions) that release it
+    # Methods that release it only when called with no arguments: ``HTTPResponse.read()`` reads
+    # the body to its end, and http.client closes the connection there (``read(n)`` does not).
+    release_without_arguments: Tuple[str, ...] = ()
     is_async: bool = False  # needs ``async with`` / ``await x.aclose()``
     with_releases: bool = True  # False: ``with x`` does not release it (sqlite3 commits, does not close)
     with_calls: str = "close"  # what ``with`` calls on exit
@@ -247,7 +250,7 @@ def _qualname(where: str, name: Any) -> str:
 
 _ACQUIRE_KEYS = (
     "category", "release", "async", "with-releases", "with-calls", "with-changes-behaviour", "fd",
-    "tuple-items", "name", "with-returns-self", "type", "path", "when-keyword",
+    "tuple-items", "name", "with-returns-self", "type", "path", "when-keyword", "release-without-arguments",
 )
 
 
@@ -272,6 +275,10 @@ def acquire_entry(where: str, qualname: str, spec: Any, table: str) -> Acquire:
         qualname=qualname,
         category=category,
         release=release,
+        release_without_arguments=(
+            _strings(_where(where, "release-without-arguments"), spec["release-without-arguments"])
+            if "release-without-arguments" in spec else ()
+        ),
         is_async=_bool(_where(where, "async"), spec.get("async", release[0] == "aclose")),
         with_releases=_bool(_where(where, "with-releases"), spec.get("with-releases", not (fd or path))),
         with_calls=_string(_where(where, "with-calls"), spec.get("with-calls", release[0])),

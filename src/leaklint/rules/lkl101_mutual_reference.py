@@ -294,7 +294,7 @@ class MutualReference(ClassGraphRule):
             return Confidence.MEDIUM, "made in the `__dict__` of every object it is read on, whatever that object holds"
         collection = first.attr is None or second.attr is None or not (first.via_setattr and second.via_setattr)
         if collection:
-            bulk = bulk_reason(graph, classes)
+            bulk = bulk_reason(graph, classes, [first.attr, second.attr])
             if bulk is not None:
                 return Confidence.MEDIUM, f"a collection whose items point back at their holder; {bulk}"
             return Confidence.LOW, "a collection of plain objects that point back at their holder: nothing heavy in it"

@@ -138,6 +138,11 @@ class SelfInOwnContainer(Rule):
         if name == "self" and isinstance(node, cst.Assign) and isinstance(holder, cst.Attribute) \
                 and attr not in (None, "__dict__"):
             plain_link = self._self_link_grade(self.context.enclosing_class(node), attr or "")
+        elif isinstance(node, cst.Assign) and isinstance(holder, cst.Attribute) and attr not in (None, "__dict__"):
+            # `ts.exception_blame = ts`, `func.original = func`: an object that names itself in a
+            # plain attribute, whose class (and so any cost) is not known here: one collection
+            # frees it, so only the strict profile shows it (docs/rules.md, evidence of cost).
+            plain_link = "unknown"
         removed = self._removed_later(node, name, holder) or self._unlinked_after(node, name, attr)
         if removed is not None:
             # The object takes itself out again (`del self._cache[self._job]` when the job is
@@ -196,6 +201,8 @@ class SelfInOwnContainer(Rule):
             )
         elif plain_link == "del":
             message += "; the class has `__del__`, whose run the cycle delays"
+        elif plain_link == "unknown":
+            message += "; one object pointing at itself, with nothing known to be heavy in it"
         elif plain_link:
             message += "; one plain object per instance, with no open resource, thread or `__del__` in it"
         message += costless

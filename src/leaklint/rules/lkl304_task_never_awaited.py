@@ -7,6 +7,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.dead_arms import negated_coroutine_check
 from leaklint.analysis.memoizers import may_be_project_name
 from leaklint.analysis.tasks import TASK_FACTORIES, is_loop, task_factory
 from leaklint.analysis.names import dotted_name, parameter_names
@@ -619,7 +620,7 @@ class TaskNeverAwaited(Rule):
             if spelled not in last_names and not (isinstance(func, cst.Name) and self._imported(func.value)):
                 continue
             name = self._coroutine_name(call, module_coroutines, class_coroutines)
-            if name is None:
+            if name is None or self._only_when_not_a_coroutine(call):
                 continue
             code = self.context.code(call).strip()
             shown = code if len(code) <= 60 else f"{name}(...)"
@@ -630,6 +631,24 @@ class TaskNeverAwaited(Rule):
                 suggestion=f"`await {shown}`, or run it in the background with a kept task: "
                 f"`task = asyncio.create_task({shown}); tasks.add(task); task.add_done_callback(tasks.discard)`",
             )
+
+    def _only_when_not_a_coroutine(self, call: cst.Call) -> bool:
+        """``if not inspect.iscoroutinefunction(self.close): self.close()``: the call runs only
+        when the callee is a plain function (the guard of generated sync/async twins, neo4j's
+        ``Bolt.__del__``), so it never makes a coroutine."""
+        callee = dotted_name(call.func)
+        for ancestor in self.context.ancestors(call):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if not isinstance(ancestor, cst.If):
+                continue
+            tested = negated_coroutine_check(ancestor.test)
+            if tested is not None and callee is not None and dotted_name(tested) == callee and not self._in_else(call, ancestor):
+                return True
+        return False
+
+    def _in_else(self, node: cst.CSTNode, branch: cst.If) -> bool:
+        return branch.orelse is not None and any(a is branch.orelse for a in self.context.ancestors(node))
 
     def _check_truth_tests(self) -> None:
         """``if cb(user):`` where ``cb`` is a coroutine function: a coroutine object is always true."""

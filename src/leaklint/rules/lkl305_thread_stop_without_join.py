@@ -13,7 +13,10 @@ _THREADS = frozenset({"threading.Thread"})
 _STOP_METHODS = ("stop", "close", "shutdown", "terminate", "cancel", "disconnect", "__exit__", "__aexit__")
 _SIGNALS = frozenset({"set", "clear", "put", "put_nowait", "notify", "notify_all", "cancel", "send"})
 # A stop method whose docstring says it does not wait: the caller was told.
-_DOCUMENTED_NO_WAIT = ("not wait", "without waiting", "does not join", "doesn't join", "not join", "returns immediately", "asynchronously")
+_DOCUMENTED_NO_WAIT = (
+    "not wait", "without waiting", "does not join", "doesn't join", "not join", "returns immediately", "asynchronously",
+    "not block", "non-blocking", "nonblocking", "in the background", "to a background thread",
+)
 _WAITS = frozenset({"join", "wait", "result"})
 
 
@@ -45,8 +48,9 @@ class ThreadStopWithoutJoin(Rule):
     Only threads stored on `self` (directly, or through a local: `t = Thread(...)`,
     `self._thread = t`) and created in the same class are followed. A Thread subclass that the
     module never instantiates, or whose instances are handed on or stored elsewhere (returned
-    only for the non-daemon shape above), is left alone: its owner may join it. A stop method whose docstring says it does not wait
-    ("returns immediately", "does not join", "without waiting") is left alone. A stop method that
+    only for the non-daemon shape above), is left alone: its owner may join it. A class whose stop method's docstring says it does not wait
+    ("returns immediately", "does not join", "without waiting", "does not block", "delegates the
+    shutdown to a background thread") is left alone: its callers were told. A stop method that
     calls `join`/`wait` on anything, or a class that joins the thread anywhere (a helper method,
     `__del__`), is assumed to wait for it. A thread handed to other code is assumed to be joined
     there.
@@ -90,9 +94,9 @@ class ThreadStopWithoutJoin(Rule):
         methods: Dict[str, cst.FunctionDef] = {
             s.name.value: s for s in (cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()) if isinstance(s, cst.FunctionDef)
         }
-        stops = [methods[name] for name in _STOP_METHODS if name in methods and not _documented_no_wait(methods[name])]
-        if not stops:
-            return
+        stops = [methods[name] for name in _STOP_METHODS if name in methods]
+        if not stops or any(_documented_no_wait(method) for method in stops):
+            return  # the class tells its callers that stopping it does not wait for its thread
         nodes = list(walk(cls))
         if self._is_thread_subclass(cls):
             self._check_thread_subclass(cls, nodes, stops)
@@ -364,7 +368,10 @@ def _self_attr(expr: cst.CSTNode) -> Optional[str]:
 def _documented_no_wait(method: cst.FunctionDef) -> bool:
     """The stop method's docstring tells callers it does not wait for the thread."""
     docstring = method.get_docstring()
-    return bool(docstring) and any(phrase in docstring.lower() for phrase in _DOCUMENTED_NO_WAIT)
+    if not docstring:
+        return False
+    text = " ".join(docstring.lower().split())  # "returns\n immediately" across a line break
+    return any(phrase in text for phrase in _DOCUMENTED_NO_WAIT)
 
 
 def _daemon_keyword(call: cst.Call) -> bool:

@@ -298,6 +298,8 @@ class TaskLeftOutOfCancellation(Rule):
             if isinstance(found, cst.Attribute) and is_self_attribute(found, attr) and isinstance(self.context.parent(found), _LOOKING_PARENTS):
                 return False
         for branch in self._enclosing_branches(statement, method):
+            if _once_per_object(branch):
+                return False  # `if not self._started: ... self._started = True`: one task per object
             if any(_fills_self_registry(found) for found in walk(branch)):
                 return True
         return False
@@ -350,6 +352,20 @@ class TaskLeftOutOfCancellation(Rule):
             ),
             confidence=Confidence.MEDIUM,
         )
+
+
+def _once_per_object(branch: cst.If) -> bool:
+    """``if not self.<flag>:`` whose body sets ``self.<flag> = True``: the branch runs once per
+    object (the run-once guard LKL212 and LKL307 trust for module flags)."""
+    test = branch.test
+    if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and is_self_attribute(test.expression)):
+        return False
+    flag = test.expression.attr.value  # type: ignore[attr-defined]
+    return any(
+        isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value == "True"
+        and any(is_self_attribute(t.target, flag) for t in node.targets)
+        for node in walk(branch.body)
+    )
 
 
 def _task_runs(stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]]) -> Dict[str, str]:
