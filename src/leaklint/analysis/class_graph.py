@@ -35,7 +35,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.dead_arms import branch_value, module_bool_constants, negated_coroutine_check
-from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.names import LOCAL, decorator_name, dotted_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
 from leaklint.facts.on_demand import SummaryStore
@@ -578,7 +578,10 @@ class _Collector:
         if cls is not None and self_name is not None:
             info = self.infos[cls]
             name = node.name.value
-            info.methods.add(name)
+            if not _is_property(node):
+                # `self.submission` read through a property is the value it returns, not a bound
+                # method: handing it on keeps that value, and `WeakMethod` of it would raise.
+                info.methods.add(name)
             if name == "__del__":
                 info.del_location = self._location(node)
                 info.del_warns_only = warns_only(node) or _only_for_sync_twin(node, owner)
@@ -954,6 +957,14 @@ def is_weak_call(call: cst.Call, resolved: Optional[str]) -> bool:
 
 def _exclusive(first: Dict[int, bool], second: Dict[int, bool]) -> bool:
     return any(key in second and second[key] != value for key, value in first.items())
+
+
+_PROPERTY_DECORATORS = frozenset({"property", "cached_property", "setter", "getter", "deleter"})
+
+
+def _is_property(function: cst.FunctionDef) -> bool:
+    """Decorated as a property (`@property`, `@functools.cached_property`, `@x.setter`)."""
+    return any(decorator_name(d) in _PROPERTY_DECORATORS for d in function.decorators)
 
 
 def _is_attr_of(expr: cst.BaseExpression, name: str) -> bool:
