@@ -358,18 +358,23 @@ class _Collector:
         receiver = func.value.value
         if receiver != scope.self_name and receiver != "cls" and scope.cls.rsplit(".", 1)[-1] != receiver:
             return []
-        owners, seen = [scope.cls], {scope.cls}
-        while owners:
-            owner = owners.pop()
+        for owner in self._class_and_file_bases(scope.cls):
             found = self.factories.get((owner, func.attr.value))
             if found:
                 return found
+        return []
+
+    def _class_and_file_bases(self, cls: str) -> Iterator[str]:
+        """``cls`` and its bases defined in this file, each once."""
+        owners, seen = [cls], {cls}
+        while owners:
+            owner = owners.pop()
+            yield owner
             info = self.infos.get(owner)
             for base in info.bases if info is not None else ():
                 if base in self.infos and base not in seen:
                     seen.add(base)
                     owners.append(base)
-        return []
 
     def _is_dataclass(self, node: cst.ClassDef) -> bool:
         for decorator in node.decorators:
@@ -440,16 +445,9 @@ class _Collector:
         if (scope is None or scope.cls is None or not isinstance(func, cst.Attribute)
                 or not isinstance(func.value, cst.Name) or func.value.value != scope.self_name):
             return None
-        owners, seen = [scope.cls], {scope.cls}
-        while owners:
-            owner = owners.pop()
+        for owner in self._class_and_file_bases(scope.cls):
             if f"{owner}.{func.attr.value}" in self.infos:
                 return f"{owner}.{func.attr.value}"
-            info = self.infos.get(owner)
-            for base in info.bases if info is not None else ():
-                if base in self.infos and base not in seen:
-                    seen.add(base)
-                    owners.append(base)
         return None
 
     def _abstract_metaclass(self, keyword: cst.Arg) -> bool:

@@ -99,10 +99,10 @@ BOUND_METHODS_HANDED_ON = frozenset(
     }
 )
 
-# Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
 # Calls whose result is a deferred call of their first argument with the others.
 DEFERRED_CALLS = frozenset({"functools.partial"})
 
+# Method names that release whatever is stored on an attribute (used for ``self.x = ...``).
 RELEASE_METHODS = frozenset(
     {
         "close", "aclose", "shutdown", "terminate", "cleanup", "quit", "wait", "communicate", "kill",
@@ -208,7 +208,7 @@ class OwnershipAnalyzer:
             if isinstance(grand, cst.Call) and grand.func is parent:
                 if method in kind.release or method in ("__enter__", "__aenter__", "detach"):
                     return []  # open(p, "w").close(), Popen(...).wait()
-                if _releases_without_arguments(grand, kind):
+                if releases_without_arguments(grand, kind):
                     return []  # urlopen(url).read(): read to the end, the response closes its connection
                 return leak(PARTIAL, use=f".{method}()")
             return leak(PARTIAL, use=f".{method}")
@@ -1314,7 +1314,7 @@ class OwnershipAnalyzer:
             grand = self.context.parent(parent)
             method = parent.attr.value
             if isinstance(grand, cst.Call) and grand.func is parent:
-                if method in kind.release or method in ("__exit__", "__aexit__") or _releases_without_arguments(grand, kind):
+                if method in kind.release or method in ("__exit__", "__aexit__") or releases_without_arguments(grand, kind):
                     return (SAFE_RELEASE if self._exception_safe(grand) else RELEASE), grand
                 if method in ("detach", "__enter__", "__aenter__"):
                     return ESCAPE, None
@@ -3122,7 +3122,7 @@ _RELEASE_METHOD_NAMES = frozenset(
 )
 
 
-def _releases_without_arguments(call: cst.Call, kind: ResourceKind) -> bool:
+def releases_without_arguments(call: cst.Call, kind: ResourceKind) -> bool:
     """``resp.read()`` on a kind whose model says a call of that method with no arguments releases
     it (an ``HTTPResponse`` read to the end closes its connection; ``read(n)`` does not)."""
     return not call.args and isinstance(call.func, cst.Attribute) and call.func.attr.value in kind.release_without_arguments

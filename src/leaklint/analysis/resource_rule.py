@@ -37,6 +37,7 @@ from leaklint.analysis.ownership import (
     Leak,
     OwnershipAnalyzer,
     _is_release_method_name,
+    releases_without_arguments,
 )
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
@@ -748,7 +749,7 @@ class ResourceRule(Rule):
                 f"`{name}` (from `{shown}`) {'are' if ', ' in name else 'is'} released by `{release}` on line {line}, "
                 "but not if an exception is raised before that"
             )
-            if leak.release.args == () and _called_method(leak.release) in kind.release_without_arguments:
+            if releases_without_arguments(leak.release, kind):
                 # `resp.read()` reads to the end, which releases it: a `finally:` closes it instead.
                 message = message.replace(" on line", " (read to the end) on line", 1)
                 release = f"{name}.{kind.release[0]}()"
@@ -1366,7 +1367,3 @@ def _release_method(cls: cst.ClassDef) -> Optional[str]:
             if statement.name.value not in ("__exit__", "__aexit__", "__del__"):
                 return statement.name.value
     return None
-
-
-def _called_method(call: cst.Call) -> str:
-    return call.func.attr.value if isinstance(call.func, cst.Attribute) else ""

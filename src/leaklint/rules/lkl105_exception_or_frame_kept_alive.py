@@ -836,9 +836,7 @@ def _read_from_self(expr: Optional[cst.BaseExpression]) -> Optional[str]:
 def _reraised_attributes(cls: cst.ClassDef) -> Dict[str, str]:
     """Attributes of ``self`` whose entries a method of ``cls`` raises: {attribute: method}."""
     found: Dict[str, str] = {}
-    for method in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
-        if not isinstance(method, cst.FunctionDef):
-            continue
+    for method in lt.class_methods(cls):
         bound: Dict[str, str] = {}
         for node in walk_scope(method.body):
             if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):

@@ -18,6 +18,7 @@ from leaklint.analysis.growth_facts import (
     is_test_module,
     names_long_lived,
 )
+from leaklint.analysis.tasks import TASK_FACTORIES
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -25,11 +26,9 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 _WORKER_CLASSES = frozenset(
     {"threading.Thread", "threading.Timer", "multiprocessing.Process", "multiprocessing.context.Process"}
 )
-# asyncio tasks, kept to be awaited or cancelled at shutdown: the same growth when a done task
-# does not leave the container (the asyncio docs pair `tasks.add(task)` with
-# `task.add_done_callback(tasks.discard)`).
-_TASK_FUNCTIONS = frozenset({"asyncio.ensure_future", "asyncio.create_task", "asyncio.tasks.ensure_future",
-                             "asyncio.tasks.create_task"})
+# asyncio tasks (analysis/tasks.py's TASK_FACTORIES, or these methods on any receiver), kept to
+# be awaited or cancelled at shutdown: the same growth when a done task does not leave the
+# container (the asyncio docs pair `tasks.add(task)` with `task.add_done_callback(tasks.discard)`).
 _TASK_METHODS = frozenset({"create_task", "ensure_future"})  # `loop.create_task(...)`, `self.loop.create_task(...)`
 # Methods that run once, as the object is set up: threads started there form a fixed pool.
 _SETUP_PREFIXES = ("__init__", "start", "setup", "set_up", "init", "open", "connect", "__enter__", "__aenter__", "spawn_workers")
@@ -256,7 +255,7 @@ class ThreadsKeptOnLongLivedInstance(Rule):
             return None
         qualified = self.context.qualified_name(made.func) or ""
         if qualified not in _WORKER_CLASSES:
-            if qualified in _TASK_FUNCTIONS or (
+            if qualified in TASK_FACTORIES or (
                     isinstance(made.func, cst.Attribute) and made.func.attr.value in _TASK_METHODS):
                 return f"the task `{item.value}`" if isinstance(item, cst.Name) else "a new task"
             return None

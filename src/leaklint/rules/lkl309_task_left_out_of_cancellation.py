@@ -170,6 +170,7 @@ class TaskLeftOutOfCancellation(Rule):
         by_name = {m.name.value: m for m in methods}
         runs = _task_runs(stores)
         foreign: Optional[Set[str]] = None
+        effects: Optional[Tuple[Set[str], bool]] = None  # what the teardown touches, whether it waits
         for attr, sites in stores.items():
             if fates.get(attr):
                 continue
@@ -180,7 +181,9 @@ class TaskLeftOutOfCancellation(Rule):
                 foreign = self._foreign_names()
             if attr in foreign:
                 continue
-            touched, waits = _teardown_effects(teardowns, by_name)
+            if effects is None:
+                effects = _teardown_effects(teardowns, by_name)
+            touched, waits = effects
             signalled = bool(_self_reads(loop, attr) & touched)
             if signalled and waits:
                 continue  # a stop signal the loop reads, and the teardown waits for it to end

@@ -7,7 +7,7 @@ from typing import Optional, Sequence, Set
 
 import libcst as cst
 
-from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.names import LOCAL, dotted_name, parameter_names
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -123,10 +123,7 @@ class CloseSkippedByCaughtError(Rule):
         function = self.context.nearest(node, cst.FunctionDef)
         if function is None:
             return False
-        params = function.params
-        every = [*params.posonly_params, *params.params, *params.kwonly_params]
-        every += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
-        return receiver.value not in {param.name.value for param in every}
+        return receiver.value not in parameter_names(function.params)
 
     def _report(
         self, statement: cst.CSTNode, close: cst.Call, earlier: cst.Call, handler: cst.ExceptHandler, code: str, local: bool
