@@ -61,6 +61,6 @@ def test_table_has_a_fresh4_column(tmp_path: Path, capsys) -> None:
     summary = recall.summarize(cases, [recall.score_case(case, None, linter, any_code=False) for case in cases])
     recall.print_table("default", summary)
     header = capsys.readouterr().out.splitlines()[1].split()
-    # fresh5 to fresh11, built after fresh4, are the last columns
-    assert header[-8:] == ["fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11"]
+    # fresh5 to fresh12, built after fresh4, are the last columns
+    assert header[-9:] == ["fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12"]
     assert (summary["fresh4"]["found"], summary["fresh4"]["cases"]) == (1, 1)
