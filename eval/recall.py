@@ -28,8 +28,9 @@ had been measured, ``split = "fresh7"`` for the seventh (``eval/corpus/fresh7/``
 had been measured, ``split = "fresh8"`` for the eighth (``eval/corpus/fresh8/``), built once the seventh
 had been measured, ``split = "fresh9"`` for the ninth (``eval/corpus/fresh9/``), built once the eighth
 had been measured, ``split = "fresh10"`` for the tenth (``eval/corpus/fresh10/``), built once the ninth
-had been measured, and ``split = "fresh11"`` for the eleventh (``eval/corpus/fresh11/``), built once the
-tenth had been measured.
+had been measured, ``split = "fresh11"`` for the eleventh (``eval/corpus/fresh11/``), built once the
+tenth had been measured, and ``split = "fresh12"`` for the twelfth (``eval/corpus/fresh12/``), built once
+the eleventh had been measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
 through the public runner, once with the default selection and once with every rule selected.
@@ -60,7 +61,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -334,7 +335,7 @@ def print_markdown(report: Dict[str, object]) -> None:
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

@@ -1,0 +1,45 @@
+import asyncio
+from typing import Any, Dict, Optional
+
+
+
+class MessageBus:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self.connected = False
+
+    async def connect(self) -> "MessageBus":
+        self.connected = True
+        return self
+
+    def _finalize(self, err: Optional[Exception]) -> None:
+        self.connected = False
+
+
+class BlueZManager:
+    def __init__(self) -> None:
+        self._bus: Optional[MessageBus] = None
+        self._properties: Dict[str, Any] = {}
+
+    async def async_init(self) -> None:
+        if self._bus and self._bus.connected:
+            return
+        self._bus = await MessageBus(asyncio.get_running_loop()).connect()
+
+
+_global_instances: Dict[asyncio.AbstractEventLoop, BlueZManager] = {}
+
+
+async def get_global_bluez_manager() -> BlueZManager:
+    loop = asyncio.get_running_loop()
+    try:
+        instance = _global_instances[loop]
+    except KeyError:
+        closed_loops = [event_loop for event_loop in _global_instances if event_loop.is_closed()]
+        for closed_loop in closed_loops:
+            manager = _global_instances.pop(closed_loop)
+            if manager._bus is not None:
+                manager._bus._finalize(None)
+        instance = _global_instances[loop] = BlueZManager()
+    await instance.async_init()
+    return instance

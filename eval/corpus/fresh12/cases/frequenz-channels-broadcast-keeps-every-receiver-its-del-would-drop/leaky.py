@@ -1,0 +1,81 @@
+import logging
+
+from asyncio import Condition
+from collections import deque
+from typing import Deque, Dict, Generic, Optional, TypeVar
+from uuid import UUID, uuid4
+
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+
+class Broadcast(Generic[T]):
+    def __init__(self, name: str, resend_latest: bool = False) -> None:
+        self.name = name
+        self._resend_latest = resend_latest
+        self.recv_cv = Condition()
+        self.receivers: Dict[UUID, object] = {}
+        self.closed = False
+        self._latest: Optional[T] = None
+
+    async def close(self) -> None:
+        self._latest = None
+        self.closed = True
+        async with self.recv_cv:
+            self.recv_cv.notify_all()
+
+    def _drop_receiver(self, uuid: UUID) -> None:
+        """Called from the destructors of receivers."""
+        if uuid in self.receivers:
+            del self.receivers[uuid]
+
+    def get_sender(self) -> "Sender[T]":
+        return Sender(self)
+
+    def get_receiver(self, name: Optional[str] = None, maxsize: int = 50) -> "Receiver[T]":
+        uuid = uuid4()
+        if name is None:
+            name = str(uuid)
+        recv: Receiver[T] = Receiver(uuid, name, maxsize, self)
+        self.receivers[uuid] = recv  # LEAK
+        if self._resend_latest and self._latest is not None:
+            recv.enqueue(self._latest)
+        return recv
+
+
+class Sender(Generic[T]):
+    def __init__(self, chan: Broadcast[T]) -> None:
+        self._chan = chan
+
+    async def send(self, msg: T) -> bool:
+        if self._chan.closed:
+            return False
+        self._chan._latest = msg
+        for recv in self._chan.receivers.values():
+            recv.enqueue(msg)
+        async with self._chan.recv_cv:
+            self._chan.recv_cv.notify_all()
+        return True
+
+
+class Receiver(Generic[T]):
+    def __init__(self, uuid: UUID, name: str, maxsize: int, chan: Broadcast[T]) -> None:
+        self._uuid = uuid
+        self._name = name
+        self._chan = chan
+        self._q: Deque[T] = deque(maxlen=maxsize)
+        self._active = True
+
+    def __del__(self) -> None:
+        if self._active:
+            self._chan._drop_receiver(self._uuid)
+
+    def enqueue(self, msg: T) -> None:
+        if len(self._q) == self._q.maxlen:
+            self._q.popleft()
+            logger.warning("Broadcast receiver [%s:%s] is full. Oldest message was dropped.",
+                           self._chan.name, self._name)
+        self._q.append(msg)
+
+    def __len__(self) -> int:
+        return len(self._q)
