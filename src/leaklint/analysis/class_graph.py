@@ -240,6 +240,7 @@ class _Collector:
         self.current_scope: Optional[_Scope] = None
         # (class, method) -> classes a method of a class of this file returns new (a factory)
         self.factories: Dict[Tuple[str, str], List[str]] = {}
+        self.own_methods: Dict[str, Set[str]] = {}  # class -> methods its body defines (bound-method stores)
 
     def _location(self, node: cst.CSTNode) -> Location:
         assert self.lines is not None
@@ -646,12 +647,20 @@ class _Collector:
             return
         self._infer_locals(scope, relevant)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
+        displays: Dict[str, List[str]] = {}  # `files = [f]`: the names a local list is made with
         for node in relevant:
             kind = type(node)
             if kind is cst.Call:
                 self._call(scope, node, stores)  # type: ignore[arg-type]
             elif kind is cst.Assign or kind is cst.AnnAssign:
                 self._assignment(scope, node, stores)
+                if kind is cst.Assign and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                        and isinstance(node.value, _HELD_DISPLAYS):  # type: ignore[attr-defined]
+                    displays[node.targets[0].target.value] = _display_names(node.value)  # type: ignore[attr-defined]
+            elif kind is cst.For:
+                self._loop_over_own(scope, node, stores)  # type: ignore[arg-type]
+        if scope.plain:
+            self._through_local_containers(stores, scope.plain, {k: v for k, v in displays.items() if v})
         self._pairs(scope, stores)
         summary = self._summaries().build(
             self._scope_name(scope), scope.node, relevant, scope.cls, scope.self_name, scope.types, scope.decorators,
@@ -805,6 +814,83 @@ class _Collector:
                 isinstance(target, cst.Attribute) and not container,
                 self._location(node), self._text(node), value.value in scope.plain,
             )))
+        elif holder_name is not None and holder_name != scope.self_name:
+            # `f.__fspath__ = self.__fspath__`: the bound method holds `self` (the store `self.f
+            # = f` or `self.files = [f]` that makes the pair is found apart, like any other).
+            bound = self._bound_method_of_self(scope, value)
+            if bound:
+                holder_types = tuple(sorted(scope.types.get(holder_name, ())))
+                stores.append((self._branches(node, scope), LocalStore(
+                    holder_name, bound, holder_types, target.attr.value if isinstance(target, cst.Attribute) else None,
+                    isinstance(target, cst.Attribute) and not container, self._location(node), self._text(node),
+                )))
+        if holder_name is not None and not container and isinstance(target, cst.Attribute) \
+                and isinstance(value, _HELD_DISPLAYS):
+            # `self.children = [child]`: the list the attribute holds keeps `child`.
+            holder_types = (scope.cls,) if holder_name == scope.self_name and scope.cls else tuple(
+                sorted(scope.types.get(holder_name, ())))
+            for held in _display_names(value):
+                if held != holder_name:
+                    stores.append((self._branches(node, scope), LocalStore(
+                        holder_name, held, holder_types, target.attr.value, False,
+                        self._location(node), self._text(node),
+                    )))
+
+    def _bound_method_of_self(self, scope: _Scope, value: cst.BaseExpression) -> Optional[str]:
+        """``self`` when ``value`` is ``self.method`` for a method the class's own body defines."""
+        if scope.self_name is None or scope.cls is None or not _is_attr_of(value, scope.self_name):
+            return None
+        assert isinstance(value, cst.Attribute)
+        methods = self.own_methods.get(scope.cls)
+        if methods is None:
+            owner = self._class_owner(scope.node)
+            body = owner.body.body if owner is not None and isinstance(owner.body, cst.IndentedBlock) else ()
+            methods = {
+                m.name.value for m in body
+                if isinstance(m, cst.FunctionDef) and not _is_property(m)
+                and not any(dotted_name(d.decorator) in ("staticmethod", "classmethod") for d in m.decorators)
+            }
+            self.own_methods[scope.cls] = methods
+        return scope.self_name if value.attr.value in methods else None
+
+    def _loop_over_own(self, scope: _Scope, node: cst.For, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
+        """``for child in self.children:`` (or ``self.children.values()``): ``self`` holds
+        ``child`` through that container, as if the loop's body were handed it by ``self``."""
+        if scope.self_name is None or scope.cls is None or not isinstance(node.target, cst.Name):
+            return
+        held = node.iter
+        if isinstance(held, cst.Call) and not held.args and isinstance(held.func, cst.Attribute) \
+                and held.func.attr.value == "values":
+            held = held.func.value
+        if not _is_attr_of(held, scope.self_name):
+            return
+        assert isinstance(held, cst.Attribute)
+        stores.append((self._branches(node, scope), LocalStore(
+            scope.self_name, node.target.value, (scope.cls,), held.attr.value, False, self._location(node),
+            _short(f"for {node.target.value} in {self.context.code(node.iter)}"),
+        )))
+
+    @staticmethod
+    def _through_local_containers(stores: List[Tuple[Dict[int, bool], LocalStore]], plain: Set[str],
+                                  displays: Dict[str, List[str]]) -> None:
+        """``files = [f]; files.append(g); self.files = files``: ``self`` holds ``f`` and ``g``
+        through the local list it keeps (a store of each, at the line that keeps the list)."""
+        contents: Dict[str, List[str]] = {name: list(names) for name, names in displays.items()}
+        for _, store in stores:
+            if store.attr is None and store.holder in plain:
+                contents.setdefault(store.holder, []).append(store.value)
+        if not contents:
+            return
+        count = len(stores)
+        for branches, store in stores[:count]:
+            for held in contents.get(store.value, ()) if store.holder not in contents else ():
+                if held != store.holder:
+                    stores.append((branches, LocalStore(
+                        store.holder, held, store.holder_types, store.attr, False, store.location, store.text,
+                    )))
+        if len(stores) > count:
+            # In the order of the code, so that a pair is reported at its later store, as others are.
+            stores.sort(key=lambda entry: (entry[1].location.line, entry[1].location.column))
 
     def _branches(self, node: cst.CSTNode, scope: _Scope) -> Dict[int, bool]:
         """For each enclosing ``if`` (up to the scope): is ``node`` in its body (True) or else (False)?"""
@@ -967,6 +1053,15 @@ def _is_property(function: cst.FunctionDef) -> bool:
 
 def _is_attr_of(expr: cst.BaseExpression, name: str) -> bool:
     return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == name
+
+
+_HELD_DISPLAYS = (cst.List, cst.Tuple, cst.Set)
+
+
+def _display_names(display: cst.BaseExpression) -> List[str]:
+    """The plain names a list, tuple or set display is made of (``[a, b]`` -> a, b)."""
+    elements = getattr(display, "elements", ())
+    return [e.value.value for e in elements if isinstance(e, cst.Element) and isinstance(e.value, cst.Name)]
 
 
 def _root_name(expr: cst.BaseExpression) -> Optional[str]:
@@ -1308,6 +1403,12 @@ class ClassGraph:
             weak = any(store.attr in info.weak_properties for info in self.classes.values())
             strong = any(store.attr in info.strong_properties for info in self.classes.values())
             return weak and not strong
+        if not store.holder_types:
+            # `for child in self.children: child.parents.add(self)` with the holder's class
+            # unknown: weak when every class of the project that has that attribute makes it a
+            # weak container (`self.parents = weakref.WeakSet()`).
+            owners = [info for info in self.classes.values() if store.attr in info.attrs]
+            return bool(owners) and all(store.attr in info.weak_attrs for info in owners)
         return False
 
 

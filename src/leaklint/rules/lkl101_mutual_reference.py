@@ -7,7 +7,7 @@ from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tupl
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file,
+    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, finalizer_fallback, flow_for, graph_for, heavy_reason, is_test_file,
     object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
@@ -218,7 +218,14 @@ class MutualReference(ClassGraphRule):
         # nothing else may keep (a weak container would lose them).
         back = first if (_is_container_store(second) and first.via_setattr and first.attr is not None
                          and not _is_container_store(first) and first.value == "self") else second
-        if owner is not None:
+        bound = _bound_method_text(back)
+        if bound is not None and back.attr is not None:
+            suggestion = (
+                f"do not keep the bound method on `{back.holder}`, or keep it weakly: "
+                f"`{back.holder}.{back.attr} = weakref.WeakMethod({bound})` (call it, then call the method it "
+                f"gives), or break the link when done (`{unlink(first if back is second else second)}`)"
+            )
+        elif owner is not None:
             suggestion = (
                 f"make the setter of `{owner.rsplit('.', 1)[-1]}.{second.attr}` store a weak reference "
                 f"(`weakref.ref(value)`, returned as `ref()` by the getter), so that "
@@ -270,6 +277,9 @@ class MutualReference(ClassGraphRule):
         for store in (first, second):
             for holder_type in store.holder_types if store.attr is not None else ():
                 owner = flow.broken_by_release(holder_type, store.attr, classes)  # type: ignore[arg-type]
+                fallback = finalizer_fallback(graph, owner, classes) if owner is not None else None
+                if fallback is not None:
+                    return Confidence.HIGH, fallback
                 if owner is not None:
                     return Confidence.LOW, (
                         f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
@@ -355,6 +365,13 @@ def _only_class_with(graph: ClassGraph, attr: str) -> Optional[str]:
         _ATTR_OWNERS[:] = [(graph, owners)]
     found = owners.get(attr, [])
     return found[0] if len(found) == 1 else None
+
+
+def _bound_method_text(store: LocalStore) -> Optional[str]:
+    """``self.__fspath__`` for the store ``f.__fspath__ = self.__fspath__`` (a bound method of the
+    value stored, which holds it), else None."""
+    found = re.search(rf"=\s*({re.escape(store.value)}\.\w+)\s*$", store.text)
+    return found.group(1) if found is not None and store.via_setattr else None
 
 
 def _is_container_store(store: LocalStore) -> bool:

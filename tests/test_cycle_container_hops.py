@@ -1,0 +1,126 @@
+"""Local cycles through one hop of a container or a bound method: `self.children = [child]`,
+`for child in self.children`, a local list later kept on `self`, and `f.cb = self.method`.
+
+Seen in streamz (`Stream.__init__`: `self.children = [child]`, then `child.parents.append(self)`
+for each child) and fsspec (`OpenFile.__enter__` keeps its file layers in a local list stored on
+`self.fobjects`, then sets `f.__fspath__ = self.__fspath__`; its `__del__` calls `close()`)."""
+
+from __future__ import annotations
+
+from tests.conftest import findings_by_line
+
+LOOP_OVER_OWN = """
+class Stream:
+    def __init__(self, children):
+        self.parents = []
+        self.children = children
+        for child in self.children:
+            if child:
+                child.parents.append(self)
+
+
+class Source:
+    def __init__(self, child):
+        self.parents = []
+        self.children = [child]
+        child.parents.append(self)
+"""
+
+LOOP_OVER_OWN_WEAK = """
+import weakref
+
+
+class Stream:
+    def __init__(self, child=None):
+        self.parents = weakref.WeakSet()
+        self.children = [child]
+        for child in self.children:
+            if child:
+                child.parents.add(self)
+"""
+
+BOUND_METHOD_THROUGH_LOCAL_LIST = """
+class OpenFile:
+    def __init__(self, fs, path):
+        self.fs = fs
+        self.path = path
+        self.fobjects = []
+
+    def __fspath__(self):
+        return self.path
+
+    def __enter__(self):
+        f = self.fs.open(self.path)
+        fobjects = [f]
+        f = wrap(f)
+        fobjects.append(f)
+        self.fobjects = fobjects
+        f.__fspath__ = self.__fspath__
+        return f
+
+    def __del__(self):
+        self.close()
+
+    def close(self):
+        for f in reversed(self.fobjects):
+            f.close()
+        self.fobjects = []
+"""
+
+LAYERS_KEPT_WITHOUT_BOUND_METHOD = """
+class OpenFile:
+    def __init__(self, fs, path):
+        self.fs = fs
+        self.path = path
+        self.fobjects = []
+
+    def __enter__(self):
+        f = self.fs.open(self.path)
+        self.fobjects = [f]
+        f.name = self.path
+        return f
+
+    def __del__(self):
+        self.close()
+
+    def close(self):
+        for f in reversed(self.fobjects):
+            f.close()
+        self.fobjects = []
+"""
+
+BOUND_METHOD_OF_ANOTHER = """
+class Owner:
+    def open(self, fs, other):
+        f = fs.open()
+        self.files = [f]
+        f.callback = other.method
+        return f
+"""
+
+
+def test_loop_over_own_container_that_hands_self_back_is_a_cycle() -> None:
+    found = findings_by_line(LOOP_OVER_OWN, "LKL101", "strict")
+    assert sorted(found) == [8, 15]
+    assert "for child in self.children" in found[8].message
+    assert "self.children = [child]" in found[15].message
+
+
+def test_loop_over_own_container_into_a_weak_set_is_not() -> None:
+    assert findings_by_line(LOOP_OVER_OWN_WEAK, "LKL101", "strict") == {}
+
+
+def test_bound_method_on_a_layer_kept_in_a_local_list_then_on_self() -> None:
+    found = findings_by_line(BOUND_METHOD_THROUGH_LOCAL_LIST, "LKL101", "default")
+    assert list(found) == [17]
+    finding = found[17]
+    assert "`__del__`" in finding.message
+    assert "weakref.WeakMethod(self.__fspath__)" in finding.suggestion
+
+
+def test_layers_kept_without_anything_pointing_back_are_no_cycle() -> None:
+    assert findings_by_line(LAYERS_KEPT_WITHOUT_BOUND_METHOD, "LKL101", "strict") == {}
+
+
+def test_bound_method_of_another_object_is_not_self() -> None:
+    assert findings_by_line(BOUND_METHOD_OF_ANOTHER, "LKL101", "strict") == {}
