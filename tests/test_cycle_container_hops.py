@@ -124,3 +124,43 @@ def test_layers_kept_without_anything_pointing_back_are_no_cycle() -> None:
 
 def test_bound_method_of_another_object_is_not_self() -> None:
     assert findings_by_line(BOUND_METHOD_OF_ANOTHER, "LKL101", "strict") == {}
+
+
+READ_OUT_OF_SELF = """
+class Dataset(dict):
+    def __init__(self):
+        self._dict = {}
+
+    def __getattr__(self, name):
+        data_elem = self[name]
+        value = data_elem.value
+        value.parent = self
+        return value
+
+    def element(self, key):
+        found = self._dict.get(key)
+        found.owner = self
+        return found
+"""
+
+READ_OUT_OF_SELF_THEN_REBOUND = """
+class Dataset:
+    def __init__(self):
+        self._dict = {}
+
+    def copy_of(self, key):
+        value = self._dict[key]
+        value = value.copy()
+        value.parent = self
+        return value
+"""
+
+
+def test_objects_read_out_of_self_that_get_self_back_are_cycles() -> None:
+    found = findings_by_line(READ_OUT_OF_SELF, "LKL101", "strict")
+    assert sorted(found) == [9, 14]
+    assert "value = data_elem.value" in found[9].message
+
+
+def test_a_name_rebound_to_a_copy_is_no_longer_held() -> None:
+    assert findings_by_line(READ_OUT_OF_SELF_THEN_REBOUND, "LKL101", "strict") == {}

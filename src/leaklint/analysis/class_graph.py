@@ -648,6 +648,7 @@ class _Collector:
         self._infer_locals(scope, relevant)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
         displays: Dict[str, List[str]] = {}  # `files = [f]`: the names a local list is made with
+        read: Set[str] = set()  # locals read out of `self` (`item = self._items[key]`), so held by it
         for node in relevant:
             kind = type(node)
             if kind is cst.Call:
@@ -659,6 +660,8 @@ class _Collector:
                     displays[node.targets[0].target.value] = _display_names(node.value)  # type: ignore[attr-defined]
             elif kind is cst.For:
                 self._loop_over_own(scope, node, stores)  # type: ignore[arg-type]
+            if kind is cst.Assign and scope.self_name is not None:
+                self._read_out_of_self(scope, node, stores, read)  # type: ignore[arg-type]
         if scope.plain:
             self._through_local_containers(stores, scope.plain, {k: v for k, v in displays.items() if v})
         self._pairs(scope, stores)
@@ -870,6 +873,31 @@ class _Collector:
             _short(f"for {node.target.value} in {self.context.code(node.iter)}"),
         )))
 
+    def _read_out_of_self(self, scope: _Scope, node: cst.Assign, stores: List[Tuple[Dict[int, bool], LocalStore]],
+                          read: Set[str]) -> None:
+        """``item = self._items[key]``, ``item = self[key]``, ``sequence = item.value``: the local
+        names an object ``self`` holds (an attribute, an item of its container, or one of theirs,
+        read in this function), recorded as a store of ``self`` into that attribute."""
+        if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+            return
+        name = node.targets[0].target.value
+        path = _read_path(node.value)
+        root, attr = path if path is not None else (None, None)
+        if path is None or name == scope.self_name or (root != scope.self_name and root not in read):
+            if name in read:
+                # Rebound to something else (`value = value.copy()`): no longer what `self` holds.
+                read.discard(name)
+                stores[:] = [entry for entry in stores if not (entry[1].value == name and entry[1].text.startswith(
+                    f"{name} =") and entry[1].holder == scope.self_name)]
+            return
+        if root == scope.self_name and attr is None and not isinstance(node.value, cst.Subscript):
+            return  # `other = self`: an alias, not something it holds
+        read.add(name)
+        assert scope.self_name is not None and scope.cls is not None
+        stores.append((self._branches(node, scope), LocalStore(
+            scope.self_name, name, (scope.cls,), attr, False, self._location(node), self._text(node),
+        )))
+
     @staticmethod
     def _through_local_containers(stores: List[Tuple[Dict[int, bool], LocalStore]], plain: Set[str],
                                   displays: Dict[str, List[str]]) -> None:
@@ -1062,6 +1090,29 @@ def _display_names(display: cst.BaseExpression) -> List[str]:
     """The plain names a list, tuple or set display is made of (``[a, b]`` -> a, b)."""
     elements = getattr(display, "elements", ())
     return [e.value.value for e in elements if isinstance(e, cst.Element) and isinstance(e.value, cst.Name)]
+
+
+def _read_path(expr: cst.BaseExpression) -> Optional[Tuple[str, Optional[str]]]:
+    """(root name, first attribute read of it) for ``a.x``, ``a.x[k]``, ``a[k].y``, ``a.x.get(k)``
+    (a read of something ``a`` holds); None for anything else (a call, an operation)."""
+    attr: Optional[str] = None
+    depth = 0
+    while depth < 4:
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
+            expr = expr.func.value
+        elif isinstance(expr, cst.Subscript):
+            if is_slice(expr):
+                return None  # `a.items[1:]` is a new list
+            expr = expr.value
+        elif isinstance(expr, cst.Attribute):
+            attr = expr.attr.value
+            expr = expr.value
+        elif isinstance(expr, cst.Name):
+            return (expr.value, attr) if depth else None
+        else:
+            return None
+        depth += 1
+    return None
 
 
 def _root_name(expr: cst.BaseExpression) -> Optional[str]:

@@ -35,7 +35,10 @@ class ClassGraphRule(Rule):
 
     def file_facts(self) -> Optional[ClassFacts]:
         facts = collect_class_facts(self.context)
-        if not (facts.classes or facts.local_pairs or facts.summaries):
+        if not (facts.classes or facts.local_pairs or facts.summaries or facts.aliases):
+            # A package's `__init__.py` that only re-exports (`from .base import Image`) is
+            # kept for its aliases: without them `from .feature import ImageFeatures` elsewhere
+            # names no class, and no edge through it is drawn.
             return None
         return facts
 
@@ -319,6 +322,11 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         if bulk is not None:
             return Confidence.MEDIUM, bulk
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
+    bulk = bulk_reason(graph, classes, [e.attr for e in edges])
+    if bulk is not None:
+        # Two objects that point at each other, one of them keeping bulk data (menpo's `Image`
+        # and the `ImageFeatures` helper it makes with itself: its `pixels` wait for a collection).
+        return Confidence.MEDIUM, bulk
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
 
 
