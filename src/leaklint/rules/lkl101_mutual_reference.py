@@ -51,18 +51,25 @@ class MutualReference(ClassGraphRule):
     self.advance())`, a `functools.cached_property` whose value holds `self`), and an object a
     factory method returns (`self.box = self.make_box(); self.box.owner = self`, the method
     annotated `-> Box` or returning `Box(...)`). The message quotes
-    each hop and the store inside the callee, and says how often the cycle forms.
+    each hop and the store inside the callee, and says how often the cycle forms. Within one
+    function, `self` also holds what it keeps in a container (`self.children = [child]`, a local
+    list later kept as `self.files`), what a loop over its own container yields (`for child in
+    self.children:`) and what is read out of it (`item = self._items[key]`, `value = item.value`),
+    and a bound method of `self` (`f.__fspath__ = self.__fspath__`) holds `self`.
 
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
     the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
     releases, or is kept in a module-level container; medium for a collection whose items point
-    back at their holder and carry bulk data (`self.data`, `self.buffer`...); low, and shown only
+    back at their holder, or two objects pointing at each other, when one keeps bulk data
+    (`self.data`, `self.pixels`, `self.buffer`...); low, and shown only
     by the strict profile, for a per-instance or per-call cycle of plain objects (a tree of plain
     nodes included: its owner is often the only holder of its children, so no link can be made
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function; taking one child out
+    entries popped from their container, or a later drop in the same function, unless a class in
+    it also has a cleaning `__del__`: that is the cleanup for callers who never close, and the
+    cycle delays it; taking one child out
     of a tree whose nodes are of one class, `remove(child)`, is an edit of the tree, not its
     teardown). A cycle that a
     constructor makes when it also makes another one through other stores is low too: a
