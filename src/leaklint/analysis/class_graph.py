@@ -326,6 +326,12 @@ class _Collector:
                         info.attrs.add(small.target.value)
                     elif isinstance(small, cst.Assign):
                         info.attrs.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
+                    value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
+                    if isinstance(value, cst.Call) and self._resolve_call(value.func) in WEAK_CONTAINERS:
+                        # `_instances: ClassVar[WeakSet[Cluster]] = weakref.WeakSet()`, then
+                        # `self._instances.add(self)` in `__init__`: a weak store, no cycle.
+                        targets = [small.target] if isinstance(small, cst.AnnAssign) else [t.target for t in small.targets]
+                        info.weak_attrs.update(t.value for t in targets if isinstance(t, cst.Name))
         if fields and self._is_dataclass(node):
             self._dataclass_init(node, qualified, fields)
 
