@@ -158,6 +158,9 @@ class ClassInfo:
     # Its `__del__` only warns or logs (an "unclosed" ResourceWarning) or does nothing: a cycle
     # that delays it delays no cleanup.
     del_warns_only: bool = False
+    # Attributes its own code sets to an array or a buffer (`self.pixels = np.asarray(data)`,
+    # `self.buf = bytearray(n)`): bulk data known from the value, not guessed from a name.
+    array_attrs: Set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, **_SLOTS)
@@ -788,6 +791,8 @@ class _Collector:
         holders, attr, on_self = self._holder(scope, target)
         if on_self and attr is not None and holders and holders[0] in self.infos:
             self.infos[holders[0]].attrs.add(attr)
+            if not container and isinstance(value, cst.Call) and self._makes_array(value.func):
+                self.infos[holders[0]].array_attrs.add(attr)
         if not on_self and holders and isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             holders = self._narrowed(target.value.value, node, scope) or holders
         if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
@@ -845,6 +850,14 @@ class _Collector:
                         self._location(node), self._text(node),
                     )))
 
+    def _makes_array(self, func: cst.BaseExpression) -> bool:
+        """``np.asarray``, ``numpy.zeros``, ``torch.empty``, ``bytearray``: a call that makes an
+        array or a buffer, whose size is the data's."""
+        if isinstance(func, cst.Name) and func.value == "bytearray":
+            return self.context.module_bindings.names.get("bytearray") is None
+        called = self._module_resolve(func) or ""
+        return called.startswith(_ARRAY_MODULES)
+
     def _bound_method_of_self(self, scope: _Scope, value: cst.BaseExpression) -> Optional[str]:
         """``self`` when ``value`` is ``self.method`` for a method the class's own body defines."""
         if scope.self_name is None or scope.cls is None or not _is_attr_of(value, scope.self_name):
@@ -898,6 +911,8 @@ class _Collector:
             return
         if root == scope.self_name and attr is None and not isinstance(node.value, cst.Subscript):
             return  # `other = self`: an alias, not something it holds
+        if attr is not None and attr.startswith("__") and attr.endswith("__"):
+            return  # `cls = self.__class__`, `self.__dict__`: the class or namespace, not a member
         read.add(name)
         assert scope.self_name is not None and scope.cls is not None
         stores.append((self._branches(node, scope), LocalStore(
@@ -1090,6 +1105,7 @@ def _is_attr_of(expr: cst.BaseExpression, name: str) -> bool:
 
 
 _HELD_DISPLAYS = (cst.List, cst.Tuple, cst.Set)
+_ARRAY_MODULES = ("numpy.", "torch.", "cupy.", "jax.numpy.", "array.array")
 
 
 def _display_names(display: cst.BaseExpression) -> List[str]:
@@ -1560,7 +1576,7 @@ def _renamed_class(info: ClassInfo, rename: Renamer) -> ClassInfo:
         return info
     return ClassInfo(name, bases, info.del_location, info.init_params, info.init_stores, info.weak_properties,
                      info.strong_properties, info.weak_attrs, info.path, info.methods, info.attrs,
-                     del_warns_only=info.del_warns_only)
+                     del_warns_only=info.del_warns_only, array_attrs=info.array_attrs)
 
 
 def _renamed_edge(edge: Edge, rename: Renamer) -> Edge:

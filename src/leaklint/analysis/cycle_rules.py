@@ -322,11 +322,12 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         if bulk is not None:
             return Confidence.MEDIUM, bulk
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
-    bulk = bulk_reason(graph, classes, [e.attr for e in edges])
-    if bulk is not None:
-        # Two objects that point at each other, one of them keeping bulk data (menpo's `Image`
+    arrays = array_reason(graph, classes)
+    if arrays is not None:
+        # Two objects that point at each other, one of them keeping an array (menpo's `Image`
         # and the `ImageFeatures` helper it makes with itself: its `pixels` wait for a collection).
-        return Confidence.MEDIUM, bulk
+        # Not by name alone, as for trees: aiodocker's `Docker.images` is an API object.
+        return Confidence.MEDIUM, arrays
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
 
 
@@ -502,6 +503,21 @@ def bulk_reason(graph: ClassGraph, classes: Sequence[str], links: Iterable[Optio
             found = sorted(BULK_ATTRS.intersection(info.attrs) - own) if info is not None else []
             if found:
                 return f"`{_short(resolved)}` keeps bulk data in `{found[0]}`, which the cycle holds until a collection"
+    return None
+
+
+def array_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
+    """Why a cycle's late release matters: a class in it (or a base) keeps an array or buffer
+    its own code makes (``self.pixels = np.asarray(data)``)."""
+    for cls in classes:
+        resolved = graph.resolve(cls) if cls else None
+        for owner in graph.mro(resolved) if resolved else ():
+            info = graph.classes.get(owner)
+            if info is not None and info.array_attrs:
+                return (
+                    f"`{_short(resolved)}` keeps an array in `{sorted(info.array_attrs)[0]}`, which the cycle "
+                    f"holds until a collection"
+                )
     return None
 
 
