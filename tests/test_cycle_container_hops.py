@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from tests.conftest import findings_by_line
 
+_CLOSED_BY_DEL = """
+    def __del__(self):
+        self.close()
+
+    def close(self):
+        for f in reversed(self.fobjects):
+            f.close()
+        self.fobjects = []
+"""
+
 LOOP_OVER_OWN = """
 class Stream:
     def __init__(self, children):
@@ -57,15 +67,7 @@ class OpenFile:
         self.fobjects = fobjects
         f.__fspath__ = self.__fspath__
         return f
-
-    def __del__(self):
-        self.close()
-
-    def close(self):
-        for f in reversed(self.fobjects):
-            f.close()
-        self.fobjects = []
-"""
+""" + _CLOSED_BY_DEL
 
 LAYERS_KEPT_WITHOUT_BOUND_METHOD = """
 class OpenFile:
@@ -79,15 +81,7 @@ class OpenFile:
         self.fobjects = [f]
         f.name = self.path
         return f
-
-    def __del__(self):
-        self.close()
-
-    def close(self):
-        for f in reversed(self.fobjects):
-            f.close()
-        self.fobjects = []
-"""
+""" + _CLOSED_BY_DEL
 
 BOUND_METHOD_OF_ANOTHER = """
 class Owner:
