@@ -1538,6 +1538,8 @@ def warns_only(function: cst.FunctionDef) -> bool:
     params = {p.name.value for p in [*function.params.params, *function.params.kwonly_params] if p.default is not None}
     warned = False
     for node in walk(function.body):
+        if isinstance(node, cst.Assign) and all(isinstance(t.target, cst.Name) for t in node.targets):
+            continue  # `self_r = repr(self)`: a local for the warning's text (its calls are checked)
         if isinstance(node, (cst.Assign, cst.AugAssign, cst.Del)):
             return False
         if not isinstance(node, cst.Call):
