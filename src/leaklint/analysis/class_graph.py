@@ -161,6 +161,9 @@ class ClassInfo:
     # Attributes its own code sets to an array or a buffer (`self.pixels = np.asarray(data)`,
     # `self.buf = bytearray(n)`): bulk data known from the value, not guessed from a name.
     array_attrs: Set[str] = field(default_factory=set)
+    # Its `__del__` calls a close-like method of its own (`def __del__(self): self.close()`): the
+    # class counts on it to release what callers did not close.
+    del_closes: bool = False
 
 
 @dataclass(frozen=True, **_SLOTS)
@@ -593,6 +596,7 @@ class _Collector:
             if name == "__del__":
                 info.del_location = self._location(node)
                 info.del_warns_only = warns_only(node) or _only_for_sync_twin(node, owner)
+                info.del_closes = _calls_own_release(node, self_name)
             elif name == "__init__":
                 info.init_params = tuple(p.name.value for p in params[1:])
             setter = next(
@@ -1552,6 +1556,15 @@ def warns_only(function: cst.FunctionDef) -> bool:
     return warned
 
 
+def _calls_own_release(function: cst.FunctionDef, self_name: str) -> bool:
+    """``self.close()`` (or another close-like method of ``self``) is called in ``function``."""
+    return any(
+        isinstance(node, cst.Call) and _is_attr_of(node.func, self_name)
+        and releases(node.func.attr.value)  # type: ignore[attr-defined]
+        for node in walk(function.body)
+    )
+
+
 def _only_for_sync_twin(function: cst.FunctionDef, owner: Optional[cst.CSTNode]) -> bool:
     """``__del__`` whose body is ``if not inspect.iscoroutinefunction(self.close): self.close()``
     in a class whose ``close`` is ``async def``: the generated async twin of a sync class, where
@@ -1578,7 +1591,7 @@ def _renamed_class(info: ClassInfo, rename: Renamer) -> ClassInfo:
         return info
     return ClassInfo(name, bases, info.del_location, info.init_params, info.init_stores, info.weak_properties,
                      info.strong_properties, info.weak_attrs, info.path, info.methods, info.attrs,
-                     del_warns_only=info.del_warns_only, array_attrs=info.array_attrs)
+                     del_warns_only=info.del_warns_only, array_attrs=info.array_attrs, del_closes=info.del_closes)
 
 
 def _renamed_edge(edge: Edge, rename: Renamer) -> Edge:

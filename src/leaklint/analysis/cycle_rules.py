@@ -275,9 +275,6 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     for edge in edges:
         owner = flow.broken_by_release(edge.source, edge.attr, members)
         if owner is not None:
-            fallback = finalizer_fallback(graph, owner, members)
-            if fallback is not None:
-                return Confidence.HIGH, fallback
             return Confidence.LOW, f"the code breaks it itself: `{_short(owner)}` drops `{edge.attr}` when done"
         if (edge.path, edge.location.line) in flow.dropped_later:
             return Confidence.LOW, f"the code breaks it itself: `{edge.attr}` is dropped later in the same function"
@@ -454,15 +451,19 @@ def _is_collection(edge: Edge) -> bool:
 
 
 def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str]) -> Optional[str]:
-    """Why a link that ``releaser``'s close-like method drops still matters: the class (or one
-    of the cycle's) also has a cleaning ``__del__``, the fallback for callers that never call that
-    method, and the cycle delays that very ``__del__`` (fsspec's ``OpenFile``: ``close()`` drops
-    its file layers, ``__del__`` calls ``close()``, a bound method on the file holds the object)."""
+    """Why a link that ``releaser``'s close-like method drops, in a cycle one function makes,
+    still matters: the class (or one of the cycle's) has a ``__del__`` that calls its own
+    close-like method, the fallback for callers that never close, and the cycle delays that very
+    ``__del__`` (fsspec's ``OpenFile``: ``close()`` drops its file layers, ``__del__`` calls
+    ``close()``, a bound method set on the file holds the object). Not for class-level cycles:
+    asyncio's loops, transports and futures all have such pairs, made and broken in normal use."""
     family = set(graph.mro(releaser))
     for cls in classes:
         resolved = graph.resolve(cls) or cls
         found = graph.cleanup_del(resolved)
-        if found is not None and (found[0] in family or releaser in graph.mro(resolved)):
+        info = graph.classes.get(found[0]) if found is not None else None
+        if found is not None and info is not None and info.del_closes and (
+                found[0] in family or releaser in graph.mro(resolved)):
             return (
                 f"`{_short(found[0])}` has `__del__`, the cleanup for callers that never close it, and the cycle "
                 f"delays that `__del__` (the link is dropped only once the object is closed)"
