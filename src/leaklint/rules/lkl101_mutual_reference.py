@@ -68,9 +68,9 @@ class MutualReference(ClassGraphRule):
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function, unless a class in
-    it also has a cleaning `__del__`: that is the cleanup for callers who never close, and the
-    cycle delays it; taking one child out
+    entries popped from their container, or a later drop in the same function, unless the cycle
+    is one a function makes and a class in it has a `__del__` that calls its own `close()`: that
+    is the cleanup for callers who never close, and the cycle delays it; taking one child out
     of a tree whose nodes are of one class, `remove(child)`, is an edit of the tree, not its
     teardown). A cycle that a
     constructor makes when it also makes another one through other stores is low too: a
