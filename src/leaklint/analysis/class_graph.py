@@ -158,6 +158,12 @@ class ClassInfo:
     # Its `__del__` only warns or logs (an "unclosed" ResourceWarning) or does nothing: a cycle
     # that delays it delays no cleanup.
     del_warns_only: bool = False
+    # Attributes its own code sets to an array or a buffer (`self.pixels = np.asarray(data)`,
+    # `self.buf = bytearray(n)`): bulk data known from the value, not guessed from a name.
+    array_attrs: Set[str] = field(default_factory=set)
+    # Its `__del__` calls a close-like method of its own (`def __del__(self): self.close()`): the
+    # class counts on it to release what callers did not close.
+    del_closes: bool = False
 
 
 @dataclass(frozen=True, **_SLOTS)
@@ -240,6 +246,7 @@ class _Collector:
         self.current_scope: Optional[_Scope] = None
         # (class, method) -> classes a method of a class of this file returns new (a factory)
         self.factories: Dict[Tuple[str, str], List[str]] = {}
+        self.own_methods: Dict[str, Set[str]] = {}  # class -> methods its body defines (bound-method stores)
 
     def _location(self, node: cst.CSTNode) -> Location:
         assert self.lines is not None
@@ -325,6 +332,12 @@ class _Collector:
                         info.attrs.add(small.target.value)
                     elif isinstance(small, cst.Assign):
                         info.attrs.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
+                    value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
+                    if isinstance(value, cst.Call) and self._resolve_call(value.func) in WEAK_CONTAINERS:
+                        # `_instances: ClassVar[WeakSet[Cluster]] = weakref.WeakSet()`, then
+                        # `self._instances.add(self)` in `__init__`: a weak store, no cycle.
+                        targets = [small.target] if isinstance(small, cst.AnnAssign) else [t.target for t in small.targets]
+                        info.weak_attrs.update(t.value for t in targets if isinstance(t, cst.Name))
         if fields and self._is_dataclass(node):
             self._dataclass_init(node, qualified, fields)
 
@@ -583,6 +596,7 @@ class _Collector:
             if name == "__del__":
                 info.del_location = self._location(node)
                 info.del_warns_only = warns_only(node) or _only_for_sync_twin(node, owner)
+                info.del_closes = _calls_own_release(node, self_name)
             elif name == "__init__":
                 info.init_params = tuple(p.name.value for p in params[1:])
             setter = next(
@@ -646,12 +660,23 @@ class _Collector:
             return
         self._infer_locals(scope, relevant)
         stores: List[Tuple[Dict[int, bool], LocalStore]] = []
+        displays: Dict[str, List[str]] = {}  # `files = [f]`: the names a local list is made with
+        read: Set[str] = set()  # locals read out of `self` (`item = self._items[key]`), so held by it
         for node in relevant:
             kind = type(node)
             if kind is cst.Call:
                 self._call(scope, node, stores)  # type: ignore[arg-type]
             elif kind is cst.Assign or kind is cst.AnnAssign:
                 self._assignment(scope, node, stores)
+                if kind is cst.Assign and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                        and isinstance(node.value, _HELD_DISPLAYS):  # type: ignore[attr-defined]
+                    displays[node.targets[0].target.value] = _display_names(node.value)  # type: ignore[attr-defined]
+            elif kind is cst.For:
+                self._loop_over_own(scope, node, stores)  # type: ignore[arg-type]
+            if kind is cst.Assign and scope.self_name is not None:
+                self._read_out_of_self(scope, node, stores, read)  # type: ignore[arg-type]
+        if scope.plain:
+            self._through_local_containers(stores, scope.plain, {k: v for k, v in displays.items() if v})
         self._pairs(scope, stores)
         summary = self._summaries().build(
             self._scope_name(scope), scope.node, relevant, scope.cls, scope.self_name, scope.types, scope.decorators,
@@ -770,6 +795,8 @@ class _Collector:
         holders, attr, on_self = self._holder(scope, target)
         if on_self and attr is not None and holders and holders[0] in self.infos:
             self.infos[holders[0]].attrs.add(attr)
+            if not container and isinstance(value, cst.Call) and self._makes_array(value.func):
+                self.infos[holders[0]].array_attrs.add(attr)
         if not on_self and holders and isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             holders = self._narrowed(target.value.value, node, scope) or holders
         if attr is not None and not container and isinstance(value, cst.Call) and is_weak_call(
@@ -805,6 +832,118 @@ class _Collector:
                 isinstance(target, cst.Attribute) and not container,
                 self._location(node), self._text(node), value.value in scope.plain,
             )))
+        elif holder_name is not None and holder_name != scope.self_name:
+            # `f.__fspath__ = self.__fspath__`: the bound method holds `self` (the store `self.f
+            # = f` or `self.files = [f]` that makes the pair is found apart, like any other).
+            bound = self._bound_method_of_self(scope, value)
+            if bound:
+                holder_types = tuple(sorted(scope.types.get(holder_name, ())))
+                stores.append((self._branches(node, scope), LocalStore(
+                    holder_name, bound, holder_types, target.attr.value if isinstance(target, cst.Attribute) else None,
+                    isinstance(target, cst.Attribute) and not container, self._location(node), self._text(node),
+                )))
+        if holder_name is not None and not container and isinstance(target, cst.Attribute) \
+                and isinstance(value, _HELD_DISPLAYS):
+            # `self.children = [child]`: the list the attribute holds keeps `child`.
+            holder_types = (scope.cls,) if holder_name == scope.self_name and scope.cls else tuple(
+                sorted(scope.types.get(holder_name, ())))
+            for held in _display_names(value):
+                if held != holder_name:
+                    stores.append((self._branches(node, scope), LocalStore(
+                        holder_name, held, holder_types, target.attr.value, False,
+                        self._location(node), self._text(node),
+                    )))
+
+    def _makes_array(self, func: cst.BaseExpression) -> bool:
+        """``np.asarray``, ``numpy.zeros``, ``torch.empty``, ``bytearray``: a call that makes an
+        array or a buffer, whose size is the data's."""
+        if isinstance(func, cst.Name) and func.value == "bytearray":
+            return self.context.module_bindings.names.get("bytearray") is None
+        called = self._module_resolve(func) or ""
+        return called.startswith(_ARRAY_MODULES)
+
+    def _bound_method_of_self(self, scope: _Scope, value: cst.BaseExpression) -> Optional[str]:
+        """``self`` when ``value`` is ``self.method`` for a method the class's own body defines."""
+        if scope.self_name is None or scope.cls is None or not _is_attr_of(value, scope.self_name):
+            return None
+        assert isinstance(value, cst.Attribute)
+        methods = self.own_methods.get(scope.cls)
+        if methods is None:
+            owner = self._class_owner(scope.node)
+            body = owner.body.body if owner is not None and isinstance(owner.body, cst.IndentedBlock) else ()
+            methods = {
+                m.name.value for m in body
+                if isinstance(m, cst.FunctionDef) and not _is_property(m)
+                and not any(dotted_name(d.decorator) in ("staticmethod", "classmethod") for d in m.decorators)
+            }
+            self.own_methods[scope.cls] = methods
+        return scope.self_name if value.attr.value in methods else None
+
+    def _loop_over_own(self, scope: _Scope, node: cst.For, stores: List[Tuple[Dict[int, bool], LocalStore]]) -> None:
+        """``for child in self.children:`` (or ``self.children.values()``): ``self`` holds
+        ``child`` through that container, as if the loop's body were handed it by ``self``."""
+        if scope.self_name is None or scope.cls is None or not isinstance(node.target, cst.Name):
+            return
+        held = node.iter
+        if isinstance(held, cst.Call) and not held.args and isinstance(held.func, cst.Attribute) \
+                and held.func.attr.value == "values":
+            held = held.func.value
+        if not _is_attr_of(held, scope.self_name):
+            return
+        assert isinstance(held, cst.Attribute)
+        stores.append((self._branches(node, scope), LocalStore(
+            scope.self_name, node.target.value, (scope.cls,), held.attr.value, False, self._location(node),
+            _short(f"for {node.target.value} in {self.context.code(node.iter)}"),
+        )))
+
+    def _read_out_of_self(self, scope: _Scope, node: cst.Assign, stores: List[Tuple[Dict[int, bool], LocalStore]],
+                          read: Set[str]) -> None:
+        """``item = self._items[key]``, ``item = self[key]``, ``sequence = item.value``: the local
+        names an object ``self`` holds (an attribute, an item of its container, or one of theirs,
+        read in this function), recorded as a store of ``self`` into that attribute."""
+        if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+            return
+        name = node.targets[0].target.value
+        path = _read_path(node.value)
+        root, attr = path if path is not None else (None, None)
+        if path is None or name == scope.self_name or (root != scope.self_name and root not in read):
+            if name in read:
+                # Rebound to something else (`value = value.copy()`): no longer what `self` holds.
+                read.discard(name)
+                stores[:] = [entry for entry in stores if not (entry[1].value == name and entry[1].text.startswith(
+                    f"{name} =") and entry[1].holder == scope.self_name)]
+            return
+        if root == scope.self_name and attr is None and not isinstance(node.value, cst.Subscript):
+            return  # `other = self`: an alias, not something it holds
+        if attr is not None and attr.startswith("__") and attr.endswith("__"):
+            return  # `cls = self.__class__`, `self.__dict__`: the class or namespace, not a member
+        read.add(name)
+        assert scope.self_name is not None and scope.cls is not None
+        stores.append((self._branches(node, scope), LocalStore(
+            scope.self_name, name, (scope.cls,), attr, False, self._location(node), self._text(node),
+        )))
+
+    @staticmethod
+    def _through_local_containers(stores: List[Tuple[Dict[int, bool], LocalStore]], plain: Set[str],
+                                  displays: Dict[str, List[str]]) -> None:
+        """``files = [f]; files.append(g); self.files = files``: ``self`` holds ``f`` and ``g``
+        through the local list it keeps (a store of each, at the line that keeps the list)."""
+        contents: Dict[str, List[str]] = {name: list(names) for name, names in displays.items()}
+        for _, store in stores:
+            if store.attr is None and store.holder in plain:
+                contents.setdefault(store.holder, []).append(store.value)
+        if not contents:
+            return
+        count = len(stores)
+        for branches, store in stores[:count]:
+            for held in contents.get(store.value, ()) if store.holder not in contents else ():
+                if held != store.holder:
+                    stores.append((branches, LocalStore(
+                        store.holder, held, store.holder_types, store.attr, False, store.location, store.text,
+                    )))
+        if len(stores) > count:
+            # In the order of the code, so that a pair is reported at its later store, as others are.
+            stores.sort(key=lambda entry: (entry[1].location.line, entry[1].location.column))
 
     def _branches(self, node: cst.CSTNode, scope: _Scope) -> Dict[int, bool]:
         """For each enclosing ``if`` (up to the scope): is ``node`` in its body (True) or else (False)?"""
@@ -967,6 +1106,39 @@ def _is_property(function: cst.FunctionDef) -> bool:
 
 def _is_attr_of(expr: cst.BaseExpression, name: str) -> bool:
     return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == name
+
+
+_HELD_DISPLAYS = (cst.List, cst.Tuple, cst.Set)
+_ARRAY_MODULES = ("numpy.", "torch.", "cupy.", "jax.numpy.", "array.array")
+
+
+def _display_names(display: cst.BaseExpression) -> List[str]:
+    """The plain names a list, tuple or set display is made of (``[a, b]`` -> a, b)."""
+    elements = getattr(display, "elements", ())
+    return [e.value.value for e in elements if isinstance(e, cst.Element) and isinstance(e.value, cst.Name)]
+
+
+def _read_path(expr: cst.BaseExpression) -> Optional[Tuple[str, Optional[str]]]:
+    """(root name, first attribute read of it) for ``a.x``, ``a.x[k]``, ``a[k].y``, ``a.x.get(k)``
+    (a read of something ``a`` holds); None for anything else (a call, an operation)."""
+    attr: Optional[str] = None
+    depth = 0
+    while depth < 4:
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
+            expr = expr.func.value
+        elif isinstance(expr, cst.Subscript):
+            if is_slice(expr):
+                return None  # `a.items[1:]` is a new list
+            expr = expr.value
+        elif isinstance(expr, cst.Attribute):
+            attr = expr.attr.value
+            expr = expr.value
+        elif isinstance(expr, cst.Name):
+            return (expr.value, attr) if depth else None
+        else:
+            return None
+        depth += 1
+    return None
 
 
 def _root_name(expr: cst.BaseExpression) -> Optional[str]:
@@ -1308,6 +1480,12 @@ class ClassGraph:
             weak = any(store.attr in info.weak_properties for info in self.classes.values())
             strong = any(store.attr in info.strong_properties for info in self.classes.values())
             return weak and not strong
+        if not store.holder_types:
+            # `for child in self.children: child.parents.add(self)` with the holder's class
+            # unknown: weak when every class of the project that has that attribute makes it a
+            # weak container (`self.parents = weakref.WeakSet()`).
+            owners = [info for info in self.classes.values() if store.attr in info.attrs]
+            return bool(owners) and all(store.attr in info.weak_attrs for info in owners)
         return False
 
 
@@ -1364,6 +1542,8 @@ def warns_only(function: cst.FunctionDef) -> bool:
     params = {p.name.value for p in [*function.params.params, *function.params.kwonly_params] if p.default is not None}
     warned = False
     for node in walk(function.body):
+        if isinstance(node, cst.Assign) and all(isinstance(t.target, cst.Name) for t in node.targets):
+            continue  # `self_r = repr(self)`: a local for the warning's text (its calls are checked)
         if isinstance(node, (cst.Assign, cst.AugAssign, cst.Del)):
             return False
         if not isinstance(node, cst.Call):
@@ -1374,6 +1554,15 @@ def warns_only(function: cst.FunctionDef) -> bool:
             return False
         warned = warned or name in _WARN_CALLS or name in params
     return warned
+
+
+def _calls_own_release(function: cst.FunctionDef, self_name: str) -> bool:
+    """``self.close()`` (or another close-like method of ``self``) is called in ``function``."""
+    return any(
+        isinstance(node, cst.Call) and _is_attr_of(node.func, self_name)
+        and releases(node.func.attr.value)  # type: ignore[attr-defined]
+        for node in walk(function.body)
+    )
 
 
 def _only_for_sync_twin(function: cst.FunctionDef, owner: Optional[cst.CSTNode]) -> bool:
@@ -1402,7 +1591,7 @@ def _renamed_class(info: ClassInfo, rename: Renamer) -> ClassInfo:
         return info
     return ClassInfo(name, bases, info.del_location, info.init_params, info.init_stores, info.weak_properties,
                      info.strong_properties, info.weak_attrs, info.path, info.methods, info.attrs,
-                     del_warns_only=info.del_warns_only)
+                     del_warns_only=info.del_warns_only, array_attrs=info.array_attrs, del_closes=info.del_closes)
 
 
 def _renamed_edge(edge: Edge, rename: Renamer) -> Edge:

@@ -35,7 +35,10 @@ class ClassGraphRule(Rule):
 
     def file_facts(self) -> Optional[ClassFacts]:
         facts = collect_class_facts(self.context)
-        if not (facts.classes or facts.local_pairs or facts.summaries):
+        if not (facts.classes or facts.local_pairs or facts.summaries or facts.aliases):
+            # A package's `__init__.py` that only re-exports (`from .base import Image`) is
+            # kept for its aliases: without them `from .feature import ImageFeatures` elsewhere
+            # names no class, and no edge through it is drawn.
             return None
         return facts
 
@@ -316,6 +319,12 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         if bulk is not None:
             return Confidence.MEDIUM, bulk
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
+    arrays = array_reason(graph, classes)
+    if arrays is not None:
+        # Two objects that point at each other, one of them keeping an array (menpo's `Image`
+        # and the `ImageFeatures` helper it makes with itself: its `pixels` wait for a collection).
+        # Not by name alone, as for trees: aiodocker's `Docker.images` is an API object.
+        return Confidence.MEDIUM, arrays
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
 
 
@@ -441,6 +450,27 @@ def _is_collection(edge: Edge) -> bool:
     return target.rstrip().endswith("]") or value.strip()[:1] in ("[", "{")
 
 
+def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str]) -> Optional[str]:
+    """Why a link that ``releaser``'s close-like method drops, in a cycle one function makes,
+    still matters: the class (or one of the cycle's) has a ``__del__`` that calls its own
+    close-like method, the fallback for callers that never close, and the cycle delays that very
+    ``__del__`` (fsspec's ``OpenFile``: ``close()`` drops its file layers, ``__del__`` calls
+    ``close()``, a bound method set on the file holds the object). Not for class-level cycles:
+    asyncio's loops, transports and futures all have such pairs, made and broken in normal use."""
+    family = set(graph.mro(releaser))
+    for cls in classes:
+        resolved = graph.resolve(cls) or cls
+        found = graph.cleanup_del(resolved)
+        info = graph.classes.get(found[0]) if found is not None else None
+        if found is not None and info is not None and info.del_closes and (
+                found[0] in family or releaser in graph.mro(resolved)):
+            return (
+                f"`{_short(found[0])}` has `__del__`, the cleanup for callers that never close it, and the cycle "
+                f"delays that `__del__` (the link is dropped only once the object is closed)"
+            )
+    return None
+
+
 def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
     """Why the cycle's late release matters: an object in it makes a thread, socket, file... that
     no close-like method of its class releases (one that does frees it without the collector)."""
@@ -474,6 +504,21 @@ def bulk_reason(graph: ClassGraph, classes: Sequence[str], links: Iterable[Optio
             found = sorted(BULK_ATTRS.intersection(info.attrs) - own) if info is not None else []
             if found:
                 return f"`{_short(resolved)}` keeps bulk data in `{found[0]}`, which the cycle holds until a collection"
+    return None
+
+
+def array_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
+    """Why a cycle's late release matters: a class in it (or a base) keeps an array or buffer
+    its own code makes (``self.pixels = np.asarray(data)``)."""
+    for cls in classes:
+        resolved = graph.resolve(cls) if cls else None
+        for owner in graph.mro(resolved) if resolved else ():
+            info = graph.classes.get(owner)
+            if info is not None and info.array_attrs:
+                return (
+                    f"`{_short(resolved)}` keeps an array in `{sorted(info.array_attrs)[0]}`, which the cycle "
+                    f"holds until a collection"
+                )
     return None
 
 

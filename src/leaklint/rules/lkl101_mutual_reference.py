@@ -7,7 +7,7 @@ from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tupl
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, flow_for, graph_for, heavy_reason, is_test_file,
+    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, finalizer_fallback, flow_for, graph_for, heavy_reason, is_test_file,
     object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
@@ -51,18 +51,26 @@ class MutualReference(ClassGraphRule):
     self.advance())`, a `functools.cached_property` whose value holds `self`), and an object a
     factory method returns (`self.box = self.make_box(); self.box.owner = self`, the method
     annotated `-> Box` or returning `Box(...)`). The message quotes
-    each hop and the store inside the callee, and says how often the cycle forms.
+    each hop and the store inside the callee, and says how often the cycle forms. Within one
+    function, `self` also holds what it keeps in a container (`self.children = [child]`, a local
+    list later kept as `self.files`), what a loop over its own container yields (`for child in
+    self.children:`) and what is read out of it (`item = self._items[key]`, `value = item.value`),
+    and a bound method of `self` (`f.__fspath__ = self.__fspath__`) holds `self`.
 
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
     the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
     releases, or is kept in a module-level container; medium for a collection whose items point
-    back at their holder and carry bulk data (`self.data`, `self.buffer`...); low, and shown only
+    back at their holder and carry bulk data (`self.data`, `self.buffer`...), and for two objects
+    pointing at each other when one keeps an array its code makes (`self.pixels =
+    np.asarray(data)`, `bytearray(n)`); low, and shown only
     by the strict profile, for a per-instance or per-call cycle of plain objects (a tree of plain
     nodes included: its owner is often the only holder of its children, so no link can be made
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
     and for cycles broken by the code itself (`close()`, `connection_lost()`, `__exit__`,
     `destroy()`, a method one of those calls that drops the link, any method's `finally:`,
-    entries popped from their container, or a later drop in the same function; taking one child out
+    entries popped from their container, or a later drop in the same function, unless the cycle
+    is one a function makes and a class in it has a `__del__` that calls its own `close()`: that
+    is the cleanup for callers who never close, and the cycle delays it; taking one child out
     of a tree whose nodes are of one class, `remove(child)`, is an edit of the tree, not its
     teardown). A cycle that a
     constructor makes when it also makes another one through other stores is low too: a
@@ -218,7 +226,14 @@ class MutualReference(ClassGraphRule):
         # nothing else may keep (a weak container would lose them).
         back = first if (_is_container_store(second) and first.via_setattr and first.attr is not None
                          and not _is_container_store(first) and first.value == "self") else second
-        if owner is not None:
+        bound = _bound_method_text(back)
+        if bound is not None and back.attr is not None:
+            suggestion = (
+                f"do not keep the bound method on `{back.holder}`, or keep it weakly: "
+                f"`{back.holder}.{back.attr} = weakref.WeakMethod({bound})` (call it, then call the method it "
+                f"gives), or break the link when done (`{unlink(first if back is second else second)}`)"
+            )
+        elif owner is not None:
             suggestion = (
                 f"make the setter of `{owner.rsplit('.', 1)[-1]}.{second.attr}` store a weak reference "
                 f"(`weakref.ref(value)`, returned as `ref()` by the getter), so that "
@@ -270,6 +285,9 @@ class MutualReference(ClassGraphRule):
         for store in (first, second):
             for holder_type in store.holder_types if store.attr is not None else ():
                 owner = flow.broken_by_release(holder_type, store.attr, classes)  # type: ignore[arg-type]
+                fallback = finalizer_fallback(graph, owner, classes) if owner is not None else None
+                if fallback is not None:
+                    return Confidence.HIGH, fallback
                 if owner is not None:
                     return Confidence.LOW, (
                         f"the code breaks it itself: `{owner.rsplit('.', 1)[-1]}` drops `{store.attr}` when done"
@@ -355,6 +373,13 @@ def _only_class_with(graph: ClassGraph, attr: str) -> Optional[str]:
         _ATTR_OWNERS[:] = [(graph, owners)]
     found = owners.get(attr, [])
     return found[0] if len(found) == 1 else None
+
+
+def _bound_method_text(store: LocalStore) -> Optional[str]:
+    """``self.__fspath__`` for the store ``f.__fspath__ = self.__fspath__`` (a bound method of the
+    value stored, which holds it), else None."""
+    found = re.search(rf"=\s*({re.escape(store.value)}\.\w+)\s*$", store.text)
+    return found.group(1) if found is not None and store.via_setattr else None
 
 
 def _is_container_store(store: LocalStore) -> bool:
