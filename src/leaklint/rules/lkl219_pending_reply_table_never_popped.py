@@ -4,7 +4,7 @@ under a per-request key), from which nothing removes them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -105,16 +105,32 @@ class PendingReplyTableNeverPopped(Rule):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.classes: List[cst.ClassDef] = []
+        self.storing: Set[int] = set()  # ids of classes with a store under a key
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
             self.classes.append(node)
 
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        # ``<something>.table[key] = ...``: the only classes worth the walk in ``_check``
+        if isinstance(node.target, cst.Subscript) and isinstance(node.target.value, cst.Attribute):
+            self._mark(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "setdefault":
+            self._mark(node)
+
+    def _mark(self, node: cst.CSTNode) -> None:
+        klass = self.context.enclosing_class(node)
+        if klass is not None:
+            self.storing.add(id(klass))
+
     def leave_Module(self, node: cst.Module) -> None:
-        if not self.classes or is_test_module(self.context.module_name, self.context.module):
+        if not self.storing or is_test_module(self.context.module_name, self.context.module):
             return
         for klass in self.classes:
-            self._check(klass)
+            if id(klass) in self.storing:
+                self._check(klass)
 
     def _check(self, klass: cst.ClassDef) -> None:
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
