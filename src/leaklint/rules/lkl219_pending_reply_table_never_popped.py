@@ -172,45 +172,40 @@ class PendingReplyTableNeverPopped(Rule):
         for name, table in tables.items():
             if table.kind not in DICT_KINDS or table.removed:
                 continue
-            for sites, report in ((table.parks, self._report), (table.handoffs, self._report_handoff)):
+            for sites, futures in ((table.parks, True), (table.handoffs, False)):
                 parking = {method.name.value for _node, method in sites}
                 readers = [m for m in table.looked_up_in if m not in parking]
                 if sites and readers:
-                    report(klass, name, sites, readers[0])
+                    self._report(klass, name, sites, readers[0], futures)
                     break
 
-    def _report_handoff(self, klass: cst.ClassDef, name: str, sites: List[Tuple[cst.Attribute, cst.FunctionDef]],
-                        reader: str) -> None:
-        site, method = sites[0]
-        text = growth_site_text(self.context, site)
-        self.report(
-            site,
-            f"`{klass.name.value}.{method.name.value}()` stores an entry per request in `self.{name}` (`{text}`), "
-            f"and `{reader}()` looks it up by its key, but nothing ever removes it: every request, reply or render "
-            f"the `{klass.name.value}` handles leaves its entry in `self.{name}` for as long as the object lives",
-            suggestion=(
-                f"take the entry out once it has been used (`self.{name}.pop(key)` in `{reader}()`), and on the "
-                f"paths that never reach `{reader}()` (errors, early returns)"
-            ),
-            confidence=Confidence.MEDIUM,
-        )
-
     def _report(self, klass: cst.ClassDef, name: str, sites: List[Tuple[cst.Attribute, cst.FunctionDef]],
-                reader: str) -> None:
+                reader: str, futures: bool) -> None:
         site, method = sites[0]
+        owner, table = klass.name.value, f"self.{name}"
+        where = f"`{owner}.{method.name.value}()`"
         text = growth_site_text(self.context, site)
-        self.report(
-            site,
-            f"`{klass.name.value}.{method.name.value}()` parks a new future per request in `self.{name}` (`{text}`), "
-            f"and `{reader}()` looks it up when the reply comes but nothing ever removes it: every request the "
-            f"`{klass.name.value}` sends leaves its resolved future, with the reply it carries, in `self.{name}` for "
-            f"as long as the object lives",
-            suggestion=(
-                f"take the entry out when the reply arrives (`self.{name}.pop(key).set_result(...)` in `{reader}()`), "
-                f"and on timeout or cancellation (`future.add_done_callback(lambda _: self.{name}.pop(key, None))`)"
-            ),
-            confidence=Confidence.MEDIUM,
-        )
+        if futures:
+            message = (
+                f"{where} parks a new future per request in `{table}` (`{text}`), and `{reader}()` looks it up when "
+                f"the reply comes but nothing ever removes it: every request the `{owner}` sends leaves its resolved "
+                f"future, with the reply it carries, in `{table}` for as long as the object lives"
+            )
+            suggestion = (
+                f"take the entry out when the reply arrives (`{table}.pop(key).set_result(...)` in `{reader}()`), "
+                f"and on timeout or cancellation (`future.add_done_callback(lambda _: {table}.pop(key, None))`)"
+            )
+        else:
+            message = (
+                f"{where} stores an entry per request in `{table}` (`{text}`), and `{reader}()` looks it up by its "
+                f"key, but nothing ever removes it: every request, reply or call the `{owner}` handles leaves its "
+                f"entry in `{table}` for as long as the object lives"
+            )
+            suggestion = (
+                f"take the entry out once it has been used (`{table}.pop(key)` in `{reader}()`), and on the paths "
+                f"that never reach `{reader}()` (errors, early returns)"
+            )
+        self.report(site, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
 
 
 # Tokens that name one unit of work (a request, a reply, a call, a session): an id of one of
