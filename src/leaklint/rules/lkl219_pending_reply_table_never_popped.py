@@ -10,10 +10,8 @@ import libcst as cst
 
 from leaklint.analysis.containers import (
     DICT_KINDS,
-    OBJECT,
     container_kind,
     is_written_constant,
-    key_evidence,
     local_assignments,
 )
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, assigned_value, classify_use, growth_site_text, is_test_module
@@ -239,8 +237,22 @@ def _per_request_key(context: object, key: Optional[cst.BaseExpression], assignm
     tokens = {token for word in words for token in _identifier_tokens(word)}
     if tokens & _UNIT_OF_WORK_TOKENS:
         return True
-    minted = isinstance(key, cst.Call) or (isinstance(key, cst.Name) and key.value in assignments)
-    return minted and key_evidence(context, key, assignments) == OBJECT  # type: ignore[arg-type]
+    values = assignments.get(key.value, []) if isinstance(key, cst.Name) else [key]
+    return any(_mints(context, value) for value in values)
+
+
+# Calls that give a value no earlier call gave: a key made from one is new per call. ``id(obj)``
+# is not one of them: it names an object that may come back (a node, a class being analysed).
+_MINTING_CALLS = frozenset({
+    "uuid.uuid1", "uuid.uuid4", "builtins.next", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom",
+})
+
+
+def _mints(context: object, value: Optional[cst.BaseExpression]) -> bool:
+    return value is not None and any(
+        isinstance(node, cst.Call) and context.qualified_name(node.func) in _MINTING_CALLS  # type: ignore[attr-defined]
+        for node in walk(value)
+    )
 
 
 def _identifier_tokens(identifier: str) -> List[str]:
