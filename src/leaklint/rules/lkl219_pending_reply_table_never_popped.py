@@ -61,7 +61,7 @@ class PendingReplyTableNeverPopped(Rule):
     keys that name things that come back or persist (an address, an event kind, `guild.id`,
     `span.id`: LKL211 judges those on long-lived objects), entries read back only by the method that stores them, and
     entries made with the table's owner (`RequestChannel(msg, self)`), which can take themselves
-    out.
+    out, and entries stamped with a time (a cache: LKL215 reports one never swept).
 
     ## Known problems
     Only futures made in the method that parks them are followed (`create_future()`, `Future()`).
@@ -162,7 +162,8 @@ class PendingReplyTableNeverPopped(Rule):
                         continue
                     if _new_future(use.value, assignments):
                         table.parks.append((inner, method))
-                    elif _per_request_key(self.context, key, assignments) and not _knows_its_table(use.value, assignments):
+                    elif (_per_request_key(self.context, key, assignments) and not _knows_its_table(use.value, assignments)
+                          and not _stamped(use.value)):
                         table.handoffs.append((inner, method))
                 elif isinstance(parent, cst.Subscript) or (
                         isinstance(parent, cst.Attribute) and parent.attr.value == "get"):
@@ -258,6 +259,20 @@ def _mints(context: object, value: Optional[cst.BaseExpression]) -> bool:
 def _identifier_tokens(identifier: str) -> List[str]:
     spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in identifier.strip())
     return [token for token in spaced.split("_") if token]
+
+
+_CLOCK_READINGS = frozenset({"time", "time_ns", "monotonic", "perf_counter", "now", "utcnow"})
+
+
+def _stamped(value: Optional[cst.BaseExpression]) -> bool:
+    """``(loop.time() + 60, reply)``: a cache entry with its time; LKL215 judges whether it is swept."""
+    for node in walk(value) if value is not None else ():
+        if isinstance(node, cst.Call):
+            func = node.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if name in _CLOCK_READINGS:
+                return True
+    return False
 
 
 def _knows_its_table(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
