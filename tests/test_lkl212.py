@@ -169,3 +169,48 @@ def test_a_set_up_function_that_returns_the_logger_is_reported_like_any_other() 
     assert [f.line for f in lint_source(source, "example.py") if f.code == "LKL212"] == [6]
     renamed = source.replace("configure_logger", "make_logger")
     assert [f.line for f in lint_source(renamed, "example.py") if f.code == "LKL212"] == [6]
+
+
+FILTER = """\
+import logging
+
+log = logging.getLogger(__name__)
+
+
+class Connection:
+    def __init__(self, password):
+        log.addFilter(SecretsFilter(password))
+{close}"""
+
+
+def test_a_new_filter_per_instance_is_medium_and_a_remove_filter_silences_it() -> None:
+    assert _found(FILTER.format(close="")) == [(8, Confidence.MEDIUM)]
+    removed = "\n    def disconnect(self):\n        log.removeFilter(self.filter)\n"
+    assert _found(FILTER.format(close=removed)) == []
+    fixes = [f for f in lint_source(FILTER.format(close=""), "example.py") if f.code == "LKL212"]
+    assert fixes[0].fix is None  # no `if not log.handlers:` guard for a filter
+
+
+CONFIGURE = """\
+import logging
+
+
+def configure_logging(level=logging.WARNING):
+    logger = logging.getLogger({name})
+    logger.addHandler(logging.StreamHandler())
+    return logger
+
+
+configure_logging()
+"""
+
+
+def test_a_public_set_up_run_at_import_is_medium_only_for_a_fixed_logger_name() -> None:
+    assert _found(CONFIGURE.format(name="__name__")) == [(6, Confidence.MEDIUM)]
+    assert _found(CONFIGURE.format(name='"app"')) == [(6, Confidence.MEDIUM)]
+    assert _found(CONFIGURE.replace("level=logging.WARNING", "name").format(name="name").replace(
+        "configure_logging()", "configure_logging('app')")) == []
+    assert _found(CONFIGURE.format(name="__name__").replace("def configure_logging", "def _configure_logging").replace(
+        "\nconfigure_logging()", "\n_configure_logging()")) == []
+    script = CONFIGURE.format(name="__name__") + "\n\nif __name__ == '__main__':\n    configure_logging()\n"
+    assert _found(script) == []

@@ -18,9 +18,14 @@ from leaklint.rule import Bad, Confidence, Edit, Finding, Fix, FixSafety, Good, 
 _LOGGER_CALLS = frozenset({"logging.getLogger"})
 _LOGGER_VALUES = frozenset({"logging.root"})
 # Reads that show the code looks at what a logger already has before adding to it.
-_INSPECTING_ATTRIBUTES = frozenset({"handlers", "hasHandlers", "loggerDict"})
+_INSPECTING_ATTRIBUTES = frozenset({"handlers", "hasHandlers", "loggerDict", "filters"})
 # ``logger.handlers.<method>()`` calls that remove handlers.
 _HANDLER_LIST_REMOVALS = frozenset({"clear", "remove", "pop"})
+# What is added, the logger's method that adds it, its inverse and the list it lands in:
+# ``logging.Filterer.addFilter`` appends to ``self.filters`` exactly as ``addHandler`` does to
+# ``self.handlers`` (each only skips an object already there).
+_ADDERS = {"addHandler": "handler", "addFilter": "filter"}
+_INVERSES = {"handler": ("removeHandler", "handlers"), "filter": ("removeFilter", "filters")}
 # Methods run once per class, not per instance.
 _CLASS_HOOKS = frozenset({"__init_subclass__", "__set_name__", "__class_getitem__"})
 # Decorators that make a function run once (per distinct argument) or only from the command line.
@@ -36,7 +41,8 @@ class _Site:
     call: cst.Call  # ``logger.addHandler(handler)``
     function: Function
     logger: Expr  # the receiver as written
-    handler: Expr  # the added handler as written
+    handler: Expr  # the added handler (or filter) as written
+    kind: str = "handler"  # or "filter"
 
 
 class LoggingHandlerAddedPerCall(Rule):
@@ -94,10 +100,24 @@ class LoggingHandlerAddedPerCall(Rule):
     `__init__` and other instance methods whose callers are not in the module (an object made once
     at start-up adds one handler); a `FileHandler` per instance is high. A configuration function
     that returns nothing and that its own module never calls is not reported, nor is a logger
-    passed in as a parameter. A logger returned by a function of another module of the project
-    (`from .log import get_logger`) is followed in the project pass; under flake8, which sees one
-    file at a time, it is not. Filters (`logger.addFilter(...)` per call) pile up the same way and
-    are not reported yet.
+    passed in as a parameter (unless it defaults to `None`, see below). A logger returned by a
+    function of another module of the project (`from .log import get_logger`) is followed in the project pass; under flake8, which sees one
+    file at a time, it is not; the same holds for a module-level logger imported from another
+    module of the project (`from package import log`).
+
+    Filters pile up the same way: `logger.addFilter(SecretsFilter(password))` per call or per
+    instance is reported like a handler (`Filterer.addFilter` appends to `logger.filters` and
+    only skips an object already there), unless the project calls `removeFilter` (or changes
+    `logger.filters`) where it would for a handler. A filter added to a new handler goes with it.
+
+    A public set-up function that its module already runs at import (directly or through a
+    function called at module level) is reported at medium confidence when the logger's name is
+    fixed in the code (`getLogger(__name__)`, `getLogger("app")`, the root logger): any later
+    call, from a command-line option or an application reconfiguring, adds a second handler to
+    the same logger. When the caller names the logger (`setup_logger(name)`) or the module is a
+    script (`if __name__ == "__main__":`), one call per name is the norm and it stays quiet. A
+    logger parameter that defaults to `None` and is replaced by `logging.getLogger(...)` counts
+    as that logger.
 
     ## References
     - Python logging HOWTO: "Multiple calls to getLogger() with the same name will return a
@@ -110,7 +130,7 @@ class LoggingHandlerAddedPerCall(Rule):
     name = "logging-handler-added-per-call"
     fix_title = "add the handler only when the logger has none (`if not logger.handlers:`)"
     fix_safety = FixSafety.UNSAFE
-    trigger_names = ("addHandler", "getLogger")
+    trigger_names = ("addHandler", "addFilter", "getLogger")
     project_scope = True
     message = "`{logger}.addHandler(...)` adds a new handler to a process-lifetime logger on every call of `{function}()`"
     examples = (
@@ -165,7 +185,8 @@ class LoggingHandlerAddedPerCall(Rule):
             return
         if node.args[0].keyword is not None or node.args[0].star:
             return
-        if func.attr.value == "addHandler":
+        kind = _ADDERS.get(func.attr.value)
+        if kind is not None:
             logger = func.value
         elif func.attr.value == "append" and isinstance(func.value, cst.Attribute) and func.value.attr.value == "handlers":
             logger = func.value.value  # ``logger.handlers.append(handler)``: the same, without the check for duplicates
@@ -173,7 +194,7 @@ class LoggingHandlerAddedPerCall(Rule):
             return
         function = self.context.enclosing_scope(node)
         if isinstance(function, Function):
-            self.sites.append(_Site(node, function, logger, node.args[0].value))
+            self.sites.append(_Site(node, function, logger, node.args[0].value, kind or "handler"))
 
     def leave_Module(self, node: cst.Module) -> None:
         if not self.sites or is_test_module(self.context.module_name, self.context.module):
@@ -193,6 +214,9 @@ class LoggingHandlerAddedPerCall(Rule):
         found: Set[str] = set()
         for call in self.get_logger_calls:
             function = self.context.enclosing_scope(call)
+            if function is None:
+                found.update(self._module_logger_name(call))
+                continue
             if not isinstance(function, Function) or self.context.enclosing_scope(function) is not None:
                 continue
             if self.context.enclosing_class(function) is not None:
@@ -201,6 +225,19 @@ class LoggingHandlerAddedPerCall(Rule):
             if qualified not in found and self._returns_logger(qualified, 0):
                 found.add(qualified)
         return found
+
+    def _module_logger_name(self, call: cst.Call) -> Set[str]:
+        """``log = logging.getLogger(__name__)`` at module level: ``package.module.log``, for the
+        modules that import it."""
+        assign = self.context.parent(call)
+        if not (isinstance(assign, cst.Assign) and assign.value is call and len(assign.targets) == 1):
+            return set()
+        target = assign.targets[0].target
+        if not isinstance(target, cst.Name) or self.context.enclosing_scope(assign) is not None:
+            return set()
+        if self._name_is_logger(target, self.context.module, 0) != "":
+            return set()
+        return {f"{self.context.module_name}.{target.value}"}
 
     @classmethod
     def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
@@ -240,19 +277,23 @@ class LoggingHandlerAddedPerCall(Rule):
             # ``self.handler`` made in ``__init__``: new per instance, whichever method adds it
             runs = f"for every `{klass.name.value}` (its `{maker.name.value}()` makes the handler, `{function.name.value}()` adds it)"
             per_instance = True
-        is_file = self._opens_file(made)
+        is_file = site.kind == "handler" and self._opens_file(made)
         if is_file and confidence is Confidence.MEDIUM and per_instance:
             confidence = Confidence.HIGH
         handler_text = first_line_text(self.context, made, 50)
         file_note = "; each one also keeps its file open" if is_file else ""
+        if site.kind == "filter":
+            effect = "so they pile up, each with what it holds, and every record runs through all of them"
+        else:
+            effect = "so they pile up and each record is emitted once per handler"
         message = (
-            f"`{first_line_text(self.context, site.call, 60)}` adds a new handler "
+            f"`{first_line_text(self.context, site.call, 60)}` adds a new {site.kind} "
             f"(`{handler_text}`) {runs}: the logging manager keeps the logger for the life of the process and "
-            f"the logger keeps every handler, so they pile up and each record is emitted once per handler{file_note}"
+            f"the logger keeps every {site.kind}, {effect}{file_note}"
         )
         suggestion = self._suggestion(site, function, per_instance)
         if not need:
-            fix = None if per_instance else self._guard_fix(site, made)
+            fix = None if per_instance or site.kind != "handler" else self._guard_fix(site, made)
             self.report(site.call, message, suggestion=suggestion, confidence=confidence, fix=fix)
             return
         location = self.context.location(site.call)
@@ -285,6 +326,11 @@ class LoggingHandlerAddedPerCall(Rule):
 
     def _suggestion(self, site: _Site, function: Function, per_instance: bool) -> str:
         logger_text = first_line_text(self.context, site.logger, 40)
+        if site.kind == "filter":
+            return (
+                f"add the filter once (module level), or keep it on the object that adds it and call "
+                f"`{logger_text}.removeFilter(...)` when that object is done (its `close()`/`disconnect()`)"
+            )
         guard = (
             f"add the handler once: guard it with `if not {logger_text}.handlers:`, or attach it at start-up "
             f"(module level or `main()`) instead of in `{function.name.value}()`"
@@ -335,12 +381,23 @@ class LoggingHandlerAddedPerCall(Rule):
                 break
             current = self.context.enclosing_scope(current)
         if owner is None:
-            if self.context.resolve_name(name.value, name) != f"{self.context.module_name}.{name.value}":
+            resolved = self.context.resolve_name(name.value, name)
+            if resolved in _LOGGER_VALUES:
+                return ""
+            if resolved is None or resolved.startswith(("logging.", "builtins.")):
                 return None
+            if resolved != f"{self.context.module_name}.{name.value}":
+                # ``from package import log``: a module-level logger of another module of the
+                # project, if that module binds one (the project pass decides)
+                return resolved if "." in resolved else None
             owner = self.context.module
-        if isinstance(owner, Function) and name.value in _parameters(owner):
-            return None  # the caller's logger, whatever it is
         values = assigned_values(self.context, owner, name.value)
+        if isinstance(owner, Function) and name.value in _parameters(owner):
+            if not (values and _defaults_to_none(owner, name.value)):
+                return None  # the caller's logger, whatever it is
+            # ``def configure(logger=None): if logger is None: logger = logging.getLogger(...)``:
+            # a logger of the manager when the caller passes none (and whatever the caller passes
+            # in its place is most likely one too)
         return _combine([self._is_logger(value, owner, depth + 1) for value in values])
 
     def _attribute_is_logger(self, expr: cst.Attribute, scope: cst.CSTNode, depth: int) -> Optional[str]:
@@ -521,12 +578,13 @@ class LoggingHandlerAddedPerCall(Rule):
     def _removed(self, site: _Site, function: Function) -> bool:
         klass = method_owner(self.context, function)
         region: cst.CSTNode = klass if klass is not None else (self._outermost(function) if self._nested(function) else self.context.module)
+        remover, listed = _INVERSES[site.kind]
         for node in walk(region):
             if not isinstance(node, cst.Attribute):
                 continue
-            if node.attr.value == "removeHandler":
+            if node.attr.value == remover:
                 return True
-            if node.attr.value == "handlers" and not self._handlers_module(node) and node is not site.call.func.value:  # type: ignore[attr-defined]
+            if node.attr.value == listed and not self._handlers_module(node) and node is not site.call.func.value:  # type: ignore[attr-defined]
                 parent = self.context.parent(node)
                 if isinstance(parent, cst.Attribute) and parent.attr.value in _HANDLER_LIST_REMOVALS:
                     return True
@@ -586,6 +644,16 @@ class LoggingHandlerAddedPerCall(Rule):
             shown = _shown_name(self.context, repeated[0])
             return f"on every call of `{name}()`, which `{shown}()` calls each time it runs", Confidence.HIGH, instance_method
         if callers and (not instance_method or name not in INIT_METHODS):
+            through = None if klass is not None else self._import_time_caller(function, callers)
+            if through is not None and not name.startswith("_") and self._fixed_logger(site.logger, function, 0):
+                # A public set-up function the module already runs at import: the logger's name does
+                # not depend on the arguments, so any later call (a CLI option, an application
+                # reconfiguring) adds a second one to the same logger.
+                via = f" (through `{through}()`)" if through else ""
+                return (
+                    f"on every call of `{name}()`, which this module already runs at import{via}, "
+                    f"so any further call adds another to the same logger", Confidence.MEDIUM, False,
+                )
             return None  # called only at import or from an entry point: runs once
         if self._returns_the_logger(function, site):
             return f"on every call of `{name}()`, which hands the logger to each caller", Confidence.MEDIUM, False
@@ -607,6 +675,42 @@ class LoggingHandlerAddedPerCall(Rule):
                 return None
             return f"each time `{klass.name.value}.{name}()` runs", Confidence.MEDIUM, True
         return None  # a configuration function nobody in this module calls: most likely run once
+
+    def _import_time_caller(self, function: Function, callers: List[Optional[Function]]) -> Optional[str]:
+        """"" when module-level code calls ``function``, the name of the module function it calls
+        it through when that one is called at module level, None otherwise (or in a script)."""
+        if _has_main_guard(self.context.module):
+            return None
+        if any(caller is None for caller in callers):
+            return ""
+        for caller in callers:
+            if caller is None or _runs_once(caller) or method_owner(self.context, caller) is not None:
+                continue
+            if any(outer is None for outer in self._callers(caller, None)):
+                return caller.name.value
+        return None
+
+    def _fixed_logger(self, expr: Expr, scope: cst.CSTNode, depth: int) -> bool:
+        """Every logger ``expr`` can be has a name fixed in the code (``getLogger(__name__)``,
+        ``getLogger("app")``, the root logger), not one the caller chooses."""
+        if depth > 3:
+            return False
+        if isinstance(expr, cst.Call):
+            if self.context.qualified_name(expr.func) not in _LOGGER_CALLS:
+                return False
+            if not expr.args:
+                return True
+            first = expr.args[0].value
+            return isinstance(first, cst.SimpleString) or (isinstance(first, cst.Name) and first.value == "__name__")
+        if isinstance(expr, cst.Attribute):
+            return self.context.qualified_name(expr) in _LOGGER_VALUES
+        if not isinstance(expr, cst.Name):
+            return False
+        owner: Union[Function, cst.Module] = self.context.module
+        if isinstance(scope, Function) and expr.value in self.context.scope_bindings(scope).names:
+            owner = scope
+        values = assigned_values(self.context, owner, expr.value)
+        return bool(values) and all(self._fixed_logger(value, owner, depth + 1) for value in values)
 
     def _runs_repeatedly(self, function: Function, depth: int) -> bool:
         """Known to run more than once: an instance method (per instance or per call), or a
@@ -675,6 +779,24 @@ def _combine(needs: List[Optional[str]]) -> Optional[str]:
     if len(external) > 1:
         return None
     return external.pop() if external else ""
+
+
+def _has_main_guard(module: cst.Module) -> bool:
+    """``if __name__ == "__main__":`` at module level: a script, run once."""
+    for statement in module.body:
+        if isinstance(statement, cst.If) and isinstance(statement.test, cst.Comparison):
+            sides = [statement.test.left, *(c.comparator for c in statement.test.comparisons)]
+            if any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides):
+                return True
+    return False
+
+
+def _defaults_to_none(function: Function, name: str) -> bool:
+    params = function.params
+    for param in [*params.params, *params.kwonly_params]:
+        if param.name.value == name:
+            return isinstance(param.default, cst.Name) and param.default.value == "None"
+    return False
 
 
 def _methods(klass: cst.ClassDef) -> List[Function]:

@@ -1,13 +1,19 @@
-"""LKL219: a table of futures waiting for replies, from which the replies never remove them."""
+"""LKL219: a table of futures waiting for replies (or of values handed from one method to another
+under a per-request key), from which nothing removes them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.containers import DICT_KINDS, container_kind, is_written_constant, local_assignments
+from leaklint.analysis.containers import (
+    DICT_KINDS,
+    container_kind,
+    is_written_constant,
+    local_assignments,
+)
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, assigned_value, classify_use, growth_site_text, is_test_module
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -20,6 +26,8 @@ _FUTURE_CALLS = frozenset({"create_future", "Future"})
 class _Table:
     kind: Optional[str] = None
     parks: List[Tuple[cst.Attribute, cst.FunctionDef]] = field(default_factory=list)  # a new future stored
+    # any value stored under a per-request key (``self.replies[reply["id"]] = reply``)
+    handoffs: List[Tuple[cst.Attribute, cst.FunctionDef]] = field(default_factory=list)
     looked_up_in: List[str] = field(default_factory=list)  # methods that read an entry back
     removed: bool = False
 
@@ -33,6 +41,13 @@ class PendingReplyTableNeverPopped(Rule):
     nothing removes an entry: no `pop`, `del`, `clear` or reassignment of the table anywhere in
     the class.
 
+    The same hand-off with any value: a method stores an entry under a key that identifies one
+    unit of work (`self.replies[reply["id"]] = reply`, `self._attempts[request] = 1`,
+    `self._writers[session_id] = writer`, a key minted per call such as `token = uuid4()`) and
+    another method looks it up by key to use it, and nothing removes it. The key must say it
+    belongs to a request, reply, response, message, call, session or transaction (in its own
+    name or the name it is read from: `msg.id`, `reply["id"]`), or be made new per call.
+
     ## Why is this bad?
     A request/reply table exists to match each reply to its waiting caller; once the reply has
     resolved the future, the entry has done its job. Looked up but never popped, every request
@@ -42,11 +57,19 @@ class PendingReplyTableNeverPopped(Rule):
 
     Not flagged: a table the class pops from, deletes from, clears or reassigns (anywhere: the
     usual `self._pending.pop(reply_id).set_result(...)` included), one handed to other code,
-    entries parked under a constant key, tables of test modules.
+    entries parked under a constant key, tables of test modules; for values other than futures,
+    keys that name things that come back or persist (an address, an event kind, `guild.id`,
+    `span.id`: LKL211 judges those on long-lived objects), entries read back only by the method that stores them, and
+    entries made with the table's owner (`RequestChannel(msg, self)`), which can take themselves
+    out, and entries stamped with a time (a cache: LKL215 reports one never swept).
 
     ## Known problems
-    Only futures made in the method that parks them are followed (`create_future()`, `Future()`);
-    a table of callbacks or events used the same way is not reported.
+    Only futures made in the method that parks them are followed (`create_future()`, `Future()`).
+    A removal in another module (`del self.server.replies[...]` on an object that was not made
+    with the owner) is not seen, nor is a per-request id named after the thing it renders
+    (django-components' `ctx.component_id`, a render id). Seen in upstream fixes: argo's reply
+    table (one reply per JSON-RPC request, never popped), airbyte's per-request attempt counter,
+    mcp's session writers.
 
     ## References
     - LKL211 (a long-lived object's table grown per request), LKL218 (an entry removed from one
@@ -55,7 +78,8 @@ class PendingReplyTableNeverPopped(Rule):
 
     code = "LKL219"
     name = "pending-reply-table-never-popped"
-    trigger_names = ("create_future", "Future(")
+    # a future parked per request, or any value stored under a key (`self.table[key] = value`)
+    trigger_names = ("create_future", "Future(", "] = ")
     message = "`self.{attribute}` keeps the future of every request: the reply resolves it but never removes it"
     examples = (
         Bad(
@@ -79,16 +103,32 @@ class PendingReplyTableNeverPopped(Rule):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.classes: List[cst.ClassDef] = []
+        self.storing: Set[int] = set()  # ids of classes with a store under a key
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
             self.classes.append(node)
 
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        # ``<something>.table[key] = ...``: the only classes worth the walk in ``_check``
+        if isinstance(node.target, cst.Subscript) and isinstance(node.target.value, cst.Attribute):
+            self._mark(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "setdefault":
+            self._mark(node)
+
+    def _mark(self, node: cst.CSTNode) -> None:
+        klass = self.context.enclosing_class(node)
+        if klass is not None:
+            self.storing.add(id(klass))
+
     def leave_Module(self, node: cst.Module) -> None:
-        if not self.classes or is_test_module(self.context.module_name, self.context.module):
+        if not self.storing or is_test_module(self.context.module_name, self.context.module):
             return
         for klass in self.classes:
-            self._check(klass)
+            if id(klass) in self.storing:
+                self._check(klass)
 
     def _check(self, klass: cst.ClassDef) -> None:
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
@@ -117,35 +157,132 @@ class PendingReplyTableNeverPopped(Rule):
                 elif use.op == GROW and use.how in ("[]=", "setdefault") and use.items:
                     if assignments is None:
                         assignments = local_assignments(method)
-                    if _new_future(use.value, assignments) and not is_written_constant(use.items[0]):
+                    key = use.items[0]
+                    if is_written_constant(key):
+                        continue
+                    if _new_future(use.value, assignments):
                         table.parks.append((inner, method))
+                    elif (_per_request_key(self.context, key, assignments) and not _knows_its_table(use.value, assignments)
+                          and not _stamped(use.value)):
+                        table.handoffs.append((inner, method))
                 elif isinstance(parent, cst.Subscript) or (
                         isinstance(parent, cst.Attribute) and parent.attr.value == "get"):
                     table.looked_up_in.append(method.name.value)
         for name, table in tables.items():
-            if table.kind not in DICT_KINDS or table.removed or not table.parks:
+            if table.kind not in DICT_KINDS or table.removed:
                 continue
-            parking = {method.name.value for _node, method in table.parks}
-            readers = [m for m in table.looked_up_in if m not in parking]
-            if not readers:
-                continue
-            self._report(klass, name, table, readers[0])
+            for sites, futures in ((table.parks, True), (table.handoffs, False)):
+                parking = {method.name.value for _node, method in sites}
+                readers = [m for m in table.looked_up_in if m not in parking]
+                if sites and readers:
+                    self._report(klass, name, sites, readers[0], futures)
+                    break
 
-    def _report(self, klass: cst.ClassDef, name: str, table: _Table, reader: str) -> None:
-        site, method = table.parks[0]
+    def _report(self, klass: cst.ClassDef, name: str, sites: List[Tuple[cst.Attribute, cst.FunctionDef]],
+                reader: str, futures: bool) -> None:
+        site, method = sites[0]
+        owner, table = klass.name.value, f"self.{name}"
+        where = f"`{owner}.{method.name.value}()`"
         text = growth_site_text(self.context, site)
-        self.report(
-            site,
-            f"`{klass.name.value}.{method.name.value}()` parks a new future per request in `self.{name}` (`{text}`), "
-            f"and `{reader}()` looks it up when the reply comes but nothing ever removes it: every request the "
-            f"`{klass.name.value}` sends leaves its resolved future, with the reply it carries, in `self.{name}` for "
-            f"as long as the object lives",
-            suggestion=(
-                f"take the entry out when the reply arrives (`self.{name}.pop(key).set_result(...)` in `{reader}()`), "
-                f"and on timeout or cancellation (`future.add_done_callback(lambda _: self.{name}.pop(key, None))`)"
-            ),
-            confidence=Confidence.MEDIUM,
-        )
+        if futures:
+            message = (
+                f"{where} parks a new future per request in `{table}` (`{text}`), and `{reader}()` looks it up when "
+                f"the reply comes but nothing ever removes it: every request the `{owner}` sends leaves its resolved "
+                f"future, with the reply it carries, in `{table}` for as long as the object lives"
+            )
+            suggestion = (
+                f"take the entry out when the reply arrives (`{table}.pop(key).set_result(...)` in `{reader}()`), "
+                f"and on timeout or cancellation (`future.add_done_callback(lambda _: {table}.pop(key, None))`)"
+            )
+        else:
+            message = (
+                f"{where} stores an entry per request in `{table}` (`{text}`), and `{reader}()` looks it up by its "
+                f"key, but nothing ever removes it: every request, reply or call the `{owner}` handles leaves its "
+                f"entry in `{table}` for as long as the object lives"
+            )
+            suggestion = (
+                f"take the entry out once it has been used (`{table}.pop(key)` in `{reader}()`), and on the paths "
+                f"that never reach `{reader}()` (errors, early returns)"
+            )
+        self.report(site, message, suggestion=suggestion, confidence=Confidence.MEDIUM)
+
+
+# Tokens that name one unit of work (a request, a reply, a call, a session): an id of one of
+# these is new for every unit and comes back only while it is in flight. Ids of things that
+# persist (a guild, a certificate, a span) are left to the rules for long-lived objects.
+_UNIT_OF_WORK_TOKENS = frozenset({
+    "request", "req", "reply", "response", "resp", "msg", "message", "session", "call", "rpc", "seq",
+    "correlation", "transaction", "txn", "invocation",
+})
+
+
+def _per_request_key(context: object, key: Optional[cst.BaseExpression], assignments: dict) -> bool:
+    """A key with one value per unit of work: ``request``, ``session_id``, ``reply["id"]``,
+    ``msg.id``, or a value minted per call (``token = uuid4()``)."""
+    words: List[str] = []
+    node = key
+    while node is not None:
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
+                words.append(str(index.value.evaluated_value))
+            node = node.value
+        elif isinstance(node, cst.Attribute):
+            words.append(node.attr.value)
+            node = node.value
+        elif isinstance(node, cst.Name):
+            words.append(node.value)
+            node = None
+        else:
+            node = None
+    tokens = {token for word in words for token in _identifier_tokens(word)}
+    if tokens & _UNIT_OF_WORK_TOKENS:
+        return True
+    values = assignments.get(key.value, []) if isinstance(key, cst.Name) else [key]
+    return any(_mints(context, value) for value in values)
+
+
+# Calls that give a value no earlier call gave: a key made from one is new per call. ``id(obj)``
+# is not one of them: it names an object that may come back (a node, a class being analysed).
+_MINTING_CALLS = frozenset({
+    "uuid.uuid1", "uuid.uuid4", "builtins.next", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom",
+})
+
+
+def _mints(context: object, value: Optional[cst.BaseExpression]) -> bool:
+    return value is not None and any(
+        isinstance(node, cst.Call) and context.qualified_name(node.func) in _MINTING_CALLS  # type: ignore[attr-defined]
+        for node in walk(value)
+    )
+
+
+def _identifier_tokens(identifier: str) -> List[str]:
+    spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in identifier.strip())
+    return [token for token in spaced.split("_") if token]
+
+
+_CLOCK_READINGS = frozenset({"time", "time_ns", "monotonic", "perf_counter", "now", "utcnow"})
+
+
+def _stamped(value: Optional[cst.BaseExpression]) -> bool:
+    """``(loop.time() + 60, reply)``: a cache entry with its time; LKL215 judges whether it is swept."""
+    for node in walk(value) if value is not None else ():
+        if isinstance(node, cst.Call):
+            func = node.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if name in _CLOCK_READINGS:
+                return True
+    return False
+
+
+def _knows_its_table(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
+    """``channel = RequestChannel(msg, self)``: the entry is made with its owner and may take
+    itself out (``del self.server.channels[...]`` in its own module)."""
+    values = assignments.get(value.value, []) if isinstance(value, cst.Name) else [value]
+    return any(
+        isinstance(v, cst.Call) and any(isinstance(a.value, cst.Name) and a.value.value == "self" for a in v.args)
+        for v in values
+    )
 
 
 def _new_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
