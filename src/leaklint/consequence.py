@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Optional
 
 from leaklint.rule import Confidence
 
@@ -67,6 +68,28 @@ def graded(code: str, path: str, confidence: Confidence) -> Confidence:
     if is_test_module(path):
         return Confidence.LOW
     return confidence
+
+
+# Leaks whose cost is one object per run of the code: a file or connection left open, a
+# release an exception skips, a small cycle or a kept frame. Run once per process, that is one
+# object until a process that is about to end exits (analysis/run_frequency.py). Not the
+# threads (LKL303, LKL305, LKL314: a thread left running keeps the process from exiting however
+# often it was started), not the tasks (LKL304: a dropped task can be collected mid-flight), and
+# not the growth rules, which answer how often their own growth runs.
+ONCE_PER_PROCESS_IS_LOW = frozenset({
+    "LKL301", "LKL302", "LKL306", "LKL307", "LKL310", "LKL311",
+    "LKL103", "LKL104", "LKL105", "LKL109", "LKL110", "LKL401",
+})
+
+
+def once_per_process_grade(code: str, context: object, node: object) -> Optional[str]:
+    """Why a finding of ``code`` at ``node`` is low because its code runs once per process
+    (a script's ``__main__`` block, ``main()`` and what only they call), or None."""
+    if code not in ONCE_PER_PROCESS_IS_LOW or node is None:
+        return None
+    from leaklint.analysis.run_frequency import once_per_process
+
+    return once_per_process(context, node)  # type: ignore[arg-type]
 
 
 # Resources whose object releases its operating-system resource by itself when it is collected
