@@ -78,3 +78,12 @@ def test_a_thread_main_never_joins_still_blocks_exit() -> None:
         "def main():\n    t = threading.Thread(target=work)\n    t.start()\n"
     )
     assert _confidences(source, "LKL303") not in ([], [Confidence.LOW])
+
+
+def test_a_helper_defined_in_the_main_block_and_called_once_is_low() -> None:
+    source = (
+        "import socket\n\nif __name__ == '__main__':\n    def check(host):\n"
+        "        s = socket.create_connection((host, 3389))\n        return s.recv(4)\n\n"
+        "    print(check('localhost'))\n"
+    )
+    assert _confidences(source, "LKL302", "scripts/check.py") == [Confidence.LOW]

@@ -64,7 +64,7 @@ class _RunFrequency:
         names: Dict[int, str] = {}
         by_name: Dict[str, List[cst.FunctionDef]] = {}
         by_attribute: Dict[str, List[cst.FunctionDef]] = {}
-        for statement in self.context.module.body:
+        for statement in self._top_level_statements():
             if isinstance(statement, cst.FunctionDef):
                 name = statement.name.value
                 if name in ENTRY_NAMES or _entry_decorated(statement):
@@ -109,6 +109,17 @@ class _RunFrequency:
                     self.once.add(key)
                     self.why[key] = f"`{names[key]}()` is called only from code that runs once per process"
                     changed = True
+
+    def _top_level_statements(self) -> List[cst.CSTNode]:
+        """The module's statements, and those of its ``__main__`` block (a script may define its
+        helpers there: impacket's rdp_check.py)."""
+        statements: List[cst.CSTNode] = []
+        for statement in self.context.module.body:
+            statements.append(statement)
+            if id(statement) in self.main_guards and isinstance(statement, cst.If):
+                body = statement.body
+                statements.extend(body.body if isinstance(body, cst.IndentedBlock) else ())
+        return statements
 
     def runs_once(self, node: cst.CSTNode) -> bool:
         return self.reason(node) is not None
