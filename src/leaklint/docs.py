@@ -188,7 +188,7 @@ code not worth a change. Once per process is read from the module's own calls: c
 function every reference of which is a direct call, outside any loop, from code that runs once.
 Only private functions (`_load()`) are followed in an importable module, where anyone may call
 a public one; in a script (a file with a `__main__` block whose name is no module name, or that
-sits in a `scripts/`, `bin/` or `examples/` folder, or a package's `__main__.py`) every function
+sits in a `scripts/`, `bin/` or `examples/` folder that is not a package, or a package's `__main__.py`) every function
 is, and so are methods its `__main__` code calls on the classes it makes. A function handed on
 (a callback, a thread's target) or never named (a request handler, a `do_*` command) may run any
 number of times and keeps its grade; so does a leak in a loop. Threads (LKL303, LKL305, LKL314)

@@ -15,8 +15,8 @@ The answer is read from the module's own calls, followed to a fixed point:
   that runs once, outside any loop (a loop body, a comprehension or a ``while`` test runs per
   iteration). A public function of an importable module may be called from anywhere else, so
   only a private one (``_helper``) is followed there; in a *script* (a file with a
-  ``__main__`` block that is not an importable module, or that sits in a ``scripts/``, ``bin/``
-  or ``examples/`` folder) every function is, and so are the methods of its classes: a class
+  ``__main__`` block whose name is no module name, or that sits in a ``scripts/``, ``bin/``
+  or ``examples/`` folder that is not a package) every function is, and so are the methods of its classes: a class
   made only by code that runs once has an ``__init__`` that does, and a method every reference
   of which (``obj.run()``, ``self._load()``) is a call from code that runs once runs once.
 
@@ -162,11 +162,14 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
 
 def is_script_path(path: str, module_name: str) -> bool:
     """A program rather than a library module: ``pkg/__main__.py``, a file whose name is no
-    module name (``Get-GPPPassword.py``), or one in a ``scripts/``, ``bin/``, ``examples/`` folder."""
+    module name (``Get-GPPPassword.py``), or one in a ``scripts/``, ``bin/``, ``examples/`` folder
+    that is not a package."""
     pure = PurePath(path)
     if module_name.rsplit(".", 1)[-1] == "__main__" or not pure.stem.isidentifier():
         return True
-    return any(part.lower() in _SCRIPT_FOLDERS for part in pure.parts[:-1])
+    # A module of a package (impacket/examples/ntlmrelayx/servers/socksserver.py) is imported
+    # by other modules, whatever its folder is called: its functions may run per request there.
+    return "." not in module_name and any(part.lower() in _SCRIPT_FOLDERS for part in pure.parts[:-1])
 
 
 _cache: "weakref.WeakKeyDictionary[FileContext, _RunFrequency]" = weakref.WeakKeyDictionary()
