@@ -87,3 +87,13 @@ def test_a_helper_defined_in_the_main_block_and_called_once_is_low() -> None:
         "    print(check('localhost'))\n"
     )
     assert _confidences(source, "LKL302", "scripts/check.py") == [Confidence.LOW]
+
+
+def test_what_the_end_of_the_process_does_not_undo_keeps_its_confidence() -> None:
+    left_on_disk = "import tempfile\n\n\ndef main():\n    out = tempfile.mkdtemp()\n    print(out)\n"
+    assert _confidences(left_on_disk, "LKL302") not in ([], [Confidence.LOW])
+    stdin_closed = (
+        "import io\nimport sys\n\n\ndef main():\n"
+        "    data = io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8').read()\n    print(data)\n"
+    )
+    assert _confidences(stdin_closed, "LKL301") not in ([], [Confidence.LOW])

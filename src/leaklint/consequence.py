@@ -82,14 +82,32 @@ ONCE_PER_PROCESS_IS_LOW = frozenset({
 })
 
 
+# What the end of the process does not undo: a directory or file left on disk (coverage-crawler's
+# crawl script left two `mkdtemp()` directories per run, fresh9), and a standard stream that a
+# collected wrapper closes (`TextIOWrapper(sys.stdin.buffer)` closes stdin for the rest of the
+# process: sqlparse's CLI `main()`, fresh3). Such a finding keeps its grade in code that runs once.
+_LEFT_ON_DISK = frozenset({"tempfile.mkdtemp", "tempfile.mkstemp"})
+_STANDARD_STREAMS = ("sys.stdin", "sys.stdout", "sys.stderr")
+
+
 def once_per_process_grade(code: str, context: object, node: object) -> Optional[str]:
     """Why a finding of ``code`` at ``node`` is low because its code runs once per process
     (a script's ``__main__`` block, ``main()`` and what only they call), or None."""
-    if code not in ONCE_PER_PROCESS_IS_LOW or node is None:
+    if code not in ONCE_PER_PROCESS_IS_LOW or node is None or _outlives_the_process(context, node):
         return None
     from leaklint.analysis.run_frequency import once_per_process
 
     return once_per_process(context, node)  # type: ignore[arg-type]
+
+
+def _outlives_the_process(context: object, node: object) -> bool:
+    import libcst as cst
+
+    if not isinstance(node, cst.Call):
+        return False
+    if context.qualified_name(node.func) in _LEFT_ON_DISK:  # type: ignore[attr-defined]
+        return True
+    return any(context.code(arg.value).startswith(_STANDARD_STREAMS) for arg in node.args)  # type: ignore[attr-defined]
 
 
 # Resources whose object releases its operating-system resource by itself when it is collected

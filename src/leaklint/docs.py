@@ -194,6 +194,9 @@ is, and so are methods its `__main__` code calls on the classes it makes. A func
 number of times and keeps its grade; so does a leak in a loop. Threads (LKL303, LKL305, LKL314)
 and tasks (LKL304) are not graded this way: a thread left running keeps the process from
 exiting however often it was started, and a dropped task can be collected before it finishes.
+Nor is what the end of the process does not undo: a `mkdtemp()` directory or `mkstemp()` file
+left on disk, and a wrapper around `sys.stdin`/`sys.stdout`/`sys.stderr` that closes the stream
+when it is collected.
 
 The default profile reports high and medium findings: what a maintainer would act on. The
 strict profile also reports the low ones: `profile = "strict"` in `[tool.leaklint]`, or
