@@ -97,3 +97,19 @@ def test_what_the_end_of_the_process_does_not_undo_keeps_its_confidence() -> Non
         "    data = io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8').read()\n    print(data)\n"
     )
     assert _confidences(stdin_closed, "LKL301") not in ([], [Confidence.LOW])
+
+
+def test_a_factory_of_another_module_called_once_by_a_script_is_low(tmp_path) -> None:
+    from leaklint.runner import lint_paths
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "utils.py").write_text("import socket\n\n\ndef get_sock(host):\n    return socket.create_connection((host, 1))\n")
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "chk.py").write_text(
+        "from pkg.utils import get_sock\n\n\ndef check(host):\n    s = get_sock(host)\n    if not s.recv(4):\n        return\n"
+        "    s.close()\n\n\nif __name__ == '__main__':\n    check('x')\n"
+    )
+    report = lint_paths([str(tmp_path / "pkg"), str(tmp_path / "scripts")], STRICT)
+    found = [f for f in report.findings if f.path.endswith("chk.py") and f.code == "LKL302"]
+    assert [f.confidence for f in found] == [Confidence.LOW]

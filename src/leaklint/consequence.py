@@ -100,6 +100,19 @@ def once_per_process_grade(code: str, context: object, node: object) -> Optional
     return once_per_process(context, node)  # type: ignore[arg-type]
 
 
+def graded_once_per_process(
+    code: str, context: object, node: object, confidence: Confidence, message: str
+) -> "tuple[Confidence, str]":
+    """``confidence`` and ``message`` of a finding, low and saying why when its code runs once
+    per process (:func:`once_per_process_grade`)."""
+    if confidence is Confidence.LOW:
+        return confidence, message
+    once = once_per_process_grade(code, context, node)
+    if once is None:
+        return confidence, message
+    return Confidence.LOW, f"{message}; this code runs once per process ({once})"
+
+
 def _outlives_the_process(context: object, node: object) -> bool:
     import libcst as cst
 

@@ -169,7 +169,8 @@ def is_script_path(path: str, module_name: str) -> bool:
         return True
     # A module of a package (impacket/examples/ntlmrelayx/servers/socksserver.py) is imported
     # by other modules, whatever its folder is called: its functions may run per request there.
-    return "." not in module_name and any(part.lower() in _SCRIPT_FOLDERS for part in pure.parts[:-1])
+    # The file's own folder only: where the project sits on disk does not change the answer.
+    return "." not in module_name and pure.parent.name.lower() in _SCRIPT_FOLDERS
 
 
 _cache: "weakref.WeakKeyDictionary[FileContext, _RunFrequency]" = weakref.WeakKeyDictionary()
