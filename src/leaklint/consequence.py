@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Optional
 
 from leaklint.rule import Confidence
 
@@ -67,6 +68,59 @@ def graded(code: str, path: str, confidence: Confidence) -> Confidence:
     if is_test_module(path):
         return Confidence.LOW
     return confidence
+
+
+# Leaks whose cost is one object per run of the code: a file or connection left open, a
+# release an exception skips, a small cycle or a kept frame. Run once per process, that is one
+# object until a process that is about to end exits (analysis/run_frequency.py). Not the
+# threads (LKL303, LKL305, LKL314: a thread left running keeps the process from exiting however
+# often it was started), not the tasks (LKL304: a dropped task can be collected mid-flight), and
+# not the growth rules, which answer how often their own growth runs.
+ONCE_PER_PROCESS_IS_LOW = frozenset({
+    "LKL301", "LKL302", "LKL306", "LKL307", "LKL310", "LKL311",
+    "LKL103", "LKL104", "LKL105", "LKL109", "LKL110", "LKL401",
+})
+
+
+# What the end of the process does not undo: a directory or file left on disk (coverage-crawler's
+# crawl script left two `mkdtemp()` directories per run, fresh9), and a standard stream that a
+# collected wrapper closes (`TextIOWrapper(sys.stdin.buffer)` closes stdin for the rest of the
+# process: sqlparse's CLI `main()`, fresh3). Such a finding keeps its grade in code that runs once.
+_LEFT_ON_DISK = frozenset({"tempfile.mkdtemp", "tempfile.mkstemp"})
+_STANDARD_STREAMS = ("sys.stdin", "sys.stdout", "sys.stderr")
+
+
+def once_per_process_grade(code: str, context: object, node: object) -> Optional[str]:
+    """Why a finding of ``code`` at ``node`` is low because its code runs once per process
+    (a script's ``__main__`` block, ``main()`` and what only they call), or None."""
+    if code not in ONCE_PER_PROCESS_IS_LOW or node is None or _outlives_the_process(context, node):
+        return None
+    from leaklint.analysis.run_frequency import once_per_process
+
+    return once_per_process(context, node)  # type: ignore[arg-type]
+
+
+def graded_once_per_process(
+    code: str, context: object, node: object, confidence: Confidence, message: str
+) -> "tuple[Confidence, str]":
+    """``confidence`` and ``message`` of a finding, low and saying why when its code runs once
+    per process (:func:`once_per_process_grade`)."""
+    if confidence is Confidence.LOW:
+        return confidence, message
+    once = once_per_process_grade(code, context, node)
+    if once is None:
+        return confidence, message
+    return Confidence.LOW, f"{message}; this code runs once per process ({once})"
+
+
+def _outlives_the_process(context: object, node: object) -> bool:
+    import libcst as cst
+
+    if not isinstance(node, cst.Call):
+        return False
+    if context.qualified_name(node.func) in _LEFT_ON_DISK:  # type: ignore[attr-defined]
+        return True
+    return any(context.code(arg.value).startswith(_STANDARD_STREAMS) for arg in node.args)  # type: ignore[attr-defined]
 
 
 # Resources whose object releases its operating-system resource by itself when it is collected

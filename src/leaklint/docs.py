@@ -179,6 +179,25 @@ plain `tests/` folder without `__init__.py` (leaklint's own fixtures, scripts ke
 suite) and a checkout that happens to sit under `~/tests/` keep their findings, and so does a
 module whose own name is `testing.py` (a public test helper is judged by its code). The engine's own diagnostics (LKL001-LKL005) are not graded.
 
+A resource left open, a release an exception skips, a small reference cycle or a kept frame
+(LKL301, LKL302, LKL306, LKL307, LKL310, LKL311, LKL103, LKL104, LKL105, LKL109, LKL110,
+LKL401) is low when the code that makes it runs once per process: one object, until a process
+that is about to end exits. Reviewers judged such findings in installed scripts and start-up
+code not worth a change. Once per process is read from the module's own calls: code under
+`if __name__ == "__main__":`, an entry point (`main()`, `cli()`, a `click` command), and a
+function every reference of which is a direct call, outside any loop, from code that runs once.
+Only private functions (`_load()`) are followed in an importable module, where anyone may call
+a public one; in a script (a file with a `__main__` block whose name is no module name, or that
+sits in a `scripts/`, `bin/` or `examples/` folder that is not a package, or a package's `__main__.py`) every function
+is, and so are methods its `__main__` code calls on the classes it makes. A function handed on
+(a callback, a thread's target) or never named (a request handler, a `do_*` command) may run any
+number of times and keeps its grade; so does a leak in a loop. Threads (LKL303, LKL305, LKL314)
+and tasks (LKL304) are not graded this way: a thread left running keeps the process from
+exiting however often it was started, and a dropped task can be collected before it finishes.
+Nor is what the end of the process does not undo: a `mkdtemp()` directory or `mkstemp()` file
+left on disk, and a wrapper around `sys.stdin`/`sys.stdout`/`sys.stderr` that closes the stream
+when it is collected.
+
 The default profile reports high and medium findings: what a maintainer would act on. The
 strict profile also reports the low ones: `profile = "strict"` in `[tool.leaklint]`, or
 `leaklint check --profile strict`. Output formats show the confidence (SARIF level `note` for

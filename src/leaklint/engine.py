@@ -25,7 +25,7 @@ from leaklint.analysis import trusted_parse
 from leaklint.analysis.context import FileContext, module_name_for
 from leaklint.analysis.names import LOCAL
 from leaklint.analysis.walk import TreeIndex, indexed
-from leaklint.consequence import graded
+from leaklint.consequence import graded, graded_once_per_process
 from leaklint.rule import LOW_HIDDEN_KEY, Confidence, Finding, Fix, FixInfo, Location, Rule, shows
 from leaklint.suppression import Suppressions, parse_suppressions
 from leaklint.facts.records import compact_facts
@@ -785,8 +785,9 @@ def _resolve(
                 edits = text_edits_for(module, context, item.fix)
             fix_info = FixInfo(rule.fix_title or "apply the suggested fix", item.fix.safety, edits)
         confidence = graded(rule.code, context.path, item.confidence)
+        confidence, message = graded_once_per_process(rule.code, context, item.node, confidence, item.message)
         finding = Finding(
-            context.path, rule.code, rule.name, item.message, item.suggestion, location, confidence, fix_info,
+            context.path, rule.code, rule.name, message, item.suggestion, location, confidence, fix_info,
             related=item.related,
         )
         resolved.append((finding, item.fix))

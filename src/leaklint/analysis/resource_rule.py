@@ -43,7 +43,7 @@ from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.resources import CATALOGUE, RESOURCE, ResourceKind, extra_kinds
 from leaklint.analysis.std_streams import opened_after_closing_every_descriptor
 from leaklint.analysis.walk import walk
-from leaklint.consequence import releases_itself_when_collected
+from leaklint.consequence import graded_once_per_process, releases_itself_when_collected
 from leaklint.fixes import close_on_error
 from leaklint.fixes.escape import escape_reason, with_body_escape
 from leaklint.fixes.imports import _STDLIB, name_form
@@ -376,11 +376,14 @@ class ResourceRule(Rule):
                 self._without_fixes = False
             for pending in self.pending[before:]:
                 location = self.context.location(pending.node)
+                # Graded here, not by the engine: the project pass that reports it has no tree.
+                confidence, message = graded_once_per_process(
+                    self.code, self.context, pending.node, pending.confidence, pending.message)
                 rendered.append({
                     "location": [location.line, location.column, location.end_line, location.end_column],
-                    "message": pending.message,
+                    "message": message,
                     "suggestion": pending.suggestion,
-                    "confidence": pending.confidence.value,
+                    "confidence": confidence.value,
                 })
             del self.pending[before:]
         return rendered
