@@ -312,23 +312,26 @@ def _reports(call: cst.Call) -> bool:
     return name.rsplit(".", 1)[-1] in _REPORTING or any("log" in part for part in parts[:-1])
 
 
-def _cancelled_receiver(statement: cst.CSTNode) -> Optional[cst.BaseExpression]:
+def _sole_expression(statement: cst.CSTNode) -> Optional[cst.BaseExpression]:
+    """The expression of a statement line that holds one expression statement and nothing else."""
     if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
         return None
     small = statement.body[0]
-    call = small.value if isinstance(small, cst.Expr) else None
+    return small.value if isinstance(small, cst.Expr) else None
+
+
+def _cancelled_receiver(statement: cst.CSTNode) -> Optional[cst.BaseExpression]:
+    """``task`` of ``task.cancel()`` (a name or an attribute chain)."""
+    call = _sole_expression(statement)
     if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "cancel" and not call.args:
-        receiver = call.func.value
-        if isinstance(receiver, (cst.Name, cst.Attribute)):
-            return receiver
+        if isinstance(call.func.value, (cst.Name, cst.Attribute)):
+            return call.func.value
     return None
 
 
 def _awaited_expression(statement: cst.CSTNode) -> Optional[cst.BaseExpression]:
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return None
-    small = statement.body[0]
-    value = small.value if isinstance(small, cst.Expr) else None
+    """``task`` of ``await task``."""
+    value = _sole_expression(statement)
     return value.expression if isinstance(value, cst.Await) else None
 
 
