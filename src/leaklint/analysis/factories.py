@@ -227,7 +227,7 @@ def inherited_callee(context: FileContext, call: cst.Call) -> Optional[str]:
 _MEMBER_CLASSES: "weakref.WeakKeyDictionary[FileContext, Dict[int, Dict[str, Optional[cst.Call]]]]" = weakref.WeakKeyDictionary()
 
 
-def _member_constructor(context: FileContext, cls: cst.ClassDef, attr: str) -> Optional[cst.Call]:
+def member_constructor(context: FileContext, cls: cst.ClassDef, attr: str) -> Optional[cst.Call]:
     """The one ``self.<attr> = Class(...)`` of ``cls`` (None when the attribute is assigned
     anything else, or more than once), from one walk of the class per file."""
     tables = _MEMBER_CLASSES.get(context)
@@ -262,7 +262,7 @@ def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> 
             and receiver_expr.value.value == "self":
         # `conn = self.pool.connect()` with `self.pool = Pool(...)` the class's one assignment
         cls = context.enclosing_class(call)
-        made_here = _member_constructor(context, cls, receiver_expr.attr.value) if cls is not None else None
+        made_here = member_constructor(context, cls, receiver_expr.attr.value) if cls is not None else None
         return _class_method(context, made_here, func.attr.value, stdlib) if made_here is not None else None
     if not isinstance(receiver_expr, cst.Name) or receiver_expr.value in ("self", "cls"):
         return None

@@ -1407,6 +1407,9 @@ class OwnershipAnalyzer:
             return self._path_as_argument(callee, arg, kind, qualified)
         if qualified in BORROWERS and _borrowed_argument(qualified, callee, arg):
             return BORROW, None
+        method = self._modelled_method(callee) if qualified is None else None
+        if method is not None and method in BORROWERS and _borrowed_argument(method, callee, arg):
+            return BORROW, None  # `poller.register(fd, POLLIN)` after `poller = select.poll()`
         if qualified in DEFERRED_CALLS and callee.args and callee.args[0] is not arg and self._unresolved_callable(callee.args[0].value):
             # `functools.partial(transport_init, channel=ch)`: the partial hands `ch` to a callable
             # the code was given, as calling `transport_init(channel=ch)` would (the GAPIC clients'
@@ -1422,6 +1425,32 @@ class OwnershipAnalyzer:
             self._guessed_borrow = True
             return BORROW, None
         return ESCAPE, None
+
+    def _modelled_method(self, callee: cst.Call) -> Optional[str]:
+        """``select.poll.register`` for ``poller.register(...)`` where every binding of the local
+        ``poller`` in the scope is one call of a library callable (``poller = select.poll()``):
+        the models then say what the method does with its arguments."""
+        func = callee.func
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+            return None
+        scope = self._scope_of(callee)
+        if scope is None or func.value.value in ("self", "cls"):
+            return None
+        creators: Set[str] = set()
+        for use in self.uses_of(scope, func.value.value):
+            parent = self.context.parent(use)
+            if isinstance(parent, cst.AssignTarget):
+                assign = self.context.parent(parent)
+                value = assign.value if isinstance(assign, cst.Assign) and len(assign.targets) == 1 else None
+                creator = self.context.qualified_name(value.func) if isinstance(value, cst.Call) else None
+                if creator is None:
+                    return None
+                creators.add(creator)
+            elif isinstance(parent, (cst.Param, cst.For, cst.CompFor, cst.NamedExpr, cst.Global, cst.NameItem, cst.AsName)):
+                return None
+        if len(creators) != 1:
+            return None
+        return models.method_of(creators.pop(), func.attr.value)
 
     def _unresolved_callable(self, func: cst.BaseExpression) -> bool:
         """A parameter or local bound to some callable, not a function the analysis can read."""

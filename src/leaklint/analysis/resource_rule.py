@@ -96,6 +96,7 @@ class ResourceRule(Rule):
         self._ownership: Optional[OwnershipAnalyzer] = None
         self._without_fixes = False
         self._guessed_files: Set[int] = set()  # `x.open(...).read()` on a receiver of unknown type
+        self._made_by_maker: Dict[int, ResourceKind] = {}  # `Session()` after `Session = sessionmaker()`
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
@@ -171,6 +172,8 @@ class ResourceRule(Rule):
                 return self.opener_aliases[func.value]
         if kind is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             kind = self._method_of_acquired(func.value, func.attr.value)
+        if kind is None and id(call) in self._made_by_maker:
+            kind = self._made_by_maker[id(call)]
         if kind is None and isinstance(func, cst.Attribute) and func.attr.value == "open" and self._read_and_dropped(call, qualified):
             # `storage.open(name).read()`, `info.logpath.open().readlines()`: whatever the receiver
             # is (a py.path, a Django storage, an fsspec filesystem), its `open()` gave back a
@@ -211,6 +214,45 @@ class ResourceRule(Rule):
             return None
         return self.kinds.get(models.method_of(creators.pop(), method))
 
+    def _maker_calls(self) -> List[cst.Call]:
+        """Calls of a value a modelled *maker* returned, kept at module level or on ``self``:
+        ``Session = sessionmaker(bind=engine)`` ... ``db = Session()``, ``self._factory =
+        sessionmaker(...)`` ... ``self._session = self._factory()``. Each call makes a new resource
+        (the ``<maker>.__call__`` model: what calling the maker's result returns)."""
+        makers = {q.rsplit(".", 2)[-2] for q in self.kinds if q.endswith(".__call__")}
+        if not any(maker in self.context.source for maker in makers):
+            return []
+        found: List[cst.Call] = []
+        for call in self.local_calls:
+            func = call.func
+            made: Optional[cst.Call] = None
+            if isinstance(func, cst.Name):
+                made = self._module_constant_call(func.value)
+            elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+                cls = self.context.enclosing_class(call)
+                made = factories.member_constructor(self.context, cls, func.attr.value) if cls is not None else None
+            maker = self.context.qualified_name(made.func) if made is not None else None
+            kind = self.kinds.get(models.method_of(maker, "__call__")) if maker is not None else None
+            if kind is not None:
+                self._made_by_maker[id(call)] = kind
+                found.append(call)
+        return found
+
+    def _module_constant_call(self, name: str) -> Optional[cst.Call]:
+        """The one call bound to the module-level ``name`` (``Session = sessionmaker(...)``)."""
+        if self.context.module_bindings.names.get(name) != LOCAL:
+            return None
+        made: Optional[cst.Call] = None
+        for statement in self.context.module.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if isinstance(small, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets):
+                    if made is not None or len(small.targets) != 1 or not isinstance(small.value, cst.Call):
+                        return None
+                    made = small.value
+        return made
+
     def _read_and_dropped(self, call: cst.Call, qualified: Optional[str]) -> bool:
         """``<x>.open(...).read()`` (or ``readlines``/``readline``) on a receiver whose ``open`` is
         not one the catalogue knows: not a stdlib module's function (``os.open`` returns a number,
@@ -243,6 +285,7 @@ class ResourceRule(Rule):
         return False
 
     def leave_Module(self, node: cst.Module) -> None:
+        self.candidates.extend(self._maker_calls())
         if not self.candidates:
             return
         analyzer = self._analyzer()

@@ -73,6 +73,12 @@ class TaskNeverAwaited(Rule):
     coroutine call; a helper that keeps the task itself (in a set with a discard callback) does not.
     These are reported at medium confidence (low where the reasons below apply at the caller).
 
+    Tasks made inline for `asyncio.wait((create_task(a()), create_task(b())),
+    return_when=FIRST_COMPLETED)` (or `FIRST_EXCEPTION`, or with a `timeout`) whose pending set is
+    dropped (the result thrown away, or unpacked into `_` or a name never read again) are
+    reported at the first task: `asyncio.wait` returns with the others still pending and never
+    cancels them. Medium inside a loop (one more pending task per pass), low elsewhere.
+
     ## Why is this bad?
     The event loop keeps only a weak reference to a task: a task nobody references can be
     garbage-collected before it finishes, silently, and its exception is never retrieved. A done
@@ -459,12 +465,67 @@ class TaskNeverAwaited(Rule):
             elif isinstance(verdict, tuple):
                 self._report_growing(call, verdict[1], verdict[2], name)
             return
+        if isinstance(parent, cst.Element):
+            self._check_waited_once(call, parent, scope, where)
+            return
         if isinstance(parent, cst.Arg):
             adder = self.context.parent(parent)
             if isinstance(adder, cst.Call) and isinstance(adder.func, cst.Attribute) and adder.func.attr.value in _GROW:
                 verdict = _TaskFollower(self.context).follow_container(adder.func.value)
                 if isinstance(verdict, tuple):
                     self._report_growing(call, verdict[1], verdict[2], None)
+
+    def _check_waited_once(self, call: cst.Call, element: cst.Element, scope: lt.ScopeNode, where: str) -> None:
+        """``await asyncio.wait((create_task(a()), create_task(b())), return_when=FIRST_COMPLETED)``
+        that drops the pending set: ``asyncio.wait`` returns with the other tasks still pending and
+        never cancels them (docs.python.org, ``asyncio.wait``: "does not cancel the futures"), so
+        they wait on for the life of the loop. Reported once per call, at its first task."""
+        display = self.context.parent(element)
+        arg = self.context.parent(display) if isinstance(display, (cst.List, cst.Tuple, cst.Set)) else None
+        wait = self.context.parent(arg) if isinstance(arg, cst.Arg) else None
+        if not (isinstance(wait, cst.Call) and wait.args and wait.args[0] is arg):
+            return
+        if self.context.qualified_name(wait.func) != "asyncio.wait" or display.elements[0] is not element:
+            return
+        until = _leaves_pending(wait)
+        if until is None:
+            return
+        holder = self.context.parent(wait)
+        holder = self.context.parent(holder) if isinstance(holder, cst.Await) else holder
+        if isinstance(holder, cst.Assign):
+            target = holder.targets[0].target if len(holder.targets) == 1 else None
+            pending = target.elements[1].value if isinstance(target, cst.Tuple) and len(target.elements) == 2 else None
+            if not isinstance(pending, cst.Name) or (pending.value != "_" and self._read_again(scope, pending)):
+                return
+        elif not isinstance(holder, cst.Expr):
+            return
+        in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_in(call, scope))
+        self.report(
+            call,
+            f"the tasks made here are handed to `asyncio.wait(..., {until})`, which returns with the others still "
+            f"pending and does not cancel them, and {where} drops its pending set: nothing ever cancels them, so each "
+            f"{'pass of the loop' if in_loop else 'call'} leaves tasks waiting (with their coroutines' frames) for the "
+            "life of the event loop",
+            suggestion=(
+                "keep the result and cancel what is left: `done, pending = await asyncio.wait(...)` then "
+                "`for task in pending: task.cancel()`"
+            ),
+            confidence=Confidence.MEDIUM if in_loop else Confidence.LOW,
+        )
+
+    def _read_again(self, scope: lt.ScopeNode, name: cst.Name) -> bool:
+        return any(
+            type(node) is cst.Name and node is not name and node.value == name.value  # type: ignore[attr-defined]
+            for node in walk_scope(scope)
+        )
+
+    def _ancestors_in(self, node: cst.CSTNode, scope: lt.ScopeNode) -> List[cst.CSTNode]:
+        found: List[cst.CSTNode] = []
+        current = self.context.parent(node)
+        while current is not None and current is not scope:
+            found.append(current)
+            current = self.context.parent(current)
+        return found
 
     def _scope_label(self, scope: lt.ScopeNode) -> str:
         if isinstance(scope, cst.FunctionDef):
@@ -747,6 +808,22 @@ def _combination(context, use: lt.Use) -> Optional[cst.BinaryOperation]:  # type
     parent = context.parent(use.node)
     if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, (cst.Add, cst.BitOr)):
         return parent
+    return None
+
+
+def _leaves_pending(wait: cst.Call) -> Optional[str]:
+    """How ``asyncio.wait(...)`` may return with tasks pending (``return_when=FIRST_COMPLETED``,
+    ``FIRST_EXCEPTION``, a ``timeout``), as shown in messages; None for the default
+    ``ALL_COMPLETED`` without a timeout."""
+    for arg in wait.args[1:]:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        value = arg.value
+        if keyword == "return_when":
+            last = (dotted_name(value) or "").rsplit(".", 1)[-1]
+            if last in ("FIRST_COMPLETED", "FIRST_EXCEPTION"):
+                return f"return_when={last}"
+        elif keyword == "timeout" and not (isinstance(value, cst.Name) and value.value == "None"):
+            return "timeout=..."
     return None
 
 

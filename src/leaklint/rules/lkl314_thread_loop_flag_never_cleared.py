@@ -24,6 +24,12 @@ class ThreadLoopFlagNeverCleared(Rule):
     the flag the other way (outside `__init__`), no code calls `set()` on the event, and the loop
     has no `break`, `return` or `raise` of its own.
 
+    Also flags such a loop whose flag *is* changed (by `stop()`, `close()`...) when, between two
+    tests of the flag, the thread waits in `self.<queue>.get()` without a timeout and the methods
+    that change the flag (and the methods of the class they call) never touch that queue: the
+    thread stays parked in `get()` until an item comes, which after a stop may be never.
+    Reported at the `get()`.
+
     ## Why is this bad?
     The loop is the thread's only way to end, and the code that should end it was never written
     (a `disconnect()` or `close()` that forgets to clear `self.running`). Once started, the thread
@@ -137,7 +143,11 @@ class ThreadLoopFlagNeverCleared(Rule):
                 if found is None:
                     continue
                 loop, flag, runs_while, event = found.loop, found.flag, found.runs_while, found.event
-                if flag in methods or not self._never_cleared(cls, flag, runs_while, event):
+                if flag in methods:
+                    continue
+                if not self._never_cleared(cls, flag, runs_while, event):
+                    if not event:
+                        self._check_parked(cls, methods, method, loop, flag)
                     continue
                 line = self.context.location(loop).line
                 if event:
@@ -154,6 +164,42 @@ class ThreadLoopFlagNeverCleared(Rule):
                     "then join the thread",
                     confidence=Confidence.MEDIUM,
                 )
+
+    def _check_parked(
+        self, cls: cst.ClassDef, methods: Dict[str, cst.FunctionDef], runner: cst.FunctionDef, loop: cst.While, flag: str
+    ) -> None:
+        """The loop tests ``self.<flag>`` only between items it takes with ``self.<q>.get()``, which
+        blocks without a timeout, and every method that changes the flag (or a method of the class
+        it calls) puts nothing in that queue: the thread stays parked in ``get()`` and never sees
+        the flag (girder's events thread, cassandra-driver's scheduler)."""
+        parked = next((call for call in walk(loop.body) if _blocking_get(call)), None)
+        if parked is None:
+            return
+        queue = parked.func.value.attr.value  # type: ignore[attr-defined]
+        setters = [
+            target for value, target in self.assigned.get(flag, ())
+            if is_self_attribute(target) and self.context.enclosing_class(target) is cls and not _in_init(self.context, target, cls)
+        ]
+        stoppers = {id(m): m for m in (self.context.nearest(target, cst.FunctionDef) for target in setters) if m is not None and m is not runner}
+        if not stoppers:
+            return
+        for stopper in list(stoppers.values()):
+            for node in walk(stopper):
+                called = _self_method_called(node)
+                if called in methods and methods[called] is not runner:
+                    stoppers.setdefault(id(methods[called]), methods[called])
+        if any(_wakes(node, queue) for stopper in stoppers.values() for node in walk(stopper)):
+            return
+        first = min(setters, key=lambda t: self.context.location(t).line)
+        self.report(
+            parked,
+            f"the thread running `{cls.name.value}.{runner.name.value}` waits in `{self.context.code(parked.func)}()` with no "
+            f"timeout between its checks of `self.{flag}`: setting the flag (line {self.context.location(first).line}) puts "
+            f"nothing in `self.{queue}`, so a thread waiting for an item never wakes to see it and never ends",
+            suggestion=f"wake it when stopping: put a sentinel in `self.{queue}` after setting `self.{flag}` (and leave the "
+            f"loop on it), or give `get()` a timeout",
+            confidence=Confidence.MEDIUM,
+        )
 
     def _threaded_methods(
         self, cls: cst.ClassDef, methods: Dict[str, cst.FunctionDef], starts: List[Tuple[cst.Call, str]]
@@ -186,6 +232,37 @@ class ThreadLoopFlagNeverCleared(Rule):
             if not _in_init(self.context, target, cls) and not (is_self_attribute(target) and not _in_family(self.context, target, cls))
         ]
         return flag_values_keep_running(values, runs_while)
+
+
+def _blocking_get(node: cst.CSTNode) -> bool:
+    """``self.<q>.get()`` / ``get(block=True)`` / ``get(True)`` without a timeout."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get"):
+        return False
+    if not is_self_attribute(node.func.value):
+        return False
+    for index, arg in enumerate(node.args):
+        keyword = arg.keyword.value if arg.keyword is not None else ("block" if index == 0 else "timeout")
+        value = arg.value
+        if keyword == "block" and not (isinstance(value, cst.Name) and value.value == "True"):
+            return False
+        if keyword == "timeout" and not (isinstance(value, cst.Name) and value.value == "None"):
+            return False
+        if keyword not in ("block", "timeout"):
+            return False
+    return True
+
+
+def _self_method_called(node: cst.CSTNode) -> str:
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
+            and node.func.value.value == "self":
+        return node.func.attr.value
+    return ""
+
+
+def _wakes(node: cst.CSTNode, queue: str) -> bool:
+    """Any use of ``self.<queue>`` in the stopping code: a ``put`` of a sentinel, a ``shutdown()``,
+    or the queue handed to code that may do either."""
+    return isinstance(node, cst.Attribute) and node.attr.value == queue and is_self_attribute(node)
 
 
 def _starts_a_thread(call: cst.Call, arg: cst.Arg) -> bool:
