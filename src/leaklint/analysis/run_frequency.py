@@ -50,21 +50,22 @@ Reference = Tuple[cst.CSTNode, bool]  # (the referring node, whether it is calle
 class _RunFrequency:
     """The functions of one module that run once per process (by id of their ``FunctionDef``)."""
 
+    # No reference to the context: the cache below is keyed weakly by it, and a value that held
+    # its key would keep every file's tree alive for the whole run.
     def __init__(self, context: FileContext) -> None:
-        self.context = context
         self.once: Set[int] = set()
         self.main_guards: Set[int] = {id(s) for s in context.module.body if isinstance(s, cst.If) and is_main_guard(s.test)}
         self.why: Dict[int, str] = {}
-        self._solve()
+        self._solve(context)
 
-    def _solve(self) -> None:
-        script = PurePath(self.context.path).stem == "__main__" or (
-            bool(self.main_guards) and is_script_path(self.context.path, self.context.module_name))
+    def _solve(self, context: FileContext) -> None:
+        script = PurePath(context.path).stem == "__main__" or (
+            bool(self.main_guards) and is_script_path(context.path, context.module_name))
         followed: Dict[int, List[Reference]] = {}  # function id -> its references
         names: Dict[int, str] = {}
         by_name: Dict[str, List[cst.FunctionDef]] = {}
         by_attribute: Dict[str, List[cst.FunctionDef]] = {}
-        for statement in self._top_level_statements():
+        for statement in self._top_level_statements(context):
             if isinstance(statement, cst.FunctionDef):
                 name = statement.name.value
                 if name in ENTRY_NAMES or _entry_decorated(statement):
@@ -84,16 +85,16 @@ class _RunFrequency:
         if not by_name and not by_attribute:
             return
         references: Dict[str, List[Reference]] = {}
-        for node in walk(self.context.module):
+        for node in walk(context.module):
             if isinstance(node, cst.Name) and node.value in by_name:
-                parent = self.context.parent(node)
+                parent = context.parent(node)
                 if isinstance(parent, (cst.FunctionDef, cst.ClassDef)) and parent.name is node:
                     continue  # the definition itself
                 if isinstance(parent, cst.Attribute) and parent.attr is node:
                     continue  # `obj.name`: another object's attribute
-                references.setdefault(node.value, []).append((node, _called(self.context, node)))
+                references.setdefault(node.value, []).append((node, _called(context, node)))
             elif isinstance(node, cst.Attribute) and node.attr.value in by_attribute:
-                references.setdefault(node.attr.value, []).append((node, _called(self.context, node)))
+                references.setdefault(node.attr.value, []).append((node, _called(context, node)))
         for table in (by_name, by_attribute):
             for name, functions in table.items():
                 for function in functions:
@@ -105,29 +106,26 @@ class _RunFrequency:
             for key, refs in followed.items():
                 if key in self.once or not refs:
                     continue
-                if all(called and self.runs_once(node) for node, called in refs):
+                if all(called and self.reason(context, node) is not None for node, called in refs):
                     self.once.add(key)
                     self.why[key] = f"`{names[key]}()` is called only from code that runs once per process"
                     changed = True
 
-    def _top_level_statements(self) -> List[cst.CSTNode]:
+    def _top_level_statements(self, context: FileContext) -> List[cst.CSTNode]:
         """The module's statements, and those of its ``__main__`` block (a script may define its
         helpers there: impacket's rdp_check.py)."""
         statements: List[cst.CSTNode] = []
-        for statement in self.context.module.body:
+        for statement in context.module.body:
             statements.append(statement)
             if id(statement) in self.main_guards and isinstance(statement, cst.If):
                 body = statement.body
                 statements.extend(body.body if isinstance(body, cst.IndentedBlock) else ())
         return statements
 
-    def runs_once(self, node: cst.CSTNode) -> bool:
-        return self.reason(node) is not None
-
-    def reason(self, node: cst.CSTNode) -> Optional[str]:
+    def reason(self, context: FileContext, node: cst.CSTNode) -> Optional[str]:
         """Why ``node`` runs once per process, or None."""
         below: cst.CSTNode = node
-        for ancestor in self.context.ancestors(node):
+        for ancestor in context.ancestors(node):
             if isinstance(ancestor, _LOOPS):
                 return None
             if isinstance(ancestor, (cst.For, cst.CompFor)) and below is not ancestor.iter:
@@ -187,5 +185,5 @@ def once_per_process(context: FileContext, node: cst.CSTNode) -> Optional[str]:
     frequency = _cache.get(context)
     if frequency is None:
         frequency = _cache[context] = _RunFrequency(context)
-    return frequency.reason(node)
+    return frequency.reason(context, node)
 
