@@ -24,7 +24,7 @@ from leaklint import models
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
-from leaklint.analysis.quote import one_line_code
+from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
@@ -658,7 +658,7 @@ class OwnershipAnalyzer:
         if qualified is not None and qualified.startswith("builtins."):
             shown = qualified[len("builtins."):]
         else:
-            shown = _shorten_code(self.context.code(callee.func))
+            shown = shortened_code(self.context.code(callee.func), 40)
         known = qualified in BORROWERS or qualified in CATALOGUE_NAMES or self.is_handed_to_owner(callee, arg, kind) is False
         return [Leak(kind, call, PARTIAL, use=f"{shown}()", scope=scope, callee_known=known)]
 
@@ -3113,11 +3113,6 @@ def _terminal(func: cst.BaseExpression) -> Optional[str]:
     if isinstance(func, cst.Attribute):
         return func.attr.value
     return None
-
-
-def _shorten_code(code: str) -> str:
-    code = one_line_code(code)
-    return code if len(code) <= 40 else code[:37] + "..."
 
 
 _TRIVIAL_VALUES = (cst.Name, cst.BaseNumber, cst.SimpleString, cst.ConcatenatedString)

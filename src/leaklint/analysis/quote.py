@@ -61,3 +61,9 @@ def _ends_value(token: tokenize.TokenInfo) -> bool:
     if token.type == tokenize.NAME:
         return not keyword.iskeyword(token.string) or token.string in ("True", "False", "None")
     return token.type in (tokenize.NUMBER, tokenize.STRING) or token.string in _CLOSE
+
+
+def shortened_code(code: str, limit: int = 60) -> str:
+    """``code`` on one line (:func:`one_line_code`), cut to ``limit`` characters with ``...``."""
+    code = one_line_code(code)
+    return code if len(code) <= limit else code[: limit - 3] + "..."

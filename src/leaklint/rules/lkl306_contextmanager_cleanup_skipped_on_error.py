@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import libcst as cst
 
 from leaklint.analysis.names import dotted_name, target_names
-from leaklint.analysis.quote import one_line_code
+from leaklint.analysis.quote import shortened_code
 from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -139,7 +139,7 @@ class ContextManagerCleanupSkippedOnError(Rule):
             return  # LKL301-LKL303 follow a catalogued resource or a thread through the `yield` themselves
         where = bound.get(subject) if subject in bound else acquired.get(subject)
         target = where if where is not None else statement
-        release_code = _shorten(self.context.code(release))
+        release_code = shortened_code(self.context.code(release))
         self.report(
             target,
             f"`{subject}` is released by `{release_code}` after the `yield` of the context manager "
@@ -216,8 +216,3 @@ def _release_after(
                 if code in acquired and code not in ("self", "cls"):
                     return node, code
     return None
-
-
-def _shorten(code: str, limit: int = 60) -> str:
-    code = one_line_code(code)
-    return code if len(code) <= limit else code[: limit - 3] + "..."

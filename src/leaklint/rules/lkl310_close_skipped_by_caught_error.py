@@ -8,7 +8,7 @@ from typing import Optional, Sequence, Set
 import libcst as cst
 
 from leaklint.analysis.names import LOCAL, dotted_name, parameter_names
-from leaklint.analysis.quote import one_line_code
+from leaklint.analysis.quote import shortened_code
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -128,10 +128,10 @@ class CloseSkippedByCaughtError(Rule):
     def _report(
         self, statement: cst.CSTNode, close: cst.Call, earlier: cst.Call, handler: cst.ExceptHandler, code: str, local: bool
     ) -> None:
-        close_code = _shorten(self.context.code(close))
-        earlier_code = _shorten(self.context.code(earlier))
+        close_code = shortened_code(self.context.code(close))
+        earlier_code = shortened_code(self.context.code(earlier))
         line = self.context.location(earlier).line
-        caught = f"`except {_shorten(self.context.code(handler.type))}:`" if handler.type is not None else "bare `except:`"
+        caught = f"`except {shortened_code(self.context.code(handler.type))}:`" if handler.type is not None else "bare `except:`"
         self.report(
             statement,
             f"`{close_code}` is skipped when `{earlier_code}` (line {line}) raises: the {caught} handler "
@@ -204,9 +204,3 @@ def _mentions(context, node: cst.CSTNode, code: str) -> bool:  # type: ignore[no
                 continue
             return True
     return False
-
-
-def _shorten(code: str, limit: int = 60) -> str:
-    code = one_line_code(code)
-    return code if len(code) <= limit else code[: limit - 3] + "..."
-

@@ -9,7 +9,7 @@ from typing import Iterator, List, Optional, Sequence, Set
 import libcst as cst
 
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.quote import one_line_code
+from leaklint.analysis.quote import shortened_code
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -115,8 +115,8 @@ class CleanupSkippedOnCancellation(Rule):
             cleanup = next((call for call in _statement_calls(body[:-1]) if _cleans_up(call, made)), None)
             if cleanup is None:
                 continue
-            shown = _shorten(self.context.code(cleanup))
-            caught = _shorten(self.context.code(handler.type)) if handler.type is not None else "Exception"
+            shown = shortened_code(self.context.code(cleanup))
+            caught = shortened_code(self.context.code(handler.type)) if handler.type is not None else "Exception"
             self.report(
                 handler,
                 f"`except {caught}:` does not catch `asyncio.CancelledError` (a `BaseException` since Python 3.8): "
@@ -160,8 +160,8 @@ class CleanupSkippedOnCancellation(Rule):
             skipped = self._first_skipped_call(statements[index + 1], function)
             if skipped is None:
                 continue
-            shown = _shorten(self.context.code(awaited))
-            later = _shorten(self.context.code(skipped))
+            shown = shortened_code(self.context.code(awaited))
+            later = shortened_code(self.context.code(skipped))
             line = self.context.location(skipped).line
             self.report(
                 statements[index + 1],
@@ -359,8 +359,3 @@ def _functions_named(module: cst.Module, name: str) -> Iterator[cst.FunctionDef]
     for node in walk(module):
         if isinstance(node, cst.FunctionDef) and node.name.value == name:
             yield node
-
-
-def _shorten(code: str, limit: int = 60) -> str:
-    code = one_line_code(code)
-    return code if len(code) <= limit else code[: limit - 3] + "..."
