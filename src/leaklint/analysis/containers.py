@@ -3,7 +3,7 @@ it, which keys come from a finite domain, and which functions only run at import
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence, Union
 
 import libcst as cst
 
@@ -273,14 +273,15 @@ _OBJECT_IDENTIFIERS = frozenset(
 _DIGEST_METHODS = frozenset({"hexdigest", "digest"})
 
 
-def _tokens(identifier: str) -> list:
+def identifier_tokens(identifier: str) -> List[str]:
+    """The lower-case words of a snake_case or CamelCase identifier: ``replyId`` -> reply, id."""
     spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in identifier)
     return [token for token in spaced.split("_") if token]
 
 
 def is_vocabulary_identifier(identifier: str) -> bool:
     """``modname``, ``filename``, ``encoding``, ``fmt``: an identifier that names a thing."""
-    for token in _tokens(identifier):
+    for token in identifier_tokens(identifier):
         if token in _VOCABULARY_TOKENS or any(stem in token for stem in _VOCABULARY_STEMS):
             return True
     return False
@@ -290,7 +291,7 @@ def is_workload_identifier(identifier: str) -> bool:
     """``request``, ``user_id``, ``rawData``: an identifier for per-request or per-event data."""
     if is_vocabulary_identifier(identifier):
         return False
-    return any(t in _WORKLOAD_TOKENS or t.rstrip("s") in _WORKLOAD_TOKENS for t in _tokens(identifier))
+    return any(t in _WORKLOAD_TOKENS or t.rstrip("s") in _WORKLOAD_TOKENS for t in identifier_tokens(identifier))
 
 
 def combine_evidence(evidences: Iterable[str]) -> str:

@@ -24,6 +24,7 @@ from leaklint.analysis.containers import (
     UNKNOWN,
     added_items,
     combine_evidence,
+    identifier_tokens,
     is_finite_key,
     key_evidence,
     local_assignments,
@@ -446,8 +447,7 @@ def is_test_double(class_name: str, module_name: str) -> bool:
     tail = module_name.rsplit(".", 1)[-1].lower().rstrip("s")
     if tail in _TEST_DOUBLE_WORDS:
         return True
-    spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in class_name)
-    words = [word for word in spaced.split("_") if word]
+    words = identifier_tokens(class_name)
     # `TestListener`: a class named like a pytest test class is a test helper (stomp.py's
     # listener that records every message for the tests to inspect).
     return bool(words) and (words[0] in _TEST_DOUBLE_WORDS or words[-1] in _TEST_DOUBLE_WORDS

@@ -11,6 +11,7 @@ import libcst as cst
 from leaklint.analysis.containers import (
     DICT_KINDS,
     container_kind,
+    identifier_tokens,
     is_written_constant,
     local_assignments,
 )
@@ -235,7 +236,7 @@ def _per_request_key(context: object, key: Optional[cst.BaseExpression], assignm
             node = None
         else:
             node = None
-    tokens = {token for word in words for token in _identifier_tokens(word)}
+    tokens = {token for word in words for token in identifier_tokens(word.strip())}
     if tokens & _UNIT_OF_WORK_TOKENS:
         return True
     values = assignments.get(key.value, []) if isinstance(key, cst.Name) else [key]
@@ -254,11 +255,6 @@ def _mints(context: object, value: Optional[cst.BaseExpression]) -> bool:
         isinstance(node, cst.Call) and context.qualified_name(node.func) in _MINTING_CALLS  # type: ignore[attr-defined]
         for node in walk(value)
     )
-
-
-def _identifier_tokens(identifier: str) -> List[str]:
-    spaced = "".join(f"_{c.lower()}" if c.isupper() else c for c in identifier.strip())
-    return [token for token in spaced.split("_") if token]
 
 
 _CLOCK_READINGS = frozenset({"time", "time_ns", "monotonic", "perf_counter", "now", "utcnow"})
