@@ -13,6 +13,7 @@ from leaklint.analysis.growth_facts import is_test_module
 from leaklint.analysis.lifetimes import class_methods, walk_calls
 from leaklint.analysis.memoizers import can_return_argument, find_memoizers, may_be_project_name
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.run_frequency import is_main_guard
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Option, Rule
 
@@ -280,11 +281,11 @@ class CacheOnMethod(Rule):
         self.method_findings.append((klass.name.value, cache.decorator, message, suggestion, confidence))
 
     def visit_If(self, node: cst.If) -> None:
-        if not self.scopes and _is_main_guard(node.test):
+        if not self.scopes and is_main_guard(node.test):
             self.main_guards += 1
 
     def leave_If(self, node: cst.If) -> None:
-        if not self.scopes and _is_main_guard(node.test):
+        if not self.scopes and is_main_guard(node.test):
             self.main_guards -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -765,15 +766,6 @@ class CacheOnMethod(Rule):
 def _one_line(code: str, limit: int = 60) -> str:
     text = " ".join(code.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _is_main_guard(test: cst.BaseExpression) -> bool:
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
-        return False
-    sides = (test.left, test.comparisons[0].comparator)
-    has_name = any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides)
-    has_main = any(isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides)
-    return has_name and has_main
 
 
 def _has_slots(klass: cst.ClassDef) -> bool:
