@@ -10,7 +10,7 @@ import libcst as cst
 
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import shortened_code
-from leaklint.analysis.walk import walk_scope
+from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # What a handler catches that lets cancellation in (or a finally that runs anyway).
@@ -105,13 +105,15 @@ class CleanupSkippedOnCancellation(Rule):
             return
         if not _awaits(node.body) or self._guarded_around(node, function):
             return
+        made: Optional[Set[str]] = None
         for handler in node.handlers:
             if not _names_exception(handler):
                 continue
             body = list(handler.body.body) if isinstance(handler.body, cst.IndentedBlock) else []
             if not body or not _ends_with_raise(body[-1]):
                 continue
-            made = _made_in(function)
+            if made is None:
+                made = _made_in(function)
             cleanup = next((call for call in _statement_calls(body[:-1]) if _cleans_up(call, made)), None)
             if cleanup is None:
                 continue
@@ -336,8 +338,6 @@ def _awaited_expression(statement: cst.CSTNode) -> Optional[cst.BaseExpression]:
 
 
 def _assignments_to(root: cst.CSTNode, name: str) -> Iterator[cst.Assign]:
-    from leaklint.analysis.walk import walk
-
     for node in walk(root):
         if isinstance(node, cst.Assign):
             for target in node.targets:
@@ -354,8 +354,6 @@ def _calls_in(expr: cst.BaseExpression) -> Iterator[cst.Call]:
 
 
 def _functions_named(module: cst.Module, name: str) -> Iterator[cst.FunctionDef]:
-    from leaklint.analysis.walk import walk
-
     for node in walk(module):
         if isinstance(node, cst.FunctionDef) and node.name.value == name:
             yield node
