@@ -29,6 +29,11 @@ _LATEST_ONLY = (
     "; one name keeps only the latest failure, so the cycle forms at most once per failing call and "
     "the youngest garbage-collector generation frees it"
 )
+_NAMED_TRACEBACK = (
+    "; `{name}` names the traceback object itself in a local of this frame, the pattern the "
+    "`sys.exc_info()` documentation warns against: every frame it reaches, with its locals, waits "
+    "for the cyclic collector (or forever under `gc.disable()`)"
+)
 _ONE_SLOT = (
     "; one attribute keeps only the latest failure (the next one replaces it), so nothing piles up"
 )
@@ -74,6 +79,31 @@ def _traceback_object(value: cst.BaseExpression) -> bool:
             return starts and ends
         return isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "2"
     return False
+
+
+def _named_traceback(target: cst.BaseExpression, value: cst.BaseExpression) -> Optional[str]:
+    """The local that ``target = value`` binds to the traceback object itself (or to the
+    ``sys.exc_info()`` triple holding it), when it has a real name: `exc_info = sys.exc_info()`,
+    `tb = sys.exc_info()[2]`, `_, exc, tb = sys.exc_info()`, `exc, tb = sys.exc_info()[1:]`,
+    `tb = error.__traceback__`; None for `_`, a name starting with `_`, or only the exception."""
+    if not _traceback_object(value):
+        return None
+    if isinstance(target, cst.Name):
+        name = target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        start = 0
+        if isinstance(value, cst.Subscript):
+            element = value.slice[0].slice
+            if not isinstance(element, cst.Slice):
+                return None
+            start = int(element.lower.value) if isinstance(element.lower, cst.Integer) else 0
+        items = target.elements
+        if len(items) != 3 - start or not isinstance(items[-1].value, cst.Name):
+            return None
+        name = items[-1].value.value
+    else:
+        return None
+    return None if name.startswith("_") else name
 
 
 def _own_statements(body: cst.CSTNode) -> List[cst.CSTNode]:
@@ -129,12 +159,15 @@ class ExceptionOrFrameKeptAlive(Rule):
     what outlives the call: an exception appended to a container that outlives it, which piles
     up one traceback (with every frame it passed through) per failure: high when the container
     hangs from a process-lifetime root (a module-level list, `self.errors` of an object made once
-    per process), medium on `self` of an object whose lifetime this file does not show.
-    Everything else is low, shown only by the strict profile (`--profile strict`), because the
-    cycle dies with the call and the youngest collection frees it, however much it takes in:
-    `frame = inspect.currentframe()` and `objects = gc.get_objects()` (one cycle per call), a
-    traceback kept in a local (`exc_info = sys.exc_info()`, also when the handler re-raises and
-    the exception carries the whole stack up), a try-each-candidate loop's local `errors`, one
+    per process), medium on `self` of an object whose lifetime this file does not show. Also
+    medium: a function that names its own running frame or a traceback in a local (`frame =
+    inspect.currentframe()`, `objects = gc.get_objects()`, `records = inspect.stack()`, `exc_info =
+    sys.exc_info()`, `_, exc, tb = sys.exc_info()`, `tb = exc.__traceback__`), the pattern the
+    `inspect` and `sys.exc_info()` documentation warn against, whose `del` in a `finally:`
+    maintainers take. Everything else is low, shown only by the strict profile (`--profile
+    strict`), because the cycle dies with the call and the youngest collection frees it, however
+    much it takes in: only the exception in a local (`exc = sys.exc_info()[1]`, the traceback
+    bound to `_`), a try-each-candidate loop's local `errors`, one
     name or one attribute that keeps only the latest failure (`last_error = e` in a retry loop,
     `self.error = e`), a handler around one call that fails rarely, and a container that is the
     function's result (returned, raised, handed to a call as an object, or collecting ordinary
@@ -324,13 +357,18 @@ class ExceptionOrFrameKeptAlive(Rule):
                 f"every local of this frame alive until the cyclic garbage collector runs"
             )
         once = self._in_test(node)
+        if not once:
+            message += (
+                f"; a frame named in a local of its own function is the pattern the `inspect` documentation "
+                f"warns against, on every call of `{self.context.enclosing_scope(node).name.value}`"  # type: ignore[union-attr]
+            )
         self.report(
             node,
             message + (_ONCE_IN_A_TEST if once else ""),
             suggestion=f"use `{name}` inside `try:` and `del {name}` in its `finally:` clause",
-            # Default-visibility policy: nothing outlives the call, so the cost has no name beyond
-            # one young cycle per call; shown by the strict profile.
-            confidence=Confidence.LOW,
+            # Nothing outlives the call, but the cycle forms on every call, not on a rare error
+            # path, and holds every local of the frame: the documented `del frame` fix is cheap.
+            confidence=Confidence.LOW if once else Confidence.MEDIUM,
         )
 
     def _in_test(self, node: cst.CSTNode) -> bool:
@@ -400,17 +438,25 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`traceback.format_exc()` instead"
                     )
                 recurs = self._recurring_traceback(names, caught) if _traceback_object(value) else None
+                # Default-visibility policy: a local keeps the cycle for one failing call; however
+                # much it takes in, the collector frees it, so it is shown by the strict profile
+                # only, unless the traceback object itself has a name in a function's frame (the
+                # pattern the `sys.exc_info()` documentation warns against, whose fix maintainers
+                # take: `del tb` in a `finally:`); `_` or only the exception stays low.
+                confidence = Confidence.LOW
+                named = _named_traceback(expr, value)
                 if self._in_test(node):
                     message += _ONCE_IN_A_TEST
+                elif named is not None and self._handler_function is not None:
+                    confidence = Confidence.MEDIUM
+                    message += (recurs or "") + _NAMED_TRACEBACK.format(name=named)
                 elif recurs is not None:
                     message += recurs
                 elif not self._raises_on_purpose_here():
                     # One name keeps one failure: a loop that retries (`last_error = e`) still
                     # forms one cycle per failing call, and it is freed young.
                     message += _LATEST_ONLY if self._in_loop() else _RARE_PATH
-                # Default-visibility policy: a local keeps the cycle for one failing call; however
-                # much it takes in, the collector frees it, so it is shown by the strict profile only.
-                self.report(node, message, suggestion=suggestion, confidence=Confidence.LOW)
+                self.report(node, message, suggestion=suggestion, confidence=confidence)
             elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
                 if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
                     continue  # exception chaining, as `raise new from exc` does
