@@ -103,3 +103,27 @@ def test_errors_a_nested_attempt_collects_for_the_function_around_it_to_raise_ar
     strict = findings_by_line(source, "LKL105", "strict")
     assert all(strict[n].confidence.value == "low" and "kept on purpose" in strict[n].message for n in lines)
     assert not set(lines) & set(findings_by_line(source, "LKL105", "default"))
+
+
+def test_a_named_traceback_is_medium_only_when_the_exception_leaves_with_this_frame() -> None:
+    source = (
+        "import sys\n\n\ndef convert(value, parse):\n    try:\n        return parse(value)\n"
+        "    except ValueError:\n        exc_t, exc_v, exc_tb = sys.exc_info()\n        log(exc_t, exc_v, exc_tb)\n"
+        "        if isinstance(exc_v, KeyError):\n            raise exc_v\n        else:\n"
+        "            raise TypeError(str(exc_v))\n"
+    )
+    # every arm of the handler's last `if` raises: the new error chains this frame up the stack
+    assert findings_by_line(source, "LKL105", "default")[8].confidence.value == "medium"
+    # `from None` drops the chain, and a handler that returns keeps one young cycle: strict only
+    unchained = source.replace("raise TypeError(str(exc_v))", "raise TypeError(str(exc_v)) from None")
+    returns = source.replace("raise TypeError(str(exc_v))", "return None")
+    for quiet in (unchained, returns):
+        assert findings_by_line(quiet, "LKL105", "default") == {}
+        assert findings_by_line(quiet, "LKL105", "strict")[8].confidence.value == "low"
+    # a loop that hands the exception to a queue's consumer does not pile tracebacks up here
+    queued = (
+        "import sys\n\n\ndef serve(calls, replies):\n    for call in calls:\n        try:\n"
+        "            replies.put(call())\n        except Exception:\n            et, ev, tb = sys.exc_info()\n"
+        "            replies.put({'code': 500, 'data': ev})\n"
+    )
+    assert findings_by_line(queued, "LKL105", "default") == {}

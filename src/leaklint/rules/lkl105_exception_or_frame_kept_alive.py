@@ -20,6 +20,7 @@ _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
 # Lists that hold the running frame: every object (`gc`), or the frame records of the stack,
 # this function's own first (`inspect.stack()`; `inspect.trace()` from here to the raise).
 _FRAME_LISTS = frozenset({"gc.get_objects", "gc.get_referrers", "inspect.stack", "inspect.trace"})
+_HAND_OFFS = frozenset({"put", "put_nowait"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
@@ -106,6 +107,27 @@ def _named_traceback(target: cst.BaseExpression, value: cst.BaseExpression) -> O
     return None if name.startswith("_") else name
 
 
+def _ends_in_raise(lines: Sequence[cst.BaseStatement]) -> bool:
+    """The last of ``lines`` raises, chaining the exception being handled: a `raise` (not
+    `from None`), or an `if` whose every arm, `else` included, ends in one."""
+    if not lines:
+        return False
+    last = lines[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        raised = last.body[-1] if last.body else None
+        return isinstance(raised, cst.Raise) and not (
+            raised.cause is not None and isinstance(raised.cause.item, cst.Name) and raised.cause.item.value == "None")
+    if isinstance(last, cst.If):
+        arm: Optional[cst.CSTNode] = last
+        while isinstance(arm, cst.If):
+            if not isinstance(arm.body, cst.IndentedBlock) or not _ends_in_raise(arm.body.body):
+                return False
+            arm = arm.orelse
+        return (isinstance(arm, cst.Else) and isinstance(arm.body, cst.IndentedBlock)
+                and _ends_in_raise(arm.body.body))
+    return False
+
+
 def _own_statements(body: cst.CSTNode) -> List[cst.CSTNode]:
     """The nodes of a handler's body, without nested handlers (whose bare `raise` re-raises their
     own exception) and nested functions."""
@@ -160,14 +182,17 @@ class ExceptionOrFrameKeptAlive(Rule):
     up one traceback (with every frame it passed through) per failure: high when the container
     hangs from a process-lifetime root (a module-level list, `self.errors` of an object made once
     per process), medium on `self` of an object whose lifetime this file does not show. Also
-    medium: a function that names its own running frame or a traceback in a local (`frame =
-    inspect.currentframe()`, `objects = gc.get_objects()`, `records = inspect.stack()`, `exc_info =
-    sys.exc_info()`, `_, exc, tb = sys.exc_info()`, `tb = exc.__traceback__`), the pattern the
-    `inspect` and `sys.exc_info()` documentation warn against, whose `del` in a `finally:`
-    maintainers take. Everything else is low, shown only by the strict profile (`--profile
-    strict`), because the cycle dies with the call and the youngest collection frees it, however
-    much it takes in: only the exception in a local (`exc = sys.exc_info()[1]`, the traceback
-    bound to `_`), a try-each-candidate loop's local `errors`, one
+    medium, the pattern the `inspect` and `sys.exc_info()` documentation warn against, whose
+    `del` in a `finally:` maintainers take: a function that names its own running frame in a
+    local on every call (`frame = inspect.currentframe()`, `objects = gc.get_objects()`,
+    `records = inspect.stack()`), and a traceback named in a local (`exc_info = sys.exc_info()`,
+    `_, exc, tb = sys.exc_info()`, `tb = exc.__traceback__`) when the exception leaves with this
+    frame: the handler re-raises it or ends in a `raise` (which chains it), or the `try` raises on
+    purpose to reach the frame, or a loop also keeps it in a container. Everything else is low,
+    shown only by the strict profile (`--profile strict`), because the cycle dies with the call
+    and the youngest collection frees it, however much it takes in: a named traceback in a
+    handler that returns or goes on, only the exception in a local (`exc = sys.exc_info()[1]`, the
+    traceback bound to `_`), a try-each-candidate loop's local `errors`, one
     name or one attribute that keeps only the latest failure (`last_error = e` in a retry loop,
     `self.error = e`), a handler around one call that fails rarely, and a container that is the
     function's result (returned, raised, handed to a call as an object, or collecting ordinary
@@ -447,7 +472,11 @@ class ExceptionOrFrameKeptAlive(Rule):
                 named = _named_traceback(expr, value)
                 if self._in_test(node):
                     message += _ONCE_IN_A_TEST
-                elif named is not None and self._handler_function is not None:
+                elif named is not None and self._handler_function is not None and (
+                        recurs is not None or self._raises_on_purpose_here() or self._handler_raises()):
+                    # The exception leaves this function carrying this frame (re-raised, chained
+                    # to a new error, or raised on purpose on every call to reach the frame): a
+                    # traceback named in the frame then keeps the stack it reaches, per failure.
                     confidence = Confidence.MEDIUM
                     message += (recurs or "") + _NAMED_TRACEBACK.format(name=named)
                 elif recurs is not None:
@@ -505,11 +534,21 @@ class ExceptionOrFrameKeptAlive(Rule):
         for inner in body:
             if (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
                     and inner.func.attr.value in (*_ADDERS, "extend")
+                    and inner.func.attr.value not in _HAND_OFFS  # a queue's consumer takes it out
                     and any(self._carries_object(a.value, wanted) for a in inner.args)):
                 holder = self.context.code(inner.func.value).strip()
                 return (f"; each failing iteration also puts the exception in `{holder}`, so one more traceback, "
                         f"with every frame it passed through, piles up per failure")
         return None
+
+    def _handler_raises(self) -> bool:
+        """The handler always ends in a `raise` (its last statement, or every arm of its last `if`),
+        which chains the caught exception (`__context__`), and with it this frame, to whatever
+        it raises; `raise ... from None` does not."""
+        handler = self._handler_node
+        if handler is None or not isinstance(handler.body, cst.IndentedBlock):
+            return False
+        return _ends_in_raise(handler.body.body)
 
     def _always_raises(self, call: cst.Call, at: cst.CSTNode, depth: int) -> Optional[str]:
         """The name of the function of this file that ``call`` runs, when that function always
