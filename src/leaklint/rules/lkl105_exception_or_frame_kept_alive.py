@@ -183,15 +183,16 @@ class ExceptionOrFrameKeptAlive(Rule):
     hangs from a process-lifetime root (a module-level list, `self.errors` of an object made once
     per process), medium on `self` of an object whose lifetime this file does not show. Also
     medium, the pattern the `inspect` and `sys.exc_info()` documentation warn against, whose
-    `del` in a `finally:` maintainers take: a function that names its own running frame in a
-    local on every call (`frame = inspect.currentframe()`, `objects = gc.get_objects()`,
-    `records = inspect.stack()`), and a traceback named in a local (`exc_info = sys.exc_info()`,
+    `del` in a `finally:` maintainers take: a function that keeps a list holding its own running
+    frame in a local on every call (`objects = gc.get_objects()`, `records = inspect.stack()`),
+    and a traceback named in a local (`exc_info = sys.exc_info()`,
     `_, exc, tb = sys.exc_info()`, `tb = exc.__traceback__`) when the exception leaves with this
     frame: the handler re-raises it or ends in a `raise` (which chains it), or the `try` raises on
     purpose to reach the frame, or a loop also keeps it in a container. Everything else is low,
     shown only by the strict profile (`--profile strict`), because the cycle dies with the call
     and the youngest collection frees it, however much it takes in: a named traceback in a
-    handler that returns or goes on, only the exception in a local (`exc = sys.exc_info()[1]`, the
+    handler that returns or goes on, the frame alone in a local (`frame = inspect.currentframe()`,
+    one young cycle per call), only the exception in a local (`exc = sys.exc_info()[1]`, the
     traceback bound to `_`), a try-each-candidate loop's local `errors`, one
     name or one attribute that keeps only the latest failure (`last_error = e` in a retry loop,
     `self.error = e`), a handler around one call that fails rarely, and a container that is the
@@ -382,18 +383,20 @@ class ExceptionOrFrameKeptAlive(Rule):
                 f"every local of this frame alive until the cyclic garbage collector runs"
             )
         once = self._in_test(node)
-        if not once:
+        if listed and not once:
             message += (
-                f"; a frame named in a local of its own function is the pattern the `inspect` documentation "
-                f"warns against, on every call of `{self.context.enclosing_scope(node).name.value}`"  # type: ignore[union-attr]
+                f"; on every call of `{self.context.enclosing_scope(node).name.value}`, and the list holds far "  # type: ignore[union-attr]
+                f"more than this frame (every tracked object, or every frame record of the stack)"
             )
         self.report(
             node,
             message + (_ONCE_IN_A_TEST if once else ""),
             suggestion=f"use `{name}` inside `try:` and `del {name}` in its `finally:` clause",
-            # Nothing outlives the call, but the cycle forms on every call, not on a rare error
-            # path, and holds every local of the frame: the documented `del frame` fix is cheap.
-            confidence=Confidence.LOW if once else Confidence.MEDIUM,
+            # Default-visibility policy: nothing outlives the call, so one frame kept by its own
+            # local (`frame = inspect.currentframe()`) is one young cycle per call, strict only;
+            # a list that holds the frame holds every object or frame record with it, the
+            # pattern the `inspect` documentation warns against, whose `del` maintainers take.
+            confidence=Confidence.MEDIUM if listed and not once else Confidence.LOW,
         )
 
     def _in_test(self, node: cst.CSTNode) -> bool:
