@@ -1,7 +1,9 @@
 """LKL105 grades a kept exception by what outlives the call (the default-visibility policy): a
 container that outlives it and gains one traceback per failure is in the default selection (high
 on a process-lifetime root, medium on `self`); cycles that die with the call, on a rare path or
-on every call, only in the strict profile."""
+on every call, only in the strict profile, except a traceback or the running frame named in a
+local of its own function (`tb = sys.exc_info()[2]`, `frame = inspect.currentframe()`), the
+pattern the `sys.exc_info()` and `inspect` documentation warn against: medium."""
 
 from __future__ import annotations
 
@@ -33,10 +35,17 @@ def test_only_holders_that_outlive_the_call_are_in_the_default_selection() -> No
     default = findings_by_line(source, "LKL105", "default")
     assert sorted(default) == marked
     assert {f.confidence.value for f in default.values()} <= {"high", "medium"}
-    # a traceback kept in a local dies with the call, even on every call: strict only
+    # a traceback named in a local is the pattern the `sys.exc_info()` docs warn against: medium
     local = "import sys\n\n\ndef where():\n    try:\n        raise ValueError\n    except ValueError:\n        tb = sys.exc_info()[2]\n    return tb.tb_frame\n"
-    assert findings_by_line(local, "LKL105", "default") == {}
-    assert findings_by_line(local, "LKL105", "strict")[8].confidence.value == "low"
+    assert findings_by_line(local, "LKL105", "default")[8].confidence.value == "medium"
+    # only the exception, or the traceback bound to `_`, dies with the call: strict only
+    for kept in ("err = sys.exc_info()[1]", "_, err, _ = sys.exc_info()", "kind, err = sys.exc_info()[:2]"):
+        only_exception = local.replace("tb = sys.exc_info()[2]", kept).replace("return tb.tb_frame", "print(err)")
+        assert findings_by_line(only_exception, "LKL105", "default") == {}, kept
+        assert findings_by_line(only_exception, "LKL105", "strict")[8].confidence.value == "low", kept
+    # the documented fix leaves nothing to report
+    released = local.replace("    return tb.tb_frame\n", "    try:\n        return tb.tb_frame\n    finally:\n        del tb\n")
+    assert findings_by_line(released, "LKL105", "strict") == {}
     module_list = "FAILED = []\n\n\ndef run(job):\n    try:\n        job()\n    except Exception as e:\n        FAILED.append(e)\n"
     assert findings_by_line(module_list, "LKL105", "default")[8].confidence.value == "high"
 
@@ -94,3 +103,27 @@ def test_errors_a_nested_attempt_collects_for_the_function_around_it_to_raise_ar
     strict = findings_by_line(source, "LKL105", "strict")
     assert all(strict[n].confidence.value == "low" and "kept on purpose" in strict[n].message for n in lines)
     assert not set(lines) & set(findings_by_line(source, "LKL105", "default"))
+
+
+def test_a_named_traceback_is_medium_only_when_the_exception_leaves_with_this_frame() -> None:
+    source = (
+        "import sys\n\n\ndef convert(value, parse):\n    try:\n        return parse(value)\n"
+        "    except ValueError:\n        exc_t, exc_v, exc_tb = sys.exc_info()\n        log(exc_t, exc_v, exc_tb)\n"
+        "        if isinstance(exc_v, KeyError):\n            raise exc_v\n        else:\n"
+        "            raise TypeError(str(exc_v))\n"
+    )
+    # every arm of the handler's last `if` raises: the new error chains this frame up the stack
+    assert findings_by_line(source, "LKL105", "default")[8].confidence.value == "medium"
+    # `from None` drops the chain, and a handler that returns keeps one young cycle: strict only
+    unchained = source.replace("raise TypeError(str(exc_v))", "raise TypeError(str(exc_v)) from None")
+    returns = source.replace("raise TypeError(str(exc_v))", "return None")
+    for quiet in (unchained, returns):
+        assert findings_by_line(quiet, "LKL105", "default") == {}
+        assert findings_by_line(quiet, "LKL105", "strict")[8].confidence.value == "low"
+    # a loop that hands the exception to a queue's consumer does not pile tracebacks up here
+    queued = (
+        "import sys\n\n\ndef serve(calls, replies):\n    for call in calls:\n        try:\n"
+        "            replies.put(call())\n        except Exception:\n            et, ev, tb = sys.exc_info()\n"
+        "            replies.put({'code': 500, 'data': ev})\n"
+    )
+    assert findings_by_line(queued, "LKL105", "default") == {}

@@ -20,6 +20,7 @@ _FRAME_CALLS = frozenset({"inspect.currentframe", "sys._getframe"})
 # Lists that hold the running frame: every object (`gc`), or the frame records of the stack,
 # this function's own first (`inspect.stack()`; `inspect.trace()` from here to the raise).
 _FRAME_LISTS = frozenset({"gc.get_objects", "gc.get_referrers", "inspect.stack", "inspect.trace"})
+_HAND_OFFS = frozenset({"put", "put_nowait"})
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1, "put": 0, "put_nowait": 0}
 _RARE_PATH = (
     "; the cycle forms only when this error happens, at most once per failure, and the youngest "
@@ -28,6 +29,11 @@ _RARE_PATH = (
 _LATEST_ONLY = (
     "; one name keeps only the latest failure, so the cycle forms at most once per failing call and "
     "the youngest garbage-collector generation frees it"
+)
+_NAMED_TRACEBACK = (
+    "; `{name}` names the traceback object itself in a local of this frame, the pattern the "
+    "`sys.exc_info()` documentation warns against: every frame it reaches, with its locals, waits "
+    "for the cyclic collector (or forever under `gc.disable()`)"
 )
 _ONE_SLOT = (
     "; one attribute keeps only the latest failure (the next one replaces it), so nothing piles up"
@@ -73,6 +79,52 @@ def _traceback_object(value: cst.BaseExpression) -> bool:
             ends = upper is None or (isinstance(upper, cst.Integer) and int(upper.value) > 2)
             return starts and ends
         return isinstance(element, cst.Index) and isinstance(element.value, cst.Integer) and element.value.value == "2"
+    return False
+
+
+def _named_traceback(target: cst.BaseExpression, value: cst.BaseExpression) -> Optional[str]:
+    """The local that ``target = value`` binds to the traceback object itself (or to the
+    ``sys.exc_info()`` triple holding it), when it has a real name: `exc_info = sys.exc_info()`,
+    `tb = sys.exc_info()[2]`, `_, exc, tb = sys.exc_info()`, `exc, tb = sys.exc_info()[1:]`,
+    `tb = error.__traceback__`; None for `_`, a name starting with `_`, or only the exception."""
+    if not _traceback_object(value):
+        return None
+    if isinstance(target, cst.Name):
+        name = target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        start = 0
+        if isinstance(value, cst.Subscript):
+            element = value.slice[0].slice
+            if not isinstance(element, cst.Slice):
+                return None
+            start = int(element.lower.value) if isinstance(element.lower, cst.Integer) else 0
+        items = target.elements
+        if len(items) != 3 - start or not isinstance(items[-1].value, cst.Name):
+            return None
+        name = items[-1].value.value
+    else:
+        return None
+    return None if name.startswith("_") else name
+
+
+def _ends_in_raise(lines: Sequence[cst.BaseStatement]) -> bool:
+    """The last of ``lines`` raises, chaining the exception being handled: a `raise` (not
+    `from None`), or an `if` whose every arm, `else` included, ends in one."""
+    if not lines:
+        return False
+    last = lines[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        raised = last.body[-1] if last.body else None
+        return isinstance(raised, cst.Raise) and not (
+            raised.cause is not None and isinstance(raised.cause.item, cst.Name) and raised.cause.item.value == "None")
+    if isinstance(last, cst.If):
+        arm: Optional[cst.CSTNode] = last
+        while isinstance(arm, cst.If):
+            if not isinstance(arm.body, cst.IndentedBlock) or not _ends_in_raise(arm.body.body):
+                return False
+            arm = arm.orelse
+        return (isinstance(arm, cst.Else) and isinstance(arm.body, cst.IndentedBlock)
+                and _ends_in_raise(arm.body.body))
     return False
 
 
@@ -129,12 +181,19 @@ class ExceptionOrFrameKeptAlive(Rule):
     what outlives the call: an exception appended to a container that outlives it, which piles
     up one traceback (with every frame it passed through) per failure: high when the container
     hangs from a process-lifetime root (a module-level list, `self.errors` of an object made once
-    per process), medium on `self` of an object whose lifetime this file does not show.
-    Everything else is low, shown only by the strict profile (`--profile strict`), because the
-    cycle dies with the call and the youngest collection frees it, however much it takes in:
-    `frame = inspect.currentframe()` and `objects = gc.get_objects()` (one cycle per call), a
-    traceback kept in a local (`exc_info = sys.exc_info()`, also when the handler re-raises and
-    the exception carries the whole stack up), a try-each-candidate loop's local `errors`, one
+    per process), medium on `self` of an object whose lifetime this file does not show. Also
+    medium, the pattern the `inspect` and `sys.exc_info()` documentation warn against, whose
+    `del` in a `finally:` maintainers take: a function that keeps a list holding its own running
+    frame in a local on every call (`objects = gc.get_objects()`, `records = inspect.stack()`),
+    and a traceback named in a local (`exc_info = sys.exc_info()`,
+    `_, exc, tb = sys.exc_info()`, `tb = exc.__traceback__`) when the exception leaves with this
+    frame: the handler re-raises it or ends in a `raise` (which chains it), or the `try` raises on
+    purpose to reach the frame, or a loop also keeps it in a container. Everything else is low,
+    shown only by the strict profile (`--profile strict`), because the cycle dies with the call
+    and the youngest collection frees it, however much it takes in: a named traceback in a
+    handler that returns or goes on, the frame alone in a local (`frame = inspect.currentframe()`,
+    one young cycle per call), only the exception in a local (`exc = sys.exc_info()[1]`, the
+    traceback bound to `_`), a try-each-candidate loop's local `errors`, one
     name or one attribute that keeps only the latest failure (`last_error = e` in a retry loop,
     `self.error = e`), a handler around one call that fails rarely, and a container that is the
     function's result (returned, raised, handed to a call as an object, or collecting ordinary
@@ -324,13 +383,20 @@ class ExceptionOrFrameKeptAlive(Rule):
                 f"every local of this frame alive until the cyclic garbage collector runs"
             )
         once = self._in_test(node)
+        if listed and not once:
+            message += (
+                f"; on every call of `{self.context.enclosing_scope(node).name.value}`, and the list holds far "  # type: ignore[union-attr]
+                f"more than this frame (every tracked object, or every frame record of the stack)"
+            )
         self.report(
             node,
             message + (_ONCE_IN_A_TEST if once else ""),
             suggestion=f"use `{name}` inside `try:` and `del {name}` in its `finally:` clause",
-            # Default-visibility policy: nothing outlives the call, so the cost has no name beyond
-            # one young cycle per call; shown by the strict profile.
-            confidence=Confidence.LOW,
+            # Default-visibility policy: nothing outlives the call, so one frame kept by its own
+            # local (`frame = inspect.currentframe()`) is one young cycle per call, strict only;
+            # a list that holds the frame holds every object or frame record with it, the
+            # pattern the `inspect` documentation warns against, whose `del` maintainers take.
+            confidence=Confidence.MEDIUM if listed and not once else Confidence.LOW,
         )
 
     def _in_test(self, node: cst.CSTNode) -> bool:
@@ -400,17 +466,29 @@ class ExceptionOrFrameKeptAlive(Rule):
                         f"`traceback.format_exc()` instead"
                     )
                 recurs = self._recurring_traceback(names, caught) if _traceback_object(value) else None
+                # Default-visibility policy: a local keeps the cycle for one failing call; however
+                # much it takes in, the collector frees it, so it is shown by the strict profile
+                # only, unless the traceback object itself has a name in a function's frame (the
+                # pattern the `sys.exc_info()` documentation warns against, whose fix maintainers
+                # take: `del tb` in a `finally:`); `_` or only the exception stays low.
+                confidence = Confidence.LOW
+                named = _named_traceback(expr, value)
                 if self._in_test(node):
                     message += _ONCE_IN_A_TEST
+                elif named is not None and self._handler_function is not None and (
+                        recurs is not None or self._raises_on_purpose_here() or self._handler_raises()):
+                    # The exception leaves this function carrying this frame (re-raised, chained
+                    # to a new error, or raised on purpose on every call to reach the frame): a
+                    # traceback named in the frame then keeps the stack it reaches, per failure.
+                    confidence = Confidence.MEDIUM
+                    message += (recurs or "") + _NAMED_TRACEBACK.format(name=named)
                 elif recurs is not None:
                     message += recurs
                 elif not self._raises_on_purpose_here():
                     # One name keeps one failure: a loop that retries (`last_error = e`) still
                     # forms one cycle per failing call, and it is freed young.
                     message += _LATEST_ONLY if self._in_loop() else _RARE_PATH
-                # Default-visibility policy: a local keeps the cycle for one failing call; however
-                # much it takes in, the collector frees it, so it is shown by the strict profile only.
-                self.report(node, message, suggestion=suggestion, confidence=Confidence.LOW)
+                self.report(node, message, suggestion=suggestion, confidence=confidence)
             elif isinstance(expr, (cst.Attribute, cst.Subscript)) and isinstance(value, cst.Name):
                 if isinstance(expr, cst.Attribute) and expr.attr.value in ("__cause__", "__context__"):
                     continue  # exception chaining, as `raise new from exc` does
@@ -459,11 +537,21 @@ class ExceptionOrFrameKeptAlive(Rule):
         for inner in body:
             if (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
                     and inner.func.attr.value in (*_ADDERS, "extend")
+                    and inner.func.attr.value not in _HAND_OFFS  # a queue's consumer takes it out
                     and any(self._carries_object(a.value, wanted) for a in inner.args)):
                 holder = self.context.code(inner.func.value).strip()
                 return (f"; each failing iteration also puts the exception in `{holder}`, so one more traceback, "
                         f"with every frame it passed through, piles up per failure")
         return None
+
+    def _handler_raises(self) -> bool:
+        """The handler always ends in a `raise` (its last statement, or every arm of its last `if`),
+        which chains the caught exception (`__context__`), and with it this frame, to whatever
+        it raises; `raise ... from None` does not."""
+        handler = self._handler_node
+        if handler is None or not isinstance(handler.body, cst.IndentedBlock):
+            return False
+        return _ends_in_raise(handler.body.body)
 
     def _always_raises(self, call: cst.Call, at: cst.CSTNode, depth: int) -> Optional[str]:
         """The name of the function of this file that ``call`` runs, when that function always
