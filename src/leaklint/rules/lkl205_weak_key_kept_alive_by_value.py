@@ -231,7 +231,11 @@ class WeakKeyKeptAliveByValue(Rule):
             args = [arg.value for arg in value.args]
             if qualified in ("functools.partial", "types.MethodType") and any(_is_name(a, name) for a in args):
                 return f"is `{qualified.rsplit('.', 1)[-1]}(...)` bound to `{name}`", Confidence.HIGH
-            if isinstance(value.func, cst.Name) and value.func.value[:1].isupper() and any(_is_name(a, name) for a in args):
+            # `State(key)`, and a private class of the module (`_RunFrequency(context)`, leaklint's own
+            # cache until bcfaebc)
+            maker = value.func.value.lstrip("_") if isinstance(value.func, cst.Name) else ""
+            if (maker[:1].isupper() or (isinstance(value.func, cst.Name) and value.func.value in self.classes)) \
+                    and any(_is_name(a, name) for a in args):
                 if not qualified.startswith(("weakref.", "builtins.")) and not self._init_keeps_weakly(value, name):
                     return f"is a `{value.func.value}` built from `{name}`, which likely keeps it", Confidence.MEDIUM
         if isinstance(value, cst.Call):
