@@ -44,7 +44,13 @@ class SelfCapturingCallableOnSelf(Rule):
     nested function that uses `self`, `functools.partial(self.method, ...)`, or a call that wraps
     and keeps the bound method (`lru_cache(maxsize=None)(self.method)`, a ctypes callback
     `CALLBACK(self.method)`, `ctypes.cast(...)` of one), also through a local bound once to it
-    (`cb = CALLBACK(self.m)` then `self._callbacks[n] = cb`). Also flags a bound
+    (`cb = CALLBACK(self.m)` then `self._callbacks[n] = cb`). Also a weak reference whose
+    callback is a bound method of `self` (`self._refs.append(weakref.ref(item, self._remove))`: the
+    reference keeps its callback), a bound method kept through a local
+    (`saved = self.notify` ... `self.notify = saved` in a `finally:`), and an object's own slot
+    replaced by a wrapper of its own bound method (`module.forward = partial(f, module.forward)`,
+    `self.optimizer.step = counted(self.optimizer.step)` with a decorator of the file that returns a
+    closure over its argument). Also flags a bound
     method handed to `atexit.register`, which keeps `self` alive until the interpreter exits.
 
     ## Why is this bad?
