@@ -31,6 +31,7 @@ _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 _WRAPPERS = frozenset({"functools.lru_cache", "functools.cache", "functools.update_wrapper", "functools.wraps",
                        "ctypes.CFUNCTYPE", "ctypes.WINFUNCTYPE", "ctypes.PYFUNCTYPE", "ctypes.cast",
                        "types.MethodType"})
+_CLASS_PARAMETERS = frozenset({"self", "cls", "klass", "kls", "class_", "typ", "type_", "mcs", "metacls"})
 _CONSTANT_NAME = re.compile(r"^_*[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
 _ADDING_KEEPERS = ("add", "append", "register", "subscribe", "listen", "connect", "bind", "watch")
 _HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
@@ -563,9 +564,15 @@ class SelfCapturingCallableOnSelf(Rule):
         for param in params:
             if param.name.value == owner.value:
                 annotation = self.context.code(param.annotation.annotation).strip() if param.annotation else ""
-                return owner.value not in ("self", "cls") and not annotation.startswith(
-                    ("type", "Type", "ModuleType", "types.ModuleType"))
+                # a class decorator's class (`klass.__init__ = wrap(klass.__init__)`) holds plain functions
+                return owner.value not in _CLASS_PARAMETERS and not annotation.startswith(
+                    ("type", "Type", "ModuleType", "types.ModuleType")) and not self._decorates_classes(function)
         return False
+
+    def _decorates_classes(self, function: cst.FunctionDef) -> bool:
+        """``function`` is applied to a class of this module as ``@function``."""
+        name = function.name.value
+        return any(decorator_name(d) == name for cls in walk_type(self.context.module, cst.ClassDef) for d in cls.decorators)
 
     def _keeping_wrapper(self, value: cst.Call, args: List[cst.Arg], position: int,
                          function: cst.FunctionDef) -> Optional[str]:
