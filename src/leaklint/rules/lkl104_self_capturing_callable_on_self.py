@@ -527,6 +527,8 @@ class SelfCapturingCallableOnSelf(Rule):
         object's own slot now holds a wrapper that keeps the object's bound method, and so the
         object itself (fairscale's checkpoint wrapper, torch's LR scheduler)."""
         owner = target.value
+        if target.attr.value[:1].isupper():
+            return  # `pool.ConnectionCls = wrap(pool.ConnectionCls)`: a class, not a bound method
         function = self.context.enclosing_scope(node)
         if not isinstance(function, cst.FunctionDef) or not self._instance_owner(owner, function):
             return
