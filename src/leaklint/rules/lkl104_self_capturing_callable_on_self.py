@@ -18,7 +18,10 @@ from leaklint.analysis.walk import walk, walk_scope, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
-_CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set)
+_CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set,
+                     cst.ListComp, cst.SetComp)
+# A weak reference keeps its callback (the second argument) strongly.
+_WEAK_WITH_CALLBACK = frozenset({"weakref.ref", "weakref.KeyedRef", "weakref.proxy", "_weakref.ref"})
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 # Calls whose result keeps the callable it is given (read in CPython's source): an `lru_cache` or
@@ -28,6 +31,7 @@ _PARTIALS = frozenset({"functools.partial", "functools.partialmethod"})
 _WRAPPERS = frozenset({"functools.lru_cache", "functools.cache", "functools.update_wrapper", "functools.wraps",
                        "ctypes.CFUNCTYPE", "ctypes.WINFUNCTYPE", "ctypes.PYFUNCTYPE", "ctypes.cast",
                        "types.MethodType"})
+_CLASS_PARAMETERS = frozenset({"self", "cls", "klass", "kls", "class_", "typ", "type_", "mcs", "metacls"})
 _CONSTANT_NAME = re.compile(r"^_*[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
 _ADDING_KEEPERS = ("add", "append", "register", "subscribe", "listen", "connect", "bind", "watch")
 _HANDLER_NAME = re.compile(r"(handler|callback|hook|_func$|_cb$)", re.IGNORECASE)
@@ -41,7 +45,13 @@ class SelfCapturingCallableOnSelf(Rule):
     nested function that uses `self`, `functools.partial(self.method, ...)`, or a call that wraps
     and keeps the bound method (`lru_cache(maxsize=None)(self.method)`, a ctypes callback
     `CALLBACK(self.method)`, `ctypes.cast(...)` of one), also through a local bound once to it
-    (`cb = CALLBACK(self.m)` then `self._callbacks[n] = cb`). Also flags a bound
+    (`cb = CALLBACK(self.m)` then `self._callbacks[n] = cb`). Also a weak reference whose
+    callback is a bound method of `self` (`self._refs.append(weakref.ref(item, self._remove))`: the
+    reference keeps its callback), a bound method kept through a local
+    (`saved = self.notify` ... `self.notify = saved` in a `finally:`), and an object's own slot
+    replaced by a wrapper of its own bound method (`module.forward = partial(f, module.forward)`,
+    `self.optimizer.step = counted(self.optimizer.step)` with a decorator of the file that returns a
+    closure over its argument). Also flags a bound
     method handed to `atexit.register`, which keeps `self` alive until the interpreter exits.
 
     ## Why is this bad?
@@ -173,6 +183,8 @@ class SelfCapturingCallableOnSelf(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if not isinstance(node.value, _CANDIDATE_VALUES):
             return
+        if type(node.value) is cst.Call and len(node.targets) == 1 and type(node.targets[0].target) is cst.Attribute:
+            self._rewrapped_slot(node, node.targets[0].target, node.value)
         if not any(isinstance(t.target, (cst.Attribute, cst.Subscript)) for t in node.targets):
             return
         method = self._method(node)
@@ -264,8 +276,9 @@ class SelfCapturingCallableOnSelf(Rule):
             # A wrapper kept so that native code can call back (`self._cbs[n] = CALLBACK(self.m)`)
             # must stay for the object's life: one more per call is not the cost, what the
             # cycle delays (a `__del__`, a resource) is.
-            wrapped = self._wrapped_method(value, self_name, methods, function) is not None
-            confidence, why = self._grade(node, None if wrapped else target)
+            weak = self._weak_callback(value, self_name, methods) is not None
+            wrapped = weak or self._wrapped_method(value, self_name, methods, function) is not None
+            confidence, why = self._grade(node, None if wrapped else target, per_call=not weak)
             if confidence is Confidence.LOW:
                 message += f" ({why}: low consequence)"
                 self._by_consequence.add(id(node))
@@ -365,7 +378,8 @@ class SelfCapturingCallableOnSelf(Rule):
             self._stores.setdefault(id(cls), []).append((call, f"{via}.{kept[param]}", message, suggestion, confidence))
             return
 
-    def _grade(self, node: cst.CSTNode, target: Optional[cst.BaseExpression]) -> Tuple[Confidence, str]:
+    def _grade(self, node: cst.CSTNode, target: Optional[cst.BaseExpression], *,
+               per_call: bool = True) -> Tuple[Confidence, str]:
         """The cycle's consequence (lifetimes.retention_grade): high when it recurs (one more
         callable in a container per call, or per loop iteration) or the object holds something
         heavy; low on the shutdown path, on an error path, in a process singleton or in a test;
@@ -378,7 +392,7 @@ class SelfCapturingCallableOnSelf(Rule):
         adds = isinstance(target, cst.Subscript) or (
             isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
             and (node.func.attr.value in _ADDERS or node.func.attr.value.lstrip("_").startswith(_ADDING_KEEPERS)))
-        grows = adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
+        grows = per_call and adds and site not in (lt.SITE_ONCE, lt.SITE_TEARDOWN)
         return consequence_grade(self.context, node, self.context.enclosing_class(node), pin=False, grows=grows)
 
     def _removed_in_finally(self, function: cst.FunctionDef, container: str) -> bool:
@@ -455,6 +469,15 @@ class SelfCapturingCallableOnSelf(Rule):
         wrapped = self._wrapped_method(value, self_name, methods, function)
         if wrapped is not None:
             return wrapped
+        inner = self._weak_callback(value, self_name, methods)
+        if inner is not None:
+            return f"a weak reference whose callback is the bound method `{self_name}.{inner}` (it keeps its callback)"
+        if isinstance(value, cst.Name) and self._alias_kept(value, self_name, methods, function):
+            alias = self._alias_kept(value, self_name, methods, function)
+            return f"the bound method `{self_name}.{alias}` (through the local `{value.value}`)"
+        if isinstance(value, (cst.ListComp, cst.SetComp)):
+            found = self._describe(value.elt, self_name, methods, function)
+            return f"a container with {found}" if found is not None else None
         if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
             for element in value.elements:
                 found = self._describe(element.value, self_name, methods, function)
@@ -466,6 +489,119 @@ class SelfCapturingCallableOnSelf(Rule):
                     found = self._describe(element.value, self_name, methods, function)
                     if found is not None:
                         return f"a dict with {found}"
+        return None
+
+    def _weak_callback(self, value: cst.BaseExpression, self_name: str, methods: Set[str]) -> Optional[str]:
+        """``weakref.ref(item, self._remove)``: the method when the reference's callback is a bound
+        method of ``self`` (the reference keeps its callback, and the callback ``self``). Each entry
+        leaves with its referent, so what it costs is the cycle, not one more per call."""
+        if not isinstance(value, cst.Call) or self.context.qualified_name(value.func) not in _WEAK_WITH_CALLBACK:
+            return None
+        positional = [a for a in value.args if a.keyword is None and not a.star]
+        callback = positional[1].value if len(positional) > 1 else next(
+            (a.value for a in value.args if a.keyword is not None and a.keyword.value == "callback"), None)
+        return _bound_method(callback, self_name, methods) if callback is not None else None
+
+    def _alias_kept(self, name: cst.Name, self_name: str, methods: Set[str], function: cst.FunctionDef) -> Optional[str]:
+        """``saved = self.m`` ... ``self.slot = saved`` (traitlets' "restore" of a method it had
+        swapped out): the method ``m`` when ``name`` is bound once, to a bound method of ``self``,
+        and the function does not take the slot out of the instance again
+        (``self.__dict__.pop(...)``, ``del self.slot``)."""
+        key = id(function)
+        if key not in self._bindings:
+            self._bindings[key] = _single_bindings(function)
+        bound = self._bindings[key].get(name.value)
+        method = _bound_method(bound, self_name, methods) if bound is not None else None
+        if method is None:
+            return None
+        for node in walk_scope(function):
+            if type(node) is cst.Del:
+                return None
+            if (type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "pop"
+                    and type(node.func.value) is cst.Attribute and node.func.value.attr.value == "__dict__"):
+                return None
+        return method
+
+    def _rewrapped_slot(self, node: cst.Assign, target: cst.Attribute, value: cst.Call) -> None:
+        """``obj.forward = partial(f, obj.forward)``, ``self.opt.step = counted(self.opt.step)``: the
+        object's own slot now holds a wrapper that keeps the object's bound method, and so the
+        object itself (fairscale's checkpoint wrapper, torch's LR scheduler)."""
+        owner = target.value
+        if target.attr.value[:1].isupper():
+            return  # `pool.ConnectionCls = wrap(pool.ConnectionCls)`: a class, not a bound method
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef) or not self._instance_owner(owner, function):
+            return
+        shown = self.context.code(target).strip()
+        args = [a for a in value.args if not a.star]
+        position = next((i for i, a in enumerate(args) if self.context.code(a.value).strip() == shown), None)
+        if position is None:
+            return
+        keeper = self._keeping_wrapper(value, args, position, function)
+        if keeper is None:
+            return
+        message = (
+            f"`{shown}` is replaced by `{keeper}(...)` that keeps the bound method `{shown}`, which holds "
+            f"`{self.context.code(owner).strip()}`: a reference cycle through the object's own attribute, so it "
+            f"is freed only when the cyclic garbage collector runs"
+        )
+        confidence, why = consequence_grade(self.context, node, None, pin=False)
+        message += f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""
+        suggestion = (
+            f"wrap the unbound function (`type(obj).{target.attr.value}`) and reach the object through "
+            f"`weakref.ref(obj)`, or keep the wrapper somewhere the object does not hold"
+        )
+        cls = self.context.enclosing_class(node)
+        self._stores.setdefault(id(cls), []).append((node, shown, message, suggestion, confidence))
+        self._by_consequence.add(id(node))
+
+    def _instance_owner(self, owner: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+        """``owner`` names an instance: a parameter of ``function`` (not a class or module: a
+        module's ``m`` is a plain function, not a bound method) or an attribute of one."""
+        params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
+        if isinstance(owner, cst.Attribute) and isinstance(owner.value, cst.Name):
+            return bool(params) and owner.value.value == params[0].name.value and owner.attr.value != "__class__"
+        if not isinstance(owner, cst.Name):
+            return False
+        for param in params:
+            if param.name.value == owner.value:
+                annotation = self.context.code(param.annotation.annotation).strip() if param.annotation else ""
+                # a class decorator's class (`klass.__init__ = wrap(klass.__init__)`) holds plain functions
+                return owner.value not in _CLASS_PARAMETERS and not annotation.startswith(
+                    ("type", "Type", "ModuleType", "types.ModuleType")) and not self._decorates_classes(function)
+        return False
+
+    def _decorates_classes(self, function: cst.FunctionDef) -> bool:
+        """``function`` is applied to a class of this module as ``@function``."""
+        name = function.name.value
+        return any(decorator_name(d) == name for cls in walk_type(self.context.module, cst.ClassDef) for d in cls.decorators)
+
+    def _keeping_wrapper(self, value: cst.Call, args: List[cst.Arg], position: int,
+                         function: cst.FunctionDef) -> Optional[str]:
+        """The name of the call when its result keeps the argument at ``position``: a ``partial``
+        (any argument), a known wrapper (its first), or a decorator of this file that returns a
+        nested function using that parameter."""
+        name = self.context.qualified_name(value.func) or ""
+        shown = self.context.code(value.func).strip()
+        if name in _PARTIALS:
+            return shown
+        if name in _WRAPPERS:
+            return shown if position == 0 else None
+        if not isinstance(value.func, cst.Name) or args[position].keyword is not None:
+            return None
+        decorator = next((d for d in (*walk_scope(function), *self.context.module.body)
+                          if type(d) is cst.FunctionDef and d is not function and d.name.value == value.func.value), None)
+        if decorator is None:
+            return None
+        params = [*decorator.params.posonly_params, *decorator.params.params]
+        if position >= len(params):
+            return None
+        param = params[position].name.value
+        returned = {r.value.value for r in walk_scope(decorator) if type(r) is cst.Return and isinstance(r.value, cst.Name)}
+        for inner in walk_scope(decorator):
+            if type(inner) is cst.FunctionDef and inner is not decorator and inner.name.value in returned \
+                    and _uses(self.context, inner, param):
+                return shown
         return None
 
     def _wrapped_method(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
@@ -499,7 +635,7 @@ class SelfCapturingCallableOnSelf(Rule):
 
 
 def _single_bindings(function: cst.FunctionDef) -> Dict[str, Optional[cst.BaseExpression]]:
-    """Local name -> the call it is bound to, when ``name = call(...)`` is its only assignment
+    """Local name -> the value it is bound to, when ``name = value`` is its only assignment
     (None when it is assigned more than once or otherwise)."""
     found: Dict[str, Optional[cst.BaseExpression]] = {}
     for node in walk_scope(function):
@@ -507,7 +643,7 @@ def _single_bindings(function: cst.FunctionDef) -> Dict[str, Optional[cst.BaseEx
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
                     name = target.target.value
-                    found[name] = node.value if name not in found and isinstance(node.value, cst.Call) else None
+                    found[name] = node.value if name not in found else None
         elif type(node) in (cst.AugAssign, cst.AnnAssign) and isinstance(node.target, cst.Name):
             found[node.target.value] = None
     return found

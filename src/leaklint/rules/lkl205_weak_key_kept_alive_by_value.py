@@ -231,7 +231,12 @@ class WeakKeyKeptAliveByValue(Rule):
             args = [arg.value for arg in value.args]
             if qualified in ("functools.partial", "types.MethodType") and any(_is_name(a, name) for a in args):
                 return f"is `{qualified.rsplit('.', 1)[-1]}(...)` bound to `{name}`", Confidence.HIGH
-            if isinstance(value.func, cst.Name) and value.func.value[:1].isupper() and any(_is_name(a, name) for a in args):
+            # `State(key)`; a private class of the module (`_RunFrequency(context)`, leaklint's own
+            # cache until bcfaebc) counts when its `__init__` stores the key on the instance.
+            called = value.func.value if isinstance(value.func, cst.Name) else ""
+            private = not called[:1].isupper() and (called.lstrip("_")[:1].isupper() or called in self.classes)
+            if (called[:1].isupper() or (private and self._init_stores(value, name))) \
+                    and any(_is_name(a, name) for a in args):
                 if not qualified.startswith(("weakref.", "builtins.")) and not self._init_keeps_weakly(value, name):
                     return f"is a `{value.func.value}` built from `{name}`, which likely keeps it", Confidence.MEDIUM
         if isinstance(value, cst.Call):
@@ -306,6 +311,26 @@ class WeakKeyKeptAliveByValue(Rule):
                 if node.attr.value not in self.methods and not _named_like_a_method(node.attr.value):
                     harmless += 1
         return uses == harmless
+
+    def _init_stores(self, call: cst.Call, name: str) -> bool:
+        """``_Maker(key)`` where this module's ``_Maker.__init__`` stores the parameter that
+        receives ``key`` on the instance (``self.context = context``, also in a tuple or list)."""
+        cls = self.classes.get(call.func.value) if isinstance(call.func, cst.Name) else None
+        init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None) if cls else None
+        if init is None:
+            return False
+        params = [p.name.value for p in (*init.params.posonly_params, *init.params.params)][1:]
+        received = {
+            arg.keyword.value if arg.keyword is not None else params[i]
+            for i, arg in enumerate(call.args) if _is_name(arg.value, name) and (arg.keyword is not None or i < len(params))
+        }
+        for node in walk(init.body):
+            if isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Attribute) for t in node.targets):
+                values = [e.value for e in node.value.elements] if isinstance(node.value, (cst.Tuple, cst.List)) \
+                    else [node.value]
+                if any(_is_name(v, p) for v in values for p in received):
+                    return True
+        return False
 
     def _calls_class(self, call: cst.Call, owner: cst.ClassDef) -> bool:
         """Whether ``call`` (``x.method(...)``) is on an instance of ``owner``: ``self.method`` in
