@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tuple
 
@@ -179,7 +180,7 @@ class MutualReference(ClassGraphRule):
             kept = unique.get((finding.path, finding.line))
             if kept is None or rank[finding.confidence] > rank[kept.confidence]:
                 unique[(finding.path, finding.line)] = finding
-        return [finding for finding in unique.values() if type(finding) is not _Hidden]
+        return _one_per_cycle([finding for finding in unique.values() if type(finding) is not _Hidden])
 
     @classmethod
     def _cycles(cls, graph: ClassGraph, component: List[str]) -> List[Cycle]:
@@ -317,6 +318,26 @@ class MutualReference(ClassGraphRule):
                 return Confidence.MEDIUM, f"a collection whose items point back at their holder; {bulk}"
             return Confidence.LOW, "a collection of plain objects that point back at their holder: nothing heavy in it"
         return Confidence.LOW, "two plain objects with no open resource, thread or `__del__` in the cycle"
+
+
+def _one_per_cycle(findings: List[Finding]) -> List[Finding]:
+    """One finding per cycle of a file: stores that form the same cycle through the same classes
+    (pywebview's `Window.__init__` makes fifteen `Event(self)`, each stored in `self.events`) are
+    one cause with one fix; the first store is reported and names the others' lines."""
+    groups: dict = {}
+    for finding in sorted(findings, key=lambda f: f.sort_key()):
+        head = finding.message.split("): ", 1)[0] if finding.message.startswith("reference cycle ") else None
+        groups.setdefault((finding.path, head) if head is not None else id(finding), []).append(finding)
+    kept = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) > 1:
+            lines = ", ".join(str(f.line) for f in group[1:])
+            first = dataclasses.replace(
+                first, message=f"{first.message} (the same cycle forms through the stores on lines {lines})"
+            )
+        kept.append(first)
+    return kept
 
 
 _METHOD_CALL = re.compile(r"^[\w.]+\.(?P<method>[a-z_]\w*)\(")
