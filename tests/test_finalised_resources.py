@@ -55,8 +55,9 @@ def test_a_client_without_a_finaliser_keeps_its_confidence() -> None:
     assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "medium"
 
 
-def test_a_file_keeps_its_confidence() -> None:
-    source = "def save(path, text):\n    f = open(path, 'w')\n    f.write(text)\n    f.close()\n"
+def test_a_file_keeps_its_confidence_when_other_work_can_raise() -> None:
+    # Only the file's own writes before the close: tests/test_own_work_raisers.py (low).
+    source = "def save(path, item):\n    f = open(path, 'w')\n    f.write(render(item))\n    f.close()\n"
     assert findings_by_line(source, "LKL301", "default")[2].confidence.value == "medium"
 
 
@@ -69,3 +70,17 @@ def test_the_finalised_kinds() -> None:
                      # a child is reaped only by the next Popen(); pools hold processes
                      "subprocess.Popen", "os.popen", "multiprocessing.Pool", "concurrent.futures.ProcessPoolExecutor"):
         assert not releases_itself_when_collected(qualname), qualname
+
+
+def test_a_server_that_serves_until_the_process_stops_is_low() -> None:
+    # pyramid's pserve, bottle, pywebview: `make_server(...)` then `serve_forever()`.
+    source = (
+        "from wsgiref.simple_server import make_server\n\n\ndef serve(app):\n"
+        "    server = make_server('', 8000, app)\n    server.serve_forever()\n"
+    )
+    assert 5 not in findings_by_line(source, "LKL302", "default")
+    finding = findings_by_line(source, "LKL302", "strict")[5]
+    assert finding.confidence.value == "low"
+    assert "`server.serve_forever()` on line 6 runs until the process stops" in finding.message
+    once = source.replace("serve_forever()", "handle_request()")
+    assert findings_by_line(once, "LKL302", "default")[5].confidence.value == "high"

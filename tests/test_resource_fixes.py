@@ -41,7 +41,7 @@ def test_fixture_fixes_safe_then_unsafe() -> None:
     source = (FIXTURES / "LKL301" / "fixes.py").read_text()
     safe = _fix(source)
     assert "    with open(path, encoding=\"utf-8\") as f:\n        text = f.read()" in safe
-    assert "    with open(path, \"w\") as f:  # error: LKL301\n        f.write(\"a\")\n        f.write(\"b\")\n    return path" in safe
+    assert "    with open(path, \"w\") as f:  # error: LKL301\n        f.write(\"a\")\n        f.write(render(\"b\"))\n    return path" in safe
     assert "f.close()" not in safe
     assert "    log = open(path, \"a\")" in safe  # moving statements under `with` is unsafe
     unsafe = _fix(source, unsafe=True)

@@ -28,7 +28,7 @@ from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
-from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow, only_computes
+from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow, only_computes, only_works_on
 
 # Why a resource is reported.
 DISCARDED = "discarded"  # the call's result is dropped at once
@@ -145,6 +145,9 @@ class Leak:
     hierarchy: Optional[str] = None
     inherits: bool = False  # ``hierarchy``'s class has base classes: they must all be the project's
     computes_only: bool = False  # NOT_ON_EXCEPTION: only statements that compute (no I/O) can raise first
+    # NOT_ON_EXCEPTION: only reads and writes of the resource itself (``f.write(text)``) or
+    # computations can raise first (graded by the rule: a file's own failure, not a peer's)
+    own_work_only: bool = False
 
 
 @dataclass
@@ -987,7 +990,10 @@ class OwnershipAnalyzer:
                 )
         if verdict.implicit is not None and releases and not safe_release and not escapes:
             computes = verdict.explicit is None and all(only_computes(raiser) for raiser in verdict.raisers)
-            return leak(NOT_ON_EXCEPTION, release=releases[0], computes_only=computes)
+            own_work = verdict.explicit is None and all(
+                only_computes(raiser) or only_works_on(raiser, name) for raiser in verdict.raisers
+            )
+            return leak(NOT_ON_EXCEPTION, release=releases[0], computes_only=computes, own_work_only=own_work)
         if verdict.raisers and verdict.released and not releases and not safe_release and self._only_returned(occurrences, kind):
             for raiser in verdict.raisers:
                 if self._own_setup(raiser, name):

@@ -204,3 +204,44 @@ def only_computes(raiser: Node) -> bool:
                 return False
         stack.extend(inner.children)
     return True
+
+
+# Calls that work on a descriptor or file they are handed first (`os.write(fd, data)`) or write
+# an object into a file (`pickle.dump(value, f)`): what they raise is the file's own failure.
+_DESCRIPTOR_FUNCTIONS = frozenset({
+    "os.write", "os.read", "os.fsync", "os.fdatasync", "os.fchmod", "os.fchown", "os.ftruncate",
+    "os.lseek", "os.fstat",
+})
+_WRITES_INTO = frozenset({"dump"})
+
+
+def only_works_on(raiser: Node, name: str) -> bool:
+    """The statement of ``raiser`` only reads, writes or computes: its outer calls are methods of
+    ``name`` (``f.write(text)``, ``data = f.read()``), descriptor functions handed ``name``
+    (``os.write(fd, data)``) or ``dump(value, name)``, and what they are given only computes
+    (:func:`only_computes`). Its exception is the file's own failure (a full disk, a bad
+    encoding), not a peer's, a parse's or a timeout's."""
+    statement = raiser.statement
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        statement = statement.body[0]
+    if isinstance(statement, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+        value = statement.value
+    elif isinstance(statement, cst.Expr):
+        value = statement.value
+    else:
+        return False
+    if not isinstance(value, cst.Call):
+        return False
+    func = value.func
+    on_it = (
+        isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == name
+    )
+    handed = bool(value.args) and isinstance(value.args[0].value, cst.Name) and value.args[0].value.value == name
+    if not on_it and handed and dotted_name(func) not in _DESCRIPTOR_FUNCTIONS:
+        return False
+    if not on_it and not handed:
+        writes = isinstance(func, cst.Attribute) and func.attr.value in _WRITES_INTO
+        if not (writes and any(isinstance(a.value, cst.Name) and a.value.value == name for a in value.args[1:])):
+            return False
+    arguments = [a.value for a in value.args]
+    return all(only_computes(Node(index=-1, kind="", statement=cst.Expr(argument))) for argument in arguments)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tuple
 
@@ -148,16 +149,16 @@ class MutualReference(ClassGraphRule):
                 local_lines.update({(pair.path, pair.first.location.line), (pair.path, pair.second.location.line)})
         class_lines: Set[Tuple[str, int]] = set()
         class_links: Set[Tuple[str, str]] = set()
-        for component in graph.cyclic_components():
-            for cycle in cls._cycles(graph, component):
-                if all((e.path, e.location.line) in local_lines for e in cycle.edges):
-                    continue  # the same stores are already reported as a local pair
-                finding = cls._cycle_finding(graph, cycle, low_hidden)
-                findings.append(finding)
-                if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
-                    continue  # a cycle among one function's objects may still show these stores tie
-                class_lines.update((e.path, e.location.line) for e in cycle.edges)
-                class_links.update((e.source, e.attr) for e in cycle.edges)
+        cycles = [cycle for component in graph.cyclic_components() for cycle in cls._cycles(graph, component)]
+        for cycle in cycles:
+            if all((e.path, e.location.line) in local_lines for e in cycle.edges):
+                continue  # the same stores are already reported as a local pair
+            finding = cls._cycle_finding(graph, cycle, low_hidden, _other_cycle(cycle, cycles))
+            findings.append(finding)
+            if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
+                continue  # a cycle among one function's objects may still show these stores tie
+            class_lines.update((e.path, e.location.line) for e in cycle.edges)
+            class_links.update((e.source, e.attr) for e in cycle.edges)
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
         object_cycles = []
@@ -179,7 +180,7 @@ class MutualReference(ClassGraphRule):
             kept = unique.get((finding.path, finding.line))
             if kept is None or rank[finding.confidence] > rank[kept.confidence]:
                 unique[(finding.path, finding.line)] = finding
-        return [finding for finding in unique.values() if type(finding) is not _Hidden]
+        return _one_per_cycle([finding for finding in unique.values() if type(finding) is not _Hidden])
 
     @classmethod
     def _cycles(cls, graph: ClassGraph, component: List[str]) -> List[Cycle]:
@@ -197,10 +198,22 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
+    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False, other: Optional[Cycle] = None) -> Any:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
         confidence, why = class_cycle_severity(graph, cycle.edges)
+        if other is not None and confidence is not Confidence.LOW:
+            # distributed's `Client` is in `Client.datasets` and in `Client.preloads`' cycles:
+            # breaking one leaves the other, so the `Client` still waits for the collector.
+            shared = next(c for c in cycle.classes if c in other.classes)
+            confidence = Confidence.LOW
+            why = (
+                f"{why}; but `{shared.rsplit('.', 1)[-1]}` is also in the cycle {other.spelled()} "
+                f"({other.edges[0].path.rsplit('/', 1)[-1]}:{other.edges[0].location.line}), which this fix leaves: "
+                "it alone frees nothing"
+            ) if why else (
+                f"`{shared.rsplit('.', 1)[-1]}` is also in the cycle {other.spelled()}, which this fix leaves: it alone frees nothing"
+            )
         hops = cycle_hops(cycle.edges)
         message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
         if low_hidden and confidence is Confidence.LOW:
@@ -317,6 +330,39 @@ class MutualReference(ClassGraphRule):
                 return Confidence.MEDIUM, f"a collection whose items point back at their holder; {bulk}"
             return Confidence.LOW, "a collection of plain objects that point back at their holder: nothing heavy in it"
         return Confidence.LOW, "two plain objects with no open resource, thread or `__del__` in the cycle"
+
+
+def _other_cycle(cycle: Cycle, cycles: List[Cycle]) -> Optional[Cycle]:
+    """Another class-level cycle through a class of ``cycle`` that shares none of its links: a
+    fix of ``cycle`` leaves that one, so the shared object still waits for the collector."""
+    links = {(e.source, e.attr) for e in cycle.edges}
+    classes = set(cycle.classes)
+    for other in cycles:
+        if other is cycle or links & {(e.source, e.attr) for e in other.edges}:
+            continue
+        if classes & set(other.classes):
+            return other
+    return None
+
+
+def _one_per_cycle(findings: List[Finding]) -> List[Finding]:
+    """One finding per cycle of a file: stores that form the same cycle through the same classes
+    (pywebview's `Window.__init__` makes fifteen `Event(self)`, each stored in `self.events`) are
+    one cause with one fix; the first store is reported and names the others' lines."""
+    groups: dict = {}
+    for finding in sorted(findings, key=lambda f: f.sort_key()):
+        head = finding.message.split("): ", 1)[0] if finding.message.startswith("reference cycle ") else None
+        groups.setdefault((finding.path, head) if head is not None else id(finding), []).append(finding)
+    kept = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) > 1:
+            lines = ", ".join(str(f.line) for f in group[1:])
+            first = dataclasses.replace(
+                first, message=f"{first.message} (the same cycle forms through the stores on lines {lines})"
+            )
+        kept.append(first)
+    return kept
 
 
 _METHOD_CALL = re.compile(r"^[\w.]+\.(?P<method>[a-z_]\w*)\(")

@@ -968,7 +968,62 @@ class ThreadNeverJoined(Rule):
                 suggestion = f"call `{name}.{stop}()` at the end of {where}, {alternatives}"
         if stop == "cancel":
             message = message.replace("never joined", "never cancelled or joined")
-        self.report(call, message, suggestion=suggestion, confidence=Confidence.HIGH)
+        confidence = Confidence.HIGH
+        handed_in = self._handed_in_target(call)
+        if handed_in is not None and not in_loop and not container:
+            # `Thread(target=func).start()` with `func` a parameter or a registered callback: the
+            # code runs a function it does not know off its own thread (a GUI or event loop that
+            # must not block), and how long that runs is the function's. pywebview's start() and
+            # menu actions (6 of 6 debatable on sample 17: a join would block the UI).
+            confidence = Confidence.LOW
+            message += f"; its target is {handed_in}, a function this code does not define, run off the calling thread"
+        self.report(call, message, suggestion=suggestion, confidence=confidence)
+
+    def _handed_in_target(self, call: cst.Call) -> Optional[str]:
+        """How the thread's target reaches this code when it is a callable the code only receives:
+        a parameter (``Thread(target=func)``, ``target=item.function``) or an entry of a table of
+        callbacks (``target=self.actions[key]``, ``function = actions.get(name)``)."""
+        target = _keyword(call, "target")
+        if target is None:
+            return None
+        value = target.value
+        if isinstance(value, cst.Subscript):
+            return f"`{self.context.code(value).strip()}`, looked up in a table of callbacks"
+        base = value
+        while isinstance(base, cst.Attribute):
+            base = base.value
+        if not isinstance(base, cst.Name) or base.value in ("self", "cls"):
+            return None
+        node: Optional[cst.CSTNode] = call
+        while node is not None:
+            node = self.context.parent(node)
+            if isinstance(node, (cst.FunctionDef, cst.Lambda)):
+                params = node.params
+                names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
+                if base.value in names and value is base:
+                    return f"`{base.value}`, a parameter"
+                if base.value in names:
+                    return f"`{self.context.code(value).strip()}`, taken from the parameter `{base.value}`"
+                if isinstance(node, cst.FunctionDef) and value is base and _looked_up(node, base.value):
+                    return f"`{base.value}`, looked up in a table of callbacks"
+        return None
+
+
+def _looked_up(function: cst.FunctionDef, name: str) -> bool:
+    """``name = table.get(key)`` or ``name = table[key]`` in ``function``'s own statements."""
+    for statement in function.body.body:
+        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+            if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
+                continue
+            bound = small.targets[0].target
+            if not (isinstance(bound, cst.Name) and bound.value == name):
+                continue
+            value = small.value
+            if isinstance(value, cst.Subscript):
+                return True
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "get":
+                return True
+    return False
 
 
 class _Follower:
