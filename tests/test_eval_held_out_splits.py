@@ -1,4 +1,4 @@
-"""The held-out fresh splits built with the same recipe (``fresh3`` to ``fresh12``): each loads as its own
+"""The held-out fresh splits built with the same recipe (``fresh3`` to ``fresh12``; ``fresh13``, still short of the recipe, only for its split and repeats): each loads as its own
 split, is reported in its own column, repeats no project or fix of the rest of the corpus, and spreads
 over the families of real leak fixes rather than over what leaklint finds.
 
@@ -25,6 +25,9 @@ SPLITS = [("fresh3", "fresh2", 3), ("fresh4", "fresh3", 4), ("fresh5", "fresh4",
           ("fresh9", "fresh8", 8), ("fresh10", "fresh9", 8), ("fresh11", "fresh10", 8),
           ("fresh12", "fresh11", 8)]
 NAMES = [split for split, _, _ in SPLITS]
+# fresh13 was committed short of the recipe (fewer than 40 leaks, resources over half, no exception-frame case,
+# six cross-module cases): it is held to the split and repeat checks now, and joins SPLITS once it is complete
+PARTIAL_NAMES = ["fresh13"]
 
 
 def _cases(split: str, kind: str) -> List:
@@ -65,7 +68,7 @@ def test_split_has_leaks_that_cross_modules(split: str, least: int) -> None:
         assert leaky_names <= fixed_names, case.id
 
 
-@pytest.mark.parametrize("split", NAMES)
+@pytest.mark.parametrize("split", NAMES + PARTIAL_NAMES)
 def test_split_cases_live_apart_and_declare_their_split(split: str) -> None:
     assert split in recall.SPLITS
     for case in CASES:
@@ -76,7 +79,7 @@ def test_split_cases_live_apart_and_declare_their_split(split: str) -> None:
             assert case.split == split, case.id
 
 
-@pytest.mark.parametrize("split", NAMES)
+@pytest.mark.parametrize("split", NAMES + PARTIAL_NAMES)
 def test_split_repeats_no_project_or_fix_of_the_corpus(split: str) -> None:
     leaks = _cases(split, "leak")
     assert leaks, split
