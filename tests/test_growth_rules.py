@@ -157,3 +157,16 @@ def test_a_key_annotated_as_text_stays_unreported() -> None:
         "        lock = threading.Lock()\n        _locks[file] = lock\n    return lock\n"
     )
     assert findings_by_line(source, "LKL201", "strict") == {}
+
+
+def test_a_list_of_names_that_skips_names_it_has_is_a_set_of_names() -> None:
+    # impacket's ELEVATED: `if self.username in ELEVATED: return` before the append
+    guarded = (
+        "ELEVATED = []\n\n\nclass Attack:\n    def run(self):\n        if self.username in ELEVATED:\n"
+        "            return\n        self.client.request('POST')\n        ELEVATED.append(self.username)\n"
+    )
+    assert _lint(guarded, "LKL201") == []
+    per_request = guarded.replace("self.username", "self.request_id")
+    assert [f.code for f in _lint(per_request, "LKL201")] == ["LKL201"]
+    unguarded = guarded.replace("        if self.username in ELEVATED:\n            return\n", "")
+    assert [f.code for f in _lint(unguarded, "LKL201")] == ["LKL201"]

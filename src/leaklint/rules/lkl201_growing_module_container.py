@@ -123,7 +123,8 @@ class GrowingModuleContainer(Rule):
     - finite key domains: literals, constants, enum members, classes (`type(obj)`, `cls`), flag
       parameters (`verbose=False`), loop variables over literal lists, a private helper's
       parameter that every call fills with a constant, `id(module.__dict__)`;
-    - a list of names that adds each name once (`if name not in _names: _names.append(name)`);
+    - a list of names that adds each name once (`if name not in _names: _names.append(name)`, or
+      after `if name in _names: return`);
     - stores that only replace the value of a key the dict already has (`for k, v in
       list(_deadlines.items()): _deadlines[k] = None`, or under `if k in _replies:`);
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
@@ -629,9 +630,13 @@ class GrowingModuleContainer(Rule):
         if len(items) != 1 or items[0] is None:
             return False
         item_code = self.context.code(items[0])
+        inner: cst.CSTNode = growth.node
         for ancestor in self.context.ancestors(growth.node):
             if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
                 return False
+            if isinstance(ancestor, cst.IndentedBlock) and self._skipped_when_present(ancestor, inner, item_code, name):
+                return True  # ``if item in name: return`` earlier in the block: the same guard
+            inner = ancestor
             if isinstance(ancestor, cst.If):
                 test = ancestor.test
                 if (
@@ -642,6 +647,30 @@ class GrowingModuleContainer(Rule):
                     and self.context.code(test.left) == item_code
                 ):
                     return True
+        return False
+
+    def _skipped_when_present(self, block: cst.IndentedBlock, statement: cst.CSTNode, item_code: str, name: str) -> bool:
+        """A statement before ``statement`` in ``block`` leaves early when the item is already in
+        the container: ``if self.username in ELEVATED: ... return``."""
+        for earlier in block.body:
+            if earlier is statement:
+                return False
+            if not (isinstance(earlier, cst.If) and isinstance(earlier.body, cst.IndentedBlock) and earlier.body.body):
+                continue
+            test = earlier.test
+            last = earlier.body.body[-1]
+            leaves = isinstance(last, cst.SimpleStatementLine) and any(
+                isinstance(small, (cst.Return, cst.Raise, cst.Continue)) for small in last.body
+            )
+            if (
+                leaves
+                and isinstance(test, cst.Comparison)
+                and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.In)
+                and _is_name(test.comparisons[0].comparator, name)
+                and self.context.code(test.left) == item_code
+            ):
+                return True
         return False
 
     def _late_removal_misses(self, container: _Container, growth: _Growth) -> bool:
