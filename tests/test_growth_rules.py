@@ -170,3 +170,15 @@ def test_a_list_of_names_that_skips_names_it_has_is_a_set_of_names() -> None:
     assert [f.code for f in _lint(per_request, "LKL201")] == ["LKL201"]
     unguarded = guarded.replace("        if self.username in ELEVATED:\n            return\n", "")
     assert [f.code for f in _lint(unguarded, "LKL201")] == ["LKL201"]
+
+
+def test_a_key_tested_against_a_constant_set_of_literals_is_finite() -> None:
+    # joblib's `elif backend not in BACKENDS and backend in MAYBE_AVAILABLE_BACKENDS:`
+    source = (
+        "BACKENDS = {}\nMAYBE_AVAILABLE = {'multiprocessing', 'loky'}\n\n\n"
+        "def pick(backend):\n    if backend not in BACKENDS and backend in MAYBE_AVAILABLE:\n"
+        "        BACKENDS[backend] = object()\n    return BACKENDS.get(backend)\n"
+    )
+    assert _lint(source, "LKL201") == []
+    open_ended = source.replace("MAYBE_AVAILABLE = {'multiprocessing', 'loky'}", "MAYBE_AVAILABLE = load()")
+    assert [f.code for f in _lint(open_ended, "LKL201", **{"unknown-keys": True})] == ["LKL201"]
