@@ -11,6 +11,7 @@ from leaklint.analysis.containers import (
     FINITE,
     OBJECT,
     UNKNOWN,
+    VOCABULARY,
     WORKLOAD,
     combine_evidence,
     identifier_tokens,
@@ -86,8 +87,9 @@ class LockPerKeyNeverDropped(Rule):
     `address`, `url`): such a table grows with the peers the program has met.
 
     Not flagged: keys from a fixed set or that name things (constants, enum members, `name`,
-    `path`), entries made while the table's object is built (`__init__`), lookups under `if key
-    in table:`, weak or bounded tables, tables of test modules.
+    `path`: one lock per thing the program names), entries made while the table's object is
+    built (`__init__`), lookups under `if key in table:`, weak or bounded tables, tables of test
+    modules.
 
     ## Known problems
     A removal in another module (`storage._locks.pop(key)`) is not seen unless it names the same
@@ -286,15 +288,16 @@ class LockPerKeyNeverDropped(Rule):
             confidence = Confidence.LOW
         shown = self.context.code(site.node.value if isinstance(site.node, cst.Subscript) else site.node.func.value).strip()  # type: ignore[attr-defined]
         key_text = self.context.code(site.key).strip() if site.key is not None else "its key"
-        primitive = table.primitive.rsplit(".", 1)[-1]
+        primitive = table.primitive.rsplit(".", 1)[-1].lower()
+        article = "an" if primitive[0] in "aeiou" else "a"
         self.report(
             site.node,
             f"`{shown}` makes a new `{table.primitive}` for every `{key_text}` it is asked for in "
             f"`{site.function.name.value}()`, and nothing ever removes one: every key ever used keeps its "
-            f"{primitive.lower()} in the table for as long as `{shown}` lives, so it grows with every new key",
+            f"{primitive} in the table for as long as `{shown}` lives, so it grows with every new key",
             suggestion=(
                 f"drop the entry when the work on that key is done (`{shown}.pop({key_text}, None)` after it is "
-                f"released), or keep the locks in a `weakref.WeakValueDictionary` so that a {primitive.lower()} "
+                f"released), or keep them in a `weakref.WeakValueDictionary` so that {article} {primitive} "
                 "no caller holds goes away"
             ),
             confidence=confidence,
@@ -309,8 +312,8 @@ class LockPerKeyNeverDropped(Rule):
                 for part in site.key.parts
                 if isinstance(part, cst.FormattedStringExpression)
             )
-        if evidence == FINITE:
-            return None
+        if evidence in (FINITE, VOCABULARY):
+            return None  # a lock per name or path: as many as the things the program names
         if evidence in (OBJECT, WORKLOAD) and not self._names_peer(site.key):
             return Confidence.MEDIUM
         return Confidence.LOW
