@@ -46,3 +46,11 @@ def test_tables_of_other_values_are_not_this_rule() -> None:
         "    def save(self, run):\n        self._rows[run.id] = run.row()\n"
     )
     assert findings_by_line(source, "LKL221", "strict") == {}
+
+
+def test_a_key_the_object_reads_from_itself_is_one_entry() -> None:
+    source = _HEAD + (
+        "class Session:\n    def __init__(self):\n        self._locks = defaultdict(threading.Lock)\n\n"
+        "    def save(self):\n        with self._locks[self.session_id]:\n            self.write()\n"
+    )
+    assert findings_by_line(source, "LKL221", "strict") == {}

@@ -304,6 +304,8 @@ class LockPerKeyNeverDropped(Rule):
         )
 
     def _grade(self, site: _Site) -> Optional[Confidence]:
+        if _reads_self_only(site.key):
+            return None  # ``self._locks[self.id]``: one key per object, in a table of that object
         evidence = key_evidence(self.context, site.key, local_assignments(site.function))
         if evidence == UNKNOWN and isinstance(site.key, cst.FormattedString):
             # ``f"run:{run.id}"``: as many values as what it formats
@@ -324,3 +326,11 @@ class LockPerKeyNeverDropped(Rule):
         names = [n.value for n in walk(key) if isinstance(n, cst.Name)]
         names += [n.attr.value for n in walk(key) if isinstance(n, cst.Attribute)]
         return any(token in _PEER_TOKENS for name in names for token in identifier_tokens(name))
+
+
+def _reads_self_only(key: Optional[cst.BaseExpression]) -> bool:
+    """``self.id``, ``(self.host, self.port)``: a key the object reads from itself."""
+    parts = [e.value for e in key.elements] if isinstance(key, cst.Tuple) else [key]
+    return bool(parts) and all(
+        isinstance(p, cst.Attribute) and isinstance(p.value, cst.Name) and p.value.value == "self" for p in parts
+    )
