@@ -157,3 +157,40 @@ def test_a_key_annotated_as_text_stays_unreported() -> None:
         "        lock = threading.Lock()\n        _locks[file] = lock\n    return lock\n"
     )
     assert findings_by_line(source, "LKL201", "strict") == {}
+
+
+def test_a_list_of_names_that_skips_names_it_has_is_a_set_of_names() -> None:
+    # impacket's ELEVATED: `if self.username in ELEVATED: return` before the append
+    guarded = (
+        "ELEVATED = []\n\n\nclass Attack:\n    def run(self):\n        if self.username in ELEVATED:\n"
+        "            return\n        self.client.request('POST')\n        ELEVATED.append(self.username)\n"
+    )
+    assert _lint(guarded, "LKL201") == []
+    per_request = guarded.replace("self.username", "self.request_id")
+    assert [f.code for f in _lint(per_request, "LKL201")] == ["LKL201"]
+    unguarded = guarded.replace("        if self.username in ELEVATED:\n            return\n", "")
+    assert [f.code for f in _lint(unguarded, "LKL201")] == ["LKL201"]
+
+
+def test_a_key_tested_against_a_constant_set_of_literals_is_finite() -> None:
+    # joblib's `elif backend not in BACKENDS and backend in MAYBE_AVAILABLE_BACKENDS:`
+    source = (
+        "BACKENDS = {}\nMAYBE_AVAILABLE = {'multiprocessing', 'loky'}\n\n\n"
+        "def pick(backend):\n    if backend not in BACKENDS and backend in MAYBE_AVAILABLE:\n"
+        "        BACKENDS[backend] = object()\n    return BACKENDS.get(backend)\n"
+    )
+    assert _lint(source, "LKL201") == []
+    open_ended = source.replace("MAYBE_AVAILABLE = {'multiprocessing', 'loky'}", "MAYBE_AVAILABLE = load()")
+    assert [f.code for f in _lint(open_ended, "LKL201", **{"unknown-keys": True})] == ["LKL201"]
+
+
+def test_an_emitters_on_method_configures_its_class_table() -> None:
+    # slack_sdk's RTMClient.on(event=..., callback=...) (sample 15, judged false at high)
+    source = (
+        "from collections import defaultdict\n\n\nclass RTMClient:\n    _callbacks = defaultdict(list)\n\n"
+        "    @classmethod\n    def on(cls, *, event, callback):\n        previous_callbacks = cls._callbacks[event]\n"
+        "        cls._callbacks[event] = list(set(previous_callbacks + callback))\n"
+    )
+    assert _lint(source, "LKL208") == []
+    per_call = source.replace("def on(cls", "def remember(cls")
+    assert [f.code for f in _lint(per_call, "LKL208")] == ["LKL208"]

@@ -41,3 +41,15 @@ def test_the_same_parameter_filled_together_in_one_method_is_one_key() -> None:
     split = source.replace("        self._pending[tag] = []\n", "").replace(
         "    def cancel", "    def queue(self, tag):\n        self._pending[tag] = []\n\n    def cancel")
     assert not _strict(split)
+
+
+def test_a_key_that_names_a_thing_is_low() -> None:
+    # circus's Flapping: `self.timelines[watcher_name]` and `self.tries[watcher_name]`, one per
+    # configured watcher (sample 15, judged false at medium)
+    source = (
+        "class Flapping:\n    def __init__(self):\n        self.timers = {}\n        self.tries = {}\n\n"
+        "    def check(self, watcher_name, timer):\n        self.timers[watcher_name] = timer\n"
+        "        self.tries[watcher_name] = 0\n\n    def reset(self, watcher_name):\n"
+        "        self.timers.pop(watcher_name).cancel()\n"
+    )
+    assert _strict(source)[8].confidence.value == "low"

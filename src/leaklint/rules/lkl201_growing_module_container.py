@@ -122,8 +122,10 @@ class GrowingModuleContainer(Rule):
       `weakref.WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`;
     - finite key domains: literals, constants, enum members, classes (`type(obj)`, `cls`), flag
       parameters (`verbose=False`), loop variables over literal lists, a private helper's
-      parameter that every call fills with a constant, `id(module.__dict__)`;
-    - a list of names that adds each name once (`if name not in _names: _names.append(name)`);
+      parameter that every call fills with a constant, `id(module.__dict__)`, a key stored only
+      under a test against a module constant of literals (`if backend in KNOWN_BACKENDS:`);
+    - a list of names that adds each name once (`if name not in _names: _names.append(name)`, or
+      after `if name in _names: return`);
     - stores that only replace the value of a key the dict already has (`for k, v in
       list(_deadlines.items()): _deadlines[k] = None`, or under `if k in _replies:`);
     - dicts and sets keyed by a vocabulary, i.e. names of things (`name`, `path`, `encoding`,
@@ -504,7 +506,7 @@ class GrowingModuleContainer(Rule):
                 if container.weak_factory and self._strong_outer_key(growth):
                     weak_outer.append(growth)
                     continue
-                if evidence == FINITE:
+                if evidence == FINITE or self._key_from_constant_set(growth):
                     continue
                 if evidence == UNKNOWN and self._memoises_loaded_data(container, growth):
                     evidence, growth.loaded = LOADED, True
@@ -629,9 +631,13 @@ class GrowingModuleContainer(Rule):
         if len(items) != 1 or items[0] is None:
             return False
         item_code = self.context.code(items[0])
+        inner: cst.CSTNode = growth.node
         for ancestor in self.context.ancestors(growth.node):
             if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
                 return False
+            if isinstance(ancestor, cst.IndentedBlock) and self._skipped_when_present(ancestor, inner, item_code, name):
+                return True  # ``if item in name: return`` earlier in the block: the same guard
+            inner = ancestor
             if isinstance(ancestor, cst.If):
                 test = ancestor.test
                 if (
@@ -642,6 +648,74 @@ class GrowingModuleContainer(Rule):
                     and self.context.code(test.left) == item_code
                 ):
                     return True
+        return False
+
+    def _key_from_constant_set(self, growth: _Growth) -> bool:
+        """``if backend in MAYBE_AVAILABLE_BACKENDS: BACKENDS[backend] = ...`` with the test's
+        collection a module constant of literals: the key takes one of those few values."""
+        items = growth.items or []
+        if growth.how not in ("[]=", "setdefault") or not items or items[0] is None:
+            return False
+        key_code = self.context.code(items[0])
+        inner: cst.CSTNode = growth.node
+        for ancestor in self.context.ancestors(growth.node):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+                return False
+            if isinstance(ancestor, cst.If) and inner is ancestor.body:
+                for test in _conjuncts(ancestor.test):
+                    if (
+                        isinstance(test, cst.Comparison)
+                        and len(test.comparisons) == 1
+                        and isinstance(test.comparisons[0].operator, cst.In)
+                        and self.context.code(test.left) == key_code
+                        and self._constant_literals(test.comparisons[0].comparator)
+                    ):
+                        return True
+            inner = ancestor
+        return False
+
+    def _constant_literals(self, node: cst.BaseExpression) -> bool:
+        """A module-level constant (``NAMES = {"a", "b"}``) bound once to a display of literals."""
+        if not (isinstance(node, cst.Name) and _is_constant(node.value)):
+            return False
+        bound = [
+            small.value
+            for statement in self.context.module.body
+            if isinstance(statement, cst.SimpleStatementLine)
+            for small in statement.body
+            if isinstance(small, cst.Assign) and any(_is_name(t.target, node.value) for t in small.targets)
+        ]
+        if len(bound) != 1:
+            return False
+        value = bound[0]
+        if isinstance(value, cst.Call) and dotted_name(value.func) in ("frozenset", "set", "tuple") and len(value.args) == 1:
+            value = value.args[0].value
+        return isinstance(value, (cst.Set, cst.List, cst.Tuple)) and all(
+            isinstance(e.value, (cst.SimpleString, cst.Integer)) for e in value.elements
+        )
+
+    def _skipped_when_present(self, block: cst.IndentedBlock, statement: cst.CSTNode, item_code: str, name: str) -> bool:
+        """A statement before ``statement`` in ``block`` leaves early when the item is already in
+        the container: ``if self.username in ELEVATED: ... return``."""
+        for earlier in block.body:
+            if earlier is statement:
+                return False
+            if not (isinstance(earlier, cst.If) and isinstance(earlier.body, cst.IndentedBlock) and earlier.body.body):
+                continue
+            test = earlier.test
+            last = earlier.body.body[-1]
+            leaves = isinstance(last, cst.SimpleStatementLine) and any(
+                isinstance(small, (cst.Return, cst.Raise, cst.Continue)) for small in last.body
+            )
+            if (
+                leaves
+                and isinstance(test, cst.Comparison)
+                and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.In)
+                and _is_name(test.comparisons[0].comparator, name)
+                and self.context.code(test.left) == item_code
+            ):
+                return True
         return False
 
     def _late_removal_misses(self, container: _Container, growth: _Growth) -> bool:
@@ -1337,3 +1411,10 @@ def _drains_every_element(function: cst.FunctionDef) -> bool:
             ):
                 return True
     return False
+
+
+def _conjuncts(test: cst.BaseExpression) -> List[cst.BaseExpression]:
+    """The operands of an ``and`` chain (``a and b and c``), or the test itself."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _conjuncts(test.left) + _conjuncts(test.right)
+    return [test]

@@ -45,6 +45,9 @@ _CONFIGURATION_VERBS = (
     "def_", "warn", "setup", "configure", "init",
 )
 
+# An event emitter's subscription methods, by their whole name (``on_message`` is a handler).
+_EMITTER_VERBS = frozenset({"on", "once"})
+
 
 @dataclass
 class _Growth:
@@ -100,8 +103,8 @@ class GrowingClassContainer(Rule):
     members, classes), containers any code in the module removes from, resets or sizes, or that an
     instance shadows with its own (`self._cache = {}` in `__init__`), weak or bounded structures,
     and additions at class-definition time (`__init_subclass__`, `__set_name__`, decorators,
-    `register*` methods, metaclasses). Keys that show nothing either way (`key`, `x`) are reported
-    only for a memo of data read from a file or the network.
+    `register*` methods and an event emitter's `on`/`once`, metaclasses). Keys that show nothing
+    either way (`key`, `x`) are reported only for a memo of data read from a file or the network.
 
     A method that adds its own parameter (`cls._live.append(item)` in a classmethod `track`) is
     judged by what the module's functions pass it: `Tracker.track(request)` in a handler (or
@@ -343,6 +346,8 @@ class GrowingClassContainer(Rule):
             return True
         if not name.startswith("__") and name.lstrip("_").lower().startswith(_CONFIGURATION_VERBS):
             return True  # ``subscribe(event, callback)``, ``add_handler``: set-up calls, not per request
+        if name in _EMITTER_VERBS:
+            return True  # ``RTMClient.on(event=..., callback=...)``: an event emitter's subscription
         for ancestor in [method, *self.context.ancestors(method)]:
             if isinstance(ancestor, cst.FunctionDef) and ancestor is not method and ancestor.name.value in CLASS_DEFINITION_HOOKS:
                 return True

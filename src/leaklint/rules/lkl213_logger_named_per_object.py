@@ -60,7 +60,9 @@ class LoggerNamedPerObject(Rule):
 
     Not flagged: loggers made at module level or in class bodies, names made only from
     `__name__`, `__qualname__`, `type(self).__name__` or constants (one per class or module), the
-    helper itself (its callers are judged), and test modules.
+    helper itself and a factory that names the logger after its own argument (`return
+    logging.getLogger(args[0])`: its callers are judged), modules that purge their loggers from
+    `logging.Logger.manager.loggerDict` (`del manager.loggerDict[name]`), and test modules.
 
     ## Known problems
     A helper in another module (`from .log import get_logger`) is not followed. Whether the
@@ -126,6 +128,8 @@ class LoggerNamedPerObject(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name, self.context.module):
             return
+        if any(removed.endswith("loggerDict") for removed in self.removed):
+            return  # the module purges its loggers from the manager (pyroute2's `Log.close()`)
         for call in self.calls:
             func = call.func
             if isinstance(func, cst.Name) and func.value not in self.helpers and func.value != "getLogger":
@@ -139,7 +143,7 @@ class LoggerNamedPerObject(Rule):
                 continue  # at import time (one logger), or the helper passing its own parameter on
             if direct is not None and self._lkl108_reports(name, function):
                 continue
-            if isinstance(name, cst.Name) and name.value in _parameters(function):
+            if _parameter_itself(name, function):
                 continue  # a factory naming the logger after its own argument: its callers are judged
             varying = self._varying_part(name, function)
             if varying is None:
@@ -275,6 +279,16 @@ def _first_argument(call: cst.Call, keyword: str) -> Optional[cst.BaseExpression
             return arg.value
     positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
     return positional[0].value if positional else None
+
+
+def _parameter_itself(name: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+    """``name`` or ``args[0]``, with ``name`` a parameter (``*args`` included) of ``function``."""
+    if isinstance(name, cst.Subscript):
+        name = name.value
+    if not isinstance(name, cst.Name):
+        return False
+    star = function.params.star_arg
+    return name.value in _parameters(function) or (isinstance(star, cst.Param) and star.name.value == name.value)
 
 
 def _parameters(function: cst.FunctionDef) -> Set[str]:

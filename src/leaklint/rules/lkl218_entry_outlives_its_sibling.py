@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from leaklint.analysis.containers import DICT_KINDS, container_kind, is_written_constant
+from leaklint.analysis.containers import DICT_KINDS, container_kind, identifier_tokens, is_written_constant
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, classify_use, growth_site_text, is_test_module
 from leaklint.analysis.lifetimes import is_self_attribute
 from leaklint.analysis.walk import walk
@@ -51,7 +51,9 @@ class EntryOutlivesItsSibling(Rule):
     in the same method under the same key (they describe one thing); it is low, shown by the
     strict profile, when they are filled in different methods (an event's handlers and its timer
     may live apart on purpose) or when this table is also removed from by key somewhere (only not
-    where its sibling is): whether every key reaches that removal is not known.
+    where its sibling is): whether every key reaches that removal is not known. It is low too
+    when the key is a name or a path (`watcher_name`, `path`): such keys come from a set the program
+    is configured with, and the table stays as small as that set.
 
     ## Known problems
     Keys are compared as written (`consumer_tag` and `consumer_tag` match, `tag` and
@@ -240,7 +242,11 @@ class EntryOutlivesItsSibling(Rule):
         else:
             tail = (f", and nothing removes from `{shown}`: every key ever used stays, with its entry, for as long as "
                     f"{lifetime} lives")
-            confidence = Confidence.MEDIUM if together else Confidence.LOW
+            # a key that names a thing (`watcher_name`: one of the configured watchers) comes
+            # from a vocabulary, not from the workload: the table stays as small as that set
+            names_thing = any(stem in token for token in identifier_tokens(key.rsplit(".", 1)[-1])
+                              for stem in ("name", "path"))
+            confidence = Confidence.MEDIUM if together and not names_thing else Confidence.LOW
             if not together:
                 tail += "; the two are filled in different methods, which may mean they live apart on purpose"
         message = (
