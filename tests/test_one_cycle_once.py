@@ -30,19 +30,3 @@ def test_different_cycles_stay_separate() -> None:
     found = findings_by_line(source, "LKL101", "strict")
     assert len(found) == 2, found
 
-
-def test_a_cycle_whose_class_is_in_another_cycle_is_low() -> None:
-    # distributed's `Client` (with `__del__`) is in `Client.datasets`' and `Client.preloads`' cycles:
-    # breaking one leaves the other, so the `Client` still waits for the collector.
-    source = (
-        "class Datasets:\n    def __init__(self, client):\n        self._client = client\n\n\n"
-        "class Preload:\n    def __init__(self, client):\n        self.dask_object = client\n\n\n"
-        "class Client:\n    def __init__(self):\n        self.datasets = Datasets(self)\n        self.preload = Preload(self)\n\n"
-        "    def __del__(self):\n        pass\n"
-    )
-    assert findings_by_line(source, "LKL101", "default") == {}
-    strict = findings_by_line(source, "LKL101", "strict")
-    assert {line: f.confidence.value for line, f in strict.items()} == {3: "low", 8: "low"}
-    assert "which this fix leaves: it alone frees nothing" in strict[3].message
-    alone = source.replace("        self.preload = Preload(self)\n", "")
-    assert findings_by_line(alone, "LKL101", "default")[3].confidence.value == "high"

@@ -154,8 +154,7 @@ keep their confidence.
 
 One cause is reported once: stores of one file that form the same reference cycle through the
 same classes (a constructor making fifteen `Event(self)` kept in one attribute) are one LKL101
-finding that lists the other stores' lines. A cycle one of whose objects is also in another cycle
-through other links is low, as its fix leaves the other and frees nothing. A non-daemon thread
+finding that lists the other stores' lines. A non-daemon thread
 (LKL303) whose target is a callable the code only receives (a parameter, an entry of a table of
 callbacks), run off a GUI or event-loop thread so that it does not block, is low: how long it runs
 is that function's, and a join would block the caller.

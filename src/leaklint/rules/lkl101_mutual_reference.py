@@ -153,7 +153,7 @@ class MutualReference(ClassGraphRule):
         for cycle in cycles:
             if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                 continue  # the same stores are already reported as a local pair
-            finding = cls._cycle_finding(graph, cycle, low_hidden, _other_cycle(cycle, cycles))
+            finding = cls._cycle_finding(graph, cycle, low_hidden)
             findings.append(finding)
             if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
                 continue  # a cycle among one function's objects may still show these stores tie
@@ -198,22 +198,10 @@ class MutualReference(ClassGraphRule):
         return [Cycle((back, other))]
 
     @classmethod
-    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False, other: Optional[Cycle] = None) -> Any:
+    def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
         edge = cycle.edges[0]
         role = "stores a strong back-reference" if edge.kind in (BACKREF, PARAM) else "closes the cycle"
         confidence, why = class_cycle_severity(graph, cycle.edges)
-        if other is not None and confidence is not Confidence.LOW:
-            # distributed's `Client` is in `Client.datasets` and in `Client.preloads`' cycles:
-            # breaking one leaves the other, so the `Client` still waits for the collector.
-            shared = next(c for c in cycle.classes if c in other.classes)
-            confidence = Confidence.LOW
-            why = (
-                f"{why}; but `{shared.rsplit('.', 1)[-1]}` is also in the cycle {other.spelled()} "
-                f"({other.edges[0].path.rsplit('/', 1)[-1]}:{other.edges[0].location.line}), which this fix leaves: "
-                "it alone frees nothing"
-            ) if why else (
-                f"`{shared.rsplit('.', 1)[-1]}` is also in the cycle {other.spelled()}, which this fix leaves: it alone frees nothing"
-            )
         hops = cycle_hops(cycle.edges)
         message = f"reference cycle {cycle.spelled()}{f' ({why})' if why else ''}: `{edge.text}` {role}{hops}; {_HARM}"
         if low_hidden and confidence is Confidence.LOW:
@@ -330,19 +318,6 @@ class MutualReference(ClassGraphRule):
                 return Confidence.MEDIUM, f"a collection whose items point back at their holder; {bulk}"
             return Confidence.LOW, "a collection of plain objects that point back at their holder: nothing heavy in it"
         return Confidence.LOW, "two plain objects with no open resource, thread or `__del__` in the cycle"
-
-
-def _other_cycle(cycle: Cycle, cycles: List[Cycle]) -> Optional[Cycle]:
-    """Another class-level cycle through a class of ``cycle`` that shares none of its links: a
-    fix of ``cycle`` leaves that one, so the shared object still waits for the collector."""
-    links = {(e.source, e.attr) for e in cycle.edges}
-    classes = set(cycle.classes)
-    for other in cycles:
-        if other is cycle or links & {(e.source, e.attr) for e in other.edges}:
-            continue
-        if classes & set(other.classes):
-            return other
-    return None
 
 
 def _one_per_cycle(findings: List[Finding]) -> List[Finding]:
