@@ -226,3 +226,27 @@ def test_member_opened_from_a_bound_archive_is_a_file() -> None:
         """
     )
     assert [f.line for f in found] == [10]
+
+
+def test_textfsm_template_opened_inline_is_reported_and_its_with_twin_is_not() -> None:
+    # napalm (fresh10): TextFSM parses the template and seeks it back, never closes it
+    (finding,) = findings(
+        """
+        import textfsm
+
+        def parse(path, text):
+            fsm = textfsm.TextFSM(open(path))
+            return fsm.ParseText(text)
+        """
+    )
+    assert "textfsm.TextFSM()" in finding.message
+    assert not findings(
+        """
+        import textfsm
+
+        def parse(path, text):
+            with open(path) as template:
+                fsm = textfsm.TextFSM(template)
+            return fsm.ParseText(text)
+        """
+    )

@@ -24,6 +24,7 @@ from leaklint import models
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.narrowing import narrowed_to_value
 from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
@@ -1571,6 +1572,8 @@ class OwnershipAnalyzer:
             else:
                 owned = False
                 for use in uses.names.get(param, ()):
+                    if narrowed_to_value(self.context, use):
+                        continue  # `isinstance(param, bytes)` holds there: not the resource
                     fate, _ = self._use(use, kind)
                     if fate in (ESCAPE, MANAGED, RELEASE, SAFE_RELEASE):
                         owned = True
@@ -1685,6 +1688,8 @@ class OwnershipAnalyzer:
             return None
         attrs: List[str] = []
         for use in uses.names.get(param, ()):
+            if narrowed_to_value(self.context, use):
+                continue  # `isinstance(param, bytes)` holds there: not the resource
             parent = self.context.parent(use)
             if isinstance(parent, cst.Assign) and parent.value is use:
                 targets = [t.target for t in parent.targets]

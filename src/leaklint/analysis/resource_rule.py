@@ -516,8 +516,9 @@ class ResourceRule(Rule):
                 for leak in analyzer.analyze(call, factory.kind):
                     if not factory.always and leak.reason != STORED_ON_SELF:
                         continue  # a caller cannot close what the factory may have borrowed
-                    if leak.reason == STORED_ON_SELF and factory.cls is not None and factory.cls is self.context.enclosing_class(call):
-                        # The class's own helper made it: report where it is created.
+                    if leak.reason == STORED_ON_SELF and factory.cls is not None and factory.cls is self.context.enclosing_class(call) and not factory.always:
+                        # The class's own helper may make it (or hand out a shared one): report
+                        # where it is created. An always-new one is reported where it is stored.
                         leak = dataclasses.replace(leak, call=factory.inner, via=call)
                     else:
                         leak = dataclasses.replace(leak, origin=factory.inner)

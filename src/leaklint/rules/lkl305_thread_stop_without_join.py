@@ -26,6 +26,8 @@ class ThreadStopWithoutJoin(Rule):
     Flags a `stop()` / `close()` / `shutdown()` (or `__exit__`) method that tells the object's own
     daemon thread to stop (it sets a flag on `self`, sets an `Event`, or puts a sentinel in a
     queue) and returns without waiting for the thread, when nothing in the class ever joins it.
+    It is reported where that thread is made (`self._thread = Thread(...)`, or where the module
+    makes an instance of a `Thread` subclass): the thread that outlives the stop call.
 
     ## Why is this bad?
     Callers read `stop()` as "the thread has stopped": they close the socket, file or database the
@@ -112,7 +114,7 @@ class ThreadStopWithoutJoin(Rule):
             if self._joined_or_escapes(nodes, attr):
                 continue
             self.report(
-                method.name,
+                _stored_thread(nodes, attr) or method.name,
                 f"`{cls.name.value}.{method.name.value}()` asks the thread `self.{attr}` to stop ({signal}) and "
                 "returns while it may still be running: callers that then close what it uses, or start "
                 "another one, race with it",
@@ -157,7 +159,7 @@ class ThreadStopWithoutJoin(Rule):
             return
         method, signal = stop
         self.report(
-            method.name,
+            self._first_instance(cls) or method.name,
             f"`{cls.name.value}.{method.name.value}()` asks the thread to stop ({signal}) and returns while it may "
             f"still be running, and nothing that starts a `{cls.name.value}` here joins it: callers that then close "
             "what it uses, or start another one, race with it",
@@ -253,6 +255,14 @@ class ThreadStopWithoutJoin(Rule):
             else:
                 holders.append(None)
         return holders
+
+    def _first_instance(self, cls: cst.ClassDef) -> Optional[cst.Call]:
+        """Where the module first makes a ``cls``: the thread that is started and never joined."""
+        expected = f"{self.context.module_name}.{cls.name.value}"
+        for node in walk(self.context.module):
+            if isinstance(node, cst.Call) and self.context.qualified_name(node.func) == expected:
+                return node
+        return None
 
     def _joined_or_handed(self, root: cst.CSTNode, name: Optional[str], attr: Optional[str]) -> bool:
         for node in walk(root):
@@ -353,6 +363,16 @@ class ThreadStopWithoutJoin(Rule):
                 if "join" in name or "wait" in name:
                     return True
         return False
+
+
+def _stored_thread(nodes: List[cst.CSTNode], attr: str) -> Optional[cst.BaseExpression]:
+    """The value first stored in ``self.<attr>`` (``threading.Thread(...)`` or the local holding
+    it): reported there, where the thread the stop method leaves running is made."""
+    for node in nodes:
+        if type(node) is cst.Assign and len(node.targets) == 1 and _self_attr(node.targets[0].target) == attr:
+            if type(node.value) is cst.Call or (type(node.value) is cst.Name and node.value.value not in ("None", "False")):
+                return node.value
+    return None
 
 
 def _is_self(expr: cst.CSTNode) -> bool:
