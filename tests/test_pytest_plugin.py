@@ -326,7 +326,7 @@ def test_runtime_report_confirms_static_findings_through_the_cli(pytester: pytes
 
             def save(path, text):
                 f = open(path, "w")
-                f.write(text)
+                f.write(json.dumps(text))  # can raise before the close (a bare write alone is low)
                 f.close()
 
 

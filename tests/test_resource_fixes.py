@@ -60,13 +60,14 @@ def test_seed_example_is_high_and_safe_fix_to_the_end_of_the_scope() -> None:
 
 
 def test_closed_not_on_exception_is_medium_and_names_the_line() -> None:
-    finding = _only("def f(p):\n    h = open(p)\n    x = h.read()\n    h.close()\n    return x\n")
+    # (a parse of what was read can raise; a bare `h.read()` alone would make the finding low)
+    finding = _only("def f(p, parse):\n    h = open(p)\n    x = parse(h.read())\n    h.close()\n    return x\n")
     assert finding.confidence is Confidence.MEDIUM
     assert "`h.close()` on line 4" in finding.message and "exception" in finding.message
 
 
 def test_use_after_close_gets_no_fix() -> None:
-    finding = _only("def f(p):\n    h = open(p)\n    x = h.read()\n    h.close()\n    return h.name, x\n")
+    finding = _only("def f(p, parse):\n    h = open(p)\n    x = parse(h.read())\n    h.close()\n    return h.name, x\n")
     assert finding.fix is None
 
 

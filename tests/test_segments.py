@@ -60,7 +60,7 @@ def load{i}(path):
 
 
 def start{i}(job):
-    worker = threading.Thread(target=job)
+    worker = threading.Thread(target=table{i}, args=(job,))  # a target of the module: default
     worker.start()
     return job
 

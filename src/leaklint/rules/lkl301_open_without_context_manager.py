@@ -153,8 +153,8 @@ class OpenWithoutContextManager(ResourceRule):
             fixed="def load(path):\n    with open(path) as f:\n        data = f.read()\n    return data\n",
         ),
         Bad(
-            "def load(path):\n    f = open(path)\n    data = f.read()\n    f.close()\n    return data\n",
-            fixed="def load(path):\n    with open(path) as f:\n        data = f.read()\n    return data\n",
+            "import json\n\ndef load(path):\n    f = open(path)\n    data = json.loads(f.read())\n    f.close()\n    return data\n",
+            fixed="import json\n\ndef load(path):\n    with open(path) as f:\n        data = json.loads(f.read())\n    return data\n",
         ),
         Bad(
             "def header(path, magic):\n    f = open(path, 'rb')\n    if f.read(4) != magic:\n        return None\n"
