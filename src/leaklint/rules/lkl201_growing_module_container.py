@@ -640,15 +640,19 @@ class GrowingModuleContainer(Rule):
             inner = ancestor
             if isinstance(ancestor, cst.If):
                 test = ancestor.test
-                if (
-                    isinstance(test, cst.Comparison)
-                    and len(test.comparisons) == 1
-                    and isinstance(test.comparisons[0].operator, cst.NotIn)
-                    and _is_name(test.comparisons[0].comparator, name)
-                    and self.context.code(test.left) == item_code
-                ):
+                if self._tests_membership(test, cst.NotIn, name, item_code):
                     return True
         return False
+
+    def _tests_membership(self, test: cst.BaseExpression, operator: type, name: str, item_code: str) -> bool:
+        """``item in NAME`` (or ``not in``, per ``operator``) with ``item`` spelled ``item_code``."""
+        return (
+            isinstance(test, cst.Comparison)
+            and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, operator)
+            and _is_name(test.comparisons[0].comparator, name)
+            and self.context.code(test.left) == item_code
+        )
 
     def _key_from_constant_set(self, growth: _Growth) -> bool:
         """``if backend in MAYBE_AVAILABLE_BACKENDS: BACKENDS[backend] = ...`` with the test's
@@ -707,14 +711,7 @@ class GrowingModuleContainer(Rule):
             leaves = isinstance(last, cst.SimpleStatementLine) and any(
                 isinstance(small, (cst.Return, cst.Raise, cst.Continue)) for small in last.body
             )
-            if (
-                leaves
-                and isinstance(test, cst.Comparison)
-                and len(test.comparisons) == 1
-                and isinstance(test.comparisons[0].operator, cst.In)
-                and _is_name(test.comparisons[0].comparator, name)
-                and self.context.code(test.left) == item_code
-            ):
+            if leaves and self._tests_membership(test, cst.In, name, item_code):
                 return True
         return False
 
