@@ -81,7 +81,13 @@ def verdicts(judged: Path) -> Dict[Key, Dict[str, Any]]:
             finding = by_id.get(verdict["id"])
             if finding is None:
                 raise SystemExit(f"{file}: id {verdict['id']} is not in {judged / 'all.json'}")
-            found[_key(finding)] = {**finding, "verdict": verdict["verdict"], "reason": verdict.get("reason", "")}
+            entry = {**finding, "verdict": verdict["verdict"], "reason": verdict.get("reason", "")}
+            earlier = found.get(_key(finding))
+            if earlier is not None:
+                # Two judged findings on one line with one code (a resource "returned but not closed
+                # if line N raises" and "never closed"): a later run is matched by its message.
+                entry["same_place"] = [*earlier.get("same_place", [earlier]), entry]
+            found[_key(finding)] = entry
     return found
 
 
@@ -89,6 +95,8 @@ def score(findings: Iterable[Dict[str, Any]], judged: Dict[Key, Dict[str, Any]])
     scored = []
     for finding in findings:
         known = judged.get(_key(finding))
+        if known is not None and "same_place" in known:
+            known = next((k for k in known["same_place"] if k.get("message") == finding.get("message")), known)
         scored.append({**finding, "verdict": known["verdict"] if known else None,
                        "reason": known["reason"] if known else None})
     return scored

@@ -97,6 +97,25 @@ def test_a_later_run_is_scored_by_path_line_and_code(tmp_path: Path) -> None:
     assert precision.per_code(scored) == [("LKL102", 0, 0, 0, 1), ("LKL301", 1, 0, 0, 0), ("LKL304", 0, 0, 1, 0)]
 
 
+def test_two_judged_findings_on_one_line_keep_their_own_verdicts(tmp_path: Path) -> None:
+    judged = tmp_path / "judged"
+    judged.mkdir()
+    place = {"pkg": "p", "path": "src/p/a.py", "line": 40, "code": "LKL302"}
+    (judged / "all.json").write_text(json.dumps([
+        {"id": 1, **place, "message": "`c` is returned to the caller, but not closed if line 41 raises"},
+        {"id": 2, **place, "message": "`self.c` is never closed"},
+    ]), encoding="utf-8")
+    (judged / "judged-1.json").write_text(json.dumps([
+        {"id": 1, "verdict": "false", "reason": "line 41 cannot raise"},
+        {"id": 2, "verdict": "real", "reason": "no method closes it"},
+    ]), encoding="utf-8")
+    later = [{**place, "message": "`self.c` is never closed"},
+             {**place, "message": "`c` is returned to the caller, but not closed if line 41 raises"},
+             {**place, "message": "reworded since the judging"}]
+    scored = precision.score(later, precision.verdicts(judged))
+    assert [f["verdict"] for f in scored] == ["real", "false", "real"]  # a new wording: the line's last verdict
+
+
 def test_the_ledger_escapes_table_cells_and_drops_the_package_prefix(tmp_path: Path) -> None:
     scored = precision.score([{"pkg": "p", "path": "src/p/a.py", "line": 2, "code": "LKL301"}],
                              precision.verdicts(_judged(tmp_path)))
