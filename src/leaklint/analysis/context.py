@@ -160,6 +160,14 @@ class FileContext:
             known[member] = result
         return result
 
+    def enclosing_function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
+        """The ``def`` whose body contains ``node``, looking through lambdas (a lambda's body is
+        its defining function's work); None at module or class level."""
+        scope = self.enclosing_scope(node)
+        while isinstance(scope, cst.Lambda):
+            scope = self.enclosing_scope(scope)
+        return scope if isinstance(scope, cst.FunctionDef) else None
+
     def enclosing_class(self, node: cst.CSTNode) -> Optional[cst.ClassDef]:
         return self.nearest(node, cst.ClassDef)
 

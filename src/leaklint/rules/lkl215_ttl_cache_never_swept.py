@@ -154,7 +154,7 @@ class TtlCacheNeverSwept(Rule):
         tables: Dict[ContainerKey, _Table] = {}
         scopes: Dict[ContainerKey, cst.CSTNode] = {}
         for target in self.stores:
-            function = self._function(target)
+            function = self.context.enclosing_function(target)
             if function is None:
                 continue
             key = self._container(target.value)
@@ -190,7 +190,7 @@ class TtlCacheNeverSwept(Rule):
             self._judge(key, table)
 
     def _classify(self, key: ContainerKey, use: cst.CSTNode, table: _Table) -> None:
-        function = self._function(use)
+        function = self.context.enclosing_function(use)
         if isinstance(use, cst.Element):
             # `for seq in (self._mv_cookie, self._mv): ... del seq[k]`: a loop hands the table to
             # its body under another name, which sweeps it as well as code that names it would.
@@ -235,12 +235,6 @@ class TtlCacheNeverSwept(Rule):
                 table.removers.add(id(function))
                 return
             table.users.add(id(function))
-
-    def _function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
-        scope = self.context.enclosing_scope(node)
-        while isinstance(scope, cst.Lambda):
-            scope = self.context.enclosing_scope(scope)
-        return scope if isinstance(scope, cst.FunctionDef) else None
 
     def _stamped(self, value: cst.BaseExpression, function: cst.FunctionDef) -> bool:
         """``(now, value)``, ``Entry(value, expires=time.time() + ttl)``: a clock reading and

@@ -238,7 +238,7 @@ class LockPerKeyNeverDropped(Rule):
         if use.op in (SHRINK, ESCAPE):
             table.dropped = True
             return
-        function = self._function(mention)
+        function = self.context.enclosing_function(mention)
         if function is None or function.name.value in _SETUP_METHODS:
             return
         if use.op == GROW and use.how in ("setdefault", "[]="):
@@ -264,12 +264,6 @@ class LockPerKeyNeverDropped(Rule):
             else [definition.target] if isinstance(definition, cst.AnnAssign) else []
         )
         return any(target is mention for target in targets)
-
-    def _function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
-        scope = self.context.enclosing_scope(node)
-        while isinstance(scope, cst.Lambda):
-            scope = self.context.enclosing_scope(scope)
-        return scope if isinstance(scope, cst.FunctionDef) else None
 
     # -- the verdict -------------------------------------------------------------------------------
 
