@@ -149,16 +149,16 @@ class MutualReference(ClassGraphRule):
                 local_lines.update({(pair.path, pair.first.location.line), (pair.path, pair.second.location.line)})
         class_lines: Set[Tuple[str, int]] = set()
         class_links: Set[Tuple[str, str]] = set()
-        cycles = [cycle for component in graph.cyclic_components() for cycle in cls._cycles(graph, component)]
-        for cycle in cycles:
-            if all((e.path, e.location.line) in local_lines for e in cycle.edges):
-                continue  # the same stores are already reported as a local pair
-            finding = cls._cycle_finding(graph, cycle, low_hidden)
-            findings.append(finding)
-            if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
-                continue  # a cycle among one function's objects may still show these stores tie
-            class_lines.update((e.path, e.location.line) for e in cycle.edges)
-            class_links.update((e.source, e.attr) for e in cycle.edges)
+        for component in graph.cyclic_components():
+            for cycle in cls._cycles(graph, component):
+                if all((e.path, e.location.line) in local_lines for e in cycle.edges):
+                    continue  # the same stores are already reported as a local pair
+                finding = cls._cycle_finding(graph, cycle, low_hidden)
+                findings.append(finding)
+                if finding.confidence is Confidence.LOW and _HANDS_BACK in finding.message:
+                    continue  # a cycle among one function's objects may still show these stores tie
+                class_lines.update((e.path, e.location.line) for e in cycle.edges)
+                class_links.update((e.source, e.attr) for e in cycle.edges)
         # Cycles among one function's objects, found through the calls that make them; one whose
         # every store is already part of a reported class-level cycle is not repeated.
         object_cycles = []

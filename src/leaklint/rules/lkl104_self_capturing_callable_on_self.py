@@ -472,8 +472,8 @@ class SelfCapturingCallableOnSelf(Rule):
         inner = self._weak_callback(value, self_name, methods)
         if inner is not None:
             return f"a weak reference whose callback is the bound method `{self_name}.{inner}` (it keeps its callback)"
-        if isinstance(value, cst.Name) and self._alias_kept(value, self_name, methods, function):
-            alias = self._alias_kept(value, self_name, methods, function)
+        alias = self._alias_kept(value, self_name, methods, function) if isinstance(value, cst.Name) else None
+        if alias is not None:
             return f"the bound method `{self_name}.{alias}` (through the local `{value.value}`)"
         if isinstance(value, (cst.ListComp, cst.SetComp)):
             found = self._describe(value.elt, self_name, methods, function)

@@ -994,9 +994,7 @@ class ThreadNeverJoined(Rule):
             base = base.value
         if not isinstance(base, cst.Name) or base.value in ("self", "cls"):
             return None
-        node: Optional[cst.CSTNode] = call
-        while node is not None:
-            node = self.context.parent(node)
+        for node in self.context.ancestors(call):
             if isinstance(node, (cst.FunctionDef, cst.Lambda)):
                 params = node.params
                 names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
