@@ -132,3 +132,17 @@ def test_an_unknown_verdict_or_id_stops_the_scoring(tmp_path: Path) -> None:
     (judged / "judged-3.json").write_text(json.dumps([{"id": 9, "verdict": "real"}]), encoding="utf-8")
     with pytest.raises(SystemExit, match="id 9"):
         precision.verdicts(judged)
+
+
+@pytest.mark.parametrize("sample", sorted(p for p in (ROOT / "eval" / "samples").iterdir() if p.is_dir()),
+                         ids=lambda p: p.name)
+def test_kept_samples_judge_every_finding_once(sample: Path) -> None:
+    findings = json.loads((sample / "all.json").read_text(encoding="utf-8"))
+    judged = json.loads((sample / "judged-all.json").read_text(encoding="utf-8"))
+    assert sorted(v["id"] for v in judged) == sorted(f["id"] for f in findings)
+    assert all(v["verdict"] in precision.VERDICTS and v["reason"].strip() for v in judged)
+    wheels = (sample / "wheels.txt").read_text(encoding="utf-8").split()
+    assert {f["pkg"] for f in findings} <= {wheel.split("-")[0] for wheel in wheels}
+    # the kept folder is what `score` reads: every finding of the run matched back to its verdict
+    scored = precision.score(findings, precision.verdicts(sample))
+    assert all(f["verdict"] is not None for f in scored)
