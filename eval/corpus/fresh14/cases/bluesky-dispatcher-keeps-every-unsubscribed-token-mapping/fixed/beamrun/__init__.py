@@ -1,0 +1,1 @@
+"""A run engine that forwards documents to subscribed consumers."""

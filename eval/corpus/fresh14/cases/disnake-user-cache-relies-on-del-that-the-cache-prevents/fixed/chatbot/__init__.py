@@ -1,0 +1,1 @@
+"""A chat client's connection state and the user objects it caches."""

@@ -1,0 +1,1 @@
+"""Channels that fan values out to their subscribers, and agents that read them."""

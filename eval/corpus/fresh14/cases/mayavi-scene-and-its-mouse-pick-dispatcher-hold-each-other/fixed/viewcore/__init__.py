@@ -1,0 +1,1 @@
+"""Scenes of a visualisation engine and the helpers they own."""

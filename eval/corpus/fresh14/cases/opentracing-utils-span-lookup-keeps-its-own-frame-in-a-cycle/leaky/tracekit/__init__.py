@@ -1,0 +1,1 @@
+"""Helpers that start spans for decorated functions."""

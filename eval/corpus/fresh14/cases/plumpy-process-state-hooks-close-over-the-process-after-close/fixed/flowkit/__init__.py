@@ -1,0 +1,1 @@
+"""A process built on a small state machine."""

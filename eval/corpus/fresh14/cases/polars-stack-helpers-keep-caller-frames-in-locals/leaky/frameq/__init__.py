@@ -1,0 +1,1 @@
+"""A dataframe library's stack-inspecting helpers."""

@@ -1,0 +1,1 @@
+"""A small ORM whose errors pass through re-raising helpers."""

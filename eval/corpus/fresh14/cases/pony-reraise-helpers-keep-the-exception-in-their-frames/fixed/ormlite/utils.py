@@ -1,0 +1,21 @@
+from types import TracebackType
+from typing import Any, NoReturn, Optional, Type
+
+
+def reraise(exc_type: Type[BaseException], exc: BaseException, tb: Optional[TracebackType]) -> NoReturn:
+    try:
+        raise exc.with_traceback(tb)
+    finally:
+        # The exception's traceback holds this frame: drop the frame's references to it.
+        del exc, tb
+
+
+def throw(exc_type: Any, *args: Any) -> NoReturn:
+    if isinstance(exc_type, BaseException):
+        exc = exc_type
+    else:
+        exc = exc_type(*args)
+    try:
+        raise exc
+    finally:
+        del exc

@@ -1,0 +1,1 @@
+"""Bar widgets and the notification server they subscribe to."""

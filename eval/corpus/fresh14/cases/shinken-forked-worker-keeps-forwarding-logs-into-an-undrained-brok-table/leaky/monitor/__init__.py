@@ -1,0 +1,1 @@
+"""A monitoring satellite, its log forwarding and its worker processes."""

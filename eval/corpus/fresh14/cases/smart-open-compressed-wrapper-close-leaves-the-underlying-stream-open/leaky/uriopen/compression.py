@@ -1,0 +1,49 @@
+import logging
+import os
+from typing import IO, Any, Callable, Dict
+
+logger = logging.getLogger(__name__)
+
+NO_COMPRESSION = "disable"
+INFER_FROM_EXTENSION = "infer_from_extension"
+
+_HANDLERS: Dict[str, Callable[[IO[bytes], str], IO[bytes]]] = {}
+
+
+def register_compressor(ext: str, callback: Callable[[IO[bytes], str], IO[bytes]]) -> None:
+    if not ext.startswith("."):
+        raise ValueError("ext must start with a dot, not %r" % ext)
+    if ext in _HANDLERS:
+        logger.warning("overriding the handler for %r", ext)
+    _HANDLERS[ext] = callback
+
+
+def _open_bz2(file_obj: IO[bytes], mode: str) -> IO[bytes]:
+    import bz2
+    return bz2.BZ2File(file_obj, mode)  # LEAK
+
+
+def _open_gzip(file_obj: IO[bytes], mode: str) -> IO[bytes]:
+    import gzip
+    return gzip.GzipFile(fileobj=file_obj, mode=mode)  # LEAK
+
+
+def wrap(file_obj: IO[bytes], mode: str, compression: str) -> IO[bytes]:
+    """Wrap file_obj in the decompressor its extension (or compression) names."""
+    if compression == NO_COMPRESSION:
+        return file_obj
+    if compression == INFER_FROM_EXTENSION:
+        name: Any = getattr(file_obj, "name", None)
+        if not isinstance(name, str):
+            return file_obj
+        _, compression = os.path.splitext(name)
+    handler = _HANDLERS.get(compression)
+    if handler is None:
+        return file_obj
+    if mode.endswith("+"):
+        raise ValueError("transparent compression unsupported for mode %r" % mode)
+    return handler(file_obj, mode)
+
+
+register_compressor(".bz2", _open_bz2)
+register_compressor(".gz", _open_gzip)

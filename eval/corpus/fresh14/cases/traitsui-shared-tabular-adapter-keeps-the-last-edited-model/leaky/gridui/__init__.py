@@ -1,0 +1,1 @@
+"""A small table editor driven by adapters."""
