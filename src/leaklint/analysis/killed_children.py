@@ -48,6 +48,7 @@ class KilledChild:
     end: cst.CSTNode  # the statement after which the path leaves (or drops it) unreaped
     dropped: bool  # ``end`` rebinds or drops the process (else the function returns there)
     waited_in: Optional[str]  # another function of the class that waits for it (then: low)
+    pid: bool = False  # ``process`` is a forked child's pid (``os.kill(self.child, sig)``), not a Popen
 
 
 def signalled_process(context: FileContext, call: cst.Call) -> Optional[cst.BaseExpression]:
@@ -64,6 +65,8 @@ def signalled_process(context: FileContext, call: cst.Call) -> Optional[cst.Base
         pid = call.args[0].value
         if isinstance(pid, cst.Attribute) and pid.attr.value == "pid":
             return pid.value
+        if isinstance(pid, cst.Attribute) and isinstance(pid.value, cst.Name) and pid.value.value == "self":
+            return pid  # `os.kill(self.child_pid, sig)`: a forked child's pid kept on the object
     return None
 
 
@@ -115,7 +118,8 @@ def killed_unreaped(
             continue
         end, dropped = verdict
         waited_in = _waited_elsewhere(context, key, function, cls) if base == "self" else None
-        found.append(KilledChild(call, key, end, dropped, waited_in))
+        pid = isinstance(context.parent(process), cst.Arg)
+        found.append(KilledChild(call, key, end, dropped, waited_in, pid))
     return found
 
 
@@ -156,6 +160,9 @@ def _is_process(
     a ``Popen``'s own status check) in the function or the class."""
     if isinstance(process, cst.Name) and any(param.name.value == base for param in _params(function)):
         return False  # the caller's process: it may reap it after this call
+    parent = context.parent(process)
+    if isinstance(parent, cst.Arg):  # `os.kill(self.x, sig)`: the pid of a child this class forked
+        return cls is not None and isinstance(process, cst.Attribute) and _forked_pid(context, cls, process.attr.value)
     where: cst.CSTNode = cls if (base == "self" and cls is not None) else function
     for node in walk(where):
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "poll":
@@ -171,6 +178,48 @@ def _is_process(
             if isinstance(value, cst.Call) and context.qualified_name(value.func) in PROCESS_FACTORIES:
                 return True
     return False
+
+
+def _forked_pid(context: FileContext, cls: cst.ClassDef, attribute: str) -> bool:
+    """``self.<attribute>`` holds the pid ``os.fork()`` returned in the parent, assigned directly
+    or through a local (``pid = os.fork()`` ... ``self.child = pid``), or it is a property that
+    returns such an attribute."""
+    for node in walk(cls.body):
+        if isinstance(node, cst.FunctionDef) and node.name.value == attribute and _is_property(node):
+            body = node.body.body
+            if len(body) == 1 and isinstance(body[0], cst.SimpleStatementLine) and isinstance(body[0].body[0], cst.Return):
+                value = body[0].body[0].value
+                if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
+                    if value.attr.value != attribute and _forked_pid(context, cls, value.attr.value):
+                        return True
+        if not isinstance(node, cst.Assign):
+            continue
+        if not any(
+            isinstance(t.target, cst.Attribute) and isinstance(t.target.value, cst.Name)
+            and t.target.value.value == "self" and t.target.attr.value == attribute
+            for t in node.targets
+        ):
+            continue
+        if _is_fork(context, node.value):
+            return True
+        if isinstance(node.value, cst.Name):
+            function = context.nearest(node, cst.FunctionDef)
+            for inner in walk(function.body) if function is not None else ():
+                if (
+                    isinstance(inner, cst.Assign)
+                    and _is_fork(context, inner.value)
+                    and any(isinstance(t.target, cst.Name) and t.target.value == node.value.value for t in inner.targets)
+                ):
+                    return True
+    return False
+
+
+def _is_fork(context: FileContext, value: cst.BaseExpression) -> bool:
+    return isinstance(value, cst.Call) and not value.args and context.qualified_name(value.func) == "os.fork"
+
+
+def _is_property(function: cst.FunctionDef) -> bool:
+    return any(isinstance(d.decorator, cst.Name) and d.decorator.value == "property" for d in function.decorators)
 
 
 def _params(function: cst.FunctionDef) -> List[cst.Param]:
@@ -292,9 +341,11 @@ def _waited_elsewhere(context: FileContext, key: str, function: cst.FunctionDef,
     if cls is None:
         return None
     for node in walk(cls.body):
-        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("wait", "communicate")):
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)):
             continue
-        if _key(context, node.func.value) != key:
+        if context.qualified_name(node.func) in _REAPERS:
+            pass  # `os.waitpid(self.child, 0)`, `os.wait()`
+        elif node.func.attr.value not in ("wait", "communicate") or _key(context, node.func.value) != key:
             continue
         owner = context.nearest(node, cst.FunctionDef)
         if owner is not None and owner is not function:

@@ -195,7 +195,8 @@ class ResourceWithoutContextManager(ResourceRule):
     (medium): the child stays a zombie; a module that reaps children anywhere (`os.wait*`, a
     `SIGCHLD` handler) is left alone. A child process (a `subprocess.Popen` or `psutil.Popen` bound in
     the function or on `self`, or an expression the code polls with `.poll()`) that is signalled
-    with `kill()`, `terminate()`, `send_signal()` or `os.kill(p.pid, sig)` and then leaves the
+    with `kill()`, `terminate()`, `send_signal()` or `os.kill(p.pid, sig)` (or a forked child's pid
+    kept on `self`, `os.kill(self.child_pid, sig)`, reaped by `os.waitpid()`) and then leaves the
     function, or is dropped (`self.proc = None`, removed from the list being walked), on a normal
     path with no `wait()`/`communicate()`/`poll()`/`os.waitpid()` after the signal is reported
     (medium) at the signal: a signal does not reap, and the dead child stays a zombie (with its
@@ -349,11 +350,14 @@ class ResourceWithoutContextManager(ResourceRule):
             how = f"the path through line {end_line} leaves"
         signal = one_line_code(self.context.code(child.signal))
         later = f" (`{child.waited_in}()` waits for it, if it is called)" if child.waited_in else ""
+        reap = f"os.waitpid({child.process}, 0)" if child.pid else f"{child.process}.wait()"
+        pipes = "" if child.pid else " (and any pipes to it stay open)"
+        drain = "" if child.pid else " (or `communicate()` to drain its pipes)"
         self.report(
             child.signal,
-            f"`{signal}` signals the child but nothing reaps it: {how} without `{child.process}.wait()`{later}, "
-            "so the dead child stays a zombie (and any pipes to it stay open)",
-            suggestion=f"wait for it after the signal: `{child.process}.wait()` (or `communicate()` to drain its pipes)",
+            f"`{signal}` signals the child but nothing reaps it: {how} without `{reap}`{later}, "
+            f"so the dead child stays a zombie{pipes}",
+            suggestion=f"wait for it after the signal: `{reap}`{drain}",
             confidence=Confidence.LOW if child.waited_in else Confidence.MEDIUM,
         )
 
