@@ -35,6 +35,9 @@ _DROPPING = frozenset({"remove", "discard"})
 _LOOKING_CALLS = frozenset(
     {"isinstance", "print", "repr", "str", "id", "debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
 )
+# Methods that pass a signal on (a wrapper's own `kill()`): like `Popen.kill()`, they leave the
+# reaping to their caller (asyncio's transport, multiprocessing.Process).
+_FORWARDERS = frozenset({"kill", "terminate", "send_signal", "signal", "interrupt"})
 _REAPERS = frozenset({"os.waitpid", "os.wait", "os.wait3", "os.wait4", "os.waitid"})
 # Calls that start a child process the caller must reap (asyncio's subprocess transport reaps
 # its child by itself: its processes are not in here).
@@ -101,6 +104,8 @@ def killed_unreaped(
         function = context.nearest(call, cst.FunctionDef)
         if function is None or function.name.value.startswith("test"):
             continue
+        if function.name.value.strip("_") in _FORWARDERS:
+            continue  # `def kill(self): self._proc.kill()`: the same contract as Popen's, the caller waits
         cls = context.enclosing_class(call)
         if cls is not None and cls.name.value.startswith("Test"):
             continue
@@ -350,4 +355,30 @@ def _waited_elsewhere(context: FileContext, key: str, function: cst.FunctionDef,
         owner = context.nearest(node, cst.FunctionDef)
         if owner is not None and owner is not function:
             return owner.name.value
+    return _status_delivered(cls)
+
+
+_STATUS_WORDS = ("returncode", "exit_code", "exitcode", "exit_status", "exitstatus")
+
+
+def _status_delivered(cls: cst.ClassDef) -> Optional[str]:
+    """A method that stores a parameter as the child's exit status (``def _process_exited(self,
+    returncode): self._returncode = returncode``): a reaper elsewhere (a child watcher, a SIGCHLD
+    handler) collects the child and reports to the object."""
+    for item in cls.body.body:
+        if not isinstance(item, cst.FunctionDef):
+            continue
+        params = {param.name.value for param in _params(item)} - {"self"}
+        for node in walk(item.body):
+            if not (isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in params):
+                continue
+            for target in node.targets:
+                attribute = target.target
+                if (
+                    isinstance(attribute, cst.Attribute)
+                    and isinstance(attribute.value, cst.Name)
+                    and attribute.value.value == "self"
+                    and any(word in attribute.attr.value.lower() for word in _STATUS_WORDS)
+                ):
+                    return item.name.value
     return None

@@ -201,9 +201,11 @@ class ResourceWithoutContextManager(ResourceRule):
     path with no `wait()`/`communicate()`/`poll()`/`os.waitpid()` after the signal is reported
     (medium) at the signal: a signal does not reap, and the dead child stays a zombie (with its
     pipes open) for as long as the object holding it lives. Low when another method of the class
-    waits for it; quiet when the process is handed on after the signal, is the caller's
-    (a parameter), or the signal is the `finally:`/`except` clean-up of a `wait()` that did not
-    finish. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    waits for it or receives its exit status (`def _exited(self, returncode): self._returncode =
+    returncode`, a child watcher's callback); quiet when the process is handed on after the signal,
+    is the caller's (a parameter), the signalling method is itself a `kill()`/`terminate()`/
+    `send_signal()` wrapper (its caller waits, as with `Popen`'s), or the signal is the
+    `finally:`/`except` clean-up of a `wait()` that did not finish. `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 
@@ -349,7 +351,7 @@ class ResourceWithoutContextManager(ResourceRule):
         else:
             how = f"the path through line {end_line} leaves"
         signal = one_line_code(self.context.code(child.signal))
-        later = f" (`{child.waited_in}()` waits for it, if it is called)" if child.waited_in else ""
+        later = f" (`{child.waited_in}()` may reap it or receive its exit status)" if child.waited_in else ""
         reap = f"os.waitpid({child.process}, 0)" if child.pid else f"{child.process}.wait()"
         pipes = "" if child.pid else " (and any pipes to it stay open)"
         drain = "" if child.pid else " (or `communicate()` to drain its pipes)"
