@@ -50,7 +50,7 @@ class ResourceWithoutContextManager(ResourceRule):
 
     A `subprocess.Popen` without pipes holds no descriptor of the parent's, only a child to reap.
     Started in a function and dropped at once, or kept in a local that nothing waits for, polls,
-    kills, returns or hands on (its `pid` included), it is reported with medium confidence: the
+    signals (judged below), returns or hands on (its `pid` included), it is reported with medium confidence: the
     child stays a zombie once it exits, until a later `subprocess` call reaps it. A child detached
     on purpose (`start_new_session=True`, `preexec_fn`, `creationflags`, `process_group`), one
     started at module level, or one started just before `os._exit()` in a forked child is left
