@@ -302,11 +302,16 @@ def _fate(context: FileContext, occurrence: cst.BaseExpression) -> int:
         return PASS
     if isinstance(parent, cst.Arg):
         callee = context.parent(parent)
-        if isinstance(callee, cst.Call):
-            name = callee.func.attr.value if isinstance(callee.func, cst.Attribute) else callee.func.value if isinstance(callee.func, cst.Name) else ""
-            if name in _DROPPING or name in _LOOKING_CALLS:
-                return PASS
+        if isinstance(callee, cst.Call) and _called_name(callee) in _DROPPING | _LOOKING_CALLS:
+            return PASS
     return RELEASE  # returned, stored, handed to a call: someone else may reap it
+
+
+def _called_name(call: cst.Call) -> str:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
 
 
 def _base_fate(context: FileContext, name: cst.Name, key: str, loops: Set[int]) -> int:
@@ -331,11 +336,8 @@ def _base_fate(context: FileContext, name: cst.Name, key: str, loops: Set[int]) 
         return LOST
     if isinstance(parent, cst.Arg):
         callee = context.parent(parent)
-        if isinstance(callee, cst.Call):
-            func = callee.func
-            called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if called in _DROPPING or called in _LOOKING_CALLS:
-                return PASS
+        if isinstance(callee, cst.Call) and _called_name(callee) in _DROPPING | _LOOKING_CALLS:
+            return PASS
     if isinstance(parent, (cst.Comparison, cst.ComparisonTarget, cst.If, cst.UnaryOperation, cst.BooleanOperation)):
         return PASS
     return RELEASE
