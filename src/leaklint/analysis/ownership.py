@@ -54,7 +54,10 @@ PLAIN_GENERATOR = "generator"  # iterated: GeneratorExit when the consumer stops
 
 # Popen keywords that detach the child on purpose (nobody is meant to wait for it).
 _DETACHING = frozenset({"start_new_session", "preexec_fn", "creationflags", "process_group"})
-# Popen methods that reap the child (or show the code manages it: kill/terminate, then wait elsewhere).
+# Popen methods that show the code manages the child. kill/terminate/send_signal only signal it:
+# they end the "never managed" question here, and analysis/killed_children.py then asks whether
+# the signalled child is reaped afterwards (a kill is not a release: the dead child stays a zombie
+# until someone waits for it).
 _REAPING = frozenset({"wait", "communicate", "poll", "kill", "terminate", "send_signal", "__enter__"})
 
 # Callables that take over the release of their argument.

@@ -7,6 +7,7 @@ from typing import Any, Dict, FrozenSet, List, Mapping, Optional
 import libcst as cst
 
 from leaklint.analysis import checkouts
+from leaklint.analysis.killed_children import SIGNALLING, KilledChild, killed_unreaped
 from leaklint.analysis.names import dotted_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.owned_members import ForgottenMember, forgotten_members
@@ -49,7 +50,7 @@ class ResourceWithoutContextManager(ResourceRule):
 
     A `subprocess.Popen` without pipes holds no descriptor of the parent's, only a child to reap.
     Started in a function and dropped at once, or kept in a local that nothing waits for, polls,
-    kills, returns or hands on (its `pid` included), it is reported with medium confidence: the
+    signals (judged below), returns or hands on (its `pid` included), it is reported with medium confidence: the
     child stays a zombie once it exits, until a later `subprocess` call reaps it. A child detached
     on purpose (`start_new_session=True`, `preexec_fn`, `creationflags`, `process_group`), one
     started at module level, or one started just before `os._exit()` in a forked child is left
@@ -192,7 +193,19 @@ class ResourceWithoutContextManager(ResourceRule):
     double fork ends at once, with nothing left to reap). `pid = os.fork()` whose parent
     branch neither waits for the child nor exits (and whose pid is not handed on) is reported
     (medium): the child stays a zombie; a module that reaps children anywhere (`os.wait*`, a
-    `SIGCHLD` handler) is left alone. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    `SIGCHLD` handler) is left alone. A child process (a `subprocess.Popen` or `psutil.Popen` bound in
+    the function or on `self`, or an expression the code polls with `.poll()`) that is signalled
+    with `kill()`, `terminate()`, `send_signal()` or `os.kill(p.pid, sig)` (or a forked child's pid
+    kept on `self`, `os.kill(self.child_pid, sig)`, reaped by `os.waitpid()`) and then leaves the
+    function, or is dropped (`self.proc = None`, removed from the list being walked), on a normal
+    path with no `wait()`/`communicate()`/`poll()`/`os.waitpid()` after the signal is reported
+    (medium) at the signal: a signal does not reap, and the dead child stays a zombie (with its
+    pipes open) for as long as the object holding it lives. Low when another method of the class
+    waits for it or receives its exit status (`def _exited(self, returncode): self._returncode =
+    returncode`, a child watcher's callback); quiet when the process is handed on after the signal,
+    is the caller's (a parameter), the signalling method is itself a `kill()`/`terminate()`/
+    `send_signal()` wrapper (its caller waits, as with `Popen`'s), or the signal is the
+    `finally:`/`except` clean-up of a `wait()` that did not finish. `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 
@@ -263,6 +276,7 @@ class ResourceWithoutContextManager(ResourceRule):
         super().__init__(context, settings)
         self.removals: List[cst.Call] = []
         self.forks: List[cst.Call] = []
+        self.signals: List[cst.Call] = []
 
     def visit_Call(self, node: cst.Call) -> None:
         super().visit_Call(node)
@@ -271,6 +285,8 @@ class ResourceWithoutContextManager(ResourceRule):
             self.removals.append(node)
         elif isinstance(func, cst.Attribute) and func.attr.value == "fork" and not node.args:
             self.forks.append(node)
+        if isinstance(func, cst.Attribute) and func.attr.value in SIGNALLING:
+            self.signals.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
         super().leave_Module(node)
@@ -280,6 +296,9 @@ class ResourceWithoutContextManager(ResourceRule):
         for call in self.forks:
             if self.context.qualified_name(call.func) == "os.fork":
                 self._check_fork(call)
+        if self.signals:
+            for child in killed_unreaped(self.context, self.signals, self._analyzer().graph):
+                self._report_killed(child)
         stored = [call for call in self.candidates if self._kind(call) is not None]
         for forgotten in forgotten_members(self.context, stored, self.local_calls):
             self._report_forgotten(forgotten)
@@ -315,6 +334,44 @@ class ResourceWithoutContextManager(ResourceRule):
             suggestion=f"give it back in a `finally:` block (`try:` right after the check-out, `finally: {back}`), "
             "or check it out through a context manager that does",
             confidence=confidence,
+        )
+
+    def _report_killed(self, child: KilledChild) -> None:
+        """A child process signalled and then left unreaped on a normal path."""
+        line = self.context.location(child.signal).line
+        if any(self.context.location(p.node).line == line for p in self.pending):
+            return  # already reported there (a kill after a timed-out `communicate()`)
+        if any(self._reported_start(p.node, child) for p in self.pending):
+            return  # the local is reported where it is started (never waited for)
+        end_line = self.context.location(child.end).line
+        if isinstance(child.end, cst.For):
+            how = f"the loop on line {end_line} moves on to the next one"
+        elif child.dropped:
+            how = f"line {end_line} drops it"
+        else:
+            how = f"the path through line {end_line} leaves"
+        signal = one_line_code(self.context.code(child.signal))
+        later = f" (`{child.waited_in}()` may reap it or receive its exit status)" if child.waited_in else ""
+        reap = f"os.waitpid({child.process}, 0)" if child.pid else f"{child.process}.wait()"
+        pipes = "" if child.pid else " (and any pipes to it stay open)"
+        drain = "" if child.pid else " (or `communicate()` to drain its pipes)"
+        self.report(
+            child.signal,
+            f"`{signal}` signals the child but nothing reaps it: {how} without `{reap}`{later}, "
+            f"so the dead child stays a zombie{pipes}",
+            suggestion=f"wait for it after the signal: `{reap}`{drain}",
+            confidence=Confidence.LOW if child.waited_in else Confidence.MEDIUM,
+        )
+
+    def _reported_start(self, node: cst.CSTNode, child: KilledChild) -> bool:
+        """``node`` (a pending finding's) starts the signalled local: ``name = Popen(...)``."""
+        assign = self.context.parent(node)
+        return (
+            isinstance(node, cst.Call)
+            and isinstance(assign, cst.Assign)
+            and assign.value is node
+            and any("".join(self.context.code(t.target).split()) == child.process for t in assign.targets)
+            and self.context.nearest(node, cst.FunctionDef) is self.context.nearest(child.signal, cst.FunctionDef)
         )
 
     def _report_forgotten(self, forgotten: ForgottenMember) -> None:
