@@ -93,6 +93,9 @@ class EntryRemovedOnlyOnSuccess(Rule):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.functions: List[Function] = []
+        # per file: what a method takes out of a table, and which tables a class fills
+        self._removals: Dict[int, Optional[str]] = {}
+        self._class_tables: Dict[int, Set[str]] = {}
 
     def visit_FunctionDef(self, node: Function) -> None:
         if isinstance(node.body, cst.IndentedBlock):
@@ -141,10 +144,11 @@ class EntryRemovedOnlyOnSuccess(Rule):
             if not works:
                 continue
             work = works[0]
+            work_text = first_line_text(self.context, work.node, 50)
             confidence = self._grade(table, class_attrs, globals_, works)
             message = (
                 f"`{first_line_text(self.context, add.node, 60)}` adds an entry to `{table}`, which outlives the call, "
-                f"and `{function.name.value}()` takes it out only after `{first_line_text(self.context, work.node, 50)}` "
+                f"and `{function.name.value}()` takes it out only after `{work_text}` "
                 f"(line {self.context.location(work.node).line}) succeeds: when that raises or is cancelled, the "
                 f"entry and what it holds stay in `{table}` for good, one more per failed call"
             )
@@ -160,8 +164,14 @@ class EntryRemovedOnlyOnSuccess(Rule):
         target = _method(klass, method)
         if target is None:
             return
-        table = _self_removal(target, class_attrs, globals_)
-        if table is None or not _class_adds(klass, table, target):
+        if id(target) not in self._removals:
+            self._removals[id(target)] = _self_removal(target, class_attrs, globals_)
+        table = self._removals[id(target)]
+        if table is None:
+            return
+        if id(klass) not in self._class_tables:
+            self._class_tables[id(klass)] = _class_tables(klass)
+        if table not in self._class_tables[id(klass)]:
             return
         if _cleaned_on_error(steps, lambda node: _call_of_self_method(node) == method):
             return
@@ -176,7 +186,8 @@ class EntryRemovedOnlyOnSuccess(Rule):
             f"only after `{first_line_text(self.context, work.node, 50)}` returns: when that raises, the entry and "
             f"everything the object holds stay in `{table}` for good"
         )
-        suggestion = f"call `self.{method}()` in a `finally:` block around `{first_line_text(self.context, work.node, 40)}`"
+        work_text = first_line_text(self.context, work.node, 40)
+        suggestion = f"call `self.{method}()` in a `finally:` block around `{work_text}`"
         self.report(work.node, message, suggestion=suggestion, confidence=confidence)
 
     def _grade(self, table: str, class_attrs: Set[str], globals_: Set[str], works: Sequence[_Step]) -> Confidence:
@@ -322,8 +333,9 @@ def _removed_table(node: cst.BaseSmallStatement) -> Optional[str]:
         return None
     if isinstance(node, cst.Expr):
         call = _call(node)
-        if call is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value in _TAKE_METHODS and call.args:
-            return _root(call.func.value)
+        func = call.func if call is not None and call.args else None
+        if isinstance(func, cst.Attribute) and func.attr.value in _TAKE_METHODS:
+            return _root(func.value)
     return None
 
 
@@ -387,8 +399,9 @@ def _class_attributes(klass: cst.ClassDef) -> Set[str]:
             for small in statement.body:
                 if isinstance(small, cst.Assign):
                     names.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
-                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.value is not None:
-                    names.add(small.target.value)
+                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    if small.value is not None:
+                        names.add(small.target.value)
     return names
 
 
@@ -449,10 +462,10 @@ def _removed_item(node: cst.BaseSmallStatement) -> cst.CSTNode:
     return call.args[0] if call is not None and call.args else node
 
 
-def _class_adds(klass: cst.ClassDef, table: str, skip: Function) -> bool:
-    """Some other method of the class adds to ``table``."""
+def _class_tables(klass: cst.ClassDef) -> Set[str]:
+    """The tables the methods of the class add to."""
+    tables: Set[str] = set()
     for statement in klass.body.body:  # type: ignore[union-attr]
-        if isinstance(statement, cst.FunctionDef) and statement is not skip:
-            if any(_added_table(step.node) == table for step in _steps(statement)):
-                return True
-    return False
+        if isinstance(statement, cst.FunctionDef):
+            tables.update(t for t in (_added_table(step.node) for step in _steps(statement)) if t is not None)
+    return tables
