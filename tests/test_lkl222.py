@@ -44,7 +44,7 @@ def test_twins_stay_quiet_in_strict() -> None:
     assert reported == {
         _line("self.waiting[token] = reply  # error"), _line("self.listeners.add(inbox)  # error"),
         _line("WATCHERS.setdefault(path, []).append(callback)  # error"), _line("self.fetch(self.url)  # error"),
-        _line("self.stack.append(item)"),
+        _line("self.stack.append(item)"), _line("self.search_path.append(folder)"),
     }
 
 
@@ -65,3 +65,9 @@ NOT_ADDED_BY_THE_CLASS = UNREGISTER_IN_CLOSE.replace("        Session.registry[k
 
 def test_a_table_the_class_never_fills_is_not_its_registration() -> None:
     assert not findings_by_line(NOT_ADDED_BY_THE_CLASS, "LKL222", "strict")
+
+
+def test_a_plain_generator_is_low() -> None:
+    line = _line("self.search_path.append(folder)")
+    assert line not in findings_by_line(SOURCE, "LKL222", "default")
+    assert findings_by_line(SOURCE, "LKL222", "strict")[line].confidence.value == "low"

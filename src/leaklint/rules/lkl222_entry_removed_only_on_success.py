@@ -138,14 +138,16 @@ class EntryRemovedOnlyOnSuccess(Rule):
             add = steps[add_index]
             if _added_table(add.node) != table or _in_cleanup(add):
                 continue
-            if not _sequential(add, removal):
+            if not _sequential(add, removal) or not _same_entry(add.node, removal.node):
+                continue
+            if self._replaces(steps[:add_index], add.node):
                 continue
             works = _work(steps, add_index + 1, index, removal, table)
             if not works:
                 continue
             work = works[0]
             work_text = first_line_text(self.context, work.node, 50)
-            confidence = self._grade(table, class_attrs, globals_, works)
+            confidence = self._grade(function, table, class_attrs, globals_, works)
             message = (
                 f"`{first_line_text(self.context, add.node, 60)}` adds an entry to `{table}`, which outlives the call, "
                 f"and `{function.name.value}()` takes it out only after `{work_text}` "
@@ -180,7 +182,7 @@ class EntryRemovedOnlyOnSuccess(Rule):
         if not works:
             return
         work = works[0]
-        confidence = self._grade(table, class_attrs, globals_, works)
+        confidence = self._grade(function, table, class_attrs, globals_, works)
         message = (
             f"`{function.name.value}()` calls `self.{method}()`, which takes this object's entry out of `{table}`, "
             f"only after `{first_line_text(self.context, work.node, 50)}` returns: when that raises, the entry and "
@@ -190,14 +192,69 @@ class EntryRemovedOnlyOnSuccess(Rule):
         suggestion = f"call `self.{method}()` in a `finally:` block around `{work_text}`"
         self.report(work.node, message, suggestion=suggestion, confidence=confidence)
 
-    def _grade(self, table: str, class_attrs: Set[str], globals_: Set[str], works: Sequence[_Step]) -> Confidence:
+    def _grade(self, function: Function, table: str, class_attrs: Set[str], globals_: Set[str],
+               works: Sequence[_Step]) -> Confidence:
         if _shared(table, class_attrs, globals_):
             return Confidence.MEDIUM
         # Cancellation at an `await` and errors of a `with` body at a context manager's `yield`
-        # are routine (a client that goes away), not a rare failure.
-        if any(isinstance(node, (cst.Await, cst.Yield)) for work in works for node in walk(work.node)):
+        # are routine (a client that goes away), not a rare failure. A plain generator's `yield`
+        # is skipped only by a consumer that stops early: low.
+        routine = (cst.Await, cst.Yield) if _context_manager(function) else (cst.Await,)
+        if any(isinstance(node, routine) for work in works for node in walk(work.node)):
             return Confidence.MEDIUM
         return Confidence.LOW
+
+    def _replaces(self, before: Sequence[_Step], add: cst.BaseSmallStatement) -> bool:
+        """``table[key] = value`` after the function read ``table[key]``: it replaces an entry."""
+        if not isinstance(add, cst.Assign):
+            return False
+        texts = {self.context.code(t.target) for t in add.targets if isinstance(t.target, cst.Subscript)}
+        for step in before:
+            for node in walk(step.node):
+                if isinstance(node, cst.Subscript) and self.context.code(node) in texts:
+                    return True
+        return False
+
+
+def _context_manager(function: Function) -> bool:
+    return any(
+        (dotted_name(d.decorator) or "").rsplit(".", 1)[-1] in _CM_DECORATORS for d in function.decorators
+    )
+
+
+def _entry_names(node: cst.CSTNode) -> Set[str]:
+    return {n.value for n in walk(node) if isinstance(n, cst.Name) and n.value not in ("self", "cls")}
+
+
+def _same_entry(add: cst.BaseSmallStatement, removal: cst.BaseSmallStatement) -> bool:
+    """The removal names the key or item the add put in (``d[key] = v`` ... ``del d[key]``), not
+    another entry (a sweep over dead keys)."""
+    return bool(_key_names(add) & _key_names(removal))
+
+
+def _key_names(node: cst.BaseSmallStatement) -> Set[str]:
+    names: Set[str] = set()
+    targets: List[cst.CSTNode] = []
+    if isinstance(node, cst.Assign):
+        targets = [t.target for t in node.targets]
+    elif isinstance(node, cst.Del):
+        targets = [node.target]
+    for target in targets:
+        while isinstance(target, cst.Subscript):
+            names |= {name for element in target.slice for name in _entry_names(element)}
+            target = target.value
+    if names:
+        return names  # `table[key] = value`, `del table[key]`: the value is not the entry's name
+    call = _call(node)
+    while call is not None:
+        if call.args:
+            names |= _entry_names(call.args[0].value)
+        receiver = call.func.value if isinstance(call.func, cst.Attribute) else None
+        while isinstance(receiver, cst.Subscript):
+            names |= {name for element in receiver.slice for name in _entry_names(element)}
+            receiver = receiver.value
+        call = receiver if isinstance(receiver, cst.Call) else None
+    return names
 
 
 # -- statements in order --------------------------------------------------------------------------
