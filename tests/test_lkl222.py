@@ -71,3 +71,17 @@ def test_a_plain_generator_is_low() -> None:
     line = _line("self.search_path.append(folder)")
     assert line not in findings_by_line(SOURCE, "LKL222", "default")
     assert findings_by_line(SOURCE, "LKL222", "strict")[line].confidence.value == "low"
+
+
+TABLE_OF_OTHER_THINGS = (
+    "class Scanner:\n    def __init__(self):\n        self.pending = {}\n        self.level = 0\n\n"
+    "    def save(self, token):\n        self.pending[self.level] = token\n\n"
+    "    def fetch(self):\n        self.unwind()\n        self._drop()\n\n"
+    "    def unwind(self):\n        pass\n\n"
+    "    def _drop(self):\n        del self.pending[self.level]\n"
+)
+
+
+def test_an_entry_keyed_by_an_attribute_of_self_is_not_its_own_registration() -> None:
+    # the class keeps tokens in the table, never itself: dropping one is not unregistering
+    assert not findings_by_line(TABLE_OF_OTHER_THINGS, "LKL222", "strict")

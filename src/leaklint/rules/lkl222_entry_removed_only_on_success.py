@@ -46,7 +46,7 @@ class EntryRemovedOnlyOnSuccess(Rule):
     some work that can fail: a call, an `await`, or the `yield` of a context manager, with no
     `try:`/`finally:` (or `except` that removes it) around that work. Also flags a method whose
     last step calls the object's own "unregister me" method (one that deletes `self`, or an entry
-    keyed by an attribute of `self`, from a table the class fills) after a call that can raise.
+    keyed by an attribute of `self`, from a table where the class puts `self`) after a call that can raise.
 
     ## Why is this bad?
     On the path where the work raises, or where the task is cancelled at an `await` (a client that
@@ -520,9 +520,33 @@ def _removed_item(node: cst.BaseSmallStatement) -> cst.CSTNode:
 
 
 def _class_tables(klass: cst.ClassDef) -> Set[str]:
-    """The tables the methods of the class add to."""
+    """The tables the methods of the class add the object itself to (``Job.running.append(self)``,
+    ``registry[key] = self``): its own registrations, not entries it keeps for other things."""
     tables: Set[str] = set()
     for statement in klass.body.body:  # type: ignore[union-attr]
         if isinstance(statement, cst.FunctionDef):
-            tables.update(t for t in (_added_table(step.node) for step in _steps(statement)) if t is not None)
+            for step in _steps(statement):
+                table = _added_table(step.node)
+                if table is not None and _adds_self(step.node):
+                    tables.add(table)
     return tables
+
+
+def _adds_self(node: cst.BaseSmallStatement) -> bool:
+    """The value put in is ``self`` (or made from it: ``weakref.ref(self)``, ``(self, when)``)."""
+    if isinstance(node, cst.Assign):
+        values: List[cst.CSTNode] = [node.value]
+    else:
+        call = _call(node)
+        values = [arg.value for arg in call.args] if call is not None else []
+    return any(_bare_self(value) for value in values)
+
+
+def _bare_self(node: cst.CSTNode) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "self"
+    if isinstance(node, cst.Call):
+        return any(_bare_self(arg.value) for arg in node.args)
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return any(_bare_self(element.value) for element in node.elements)
+    return False
