@@ -263,22 +263,35 @@ def _key_names(node: cst.BaseSmallStatement) -> Set[str]:
 def _steps(function: Function) -> List[_Step]:
     """The simple statements of ``function`` in source order (nested functions and classes left out)."""
     steps: List[_Step] = []
-
-    def visit(node: cst.CSTNode, chain: Tuple[cst.CSTNode, ...]) -> None:
+    # Fields read directly: libcst's ``children`` re-visits the node and costs several times more.
+    pending: List[Tuple[cst.CSTNode, Tuple[cst.CSTNode, ...]]] = [(function.body, ())]
+    while pending:
+        node, chain = pending.pop()
         if isinstance(node, cst.SimpleStatementLine):
-            for small in node.body:
-                steps.append(_Step(small, chain + (node,)))
-            return
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            return
-        for child in node.children:
-            if isinstance(child, (cst.BaseSuite, cst.BaseCompoundStatement, cst.SimpleStatementLine,
-                                  cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally, cst.Else)):
-                visit(child, chain + (child,) if not isinstance(child, cst.BaseSuite) else chain)
-
-    for statement in function.body.body:  # type: ignore[union-attr]
-        visit(statement, (statement,) if not isinstance(statement, cst.SimpleStatementLine) else ())
+            steps.extend(_Step(small, chain + (node,)) for small in node.body)
+        elif isinstance(node, cst.SimpleStatementSuite):
+            steps.extend(_Step(small, chain + (node,)) for small in node.body)
+        elif isinstance(node, cst.IndentedBlock):
+            pending.extend((statement, chain) for statement in reversed(node.body))
+        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        elif isinstance(node, cst.BaseCompoundStatement) or isinstance(node, _ARMS):
+            inner = chain + (node,)
+            body = getattr(node, "body", None)  # `match` has only cases
+            parts: List[cst.CSTNode] = [body] if body is not None else []
+            parts.extend(getattr(node, "handlers", ()))
+            for name in ("orelse", "finalbody"):
+                part = getattr(node, name, None)
+                if part is not None:
+                    parts.append(part)
+            parts.extend(case for case in getattr(node, "cases", ()))
+            pending.extend((part, inner) for part in reversed(parts))
+        elif isinstance(node, cst.MatchCase):
+            pending.append((node.body, chain + (node,)))
     return steps
+
+
+_ARMS = (cst.Else, cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally)
 
 
 def _in_cleanup(step: _Step) -> bool:
