@@ -571,9 +571,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
         serving = request_name(self.context, function)
         if serving is None or serving == name:
             return
-        if any(_CLASS_NAME.search(_last_name(value.func) or "") for value in sources  # type: ignore[attr-defined]
-               if isinstance(value, cst.Call)):
-            return  # `cls = self.exception_type(...)`: named as a class factory
+        if any(isinstance(value, cst.Call) and _CLASS_NAME.search(_last_name(value.func) or "") for value in sources):
+            return  # `kind = self.error_class_for(code)`: may hand back a class, which `raise` instantiates
         shown = self.context.code(sources[0]).strip()
         self.report(
             node,
