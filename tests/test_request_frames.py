@@ -20,7 +20,7 @@ def test_whole_words_of_parameters_and_locals() -> None:
     source = (
         "def a(http_request): pass\n"
         "def b(self, client_sock, size): pass\n"
-        "def c(requests_made, responsive): pass\n"
+        "def c(requests_made, responsive, req_set, request_id, extra_environ): pass\n"
         "def d():\n    reply = fetch()\n"
         "def e():\n    consocket = 1\n    sockets = []\n"
     )

@@ -21,11 +21,17 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import parameters
 from leaklint.analysis.walk import walk_scope
 
-# A whole snake_case word of a name (`request`, `http_request`, `client_sock`, `resp`), never a
-# substring (`requests_made`, `responsive` and `consocket` stay out).
-_REQUEST_WORD = re.compile(
-    r"(?:^|_)(request|req|response|resp|reply|conn|connection|sock|socket|environ)(?:_|$)", re.IGNORECASE
-)
+# The head noun (last snake_case word) of a name that is one request, reply or connection:
+# `request`, `http_request`, `client_sock`, `resp`. A word inside a longer name (`request_id`,
+# `requests_made`, `req_set`, a requirement set) names something else. `environ` counts only
+# alone, as WSGI spells the request: `extra_environ` is a process environment.
+_REQUEST_NOUN = re.compile(r"(?:^|_)(request|response|resp|reply|conn|connection|sock|socket)$", re.IGNORECASE)
+_REQUEST_NAMES = frozenset({"environ"})
+
+
+def _names_a_request(name: str) -> bool:
+    return name in _REQUEST_NAMES or _REQUEST_NOUN.search(name) is not None
+
 
 _cache: "weakref.WeakKeyDictionary[FileContext, Dict[int, Optional[str]]]" = weakref.WeakKeyDictionary()
 
@@ -43,18 +49,18 @@ def request_name(context: FileContext, function: Optional[cst.CSTNode]) -> Optio
         return memo[key]
     found: Optional[str] = None
     for param in parameters(function.params):
-        if _REQUEST_WORD.search(param.name.value):
+        if _names_a_request(param.name.value):
             found = param.name.value
             break
     if found is None:
         for inner in walk_scope(function):
             if isinstance(inner, cst.Assign):
                 for target in inner.targets:
-                    if isinstance(target.target, cst.Name) and _REQUEST_WORD.search(target.target.value):
+                    if isinstance(target.target, cst.Name) and _names_a_request(target.target.value):
                         found = target.target.value
                         break
             elif isinstance(inner, cst.AnnAssign) and isinstance(inner.target, cst.Name) \
-                    and inner.value is not None and _REQUEST_WORD.search(inner.target.value):
+                    and inner.value is not None and _names_a_request(inner.target.value):
                 found = inner.target.value
             if found is not None:
                 break

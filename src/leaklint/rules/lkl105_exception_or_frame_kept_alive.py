@@ -192,7 +192,7 @@ class ExceptionOrFrameKeptAlive(Rule):
     purpose to reach the frame, or a loop also keeps it in a container; and what
     `sys.exc_info()` hands back (the traceback, or only the exception) named in a local of a
     function that serves one request or connection (a parameter or local named `request`,
-    `response`, `conn`, `sock`, `environ`, ...), where the cycle forms again on every failing
+    `response`, `conn`, `sock`, a WSGI `environ`), where the cycle forms again on every failing
     request and keeps that request's objects until a collection. Everything else is low,
     shown only by the strict profile (`--profile strict`), because the cycle dies with the call
     and the youngest collection frees it, however much it takes in: a named traceback in a

@@ -89,7 +89,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
     raised once: one young cycle per failure, low. A parameter or a closed-over variable raised
     as is (`def just_raise(exc): raise exc`) is low too: usually an exception built for that
     raise. In a frame that serves one request or connection (a parameter or local named
-    `request`, `response`, `reply`, `conn`, `sock`, `environ`, ...) the cycle forms again on
+    `request`, `response`, `reply`, `conn`, `sock`, a WSGI `environ`) the cycle forms again on
     every failing request and keeps that request's buffers, reply and socket until a collection:
     there a local re-raise is in the default selection, and so is an exception built in the
     function or returned by a call and raised from a local (`err = ShortRead(...)`;
