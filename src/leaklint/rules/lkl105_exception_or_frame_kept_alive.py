@@ -11,6 +11,7 @@ from leaklint.analysis.closures import in_test_code
 from leaklint.analysis.exceptions import released_names, traceback_dropped
 from leaklint.analysis.names import parameters as _parameters, target_names
 from leaklint.analysis.kept_frames import kept_frames, may_keep_frames
+from leaklint.analysis.request_frames import per_request_note, request_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -188,7 +189,11 @@ class ExceptionOrFrameKeptAlive(Rule):
     and a traceback named in a local (`exc_info = sys.exc_info()`,
     `_, exc, tb = sys.exc_info()`, `tb = exc.__traceback__`) when the exception leaves with this
     frame: the handler re-raises it or ends in a `raise` (which chains it), or the `try` raises on
-    purpose to reach the frame, or a loop also keeps it in a container. Everything else is low,
+    purpose to reach the frame, or a loop also keeps it in a container; and what
+    `sys.exc_info()` hands back (the traceback, or only the exception) named in a local of a
+    function that serves one request or connection (a parameter or local named `request`,
+    `response`, `conn`, `sock`, a WSGI `environ`), where the cycle forms again on every failing
+    request and keeps that request's objects until a collection. Everything else is low,
     shown only by the strict profile (`--profile strict`), because the cycle dies with the call
     and the youngest collection frees it, however much it takes in: a named traceback in a
     handler that returns or goes on, the frame alone in a local (`frame = inspect.currentframe()`,
@@ -484,6 +489,11 @@ class ExceptionOrFrameKeptAlive(Rule):
                     message += (recurs or "") + _NAMED_TRACEBACK.format(name=named)
                 elif recurs is not None:
                     message += recurs
+                elif not isinstance(value, cst.Name) and self._per_request() is not None:
+                    # The consequence that outweighs one young cycle: it forms again for every
+                    # failing request and keeps that request's objects until a collection.
+                    confidence = Confidence.MEDIUM
+                    message += per_request_note(self._per_request())  # type: ignore[arg-type]
                 elif not self._raises_on_purpose_here():
                     # One name keeps one failure: a loop that retries (`last_error = e`) still
                     # forms one cycle per failing call, and it is freed young.
@@ -503,6 +513,11 @@ class ExceptionOrFrameKeptAlive(Rule):
             else:
                 continue
             return  # one finding per statement
+
+    def _per_request(self) -> Optional[str]:
+        """The request, response, connection or socket the handler's function serves (a
+        parameter or local named so), or None."""
+        return request_name(self.context, self._handler_function)
 
     def _recurring_traceback(self, names: List[str], caught: Optional[str]) -> Optional[str]:
         """Why a traceback kept in a local costs more than one young cycle, or None: the handler

@@ -14,6 +14,7 @@ from leaklint.analysis.exceptions import released_names as _released_names
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
 from leaklint.analysis.names import dotted_name, parameter_names
+from leaklint.analysis.request_frames import per_request_note, request_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -87,7 +88,13 @@ class ExceptionKeptOnLongLivedObject(Rule):
     of its holder first, or from another object, a future (`fut.exception()`) or a list, it is
     raised once: one young cycle per failure, low. A parameter or a closed-over variable raised
     as is (`def just_raise(exc): raise exc`) is low too: usually an exception built for that
-    raise. Not reported: an exception built in the function (`exc = Error(...)`), the
+    raise. In a frame that serves one request or connection (a parameter or local named
+    `request`, `response`, `reply`, `conn`, `sock`, a WSGI `environ`) the cycle forms again on
+    every failing request and keeps that request's buffers, reply and socket until a collection:
+    there a local re-raise is in the default selection, and so is an exception built in the
+    function or returned by a call and raised from a local (`err = ShortRead(...)`;
+    `err.partial = buffer`; `raise err`, or `fault = decoder.decode(reply)`; `raise fault`).
+    Not reported: such a fresh exception in any other frame (one young cycle per failure), the
     `except ... as` name (Python deletes it), and a raise inside `try:` whose `finally:` or
     handler deletes the local or sets it to None.
 
@@ -525,12 +532,18 @@ class ExceptionKeptOnLongLivedObject(Rule):
         else:
             stored = [value for value in sources if _stored_exception(value)]
             if not stored or len(stored) != len(sources):
-                return  # built here, or from something else as well
+                # Built here, or returned by a call (`err = Error(...)`, `obj = decoder.decode(reply)`):
+                # a fresh exception, whose cycle is worth a report only where it repeats per request.
+                self._fresh_local(node, function, name, sources)
+                return
             shown_source = self.context.code(stored[0]).strip()
             if any(_CLASS_NAME.search(_last_name(value) or "") for value in stored):
                 return  # `error = self.error_class`: raising a class builds a new exception
             origin = f"`{shown_source}`"
             confidence, why = self._local_consequence(node, function, stored, shown_source)
+            serving = None if is_test_file(self.context.path) else request_name(self.context, function)
+            if confidence is Confidence.LOW and serving is not None:
+                confidence, why = Confidence.MEDIUM, per_request_note(serving)
         self.report(
             node,
             f"re-raising `{name}` (from {origin}) adds this frame to its traceback, and the frame's local "
@@ -541,6 +554,37 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 f"`except BaseException:` that then re-raises with a bare `raise`"
             ),
             confidence=confidence,
+        )
+
+    def _fresh_local(self, node: cst.Raise, function: cst.FunctionDef, name: str,
+                     sources: List[cst.BaseExpression]) -> None:
+        """``err = ConnectionClosed(...)`` (or ``obj = decoder.decode(reply)``) then ``raise err``
+        in a frame that serves one request or connection: the exception is new, but the frame's
+        local still names it once it is raised, so exception -> traceback -> frame -> local ->
+        exception forms on every failing request and keeps the request's objects (its buffers,
+        response, socket) until a collection. Elsewhere a fresh exception's cycle is young and
+        once per failure: not reported."""
+        if not sources or not all(isinstance(value, cst.Call) for value in sources):
+            return
+        if is_test_file(self.context.path):
+            return
+        serving = request_name(self.context, function)
+        if serving is None or serving == name:
+            return
+        if any(isinstance(value, cst.Call) and _CLASS_NAME.search(_last_name(value.func) or "") for value in sources):
+            return  # `kind = self.error_class_for(code)`: may hand back a class, which `raise` instantiates
+        shown = self.context.code(sources[0]).strip()
+        self.report(
+            node,
+            f"re-raising `{name}` (from `{shown}`) adds this frame to its traceback, and the frame's local "
+            f"`{name}` holds the exception: a reference cycle (exception -> traceback -> frame -> `{name}` -> "
+            f"exception) that keeps every local of this frame alive until the cyclic garbage collector runs"
+            f"{per_request_note(serving)}",
+            suggestion=(
+                f"raise it inside `try:` and `del {name}` (or `{name} = None`) in its `finally:`, or "
+                f"`raise` the call's result directly without naming it"
+            ),
+            confidence=Confidence.MEDIUM,
         )
 
     def _local_consequence(self, node: cst.Raise, function: cst.FunctionDef, stored: List[cst.BaseExpression],
