@@ -19,6 +19,10 @@ DROPPED = {
         "        worker.daemon = True\n        worker.start()\n"
     ),
     "temporary started": "    def on_tick(self):\n        threading.Thread(target=self.refresh, daemon=True).start()\n",
+    "local named like an attribute": (
+        "    def on_tick(self):\n        worker = threading.Thread(target=self.refresh, name=self.worker)\n"
+        "        worker.start()\n"
+    ),
     "socket closed": (
         "    def on_tick(self):\n        probe = socket.socket()\n        probe.settimeout(1)\n        probe.close()\n"
     ),

@@ -116,8 +116,11 @@ def _used_bare(scope: cst.CSTNode, name: str) -> bool:
             if nested is not scope and any(n.value == name for n in walk_type(nested, cst.Name)):  # type: ignore[attr-defined]
                 return True
     uses = sum(1 for n in walk_type(scope, cst.Name) if n.value == name)  # type: ignore[attr-defined]
-    uses -= sum(1 for n in walk_type(scope, cst.Attribute)
-                if type(n.value) is cst.Name and n.value.value == name)  # type: ignore[attr-defined]
+    # (libcst spells `x.name`'s attribute, `f(name=...)`'s keyword and a parameter as a Name too)
+    uses -= sum((type(n.value) is cst.Name and n.value.value == name) + (n.attr.value == name)  # type: ignore[attr-defined]
+                for n in walk_type(scope, cst.Attribute))
+    uses -= sum(1 for n in walk_type(scope, cst.Arg) if n.keyword is not None and n.keyword.value == name)  # type: ignore[attr-defined]
+    uses -= sum(1 for n in walk_type(scope, cst.Param) if n.name.value == name)  # type: ignore[attr-defined]
     uses -= sum(1 for n in walk_type(scope, cst.AssignTarget)
                 if type(n.target) is cst.Name and n.target.value == name)  # type: ignore[attr-defined]
     return uses > 0
