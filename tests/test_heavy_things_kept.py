@@ -76,8 +76,10 @@ _SIGNAL = (
 
 def test_a_cycle_through_an_object_that_starts_and_drops_threads_holds_no_thread() -> None:
     body = "            runner = threading.Thread(target=listener, args=args)\n            runner.start()"
-    messages = [f.message for f in findings_by_line(_SIGNAL.format(body=body), "LKL101", "strict").values()]
+    source = _SIGNAL.format(body=body)
+    messages = [f.message for f in findings_by_line(source, "LKL101", "strict").values()]
     assert messages and not any("holds a `threading.Thread`" in m for m in messages)
+    assert not findings_by_line(source, "LKL101", "default")  # nothing heavy: one cycle per object
 
 
 def test_a_cycle_through_an_object_that_keeps_its_threads_holds_them() -> None:
