@@ -1622,7 +1622,7 @@ def _renamed_summary(summary: Any, rename: Renamer) -> Any:
     copy["name"] = rename(summary["name"])
     copy["cls"] = rename(summary["cls"]) if summary["cls"] else summary["cls"]
     copy["types"] = {k: [rename(t) for t in v] for k, v in summary["types"].items()}
-    copy["allocations"] = [[rename(a[0]), a[1]] for a in summary["allocations"]]
+    copy["allocations"] = [[rename(a[0]), *a[1:]] for a in summary["allocations"]]
     copy["calls"] = [
         [c[0], [c[1][0], rename(c[1][1]), *c[1][2:]] if c[1][0] in ("new", "func") else c[1], *c[2:]]
         for c in summary["calls"]

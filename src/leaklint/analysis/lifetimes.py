@@ -20,7 +20,7 @@ import libcst as cst
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.walk import iter_children, walk
-from leaklint.facts.summaries import HEAVY, released_at_once, releases
+from leaklint.facts.summaries import HEAVY, dropped_at_once, releases
 from leaklint.rule import Confidence
 
 ScopeNode = Union[cst.Module, cst.FunctionDef, cst.Lambda]
@@ -618,7 +618,8 @@ _heavy_cache: "weakref.WeakKeyDictionary[FileContext, Dict[int, Optional[str]]]"
 def heavy_holding(context: FileContext, cls: Optional[cst.ClassDef]) -> Optional[str]:
     """Why keeping an instance of ``cls`` alive costs more than memory, or None: it defines
     ``__del__``, or one of its methods makes a thread, socket, file, process or pool (the class
-    graph's HEAVY table) and no close-like method of the class exists to release it."""
+    graph's HEAVY table) that it may keep (not one it uses and drops, `t = Thread(...);
+    t.start()`) and no close-like method of the class exists to release it."""
     if cls is None:
         return None
     memo = _heavy_cache.setdefault(context, {})
@@ -632,7 +633,7 @@ def heavy_holding(context: FileContext, cls: Optional[cst.ClassDef]) -> Optional
         for method in methods:
             for inner in walk_calls(method):
                 qualified = context.qualified_name(inner.func)
-                if qualified in HEAVY and not released_at_once(inner, context.parent(inner), qualified):
+                if qualified in HEAVY and not dropped_at_once(inner, context.parent(inner), qualified, method):
                     found = f"`{cls.name.value}` holds a `{qualified}` that no close-like method releases"
                     break
             if found:

@@ -22,6 +22,7 @@ import libcst as cst
 
 from leaklint import models
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.file_params import caller_file_object
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.narrowing import narrowed_to_value
@@ -124,6 +125,8 @@ CATALOGUE_NAMES = frozenset(CATALOGUE)
 WRAPS_FILEOBJ = frozenset(
     {"gzip.GzipFile", "gzip.open", "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile"}
 )
+# Openers that also take a file object as their first argument and then hold no descriptor.
+_TAKES_FILEOBJ = WRAPS_FILEOBJ | {"bz2.open", "bz2.BZ2File", "lzma.open", "lzma.LZMAFile"}
 
 
 @dataclass
@@ -305,7 +308,7 @@ class OwnershipAnalyzer:
         of a factory function was judged on the call inside it (see ``returned_fresh``)."""
         if kind.factory:
             return False
-        if kind.qualname in WRAPS_FILEOBJ and self._wraps_file_object(call, scope):
+        if kind.qualname in _TAKES_FILEOBJ and self._wraps_file_object(call, scope):
             return True  # GzipFile(fileobj=sys.stdout.buffer): the caller's stream, not a new descriptor
         if kind.qualname == "subprocess.Popen" and not _has_pipe(call):
             # No pipes: the parent holds no descriptor, only a child to reap (launchers such as
@@ -602,7 +605,7 @@ class OwnershipAnalyzer:
                 self.context.qualified_name(value.func) in CATALOGUE_NAMES
             )
         if isinstance(value, cst.Name):
-            return self._bound_to_file(value.value, scope)
+            return self._bound_to_file(value.value, scope) or caller_file_object(self.context, call, value.value, scope)
         return False
 
     def _bound_to_file(self, name: str, scope: Scope) -> bool:

@@ -25,7 +25,9 @@ Kernel(...)`` gives ``#1``). Keys:
   nested function of its own (a decorator factory); ``<global>`` when it returns a module global or,
   from a classmethod, an attribute of the class (a getter of an object that lives on, whose class
   is ``types["<return>"]``, from the return annotation);
-- ``allocations``: ``[Class, in-a-loop]`` for every ``Class(...)`` call, kept or not (lifetimes);
+- ``allocations``: ``[Class, in-a-loop, kept]`` for every ``Class(...)`` call, kept or not (lifetimes);
+  ``kept`` is false for a heavy object (``HEAVY``) the function only uses and drops (``t =
+  Thread(...); t.start()``, ``Thread(...).start()``): the object whose method makes it does not hold it;
 - ``roots``: ``[value, global]``: the value is put into a module-level container (it lives as
   long as the process, with everything it holds);
 - ``types``: local -> class candidates (from constructor calls and annotations); the module
@@ -52,7 +54,7 @@ import libcst as cst
 
 from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.names import dotted_name
-from leaklint.analysis.walk import walk
+from leaklint.analysis.walk import walk, walk_type
 from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
 
@@ -90,6 +92,38 @@ def released_at_once(call: cst.Call, parent: Optional[cst.CSTNode], qualified: O
     if isinstance(parent, cst.WithItem):
         return parent.item is call and qualified not in _WITH_KEEPS_OPEN
     return isinstance(parent, cst.Attribute) and parent.value is call
+
+
+def dropped_at_once(call: cst.Call, parent: Optional[cst.CSTNode], qualified: Optional[str], scope: cst.CSTNode) -> bool:
+    """A heavy object that the function making it uses and drops, so the object whose method it
+    is does not hold it: released by the statement itself (``released_at_once``), a bare
+    expression statement, or bound to a local only ever used through its attributes (`t =
+    Thread(...); t.start()`). Anything else (stored, returned, passed on, captured by a nested
+    function) may be kept."""
+    if isinstance(parent, cst.Expr) or released_at_once(call, parent, qualified):
+        return True
+    if not isinstance(parent, cst.Assign) or len(parent.targets) != 1 or type(parent.targets[0].target) is not cst.Name:
+        return False
+    return not _used_bare(scope, parent.targets[0].target.value)  # type: ignore[attr-defined]
+
+
+def _used_bare(scope: cst.CSTNode, name: str) -> bool:
+    """``name`` is read in ``scope`` other than as the object of an attribute (`name.start()`) or
+    as a target it is bound to, or is used at all by a nested function or lambda (whose closure
+    keeps it)."""
+    for kind in (cst.Lambda, cst.FunctionDef):
+        for nested in walk_type(scope, kind):
+            if nested is not scope and any(n.value == name for n in walk_type(nested, cst.Name)):  # type: ignore[attr-defined]
+                return True
+    uses = sum(1 for n in walk_type(scope, cst.Name) if n.value == name)  # type: ignore[attr-defined]
+    # (libcst spells `x.name`'s attribute, `f(name=...)`'s keyword and a parameter as a Name too)
+    uses -= sum((type(n.value) is cst.Name and n.value.value == name) + (n.attr.value == name)  # type: ignore[attr-defined]
+                for n in walk_type(scope, cst.Attribute))
+    uses -= sum(1 for n in walk_type(scope, cst.Arg) if n.keyword is not None and n.keyword.value == name)  # type: ignore[attr-defined]
+    uses -= sum(1 for n in walk_type(scope, cst.Param) if n.name.value == name)  # type: ignore[attr-defined]
+    uses -= sum(1 for n in walk_type(scope, cst.AssignTarget)
+                if type(n.target) is cst.Name and n.target.value == name)  # type: ignore[attr-defined]
+    return uses > 0
 
 
 # Methods that end an object's use: a link they drop is a cycle the code breaks itself.
@@ -281,6 +315,10 @@ class SummaryBuilder:
 
     def _released_at_once(self, node: cst.Call, qualified: str) -> bool:
         return released_at_once(node, next(iter(self._ancestors(node)), None), qualified)
+
+    def _kept(self, node: cst.Call, qualified: str) -> bool:
+        return qualified not in HEAVY or not dropped_at_once(node, next(iter(self._ancestors(node)), None), qualified,
+                                                             self._scope)
 
     def _in_loop(self, node: cst.CSTNode) -> bool:
         found = self._loops.get(id(node))
@@ -553,13 +591,13 @@ class SummaryBuilder:
             if last[:1].isupper() or last in _HEAVY_NAMES:
                 callee = self._callee(func)
                 if callee is not None and (callee[0] == "new" or (callee[1] in HEAVY and not self._released_at_once(node, callee[1]))):
-                    self._summary["allocations"].append([callee[1], self._in_loop(node)])
+                    self._summary["allocations"].append([callee[1], self._in_loop(node), self._kept(node, callee[1])])
             return None
         callee = self._callee(func)
         if callee is not None and (callee[0] == "new" or (callee[1] in HEAVY and not self._released_at_once(node, callee[1]))):
             # Recorded before the check below: `self.sock = socket.socket()` passes nothing
             # tracked, yet makes the instance heavy.
-            self._summary["allocations"].append([callee[1], self._in_loop(node)])
+            self._summary["allocations"].append([callee[1], self._in_loop(node), self._kept(node, callee[1])])
         if callee is None or (not args and callee[0] not in ("new", "method")):
             return None
         self._summary["calls"].append([result, callee, args, node, 0, "", [], False])

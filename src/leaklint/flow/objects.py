@@ -205,8 +205,9 @@ class FlowGraph:
                     heavy = next((t for t in summary["types"].get(value, ()) if t in HEAVY), None)
                     if heavy is not None:
                         self.heavy.setdefault(summary["cls"], heavy)
-        for name, loop in summary["allocations"]:
-            if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached"):
+        for name, loop, *kept in summary["allocations"]:
+            # (a heavy thing a method makes and drops, `t = Thread(...); t.start()`, is not held)
+            if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached") and (not kept or kept[0]):
                 self.heavy.setdefault(summary["cls"], name)
             cls = self.graph.resolve(name)
             if cls is None:

@@ -114,7 +114,11 @@ class OpenWithoutContextManager(ResourceRule):
     flake8, one file at a time, cannot see the bases of other modules and leaves classes with bases
     alone), or when `__init__` raises after opening it. Archive and compression wrappers over a stream the
     caller owns (`ZipFile(fp)`, `GzipFile(fileobj=...)`) are not reported: they hold no
-    descriptor of their own.
+    descriptor of their own. A parameter that may be a path or a file object counts as the
+    caller's stream where the function says it is one: inside `if hasattr(data, "read"):` or
+    `if isinstance(data, io.IOBase):`, in the other arm of `if isinstance(data, (str,
+    os.PathLike)):`, after an early `raise` for objects without `read`, or when it is annotated
+    `BinaryIO`/`IO[bytes]`.
 
     A wrapper made around a standard stream (`io.TextIOWrapper(sys.stdin.buffer, encoding=e)`,
     `BufferedReader`/`BufferedWriter` too) owns it: used once and dropped, kept in a local that
