@@ -9,11 +9,12 @@ object has no ``read``, or an annotation (``stream: BinaryIO``).
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Sequence
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import last_name
 
 # Methods only a file object has (``hasattr(x, "read")``); a path or bytes has none of them.
 _FILE_METHODS = frozenset({"read", "readinto", "readline", "write", "seek", "tell", "fileno", "flush"})
@@ -94,7 +95,7 @@ def _says_file(test: cst.BaseExpression, name: str, truth: bool) -> bool:
         return truth and isinstance(second, cst.SimpleString) and second.evaluated_value in _FILE_METHODS
     if test.func.value == "isinstance":
         kinds = [e.value for e in second.elements] if isinstance(second, cst.Tuple) else [second]
-        last = [_last_name(kind) for kind in kinds]
+        last = [last_name(kind) for kind in kinds]
         if truth:
             return all(n in _FILE_CLASSES for n in last)
         return all(n in _PATH_CLASSES for n in last)
@@ -107,19 +108,12 @@ def _file_annotation(annotation: cst.BaseExpression) -> bool:
     if isinstance(annotation, cst.SimpleString):
         return False  # a string annotation: not parsed here
     if isinstance(annotation, cst.Subscript):
-        outer = _last_name(annotation.value)
+        outer = last_name(annotation.value)
         if outer in ("Optional", "Union"):
             inner = [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
-            return bool(inner) and all(_file_annotation(i) or _last_name(i) == "None" for i in inner)
+            return bool(inner) and all(_file_annotation(i) or last_name(i) == "None" for i in inner)
         return outer in _FILE_CLASSES
     if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
-        return all(_file_annotation(side) or _last_name(side) == "None" for side in (annotation.left, annotation.right))
-    return _last_name(annotation) in _FILE_CLASSES
+        return all(_file_annotation(side) or last_name(side) == "None" for side in (annotation.left, annotation.right))
+    return last_name(annotation) in _FILE_CLASSES
 
-
-def _last_name(expr: cst.BaseExpression) -> Optional[str]:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return expr.attr.value
-    return None

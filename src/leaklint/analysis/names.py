@@ -65,6 +65,15 @@ class Bindings:
             self.names[name] = target
 
 
+def last_name(expr: cst.BaseExpression) -> Optional[str]:
+    """The last name of a name or attribute chain (`io.IOBase` -> `IOBase`), or None."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return None
+
+
 def decorator_name(decorator: cst.Decorator) -> Optional[str]:
     """The last name of a decorator: ``staticmethod``, ``cache`` for ``@functools.cache(...)``."""
     target = decorator.decorator

@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.names import last_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, RelatedLocation, Rule
 
@@ -199,7 +200,7 @@ class KeptExceptionRaisedAgain(Rule):
                 if cls.name.value in found:
                     continue
                 for base in cls.bases:
-                    last = _last_name(base.value)
+                    last = last_name(base.value)
                     if last is not None and (last in found or _EXCEPTION_CLASS.search(last)):
                         found.add(cls.name.value)
                         changed = True
@@ -209,7 +210,7 @@ class KeptExceptionRaisedAgain(Rule):
     def _builds_exception(self, value: cst.BaseExpression, classes: Set[str]) -> bool:
         if not isinstance(value, cst.Call):
             return False
-        last = _last_name(value.func)
+        last = last_name(value.func)
         return last is not None and (last in classes or bool(_EXCEPTION_CLASS.search(last)))
 
     def _cleared(self, module: cst.Module, name: str) -> bool:
@@ -285,10 +286,3 @@ class KeptExceptionRaisedAgain(Rule):
             confidence=Confidence.MEDIUM,
         )
 
-
-def _last_name(expr: cst.BaseExpression) -> Optional[str]:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return expr.attr.value
-    return None
