@@ -4,7 +4,7 @@ them succeeds, so every exception or cancellation in between leaves the entry be
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
@@ -298,9 +298,9 @@ def _in_cleanup(step: _Step) -> bool:
     return any(isinstance(node, (cst.Finally, cst.ExceptHandler, cst.ExceptStarHandler)) for node in step.chain)
 
 
-def _cleaned_on_error(steps: Sequence[_Step], removes: "object") -> bool:
+def _cleaned_on_error(steps: Sequence[_Step], removes: Callable[[cst.BaseSmallStatement], bool]) -> bool:
     """A ``finally:`` or ``except`` block of the function already does the removal."""
-    return any(_in_cleanup(step) and removes(step.node) for step in steps)  # type: ignore[operator]
+    return any(_in_cleanup(step) and removes(step.node) for step in steps)
 
 
 def _sequential(first: _Step, second: _Step) -> bool:
