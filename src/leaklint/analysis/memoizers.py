@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis.lifetimes import first_param as _first_param
-from leaklint.analysis.names import parameter_names
+from leaklint.analysis.names import assignment_parts, parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -242,11 +242,8 @@ def _module_dicts(context: "FileContext", module: cst.Module) -> Dict[str, str]:
 
 
 def _record_dict(context: "FileContext", small: cst.CSTNode, found: Dict[str, str]) -> None:
-    if isinstance(small, cst.Assign):
-        targets, value = [t.target for t in small.targets], small.value
-    elif isinstance(small, cst.AnnAssign) and small.value is not None:
-        targets, value = [small.target], small.value
-    else:
+    targets, value = assignment_parts(small)
+    if value is None:
         return
     kind = _dict_kind(context, value)
     if kind is None:

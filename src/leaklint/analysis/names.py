@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Set, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
@@ -72,6 +72,16 @@ def last_name(expr: cst.BaseExpression) -> Optional[str]:
     if isinstance(expr, cst.Attribute):
         return expr.attr.value
     return None
+
+
+def assignment_parts(small: cst.CSTNode) -> Tuple[List[cst.BaseExpression], Optional[cst.BaseExpression]]:
+    """The targets and the value of ``a = b = value`` or ``a: T = value``; ``([], None)`` for any
+    other small statement (an annotation without a value binds nothing)."""
+    if isinstance(small, cst.Assign):
+        return [t.target for t in small.targets], small.value
+    if isinstance(small, cst.AnnAssign) and small.value is not None:
+        return [small.target], small.value
+    return [], None
 
 
 def decorator_name(decorator: cst.Decorator) -> Optional[str]:

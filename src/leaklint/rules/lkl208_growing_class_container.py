@@ -34,7 +34,7 @@ from leaklint.analysis.growth_facts import (
     runs_at_teardown,
     weak_record,
 )
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import assignment_parts, dotted_name
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 _SEQUENCE_KINDS = frozenset({"list", "deque"})
@@ -169,12 +169,8 @@ class GrowingClassContainer(Rule):
             if not isinstance(line, cst.SimpleStatementLine):
                 continue
             for small in line.body:
-                targets: List[cst.BaseExpression] = []
-                if isinstance(small, cst.Assign):
-                    targets = [t.target for t in small.targets]
-                elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                    targets = [small.target]
-                kind = container_kind(self.context, getattr(small, "value", None))
+                targets, value = assignment_parts(small)
+                kind = container_kind(self.context, value)
                 for target in targets:
                     if isinstance(target, cst.Name) and kind is not None and not target.value.startswith("__"):
                         self.containers.setdefault(target.value, []).append(

@@ -9,7 +9,7 @@ import sys
 import libcst as cst
 
 from leaklint.analysis.growth_facts import names_long_lived
-from leaklint.analysis.names import dotted_name, parameter_names
+from leaklint.analysis.names import assignment_parts, dotted_name, parameter_names
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 _ADD_METHODS = frozenset({"append", "add", "insert", "appendleft"})
@@ -116,12 +116,7 @@ class ListenerListOnlyGrows(Rule):
             if not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for small in statement.body:
-                targets: List[cst.BaseExpression] = []
-                value: Optional[cst.BaseExpression] = None
-                if isinstance(small, cst.Assign):
-                    targets, value = [t.target for t in small.targets], small.value
-                elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                    targets, value = [small.target], small.value
+                targets, value = assignment_parts(small)
                 for target in targets:
                     if not isinstance(target, cst.Name):
                         continue

@@ -9,7 +9,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import assignment_parts, dotted_name
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -442,12 +442,7 @@ def _module_containers(module: cst.Module) -> Set[str]:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
-            targets: List[cst.BaseExpression] = []
-            value: Optional[cst.BaseExpression] = None
-            if isinstance(small, cst.Assign):
-                targets, value = [t.target for t in small.targets], small.value
-            elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                targets, value = [small.target], small.value
+            targets, value = assignment_parts(small)
             if value is not None and _is_container(value):
                 names.update(t.value for t in targets if isinstance(t, cst.Name))
     return names
