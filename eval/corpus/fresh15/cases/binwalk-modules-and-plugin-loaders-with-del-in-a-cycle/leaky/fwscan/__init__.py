@@ -1,0 +1,1 @@
+"""A firmware scanner built from modules and plugins."""

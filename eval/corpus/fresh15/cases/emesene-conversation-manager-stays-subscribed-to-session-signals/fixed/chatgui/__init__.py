@@ -1,0 +1,1 @@
+"""The conversation side of an instant-messaging client."""

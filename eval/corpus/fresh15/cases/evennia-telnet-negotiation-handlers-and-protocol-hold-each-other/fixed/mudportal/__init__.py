@@ -1,0 +1,1 @@
+"""The telnet side of a game portal."""

@@ -1,0 +1,1 @@
+"""Python bindings for a resource manager: futures and RPCs."""

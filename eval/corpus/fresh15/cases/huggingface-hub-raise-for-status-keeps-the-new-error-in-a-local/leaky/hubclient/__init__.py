@@ -1,0 +1,1 @@
+"""A client for a model hub: HTTP error mapping and file downloads."""

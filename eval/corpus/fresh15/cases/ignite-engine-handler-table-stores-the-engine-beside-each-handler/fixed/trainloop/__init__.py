@@ -1,0 +1,1 @@
+"""A small training-loop engine with event handlers."""

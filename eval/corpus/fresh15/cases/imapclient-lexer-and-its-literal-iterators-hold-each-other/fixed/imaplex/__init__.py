@@ -1,0 +1,1 @@
+"""Tokenizing IMAP server responses."""

@@ -1,0 +1,1 @@
+"""The Python objects a scheduler server hands to its hooks."""

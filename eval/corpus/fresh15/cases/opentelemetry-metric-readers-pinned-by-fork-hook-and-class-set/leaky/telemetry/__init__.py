@@ -1,0 +1,1 @@
+"""A metrics SDK: a provider and the readers that export what it collects."""

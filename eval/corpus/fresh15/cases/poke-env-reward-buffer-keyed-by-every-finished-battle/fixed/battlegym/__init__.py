@@ -1,0 +1,1 @@
+"""A reinforcement-learning wrapper around a battle simulator client."""

@@ -1,0 +1,1 @@
+"""Peer discovery bookkeeping for an overlay network."""

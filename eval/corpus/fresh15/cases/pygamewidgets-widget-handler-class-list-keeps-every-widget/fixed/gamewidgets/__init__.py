@@ -1,0 +1,7 @@
+from typing import Any, List
+
+from .widget import WidgetHandler
+
+
+def update(events: List[Any]) -> None:
+    WidgetHandler.main(events)

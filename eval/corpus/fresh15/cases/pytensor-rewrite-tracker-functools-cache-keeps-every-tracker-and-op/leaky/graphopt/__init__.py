@@ -1,0 +1,1 @@
+"""Graph rewriting: trackers that map ops to node rewriters."""

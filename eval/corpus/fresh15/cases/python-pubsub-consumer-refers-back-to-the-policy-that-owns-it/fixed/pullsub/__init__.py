@@ -1,0 +1,1 @@
+"""A streaming-pull subscriber split into a policy and a consumer."""

@@ -1,0 +1,1 @@
+"""Playback widgets of a music player."""

@@ -1,0 +1,20 @@
+from typing import Any
+
+from .gobjectish import Widget, connect_obj
+
+
+class SongInfo(Widget):
+    """The song information area; rebuilt whenever the user switches layouts."""
+
+    def __init__(self, library: Any, player: Any) -> None:
+        super().__init__()
+        self.text = ""
+        connect_obj(library, "changed", self._check_change, player)  # LEAK
+        player.connect("song-started", self._check_started)  # LEAK
+
+    def _check_change(self, player: Any) -> None:
+        if player.song is not None:
+            self.text = str(player.song)
+
+    def _check_started(self, player: Any, song: Any) -> None:
+        self.text = "" if song is None else str(song)

@@ -1,0 +1,1 @@
+"""BLEU scoring with pluggable tokenizers."""

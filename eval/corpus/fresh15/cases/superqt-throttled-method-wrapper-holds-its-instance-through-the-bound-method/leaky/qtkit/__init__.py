@@ -1,0 +1,1 @@
+"""Throttling and debouncing helpers for UI callbacks."""

@@ -1,0 +1,1 @@
+"""A tagging app's translated widgets."""

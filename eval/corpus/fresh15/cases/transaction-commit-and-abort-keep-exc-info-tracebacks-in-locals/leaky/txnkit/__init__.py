@@ -1,0 +1,1 @@
+"""A two-phase-commit transaction with resource managers."""
