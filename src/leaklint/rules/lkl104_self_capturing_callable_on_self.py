@@ -11,7 +11,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
-from leaklint.analysis.cycle_rules import consequence_grade
+from leaklint.analysis.cycle_rules import NO_CONSEQUENCE, consequence_grade
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
@@ -255,8 +255,21 @@ class SelfCapturingCallableOnSelf(Rule):
         )
         method = _first_method(self.context.code(value), self_name, methods)
         confidence = Confidence.HIGH
+        shadowed = self._shadowed_method(node, target, value, self_name, methods, function)
         slot = self._slot(node, target, self_name, value if isinstance(node, cst.Assign) else None) if method is not None else None
-        if slot is not None:
+        if shadowed is not None:
+            # `self.notify = saved_notify` (its own bound method, put back after a swap): the
+            # instance's method now lives in its `__dict__`, so every object that runs this code
+            # stays cyclic for life. Not a mode switch to another method (that is a slot).
+            confidence, why = self._grade(node, None, per_call=False)
+            if confidence is Confidence.LOW and why.endswith(NO_CONSEQUENCE):
+                confidence, why = Confidence.MEDIUM, (
+                    f"`{shown}` shadows the class's own method `{shadowed}` with this object's bound method: every "
+                    f"object that runs this code stays in the cycle for its whole life, with everything it holds")
+            if confidence is Confidence.LOW:
+                self._by_consequence.add(id(node))
+            message += f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""
+        elif slot is not None:
             # A state machine's current state, or a default handler users may replace: a
             # WeakMethod there breaks `==` and the public setter, and the object lives as its slot.
             confidence = Confidence.LOW
@@ -272,7 +285,7 @@ class SelfCapturingCallableOnSelf(Rule):
             confidence = Confidence.LOW
             message += f" (`{function.name.value}` takes it out of `{shown}` again in `finally:`: low consequence)"
             self._by_consequence.add(id(node))  # not a cycle for good: other stores are still judged
-        if confidence is Confidence.HIGH:
+        if confidence is Confidence.HIGH and shadowed is None:
             # A wrapper kept so that native code can call back (`self._cbs[n] = CALLBACK(self.m)`)
             # must stay for the object's life: one more per call is not the cost, what the
             # cycle delays (a `__del__`, a resource) is.
@@ -491,6 +504,22 @@ class SelfCapturingCallableOnSelf(Rule):
                         return f"a dict with {found}"
         return None
 
+    def _shadowed_method(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression,
+                         self_name: str, methods: Set[str], function: cst.FunctionDef) -> Optional[str]:
+        """The method ``m`` when ``self.m = <the bound method self.m>`` (directly or through a local
+        bound once to it): the instance shadows a method of its class with itself, a store that
+        changes no behaviour and only ties the object into a cycle."""
+        if not (isinstance(node, cst.Assign) and isinstance(target, cst.Attribute) and _on_self(target, self_name)):
+            return None
+        attr = target.attr.value
+        if attr not in methods or attr.startswith("__"):
+            return None
+        if isinstance(value, cst.Name):
+            kept = self._alias_kept(value, self_name, methods, function)
+        else:
+            kept = _bound_method(value, self_name, methods)
+        return attr if kept == attr else None
+
     def _weak_callback(self, value: cst.BaseExpression, self_name: str, methods: Set[str]) -> Optional[str]:
         """``weakref.ref(item, self._remove)``: the method when the reference's callback is a bound
         method of ``self`` (the reference keeps its callback, and the callback ``self``). Each entry
@@ -546,6 +575,12 @@ class SelfCapturingCallableOnSelf(Rule):
             f"is freed only when the cyclic garbage collector runs"
         )
         confidence, why = consequence_grade(self.context, node, None, pin=False)
+        if confidence is Confidence.LOW and why.endswith(NO_CONSEQUENCE) and not in_test_code(self.context, node):
+            # The object is handed in (a model, an optimizer): this function puts every object
+            # it is applied to into a cycle for the rest of its life, whatever that object holds.
+            confidence, why = Confidence.MEDIUM, (
+                f"`{self.context.code(owner).strip()}` is an object handed in from outside: every object this code patches "
+                f"stays in the cycle for the rest of its life, with everything it holds")
         message += f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""
         suggestion = (
             f"wrap the unbound function (`type(obj).{target.attr.value}`) and reach the object through "
