@@ -145,6 +145,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._attribute_classes: Dict[int, Dict[str, str]] = {}
         self._by_consequence: Set[int] = set()  # stores made low by `_grade`, not by design
         self._bindings: Dict[int, Dict[str, Optional[cst.BaseExpression]]] = {}  # function -> single bindings
+        self._queues: Dict[int, Set[str]] = {}  # class -> attributes its methods take entries out of
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -279,6 +280,14 @@ class SelfCapturingCallableOnSelf(Rule):
             # dispatch table of the object's own behaviour lives exactly as long as the object.
             confidence = Confidence.LOW
             message += f" (`{shown}` is a dispatch table of the object's own callables: low consequence)"
+        elif self._consumed_queue(node, target):
+            # `self.queue.append(action)`, and `run()` does `self.queue.pop(0)` and calls it: a work
+            # queue whose entries leave once they have run, so they do not pile up, and the
+            # cycle lasts until the entry runs.
+            confidence = Confidence.LOW
+            message += (f" (the class takes entries out of `{shown}` again (a work queue): they do not pile up, and "
+                        f"each cycle ends when its entry is taken out: low consequence)")
+            self._by_consequence.add(id(node))
         elif self._removed_in_finally(function, shown):
             # `self._stack.append(lambda ...: ...)`; `try: yield` / `finally: self._stack.pop()`:
             # a context manager's entry, taken out again when the block ends.
@@ -504,6 +513,20 @@ class SelfCapturingCallableOnSelf(Rule):
                         return f"a dict with {found}"
         return None
 
+    def _consumed_queue(self, node: cst.CSTNode, target: cst.BaseExpression) -> bool:
+        """``self.<attr>.append(cb)`` where a method of the class takes entries out of ``<attr>``
+        again (``.pop()``, ``.popleft()``, a queue's ``.get()``, also through an alias of ``self`` such as
+        ``parent.queue.pop(0)``): a work queue, not a registry that keeps what it is given."""
+        if not (isinstance(node, cst.Call) and isinstance(target, cst.Attribute)):
+            return False
+        cls = self.context.enclosing_class(node)
+        if cls is None:
+            return False
+        consumed = self._queues.get(id(cls))
+        if consumed is None:
+            consumed = self._queues[id(cls)] = _consumed_attributes(cls)
+        return target.attr.value in consumed
+
     def _shadowed_method(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression,
                          self_name: str, methods: Set[str], function: cst.FunctionDef) -> Optional[str]:
         """The method ``m`` when ``self.m = <the bound method self.m>`` (directly or through a local
@@ -667,6 +690,22 @@ class SelfCapturingCallableOnSelf(Rule):
         if method is not None:
             return f"`{keeper}(...)` wrapping the bound method `{self_name}.{method}` (the wrapper keeps it)"
         return self._wrapped_method(first, self_name, methods, function, depth + 1)
+
+
+_TAKERS = frozenset({"pop", "popleft", "get", "get_nowait"})
+
+
+def _consumed_attributes(cls: cst.ClassDef) -> Set[str]:
+    """Attributes a method of ``cls`` takes entries out of one by one: ``<x>.<attr>.pop(...)``
+    (``popleft``, a queue's ``get()``) on any receiver inside the class. Not ``clear()``: a
+    registry emptied by ``close()`` still keeps every entry until then."""
+    found: Set[str] = set()
+    for node in walk_type(cls, cst.Call):
+        func = node.func
+        if (type(func) is cst.Attribute and func.attr.value in _TAKERS and type(func.value) is cst.Attribute
+                and not (func.attr.value == "get" and node.args)):
+            found.add(func.value.attr.value)
+    return found
 
 
 def _single_bindings(function: cst.FunctionDef) -> Dict[str, Optional[cst.BaseExpression]]:
