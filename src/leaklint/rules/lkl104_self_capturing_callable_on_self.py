@@ -76,8 +76,17 @@ class SelfCapturingCallableOnSelf(Rule):
     shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
     with one instance per process (made at module level or only in `main()`, `__new__`, an
     `_instance` attribute, or named as the application, console or supervisor).
+    Medium: an object's own method replaced on the instance by something that keeps its bound
+    method, on an object the function is handed (`module.forward = partial(f, module.forward)`,
+    `self.optimizer.step = counted(self.optimizer.step)`), or by the very same bound method put
+    back after a swap (`saved = self.notify` ... `self.notify = saved`): every object the code runs
+    on (a model, an optimizer, every instance of a class) stays in the cycle for the rest of its
+    life with everything it holds, and the fix (the unbound function and a weak reference, or
+    taking the shadow out of `__dict__`) changes no behaviour.
     A callback wrapper kept so that native code can call it back (`self._cbs[n] = CALLBACK(self.m)`)
-    is graded by what the cycle delays (a `__del__`, a resource), not by one more per call.
+    is graded by what the cycle delays (a `__del__`, a resource), not by one more per call. A
+    callable appended to a work queue the class takes entries out of again (`self.queue.append(action)`
+    with `self.queue.pop(0)` in `run()`) is low: the entries do not pile up.
     `atexit.register(self.m)` pins every instance until exit, a registry that grows per instance:
     medium, high when the module makes the class per call or the class holds something heavy, low
     for a process singleton or a class made only in a lazy `if x is None: owner.x = X()` factory

@@ -39,7 +39,8 @@ class RecursiveClosureCycle(Rule):
     is defined inside a loop (one more cycle per iteration), it is handed on as a callback
     (`d.add_callback(after_reply)`: kept with its cells by whoever registers it), or a cell holds bulk data (a name such
     as `data` or `buffer`, a value used as an array through `.shape`/`.ndim`, a container the outer
-    function fills in a loop), a frame or traceback (`sys.exc_info()`), or `self` of a class that
+    function fills in a loop; not one it stores into under a constant key, `params["cursor"] =
+    ...`, which overwrites one slot per pass), a frame or traceback (`sys.exc_info()`), or `self` of a class that
     keeps bulk data or has a `__del__`, thread or socket the cycle delays. Any other such cycle (the
     cells hold a repository, a visited set, options: objects that live long anyway or that the
     next young-generation collection frees) is reported at low confidence (strict profile only):
