@@ -52,3 +52,15 @@ def test_same_pair_without_an_array_is_strict_only(tmp_path: Path) -> None:
     # is the images API object).
     assert _findings(tmp_path, "data", "default") == []
     assert len(_findings(tmp_path, "data", "strict")) == 1
+
+
+def test_a_buffer_made_with_its_size_is_bulk_data(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "bytearray(len(data))", "default")
+    assert [(Path(f.path).name, f.line) for f in found] == [("base.py", 4)]
+
+
+def test_an_empty_buffer_filled_later_is_strict_only(tmp_path: Path) -> None:
+    # `self.pending = bytearray()`: it holds what is fed into it (a few handshake bytes taken out
+    # again), not data whose size the code knows.
+    assert _findings(tmp_path, "bytearray()", "default") == []
+    assert len(_findings(tmp_path, "bytearray()", "strict")) == 1

@@ -795,7 +795,9 @@ class _Collector:
         holders, attr, on_self = self._holder(scope, target)
         if on_self and attr is not None and holders and holders[0] in self.infos:
             self.infos[holders[0]].attrs.add(attr)
-            if not container and isinstance(value, cst.Call) and self._makes_array(value.func):
+            # Not an empty `bytearray()`: a buffer that starts empty holds what is fed into it,
+            # often a few bytes taken out again, not bulk data known from the value.
+            if not container and isinstance(value, cst.Call) and value.args and self._makes_array(value.func):
                 self.infos[holders[0]].array_attrs.add(attr)
         if not on_self and holders and isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             holders = self._narrowed(target.value.value, node, scope) or holders

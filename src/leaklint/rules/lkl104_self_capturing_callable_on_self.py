@@ -11,7 +11,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
-from leaklint.analysis.cycle_rules import consequence_grade
+from leaklint.analysis.cycle_rules import NO_CONSEQUENCE, consequence_grade
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
@@ -76,8 +76,17 @@ class SelfCapturingCallableOnSelf(Rule):
     shutdown path (`close()`, `__exit__`), on an error path (in an `except` block), or in a class
     with one instance per process (made at module level or only in `main()`, `__new__`, an
     `_instance` attribute, or named as the application, console or supervisor).
+    Medium: an object's own method replaced on the instance by something that keeps its bound
+    method, on an object the function is handed (`module.forward = partial(f, module.forward)`,
+    `self.optimizer.step = counted(self.optimizer.step)`), or by the very same bound method put
+    back after a swap (`saved = self.notify` ... `self.notify = saved`): every object the code runs
+    on (a model, an optimizer, every instance of a class) stays in the cycle for the rest of its
+    life with everything it holds, and the fix (the unbound function and a weak reference, or
+    taking the shadow out of `__dict__`) changes no behaviour.
     A callback wrapper kept so that native code can call it back (`self._cbs[n] = CALLBACK(self.m)`)
-    is graded by what the cycle delays (a `__del__`, a resource), not by one more per call.
+    is graded by what the cycle delays (a `__del__`, a resource), not by one more per call. A
+    callable appended to a work queue the class takes entries out of again (`self.queue.append(action)`
+    with `self.queue.pop(0)` in `run()`) is low: the entries do not pile up.
     `atexit.register(self.m)` pins every instance until exit, a registry that grows per instance:
     medium, high when the module makes the class per call or the class holds something heavy, low
     for a process singleton or a class made only in a lazy `if x is None: owner.x = X()` factory
@@ -145,6 +154,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._attribute_classes: Dict[int, Dict[str, str]] = {}
         self._by_consequence: Set[int] = set()  # stores made low by `_grade`, not by design
         self._bindings: Dict[int, Dict[str, Optional[cst.BaseExpression]]] = {}  # function -> single bindings
+        self._queues: Dict[int, Set[str]] = {}  # class -> attributes its methods take entries out of
 
     def _method(self, node: cst.CSTNode) -> Optional[Tuple[cst.FunctionDef, str, Set[str]]]:
         """(method, name of self, the class's plain methods) when ``node`` is in a method body."""
@@ -255,8 +265,21 @@ class SelfCapturingCallableOnSelf(Rule):
         )
         method = _first_method(self.context.code(value), self_name, methods)
         confidence = Confidence.HIGH
+        shadowed = self._shadowed_method(node, target, value, self_name, methods, function)
         slot = self._slot(node, target, self_name, value if isinstance(node, cst.Assign) else None) if method is not None else None
-        if slot is not None:
+        if shadowed is not None:
+            # `self.notify = saved_notify` (its own bound method, put back after a swap): the
+            # instance's method now lives in its `__dict__`, so every object that runs this code
+            # stays cyclic for life. Not a mode switch to another method (that is a slot).
+            confidence, why = self._grade(node, None, per_call=False)
+            if confidence is Confidence.LOW and why.endswith(NO_CONSEQUENCE):
+                confidence, why = Confidence.MEDIUM, (
+                    f"`{shown}` shadows the class's own method `{shadowed}` with this object's bound method: every "
+                    f"object that runs this code stays in the cycle for its whole life, with everything it holds")
+            if confidence is Confidence.LOW:
+                self._by_consequence.add(id(node))
+            message += f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""
+        elif slot is not None:
             # A state machine's current state, or a default handler users may replace: a
             # WeakMethod there breaks `==` and the public setter, and the object lives as its slot.
             confidence = Confidence.LOW
@@ -266,13 +289,21 @@ class SelfCapturingCallableOnSelf(Rule):
             # dispatch table of the object's own behaviour lives exactly as long as the object.
             confidence = Confidence.LOW
             message += f" (`{shown}` is a dispatch table of the object's own callables: low consequence)"
+        elif self._consumed_queue(node, target):
+            # `self.queue.append(action)`, and `run()` does `self.queue.pop(0)` and calls it: a work
+            # queue whose entries leave once they have run, so they do not pile up, and the
+            # cycle lasts until the entry runs.
+            confidence = Confidence.LOW
+            message += (f" (the class takes entries out of `{shown}` again (a work queue): they do not pile up, and "
+                        f"each cycle ends when its entry is taken out: low consequence)")
+            self._by_consequence.add(id(node))
         elif self._removed_in_finally(function, shown):
             # `self._stack.append(lambda ...: ...)`; `try: yield` / `finally: self._stack.pop()`:
             # a context manager's entry, taken out again when the block ends.
             confidence = Confidence.LOW
             message += f" (`{function.name.value}` takes it out of `{shown}` again in `finally:`: low consequence)"
             self._by_consequence.add(id(node))  # not a cycle for good: other stores are still judged
-        if confidence is Confidence.HIGH:
+        if confidence is Confidence.HIGH and shadowed is None:
             # A wrapper kept so that native code can call back (`self._cbs[n] = CALLBACK(self.m)`)
             # must stay for the object's life: one more per call is not the cost, what the
             # cycle delays (a `__del__`, a resource) is.
@@ -491,6 +522,36 @@ class SelfCapturingCallableOnSelf(Rule):
                         return f"a dict with {found}"
         return None
 
+    def _consumed_queue(self, node: cst.CSTNode, target: cst.BaseExpression) -> bool:
+        """``self.<attr>.append(cb)`` where a method of the class takes entries out of ``<attr>``
+        again (``.pop()``, ``.popleft()``, a queue's ``.get()``, also through an alias of ``self`` such as
+        ``parent.queue.pop(0)``): a work queue, not a registry that keeps what it is given."""
+        if not (isinstance(node, cst.Call) and isinstance(target, cst.Attribute)):
+            return False
+        cls = self.context.enclosing_class(node)
+        if cls is None:
+            return False
+        consumed = self._queues.get(id(cls))
+        if consumed is None:
+            consumed = self._queues[id(cls)] = _consumed_attributes(cls)
+        return target.attr.value in consumed
+
+    def _shadowed_method(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression,
+                         self_name: str, methods: Set[str], function: cst.FunctionDef) -> Optional[str]:
+        """The method ``m`` when ``self.m = <the bound method self.m>`` (directly or through a local
+        bound once to it): the instance shadows a method of its class with itself, a store that
+        changes no behaviour and only ties the object into a cycle."""
+        if not (isinstance(node, cst.Assign) and isinstance(target, cst.Attribute) and _on_self(target, self_name)):
+            return None
+        attr = target.attr.value
+        if attr not in methods or attr.startswith("__"):
+            return None
+        if isinstance(value, cst.Name):
+            kept = self._alias_kept(value, self_name, methods, function)
+        else:
+            kept = _bound_method(value, self_name, methods)
+        return attr if kept == attr else None
+
     def _weak_callback(self, value: cst.BaseExpression, self_name: str, methods: Set[str]) -> Optional[str]:
         """``weakref.ref(item, self._remove)``: the method when the reference's callback is a bound
         method of ``self`` (the reference keeps its callback, and the callback ``self``). Each entry
@@ -546,6 +607,12 @@ class SelfCapturingCallableOnSelf(Rule):
             f"is freed only when the cyclic garbage collector runs"
         )
         confidence, why = consequence_grade(self.context, node, None, pin=False)
+        if confidence is Confidence.LOW and why.endswith(NO_CONSEQUENCE) and not in_test_code(self.context, node):
+            # The object is handed in (a model, an optimizer): this function puts every object
+            # it is applied to into a cycle for the rest of its life, whatever that object holds.
+            confidence, why = Confidence.MEDIUM, (
+                f"`{self.context.code(owner).strip()}` is an object handed in from outside: every object this code patches "
+                f"stays in the cycle for the rest of its life, with everything it holds")
         message += f" ({why}: low consequence)" if confidence is Confidence.LOW else f" ({why})" if why else ""
         suggestion = (
             f"wrap the unbound function (`type(obj).{target.attr.value}`) and reach the object through "
@@ -632,6 +699,22 @@ class SelfCapturingCallableOnSelf(Rule):
         if method is not None:
             return f"`{keeper}(...)` wrapping the bound method `{self_name}.{method}` (the wrapper keeps it)"
         return self._wrapped_method(first, self_name, methods, function, depth + 1)
+
+
+_TAKERS = frozenset({"pop", "popleft", "get", "get_nowait"})
+
+
+def _consumed_attributes(cls: cst.ClassDef) -> Set[str]:
+    """Attributes a method of ``cls`` takes entries out of one by one: ``<x>.<attr>.pop(...)``
+    (``popleft``, a queue's ``get()``) on any receiver inside the class. Not ``clear()``: a
+    registry emptied by ``close()`` still keeps every entry until then."""
+    found: Set[str] = set()
+    for node in walk_type(cls, cst.Call):
+        func = node.func
+        if (type(func) is cst.Attribute and func.attr.value in _TAKERS and type(func.value) is cst.Attribute
+                and not (func.attr.value == "get" and node.args)):
+            found.add(func.value.attr.value)
+    return found
 
 
 def _single_bindings(function: cst.FunctionDef) -> Dict[str, Optional[cst.BaseExpression]]:

@@ -39,7 +39,8 @@ class RecursiveClosureCycle(Rule):
     is defined inside a loop (one more cycle per iteration), it is handed on as a callback
     (`d.add_callback(after_reply)`: kept with its cells by whoever registers it), or a cell holds bulk data (a name such
     as `data` or `buffer`, a value used as an array through `.shape`/`.ndim`, a container the outer
-    function fills in a loop), a frame or traceback (`sys.exc_info()`), or `self` of a class that
+    function fills in a loop; not one it stores into under a constant key, `params["cursor"] =
+    ...`, which overwrites one slot per pass), a frame or traceback (`sys.exc_info()`), or `self` of a class that
     keeps bulk data or has a `__del__`, thread or socket the cycle delays. Any other such cycle (the
     cells hold a repository, a visited set, options: objects that live long anyway or that the
     next young-generation collection frees) is reported at low confidence (strict profile only):
@@ -316,16 +317,25 @@ def _holds_frame(context: FileContext, outer: cst.FunctionDef, name: str) -> boo
     return False
 
 
+def _constant_key(target: cst.Subscript) -> bool:
+    """``name["after"] = ...``, ``name[0] = ...``: one fixed slot, overwritten on every pass, which
+    adds no item however often the loop runs (a paging cursor, a request's parameters)."""
+    if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+        return False
+    return isinstance(target.slice[0].slice.value, (cst.SimpleString, cst.Integer, cst.ConcatenatedString))
+
+
 def _filled_in_loop(context: FileContext, outer: cst.FunctionDef, name: str) -> Optional[int]:
     """The line of a loop of ``outer`` itself (not of a nested function) that puts items into the
-    container ``name``: ``for x in xs: name[k] = x`` / ``name.append(x)``."""
+    container ``name``: ``for x in xs: name[k] = x`` / ``name.append(x)``. Not a store under a
+    constant key (``name["after"] = cursor``), which overwrites one slot."""
     for loop in walk_scope(outer):
         if not isinstance(loop, (cst.For, cst.While)):
             continue
         for node in walk_scope(loop.body):
             if isinstance(node, cst.Assign) and any(
                     isinstance(t.target, cst.Subscript) and isinstance(t.target.value, cst.Name)
-                    and t.target.value.value == name for t in node.targets):
+                    and t.target.value.value == name and not _constant_key(t.target) for t in node.targets):
                 return context.location(loop).line
             if (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
                     and node.func.attr.value in _FILLERS and isinstance(node.func.value, cst.Name)
