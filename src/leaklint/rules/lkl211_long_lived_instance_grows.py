@@ -8,7 +8,15 @@ from typing import Any, Dict, List, Optional, Set
 
 import libcst as cst
 
-from leaklint.analysis.containers import OBJECT, REMOVE_METHODS, UNKNOWN, WORKLOAD, container_kind, local_assignments
+from leaklint.analysis.containers import (
+    OBJECT,
+    REMOVE_METHODS,
+    UNKNOWN,
+    WORKLOAD,
+    container_kind,
+    ending_entity_key,
+    local_assignments,
+)
 from leaklint.analysis.growth_facts import (
     ESCAPE,
     GROW,
@@ -54,6 +62,7 @@ _MINTING_CALLS = frozenset({
     "uuid.uuid1", "uuid.uuid4", "builtins.next", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom",
 })
 EVENT = "event"  # a timestamped record: one per event, whatever else it holds
+ENDING = "ending"  # a key that is the id of a session, stream or process: one per session, never seen again
 # A module that reads no clock has no timestamped records: its classes not named long-lived are skipped.
 _CLOCK_NAMES = ("time", "monotonic", "perf_counter", "strftime", "localtime", "gmtime", "ctime", "now", "utcnow", "today")
 _CLOCK_TEXT = re.compile(rf"\b(?:{'|'.join(_CLOCK_NAMES)})\(")
@@ -101,6 +110,15 @@ class LongLivedInstanceGrows(Rule):
     (directly, or through the method the loop calls), and low otherwise; a clock difference
     (`time.time() - start`, a duration sample) is not a record.
 
+    A third shape needs no long-lived name either: a dict entry filed under the id of something
+    that ends many times over the object's life (`self._streams[stream_id] = ...`,
+    `self.cache[proc["pid"]] = ...`, a `session: str` parameter, `id(session)`) when nothing in the
+    module removes from that dict. Once the session, stream or process has ended its id never
+    comes back, so the entry is neither replaced nor read again: an object that outlives one
+    session (a connection's streams, a monitor's processes, a plugin's sessions) keeps one entry
+    per session it has seen. A dict filed under the same id in the same method as a sibling dict
+    that is swept is left to LKL218, a table of futures to LKL219.
+
     ## Why is this bad?
     The object lives as long as the process serves, and so does its container: every request,
     connection or message it has ever handled keeps one entry, with whatever the entry references
@@ -133,6 +151,10 @@ class LongLivedInstanceGrows(Rule):
     request) is a false alarm, which is why a name alone gives medium confidence unless the entry
     is per object or added in the object's own loop. A removal through another object (`server.
     sessions.pop(...)` in a handler class) counts when it names the same attribute.
+    A table keyed by ending ids on an object that itself lives for one session only (a
+    per-request parser keyed by `stream_id`) is a false alarm. A bare `pid` or `sid` parameter is
+    not read as a process or session id (it is as often a producer's or a page's), only a field
+    read off a record (`proc.pid`, `row["sid"]`).
 
     ## References
     - LKL207 (threads kept on a long-lived instance), LKL209 (module-level instance grown by callers).
@@ -165,14 +187,27 @@ class LongLivedInstanceGrows(Rule):
         self._methods: List[cst.FunctionDef] = []  # of the class being checked
         self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
         self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
+        self._class_stack: List[cst.ClassDef] = []
+        # classes with a method that stores into a container of `self` under a key or with `setdefault`
+        self._stores_keyed: Set[int] = set()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
             self.classes.append(node)
+        self._class_stack.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._class_stack.pop()
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
             self.removed_anywhere.add(node.value.attr.value)
+        if self._class_stack and isinstance(node.value, cst.Name) and node.value.value == "self":
+            parent = self.context.parent(node)
+            if (isinstance(parent, cst.Subscript) and parent.value is node
+                    and isinstance(self.context.parent(parent), cst.AssignTarget)) or (
+                    isinstance(parent, cst.Attribute) and parent.attr.value == "setdefault"):
+                self._stores_keyed.add(id(self._class_stack[-1]))
 
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name, self.context.module):
@@ -189,7 +224,10 @@ class LongLivedInstanceGrows(Rule):
         # (a loop alone says little: a handshake or a negotiation loops too; whatever the class is
         # named, a timestamped record appended to a list of its own is one more per event)
         self._named = self._singleton or names_long_lived(klass, _LONG_LIVED_TOKENS)
-        if not self._named and not self._reads_clock_anywhere:
+        # (whatever the class is named, a table keyed by session, stream or process ids gains a
+        # key per session that ends, and is never asked for that key again)
+        self._keyed_by_ending = id(klass) in self._stores_keyed
+        if not self._named and not self._reads_clock_anywhere and not self._keyed_by_ending:
             return
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
         self._methods = methods
@@ -205,6 +243,10 @@ class LongLivedInstanceGrows(Rule):
                 looped = in_while_loop(self.context, growth.node)
                 if growth.evidence == EVENT:
                     self._report_events(klass, name, growth, self._event_confidence(growth, looped))
+                    break
+                if growth.evidence == ENDING:
+                    if not self._sibling_released(name, growth, attributes):
+                        self._report_ending(klass, name, growth)
                     break
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
                 if is_test_double(klass.name.value, self.context.module_name):
@@ -235,11 +277,14 @@ class LongLivedInstanceGrows(Rule):
                     assignments = local_assignments(method)
                 if use.how in _SEQUENCE_GROWTH and self._records_event(use.items, assignments):
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, EVENT))
-                elif (self._named and use.how in ("[]=", "setdefault") and self._minted(use.items[0], assignments)
-                      and not _parks_future(use.value, assignments)):  # a table of futures is LKL219's
+                elif use.how not in ("[]=", "setdefault") or _parks_future(use.value, assignments):
+                    continue  # a table of futures is LKL219's
+                elif self._named and self._minted(use.items[0], assignments):
                     # `session_id = uuid4(); self.writers[session_id] = writer`: a new key on every
                     # call, whatever the method is called
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, OBJECT))
+                elif self._keyed_by_ending and ending_entity_key(self.context, use.items[0], method, assignments):
+                    attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, ENDING))
             elif use.op == GROW:
                 if assignments is None:
                     assignments = local_assignments(method)
@@ -333,6 +378,36 @@ class LongLivedInstanceGrows(Rule):
                 f"of the newest entries still work), or write the records to a `logging` logger"
             ),
             confidence=confidence,
+        )
+
+    def _sibling_released(self, name: str, growth: _Growth, attributes: Dict[str, _Attribute]) -> bool:
+        """Another table of `self` filed under the same key in the same method is swept: the class
+        drops ids that have ended from one table and not from this one (LKL218's shape)."""
+        key = self.context.code(growth.items[0]) if growth.items and growth.items[0] is not None else None
+        for other_name, other in attributes.items():
+            if other_name == name or not (other.released or other_name in self.removed_anywhere):
+                continue
+            for sibling in other.growths:
+                if (sibling.evidence == ENDING and sibling.method is growth.method and sibling.items
+                        and sibling.items[0] is not None and self.context.code(sibling.items[0]) == key):
+                    return True
+        return False
+
+    def _report_ending(self, klass: cst.ClassDef, name: str, growth: _Growth) -> None:
+        key = growth.items[0] if growth.items else None
+        key_text = first_line_text(self.context, key, 30) if key is not None else "key"
+        site = growth_site_text(self.context, growth.node)
+        self.report(
+            growth.node,
+            f"`{klass.name.value}.{growth.method.name.value}()` files an entry in `self.{name}` under `{key_text}` "
+            f"(`{site}`), the id of something that ends (a session, stream or process), and nothing in this module "
+            f"removes from `self.{name}`: once it has ended its key never comes back, and its entry stays for as "
+            f"long as the `{klass.name.value}` lives",
+            suggestion=(
+                f"pop the entry where it ends (`self.{name}.pop({key_text}, None)` in the close, disconnect or "
+                f"exit handler, or in a `finally`), or sweep the ids that are gone after each update"
+            ),
+            confidence=Confidence.MEDIUM,
         )
 
     def _adds_worker(self, items: Any, assignments: dict) -> bool:
