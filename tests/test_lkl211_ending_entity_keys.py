@@ -92,8 +92,8 @@ class CpuSampler:
                 del self.previous[pid]
 '''
 
-# Keys that come back (user ids, names, paths), a session object's own table of its requests'
-# names, a table built once in `__init__`, and a bounded one.
+# Keys that come back (user ids, names, paths), a table built once in `__init__`, a bounded one,
+# objects filed under their own id, and request ids (a history, LKL219's pending replies).
 KEYS_THAT_COME_BACK = '''\
 import collections
 
@@ -116,6 +116,23 @@ class Directory:
         self.seen[session_id] = True
         if len(self.seen) > 100:
             self.seen.popitem(last=False)
+
+
+class CircuitInventory:
+    """A store of objects by their own id (whose API deletes them) and a log keyed by request id."""
+
+    def __init__(self):
+        self.links = {}
+        self.call_numbers = {}
+
+    def create_link(self, link):
+        self.links[link.connection_id] = link
+        return link
+
+    def number_for(self, record):
+        request_id = record["request_id"]
+        self.call_numbers[request_id] = len(self.call_numbers)
+        return self.call_numbers[request_id]
 '''
 
 

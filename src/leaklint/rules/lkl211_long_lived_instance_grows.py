@@ -116,8 +116,10 @@ class LongLivedInstanceGrows(Rule):
     module removes from that dict. Once the session, stream or process has ended its id never
     comes back, so the entry is neither replaced nor read again: an object that outlives one
     session (a connection's streams, a monitor's processes, a plugin's sessions) keeps one entry
-    per session it has seen. A dict filed under the same id in the same method as a sibling dict
-    that is swept is left to LKL218, a table of futures to LKL219.
+    per session it has seen. Not this shape: a dict filed under the same id in the same method as
+    a sibling dict that is swept (LKL218's), a table of futures (LKL219's), request ids (a history
+    or a mock's record as often as a leak), and an object filed under its own id
+    (`self.links[link.connection_id] = link`: a store whose API deletes entries).
 
     ## Why is this bad?
     The object lives as long as the process serves, and so does its container: every request,
@@ -283,7 +285,8 @@ class LongLivedInstanceGrows(Rule):
                     # `session_id = uuid4(); self.writers[session_id] = writer`: a new key on every
                     # call, whatever the method is called
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, OBJECT))
-                elif self._keyed_by_ending and ending_entity_key(self.context, use.items[0], method, assignments):
+                elif (self._keyed_by_ending and ending_entity_key(self.context, use.items[0], method, assignments)
+                      and not _filed_under_own_id(use.items[0], use.value)):
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, ENDING))
             elif use.op == GROW:
                 if assignments is None:
@@ -452,6 +455,14 @@ def _values(item: cst.BaseExpression, assignments: dict) -> List[Optional[cst.Ba
     if isinstance(item, cst.Name) and item.value in assignments:
         return list(assignments[item.value])
     return [item]
+
+
+def _filed_under_own_id(key: Optional[cst.BaseExpression], value: Optional[cst.BaseExpression]) -> bool:
+    """`self.connections[conn.connection_id] = conn`: a store of objects by their own id, whose
+    entries go when its API deletes them (a session table that is never swept is caught by its
+    removal being missing on a path, which this rule does not follow)."""
+    return (isinstance(key, cst.Attribute) and isinstance(key.value, cst.Name) and isinstance(value, cst.Name)
+            and key.value.value == value.value)
 
 
 def _parks_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
