@@ -31,6 +31,7 @@ from leaklint.analysis.growth_facts import (
     is_test_module,
     items_evidence,
     names_long_lived,
+    subscript_key,
 )
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
@@ -189,27 +190,36 @@ class LongLivedInstanceGrows(Rule):
         self._methods: List[cst.FunctionDef] = []  # of the class being checked
         self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
         self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
-        self._class_stack: List[cst.ClassDef] = []
-        # classes with a method that stores into a container of `self` under a key or with `setdefault`
+        self._function_assignments: Dict[int, dict] = {}  # by id of the function, computed on demand
+        # classes with a method that stores into a container of `self` under the id of something that ends
         self._stores_keyed: Set[int] = set()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
             self.classes.append(node)
-        self._class_stack.append(node)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._class_stack.pop()
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
             self.removed_anywhere.add(node.value.attr.value)
-        if self._class_stack and isinstance(node.value, cst.Name) and node.value.value == "self":
-            parent = self.context.parent(node)
-            if (isinstance(parent, cst.Subscript) and parent.value is node
-                    and isinstance(self.context.parent(parent), cst.AssignTarget)) or (
-                    isinstance(parent, cst.Attribute) and parent.attr.value == "setdefault"):
-                self._stores_keyed.add(id(self._class_stack[-1]))
+        if node.attr.value == "setdefault" and _is_self_attribute(node.value):
+            call = self.context.parent(node)
+            if isinstance(call, cst.Call) and call.func is node and call.args:
+                self._note_store(node, call.args[0].value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        target = node.target
+        if isinstance(target, cst.Subscript) and _is_self_attribute(target.value):
+            self._note_store(target, subscript_key(target))
+
+    def _note_store(self, site: cst.CSTNode, key: Optional[cst.BaseExpression]) -> None:
+        """Marks the class when `self.<attr>[key] = ...` or `self.<attr>.setdefault(key, ...)` files
+        an entry under the id of something that ends."""
+        function = self.context.enclosing_function(site) if key is not None else None
+        klass = self.context.enclosing_class(function) if function is not None else None
+        if klass is None or id(klass) in self._stores_keyed:
+            return
+        if ending_entity_key(self.context, key, function, _LazyAssignments(function, self._function_assignments)):
+            self._stores_keyed.add(id(klass))
 
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name, self.context.module):
@@ -455,6 +465,25 @@ def _values(item: cst.BaseExpression, assignments: dict) -> List[Optional[cst.Ba
     if isinstance(item, cst.Name) and item.value in assignments:
         return list(assignments[item.value])
     return [item]
+
+
+class _LazyAssignments:
+    """A function's `local_assignments`, walked only when a key's local is looked up (most keys
+    are judged by their own name)."""
+
+    def __init__(self, function: cst.FunctionDef, cache: Dict[int, dict]) -> None:
+        self._function = function
+        self._cache = cache
+
+    def get(self, name: str) -> Any:
+        found = self._cache.get(id(self._function))
+        if found is None:
+            found = self._cache[id(self._function)] = local_assignments(self._function)
+        return found.get(name)
+
+
+def _is_self_attribute(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
 
 
 def _filed_under_own_id(key: Optional[cst.BaseExpression], value: Optional[cst.BaseExpression]) -> bool:
