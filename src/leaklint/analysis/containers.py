@@ -508,3 +508,90 @@ def annotation_is_finite(context: "FileContext", annotation: cst.BaseExpression,
     if isinstance(annotation, cst.Name) and annotation.value in set(enums):
         return True
     return (context.qualified_name(annotation) or "") in _FINITE_ANNOTATIONS
+
+
+# -- keys that name something with an end: a session, a stream, a process ----------------------------
+
+# Things that begin and end many times over the life of whatever serves them.
+_ENDING_ENTITY_TOKENS = frozenset(
+    {"session", "stream", "connection", "conn", "transaction", "txn", "peer", "socket", "sock", "delivery",
+     "process", "proc", "greenlet"}
+)
+# (not ``request``: a table keyed by request ids is a history, a mock's record or a table of pending
+# replies, which LKL219 and a named server's per-request path judge)
+# Words that make an identifier the id of the thing before them (``stream_id``, ``session_key``).
+_ID_TOKENS = frozenset({"id", "ids", "ident", "uuid", "guid", "tag", "no", "num", "key", "token"})
+# Identifiers that are ids of such things on their own.
+_ENDING_ID_IDENTIFIERS = frozenset({"sid", "pid", "txid", "ssrc"})
+# Annotations of an id: a parameter ``session: str`` is a session id, not a session object.
+_ID_ANNOTATIONS = frozenset({"builtins.str", "builtins.int", "builtins.bytes"})
+
+
+def _names_ending_id(identifier: str, field: bool) -> bool:
+    """``stream_id``, ``sessionKey``, ``proc.pid``: the id of a session, stream, process... . A
+    bare ``pid`` or ``sid`` counts only as a field read off a record (``row["pid"]``, ``proc.pid``):
+    a parameter of that name is as often a producer's or a page's id."""
+    tokens = identifier_tokens(identifier)
+    if field and any(t in _ENDING_ID_IDENTIFIERS for t in tokens):
+        return True
+    return any(t in _ENDING_ENTITY_TOKENS for t in tokens[:-1]) and tokens[-1] in _ID_TOKENS
+
+
+def _names_ending_entity(identifier: str) -> bool:
+    return any(t in _ENDING_ENTITY_TOKENS for t in identifier_tokens(identifier))
+
+
+def ending_entity_key(
+    context: "FileContext", key: Optional[cst.BaseExpression], function: Optional[cst.FunctionDef],
+    assignments: "dict", depth: int = 0,
+) -> Optional[str]:
+    """The identifier, when ``key`` is the id of something that ends many times over a server's life
+    (``stream_id``, ``msg["sid"]``, ``proc["pid"]``, ``id(session)``, a ``session: str`` parameter):
+    a table keyed by it gains one key per session, stream or process, and those keys are never seen
+    again once it ends. None otherwise (names, paths, ``user_id``: things that come back)."""
+    if key is None or depth > 2:
+        return None
+    if isinstance(key, cst.Name):
+        identifier = key.value
+        if _names_ending_id(identifier, field=False):
+            return identifier
+        if _names_ending_entity(identifier) and function is not None and _id_parameter(context, function, identifier):
+            return identifier
+        for value in assignments.get(identifier) or ():
+            found = ending_entity_key(context, value, function, {}, depth + 1)
+            if found:
+                return found
+        return None
+    if isinstance(key, cst.Attribute):
+        return key.attr.value if _names_ending_id(key.attr.value, field=True) else None
+    if isinstance(key, cst.Subscript) and len(key.slice) == 1 and isinstance(key.slice[0].slice, cst.Index):
+        index = key.slice[0].slice.value
+        if isinstance(index, cst.SimpleString):
+            text = index.evaluated_value
+            if isinstance(text, str) and _names_ending_id(text, field=True):
+                return text
+        return None
+    if isinstance(key, cst.Tuple):
+        for element in key.elements:
+            found = ending_entity_key(context, element.value, function, assignments, depth + 1)
+            if found:
+                return found
+        return None
+    if isinstance(key, cst.Call) and len(key.args) == 1 and not key.args[0].star:
+        qualified = context.qualified_name(key.func) or ""
+        inner = key.args[0].value
+        if qualified == "builtins.id" and isinstance(inner, (cst.Name, cst.Attribute)):
+            # ``id(session)``: one key per session object, never reused for it
+            identifier = inner.value if isinstance(inner, cst.Name) else inner.attr.value
+            return identifier if _names_ending_entity(identifier) else None
+        if qualified in ("builtins.str", "builtins.int", "builtins.bytes"):
+            return ending_entity_key(context, inner, function, assignments, depth + 1)
+    return None
+
+
+def _id_parameter(context: "FileContext", function: cst.FunctionDef, name: str) -> bool:
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name and param.annotation is not None:
+            return (context.qualified_name(param.annotation.annotation) or "") in _ID_ANNOTATIONS
+    return False

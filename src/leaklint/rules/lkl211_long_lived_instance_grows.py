@@ -8,7 +8,15 @@ from typing import Any, Dict, List, Optional, Set
 
 import libcst as cst
 
-from leaklint.analysis.containers import OBJECT, REMOVE_METHODS, UNKNOWN, WORKLOAD, container_kind, local_assignments
+from leaklint.analysis.containers import (
+    OBJECT,
+    REMOVE_METHODS,
+    UNKNOWN,
+    WORKLOAD,
+    container_kind,
+    ending_entity_key,
+    local_assignments,
+)
 from leaklint.analysis.growth_facts import (
     ESCAPE,
     GROW,
@@ -23,6 +31,7 @@ from leaklint.analysis.growth_facts import (
     is_test_module,
     items_evidence,
     names_long_lived,
+    subscript_key,
 )
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.names import dotted_name
@@ -54,6 +63,7 @@ _MINTING_CALLS = frozenset({
     "uuid.uuid1", "uuid.uuid4", "builtins.next", "secrets.token_hex", "secrets.token_urlsafe", "os.urandom",
 })
 EVENT = "event"  # a timestamped record: one per event, whatever else it holds
+ENDING = "ending"  # a key that is the id of a session, stream or process: one per session, never seen again
 # A module that reads no clock has no timestamped records: its classes not named long-lived are skipped.
 _CLOCK_NAMES = ("time", "monotonic", "perf_counter", "strftime", "localtime", "gmtime", "ctime", "now", "utcnow", "today")
 _CLOCK_TEXT = re.compile(rf"\b(?:{'|'.join(_CLOCK_NAMES)})\(")
@@ -101,6 +111,17 @@ class LongLivedInstanceGrows(Rule):
     (directly, or through the method the loop calls), and low otherwise; a clock difference
     (`time.time() - start`, a duration sample) is not a record.
 
+    A third shape needs no long-lived name either: a dict entry filed under the id of something
+    that ends many times over the object's life (`self._streams[stream_id] = ...`,
+    `self.cache[proc["pid"]] = ...`, a `session: str` parameter, `id(session)`) when nothing in the
+    module removes from that dict. Once the session, stream or process has ended its id never
+    comes back, so the entry is neither replaced nor read again: an object that outlives one
+    session (a connection's streams, a monitor's processes, a plugin's sessions) keeps one entry
+    per session it has seen. Not this shape: a dict filed under the same id in the same method as
+    a sibling dict that is swept (LKL218's), a table of futures (LKL219's), request ids (a history
+    or a mock's record as often as a leak), and an object filed under its own id
+    (`self.links[link.connection_id] = link`: a store whose API deletes entries).
+
     ## Why is this bad?
     The object lives as long as the process serves, and so does its container: every request,
     connection or message it has ever handled keeps one entry, with whatever the entry references
@@ -133,6 +154,10 @@ class LongLivedInstanceGrows(Rule):
     request) is a false alarm, which is why a name alone gives medium confidence unless the entry
     is per object or added in the object's own loop. A removal through another object (`server.
     sessions.pop(...)` in a handler class) counts when it names the same attribute.
+    A table keyed by ending ids on an object that itself lives for one session only (a
+    per-request parser keyed by `stream_id`) is a false alarm. A bare `pid` or `sid` parameter is
+    not read as a process or session id (it is as often a producer's or a page's), only a field
+    read off a record (`proc.pid`, `row["sid"]`).
 
     ## References
     - LKL207 (threads kept on a long-lived instance), LKL209 (module-level instance grown by callers).
@@ -165,6 +190,9 @@ class LongLivedInstanceGrows(Rule):
         self._methods: List[cst.FunctionDef] = []  # of the class being checked
         self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
         self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
+        self._function_assignments: Dict[int, dict] = {}  # by id of the function, computed on demand
+        # classes with a method that stores into a container of `self` under the id of something that ends
+        self._stores_keyed: Set[int] = set()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         if isinstance(node.body, cst.IndentedBlock):
@@ -173,6 +201,25 @@ class LongLivedInstanceGrows(Rule):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in REMOVE_METHODS and isinstance(node.value, cst.Attribute):
             self.removed_anywhere.add(node.value.attr.value)
+        if node.attr.value == "setdefault" and _is_self_attribute(node.value):
+            call = self.context.parent(node)
+            if isinstance(call, cst.Call) and call.func is node and call.args:
+                self._note_store(node, call.args[0].value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        target = node.target
+        if isinstance(target, cst.Subscript) and _is_self_attribute(target.value):
+            self._note_store(target, subscript_key(target))
+
+    def _note_store(self, site: cst.CSTNode, key: Optional[cst.BaseExpression]) -> None:
+        """Marks the class when `self.<attr>[key] = ...` or `self.<attr>.setdefault(key, ...)` files
+        an entry under the id of something that ends."""
+        function = self.context.enclosing_function(site) if key is not None else None
+        klass = self.context.enclosing_class(function) if function is not None else None
+        if klass is None or id(klass) in self._stores_keyed:
+            return
+        if ending_entity_key(self.context, key, function, _LazyAssignments(function, self._function_assignments)):
+            self._stores_keyed.add(id(klass))
 
     def leave_Module(self, node: cst.Module) -> None:
         if is_test_module(self.context.module_name, self.context.module):
@@ -189,7 +236,10 @@ class LongLivedInstanceGrows(Rule):
         # (a loop alone says little: a handshake or a negotiation loops too; whatever the class is
         # named, a timestamped record appended to a list of its own is one more per event)
         self._named = self._singleton or names_long_lived(klass, _LONG_LIVED_TOKENS)
-        if not self._named and not self._reads_clock_anywhere:
+        # (whatever the class is named, a table keyed by session, stream or process ids gains a
+        # key per session that ends, and is never asked for that key again)
+        self._keyed_by_ending = id(klass) in self._stores_keyed
+        if not self._named and not self._reads_clock_anywhere and not self._keyed_by_ending:
             return
         methods = [s for s in klass.body.body if isinstance(s, cst.FunctionDef)]  # type: ignore[union-attr]
         self._methods = methods
@@ -205,6 +255,10 @@ class LongLivedInstanceGrows(Rule):
                 looped = in_while_loop(self.context, growth.node)
                 if growth.evidence == EVENT:
                     self._report_events(klass, name, growth, self._event_confidence(growth, looped))
+                    break
+                if growth.evidence == ENDING:
+                    if not self._sibling_released(name, growth, attributes):
+                        self._report_ending(klass, name, growth)
                     break
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
                 if is_test_double(klass.name.value, self.context.module_name):
@@ -235,11 +289,15 @@ class LongLivedInstanceGrows(Rule):
                     assignments = local_assignments(method)
                 if use.how in _SEQUENCE_GROWTH and self._records_event(use.items, assignments):
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, EVENT))
-                elif (self._named and use.how in ("[]=", "setdefault") and self._minted(use.items[0], assignments)
-                      and not _parks_future(use.value, assignments)):  # a table of futures is LKL219's
+                elif use.how not in ("[]=", "setdefault") or _parks_future(use.value, assignments):
+                    continue  # a table of futures is LKL219's
+                elif self._named and self._minted(use.items[0], assignments):
                     # `session_id = uuid4(); self.writers[session_id] = writer`: a new key on every
                     # call, whatever the method is called
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, OBJECT))
+                elif (self._keyed_by_ending and ending_entity_key(self.context, use.items[0], method, assignments)
+                      and not _filed_under_own_id(use.items[0], use.value)):
+                    attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, ENDING))
             elif use.op == GROW:
                 if assignments is None:
                     assignments = local_assignments(method)
@@ -335,6 +393,36 @@ class LongLivedInstanceGrows(Rule):
             confidence=confidence,
         )
 
+    def _sibling_released(self, name: str, growth: _Growth, attributes: Dict[str, _Attribute]) -> bool:
+        """Another table of `self` filed under the same key in the same method is swept: the class
+        drops ids that have ended from one table and not from this one (LKL218's shape)."""
+        key = self.context.code(growth.items[0]) if growth.items and growth.items[0] is not None else None
+        for other_name, other in attributes.items():
+            if other_name == name or not (other.released or other_name in self.removed_anywhere):
+                continue
+            for sibling in other.growths:
+                if (sibling.evidence == ENDING and sibling.method is growth.method and sibling.items
+                        and sibling.items[0] is not None and self.context.code(sibling.items[0]) == key):
+                    return True
+        return False
+
+    def _report_ending(self, klass: cst.ClassDef, name: str, growth: _Growth) -> None:
+        key = growth.items[0] if growth.items else None
+        key_text = first_line_text(self.context, key, 30) if key is not None else "key"
+        site = growth_site_text(self.context, growth.node)
+        self.report(
+            growth.node,
+            f"`{klass.name.value}.{growth.method.name.value}()` files an entry in `self.{name}` under `{key_text}` "
+            f"(`{site}`), the id of something that ends (a session, stream or process), and nothing in this module "
+            f"removes from `self.{name}`: once it has ended its key never comes back, and its entry stays for as "
+            f"long as the `{klass.name.value}` lives",
+            suggestion=(
+                f"pop the entry where it ends (`self.{name}.pop({key_text}, None)` in the close, disconnect or "
+                f"exit handler, or in a `finally`), or sweep the ids that are gone after each update"
+            ),
+            confidence=Confidence.MEDIUM,
+        )
+
     def _adds_worker(self, items: Any, assignments: dict) -> bool:
         for item in items or ():
             values = assignments.get(item.value, []) if isinstance(item, cst.Name) else [item]
@@ -377,6 +465,33 @@ def _values(item: cst.BaseExpression, assignments: dict) -> List[Optional[cst.Ba
     if isinstance(item, cst.Name) and item.value in assignments:
         return list(assignments[item.value])
     return [item]
+
+
+class _LazyAssignments:
+    """A function's `local_assignments`, walked only when a key's local is looked up (most keys
+    are judged by their own name)."""
+
+    def __init__(self, function: cst.FunctionDef, cache: Dict[int, dict]) -> None:
+        self._function = function
+        self._cache = cache
+
+    def get(self, name: str) -> Any:
+        found = self._cache.get(id(self._function))
+        if found is None:
+            found = self._cache[id(self._function)] = local_assignments(self._function)
+        return found.get(name)
+
+
+def _is_self_attribute(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
+
+
+def _filed_under_own_id(key: Optional[cst.BaseExpression], value: Optional[cst.BaseExpression]) -> bool:
+    """`self.connections[conn.connection_id] = conn`: a store of objects by their own id, whose
+    entries go when its API deletes them (a session table that is never swept is caught by its
+    removal being missing on a path, which this rule does not follow)."""
+    return (isinstance(key, cst.Attribute) and isinstance(key.value, cst.Name) and isinstance(value, cst.Name)
+            and key.value.value == value.value)
 
 
 def _parks_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
