@@ -107,3 +107,12 @@ def test_an_owner_that_closes_its_member_is_quiet() -> None:
         "    def close(self):\n        self._feed.close()\n"
     )
     assert not findings_by_line(source, "LKL302", "strict")
+
+
+def test_a_chained_method_that_returns_the_instance_keeps_it() -> None:
+    source = OWNER.replace("    def close(self):", "    def start(self):\n        return self\n\n    def close(self):") + (
+        "\n\nclass Stream:\n    def open(self):\n        return Feed('localhost').start()\n"
+        "\n\ndef peek(host):\n    return Feed(host).poll()\n"
+    )
+    found = findings_by_line(source, "LKL302", "default")
+    assert [line for line in found] == [source.splitlines().index("    return Feed(host).poll()") + 1]

@@ -218,14 +218,36 @@ def _variable_name(class_name: str) -> str:
 
 
 def class_calls(context: FileContext, calls: List[cst.Call], classes: Dict[str, ResourceClass]) -> List[cst.Call]:
-    """The calls among ``calls`` that construct one of this module's resource classes by name."""
+    """The calls among ``calls`` that construct one of this module's resource classes by name
+    (not ``Muxer(...).open()`` where that method returns the instance itself)."""
     found = []
+    by_name = {c.name.value: c for c in context.module.body if isinstance(c, cst.ClassDef)}
     for call in calls:
         func = call.func
         if isinstance(func, cst.Name) and func.value in classes:
-            if context.qualified_name(func) == classes[func.value].kind.qualname:
-                found.append(call)
+            if context.qualified_name(func) != classes[func.value].kind.qualname:
+                continue
+            parent = context.parent(call)
+            if isinstance(parent, cst.Attribute) and _returns_self(classes[func.value].cls, parent.attr.value, by_name):
+                continue
+            found.append(call)
     return found
+
+
+def _returns_self(cls: cst.ClassDef, method_name: str, by_name: Dict[str, cst.ClassDef]) -> bool:
+    seen: Set[str] = set()
+    current: Optional[cst.ClassDef] = cls
+    while current is not None and current.name.value not in seen:
+        seen.add(current.name.value)
+        method = _method(current, method_name)
+        if method is not None:
+            return any(
+                isinstance(node, cst.Return) and isinstance(node.value, cst.Name) and node.value.value == "self"
+                for node in walk_scope(method)
+            )
+        bases = [b.value for b in current.bases if isinstance(b.value, cst.Name)]
+        current = by_name.get(bases[0].value) if len(bases) == 1 else None
+    return True  # inherited from elsewhere: unknown, stay quiet
 
 
 
