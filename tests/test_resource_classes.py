@@ -116,3 +116,14 @@ def test_a_chained_method_that_returns_the_instance_keeps_it() -> None:
     )
     found = findings_by_line(source, "LKL302", "default")
     assert [line for line in found] == [source.splitlines().index("    return Feed(host).poll()") + 1]
+
+
+def test_an_owner_defined_before_the_class_it_owns_is_an_owner() -> None:
+    # `Pair` comes first in the file; it still owns the Feed's socket (not "low": a weak class).
+    source = (
+        "import socket\n\n\nclass Pair:\n    def __init__(self, host):\n        self._feed = Feed(host)\n\n"
+        "    def close(self):\n        self._feed.close()\n\n    def __enter__(self):\n        return self\n\n"
+        "    def __exit__(self, *exc):\n        self.close()\n"
+    ) + OWNER.replace("import socket\n", "") + "\n\ndef use(host):\n    pair = Pair(host)\n    return pair._feed.poll()\n"
+    line = source.splitlines().index("    pair = Pair(host)") + 1
+    assert findings_by_line(source, "LKL302", "default")[line].confidence.value == "high"

@@ -58,10 +58,12 @@ def resource_classes(context: FileContext, kinds: Mapping[str, ResourceKind]) ->
         for _ in range(3):  # a class owning an instance of a class owning a socket
             added = False
             for cls in classes:
-                if cls.name.value in found:
+                before = found.get(cls.name.value)
+                if before is not None and not before.weak:
                     continue
                 made = _judge(context, cls, by_name, found, kinds)
-                if made is not None:
+                if made is not None and (before is None or not made.weak):
+                    # new, or owning after all: its member's class was judged later in the file
                     found[cls.name.value] = made
                     added = True
             if not added:
@@ -248,8 +250,6 @@ def _returns_self(cls: cst.ClassDef, method_name: str, by_name: Dict[str, cst.Cl
         bases = [b.value for b in current.bases if isinstance(b.value, cst.Name)]
         current = by_name.get(bases[0].value) if len(bases) == 1 else None
     return True  # inherited from elsewhere: unknown, stay quiet
-
-
 
 
 _OWNER_RELEASES = ("close", "aclose", "__exit__", "__aexit__", "shutdown", "stop", "disconnect", "cleanup")
