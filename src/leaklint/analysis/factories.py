@@ -156,8 +156,10 @@ def foreign_callee(context: FileContext, call: cst.Call, stdlib: frozenset, know
     elif not isinstance(func, cst.Name):
         return None
     terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value
-    if terminal[:1].isupper():
-        return None  # a class: its instances are LKL301/LKL302's own question, not a factory's
+    if terminal[:1].isupper() and not _bound_by_assignment(context, call):
+        # A class: only a class of the project whose instances own a resource matters
+        # (analysis/resource_classes.py), and only bound to a name or attribute.
+        return None
     if isinstance(context.parent(call), cst.Expr):
         return None  # a result dropped at once: rare for a factory, and common for everything else
     qualified = context.qualified_name(func)
@@ -171,6 +173,15 @@ def foreign_callee(context: FileContext, call: cst.Call, stdlib: frozenset, know
     if "." in context.module_name and top != context.module_name.split(".", 1)[0]:
         return None  # a module of a package calls into another distribution: not this project's
     return qualified
+
+
+def _bound_by_assignment(context: FileContext, call: cst.Call) -> bool:
+    """``x = Client(...)``, ``self.c = c or Client()``, ``x = Client() if ... else y``."""
+    node: cst.CSTNode = call
+    parent = context.parent(node)
+    while isinstance(parent, (cst.IfExp, cst.BooleanOperation, cst.Await)):
+        node, parent = parent, context.parent(parent)
+    return isinstance(parent, (cst.Assign, cst.AnnAssign)) and getattr(parent, "value", None) is node
 
 
 def foreign_kind(family: str, qualified: str, shown: str, with_closes: bool) -> ResourceKind:

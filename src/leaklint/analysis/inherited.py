@@ -227,11 +227,7 @@ def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code:
     found: List[Any] = []
     for path, entry in sorted(pending, key=lambda item: item[0]):
         resolved = hierarchy.resolve(entry["cls"])
-        if entry.get("bases"):
-            if hierarchy.bases_release(entry["cls"], entry["attr"]) is not False:
-                continue  # a base releases it, or one outside the project may
-        # (a class without bases missing from the records keeps the file's verdict)
-        if resolved is not None and hierarchy.subclasses_release(resolved, entry["attr"]):
+        if not unreleased_in_hierarchy(hierarchy, entry["cls"], entry["attr"], bool(entry.get("bases"))):
             continue
         bases = _shown(hierarchy.mro(resolved)[1:]) if resolved is not None else []
         short = entry["cls"].rsplit(".", 1)[-1]
@@ -244,6 +240,16 @@ def project_findings(facts: Mapping[str, Any], exports: Mapping[str, str], code:
                 Confidence(item["confidence"]),
             ))
     return found
+
+
+def unreleased_in_hierarchy(hierarchy: Hierarchy, cls: str, attr: str, has_bases: bool) -> bool:
+    """Whether nothing in ``cls``'s MRO (when it has bases) nor any subclass in the project
+    releases or hands on ``self.<attr>``."""
+    if has_bases and hierarchy.bases_release(cls, attr) is not False:
+        return False  # a base releases it, or one outside the project may
+    # (a class without bases missing from the records keeps the file's verdict)
+    resolved = hierarchy.resolve(cls)
+    return not (resolved is not None and hierarchy.subclasses_release(resolved, attr))
 
 
 def project_hierarchy(facts: Mapping[str, Any], exports: Mapping[str, str]) -> Hierarchy:

@@ -40,6 +40,7 @@ from leaklint.analysis.ownership import (
     releases_without_arguments,
 )
 from leaklint.analysis.quote import one_line_code
+from leaklint.analysis.resource_classes import class_calls, exposed_member, resource_classes
 from leaklint.analysis.resources import CATALOGUE, FILE, RESOURCE, ResourceKind, extra_kinds
 from leaklint.analysis.std_streams import opened_after_closing_every_descriptor
 from leaklint.analysis.walk import walk
@@ -97,6 +98,8 @@ class ResourceRule(Rule):
         self._without_fixes = False
         self._guessed_files: Set[int] = set()  # `x.open(...).read()` on a receiver of unknown type
         self._made_by_maker: Dict[int, ResourceKind] = {}  # `Session()` after `Session = sessionmaker()`
+        self._weak_calls: Set[int] = set()  # instances of a class that may only close what it was given
+        self._class_calls: Set[int] = set()  # instances of this module's resource classes
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
@@ -286,10 +289,11 @@ class ResourceRule(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         self.candidates.extend(self._maker_calls())
-        if not self.candidates:
+        made_by_classes = self._resource_class_calls()
+        if not self.candidates and not made_by_classes:
             return
         analyzer = self._analyzer()
-        acquisitions: List[Tuple[cst.Call, ResourceKind]] = []
+        acquisitions: List[Tuple[cst.Call, ResourceKind]] = list(made_by_classes)
         for call in self.candidates:
             kind = self._kind(call)
             if kind is not None and _acquires(kind, call):
@@ -300,6 +304,32 @@ class ResourceRule(Rule):
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
         self._factory_calls(acquisitions, analyzer)
+
+    def _resource_class_calls(self) -> List[Tuple[cst.Call, ResourceKind]]:
+        """``repo = Repo(root)`` where ``Repo`` is a class of this module that owns a resource
+        and frees it in ``close()`` (analysis/resource_classes.py); each class is exported for
+        the callers in other modules too."""
+        if self.family != RESOURCE or "def close" not in self.context.source and "def aclose" not in self.context.source:
+            return []
+        classes = resource_classes(self.context, CATALOGUE)
+        found: List[Tuple[cst.Call, ResourceKind]] = []
+        for name, made in classes.items():
+            self.exported[made.kind.qualname] = {
+                "with_closes": made.kind.with_closes,
+                "inner": f"{name}(...)",
+                "line": self.context.location(made.cls.name).line,
+                "resource_class": made.released,
+                "weak": made.weak,
+            }
+        for call in class_calls(self.context, self.local_calls, classes):
+            made = classes[call.func.value]  # type: ignore[attr-defined]
+            if self.context.nearest(call, cst.ClassDef) is made.cls:
+                continue  # `return cls(...)`-like construction inside the class itself
+            if made.weak:
+                self._weak_calls.add(id(call))
+            self._class_calls.add(id(call))
+            found.append((call, made.kind))
+        return found
 
     def _analyzer(self) -> OwnershipAnalyzer:
         if self._ownership is None:
@@ -389,7 +419,8 @@ class ResourceRule(Rule):
         kind = factories.foreign_kind(self.family, qualified, shown, with_closes=True)
         # A resource stored on self whose bases decide is not judged for a factory elsewhere; a
         # class without bases is judged in this file, as before subclasses elsewhere were asked.
-        leaks = [dataclasses.replace(leak, hierarchy=None) for leak in analyzer.analyze(call, kind) if not leak.inherits]
+        judged = analyzer.analyze(call, kind)
+        leaks = [dataclasses.replace(leak, hierarchy=None) for leak in judged if not leak.inherits]
         if not leaks:
             forward = analyzer.returned_fresh(call, kind)
             if forward is not None:
@@ -397,7 +428,15 @@ class ResourceRule(Rule):
                 if place is not None and place[1] is None:
                     name = f"{self.context.module_name}.{place[0].name.value}"
                     self.forwards.setdefault(name, {"callee": qualified, "always": forward[1], "inner": _shorten(self.context.code(call), 40)})
-        findings = {"closes": self._render(leaks, analyzer)}
+        findings: Dict[str, Any] = {"closes": self._render(leaks, analyzer)}
+        based = [
+            {"cls": leak.hierarchy, "attr": (leak.name or "").split(".", 1)[-1],
+             "findings": self._render([dataclasses.replace(leak, hierarchy=None)], analyzer)}
+            for leak in judged if leak.inherits and leak.hierarchy is not None
+        ]
+        if any(entry["findings"] for entry in based):
+            # `self.driver = Driver()` in a class with bases: they decide (the project pass)
+            findings["inherited"] = [entry for entry in based if entry["findings"]]
         _, parent = analyzer._climb(call)
         if isinstance(parent, cst.WithItem):
             # `with db.connect(p) as conn:` releases it unless the factory's resource is one
@@ -422,12 +461,15 @@ class ResourceRule(Rule):
                 # Graded here, not by the engine: the project pass that reports it has no tree.
                 confidence, message = graded_once_per_process(
                     self.code, self.context, pending.node, pending.confidence, pending.message)
-                rendered.append({
+                item = {
                     "location": [location.line, location.column, location.end_line, location.end_column],
                     "message": message,
                     "suggestion": pending.suggestion,
                     "confidence": confidence.value,
-                })
+                }
+                if exposed_member(self.context, leak.call, leak.reason == STORED_ON_SELF, leak.name):
+                    item["exposed"] = True  # lowered when the callee is a resource class
+                rendered.append(item)
             del self.pending[before:]
         return rendered
 
@@ -470,17 +512,27 @@ class ResourceRule(Rule):
                     factory = factories.resolve_exported(call["callee"], made, exports)
                 if factory is None:
                     continue
-                chosen = call["closes"] if factory["with_closes"] or "open" not in call else call["open"]
+                chosen = list(call["closes"] if factory["with_closes"] or "open" not in call else call["open"])
+                for entry in call.get("inherited", ()):
+                    if hierarchy is None:
+                        hierarchy = inherited.project_hierarchy(facts, exports)
+                    if inherited.unreleased_in_hierarchy(hierarchy, entry["cls"], entry["attr"], True):
+                        chosen.extend(entry["findings"])
                 for item in chosen:
                     line, column, end_line, end_column = item["location"]
-                    message = item["message"].replace(factories.FOREIGN_PLACEHOLDER, f"returns a new `{factory['inner']}`")
+                    made_words = f"returns a new `{factory['inner']}`"
+                    if factory.get("resource_class"):
+                        made_words = f"owns `self.{factory['resource_class']}` and frees it in its `close()`"
+                    message = item["message"].replace(factories.FOREIGN_PLACEHOLDER, made_words)
                     suggestion = item["suggestion"]
                     if not factory["with_closes"] and "open" not in call:
                         # its `with` does not close (sqlite3): the advice needs `contextlib.closing`
                         suggestion = suggestion.replace(f"with {call['shown']} as", f"with contextlib.closing({call['shown']}) as")
+                    lowered = factory.get("weak") or (factory.get("resource_class") and item.get("exposed"))
+                    confidence = Confidence.LOW if lowered else Confidence(item["confidence"])
                     findings.append(Finding(
                         path, cls.code, cls.name, message, suggestion,
-                        Location(line, column, end_line, end_column), Confidence(item["confidence"]),
+                        Location(line, column, end_line, end_column), confidence,
                     ))
         return findings
 
@@ -879,6 +931,10 @@ class ResourceRule(Rule):
             node = leak.path_end
             stored_at = self.context.location(leak.call).line
             message = message.replace(f" on line {self.context.location(leak.path_end).line} ", f" here (stored on line {stored_at}) ", 1)
+        if id(leak.call) in self._weak_calls or (
+            id(leak.call) in self._class_calls and exposed_member(self.context, leak.call, leak.reason == STORED_ON_SELF, leak.name)
+        ):
+            confidence = Confidence.LOW
         self.report(node, message, suggestion=suggestion, confidence=confidence, fix=fix)
 
     def _serves_forever(self, leak: Leak, analyzer: OwnershipAnalyzer, name: str) -> Optional[cst.Call]:

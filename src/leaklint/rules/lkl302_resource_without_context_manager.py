@@ -116,7 +116,16 @@ class ResourceWithoutContextManager(ResourceRule):
     outside any `try`, to a method of the class (or a function of the module) that takes it over
     only after work that may raise (`protocol_factory()` before the transport stores the socket)
     is reported with low confidence (strict profile): an exception there leaves it with nobody, but
-    only until the traceback goes, and reviewers found no such finding worth a change. A `self.db` that is closed only in a method
+    only until the traceback goes, and reviewers found no such finding worth a change.
+    An instance of a class of the project that owns a resource and frees it in its own `close()`
+    (`self.db = sqlite3.connect(p)` ... `def close(self): self.db.close()`, or an instance of
+    another such class, also when made only if the caller gave none: `session or ClientSession()`)
+    is judged like the resource: `repo = Repo(root)` never closed, lost when a `raise` leaves first,
+    or stored on `self` by a class that never closes it, in the class's module and in others (the
+    project pass). A class whose `close()` only closes what its caller handed it (`Reader(f)`) is
+    not such a class; one that is also a context manager is, at low confidence (strict profile).
+    A public attribute (`self.shm = SharedMemory(...)`) of a class with no release method of its
+    own is part of its interface (the caller closes `owner.shm`): low confidence too. A `self.db` that is closed only in a method
     the class's own release method (`close`, `__exit__`, `stop`...) never reaches, directly or
     through `self` calls (`reconnect()` closes the old one, `close()` forgets the last), is reported
     with medium confidence.
