@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import captured_names, in_test_code
 from leaklint.analysis.lifetimes import class_methods, first_param, method_owner
 from leaklint.analysis.names import decorator_name, dotted_name, parameter_names
@@ -19,12 +20,13 @@ from leaklint.rule import Bad, Confidence, Good, Rule
 # `subscribe`...). `connect` is left to closures: Qt, psygnal, blinker and Django hold a bound
 # method's object weakly.
 _VERBS = frozenset({
-    "add_reader", "add_writer", "add_listener", "add_observer", "add_callback", "add_handler",
+    "add_reader", "add_writer", "add_listener", "add_observer", "add_handler",
     "add_event_handler", "add_event_listener", "add_hook", "add_watcher", "add_subscriber",
-    "addlistener", "addobserver", "addcallback", "addeventlistener", "addeventhandler", "addsystemeventtrigger",
+    "addlistener", "addobserver", "addeventlistener", "addeventhandler", "addsystemeventtrigger",
     "register_callback", "register_listener", "register_observer", "register_handler",
-    "subscribe", "watch", "observe", "listen", "bind", "connect", "trace_add", "trace_variable", "on", "once",
+    "subscribe", "watch", "observe", "listen", "bind", "connect", "trace_add", "trace_variable", "on",
 })
+# (`add_callback`, `addCallback`, `add_done_callback`, `once`: one-shot callbacks, dropped once run.)
 _WEAK_FOR_BOUND_METHODS = frozenset({"connect"})
 # Words of the calls that take a registration back, whatever the verb.
 _GENERIC_UNDO = frozenset({"remove_all_listeners", "removealllisteners", "unbind_all", "clear_subs", "unsubscribe_all",
@@ -70,12 +72,15 @@ class CallbackKeptByOutsideObject(Rule):
     alive, so the `__del__` that would close it (and take the registration back) never runs.
 
     ## Known problems
-    Medium confidence when the consequence repeats: the registration is made per call (a method
-    that is not a setup step, with a closure made there or a bound method), the class defines
-    `__del__`, the object is a module-level one, or the class's end-of-life method (`close`,
-    `destroy`, `disconnect_events`...) takes back other registrations on the same object but not
-    this one. Low (strict profile only) otherwise, and in test code: how long the object lives
-    compared with the instance is not visible. The rule stays quiet when the class calls the
+    Medium confidence when the consequence repeats: the registration is made on every call of a
+    method that is not a setup step (`__init__`, `setup`, `start`, `connect_events`...) with a
+    closure made there; the class defines a `__del__` that only it (or what it calls, `close()`)
+    would take the registration back in; the object is a module-level one and the class has an
+    end-of-life method (`close`, `stop`, `destroy`...) that leaves it registered; or that
+    end-of-life method takes back other registrations on the same object but not this one. Low
+    (strict profile only) otherwise, in test code, and when the class visibly has one instance
+    per process (made at import, a singleton): how long the object lives compared with the
+    instance is not visible. The rule stays quiet when the class calls the
     verb's undo anywhere (`remove_reader`, `unbind`/`Unbind`, `trace_remove`, `unsubscribe`,
     `clear_sub`, `disconnect`, `off`...), when the registration's result is kept and read again
     (a handle for later), and in modules that use Qt or Kivy (LKL112 and LKL114 know their rules).
@@ -152,10 +157,8 @@ class CallbackKeptByOutsideObject(Rule):
         receiver = self._receiver(call.func.value, inner, klass, me)
         if receiver == _LOCAL or (receiver == _OWN and kind != "per-call"):
             return
-        has_del = self._defines(klass, "__del__")
+        has_del = self._defines(klass, "__del__") and self._del_defeated(klass, verb, method)
         if not has_del and (self._undone(klass, verb) or self._handle_kept(call, inner, klass)):
-            return
-        if has_del and self._handle_kept(call, inner, klass) and self._undone(klass, verb):
             return
         confidence, why = self._grade(call, method, klass, kind, receiver, verb, has_del)
         owner = klass.name.value
@@ -163,7 +166,9 @@ class CallbackKeptByOutsideObject(Rule):
         held = (f"the `{owner}`" if kind != "per-call" else "the objects of the call that made it")
         message = (
             f"`{target}.{call.func.attr.value}(...)` keeps {shown_callback}, which holds {held}, "
-            f"and nothing in `{owner}` takes it back: {why}"
+            + (f"and only `{owner}.__del__` (or what it calls) would take it back: {why}"
+               if has_del and self._undone(klass, verb)
+               else f"and nothing in `{owner}` takes it back: {why}")
         )
         suggestion = (
             f"keep what the registration returns (or the callback) and take it back where the `{owner}` is done "
@@ -177,13 +182,25 @@ class CallbackKeptByOutsideObject(Rule):
         owner = klass.name.value
         if in_test_code(self.context, method):
             return Confidence.LOW, "test code (low consequence)"
+        per_call = kind == "per-call" or (kind == "closure" and self._per_call(method))
+        confidence, why = self._consequence(call, method, klass, kind, receiver, has_del, per_call)
+        if confidence is not Confidence.LOW:
+            # one instance per process (made at import, a singleton, the shutdown path) pins nothing that piles up
+            shared, reason = lt.retention_grade(self.context, call, klass, pin=True, grows=per_call)
+            if shared is Confidence.LOW:
+                return Confidence.LOW, f"{why} ({reason}: low consequence)"
+        return confidence, why
+
+    def _consequence(self, call: cst.Call, method: cst.FunctionDef, klass: cst.ClassDef, kind: str, receiver: str,
+                     has_del: bool, per_call: bool) -> Tuple[Confidence, str]:
+        owner = klass.name.value
         if has_del and kind != "per-call":
             return Confidence.MEDIUM, (f"while it is registered no `{owner}` can be freed, so its `__del__` (which "
                                        f"would clean up) never runs for one its users drop")
-        if kind == "per-call" or (self._per_call(method) and kind == "closure"):
+        if per_call:
             return Confidence.MEDIUM, (f"`{method.name.value}` adds one more on every call, each kept (with what it "
                                        f"holds) for as long as the object it is registered on lives")
-        if receiver == _MODULE:
+        if receiver == _MODULE and self._ends(klass):
             return Confidence.MEDIUM, (f"a module-level object keeps it until the process exits, so every `{owner}` "
                                        f"registered here stays alive with everything it holds")
         if receiver != _UNKNOWN and self._partly_undone(klass, call):
@@ -283,6 +300,42 @@ class CallbackKeptByOutsideObject(Rule):
                 if found is not None:
                     todo.append(found)
         return family
+
+    def _del_defeated(self, klass: cst.ClassDef, verb: str, method: cst.FunctionDef) -> bool:
+        """A registration made once per instance (``__init__`` or a setup step) that only ``__del__``
+        takes back, itself or through the methods it calls (``close()``), or nothing does: while
+        registered the instance cannot die, so that ``__del__`` never runs."""
+        name = method.name.value
+        if self._per_call(method) and name not in ("__init__", "__post_init__"):
+            return False
+        undo = _undo_names(verb) | _GENERIC_UNDO
+        methods = {m.name.value: m for cls in self._family(klass) for m in class_methods(cls)}
+        from_del = {"__del__"}
+        todo = ["__del__"]
+        while todo:  # what __del__ runs: itself and the methods it calls on its instance, transitively
+            current = methods.get(todo.pop())
+            if current is None:
+                continue
+            me = first_param(current) or "self"
+            for node in walk(current):
+                if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                        dotted_name(node.func.value) == me and node.func.attr.value not in from_del:
+                    from_del.add(node.func.attr.value)
+                    todo.append(node.func.attr.value)
+        for method_name, other in methods.items():
+            if method_name in from_del:
+                continue
+            for node in walk(other):
+                if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                        node.func.attr.value.lstrip("_").lower() in undo:
+                    return False  # taken back on an ordinary path (a drag that ends, a write that drains)
+        return True
+
+    def _ends(self, klass: cst.ClassDef) -> bool:
+        """The class has an end-of-life method (``close``, ``stop``, ``destroy``...): its instances end
+        before the process does."""
+        return any(word in method.name.value.lower() for cls in self._family(klass)
+                   for method in class_methods(cls) for word in _END_WORDS)
 
     def _defines(self, klass: cst.ClassDef, name: str) -> bool:
         return any(method.name.value == name for cls in self._family(klass) for method in class_methods(cls))
