@@ -74,14 +74,17 @@ class CallbackKeptByOutsideObject(Rule):
     ## Known problems
     Medium confidence when the consequence repeats: the registration is made on every call of a
     method that is not a setup step (`__init__`, `setup`, `start`, `connect_events`...) with a
-    closure made there; the class defines a `__del__` that only it (or what it calls, `close()`)
-    would take the registration back in; the object is a module-level one and the class has an
+    closure made there; the class defines `__del__` and nothing else (only `__del__` or what it
+    calls, `close()`) takes the registration back; the object is a module-level one and the class has an
     end-of-life method (`close`, `stop`, `destroy`...) that leaves it registered; or that
     end-of-life method takes back other registrations on the same object but not this one. Low
-    (strict profile only) otherwise, in test code, and when the class visibly has one instance
-    per process (made at import, a singleton): how long the object lives compared with the
-    instance is not visible. The rule stays quiet when the class calls the
-    verb's undo anywhere (`remove_reader`, `unbind`/`Unbind`, `trace_remove`, `unsubscribe`,
+    (strict profile only) for a lambda or nested function that uses `self` registered once per
+    instance on an object it was given, in test code, and when the class visibly has one instance
+    per process (made at import, a singleton). A bound method registered once per instance with
+    none of these signs is not reported (an editor extension binding its handlers on the editor's
+    text lives as long as the editor), nor is anything registered on an object reached through a
+    call, whose lifetime compared with the instance is not visible. The rule stays quiet when the
+    class calls the verb's undo anywhere (`remove_reader`, `unbind`/`Unbind`, `trace_remove`, `unsubscribe`,
     `clear_sub`, `disconnect`, `off`...), when the registration's result is kept and read again
     (a handle for later), and in modules that use Qt or Kivy (LKL112 and LKL114 know their rules).
 
@@ -127,6 +130,7 @@ class CallbackKeptByOutsideObject(Rule):
         super().__init__(*args, **kwargs)
         self.calls: List[cst.Call] = []
         self._undo: Dict[int, Set[str]] = {}
+        self._weak: Dict[str, bool] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -154,13 +158,18 @@ class CallbackKeptByOutsideObject(Rule):
         if found is None:
             return
         kind, shown_callback = found
+        if kind == "bound" and self._weak_in_module(call.func.attr.value):
+            return
         receiver = self._receiver(call.func.value, inner, klass, me)
         if receiver == _LOCAL or (receiver == _OWN and kind != "per-call"):
             return
         has_del = self._defines(klass, "__del__") and self._del_defeated(klass, verb, method)
         if not has_del and (self._undone(klass, verb) or self._handle_kept(call, inner, klass)):
             return
-        confidence, why = self._grade(call, method, klass, kind, receiver, verb, has_del)
+        graded = self._grade(call, method, klass, kind, receiver, verb, has_del)
+        if graded is None:
+            return
+        confidence, why = graded
         owner = klass.name.value
         target = self.context.code(call.func.value).strip()
         held = (f"the `{owner}`" if kind != "per-call" else "the objects of the call that made it")
@@ -178,12 +187,14 @@ class CallbackKeptByOutsideObject(Rule):
         self.report(call, message, suggestion=suggestion, confidence=confidence)
 
     def _grade(self, call: cst.Call, method: cst.FunctionDef, klass: cst.ClassDef, kind: str, receiver: str,
-               verb: str, has_del: bool) -> Tuple[Confidence, str]:
-        owner = klass.name.value
+               verb: str, has_del: bool) -> Optional[Tuple[Confidence, str]]:
         if in_test_code(self.context, method):
             return Confidence.LOW, "test code (low consequence)"
         per_call = kind == "per-call" or (kind == "closure" and self._per_call(method))
-        confidence, why = self._consequence(call, method, klass, kind, receiver, has_del, per_call)
+        consequence = self._consequence(call, method, klass, kind, receiver, has_del, per_call)
+        if consequence is None:
+            return None
+        confidence, why = consequence
         if confidence is not Confidence.LOW:
             # one instance per process (made at import, a singleton, the shutdown path) pins nothing that piles up
             shared, reason = lt.retention_grade(self.context, call, klass, pin=True, grows=per_call)
@@ -192,7 +203,7 @@ class CallbackKeptByOutsideObject(Rule):
         return confidence, why
 
     def _consequence(self, call: cst.Call, method: cst.FunctionDef, klass: cst.ClassDef, kind: str, receiver: str,
-                     has_del: bool, per_call: bool) -> Tuple[Confidence, str]:
+                     has_del: bool, per_call: bool) -> Optional[Tuple[Confidence, str]]:
         owner = klass.name.value
         if has_del and kind != "per-call":
             return Confidence.MEDIUM, (f"while it is registered no `{owner}` can be freed, so its `__del__` (which "
@@ -206,6 +217,8 @@ class CallbackKeptByOutsideObject(Rule):
         if receiver != _UNKNOWN and self._partly_undone(klass, call):
             return Confidence.MEDIUM, (f"`{owner}`'s teardown takes back its other registrations on the same object "
                                        f"but not this one, so every `{owner}` ended stays alive and keeps being called")
+        if kind == "bound" or receiver == _UNKNOWN:
+            return None  # a peer's handler (an editor extension on its editor's text): nothing says it dies first
         return Confidence.LOW, (f"if that object outlives the `{owner}`, every `{owner}` registered here stays alive "
                                 f"with everything it holds (low confidence: their lifetimes are not visible)")
 
@@ -330,6 +343,22 @@ class CallbackKeptByOutsideObject(Rule):
                         node.func.attr.value.lstrip("_").lower() in undo:
                     return False  # taken back on an ordinary path (a drag that ends, a write that drains)
         return True
+
+    def _weak_in_module(self, verb: str) -> bool:
+        """This module defines the registration method and it keeps weak references (a
+        ``WeakMethod``, a ``WeakSet``): a bound method does not hold the instance there."""
+        if verb not in self._weak:
+            self._weak[verb] = self._find_weak(verb)
+        return self._weak[verb]
+
+    def _find_weak(self, verb: str) -> bool:
+        for node in walk(self.context.module):
+            if isinstance(node, cst.FunctionDef) and node.name.value == verb:
+                for inner in walk(node):
+                    if isinstance(inner, (cst.Name, cst.Attribute)) and \
+                            (inner.value if isinstance(inner, cst.Name) else inner.attr.value).startswith(("Weak", "ref")):
+                        return True
+        return False
 
     def _ends(self, klass: cst.ClassDef) -> bool:
         """The class has an end-of-life method (``close``, ``stop``, ``destroy``...): its instances end
