@@ -76,7 +76,7 @@ is dropped); "heavy" comes from what a class's own methods make (`socket.socket(
 tracks. A bound method of `self` handed to a method that keeps it (`self.scale.listen(self.update)`)
 is LKL104's alone; LKL101 does not report the same cycle again.
 
-The pin and callback rules (LKL104, LKL108, LKL111, LKL112, LKL401) follow the same
+The pin and callback rules (LKL104, LKL108, LKL111, LKL112, LKL115, LKL401) follow the same
 policy: a finding is in the default selection only where the retention **recurs** (per call,
 per request, per job, per loop iteration, or one more item in a container that lives on) or
 **holds something heavy** (a `__del__` that releases something, a thread, socket or file that no

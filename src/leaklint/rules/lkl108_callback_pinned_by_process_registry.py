@@ -464,7 +464,8 @@ class CallbackPinnedByProcessRegistry(Rule):
             return None  # `self.sock.close` holds `self.sock`, not `self`
         attr = chain.rsplit(".", 1)[-1]
         if method is not None and referent == method.self_name:
-            if attr not in self._class_methods(method.cls):
+            inherited = _has_real_base(method.cls) and is_callback and not self._assigned_on_self(method, attr)
+            if attr not in self._class_methods(method.cls) and not inherited:
                 return None  # a stored callable, not a bound method
         elif not is_callback or attr[:1].isupper() or attr.startswith("__"):
             return None  # `finalize(obj, cleanup, obj.handle)`: most likely a value, not a method
