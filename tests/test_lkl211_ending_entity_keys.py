@@ -150,3 +150,26 @@ def test_tables_swept_where_the_thing_ends_are_quiet() -> None:
 
 def test_keys_that_come_back_are_quiet() -> None:
     assert findings_by_line(KEYS_THAT_COME_BACK, "LKL211", "strict") == {}
+
+
+# A lock made per session id and never dropped: LKL221's shape, reported once, by LKL221.
+LOCK_PER_SESSION = '''\
+import asyncio
+
+
+class Gate:
+    def __init__(self):
+        self.locks = {}
+
+    async def enter(self, session_id: str) -> None:
+        lock = self.locks.get(session_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self.locks[session_id] = lock
+        await lock.acquire()
+'''
+
+
+def test_a_lock_per_ending_id_is_left_to_lkl221() -> None:
+    assert findings_by_line(LOCK_PER_SESSION, "LKL211", "strict") == {}
+    assert sorted(findings_by_line(LOCK_PER_SESSION, "LKL221", "default")) == [12]

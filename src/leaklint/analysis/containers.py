@@ -38,6 +38,9 @@ _CONSTRUCTORS = {
 
 # Kinds whose missing keys spring into existence on ``d[k]`` / ``d[k] += 1``.
 AUTOVIVIFYING = frozenset({"defaultdict", "Counter"})
+# Synchronisation primitives' class names: cheap one by one, but one per key ever used is a table that
+# grows (LKL221's), which LKL211 leaves to it.
+SYNC_PRIMITIVES = frozenset({"Lock", "RLock", "Event", "Semaphore", "BoundedSemaphore", "Condition", "CapacityLimiter"})
 
 # Builtins that only read a container passed to them.
 READ_ONLY_CALLS = frozenset(

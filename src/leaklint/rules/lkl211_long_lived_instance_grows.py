@@ -11,6 +11,7 @@ import libcst as cst
 from leaklint.analysis.containers import (
     OBJECT,
     REMOVE_METHODS,
+    SYNC_PRIMITIVES,
     UNKNOWN,
     WORKLOAD,
     container_kind,
@@ -50,6 +51,8 @@ _PER_REQUEST_PREFIXES = (
 )
 # Growth that adds an item whatever it is (a dict store may only replace the value of a known key).
 _SEQUENCE_GROWTH = frozenset({"append", "appendleft", "insert", "extend", "extendleft"})
+# A table of futures parked per request is LKL219's.
+_FUTURE_MAKERS = frozenset({"create_future", "Future"})
 # Constructors LKL207 reports (a list of threads kept until shutdown).
 _WORKERS = ("Thread", "Timer", "Process")
 # Clock readings: an item built from one records an event (a log line, an audit entry).
@@ -296,7 +299,8 @@ class LongLivedInstanceGrows(Rule):
                     # call, whatever the method is called
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, OBJECT))
                 elif (self._keyed_by_ending and ending_entity_key(self.context, use.items[0], method, assignments)
-                      and not _filed_under_own_id(use.items[0], use.value)):
+                      and not _filed_under_own_id(use.items[0], use.value)
+                      and not _makes_primitive(use.value, assignments)):  # a lock per key is LKL221's
                     attribute.growths.append(_Growth(node, method, use.how, list(use.items), use.value, ENDING))
             elif use.op == GROW:
                 if assignments is None:
@@ -494,12 +498,22 @@ def _filed_under_own_id(key: Optional[cst.BaseExpression], value: Optional[cst.B
             and key.value.value == value.value)
 
 
+def _makes_primitive(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
+    """``value`` is a lock, event, semaphore or condition made for the key (`asyncio.Lock()`)."""
+    return _made_by(value, assignments, SYNC_PRIMITIVES)
+
+
 def _parks_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
     """``value`` is a future made for the request (`loop.create_future()`, `Future()`)."""
+    return _made_by(value, assignments, _FUTURE_MAKERS)
+
+
+def _made_by(value: Optional[cst.BaseExpression], assignments: dict, makers: frozenset) -> bool:
+    """``value`` (or a local it was assigned from) is a call whose last name is one of ``makers``."""
     for made in _values(value, assignments) if value is not None else ():
         if isinstance(made, cst.Call):
             func = made.func
             last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if last in ("create_future", "Future"):
+            if last in makers:
                 return True
     return False

@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import (
     FINITE,
     OBJECT,
+    SYNC_PRIMITIVES,
     UNKNOWN,
     VOCABULARY,
     WORKLOAD,
@@ -31,8 +32,6 @@ from leaklint.analysis.growth_facts import (
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
-# Synchronisation primitives: cheap one by one, but one per key ever used is a table that grows.
-_PRIMITIVES = frozenset({"Lock", "RLock", "Event", "Semaphore", "BoundedSemaphore", "Condition", "CapacityLimiter"})
 _PRIMITIVE_MODULES = frozenset({"threading", "asyncio", "multiprocessing", "anyio", "trio", "gevent", "eventlet"})
 # The cheap filter: a file that names none of them has no such table.
 _PRIMITIVE_TEXT = ("Lock", "Event", "Semaphore", "Condition", "CapacityLimiter")
@@ -199,7 +198,7 @@ class LockPerKeyNeverDropped(Rule):
         """``asyncio.Lock`` for an expression naming a synchronisation primitive's class, else ""."""
         qualified = self.context.qualified_name(expr) or ""
         parts = qualified.split(".")
-        if len(parts) >= 2 and parts[0] in _PRIMITIVE_MODULES and parts[-1] in _PRIMITIVES:
+        if len(parts) >= 2 and parts[0] in _PRIMITIVE_MODULES and parts[-1] in SYNC_PRIMITIVES:
             return f"{parts[0]}.{parts[-1]}"
         return ""
 
