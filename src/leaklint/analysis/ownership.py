@@ -22,7 +22,7 @@ import libcst as cst
 
 from leaklint import models
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.file_params import caller_file_object
+from leaklint.analysis.file_params import caller_file_object, file_object_elsewhere
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.narrowing import narrowed_to_value
@@ -605,9 +605,14 @@ class OwnershipAnalyzer:
             return self.context.qualified_name(value.func) in ("io.BytesIO", "io.StringIO") or value.func is not None and (
                 self.context.qualified_name(value.func) in CATALOGUE_NAMES
             )
-        if isinstance(value, cst.Name):
-            return self._bound_to_file(value.value, scope) or caller_file_object(self.context, call, value.value, scope)
-        return False
+        if isinstance(value, cst.Name) and (
+                self._bound_to_file(value.value, scope) or caller_file_object(self.context, call, value.value, scope)):
+            return True
+        return file_object_elsewhere(self.context, value, scope, self._opens_file)
+
+    def _opens_file(self, call: cst.Call) -> bool:
+        qualified = self.context.qualified_name(call.func)
+        return qualified in CATALOGUE_NAMES or qualified in ("io.BytesIO", "io.StringIO")
 
     def _bound_to_file(self, name: str, scope: Scope) -> bool:
         """``name`` is assigned a file object (``open(...)``, ``BytesIO()``) in ``scope``."""
