@@ -99,10 +99,12 @@ _TRACEBACK_READERS = frozenset({
 
 
 def reads_tracebacks(context: FileContext, scope: cst.CSTNode) -> bool:
-    """Whether ``scope`` formats or walks a traceback itself (``traceback.format_tb(e.__traceback__)``,
-    ``traceback.format_exception(e)``): exceptions kept there are kept for their traceback."""
+    """Whether ``scope`` formats or walks a kept traceback later (``traceback.format_tb(e.__traceback__)``,
+    ``traceback.format_exception(e)`` outside any ``except`` block): exceptions kept there are kept
+    for their traceback. Formatting in the handler itself is keeping text instead."""
     for inner in walk(scope):
         if isinstance(inner, cst.Call) and isinstance(inner.func, (cst.Attribute, cst.Name)) \
-                and context.qualified_name(inner.func) in _TRACEBACK_READERS:
+                and context.qualified_name(inner.func) in _TRACEBACK_READERS \
+                and not any(isinstance(a, (cst.ExceptHandler, cst.ExceptStarHandler)) for a in context.ancestors(inner)):
             return True
     return False
