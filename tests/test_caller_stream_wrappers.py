@@ -46,6 +46,25 @@ QUIET = {
     "optional annotation": (
         "def listing(handle: Optional[IO[bytes]]):\n    book = zipfile.ZipFile(handle)\n    return book.namelist()\n"
     ),
+    # the module calls it with an open file: the parameter holds a file object (sample 20)
+    "called with an open file": (
+        "class Reader:\n    def load(self, path):\n        return self._listing(fileObj=open(path, 'rb'))\n\n"
+        "    def _listing(self, fileObj):\n        book = zipfile.ZipFile(fileObj)\n        return book.namelist()\n"
+    ),
+    "called positionally with an open file": (
+        "def load(path):\n    return listing(open(path, 'rb'))\n\n\n"
+        "def listing(handle):\n    book = zipfile.ZipFile(handle)\n    return book.namelist()\n"
+    ),
+    # the name is also given an instance of the module's own file-like class
+    "assigned a file-like object": (
+        "class Blob:\n    def read(self, n=-1):\n        return b''\n\n    def seek(self, n, whence=0):\n        return 0\n\n\n"
+        "def listing(refs):\n    for handle, name in refs:\n        if not handle:\n            handle = Blob()\n"
+        "        book = zipfile.ZipFile(handle)\n        return book.read(name)\n"
+    ),
+    "attribute holding an open file": (
+        "class Reader:\n    def __init__(self, path):\n        self._fp = open(path, 'rb')\n\n"
+        "    def listing(self):\n        book = zipfile.ZipFile(self._fp)\n        return book.namelist()\n"
+    ),
     "bz2 over a stream": (
         "def unpacked(handle):\n    if hasattr(handle, 'read'):\n        reader = bz2.BZ2File(handle)\n"
         "        return reader.read()\n    return b''\n"
@@ -73,6 +92,15 @@ REPORTED = {
     "another name tested": (
         "def listing(src, other):\n    if hasattr(other, 'read'):\n        book = zipfile.ZipFile(src)\n"
         "        return book.namelist()\n    return []\n"
+    ),
+    # called with a path: ZipFile opens it
+    "called with a path": (
+        "def load(path):\n    return listing(path + '.zip')\n\n\n"
+        "def listing(handle):\n    book = zipfile.ZipFile(handle)\n    return book.namelist()\n"
+    ),
+    "attribute holding a path": (
+        "class Reader:\n    def __init__(self, path):\n        self._fp = path\n\n"
+        "    def listing(self):\n        book = zipfile.ZipFile(self._fp)\n        return book.namelist()\n"
     ),
     "bz2 over a path": "def unpacked(name):\n    reader = bz2.BZ2File(name)\n    return reader.read()\n",
 }

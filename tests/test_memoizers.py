@@ -182,3 +182,51 @@ def test_project_name_filter() -> None:
     assert not may_be_project_name("app.views", "asyncio.ensure_future")
     assert not may_be_project_name("app.views", "pytest.fixture")
     assert not may_be_project_name("app.views", "fire")
+
+
+def _strict(source: str, code: str) -> List[Finding]:
+    return lint_source(source, "example.py", settings=Settings(select=(code,), profile="strict"))
+
+
+TEXT_KEYED = (
+    "def memoize(func):\n    def wrapper(*args, **kwargs):\n        key = f'{args}{kwargs}'\n"
+    "        if key in wrapper.cache:\n            return wrapper.cache[key]\n        value = func(*args, **kwargs)\n"
+    "        wrapper.cache[key] = value\n        return value\n\n    wrapper.cache = {}\n    return wrapper\n\n\n"
+)
+INSTANCE_ONLY = (
+    "class memoize:\n    def __init__(self, func):\n        self.func = func\n        self._cache = {}\n\n"
+    "    def __call__(self, obj):\n        try:\n            return self._cache[obj]\n        except KeyError:\n"
+    "            v = self._cache[obj] = self.func(obj)\n            return v\n\n\n"
+)
+PARAMETERLESS = "class Player:\n    @memoize\n    def event_manager(self):\n        return object()\n"
+
+
+def test_a_memoizer_keyed_by_the_arguments_text_does_not_pin_the_instance() -> None:
+    use = "class Host:\n    @memoize\n    def temp_dir(self):\n        return '/tmp'\n"
+    assert _memoizer_findings(TEXT_KEYED, use) == []  # low: strict profile only
+    (finding,) = [f for f in _strict(TEXT_KEYED + use, "LKL203") if "example.memoize" in f.message]
+    assert finding.confidence is Confidence.LOW and "arguments' text" in finding.message
+    # keyed by the arguments themselves, the same method is reported
+    (kept,) = _memoizer_findings(MEMOIZE, use)
+    assert kept.confidence is Confidence.HIGH
+
+
+def test_a_memoizer_written_for_the_instance_alone_is_low_and_keeps_the_call_form() -> None:
+    assert _memoizer_findings(INSTANCE_ONLY, PARAMETERLESS) == []
+    (finding,) = [f for f in _strict(INSTANCE_ONLY + PARAMETERLESS, "LKL203") if "example.memoize" in f.message]
+    assert finding.confidence is Confidence.LOW
+    assert "cached_property" not in (finding.suggestion or "") and "event_manager()" in (finding.suggestion or "")
+    # a memoizer of any arguments over the same parameterless method stays high
+    (general,) = _memoizer_findings(MEMOIZE, PARAMETERLESS)
+    assert general.confidence is Confidence.HIGH
+
+
+def test_a_method_cache_whose_line_declines_the_equivalent_check_is_low() -> None:
+    source = (
+        "from functools import lru_cache\n\n\nclass Session:\n"
+        "    @lru_cache(maxsize=128)  # ruff: ignore[cached-instance-method]\n    def resolve(self, url):\n        return url\n"
+    )
+    assert _lint(source, "LKL203") == []
+    assert [f.confidence for f in _strict(source, "LKL203")] == [Confidence.LOW]
+    plain = source.replace("  # ruff: ignore[cached-instance-method]", "")
+    assert [f.confidence for f in _lint(plain, "LKL203")] == [Confidence.MEDIUM]

@@ -199,3 +199,58 @@ def test_one_value_registries_are_low_and_shown_by_the_strict_profile() -> None:
     strict = [f for f in lint_source(source, "worker.py", settings=with_overrides(Settings(), profile="strict")) if f.code == "LKL108"]
     assert [(f.line, f.confidence.value) for f in strict] == [(7, "low"), (8, "low")]
     assert all("only the latest `Worker`" in f.message for f in strict)
+
+
+KEPT_FOR_TRACEBACK = """\
+import traceback
+
+try:
+    import isotp_missing_for_test
+    _isotp_err = None
+except Exception as e:
+    _isotp_err = e
+
+try:
+    import can_missing_for_test
+except Exception as e:
+    _can_err = e
+
+
+def connect():
+    if _isotp_err is not None:
+        raise _isotp_err
+
+
+class Parse:
+    def __init__(self):
+        self.errors = []
+
+    def start(self, job):
+        try:
+            job()
+        except Exception as e:
+            self.errors.append(("msv", e))
+
+    def report(self):
+        return [traceback.format_tb(err.__traceback__) for _, err in self.errors]
+
+
+class Runner:
+    def __init__(self):
+        self.errors = []
+
+    def start(self, job):
+        try:
+            job()
+        except Exception as e:
+            self.errors.append(("msv", e))
+"""
+
+
+def test_lkl109_exceptions_kept_for_their_traceback_are_low() -> None:
+    strict = with_overrides(Settings(), profile="strict")
+    found = [(f.line, f.confidence) for f in lint_source(KEPT_FOR_TRACEBACK, "example.py", settings=strict)
+             if f.code == "LKL109"]
+    # re-raised by the module itself: low; the global nobody raises again stays medium; the class
+    # that formats its kept tracebacks is low, the one next to it that never reads them stays high
+    assert found == [(7, Confidence.LOW), (12, Confidence.MEDIUM), (28, Confidence.LOW), (42, Confidence.HIGH)]

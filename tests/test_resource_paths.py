@@ -282,3 +282,59 @@ def test_a_caught_exception_from_a_yield_is_not_called_a_raising_line() -> None:
     )
     assert "when the exception thrown in at the `yield` on line 9 is caught" in finding.message
     assert "raises" not in finding.message
+
+
+GUARDED_OPEN_AND_CLOSE = """
+async def dump(args, secrets, log):
+    try:
+        if args.outfile is not None:
+            outfile = open(args.outfile, "w")
+        async for secret in secrets():
+            if args.outfile is not None:
+                outfile.write(str(secret))
+            else:
+                print(secret)
+    except Exception:
+        log.exception("failed")
+    finally:
+        if args.outfile is not None:
+            outfile.close()
+"""
+
+
+def test_close_under_the_same_unchanged_test_as_the_open_is_quiet() -> None:
+    # opened under `args.outfile is not None`, closed in `finally:` under the same test: the
+    # path that opens and skips the close needs the unchanged condition to flip
+    assert findings(GUARDED_OPEN_AND_CLOSE, "LKL301") == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the condition's name is rebound between the tests: it may flip
+        GUARDED_OPEN_AND_CLOSE.replace('log.exception("failed")', 'log.exception("failed")\n        args = None'),
+        # an attribute of the condition is assigned between the tests
+        GUARDED_OPEN_AND_CLOSE.replace('print(secret)', 'args.outfile = None'),
+    ],
+)
+def test_close_under_a_test_that_may_change_is_still_reported(source: str) -> None:
+    (finding,) = findings(source, "LKL301")
+    assert "not closed on every path" in finding.message
+
+
+def test_unguarded_gap_next_to_a_correlated_close_is_still_reported() -> None:
+    # the guards agree, but an exception from the loop skips the close: still reported
+    (finding,) = findings(
+        """
+        def dump(args, secrets):
+            if args.outfile is not None:
+                outfile = open(args.outfile, "w")
+            for secret in secrets():
+                if args.outfile is not None:
+                    outfile.write(str(secret))
+            if args.outfile is not None:
+                outfile.close()
+        """,
+        "LKL301",
+    )
+    assert "but not if an exception is raised" in finding.message

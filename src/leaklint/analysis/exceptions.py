@@ -87,3 +87,24 @@ _RESET_CONTAINERS = ("list", "dict", "set", "deque")
 def empty_value(value: cst.BaseExpression) -> bool:
     """``None`` or a fresh empty container: what a reset assigns."""
     return (isinstance(value, cst.Name) and value.value == "None") or is_empty_container(value, _RESET_CONTAINERS)
+
+
+# What reads an exception's traceback back: a class or module that calls these keeps exceptions
+# to show or re-raise them with their frames, which is the point of keeping them.
+_TRACEBACK_READERS = frozenset({
+    "traceback.format_tb", "traceback.print_tb", "traceback.extract_tb", "traceback.walk_tb",
+    "traceback.format_exception", "traceback.print_exception", "traceback.TracebackException",
+    "traceback.TracebackException.from_exception",
+})
+
+
+def reads_tracebacks(context: FileContext, scope: cst.CSTNode) -> bool:
+    """Whether ``scope`` formats or walks a kept traceback later (``traceback.format_tb(e.__traceback__)``,
+    ``traceback.format_exception(e)`` outside any ``except`` block): exceptions kept there are kept
+    for their traceback. Formatting in the handler itself is keeping text instead."""
+    for inner in walk(scope):
+        if isinstance(inner, cst.Call) and isinstance(inner.func, (cst.Attribute, cst.Name)) \
+                and context.qualified_name(inner.func) in _TRACEBACK_READERS \
+                and not any(isinstance(a, (cst.ExceptHandler, cst.ExceptStarHandler)) for a in context.ancestors(inner)):
+            return True
+    return False

@@ -9,12 +9,13 @@ object has no ``read``, or an annotation (``stream: BinaryIO``).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import last_name
+from leaklint.analysis.walk import walk
 
 # Methods only a file object has (``hasattr(x, "read")``); a path or bytes has none of them.
 _FILE_METHODS = frozenset({"read", "readinto", "readline", "write", "seek", "tell", "fileno", "flush"})
@@ -117,3 +118,62 @@ def _file_annotation(annotation: cst.BaseExpression) -> bool:
         return all(_file_annotation(side) or last_name(side) == "None" for side in (annotation.left, annotation.right))
     return last_name(annotation) in _FILE_CLASSES
 
+
+
+def file_object_elsewhere(
+    context: FileContext, value: cst.BaseExpression, scope: cst.CSTNode, opens_file: Callable[[cst.Call], bool]
+) -> bool:
+    """``value`` (a name or ``self.<attribute>``) visibly holds a file object, not a path: it is
+    assigned one somewhere in ``scope`` (or, for an attribute, in its class), or ``scope`` is
+    called in this module with one in that parameter (``self._read(fileObj=open(path, "rb"))``).
+    A file object is what ``opens_file`` accepts or an instance of a class of this module that
+    reads or seeks. ``zipfile.ZipFile(value)`` then wraps the caller's stream and owns nothing."""
+    is_file = lambda node: _file_value(context, node, opens_file)  # noqa: E731
+    if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == "self":
+        cls = context.enclosing_class(scope)
+        return cls is not None and any(
+            is_file(assigned) for assigned in _assigned_values(cls, lambda t: isinstance(t, cst.Attribute)
+                                                               and isinstance(t.value, cst.Name) and t.value.value == "self"
+                                                               and t.attr.value == value.attr.value)
+        )
+    if not isinstance(value, cst.Name) or not isinstance(scope, cst.FunctionDef):
+        return False
+    name = value.value
+    if any(is_file(assigned) for assigned in _assigned_values(scope, lambda t: isinstance(t, cst.Name) and t.value == name)):
+        return True
+    params = [*scope.params.posonly_params, *scope.params.params]
+    position = next((i for i, p in enumerate(params) if p.name.value == name), None)
+    if position is None and not any(p.name.value == name for p in scope.params.kwonly_params):
+        return False
+    is_method = context.enclosing_class(scope) is not None and bool(params) and params[0].name.value == "self"
+    for call in walk(context.module):
+        if not isinstance(call, cst.Call) or last_name(call.func) != scope.name.value:
+            continue
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        index = None if position is None else position - (1 if is_method and isinstance(call.func, cst.Attribute) else 0)
+        for arg in call.args:
+            if (arg.keyword is not None and arg.keyword.value == name) or (
+                    arg.keyword is None and index is not None and 0 <= index < len(positional) and positional[index] is arg):
+                if is_file(arg.value):
+                    return True
+    return False
+
+
+def _assigned_values(scope: cst.CSTNode, matches: Callable[[cst.BaseExpression], bool]) -> Iterator[cst.BaseExpression]:
+    for inner in walk(scope):
+        if isinstance(inner, cst.Assign) and any(matches(t.target) for t in inner.targets):
+            yield inner.value
+
+
+def _file_value(context: FileContext, value: cst.BaseExpression, opens_file: Callable[[cst.Call], bool]) -> bool:
+    if not isinstance(value, cst.Call):
+        return False
+    if opens_file(value):
+        return True
+    if not isinstance(value.func, cst.Name):
+        return False
+    for statement in context.module.body:
+        if isinstance(statement, cst.ClassDef) and statement.name.value == value.func.value:
+            body = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else ()
+            return any(isinstance(s, cst.FunctionDef) and s.name.value in ("read", "seek", "readinto") for s in body)
+    return False

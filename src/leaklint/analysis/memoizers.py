@@ -127,7 +127,8 @@ def _function_memoizer(
         eviction = _eviction(context, spelled, wrapper, module if isinstance(store, cst.Name) and store.value in globals_ and store.value not in locals_ else outer)
         if eviction == "bounded":
             return None
-        return {"store": words, "factory": factory, "weak": kind == _WEAK_KEYED or eviction == "weak", "kind": "function"}
+        return {"store": words, "factory": factory, "weak": kind == _WEAK_KEYED or eviction == "weak", "kind": "function",
+                "text_key": _text_key(wrapper, key), "instance_only": _one_argument(wrapper, None)}
     return None
 
 
@@ -368,8 +369,48 @@ def _class_memoizer(context: "FileContext", klass: cst.ClassDef) -> Optional[Dic
             "factory": False,
             "weak": kind == _WEAK_KEYED or eviction == "weak",
             "kind": "class",
+            "text_key": _text_key(call, key),
+            "instance_only": _one_argument(call, call_self),
         }
     return None
+
+
+# Calls that render their argument as text: a key made by them keeps no argument alive.
+_TEXT_RENDERINGS = frozenset({"str", "repr", "format", "hash", "id"})
+
+
+def _text_key(wrapper: _Function, key: cst.BaseExpression) -> bool:
+    """The store's key is text made from the arguments (``key = f"{args}{kwargs}"``,
+    ``str(args)``): the table keeps their rendering, not the arguments themselves."""
+    if isinstance(key, cst.Name):
+        values = [value for node in walk_scope(wrapper.body) if isinstance(node, cst.Assign)
+                  for value in [node.value] if any(isinstance(t.target, cst.Name) and t.target.value == key.value
+                                                   for t in node.targets)]
+        return bool(values) and all(_is_text(value) for value in values)
+    return _is_text(key)
+
+
+def _is_text(value: cst.BaseExpression) -> bool:
+    if isinstance(value, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString)):
+        return True
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Modulo):
+        return isinstance(value.left, (cst.SimpleString, cst.FormattedString))
+    if isinstance(value, cst.Call):
+        func = value.func
+        if isinstance(func, cst.Name):
+            return func.value in _TEXT_RENDERINGS
+        return isinstance(func, cst.Attribute) and func.attr.value == "format" and isinstance(func.value, cst.SimpleString)
+    return False
+
+
+def _one_argument(wrapper: _Function, own: Optional[str]) -> bool:
+    """The wrapper takes exactly one argument and no ``*args``/``**kwargs``: it was written for
+    methods that take nothing but the instance, so its table holds one entry per instance."""
+    params = wrapper.params
+    if isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None or params.kwonly_params:
+        return False
+    names = [p.name.value for p in (*params.posonly_params, *params.params) if p.name.value != own]
+    return len(names) == 1
 
 
 def may_be_project_name(module_name: str, qualified: str) -> bool:

@@ -22,12 +22,13 @@ import libcst as cst
 
 from leaklint import models
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.file_params import caller_file_object
+from leaklint.analysis.file_params import caller_file_object, file_object_elsewhere
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.narrowing import narrowed_to_value
 from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
+from leaklint.analysis.stable_tests import stable_test
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
 from leaklint.flow.cfg_paths import LOST, PASS, RELEASE as PATH_RELEASE, follow, only_computes, only_works_on
@@ -604,9 +605,14 @@ class OwnershipAnalyzer:
             return self.context.qualified_name(value.func) in ("io.BytesIO", "io.StringIO") or value.func is not None and (
                 self.context.qualified_name(value.func) in CATALOGUE_NAMES
             )
-        if isinstance(value, cst.Name):
-            return self._bound_to_file(value.value, scope) or caller_file_object(self.context, call, value.value, scope)
-        return False
+        if isinstance(value, cst.Name) and (
+                self._bound_to_file(value.value, scope) or caller_file_object(self.context, call, value.value, scope)):
+            return True
+        return file_object_elsewhere(self.context, value, scope, self._opens_file)
+
+    def _opens_file(self, call: cst.Call) -> bool:
+        qualified = self.context.qualified_name(call.func)
+        return qualified in CATALOGUE_NAMES or qualified in ("io.BytesIO", "io.StringIO")
 
     def _bound_to_file(self, name: str, scope: Scope) -> bool:
         """``name`` is assigned a file object (``open(...)``, ``BytesIO()``) in ``scope``."""
@@ -925,7 +931,7 @@ class OwnershipAnalyzer:
             return effects.get(id(node.statement), PASS)
 
         handing_loops = self._handing_loops(occurrences, kind, statement) if not closing_keys else set()
-        platform_facts = _platform_facts(self.context, statement)
+        platform_facts = _platform_facts(self.context, statement, scope, name)
 
         def impossible(node: Node) -> Set[int]:
             if node.kind == STEP and id(node.statement) in handing_loops:
@@ -2905,10 +2911,15 @@ def _branch_ends_process(statement: Optional[cst.CSTNode]) -> bool:
     return body is not None and any(isinstance(node, cst.Call) and ends_process(node) for node in walk(body))
 
 
-def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> Dict[str, bool]:
+def _platform_facts(
+    context: FileContext, statement: Optional[cst.CSTNode], scope: Optional[cst.CSTNode] = None, tracked: str = ""
+) -> Dict[str, bool]:
     """The platform tests (``sys.platform == 'win32'``...) that enclosing ``if``s decided on the
     way to ``statement``: their code and whether they held. They cannot change later in the
-    function, so a later test of the same condition takes the same branch."""
+    function, so a later test of the same condition takes the same branch. So do tests of names
+    and attributes that ``scope`` never rebinds (``if args.out is not None: f = open(...)`` and,
+    in ``finally:``, ``if args.out is not None: f.close()``): a path that opens under the first
+    and skips the close under the second needs the same unchanged condition to flip."""
     facts: Dict[str, bool] = {}
     if statement is None:
         return facts
@@ -2918,7 +2929,8 @@ def _platform_facts(context: FileContext, statement: Optional[cst.CSTNode]) -> D
             break
         if isinstance(ancestor, cst.If):
             code = one_line_code(context.code(ancestor.test))
-            if any(word in code for word in _PLATFORM_WORDS) or _CONSTANT_TEST.match(code):
+            if (any(word in code for word in _PLATFORM_WORDS) or _CONSTANT_TEST.match(code)
+                    or stable_test(context, ancestor.test, scope, tracked)):
                 if child is ancestor.body:
                     facts[code] = True
                 elif child is ancestor.orelse:

@@ -10,6 +10,7 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.cycle_rules import is_test_file
+from leaklint.analysis.exceptions import reads_tracebacks
 from leaklint.analysis.exceptions import released_names as _released_names
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
@@ -100,9 +101,14 @@ class ExceptionKeptOnLongLivedObject(Rule):
 
     A module global that keeps an exception caught at import time (an optional dependency's
     `ImportError`) keeps its traceback for the life of the process: the import machinery's frames
-    and the failed module's half-built namespace. It is in the default selection; keeping
+    and the failed module's half-built namespace. It is in the default selection, unless the
+    module raises that global again itself (`raise _import_error` when the feature is used): then
+    the traceback is what it is kept for, and the finding is low. Keeping
     `e.with_traceback(None)`, `str(e)` or `traceback.format_exc()` is fine, as is a module that
-    deletes the name or resets it to None from a function that declares it global.
+    deletes the name or resets it to None from a function that declares it global. A container
+    that gains an exception per failure is low, not high, when its class (or module) formats the
+    kept tracebacks itself (`traceback.format_tb(err.__traceback__)`, `format_exception`): it
+    keeps them to report them in full.
 
     ## Known problems
     Storing the bare caught name (`self.error = exc`, `self.errors.append(exc)`) is LKL105's
@@ -160,6 +166,7 @@ class ExceptionKeptOnLongLivedObject(Rule):
         self.exc_info_assigns: List[cst.Assign] = []
         self._released: Dict[int, Set[str]] = {}
         self._reraised: Dict[Tuple[cst.ClassDef, str], int] = {}  # (class, attribute) -> line of its first re-raise
+        self._reads_tracebacks: Dict[int, bool] = {}
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self.handlers.append(node)
@@ -229,19 +236,27 @@ class ExceptionKeptOnLongLivedObject(Rule):
                 if self._module_name_dropped(kept.value):
                     continue
                 reported.add(id(inner))
+                reraised = self._module_name_raised(kept.value)
+                confidence = Confidence.LOW if is_test_file(self.context.path) or reraised else Confidence.MEDIUM
                 self.report(
                     inner,
                     f"module global `{kept.value}` keeps the caught exception `{caught}` for the life of the "
                     f"process, and with it the traceback: every frame the failure passed through at import "
                     f"time (the import machinery's, the failed module's half-built namespace), with all their "
-                    f"locals",
+                    f"locals" + (f"; this module raises `{kept.value}` again later, where the original "
+                                 f"traceback is what it keeps it for" if reraised else ""),
                     suggestion=(
                         f"keep `{caught}.with_traceback(None)`, `str({caught})` or `traceback.format_exc()` in "
                         f"`{kept.value}`: enough to explain the failure later without pinning the frames"
                     ),
-                    confidence=Confidence.LOW if is_test_file(self.context.path) else Confidence.MEDIUM,
+                    confidence=confidence,
                 )
                 break
+
+    def _module_name_raised(self, name: str) -> bool:
+        """``raise name`` in this module (not ``raise Other(...) from name``): the import-time
+        failure is kept to be re-raised with its own traceback when the feature is used."""
+        return any(isinstance(raised.exc, cst.Name) and raised.exc.value == name for raised in self.raises)
 
     def _module_name_dropped(self, name: str) -> bool:
         """``del name`` anywhere, or ``name = None`` / ``name.__traceback__ = None`` in a function
@@ -385,6 +400,11 @@ class ExceptionKeptOnLongLivedObject(Rule):
         # is usually kept to be reported or re-raised, where its traceback is the point.
         growth = " and one more is kept on every failure" if grows else (
             "; one slot keeps only the latest failure, so nothing piles up")
+        if grows and self._kept_for_traceback(node, holder):
+            # The class (or module) formats the kept tracebacks itself: keeping them is the point.
+            grows = False
+            growth = (" and one more is kept on every failure; this code formats the kept tracebacks "
+                      "itself (`traceback.format_tb`, `format_exception`), so it keeps them on purpose")
         self.report(
             node,
             f"`{holder.shown}` keeps {what}, and with it the traceback: every frame the exception passed "
@@ -396,6 +416,17 @@ class ExceptionKeptOnLongLivedObject(Rule):
             ),
             confidence=Confidence.HIGH if grows else Confidence.LOW,
         )
+
+    def _kept_for_traceback(self, node: cst.CSTNode, holder: _Holder) -> bool:
+        scope: Optional[cst.CSTNode] = self.context.module
+        if holder.attribute is not None:
+            scope = self.context.enclosing_class(node)
+        if scope is None:
+            return False
+        key = id(scope)
+        if key not in self._reads_tracebacks:
+            self._reads_tracebacks[key] = reads_tracebacks(self.context, scope)
+        return self._reads_tracebacks[key]
 
     def _once_per_instance(self, node: cst.CSTNode) -> bool:
         """``node`` is in ``__init__`` and not in a loop there."""

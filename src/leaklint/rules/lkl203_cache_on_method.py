@@ -53,6 +53,22 @@ def _cache_cleared_in(klass: cst.ClassDef, method: str) -> Optional[str]:
     return None
 
 
+# The same check in other linters: ruff/flake8-bugbear B019, pylint W1518.
+_EQUIVALENT_CHECKS = ("B019", "cached-instance-method", "W1518", "method-cache-max-size-none")
+
+
+def _declined_equivalent(decorator: cst.Decorator) -> Optional[str]:
+    """The equivalent check suppressed in the decorator line's comment (``# noqa: B019``,
+    ``# ruff: ignore[cached-instance-method]``, ``# pylint: disable=method-cache-max-size-none``)."""
+    comment = decorator.trailing_whitespace.comment
+    if comment is None:
+        return None
+    text = comment.value
+    if not any(word in text for word in ("noqa", "ignore", "disable")):
+        return None
+    return next((check for check in _EQUIVALENT_CHECKS if check in text), None)
+
+
 class _Cache:
     """What a caching decorator says about its size."""
 
@@ -121,6 +137,17 @@ class CacheOnMethod(Rule):
     (`self.lookup.cache_clear()` in one of its methods, on reconfiguration or teardown) is low,
     shown only by the strict profile: its author manages what it keeps, and the usual fix
     (`cached_property`) would break that call.
+
+    A project memoizer is low, shown only by the strict profile, when its key is the arguments'
+    text (`key = f"{args}{kwargs}"`: it keeps the results, not the instance), or when it takes
+    nothing but the instance (`def __call__(self, obj)`, written for methods without parameters):
+    such a table keeps one result per instance on purpose, the same object handed back on every
+    call and kept alive with whatever it registered, and `cached_property` would break the
+    `name()` call form.
+
+    A method cache whose line already suppresses the same check of another linter (`# noqa:
+    B019`, `# ruff: ignore[cached-instance-method]`, pylint's `method-cache-max-size-none`) is
+    low: its maintainer has weighed it.
 
     ## Known problems
     A class with a handful of long-lived instances created elsewhere (a singleton made in another
@@ -277,6 +304,11 @@ class CacheOnMethod(Rule):
             # it keeps, and `cached_property` (the usual fix) would break that call.
             confidence = Confidence.LOW
             message += f"; but `{emptied_in}` empties it (`.cache_clear()`), so it holds only what was cached since"
+        declined = _declined_equivalent(cache.decorator)
+        if declined is not None:
+            # The maintainer already turned down the same finding from another linter here.
+            confidence = Confidence.LOW
+            message += f"; the line already suppresses the equivalent check (`{declined}`)"
         suggestion = self._method_suggestion(node, params, klass)
         self.method_findings.append((klass.name.value, cache.decorator, message, suggestion, confidence))
 
@@ -523,6 +555,30 @@ class CacheOnMethod(Rule):
                 f"that do not refer to the arguments"
             )
             return Finding(path, cls.code, cls.name, message, suggestion, where, Confidence.MEDIUM)
+        if candidate["kind"] == "method" and memo.get("text_key"):
+            # `key = f"{args}{kwargs}"`: the table keeps the arguments' text, not the instance.
+            message = (
+                f"`{spelled}` on method `{candidate['method']}` keeps every result for the life of the process: the "
+                f"project's memoizer `{qualified}` keeps them in {store}, keyed by the arguments' text (so not "
+                f"`{candidate['self_name']}` itself, only what the results refer to), and never evicts"
+            )
+            suggestion = f"store the result on the instance instead, if it holds anything heavy (`self._{name}`)"
+            return Finding(path, cls.code, cls.name, message, suggestion, where, Confidence.LOW)
+        if candidate["kind"] == "method" and memo.get("instance_only") and len(candidate["params"]) == 1:
+            # A memoizer that takes nothing but the instance was written to key a table by the
+            # instance: one entry per object, kept on purpose (the same object back on every call,
+            # kept alive with what it registered). `cached_property` would also break `name()`.
+            message = (
+                f"`{spelled}` on method `{candidate['method']}` keeps every `{candidate['self_name']}` it is called "
+                f"with alive for the life of the class: the project's memoizer `{qualified}` takes only the instance "
+                f"and keeps one result per instance in {store}, which looks deliberate (the same object back on every "
+                f"call, kept alive with whatever it registered)"
+            )
+            suggestion = (
+                f"if the instances should be freed, store the result on the instance on first call (`self._{name}`), "
+                f"which keeps `{name}()` callable as it is"
+            )
+            return Finding(path, cls.code, cls.name, message, suggestion, where, Confidence.LOW)
         if candidate["kind"] == "method":
             message = (
                 f"`{spelled}` on method `{candidate['method']}` keeps every `{candidate['self_name']}` it is called "
