@@ -49,6 +49,18 @@ def test_closure_per_call_on_an_owned_signal_is_default_and_undo_silences_it() -
     assert _levels(fixed, "strict") == {}
 
 
+def test_closure_per_call_on_an_attribute_nothing_here_sets_is_strict_only() -> None:
+    # `self.button` may be the instance's own child (it dies with it): the pile-up is shown as low
+    source = (
+        "class Panel:\n"
+        "    def refresh(self):\n"
+        "        self.button.clicked.connect(lambda: self.redraw(3))\n"  # 3
+        "\n    def redraw(self, n):\n        pass\n"
+    )
+    assert _levels(source, "strict") == {3: "low"}
+    assert _levels(source, "default") == {}
+
+
 def test_registries_of_qt_modules_and_weak_in_file_registries_are_left_alone() -> None:
     qt = (
         "from PyQt5 import QtCore\n\n\n"

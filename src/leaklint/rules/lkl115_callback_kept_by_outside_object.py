@@ -80,7 +80,9 @@ class CallbackKeptByOutsideObject(Rule):
     end-of-life method takes back other registrations on the same object but not this one. Low
     (strict profile only) for a lambda or nested function that uses `self` registered once per
     instance on an object it was given, in test code, and when the class visibly has one instance
-    per process (made at import, a singleton). A bound method registered once per instance with
+    per process (made at import, a singleton), and for a closure made on every call when the object
+    it is registered on has no visible origin (an attribute nothing in the class sets, a call's
+    result): it may be the instance's own child. A bound method registered once per instance with
     none of these signs is not reported (an editor extension binding its handlers on the editor's
     text lives as long as the editor), nor is anything registered on an object reached through a
     call, whose lifetime compared with the instance is not visible. The rule stays quiet when the
@@ -209,8 +211,11 @@ class CallbackKeptByOutsideObject(Rule):
             return Confidence.MEDIUM, (f"while it is registered no `{owner}` can be freed, so its `__del__` (which "
                                        f"would clean up) never runs for one its users drop")
         if per_call:
-            return Confidence.MEDIUM, (f"`{method.name.value}` adds one more on every call, each kept (with what it "
-                                       f"holds) for as long as the object it is registered on lives")
+            # an object of unknown origin (a call's result, an attribute nothing here sets) may be the
+            # instance's own child, which dies with it: the pile-up is shown only in the strict profile
+            return (Confidence.LOW if receiver == _UNKNOWN else Confidence.MEDIUM), (
+                f"`{method.name.value}` adds one more on every call, each kept (with what it "
+                f"holds) for as long as the object it is registered on lives")
         if receiver == _MODULE and self._ends(klass):
             return Confidence.MEDIUM, (f"a module-level object keeps it until the process exits, so every `{owner}` "
                                        f"registered here stays alive with everything it holds")
