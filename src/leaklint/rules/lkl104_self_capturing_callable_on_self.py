@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple, TypeVar
 
 import libcst as cst
 
@@ -16,6 +16,8 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
+
+T = TypeVar("T")
 
 _ADDERS = {"append": 0, "add": 0, "appendleft": 0, "insert": 1, "setdefault": 1}
 _CANDIDATE_VALUES = (cst.Attribute, cst.Lambda, cst.Name, cst.Call, cst.Dict, cst.List, cst.Tuple, cst.Set,
@@ -453,10 +455,7 @@ class SelfCapturingCallableOnSelf(Rule):
         cls = self.context.enclosing_class(node)
         if cls is None:
             return None
-        slots = self._slots.get(id(cls))
-        if slots is None:
-            slots = self._slots[id(cls)] = _slot_values(cls)
-        values = slots.get(target.attr.value, set())
+        values = _per_class(cls, self._slots, _slot_values).get(target.attr.value, set())
         if len({v for v in values if v.startswith("method:")}) > 1:
             return "re-pointed to other methods (a state machine)"
         if "handed-in" in values:
@@ -529,12 +528,7 @@ class SelfCapturingCallableOnSelf(Rule):
         if not (isinstance(node, cst.Call) and isinstance(target, cst.Attribute)):
             return False
         cls = self.context.enclosing_class(node)
-        if cls is None:
-            return False
-        consumed = self._queues.get(id(cls))
-        if consumed is None:
-            consumed = self._queues[id(cls)] = _consumed_attributes(cls)
-        return target.attr.value in consumed
+        return cls is not None and target.attr.value in _per_class(cls, self._queues, _consumed_attributes)
 
     def _shadowed_method(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression,
                          self_name: str, methods: Set[str], function: cst.FunctionDef) -> Optional[str]:
@@ -959,3 +953,11 @@ def _assigned_elsewhere(cls: cst.ClassDef, attr: str, node: cst.CSTNode) -> bool
                 if isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name):
                     return True
     return False
+
+
+def _per_class(cls: cst.ClassDef, tables: Dict[int, T], build: Callable[[cst.ClassDef], T]) -> T:
+    """``build(cls)``, computed once per class and kept in ``tables``."""
+    table = tables.get(id(cls))
+    if table is None:
+        table = tables[id(cls)] = build(cls)
+    return table
