@@ -10,7 +10,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import captured_names, in_test_code
 from leaklint.analysis.lifetimes import class_methods, first_param, method_owner
-from leaklint.analysis.names import decorator_name, dotted_name, parameter_names
+from leaklint.analysis.names import decorator_name, dotted_name, last_name, parameter_names
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -464,12 +464,9 @@ class CallbackKeptByOutsideObject(Rule):
             names: Set[str] = set()
             for cls in self._family(klass):
                 for node in walk(cls):
-                    if isinstance(node, cst.Call):
-                        func = node.func
-                        terminal = func.attr.value if isinstance(func, cst.Attribute) else \
-                            func.value if isinstance(func, cst.Name) else None
-                        if terminal:
-                            names.add(terminal.lstrip("_").lower())
+                    terminal = last_name(node.func) if isinstance(node, cst.Call) else None
+                    if terminal:
+                        names.add(terminal.lstrip("_").lower())
             self._undo[key] = names
         return self._undo[key]
 

@@ -35,7 +35,7 @@ from leaklint.analysis.growth_facts import (
     subscript_key,
 )
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -511,9 +511,6 @@ def _parks_future(value: Optional[cst.BaseExpression], assignments: dict) -> boo
 def _made_by(value: Optional[cst.BaseExpression], assignments: dict, makers: frozenset) -> bool:
     """``value`` (or a local it was assigned from) is a call whose last name is one of ``makers``."""
     for made in _values(value, assignments) if value is not None else ():
-        if isinstance(made, cst.Call):
-            func = made.func
-            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if last in makers:
-                return True
+        if isinstance(made, cst.Call) and last_name(made.func) in makers:
+            return True
     return False
