@@ -1,4 +1,4 @@
-"""What the corpus tests share: eval/recall.py loaded as a module, and a throwaway case writer."""
+"""What the eval tests share: eval/ scripts loaded as modules, and a throwaway case writer."""
 
 from __future__ import annotations
 
@@ -8,20 +8,23 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
-RECALL = ROOT / "eval" / "recall.py"
 
 
-def load_recall() -> ModuleType:
-    """eval/recall.py is a script, not a package module: load it by path, once per process."""
-    name = "leaklint_eval_recall"
+def load_eval_script(stem: str) -> ModuleType:
+    """``eval/<stem>.py`` is a script, not a package module: load it by path, once per process."""
+    name = f"leaklint_eval_{stem}"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, RECALL)
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / f"{stem}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def load_recall() -> ModuleType:
+    return load_eval_script("recall")
 
 
 def write_case(root: Path, case_id: str, manifest: str, leaky: str = "a = 1\nb = 2  # LEAK\n",

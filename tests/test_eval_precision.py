@@ -3,29 +3,14 @@ scored against their verdicts by path, line and code."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from eval_helpers import ROOT, load_eval_script
 
-
-def _precision() -> ModuleType:
-    name = "leaklint_eval_precision"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "precision.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-precision = _precision()
+precision = load_eval_script("precision")
 
 LEAKY = "def read(path):\n    f = open(path)\n    return f.read()\n"
 SAFE = "def read(path):\n    with open(path) as f:\n        return f.read()\n"

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Callable, List, Sequence, Set, Tuple
 
 import pytest
 
-from eval_helpers import ROOT, load_recall, write_case
+from eval_helpers import load_eval_script, load_recall, write_case
 
 recall = load_recall()
 
 
-def _load_diff() -> ModuleType:
-    name = "leaklint_eval_recall_diff"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "recall_diff.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-recall_diff = _load_diff()
+recall_diff = load_eval_script("recall_diff")
 Finding = Tuple[str, int, str]
 
 

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
+from eval_helpers import load_eval_script
 
-
-def _verdicts() -> ModuleType:
-    name = "leaklint_eval_verdicts"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "verdicts.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-verdicts = _verdicts()
+verdicts = load_eval_script("verdicts")
 
 
 def test_shape_reads_the_reason_from_the_message() -> None:
