@@ -35,7 +35,7 @@ import libcst as cst
 
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.dead_arms import branch_value, module_bool_constants, negated_coroutine_check
-from leaklint.analysis.names import LOCAL, decorator_name, dotted_name
+from leaklint.analysis.names import LOCAL, decorator_name, dotted_name, last_name
 from leaklint.analysis.statement_lines import STATEMENT_TYPES, StatementLines, statement_lines
 from leaklint.analysis.walk import nodes_by_scope, walk, walk_scope
 from leaklint.facts.on_demand import SummaryStore
@@ -444,7 +444,7 @@ class _Collector:
         Resolving a name inside a function collects that function's bindings; by convention a
         class is CapWords, so lowercase callees (other than weakref's) are not worth it.
         """
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        last = last_name(func) or ""
         if not last or not (last[0].isupper() or last.lstrip("_") in _WEAK_LAST or (last[0] == "_" and last[1:2].isupper())):
             return None
         nested = self._nested_class(func)
@@ -1551,7 +1551,7 @@ def warns_only(function: cst.FunctionDef) -> bool:
         if not isinstance(node, cst.Call):
             continue
         func = node.func
-        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        name = last_name(func) or ""
         if name not in _WARNINGS and name not in params:
             return False
         warned = warned or name in _WARN_CALLS or name in params

@@ -10,6 +10,7 @@ from typing import Dict, Optional, Set
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import last_name
 from leaklint.analysis.walk import walk, walk_scope
 
 _LITERALS = {"True": True, "False": False}
@@ -128,5 +129,5 @@ def negated_coroutine_check(test: cst.BaseExpression) -> Optional[cst.BaseExpres
     if not (isinstance(check, cst.Call) and len(check.args) == 1):
         return None
     func = check.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    name = last_name(func) or ""
     return check.args[0].value if name == "iscoroutinefunction" else None

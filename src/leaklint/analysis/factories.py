@@ -25,6 +25,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import last_name
 from leaklint.analysis.resources import ResourceKind
 from leaklint.analysis.walk import walk, walk_scope
 
@@ -311,7 +312,7 @@ def instance_callee(context: FileContext, call: cst.Call, stdlib: frozenset) -> 
 
 def _class_method(context: FileContext, made: cst.Call, method: str, stdlib: frozenset) -> Optional[str]:
     """``pkg.mod.Class.method`` when ``made`` is ``Class(...)`` of a class that may be the project's."""
-    terminal = made.func.attr.value if isinstance(made.func, cst.Attribute) else made.func.value if isinstance(made.func, cst.Name) else ""
+    terminal = last_name(made.func) or ""
     if not terminal[:1].isupper():
         return None
     qualified = context.qualified_name(made.func)

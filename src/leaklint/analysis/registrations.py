@@ -15,7 +15,7 @@ from typing import List, Optional, Set
 
 import libcst as cst
 
-from leaklint.analysis.names import decorator_name, dotted_name
+from leaklint.analysis.names import decorator_name, dotted_name, last_name
 from leaklint.analysis.walk import walk
 
 # What became of the handle.
@@ -300,7 +300,7 @@ def owner_keeps_other_handles(context: object, call: cst.Call, terminals: Set[st
     for node in walk(klass):
         if isinstance(node, cst.Assign) and node.value is not call and isinstance(node.value, cst.Call):
             func = node.value.func
-            terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            terminal = last_name(func) or ""
             if terminal in terminals and any((dotted_name(t.target) or "").startswith("self.") for t in node.targets):
                 return True
     return False

@@ -53,7 +53,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis.containers import is_empty_container
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.walk import walk, walk_type
 from leaklint.flow.narrowing import isinstance_classes
 from leaklint.rule import Location
@@ -541,7 +541,7 @@ class SummaryBuilder:
 
     def _is_weak(self, call: cst.Call) -> bool:
         func = call.func
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        last = last_name(func) or ""
         return last.lstrip("_") in ("ref", "proxy", "WeakMethod", "finalize")
 
     # -- calls ------------------------------------------------------------------------------
@@ -587,7 +587,7 @@ class SummaryBuilder:
         if not args and result is None:
             # `Foo()` or `threading.Thread(target=f).start()` keeps nothing of this function's, but
             # its allocation still says how often `Foo` is made and what heavy thing is made here.
-            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            last = last_name(func) or ""
             if last[:1].isupper() or last in _HEAVY_NAMES:
                 callee = self._callee(func)
                 if callee is not None and (callee[0] == "new" or (callee[1] in HEAVY and not self._released_at_once(node, callee[1]))):

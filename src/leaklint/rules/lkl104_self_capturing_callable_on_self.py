@@ -13,7 +13,7 @@ from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.cycle_rules import NO_CONSEQUENCE, consequence_grade
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.names import decorator_name
+from leaklint.analysis.names import decorator_name, last_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -683,7 +683,7 @@ class SelfCapturingCallableOnSelf(Rule):
             keeper = self.context.code(func.func).strip()  # `lru_cache(maxsize=None)(...)`: a decorator applied by hand
         else:
             name = self.context.qualified_name(func) or ""
-            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            last = last_name(func) or ""
             # A module constant called with a callable is a ctypes prototype by convention (`WNDPROC(self.proc)`).
             if name not in _WRAPPERS and not _CONSTANT_NAME.match(last):
                 return None
@@ -886,7 +886,7 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
 def _weak_wrapper(call: cst.Call) -> bool:
     """``weakref.ref(x)``, ``WeakMethod(x)``, ``weakref.proxy(x)``, ``ref(x)``."""
     func = call.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    name = last_name(func) or ""
     return name in ("ref", "WeakMethod", "proxy")
 
 

@@ -10,7 +10,7 @@ import libcst as cst
 from leaklint.analysis.containers import local_assignments
 from leaklint.analysis.growth_facts import first_line_text, is_test_module
 from leaklint.analysis.lifetimes import class_methods, first_param, method_owner
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -152,7 +152,7 @@ def _app_wide(expr: cst.BaseExpression, locals_: Dict[str, list], depth: int) ->
             continue
         if isinstance(node, cst.Call):
             func = node.func
-            terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            terminal = last_name(func) or ""
             return terminal in _APP_GETTERS
         return False
 

@@ -45,7 +45,7 @@ from leaklint.analysis.growth_facts import (
     subscript_key,
     weak_factory as _weak_factory,
 )
-from leaklint.analysis.names import STARRED, argument_passed, dotted_name
+from leaklint.analysis.names import STARRED, argument_passed, dotted_name, last_name
 from leaklint.analysis.walk import walk_scope
 from leaklint.fixes.suggestions import stored_value_has_other_owner
 from leaklint.rule import Bad, Confidence, Good, Option, RelatedLocation, Rule
@@ -607,7 +607,7 @@ class GrowingModuleContainer(Rule):
         if not isinstance(value, cst.Call):
             return ""
         func = value.func
-        tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        tail = last_name(func) or ""
         return tail if tail[:1].isupper() and not _is_constant(tail) else ""
 
     def _memoises_loaded_data(self, container: _Container, growth: _Growth) -> bool:

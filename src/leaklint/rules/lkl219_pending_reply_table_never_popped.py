@@ -18,6 +18,7 @@ from leaklint.analysis.containers import (
 from leaklint.analysis.growth_facts import ESCAPE, GROW, SHRINK, assigned_value, classify_use, growth_site_text, is_test_module
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.analysis.names import last_name
 
 # Calls that make a new future: one per request.
 _FUTURE_CALLS = frozenset({"create_future", "Future"})
@@ -265,7 +266,7 @@ def _stamped(value: Optional[cst.BaseExpression]) -> bool:
     for node in walk(value) if value is not None else ():
         if isinstance(node, cst.Call):
             func = node.func
-            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            name = last_name(func) or ""
             if name in _CLOCK_READINGS:
                 return True
     return False
@@ -286,7 +287,7 @@ def _new_future(value: Optional[cst.BaseExpression], assignments: dict) -> bool:
     for candidate in values:
         if isinstance(candidate, cst.Call):
             func = candidate.func
-            last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            last = last_name(func) or ""
             if last in _FUTURE_CALLS:
                 return True
     return False

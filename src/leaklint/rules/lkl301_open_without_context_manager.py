@@ -10,6 +10,7 @@ from leaklint.analysis import std_wrappers
 from leaklint.analysis.resource_rule import ResourceRule
 from leaklint.analysis.resources import FILE
 from leaklint.rule import Bad, Confidence, FixSafety, Good, Option
+from leaklint.analysis.names import last_name
 
 
 class OpenWithoutContextManager(ResourceRule):
@@ -200,7 +201,7 @@ class OpenWithoutContextManager(ResourceRule):
     def visit_Call(self, node: cst.Call) -> None:
         super().visit_Call(node)
         func = node.func
-        terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        terminal = last_name(func) or ""
         if terminal in std_wrappers.TERMINALS and node.args:
             self.stream_wrappers.append(node)
 

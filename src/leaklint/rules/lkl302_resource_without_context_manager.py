@@ -8,7 +8,7 @@ import libcst as cst
 
 from leaklint.analysis import checkouts
 from leaklint.analysis.killed_children import SIGNALLING, KilledChild, killed_unreaped
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.quote import one_line_code
 from leaklint.analysis.owned_members import ForgottenMember, forgotten_members
 from leaklint.analysis.resource_rule import ResourceRule
@@ -463,7 +463,7 @@ class ResourceWithoutContextManager(ResourceRule):
         for inner in walk(module):
             if isinstance(inner, cst.Call) and inner.args:
                 func = inner.func
-                terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+                terminal = last_name(func) or ""
                 if terminal == "shutdown":
                     return True
         return False

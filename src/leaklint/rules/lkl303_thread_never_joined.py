@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Set
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.names import dotted_name
+from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.thread_loops import has_exit as _has_exit
 from leaklint.analysis.thread_loops import loop_facts, signalled_by_class, top_level_whiles
 from leaklint.analysis.walk import walk, walk_scope
@@ -218,7 +218,7 @@ class ThreadNeverJoined(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        last = last_name(func) or ""
         if last[:1].isupper():
             self.calls.append(node)
 

@@ -10,7 +10,7 @@ from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.dead_arms import negated_coroutine_check
 from leaklint.analysis.memoizers import may_be_project_name
 from leaklint.analysis.tasks import TASK_FACTORIES, is_loop, task_factory
-from leaklint.analysis.names import dotted_name, parameter_names
+from leaklint.analysis.names import dotted_name, last_name, parameter_names
 from leaklint.analysis.walk import walk_scope
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
@@ -677,7 +677,7 @@ class TaskNeverAwaited(Rule):
             last_names |= names
         for call in self.statements:
             func = call.func
-            spelled = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            spelled = last_name(func) or ""
             if spelled not in last_names and not (isinstance(func, cst.Name) and self._imported(func.value)):
                 continue
             name = self._coroutine_name(call, module_coroutines, class_coroutines)

@@ -9,6 +9,7 @@ import libcst as cst
 
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.analysis.names import last_name
 
 _GLOBALS = frozenset({"flask.g", "quart.g"})
 # Hooks skipped when the view raises (Flask: "not called if an unhandled exception occurred";
@@ -238,7 +239,7 @@ def _handed_names(function: Function) -> Set[str]:
 
 
 def _releases(func: cst.BaseExpression) -> bool:
-    terminal = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    terminal = last_name(func) or ""
     return terminal.lower().lstrip("_").split("_")[0] in _RELEASE_WORDS
 
 

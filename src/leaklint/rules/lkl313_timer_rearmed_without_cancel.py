@@ -9,6 +9,7 @@ import libcst as cst
 from leaklint.analysis.lifetimes import class_methods
 from leaklint.analysis.walk import children, walk
 from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.analysis.names import last_name
 
 _TIMER = "threading.Timer"
 _MAX_DEPTH = 3
@@ -88,7 +89,7 @@ class TimerRearmedWithoutCancel(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        last = last_name(func) or ""
         if last == "Timer":
             self.calls.append(node)
 
