@@ -15,7 +15,7 @@ class AuthenticatedConn:
 
     def set_status(self, status: "Status", status_exc: Optional[Exception] = None) -> None:
         self._status = status
-        self._status_exc = status_exc  # LEAK
+        self._status_exc = status_exc
 
     @contextlib.asynccontextmanager
     async def acquire_transport(self, ignore_status: bool = False) -> AsyncIterator[Any]:
