@@ -13,16 +13,16 @@ class Serial(SerialBase):
 
     def read(self, size: int = 1) -> bytes:
         if not self.is_open or self.fd is None:
-            raise port_not_open_error
+            raise port_not_open_error  # LEAK
         return os.read(self.fd, size)
 
     def write(self, data: bytes) -> int:
         if not self.is_open or self.fd is None:
-            raise port_not_open_error
+            raise port_not_open_error  # LEAK
         timeout = Timeout(self.write_timeout)
         written = 0
         while written < len(data):
             if timeout.expired():
-                raise write_timeout_error
+                raise write_timeout_error  # LEAK
             written += os.write(self.fd, data[written:])
         return written

@@ -29,5 +29,5 @@ class SerialBase:
 
     def send_break(self, duration: float = 0.25) -> None:
         if not self.is_open:
-            raise port_not_open_error
+            raise port_not_open_error  # LEAK
         time.sleep(duration)
