@@ -36,7 +36,7 @@ class TcpServer:
         for sock in self._sockets:
             try:
                 sock.close()
-                self._sockets.remove(sock)
+                self._sockets.remove(sock)  # LEAK
             except Exception as exc:
                 log.warning("error while closing a socket: %s", exc)
         if self._listener is not None:
