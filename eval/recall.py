@@ -32,8 +32,9 @@ had been measured, ``split = "fresh11"`` for the eleventh (``eval/corpus/fresh11
 tenth had been measured, ``split = "fresh12"`` for the twelfth (``eval/corpus/fresh12/``), built once
 the eleventh had been measured, ``split = "fresh13"`` for the thirteenth (``eval/corpus/fresh13/``),
 built once the twelfth had been measured, ``split = "fresh14"`` for the fourteenth
-(``eval/corpus/fresh14/``), built once the thirteenth had been measured, and ``split = "fresh15"`` for the
-fifteenth (``eval/corpus/fresh15/``), built once the fourteenth had been measured.
+(``eval/corpus/fresh14/``), built once the thirteenth had been measured, ``split = "fresh15"`` for the
+fifteenth (``eval/corpus/fresh15/``), built once the fourteenth had been measured, and ``split = "fresh16"``
+for the sixteenth (``eval/corpus/fresh16/``), built once the fifteenth had been measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
 through the public runner, once with the default selection and once with every rule selected.
@@ -64,7 +65,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -338,7 +339,7 @@ def print_markdown(report: Dict[str, object]) -> None:
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
+    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

@@ -1,0 +1,3 @@
+from .loaders import ShardLoader
+
+__all__ = ["ShardLoader"]

@@ -1,0 +1,3 @@
+from .routing import App
+
+__all__ = ["App"]

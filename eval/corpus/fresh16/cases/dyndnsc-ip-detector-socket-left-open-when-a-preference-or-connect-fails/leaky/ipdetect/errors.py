@@ -1,0 +1,2 @@
+class AddressLookupError(Exception):
+    """Raised when the local address of a family cannot be found."""

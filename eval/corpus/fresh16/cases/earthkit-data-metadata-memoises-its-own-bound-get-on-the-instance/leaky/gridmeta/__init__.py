@@ -1,0 +1,3 @@
+from .fields import GridField
+
+__all__ = ["GridField"]

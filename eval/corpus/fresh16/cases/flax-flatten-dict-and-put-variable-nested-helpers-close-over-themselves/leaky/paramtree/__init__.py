@@ -1,0 +1,4 @@
+from .traverse import flatten_dict
+from .scope import Scope
+
+__all__ = ["Scope", "flatten_dict"]

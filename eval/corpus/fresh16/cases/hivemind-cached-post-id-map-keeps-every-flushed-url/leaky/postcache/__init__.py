@@ -1,0 +1,3 @@
+from .cached import CachedPost
+
+__all__ = ["CachedPost"]

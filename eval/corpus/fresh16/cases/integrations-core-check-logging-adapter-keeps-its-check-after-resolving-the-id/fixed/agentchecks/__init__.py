@@ -1,0 +1,3 @@
+from .base import AgentCheck
+
+__all__ = ["AgentCheck"]

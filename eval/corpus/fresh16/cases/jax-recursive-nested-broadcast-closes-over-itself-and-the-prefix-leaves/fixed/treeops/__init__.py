@@ -1,0 +1,3 @@
+from .broadcast import broadcast_prefix_leaves
+
+__all__ = ["broadcast_prefix_leaves"]

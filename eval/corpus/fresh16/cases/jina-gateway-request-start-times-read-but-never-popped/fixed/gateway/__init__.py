@@ -1,0 +1,3 @@
+from .handling import RequestHandler
+
+__all__ = ["RequestHandler"]

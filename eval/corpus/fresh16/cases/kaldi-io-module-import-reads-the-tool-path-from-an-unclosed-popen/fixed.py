@@ -1,0 +1,20 @@
+import os
+from typing import IO, Union
+
+if "TOOLKIT_ROOT" not in os.environ:
+    os.environ["TOOLKIT_ROOT"] = "/opt/toolkit"
+
+TOOL_DIRS = ":".join(
+    "$TOOLKIT_ROOT/" + sub
+    for sub in ("src/bin", "tools/openfst/bin", "src/fstbin", "src/featbin", "src/latbin", "src/nnet3bin")
+)
+
+_expanded = os.popen("echo " + TOOL_DIRS)
+os.environ["PATH"] = _expanded.readline().strip() + ":" + os.environ["PATH"]
+_expanded.close()
+
+
+def open_or_fd(spec: Union[str, IO[bytes]], mode: str = "rb") -> IO[bytes]:
+    if not isinstance(spec, str):
+        return spec
+    return open(spec, mode)

@@ -1,0 +1,3 @@
+from .logs import getLogger, setup_logging
+
+__all__ = ["getLogger", "setup_logging"]

@@ -1,0 +1,22 @@
+import logging
+from typing import Any, Dict, List
+
+GLOBAL_EXTRAS: Dict[str, Any] = {}
+LOGGERS: List[logging.LoggerAdapter] = []
+
+
+def getLogger(name: str, **kwargs: Any) -> logging.LoggerAdapter:
+    extras: Dict[str, Any] = {}
+    extras.update(GLOBAL_EXTRAS)
+    extras.update(kwargs)
+    logger = logging.LoggerAdapter(logging.getLogger(name), extras)
+    LOGGERS.append(logger)  # LEAK
+    return logger
+
+
+def setup_logging(**kwargs: Any) -> None:
+    GLOBAL_EXTRAS.update(kwargs)
+    # loggers created before setup get the new extras too
+    for logger in LOGGERS:
+        assert isinstance(logger.extra, dict)
+        logger.extra.update(kwargs)

@@ -1,0 +1,3 @@
+from .probe import Probe
+
+__all__ = ["Probe"]

@@ -1,0 +1,3 @@
+from .conn import AuthenticatedConn
+
+__all__ = ["AuthenticatedConn"]

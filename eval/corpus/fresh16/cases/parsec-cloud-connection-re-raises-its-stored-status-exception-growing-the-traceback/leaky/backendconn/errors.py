@@ -1,0 +1,6 @@
+class BackendNotAvailable(Exception):
+    pass
+
+
+class BackendConnectionRefused(Exception):
+    pass

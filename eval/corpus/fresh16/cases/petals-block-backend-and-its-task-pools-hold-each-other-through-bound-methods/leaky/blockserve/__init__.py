@@ -1,0 +1,3 @@
+from .container import BlockContainer
+
+__all__ = ["BlockContainer"]

@@ -1,0 +1,3 @@
+from .spawn import spawn
+
+__all__ = ["spawn"]

@@ -1,0 +1,3 @@
+from .baseinfo import BaseInfo
+
+__all__ = ["BaseInfo"]

@@ -1,0 +1,3 @@
+from .reducer import Reducer
+
+__all__ = ["Reducer"]

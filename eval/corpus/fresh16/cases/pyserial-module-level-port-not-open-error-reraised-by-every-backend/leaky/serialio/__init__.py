@@ -1,0 +1,3 @@
+from .posix import Serial
+
+__all__ = ["Serial"]

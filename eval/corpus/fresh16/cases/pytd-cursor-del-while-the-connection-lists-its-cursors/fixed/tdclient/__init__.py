@@ -1,0 +1,3 @@
+from .odbc import OdbcConnection
+
+__all__ = ["OdbcConnection"]

@@ -1,0 +1,3 @@
+from .base import SocketBase
+
+__all__ = ["SocketBase"]

@@ -1,0 +1,3 @@
+from .singing import SingingSkill
+
+__all__ = ["SingingSkill"]

@@ -1,0 +1,23 @@
+import logging
+import socket
+from typing import Any, Optional
+
+log = logging.getLogger(__name__)
+
+
+def local_address(options: Any) -> Optional[str]:
+    found = None
+    probe = None
+    try:
+        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        probe.connect((options.hostname, options.port))
+        found, _ = probe.getsockname()
+    except Exception:
+        log.debug("could not open a probe connection toward '%s'", options.hostname)
+    finally:
+        if probe is not None:
+            try:
+                probe.close()
+            except Exception:
+                pass
+    return found

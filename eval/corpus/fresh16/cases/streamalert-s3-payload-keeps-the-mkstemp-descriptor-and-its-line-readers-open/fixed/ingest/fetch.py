@@ -1,0 +1,14 @@
+import os
+import tempfile
+from typing import Any
+
+
+def download_to_scratch(client: Any, bucket: str, key: str) -> str:
+    suffix = ".gz" if key.endswith(".gz") else ""
+    descriptor, scratch = tempfile.mkstemp(suffix=suffix)
+    # only the path is used from here on; the descriptor would stay open otherwise
+    os.close(descriptor)
+    client.download_file(bucket, key, scratch)
+    if not os.path.getsize(scratch):
+        raise ValueError("empty object: %s" % key)
+    return scratch

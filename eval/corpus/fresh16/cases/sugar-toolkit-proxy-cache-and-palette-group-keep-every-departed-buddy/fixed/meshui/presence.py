@@ -1,0 +1,52 @@
+from typing import Any, Callable, Dict, List
+
+from .signals import Match, SignalBus
+
+
+class Buddy:
+    def __init__(self, bus: SignalBus, path: str) -> None:
+        self.path = path
+        self.icon: bytes = b""
+        self.activities: List[str] = []
+        self._matches: List[Match] = [
+            bus.connect(path + ":IconChanged", self._on_icon_changed),
+            bus.connect(path + ":JoinedActivity", self._on_joined),
+            bus.connect(path + ":LeftActivity", self._on_left),
+        ]
+
+    def destroy(self) -> None:
+        for match in self._matches:
+            match.remove()
+        self._matches = []
+
+    def _on_icon_changed(self, icon: bytes) -> None:
+        self.icon = icon
+
+    def _on_joined(self, activity: str) -> None:
+        self.activities.append(activity)
+
+    def _on_left(self, activity: str) -> None:
+        self.activities.remove(activity)
+
+
+class PresenceService:
+    def __init__(self, bus: SignalBus) -> None:
+        self._bus = bus
+        self._objcache: Dict[str, Buddy] = {}
+        self.on_disappeared: List[Callable[[Buddy], Any]] = []
+
+    def buddy(self, path: str) -> Buddy:
+        obj = self._objcache.get(path)
+        if obj is None:
+            obj = Buddy(self._bus, path)
+            self._objcache[path] = obj
+        return obj
+
+    def buddy_disappeared(self, path: str) -> None:
+        if path in self._objcache:
+            obj = self._objcache[path]
+            for callback in self.on_disappeared:
+                callback(obj)
+            # a cached proxy keeps its signal matches and the UI hooked to it alive
+            del self._objcache[path]
+            obj.destroy()

@@ -1,0 +1,3 @@
+from .presence import PresenceService
+
+__all__ = ["PresenceService"]

@@ -1,0 +1,3 @@
+from .sequence import SequenceAwaitable
+
+__all__ = ["SequenceAwaitable"]

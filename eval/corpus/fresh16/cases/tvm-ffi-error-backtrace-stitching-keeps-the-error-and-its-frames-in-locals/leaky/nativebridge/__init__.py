@@ -1,0 +1,3 @@
+from .calls import lookup
+
+__all__ = ["lookup"]

@@ -1,0 +1,3 @@
+from .client import WinRMClient
+
+__all__ = ["WinRMClient"]

@@ -1,0 +1,4 @@
+from .entity import Entity
+from .lifecycle import destroy
+
+__all__ = ["Entity", "destroy"]
