@@ -137,8 +137,8 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     The default profile shows what a maintainer would change. High: the cycle forms per call or
     per loop iteration and is kept for the life of the process by a module-level container, or an
     object in it has `__del__`, or holds a thread, socket, file or pool that no close-like method
-    of its class releases. Medium: an object in it has a method that ends it (``ended_but_linked``)
-    and leaves the cycle. Low (strict profile only): the code breaks one of its links itself, it
+    of its class releases. Medium: an object in it has an end-of-use hook that leaves the cycle
+    (``ended_but_linked``). Low (strict profile only): the code breaks one of its links itself, it
     forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
     per-request cycle of plain objects costs one collection, which the young generation does).
     """
@@ -277,8 +277,8 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     instantiated at import (process-lifetime objects); it is made in a test; or nothing heavy is
     in it. High: a class in it has `__del__`, its instances are kept in a module-level container,
     or it makes a thread/socket/file (that no close-like method releases) and the project makes
-    it per call. Medium: heavy, but how often it is made is not known, or a class in it has a
-    method that ends its objects and leaves the cycle (``ended_but_linked``).
+    it per call. Medium: heavy, but how often it is made is not known, or a class in it has an
+    end-of-use hook that leaves the cycle (``ended_but_linked``).
     """
     flow = flow_for(graph)
     members = [c for e in edges for c in (e.source, e.target)]
@@ -328,7 +328,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         bulk = bulk_reason(graph, classes, [e.attr for e in edges])
         if bulk is not None:
             return Confidence.MEDIUM, bulk
-        ended = ended_but_linked(graph, classes, [e.attr for e in edges])
+        ended = ended_but_linked(graph, classes, [e.attr for e in edges]) if not _in_stubs(edges) else None
         if ended is not None:
             return Confidence.MEDIUM, ended
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
@@ -338,10 +338,15 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         # and the `ImageFeatures` helper it makes with itself: its `pixels` wait for a collection).
         # Not by name alone, as for trees: aiodocker's `Docker.images` is an API object.
         return Confidence.MEDIUM, arrays
-    ended = ended_but_linked(graph, classes, [e.attr for e in edges])
+    ended = ended_but_linked(graph, classes, [e.attr for e in edges]) if not _in_stubs(edges) else None
     if ended is not None:
         return Confidence.MEDIUM, ended
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
+
+
+def _in_stubs(edges: Sequence[Edge]) -> bool:
+    """A link read from a stub (``.pyi``): annotations of a compiled module, not code that runs."""
+    return any(e.path.endswith(".pyi") for e in edges)
 
 
 def _formed_in_release(flow: FlowGraph, edge: Edge) -> Optional[str]:
@@ -487,28 +492,30 @@ def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str])
     return None
 
 
-# Methods that end an object's life: a program calls them on objects it makes and drops (a
-# connection, a channel, a window, a span), so such objects come and go at a rate.
-# The whole name: `stop_calculation()` stops a computation, not the object.
-_ENDS_OBJECT = frozenset({
-    "close", "aclose", "shutdown", "stop", "terminate", "disconnect", "dispose", "destroy", "finish",
-    "connection_lost", "connectionlost", "closeevent",
-})
+# The hooks a framework calls once at the end of each object's use: an asyncio or Twisted
+# protocol's end of its connection, a Qt window's close, a request handler's or a span's end.
+# Objects with such a hook come and go at a rate (per connection, window, request, span). Not
+# the generic `close()`, `stop()`, `shutdown()`: on packages nobody tuned on, those were mostly
+# on clients and sessions made once per process (a cycle there costs nothing); not `__exit__`:
+# a cycle a `with` block's object keeps was left by a merged fix that only dropped a `__del__`;
+# and `stop_calculation()` stops a computation, not the object.
+_ENDS_OBJECT = frozenset({"connection_lost", "connectionlost", "closeevent", "finish"})
 
 
 def ends_object(method: str) -> bool:
-    """``method`` ends the use of its object by its name: ``close``, ``connection_lost``,
-    ``closeEvent``, ``shutdown``... (not ``__exit__``: a context manager may be entered again;
-    not ``tearDown``: a test's hook)."""
+    """``method`` is a framework's end-of-use hook by its whole name: ``connection_lost``,
+    ``connectionLost``, ``closeEvent``, ``finish`` (not ``close`` nor ``tearDown``)."""
     return method.strip("_").lower() in _ENDS_OBJECT
 
 
-def ended_but_linked(graph: ClassGraph, classes: Sequence[Optional[str]], links: Iterable[Optional[str]]) -> Optional[str]:
-    """Why a cycle of plain objects still matters: a class in it has a method that ends its
-    objects (``close()``, ``connection_lost()``, ``closeEvent()``), so the program makes them and
-    ends them at a rate, and that method leaves the cycle's links in place (the caller checks that
-    no close-like method drops one): every ended object, with all it holds, then stays until a
-    collection instead of going when its owner drops it. Not for classes made only at import
+def ended_but_linked(
+    graph: ClassGraph, classes: Sequence[Optional[str]], links: Iterable[Optional[str]]
+) -> Optional[str]:
+    """Why a cycle of plain objects still matters: a class in it has a framework's end-of-use
+    hook (``connection_lost()``, ``closeEvent()``, ``finish()``: ``ends_object``), so its objects
+    are made and ended at a rate, and that hook leaves the cycle's links in place (the caller
+    checks that no close-like method drops one): every ended object, with all it holds, then
+    stays until a collection instead of going when its owner drops it. Not for classes made only at import
     (process-lifetime objects closed at exit), nor when any method of the project drops one of
     the cycle's ``links`` (a helper the end method calls on the other object, `clean()`, may).
     """
