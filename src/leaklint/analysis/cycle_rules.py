@@ -515,11 +515,28 @@ def ended_but_linked(
     hook (``connection_lost()``, ``closeEvent()``, ``finish()``: ``ends_object``), so its objects
     are made and ended at a rate, and that hook leaves the cycle's links in place (the caller
     checks that no close-like method drops one): every ended object, with all it holds, then
-    stays until a collection instead of going when its owner drops it. Not for classes made only at import
-    (process-lifetime objects closed at exit), nor when any method of the project drops one of
-    the cycle's ``links`` (a helper the end method calls on the other object, `clean()`, may).
+    stays until a collection instead of going when its owner drops it. Not for classes made
+    only at import (process-lifetime objects), nor when any method of the project drops an
+    attribute named as one of the cycle's ``links`` (a helper the hook calls on the other
+    object, `clean()`, may), nor when a release method ends or hands on the linked object
+    (`def connection_lost(self, exc): self.heartbeat.stop()`).
     """
     flow = flow_for(graph)
+    found = None
+    for cls in classes:
+        resolved = graph.resolve(cls) if cls else None
+        if resolved is None or flow.frequency(resolved) == IMPORT:
+            continue
+        for owner in graph.mro(resolved):
+            info = graph.classes.get(owner)
+            method = next((m for m in sorted(info.methods) if ends_object(m)), None) if info is not None else None
+            if method is not None:
+                found = (owner, method, resolved)
+                break
+        if found is not None:
+            break
+    if found is None:
+        return None
     attrs = {link for link in links if link}
     if attrs & flow.dropped_anywhere:
         return None
@@ -529,21 +546,12 @@ def ended_but_linked(
         for owner in graph.mro(resolved) if resolved else ():
             info = graph.classes.get(owner)
             if info is not None and not ended.isdisjoint(info.released):
-                return None  # `def disconnect(self): self.keepalive.stop()`: the end method ends the linked object
-    for cls in classes:
-        resolved = graph.resolve(cls) if cls else None
-        if resolved is None or flow.frequency(resolved) == IMPORT:
-            continue
-        for owner in graph.mro(resolved):
-            info = graph.classes.get(owner)
-            method = next((m for m in sorted(info.methods) if ends_object(m)), None) if info is not None else None
-            if method is not None:
-                short = _short(resolved)
-                return (
-                    f"`{_short(owner)}.{method}()` ends each `{short}` but leaves this cycle in place, so every ended "
-                    f"one, with all it holds, stays until the cyclic collector runs"
-                )
-    return None
+                return None
+    owner, method, resolved = found
+    return (
+        f"`{_short(owner)}.{method}()` ends each `{_short(resolved)}` but leaves this cycle in place, so every "
+        f"ended one, with all it holds, stays until the cyclic collector runs"
+    )
 
 
 def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
