@@ -12,6 +12,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts, warns_only
 from leaklint.analysis.hops import object_hops
+from leaklint.analysis.inherited import IN_RELEASE
 from leaklint.analysis.walk import iter_children, walk_scope
 from leaklint.consequence import is_test_module
 from leaklint.facts.on_demand import FactsByPath
@@ -136,7 +137,8 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     The default profile shows what a maintainer would change. High: the cycle forms per call or
     per loop iteration and is kept for the life of the process by a module-level container, or an
     object in it has `__del__`, or holds a thread, socket, file or pool that no close-like method
-    of its class releases. Low (strict profile only): the code breaks one of its links itself, it
+    of its class releases. Medium: an object in it has an end-of-use hook that leaves the cycle
+    (``ended_but_linked``). Low (strict profile only): the code breaks one of its links itself, it
     forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
     per-request cycle of plain objects costs one collection, which the young generation does).
     """
@@ -173,7 +175,14 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
         bulk = bulk_reason(graph, cycle.classes, links)
         if bulk is not None:
             return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}; {bulk}"
+        ended = ended_but_linked(graph, [cycle.cls, *cycle.classes], links)
+        if ended is not None:
+            return Confidence.MEDIUM, f"a collection whose items point back at their holder, {how}; {ended}"
         return Confidence.LOW, f"a collection of plain objects that point back at their holder, {how}"
+    links = [h.innermost().attr for h in cycle.hops] + [attr for _cls, attr in cycle.links]
+    ended = ended_but_linked(graph, [cycle.cls, *cycle.classes], links)  # the owner's end method first
+    if ended is not None:
+        return Confidence.MEDIUM, f"{how}; {ended}"
     return Confidence.LOW, f"{how}, with no open resource, thread or `__del__` in it"
 
 
@@ -268,7 +277,8 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     instantiated at import (process-lifetime objects); it is made in a test; or nothing heavy is
     in it. High: a class in it has `__del__`, its instances are kept in a module-level container,
     or it makes a thread/socket/file (that no close-like method releases) and the project makes
-    it per call. Medium: heavy, but how often it is made is not known.
+    it per call. Medium: heavy, but how often it is made is not known, or a class in it has an
+    end-of-use hook that leaves the cycle (``ended_but_linked``).
     """
     flow = flow_for(graph)
     members = [c for e in edges for c in (e.source, e.target)]
@@ -318,6 +328,9 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         bulk = bulk_reason(graph, classes, [e.attr for e in edges])
         if bulk is not None:
             return Confidence.MEDIUM, bulk
+        ended = ended_but_linked(graph, classes, [e.attr for e in edges]) if not _in_stubs(edges) else None
+        if ended is not None:
+            return Confidence.MEDIUM, ended
         return Confidence.LOW, "a tree of plain objects: no open resource, thread, bulk data or `__del__` in it"
     arrays = array_reason(graph, classes)
     if arrays is not None:
@@ -325,7 +338,15 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
         # and the `ImageFeatures` helper it makes with itself: its `pixels` wait for a collection).
         # Not by name alone, as for trees: aiodocker's `Docker.images` is an API object.
         return Confidence.MEDIUM, arrays
+    ended = ended_but_linked(graph, classes, [e.attr for e in edges]) if not _in_stubs(edges) else None
+    if ended is not None:
+        return Confidence.MEDIUM, ended
     return Confidence.LOW, "no open resource, thread or `__del__` in it"
+
+
+def _in_stubs(edges: Sequence[Edge]) -> bool:
+    """A link read from a stub (``.pyi``): annotations of a compiled module, not code that runs."""
+    return any(e.path.endswith(".pyi") for e in edges)
 
 
 def _formed_in_release(flow: FlowGraph, edge: Edge) -> Optional[str]:
@@ -469,6 +490,68 @@ def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str])
                 f"delays that `__del__` (the link is dropped only once the object is closed)"
             )
     return None
+
+
+# The hooks a framework calls once at the end of each object's use: an asyncio or Twisted
+# protocol's end of its connection, a Qt window's close, a request handler's or a span's end.
+# Objects with such a hook come and go at a rate (per connection, window, request, span). Not
+# the generic `close()`, `stop()`, `shutdown()`: on packages nobody tuned on, those were mostly
+# on clients and sessions made once per process (a cycle there costs nothing); not `__exit__`:
+# a cycle a `with` block's object keeps was left by a merged fix that only dropped a `__del__`;
+# and `stop_calculation()` stops a computation, not the object.
+_ENDS_OBJECT = frozenset({"connection_lost", "connectionlost", "closeevent", "finish"})
+
+
+def ends_object(method: str) -> bool:
+    """``method`` is a framework's end-of-use hook by its whole name: ``connection_lost``,
+    ``connectionLost``, ``closeEvent``, ``finish`` (not ``close`` nor ``tearDown``)."""
+    return method.strip("_").lower() in _ENDS_OBJECT
+
+
+def ended_but_linked(
+    graph: ClassGraph, classes: Sequence[Optional[str]], links: Iterable[Optional[str]]
+) -> Optional[str]:
+    """Why a cycle of plain objects still matters: a class in it has a framework's end-of-use
+    hook (``connection_lost()``, ``closeEvent()``, ``finish()``: ``ends_object``), so its objects
+    are made and ended at a rate, and that hook leaves the cycle's links in place (the caller
+    checks that no close-like method drops one): every ended object, with all it holds, then
+    stays until a collection instead of going when its owner drops it. Not for classes made
+    only at import (process-lifetime objects), nor when any method of the project drops an
+    attribute named as one of the cycle's ``links`` (a helper the hook calls on the other
+    object, `clean()`, may), nor when a release method ends or hands on the linked object
+    (`def connection_lost(self, exc): self.heartbeat.stop()`).
+    """
+    flow = flow_for(graph)
+    found = None
+    for cls in classes:
+        resolved = graph.resolve(cls) if cls else None
+        if resolved is None or flow.frequency(resolved) == IMPORT:
+            continue
+        for owner in graph.mro(resolved):
+            info = graph.classes.get(owner)
+            method = next((m for m in sorted(info.methods) if ends_object(m)), None) if info is not None else None
+            if method is not None:
+                found = (owner, method, resolved)
+                break
+        if found is not None:
+            break
+    if found is None:
+        return None
+    attrs = {link for link in links if link}
+    if attrs & flow.dropped_anywhere:
+        return None
+    ended = {IN_RELEASE + attr for attr in attrs}
+    for cls in classes:
+        resolved = graph.resolve(cls) if cls else None
+        for owner in graph.mro(resolved) if resolved else ():
+            info = graph.classes.get(owner)
+            if info is not None and not ended.isdisjoint(info.released):
+                return None
+    owner, method, resolved = found
+    return (
+        f"`{_short(owner)}.{method}()` ends each `{_short(resolved)}` but leaves this cycle in place, so every "
+        f"ended one, with all it holds, stays until the cyclic collector runs"
+    )
 
 
 def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:

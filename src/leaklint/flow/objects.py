@@ -98,6 +98,7 @@ class FlowGraph:
         self._removals: Set[Tuple[str, str]] = set()
         self._teardowns: Set[Tuple[str, str]] = set()
         self._dropped_by_class: Set[Tuple[str, str]] = set()  # (class, attribute) any method of it drops
+        self.dropped_anywhere: Set[str] = set()  # attributes some method (not `__init__`) drops, on any object
         self._cycles: Optional[List[ObjectCycle]] = None
         if isinstance(summaries, SummaryStore):
             # Read from the store as needed (leaklint.facts.on_demand), not all held at once.
@@ -120,6 +121,8 @@ class FlowGraph:
             for holder, attr, _line, how in summary["breaks"]:
                 if attr is not None and summary["cls"] and holder == summary["self"] and summary["kind"] != "init":
                     self._dropped_by_class.add((summary["cls"], attr))  # (`__init__` declares it)
+                if attr is not None and summary["kind"] != "init":
+                    self.dropped_anywhere.add(attr)
                 # A link counts as broken by the code when a close-like method drops it, when
                 # any method drops it in a `finally:` (run_asgi's `finally: self.on_response =
                 # lambda: None` ends every request), or when entries are taken out of the

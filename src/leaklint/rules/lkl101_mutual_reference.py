@@ -61,9 +61,15 @@ class MutualReference(ClassGraphRule):
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
     the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
     releases, or is kept in a module-level container; medium for a collection whose items point
-    back at their holder and carry bulk data (`self.data`, `self.buffer`...), and for two objects
+    back at their holder and carry bulk data (`self.data`, `self.buffer`...), for two objects
     pointing at each other when one keeps an array its code makes (`self.pixels =
-    np.asarray(data)`, `bytearray(n)`); low, and shown only
+    np.asarray(data)`, `bytearray(n)`), and for a cycle through an object whose class has a
+    framework's end-of-use hook (`connection_lost()`, `connectionLost()`, `closeEvent()`,
+    `finish()`) that leaves the cycle in place: such objects are made and ended at a rate (per
+    connection, window, request or span), and every ended one then stays, with all it holds,
+    until a collection (not when any method drops a link of the cycle, nor when the hook ends the
+    linked object, `self.heartbeat.stop()`, nor for objects made only at import; a generic
+    `close()` is no such sign: clients made once per process have one); low, and shown only
     by the strict profile, for a per-instance or per-call cycle of plain objects (a tree of plain
     nodes included: its owner is often the only holder of its children, so no link can be made
     weak), for cycles made once at import or in a test module, for intentionally circular lists,
