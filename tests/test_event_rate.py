@@ -267,3 +267,53 @@ class AuditTrail:
 
 def test_the_same_leak_spelled_otherwise_is_reported() -> None:
     assert sorted(findings_by_line(VARIANTS, "LKL211", "default")) == [10, 18, 27]
+
+
+# The source does not keep the object: it holds a weak method, the class takes the registration
+# back, or the signal is a `connect` (weak in Qt, blinker, psygnal, Django): quiet.
+NOT_KEPT = '''\
+import weakref
+
+
+class Hub:
+    listeners = []
+
+    @classmethod
+    def add_listener(cls, callback):
+        cls.listeners.append(weakref.WeakMethod(callback))
+
+
+class WeakTally:
+    def __init__(self):
+        self.seen = []
+        Hub.add_listener(self.count)
+
+    def count(self, item):
+        self.seen.append(item)
+
+
+class ClosingTally:
+    def __init__(self, bus):
+        self.bus = bus
+        self.seen = []
+        bus.subscribe("item", self.count)
+
+    def count(self, item):
+        self.seen.append(item)
+
+    def close(self):
+        self.bus.unsubscribe("item", self.count)
+
+
+class SignalTally:
+    def __init__(self, signal):
+        self.seen = []
+        signal.connect(self.count)
+
+    def count(self, item):
+        self.seen.append(item)
+'''
+
+
+def test_a_source_that_does_not_keep_the_object_is_no_evidence_of_a_long_life() -> None:
+    assert findings_by_line(NOT_KEPT, "LKL211", "strict") == {}

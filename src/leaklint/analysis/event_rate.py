@@ -28,7 +28,7 @@ per chunk for one connection only. Rules combine the answer with what they know 
 from __future__ import annotations
 
 import weakref
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import libcst as cst
 
@@ -60,6 +60,12 @@ REGISTRATION_VERBS = frozenset({
     "addeventhandler", "register_callback", "register_listener", "register_observer", "register_handler",
     "subscribe", "watch", "observe", "listen", "bind", "connect", "on", "add_signal_handler",
 })
+# Registrations whose source holds a bound method's object weakly (Qt, blinker, psygnal and Django
+# signals all `connect` that way): they say how often the method runs, not that the object is kept.
+_WEAK_VERBS = frozenset({"connect"})
+# Words of the calls that take a registration back (`bus.unsubscribe(self.m)`, `emitter.off(...)`).
+_UNDO_WORDS = ("unsubscribe", "disconnect", "unregister", "unbind", "unwatch", "unobserve", "unlisten",
+               "remove", "discard", "off", "detach", "delete")
 # Attribute names of another object's handler slot (`client.on_message = ...`, `ctl._handle_event = ...`).
 _SLOT_PREFIXES = ("on_", "handle", "_handle", "callback", "_callback")
 
@@ -69,6 +75,8 @@ class _ClassRates:
         self.reasons: Dict[str, str] = {}  # method name -> why it runs per event
         self.closures: Dict[int, str] = {}  # id of a nested FunctionDef -> why it runs per event
         self.registered: Dict[str, str] = {}  # methods whose bound method the class hands to an event source
+        self.kept: Dict[str, str] = {}  # ... to a source that holds it strongly until the class takes it back
+        taken_back: set = set()
         methods = {s.name.value: s for s in _body(klass) if isinstance(s, cst.FunctionDef)}
         bases = [(last_name(b.value) or "").lower() for b in klass.bases if b.keyword is None]
         for name in methods:
@@ -96,6 +104,12 @@ class _ClassRates:
                 why = _registered(context, f"self.{target}", node)
                 if why is not None and target not in self.registered:
                     self.registered[target] = self.reasons[target] = f"`self.{target}` {why}"
+                    if _held_strongly(context, node):
+                        self.kept[target] = self.registered[target]
+                elif why is None and _taken_back(context, node):
+                    taken_back.add(target)
+        for target in taken_back:
+            self.kept.pop(target, None)
         changed = True
         while changed:
             changed = False
@@ -153,6 +167,52 @@ def _registered(context: FileContext, shown: str, node: cst.CSTNode) -> Optional
     return None
 
 
+def _registering_call(context: FileContext, node: cst.CSTNode) -> Optional[cst.Call]:
+    parent = context.parent(node)
+    call = context.parent(parent) if isinstance(parent, cst.Arg) else None
+    return call if isinstance(call, cst.Call) else None
+
+
+def _held_strongly(context: FileContext, node: cst.CSTNode) -> bool:
+    """The registration that ``node`` (``self.m``) is handed to keeps the object: not a signal
+    ``connect`` (weak in the common libraries), and not a registration function of this module
+    that wraps what it is given in a weak reference."""
+    call = _registering_call(context, node)
+    if call is None:
+        return True  # a handler slot: the other object holds the bound method
+    verb = last_name(call.func) or ""
+    if verb.lower() in _WEAK_VERBS:
+        return False
+    owner = call.func.value if isinstance(call.func, cst.Attribute) else None
+    owner_name = owner.value if isinstance(owner, cst.Name) else None
+    for function in _defined_functions(context.module, owner_name):
+        if function.name.value == verb:
+            if any(isinstance(c, cst.Call) and (context.qualified_name(c.func) or "").startswith("weakref.")
+                   for c in walk(function.body)):
+                return False
+    return True
+
+
+def _defined_functions(module: cst.Module, owner: Optional[str]) -> List[cst.FunctionDef]:
+    """The module's functions and its classes' methods (not nested ones: no whole-tree walk); only
+    the methods of class ``owner`` when the module defines it (``Hub.add_listener(...)``)."""
+    classes = [s for s in module.body if isinstance(s, cst.ClassDef)]
+    if owner is not None and any(c.name.value == owner for c in classes):
+        return [m for c in classes if c.name.value == owner for m in _body(c) if isinstance(m, cst.FunctionDef)]
+    found: List[cst.FunctionDef] = [s for s in module.body if isinstance(s, cst.FunctionDef)]
+    for klass in classes:
+        found.extend(member for member in _body(klass) if isinstance(member, cst.FunctionDef))
+    return found
+
+
+def _taken_back(context: FileContext, node: cst.CSTNode) -> bool:
+    """``node`` (``self.m``) is handed to a call that undoes a registration (``bus.unsubscribe(
+    self.m)``, ``emitter.remove_listener("x", self.m)``)."""
+    call = _registering_call(context, node)
+    verb = (last_name(call.func) or "").lower() if call is not None else ""
+    return bool(verb) and any(word in verb for word in _UNDO_WORDS)
+
+
 _cache: "weakref.WeakKeyDictionary[FileContext, Dict[int, _ClassRates]]" = weakref.WeakKeyDictionary()
 
 
@@ -176,6 +236,12 @@ def registered_handlers(context: FileContext, klass: cst.ClassDef) -> Dict[str, 
     (a registration call, another object's handler slot), each with why. The source keeps the
     object for as long as the registration stands, and calls it for every event it delivers."""
     return _rates(context, klass).registered
+
+
+def kept_handlers(context: FileContext, klass: cst.ClassDef) -> Dict[str, str]:
+    """The registered handlers of ``klass`` (see ``registered_handlers``) whose source keeps the
+    object: held strongly, and never taken back by the class (no ``unsubscribe(self.m)``)."""
+    return _rates(context, klass).kept
 
 
 def per_event_reason(context: FileContext, function: cst.FunctionDef) -> Optional[str]:

@@ -35,7 +35,7 @@ from leaklint.analysis.growth_facts import (
     subscript_key,
 )
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.event_rate import per_event_methods, registered_handlers
+from leaklint.analysis.event_rate import kept_handlers, per_event_methods
 from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -260,7 +260,11 @@ class LongLivedInstanceGrows(Rule):
         # self.on_order)`) is kept and called by that source for as long as the registration
         # stands: what the method adds per event piles up over the source's life, whatever the
         # class is called. Only the methods the source calls count as its per-event work.
-        self._registered = registered_handlers(self.context, klass) if not self._named else {}
+        # (Not when the source holds it weakly, the class takes the registration back, or this
+        # module makes one per call: then the object lives as long as its caller wants.)
+        self._registered = {}
+        if not self._named and not lt.made_per_call(self.context, klass):
+            self._registered = kept_handlers(self.context, klass)
         self._named = self._named or bool(self._registered)
         # (whatever the class is named, a table keyed by session, stream or process ids gains a
         # key per session that ends, and is never asked for that key again)
