@@ -27,6 +27,7 @@ per chunk for one connection only. Rules combine the answer with what they know 
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import Dict, List, Optional
 
@@ -236,6 +237,17 @@ def registered_handlers(context: FileContext, klass: cst.ClassDef) -> Dict[str, 
     (a registration call, another object's handler slot), each with why. The source keeps the
     object for as long as the registration stands, and calls it for every event it delivers."""
     return _rates(context, klass).registered
+
+
+_SLOT_ASSIGNMENT = re.compile(r"\.\s*(?:on_|_?handle|_?callback)\w*\s*=\s*self\.")
+
+
+def may_register(source: str) -> bool:
+    """Whether a module's text could hand a bound method to an event source at all: a cheap test
+    that lets rules skip ``registered_handlers`` (a walk of every class) in most modules."""
+    if "self." not in source:
+        return False
+    return any(f".{verb}(" in source for verb in REGISTRATION_VERBS) or _SLOT_ASSIGNMENT.search(source) is not None
 
 
 def kept_handlers(context: FileContext, klass: cst.ClassDef) -> Dict[str, str]:

@@ -35,7 +35,7 @@ from leaklint.analysis.growth_facts import (
     subscript_key,
 )
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.event_rate import kept_handlers, per_event_methods
+from leaklint.analysis.event_rate import kept_handlers, may_register, per_event_methods
 from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -207,6 +207,7 @@ class LongLivedInstanceGrows(Rule):
         self._singleton = False  # the class being checked has one instance per process
         self._named = False  # ... or is named like a long-lived object
         self._reads_clock_anywhere = False  # the module calls something named like a clock
+        self._may_register = False  # the module's text could hand a bound method to an event source
         self._methods: List[cst.FunctionDef] = []  # of the class being checked
         self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
         self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
@@ -245,6 +246,7 @@ class LongLivedInstanceGrows(Rule):
         if is_test_module(self.context.module_name, self.context.module):
             return
         self._reads_clock_anywhere = _reads_clock(self.context.source)
+        self._may_register = may_register(self.context.source)
         for klass in self.classes:
             self._check(klass)
 
@@ -263,7 +265,7 @@ class LongLivedInstanceGrows(Rule):
         # (Not when the source holds it weakly, the class takes the registration back, or this
         # module makes one per call: then the object lives as long as its caller wants.)
         self._registered = {}
-        if not self._named and not lt.made_per_call(self.context, klass):
+        if not self._named and self._may_register and not lt.made_per_call(self.context, klass):
             self._registered = kept_handlers(self.context, klass)
         self._named = self._named or bool(self._registered)
         # (whatever the class is named, a table keyed by session, stream or process ids gains a
