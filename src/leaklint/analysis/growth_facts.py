@@ -94,6 +94,8 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
         return ContainerUse(SHRINK, "del")
     if isinstance(parent, cst.AssignTarget) and parent.target is expr:
         return ContainerUse(SHRINK, "=")
+    if _unpacked_into(context, parent):
+        return ContainerUse(SHRINK, "=")  # `batch, self.items = self.items, []` swaps in a new one
     if isinstance(parent, cst.AnnAssign) and parent.target is expr and parent.value is not None:
         return ContainerUse(SHRINK, "=")  # `self.items: List[T] = []` binds it like `=` does
     if isinstance(parent, cst.AugAssign) and parent.target is expr:
@@ -128,6 +130,19 @@ def classify_use(context: "FileContext", expr: cst.BaseExpression) -> ContainerU
         if getattr(parent, "value", None) is expr:
             return ContainerUse(ESCAPE)
     return ContainerUse(READ)
+
+
+def _unpacked_into(context: "FileContext", parent: Optional[cst.CSTNode]) -> bool:
+    """``parent`` is an element of a tuple or list that an assignment unpacks into."""
+    while isinstance(parent, cst.Element):
+        holder = context.parent(parent)
+        if not isinstance(holder, (cst.Tuple, cst.List)):
+            return False
+        above = context.parent(holder)
+        if isinstance(above, cst.AssignTarget) and above.target is holder:
+            return True
+        parent = above
+    return False
 
 
 def assigned_value(context: "FileContext", target: cst.BaseExpression) -> Optional[cst.BaseExpression]:

@@ -35,6 +35,7 @@ from leaklint.analysis.growth_facts import (
     subscript_key,
 )
 from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.event_rate import kept_handlers, may_register, per_event_methods
 from leaklint.analysis.names import dotted_name, last_name
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -145,13 +146,29 @@ class LongLivedInstanceGrows(Rule):
     A class named like a test class or a test double (`TestListener`, `StubBackend`) records
     for tests: low, shown only by the strict profile.
 
+    Whatever the class is called, an object that hands one of its own bound methods to an event
+    source (`bus.subscribe("orders", self.on_order)`, `emitter.add_listener(self.count)`,
+    `client.on_message = self.relay`) is kept and called by that source for as long as the
+    registration stands: a method the source calls (or one such a method calls) that adds the
+    event it is handed, or a per-event object, to a container of the object's own, with nothing
+    in the module removing from it, keeps every event the source has delivered (medium). Which
+    methods run per event comes from `leaklint.analysis.event_rate`: registered handlers,
+    protocol hooks an event loop calls per connection or chunk (`connection_made`,
+    `data_received`), methods another method calls on every pass of a `while` loop, and what
+    those call. In a class named long-lived those methods count as per-request ones too.
+
+    Containers declared as dataclass or attrs fields (`events: list = field(default_factory=
+    list)`) are the instance's own, like those `__init__` makes.
+
     An object this module makes only through the lazy singleton idiom (`global _client` ...
     `if _client is None: _client = Client()`) is one instance for the process whatever its
     name: every call of any of its methods (outside set-up, teardown and error paths) counts as
     a request, and a list it appends to on every call grows whatever the item is.
 
     ## Known problems
-    Whether an object is long-lived is read from its class name, or from a lazy module-level
+    An object registered with a short-lived source (a dialog's button) lives only as long as that
+    source; its per-event list then grows only per click of that dialog, a false alarm when the
+    dialog is small. Whether an object is long-lived is otherwise read from its class name, or from a lazy module-level
     singleton that makes it (a loop alone says little: a
     handshake loops too); a per-request object named like a server (a `SessionManager` made per
     request) is a false alarm, which is why a name alone gives medium confidence unless the entry
@@ -190,6 +207,7 @@ class LongLivedInstanceGrows(Rule):
         self._singleton = False  # the class being checked has one instance per process
         self._named = False  # ... or is named like a long-lived object
         self._reads_clock_anywhere = False  # the module calls something named like a clock
+        self._may_register = False  # the module's text could hand a bound method to an event source
         self._methods: List[cst.FunctionDef] = []  # of the class being checked
         self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
         self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
@@ -228,6 +246,7 @@ class LongLivedInstanceGrows(Rule):
         if is_test_module(self.context.module_name, self.context.module):
             return
         self._reads_clock_anywhere = _reads_clock(self.context.source)
+        self._may_register = may_register(self.context.source)
         for klass in self.classes:
             self._check(klass)
 
@@ -239,6 +258,16 @@ class LongLivedInstanceGrows(Rule):
         # (a loop alone says little: a handshake or a negotiation loops too; whatever the class is
         # named, a timestamped record appended to a list of its own is one more per event)
         self._named = self._singleton or names_long_lived(klass, _LONG_LIVED_TOKENS)
+        # An object that hands its own bound method to an event source (`bus.subscribe(topic,
+        # self.on_order)`) is kept and called by that source for as long as the registration
+        # stands: what the method adds per event piles up over the source's life, whatever the
+        # class is called. Only the methods the source calls count as its per-event work.
+        # (Not when the source holds it weakly, the class takes the registration back, or this
+        # module makes one per call: then the object lives as long as its caller wants.)
+        self._registered = {}
+        if not self._named and self._may_register and not lt.made_per_call(self.context, klass):
+            self._registered = kept_handlers(self.context, klass)
+        self._named = self._named or bool(self._registered)
         # (whatever the class is named, a table keyed by session, stream or process ids gains a
         # key per session that ends, and is never asked for that key again)
         self._keyed_by_ending = id(klass) in self._stores_keyed
@@ -248,7 +277,10 @@ class LongLivedInstanceGrows(Rule):
         self._methods = methods
         self._clock_methods = None  # computed on the first candidate record (most classes have none)
         self._loop_called = None
-        attributes: Dict[str, _Attribute] = {}
+        self._per_event = per_event_methods(self.context, klass)
+        attributes: Dict[str, _Attribute] = {
+            name: _Attribute(kind=kind) for name, kind in _field_containers(self.context, klass).items()
+        }
         for method in methods:
             self._collect(method, attributes)
         for name, attribute in attributes.items():
@@ -264,6 +296,8 @@ class LongLivedInstanceGrows(Rule):
                         self._report_ending(klass, name, growth)
                     break
                 confidence = Confidence.HIGH if looped or growth.evidence == OBJECT else Confidence.MEDIUM
+                if self._registered:
+                    confidence = Confidence.MEDIUM  # its life is the event source's, not known to be the process's
                 if is_test_double(klass.name.value, self.context.module_name):
                     confidence = Confidence.LOW  # a recorder for tests (`TestListener.message_list`)
                 self._report(klass, name, attribute, growth, confidence)
@@ -310,6 +344,8 @@ class LongLivedInstanceGrows(Rule):
                 evidence = items_evidence(self.context, use.items, method, assignments=assignments)
                 if evidence == UNKNOWN and self._singleton and use.how in _SEQUENCE_GROWTH:
                     evidence = WORKLOAD  # a list keeps one more item per call, whatever the item is
+                if evidence == UNKNOWN and _event_payload(method, use.items, self._per_event):
+                    evidence = WORKLOAD  # what the event source hands over is new on every event
                 if evidence not in (OBJECT, WORKLOAD):
                     continue
                 attribute.growths.append(_Growth(node, method, use.how, list(use.items or []), use.value, evidence))
@@ -320,7 +356,10 @@ class LongLivedInstanceGrows(Rule):
             return False
         if self._singleton and lt.retention_site(self.context, node) in (lt.SITE_CALL, lt.SITE_LOOP):
             return True  # not a setup, teardown or error path of the one instance
-        return name.startswith(_PER_REQUEST_PREFIXES) or in_while_loop(self.context, node)
+        if self._registered:
+            return method.name.value in self._per_event
+        return (name.startswith(_PER_REQUEST_PREFIXES) or in_while_loop(self.context, node)
+                or method.name.value in self._per_event)
 
     def _records_event(self, items: Any, assignments: dict) -> bool:
         """Every item added carries a clock reading: `{"timestamp": datetime.now(), ...}`,
@@ -378,7 +417,8 @@ class LongLivedInstanceGrows(Rule):
         records from its own loop); low otherwise, shown by the strict profile."""
         if self._loop_called is None:
             self._loop_called = self._called_in_loops(self._methods)
-        if self._named or looped or growth.method.name.value in self._loop_called:
+        if (self._named or looped or growth.method.name.value in self._loop_called
+                or growth.method.name.value in self._per_event):
             return Confidence.MEDIUM
         return Confidence.LOW
 
@@ -447,6 +487,14 @@ class LongLivedInstanceGrows(Rule):
             f"{' (this module makes one, lazily, into a module global)' if self._singleton else ''}, "
             f"so every entry it has ever added stays alive with it"
         )
+        why = self._per_event.get(growth.method.name.value)
+        if self._registered and why:
+            message = (
+                f"`{klass.name.value}.{growth.method.name.value}()` adds {pinned} to `self.{name}` on every event "
+                f"(`{site}`; {why}), and nothing in this module removes from it: the event source keeps the "
+                f"`{klass.name.value}` and calls it for as long as it is registered, so every event it has "
+                f"delivered stays in `self.{name}`"
+            )
         key = (growth.items or [None])[0]
         if attribute.kind in ("list", "deque"):
             suggestion = (
@@ -462,6 +510,43 @@ class LongLivedInstanceGrows(Rule):
                 f"`finally` or the close handler), or bound it (an `OrderedDict` that evicts its oldest entry)"
             )
         self.report(growth.node, message, suggestion=suggestion, confidence=confidence)
+
+
+# Per-instance container defaults of a dataclass or attrs class (`field(default_factory=list)`).
+_FIELD_CALLS = frozenset({"field", "ib", "attrib", "Factory"})
+_FIELD_FACTORIES = frozenset({"default_factory", "factory"})
+
+
+def _field_containers(context: Any, klass: cst.ClassDef) -> Dict[str, str]:
+    """Fields declared in the class body whose default is a new container per instance:
+    `events: list = field(default_factory=list)`, `attr.ib(factory=dict)`, `Factory(deque)`."""
+    found: Dict[str, str] = {}
+    for statement in klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ():
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if not (isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name)
+                    and isinstance(small.value, cst.Call) and last_name(small.value.func) in _FIELD_CALLS):
+                continue
+            call = small.value
+            factories = [a.value for a in call.args if a.keyword is not None and a.keyword.value in _FIELD_FACTORIES]
+            if last_name(call.func) == "Factory" and call.args and call.args[0].keyword is None:
+                factories.append(call.args[0].value)
+            for factory in factories:
+                made = factory.body if isinstance(factory, cst.Lambda) else cst.Call(func=factory)
+                kind = container_kind(context, made)
+                if kind is not None:
+                    found[small.target.value] = kind
+    return found
+
+
+def _event_payload(method: cst.FunctionDef, items: Any, per_event: Dict[str, str]) -> bool:
+    """Every item added is a parameter of a method that an event source calls per event (a
+    registered handler, a protocol hook): the message, record or connection of that event."""
+    if method.name.value not in per_event or not items:
+        return False
+    parameters = {p.name.value for p in method.params.params[1:]}
+    return all(isinstance(item, cst.Name) and item.value in parameters for item in items)
 
 
 def _values(item: cst.BaseExpression, assignments: dict) -> List[Optional[cst.BaseExpression]]:
