@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
@@ -22,9 +23,14 @@ _OPAQUE = frozenset({"getattr", "vars", "__dict__"})
 CANCELLED, HANDLED = "cancelled", "handled"
 # Methods that end the object's life (`async_close`, `connection_lost`); not every name that
 # starts with a release word (`stop_wait_server_push` is a step of the protocol, not its end).
-_TEARDOWN_WORDS = ("close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate")
-_TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose"})
+_TEARDOWN_WORDS = (
+    "close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate", "deinit", "unload",
+)
+_TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose", "close_event"})
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Calls that tell a loop to stop (an event, a sentinel in its queue) and that wait for it to end.
+# Scheduling calls that return a cancellable handle, whatever the scheduler is spelled.
+_DELAYED_CALLS = frozenset({"call_later", "call_at", "callLater"})
 _SIGNALS = frozenset({"set", "clear", "put", "put_nowait", "cancel"})
 _WAITS = frozenset({"wait", "join", "wait_for", "wait_closed", "gather"})
 
@@ -135,8 +141,10 @@ class TaskLeftOutOfCancellation(Rule):
                     if fate is not None:
                         fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
         if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
-            # No cancellation of its tasks: only a looping task the class's teardown forgets.
-            self._check_loops(cls, methods, stores, fates)
+            # No cancellation of its tasks: a handle its teardown forgets among the ones it cancels,
+            # or a looping task the teardown forgets.
+            forgotten = self._check_teardown_siblings(cls, methods, stores, fates)
+            self._check_loops(cls, methods, {a: s for a, s in stores.items() if a not in forgotten}, fates)
             return
         foreign = self._foreign_names()
         for attr, sites in stores.items():
@@ -156,6 +164,42 @@ class TaskLeftOutOfCancellation(Rule):
         for attr, sites in containers.items():
             if attr not in foreign and attr not in stores:
                 self._check_reach(cls, methods, attr, sites[0], stores, fates, container=True)
+
+    def _check_teardown_siblings(
+        self, cls: cst.ClassDef, methods: List[cst.FunctionDef], stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]],
+        fates: Dict[str, Set[str]],
+    ) -> Set[str]:
+        """A teardown method (``connection_lost()``, ``close()``) that cancels attributes of ``self``
+        (``self._ping_call.cancel()``), and a task or delayed-call handle the class keeps on ``self``
+        that nothing cancels, awaits or hands on: the teardown shows the object's pending callbacks
+        must go with it, and forgets this one. Returns the attributes reported."""
+        teardowns = [m for m in methods if _tears_down(m.name.value)]
+        if not teardowns:
+            return set()
+        by_name = {m.name.value: m for m in methods}
+        cancelled = sorted({
+            found.attr.value  # type: ignore[attr-defined]
+            for method in _reached_methods(teardowns, by_name) for found in walk(method)
+            if is_self_attribute(found) and self._fate(found) == CANCELLED  # type: ignore[arg-type]
+        })
+        if not cancelled:
+            return set()
+        reported: Set[str] = set()
+        for attr, sites in stores.items():
+            if fates.get(attr) or attr in self._foreign_names():
+                continue
+            names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+            siblings = ", ".join(f"`self.{name}`" for name in cancelled[:3])
+            self.report(
+                sites[0][1],
+                f"`self.{attr}` (from `{sites[0][2]}`) is never cancelled, awaited or handed on, although {names} of "
+                f"`{cls.name.value}` cancels {siblings}: when the object is torn down it stays pending, keeping its "
+                "callback and the object alive until it fires",
+                suggestion=f"cancel `self.{attr}` (when it is not None) in {names}, beside the others",
+                confidence=Confidence.MEDIUM,
+            )
+            reported.add(attr)
+        return reported
 
     def _check_loops(
         self, cls: cst.ClassDef, methods: List[cst.FunctionDef], stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]],
@@ -252,7 +296,13 @@ class TaskLeftOutOfCancellation(Rule):
         """``self._loop.call_later(delay, cb)``: a handle whose ``cancel()`` is the only way to
         stop the callback (and to let go of what it holds)."""
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("call_later", "call_at") and is_loop(self.context, func.value):
+        if not isinstance(func, cst.Attribute):
+            return None
+        if func.attr.value in ("call_later", "call_at") and is_loop(self.context, func.value):
+            return f"{self.context.code(func).strip()}(...)"
+        if func.attr.value in _DELAYED_CALLS and len(call.args) >= 2:
+            # a delayed call of any scheduler of the kind (a reactor, a batching timer): a delay
+            # and a callback, and a handle whose `cancel()` is the way to drop the callback
             return f"{self.context.code(func).strip()}(...)"
         return None
 
@@ -392,9 +442,10 @@ def _loops(method: cst.FunctionDef) -> bool:
         else:
             statements = [statement]
         for inner in statements:
-            if isinstance(inner, cst.While) or (isinstance(inner, cst.For) and inner.asynchronous is not None):
-                if any(isinstance(found, cst.Await) for found in walk(inner)):
-                    return True
+            if isinstance(inner, cst.For) and inner.asynchronous is not None:
+                return True  # every step of an `async for` awaits the next item
+            if isinstance(inner, cst.While) and any(isinstance(found, cst.Await) for found in walk(inner)):
+                return True
     return False
 
 
@@ -441,7 +492,8 @@ def _reached_methods(roots: List[cst.FunctionDef], by_name: Dict[str, cst.Functi
 
 
 def _tears_down(method: str) -> bool:
-    name = method.strip("_").lower()
+    # camelCase spellings (`connectionLost`, `closeEvent`) are read as their snake_case twins.
+    name = _CAMEL_HUMP.sub("_", method.strip("_")).lower()
     return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
 
 
