@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.tasks import is_loop, task_factory
 from leaklint.analysis.walk import walk, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -29,6 +30,12 @@ _TEARDOWN_WORDS = (
 _TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose", "close_event"})
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Calls that tell a loop to stop (an event, a sentinel in its queue) and that wait for it to end.
+# What a teardown calls on a member that runs on its own (a pool, a thread, a service, a task):
+# `close()` is left out, the verb of what is merely held (files, sockets) and of other rules.
+_WORKER_ENDS = frozenset({"stop", "shutdown", "join", "cancel", "terminate"})
+_ANY_END = _WORKER_ENDS | frozenset({
+    "close", "aclose", "kill", "quit", "disconnect", "dispose", "wait", "stop_all", "__exit__", "__aexit__",
+})
 # Scheduling calls that return a cancellable handle, whatever the scheduler is spelled.
 _DELAYED_CALLS = frozenset({"call_later", "call_at", "callLater"})
 _SIGNALS = frozenset({"set", "clear", "put", "put_nowait", "cancel"})
@@ -76,7 +83,7 @@ class TaskLeftOutOfCancellation(Rule):
     code = "LKL309"
     name = "task-left-out-of-cancellation"
     message = "task `self.{attr}` is left out of the class's cancellation"
-    trigger_names = ("create_task", "ensure_future", "call_later", "call_at")
+    trigger_names = ("create_task", "ensure_future", "call_later", "call_at", "callLater", ".stop(", ".shutdown(", ".cancel(", ".terminate(")
     examples = (
         Bad(
             "import asyncio\n\nclass Agent:\n    async def run(self):\n"
@@ -120,12 +127,21 @@ class TaskLeftOutOfCancellation(Rule):
         stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}
         fates: Dict[str, Set[str]] = {}
         containers: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}  # `self.tasks.append(task)`
+        constructed: Dict[str, Tuple[cst.CSTNode, Set[str]]] = {}  # `self.pool = WorkerPool(4)`: the classes
         for method in methods:
             for found in walk(method):
                 if isinstance(found, cst.Name) and found.value in _OPAQUE:
                     return
                 if isinstance(found, cst.Attribute) and found.attr.value in _OPAQUE:
                     return
+                if isinstance(found, (cst.Assign, cst.AnnAssign)) and found.value is not None:
+                    kinds = {
+                        _constructor(call) or "" for call in _made_values(found.value)
+                        if self.context.qualified_name(call.func) not in CATALOGUE  # LKL301/LKL302 judge those
+                    } - {""}
+                    for target in _targets(found) if kinds else ():
+                        if is_self_attribute(target):
+                            constructed.setdefault(target.attr.value, (found, set()))[1].update(kinds)  # type: ignore[attr-defined]
                 if isinstance(found, (cst.Assign, cst.AnnAssign)) and isinstance(found.value, cst.Call):
                     made = task_factory(self.context, found.value) or self._timer_handle(found.value)
                     if made is not None:
@@ -140,6 +156,8 @@ class TaskLeftOutOfCancellation(Rule):
                     fate = self._fate(found)  # type: ignore[arg-type]
                     if fate is not None:
                         fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
+        if len(constructed) >= 2:
+            self._check_worker_twins(cls, methods, constructed)
         if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
             # No cancellation of its tasks: a handle its teardown forgets among the ones it cancels,
             # or a looping task the teardown forgets.
@@ -164,6 +182,59 @@ class TaskLeftOutOfCancellation(Rule):
         for attr, sites in containers.items():
             if attr not in foreign and attr not in stores:
                 self._check_reach(cls, methods, attr, sites[0], stores, fates, container=True)
+
+    def _check_worker_twins(self, cls: cst.ClassDef, methods: List[cst.FunctionDef], made: Dict[str, Tuple[cst.CSTNode, Set[str]]]) -> None:
+        """Two attributes of ``self`` made by the same class (``self._jobs = WorkerPool(4)``,
+        ``self._stats = WorkerPool(1)``); the teardown stops, shuts down, joins or cancels one of
+        them, and nothing in the class ends or hands on the other: the author ends instances of that
+        class, and this one keeps its workers running after the object is torn down."""
+        teardowns = [m for m in methods if _tears_down(m.name.value)]
+        if not teardowns:
+            return
+        by_name = {m.name.value: m for m in methods}
+        stopped = {
+            found.value.attr.value  # type: ignore[attr-defined]
+            for method in _reached_methods(teardowns, by_name) for found in walk(method)
+            if isinstance(found, cst.Attribute) and found.attr.value in _WORKER_ENDS and is_self_attribute(found.value)
+        }
+        ended_kinds = {kind for attr in stopped if attr in made for kind in made[attr][1]}
+        if not ended_kinds:
+            return
+        for attr, (statement, kinds) in made.items():
+            shared = sorted(kinds & ended_kinds)
+            if attr in stopped or not shared or attr in self._foreign_names():
+                continue
+            if self._ended_or_handed_on(methods, attr):
+                continue
+            twins = sorted(other for other in stopped if other in made and made[other][1] & kinds)
+            names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+            self.report(
+                statement,
+                f"`self.{attr}` (a `{shared[0]}`) is never stopped, joined or handed on, although {names} of "
+                f"`{cls.name.value}` ends `self.{twins[0]}`, made by the same class: its workers keep running after "
+                "the object is torn down, one set per instance",
+                suggestion=f"end `self.{attr}` (when it is not None) in {names}, as `self.{twins[0]}` is",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _ended_or_handed_on(self, methods: List[cst.FunctionDef], attr: str) -> bool:
+        """Whether a use of ``self.<attr>`` ends it (``.close()``, ``.join()``), or hands it to
+        code this rule does not follow (an argument, a return, an alias, a tuple to loop over)."""
+        for method in methods:
+            for found in walk(method):
+                if not is_self_attribute(found, attr):
+                    continue
+                parent = self.context.parent(found)
+                if isinstance(parent, cst.Attribute) and parent.value is found:
+                    if parent.attr.value in _ANY_END:
+                        return True
+                    continue
+                if isinstance(parent, cst.AssignTarget) or isinstance(parent, _LOOKING_PARENTS):
+                    continue
+                if isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is found:
+                    continue
+                return True
+        return False
 
     def _check_teardown_siblings(
         self, cls: cst.ClassDef, methods: List[cst.FunctionDef], stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]],
@@ -495,6 +566,26 @@ def _tears_down(method: str) -> bool:
     # camelCase spellings (`connectionLost`, `closeEvent`) are read as their snake_case twins.
     name = _CAMEL_HUMP.sub("_", method.strip("_")).lower()
     return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
+
+
+def _made_values(value: cst.BaseExpression) -> List[cst.Call]:
+    """The calls whose result an assignment may store: ``C()``, ``None if x else C()``, ``given or C()``."""
+    if isinstance(value, cst.Call):
+        return [value]
+    if isinstance(value, cst.IfExp):
+        return _made_values(value.body) + _made_values(value.orelse)
+    if isinstance(value, cst.BooleanOperation):
+        return _made_values(value.left) + _made_values(value.right)
+    return []
+
+
+def _constructor(call: cst.Call) -> Optional[str]:
+    """``WorkerPool`` for ``WorkerPool(4)`` or ``pools.WorkerPool(4)``: a class, spelled as called."""
+    spelled = dotted_name(call.func)
+    if spelled is None or spelled.startswith("self."):
+        return None
+    last = spelled.rsplit(".", 1)[-1]
+    return spelled if last[:1].isupper() else None
 
 
 def _targets(assign: cst.CSTNode) -> List[cst.BaseExpression]:
