@@ -59,7 +59,20 @@ class TaskLeftOutOfCancellation(Rule):
       loops (`while ...:` or `async for` with an `await`), and nothing cancels, awaits or hands it on.
       When the teardown only signals the loop (assigns a flag the loop reads, sets an event or
       puts a sentinel in a queue it reads) without waiting for it to end, the finding is low; with
-      a wait (`await self._closed.wait()`) it is not reported.
+      a wait (`await self._closed.wait()`) it is not reported. An `async for` loop counts as one
+      that awaits;
+    - the teardown cancels attributes of `self` (`self._ping_call.cancel()` in `connectionLost()`),
+      and a task or a delayed call of any scheduler (`reactor.callLater(...)`,
+      `self.factory.timer.call_later(...)`) kept on `self` is never cancelled, awaited or handed on:
+      the teardown shows that the object's pending callbacks must go with it, and forgets this one;
+    - two members made by the same class (`self.jobs = WorkerPool(4)`, `self.stats = WorkerPool(1)`),
+      the teardown stops, shuts down, joins or cancels one of them, and nothing ends the other or
+      hands it on: its workers run on after the object is torn down, one set per instance.
+      Catalogued resources (executors, processes, sockets) are left to LKL301/LKL302.
+
+    Teardown methods are named for their end (`close`, `stop`, `shutdown`, `disconnect`, `deinit`,
+    `unload`, `connection_lost`, `__aexit__`, ...); camelCase spellings (`connectionLost`,
+    `closeEvent`) count as well.
 
     ## Why is this bad?
     A pending task holds its coroutine's frame, and with it the object and whatever the coroutine
@@ -70,7 +83,9 @@ class TaskLeftOutOfCancellation(Rule):
     keeps a weak one), so it may be collected mid-flight, and its exception is never seen.
 
     ## Known problems
-    Only the class itself is read (not its subclasses or other modules); a task handed to any call
+    Only the class itself is read (not its subclasses or other modules); the twin members are
+    looked for only in modules that call `.stop(`, `.shutdown(`, `.cancel(` or `.terminate(` (a
+    teardown that only joins is not read for them); a task handed to any call
     (`gather`, a set, a helper) counts as looked after, and a class that reaches attributes by name
     (`getattr`, `vars(self)`) is left alone. A task attribute replaced in a loop is not reported:
     that loop may well wait for each task before it starts the next.
