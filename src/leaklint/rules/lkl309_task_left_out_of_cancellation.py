@@ -272,7 +272,7 @@ class TaskLeftOutOfCancellation(Rule):
             return set()
         reported: Set[str] = set()
         for attr, sites in stores.items():
-            if fates.get(attr) or attr in self._foreign_names():
+            if fates.get(attr) or attr in self._foreign_names() or _callback_tears_down(sites[0][1], methods, teardowns):
                 continue
             names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
             siblings = ", ".join(f"`self.{name}`" for name in cancelled[:3])
@@ -345,6 +345,8 @@ class TaskLeftOutOfCancellation(Rule):
             if isinstance(called, cst.Call) and is_self_attribute(called.func)
         }
         teardowns = [m for m in methods if _tears_down(m.name.value) and m.name.value not in cancelled_runs]
+        if teardowns and _callback_tears_down(site[1], methods, teardowns):
+            return  # the delayed call's own callback ends the object: the teardown runs once it fired
         if teardowns and not self._reached_from(teardowns, methods, attr, _task_runs(stores)):
             self._report_out_of_reach(cls, attr, site[1], site[2], teardowns, container=container)
 
@@ -581,6 +583,20 @@ def _tears_down(method: str) -> bool:
     # camelCase spellings (`connectionLost`, `closeEvent`) are read as their snake_case twins.
     name = _CAMEL_HUMP.sub("_", method.strip("_")).lower()
     return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
+
+
+def _callback_tears_down(statement: cst.CSTNode, methods: List[cst.FunctionDef], teardowns: List[cst.FunctionDef]) -> bool:
+    """``self.call = reactor.callLater(delay, self.expire)`` where ``expire()`` (or a method it
+    reaches) is a teardown: the object ends from the callback, with its handle spent."""
+    value = getattr(statement, "value", None)
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in _DELAYED_CALLS):
+        return False
+    callback = value.args[1].value if len(value.args) >= 2 else None
+    by_name = {m.name.value: m for m in methods}
+    if not (isinstance(callback, cst.Attribute) and is_self_attribute(callback) and callback.attr.value in by_name):
+        return False
+    ends = {m.name.value for m in teardowns}
+    return any(m.name.value in ends for m in _reached_methods([by_name[callback.attr.value]], by_name))
 
 
 def _made_values(value: cst.BaseExpression) -> List[cst.Call]:
