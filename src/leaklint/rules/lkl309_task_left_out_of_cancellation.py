@@ -151,8 +151,7 @@ class TaskLeftOutOfCancellation(Rule):
                     return
                 if isinstance(found, (cst.Assign, cst.AnnAssign)) and found.value is not None:
                     kinds = {
-                        _constructor(call) or "" for call in _made_values(found.value)
-                        if self.context.qualified_name(call.func) not in CATALOGUE  # LKL301/LKL302 judge those
+                        _constructor(call) or "" for call in _made_values(found.value) if self._twin_kind(call)
                     } - {""}
                     for target in _targets(found) if kinds else ():
                         if is_self_attribute(target):
@@ -231,6 +230,19 @@ class TaskLeftOutOfCancellation(Rule):
                 suggestion=f"end `self.{attr}` (when it is not None) in {names}, as `self.{twins[0]}` is",
                 confidence=Confidence.MEDIUM,
             )
+
+    def _twin_kind(self, call: cst.Call) -> bool:
+        """Whether the twin check judges what ``call`` makes: not a catalogued resource (LKL301 and
+        LKL302 judge those), nor a thread that is not a daemon (LKL303 judges those)."""
+        qualified = self.context.qualified_name(call.func)
+        if qualified in CATALOGUE:
+            return False
+        if qualified in ("threading.Thread", "threading.Timer"):
+            return any(
+                arg.keyword is not None and arg.keyword.value == "daemon" and isinstance(arg.value, cst.Name)
+                and arg.value.value == "True" for arg in call.args
+            )
+        return True
 
     def _ended_or_handed_on(self, methods: List[cst.FunctionDef], attr: str) -> bool:
         """Whether a use of ``self.<attr>`` ends it (``.close()``, ``.join()``), or hands it to
