@@ -68,7 +68,8 @@ class TaskLeftOutOfCancellation(Rule):
     - two members made by the same class (`self.jobs = WorkerPool(4)`, `self.stats = WorkerPool(1)`),
       the teardown stops, shuts down, joins or cancels one of them, and nothing ends the other or
       hands it on: its workers run on after the object is torn down, one set per instance.
-      Catalogued resources (executors, processes, sockets) are left to LKL301/LKL302.
+      Catalogued resources (executors, processes, sockets) are left to LKL301/LKL302, threads
+      that are not daemons to LKL303.
 
     Teardown methods are named for their end (`close`, `stop`, `shutdown`, `disconnect`, `deinit`,
     `unload`, `connection_lost`, `__aexit__`, ...); camelCase spellings (`connectionLost`,
@@ -85,7 +86,9 @@ class TaskLeftOutOfCancellation(Rule):
     ## Known problems
     Only the class itself is read (not its subclasses or other modules); the twin members are
     looked for only in modules that call `.stop(`, `.shutdown(`, `.cancel(` or `.terminate(` (a
-    teardown that only joins is not read for them); a task handed to any call
+    teardown that only joins is not read for them); a delayed call whose own callback reaches the
+    teardown (`callLater(t, self.expire)`, and `expire()` calls `close()`) is taken as spent by
+    the time the teardown runs; a task handed to any call
     (`gather`, a set, a helper) counts as looked after, and a class that reaches attributes by name
     (`getattr`, `vars(self)`) is left alone. A task attribute replaced in a loop is not reported:
     that loop may well wait for each task before it starts the next.
@@ -98,7 +101,9 @@ class TaskLeftOutOfCancellation(Rule):
     code = "LKL309"
     name = "task-left-out-of-cancellation"
     message = "task `self.{attr}` is left out of the class's cancellation"
-    trigger_names = ("create_task", "ensure_future", "call_later", "call_at", "callLater", ".stop(", ".shutdown(", ".cancel(", ".terminate(")
+    trigger_names = (
+        "create_task", "ensure_future", "call_later", "call_at", "callLater", ".stop(", ".shutdown(", ".cancel(", ".terminate(",
+    )
     examples = (
         Bad(
             "import asyncio\n\nclass Agent:\n    async def run(self):\n"
