@@ -13,7 +13,9 @@ from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import dotted_name
 
 TASK_FACTORIES = frozenset(
-    {"asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future"}
+    {"asyncio.create_task", "asyncio.ensure_future", "asyncio.tasks.create_task", "asyncio.tasks.ensure_future",
+     # MicroPython's asyncio keeps the same API under its own name (`import uasyncio as asyncio`).
+     "uasyncio.create_task", "uasyncio.ensure_future"}
 )
 _LOOP_FACTORIES = ("get_event_loop", "get_running_loop", "new_event_loop")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
@@ -9,6 +10,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.tasks import is_loop, task_factory
 from leaklint.analysis.walk import walk, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
@@ -22,9 +24,20 @@ _OPAQUE = frozenset({"getattr", "vars", "__dict__"})
 CANCELLED, HANDLED = "cancelled", "handled"
 # Methods that end the object's life (`async_close`, `connection_lost`); not every name that
 # starts with a release word (`stop_wait_server_push` is a step of the protocol, not its end).
-_TEARDOWN_WORDS = ("close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate")
-_TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose"})
+_TEARDOWN_WORDS = (
+    "close", "stop", "shutdown", "disconnect", "cleanup", "teardown", "dispose", "destroy", "terminate", "deinit", "unload",
+)
+_TEARDOWN_NAMES = frozenset({"connection_lost", "exit", "aexit", "del", "aclose", "close_event"})
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Calls that tell a loop to stop (an event, a sentinel in its queue) and that wait for it to end.
+# What a teardown calls on a member that runs on its own (a pool, a thread, a service, a task):
+# `close()` is left out, the verb of what is merely held (files, sockets) and of other rules.
+_WORKER_ENDS = frozenset({"stop", "shutdown", "join", "cancel", "terminate"})
+_ANY_END = _WORKER_ENDS | frozenset({
+    "close", "aclose", "kill", "quit", "disconnect", "dispose", "wait", "stop_all", "__exit__", "__aexit__",
+})
+# Scheduling calls that return a cancellable handle, whatever the scheduler is spelled.
+_DELAYED_CALLS = frozenset({"call_later", "call_at", "callLater"})
 _SIGNALS = frozenset({"set", "clear", "put", "put_nowait", "cancel"})
 _WAITS = frozenset({"wait", "join", "wait_for", "wait_closed", "gather"})
 
@@ -46,7 +59,21 @@ class TaskLeftOutOfCancellation(Rule):
       loops (`while ...:` or `async for` with an `await`), and nothing cancels, awaits or hands it on.
       When the teardown only signals the loop (assigns a flag the loop reads, sets an event or
       puts a sentinel in a queue it reads) without waiting for it to end, the finding is low; with
-      a wait (`await self._closed.wait()`) it is not reported.
+      a wait (`await self._closed.wait()`) it is not reported. An `async for` loop counts as one
+      that awaits;
+    - the teardown cancels attributes of `self` (`self._ping_call.cancel()` in `connectionLost()`),
+      and a task or a delayed call of any scheduler (`reactor.callLater(...)`,
+      `self.factory.timer.call_later(...)`) kept on `self` is never cancelled, awaited or handed on:
+      the teardown shows that the object's pending callbacks must go with it, and forgets this one;
+    - two members made by the same class (`self.jobs = WorkerPool(4)`, `self.stats = WorkerPool(1)`),
+      the teardown stops, shuts down, joins or cancels one of them, and nothing ends the other or
+      hands it on: its workers run on after the object is torn down, one set per instance.
+      Catalogued resources (executors, processes, sockets) are left to LKL301/LKL302, threads
+      that are not daemons to LKL303.
+
+    Teardown methods are named for their end (`close`, `stop`, `shutdown`, `disconnect`, `deinit`,
+    `unload`, `connection_lost`, `__aexit__`, ...); camelCase spellings (`connectionLost`,
+    `closeEvent`) count as well.
 
     ## Why is this bad?
     A pending task holds its coroutine's frame, and with it the object and whatever the coroutine
@@ -57,7 +84,11 @@ class TaskLeftOutOfCancellation(Rule):
     keeps a weak one), so it may be collected mid-flight, and its exception is never seen.
 
     ## Known problems
-    Only the class itself is read (not its subclasses or other modules); a task handed to any call
+    Only the class itself is read (not its subclasses or other modules); the twin members are
+    looked for only in modules that call `.stop(`, `.shutdown(`, `.cancel(` or `.terminate(` (a
+    teardown that only joins is not read for them); a delayed call whose own callback reaches the
+    teardown (`callLater(t, self.expire)`, and `expire()` calls `close()`) is taken as spent by
+    the time the teardown runs; a task handed to any call
     (`gather`, a set, a helper) counts as looked after, and a class that reaches attributes by name
     (`getattr`, `vars(self)`) is left alone. A task attribute replaced in a loop is not reported:
     that loop may well wait for each task before it starts the next.
@@ -70,7 +101,9 @@ class TaskLeftOutOfCancellation(Rule):
     code = "LKL309"
     name = "task-left-out-of-cancellation"
     message = "task `self.{attr}` is left out of the class's cancellation"
-    trigger_names = ("create_task", "ensure_future", "call_later", "call_at")
+    trigger_names = (
+        "create_task", "ensure_future", "call_later", "call_at", "callLater", ".stop(", ".shutdown(", ".cancel(", ".terminate(",
+    )
     examples = (
         Bad(
             "import asyncio\n\nclass Agent:\n    async def run(self):\n"
@@ -114,12 +147,20 @@ class TaskLeftOutOfCancellation(Rule):
         stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}
         fates: Dict[str, Set[str]] = {}
         containers: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]] = {}  # `self.tasks.append(task)`
+        constructed: Dict[str, Tuple[cst.CSTNode, Set[str]]] = {}  # `self.pool = WorkerPool(4)`: the classes
         for method in methods:
             for found in walk(method):
                 if isinstance(found, cst.Name) and found.value in _OPAQUE:
                     return
                 if isinstance(found, cst.Attribute) and found.attr.value in _OPAQUE:
                     return
+                if isinstance(found, (cst.Assign, cst.AnnAssign)) and found.value is not None:
+                    kinds = {
+                        _constructor(call) or "" for call in _made_values(found.value) if self._twin_kind(call)
+                    } - {""}
+                    for target in _targets(found) if kinds else ():
+                        if is_self_attribute(target):
+                            constructed.setdefault(target.attr.value, (found, set()))[1].update(kinds)  # type: ignore[attr-defined]
                 if isinstance(found, (cst.Assign, cst.AnnAssign)) and isinstance(found.value, cst.Call):
                     made = task_factory(self.context, found.value) or self._timer_handle(found.value)
                     if made is not None:
@@ -134,9 +175,13 @@ class TaskLeftOutOfCancellation(Rule):
                     fate = self._fate(found)  # type: ignore[arg-type]
                     if fate is not None:
                         fates.setdefault(found.attr.value, set()).add(fate)  # type: ignore[attr-defined]
+        if len(constructed) >= 2:
+            self._check_worker_twins(cls, methods, constructed)
         if not any(CANCELLED in fates.get(attr, ()) for attr in stores):
-            # No cancellation of its tasks: only a looping task the class's teardown forgets.
-            self._check_loops(cls, methods, stores, fates)
+            # No cancellation of its tasks: a handle its teardown forgets among the ones it cancels,
+            # or a looping task the teardown forgets.
+            forgotten = self._check_teardown_siblings(cls, methods, stores, fates)
+            self._check_loops(cls, methods, {a: s for a, s in stores.items() if a not in forgotten}, fates)
             return
         foreign = self._foreign_names()
         for attr, sites in stores.items():
@@ -156,6 +201,108 @@ class TaskLeftOutOfCancellation(Rule):
         for attr, sites in containers.items():
             if attr not in foreign and attr not in stores:
                 self._check_reach(cls, methods, attr, sites[0], stores, fates, container=True)
+
+    def _check_worker_twins(self, cls: cst.ClassDef, methods: List[cst.FunctionDef], made: Dict[str, Tuple[cst.CSTNode, Set[str]]]) -> None:
+        """Two attributes of ``self`` made by the same class (``self._jobs = WorkerPool(4)``,
+        ``self._stats = WorkerPool(1)``); the teardown stops, shuts down, joins or cancels one of
+        them, and nothing in the class ends or hands on the other: the author ends instances of that
+        class, and this one keeps its workers running after the object is torn down."""
+        teardowns = [m for m in methods if _tears_down(m.name.value)]
+        if not teardowns:
+            return
+        by_name = {m.name.value: m for m in methods}
+        stopped = {
+            found.value.attr.value  # type: ignore[attr-defined]
+            for method in _reached_methods(teardowns, by_name) for found in walk(method)
+            if isinstance(found, cst.Attribute) and found.attr.value in _WORKER_ENDS and is_self_attribute(found.value)
+        }
+        ended_kinds = {kind for attr in stopped if attr in made for kind in made[attr][1]}
+        if not ended_kinds:
+            return
+        for attr, (statement, kinds) in made.items():
+            shared = sorted(kinds & ended_kinds)
+            if attr in stopped or not shared or attr in self._foreign_names():
+                continue
+            if self._ended_or_handed_on(methods, attr):
+                continue
+            twins = sorted(other for other in stopped if other in made and made[other][1] & kinds)
+            names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+            self.report(
+                statement,
+                f"`self.{attr}` (a `{shared[0]}`) is never stopped, joined or handed on, although {names} of "
+                f"`{cls.name.value}` ends `self.{twins[0]}`, made by the same class: its workers keep running after "
+                "the object is torn down, one set per instance",
+                suggestion=f"end `self.{attr}` (when it is not None) in {names}, as `self.{twins[0]}` is",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _twin_kind(self, call: cst.Call) -> bool:
+        """Whether the twin check judges what ``call`` makes: not a catalogued resource (LKL301 and
+        LKL302 judge those), nor a thread that is not a daemon (LKL303 judges those)."""
+        qualified = self.context.qualified_name(call.func)
+        if qualified in CATALOGUE:
+            return False
+        if qualified in ("threading.Thread", "threading.Timer"):
+            return any(
+                arg.keyword is not None and arg.keyword.value == "daemon" and isinstance(arg.value, cst.Name)
+                and arg.value.value == "True" for arg in call.args
+            )
+        return True
+
+    def _ended_or_handed_on(self, methods: List[cst.FunctionDef], attr: str) -> bool:
+        """Whether a use of ``self.<attr>`` ends it (``.close()``, ``.join()``), or hands it to
+        code this rule does not follow (an argument, a return, an alias, a tuple to loop over)."""
+        for method in methods:
+            for found in walk(method):
+                if not is_self_attribute(found, attr):
+                    continue
+                parent = self.context.parent(found)
+                if isinstance(parent, cst.Attribute) and parent.value is found:
+                    if parent.attr.value in _ANY_END:
+                        return True
+                    continue
+                if isinstance(parent, cst.AssignTarget) or isinstance(parent, _LOOKING_PARENTS):
+                    continue
+                if isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is found:
+                    continue
+                return True
+        return False
+
+    def _check_teardown_siblings(
+        self, cls: cst.ClassDef, methods: List[cst.FunctionDef], stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]],
+        fates: Dict[str, Set[str]],
+    ) -> Set[str]:
+        """A teardown method (``connection_lost()``, ``close()``) that cancels attributes of ``self``
+        (``self._ping_call.cancel()``), and a task or delayed-call handle the class keeps on ``self``
+        that nothing cancels, awaits or hands on: the teardown shows the object's pending callbacks
+        must go with it, and forgets this one. Returns the attributes reported."""
+        teardowns = [m for m in methods if _tears_down(m.name.value)]
+        if not teardowns:
+            return set()
+        by_name = {m.name.value: m for m in methods}
+        cancelled = sorted({
+            found.attr.value  # type: ignore[attr-defined]
+            for method in _reached_methods(teardowns, by_name) for found in walk(method)
+            if is_self_attribute(found) and self._fate(found) == CANCELLED  # type: ignore[arg-type]
+        })
+        if not cancelled:
+            return set()
+        reported: Set[str] = set()
+        for attr, sites in stores.items():
+            if fates.get(attr) or attr in self._foreign_names() or _callback_tears_down(sites[0][1], methods, teardowns):
+                continue
+            names = ", ".join(f"`{m.name.value}()`" for m in teardowns[:3])
+            siblings = ", ".join(f"`self.{name}`" for name in cancelled[:3])
+            self.report(
+                sites[0][1],
+                f"`self.{attr}` (from `{sites[0][2]}`) is never cancelled, awaited or handed on, although {names} of "
+                f"`{cls.name.value}` cancels {siblings}: when the object is torn down it stays pending, keeping its "
+                "callback and the object alive until it fires",
+                suggestion=f"cancel `self.{attr}` (when it is not None) in {names}, beside the others",
+                confidence=Confidence.MEDIUM,
+            )
+            reported.add(attr)
+        return reported
 
     def _check_loops(
         self, cls: cst.ClassDef, methods: List[cst.FunctionDef], stores: Dict[str, List[Tuple[cst.FunctionDef, cst.CSTNode, str]]],
@@ -215,6 +362,8 @@ class TaskLeftOutOfCancellation(Rule):
             if isinstance(called, cst.Call) and is_self_attribute(called.func)
         }
         teardowns = [m for m in methods if _tears_down(m.name.value) and m.name.value not in cancelled_runs]
+        if teardowns and _callback_tears_down(site[1], methods, teardowns):
+            return  # the delayed call's own callback ends the object: the teardown runs once it fired
         if teardowns and not self._reached_from(teardowns, methods, attr, _task_runs(stores)):
             self._report_out_of_reach(cls, attr, site[1], site[2], teardowns, container=container)
 
@@ -252,7 +401,13 @@ class TaskLeftOutOfCancellation(Rule):
         """``self._loop.call_later(delay, cb)``: a handle whose ``cancel()`` is the only way to
         stop the callback (and to let go of what it holds)."""
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("call_later", "call_at") and is_loop(self.context, func.value):
+        if not isinstance(func, cst.Attribute):
+            return None
+        if func.attr.value in ("call_later", "call_at") and is_loop(self.context, func.value):
+            return f"{self.context.code(func).strip()}(...)"
+        if func.attr.value in _DELAYED_CALLS and len(call.args) >= 2:
+            # a delayed call of any scheduler of the kind (a reactor, a batching timer): a delay
+            # and a callback, and a handle whose `cancel()` is the way to drop the callback
             return f"{self.context.code(func).strip()}(...)"
         return None
 
@@ -392,9 +547,10 @@ def _loops(method: cst.FunctionDef) -> bool:
         else:
             statements = [statement]
         for inner in statements:
-            if isinstance(inner, cst.While) or (isinstance(inner, cst.For) and inner.asynchronous is not None):
-                if any(isinstance(found, cst.Await) for found in walk(inner)):
-                    return True
+            if isinstance(inner, cst.For) and inner.asynchronous is not None:
+                return True  # every step of an `async for` awaits the next item
+            if isinstance(inner, cst.While) and any(isinstance(found, cst.Await) for found in walk(inner)):
+                return True
     return False
 
 
@@ -441,8 +597,43 @@ def _reached_methods(roots: List[cst.FunctionDef], by_name: Dict[str, cst.Functi
 
 
 def _tears_down(method: str) -> bool:
-    name = method.strip("_").lower()
+    # camelCase spellings (`connectionLost`, `closeEvent`) are read as their snake_case twins.
+    name = _CAMEL_HUMP.sub("_", method.strip("_")).lower()
     return name in _TEARDOWN_NAMES or any(name == word or name.endswith("_" + word) for word in _TEARDOWN_WORDS)
+
+
+def _callback_tears_down(statement: cst.CSTNode, methods: List[cst.FunctionDef], teardowns: List[cst.FunctionDef]) -> bool:
+    """``self.call = reactor.callLater(delay, self.expire)`` where ``expire()`` (or a method it
+    reaches) is a teardown: the object ends from the callback, with its handle spent."""
+    value = getattr(statement, "value", None)
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in _DELAYED_CALLS):
+        return False
+    callback = value.args[1].value if len(value.args) >= 2 else None
+    by_name = {m.name.value: m for m in methods}
+    if not (isinstance(callback, cst.Attribute) and is_self_attribute(callback) and callback.attr.value in by_name):
+        return False
+    ends = {m.name.value for m in teardowns}
+    return any(m.name.value in ends for m in _reached_methods([by_name[callback.attr.value]], by_name))
+
+
+def _made_values(value: cst.BaseExpression) -> List[cst.Call]:
+    """The calls whose result an assignment may store: ``C()``, ``None if x else C()``, ``given or C()``."""
+    if isinstance(value, cst.Call):
+        return [value]
+    if isinstance(value, cst.IfExp):
+        return _made_values(value.body) + _made_values(value.orelse)
+    if isinstance(value, cst.BooleanOperation):
+        return _made_values(value.left) + _made_values(value.right)
+    return []
+
+
+def _constructor(call: cst.Call) -> Optional[str]:
+    """``WorkerPool`` for ``WorkerPool(4)`` or ``pools.WorkerPool(4)``: a class, spelled as called."""
+    spelled = dotted_name(call.func)
+    if spelled is None or spelled.startswith("self."):
+        return None
+    last = spelled.rsplit(".", 1)[-1]
+    return spelled if last[:1].isupper() else None
 
 
 def _targets(assign: cst.CSTNode) -> List[cst.BaseExpression]:
