@@ -28,6 +28,7 @@ from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.narrowing import narrowed_to_value
 from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
+from leaklint.analysis.run_frequency import once_per_process
 from leaklint.analysis.stable_tests import stable_test
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
@@ -1434,6 +1435,12 @@ class OwnershipAnalyzer:
             # the code was given, as calling `transport_init(channel=ch)` would (the GAPIC clients'
             # transports own and close their channel)
             return ESCAPE, None
+        if qualified == "asyncio.set_event_loop" and kind.category == "loop" and self.context.enclosing_function(callee) is not None:
+            # The thread's current-loop slot holds it only until the next `set_event_loop`: code
+            # that makes and installs a loop per call replaces (and drops unclosed) the previous
+            # call's loop each time. Once per process, the slot keeps it for the process's life.
+            if once_per_process(self.context, callee) is None:
+                return BORROW, None
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
@@ -2569,6 +2576,8 @@ class OwnershipAnalyzer:
                     return None  # cleared or set elsewhere in the loop: its paths decide
                 if isinstance(parent, (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation)):
                     return None  # tested (`if self.sock is not None: self.sock.close()`)
+                if isinstance(parent, cst.Return):
+                    continue  # lent to the caller as the loop ends; the object still owns it
                 if self._attribute_use(node) == RELEASE:
                     return None  # released, or handed on (returned, stored, passed)
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
