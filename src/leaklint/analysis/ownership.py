@@ -2563,8 +2563,8 @@ class OwnershipAnalyzer:
                 loop = ancestor
                 break
             child = ancestor
-        if loop is None:
-            return None
+        if loop is None or self._guarded_by(call, scope, attr):
+            return None  # `if self.session.closed: self.session = ...`: made again only once it is released
         assign = self.context.nearest(call, cst.Assign)
         own_targets = {id(t.target) for t in assign.targets} if assign is not None else set()
         for node in walk(loop.body):
