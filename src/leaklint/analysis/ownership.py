@@ -2593,10 +2593,14 @@ class OwnershipAnalyzer:
         """After ``call`` the loop can start another pass: a ``continue`` of this loop follows
         it, a handler of a ``try`` around it in the loop does not leave the loop, or the rest of
         the body after it has no unconditional ``return``/``raise``/``break``."""
+        # Handlers of a `try` whose body ends with the store run only when the store itself
+        # failed (`try: self.fp = open(p) except OSError: continue`): nothing was stored then.
+        stored_last = self._handlers_after_failed_store(loop, call)
         start = self._position_in(loop, call)
         for node in walk(loop.body):
             if isinstance(node, cst.Continue) and self._position_in(loop, node) > start and self._innermost_loop(node) is loop:
-                return True
+                if not any(self._inside(node, handler) for handler in stored_last):
+                    return True
         falls_through = True
         child: cst.CSTNode = call
         for ancestor in self.context.ancestors(call):
@@ -2604,7 +2608,7 @@ class OwnershipAnalyzer:
                 break
             if isinstance(ancestor, cst.Try) and child is ancestor.body:
                 for handler in ancestor.handlers:
-                    if not _ends_in_exit(handler.body):
+                    if handler not in stored_last and not _ends_in_exit(handler.body):
                         return True
             if isinstance(ancestor, (cst.IndentedBlock, cst.SimpleStatementSuite)):
                 statements = list(ancestor.body)
@@ -2613,6 +2617,20 @@ class OwnershipAnalyzer:
                     falls_through = False
             child = ancestor
         return falls_through
+
+    def _handlers_after_failed_store(self, loop: cst.CSTNode, call: cst.Call) -> List[cst.ExceptHandler]:
+        """The handlers of each ``try`` (inside ``loop``) whose body's last statement holds ``call``."""
+        found: List[cst.ExceptHandler] = []
+        child: cst.CSTNode = call
+        for ancestor in self.context.ancestors(call):
+            if ancestor is loop:
+                break
+            if isinstance(ancestor, cst.Try) and child is ancestor.body:
+                statements = list(ancestor.body.body)
+                if statements and self._inside(call, statements[-1]):
+                    found.extend(ancestor.handlers)
+            child = ancestor
+        return found
 
     def _innermost_loop(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         for ancestor in self.context.ancestors(node):
