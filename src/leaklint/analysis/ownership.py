@@ -28,6 +28,7 @@ from leaklint.analysis.names import LOCAL, dotted_name
 from leaklint.analysis.narrowing import narrowed_to_value
 from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, ResourceKind
+from leaklint.analysis.run_frequency import once_per_process
 from leaklint.analysis.stable_tests import stable_test
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
@@ -1434,6 +1435,12 @@ class OwnershipAnalyzer:
             # the code was given, as calling `transport_init(channel=ch)` would (the GAPIC clients'
             # transports own and close their channel)
             return ESCAPE, None
+        if qualified == "asyncio.set_event_loop" and kind.category == "loop" and self.context.enclosing_function(callee) is not None:
+            # The thread's current-loop slot holds it only until the next `set_event_loop`: code
+            # that makes and installs a loop per call replaces (and drops unclosed) the previous
+            # call's loop each time. Once per process, the slot keeps it for the process's life.
+            if once_per_process(self.context, callee) is None:
+                return BORROW, None
         owner = self.is_handed_to_owner(callee, arg, kind)
         if owner is not None:
             return (ESCAPE if owner else BORROW), None
@@ -2463,6 +2470,9 @@ class OwnershipAnalyzer:
         already holds one (another method or ``__init__`` set it, or ``__init__`` is re-run), with
         no release of the old value before it and no ``if self.loop is None`` guard."""
         method = scope.name.value
+        again = self._replaced_by_next_pass(attr, call, kind, scope)
+        if again is not None:
+            return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=again)]
         others = [
             m for m in _methods(cls) if m is not scope and any(self._assigns_self_attr(n, attr) for n in walk_scope(m))
         ]
@@ -2494,9 +2504,12 @@ class OwnershipAnalyzer:
         speculative = False
         if method != "__init__" and callers:
             # A helper: it replaces the old value unless each caller released (or checked) it first.
+            # `__init__` surely stored a resource there: the first call replaces it, whichever
+            # method (or chain of methods) makes that call.
+            filled = init is not None and self._constructor_fills(init, attr, call)
             careless = [
                 c for c in callers
-                if c is not init and not self._called_on_a_released_attr(c, method, attr, kind)
+                if c is not init and not self._called_on_a_released_attr(c, method, attr, kind, follow_callers=not filled)
             ]
             if careless:
                 where = f"`{careless[0].name.value}()` calls `{method}()` while `self.{attr}` holds the old one"
@@ -2511,6 +2524,122 @@ class OwnershipAnalyzer:
             return []
         return [Leak(kind, call, REPLACED, name=f"self.{attr}", binding=statement, scope=scope, use=where, speculative=speculative)]
 
+    def _constructor_fills(self, init: cst.FunctionDef, attr: str, call: cst.Call) -> bool:
+        """``__init__`` always stores a new resource in ``self.<attr>``: an assignment in its own
+        body (not under an ``if``, a loop or a handler) of a catalogued acquisition or of the
+        same call as ``call`` (``self._sock = socket.socket(...)`` in both)."""
+        body = init.body.body if isinstance(init.body, cst.IndentedBlock) else ()
+        for statement in body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if not (isinstance(small, cst.Assign) and isinstance(small.value, cst.Call)):
+                    continue
+                if not any(
+                    isinstance(t.target, cst.Attribute) and t.target.attr.value == attr and _is_self(t.target.value)
+                    for t in small.targets
+                ):
+                    continue
+                value = small.value
+                if self.context.qualified_name(value.func) in CATALOGUE_NAMES:
+                    return True
+                if self.context.code(value.func) == self.context.code(call.func):
+                    return True
+        return False
+
+    def _replaced_by_next_pass(self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef) -> Optional[str]:
+        """``self.sock = connect(host)`` in the body of a loop (a retry or reconnect loop, a loop
+        over hosts or files) that can start its next pass after it, and that neither releases,
+        hands on, clears nor tests ``self.sock``: each new pass replaces the value the previous
+        one stored, so every pass but the last leaves one behind. Returns where it happens."""
+        loop: Optional[Union[cst.For, cst.While]] = None
+        child: cst.CSTNode = call
+        for ancestor in self.context.ancestors(call):
+            if ancestor is scope or isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return None
+            if isinstance(ancestor, (cst.For, cst.While)):
+                if child is not ancestor.body:
+                    return None  # in the loop's test, iterable or `else:`
+                loop = ancestor
+                break
+            child = ancestor
+        if loop is None or self._guarded_by(call, scope, attr):
+            return None  # `if self.session.closed: self.session = ...`: made again only once it is released
+        assign = self.context.nearest(call, cst.Assign)
+        own_targets = {id(t.target) for t in assign.targets} if assign is not None else set()
+        for node in walk(loop.body):
+            if isinstance(node, cst.Attribute) and node.attr.value == attr and _is_self(node.value):
+                if id(node) in own_targets:
+                    continue
+                parent = self.context.parent(node)
+                if isinstance(parent, (cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.Del)):
+                    return None  # cleared or set elsewhere in the loop: its paths decide
+                if isinstance(parent, (cst.If, cst.While, cst.Comparison, cst.ComparisonTarget, cst.UnaryOperation, cst.BooleanOperation)):
+                    return None  # tested (`if self.sock is not None: self.sock.close()`)
+                if isinstance(parent, cst.Return):
+                    continue  # lent to the caller as the loop ends; the object still owns it
+                if self._attribute_use(node) == RELEASE:
+                    return None  # released, or handed on (returned, stored, passed)
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _is_self(node.func.value):
+                name = node.func.attr.value
+                if _sounds_like_release(name) or self._method_releases(scope, name, attr):
+                    return None
+        if not self._may_pass_again(loop, call):
+            return None
+        line = self.context.location(loop).line
+        return f"the loop on line {line} runs it again while `self.{attr}` holds the previous pass's value"
+
+    def _may_pass_again(self, loop: Union[cst.For, cst.While], call: cst.Call) -> bool:
+        """After ``call`` the loop can start another pass: a ``continue`` of this loop follows
+        it, a handler of a ``try`` around it in the loop does not leave the loop, or the rest of
+        the body after it has no unconditional ``return``/``raise``/``break``."""
+        # Handlers of a `try` whose body ends with the store run only when the store itself
+        # failed (`try: self.fp = open(p) except OSError: continue`): nothing was stored then.
+        stored_last = self._handlers_after_failed_store(loop, call)
+        start = self._position_in(loop, call)
+        for node in walk(loop.body):
+            if isinstance(node, cst.Continue) and self._position_in(loop, node) > start and self._innermost_loop(node) is loop:
+                if not any(self._inside(node, handler) for handler in stored_last):
+                    return True
+        falls_through = True
+        child: cst.CSTNode = call
+        for ancestor in self.context.ancestors(call):
+            if ancestor is loop:
+                break
+            if isinstance(ancestor, cst.Try) and child is ancestor.body:
+                for handler in ancestor.handlers:
+                    if handler not in stored_last and not _ends_in_exit(handler.body):
+                        return True
+            if isinstance(ancestor, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+                statements = list(ancestor.body)
+                after = [s for s in statements[statements.index(child) + 1:]] if child in statements else []
+                if any(_is_exit_statement(s) for s in after):
+                    falls_through = False
+            child = ancestor
+        return falls_through
+
+    def _handlers_after_failed_store(self, loop: cst.CSTNode, call: cst.Call) -> List[cst.ExceptHandler]:
+        """The handlers of each ``try`` (inside ``loop``) whose body's last statement holds ``call``."""
+        found: List[cst.ExceptHandler] = []
+        child: cst.CSTNode = call
+        for ancestor in self.context.ancestors(call):
+            if ancestor is loop:
+                break
+            if isinstance(ancestor, cst.Try) and child is ancestor.body:
+                statements = list(ancestor.body.body)
+                if statements and self._inside(call, statements[-1]):
+                    found.extend(ancestor.handlers)
+            child = ancestor
+        return found
+
+    def _innermost_loop(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        for ancestor in self.context.ancestors(node):
+            if isinstance(ancestor, (cst.For, cst.While)):
+                return ancestor
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                return None
+        return None
+
     def _sometimes_borrowed(self, cls: cst.ClassDef, attr: str) -> bool:
         """``self.fp = filename`` somewhere (a file object the caller passed in): the attribute
         owns its value only on some paths, so a second call is the caller's business."""
@@ -2523,11 +2652,15 @@ class OwnershipAnalyzer:
                         return True
         return False
 
-    def _called_on_a_released_attr(self, caller: cst.FunctionDef, method: str, attr: str, kind: ResourceKind) -> bool:
+    def _called_on_a_released_attr(
+        self, caller: cst.FunctionDef, method: str, attr: str, kind: ResourceKind, follow_callers: bool = True
+    ) -> bool:
         """Every ``self.<method>()`` in ``caller`` comes after a release of ``self.<attr>`` or
         under a test of it (``if self.session is None:``); a caller that other methods call in
-        turn is left to them."""
-        if any(_calls_self_method(n, caller.name.value) for m in self._class_methods_of(caller) for n in walk_scope(m)):
+        turn is left to them (unless ``follow_callers`` is False)."""
+        if follow_callers and any(
+            _calls_self_method(n, caller.name.value) for m in self._class_methods_of(caller) for n in walk_scope(m)
+        ):
             return True
         for node in walk_scope(caller):
             if _calls_self_method(node, method):
@@ -2989,6 +3122,20 @@ def _is_abstract(function: cst.FunctionDef) -> bool:
     return any(
         isinstance(small, cst.Raise) for statement in body if isinstance(statement, cst.SimpleStatementLine) for small in statement.body
     ) or bool(function.decorators)
+
+
+def _is_exit_statement(statement: cst.CSTNode) -> bool:
+    """A statement that always leaves the enclosing loop: ``return``, ``raise`` or ``break``."""
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(small, (cst.Return, cst.Raise, cst.Break)) for small in statement.body
+    )
+
+
+def _ends_in_exit(block: cst.BaseSuite) -> bool:
+    body = list(block.body) if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
+    if isinstance(block, cst.SimpleStatementSuite):
+        return any(isinstance(small, (cst.Return, cst.Raise, cst.Break)) for small in block.body)
+    return bool(body) and _is_exit_statement(body[-1])
 
 
 def _sounds_like_release(method: str) -> bool:

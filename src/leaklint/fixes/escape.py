@@ -263,6 +263,8 @@ class EscapeCheck:
                 return f"it is handed to `{_shorten(self.context.code(func))}()`, which keeps it"
             if func.attr.value in ("join", "format") and isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
                 return None
+        if qualified == "asyncio.set_event_loop":
+            return "it is installed as the thread's current loop by `asyncio.set_event_loop()`, which keeps it after the block"
         if call_outcome(qualified) is not Outcome.UNKNOWN or qualified in BORROWERS:
             return None  # print(file=f), json.dump(x, f), map(..., f): known not to keep it
         if self.borrows is not None and self.borrows(call):
