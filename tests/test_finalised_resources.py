@@ -121,10 +121,12 @@ def test_a_descriptor_returned_unless_its_set_up_fails_keeps_its_confidence() ->
 
 
 def test_a_device_file_returned_unless_its_ioctl_fails_is_low() -> None:
-    # mouse's `make_uinput`: `open('/dev/uinput', 'wb')`, then `fcntl.ioctl(uinput, ...)`.
+    # mouse's `make_uinput`: `open('/dev/uinput', 'wb')`, then `fcntl.ioctl(uinput, ...)` and its
+    # own writes: only the file's own failure or a bad argument can skip the release.
     source = (
-        "import fcntl\n\n\ndef make_device(request):\n    device = open('/dev/uinput', 'wb')\n"
-        "    fcntl.ioctl(device, request, 1)\n    return device\n"
+        "import fcntl, struct\n\n\ndef make_device(request):\n    device = open('/dev/uinput', 'wb')\n"
+        "    fcntl.ioctl(device, request, 1)\n    device.write(struct.pack('4s', b'kbd'))\n    device.flush()\n"
+        "    return device\n"
     )
     assert findings_by_line(source, "LKL301", "strict")[5].confidence.value == "low"
 
@@ -133,5 +135,14 @@ def test_a_connection_returned_unless_a_helper_or_a_query_fails_keeps_its_confid
     source = (
         "import sqlite3\n\n\ndef open_db(path, schema):\n    conn = sqlite3.connect(path)\n"
         "    conn.execute(schema)\n    return conn\n"
+    )
+    assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "medium"
+
+
+def test_a_socket_returned_unless_its_own_send_fails_keeps_a_connect_medium() -> None:
+    # A socket's own methods are not all configuration: `connect` needs a peer.
+    source = (
+        "import socket\n\n\ndef dial(host):\n    sock = socket.socket()\n    sock.settimeout(3)\n"
+        "    sock.connect((host, 80))\n    sock.sendall(b'hello')\n    return sock\n"
     )
     assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "medium"

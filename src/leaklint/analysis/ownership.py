@@ -27,7 +27,7 @@ from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name, last_name
 from leaklint.analysis.narrowing import narrowed_to_value
 from leaklint.analysis.quote import one_line_code, shortened_code
-from leaklint.analysis.resources import CATALOGUE, ResourceKind
+from leaklint.analysis.resources import CATALOGUE, FILE, ResourceKind
 from leaklint.analysis.stable_tests import stable_test
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.flow.cfg import DISPATCH, JOIN, LEAVE, STATEMENT, STEP, TEST, ControlFlowGraph, Node, ends_process
@@ -1021,7 +1021,9 @@ class OwnershipAnalyzer:
         if verdict.raisers and verdict.released and not releases and not safe_release and self._only_returned(occurrences, kind):
             set_up = [raiser for raiser in verdict.raisers if self._own_setup(raiser, name)]
             if set_up:
-                configures = all(_only_configures(self.context, raiser.statement, name) for raiser in set_up)
+                configures = all(
+                    _only_configures(self.context, raiser.statement, name, kind.family == FILE) for raiser in set_up
+                )
                 return leak(RETURNED_UNLESS_RAISES, path_end=set_up[0].statement, configures_only=configures)
         if verdict.released and not releases and not safe_release:
             late = self._handed_over_late(occurrences, kind)
@@ -2873,9 +2875,10 @@ _CONFIGURING = frozenset({"bind", "listen", "mount", "sendto"})
 _CONFIGURING_FUNCTIONS = frozenset({"ioctl", "fcntl"})
 
 
-def _only_configures(context: FileContext, statement: Optional[cst.CSTNode], name: str) -> bool:
+def _only_configures(context: FileContext, statement: Optional[cst.CSTNode], name: str, is_file: bool = False) -> bool:
     """Every use of ``name`` in ``statement`` is a call of one of its configuring methods or
-    ``fcntl.ioctl(name, ...)``."""
+    ``fcntl.ioctl(name, ...)``; for a file, also of any of its own methods (``f.write(header)``:
+    what fails there is the file's own failure, not a peer's)."""
     if statement is None:
         return False
     for inner in walk(statement):
@@ -2884,7 +2887,8 @@ def _only_configures(context: FileContext, statement: Optional[cst.CSTNode], nam
         parent = context.parent(inner)
         if isinstance(parent, cst.Attribute) and parent.value is inner:
             grand = context.parent(parent)
-            if not (isinstance(grand, cst.Call) and grand.func is parent and parent.attr.value in _CONFIGURING | _CANNOT_FAIL):
+            if not (isinstance(grand, cst.Call) and grand.func is parent
+                    and (is_file or parent.attr.value in _CONFIGURING | _CANNOT_FAIL)):
                 return False
         elif isinstance(parent, cst.Arg):
             callee = context.parent(parent)
