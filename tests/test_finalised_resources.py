@@ -84,3 +84,65 @@ def test_a_server_that_serves_until_the_process_stops_is_low() -> None:
     assert "`server.serve_forever()` on line 6 runs until the process stops" in finding.message
     once = source.replace("serve_forever()", "handle_request()")
     assert findings_by_line(once, "LKL302", "default")[5].confidence.value == "high"
+
+
+@pytest.mark.parametrize("setup", [
+    "session.mount('https://', adapter)",  # apprise, O365: a fresh requests.Session
+])
+def test_a_session_returned_unless_its_own_set_up_fails_is_low(setup: str) -> None:
+    source = (
+        "import requests\n\n\ndef make_session(adapter):\n    session = requests.Session()\n"
+        f"    {setup}\n    return session\n"
+    )
+    assert 5 not in findings_by_line(source, "LKL302", "default")
+    finding = findings_by_line(source, "LKL302", "strict")[5]
+    assert finding.confidence.value == "low"
+    assert "only a step that configures it can fail there" in finding.message
+
+
+@pytest.mark.parametrize(("setup", "confidence"), [
+    ("sock.bind(('', port))", "low"),  # pylogix: a configuration error (the port is taken)
+    ("sock.connect(('localhost', port))", "medium"),  # python-mpd2: the peer is down (judged real)
+])
+def test_a_socket_returned_unless_its_set_up_fails(setup: str, confidence: str) -> None:
+    source = (
+        "import socket\n\n\ndef listen(port):\n    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n"
+        f"    {setup}\n    return sock\n"
+    )
+    assert findings_by_line(source, "LKL302", "strict")[5].confidence.value == confidence
+
+
+def test_a_descriptor_returned_unless_its_set_up_fails_keeps_its_confidence() -> None:
+    source = (
+        "import os\n\n\ndef open_device(path, flags):\n    fd = os.open(path, os.O_RDWR)\n"
+        "    os.set_blocking(fd, False)\n    return fd\n"
+    )
+    assert findings_by_line(source, "LKL301", "default")[5].confidence.value == "medium"
+
+
+def test_a_device_file_returned_unless_its_ioctl_fails_is_low() -> None:
+    # mouse's `make_uinput`: `open('/dev/uinput', 'wb')`, then `fcntl.ioctl(uinput, ...)` and its
+    # own writes: only the file's own failure or a bad argument can skip the release.
+    source = (
+        "import fcntl, struct\n\n\ndef make_device(request):\n    device = open('/dev/uinput', 'wb')\n"
+        "    fcntl.ioctl(device, request, 1)\n    device.write(struct.pack('4s', b'kbd'))\n    device.flush()\n"
+        "    return device\n"
+    )
+    assert findings_by_line(source, "LKL301", "strict")[5].confidence.value == "low"
+
+
+def test_a_connection_returned_unless_a_helper_or_a_query_fails_keeps_its_confidence() -> None:
+    source = (
+        "import sqlite3\n\n\ndef open_db(path, schema):\n    conn = sqlite3.connect(path)\n"
+        "    conn.execute(schema)\n    return conn\n"
+    )
+    assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "medium"
+
+
+def test_a_socket_returned_unless_its_own_send_fails_keeps_a_connect_medium() -> None:
+    # A socket's own methods are not all configuration: `connect` needs a peer.
+    source = (
+        "import socket\n\n\ndef dial(host):\n    sock = socket.socket()\n    sock.settimeout(3)\n"
+        "    sock.connect((host, 80))\n    sock.sendall(b'hello')\n    return sock\n"
+    )
+    assert findings_by_line(source, "LKL302", "default")[5].confidence.value == "medium"

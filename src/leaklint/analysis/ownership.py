@@ -24,10 +24,10 @@ from leaklint import models
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.file_params import caller_file_object, file_object_elsewhere
 from leaklint.analysis.lifetimes import class_methods as _methods
-from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.names import LOCAL, dotted_name, last_name
 from leaklint.analysis.narrowing import narrowed_to_value
 from leaklint.analysis.quote import one_line_code, shortened_code
-from leaklint.analysis.resources import CATALOGUE, ResourceKind
+from leaklint.analysis.resources import CATALOGUE, FILE, ResourceKind
 from leaklint.analysis.run_frequency import once_per_process
 from leaklint.analysis.stable_tests import stable_test
 from leaklint.analysis.walk import walk, walk_scope
@@ -157,6 +157,13 @@ class Leak:
     # NOT_ON_EXCEPTION: only reads and writes of the resource itself (``f.write(text)``) or
     # computations can raise first (graded by the rule: a file's own failure, not a peer's)
     own_work_only: bool = False
+    # NOT_ON_EXCEPTION, RAISES_UNRELEASED, NOT_ON_SOME_PATH after a caught exception: every failure
+    # that loses it (propagated, caught and returned, or turned into a new error) starts in a read
+    # or write of the resource itself or in a computation (graded by the rule for file objects)
+    own_failure_only: bool = False
+    # RETURNED_UNLESS_RAISES: every set-up step that can raise only configures the value
+    # (``s.bind(addr)``, ``session.mount(prefix, adapter)``): it fails on a bad argument, not a peer
+    configures_only: bool = False
 
 
 @dataclass
@@ -986,8 +993,9 @@ class OwnershipAnalyzer:
                 release=releases[0] if releases else None,
                 protocol=protocol,
             )
+        own_failure = all(only_computes(root) or only_works_on(root, name) for root in verdict.root_raisers)
         if verdict.explicit is not None and _raises_a_new_error(verdict.explicit.statement):
-            return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement)
+            return leak(RAISES_UNRELEASED, path_end=verdict.explicit.statement, own_failure_only=own_failure)
         if verdict.raisers and safe_release:
             reraise = self._reraised_unreleased(scope, name, kind)
             if reraise is not None:
@@ -1001,17 +1009,23 @@ class OwnershipAnalyzer:
                     path_end=verdict.caught.statement,
                     rebinds=verdict.caught_rebinds,
                     caught=raiser,
+                    own_failure_only=own_failure,
                 )
         if verdict.implicit is not None and releases and not safe_release and not escapes:
             computes = verdict.explicit is None and all(only_computes(raiser) for raiser in verdict.raisers)
             own_work = verdict.explicit is None and all(
                 only_computes(raiser) or only_works_on(raiser, name) for raiser in verdict.raisers
             )
-            return leak(NOT_ON_EXCEPTION, release=releases[0], computes_only=computes, own_work_only=own_work)
+            return leak(
+                NOT_ON_EXCEPTION, release=releases[0], computes_only=computes, own_work_only=own_work, own_failure_only=own_failure
+            )
         if verdict.raisers and verdict.released and not releases and not safe_release and self._only_returned(occurrences, kind):
-            for raiser in verdict.raisers:
-                if self._own_setup(raiser, name):
-                    return leak(RETURNED_UNLESS_RAISES, path_end=raiser.statement)
+            set_up = [raiser for raiser in verdict.raisers if self._own_setup(raiser, name)]
+            if set_up:
+                configures = all(
+                    _only_configures(self.context, raiser.statement, name, kind.family == FILE) for raiser in set_up
+                )
+                return leak(RETURNED_UNLESS_RAISES, path_end=set_up[0].statement, configures_only=configures)
         if verdict.released and not releases and not safe_release:
             late = self._handed_over_late(occurrences, kind)
             if late is not None:
@@ -2986,6 +3000,38 @@ _LOOP_BORROWERS = frozenset(
     }
 )
 _ESTABLISH = frozenset({"connect", "do_handshake", "login", "starttls", "handshake"})
+
+# Set-up steps that only configure a value just made: they fail on a bad argument or a taken
+# address, not because a peer is down or refuses (`connect`), nor on what a database says
+# (`execute`). `fcntl.ioctl(f, ...)` is handed the value.
+_CONFIGURING = frozenset({"bind", "listen", "mount", "sendto"})
+_CONFIGURING_FUNCTIONS = frozenset({"ioctl", "fcntl"})
+
+
+def _only_configures(context: FileContext, statement: Optional[cst.CSTNode], name: str, is_file: bool = False) -> bool:
+    """Every use of ``name`` in ``statement`` is a call of one of its configuring methods or
+    ``fcntl.ioctl(name, ...)``; for a file, also of any of its own methods (``f.write(header)``:
+    what fails there is the file's own failure, not a peer's)."""
+    if statement is None:
+        return False
+    for inner in walk(statement):
+        if not (isinstance(inner, cst.Name) and inner.value == name):
+            continue
+        parent = context.parent(inner)
+        if isinstance(parent, cst.Attribute) and parent.value is inner:
+            grand = context.parent(parent)
+            if not (isinstance(grand, cst.Call) and grand.func is parent
+                    and (is_file or parent.attr.value in _CONFIGURING | _CANNOT_FAIL)):
+                return False
+        elif isinstance(parent, cst.Arg):
+            callee = context.parent(parent)
+            if not (isinstance(callee, cst.Call) and callee.args and callee.args[0] is parent
+                    and last_name(callee.func) in _CONFIGURING_FUNCTIONS):
+                return False
+        else:
+            return False
+    return True
+
 
 _CANNOT_FAIL = frozenset(
     {"setsockopt", "settimeout", "setblocking", "set_inheritable", "fileno", "getsockopt", "gettimeout", "getsockname"}

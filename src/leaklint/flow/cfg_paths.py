@@ -43,6 +43,10 @@ class PathVerdict:
     implicit: Optional[Node] = None  # a statement whose exception leaves the function unreleased
     raisers: List[Node] = field(default_factory=list)  # every statement whose exception leaves it unreleased
     suspended: List[Node] = field(default_factory=list)  # `yield` statements whose thrown-in exception leaves it unreleased
+    # Where each failure that loses the value starts: the statement whose exception leaves the
+    # function, or, on a path that caught an exception first (a handler that returns, raises a
+    # new error, or itself fails), the statement whose exception was caught.
+    root_raisers: List[Node] = field(default_factory=list)
     released: bool = False  # some path releases it
     gave_up: bool = False  # too many paths to judge
 
@@ -84,11 +88,14 @@ def follow(
             if caught < 0:
                 if verdict.normal is None:
                     verdict.normal, verdict.normal_rebinds = end, rebinds
-            elif verdict.caught is None:
-                verdict.caught, verdict.caught_rebinds, verdict.caught_raiser = end, rebinds, nodes[caught]
+            else:
+                if verdict.caught is None:
+                    verdict.caught, verdict.caught_rebinds, verdict.caught_raiser = end, rebinds, nodes[caught]
+                _add(verdict.root_raisers, nodes[caught])
             continue
         if index == graph.raise_exit:
             culprit = nodes[raiser] if raiser >= 0 else nodes[previous]
+            _add(verdict.root_raisers, nodes[caught] if caught >= 0 else culprit)
             if culprit.suspends:
                 if culprit not in verdict.suspended:
                     verdict.suspended.append(culprit)
@@ -118,6 +125,11 @@ def follow(
         origin = raiser if passing_through and raiser >= 0 else index
         work.append((node.exception, origin, caught, index))
     return verdict
+
+
+def _add(nodes: List[Node], node: Node) -> None:
+    if node not in nodes:
+        nodes.append(node)
 
 
 def _handled(raiser: Node, dispatch: Node, graph: ControlFlowGraph) -> bool:
