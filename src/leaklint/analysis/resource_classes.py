@@ -191,7 +191,7 @@ def _makes_resource(
 ) -> bool:
     """``socket.socket()``, ``Scm(root)`` (a qualifying class), ``session or ClientSession()``,
     ``ClientSession() if session is None else session``."""
-    for call in _made_calls(value):
+    for call in made_calls(value):
         func = call.func
         if isinstance(func, cst.Name) and func.value in found and not found[func.value].weak:
             return True
@@ -201,15 +201,17 @@ def _makes_resource(
     return False
 
 
-def _made_calls(value: cst.BaseExpression) -> List[cst.Call]:
+def made_calls(value: cst.BaseExpression) -> List[cst.Call]:
+    """The calls whose result an assignment may store: ``C()``, ``await C()``, ``None if x else C()``,
+    ``given or C()``."""
     if isinstance(value, cst.Await):
-        return _made_calls(value.expression)
+        return made_calls(value.expression)
     if isinstance(value, cst.Call):
         return [value]
     if isinstance(value, cst.BooleanOperation):
-        return _made_calls(value.left) + _made_calls(value.right)
+        return made_calls(value.left) + made_calls(value.right)
     if isinstance(value, cst.IfExp):
-        return _made_calls(value.body) + _made_calls(value.orelse)
+        return made_calls(value.body) + made_calls(value.orelse)
     return []
 
 

@@ -10,6 +10,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import dotted_name
+from leaklint.analysis.resource_classes import made_calls
 from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.tasks import is_loop, task_factory
 from leaklint.analysis.walk import walk, walk_type
@@ -156,7 +157,7 @@ class TaskLeftOutOfCancellation(Rule):
                     return
                 if isinstance(found, (cst.Assign, cst.AnnAssign)) and found.value is not None:
                     kinds = {
-                        _constructor(call) or "" for call in _made_values(found.value) if self._twin_kind(call)
+                        _constructor(call) or "" for call in made_calls(found.value) if self._twin_kind(call)
                     } - {""}
                     for target in _targets(found) if kinds else ():
                         if is_self_attribute(target):
@@ -614,17 +615,6 @@ def _callback_tears_down(statement: cst.CSTNode, methods: List[cst.FunctionDef],
         return False
     ends = {m.name.value for m in teardowns}
     return any(m.name.value in ends for m in _reached_methods([by_name[callback.attr.value]], by_name))
-
-
-def _made_values(value: cst.BaseExpression) -> List[cst.Call]:
-    """The calls whose result an assignment may store: ``C()``, ``None if x else C()``, ``given or C()``."""
-    if isinstance(value, cst.Call):
-        return [value]
-    if isinstance(value, cst.IfExp):
-        return _made_values(value.body) + _made_values(value.orelse)
-    if isinstance(value, cst.BooleanOperation):
-        return _made_values(value.left) + _made_values(value.right)
-    return []
 
 
 def _constructor(call: cst.Call) -> Optional[str]:
