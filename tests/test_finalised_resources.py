@@ -131,6 +131,17 @@ def test_a_device_file_returned_unless_its_ioctl_fails_is_low() -> None:
     assert findings_by_line(source, "LKL301", "strict")[5].confidence.value == "low"
 
 
+def test_a_loop_returned_unless_installing_it_fails_is_low() -> None:
+    # `loop = new_event_loop(); set_event_loop(loop); return loop`: installing a loop just made
+    # fails only on an argument that is not a loop, and an unclosed loop closes itself when
+    # collected (two such findings on sample 19, in slack-sdk's helpers).
+    source = (
+        "import asyncio\n\n\ndef get_loop():\n    loop = asyncio.new_event_loop()\n"
+        "    asyncio.set_event_loop(loop)\n    return loop\n"
+    )
+    assert findings_by_line(source, "LKL302", "strict")[5].confidence.value == "low"
+
+
 def test_a_connection_returned_unless_a_helper_or_a_query_fails_keeps_its_confidence() -> None:
     source = (
         "import sqlite3\n\n\ndef open_db(path, schema):\n    conn = sqlite3.connect(path)\n"

@@ -3003,9 +3003,10 @@ _ESTABLISH = frozenset({"connect", "do_handshake", "login", "starttls", "handsha
 
 # Set-up steps that only configure a value just made: they fail on a bad argument or a taken
 # address, not because a peer is down or refuses (`connect`), nor on what a database says
-# (`execute`). `fcntl.ioctl(f, ...)` is handed the value.
+# (`execute`). `fcntl.ioctl(f, ...)` is handed the value; `asyncio.set_event_loop(loop)` fails
+# only on an argument that is not a loop.
 _CONFIGURING = frozenset({"bind", "listen", "mount", "sendto"})
-_CONFIGURING_FUNCTIONS = frozenset({"ioctl", "fcntl"})
+_CONFIGURING_FUNCTIONS = frozenset({"ioctl", "fcntl", "set_event_loop"})
 
 
 def _only_configures(context: FileContext, statement: Optional[cst.CSTNode], name: str, is_file: bool = False) -> bool:
