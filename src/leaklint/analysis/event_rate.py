@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Set
 
 import libcst as cst
 
@@ -77,7 +77,7 @@ class _ClassRates:
         self.closures: Dict[int, str] = {}  # id of a nested FunctionDef -> why it runs per event
         self.registered: Dict[str, str] = {}  # methods whose bound method the class hands to an event source
         self.kept: Dict[str, str] = {}  # ... to a source that holds it strongly until the class takes it back
-        taken_back: set = set()
+        taken_back: Set[str] = set()
         methods = {s.name.value: s for s in _body(klass) if isinstance(s, cst.FunctionDef)}
         bases = [(last_name(b.value) or "").lower() for b in klass.bases if b.keyword is None]
         for name in methods:
@@ -85,7 +85,7 @@ class _ClassRates:
                 self.reasons[name] = f"the event loop calls `{name}()` once per {PROTOCOL_HOOKS[name]}"
             elif name == "emit" and any(b.endswith(_RECORD_HOOK_BASES) for b in bases):
                 self.reasons[name] = "logging calls `emit()` once per record"
-        calls: Dict[str, set] = {name: set() for name in methods}
+        calls: Dict[str, Set[str]] = {name: set() for name in methods}
         for name, method in methods.items():
             for node in walk(method.body):
                 if isinstance(node, cst.FunctionDef):
@@ -123,7 +123,7 @@ class _ClassRates:
                         changed = True
 
 
-def _body(klass: cst.ClassDef):
+def _body(klass: cst.ClassDef) -> Sequence[cst.BaseStatement]:
     return klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
 
 

@@ -208,6 +208,8 @@ class LongLivedInstanceGrows(Rule):
         self._named = False  # ... or is named like a long-lived object
         self._reads_clock_anywhere = False  # the module calls something named like a clock
         self._may_register = False  # the module's text could hand a bound method to an event source
+        self._registered: Dict[str, str] = {}  # the class's handlers an event source keeps, with why
+        self._per_event: Dict[str, str] = {}  # its methods that run once per event, with why
         self._methods: List[cst.FunctionDef] = []  # of the class being checked
         self._clock_methods: Optional[Set[str]] = None  # its methods that return a clock reading
         self._loop_called: Optional[Set[str]] = None  # its methods it calls on every pass of a `while` loop
