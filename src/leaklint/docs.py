@@ -145,8 +145,8 @@ and a file object is closed with the failing frame (6 of 6 such findings on samp
 debatable). It stays low when a handler catches that failure and returns or raises a new error
 (pefile, ropgadget, pysmi; a raw descriptor from `mkstemp` keeps its grade). A file, or an object
 that releases itself, returned to the caller is low when the only set-up that can fail before the
-return configures it (`s.bind(addr)`, `session.mount(prefix, adapter)`, `fcntl.ioctl(f, ...)`, a
-file's own writes): a bad argument, not a peer; a failed `connect()` or a database's `execute()`
+return configures it (`s.bind(addr)`, `session.mount(prefix, adapter)`, `fcntl.ioctl(f, ...)`,
+`asyncio.set_event_loop(loop)`, a file's own writes): a bad argument, not a peer; a failed `connect()` or a database's `execute()`
 keep the finding.
 A network call, a parse of what was read, an item lookup or any other call before the close keeps
 the file's finding. A local server or event loop whose function then calls its `serve_forever()`
