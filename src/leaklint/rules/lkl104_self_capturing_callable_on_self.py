@@ -56,6 +56,10 @@ class SelfCapturingCallableOnSelf(Rule):
     closure over its argument). Also flags a bound
     method handed to `atexit.register`, which keeps `self` alive until the interpreter exits.
 
+    A table bound in the class body (`_command_handlers = {}`) and never rebound on an instance
+    belongs to the class: `self._command_handlers[cmd] = self.on_cmd` puts the method there, not on
+    the instance, so it is no cycle and is not reported.
+
     ## Why is this bad?
     A bound method holds its instance (`self.on_event.__self__ is self`), and a lambda or nested
     function that uses `self` holds it in its closure. Stored on `self`, it makes a reference
@@ -154,6 +158,7 @@ class SelfCapturingCallableOnSelf(Rule):
         self._stores: Dict[int, List[Tuple[cst.CSTNode, str, str, str, Confidence]]] = {}
         self._method_calls: List[cst.Call] = []
         self._attribute_classes: Dict[int, Dict[str, str]] = {}
+        self._shared: Dict[int, Set[str]] = {}  # per class: containers its instances share (see _shared_containers)
         self._by_consequence: Set[int] = set()  # stores made low by `_grade`, not by design
         self._bindings: Dict[int, Dict[str, Optional[cst.BaseExpression]]] = {}  # function -> single bindings
         self._queues: Dict[int, Set[str]] = {}  # class -> attributes its methods take entries out of
@@ -205,6 +210,8 @@ class SelfCapturingCallableOnSelf(Rule):
         function, self_name, methods = method
         for target in node.targets:
             if _on_self(target.target, self_name):
+                if isinstance(target.target, cst.Subscript) and self._in_shared_container(target.target.value, function):
+                    continue
                 self._value(node, target.target, node.value, self_name, methods, function)
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -229,7 +236,7 @@ class SelfCapturingCallableOnSelf(Rule):
         positional = [a for a in node.args if a.keyword is None and not a.star]
         if isinstance(func, cst.Attribute) and func.attr.value in _ADDERS and _on_self(func.value, self_name):
             index = _ADDERS[func.attr.value]
-            if len(positional) > index:
+            if len(positional) > index and not self._in_shared_container(func.value, function):
                 self._value(node, func.value, positional[index].value, self_name, methods, function)
             return
         if self.context.qualified_name(func) == "atexit.register" and positional:
@@ -252,6 +259,17 @@ class SelfCapturingCallableOnSelf(Rule):
                     ),
                     confidence=confidence,
                 )
+
+    def _in_shared_container(self, container: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+        """``self._handlers`` names a container of the class itself (see ``_shared_containers``):
+        what goes in is kept by the class, not by the instance, so there is no cycle through it."""
+        cls = self.context.enclosing_class(function)
+        if cls is None or not isinstance(container, cst.Attribute):
+            return False
+        shared = self._shared.get(id(cls))
+        if shared is None:
+            shared = self._shared[id(cls)] = _shared_containers(cls)
+        return container.attr.value in shared
 
     def _value(self, node: cst.CSTNode, target: cst.BaseExpression, value: cst.BaseExpression, self_name: str,
                methods: Set[str], function: cst.FunctionDef) -> None:
@@ -844,6 +862,7 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
         if not isinstance(cls.body, cst.IndentedBlock):
             continue
         released = _reset_attributes(cls)
+        shared = _shared_containers(cls)
         per_method: Dict[str, Tuple[Tuple[str, ...], Dict[str, str]]] = {}
         for method in cls.body.body:
             if not isinstance(method, cst.FunctionDef):
@@ -864,13 +883,15 @@ def _storing_methods(context: FileContext) -> Dict[str, Dict[str, Tuple[Tuple[st
                 elif node_type is cst.Assign and type(node.value) is cst.Name and node.value.value in others:
                     for target in node.targets:
                         attr = _self_attribute(target.target, self_name)
+                        if attr is not None and isinstance(target.target, cst.Subscript) and attr in shared:
+                            continue  # `self._handlers[key] = cb` into the class's own table
                         if attr is not None and attr not in released:
                             kept.setdefault(node.value.value, attr)
                 elif node_type is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in _ADDERS:
                     attr = _self_attribute(node.func.value, self_name)
                     positional = [a for a in node.args if a.keyword is None and not a.star]
                     index = _ADDERS[node.func.attr.value]
-                    if attr is not None and attr not in released and len(positional) > index:
+                    if attr is not None and attr not in released and attr not in shared and len(positional) > index:
                         value = positional[index].value
                         if isinstance(value, cst.Name) and value.value in others:
                             kept.setdefault(value.value, attr)
@@ -896,6 +917,33 @@ def _self_attribute(expr: cst.BaseExpression, self_name: str) -> Optional[str]:
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == self_name:
         return expr.attr.value
     return None
+
+
+def _shared_containers(cls: cst.ClassDef) -> Set[str]:
+    """Names the class body binds (``_handlers = {}``) that no method rebinds on an instance
+    (``self._handlers = ...``): ``self._handlers[key] = cb`` then fills the class's own table, which
+    keeps ``cb`` (and its ``self``) for the class's life. That is no cycle through the instance:
+    only the last instance to register stays, until the next one replaces it."""
+    bound: Set[str] = set()
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign):
+                bound.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
+            elif isinstance(small, cst.AnnAssign) and small.value is not None and isinstance(small.target, cst.Name):
+                bound.add(small.target.value)
+    if not bound:
+        return bound
+    for assign in walk_type(cls, cst.Assign):
+        for target in assign.targets:
+            if isinstance(target.target, cst.Attribute) and target.target.attr.value in bound:
+                bound.discard(target.target.attr.value)
+    for assign in walk_type(cls, cst.AnnAssign):
+        if isinstance(assign.target, cst.Attribute):
+            bound.discard(assign.target.attr.value)
+    return bound
 
 
 def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
