@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, List, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.growth_facts import in_while_loop
+from leaklint.analysis.lifetimes import class_methods, is_self_attribute
 from leaklint.analysis.names import last_name
 from leaklint.analysis.walk import walk
 
@@ -78,7 +80,7 @@ class _ClassRates:
         self.registered: Dict[str, str] = {}  # methods whose bound method the class hands to an event source
         self.kept: Dict[str, str] = {}  # ... to a source that holds it strongly until the class takes it back
         taken_back: Set[str] = set()
-        methods = {s.name.value: s for s in _body(klass) if isinstance(s, cst.FunctionDef)}
+        methods = {m.name.value: m for m in class_methods(klass)}
         bases = [(last_name(b.value) or "").lower() for b in klass.bases if b.keyword is None]
         for name in methods:
             if name in PROTOCOL_HOOKS:
@@ -93,13 +95,13 @@ class _ClassRates:
                     if why is not None:
                         self.closures[id(node)] = f"the nested `{node.name.value}()` {why}"
                     continue
-                if not (isinstance(node, cst.Attribute) and _is_self(node.value) and node.attr.value in methods):
+                if not (is_self_attribute(node) and node.attr.value in methods):  # type: ignore[attr-defined]
                     continue
                 target = node.attr.value
                 parent = context.parent(node)
                 if isinstance(parent, cst.Call) and parent.func is node:
                     calls[name].add(target)
-                    if target not in self.reasons and _in_while(context, node, method):
+                    if target not in self.reasons and in_while_loop(context, node):
                         self.reasons[target] = f"`{name}()` calls `{target}()` on every pass of its loop"
                     continue
                 why = _registered(context, f"self.{target}", node)
@@ -121,23 +123,6 @@ class _ClassRates:
                     if target not in self.reasons and not target.startswith("__"):
                         self.reasons[target] = f"`{name}()`, which runs per event, calls it"
                         changed = True
-
-
-def _body(klass: cst.ClassDef) -> Sequence[cst.BaseStatement]:
-    return klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
-
-
-def _is_self(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Name) and node.value == "self"
-
-
-def _in_while(context: FileContext, node: cst.CSTNode, method: cst.FunctionDef) -> bool:
-    for ancestor in context.ancestors(node):
-        if ancestor is method or isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            return False
-        if isinstance(ancestor, cst.While):
-            return True
-    return False
 
 
 def _registered(context: FileContext, shown: str, node: cst.CSTNode) -> Optional[str]:
@@ -162,7 +147,7 @@ def _registered(context: FileContext, shown: str, node: cst.CSTNode) -> Optional
     if isinstance(parent, cst.Assign) and parent.value is node:
         for target in parent.targets:
             slot = target.target
-            if (isinstance(slot, cst.Attribute) and not _is_self(slot.value)
+            if (isinstance(slot, cst.Attribute) and not is_self_attribute(slot)
                     and slot.attr.value.lower().startswith(_SLOT_PREFIXES)):
                 return f"is set as the `{slot.attr.value}` handler of another object"
     return None
@@ -199,10 +184,10 @@ def _defined_functions(module: cst.Module, owner: Optional[str]) -> List[cst.Fun
     the methods of class ``owner`` when the module defines it (``Hub.add_listener(...)``)."""
     classes = [s for s in module.body if isinstance(s, cst.ClassDef)]
     if owner is not None and any(c.name.value == owner for c in classes):
-        return [m for c in classes if c.name.value == owner for m in _body(c) if isinstance(m, cst.FunctionDef)]
+        return [m for c in classes if c.name.value == owner for m in class_methods(c)]
     found: List[cst.FunctionDef] = [s for s in module.body if isinstance(s, cst.FunctionDef)]
     for klass in classes:
-        found.extend(member for member in _body(klass) if isinstance(member, cst.FunctionDef))
+        found.extend(class_methods(klass))
     return found
 
 
