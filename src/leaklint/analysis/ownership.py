@@ -2626,7 +2626,7 @@ class OwnershipAnalyzer:
                         return True
             if isinstance(ancestor, (cst.IndentedBlock, cst.SimpleStatementSuite)):
                 statements = list(ancestor.body)
-                after = [s for s in statements[statements.index(child) + 1:]] if child in statements else []
+                after = statements[statements.index(child) + 1:] if child in statements else []
                 if any(_is_exit_statement(s) for s in after):
                     falls_through = False
             child = ancestor
@@ -3179,9 +3179,9 @@ def _is_exit_statement(statement: cst.CSTNode) -> bool:
 
 
 def _ends_in_exit(block: cst.BaseSuite) -> bool:
-    body = list(block.body) if isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
     if isinstance(block, cst.SimpleStatementSuite):
         return any(isinstance(small, (cst.Return, cst.Raise, cst.Break)) for small in block.body)
+    body = block.body if isinstance(block, cst.IndentedBlock) else ()
     return bool(body) and _is_exit_statement(body[-1])
 
 
