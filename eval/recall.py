@@ -33,8 +33,10 @@ tenth had been measured, ``split = "fresh12"`` for the twelfth (``eval/corpus/fr
 the eleventh had been measured, ``split = "fresh13"`` for the thirteenth (``eval/corpus/fresh13/``),
 built once the twelfth had been measured, ``split = "fresh14"`` for the fourteenth
 (``eval/corpus/fresh14/``), built once the thirteenth had been measured, ``split = "fresh15"`` for the
-fifteenth (``eval/corpus/fresh15/``), built once the fourteenth had been measured, and ``split = "fresh16"``
-for the sixteenth (``eval/corpus/fresh16/``), built once the fifteenth had been measured.
+fifteenth (``eval/corpus/fresh15/``), built once the fourteenth had been measured, ``split = "fresh16"``
+for the sixteenth (``eval/corpus/fresh16/``), built once the fifteenth had been measured, and
+``split = "fresh17"`` for the seventeenth (``eval/corpus/fresh17/``), built once the sixteenth had been
+measured.
 
 Every version is checked on its own (its files alone make up the project), in this process,
 through the public runner, once with the default selection and once with every rule selected.
@@ -65,7 +67,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 MARKER = re.compile(r"#\s*LEAK\b")
 HOLDOUT_SEED = "leaklint-eval-corpus-v1"
 FAMILIES = ("LKL1", "LKL2", "LKL3", "LKL4")
-SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
+SPLITS = ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
 
 
 def is_holdout(case_id: str) -> bool:
@@ -339,7 +341,7 @@ def print_markdown(report: Dict[str, object]) -> None:
     others = [name for name in selections if name != "default"]
     names = {"all": "leaklint, every rule"}
     main_splits = SPLITS + ("all",)
-    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
+    other_splits = ("all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
     head = ["family"] + [f"leaklint {split}" for split in main_splits]
     head += [names.get(o, o) + ("" if split == "all" else f" {split}") for o in others for split in other_splits]
     print("| " + " | ".join(head) + " |")

@@ -15,8 +15,8 @@ CASES = recall.load_cases()
 LEAKS = [case for case in CASES if case.kind == "leak"]
 NEGATIVES = [case for case in CASES if case.kind == "negative"]
 # the cases whose split is the seeded hash (the fresh sets are checked in test_eval_fresh_split.py,
-# test_eval_fresh2_split.py, test_eval_held_out_splits.py (fresh3 to fresh16) and test_eval_fresh4_split.py)
-FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
+# test_eval_fresh2_split.py, test_eval_held_out_splits.py (fresh3 to fresh17) and test_eval_fresh4_split.py)
+FRESH_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
 HASHED_LEAKS = [case for case in LEAKS if case.split not in FRESH_SPLITS]
 HASHED_NEGATIVES = [case for case in NEGATIVES if case.split not in FRESH_SPLITS]
 

@@ -1,7 +1,7 @@
 """What the fourth fresh split (``fresh4``) checks beyond the recipe it shares with ``fresh3``
 (tests/test_eval_held_out_splits.py): markers on lines of code, fixed versions that differ, negatives
 without markers, and a column of its own in the table. The fifth to tenth sets (``fresh5``,
-``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``, ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16``) are held to the same marker and negative checks.
+``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``, ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16``, ``fresh17``) are held to the same marker and negative checks.
 
 No test here runs leaklint on a fresh4 case: the scoring tests use a stand-in linter, so the set stays
 unseen until it is measured with ``python eval/recall.py --split fresh4``.
@@ -17,7 +17,7 @@ from eval_helpers import load_recall, write_case
 
 recall = load_recall()
 CASES = recall.load_cases()
-MARKED_SPLITS = ("fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
+MARKED_SPLITS = ("fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
 
 
 @pytest.mark.parametrize("split", MARKED_SPLITS)
@@ -61,7 +61,7 @@ def test_table_has_a_fresh4_column(tmp_path: Path, capsys) -> None:
     summary = recall.summarize(cases, [recall.score_case(case, None, linter, any_code=False) for case in cases])
     recall.print_table("default", summary)
     header = capsys.readouterr().out.splitlines()[1].split()
-    # fresh5 to fresh16, built after fresh4, are the last columns
-    assert header[-13:] == ["fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-                           "fresh13", "fresh14", "fresh15", "fresh16"]
+    # fresh5 to fresh17, built after fresh4, are the last columns
+    assert header[-14:] == ["fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
+                           "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"]
     assert (summary["fresh4"]["found"], summary["fresh4"]["cases"]) == (1, 1)

@@ -90,10 +90,10 @@ def test_table_and_markdown_have_a_fresh_column(tmp_path: Path, capsys: pytest.C
     recall.print_table("default", summary)
     table = capsys.readouterr().out.splitlines()
     assert table[1].split() == ["family", "tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
-                                "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16"]
+                                "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"]
     recall_row = next(line for line in table if line.startswith("recall"))
     assert recall_row.split()[1:] == ["0/1", "0%", "0/0", "-", "1/1", "100%", "0/0", "-", "0/0", "-", "0/0", "-",
-                                     "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-"]
+                                     "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-", "0/0", "-"]
 
     report = {"selections": {"default": {"summary": summary}, "all": {"summary": summary}}}
     recall.print_markdown(report)
@@ -101,18 +101,19 @@ def test_table_and_markdown_have_a_fresh_column(tmp_path: Path, capsys: pytest.C
     head = [cell.strip() for cell in lines[0].strip("|").split("|")]
     assert head == ["family", "leaklint tune", "leaklint holdout", "leaklint fresh", "leaklint fresh2",
                     "leaklint fresh3", "leaklint fresh4", "leaklint fresh5", "leaklint fresh6", "leaklint fresh7",
-                    "leaklint fresh8", "leaklint fresh9", "leaklint fresh10", "leaklint fresh11", "leaklint fresh12", "leaklint fresh13", "leaklint fresh14", "leaklint fresh15", "leaklint fresh16", "leaklint all", "leaklint, every rule", "leaklint, every rule fresh",
+                    "leaklint fresh8", "leaklint fresh9", "leaklint fresh10", "leaklint fresh11", "leaklint fresh12", "leaklint fresh13", "leaklint fresh14", "leaklint fresh15", "leaklint fresh16", "leaklint fresh17", "leaklint all", "leaklint, every rule", "leaklint, every rule fresh",
                     "leaklint, every rule fresh2", "leaklint, every rule fresh3", "leaklint, every rule fresh4",
                     "leaklint, every rule fresh5", "leaklint, every rule fresh6", "leaklint, every rule fresh7",
                     "leaklint, every rule fresh8", "leaklint, every rule fresh9", "leaklint, every rule fresh10",
                     "leaklint, every rule fresh11", "leaklint, every rule fresh12",
                     "leaklint, every rule fresh13", "leaklint, every rule fresh14",
-                    "leaklint, every rule fresh15", "leaklint, every rule fresh16"]
+                    "leaklint, every rule fresh15", "leaklint, every rule fresh16",
+                    "leaklint, every rule fresh17"]
     recall_line = next(line for line in lines if line.startswith("| **recall**"))
     cells = [cell.strip() for cell in recall_line.strip("|").split("|")]
-    assert cells[3] == "1/1 (100%)" and cells[21] == "1/1 (100%)" and cells[1] == "0/1 (0%)"
-    assert all(cell == "0/0 (-)" for cell in cells[4:19]), cells
-    assert all(cell == "0/0 (-)" for cell in cells[22:37]), cells
+    assert cells[3] == "1/1 (100%)" and cells[22] == "1/1 (100%)" and cells[1] == "0/1 (0%)"
+    assert all(cell == "0/0 (-)" for cell in cells[4:20]), cells
+    assert all(cell == "0/0 (-)" for cell in cells[23:39]), cells
 
 
 def test_split_option_selects_only_that_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
