@@ -1,0 +1,38 @@
+import asyncio
+from typing import Any, Dict, Tuple
+
+from .service import BaseService
+
+
+class Peer(BaseService):
+    def __init__(self, remote: Tuple[str, int], reader: Any, writer: Any) -> None:
+        super().__init__()
+        self.remote = remote
+        self.reader = reader
+        self.writer = writer
+        self.received: Dict[str, Any] = {}
+
+    async def _run(self) -> None:
+        while True:
+            line = await self.reader.readline()
+            if not line:
+                return
+            self.received[str(len(self.received))] = line
+
+
+class PeerPool(BaseService):
+    def __init__(self) -> None:
+        super().__init__()
+        self.connected: Dict[Tuple[str, int], Peer] = {}
+
+    async def _run(self) -> None:
+        await asyncio.Event().wait()
+
+    def add_peer(self, remote: Tuple[str, int], reader: Any, writer: Any) -> Peer:
+        peer = Peer(remote, reader, writer)
+        self.connected[remote] = peer
+        self.run_child_service(peer)
+        return peer
+
+    def peer_finished(self, peer: Peer) -> None:
+        self.connected.pop(peer.remote, None)
