@@ -23,16 +23,13 @@ class Peer(BaseService):
 class PeerPool(BaseService):
     def __init__(self) -> None:
         super().__init__()
-        self.connected: Dict[Tuple[str, int], Peer] = {}
+        self.peer_count = 0
 
     async def _run(self) -> None:
         await asyncio.Event().wait()
 
     def add_peer(self, remote: Tuple[str, int], reader: Any, writer: Any) -> Peer:
         peer = Peer(remote, reader, writer)
-        self.connected[remote] = peer
+        self.peer_count += 1
         self.run_child_service(peer)
         return peer
-
-    def peer_finished(self, peer: Peer) -> None:
-        self.connected.pop(peer.remote, None)
