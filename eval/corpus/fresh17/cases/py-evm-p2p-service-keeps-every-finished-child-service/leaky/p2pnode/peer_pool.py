@@ -10,14 +10,16 @@ class Peer(BaseService):
         self.remote = remote
         self.reader = reader
         self.writer = writer
-        self.received: Dict[str, Any] = {}
+        self.last_line: bytes = b""
+        self.lines = 0
 
     async def _run(self) -> None:
         while True:
             line = await self.reader.readline()
             if not line:
                 return
-            self.received[str(len(self.received))] = line
+            self.last_line = line
+            self.lines += 1
 
 
 class PeerPool(BaseService):
