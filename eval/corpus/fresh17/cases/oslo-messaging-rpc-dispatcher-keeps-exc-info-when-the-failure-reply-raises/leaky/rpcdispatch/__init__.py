@@ -1,4 +1,0 @@
-from .dispatcher import RPCDispatcher
-from .incoming import IncomingMessage
-
-__all__ = ["IncomingMessage", "RPCDispatcher"]
