@@ -1,0 +1,5 @@
+from .esedb import EseDB
+from .page import Page
+from .record import RecordData
+
+__all__ = ["EseDB", "Page", "RecordData"]

@@ -1,0 +1,5 @@
+from .codec import ABICodec
+from .grammar import NodeVisitor, visitor
+from .registry import ABIRegistry
+
+__all__ = ["ABICodec", "ABIRegistry", "NodeVisitor", "visitor"]

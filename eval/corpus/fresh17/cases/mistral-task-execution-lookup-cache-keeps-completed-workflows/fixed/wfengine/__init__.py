@@ -1,0 +1,4 @@
+from . import lookup_utils
+from .workflows import Workflow
+
+__all__ = ["Workflow", "lookup_utils"]

@@ -1,0 +1,4 @@
+from .config import CloudRegion
+from .connection import Connection
+
+__all__ = ["CloudRegion", "Connection"]

@@ -1,0 +1,4 @@
+from .base import ThreadGroupBase
+from .threadgroup import Thread, ThreadGroup
+
+__all__ = ["Thread", "ThreadGroup", "ThreadGroupBase"]

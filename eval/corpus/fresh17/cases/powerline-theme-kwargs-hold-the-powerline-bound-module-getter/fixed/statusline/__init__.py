@@ -1,0 +1,4 @@
+from .core import Powerline
+from .theme import Theme
+
+__all__ = ["Powerline", "Theme"]
