@@ -1,0 +1,22 @@
+from typing import Any, Dict, List
+
+from . import sections
+
+
+class WellLog:
+    def __init__(self) -> None:
+        self.raw: Dict[str, List[str]] = {}
+        self.encoding = "utf-8"
+
+    def read(self, source: Any, policy: str = "default") -> "WellLog":
+        handle, self.encoding = sections.open_log(source)  # LEAK
+        subs = sections.substitutions(policy)
+        self.raw = sections.read_sections(handle, subs)
+        if not self.raw:
+            raise KeyError("no ~ sections found; is this a LAS file?")
+        if hasattr(handle, "close"):
+            handle.close()
+        return self
+
+    def curve_names(self) -> List[str]:
+        return [line.split(".")[0].strip() for line in self.raw.get("C", []) if line.strip()]

@@ -1,0 +1,7 @@
+import threading
+
+
+class PeriodicTimer(threading.Timer):
+    def run(self):
+        while not self.finished.wait(self.interval):
+            self.function(*self.args, **self.kwargs)

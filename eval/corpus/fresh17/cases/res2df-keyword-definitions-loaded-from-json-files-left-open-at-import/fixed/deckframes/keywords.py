@@ -1,0 +1,10 @@
+import json
+import os
+from typing import Any, Dict
+
+KEYWORD_DIR = os.path.join(os.path.dirname(__file__), "keyword_specs")
+KEYWORD_SPECS: Dict[str, Any] = {}
+
+for name in ["COMPDAT", "EQUIL", "WCONHIST", "WCONPROD", "WELSEGS", "WELSPECS"]:
+    with open(os.path.join(KEYWORD_DIR, name), "r") as handle:
+        KEYWORD_SPECS[name] = json.load(handle)
