@@ -11,6 +11,7 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
+from leaklint.analysis.memoizers import memoizing_wrapper
 from leaklint.analysis.cycle_rules import NO_CONSEQUENCE, consequence_grade
 from leaklint.analysis.context import FileContext
 from leaklint.analysis.names import decorator_name, last_name
@@ -330,6 +331,16 @@ class SelfCapturingCallableOnSelf(Rule):
             weak = self._weak_callback(value, self_name, methods) is not None
             wrapped = weak or self._wrapped_method(value, self_name, methods, function) is not None
             confidence, why = self._grade(node, None if wrapped else target, per_call=not weak)
+            memoised = self._memoised_method(value, self_name, methods, function)
+            if memoised is not None and confidence is Confidence.LOW and why.endswith(NO_CONSEQUENCE) \
+                    and not in_test_code(self.context, node):
+                # `self.get = functools.cache(self.get)`: the cache keeps every argument and result
+                # in the cycle, so what the cycle delays grows with use; a plain method (or a
+                # `cached_property`, a dict on the instance) does the same without the cycle.
+                confidence, why = Confidence.MEDIUM, (
+                    f"`{memoised}` caches the object's own method: every argument and result it has "
+                    f"seen stays in the cycle with `{self_name}` until the cyclic collector runs, one such "
+                    f"cycle per object")
             if confidence is Confidence.LOW:
                 message += f" ({why}: low consequence)"
                 self._by_consequence.add(id(node))
@@ -703,7 +714,7 @@ class SelfCapturingCallableOnSelf(Rule):
             name = self.context.qualified_name(func) or ""
             last = last_name(func) or ""
             # A module constant called with a callable is a ctypes prototype by convention (`WNDPROC(self.proc)`).
-            if name not in _WRAPPERS and not _CONSTANT_NAME.match(last):
+            if name not in _WRAPPERS and not _CONSTANT_NAME.match(last) and memoizing_wrapper(self.context, value) is None:
                 return None
             keeper = self.context.code(func).strip()
         first = value.args[0].value
@@ -711,6 +722,24 @@ class SelfCapturingCallableOnSelf(Rule):
         if method is not None:
             return f"`{keeper}(...)` wrapping the bound method `{self_name}.{method}` (the wrapper keeps it)"
         return self._wrapped_method(first, self_name, methods, function, depth + 1)
+
+    def _memoised_method(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
+                         function: cst.FunctionDef) -> Optional[str]:
+        """``self.<method>`` when ``value`` is a memoizing cache around it (``functools.cache(self.get)``,
+        ``lru_cache(maxsize=None)(self.m)``, a memoizer of this module), directly or through a local
+        bound once to one."""
+        if isinstance(value, cst.Name):
+            key = id(function)
+            if key not in self._bindings:
+                self._bindings[key] = _single_bindings(function)
+            bound = self._bindings[key].get(value.value)
+            value = bound if bound is not None else value
+        if not isinstance(value, cst.Call) or not value.args or value.args[0].keyword is not None:
+            return None
+        if memoizing_wrapper(self.context, value) is None:
+            return None
+        method = _bound_method(value.args[0].value, self_name, methods)
+        return self.context.code(value).strip() if method is not None else None
 
 
 _TAKERS = frozenset({"pop", "popleft", "get", "get_nowait"})
