@@ -13,7 +13,8 @@ from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Modules whose signals keep their slots in C++ (PyQt, PySide, and the shims over them).
-_QT_MODULES = ("PyQt4", "PyQt5", "PyQt6", "PySide", "PySide2", "PySide6", "qtpy", "pyqtgraph.Qt", "pyqtgraph")
+# `qgis.PyQt` is QGIS's re-export of PyQt, which every QGIS plugin imports Qt through.
+_QT_MODULES = ("PyQt4", "PyQt5", "PyQt6", "PySide", "PySide2", "PySide6", "qtpy", "pyqtgraph.Qt", "pyqtgraph", "qgis.PyQt")
 
 
 class QtLambdaSlotKeepsSelf(Rule):
@@ -119,8 +120,10 @@ class QtLambdaSlotKeepsSelf(Rule):
         owned = signal == self_name or signal.startswith(self_name + ".")
         where = ("a signal of the object itself or of a widget it owns, so the cycle is never collected"
                  if owned else "the signal's object keeps it for as long as it lives")
+        # A lambda written on its own line (`connect(\n lambda s: ...)`) is reported where it is
+        # written: that is the code the fix changes.
         self.report(
-            call,
+            slot if isinstance(slot, cst.Lambda) else call,
             f"`{signal}.connect` keeps {what} that uses `{self_name}`: Qt holds the slot in C++, out of the garbage "
             f"collector's sight, and {where}: every `{cls.name.value}` connected here stays in memory"
             + (f" ({why}: low consequence)" if confidence is Confidence.LOW and why else ""),
