@@ -90,6 +90,11 @@ class SelfCapturingCallableOnSelf(Rule):
     on (a model, an optimizer, every instance of a class) stays in the cycle for the rest of its
     life with everything it holds, and the fix (the unbound function and a weak reference, or
     taking the shadow out of `__dict__`) changes no behaviour.
+    A memoizing cache of the object's own method kept on the object (`self.get =
+    functools.cache(self.get)`, `lru_cache(maxsize=None)(self.m)`, `cachetools.cached(...)(self.m)`
+    or a memoizer of the module) is medium: the cache keeps every argument and result in the cycle,
+    so what the cycle delays grows with use (`functools.cached_property`, or a dict on the instance
+    used by a plain method, caches without the cycle).
     A callback wrapper kept so that native code can call it back (`self._cbs[n] = CALLBACK(self.m)`)
     is graded by what the cycle delays (a `__del__`, a resource), not by one more per call. A
     callable appended to a work queue the class takes entries out of again (`self.queue.append(action)`

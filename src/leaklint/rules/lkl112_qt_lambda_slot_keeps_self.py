@@ -20,8 +20,8 @@ _QT_MODULES = ("PyQt4", "PyQt5", "PyQt6", "PySide", "PySide2", "PySide6", "qtpy"
 class QtLambdaSlotKeepsSelf(Rule):
     """
     ## What it does
-    In a module that uses PyQt, PySide or qtpy, flags `signal.connect(lambda ...: self.method(...))`
-    (or a nested function that uses `self`) inside a method: the object's own signals
+    In a module that uses PyQt, PySide, qtpy or QGIS's `qgis.PyQt`, flags
+    `signal.connect(lambda ...: self.method(...))` (or a nested function that uses `self`) inside a method: the object's own signals
     (`self.valueChanged.connect(...)`), its child widgets' (`self.button.clicked.connect(...)`)
     and any other object's.
 
