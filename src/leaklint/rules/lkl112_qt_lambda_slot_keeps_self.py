@@ -8,7 +8,7 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import in_test_code
-from leaklint.analysis.names import decorator_name
+from leaklint.analysis.names import assignment_parts, decorator_name, parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -117,7 +117,7 @@ class QtLambdaSlotKeepsSelf(Rule):
         confidence, why = lt.retention_grade(self.context, call, cls, pin=True)
         if in_test_code(self.context, function):
             confidence, why = Confidence.LOW, "test code runs once"
-        owned = signal == self_name or signal.startswith(self_name + ".")
+        owned = signal == self_name or (signal.startswith(self_name + ".") and not _handed_in(cls, signal.split(".")[1]))
         where = ("a signal of the object itself or of a widget it owns, so the cycle is never collected"
                  if owned else "the signal's object keeps it for as long as it lives")
         # A lambda written on its own line (`connect(\n lambda s: ...)`) is reported where it is
@@ -158,3 +158,18 @@ class QtLambdaSlotKeepsSelf(Rule):
             self._disconnects[key] = any(
                 isinstance(n, cst.Attribute) and n.attr.value == "disconnect" for n in walk(cls))
         return self._disconnects[key]
+
+
+def _handed_in(cls: cst.ClassDef, attr: str) -> bool:
+    """``self.<attr> = <a parameter>`` in a method of ``cls``: an object given to the instance (a
+    network manager, a shared model), not a widget it owns."""
+    for method in lt.class_methods(cls):
+        params = parameter_names(method.params)
+        me = lt.first_param(method)
+        for node in walk_scope(method):
+            targets, value = assignment_parts(node)
+            if isinstance(value, cst.Name) and value.value in params and value.value != me and any(
+                    isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
+                    and t.value.value == me for t in targets):
+                return True
+    return False
