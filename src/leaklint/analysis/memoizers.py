@@ -26,6 +26,7 @@ factory that returns such a function, and a class whose ``__init__`` takes the f
 from __future__ import annotations
 
 import sys
+import weakref
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set
 
 import libcst as cst
@@ -427,3 +428,31 @@ _FRAMEWORK_TOPS = frozenset(
     {"pytest", "_pytest", "hypothesis", "click", "typer", "attr", "attrs", "pydantic", "six", "numba", "celery",
      "flask", "fastapi", "django", "sqlalchemy", "typing_extensions", "deprecated", "wrapt", "mock"}
 )
+
+
+# Caches of the standard library and cachetools that keep every argument and result they see
+# (`lru_cache` up to its `maxsize`), read from their sources.
+_STANDARD_CACHES = frozenset(
+    {"functools.cache", "functools.lru_cache", "cachetools.cached", "cachetools.func.lru_cache",
+     "cachetools.func.ttl_cache", "cachetools.func.lfu_cache", "cachetools.func.rr_cache",
+     "cachetools.func.fifo_cache", "cachetools.func.mru_cache"}
+)
+_LOCAL_MEMOIZERS: "weakref.WeakKeyDictionary[FileContext, Set[str]]" = weakref.WeakKeyDictionary()
+
+
+def memoizing_wrapper(context: "FileContext", call: cst.Call) -> Optional[str]:
+    """How ``call`` is spelled when it wraps its first argument in a memoizing cache, else None:
+    ``functools.cache(f)``, ``lru_cache(maxsize=None)(f)`` (a decorator applied by hand),
+    ``cachetools.cached(cache)(f)``, or a memoizer defined in this module (``memoize(f)``). The
+    wrapper keeps ``f`` and, in its table, every argument and result of every call."""
+    func = call.func
+    maker = func.func if isinstance(func, cst.Call) else func
+    qualified = context.qualified_name(maker) or ""
+    if qualified in _STANDARD_CACHES:
+        return context.code(func).strip()
+    local = _LOCAL_MEMOIZERS.get(context)
+    if local is None:
+        local = _LOCAL_MEMOIZERS[context] = set(find_memoizers(context, context.module))
+    if isinstance(maker, cst.Name) and maker.value in local:
+        return context.code(func).strip()
+    return None

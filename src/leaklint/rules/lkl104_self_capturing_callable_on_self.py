@@ -11,9 +11,10 @@ import libcst as cst
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import carries_call_state, in_test_code
 from leaklint.analysis.containers import is_empty_container
+from leaklint.analysis.memoizers import memoizing_wrapper
 from leaklint.analysis.cycle_rules import NO_CONSEQUENCE, consequence_grade
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.names import decorator_name, last_name
+from leaklint.analysis.names import assignment_parts, decorator_name, last_name
 from leaklint.analysis.walk import walk, walk_scope, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -89,6 +90,11 @@ class SelfCapturingCallableOnSelf(Rule):
     on (a model, an optimizer, every instance of a class) stays in the cycle for the rest of its
     life with everything it holds, and the fix (the unbound function and a weak reference, or
     taking the shadow out of `__dict__`) changes no behaviour.
+    A memoizing cache of the object's own method kept on the object (`self.get =
+    functools.cache(self.get)`, `lru_cache(maxsize=None)(self.m)`, `cachetools.cached(...)(self.m)`
+    or a memoizer of the module) is medium: the cache keeps every argument and result in the cycle,
+    so what the cycle delays grows with use (`functools.cached_property`, or a dict on the instance
+    used by a plain method, caches without the cycle).
     A callback wrapper kept so that native code can call it back (`self._cbs[n] = CALLBACK(self.m)`)
     is graded by what the cycle delays (a `__del__`, a resource), not by one more per call. A
     callable appended to a work queue the class takes entries out of again (`self.queue.append(action)`
@@ -202,17 +208,26 @@ class SelfCapturingCallableOnSelf(Rule):
             return
         if type(node.value) is cst.Call and len(node.targets) == 1 and type(node.targets[0].target) is cst.Attribute:
             self._rewrapped_slot(node, node.targets[0].target, node.value)
-        if not any(isinstance(t.target, (cst.Attribute, cst.Subscript)) for t in node.targets):
+        self._stored(node, [t.target for t in node.targets], node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        # `self._handlers: Dict[type, Handler] = {...: self.handle_x}`: typed code annotates the store
+        if node.value is not None and isinstance(node.value, _CANDIDATE_VALUES):
+            self._stored(node, [node.target], node.value)
+
+    def _stored(self, node: "cst.Assign | cst.AnnAssign", targets: List[cst.BaseExpression],
+                value: cst.BaseExpression) -> None:
+        if not any(isinstance(t, (cst.Attribute, cst.Subscript)) for t in targets):
             return
         method = self._method(node)
         if method is None:
             return
         function, self_name, methods = method
-        for target in node.targets:
-            if _on_self(target.target, self_name):
-                if isinstance(target.target, cst.Subscript) and self._in_shared_container(target.target.value, function):
+        for target in targets:
+            if _on_self(target, self_name):
+                if isinstance(target, cst.Subscript) and self._in_shared_container(target.value, function):
                     continue
-                self._value(node, target.target, node.value, self_name, methods, function)
+                self._value(node, target, value, self_name, methods, function)
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -286,7 +301,7 @@ class SelfCapturingCallableOnSelf(Rule):
         method = _first_method(self.context.code(value), self_name, methods)
         confidence = Confidence.HIGH
         shadowed = self._shadowed_method(node, target, value, self_name, methods, function)
-        slot = self._slot(node, target, self_name, value if isinstance(node, cst.Assign) else None) if method is not None else None
+        slot = self._slot(node, target, self_name, value if isinstance(node, (cst.Assign, cst.AnnAssign)) else None) if method is not None else None
         if shadowed is not None:
             # `self.notify = saved_notify` (its own bound method, put back after a swap): the
             # instance's method now lives in its `__dict__`, so every object that runs this code
@@ -330,6 +345,16 @@ class SelfCapturingCallableOnSelf(Rule):
             weak = self._weak_callback(value, self_name, methods) is not None
             wrapped = weak or self._wrapped_method(value, self_name, methods, function) is not None
             confidence, why = self._grade(node, None if wrapped else target, per_call=not weak)
+            memoised = self._memoised_method(value, self_name, methods, function)
+            if memoised is not None and confidence is Confidence.LOW and why.endswith(NO_CONSEQUENCE) \
+                    and not in_test_code(self.context, node):
+                # `self.get = functools.cache(self.get)`: the cache keeps every argument and result
+                # in the cycle, so what the cycle delays grows with use; a plain method (or a
+                # `cached_property`, a dict on the instance) does the same without the cycle.
+                confidence, why = Confidence.MEDIUM, (
+                    f"`{memoised}` caches the object's own method: every argument and result it has "
+                    f"seen stays in the cycle with `{self_name}` until the cyclic collector runs, one such "
+                    f"cycle per object")
             if confidence is Confidence.LOW:
                 message += f" ({why}: low consequence)"
                 self._by_consequence.add(id(node))
@@ -553,7 +578,8 @@ class SelfCapturingCallableOnSelf(Rule):
         """The method ``m`` when ``self.m = <the bound method self.m>`` (directly or through a local
         bound once to it): the instance shadows a method of its class with itself, a store that
         changes no behaviour and only ties the object into a cycle."""
-        if not (isinstance(node, cst.Assign) and isinstance(target, cst.Attribute) and _on_self(target, self_name)):
+        if not (isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(target, cst.Attribute)
+                and _on_self(target, self_name)):
             return None
         attr = target.attr.value
         if attr not in methods or attr.startswith("__"):
@@ -703,7 +729,7 @@ class SelfCapturingCallableOnSelf(Rule):
             name = self.context.qualified_name(func) or ""
             last = last_name(func) or ""
             # A module constant called with a callable is a ctypes prototype by convention (`WNDPROC(self.proc)`).
-            if name not in _WRAPPERS and not _CONSTANT_NAME.match(last):
+            if name not in _WRAPPERS and not _CONSTANT_NAME.match(last) and memoizing_wrapper(self.context, value) is None:
                 return None
             keeper = self.context.code(func).strip()
         first = value.args[0].value
@@ -711,6 +737,24 @@ class SelfCapturingCallableOnSelf(Rule):
         if method is not None:
             return f"`{keeper}(...)` wrapping the bound method `{self_name}.{method}` (the wrapper keeps it)"
         return self._wrapped_method(first, self_name, methods, function, depth + 1)
+
+    def _memoised_method(self, value: cst.BaseExpression, self_name: str, methods: Set[str],
+                         function: cst.FunctionDef) -> Optional[str]:
+        """``self.<method>`` when ``value`` is a memoizing cache around it (``functools.cache(self.get)``,
+        ``lru_cache(maxsize=None)(self.m)``, a memoizer of this module), directly or through a local
+        bound once to one."""
+        if isinstance(value, cst.Name):
+            key = id(function)
+            if key not in self._bindings:
+                self._bindings[key] = _single_bindings(function)
+            bound = self._bindings[key].get(value.value)
+            value = bound if bound is not None else value
+        if not isinstance(value, cst.Call) or not value.args or value.args[0].keyword is not None:
+            return None
+        if memoizing_wrapper(self.context, value) is None:
+            return None
+        method = _bound_method(value.args[0].value, self_name, methods)
+        return self.context.code(value).strip() if method is not None else None
 
 
 _TAKERS = frozenset({"pop", "popleft", "get", "get_nowait"})
@@ -754,13 +798,10 @@ def _slot_values(cls: cst.ClassDef) -> Dict[str, Set[str]]:
             continue
         self_name, others = params[0], set(params[1:])
         for inner in walk_scope(node):
-            if type(inner) is not cst.Assign:
-                continue
-            for target in inner.targets:
-                t = target.target
+            targets, value = assignment_parts(inner)
+            for t in targets:
                 if not (isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == self_name):
                     continue
-                value = inner.value
                 if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value == self_name:
                     kind = f"method:{value.attr.value}"
                 elif isinstance(value, cst.Name) and value.value in others:
@@ -954,7 +995,10 @@ def _reset_attributes(cls: cst.ClassDef) -> Set[str]:
             continue
         for node in walk_scope(method):
             node_type = type(node)  # exact types: isinstance on libcst's ABCs is slow, and this runs on every node
-            if node_type is cst.Assign:
+            if node_type is cst.AnnAssign and node.value is not None:
+                if isinstance(node.target, cst.Attribute) and _empty_value(node.value):
+                    found.add(node.target.attr.value)
+            elif node_type is cst.Assign:
                 for target in node.targets:
                     pairs = [(target.target, node.value)]
                     if isinstance(target.target, (cst.Tuple, cst.List)) and isinstance(node.value, (cst.Tuple, cst.List)):
@@ -992,12 +1036,13 @@ def _attribute_classes(cls: cst.ClassDef, local_classes: Set[str]) -> Dict[str, 
 def _assigned_elsewhere(cls: cst.ClassDef, attr: str, node: cst.CSTNode) -> bool:
     """``self.<attr> = ...`` somewhere else in ``cls`` (not ``node``, and not a ``None`` or empty
     declaration in ``__init__``): the class re-points or resets the slot itself."""
-    declarations = {id(n) for method in walk_type(cls, cst.FunctionDef) if method.name.value == "__init__"
-                    for n in walk_type(method, cst.Assign) if _empty_value(n.value)}
-    for inner in walk_type(cls, cst.Assign):
+    stores = [(inner, *assignment_parts(inner)) for inner in walk(cls) if type(inner) in (cst.Assign, cst.AnnAssign)]
+    declarations = {id(inner) for method in walk_type(cls, cst.FunctionDef) if method.name.value == "__init__"
+                    for inner in walk(method) if type(inner) in (cst.Assign, cst.AnnAssign)
+                    and inner.value is not None and _empty_value(inner.value)}
+    for inner, targets, _ in stores:
         if inner is not node and id(inner) not in declarations:
-            for target in inner.targets:
-                t = target.target
+            for t in targets:
                 if isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name):
                     return True
     return False

@@ -8,19 +8,20 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.closures import in_test_code
-from leaklint.analysis.names import decorator_name
+from leaklint.analysis.names import assignment_parts, decorator_name, parameter_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
 # Modules whose signals keep their slots in C++ (PyQt, PySide, and the shims over them).
-_QT_MODULES = ("PyQt4", "PyQt5", "PyQt6", "PySide", "PySide2", "PySide6", "qtpy", "pyqtgraph.Qt", "pyqtgraph")
+# `qgis.PyQt` is QGIS's re-export of PyQt, which every QGIS plugin imports Qt through.
+_QT_MODULES = ("PyQt4", "PyQt5", "PyQt6", "PySide", "PySide2", "PySide6", "qtpy", "pyqtgraph.Qt", "pyqtgraph", "qgis.PyQt")
 
 
 class QtLambdaSlotKeepsSelf(Rule):
     """
     ## What it does
-    In a module that uses PyQt, PySide or qtpy, flags `signal.connect(lambda ...: self.method(...))`
-    (or a nested function that uses `self`) inside a method: the object's own signals
+    In a module that uses PyQt, PySide, qtpy or QGIS's `qgis.PyQt`, flags
+    `signal.connect(lambda ...: self.method(...))` (or a nested function that uses `self`) inside a method: the object's own signals
     (`self.valueChanged.connect(...)`), its child widgets' (`self.button.clicked.connect(...)`)
     and any other object's.
 
@@ -116,11 +117,13 @@ class QtLambdaSlotKeepsSelf(Rule):
         confidence, why = lt.retention_grade(self.context, call, cls, pin=True)
         if in_test_code(self.context, function):
             confidence, why = Confidence.LOW, "test code runs once"
-        owned = signal == self_name or signal.startswith(self_name + ".")
+        owned = signal == self_name or (signal.startswith(self_name + ".") and not _handed_in(cls, signal.split(".")[1]))
         where = ("a signal of the object itself or of a widget it owns, so the cycle is never collected"
                  if owned else "the signal's object keeps it for as long as it lives")
+        # A lambda written on its own line (`connect(\n lambda s: ...)`) is reported where it is
+        # written: that is the code the fix changes.
         self.report(
-            call,
+            slot if isinstance(slot, cst.Lambda) else call,
             f"`{signal}.connect` keeps {what} that uses `{self_name}`: Qt holds the slot in C++, out of the garbage "
             f"collector's sight, and {where}: every `{cls.name.value}` connected here stays in memory"
             + (f" ({why}: low consequence)" if confidence is Confidence.LOW and why else ""),
@@ -155,3 +158,18 @@ class QtLambdaSlotKeepsSelf(Rule):
             self._disconnects[key] = any(
                 isinstance(n, cst.Attribute) and n.attr.value == "disconnect" for n in walk(cls))
         return self._disconnects[key]
+
+
+def _handed_in(cls: cst.ClassDef, attr: str) -> bool:
+    """``self.<attr> = <a parameter>`` in a method of ``cls``: an object given to the instance (a
+    network manager, a shared model), not a widget it owns."""
+    for method in lt.class_methods(cls):
+        params = parameter_names(method.params)
+        me = lt.first_param(method)
+        for node in walk_scope(method):
+            targets, value = assignment_parts(node)
+            if isinstance(value, cst.Name) and value.value in params and value.value != me and any(
+                    isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
+                    and t.value.value == me for t in targets):
+                return True
+    return False

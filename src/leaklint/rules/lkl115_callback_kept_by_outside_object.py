@@ -31,7 +31,8 @@ _WEAK_FOR_BOUND_METHODS = frozenset({"connect"})
 # Words of the calls that take a registration back, whatever the verb.
 _GENERIC_UNDO = frozenset({"remove_all_listeners", "removealllisteners", "unbind_all", "clear_subs", "unsubscribe_all",
                            "disconnect_all", "remove_listeners", "off"})
-_QT_OR_KIVY = re.compile(r"^\s*(?:from|import)\s+(?:PyQt\d|PySide\d?|qtpy|pyqtgraph|kivy|kivymd)\b", re.MULTILINE)
+_QT_OR_KIVY = re.compile(r"^\s*(?:from|import)\s+(?:PyQt\d|PySide\d?|qtpy|pyqtgraph|qgis\.PyQt|kivy|kivymd)\b",
+                         re.MULTILINE)
 # Methods that run once per instance: a registration there is the instance's own, not per call.
 _ONCE_WORDS = ("init", "setup", "set_up", "install", "start", "open", "attach", "connect", "bind", "register",
                "build", "create", "activate", "enable", "subscribe", "watch", "listen", "hook", "wire", "realize")
