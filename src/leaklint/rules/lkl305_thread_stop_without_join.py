@@ -6,6 +6,8 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -45,6 +47,12 @@ class ThreadStopWithoutJoin(Rule):
     `stop()` only signals (a flag on `self` or on an object it holds: `self.server.quit = True`) is
     flagged where a function of the module starts one and returns it to its callers, who are
     promised a `stop()` that does not wait (CPython's pydoc server thread was fixed this way).
+
+    Also flags, daemon or not, a thread in `self.<attr>` that a stop method asks to stop (its loop
+    ends on the flag, event or sentinel the method sets) while the method waits for the class's
+    other threads (joins them, or calls a `_join_*` helper) but not for this one: its callers are
+    told the threads have ended, and this one is still running (a watcher thread left out of
+    `stop(wait=True)`).
 
     ## Known problems
     Only threads stored on `self` (directly, or through a local: `t = Thread(...)`,
@@ -103,6 +111,7 @@ class ThreadStopWithoutJoin(Rule):
         if self._is_thread_subclass(cls):
             self._check_thread_subclass(cls, nodes, stops)
             return
+        self._check_left_out_of_wait(cls, nodes, stops)
         threads = self._daemon_threads(nodes)
         if not threads:
             return
@@ -122,6 +131,57 @@ class ThreadStopWithoutJoin(Rule):
                 f"`{method.name.value}()` (and check `is_alive()` if a timeout matters)",
                 confidence=Confidence.MEDIUM,
             )
+
+    def _check_left_out_of_wait(self, cls: cst.ClassDef, nodes: List[cst.CSTNode], stops: List[cst.FunctionDef]) -> None:
+        """A stop method that signals the class's threads and waits for some of them (joins its
+        worker threads, or calls a ``_join_*`` helper) but not for ``self.<attr>``, another thread
+        the class starts whose loop ends on that signal and that nothing in the class joins: the
+        method's callers are promised stopped threads (it waits), and this one is still running
+        (pyzeebe's watcher thread, left out of ``stop(wait=True)``). Daemon or not: the thread
+        ends, so LKL303 stays quiet, and the broken promise is the stop method's."""
+        waiting = next((m for m in stops if self._signal(m) is not None and self._waits(m)), None)
+        if waiting is None:
+            return
+        methods = lt.class_methods(cls)
+        for attr in sorted(self._started_threads(nodes)):
+            if self._joined_or_escapes(nodes, attr):
+                continue
+            creation = self._thread_creation(nodes, attr)
+            runner = self._self_target(creation, methods) if creation is not None else None
+            if runner is None or not signalled_by_class(methods, runner, loop_facts(runner)):
+                continue
+            self.report(
+                creation,
+                f"`{cls.name.value}.{waiting.name.value}()` signals its threads and waits for some of them, "
+                f"but not for `self.{attr}`, which it also asks to stop: callers told that the threads have "
+                "ended race with this one",
+                suggestion=f"join it there too: `self.{attr}.join(timeout)` after signalling (when it was started)",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _thread_creation(self, nodes: List[cst.CSTNode], attr: str) -> Optional[cst.Call]:
+        """The ``threading.Thread(...)`` call whose thread is stored in ``self.<attr>``, directly or
+        through a local (``t = Thread(...)``, ``self.<attr> = t``)."""
+        value = _stored_thread(nodes, attr)
+        if isinstance(value, cst.Name):
+            value = next(
+                (n.value for n in nodes if type(n) is cst.Assign and len(n.targets) == 1
+                 and isinstance(n.targets[0].target, cst.Name) and n.targets[0].target.value == value.value
+                 and type(n.value) is cst.Call),
+                None,
+            )
+        if not isinstance(value, cst.Call) or self.context.qualified_name(value.func) not in _THREADS:
+            return None
+        return value
+
+    @staticmethod
+    def _self_target(creation: cst.Call, methods: List[cst.FunctionDef]) -> Optional[cst.FunctionDef]:
+        """The method of the class the thread runs (``target=self._watch``)."""
+        target = next((a.value for a in creation.args if a.keyword is not None and a.keyword.value == "target"), None)
+        if target is None or not lt.is_self_attribute(target):
+            return None
+        assert isinstance(target, cst.Attribute)
+        return next((m for m in methods if m.name.value == target.attr.value), None)
 
     def _signalling_stop(self, stops: List[cst.FunctionDef]) -> Optional[Tuple[cst.FunctionDef, str]]:
         """The first stop method that signals the thread and does not wait for it, with the signal."""
@@ -282,6 +342,11 @@ class ThreadStopWithoutJoin(Rule):
 
     def _daemon_threads(self, nodes: List[cst.CSTNode]) -> Set[str]:
         """``self.<attr>`` names assigned a daemon ``threading.Thread`` that is started."""
+        return {attr for attr, daemon in self._started_threads(nodes).items() if daemon}
+
+    def _started_threads(self, nodes: List[cst.CSTNode]) -> Dict[str, bool]:
+        """``self.<attr>`` names assigned a ``threading.Thread`` that is started, each with
+        whether it is a daemon."""
         created: Dict[str, bool] = {}  # attr -> daemon
         daemon_stores: Set[str] = set()  # self.<attr>.daemon = True
         started: Set[str] = set()
@@ -322,7 +387,7 @@ class ThreadStopWithoutJoin(Rule):
             created[attr] = created.get(attr, False) or local_threads.get(local, False) or local in local_daemons
             if local in local_started:
                 started.add(attr)
-        return {attr for attr, daemon in created.items() if (daemon or attr in daemon_stores) and attr in started}
+        return {attr: daemon or attr in daemon_stores for attr, daemon in created.items() if attr in started}
 
     def _joined_or_escapes(self, nodes: List[cst.CSTNode], attr: str) -> bool:
         for node in nodes:
