@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
+from leaklint.analysis.timer_helpers import members_left_by_stop, timer_helpers
 from leaklint.analysis.walk import walk
-from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 _THREADS = frozenset({"threading.Thread"})
 _STOP_METHODS = ("stop", "close", "shutdown", "terminate", "cancel", "disconnect", "__exit__", "__aexit__")
@@ -54,6 +55,12 @@ class ThreadStopWithoutJoin(Rule):
     told the threads have ended, and this one is still running (a watcher thread left out of
     `stop(wait=True)`).
 
+    Also flags, across the project's modules, a helper class that arms a `threading.Timer` (or
+    keeps a `loop.call_later` handle) in `self.<attr>` and has no method to disarm it (no
+    `cancel`/`stop`/`close`...), when an owner keeps one in `self.<member>` and has a stop method
+    that never touches it: the owner's stop leaves the timer armed, and it fires against the
+    stopped owner (a peer connection's ping and pong timers). It is reported at the helper's timer.
+
     ## Known problems
     Only threads stored on `self` (directly, or through a local: `t = Thread(...)`,
     `self._thread = t`) and created in the same class are followed. A Thread subclass that the
@@ -70,6 +77,7 @@ class ThreadStopWithoutJoin(Rule):
     """
 
     code = "LKL305"
+    project_scope = True  # a timer helper and the owner whose stop leaves it armed may be in two modules
     name = "thread-stop-without-join"
     message = "`{cls}.{method}()` signals the thread `{thread}` to stop but does not wait for it"
     examples = (
@@ -95,10 +103,49 @@ class ThreadStopWithoutJoin(Rule):
         self.classes.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
+        self.facts = {
+            "helpers": timer_helpers(self.context),
+            "left": members_left_by_stop(self.context, _STOP_METHODS),
+        }
         if not any(target.startswith("threading") for target in self.context.module_bindings.names.values()):
             return  # no thread can be created here: skip the walks
         for cls in self.classes:
             self._check_class(cls)
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        return getattr(self, "facts", None)
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        """A timer helper with no way to disarm its timer, kept by an owner whose stop method never
+        touches it: the owner's stop leaves the timer armed (analysis/timer_helpers.py)."""
+        helpers: Dict[str, Tuple[str, Dict[str, Any]]] = {}
+        for path, data in facts.items():
+            for name, helper in ((data or {}).get("helpers") or {}).items():
+                helpers[name] = (path, helper)
+        findings: List[Finding] = []
+        reported: Set[str] = set()
+        for path in sorted(facts):
+            for left in (facts[path] or {}).get("left", ()):
+                found = helpers.get(left["made"])
+                if found is None or left["made"] in reported:
+                    continue
+                reported.add(left["made"])
+                helper_path, helper = found
+                short = left["made"].rsplit(".", 1)[-1]
+                message = (
+                    f"`{short}` arms a timer in `self.{helper['attr']}` and has no method to cancel it, so "
+                    f"`{left['owner']}.{left['stop']}()`, which keeps one in `self.{left['member']}`, leaves the timer armed: "
+                    "it fires against the stopped owner (and a non-daemon timer keeps the process alive until then)"
+                )
+                suggestion = (
+                    f"give `{short}` a `cancel()` that calls `self.{helper['attr']}.cancel()`, and call "
+                    f"`self.{left['member']}.cancel()` in `{left['owner']}.{left['stop']}()`"
+                )
+                findings.append(
+                    Finding(helper_path, cls.code, cls.name, message, suggestion, Location(*helper["location"]), Confidence.MEDIUM)
+                )
+        return findings
 
     def _check_class(self, cls: cst.ClassDef) -> None:
         methods: Dict[str, cst.FunctionDef] = {
