@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 
+from leaklint.analysis import lifetimes as lt
+from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
+from leaklint.analysis.timer_helpers import members_left_by_stop, timer_helpers
 from leaklint.analysis.walk import walk
-from leaklint.rule import Bad, Confidence, Good, Rule
+from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
 
 _THREADS = frozenset({"threading.Thread"})
 _STOP_METHODS = ("stop", "close", "shutdown", "terminate", "cancel", "disconnect", "__exit__", "__aexit__")
@@ -46,6 +49,18 @@ class ThreadStopWithoutJoin(Rule):
     flagged where a function of the module starts one and returns it to its callers, who are
     promised a `stop()` that does not wait (CPython's pydoc server thread was fixed this way).
 
+    Also flags, daemon or not, a thread in `self.<attr>` that a stop method asks to stop (its loop
+    ends on the flag, event or sentinel the method sets) while the method waits for the class's
+    other threads (joins them, or calls a `_join_*` helper) but not for this one: its callers are
+    told the threads have ended, and this one is still running (a watcher thread left out of
+    `stop(wait=True)`).
+
+    Also flags, across the project's modules, a helper class that arms a `threading.Timer` (or
+    keeps a `loop.call_later` handle) in `self.<attr>` and has no method to disarm it (no
+    `cancel`/`stop`/`close`...), when an owner keeps one in `self.<member>` and has a stop method
+    that never touches it: the owner's stop leaves the timer armed, and it fires against the
+    stopped owner (a peer connection's ping and pong timers). It is reported at the helper's timer.
+
     ## Known problems
     Only threads stored on `self` (directly, or through a local: `t = Thread(...)`,
     `self._thread = t`) and created in the same class are followed. A Thread subclass that the
@@ -62,6 +77,7 @@ class ThreadStopWithoutJoin(Rule):
     """
 
     code = "LKL305"
+    project_scope = True  # a timer helper and the owner whose stop leaves it armed may be in two modules
     name = "thread-stop-without-join"
     message = "`{cls}.{method}()` signals the thread `{thread}` to stop but does not wait for it"
     examples = (
@@ -87,10 +103,49 @@ class ThreadStopWithoutJoin(Rule):
         self.classes.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
+        self.facts = {
+            "helpers": timer_helpers(self.context),
+            "left": members_left_by_stop(self.context, _STOP_METHODS),
+        }
         if not any(target.startswith("threading") for target in self.context.module_bindings.names.values()):
             return  # no thread can be created here: skip the walks
         for cls in self.classes:
             self._check_class(cls)
+
+    def file_facts(self) -> Optional[Dict[str, Any]]:
+        return getattr(self, "facts", None)
+
+    @classmethod
+    def check_project(cls, facts: Mapping[str, Any], settings: Mapping[str, Any]) -> Iterable[Finding]:
+        """A timer helper with no way to disarm its timer, kept by an owner whose stop method never
+        touches it: the owner's stop leaves the timer armed (analysis/timer_helpers.py)."""
+        helpers: Dict[str, Tuple[str, Dict[str, Any]]] = {}
+        for path, data in facts.items():
+            for name, helper in ((data or {}).get("helpers") or {}).items():
+                helpers[name] = (path, helper)
+        findings: List[Finding] = []
+        reported: Set[str] = set()
+        for path in sorted(facts):
+            for left in (facts[path] or {}).get("left", ()):
+                found = helpers.get(left["made"])
+                if found is None or left["made"] in reported:
+                    continue
+                reported.add(left["made"])
+                helper_path, helper = found
+                short = left["made"].rsplit(".", 1)[-1]
+                message = (
+                    f"`{short}` arms a timer in `self.{helper['attr']}` and has no method to cancel it, so "
+                    f"`{left['owner']}.{left['stop']}()`, which keeps one in `self.{left['member']}`, leaves the timer armed: "
+                    "it fires against the stopped owner (and a non-daemon timer keeps the process alive until then)"
+                )
+                suggestion = (
+                    f"give `{short}` a `cancel()` that calls `self.{helper['attr']}.cancel()`, and call "
+                    f"`self.{left['member']}.cancel()` in `{left['owner']}.{left['stop']}()`"
+                )
+                findings.append(
+                    Finding(helper_path, cls.code, cls.name, message, suggestion, Location(*helper["location"]), Confidence.MEDIUM)
+                )
+        return findings
 
     def _check_class(self, cls: cst.ClassDef) -> None:
         methods: Dict[str, cst.FunctionDef] = {
@@ -103,6 +158,7 @@ class ThreadStopWithoutJoin(Rule):
         if self._is_thread_subclass(cls):
             self._check_thread_subclass(cls, nodes, stops)
             return
+        self._check_left_out_of_wait(cls, nodes, stops)
         threads = self._daemon_threads(nodes)
         if not threads:
             return
@@ -122,6 +178,57 @@ class ThreadStopWithoutJoin(Rule):
                 f"`{method.name.value}()` (and check `is_alive()` if a timeout matters)",
                 confidence=Confidence.MEDIUM,
             )
+
+    def _check_left_out_of_wait(self, cls: cst.ClassDef, nodes: List[cst.CSTNode], stops: List[cst.FunctionDef]) -> None:
+        """A stop method that signals the class's threads and waits for some of them (joins its
+        worker threads, or calls a ``_join_*`` helper) but not for ``self.<attr>``, another thread
+        the class starts whose loop ends on that signal and that nothing in the class joins: the
+        method's callers are promised stopped threads (it waits), and this one is still running
+        (pyzeebe's watcher thread, left out of ``stop(wait=True)``). Daemon or not: the thread
+        ends, so LKL303 stays quiet, and the broken promise is the stop method's."""
+        waiting = next((m for m in stops if self._signal(m) is not None and self._waits(m)), None)
+        if waiting is None:
+            return
+        methods = lt.class_methods(cls)
+        for attr in sorted(self._started_threads(nodes)):
+            if self._joined_or_escapes(nodes, attr):
+                continue
+            creation = self._thread_creation(nodes, attr)
+            runner = self._self_target(creation, methods) if creation is not None else None
+            if runner is None or not signalled_by_class(methods, runner, loop_facts(runner)):
+                continue
+            self.report(
+                creation,
+                f"`{cls.name.value}.{waiting.name.value}()` signals its threads and waits for some of them, "
+                f"but not for `self.{attr}`, which it also asks to stop: callers told that the threads have "
+                "ended race with this one",
+                suggestion=f"join it there too: `self.{attr}.join(timeout)` after signalling (when it was started)",
+                confidence=Confidence.MEDIUM,
+            )
+
+    def _thread_creation(self, nodes: List[cst.CSTNode], attr: str) -> Optional[cst.Call]:
+        """The ``threading.Thread(...)`` call whose thread is stored in ``self.<attr>``, directly or
+        through a local (``t = Thread(...)``, ``self.<attr> = t``)."""
+        value = _stored_thread(nodes, attr)
+        if isinstance(value, cst.Name):
+            value = next(
+                (n.value for n in nodes if type(n) is cst.Assign and len(n.targets) == 1
+                 and isinstance(n.targets[0].target, cst.Name) and n.targets[0].target.value == value.value
+                 and type(n.value) is cst.Call),
+                None,
+            )
+        if not isinstance(value, cst.Call) or self.context.qualified_name(value.func) not in _THREADS:
+            return None
+        return value
+
+    @staticmethod
+    def _self_target(creation: cst.Call, methods: List[cst.FunctionDef]) -> Optional[cst.FunctionDef]:
+        """The method of the class the thread runs (``target=self._watch``)."""
+        target = next((a.value for a in creation.args if a.keyword is not None and a.keyword.value == "target"), None)
+        if target is None or not lt.is_self_attribute(target):
+            return None
+        assert isinstance(target, cst.Attribute)
+        return next((m for m in methods if m.name.value == target.attr.value), None)
 
     def _signalling_stop(self, stops: List[cst.FunctionDef]) -> Optional[Tuple[cst.FunctionDef, str]]:
         """The first stop method that signals the thread and does not wait for it, with the signal."""
@@ -282,6 +389,11 @@ class ThreadStopWithoutJoin(Rule):
 
     def _daemon_threads(self, nodes: List[cst.CSTNode]) -> Set[str]:
         """``self.<attr>`` names assigned a daemon ``threading.Thread`` that is started."""
+        return {attr for attr, daemon in self._started_threads(nodes).items() if daemon}
+
+    def _started_threads(self, nodes: List[cst.CSTNode]) -> Dict[str, bool]:
+        """``self.<attr>`` names assigned a ``threading.Thread`` that is started, each with
+        whether it is a daemon."""
         created: Dict[str, bool] = {}  # attr -> daemon
         daemon_stores: Set[str] = set()  # self.<attr>.daemon = True
         started: Set[str] = set()
@@ -322,7 +434,7 @@ class ThreadStopWithoutJoin(Rule):
             created[attr] = created.get(attr, False) or local_threads.get(local, False) or local in local_daemons
             if local in local_started:
                 started.add(attr)
-        return {attr for attr, daemon in created.items() if (daemon or attr in daemon_stores) and attr in started}
+        return {attr: daemon or attr in daemon_stores for attr, daemon in created.items() if attr in started}
 
     def _joined_or_escapes(self, nodes: List[cst.CSTNode], attr: str) -> bool:
         for node in nodes:
