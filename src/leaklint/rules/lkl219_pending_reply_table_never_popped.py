@@ -48,7 +48,10 @@ class PendingReplyTableNeverPopped(Rule):
     `self._writers[session_id] = writer`, a key minted per call such as `token = uuid4()`) and
     another method looks it up by key to use it, and nothing removes it. The key must say it
     belongs to a request, reply, response, message, call, session or transaction (in its own
-    name or the name it is read from: `msg.id`, `reply["id"]`), or be made new per call.
+    name or the name it is read from: `msg.id`, `reply["id"]`), or be made new per call. A bare
+    start time (`self.started[request.request_id] = time.time()`, read back to measure latency)
+    is such a hand-off; an entry stored with its time (`(time.time(), reply)`) is a cache, left to
+    LKL215. A table made only when a feature is on (`{} if monitoring else None`) counts.
 
     ## Why is this bad?
     A request/reply table exists to match each reply to its waiting caller; once the reply has
@@ -145,7 +148,7 @@ class PendingReplyTableNeverPopped(Rule):
                 parent = self.context.parent(inner)
                 if isinstance(parent, cst.AnnAssign) and parent.target is inner:
                     if method.name.value == "__init__" and parent.value is not None:
-                        table.kind = container_kind(self.context, parent.value)
+                        table.kind = _table_kind(self.context, parent.value)
                     else:
                         table.removed = True
                     continue
@@ -153,7 +156,7 @@ class PendingReplyTableNeverPopped(Rule):
                 if use.op == SHRINK and use.how == "=" and method.name.value == "__init__":
                     value = assigned_value(self.context, inner)
                     if value is not None:
-                        table.kind = container_kind(self.context, value)
+                        table.kind = _table_kind(self.context, value)
                 elif use.op in (SHRINK, ESCAPE):
                     table.removed = True
                 elif use.op == GROW and use.how in ("[]=", "setdefault") and use.items:
@@ -261,9 +264,21 @@ def _mints(context: object, value: Optional[cst.BaseExpression]) -> bool:
 _CLOCK_READINGS = frozenset({"time", "time_ns", "monotonic", "perf_counter", "now", "utcnow"})
 
 
+def _table_kind(context: object, value: cst.BaseExpression) -> Optional[str]:
+    """The kind of the table ``__init__`` makes; ``{} if monitoring else None`` is a table
+    whenever the feature that fills it is on."""
+    if isinstance(value, cst.IfExp):
+        return container_kind(context, value.body) or container_kind(context, value.orelse)  # type: ignore[arg-type]
+    return container_kind(context, value)  # type: ignore[arg-type]
+
+
 def _stamped(value: Optional[cst.BaseExpression]) -> bool:
-    """``(loop.time() + 60, reply)``: a cache entry with its time; LKL215 judges whether it is swept."""
-    for node in walk(value) if value is not None else ():
+    """``(loop.time() + 60, reply)``: a cache entry with its time; LKL215 judges whether it is swept.
+    A bare clock reading (``self.started[request.id] = time.time()``) is no cache entry but the
+    start time of one request, handed to the method that measures it: a hand-off like any other."""
+    if value is None or (isinstance(value, cst.Call) and (last_name(value.func) or "") in _CLOCK_READINGS):
+        return False
+    for node in walk(value):
         if isinstance(node, cst.Call):
             func = node.func
             name = last_name(func) or ""
