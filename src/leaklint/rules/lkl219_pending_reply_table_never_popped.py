@@ -51,7 +51,9 @@ class PendingReplyTableNeverPopped(Rule):
     name or the name it is read from: `msg.id`, `reply["id"]`), or be made new per call. A bare
     start time (`self.started[request.request_id] = time.time()`, read back to measure latency)
     is such a hand-off; an entry stored with its time (`(time.time(), reply)`) is a cache, left to
-    LKL215. A table made only when a feature is on (`{} if monitoring else None`) counts.
+    LKL215. A table made only when a feature is on (`{} if monitoring else None`) counts. A table
+    whose own name says its keys are ids of units of work (`render_id_to_cache_key`,
+    `request_id_map`) counts whatever the key expression is called.
 
     ## Why is this bad?
     A request/reply table exists to match each reply to its waiting caller; once the reply has
@@ -167,7 +169,8 @@ class PendingReplyTableNeverPopped(Rule):
                         continue
                     if _new_future(use.value, assignments):
                         table.parks.append((inner, method))
-                    elif (_per_request_key(self.context, key, assignments) and not _knows_its_table(use.value, assignments)
+                    elif ((_per_request_key(self.context, key, assignments) or _named_by_unit_id(inner.attr.value))
+                          and not _knows_its_table(use.value, assignments)
                           and not _stamped(use.value)):
                         table.handoffs.append((inner, method))
                 elif isinstance(parent, cst.Subscript) or (
@@ -217,8 +220,15 @@ class PendingReplyTableNeverPopped(Rule):
 # persist (a guild, a certificate, a span) are left to the rules for long-lived objects.
 _UNIT_OF_WORK_TOKENS = frozenset({
     "request", "req", "reply", "response", "resp", "msg", "message", "session", "call", "rpc", "seq",
-    "correlation", "transaction", "txn", "invocation",
+    "correlation", "transaction", "txn", "invocation", "render",
 })
+
+
+def _named_by_unit_id(table: str) -> bool:
+    """``render_id_to_cache_key``, ``request_id_map``: the table says its keys are ids of units
+    of work, whatever the key expression is called (``ctx.component_id`` is the render's id)."""
+    words = identifier_tokens(table)
+    return any(word in _UNIT_OF_WORK_TOKENS and after == "id" for word, after in zip(words, words[1:]))
 
 
 def _per_request_key(context: object, key: Optional[cst.BaseExpression], assignments: dict) -> bool:
