@@ -47,6 +47,9 @@ class _Table:
     # functions that remove one entry (``del c[k]``, ``c.pop(k)``), and functions that read or store
     removers: Set[int] = field(default_factory=set)
     users: Set[int] = field(default_factory=set)
+    # removers whose removal runs only when a clock comparison says the entry expired: the
+    # expiry-on-read of a lookup helper (``_cache_get``) that is not the function storing entries
+    expiring: Set[int] = field(default_factory=set)
 
 
 class TtlCacheNeverSwept(Rule):
@@ -185,7 +188,7 @@ class TtlCacheNeverSwept(Rule):
             if table.swept:
                 continue
             storers = {id(store.function) for store in table.stores}
-            if any(remover not in storers for remover in table.removers):
+            if any(remover not in storers and remover not in table.expiring for remover in table.removers):
                 continue  # removed outside the refresh path: an invalidation, a timeout, a consumer
             self._judge(key, table)
 
@@ -221,7 +224,7 @@ class TtlCacheNeverSwept(Rule):
             if method in _SWEEPS:
                 table.swept = True
             elif method in _REMOVALS:
-                table.removers.add(id(function))
+                self._note_removal(use, function, table)
             elif method in _READS:
                 table.users.add(id(function))
             elif method in ("update", "__setitem__"):
@@ -232,9 +235,25 @@ class TtlCacheNeverSwept(Rule):
         if isinstance(use, cst.Subscript):
             parent = self.context.parent(use)
             if isinstance(parent, cst.Del) or (isinstance(parent, cst.Element) and isinstance(self.context.parent(parent), cst.Tuple) and isinstance(self.context.parent(self.context.parent(parent)), cst.Del)):
-                table.removers.add(id(function))
+                self._note_removal(use, function, table)
                 return
             table.users.add(id(function))
+
+    def _note_removal(self, use: cst.CSTNode, function: Optional[cst.FunctionDef], table: _Table) -> None:
+        table.removers.add(id(function))
+        if function is not None and self._under_clock_test(use, function):
+            table.expiring.add(id(function))
+
+    def _under_clock_test(self, node: cst.CSTNode, function: cst.FunctionDef) -> bool:
+        """``if time.monotonic() - stamp > ttl: del c[key]``: the removal is an expiry check."""
+        current: Optional[cst.CSTNode] = self.context.parent(node)
+        while current is not None and current is not function:
+            if isinstance(current, cst.If) and any(
+                isinstance(part, cst.Call) and self._is_clock(part) for part in walk(current.test)
+            ):
+                return True
+            current = self.context.parent(current)
+        return False
 
     def _stamped(self, value: cst.BaseExpression, function: cst.FunctionDef) -> bool:
         """``(now, value)``, ``Entry(value, expires=time.time() + ttl)``: a clock reading and

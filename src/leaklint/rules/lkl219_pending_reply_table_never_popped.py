@@ -48,7 +48,12 @@ class PendingReplyTableNeverPopped(Rule):
     `self._writers[session_id] = writer`, a key minted per call such as `token = uuid4()`) and
     another method looks it up by key to use it, and nothing removes it. The key must say it
     belongs to a request, reply, response, message, call, session or transaction (in its own
-    name or the name it is read from: `msg.id`, `reply["id"]`), or be made new per call.
+    name or the name it is read from: `msg.id`, `reply["id"]`), or be made new per call. A bare
+    start time (`self.started[request.request_id] = time.time()`, read back to measure latency)
+    is such a hand-off; an entry stored with its time (`(time.time(), reply)`) is a cache, left to
+    LKL215. A table made only when a feature is on (`{} if monitoring else None`) counts. A table
+    whose own name says its keys are ids of units of work (`render_id_to_cache_key`,
+    `request_id_map`) counts whatever the key expression is called.
 
     ## Why is this bad?
     A request/reply table exists to match each reply to its waiting caller; once the reply has
@@ -145,7 +150,7 @@ class PendingReplyTableNeverPopped(Rule):
                 parent = self.context.parent(inner)
                 if isinstance(parent, cst.AnnAssign) and parent.target is inner:
                     if method.name.value == "__init__" and parent.value is not None:
-                        table.kind = container_kind(self.context, parent.value)
+                        table.kind = _table_kind(self.context, parent.value)
                     else:
                         table.removed = True
                     continue
@@ -153,7 +158,7 @@ class PendingReplyTableNeverPopped(Rule):
                 if use.op == SHRINK and use.how == "=" and method.name.value == "__init__":
                     value = assigned_value(self.context, inner)
                     if value is not None:
-                        table.kind = container_kind(self.context, value)
+                        table.kind = _table_kind(self.context, value)
                 elif use.op in (SHRINK, ESCAPE):
                     table.removed = True
                 elif use.op == GROW and use.how in ("[]=", "setdefault") and use.items:
@@ -164,7 +169,8 @@ class PendingReplyTableNeverPopped(Rule):
                         continue
                     if _new_future(use.value, assignments):
                         table.parks.append((inner, method))
-                    elif (_per_request_key(self.context, key, assignments) and not _knows_its_table(use.value, assignments)
+                    elif ((_per_request_key(self.context, key, assignments) or _named_by_unit_id(inner.attr.value))
+                          and not _knows_its_table(use.value, assignments)
                           and not _stamped(use.value)):
                         table.handoffs.append((inner, method))
                 elif isinstance(parent, cst.Subscript) or (
@@ -214,8 +220,15 @@ class PendingReplyTableNeverPopped(Rule):
 # persist (a guild, a certificate, a span) are left to the rules for long-lived objects.
 _UNIT_OF_WORK_TOKENS = frozenset({
     "request", "req", "reply", "response", "resp", "msg", "message", "session", "call", "rpc", "seq",
-    "correlation", "transaction", "txn", "invocation",
+    "correlation", "transaction", "txn", "invocation", "render",
 })
+
+
+def _named_by_unit_id(table: str) -> bool:
+    """``render_id_to_cache_key``, ``request_id_map``: the table says its keys are ids of units
+    of work, whatever the key expression is called (``ctx.component_id`` is the render's id)."""
+    words = identifier_tokens(table)
+    return any(word in _UNIT_OF_WORK_TOKENS and after == "id" for word, after in zip(words, words[1:]))
 
 
 def _per_request_key(context: object, key: Optional[cst.BaseExpression], assignments: dict) -> bool:
@@ -261,9 +274,21 @@ def _mints(context: object, value: Optional[cst.BaseExpression]) -> bool:
 _CLOCK_READINGS = frozenset({"time", "time_ns", "monotonic", "perf_counter", "now", "utcnow"})
 
 
+def _table_kind(context: object, value: cst.BaseExpression) -> Optional[str]:
+    """The kind of the table ``__init__`` makes; ``{} if monitoring else None`` is a table
+    whenever the feature that fills it is on."""
+    if isinstance(value, cst.IfExp):
+        return container_kind(context, value.body) or container_kind(context, value.orelse)  # type: ignore[arg-type]
+    return container_kind(context, value)  # type: ignore[arg-type]
+
+
 def _stamped(value: Optional[cst.BaseExpression]) -> bool:
-    """``(loop.time() + 60, reply)``: a cache entry with its time; LKL215 judges whether it is swept."""
-    for node in walk(value) if value is not None else ():
+    """``(loop.time() + 60, reply)``: a cache entry with its time; LKL215 judges whether it is swept.
+    A bare clock reading (``self.started[request.id] = time.time()``) is no cache entry but the
+    start time of one request, handed to the method that measures it: a hand-off like any other."""
+    if value is None or (isinstance(value, cst.Call) and (last_name(value.func) or "") in _CLOCK_READINGS):
+        return False
+    for node in walk(value):
         if isinstance(node, cst.Call):
             func = node.func
             name = last_name(func) or ""
