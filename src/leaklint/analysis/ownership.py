@@ -754,7 +754,8 @@ class OwnershipAnalyzer:
         if isinstance(target, cst.Name):
             if kind.tuple_items:
                 return []  # the whole tuple is kept; its items are not tracked
-            return self._track_name(target.value, call, kind, scope, statement, target=target)
+            tracked = self._track_name(target.value, call, kind, scope, statement, target=target)
+            return tracked or self._stored_alias_raised(target.value, call, kind, scope, statement)
         if isinstance(target, (cst.Tuple, cst.List)) and kind.tuple_items:
             leaks: List[Leak] = []
             if any(isinstance(e, cst.StarredElement) for e in target.elements):
@@ -2263,18 +2264,31 @@ class OwnershipAnalyzer:
         return releasing[0], sorted(roots)[0]
 
     def _raised_in_constructor(
-        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
+        self,
+        attr: str,
+        call: cst.Call,
+        kind: ResourceKind,
+        scope: cst.FunctionDef,
+        statement: Optional[cst.CSTNode],
+        alias: Optional[Tuple[str, cst.CSTNode]] = None,
     ) -> List[Leak]:
         """``__init__`` stores a resource on ``self`` and then raises (a bad greeting, a failed
-        handshake): the half-built object never reaches the caller, so nobody can close it."""
+        handshake): the half-built object never reaches the caller, so nobody can close it.
+        ``alias`` is the local name the resource was bound to first and the statement that
+        stores it on ``self`` (``con = connect(p)`` / ``self._con = con``): releasing or handing
+        on that name counts like doing it to ``self.<attr>``."""
         graph = self.graph(scope)
         acquiring = graph.node_of(call, self.context.parent) if graph is not None else []
         if graph is None or not acquiring:
             return []
         acquiring_keys = {id(node.statement) for node in acquiring}
+        if alias is not None:
+            acquiring_keys |= {id(node.statement) for node in graph.node_of(alias[1], self.context.parent)}
         effects: Dict[int, int] = {}
         for node in walk_scope(scope):
             fate = self._self_use(node, attr, kind)
+            if alias is not None and isinstance(node, cst.Name) and node.value == alias[0] and fate == PASS:
+                fate = self._alias_use(node, kind)
             if fate == PASS:
                 continue
             found = graph.node_of(node, self.context.parent)
@@ -2316,6 +2330,30 @@ class OwnershipAnalyzer:
                 return [
                     Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use=f"helper:{callee}")
                 ]
+        return []
+
+    def _alias_use(self, name: cst.Name, kind: ResourceKind) -> int:
+        """What an occurrence of the local name a constructor stored on ``self`` does to the
+        resource: a release or a hand-off ends the path (someone else may release it)."""
+        fate, _ = self._use(name, kind)
+        return PATH_RELEASE if fate in (RELEASE, SAFE_RELEASE, MANAGED, ESCAPE) else PASS
+
+    def _stored_alias_raised(
+        self, name: str, call: cst.Call, kind: ResourceKind, scope: Scope, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``con = sqlite3.connect(p)`` / ``self._con = con`` in ``__init__``, which then raises:
+        judged like ``self._con = sqlite3.connect(p)`` (see ``_raised_in_constructor``)."""
+        if not (isinstance(scope, cst.FunctionDef) and scope.name.value == "__init__"):
+            return []
+        for use in self.uses_of(scope, name):
+            store = self.context.parent(use)
+            if not (isinstance(store, cst.Assign) and store.value is use and len(store.targets) == 1):
+                continue
+            target = store.targets[0].target
+            if isinstance(target, cst.Attribute) and _is_self(target.value):
+                return self._raised_in_constructor(
+                    target.attr.value, call, kind, scope, statement, alias=(name, store)
+                )
         return []
 
     def _raising_helper(self, statement: Optional[cst.CSTNode]) -> Optional[str]:
