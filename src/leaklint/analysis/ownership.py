@@ -26,6 +26,7 @@ from leaklint.analysis.file_params import caller_file_object, file_object_elsewh
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name, last_name
 from leaklint.analysis.narrowing import narrowed_to_value
+from leaklint.analysis.pool_joins import PROCESS_POOLS, closed_never_joined, pool_holder
 from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, FILE, ResourceKind
 from leaklint.analysis.run_frequency import once_per_process
@@ -49,6 +50,8 @@ _CASTS = frozenset({"typing.cast", "typing_extensions.cast"})  # return their va
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
 HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
+# A process pool closed (no new work) but never joined: its exited workers stay zombies (``use``).
+CLOSED_NOT_JOINED = "closed-not-joined"
 SUSPENDED_UNRELEASED = "suspended-unreleased"  # released after a `yield`, not when the exception thrown in there ends the generator
 
 # How a generator function is driven, for the exception its consumer throws in at a `yield`.
@@ -241,6 +244,8 @@ class OwnershipAnalyzer:
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             found = self._assignment(parent, call, kind, scope)
+            if not found and kind.qualname in PROCESS_POOLS:
+                return self._closed_never_joined(call, kind, scope, parent)
             if not found and kind.qualname == "subprocess.Popen":
                 # Waited for on every path (a "not if something raises first" finding is kept: its
                 # `with` fix closes the pipes too).
@@ -255,6 +260,17 @@ class OwnershipAnalyzer:
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def _closed_never_joined(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``pool = Pool(); ...; pool.close()`` with no ``join()``: see analysis/pool_joins.py."""
+        held = pool_holder(assign)
+        if held is None or not isinstance(scope, cst.FunctionDef):
+            return []
+        close = closed_never_joined(self.context, held[0], scope)
+        if close is None:
+            return []
+        statement = self.context.enclosing_statement(assign)
+        return [Leak(kind, call, NEVER_CLOSED, name=held[1], binding=statement, release=close, scope=scope, use=CLOSED_NOT_JOINED)]
 
     def _killed_after_timeout(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
         """``p.communicate(timeout=5)`` raising ``TimeoutExpired``, caught by a handler that

@@ -19,6 +19,7 @@ from leaklint.analysis.names import LOCAL, collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
     CLASS_ATTRIBUTE,
+    CLOSED_NOT_JOINED,
     HANDED_OVER_LATE,
     DISCARDED,
     LAZY_BORROWERS,
@@ -647,6 +648,16 @@ class ResourceRule(Rule):
             if name.startswith("self."):
                 message = message.replace("each call leaves them", "each instance leaves them")
                 suggestion = f"close {pipes} where the class reaps the child (before `wait()`)"
+        elif leak.use == CLOSED_NOT_JOINED:
+            assert leak.release is not None
+            confidence = Confidence.MEDIUM
+            line = self.context.location(leak.release).line
+            message = (
+                f"`{name}` (from `{shown}`) is closed on line {line} but never joined: `close()` only stops new work, "
+                f"and the worker processes that exit afterwards stay zombies until something reaps them "
+                f"(`{name}.join()`, or the pool's finaliser when the collector gets to it)"
+            )
+            suggestion = f"call `{name}.join()` after `{name}.close()` (or `{name}.terminate()` when pending work may be dropped)"
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
             confidence = Confidence.MEDIUM

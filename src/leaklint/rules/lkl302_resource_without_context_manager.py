@@ -214,7 +214,11 @@ class ResourceWithoutContextManager(ResourceRule):
     returncode`, a child watcher's callback); quiet when the process is handed on after the signal,
     is the caller's (a parameter), the signalling method is itself a `kill()`/`terminate()`/
     `send_signal()` wrapper (its caller waits, as with `Popen`'s), or the signal is the
-    `finally:`/`except` clean-up of a `wait()` that did not finish. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    `finally:`/`except` clean-up of a `wait()` that did not finish. A process pool
+    (`multiprocessing.Pool`, bound in the function or on `self`) whose only release is `close()`,
+    with no `join()` or `terminate()` anywhere and never handed on, is reported (medium): `close()`
+    only stops new work, and the workers that exit afterwards stay zombies until the pool's
+    finaliser runs (a `ThreadPool` is left alone: its workers are threads). `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 
