@@ -99,6 +99,7 @@ class ResourceRule(Rule):
         self._without_fixes = False
         self._guessed_files: Set[int] = set()  # `x.open(...).read()` on a receiver of unknown type
         self._made_by_maker: Dict[int, ResourceKind] = {}  # `Session()` after `Session = sessionmaker()`
+        self._naming_paths: Set[str] = set()  # locals `_path_name` is reading the bindings of
         self._weak_calls: Set[int] = set()  # instances of a class that may only close what it was given
         self._class_calls: Set[int] = set()  # instances of this module's resource classes
 
@@ -284,9 +285,45 @@ class ResourceRule(Rule):
                 expr = expr.value
             elif isinstance(expr, cst.Call):
                 return self.context.qualified_name(expr.func) in PATH_MAKERS
+            elif isinstance(expr, cst.Name):
+                return self._path_name(expr)
             else:
                 return False
         return False
+
+    def _path_name(self, name: cst.Name) -> bool:
+        """``file = Path(file)`` ... ``file.open("rb")``: a local of a function whose every binding
+        is a path built as ``_is_path`` reads it, made before this use by a statement of the
+        function's own body (so no path through the function reaches the use with another value);
+        a parameter it rebinds that way counts too."""
+        if name.value in self._naming_paths:
+            return False  # `p = p / "x"`: the binding being read is the one asked about
+        analyzer = self._analyzer()
+        scope = analyzer._scope_of(name)
+        if not isinstance(scope, cst.FunctionDef) or not isinstance(scope.body, cst.IndentedBlock):
+            return False
+        use_line = self.context.location(name).line
+        top_level = {id(statement) for statement in scope.body.body}
+        made_before = False
+        self._naming_paths.add(name.value)
+        try:
+            for use in analyzer.uses_of(scope, name.value):
+                parent = self.context.parent(use)
+                if isinstance(parent, cst.Param):
+                    continue  # the caller's value, replaced by a path before the use (made_before)
+                if isinstance(parent, cst.AssignTarget):
+                    assign = self.context.parent(parent)
+                    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and self._is_path(assign.value)):
+                        return False
+                    statement = self.context.parent(assign)
+                    if id(statement) in top_level and self.context.location(assign).line < use_line:
+                        made_before = True
+                elif isinstance(parent, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr, cst.For, cst.CompFor, cst.AsName, cst.NameItem, cst.Del)):
+                    if getattr(parent, "target", None) is use or isinstance(parent, (cst.AsName, cst.NameItem, cst.Del)):
+                        return False  # bound some other way
+        finally:
+            self._naming_paths.discard(name.value)
+        return made_before
 
     def leave_Module(self, node: cst.Module) -> None:
         self.candidates.extend(self._maker_calls())
