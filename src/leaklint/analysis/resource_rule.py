@@ -79,7 +79,11 @@ class ResourceRule(Rule):
         self.kinds: Dict[str, ResourceKind] = {q: k for q, k in CATALOGUE.items() if k.family == self.family}
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.opener_aliases = self._opener_aliases()
-        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
+        self.subclasses = self._resource_subclasses()
+        self.terminals = (
+            frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
+            | frozenset(self.subclasses)
+        )
         # Terminals whose every entry acquires only with a keyword (`get` for `requests.get(...,
         # stream=True)`): a call without that keyword is no candidate, so `d.get(k)` costs nothing.
         gated: Dict[str, Set[str]] = {}
@@ -106,6 +110,27 @@ class ResourceRule(Rule):
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
         return {local for local, target in self.context.module_bindings.names.items() if target in self.kinds}
+
+    def _resource_subclasses(self) -> Dict[str, Tuple[ResourceKind, str]]:
+        """Module-level classes whose one base is a catalogued resource class (``class
+        Session(requests.Session)``, ``class Conn(socket.socket)``): an instance is that resource,
+        released the same way (the base's ``close()`` and ``with``), so ``Session()`` is judged like
+        ``requests.Session()``. By class name: (the base's kind, the base as written)."""
+        if "class " not in self.context.source:
+            return {}
+        found: Dict[str, Tuple[ResourceKind, str]] = {}
+        for statement in self.context.module.body:
+            if not isinstance(statement, cst.ClassDef) or len(statement.bases) != 1 or statement.keywords:
+                continue
+            base = statement.bases[0].value
+            qualified = self.context.qualified_name(base) if isinstance(base, (cst.Name, cst.Attribute)) else None
+            kind = self.kinds.get(qualified) if qualified is not None else None
+            if kind is None or kind.category not in ("file", "resource") or kind.fd or kind.tuple_items or kind.when_keyword:
+                continue
+            if self.context.module_bindings.names.get(statement.name.value) != LOCAL:
+                continue
+            found[statement.name.value] = (kind, self.context.code(base))
+        return found
 
     def _opener_aliases(self) -> Dict[str, ResourceKind]:
         """Module-level names that only ever hold a catalogued opener: ``openf = open`` (under
@@ -175,6 +200,9 @@ class ResourceRule(Rule):
         if kind is None and isinstance(func, cst.Name) and func.value in self.opener_aliases:
             if qualified == f"{self.context.module_name}.{func.value}":  # not shadowed here
                 return self.opener_aliases[func.value]
+        if kind is None and isinstance(func, cst.Name) and func.value in self.subclasses:
+            if qualified == f"{self.context.module_name}.{func.value}":
+                return self.subclasses[func.value][0]
         if kind is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             kind = self._method_of_acquired(func.value, func.attr.value)
         if kind is None and id(call) in self._made_by_maker:
@@ -326,6 +354,7 @@ class ResourceRule(Rule):
         return made_before
 
     def leave_Module(self, node: cst.Module) -> None:
+        self._export_subclasses()
         self.candidates.extend(self._maker_calls())
         made_by_classes = self._resource_class_calls()
         if not self.candidates and not made_by_classes:
@@ -342,6 +371,18 @@ class ResourceRule(Rule):
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
         self._factory_calls(acquisitions, analyzer)
+
+    def _export_subclasses(self) -> None:
+        """The resource subclasses of this module, for their callers in other modules (they
+        are called like the project's resource classes: ``netsession.Session()``)."""
+        for name, (kind, base) in self.subclasses.items():
+            cls = next(s for s in self.context.module.body if isinstance(s, cst.ClassDef) and s.name.value == name)
+            self.exported[f"{self.context.module_name}.{name}"] = {
+                "with_closes": kind.with_closes,
+                "inner": _shorten(base, 40),
+                "line": self.context.location(cls.name).line,
+                "subclass_of": _shorten(base, 40),
+            }
 
     def _resource_class_calls(self) -> List[Tuple[cst.Call, ResourceKind]]:
         """``repo = Repo(root)`` where ``Repo`` is a class of this module that owns a resource
@@ -559,6 +600,8 @@ class ResourceRule(Rule):
                 for item in chosen:
                     line, column, end_line, end_column = item["location"]
                     made_words = f"returns a new `{factory['inner']}`"
+                    if factory.get("subclass_of"):
+                        made_words = f"makes an instance of a subclass of `{factory['subclass_of']}`"
                     if factory.get("resource_class"):
                         made_words = f"owns `self.{factory['resource_class']}` and frees it in its `close()`"
                     message = item["message"].replace(factories.FOREIGN_PLACEHOLDER, made_words)
