@@ -2830,6 +2830,8 @@ class OwnershipAnalyzer:
             if self._releases_items(node, kind):
                 return []
             parent = self.context.parent(node)
+            if isinstance(parent, cst.AssignTarget) and _disposing_container(self.context.parent(parent)):
+                return []  # `RecentlyUsedContainer(n, dispose_func=lambda p: p.close())` closes what it drops
             if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
                 grand = self.context.parent(parent)
                 if isinstance(grand, cst.Call) and self._evicted_value_dropped(grand, parent.attr.value) and not found:
@@ -3006,6 +3008,19 @@ def _bounded_cache(context: FileContext, function: cst.FunctionDef) -> Optional[
 _BOUNDED_CACHES = frozenset(
     f"cachetools.{name}" for name in ("LRUCache", "LFUCache", "TTLCache", "RRCache", "FIFOCache", "TLRUCache", "MRUCache")
 ) | {"boltons.cacheutils.LRU", "boltons.cacheutils.LRI", "pylru.lrucache", "lru.LRU"}
+
+
+# Keywords of container constructors that take a callback run on each entry they drop
+# (urllib3's RecentlyUsedContainer `dispose_func`, cache libraries' eviction hooks).
+_DISPOSING_KEYWORDS = frozenset({"dispose_func", "on_evict", "on_eviction", "evict_callback", "eviction_callback", "on_remove"})
+
+
+def _disposing_container(assign: Optional[cst.CSTNode]) -> bool:
+    """``assign`` stores a container made with a callback for the entries it drops."""
+    value = assign.value if isinstance(assign, (cst.Assign, cst.AnnAssign)) else None
+    return isinstance(value, cst.Call) and any(
+        arg.keyword is not None and arg.keyword.value in _DISPOSING_KEYWORDS for arg in value.args
+    )
 
 
 def _bounded_cache_made(context: FileContext, assign: Optional[cst.CSTNode]) -> bool:
