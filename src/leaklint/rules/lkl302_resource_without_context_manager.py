@@ -169,7 +169,11 @@ class ResourceWithoutContextManager(ResourceRule):
     (the cache drops the least recently used one without closing it; `maxsize=None` and
     `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
     itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
-    releases what its `popitem()` returns. A member made from a class of the same module that
+    releases what its `popitem()` returns, or it was made with a callback for what it drops
+    (`RecentlyUsedContainer(n, dispose_func=lambda p: p.close())`). A class of the project whose
+    one base is a catalogued resource class (`class Session(requests.Session)`) makes that
+    resource: its calls are judged like the base's, here and in the modules that import it.
+    A member made from a class of the same module that
     holds a resource and releases it in its own `close()` (`self.storage = Storage(p)`) is
     reported (medium) when the owner has a release method of its own (`close`, `__exit__`,
     `stop`, `shutdown`...) and nothing in the owner calls `self.storage.close()` (or another
