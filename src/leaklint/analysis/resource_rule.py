@@ -362,6 +362,8 @@ class ResourceRule(Rule):
         analyzer = self._analyzer()
         acquisitions: List[Tuple[cst.Call, ResourceKind]] = list(made_by_classes)
         for call in self.candidates:
+            if id(call) in self._class_calls:
+                continue  # a resource subclass that is a resource class too: judged once, as the class
             kind = self._kind(call)
             if kind is not None and _acquires(kind, call):
                 if kind.fd and not kind.path and opened_after_closing_every_descriptor(self.context, call):
