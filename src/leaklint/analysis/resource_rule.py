@@ -780,6 +780,14 @@ class ResourceRule(Rule):
                 # The callee may keep it: a `with` would close it under a long-lived holder.
                 confidence = Confidence.MEDIUM
                 message += " (it is passed to a function that is not known to close it)"
+            if self.no_fix_reason is None and isinstance(leak.scope, cst.FunctionDef) and "," not in name:
+                # `sock = c.gateway(...)` in a loop, `cfg["sock"] = sock` after it: what is derived
+                # from it escapes further on in the function, and a `with` would break that too.
+                body = leak.scope.body.body if isinstance(leak.scope.body, cst.IndentedBlock) else ()
+                borrows = _local_borrower(analyzer, kind, names=(name,))
+                self.no_fix_reason = escape_reason(self.context, body, names=(name,), shown=f"`{name}`", borrows=borrows)
+                if self.no_fix_reason is not None:
+                    fix = None
             forever = self._serves_forever(leak, analyzer, name)
             if forever is not None:
                 # `srv = make_server(...)` ... `srv.serve_forever()`: the function returns only when
