@@ -26,6 +26,7 @@ from leaklint.analysis.file_params import caller_file_object, file_object_elsewh
 from leaklint.analysis.lifetimes import class_methods as _methods
 from leaklint.analysis.names import LOCAL, dotted_name, last_name
 from leaklint.analysis.narrowing import narrowed_to_value
+from leaklint.analysis.pool_joins import PROCESS_POOLS, closed_never_joined, pool_holder
 from leaklint.analysis.quote import one_line_code, shortened_code
 from leaklint.analysis.resources import CATALOGUE, FILE, ResourceKind
 from leaklint.analysis.run_frequency import once_per_process
@@ -49,6 +50,8 @@ _CASTS = frozenset({"typing.cast", "typing_extensions.cast"})  # return their va
 RETURNED_UNLESS_RAISES = "returned-unless-raises"  # returned to the caller, but lost if its set-up raises first
 CLASS_ATTRIBUTE = "class-attribute"  # made in a class body (at import) and never released
 HANDED_OVER_LATE = "handed-over-late"  # handed to a callee that may raise before it takes it over
+# A process pool closed (no new work) but never joined: its exited workers stay zombies (``use``).
+CLOSED_NOT_JOINED = "closed-not-joined"
 SUSPENDED_UNRELEASED = "suspended-unreleased"  # released after a `yield`, not when the exception thrown in there ends the generator
 
 # How a generator function is driven, for the exception its consumer throws in at a `yield`.
@@ -241,6 +244,8 @@ class OwnershipAnalyzer:
             return leak(DISCARDED)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             found = self._assignment(parent, call, kind, scope)
+            if not found and kind.qualname in PROCESS_POOLS:
+                return self._closed_never_joined(call, kind, scope, parent)
             if not found and kind.qualname == "subprocess.Popen":
                 # Waited for on every path (a "not if something raises first" finding is kept: its
                 # `with` fix closes the pipes too).
@@ -255,6 +260,17 @@ class OwnershipAnalyzer:
                 parent.target.value, call, kind, scope, self.context.enclosing_statement(parent), target=parent.target
             )
         return []  # returned, yielded, stored in a container, compared...: ownership moves on
+
+    def _closed_never_joined(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
+        """``pool = Pool(); ...; pool.close()`` with no ``join()``: see analysis/pool_joins.py."""
+        held = pool_holder(assign)
+        if held is None or not isinstance(scope, cst.FunctionDef):
+            return []
+        close = closed_never_joined(self.context, held[0], scope)
+        if close is None:
+            return []
+        statement = self.context.enclosing_statement(assign)
+        return [Leak(kind, call, NEVER_CLOSED, name=held[1], binding=statement, release=close, scope=scope, use=CLOSED_NOT_JOINED)]
 
     def _killed_after_timeout(self, call: cst.Call, kind: ResourceKind, scope: Scope, assign: cst.CSTNode) -> List[Leak]:
         """``p.communicate(timeout=5)`` raising ``TimeoutExpired``, caught by a handler that
@@ -754,7 +770,8 @@ class OwnershipAnalyzer:
         if isinstance(target, cst.Name):
             if kind.tuple_items:
                 return []  # the whole tuple is kept; its items are not tracked
-            return self._track_name(target.value, call, kind, scope, statement, target=target)
+            tracked = self._track_name(target.value, call, kind, scope, statement, target=target)
+            return tracked or self._stored_alias_raised(target.value, call, kind, scope, statement)
         if isinstance(target, (cst.Tuple, cst.List)) and kind.tuple_items:
             leaks: List[Leak] = []
             if any(isinstance(e, cst.StarredElement) for e in target.elements):
@@ -2263,18 +2280,31 @@ class OwnershipAnalyzer:
         return releasing[0], sorted(roots)[0]
 
     def _raised_in_constructor(
-        self, attr: str, call: cst.Call, kind: ResourceKind, scope: cst.FunctionDef, statement: Optional[cst.CSTNode]
+        self,
+        attr: str,
+        call: cst.Call,
+        kind: ResourceKind,
+        scope: cst.FunctionDef,
+        statement: Optional[cst.CSTNode],
+        alias: Optional[Tuple[str, cst.CSTNode]] = None,
     ) -> List[Leak]:
         """``__init__`` stores a resource on ``self`` and then raises (a bad greeting, a failed
-        handshake): the half-built object never reaches the caller, so nobody can close it."""
+        handshake): the half-built object never reaches the caller, so nobody can close it.
+        ``alias`` is the local name the resource was bound to first and the statement that
+        stores it on ``self`` (``con = connect(p)`` / ``self._con = con``): releasing or handing
+        on that name counts like doing it to ``self.<attr>``."""
         graph = self.graph(scope)
         acquiring = graph.node_of(call, self.context.parent) if graph is not None else []
         if graph is None or not acquiring:
             return []
         acquiring_keys = {id(node.statement) for node in acquiring}
+        if alias is not None:
+            acquiring_keys |= {id(node.statement) for node in graph.node_of(alias[1], self.context.parent)}
         effects: Dict[int, int] = {}
         for node in walk_scope(scope):
             fate = self._self_use(node, attr, kind)
+            if alias is not None and isinstance(node, cst.Name) and node.value == alias[0] and fate == PASS:
+                fate = self._alias_use(node, kind)
             if fate == PASS:
                 continue
             found = graph.node_of(node, self.context.parent)
@@ -2316,6 +2346,30 @@ class OwnershipAnalyzer:
                 return [
                     Leak(kind, call, RAISES_UNRELEASED, name=f"self.{attr}", binding=statement, scope=scope, path_end=raiser.statement, use=f"helper:{callee}")
                 ]
+        return []
+
+    def _alias_use(self, name: cst.Name, kind: ResourceKind) -> int:
+        """What an occurrence of the local name a constructor stored on ``self`` does to the
+        resource: a release or a hand-off ends the path (someone else may release it)."""
+        fate, _ = self._use(name, kind)
+        return PATH_RELEASE if fate in (RELEASE, SAFE_RELEASE, MANAGED, ESCAPE) else PASS
+
+    def _stored_alias_raised(
+        self, name: str, call: cst.Call, kind: ResourceKind, scope: Scope, statement: Optional[cst.CSTNode]
+    ) -> List[Leak]:
+        """``con = sqlite3.connect(p)`` / ``self._con = con`` in ``__init__``, which then raises:
+        judged like ``self._con = sqlite3.connect(p)`` (see ``_raised_in_constructor``)."""
+        if not (isinstance(scope, cst.FunctionDef) and scope.name.value == "__init__"):
+            return []
+        for use in self.uses_of(scope, name):
+            store = self.context.parent(use)
+            if not (isinstance(store, cst.Assign) and store.value is use and len(store.targets) == 1):
+                continue
+            target = store.targets[0].target
+            if isinstance(target, cst.Attribute) and _is_self(target.value):
+                return self._raised_in_constructor(
+                    target.attr.value, call, kind, scope, statement, alias=(name, store)
+                )
         return []
 
     def _raising_helper(self, statement: Optional[cst.CSTNode]) -> Optional[str]:
@@ -2776,6 +2830,8 @@ class OwnershipAnalyzer:
             if self._releases_items(node, kind):
                 return []
             parent = self.context.parent(node)
+            if isinstance(parent, cst.AssignTarget) and _disposing_container(self.context.parent(parent)):
+                return []  # `RecentlyUsedContainer(n, dispose_func=lambda p: p.close())` closes what it drops
             if isinstance(parent, cst.Attribute) and parent.attr.value in ("popitem", "pop", "clear"):
                 grand = self.context.parent(parent)
                 if isinstance(grand, cst.Call) and self._evicted_value_dropped(grand, parent.attr.value) and not found:
@@ -2952,6 +3008,19 @@ def _bounded_cache(context: FileContext, function: cst.FunctionDef) -> Optional[
 _BOUNDED_CACHES = frozenset(
     f"cachetools.{name}" for name in ("LRUCache", "LFUCache", "TTLCache", "RRCache", "FIFOCache", "TLRUCache", "MRUCache")
 ) | {"boltons.cacheutils.LRU", "boltons.cacheutils.LRI", "pylru.lrucache", "lru.LRU"}
+
+
+# Keywords of container constructors that take a callback run on each entry they drop
+# (urllib3's RecentlyUsedContainer `dispose_func`, cache libraries' eviction hooks).
+_DISPOSING_KEYWORDS = frozenset({"dispose_func", "on_evict", "on_eviction", "evict_callback", "eviction_callback", "on_remove"})
+
+
+def _disposing_container(assign: Optional[cst.CSTNode]) -> bool:
+    """``assign`` stores a container made with a callback for the entries it drops."""
+    value = assign.value if isinstance(assign, (cst.Assign, cst.AnnAssign)) else None
+    return isinstance(value, cst.Call) and any(
+        arg.keyword is not None and arg.keyword.value in _DISPOSING_KEYWORDS for arg in value.args
+    )
 
 
 def _bounded_cache_made(context: FileContext, assign: Optional[cst.CSTNode]) -> bool:

@@ -19,6 +19,7 @@ from leaklint.analysis.names import LOCAL, collect_bindings
 from leaklint.analysis.ownership import (
     BORROWERS,
     CLASS_ATTRIBUTE,
+    CLOSED_NOT_JOINED,
     HANDED_OVER_LATE,
     DISCARDED,
     LAZY_BORROWERS,
@@ -78,7 +79,11 @@ class ResourceRule(Rule):
         self.kinds: Dict[str, ResourceKind] = {q: k for q, k in CATALOGUE.items() if k.family == self.family}
         self.kinds.update(extra_kinds(settings.get("extra-resources"), self.family))
         self.opener_aliases = self._opener_aliases()
-        self.terminals = frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
+        self.subclasses = self._resource_subclasses()
+        self.terminals = (
+            frozenset(q.rsplit(".", 1)[-1] for q in self.kinds) | self._aliases() | frozenset(self.opener_aliases)
+            | frozenset(self.subclasses)
+        )
         # Terminals whose every entry acquires only with a keyword (`get` for `requests.get(...,
         # stream=True)`): a call without that keyword is no candidate, so `d.get(k)` costs nothing.
         gated: Dict[str, Set[str]] = {}
@@ -98,12 +103,34 @@ class ResourceRule(Rule):
         self._without_fixes = False
         self._guessed_files: Set[int] = set()  # `x.open(...).read()` on a receiver of unknown type
         self._made_by_maker: Dict[int, ResourceKind] = {}  # `Session()` after `Session = sessionmaker()`
+        self._naming_paths: Set[str] = set()  # locals `_path_name` is reading the bindings of
         self._weak_calls: Set[int] = set()  # instances of a class that may only close what it was given
         self._class_calls: Set[int] = set()  # instances of this module's resource classes
 
     def _aliases(self) -> Set[str]:
         """Local names bound to a catalogued callable: ``from io import open as io_open``."""
         return {local for local, target in self.context.module_bindings.names.items() if target in self.kinds}
+
+    def _resource_subclasses(self) -> Dict[str, Tuple[ResourceKind, str]]:
+        """Module-level classes whose one base is a catalogued resource class (``class
+        Session(requests.Session)``, ``class Conn(socket.socket)``): an instance is that resource,
+        released the same way (the base's ``close()`` and ``with``), so ``Session()`` is judged like
+        ``requests.Session()``. By class name: (the base's kind, the base as written)."""
+        if "class " not in self.context.source:
+            return {}
+        found: Dict[str, Tuple[ResourceKind, str]] = {}
+        for statement in self.context.module.body:
+            if not isinstance(statement, cst.ClassDef) or len(statement.bases) != 1 or statement.keywords:
+                continue
+            base = statement.bases[0].value
+            qualified = self.context.qualified_name(base) if isinstance(base, (cst.Name, cst.Attribute)) else None
+            kind = self.kinds.get(qualified) if qualified is not None else None
+            if kind is None or kind.category not in ("file", "resource") or kind.fd or kind.tuple_items or kind.when_keyword:
+                continue
+            if self.context.module_bindings.names.get(statement.name.value) != LOCAL:
+                continue
+            found[statement.name.value] = (kind, self.context.code(base))
+        return found
 
     def _opener_aliases(self) -> Dict[str, ResourceKind]:
         """Module-level names that only ever hold a catalogued opener: ``openf = open`` (under
@@ -173,6 +200,9 @@ class ResourceRule(Rule):
         if kind is None and isinstance(func, cst.Name) and func.value in self.opener_aliases:
             if qualified == f"{self.context.module_name}.{func.value}":  # not shadowed here
                 return self.opener_aliases[func.value]
+        if kind is None and isinstance(func, cst.Name) and func.value in self.subclasses:
+            if qualified == f"{self.context.module_name}.{func.value}":
+                return self.subclasses[func.value][0]
         if kind is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             kind = self._method_of_acquired(func.value, func.attr.value)
         if kind is None and id(call) in self._made_by_maker:
@@ -283,11 +313,48 @@ class ResourceRule(Rule):
                 expr = expr.value
             elif isinstance(expr, cst.Call):
                 return self.context.qualified_name(expr.func) in PATH_MAKERS
+            elif isinstance(expr, cst.Name):
+                return self._path_name(expr)
             else:
                 return False
         return False
 
+    def _path_name(self, name: cst.Name) -> bool:
+        """``file = Path(file)`` ... ``file.open("rb")``: a local of a function whose every binding
+        is a path built as ``_is_path`` reads it, made before this use by a statement of the
+        function's own body (so no path through the function reaches the use with another value);
+        a parameter it rebinds that way counts too."""
+        if name.value in self._naming_paths:
+            return False  # `p = p / "x"`: the binding being read is the one asked about
+        analyzer = self._analyzer()
+        scope = analyzer._scope_of(name)
+        if not isinstance(scope, cst.FunctionDef) or not isinstance(scope.body, cst.IndentedBlock):
+            return False
+        use_line = self.context.location(name).line
+        top_level = {id(statement) for statement in scope.body.body}
+        made_before = False
+        self._naming_paths.add(name.value)
+        try:
+            for use in analyzer.uses_of(scope, name.value):
+                parent = self.context.parent(use)
+                if isinstance(parent, cst.Param):
+                    continue  # the caller's value, replaced by a path before the use (made_before)
+                if isinstance(parent, cst.AssignTarget):
+                    assign = self.context.parent(parent)
+                    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and self._is_path(assign.value)):
+                        return False
+                    statement = self.context.parent(assign)
+                    if id(statement) in top_level and self.context.location(assign).line < use_line:
+                        made_before = True
+                elif isinstance(parent, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr, cst.For, cst.CompFor, cst.AsName, cst.NameItem, cst.Del)):
+                    if getattr(parent, "target", None) is use or isinstance(parent, (cst.AsName, cst.NameItem, cst.Del)):
+                        return False  # bound some other way
+        finally:
+            self._naming_paths.discard(name.value)
+        return made_before
+
     def leave_Module(self, node: cst.Module) -> None:
+        self._export_subclasses()
         self.candidates.extend(self._maker_calls())
         made_by_classes = self._resource_class_calls()
         if not self.candidates and not made_by_classes:
@@ -295,6 +362,8 @@ class ResourceRule(Rule):
         analyzer = self._analyzer()
         acquisitions: List[Tuple[cst.Call, ResourceKind]] = list(made_by_classes)
         for call in self.candidates:
+            if id(call) in self._class_calls:
+                continue  # a resource subclass that is a resource class too: judged once, as the class
             kind = self._kind(call)
             if kind is not None and _acquires(kind, call):
                 if kind.fd and not kind.path and opened_after_closing_every_descriptor(self.context, call):
@@ -304,6 +373,18 @@ class ResourceRule(Rule):
             for leak in merge_tuple_leaks(analyzer.analyze(call, kind)):
                 self._report(leak, analyzer)
         self._factory_calls(acquisitions, analyzer)
+
+    def _export_subclasses(self) -> None:
+        """The resource subclasses of this module, for their callers in other modules (they
+        are called like the project's resource classes: ``netsession.Session()``)."""
+        for name, (kind, base) in self.subclasses.items():
+            cls = next(s for s in self.context.module.body if isinstance(s, cst.ClassDef) and s.name.value == name)
+            self.exported[f"{self.context.module_name}.{name}"] = {
+                "with_closes": kind.with_closes,
+                "inner": _shorten(base, 40),
+                "line": self.context.location(cls.name).line,
+                "subclass_of": _shorten(base, 40),
+            }
 
     def _resource_class_calls(self) -> List[Tuple[cst.Call, ResourceKind]]:
         """``repo = Repo(root)`` where ``Repo`` is a class of this module that owns a resource
@@ -521,6 +602,8 @@ class ResourceRule(Rule):
                 for item in chosen:
                     line, column, end_line, end_column = item["location"]
                     made_words = f"returns a new `{factory['inner']}`"
+                    if factory.get("subclass_of"):
+                        made_words = f"makes an instance of a subclass of `{factory['subclass_of']}`"
                     if factory.get("resource_class"):
                         made_words = f"owns `self.{factory['resource_class']}` and frees it in its `close()`"
                     message = item["message"].replace(factories.FOREIGN_PLACEHOLDER, made_words)
@@ -647,6 +730,16 @@ class ResourceRule(Rule):
             if name.startswith("self."):
                 message = message.replace("each call leaves them", "each instance leaves them")
                 suggestion = f"close {pipes} where the class reaps the child (before `wait()`)"
+        elif leak.use == CLOSED_NOT_JOINED:
+            assert leak.release is not None
+            confidence = Confidence.MEDIUM
+            line = self.context.location(leak.release).line
+            message = (
+                f"`{name}` (from `{shown}`) is closed on line {line} but never joined: `close()` only stops new work, "
+                f"and the worker processes that exit afterwards stay zombies until something reaps them "
+                f"(`{name}.join()`, or the pool's finaliser when the collector gets to it)"
+            )
+            suggestion = f"call `{name}.join()` after `{name}.close()` (or `{name}.terminate()` when pending work may be dropped)"
         elif leak.use == "unreaped":
             # A child without pipes: nothing to close, only a process to reap.
             confidence = Confidence.MEDIUM
@@ -687,6 +780,14 @@ class ResourceRule(Rule):
                 # The callee may keep it: a `with` would close it under a long-lived holder.
                 confidence = Confidence.MEDIUM
                 message += " (it is passed to a function that is not known to close it)"
+            if self.no_fix_reason is None and isinstance(leak.scope, cst.FunctionDef) and "," not in name:
+                # `sock = c.gateway(...)` in a loop, `cfg["sock"] = sock` after it: what is derived
+                # from it escapes further on in the function, and a `with` would break that too.
+                body = leak.scope.body.body if isinstance(leak.scope.body, cst.IndentedBlock) else ()
+                borrows = _local_borrower(analyzer, kind, names=(name,))
+                self.no_fix_reason = escape_reason(self.context, body, names=(name,), shown=f"`{name}`", borrows=borrows)
+                if self.no_fix_reason is not None:
+                    fix = None
             forever = self._serves_forever(leak, analyzer, name)
             if forever is not None:
                 # `srv = make_server(...)` ... `srv.serve_forever()`: the function returns only when

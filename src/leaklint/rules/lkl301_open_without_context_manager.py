@@ -19,7 +19,11 @@ class OpenWithoutContextManager(ResourceRule):
     Flags a file that is opened without a context manager and is not closed on every path:
     `open`, `io.open`, `codecs.open`, `Path(...).open`, `gzip`/`bz2`/`lzma.open`, `tarfile.open`,
     `zipfile.ZipFile`, the `tempfile` file classes, `os.fdopen`, `dbm`/`shelve.open`, and raw file
-    descriptors from `os.open` and `tempfile.mkstemp`.
+    descriptors from `os.open` and `tempfile.mkstemp`. `p.open()` counts as `Path(...).open` when
+    every binding of the local `p` is a path and the function's own body makes it before the use
+    (`file = Path(file)` at its start). A class of the project whose one base is one of these
+    classes (`class Bundle(zipfile.ZipFile)`) makes the same file, here and in the modules that
+    import it.
 
     ## Why is this bad?
     A file that is never closed keeps its descriptor (and, for writes, its unflushed buffer) until

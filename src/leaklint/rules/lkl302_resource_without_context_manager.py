@@ -169,7 +169,11 @@ class ResourceWithoutContextManager(ResourceRule):
     (the cache drops the least recently used one without closing it; `maxsize=None` and
     `functools.cache` evict nothing), and a resource stored in a bounded mapping that evicts by
     itself (`cachetools.LRUCache`/`TTLCache`..., `boltons.cacheutils.LRU`) unless a subclass
-    releases what its `popitem()` returns. A member made from a class of the same module that
+    releases what its `popitem()` returns, or it was made with a callback for what it drops
+    (`RecentlyUsedContainer(n, dispose_func=lambda p: p.close())`). A class of the project whose
+    one base is a catalogued resource class (`class Session(requests.Session)`) makes that
+    resource: its calls are judged like the base's, here and in the modules that import it.
+    A member made from a class of the same module that
     holds a resource and releases it in its own `close()` (`self.storage = Storage(p)`) is
     reported (medium) when the owner has a release method of its own (`close`, `__exit__`,
     `stop`, `shutdown`...) and nothing in the owner calls `self.storage.close()` (or another
@@ -214,7 +218,11 @@ class ResourceWithoutContextManager(ResourceRule):
     returncode`, a child watcher's callback); quiet when the process is handed on after the signal,
     is the caller's (a parameter), the signalling method is itself a `kill()`/`terminate()`/
     `send_signal()` wrapper (its caller waits, as with `Popen`'s), or the signal is the
-    `finally:`/`except` clean-up of a `wait()` that did not finish. `tempfile.TemporaryDirectory` gets no `with` fix, because its
+    `finally:`/`except` clean-up of a `wait()` that did not finish. A process pool
+    (`multiprocessing.Pool`, bound in the function or on `self`) whose only release is `close()`,
+    with no `join()` or `terminate()` anywhere and never handed on, is reported (medium): `close()`
+    only stops new work, and the workers that exit afterwards stay zombies until the pool's
+    finaliser runs (a `ThreadPool` is left alone: its workers are threads). `tempfile.TemporaryDirectory` gets no `with` fix, because its
     `with` binds the path, not the object. Third-party names are matched only when imported under
     their documented module (`requests.Session`, `httpx.Client`...).
 
