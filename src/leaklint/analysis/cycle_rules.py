@@ -136,7 +136,7 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
 
     The default profile shows what a maintainer would change. High: the cycle forms per call or
     per loop iteration and is kept for the life of the process by a module-level container, or an
-    object in it has `__del__`, or holds a thread, socket, file or pool that no close-like method
+    object in it has `__del__`, or holds a socket, file or pool (not a thread) that no close-like method
     of its class releases. Medium: an object in it has an end-of-use hook that leaves the cycle
     (``ended_but_linked``). Low (strict profile only): the code breaks one of its links itself, it
     forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
@@ -276,7 +276,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     close-like method (`self._session = ClosedRemote(self)` in `close()`); every class in it is only
     instantiated at import (process-lifetime objects); it is made in a test; or nothing heavy is
     in it. High: a class in it has `__del__`, its instances are kept in a module-level container,
-    or it makes a thread/socket/file (that no close-like method releases) and the project makes
+    or it makes a socket/file/pool (that no close-like method releases) and the project makes
     it per call. Medium: heavy, but how often it is made is not known, or a class in it has an
     end-of-use hook that leaves the cycle (``ended_but_linked``).
     """
@@ -312,7 +312,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             f"`{flow.rooted[rooted]}`"
         )
     # Where a class-level cycle forms is not known, so neither is how often: a class made in a
-    # loop somewhere, or one holding a thread, is high only when the project makes it per call.
+    # loop somewhere, or one holding a socket, is high only when the project makes it per call.
     heavy = heavy_reason(graph, classes)
     if heavy is not None:
         if any(f in (CALL, ITERATION) for f in frequencies):
@@ -555,7 +555,7 @@ def ended_but_linked(
 
 
 def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
-    """Why the cycle's late release matters: an object in it makes a thread, socket, file... that
+    """Why the cycle's late release matters: an object in it makes a socket, file, pool... (flow.objects._FREED_WITH_HOLDER) that
     no close-like method of its class releases (one that does frees it without the collector)."""
     flow = flow_for(graph)
     for cls in classes:

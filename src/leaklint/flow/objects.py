@@ -25,6 +25,12 @@ from leaklint.analysis.class_graph import ClassGraph
 from leaklint.facts.on_demand import SummaryStore
 from leaklint.facts.summaries import HEAVY, LONG_LIVED, NESTED, RETURN, releases as _releases
 
+# What a cycle's late collection delays: the heavy things freed with the object that holds them
+# (a socket or file is closed, a pool's workers told to exit). Not a thread or timer: a running
+# one lives on whoever references it, and a finished one holds nothing, so a cycle through its
+# holder delays no release (pyicloud's manager, whose monitor thread pins it anyway).
+_FREED_WITH_HOLDER = HEAVY - {"threading.Thread", "threading.Timer"}
+
 Summary = Dict[str, Any]
 
 MAX_DEPTH = 4  # how many calls deep a summary follows its arguments
@@ -149,7 +155,7 @@ class FlowGraph:
         self.dropped_later: Set[Tuple[str, int]] = set()
         # class -> (frequency of the scope, path, line) for every `Class(...)` the project makes
         self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
-        self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a thread, a socket)
+        self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a socket, a file)
         self.rooted: Dict[str, str] = {}  # class -> a module-level container its instances are put in
         for path, summary in self.scopes:
             self._index_scope(path, summary)
@@ -205,12 +211,12 @@ class FlowGraph:
             # `self._sock = sock` with `sock: socket.socket`: a heavy object handed in and kept
             for holder, _attr, value, *_rest in summary["holds"]:
                 if holder == summary["self"]:
-                    heavy = next((t for t in summary["types"].get(value, ()) if t in HEAVY), None)
+                    heavy = next((t for t in summary["types"].get(value, ()) if t in _FREED_WITH_HOLDER), None)
                     if heavy is not None:
                         self.heavy.setdefault(summary["cls"], heavy)
         for name, loop, *kept in summary["allocations"]:
             # (a heavy thing a method makes and drops, `t = Thread(...); t.start()`, is not held)
-            if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached") and (not kept or kept[0]):
+            if name in _FREED_WITH_HOLDER and summary["cls"] and kind in ("init", "method", "cached") and (not kept or kept[0]):
                 self.heavy.setdefault(summary["cls"], name)
             cls = self.graph.resolve(name)
             if cls is None:

@@ -59,8 +59,9 @@ class MutualReference(ClassGraphRule):
     and a bound method of `self` (`f.__fspath__ = self.__fspath__`) holds `self`.
 
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
-    the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
-    releases, or is kept in a module-level container; medium for a collection whose items point
+    the cycle has `__del__`, makes a socket, file or pool that no close-like method releases (not
+    a thread: a running one lives on whoever references it, a finished one holds nothing, so the
+    cycle delays no release), or is kept in a module-level container; medium for a collection whose items point
     back at their holder and carry bulk data (`self.data`, `self.buffer`...), for two objects
     pointing at each other when one keeps an array its code makes (`self.pixels =
     np.asarray(data)`, `bytearray(n)`), and for a cycle through an object whose class has a
