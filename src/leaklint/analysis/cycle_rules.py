@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts, warns_only
+from leaklint.analysis.class_graph import BACKREF, OWNED, ClassFacts, ClassGraph, Cycle, Edge, collect_class_facts, warns_only
 from leaklint.analysis.hops import object_hops
 from leaklint.analysis.inherited import IN_RELEASE
 from leaklint.analysis.walk import iter_children, walk_scope
@@ -268,6 +268,23 @@ def _object_fix(hop: Hop) -> str:
     )
 
 
+def class_cycles(graph: ClassGraph, component: List[str]) -> List[Cycle]:
+    """The cycles among the classes of one strongly connected ``component`` of the class graph.
+
+    One class pointing at itself is a cycle only when an instance stores itself into another
+    instance (`child.parent = self`) that it also holds (`self.children`): a linked list's
+    `Node.next` alone is not a cycle."""
+    if len(component) > 1:
+        return graph.component_cycles(component)
+    name = component[0]
+    loops = [e for e in graph.adjacency.get(name, ()) if e.target == name]
+    back = next((e for e in loops if e.kind == BACKREF and not e.text.startswith("self.")), None)
+    other = next((e for e in loops if back is not None and e.attr != back.attr), None)
+    if back is None or other is None:
+        return []
+    return [Cycle((back, other))]
+
+
 def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Confidence, str]:
     """(confidence, why) for a cycle between classes (instances that *can* point at each other).
 
@@ -415,12 +432,15 @@ def one_way_chain(graph: ClassGraph, edges: Sequence[Edge]) -> Optional[str]:
     = history` (earlier responses) in `__init__`: an attribute that holds *another* object of the
     same class, set only when the instance is made (so only to an older object), with no store
     handing an object back the instance that holds it and no second link of the class to itself
-    (a tree has `parent` and `children`). Instances form a one-way chain from newer to older."""
+    (a tree has `parent` and `children`). Instances form a one-way chain from newer to older. So
+    does an attribute holding an instance the object makes itself without handing it `self`
+    (parallel-ssh's `self._proxy_client = SSHClient(proxy_host)`, set in a later method): a fresh
+    object that never points back, wherever it is made."""
     if len(edges) != 1 or edges[0].source != edges[0].target or edges[0].kind == BACKREF:
         return None
     edge = edges[0]
     others = [e for e in graph.adjacency.get(edge.source, ()) if e.target == edge.source and e.attr != edge.attr]
-    if others or _set_after_init(graph, edge.source, edge.attr):
+    if others or (edge.kind != OWNED and _set_after_init(graph, edge.source, edge.attr)):
         return None  # a tree, or a setter that can point two instances at each other
     return (f"`{_short(edge.source)}.{edge.attr}` holds another `{_short(edge.target)}`, not the instance "
             f"itself: a one-way chain, and no store hands an object back the instance that holds it")

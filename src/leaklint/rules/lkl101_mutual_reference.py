@@ -8,7 +8,7 @@ from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tupl
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, finalizer_fallback, flow_for, graph_for, heavy_reason, is_test_file,
+    ClassGraphRule, bulk_reason, class_cycle_severity, class_cycles, cycle_hops, finalizer_fallback, flow_for, graph_for, heavy_reason, is_test_file,
     object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
@@ -157,7 +157,7 @@ class MutualReference(ClassGraphRule):
         class_lines: Set[Tuple[str, int]] = set()
         class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
-            for cycle in cls._cycles(graph, component):
+            for cycle in class_cycles(graph, component):
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
                 finding = cls._cycle_finding(graph, cycle, low_hidden)
@@ -188,21 +188,6 @@ class MutualReference(ClassGraphRule):
             if kept is None or rank[finding.confidence] > rank[kept.confidence]:
                 unique[(finding.path, finding.line)] = finding
         return _one_per_cycle([finding for finding in unique.values() if type(finding) is not _Hidden])
-
-    @classmethod
-    def _cycles(cls, graph: ClassGraph, component: List[str]) -> List[Cycle]:
-        if len(component) > 1:
-            return graph.component_cycles(component)
-        # One class pointing at itself is a cycle only when an instance stores itself into
-        # another instance (`child.parent = self`) that it also holds (`self.children`): a linked
-        # list's `Node.next` alone is not a cycle.
-        name = component[0]
-        loops = [e for e in graph.adjacency.get(name, ()) if e.target == name]
-        back = next((e for e in loops if e.kind == BACKREF and not e.text.startswith("self.")), None)
-        other = next((e for e in loops if back is not None and e.attr != back.attr), None)
-        if back is None or other is None:
-            return []
-        return [Cycle((back, other))]
 
     @classmethod
     def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
