@@ -145,6 +145,11 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     with_del = next((c for c in cycle.classes if graph.cleanup_del(c) is not None), None)
     if cycle.broken is not None:
         owner, attr = cycle.broken
+        fallback = finalizer_fallback(graph, owner, cycle.classes, attr)
+        if fallback is not None:
+            # `close()` drops the link and `__del__` calls `close()`: for a caller that never
+            # closes, the cycle delays the very finalizer that would break it (teradata's cursors).
+            return Confidence.HIGH, fallback
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
     if any(is_test_file(h.path) for h in cycle.hops[:1]):
         return Confidence.LOW, "made in a test, whose objects live for one test"
@@ -491,14 +496,20 @@ def _is_collection(edge: Edge) -> bool:
     return target.rstrip().endswith("]") or value.strip()[:1] in ("[", "{")
 
 
-def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str]) -> Optional[str]:
+def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str], attr: Optional[str] = None) -> Optional[str]:
     """Why a link that ``releaser``'s close-like method drops, in a cycle one function makes,
     still matters: the class (or one of the cycle's) has a ``__del__`` that calls its own
     close-like method, the fallback for callers that never close, and the cycle delays that very
     ``__del__`` (fsspec's ``OpenFile``: ``close()`` drops its file layers, ``__del__`` calls
     ``close()``, a bound method set on the file holds the object). Not for class-level cycles:
-    asyncio's loops, transports and futures all have such pairs, made and broken in normal use."""
+    asyncio's loops, transports and futures all have such pairs, made and broken in normal use.
+
+    ``attr``: the link dropped; the close-like method that drops it may be another class's, on
+    the object holding it (teradata's `OdbcCursor.close()` runs `self.connection.cursors.remove(self)`,
+    and `Cursor.__del__` calls `close()`): that class's family counts too."""
     family = set(graph.mro(releaser))
+    for dropper in flow_for(graph).released_by.get(attr, ()) if attr is not None else ():
+        family.update(graph.mro(dropper))
     for cls in classes:
         resolved = graph.resolve(cls) or cls
         found = graph.cleanup_del(resolved)

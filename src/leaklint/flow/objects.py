@@ -99,6 +99,8 @@ class FlowGraph:
         self.scopes: List[Tuple[str, Summary]] = []
         self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
         self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
+        # attribute -> the classes whose methods drop it on another object (`self.connection.cursors.remove(self)`)
+        self.released_by: Dict[str, Set[str]] = {}
         # (class, attribute) dropped by taking one entry out (`self._children.remove(child)`), and
         # dropped at teardown or in a `finally:`
         self._removals: Set[Tuple[str, str]] = set()
@@ -150,6 +152,8 @@ class FlowGraph:
                     # `server.all_connections.discard(conn)` in a handler's `finally:`: the
                     # link from another object, whose class is not known here.
                     self.released_elsewhere.add(attr)
+                    if summary["cls"]:
+                        self.released_by.setdefault(attr, set()).add(summary["cls"])
         # (path, line) of a store into `self.attr` that the same function drops again later
         # (`finally: self.x = None`, `self.pending.pop(key)`).
         self.dropped_later: Set[Tuple[str, int]] = set()

@@ -278,7 +278,7 @@ class MutualReference(ClassGraphRule):
         for store in (first, second):
             for holder_type in store.holder_types if store.attr is not None else ():
                 owner = flow.broken_by_release(holder_type, store.attr, classes)  # type: ignore[arg-type]
-                fallback = finalizer_fallback(graph, owner, classes) if owner is not None else None
+                fallback = finalizer_fallback(graph, owner, classes, store.attr) if owner is not None else None
                 if fallback is not None:
                     return Confidence.HIGH, fallback
                 if owner is not None:
