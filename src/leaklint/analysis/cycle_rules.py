@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.class_graph import BACKREF, ClassFacts, ClassGraph, Edge, collect_class_facts, warns_only
+from leaklint.analysis.class_graph import BACKREF, OWNED, ClassFacts, ClassGraph, Cycle, Edge, collect_class_facts, warns_only
 from leaklint.analysis.hops import object_hops
 from leaklint.analysis.inherited import IN_RELEASE
 from leaklint.analysis.walk import iter_children, walk_scope
@@ -136,7 +136,7 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
 
     The default profile shows what a maintainer would change. High: the cycle forms per call or
     per loop iteration and is kept for the life of the process by a module-level container, or an
-    object in it has `__del__`, or holds a thread, socket, file or pool that no close-like method
+    object in it has `__del__`, or holds a socket, file or pool (not a thread) that no close-like method
     of its class releases. Medium: an object in it has an end-of-use hook that leaves the cycle
     (``ended_but_linked``). Low (strict profile only): the code breaks one of its links itself, it
     forms once at import, it is made in a test, or nothing heavy is in it (a per-instance or
@@ -145,6 +145,11 @@ def cycle_severity(graph: ClassGraph, cycle: ObjectCycle) -> Tuple[Confidence, s
     with_del = next((c for c in cycle.classes if graph.cleanup_del(c) is not None), None)
     if cycle.broken is not None:
         owner, attr = cycle.broken
+        fallback = finalizer_fallback(graph, owner, cycle.classes, attr)
+        if fallback is not None:
+            # `close()` drops the link and `__del__` calls `close()`: for a caller that never
+            # closes, the cycle delays the very finalizer that would break it (teradata's cursors).
+            return Confidence.HIGH, fallback
         return Confidence.LOW, f"the code breaks it itself (`{_short(owner)}` drops `{attr}`)"
     if any(is_test_file(h.path) for h in cycle.hops[:1]):
         return Confidence.LOW, "made in a test, whose objects live for one test"
@@ -268,6 +273,23 @@ def _object_fix(hop: Hop) -> str:
     )
 
 
+def class_cycles(graph: ClassGraph, component: List[str]) -> List[Cycle]:
+    """The cycles among the classes of one strongly connected ``component`` of the class graph.
+
+    One class pointing at itself is a cycle only when an instance stores itself into another
+    instance (`child.parent = self`) that it also holds (`self.children`): a linked list's
+    `Node.next` alone is not a cycle."""
+    if len(component) > 1:
+        return graph.component_cycles(component)
+    name = component[0]
+    loops = [e for e in graph.adjacency.get(name, ()) if e.target == name]
+    back = next((e for e in loops if e.kind == BACKREF and not e.text.startswith("self.")), None)
+    other = next((e for e in loops if back is not None and e.attr != back.attr), None)
+    if back is None or other is None:
+        return []
+    return [Cycle((back, other))]
+
+
 def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Confidence, str]:
     """(confidence, why) for a cycle between classes (instances that *can* point at each other).
 
@@ -276,7 +298,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
     close-like method (`self._session = ClosedRemote(self)` in `close()`); every class in it is only
     instantiated at import (process-lifetime objects); it is made in a test; or nothing heavy is
     in it. High: a class in it has `__del__`, its instances are kept in a module-level container,
-    or it makes a thread/socket/file (that no close-like method releases) and the project makes
+    or it makes a socket/file/pool (that no close-like method releases) and the project makes
     it per call. Medium: heavy, but how often it is made is not known, or a class in it has an
     end-of-use hook that leaves the cycle (``ended_but_linked``).
     """
@@ -312,7 +334,7 @@ def class_cycle_severity(graph: ClassGraph, edges: Sequence[Edge]) -> Tuple[Conf
             f"`{flow.rooted[rooted]}`"
         )
     # Where a class-level cycle forms is not known, so neither is how often: a class made in a
-    # loop somewhere, or one holding a thread, is high only when the project makes it per call.
+    # loop somewhere, or one holding a socket, is high only when the project makes it per call.
     heavy = heavy_reason(graph, classes)
     if heavy is not None:
         if any(f in (CALL, ITERATION) for f in frequencies):
@@ -415,12 +437,15 @@ def one_way_chain(graph: ClassGraph, edges: Sequence[Edge]) -> Optional[str]:
     = history` (earlier responses) in `__init__`: an attribute that holds *another* object of the
     same class, set only when the instance is made (so only to an older object), with no store
     handing an object back the instance that holds it and no second link of the class to itself
-    (a tree has `parent` and `children`). Instances form a one-way chain from newer to older."""
+    (a tree has `parent` and `children`). Instances form a one-way chain from newer to older. So
+    does an attribute holding an instance the object makes itself without handing it `self`
+    (parallel-ssh's `self._proxy_client = SSHClient(proxy_host)`, set in a later method): a fresh
+    object that never points back, wherever it is made."""
     if len(edges) != 1 or edges[0].source != edges[0].target or edges[0].kind == BACKREF:
         return None
     edge = edges[0]
     others = [e for e in graph.adjacency.get(edge.source, ()) if e.target == edge.source and e.attr != edge.attr]
-    if others or _set_after_init(graph, edge.source, edge.attr):
+    if others or (edge.kind != OWNED and _set_after_init(graph, edge.source, edge.attr)):
         return None  # a tree, or a setter that can point two instances at each other
     return (f"`{_short(edge.source)}.{edge.attr}` holds another `{_short(edge.target)}`, not the instance "
             f"itself: a one-way chain, and no store hands an object back the instance that holds it")
@@ -471,14 +496,20 @@ def _is_collection(edge: Edge) -> bool:
     return target.rstrip().endswith("]") or value.strip()[:1] in ("[", "{")
 
 
-def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str]) -> Optional[str]:
+def finalizer_fallback(graph: ClassGraph, releaser: str, classes: Sequence[str], attr: Optional[str] = None) -> Optional[str]:
     """Why a link that ``releaser``'s close-like method drops, in a cycle one function makes,
     still matters: the class (or one of the cycle's) has a ``__del__`` that calls its own
     close-like method, the fallback for callers that never close, and the cycle delays that very
     ``__del__`` (fsspec's ``OpenFile``: ``close()`` drops its file layers, ``__del__`` calls
     ``close()``, a bound method set on the file holds the object). Not for class-level cycles:
-    asyncio's loops, transports and futures all have such pairs, made and broken in normal use."""
+    asyncio's loops, transports and futures all have such pairs, made and broken in normal use.
+
+    ``attr``: the link dropped; the close-like method that drops it may be another class's, on
+    the object holding it (teradata's `OdbcCursor.close()` runs `self.connection.cursors.remove(self)`,
+    and `Cursor.__del__` calls `close()`): that class's family counts too."""
     family = set(graph.mro(releaser))
+    for dropper in flow_for(graph).released_by.get(attr, ()) if attr is not None else ():
+        family.update(graph.mro(dropper))
     for cls in classes:
         resolved = graph.resolve(cls) or cls
         found = graph.cleanup_del(resolved)
@@ -555,7 +586,7 @@ def ended_but_linked(
 
 
 def heavy_reason(graph: ClassGraph, classes: Sequence[str]) -> Optional[str]:
-    """Why the cycle's late release matters: an object in it makes a thread, socket, file... that
+    """Why the cycle's late release matters: an object in it makes a socket, file, pool... (flow.objects._FREED_WITH_HOLDER) that
     no close-like method of its class releases (one that does frees it without the collector)."""
     flow = flow_for(graph)
     for cls in classes:

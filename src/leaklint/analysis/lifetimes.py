@@ -18,7 +18,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, U
 import libcst as cst
 
 from leaklint.analysis.context import FileContext
-from leaklint.analysis.names import LOCAL, dotted_name
+from leaklint.analysis.names import LOCAL, dotted_name, parameters
 from leaklint.analysis.walk import iter_children, walk
 from leaklint.facts.summaries import HEAVY, dropped_at_once, releases
 from leaklint.rule import Confidence
@@ -370,6 +370,27 @@ def class_methods(cls: cst.ClassDef) -> List[cst.FunctionDef]:
 def first_param(function: cst.FunctionDef) -> Optional[str]:
     params = (*function.params.posonly_params, *function.params.params)
     return params[0].name.value if params else None
+
+
+def kept_argument(constructor: cst.FunctionDef) -> Optional[str]:
+    """A parameter of ``constructor`` (an ``__init__``) that the object keeps, or None: stored on
+    ``self`` as it is (``self.xml = xml``) or handed to a base class's ``__init__``
+    (``super().__init__(*args, **kwargs)``, ``dict.__init__(self, *args, **kwargs)``), which is how
+    a dict or list subclass keeps its items. What each instance holds is then its caller's data,
+    whose size the class does not bound."""
+    own = first_param(constructor)
+    params = [p.name.value for p in parameters(constructor.params) if p.name.value != own]
+    if not params:
+        return None
+    for node in walk(constructor):
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value in params:
+            if any(is_self_attribute(t.target, self_name=own or "self") for t in node.targets):
+                return node.value.value
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "__init__":
+            for arg in node.args:
+                if isinstance(arg.value, cst.Name) and arg.value.value in params:
+                    return arg.value.value
+    return None
 
 
 def method_owner(context: FileContext, function: cst.CSTNode) -> Optional[cst.ClassDef]:

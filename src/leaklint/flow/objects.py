@@ -25,6 +25,12 @@ from leaklint.analysis.class_graph import ClassGraph
 from leaklint.facts.on_demand import SummaryStore
 from leaklint.facts.summaries import HEAVY, LONG_LIVED, NESTED, RETURN, releases as _releases
 
+# What a cycle's late collection delays: the heavy things freed with the object that holds them
+# (a socket or file is closed, a pool's workers told to exit). Not a thread or timer: a running
+# one lives on whoever references it, and a finished one holds nothing, so a cycle through its
+# holder delays no release (pyicloud's manager, whose monitor thread pins it anyway).
+_FREED_WITH_HOLDER = HEAVY - {"threading.Thread", "threading.Timer"}
+
 Summary = Dict[str, Any]
 
 MAX_DEPTH = 4  # how many calls deep a summary follows its arguments
@@ -93,6 +99,8 @@ class FlowGraph:
         self.scopes: List[Tuple[str, Summary]] = []
         self.breaks: Dict[str, Set[str]] = {}  # class -> attributes some method of it drops
         self.released_elsewhere: Set[str] = set()  # attributes a release method drops on another object
+        # attribute -> the classes whose methods drop it on another object (`self.connection.cursors.remove(self)`)
+        self.released_by: Dict[str, Set[str]] = {}
         # (class, attribute) dropped by taking one entry out (`self._children.remove(child)`), and
         # dropped at teardown or in a `finally:`
         self._removals: Set[Tuple[str, str]] = set()
@@ -144,12 +152,14 @@ class FlowGraph:
                     # `server.all_connections.discard(conn)` in a handler's `finally:`: the
                     # link from another object, whose class is not known here.
                     self.released_elsewhere.add(attr)
+                    if summary["cls"]:
+                        self.released_by.setdefault(attr, set()).add(summary["cls"])
         # (path, line) of a store into `self.attr` that the same function drops again later
         # (`finally: self.x = None`, `self.pending.pop(key)`).
         self.dropped_later: Set[Tuple[str, int]] = set()
         # class -> (frequency of the scope, path, line) for every `Class(...)` the project makes
         self.allocations: Dict[str, List[Tuple[str, str, int]]] = {}
-        self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a thread, a socket)
+        self.heavy: Dict[str, str] = {}  # class -> a heavy thing its methods make (a socket, a file)
         self.rooted: Dict[str, str] = {}  # class -> a module-level container its instances are put in
         for path, summary in self.scopes:
             self._index_scope(path, summary)
@@ -205,12 +215,12 @@ class FlowGraph:
             # `self._sock = sock` with `sock: socket.socket`: a heavy object handed in and kept
             for holder, _attr, value, *_rest in summary["holds"]:
                 if holder == summary["self"]:
-                    heavy = next((t for t in summary["types"].get(value, ()) if t in HEAVY), None)
+                    heavy = next((t for t in summary["types"].get(value, ()) if t in _FREED_WITH_HOLDER), None)
                     if heavy is not None:
                         self.heavy.setdefault(summary["cls"], heavy)
         for name, loop, *kept in summary["allocations"]:
             # (a heavy thing a method makes and drops, `t = Thread(...); t.start()`, is not held)
-            if name in HEAVY and summary["cls"] and kind in ("init", "method", "cached") and (not kept or kept[0]):
+            if name in _FREED_WITH_HOLDER and summary["cls"] and kind in ("init", "method", "cached") and (not kept or kept[0]):
                 self.heavy.setdefault(summary["cls"], name)
             cls = self.graph.resolve(name)
             if cls is None:

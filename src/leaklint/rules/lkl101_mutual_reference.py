@@ -8,7 +8,7 @@ from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Set, Tupl
 
 from leaklint.analysis.class_graph import BACKREF, PARAM, ClassGraph, Cycle, LocalPair, LocalStore
 from leaklint.analysis.cycle_rules import (
-    ClassGraphRule, bulk_reason, class_cycle_severity, cycle_hops, finalizer_fallback, flow_for, graph_for, heavy_reason, is_test_file,
+    ClassGraphRule, bulk_reason, class_cycle_severity, class_cycles, cycle_hops, finalizer_fallback, flow_for, graph_for, heavy_reason, is_test_file,
     object_cycle_finding, per_graph_cache, weak_fix,
 )
 from leaklint.analysis.hops import edge_hops, pair_hops
@@ -59,8 +59,9 @@ class MutualReference(ClassGraphRule):
     and a bound method of `self` (`f.__fspath__ = self.__fspath__`) holds `self`.
 
     Confidence follows the consequence (see "Severity and profiles" above): high when an object in
-    the cycle has `__del__`, makes a thread, socket, file or pool that no close-like method
-    releases, or is kept in a module-level container; medium for a collection whose items point
+    the cycle has `__del__`, makes a socket, file or pool that no close-like method releases (not
+    a thread: a running one lives on whoever references it, a finished one holds nothing, so the
+    cycle delays no release), or is kept in a module-level container; medium for a collection whose items point
     back at their holder and carry bulk data (`self.data`, `self.buffer`...), for two objects
     pointing at each other when one keeps an array its code makes (`self.pixels =
     np.asarray(data)`, `bytearray(n)`), and for a cycle through an object whose class has a
@@ -156,7 +157,7 @@ class MutualReference(ClassGraphRule):
         class_lines: Set[Tuple[str, int]] = set()
         class_links: Set[Tuple[str, str]] = set()
         for component in graph.cyclic_components():
-            for cycle in cls._cycles(graph, component):
+            for cycle in class_cycles(graph, component):
                 if all((e.path, e.location.line) in local_lines for e in cycle.edges):
                     continue  # the same stores are already reported as a local pair
                 finding = cls._cycle_finding(graph, cycle, low_hidden)
@@ -187,21 +188,6 @@ class MutualReference(ClassGraphRule):
             if kept is None or rank[finding.confidence] > rank[kept.confidence]:
                 unique[(finding.path, finding.line)] = finding
         return _one_per_cycle([finding for finding in unique.values() if type(finding) is not _Hidden])
-
-    @classmethod
-    def _cycles(cls, graph: ClassGraph, component: List[str]) -> List[Cycle]:
-        if len(component) > 1:
-            return graph.component_cycles(component)
-        # One class pointing at itself is a cycle only when an instance stores itself into
-        # another instance (`child.parent = self`) that it also holds (`self.children`): a linked
-        # list's `Node.next` alone is not a cycle.
-        name = component[0]
-        loops = [e for e in graph.adjacency.get(name, ()) if e.target == name]
-        back = next((e for e in loops if e.kind == BACKREF and not e.text.startswith("self.")), None)
-        other = next((e for e in loops if back is not None and e.attr != back.attr), None)
-        if back is None or other is None:
-            return []
-        return [Cycle((back, other))]
 
     @classmethod
     def _cycle_finding(cls, graph: ClassGraph, cycle: Cycle, low_hidden: bool = False) -> Any:
@@ -292,7 +278,7 @@ class MutualReference(ClassGraphRule):
         for store in (first, second):
             for holder_type in store.holder_types if store.attr is not None else ():
                 owner = flow.broken_by_release(holder_type, store.attr, classes)  # type: ignore[arg-type]
-                fallback = finalizer_fallback(graph, owner, classes) if owner is not None else None
+                fallback = finalizer_fallback(graph, owner, classes, store.attr) if owner is not None else None
                 if fallback is not None:
                     return Confidence.HIGH, fallback
                 if owner is not None:

@@ -18,8 +18,11 @@ class DelInReferenceCycle(ClassGraphRule):
     project-wide class reference graph, including a class that can point to itself
     (`Person.best_friend: Person`), or one caught in a cycle among one function's objects that
     the calls make (`handle = Handle(); handle.attach(self); self.handles = [handle]`). The
-    message spells out the cycle. Low (strict profile only) when the code breaks the cycle itself,
-    its objects are made once at import, or the `__del__` only warns or logs (a "deleted while
+    message spells out the cycle. Low (strict profile only) when the code breaks the cycle itself
+    (unless, in a cycle one function makes, only a `close()` breaks it and this `__del__` calls
+    `close()`: a connection listing its cursors, each taken out by its own `close()`; for callers
+    that never close, the cycle delays the finalizer that would break it), its objects are made
+    once at import, or the `__del__` only warns or logs (a "deleted while
     still open" `ResourceWarning`): running that late costs nothing. LKL101 likewise does not
     count such a `__del__` as a reason to report a cycle by default.
 

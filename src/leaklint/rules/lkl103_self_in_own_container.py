@@ -61,7 +61,11 @@ class SelfInOwnContainer(Rule):
     arguments than a list's or set's method takes (`registry.add(job, ttl=60)`) is another
     object's API, not a container, and is not reported. A plain attribute that points at its
     own object (`self.prev = self`, a ring's or list's sentinel) costs one collection per instance:
-    low, unless the class has `__del__`. By the default-visibility policy (docs/rules.md, "Severity
+    low, unless the class has `__del__`, or the link is an alias made in `__init__` of an object
+    that keeps what its caller hands it (`self.attrib = self` beside `self.xml = xml`, a dict
+    subclass's `self.__dict__ = self`): every instance is then a cycle from birth, with its
+    caller's data (medium; not for a class with one instance per process, nor for an `__init__`
+    that keeps none of its arguments). By the default-visibility policy (docs/rules.md, "Severity
     and profiles"), `self` stored in its own container is in the default selection only with a
     consequence to name: one more entry per call (a store outside `__init__` and the shutdown
     path) or per loop iteration, or a class that holds something a collection would release late
@@ -157,13 +161,21 @@ class SelfInOwnContainer(Rule):
         if removed is None and is_test_file(self.context.path):
             # A test's objects live for one test (and some tests make a cycle on purpose).
             confidence = Confidence.LOW
-        if plain_link and removed is None and confidence is not Confidence.LOW:
+        given = None
+        if plain_link in ("plain", "") and removed is None and confidence is not Confidence.LOW:
+            given = self._alias_keeping_arguments(node, name, holder)
+        if given is not None:
+            # `self.attrib = self`, `self.__dict__ = self` in `__init__`: every instance is a cycle
+            # from birth, with what its caller handed it (sleekxmpp's stanzas and their XML,
+            # sibl-gui's attribute-bag dicts, enable's windows): one garbage cycle per object made.
+            confidence = Confidence.MEDIUM
+        elif plain_link and removed is None and confidence is not Confidence.LOW:
             # `self.prev = self`: one plain object per instance, freed by one collection; with
             # nothing heavy in it, only the strict profile shows it.
             confidence = Confidence.HIGH if plain_link == "del" else Confidence.LOW
         in_loop = any(isinstance(a, (cst.For, cst.While)) for a in self._ancestors_within(node))
         costless = ""
-        if name == "self" and not plain_link and removed is None and confidence is not Confidence.LOW:
+        if name == "self" and not plain_link and given is None and removed is None and confidence is not Confidence.LOW:
             # The default-visibility policy: shown by default only when the cycle recurs (one more
             # entry per call or per iteration) or delays a release (a `__del__`, a socket...).
             adds = isinstance(node, cst.Call) or isinstance(holder, cst.Subscript)
@@ -190,6 +202,11 @@ class SelfInOwnContainer(Rule):
             )
         elif attr == "__dict__":
             suggestion = f"do not make `{name}` its own `__dict__`: implement `__getattr__` over a separate dict instead"
+        elif given is not None:
+            suggestion = (
+                f"do not store the alias: make `{attr}` a read-only property that returns `{name}` "
+                f"(or store `weakref.proxy({name})`)"
+            )
         else:
             suggestion = f"store `weakref.proxy({name})` (or `weakref.ref({name})`) in `{container}`, or compute it on access with a property"
         if removed is not None:
@@ -198,6 +215,11 @@ class SelfInOwnContainer(Rule):
             message += (
                 f"; the class re-points `{attr}` when it links the object (a circular list's sentinel or "
                 f"an unlinked node), so this is a default, not a leak"
+            )
+        elif given is not None:
+            message += (
+                f"; made in `__init__`, so every instance is in it from the start, with what its caller hands it "
+                f"(`{given}`), freed only by a collection"
             )
         elif plain_link == "del":
             message += "; the class has `__del__`, whose run the cycle delays"
@@ -240,6 +262,21 @@ class SelfInOwnContainer(Rule):
                 ):
                     return True
         return False
+
+    def _alias_keeping_arguments(self, node: cst.CSTNode, name: str, holder: cst.BaseExpression) -> Optional[str]:
+        """The argument kept by an object that names itself in a plain attribute of its own
+        (`self.attrib = self`, `self.__dict__ = self`) in its `__init__`, or None: not in
+        `__init__`, an `__init__` that keeps none of its arguments (a fixed-size object), or a
+        class with one instance per process."""
+        if name != "self" or not isinstance(node, cst.Assign) or not isinstance(holder, cst.Attribute):
+            return None
+        function = self.context.enclosing_scope(node)
+        if not isinstance(function, cst.FunctionDef) or function.name.value != "__init__":
+            return None
+        cls = lt.method_owner(self.context, function)
+        if cls is None or lt.process_singleton(self.context, cls) is not None:
+            return None
+        return lt.kept_argument(function)
 
     def _is_metaclass_self(self, node: cst.CSTNode, name: str) -> bool:
         """``name`` is the first parameter of a method of a metaclass (a class based on `type`)."""
