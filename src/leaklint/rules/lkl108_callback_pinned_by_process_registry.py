@@ -58,7 +58,9 @@ class CallbackPinnedByProcessRegistry(Rule):
     A function that makes the object and registers it pins one more on every call (a process
     pool per batch, kept with its worker processes until exit): medium, unless the function
     unregisters it, or visibly runs once (test code, `main()`, an `lru_cache`d function, one that
-    sets a module global as a lazy one-per-process maker), then low. An object the function got
+    sets a module global as a lazy one-per-process maker) or hands the object on (returns it,
+    stores it, passes it to another call: its owner releases it, and the registration is a
+    backstop), then low. An object the function got
     from a call that is not a class (`get_pool(name)`) may be shared and is not reported.
 
     Registering from module level happens once, so it is reported only for `weakref.finalize`
@@ -394,7 +396,7 @@ class CallbackPinnedByProcessRegistry(Rule):
             if local is None:
                 continue
             shown = dotted_name(call.func) or qualified
-            once = _runs_once(self.context, function)
+            once = _runs_once(self.context, function) or self._escapes(local, function, call)
             self.report(
                 call,
                 f"`{shown}` keeps `{local}` (made in this call of `{function.name.value}`) alive until the interpreter "
@@ -408,6 +410,22 @@ class CallbackPinnedByProcessRegistry(Rule):
                 confidence=Confidence.LOW if once else Confidence.MEDIUM,
             )
             return
+
+    def _escapes(self, local: str, function: cst.FunctionDef, call: cst.Call) -> Optional[str]:
+        """Why ``local`` is someone else's to release, in words, or None: the function returns it,
+        stores it or hands it to another call, so the registration is a backstop for an object
+        its owner closes (a started process kept until exit in case nobody stops it)."""
+        inside = {id(n) for n in walk(call)}
+        for node in walk(function):
+            if not (isinstance(node, cst.Name) and node.value == local) or id(node) in inside:
+                continue
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                continue  # `pool.map(...)`: used here
+            if isinstance(parent, cst.AssignTarget):
+                continue  # its own binding
+            return "hands the object on (returned or stored), so its owner releases it and the registration is a backstop"
+        return None
 
     def _made_here(self, value: cst.BaseExpression, function: cst.FunctionDef) -> Optional[str]:
         """The local behind ``value`` (``pool``, ``pool.terminate``) when ``function`` binds it once,
