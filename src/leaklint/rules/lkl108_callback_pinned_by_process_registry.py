@@ -433,6 +433,9 @@ class CallbackPinnedByProcessRegistry(Rule):
         base = value.value if isinstance(value, cst.Attribute) else value
         if not isinstance(base, cst.Name) or lt.declares_global(self.context, function, base.value):
             return None
+        if base is value and not any(isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name)
+                                     and n.value.value == base.value for n in walk(function)):
+            return None  # passed as is and never used as an object here: maybe a handle (`SetWindowsHookEx(...)`)
         values = lt.assigned_values(self.context, function, base.value)
         if len(values) != 1 or not isinstance(values[0], cst.Call):
             return None
