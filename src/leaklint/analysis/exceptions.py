@@ -1,16 +1,21 @@
 """What an ``except`` block does with the exception it caught, shared by the rules about kept
-exceptions (LKL105 in the catching frame, LKL109 on long-lived holders)."""
+exceptions (LKL105 in the catching frame, LKL109 on long-lived holders), and which names hold
+one exception object built once (LKL106)."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis.containers import is_empty_container
 from leaklint.analysis.context import FileContext
+from leaklint.analysis.names import last_name
 from leaklint.analysis.walk import walk
 
+# The last part of a class name that says "this builds an exception".
+EXCEPTION_CLASS = re.compile(r"(Error|Exception|Exit|Interrupt|Warning|Failure|Timeout|Fault)$")
 CLEARERS = frozenset({"traceback.clear_frames"})
 
 
@@ -108,3 +113,62 @@ def reads_tracebacks(context: FileContext, scope: cst.CSTNode) -> bool:
                 and not any(isinstance(a, (cst.ExceptHandler, cst.ExceptStarHandler)) for a in context.ancestors(inner)):
             return True
     return False
+
+
+def exception_classes(module: cst.Module) -> Set[str]:
+    """Classes of this file that derive (through each other) from an exception class."""
+    found: Set[str] = set()
+    classes = [s for s in module.body if isinstance(s, cst.ClassDef)]
+    changed = True
+    while changed:
+        changed = False
+        for cls in classes:
+            if cls.name.value in found:
+                continue
+            for base in cls.bases:
+                last = last_name(base.value)
+                if last is not None and (last in found or EXCEPTION_CLASS.search(last)):
+                    found.add(cls.name.value)
+                    changed = True
+                    break
+    return found
+
+
+def builds_exception(value: cst.BaseExpression, classes: Set[str]) -> bool:
+    """``KeyError("...")``, ``QueryFailed(...)``: a call that makes one exception instance."""
+    if not isinstance(value, cst.Call):
+        return False
+    last = last_name(value.func)
+    return last is not None and (last in classes or bool(EXCEPTION_CLASS.search(last)))
+
+
+def class_level_exception(module: cst.Module, cls: cst.ClassDef, attribute: str,
+                          classes: Set[str]) -> Optional[cst.Assign]:
+    """The class-body statement ``attribute = SomeError(...)`` when it is the only binding of
+    ``attribute`` in the file: one exception object shared by every instance, kept as long as
+    the class (the life of the process). Any other store or ``del`` of ``<x>.attribute`` (an
+    instance that sets its own, a reset to None) makes it something else: None then."""
+    found: Optional[cst.Assign] = None
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return None
+    for statement in cls.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and builds_exception(small.value, classes) and any(
+                    isinstance(t.target, cst.Name) and t.target.value == attribute for t in small.targets):
+                found = small
+    if found is None:
+        return None
+    for node in walk(module):
+        targets: Iterable[cst.BaseExpression] = ()
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+            targets = [node.target]
+        elif isinstance(node, cst.Del):
+            targets = [node.target]
+        for target in targets:
+            if any(isinstance(n, cst.Attribute) and n.attr.value == attribute for n in walk(target)):
+                return None
+    return found

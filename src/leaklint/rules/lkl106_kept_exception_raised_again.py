@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Set
 
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.names import last_name
+from leaklint.analysis.exceptions import builds_exception, class_level_exception, exception_classes
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, RelatedLocation, Rule
-
-# The last part of a class name that says "this builds an exception".
-_EXCEPTION_CLASS = re.compile(r"(Error|Exception|Exit|Interrupt|Warning|Failure|Timeout|Fault)$")
-
 
 @dataclass
 class _Kept:
@@ -31,7 +26,10 @@ class KeptExceptionRaisedAgain(Rule):
     Flags `raise X` inside a function when `X` is one exception object that the process keeps:
     a module global bound to an exception instance (`NODATA = KeyError("no database")` at module
     level, or a caught exception cached by a function that declares it `global`:
-    `_init_error = e`), or the exception a stored future keeps (`raise
+    `_init_error = e`), a class attribute bound to one in the class body and never stored again
+    (`key_string_error = TypeError(...)` raised as `raise self.key_string_error`,
+    `raise cls.NOT_FOUND` or `raise Store.NOT_FOUND`: one object shared by every instance, kept
+    as long as the class), or the exception a stored future keeps (`raise
     spawner._spawn_future.exception()`).
 
     ## Why is this bad?
@@ -53,9 +51,10 @@ class KeptExceptionRaisedAgain(Rule):
     profile.
 
     ## Known problems
-    Only module globals of the same file and futures reached through an attribute are followed;
-    an exception kept on a class attribute or on a long-lived instance (`raise self._error`) is
-    LKL109's. A global that is cleared in another function on a path the code always takes is
+    Only module globals and class bodies of the same file and futures reached through an
+    attribute are followed; a class attribute that any code of the file also stores or deletes
+    (`self.error = e`, a per-instance value with a class-level default) and an exception kept on a
+    long-lived instance (`raise self._error`) are LKL109's. A global that is cleared in another function on a path the code always takes is
     not seen as cleared.
 
     ## References
@@ -96,10 +95,13 @@ class KeptExceptionRaisedAgain(Rule):
         super().__init__(*args, **kwargs)
         self.raises: List[cst.Raise] = []
         self.global_statements: List[cst.Global] = []
+        self._classes: Optional[Set[str]] = None  # the file's exception classes, once needed
 
     def visit_Raise(self, node: cst.Raise) -> None:
         exc = node.exc
-        if isinstance(exc, cst.Name) or (
+        if isinstance(exc, cst.Attribute) and isinstance(exc.value, cst.Name):
+            self.raises.append(node)  # `raise self.not_found`, `raise Store.NOT_FOUND`
+        elif isinstance(exc, cst.Name) or (
             isinstance(exc, cst.Call) and isinstance(exc.func, cst.Attribute)
             and exc.func.attr.value == "exception" and not exc.args
             and isinstance(exc.func.value, cst.Attribute)
@@ -127,8 +129,41 @@ class KeptExceptionRaisedAgain(Rule):
                 if lt.binds_locally(self.context, function, name) and not lt.declares_global(self.context, function, name):
                     continue  # a local of the same name
                 self._report_global(raised, name, kept[name], self._validation(raised, function))
+            elif isinstance(exc, cst.Attribute):
+                self._class_attribute_raise(raised, exc, function)
             elif isinstance(exc, cst.Call) and self._kept_future(exc.func.value, function):  # type: ignore[union-attr]
                 self._report_future(raised, exc)
+
+    def _class_attribute_raise(self, raised: cst.Raise, exc: cst.Attribute, function: cst.FunctionDef) -> None:
+        """``raise self.key_error`` (or ``cls.``/``Store.``) where the class body binds
+        ``key_error = TypeError(...)`` and nothing else in the file stores that attribute: one
+        exception object that lives as long as the class, shared by every instance, so every
+        raise from every instance adds its frames to the same traceback."""
+        owner = self._raised_class(exc.value, function)  # type: ignore[arg-type]
+        if owner is None:
+            return
+        if self._classes is None:
+            self._classes = exception_classes(self.context.module)
+        kept = class_level_exception(self.context.module, owner, exc.attr.value, self._classes)
+        if kept is None:
+            return
+        shown = self.context.code(exc).strip()
+        where = f"class attribute `{owner.name.value}.{exc.attr.value}` (built once in the class body"  # `, line N)` follows
+        self._report_global(raised, shown, _Kept(kept, "built once in the class body"),
+                            self._validation(raised, function), holder=where)
+
+    def _raised_class(self, base: cst.Name, function: cst.FunctionDef) -> Optional[cst.ClassDef]:
+        """The class whose attribute ``base.<attr>`` reads: the method's own class for its first
+        parameter (``self``, ``cls``), a class of this module by its name."""
+        owner = lt.method_owner(self.context, function)
+        if owner is not None and base.value == lt.first_param(function):
+            return owner
+        if lt.binds_locally(self.context, function, base.value):
+            return None
+        for statement in self.context.module.body:
+            if isinstance(statement, cst.ClassDef) and statement.name.value == base.value:
+                return statement
+        return None
 
     def _kept_future(self, holder: cst.BaseExpression, function: cst.FunctionDef) -> bool:
         """``self.spawner.future``, or ``spawner._spawn_future`` with ``spawner = self.spawner``:
@@ -156,13 +191,13 @@ class KeptExceptionRaisedAgain(Rule):
     # -- which module globals hold one exception object --------------------------------------------
 
     def _kept_globals(self, module: cst.Module) -> Dict[str, _Kept]:
-        classes = self._exception_classes(module)
+        classes = exception_classes(module)
         kept: Dict[str, _Kept] = {}
         for statement in module.body:
             if not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for small in statement.body:
-                if isinstance(small, cst.Assign) and self._builds_exception(small.value, classes):
+                if isinstance(small, cst.Assign) and builds_exception(small.value, classes):
                     for target in small.targets:
                         if isinstance(target.target, cst.Name):
                             kept[target.target.value] = _Kept(small, "built once at import time")
@@ -188,30 +223,6 @@ class KeptExceptionRaisedAgain(Rule):
         for name in [n for n in kept if self._cleared(module, n)]:
             del kept[name]
         return kept
-
-    def _exception_classes(self, module: cst.Module) -> Set[str]:
-        """Classes of this file that derive (through each other) from an exception class."""
-        found: Set[str] = set()
-        classes = [s for s in module.body if isinstance(s, cst.ClassDef)]
-        changed = True
-        while changed:
-            changed = False
-            for cls in classes:
-                if cls.name.value in found:
-                    continue
-                for base in cls.bases:
-                    last = last_name(base.value)
-                    if last is not None and (last in found or _EXCEPTION_CLASS.search(last)):
-                        found.add(cls.name.value)
-                        changed = True
-                        break
-        return found
-
-    def _builds_exception(self, value: cst.BaseExpression, classes: Set[str]) -> bool:
-        if not isinstance(value, cst.Call):
-            return False
-        last = last_name(value.func)
-        return last is not None and (last in classes or bool(_EXCEPTION_CLASS.search(last)))
 
     def _cleared(self, module: cst.Module, name: str) -> bool:
         """``name = None`` in a function that declares it global, or ``del name``: the module
@@ -255,12 +266,14 @@ class KeptExceptionRaisedAgain(Rule):
                 return True
         return False
 
-    def _report_global(self, raised: cst.Raise, name: str, kept: _Kept, validation: bool = False) -> None:
+    def _report_global(self, raised: cst.Raise, name: str, kept: _Kept, validation: bool = False,
+                       holder: Optional[str] = None) -> None:
         line = self.context.location(kept.node).line
+        where = f"{holder}, line {line})" if holder else f"module global `{name}` ({kept.how}, line {line})"
         self.report(
             raised,
-            f"`raise {name}` raises the same exception object on every call: module global `{name}` "
-            f"({kept.how}, line {line}) lives as long as the process, and each raise adds this call's frames, "
+            f"`raise {name}` raises the same exception object on every call: {where} "
+            f"lives as long as the process, and each raise adds this call's frames, "
             f"with all their locals, to `{name}.__traceback__`, so it grows by one call's frames every time"
             + ("; it answers a wrong argument type, so it grows only while a caller misuses the API" if validation else ""),
             suggestion=(

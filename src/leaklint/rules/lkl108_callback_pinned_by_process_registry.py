@@ -9,7 +9,8 @@ import libcst as cst
 
 from leaklint import models
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.closures import rooted_argument, rooting_functions
+from leaklint.analysis.closures import in_test_code, rooted_argument, rooting_functions
+from leaklint.analysis.context import FileContext
 from leaklint.analysis.cycle_rules import consequence_grade, releasing_heavy
 from leaklint.analysis.names import decorator_name, dotted_name
 from leaklint.analysis.unique_names import PER_REQUEST_NAME, UNIQUE_VALUE_CALLS
@@ -34,7 +35,9 @@ class CallbackPinnedByProcessRegistry(Rule):
     process: `atexit.register(self.pool.shutdown)` or `atexit.register(cleanup, self)`,
     `signal.signal(sig, self.handler)`, `changed.connect(self.refresh)` on a signal object that
     lives at module level (or `Panel.changed`, read from the class), and a `weakref.finalize(obj, obj.close)` whose callback
-    or arguments hold the object it watches. Also flags `logging.getLogger(name)` where `name` is
+    or arguments hold the object it watches. From a plain function, an object it makes itself
+    (`pool = multiprocessing.Pool(n)`, then `atexit.register(pool.terminate)` or
+    `atexit.register(cleanup, pool)`): one more kept per call. Also flags `logging.getLogger(name)` where `name` is
     different on every call (made with `uuid4()`, `id()`, a counter, the time, or a per-request
     parameter such as `request_id`). Which calls keep what, and for how long, comes from the API
     models (`retain` entries: docs/models.md), so a project can add its own registries. A
@@ -51,6 +54,14 @@ class CallbackPinnedByProcessRegistry(Rule):
     callback, the callback keeps `obj`, so `obj` can never die and the finalizer runs only at
     exit, never when the object goes away. The logging manager keeps every logger it ever made,
     by name; one named after a request id is a new logger (and its handlers) per request, forever.
+
+    A function that makes the object and registers it pins one more on every call (a process
+    pool per batch, kept with its worker processes until exit): medium, unless the function
+    unregisters it, or visibly runs once (test code, `main()`, an `lru_cache`d function, one that
+    sets a module global as a lazy one-per-process maker) or hands the object on (returns it,
+    stores it, passes it to another call: its owner releases it, and the registration is a
+    backstop), then low. An object the function got
+    from a call that is not a class (`get_pool(name)`) may be shared and is not reported.
 
     Registering from module level happens once, so it is reported only for `weakref.finalize`
     (a finalizer that can never run is a bug whenever it is made), with medium confidence.
@@ -332,7 +343,9 @@ class CallbackPinnedByProcessRegistry(Rule):
     def _process_registry(self, call: cst.Call, qualified: str, retain: models.Retain) -> None:
         method = self._method(call)
         if method is None:
-            return  # at import time: registered once
+            if not retain.slot:
+                self._local_object_registered(call, qualified, retain)
+            return  # otherwise at import time: registered once
         if self._undone_in_class(method.cls, retain.undo):
             return
         if retain.slot and self._restores_slot(call, qualified, retain, method):
@@ -367,6 +380,69 @@ class CallbackPinnedByProcessRegistry(Rule):
                 confidence=confidence,
             )
             return
+
+    def _local_object_registered(self, call: cst.Call, qualified: str, retain: models.Retain) -> None:
+        """``pool = multiprocessing.Pool(n)`` then ``atexit.register(pool.terminate)`` in a plain
+        function: every call makes one more object and hands the registry a bound method (or the
+        object itself as an argument) that keeps it until exit, closed or not."""
+        function = self.context.enclosing_scope(call)
+        if not isinstance(function, cst.FunctionDef) or lt.method_owner(self.context, function) is not None:
+            return  # module level runs once; methods are `_method`'s (nested functions of a method too)
+        if any(self.context.qualified_name(inner.func) == retain.undo
+               for inner in walk(function) if isinstance(inner, cst.Call) and retain.undo):
+            return  # the function unregisters it again
+        for value in self._retained_values(call, retain):
+            local = self._made_here(value, function)
+            if local is None:
+                continue
+            shown = dotted_name(call.func) or qualified
+            once = _runs_once(self.context, function) or self._escapes(local, function, call)
+            self.report(
+                call,
+                f"`{shown}` keeps `{local}` (made in this call of `{function.name.value}`) alive until the interpreter "
+                f"exits: every call makes one more and the registry keeps each, closed or not"
+                + (f"; `{function.name.value}` {once}: low consequence" if once else ""),
+                suggestion=(
+                    f"release `{local}` in the function (`with ... as {local}:`, or `try:`/`finally:` that closes it), "
+                    f"or {'`' + retain.undo + '(...)` it when done, or ' if retain.undo else ''}register one "
+                    f"module-level cleanup for a single shared object"
+                ),
+                confidence=Confidence.LOW if once else Confidence.MEDIUM,
+            )
+            return
+
+    def _escapes(self, local: str, function: cst.FunctionDef, call: cst.Call) -> Optional[str]:
+        """Why ``local`` is someone else's to release, in words, or None: the function returns it,
+        stores it or hands it to another call, so the registration is a backstop for an object
+        its owner closes (a started process kept until exit in case nobody stops it)."""
+        inside = {id(n) for n in walk(call)}
+        for node in walk(function):
+            if not (isinstance(node, cst.Name) and node.value == local) or id(node) in inside:
+                continue
+            parent = self.context.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                continue  # `pool.map(...)`: used here
+            if isinstance(parent, cst.AssignTarget):
+                continue  # its own binding
+            return "hands the object on (returned or stored), so its owner releases it and the registration is a backstop"
+        return None
+
+    def _made_here(self, value: cst.BaseExpression, function: cst.FunctionDef) -> Optional[str]:
+        """The local behind ``value`` (``pool``, ``pool.terminate``) when ``function`` binds it once,
+        to a new object built by a class call (``Pool(...)``, ``multiprocessing.Pool(...)``)."""
+        base = value.value if isinstance(value, cst.Attribute) else value
+        if not isinstance(base, cst.Name) or lt.declares_global(self.context, function, base.value):
+            return None
+        if base is value and not any(isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name)
+                                     and n.value.value == base.value for n in walk(function)):
+            return None  # passed as is and never used as an object here: maybe a handle (`SetWindowsHookEx(...)`)
+        values = lt.assigned_values(self.context, function, base.value)
+        if len(values) != 1 or not isinstance(values[0], cst.Call):
+            return None
+        last = dotted_name(values[0].func)
+        if last is None or not last.rsplit(".", 1)[-1][:1].isupper():
+            return None  # a factory or lookup may hand back a shared object
+        return base.value
 
     def _lkl104_reports(self, value: cst.BaseExpression, method: _Method) -> bool:
         if isinstance(value, cst.Call) and self.context.qualified_name(value.func) in _PARTIALS and value.args:
@@ -628,3 +704,17 @@ def _unbound_call_on_self(receiver: cst.BaseExpression, call: cst.Call, method: 
     name = receiver.attr.value if isinstance(receiver, cst.Attribute) else receiver.value if isinstance(receiver, cst.Name) else ""
     bases = {dotted_name(b.value) for b in method.cls.bases}
     return name[:1].isupper() or name in bases or any((base or "").endswith("." + name) for base in bases)
+
+
+def _runs_once(context: FileContext, function: cst.FunctionDef) -> Optional[str]:
+    """Why ``function`` runs once per process or per test, in words, or None: test code, a
+    ``main``, a cached function, or one that sets a module global (a lazy singleton's maker)."""
+    if in_test_code(context, function):
+        return "is test code"
+    if function.name.value in ("main", "_main", "cli", "run_main"):
+        return "is the program's entry point"
+    if {decorator_name(d) for d in function.decorators} & {"lru_cache", "cache"}:
+        return "is cached: it runs once per argument"
+    if any(isinstance(inner, cst.Global) for inner in walk(function)):
+        return "sets a module global, as a lazy one-per-process maker does"
+    return None

@@ -10,7 +10,7 @@ import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.cycle_rules import is_test_file
-from leaklint.analysis.exceptions import reads_tracebacks
+from leaklint.analysis.exceptions import class_level_exception, exception_classes, reads_tracebacks
 from leaklint.analysis.exceptions import released_names as _released_names
 from leaklint.analysis.exceptions import traceback_dropped
 from leaklint.analysis.hops import exception_cycle_hops
@@ -80,7 +80,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
     that raises its error on every later read, the class caught and stored the exception itself,
     or drops it itself (`self._exception = None` in `feed_eof()`); so are the second and later
     methods re-raising the same attribute, and a test module (a test double raising its
-    configured failure). A module global raised again is LKL106's.
+    configured failure). A module global raised again is LKL106's, and so is a class attribute bound to one
+    exception in the class body and never stored again (`raise self.key_string_error`).
 
     A local that holds the raised exception closes the same cycle through the frame itself
     (exception -> traceback -> frame -> local -> exception): clearing the attribute first
@@ -494,6 +495,8 @@ class ExceptionKeptOnLongLivedObject(Rule):
         cls = self.context.enclosing_class(function)
         if cls is None or not self._holds_exception_instance(cls, attribute):
             return
+        if class_level_exception(self.context.module, cls, attribute, exception_classes(self.context.module)):
+            return  # one object built in the class body, raised by every instance: LKL106's growth
         if self._cycle_broken(node, function, self_name, attribute):
             return
         shown = self.context.code(exc).strip()
