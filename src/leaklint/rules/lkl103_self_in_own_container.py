@@ -65,7 +65,8 @@ class SelfInOwnContainer(Rule):
     that keeps what its caller hands it (`self.attrib = self` beside `self.xml = xml`, a dict
     subclass's `self.__dict__ = self`): every instance is then a cycle from birth, with its
     caller's data (medium; not for a class with one instance per process, nor for an `__init__`
-    that keeps none of its arguments). By the default-visibility policy (docs/rules.md, "Severity
+    that keeps none of its arguments, nor when `__init__` also hands the object to helpers it keeps,
+    whose cycles dropping the alias would leave in place). By the default-visibility policy (docs/rules.md, "Severity
     and profiles"), `self` stored in its own container is in the default selection only with a
     consequence to name: one more entry per call (a store outside `__init__` and the shutdown
     path) or per loop iteration, or a class that holds something a collection would release late
@@ -276,6 +277,10 @@ class SelfInOwnContainer(Rule):
         cls = lt.method_owner(self.context, function)
         if cls is None or lt.process_singleton(self.context, cls) is not None:
             return None
+        if _handed_to_kept_objects(function, holder.attr.value):
+            # `self.session = self; self.api = Api(self.session)`: the instance is already in a
+            # cycle through every helper that keeps it, so dropping the alias frees nothing sooner.
+            return None
         return lt.kept_argument(function)
 
     def _is_metaclass_self(self, node: cst.CSTNode, name: str) -> bool:
@@ -441,3 +446,19 @@ class SelfInOwnContainer(Rule):
         if "instance" in assigned:
             return "strong"
         return "class" if assigned else "unknown"
+
+
+def _handed_to_kept_objects(constructor: cst.FunctionDef, alias: str) -> bool:
+    """``constructor`` stores on ``self`` an object it makes from ``self`` (or from its alias
+    ``self.<alias>``): ``self.api = Api(self)``, ``self.action = Action(self.session)``."""
+    own = lt.first_param(constructor) or "self"
+    for node in walk(constructor):
+        if not (isinstance(node, cst.Assign) and isinstance(node.value, cst.Call)):
+            continue
+        if not any(lt.is_self_attribute(t.target, self_name=own) for t in node.targets):
+            continue
+        for arg in node.value.args:
+            value = arg.value
+            if (isinstance(value, cst.Name) and value.value == own) or lt.is_self_attribute(value, alias, own):
+                return True
+    return False
