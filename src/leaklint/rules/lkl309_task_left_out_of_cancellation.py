@@ -13,6 +13,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.resource_classes import made_calls
 from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.tasks import is_loop, task_factory
+from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
 from leaklint.analysis.walk import walk, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -70,7 +71,8 @@ class TaskLeftOutOfCancellation(Rule):
       the teardown stops, shuts down, joins or cancels one of them, and nothing ends the other or
       hands it on: its workers run on after the object is torn down, one set per instance.
       Catalogued resources (executors, processes, sockets) are left to LKL301/LKL302, threads
-      that are not daemons to LKL303.
+      that are not daemons to LKL303, and daemon threads whose loop the class signals to end
+      to LKL305 (a stop that signals one and does not wait for it).
 
     Teardown methods are named for their end (`close`, `stop`, `shutdown`, `disconnect`, `deinit`,
     `unload`, `connection_lost`, `__aexit__`, ...); camelCase spellings (`connectionLost`,
@@ -157,7 +159,7 @@ class TaskLeftOutOfCancellation(Rule):
                     return
                 if isinstance(found, (cst.Assign, cst.AnnAssign)) and found.value is not None:
                     kinds = {
-                        _constructor(call) or "" for call in made_calls(found.value) if self._twin_kind(call)
+                        _constructor(call) or "" for call in made_calls(found.value) if self._twin_kind(call, methods)
                     } - {""}
                     for target in _targets(found) if kinds else ():
                         if is_self_attribute(target):
@@ -237,17 +239,20 @@ class TaskLeftOutOfCancellation(Rule):
                 confidence=Confidence.MEDIUM,
             )
 
-    def _twin_kind(self, call: cst.Call) -> bool:
+    def _twin_kind(self, call: cst.Call, methods: List[cst.FunctionDef]) -> bool:
         """Whether the twin check judges what ``call`` makes: not a catalogued resource (LKL301 and
-        LKL302 judge those), nor a thread that is not a daemon (LKL303 judges those)."""
+        LKL302 judge those), nor a thread that is not a daemon (LKL303 judges those), nor a daemon
+        thread running a method of the class whose loop another method signals to end (LKL305 judges
+        a stop that signals it and does not wait)."""
         qualified = self.context.qualified_name(call.func)
         if qualified in CATALOGUE:
             return False
         if qualified in ("threading.Thread", "threading.Timer"):
-            return any(
+            daemon = any(
                 arg.keyword is not None and arg.keyword.value == "daemon" and isinstance(arg.value, cst.Name)
                 and arg.value.value == "True" for arg in call.args
             )
+            return daemon and not _runs_a_signalled_loop(call, methods)
         return True
 
     def _ended_or_handed_on(self, methods: List[cst.FunctionDef], attr: str) -> bool:
@@ -637,3 +642,13 @@ def _fills_self_registry(node: cst.CSTNode) -> bool:
     if not isinstance(node, cst.Assign):
         return False
     return any(isinstance(target.target, cst.Subscript) and is_self_attribute(target.target.value) for target in node.targets)
+
+
+def _runs_a_signalled_loop(call: cst.Call, methods: List[cst.FunctionDef]) -> bool:
+    """``Thread(target=self.<m>)`` where a method of the class other than ``<m>`` signals the
+    loops of ``<m>`` to end (sets the flag its ``while`` tests, sets its event, puts a sentinel)."""
+    target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
+    if not isinstance(target, cst.Attribute) or not is_self_attribute(target):
+        return False
+    runner = next((m for m in methods if m.name.value == target.attr.value), None)
+    return runner is not None and signalled_by_class(methods, runner, loop_facts(runner))
