@@ -10,7 +10,7 @@ from leaklint.analysis.class_graph import WEAK_CONTAINERS, is_slice, is_weak_cal
 from leaklint.analysis import lifetimes as lt
 from leaklint.analysis.cycle_rules import consequence_grade, is_test_file
 from leaklint.analysis.lifetimes import class_methods
-from leaklint.analysis.names import parameter_names, target_names
+from leaklint.analysis.names import last_name, parameter_names, target_names
 from leaklint.analysis.walk import walk, walk_scope
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -65,8 +65,8 @@ class SelfInOwnContainer(Rule):
     that keeps what its caller hands it (`self.attrib = self` beside `self.xml = xml`, a dict
     subclass's `self.__dict__ = self`): every instance is then a cycle from birth, with its
     caller's data (medium; not for a class with one instance per process, nor for an `__init__`
-    that keeps none of its arguments, nor when `__init__` also hands the object to helpers it keeps,
-    whose cycles dropping the alias would leave in place). By the default-visibility policy (docs/rules.md, "Severity
+    that keeps none of its arguments, nor when `__init__` also hands the object on (to helpers it keeps,
+    to a registry), whose references dropping the alias would leave in place). By the default-visibility policy (docs/rules.md, "Severity
     and profiles"), `self` stored in its own container is in the default selection only with a
     consequence to name: one more entry per call (a store outside `__init__` and the shutdown
     path) or per loop iteration, or a class that holds something a collection would release late
@@ -277,9 +277,9 @@ class SelfInOwnContainer(Rule):
         cls = lt.method_owner(self.context, function)
         if cls is None or lt.process_singleton(self.context, cls) is not None:
             return None
-        if _handed_to_kept_objects(function, holder.attr.value):
-            # `self.session = self; self.api = Api(self.session)`: the instance is already in a
-            # cycle through every helper that keeps it, so dropping the alias frees nothing sooner.
+        if _handed_to_kept_objects(function, cls, holder.attr.value):
+            # `self.session = self; self.api = Api(self.session)`, `registry.add(self)`: the instance
+            # is already kept by what it was handed to, so dropping the alias frees nothing sooner.
             return None
         return lt.kept_argument(function)
 
@@ -448,17 +448,26 @@ class SelfInOwnContainer(Rule):
         return "class" if assigned else "unknown"
 
 
-def _handed_to_kept_objects(constructor: cst.FunctionDef, alias: str) -> bool:
-    """``constructor`` stores on ``self`` an object it makes from ``self`` (or from its alias
-    ``self.<alias>``): ``self.api = Api(self)``, ``self.action = Action(self.session)``."""
+def _handed_to_kept_objects(constructor: cst.FunctionDef, cls: cst.ClassDef, alias: str) -> bool:
+    """``constructor`` hands the object (``self`` or its alias ``self.<alias>``) to other code that
+    may keep it: ``self.api = Api(self)``, ``self.action = Action(self.session)``,
+    ``registry.add(self)``. A base class's own method called on it (``dict.__init__(self, ...)``,
+    ``super().__init__(...)``) is not handing it on."""
     own = lt.first_param(constructor) or "self"
+    bases = {base_name for base in cls.bases if (base_name := last_name(base.value))} | _BUILTIN_BASES
     for node in walk(constructor):
-        if not (isinstance(node, cst.Assign) and isinstance(node.value, cst.Call)):
+        if not isinstance(node, cst.Call):
             continue
-        if not any(lt.is_self_attribute(t.target, self_name=own) for t in node.targets):
+        func = node.func
+        if isinstance(func, cst.Attribute) and (
+            func.attr.value == "__init__" or (isinstance(func.value, cst.Name) and func.value.value in bases)
+        ):
             continue
-        for arg in node.value.args:
+        for arg in node.args:
             value = arg.value
             if (isinstance(value, cst.Name) and value.value == own) or lt.is_self_attribute(value, alias, own):
                 return True
     return False
+
+
+_BUILTIN_BASES = frozenset({"dict", "list", "set", "object", "type"})
