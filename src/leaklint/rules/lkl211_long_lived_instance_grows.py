@@ -165,6 +165,10 @@ class LongLivedInstanceGrows(Rule):
     name: every call of any of its methods (outside set-up, teardown and error paths) counts as
     a request, and a list it appends to on every call grows whatever the item is.
 
+    An item stored by index in a list the instance made (`self.slots[socket] = 1` with
+    `self.slots = [0] * n`) replaces an item, or raises: a list never grows by item assignment,
+    whatever the index is called, so it is not reported.
+
     ## Known problems
     An object registered with a short-lived source (a dialog's button) lives only as long as that
     source; its per-event list then grows only per click of that dialog, a false alarm when the
@@ -289,6 +293,8 @@ class LongLivedInstanceGrows(Rule):
             if attribute.kind is None or attribute.released or name in self.removed_anywhere:
                 continue
             for growth in attribute.growths:
+                if attribute.kind == "list" and growth.how == "[]=":
+                    continue  # `self.slots[i] = x` on a list replaces an item (or raises): it never grows
                 looped = in_while_loop(self.context, growth.node)
                 if growth.evidence == EVENT:
                     self._report_events(klass, name, growth, self._event_confidence(growth, looped))
