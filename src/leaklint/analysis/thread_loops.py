@@ -5,6 +5,8 @@ Two rules ask neighbouring questions about the same ``while self.x:`` loops: LKL
 that nobody joins ended by its owner anyway? then a ``join()`` where it starts would hang) and
 LKL314 (does a flag loop have no way to end at all?). Both read a method's loops through
 ``loop_facts`` and ask this module whether the class (LKL303) or the module (LKL314) signals them.
+LKL305 and LKL309 ask ``runs_a_signalled_loop`` of a thread's creation: LKL305 reports a stop that
+signals such a thread and does not wait for it, and LKL309's twin check leaves it to LKL305.
 """
 
 from __future__ import annotations
@@ -66,6 +68,16 @@ def loop_facts(method: cst.FunctionDef) -> LoopFacts:
                 facts.queues.add(node.func.value.attr.value)
     facts.flag_loop = _flag_loop(method)
     return facts
+
+
+def runs_a_signalled_loop(call: cst.Call, methods: Sequence[cst.FunctionDef]) -> bool:
+    """``Thread(target=self.<m>)`` where a method of the class other than ``<m>`` signals the
+    loops of ``<m>`` to end (sets the flag its ``while`` tests, sets its event, puts a sentinel)."""
+    target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
+    if not isinstance(target, cst.Attribute) or not is_self_attribute(target):
+        return False
+    runner = next((m for m in methods if m.name.value == target.attr.value), None)
+    return runner is not None and signalled_by_class(methods, runner, loop_facts(runner))
 
 
 def signalled_by_class(methods: Sequence[cst.FunctionDef], runner: cst.FunctionDef, facts: LoopFacts) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 import libcst as cst
 
 from leaklint.analysis import lifetimes as lt
-from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
+from leaklint.analysis.thread_loops import runs_a_signalled_loop
 from leaklint.analysis.timer_helpers import members_left_by_stop, timer_helpers
 from leaklint.analysis.walk import walk
 from leaklint.rule import Bad, Confidence, Finding, Good, Location, Rule
@@ -194,8 +194,7 @@ class ThreadStopWithoutJoin(Rule):
             if self._joined_or_escapes(nodes, attr):
                 continue
             creation = self._thread_creation(nodes, attr)
-            runner = self._self_target(creation, methods) if creation is not None else None
-            if runner is None or not signalled_by_class(methods, runner, loop_facts(runner)):
+            if creation is None or not runs_a_signalled_loop(creation, methods):
                 continue
             self.report(
                 creation,
@@ -220,15 +219,6 @@ class ThreadStopWithoutJoin(Rule):
         if not isinstance(value, cst.Call) or self.context.qualified_name(value.func) not in _THREADS:
             return None
         return value
-
-    @staticmethod
-    def _self_target(creation: cst.Call, methods: List[cst.FunctionDef]) -> Optional[cst.FunctionDef]:
-        """The method of the class the thread runs (``target=self._watch``)."""
-        target = next((a.value for a in creation.args if a.keyword is not None and a.keyword.value == "target"), None)
-        if target is None or not lt.is_self_attribute(target):
-            return None
-        assert isinstance(target, cst.Attribute)
-        return next((m for m in methods if m.name.value == target.attr.value), None)
 
     def _signalling_stop(self, stops: List[cst.FunctionDef]) -> Optional[Tuple[cst.FunctionDef, str]]:
         """The first stop method that signals the thread and does not wait for it, with the signal."""

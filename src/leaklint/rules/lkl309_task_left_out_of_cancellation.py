@@ -13,7 +13,7 @@ from leaklint.analysis.names import dotted_name
 from leaklint.analysis.resource_classes import made_calls
 from leaklint.analysis.resources import CATALOGUE
 from leaklint.analysis.tasks import is_loop, task_factory
-from leaklint.analysis.thread_loops import loop_facts, signalled_by_class
+from leaklint.analysis.thread_loops import runs_a_signalled_loop
 from leaklint.analysis.walk import walk, walk_type
 from leaklint.rule import Bad, Confidence, Good, Rule
 
@@ -252,7 +252,7 @@ class TaskLeftOutOfCancellation(Rule):
                 arg.keyword is not None and arg.keyword.value == "daemon" and isinstance(arg.value, cst.Name)
                 and arg.value.value == "True" for arg in call.args
             )
-            return daemon and not _runs_a_signalled_loop(call, methods)
+            return daemon and not runs_a_signalled_loop(call, methods)
         return True
 
     def _ended_or_handed_on(self, methods: List[cst.FunctionDef], attr: str) -> bool:
@@ -642,13 +642,3 @@ def _fills_self_registry(node: cst.CSTNode) -> bool:
     if not isinstance(node, cst.Assign):
         return False
     return any(isinstance(target.target, cst.Subscript) and is_self_attribute(target.target.value) for target in node.targets)
-
-
-def _runs_a_signalled_loop(call: cst.Call, methods: List[cst.FunctionDef]) -> bool:
-    """``Thread(target=self.<m>)`` where a method of the class other than ``<m>`` signals the
-    loops of ``<m>`` to end (sets the flag its ``while`` tests, sets its event, puts a sentinel)."""
-    target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
-    if not isinstance(target, cst.Attribute) or not is_self_attribute(target):
-        return False
-    runner = next((m for m in methods if m.name.value == target.attr.value), None)
-    return runner is not None and signalled_by_class(methods, runner, loop_facts(runner))
